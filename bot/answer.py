@@ -1,0 +1,249 @@
+"""``Answerer.ask(text) -> Reply``: the one call every shell makes.
+
+It matches the message to an intent, reads the slots that choose meetings (year, month, place,
+first/last, people), picks the facts and renders them. Out of scope is a decline Reply, never an
+exception; nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+
+from .config import Config
+from .facts import Fact, FactKind, FactTable, Meeting
+from .gazetteer import Gazetteer, gazetteer_from_data
+from .intents import Intent, Lexicon
+from .match import Matcher, entity_phrases
+from .render import Line, Reply, Source, render_decline, render_lines
+from .text import format_date, is_russian, month_number, strip_controls, years_in
+
+_LAST = re.compile(r"\b(?:last|latest|most recent|recent|newest|previous|final)\b|"
+                   r"последн|недавн|крайн", re.I)  # fmt: skip
+_FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b|перв|ранн", re.I)
+_MEETING_INTENTS = {"meeting_date", "meeting_place", "meeting_count", "meeting_people",
+                    "meeting_occasion"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """What in a question chooses among meetings and facts."""
+
+    years: tuple[int, ...] = ()
+    months: tuple[int, ...] = ()
+    places: tuple[str, ...] = ()  # canonical city names
+    countries: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()  # canonical names of gazetteer people
+    select: str = ""  # "first", "last" or ""
+    outside: str = ""  # a person or place the articles do not cover
+
+
+class Answerer:
+    """Answers questions from a fact table."""
+
+    def __init__(self, table: FactTable, config: Config, gazetteer: Gazetteer | None = None):
+        self.table = table
+        self.config = config
+        self.gaz = gazetteer or gazetteer_from_data(table.gazetteer)
+        self.intents = {i.name: i for i in (Intent.from_json(d) for d in table.intents)}
+        self.matcher = Matcher(
+            list(self.intents.values()),
+            Lexicon.from_json(table.lexicon),
+            config.match.threshold,
+            config.match.max_chars,
+            entity_phrases(self.gaz),
+        )
+        self.titles = {a.stem: a.title for a in table.articles}
+
+    # --- the one call ---------------------------------------------------------------------------
+
+    def ask(self, text: str, lang: str | None = None) -> Reply:
+        """The reply to one message; ``lang`` is a hint (e.g. Telegram's language_code)."""
+        text = strip_controls(text[: self.config.match.max_chars * 2])[: self.config.match.max_chars]
+        lang = self._language(text, lang)
+        match = self.matcher.match(text)
+        intent = self.intents.get(match.intent or "")
+        if intent is None:
+            return self._decline(lang, match.score, match.best)
+        slots = self.slots(text)
+        if slots.outside:
+            reason = {"en": f"The articles say nothing about {slots.outside}.",
+                      "ru": f"В статьях ничего нет про «{slots.outside}»."}[lang]  # fmt: skip
+            return self._decline(lang, match.score, intent.name, reason)
+        meetings = self._meetings(slots)
+        if intent.name in _MEETING_INTENTS and slots.people:
+            meetings = [m for m in meetings if self._has_people(m, slots.people)]
+        if not meetings:
+            return self._decline(lang, match.score, intent.name, self._no_meeting(slots, lang))
+        facts = self._facts(intent, slots, meetings, text)
+        if not facts:
+            return self._decline(lang, match.score, intent.name)
+        return self._answer(intent, facts, lang, match.score)
+
+    # --- slots and selection ---------------------------------------------------------------------
+
+    def slots(self, text: str) -> Slots:
+        """Years, months, places, people, first/last, and any outside name in ``text``."""
+        months = tuple(
+            n for w in re.findall(r"[A-Za-zА-Яа-яЁё]+\.?", text)
+            if (n := month_number(w)) and (w.lower() != "may" or re.search(
+                r"\b(?:in|of)\s+may\b|\bmay\s+\d", text, re.I))
+        )  # fmt: skip
+        places = [e for _, e in self.gaz.find("places", text)]
+        venues = [e for _, e in self.gaz.find("venues", text)]
+        countries = [e.name for _, e in self.gaz.find("countries", text)]
+        place_names = tuple(dict.fromkeys([e.name for e in places] + [str(v.attr("city")) for v in venues]))
+        # "Chinese president" names no country to meet in; "in China" does.
+        countries = [c for c in countries if re.search(
+            rf"\b(?:in|to)\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)]  # fmt: skip
+        people = tuple(e.name for _, e in self.gaz.find("people", text))
+        select = "last" if _LAST.search(text) else "first" if _FIRST.search(text) else ""
+        outside = self.gaz.other_person(text) or self.gaz.other_place(text) or ""
+        return Slots(tuple(years_in(text)), months, place_names, tuple(countries), people, select, outside)
+
+    def _meetings(self, slots: Slots) -> list[Meeting]:
+        meetings = list(self.table.meetings)
+        if slots.places:
+            meetings = [m for m in meetings if m.place in slots.places]
+        if slots.countries:
+            country_of = {e.name: e.attr("country") for e in self.gaz.sections["places"]}
+            meetings = [m for m in meetings if m.place and country_of.get(m.place) in slots.countries]
+        if slots.months:
+            meetings = [m for m in meetings if m.date and m.date.month in slots.months]
+        return meetings
+
+    def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
+        present = {f.value for f in self.table.find(FactKind.PERSON, {meeting.id})}
+        return all(p in present for p in people)
+
+    def _facts(self, intent: Intent, slots: Slots, meetings: list[Meeting], text: str) -> list[Fact]:
+        ids = {m.id for m in meetings}
+        year_of = {m.id: m.date.year if m.date else None for m in meetings}
+        facts = [f for k in intent.answers for f in self.table.find(k, ids)]
+        if slots.years:
+            facts = [f for f in facts if f.year in slots.years or year_of.get(f.meeting) in slots.years]
+        if intent.name == "events":
+            facts = self._narrow(facts, text)
+        if slots.select and intent.name != "meeting_count" and facts:
+            order = sorted({f.meeting for f in facts}, key=lambda mid: self._meeting_key(mid))
+            keep = order[-1] if slots.select == "last" else order[0]
+            facts = [f for f in facts if f.meeting == keep]
+        return facts
+
+    def _narrow(self, facts: list[Fact], text: str) -> list[Fact]:
+        """Only the events the question names, when it names some ("which five-year plan?")."""
+        words = {w for w in re.findall(r"[a-z]{4,}", text.lower())} - {
+            "what", "which", "when", "were", "mentioned", "events", "event", "about", "they", "there"}
+        if not words:
+            return facts
+        named = [f for f in facts if words & set(re.findall(r"[a-z]{4,}", f.value.lower().replace("-", " ")))]
+        return named or facts
+
+    def _meeting_key(self, mid: str) -> tuple[int, str]:
+        meeting = self.table.meeting(mid)
+        return meeting.sort_key() if meeting else (0, mid)
+
+    # --- writing the reply -----------------------------------------------------------------------
+
+    def meeting_label(self, meeting: Meeting, lang: str = "en") -> str:
+        """'December 20, 2023, Beijing (Great Hall of the People)'."""
+        when, place = self.meeting_when(meeting, lang), self.meeting_where(meeting, lang)
+        return f"{when}, {place}" if place else when
+
+    def meeting_when(self, meeting: Meeting, lang: str = "en") -> str:
+        """The meeting's date as a reader wants it, or an honest 'no date'."""
+        if meeting.date:
+            return format_date(meeting.date, lang)
+        return meeting.facts[0].display if lang == "en" else "дата в статье не указана"
+
+    def meeting_where(self, meeting: Meeting, lang: str = "en") -> str:
+        """'Beijing (Great Hall of the People)', or '' when unknown."""
+        place = meeting.place or ""
+        if lang == "ru" and place:
+            place = self.gaz.ru(place) or place
+        venues = {f.value for f in self.table.find(FactKind.VENUE, {meeting.id})}
+        if venues:
+            venue = sorted(venues)[0]
+            venue = (self.gaz.ru(venue) or venue) if lang == "ru" else venue
+            place = f"{place} ({venue})" if place else venue
+        return place
+
+    def _answer(self, intent: Intent, facts: list[Fact], lang: str, score: float) -> Reply:
+        groups: OrderedDict[str, list[Fact]] = OrderedDict()
+        newest_first = self.config.reply.order == "newest_first"
+        for f in sorted(facts, key=lambda f: self._meeting_key(f.meeting), reverse=newest_first):
+            groups.setdefault(f.meeting, []).append(f)
+        notes: list[str] = []
+        lines: list[Line] = []
+        for mid, group in groups.items():
+            meeting = self.table.meeting(mid)
+            label = self.meeting_label(meeting, lang) if meeting else mid
+            curated = [f.curated for f in meeting.facts if f.curated] if meeting else []
+            if curated:
+                label += " *"
+                notes.extend(curated)
+            if meeting and intent.name == "meeting_place":
+                where = self.meeting_where(meeting, lang) or ("unknown" if lang == "en" else "неизвестно")
+                lines.append(Line(where, self.meeting_when(meeting, lang) + (" *" if curated else "")))
+            elif all(f.kind in (FactKind.MEETING, FactKind.VENUE) for f in group):
+                lines.append(Line("", label))
+            else:
+                lines.append(Line("; ".join(self._values(group, lang)), label))
+        if len(lines) == 1 and intent.name != "meeting_count":
+            only = lines[0]
+            value = only.text or only.label
+            head = intent.reply[lang].format(value=value, meeting=only.label, count=1)
+            out = [Line(head)]
+            if only.text and intent.name != "meeting_place":
+                out.append(Line(("Meeting: " if lang == "en" else "Встреча: ") + only.label))
+        else:
+            template = intent.many.get(lang) or intent.reply[lang]
+            out = [Line(template.format(count=len(lines), value="", meeting=""))] + lines
+        for note in dict.fromkeys(notes):
+            source = note.rsplit("Source: ", 1)[-1]
+            out.append(Line(("* date not in the article; from " if lang == "en"
+                             else "* даты нет в статье; источник: ") + source))  # fmt: skip
+        text, marked = render_lines(out)
+        sources = tuple(dict.fromkeys(
+            Source(f"{f.article}.txt", f.source, f.curated.replace("curated: ", "", 1))
+            for group in groups.values() for f in group))  # fmt: skip
+        return Reply("answer", text, marked, sources, intent.name, score, lang)
+
+    def _values(self, group: list[Fact], lang: str) -> list[str]:
+        seen: dict[str, str] = {}
+        for f in group:
+            key = f"{f.kind}:{f.value.lower()}"
+            if f.kind == FactKind.EVENT:
+                key = re.sub(r"\s\d{4}-\d{4}$", "", key)
+                if key in seen and len(f.display) <= len(seen[key]):
+                    continue
+            elif key in seen:
+                continue
+            seen[key] = (self.gaz.ru(f.display) or f.display) if lang == "ru" else f.display
+        return list(seen.values())
+
+    def _decline(self, lang: str, score: float, best: str | None, reason: str = "") -> Reply:
+        reply = render_decline(lang, reason)
+        return Reply(reply.kind, reply.text, reply.html, (), None, score, lang, {"best": best or ""})
+
+    def _no_meeting(self, slots: Slots, lang: str) -> str:
+        bits = [str(y) for y in slots.years] + [
+            format_date(date(2000, m, 1), "en").split()[0] for m in slots.months
+        ] + list(slots.places) + list(slots.countries)  # fmt: skip
+        if not bits:
+            return ""
+        what = ", ".join(bits)
+        return (f"The articles report no such meeting ({what})." if lang == "en"
+                else f"В статьях нет такой встречи ({what}).")  # fmt: skip
+
+    def _language(self, text: str, hint: str | None) -> str:
+        fixed = self.config.reply.language
+        if fixed != "auto":
+            return fixed
+        if is_russian(text):
+            return "ru"
+        if re.search(r"[a-z]", text, re.I):
+            return "en"
+        return "ru" if (hint or "").lower().startswith("ru") else "en"

@@ -1,0 +1,123 @@
+"""seeds -> fact table file: deterministic, atomic, and rebuilt when an input changed."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import __file__ as _package_file
+from .config import Config
+from .corpus import article_paths, load_articles
+from .curated import load_curated
+from .errors import DataError
+from .extract import extract, outlet
+from .facts import ArticleInfo, Fact, FactTable, dump_table, load_table
+from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
+from .gazetteer import gazetteer_from_data
+from .intents import intent_paths, load_intents, load_lexicon
+from .yamlio import load_yaml
+
+_PACKAGE = Path(_package_file).parent
+# Code whose change changes the table: a stale table must not survive an upgrade.
+_CODE = ("extract.py", "text.py", "facts.py", "corpus.py", "intents.py", "curated.py", "build.py")
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """What a build did, for the summary line and for /reload."""
+
+    articles: int = 0
+    meetings: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    skipped: list[str] = field(default_factory=list)  # one line each: file and problem
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """A few lines for the operator."""
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.kinds.items()))
+        lines = [f"{self.articles} articles, {self.meetings} meetings, {sum(self.kinds.values())} "
+                 f"facts ({kinds})"]  # fmt: skip
+        lines += [f"skipped: {s}" for s in self.skipped] + self.notes
+        return "\n".join(lines)
+
+
+def input_hashes(config: Config) -> dict[str, str]:
+    """sha256 of every input of the table, keyed by a stable name."""
+    files: list[tuple[str, Path]] = []
+    try:
+        files += [(f"seeds/{p.name}", p) for p in article_paths(config.seeds_dir)]
+    except DataError:
+        pass
+    try:
+        files += [(f"intents/{p.name}", p) for p in intent_paths(config.intents_dir)]
+    except DataError:
+        pass
+    if config.curated_path.exists():
+        files.append(("curated", config.curated_path))
+    files.append(("gazetteer", GAZETTEER_PATH))
+    files += [(f"code/{name}", _PACKAGE / name) for name in _CODE]
+    out = {}
+    for name, path in files:
+        try:
+            out[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            out[name] = "unreadable"
+    return out
+
+
+def build_table(config: Config) -> tuple[FactTable, BuildReport]:
+    """Read every input and build the table in memory; raise DataError on unusable input."""
+    report = BuildReport()
+    gaz_data = load_yaml(GAZETTEER_PATH)
+    gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
+    intents = load_intents(config.intents_dir)
+    lexicon = load_lexicon(config.intents_dir)
+    curated = {c.article: c for c in load_curated(config.curated_path)}
+    facts: list[Fact] = []
+    infos: list[ArticleInfo] = []
+    for item in load_articles(config.seeds_dir):
+        if isinstance(item, DataError):
+            if config.build.on_bad_article == "reject":
+                raise item
+            report.skipped.append(str(item))
+            continue
+        cur = curated.pop(item.stem, None)
+        note = f"curated: {cur.reason} Source: {cur.source}" if cur else ""
+        ctx, found = extract(item, gaz, (date.fromisoformat(cur.value), note) if cur else None)
+        if cur and not any(f.curated for f in found):
+            report.notes.append(f"curated fact for {item.stem} unused: the text gives the date")
+        facts += found
+        infos.append(ArticleInfo(item.stem, item.title[:120], outlet(item, gaz),
+                                 item.published.isoformat() if item.published else "",
+                                 ctx.meeting_id))  # fmt: skip
+    for stem in curated:
+        raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", "facts")
+    if not infos:
+        raise DataError(config.seeds_dir, "no usable article")
+    table = FactTable(tuple(facts), tuple(infos), input_hashes(config),
+                      [i.to_json() for i in intents], lexicon.to_json(), gaz_data)  # fmt: skip
+    report.articles = len(infos)
+    report.meetings = len(table.meetings)
+    report.kinds = Counter(str(f.kind) for f in facts)
+    return table, report
+
+
+def build(config: Config) -> tuple[FactTable, BuildReport]:
+    """Build the table and write it atomically to ``config.table_path``."""
+    table, report = build_table(config)
+    dump_table(table, config.table_path)
+    return table, report
+
+
+def ensure_table(config: Config) -> FactTable:
+    """The current table: loaded when it is fresh, rebuilt when any input changed."""
+    try:
+        table = load_table(config.table_path)
+    except DataError:
+        return build(config)[0]
+    if table.inputs != input_hashes(config):
+        return build(config)[0]
+    return table

@@ -1,0 +1,178 @@
+"""Command line: ``python -m bot {ask,chat,build,eval,run}``.
+
+The only place that configures logging and turns ``FactbotError`` into one stderr line and exit
+code 2. Telegram is imported only inside ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from .answer import Answerer
+from .build import build, ensure_table
+from .config import Config, load_config
+from .errors import DataError, FactbotError
+from .render import Reply
+from .yamlio import load_yaml
+
+DEFAULT_CONFIG = "config.yaml"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factbot", description=__doc__.splitlines()[0])
+    parser.add_argument("--config", default=DEFAULT_CONFIG, help="path to config.yaml")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ask = sub.add_parser("ask", help="answer a question (or one per line from standard input)")
+    ask.add_argument("question", nargs="*", help="the question; none: read standard input")
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    ask.add_argument("--lang", choices=("en", "ru"), help="language hint")
+    sub.add_parser("chat", help="an interactive console chat")
+    b = sub.add_parser("build", help="build the fact table from the articles")
+    b.add_argument("--check", action="store_true", help="also warn about ambiguous intents")
+    ev = sub.add_parser("eval", help="run a question set and print accuracy per intent")
+    ev.add_argument("file", type=Path)
+    ev.add_argument("--min-in-scope", type=float, default=0.0)
+    ev.add_argument("--min-declined", type=float, default=0.0)
+    sub.add_parser("run", help="run the Telegram bot")
+    for p in list(sub.choices.values()):
+        p.add_argument("--config", default=argparse.SUPPRESS, help="path to config.yaml")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``python -m bot`` and the ``factbot`` script; returns the exit code."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        config = load_config(args.config)
+        if args.command == "build":
+            _, report = build(config)
+            print(report.summary())
+            print(f"table: {config.table_path}")
+            return 0
+        answerer = Answerer(ensure_table(config), config)
+        if args.command == "ask":
+            return _ask(answerer, args.question, args.json, args.lang, sys.stdin, sys.stdout)
+        if args.command == "chat":
+            return _chat(answerer)
+        if args.command == "eval":
+            return _eval(answerer, args.file, args.min_in_scope, args.min_declined)
+        from .tg.app import run_bot  # only here: the core never imports Telegram
+
+        return run_bot(config, answerer)
+    except FactbotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def reply_json(question: str, reply: Reply) -> str:
+    """The ``ask --json`` contract: one JSON object per question."""
+    return json.dumps(
+        {
+            "question": question,
+            "reply": reply.text,
+            "matched": reply.matched,
+            "intent": reply.intent,
+            "score": reply.score,
+            "sources": [{"file": s.file, "sentence": s.sentence} for s in reply.sources],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _ask(answerer: Answerer, words: list[str], as_json: bool, lang: str | None,
+         stdin: TextIO, stdout: TextIO) -> int:  # fmt: skip
+    questions: Iterable[str] = [" ".join(words)] if words else (line.rstrip("\n") for line in stdin)
+    for question in questions:  # streams: one line in, one answer out
+        reply = answerer.ask(question, lang)
+        if as_json:
+            stdout.write(reply_json(question, reply) + "\n")
+        else:
+            stdout.write((reply.text if words else reply.text.replace("\n", " | ")) + "\n")
+        stdout.flush()
+    return 0
+
+
+def _chat(answerer: Answerer) -> int:
+    print("factbot: ask about the articles (Ctrl-D or 'quit' to leave, '/sources' for sources).")
+    last: Reply | None = None
+    while True:
+        try:
+            question = input("> ")
+        except EOFError:
+            print()
+            return 0
+        if question.strip().lower() in ("quit", "exit", "/quit"):
+            return 0
+        if question.strip() == "/sources" and last is not None:
+            for src in last.sources:
+                print(f"  [{src.file}] {src.sentence}")
+            continue
+        last = answerer.ask(question)
+        print(last.text)
+
+
+def _eval(answerer: Answerer, path: Path, min_in: float, min_out: float) -> int:
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
+        raise DataError(path, "must be a mapping with questions: [...]")
+    per_intent: dict[str, Counter[str]] = defaultdict(Counter)
+    confusions: Counter[tuple[str, str]] = Counter()
+    misses: list[str] = []
+    for n, item in enumerate(data["questions"]):
+        if not isinstance(item, dict) or not isinstance(item.get("q"), str):
+            raise DataError(path, "must have a string q", f"questions[{n}]")
+        ok, expected, got = check(answerer, item)
+        per_intent[expected]["total"] += 1
+        per_intent[expected]["ok"] += ok
+        if not ok:
+            confusions[(expected, got)] += 1
+            misses.append(f"  {item['q']!r}: expected {expected}, got {got}")
+    print(f"{'intent':<22}{'correct':>8}{'total':>7}{'accuracy':>10}")
+    for name in sorted(per_intent):
+        c = per_intent[name]
+        print(f"{name:<22}{c['ok']:>8}{c['total']:>7}{c['ok'] / c['total']:>10.1%}")
+    in_scope = [c for k, c in per_intent.items() if k != "(decline)"]
+    ins_ok, ins_total = sum(c["ok"] for c in in_scope), sum(c["total"] for c in in_scope)
+    out = per_intent.get("(decline)", Counter(ok=0, total=0))
+    in_acc = ins_ok / ins_total if ins_total else 1.0
+    out_acc = out["ok"] / out["total"] if out["total"] else 1.0
+    print(f"in scope: {ins_ok}/{ins_total} = {in_acc:.1%}; declined out of scope: "
+          f"{out['ok']}/{out['total']} = {out_acc:.1%}")  # fmt: skip
+    if confusions:
+        print("confusions (expected -> got):")
+        for (exp, got), count in confusions.most_common():
+            print(f"  {exp} -> {got}: {count}")
+        print("misses:")
+        print("\n".join(misses))
+    return 0 if in_acc >= min_in and out_acc >= min_out else 1
+
+
+def check(answerer: Answerer, item: dict[str, object]) -> tuple[bool, str, str]:
+    """Run one question-set entry: (correct, expected label, got label)."""
+    reply = answerer.ask(str(item["q"]))
+    got = reply.intent or "(decline)"
+    if item.get("decline"):
+        return not reply.matched, "(decline)", got
+    expected = str(item.get("intent", "(any)"))
+    text = reply.text.lower()
+    ok = reply.matched and (expected == "(any)" or reply.intent == expected)
+    ok = ok and all(str(e).lower() in text for e in item.get("expect", []) or [])  # type: ignore[attr-defined]
+    ok = ok and not any(str(e).lower() in text for e in item.get("reject", []) or [])  # type: ignore[attr-defined]
+    if reply.matched and reply.intent == expected and not ok:
+        got = f"{got} (wrong text)"
+    return ok, expected, got
+
+
+__all__ = ["Config", "check", "main", "reply_json"]

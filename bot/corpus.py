@@ -1,0 +1,74 @@
+"""Reading the articles in ``seeds/``: ``Article`` and ``load_articles``. It only reads files."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .errors import DataError
+from .text import split_sentences
+
+_HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: its file stem, optional header (publication) date and sentences."""
+
+    stem: str
+    path: Path
+    sha256: str
+    published: date | None
+    sentences: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        """The first line of the article, as a human would call it."""
+        return self.sentences[0] if self.sentences else self.stem
+
+
+def parse_article(path: Path, raw: bytes) -> Article:
+    """Turn an article file's bytes into an ``Article``; raise DataError if unusable."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(path, f"not UTF-8 (byte {exc.start})") from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    published = None
+    m = _HEADER.match(text)
+    if m:
+        try:
+            published = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise DataError(path, f"bad date header {m.group().strip()!r}") from None
+        text = text[m.end() :]
+    sentences = tuple(split_sentences(text))
+    if not any(len(s.split()) >= 4 for s in sentences):
+        raise DataError(path, "no text (empty or only a header)")
+    digest = hashlib.sha256(raw).hexdigest()
+    return Article(path.stem, path, digest, published, sentences)
+
+
+def article_paths(seeds_dir: Path) -> list[Path]:
+    """The article files in ``seeds_dir``, sorted by name; raise DataError if there are none."""
+    if not seeds_dir.is_dir():
+        raise DataError(seeds_dir, "seeds folder not found")
+    paths = sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+    if not paths:
+        raise DataError(seeds_dir, "no articles (*.txt) in the seeds folder")
+    return paths
+
+
+def load_articles(seeds_dir: Path) -> Iterator[Article | DataError]:
+    """Each article in order, or the DataError that says why it cannot be used."""
+    for path in article_paths(seeds_dir):
+        try:
+            yield parse_article(path, path.read_bytes())
+        except DataError as exc:
+            yield exc
+        except OSError as exc:
+            yield DataError(path, f"cannot read: {exc.strerror}")

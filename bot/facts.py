@@ -1,0 +1,179 @@
+"""The fact table: typed facts with provenance, grouped into meetings, and its JSON file."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError
+
+TABLE_VERSION = 1
+
+
+class FactKind(StrEnum):
+    """What a fact is about; intents name the kinds they answer."""
+
+    MEETING = "meeting"  # value: ISO date or "" when unknown; place: city
+    VENUE = "venue"
+    PERSON = "person"  # qualifier: met | present | delegation
+    OCCASION = "occasion"  # state visit, official visit, N-th regular meeting ...
+    TRADE = "trade"  # number: amount in USD-equivalent units of `value`; qualifier: reached|target|volume
+    ANNIVERSARY = "anniversary"  # number: ordinal; year: the anniversary year
+    AREA = "area"
+    ORGANISATION = "organisation"
+    INITIATIVE = "initiative"
+    EVENT = "event"
+    GREETING = "greeting"
+    CONDOLENCE = "condolence"  # number: magnitude where given
+    AID = "aid"
+    INVITATION = "invitation"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact and where it came from (article stem, sentence index and the sentence)."""
+
+    kind: FactKind
+    value: str
+    display: str
+    article: str
+    sentence: int
+    source: str
+    meeting: str = ""
+    year: int | None = None
+    place: str | None = None
+    number: float | None = None
+    qualifier: str = ""
+    curated: str = ""  # non-empty for facts from the curated file: where they came from
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict without empty optional fields (keeps the file small and stable)."""
+        out = {k: v for k, v in asdict(self).items() if v not in (None, "")}
+        out["kind"] = str(self.kind)
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Fact:
+        """Inverse of ``to_json``."""
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names} | {"kind": FactKind(data["kind"])})
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """What /sources shows about an article."""
+
+    stem: str
+    title: str
+    outlet: str
+    published: str  # ISO date or ""
+    meeting: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """A meeting between the leaders; several articles may report the same one."""
+
+    id: str
+    date: date | None
+    place: str | None
+    weekday: str
+    articles: tuple[str, ...]
+    facts: tuple[Fact, ...]  # its MEETING facts (one per article), for sources
+
+    def sort_key(self) -> tuple[int, str]:
+        """Chronological; meetings without a date sort before all dated ones."""
+        return (self.date.toordinal() if self.date else 0, self.id)
+
+
+@dataclass(slots=True)
+class FactTable:
+    """All facts, indexed by kind and by meeting."""
+
+    facts: tuple[Fact, ...]
+    articles: tuple[ArticleInfo, ...] = ()
+    inputs: dict[str, str] = field(default_factory=dict)
+    intents: list[dict[str, Any]] = field(default_factory=list)
+    lexicon: dict[str, Any] = field(default_factory=lambda: {"synonyms": {}, "ignore": []})
+    gazetteer: dict[str, Any] = field(default_factory=dict)
+    meetings: tuple[Meeting, ...] = field(init=False)
+    _by_kind: dict[FactKind, tuple[Fact, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_kind: dict[FactKind, list[Fact]] = defaultdict(list)
+        for fact in self.facts:
+            by_kind[fact.kind].append(fact)
+        self._by_kind = {k: tuple(v) for k, v in by_kind.items()}
+        groups: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self._by_kind.get(FactKind.MEETING, ()):
+            groups[fact.meeting].append(fact)
+        meetings = []
+        for mid, group in groups.items():
+            first = group[0]
+            meetings.append(
+                Meeting(
+                    id=mid,
+                    date=date.fromisoformat(first.value) if first.value else None,
+                    place=first.place,
+                    weekday=first.qualifier,
+                    articles=tuple(sorted({f.article for f in group})),
+                    facts=tuple(group),
+                )
+            )
+        self.meetings = tuple(sorted(meetings, key=Meeting.sort_key))
+
+    def find(self, kind: FactKind, meetings: set[str] | None = None) -> list[Fact]:
+        """Facts of ``kind``, optionally only those of the given meeting ids."""
+        facts = self._by_kind.get(kind, ())
+        return [f for f in facts if meetings is None or f.meeting in meetings]
+
+    def meeting(self, mid: str) -> Meeting | None:
+        """The meeting with that id."""
+        return next((m for m in self.meetings if m.id == mid), None)
+
+    def to_json(self) -> str:
+        """Deterministic JSON text: sorted keys, facts in a stable order."""
+        facts = sorted(self.facts, key=lambda f: (f.article, f.sentence, f.kind, f.value))
+        data = {
+            "version": TABLE_VERSION,
+            "inputs": dict(sorted(self.inputs.items())),
+            "articles": [asdict(a) for a in sorted(self.articles, key=lambda a: a.stem)],
+            "intents": self.intents,
+            "lexicon": self.lexicon,
+            "gazetteer": self.gazetteer,
+            "facts": [f.to_json() for f in facts],
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def load_table(path: Path) -> FactTable:
+    """Read a table written by ``dump_table``; raise DataError when it is unusable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("version") != TABLE_VERSION:
+            raise DataError(path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}")
+        return FactTable(
+            facts=tuple(Fact.from_json(f) for f in data["facts"]),
+            articles=tuple(ArticleInfo(**a) for a in data["articles"]),
+            inputs=data["inputs"],
+            intents=data["intents"],
+            lexicon=data["lexicon"],
+            gazetteer=data["gazetteer"],
+        )
+    except FileNotFoundError:
+        raise DataError(path, "fact table not found (run `python -m bot build`)") from None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(path, f"unreadable fact table ({exc.__class__.__name__}: {exc})") from None
+
+
+def dump_table(table: FactTable, path: Path) -> None:
+    """Write the table atomically: a temporary file in the same folder, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(table.to_json(), encoding="utf-8")
+    tmp.replace(path)

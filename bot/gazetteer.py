@@ -1,0 +1,161 @@
+"""The gazetteer: canonical names of places, people, organisations, areas ... and their aliases.
+
+Loaded from ``bot/data/gazetteer.yaml`` and validated; extraction finds names with it and replies
+translate names through its ``ru`` entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError
+from .yamlio import load_yaml
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.yaml"
+SECTIONS = ("places", "venues", "countries", "people", "organisations", "initiatives", "areas",
+            "outlets", "disasters", "regions", "anniversary_bases")  # fmt: skip
+_EXTRA_KEYS = {"country": str, "city": str, "role": str, "year": int}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One canonical name with its aliases and extra attributes (country, city, role, year)."""
+
+    name: str
+    aliases: tuple[str, ...]
+    ru: str
+    attrs: tuple[tuple[str, Any], ...] = ()
+
+    def attr(self, key: str) -> Any:
+        """An extra attribute, or None."""
+        return dict(self.attrs).get(key)
+
+
+class Gazetteer:
+    """Name lookup: ``find(section, text)`` gives the entries mentioned, in text order."""
+
+    def __init__(
+        self,
+        sections: dict[str, tuple[Entry, ...]],
+        other_people: tuple[str, ...] = (),
+        other_places: tuple[str, ...] = (),
+    ):
+        self.sections = sections
+        self.other_people = other_people
+        self.other_places = other_places
+        self._patterns: dict[str, list[tuple[re.Pattern[str], Entry]]] = {}
+        for section, entries in sections.items():
+            pairs = [(alias, e) for e in entries for alias in e.aliases]
+            pairs.sort(key=lambda p: -len(p[0]))  # longest alias first: "Xi Jinping" before "Xi"
+            self._patterns[section] = [(_alias_regex(a), e) for a, e in pairs]
+        self._ru = {e.name: e.ru for entries in sections.values() for e in entries}
+        self._other = [_alias_regex(n) for n in other_people]
+        self._other_places = [_alias_regex(n) for n in other_places]
+
+    def find(self, section: str, text: str) -> list[tuple[int, Entry]]:
+        """(position, entry) for each entry of ``section`` named in ``text``, first mention only."""
+        hits: list[tuple[int, int, Entry]] = []
+        for rx, entry in self._patterns[section]:
+            for m in rx.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b, _ in hits):
+                    continue
+                hits.append((m.start(), m.end(), entry))
+        seen: set[str] = set()
+        out = []
+        for start, _, entry in sorted(hits, key=lambda h: h[0]):
+            if entry.name not in seen:
+                seen.add(entry.name)
+                out.append((start, entry))
+        return out
+
+    def spans(self, section: str, text: str) -> list[tuple[int, int, Entry]]:
+        """Every mention (start, end, entry) of ``section`` in ``text``."""
+        hits: list[tuple[int, int, Entry]] = []
+        for rx, entry in self._patterns[section]:
+            for m in rx.finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b, _ in hits):
+                    hits.append((m.start(), m.end(), entry))
+        return sorted(hits, key=lambda h: h[0])
+
+    def get(self, section: str, name: str) -> Entry | None:
+        """The entry with that canonical name."""
+        return next((e for e in self.sections[section] if e.name == name), None)
+
+    def ru(self, name: str) -> str | None:
+        """The Russian name for a canonical name, if the gazetteer has one."""
+        return self._ru.get(name)
+
+    def other_person(self, text: str) -> str | None:
+        """A person outside the genre named in ``text`` (e.g. a question about Biden)."""
+        for rx in self._other:
+            m = rx.search(text)
+            if m:
+                return m.group()
+        return None
+
+    def other_place(self, text: str) -> str | None:
+        """A place outside the genre named in ``text`` (e.g. "did they meet in Paris?")."""
+        for rx in self._other_places:
+            m = rx.search(text)
+            if m:
+                return m.group()
+        return None
+
+
+def _alias_regex(alias: str) -> re.Pattern[str]:
+    # Acronyms (UN, AI, SCO) must match in capitals; everything else ignores case.
+    flags = 0 if (alias.isupper() and len(alias) <= 5) else re.IGNORECASE
+    body = re.escape(alias).replace(r"\ ", r"[\s-]+").replace("'", "['’]?")
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
+
+
+def load_gazetteer(path: Path = DEFAULT_PATH) -> Gazetteer:
+    """Load and validate the gazetteer file."""
+    return gazetteer_from_data(load_yaml(path), path)
+
+
+def gazetteer_from_data(data: Any, path: Path = DEFAULT_PATH) -> Gazetteer:
+    """Validate already-parsed gazetteer data (the table keeps a copy to skip YAML at start)."""
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise DataError(path, "must be a mapping with version: 1")
+    unknown = set(data) - set(SECTIONS) - {"version", "other_people", "other_places"}
+    if unknown:
+        raise DataError(path, f"unknown section(s): {', '.join(sorted(unknown))}")
+    sections: dict[str, tuple[Entry, ...]] = {}
+    for section in SECTIONS:
+        raw = data.get(section) or {}
+        if not isinstance(raw, dict):
+            raise DataError(path, "must be a mapping of name -> entry", section)
+        sections[section] = tuple(_entry(path, section, k, v) for k, v in raw.items())
+    lists = []
+    for key in ("other_people", "other_places"):
+        names = data.get(key) or []
+        if not isinstance(names, list) or not all(isinstance(x, str) and x for x in names):
+            raise DataError(path, "must be a list of names", key)
+        lists.append(tuple(names))
+    return Gazetteer(sections, *lists)
+
+
+def _entry(path: Path, section: str, name: Any, raw: Any) -> Entry:
+    where = f"{section}: {name!r}"
+    if not isinstance(name, str) or not name.strip():
+        raise DataError(path, "name must be a non-empty string", where)
+    if not isinstance(raw, dict):
+        raise DataError(path, "must be a mapping", where)
+    aliases = raw.get("aliases", [name])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+        raise DataError(path, "aliases: must be a list of non-empty strings", where)
+    ru = raw.get("ru")
+    if not isinstance(ru, str) or not ru:
+        raise DataError(path, "ru: a Russian name is required", where)
+    attrs = []
+    for key, value in raw.items():
+        if key in ("aliases", "ru"):
+            continue
+        if key not in _EXTRA_KEYS or not isinstance(value, _EXTRA_KEYS[key]):
+            raise DataError(path, f"unknown or mistyped key {key!r}", where)
+        attrs.append((key, value))
+    return Entry(name, tuple(aliases), ru, tuple(sorted(attrs)))

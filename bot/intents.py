@@ -1,0 +1,196 @@
+"""Intent definitions from ``intents/*.yaml``: ``Intent`` and ``load_intents``.
+
+All validation of intent files lives here; an error names the file, the intent and the problem.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError
+from .facts import FactKind
+from .yamlio import load_yaml
+
+LANGS = ("en", "ru")
+PLACEHOLDERS = {"reply": {"value", "meeting", "count"}, "many": {"count"}}
+OUT_OF_SCOPE = "out_of_scope"
+_NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
+_KEYS = {"name": True, "answers": True, "reply": True, "many": False, "examples": True}
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """One intent: what it answers, how to reply (per language) and example phrasings."""
+
+    name: str
+    answers: tuple[FactKind, ...]
+    reply: dict[str, str]
+    many: dict[str, str]
+    examples: tuple[str, ...]
+    source: str = ""  # file it came from
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for the compiled table."""
+        return {"name": self.name, "answers": [str(k) for k in self.answers], "reply": self.reply,
+                "many": self.many, "examples": list(self.examples), "source": self.source}  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Intent:
+        """Inverse of ``to_json``."""
+        return cls(data["name"], tuple(FactKind(k) for k in data["answers"]), data["reply"],
+                   data["many"], tuple(data["examples"]), data.get("source", ""))  # fmt: skip
+
+
+def intent_paths(intents_dir: Path) -> list[Path]:
+    """The intent files, sorted; raise DataError when there are none."""
+    if not intents_dir.is_dir():
+        raise DataError(intents_dir, "intents folder not found")
+    paths = sorted(p for p in intents_dir.glob("*.yaml") if p.is_file())
+    if not paths:
+        raise DataError(intents_dir, "no intent files (*.yaml)")
+    return paths
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Rewrites before matching: variant -> canonical word, and filler words to ignore."""
+
+    synonyms: dict[str, str]
+    ignore: frozenset[str]
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data for the compiled table."""
+        return {"synonyms": dict(sorted(self.synonyms.items())), "ignore": sorted(self.ignore)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Lexicon:
+        """Inverse of ``to_json``."""
+        return cls(dict(data["synonyms"]), frozenset(data["ignore"]))
+
+
+def load_lexicon(intents_dir: Path) -> Lexicon:
+    """Merge the ``synonyms`` and ``ignore`` sections of the intent files."""
+    synonyms: dict[str, str] = {}
+    ignore: set[str] = set()
+    for path in intent_paths(intents_dir):
+        data = load_yaml(path)
+        if not isinstance(data, dict):
+            continue  # load_intents reports it
+        raw = data.get("synonyms") or {}
+        if not isinstance(raw, dict):
+            raise DataError(path, "synonyms: must map a word to a list of variants")
+        for word, variants in raw.items():
+            if not isinstance(word, str) or not isinstance(variants, list):
+                raise DataError(path, "must be a list of variants", f"synonyms: {word!r}")
+            for v in variants:
+                if not isinstance(v, str) or not v.strip():
+                    raise DataError(path, "variants must be non-empty strings", f"synonyms: {word!r}")
+                key = " ".join(v.lower().split())
+                if synonyms.get(key, word) != word:
+                    raise DataError(path, f"{v!r} is also a variant of {synonyms[key]!r}", f"synonyms: {word!r}")
+                synonyms[key] = word
+        words = data.get("ignore") or []
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise DataError(path, "ignore: must be a list of words")
+        ignore |= {w.lower() for w in words}
+    return Lexicon(synonyms, frozenset(ignore))
+
+
+def load_intents(intents_dir: Path) -> list[Intent]:
+    """Load and validate every intent file; names and examples must be unique across files."""
+    intents: list[Intent] = []
+    names: dict[str, str] = {}
+    examples: dict[str, str] = {}
+    for path in intent_paths(intents_dir):
+        for intent in _load_file(path):
+            where = f"intent {intent.name!r}"
+            if intent.name in names:
+                raise DataError(path, f"duplicate name (also in {names[intent.name]})", where)
+            names[intent.name] = path.name
+            for n, example in enumerate(intent.examples):
+                key = " ".join(example.lower().split())
+                if key in examples and examples[key] != intent.name:
+                    raise DataError(path, f"examples[{n}]: {example!r} is also an example of "
+                                    f"{examples[key]!r}", where)  # fmt: skip
+                examples[key] = intent.name
+            intents.append(intent)
+    return intents
+
+
+def _load_file(path: Path) -> list[Intent]:
+    data = load_yaml(path)
+    if not isinstance(data, dict):
+        raise DataError(path, "must be a mapping with version and intents")
+    if data.get("version") != 1:
+        raise DataError(path, "version: must be 1")
+    unknown = set(data) - {"version", "intents", "synonyms", "ignore"}
+    if unknown:
+        raise DataError(path, f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}")
+    raw = data.get("intents")
+    if raw is None and ("synonyms" in data or "ignore" in data):
+        return []
+    if not isinstance(raw, list) or not raw:
+        raise DataError(path, "intents: must be a non-empty list")
+    return [_intent(path, n, entry) for n, entry in enumerate(raw)]
+
+
+def _intent(path: Path, n: int, entry: Any) -> Intent:
+    where = f"intents[{n}]"
+    if not isinstance(entry, dict):
+        raise DataError(path, "must be a mapping", where)
+    name = entry.get("name")
+    if isinstance(name, str):
+        where = f"intent {name!r}"
+    for key, required in _KEYS.items():
+        if required and key not in entry:
+            raise DataError(path, f"missing key {key!r}", where)
+    unknown = set(entry) - set(_KEYS)
+    if unknown:
+        raise DataError(path, f"unknown key(s): {', '.join(sorted(map(str, unknown)))}", where)
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise DataError(path, "name: must be snake_case (a-z, 0-9, _)", where)
+    answers = entry["answers"]
+    if not isinstance(answers, list):
+        raise DataError(path, "answers: must be a list of fact kinds", where)
+    kinds = []
+    for kind in answers:
+        try:
+            kinds.append(FactKind(kind))
+        except ValueError:
+            known = ", ".join(k.value for k in FactKind)
+            raise DataError(path, f"answers: unknown fact kind {kind!r} (known: {known})", where) from None
+    if not kinds and name != OUT_OF_SCOPE:
+        raise DataError(path, "answers: must name at least one fact kind", where)
+    reply = _templates(path, where, "reply", entry["reply"], required=bool(kinds))
+    many = _templates(path, where, "many", entry.get("many", {}), required=False)
+    examples = entry["examples"]
+    if not isinstance(examples, list) or not examples:
+        raise DataError(path, "examples: must be a non-empty list", where)
+    for i, ex in enumerate(examples):
+        if not isinstance(ex, str) or not ex.strip():
+            raise DataError(path, f"examples[{i}]: must be a non-empty string", where)
+    return Intent(name, tuple(kinds), reply, many, tuple(examples), path.name)
+
+
+def _templates(path: Path, where: str, key: str, raw: Any, required: bool) -> dict[str, str]:
+    if not isinstance(raw, dict) or set(raw) - set(LANGS):
+        raise DataError(path, f"{key}: must map languages ({', '.join(LANGS)}) to templates", where)
+    out = {}
+    for lang in LANGS:
+        text = raw.get(lang, "")
+        if not isinstance(text, str) or (required and key == "reply" and not text.strip()):
+            raise DataError(path, f"{key}.{lang}: must be a non-empty string", where)
+        try:
+            fields = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+        except ValueError as exc:
+            raise DataError(path, f"{key}.{lang}: bad template ({exc})", where) from None
+        bad = fields - PLACEHOLDERS[key]
+        if bad:
+            allowed = ", ".join(sorted(PLACEHOLDERS[key]))
+            raise DataError(path, f"{key}.{lang}: unknown placeholder(s) {sorted(bad)} (allowed: {allowed})", where)
+        out[lang] = text
+    return out

@@ -1,0 +1,205 @@
+"""Message -> intent: normalising, slang and typo repair, and a weighted fuzzy token score.
+
+The score is a soft TF-IDF Dice coefficient between the message's words and each example's
+words: a word shared by few intents ("anniversary") counts more than one shared by many
+("did"), and a word the bot has never seen lowers the score, so unknown questions fall below
+the threshold instead of borrowing a near example's intent. rapidfuzz repairs typos word by word.
+This is the only module that imports rapidfuzz.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .gazetteer import Gazetteer
+from .intents import OUT_OF_SCOPE, Intent, Lexicon
+from .text import month_number, normalize
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_RU_ENDINGS = sorted(
+    "иями ями ами ией ией ого его ому ему ыми ими ах ях ов ев ей ой ый ий ая яя ое ее ые ие ую юю "
+    "ом ем ам им ым ых их ся сь ы и а я о е у ю ь".split(),
+    key=len,
+    reverse=True,
+)
+UNKNOWN_WEIGHT = 1.6  # a word no example has: counts against every intent
+# Gazetteer sections whose names become one marker word: "what about the SCO" and "what about
+# BRICS" are the same question. Slot markers (years, months) are dropped from scoring: they
+# choose the meeting, not the intent.
+MARKERS = {"places": "#place", "venues": "#place", "people": "#person", "organisations": "#org",
+           "areas": "#area", "initiatives": "#initiative", "regions": "#region"}  # fmt: skip
+_SLOT_MARKERS = {"#year", "#month", "#number"}
+
+
+def entity_phrases(gaz: Gazetteer) -> dict[tuple[str, ...], str]:
+    """Stemmed word sequences of every gazetteer name (English and Russian) -> its marker."""
+    out: dict[tuple[str, ...], str] = {}
+    for section, marker in MARKERS.items():
+        for entry in gaz.sections[section]:
+            for name in (*entry.aliases, entry.ru, entry.name):
+                key = tuple(stem(t) for t in normalize(name).split())
+                if key and not (len(key) == 1 and len(key[0]) < 2):
+                    out.setdefault(key, marker)
+    for name in (*gaz.other_people, *gaz.other_places):
+        key = tuple(stem(t) for t in normalize(name).split())
+        if key:
+            out.setdefault(key, "#other")
+    return out
+
+
+def stem(token: str) -> str:
+    """A light stemmer: Russian endings, English plural/-ing/-ed; keeps at least 3 letters."""
+    if re.search("[а-я]", token):
+        for end in _RU_ENDINGS:
+            if token.endswith(end) and len(token) - len(end) >= 3:
+                return token[: -len(end)]
+        return token
+    if len(token) > 5 and token.endswith("ing"):
+        return token[:-3]
+    if len(token) > 4 and token.endswith("ed"):
+        return token[:-2]
+    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
+        return token[:-1]
+    return token
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The best intent for a message (None below the threshold) and its score in 0..1."""
+
+    intent: str | None
+    score: float
+    best: str  # the best-scoring intent even when below the threshold, for diagnostics
+    unknown: tuple[str, ...] = ()  # words no example has
+
+
+class Matcher:
+    """Scores messages against intent examples."""
+
+    def __init__(
+        self,
+        intents: list[Intent],
+        lexicon: Lexicon,
+        threshold: float,
+        max_chars: int,
+        entities: dict[tuple[str, ...], str] | None = None,
+    ):
+        self.threshold = threshold
+        self.max_chars = max_chars
+        self.lexicon = lexicon
+        self._phrases = sorted((k for k in lexicon.synonyms if " " in k), key=len, reverse=True)
+        self._phrase_re = (
+            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in self._phrases) + r")\b")
+            if self._phrases
+            else None
+        )
+        # A one-word name that intents use as a keyword ("trade") stays a word, not a marker.
+        self.entities: dict[tuple[str, ...], str] = {}
+        self._longest = 0
+        keywords = {t for i in intents for e in i.examples for t in self._canon(e)}
+        self.entities = {k: v for k, v in (entities or {}).items() if len(k) > 1 or k[0] not in keywords}
+        self._longest = max((len(k) for k in self.entities), default=0)
+        self._examples: list[tuple[str, frozenset[str]]] = []
+        for intent in intents:
+            for example in intent.examples:
+                toks = frozenset(self._canon(example)) - _SLOT_MARKERS
+                if toks:
+                    self._examples.append((intent.name, toks))
+        df: dict[str, set[str]] = defaultdict(set)
+        for name, toks in self._examples:
+            for t in toks:
+                df[t].add(name)
+        n = len({name for name, _ in self._examples}) or 1
+        self._weight = {t: math.log(1 + n / len(names)) for t, names in df.items()}
+        self._vocab = sorted(self._weight)
+        self._index: dict[str, list[int]] = defaultdict(list)
+        for i, (_, toks) in enumerate(self._examples):
+            for t in toks:
+                self._index[t].append(i)
+        self._ex_weight = [sum(self._weight[t] for t in toks) for _, toks in self._examples]
+
+    def _canon(self, text: str) -> list[str]:
+        """Normalised, slang-repaired, stemmed tokens without fillers; slots become markers."""
+        text = normalize(text, self.max_chars)
+        if self._phrase_re is not None:
+            text = self._phrase_re.sub(lambda m: self.lexicon.synonyms[m.group()], text)
+        out = []
+        for tok in text.split():
+            tok = self.lexicon.synonyms.get(tok, tok)
+            if tok in self.lexicon.ignore:
+                continue
+            if _YEAR.match(tok):
+                tok = "#year"
+            elif tok.isdigit() and len(tok) <= 2:
+                tok = "#number"
+            elif month_number(tok) and (tok != "may" or out[-1:] in (["in"], ["of"])):
+                tok = "#month"
+            else:
+                tok = stem(tok)
+                tok = self.lexicon.synonyms.get(tok, tok)
+            out.append(tok)
+        return self._mark_entities(out)
+
+    def _mark_entities(self, toks: list[str]) -> list[str]:
+        """Replace gazetteer names (longest first) by their marker."""
+        if not self.entities:
+            return toks
+        out: list[str] = []
+        i = 0
+        while i < len(toks):
+            for n in range(min(self._longest, len(toks) - i), 0, -1):
+                marker = self.entities.get(tuple(toks[i : i + n]))
+                if marker:
+                    out.append(marker)
+                    i += n
+                    break
+            else:
+                out.append(toks[i])
+                i += 1
+        return out
+
+    def _repair(self, tok: str) -> str | None:
+        """The vocabulary word a typo most likely meant, or None."""
+        if tok in self._weight:
+            return tok
+        if len(tok) < 4 or tok.isdigit():
+            return None
+        cutoff = 80 if len(tok) < 7 else 75
+        hit = process.extractOne(tok, self._vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return hit[0] if hit else None
+
+    def match(self, text: str) -> Match:
+        """The best intent for ``text``, or intent None when no intent is confident enough."""
+        query: dict[str, float] = {}
+        unknown: list[str] = []
+        for tok in self._canon(text):
+            if tok in _SLOT_MARKERS:
+                continue
+            fixed = self._repair(tok)
+            if fixed is None:
+                unknown.append(tok)
+                query[tok] = UNKNOWN_WEIGHT if not tok.isdigit() else 0.5
+            else:
+                query[fixed] = self._weight[fixed]
+        if not query:
+            return Match(None, 0.0, "", tuple(unknown))
+        q_weight = sum(query.values())
+        candidates = {i for t in query for i in self._index.get(t, ())}
+        scores: dict[str, float] = {}
+        for i in candidates:
+            name, toks = self._examples[i]
+            shared = sum(w for t, w in query.items() if t in toks)
+            score = 2 * shared / (q_weight + self._ex_weight[i])
+            if score > scores.get(name, 0.0):
+                scores[name] = score
+        if not scores:
+            return Match(None, 0.0, "", tuple(unknown))
+        best = max(scores, key=lambda k: scores[k])
+        score = round(scores[best], 4)
+        ok = score >= self.threshold and best != OUT_OF_SCOPE
+        return Match(best if ok else None, score, best, tuple(unknown))

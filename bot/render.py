@@ -1,0 +1,112 @@
+"""Replies: ``Reply`` and the functions that write answers, declines and sources.
+
+Escaping for Telegram's HTML parse mode and the 4096-character cut happen here and only here.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+TELEGRAM_LIMIT = 4096
+_ELLIPSIS = "…"
+
+DECLINE = {
+    "en": "Sorry, I don't know that from the articles I have. Try /help to see what I can answer.",
+    "ru": "Извините, в моих статьях этого нет. Наберите /help, чтобы узнать, на что я отвечаю.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an answer came from: the article file and the sentence."""
+
+    file: str
+    sentence: str
+    note: str = ""  # for curated facts: where the fact really came from
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """What every shell shows: plain text, Telegram HTML, and the sources behind it."""
+
+    kind: str  # "answer" or "decline"
+    text: str
+    html: str
+    sources: tuple[Source, ...] = ()
+    intent: str | None = None
+    score: float = 0.0
+    lang: str = "en"
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def matched(self) -> bool:
+        """True when the bot answered."""
+        return self.kind == "answer"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of an answer: an optional bold label and a text."""
+
+    text: str
+    label: str = ""
+
+
+def clip(text: str, limit: int = TELEGRAM_LIMIT) -> str:
+    """Cut ``text`` to ``limit`` characters, marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1] + _ELLIPSIS
+
+
+def render_lines(lines: list[Line]) -> tuple[str, str]:
+    """(plain text, HTML) for answer lines; HTML escapes every piece of dynamic text."""
+    plain, marked = [], []
+    for line in lines:
+        if line.label:
+            plain.append(f"• {line.label}: {line.text}" if line.text else f"• {line.label}")
+            body = f": {html.escape(line.text)}" if line.text else ""
+            marked.append(f"• <b>{html.escape(line.label)}</b>{body}")
+        else:
+            plain.append(line.text)
+            marked.append(html.escape(line.text))
+    return clip("\n".join(plain)), _clip_html(marked)
+
+
+def _clip_html(lines: list[str]) -> str:
+    """Join HTML lines, dropping whole lines (never cutting inside a tag) to fit the limit."""
+    out: list[str] = []
+    size = 0
+    for line in lines:
+        if size + len(line) + 1 > TELEGRAM_LIMIT - 2:
+            out.append(_ELLIPSIS)
+            break
+        out.append(line)
+        size += len(line) + 1
+    return "\n".join(out)
+
+
+def render_decline(lang: str = "en", reason: str = "") -> Reply:
+    """The one-line decline, with a short reason when there is one."""
+    text = DECLINE.get(lang, DECLINE["en"])
+    if reason:
+        text = f"{reason} {text}"
+    text = clip(" ".join(text.split()))
+    return Reply("decline", text, html.escape(text), lang=lang)
+
+
+def render_sources(reply: Reply, titles: dict[str, str] | None = None, lang: str = "en") -> str:
+    """HTML for the Source button: each sentence quoted under its article."""
+    if not reply.sources:
+        return html.escape("Нет источников." if lang == "ru" else "No sources for this reply.")
+    titles = titles or {}
+    blocks, seen = [], set()
+    for src in reply.sources:
+        if (src.file, src.sentence) in seen:
+            continue
+        seen.add((src.file, src.sentence))
+        title = titles.get(src.file, "")
+        head = f"<b>{html.escape(src.file)}</b>" + (f" — {html.escape(title)}" if title else "")
+        body = f"<blockquote>{html.escape(src.sentence)}</blockquote>"
+        note = f"\n<i>{html.escape(src.note)}</i>" if src.note else ""
+        blocks.append(head + "\n" + body + note)
+    return _clip_html("\n".join(blocks).split("\n"))

@@ -1,0 +1,31 @@
+"""Shared fixtures: the project's config with the table in a temporary folder, and an Answerer."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answerer
+from bot.build import build_table
+from bot.config import Config, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def project_config(tmp: Path, **changes: object) -> Config:
+    """The repository's config.yaml, writing its table under ``tmp``."""
+    config = load_config(ROOT / "config.yaml", {})
+    return dataclasses.replace(config, table_path=tmp / "facts.json", **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
+    return project_config(tmp_path_factory.mktemp("table"))
+
+
+@pytest.fixture(scope="session")
+def answerer(config: Config) -> Answerer:
+    table, _ = build_table(config)
+    return Answerer(table, config)

@@ -1,0 +1,120 @@
+"""The CLI contract: ask, ask --json, streaming stdin, build, exit codes, lazy imports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def write_config(tmp: Path, extra: str = "") -> Path:
+    path = tmp / "config.yaml"
+    path.write_text(
+        f"version: 1\nseeds_dir: {ROOT / 'seeds'}\nintents_dir: {ROOT / 'intents'}\n"
+        f"curated: {ROOT / 'seeds' / 'curated.yaml'}\ntable: {tmp / 'facts.json'}\n{extra}",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_ask_prints_reply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--config", str(write_config(tmp_path)), "ask", "which anniversary?"]) == 0
+    assert "75th anniversary" in capsys.readouterr().out
+
+
+def test_ask_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["--config", str(write_config(tmp_path)), "ask", "--json", "what was the trade target?"])
+    data = json.loads(capsys.readouterr().out)
+    assert set(data) == {"question", "reply", "matched", "intent", "score", "sources"}
+    assert data["matched"] is True and data["intent"] == "trade"
+    assert data["sources"] and {"file", "sentence"} == set(data["sources"][0])
+
+
+def test_ask_json_decline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["--config", str(write_config(tmp_path)), "ask", "--json", "when did Xi meet Biden?"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["matched"] is False and data["intent"] is None and data["sources"] == []
+
+
+def test_ask_streams_stdin_one_line_per_answer(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    questions = "when did they meet?\nhi\nwhich anniversary?\n" * 50
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "--config", str(config), "ask", "--json"],
+        input=questions, capture_output=True, text=True, timeout=60, check=True,
+    ).stdout.splitlines()
+    assert len(out) == 150
+    assert [json.loads(line)["matched"] for line in out[:3]] == [True, False, True]
+
+
+def test_ask_does_not_import_telegram(tmp_path: Path) -> None:
+    code = (
+        "import sys; from bot.cli import main; main(['--config', sys.argv[1], 'ask', 'hi']);"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('telegram', 'httpx')];"
+        "print('IMPORTED', bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(write_config(tmp_path))],
+                         capture_output=True, text=True, timeout=60, check=True).stdout
+    assert "IMPORTED []" in out
+
+
+def test_build_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = write_config(tmp_path)
+    assert main(["--config", str(config), "build"]) == 0
+    first = (tmp_path / "facts.json").read_bytes()
+    assert main(["--config", str(config), "build"]) == 0
+    assert (tmp_path / "facts.json").read_bytes() == first
+    assert "5 articles, 4 meetings" in capsys.readouterr().out
+
+
+def test_ask_rebuilds_when_an_input_changed(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for p in (ROOT / "seeds").glob("*"):
+        (seeds / p.name).write_bytes(p.read_bytes())
+    config = tmp_path / "config.yaml"
+    config.write_text(f"version: 1\nseeds_dir: seeds\nintents_dir: {ROOT / 'intents'}\n"
+                      f"curated: seeds/curated.yaml\ntable: facts.json\n", encoding="utf-8")
+    assert main(["--config", str(config), "build"]) == 0
+    (seeds / "001_33faab09024306e9.txt").unlink()
+    run = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "ask", "how many times did they meet"],
+                         capture_output=True, text=True, timeout=60, check=True)
+    assert "3 times" in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("match:\n  threshold: 7\n", "threshold: must be between"),
+        ("match:\n  treshold: 0.5\n", "unknown key 'treshold'"),
+        ("reply:\n  order: random\n", "order: must be one of"),
+        ("version: 1\n", "duplicate key 'version'"),
+        ("telegram: [1, 2\n", "config.yaml"),
+    ],
+)
+def test_bad_config_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: str, message: str
+) -> None:
+    assert main(["--config", str(write_config(tmp_path, extra)), "ask", "hi"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert message in err and "config.yaml" in err and len(err.splitlines()) == 1
+
+
+def test_missing_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--config", str(tmp_path / "nope.yaml"), "build"]) == 2
+    assert "nope.yaml: file not found" in capsys.readouterr().err
+
+
+def test_eval_prints_accuracy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    qs = tmp_path / "q.yaml"
+    qs.write_text("questions:\n  - q: when did they meet\n    intent: meeting_date\n"
+                  "  - q: tell me a joke\n    decline: true\n", encoding="utf-8")
+    assert main(["--config", str(write_config(tmp_path)), "eval", str(qs)]) == 0
+    assert "in scope: 1/1 = 100.0%" in capsys.readouterr().out

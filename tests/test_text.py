@@ -1,0 +1,63 @@
+"""Dates, sentences and normalising."""
+
+from datetime import date
+
+import pytest
+
+from bot.text import find_dates, format_date, normalize, relative_year, split_sentences
+
+REF = date(2024, 8, 22)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On the morning of December 20, 2023, Xi met", date(2023, 12, 20)),
+        ("in Moscow, Russia, March 21, 2023.", date(2023, 3, 21)),
+        ("talks on 21 August 2024", date(2024, 8, 21)),
+        ("BEIJING, Aug. 21 (Xinhua) --", date(2024, 8, 21)),
+        ("published 2025-11-04", date(2025, 11, 4)),
+        ("on 21.08.2024", date(2024, 8, 21)),
+        ("20 декабря 2023 г.", date(2023, 12, 20)),
+        ("met on Wednesday in Beijing", date(2024, 8, 21)),
+        ("the talks held today", date(2024, 8, 22)),
+        ("the meeting yesterday", date(2024, 8, 21)),
+    ],
+)
+def test_find_dates_resolves_against_reference(text: str, expected: date) -> None:
+    found = find_dates(text, REF)
+    assert found and found[0].value == expected
+
+
+def test_weekday_without_reference_is_unknown_not_invented() -> None:
+    (mention,) = find_dates("met on Wednesday in Beijing", None)
+    assert mention.value is None and mention.weekday == 2
+
+
+def test_money_is_not_a_date() -> None:
+    assert find_dates("$200 billion in the first 11 months", REF) == []
+
+
+@pytest.mark.parametrize(("text", "year"), [("next year", 2024), ("this year", 2023), ("last year", 2022)])
+def test_relative_year(text: str, year: int) -> None:
+    assert relative_year(f"the anniversary {text}", 2023) == year
+
+
+def test_format_date_both_languages() -> None:
+    assert format_date(date(2023, 12, 20)) == "December 20, 2023"
+    assert format_date(date(2023, 12, 20), "ru") == "20 декабря 2023 г."
+
+
+def test_sentences_keep_abbreviations_and_broken_pieces_together() -> None:
+    text = "Xi met Mishustin on Aug. 21 in Beijing. They talked. developed in a healthy way.\nNext line"
+    assert split_sentences(text) == [
+        "Xi met Mishustin on Aug. 21 in Beijing.",
+        "They talked. developed in a healthy way.",
+        "Next line",
+    ]
+
+
+def test_normalize_strips_mentions_commands_emoji_and_punctuation() -> None:
+    assert normalize("/ask@factbot @factbot YO when did they MEET?? 😀 $200 6.2-magnitude") == (
+        "yo when did they meet $200 6.2 magnitude"
+    )
