@@ -1,0 +1,266 @@
+"""Text primitives shared by extraction and matching: normalising, sentences, tokens, dates.
+
+Everything here is pure and works for English and Russian.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Russian stems: "января", "январь", "январе" all start with these.
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "май": 5, "мае": 5, "июн": 6,
+    "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}  # fmt: skip
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6, "понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3,
+    "пятницу": 4, "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6,
+}  # fmt: skip
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
+    "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|(?:январ|феврал|март|апрел|ма[яйе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+)
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR_RE = r"(?:19|20)\d\d"
+
+# Order matters: the most specific forms first.
+_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rx, re.IGNORECASE))
+    for name, rx in (
+        ("iso", rf"\b(?P<y>{_YEAR_RE})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
+        ("dotted", rf"\b(?P<d>[0-2]?\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR_RE})\b"),
+        ("mdy", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY_RE}),?\s+(?P<y>{_YEAR_RE})\b"),
+        ("dmy", rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE}),?\s+(?P<y>{_YEAR_RE})\b"),
+        ("md", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY_RE})\b(?!\s*(?:%|billion|million))"),
+        ("dm", rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE})(?![a-z])"),
+        ("weekday", r"\b(?:on\s+|в\s+|во\s+)?(?:(?P<last>last|this|past)\s+)?"
+                    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+                    r"|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"),
+        ("relday", r"\b(?P<rel>today|yesterday|tomorrow|сегодня|вчера)\b"),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date found in text, resolved against a reference date when it needs one."""
+
+    start: int
+    form: str  # iso, dotted, mdy, dmy, md, dm, weekday, relday
+    value: date | None  # None when it cannot be resolved (no reference)
+    weekday: int | None = None
+
+    @property
+    def explicit(self) -> bool:
+        """True when the text itself carries the year."""
+        return self.form in ("iso", "dotted", "mdy", "dmy")
+
+
+def month_number(word: str) -> int | None:
+    """Map an English or Russian month word (any case, inflection or abbreviation) to 1-12."""
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS[w]
+    for stem, number in MONTHS.items():
+        if len(stem) >= 3 and not stem.isascii() and w.startswith(stem):
+            return number
+    return None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _nearest_year(m: int, d: int, ref: date) -> date | None:
+    """The date with that month and day that is closest to ``ref`` (news reports look back)."""
+    options = [x for y in (ref.year - 1, ref.year, ref.year + 1) if (x := _safe_date(y, m, d))]
+    return min(options, key=lambda x: (abs((x - ref).days) + (30 if x > ref else 0)), default=None)
+
+
+def find_dates(text: str, ref: date | None) -> list[DateMention]:
+    """Every date mention in ``text`` in order, resolved against ``ref`` where needed."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for form, rx in _DATE_PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            mention = _resolve(form, m, ref)
+            if mention is not None:
+                found.append(mention)
+                taken.append(m.span())
+    return sorted(found, key=lambda x: x.start)
+
+
+def _resolve(form: str, m: re.Match[str], ref: date | None) -> DateMention | None:
+    g = m.groupdict()
+    if form == "weekday":
+        wd = WEEKDAYS[g["wd"].lower()]
+        value = None
+        if ref is not None:
+            back = (ref.weekday() - wd) % 7
+            if g.get("last") and g["last"].lower() == "last" and back == 0:
+                back = 7
+            value = ref - timedelta(days=back)
+        return DateMention(m.start(), form, value, wd)
+    if form == "relday":
+        shift = {"today": 0, "сегодня": 0, "yesterday": -1, "вчера": -1, "tomorrow": 1}
+        value = ref + timedelta(days=shift[g["rel"].lower()]) if ref else None
+        return DateMention(m.start(), form, value)
+    month = int(g["m"]) if g.get("m") else month_number(g["mon"])
+    day = int(re.sub(r"\D", "", g["d"]))
+    if month is None:
+        return None
+    if g.get("y"):
+        value = _safe_date(int(g["y"]), month, day)
+        return DateMention(m.start(), form, value) if value else None
+    value = _nearest_year(month, day, ref) if ref else None
+    return DateMention(m.start(), form, value)
+
+
+_REL_YEAR = re.compile(
+    r"\b(?P<which>this|next|last|previous|the\s+coming|the\s+following)\s+year\b"
+    r"|\b(?P<ru>в\s+этом|в\s+следующем|в\s+прошлом)\s+году\b",
+    re.IGNORECASE,
+)
+_REL_MONTH = re.compile(r"\b(?P<which>this|next|last|previous)\s+month\b", re.IGNORECASE)
+
+
+def relative_year(text: str, ref_year: int | None) -> int | None:
+    """Resolve 'this/next/last year' in ``text`` against ``ref_year``."""
+    m = _REL_YEAR.search(text)
+    if not m or ref_year is None:
+        return None
+    word = (m.group("which") or m.group("ru") or "").lower()
+    if "next" in word or "coming" in word or "following" in word or "следующ" in word:
+        return ref_year + 1
+    if "last" in word or "previous" in word or "прошл" in word:
+        return ref_year - 1
+    return ref_year
+
+
+def relative_month(text: str, ref: date | None) -> tuple[int, int] | None:
+    """Resolve 'last/next/this month' to (year, month) against ``ref``."""
+    m = _REL_MONTH.search(text)
+    if not m or ref is None:
+        return None
+    shift = {"this": 0, "next": 1, "last": -1, "previous": -1}[m.group("which").lower()]
+    idx = ref.year * 12 + ref.month - 1 + shift
+    return idx // 12, idx % 12 + 1
+
+
+def years_in(text: str) -> list[int]:
+    """Four-digit years (1900-2099) mentioned in ``text``."""
+    return [int(y) for y in re.findall(rf"(?<![\d.,$-])({_YEAR_RE})(?![\d%])", text)]
+
+
+def format_date(d: date, lang: str = "en") -> str:
+    """'December 20, 2023' in English, '20 декабря 2023 г.' in Russian."""
+    if lang == "ru":
+        return f"{d.day} {RU_MONTHS_GENITIVE[d.month - 1]} {d.year} г."
+    return f"{MONTH_NAMES[d.month - 1]} {d.day}, {d.year}"
+
+
+RU_MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                      "сентября", "октября", "ноября", "декабря")  # fmt: skip
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "no", "vs", "gov", "govt", "u.s", "u.n", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "ltd", "e.g",
+    "i.e", "approx", "etc", "jr", "sr", "gen", "lt", "col", "prof", "rep", "sen", "pres",
+}  # fmt: skip
+_SENT_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split noisy news text into sentences; lines are always boundaries.
+
+    A full stop ends a sentence unless it closes a known abbreviation or a single letter
+    ("U.S."), or the next word starts in lower case (machine translation often breaks a
+    sentence with a stray full stop; keeping the pieces together keeps the fact's context).
+    """
+    out: list[str] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        piece = text[start : m.start()]
+        if "\n" not in m.group():
+            word = re.search(r"([\w.]+)$", piece)
+            last = word.group(1).lower() if word else ""
+            following = text[end : end + 1]
+            if last in _ABBREVIATIONS or len(last) == 1 or (following and following.islower()):
+                continue
+        sentence = text[start : m.start() + len(m.group().rstrip())].strip()
+        if sentence:
+            out.append(" ".join(sentence.split()))
+        start = end
+    tail = " ".join(text[start:].split())
+    if tail:
+        out.append(tail)
+    return out
+
+
+# --- normalising messages ----------------------------------------------------------------------
+
+_MENTION = re.compile(r"(?<![\w@])@\w{3,}")
+_COMMAND = re.compile(r"^/\w+(@\w+)?\s*")
+_NON_WORD = re.compile(r"[^\w$%.\-]+|(?<!\d)[.\-]|[.\-](?!\d)")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def strip_controls(text: str) -> str:
+    """Drop control, format and surrogate characters; keep newlines as spaces."""
+    return "".join(
+        " " if ch in "\n\r\t" else ch
+        for ch in text
+        if ch in "\n\r\t" or unicodedata.category(ch)[0] not in ("C",)
+    )
+
+
+def normalize(text: str, max_chars: int = 500) -> str:
+    """Lower-case words and numbers only: no mentions, commands, emoji or punctuation."""
+    text = strip_controls(text[: max_chars * 2])[:max_chars]
+    text = _COMMAND.sub(" ", text.strip())
+    text = _MENTION.sub(" ", text)
+    text = unicodedata.normalize("NFKC", text).lower().replace("ё", "е")
+    text = text.replace("’", "'").replace("'s ", " ").replace("'", "")
+    return " ".join(_NON_WORD.sub(" ", text).split())
+
+
+def tokens(text: str) -> list[str]:
+    """Tokens of an already normalised text."""
+    return text.split()
+
+
+def is_russian(text: str) -> bool:
+    """True when the message is written mostly in Cyrillic."""
+    cyr = len(_CYRILLIC.findall(text))
+    lat = len(re.findall(r"[a-z]", text, re.IGNORECASE))
+    return cyr > 0 and cyr >= lat
