@@ -38,6 +38,7 @@ class Slots:
     people: tuple[str, ...] = ()  # canonical names of gazetteer people
     select: str = ""  # "first", "last" or ""
     outside: str = ""  # a person or place the articles do not cover
+    ordinals: tuple[int, ...] = ()  # "75th", "28th": must be the facts' own numbers
 
 
 class Answerer:
@@ -67,7 +68,7 @@ class Answerer:
         intent = self.intents.get(match.intent or "")
         if intent is None:
             return self._decline(lang, match.score, match.best)
-        slots = self.slots(text)
+        slots = self.slots(text, match.names)
         if slots.outside:
             reason = {"en": f"The articles say nothing about {slots.outside}.",
                       "ru": f"В статьях ничего нет про «{slots.outside}»."}[lang]  # fmt: skip
@@ -84,8 +85,12 @@ class Answerer:
 
     # --- slots and selection ---------------------------------------------------------------------
 
-    def slots(self, text: str) -> Slots:
-        """Years, months, places, people, first/last, and any outside name in ``text``."""
+    def slots(self, text: str, names: tuple[tuple[str, str], ...] = ()) -> Slots:
+        """Years, months, places, people, first/last, and any outside name in ``text``.
+
+        ``names`` are the gazetteer names the matcher found (it stems, so Russian inflected
+        forms count: "в Пекине", "с Байденом").
+        """
         months = tuple(
             n for w in re.findall(r"[A-Za-zА-Яа-яЁё]+\.?", text)
             if (n := month_number(w)) and (w.lower() != "may" or re.search(
@@ -98,10 +103,17 @@ class Answerer:
         # "Chinese president" names no country to meet in; "in China" does.
         countries = [c for c in countries if re.search(
             rf"\b(?:in|to)\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)]  # fmt: skip
-        people = tuple(e.name for _, e in self.gaz.find("people", text))
+        people = tuple(dict.fromkeys(
+            [e.name for _, e in self.gaz.find("people", text)] + [n for m, n in names if m == "#person"]))
+        found = [n for m, n in names if m == "#place"]
+        city_of = {v.name: str(v.attr("city")) for v in self.gaz.sections["venues"]}
+        place_names = tuple(dict.fromkeys(place_names + tuple(city_of.get(n, n) for n in found)))
+        ordinals = tuple(int(n) for n in re.findall(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я)", text))
         select = "last" if _LAST.search(text) else "first" if _FIRST.search(text) else ""
-        outside = self.gaz.other_person(text) or self.gaz.other_place(text) or ""
-        return Slots(tuple(years_in(text)), months, place_names, tuple(countries), people, select, outside)
+        outside = self.gaz.other_person(text) or self.gaz.other_place(text) or next(
+            (n for m, n in names if m == "#other"), "")
+        return Slots(tuple(years_in(text)), months, place_names, tuple(countries), people, select,
+                     outside, ordinals)  # fmt: skip
 
     def _meetings(self, slots: Slots) -> list[Meeting]:
         meetings = list(self.table.meetings)
@@ -126,6 +138,9 @@ class Answerer:
             facts = [f for f in facts if f.year in slots.years or year_of.get(f.meeting) in slots.years]
         if intent.name == "events":
             facts = self._narrow(facts, text)
+        if slots.ordinals:
+            facts = [f for f in facts if f.number in slots.ordinals or any(
+                re.search(rf"\b{n}(?:st|nd|rd|th)\b", f.display) for n in slots.ordinals)]  # fmt: skip
         if slots.select and intent.name != "meeting_count" and facts:
             order = sorted({f.meeting for f in facts}, key=lambda mid: self._meeting_key(mid))
             keep = order[-1] if slots.select == "last" else order[0]

@@ -28,6 +28,7 @@ _RU_ENDINGS = sorted(
     reverse=True,
 )
 UNKNOWN_WEIGHT = 1.6  # a word no example has: counts against every intent
+COVERAGE = 0.3  # share of the score that is "how much of the example the message contains"
 # Gazetteer sections whose names become one marker word: "what about the SCO" and "what about
 # BRICS" are the same question. Slot markers (years, months) are dropped from scoring: they
 # choose the meeting, not the intent.
@@ -36,19 +37,19 @@ MARKERS = {"places": "#place", "venues": "#place", "people": "#person", "organis
 _SLOT_MARKERS = {"#year", "#month", "#number"}
 
 
-def entity_phrases(gaz: Gazetteer) -> dict[tuple[str, ...], str]:
-    """Stemmed word sequences of every gazetteer name (English and Russian) -> its marker."""
-    out: dict[tuple[str, ...], str] = {}
+def entity_phrases(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Stemmed word sequences of every gazetteer name (English and Russian) -> (marker, name)."""
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
     for section, marker in MARKERS.items():
         for entry in gaz.sections[section]:
             for name in (*entry.aliases, entry.ru, entry.name):
                 key = tuple(stem(t) for t in normalize(name).split())
                 if key and not (len(key) == 1 and len(key[0]) < 2):
-                    out.setdefault(key, marker)
+                    out.setdefault(key, (marker, entry.name))
     for name in (*gaz.other_people, *gaz.other_places):
         key = tuple(stem(t) for t in normalize(name).split())
         if key:
-            out.setdefault(key, "#other")
+            out.setdefault(key, ("#other", name))
     return out
 
 
@@ -76,6 +77,7 @@ class Match:
     score: float
     best: str  # the best-scoring intent even when below the threshold, for diagnostics
     unknown: tuple[str, ...] = ()  # words no example has
+    names: tuple[tuple[str, str], ...] = ()  # (marker, canonical name) of gazetteer names found
 
 
 class Matcher:
@@ -87,7 +89,7 @@ class Matcher:
         lexicon: Lexicon,
         threshold: float,
         max_chars: int,
-        entities: dict[tuple[str, ...], str] | None = None,
+        entities: dict[tuple[str, ...], tuple[str, str]] | None = None,
     ):
         self.threshold = threshold
         self.max_chars = max_chars
@@ -99,15 +101,15 @@ class Matcher:
             else None
         )
         # A one-word name that intents use as a keyword ("trade") stays a word, not a marker.
-        self.entities: dict[tuple[str, ...], str] = {}
+        self.entities: dict[tuple[str, ...], tuple[str, str]] = {}
         self._longest = 0
-        keywords = {t for i in intents for e in i.examples for t in self._canon(e)}
+        keywords = {t for i in intents for e in i.examples for t in self._canon(e)[0]}
         self.entities = {k: v for k, v in (entities or {}).items() if len(k) > 1 or k[0] not in keywords}
         self._longest = max((len(k) for k in self.entities), default=0)
         self._examples: list[tuple[str, frozenset[str]]] = []
         for intent in intents:
             for example in intent.examples:
-                toks = frozenset(self._canon(example)) - _SLOT_MARKERS
+                toks = frozenset(self._canon(example)[0]) - _SLOT_MARKERS
                 if toks:
                     self._examples.append((intent.name, toks))
         df: dict[str, set[str]] = defaultdict(set)
@@ -123,7 +125,7 @@ class Matcher:
                 self._index[t].append(i)
         self._ex_weight = [sum(self._weight[t] for t in toks) for _, toks in self._examples]
 
-    def _canon(self, text: str) -> list[str]:
+    def _canon(self, text: str) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised, slang-repaired, stemmed tokens without fillers; slots become markers."""
         text = normalize(text, self.max_chars)
         if self._phrase_re is not None:
@@ -145,23 +147,23 @@ class Matcher:
             out.append(tok)
         return self._mark_entities(out)
 
-    def _mark_entities(self, toks: list[str]) -> list[str]:
-        """Replace gazetteer names (longest first) by their marker."""
-        if not self.entities:
-            return toks
+    def _mark_entities(self, toks: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+        """Replace gazetteer names (longest first) by their marker; also return the names."""
         out: list[str] = []
+        names: list[tuple[str, str]] = []
         i = 0
         while i < len(toks):
             for n in range(min(self._longest, len(toks) - i), 0, -1):
-                marker = self.entities.get(tuple(toks[i : i + n]))
-                if marker:
-                    out.append(marker)
+                hit = self.entities.get(tuple(toks[i : i + n]))
+                if hit:
+                    out.append(hit[0])
+                    names.append(hit)
                     i += n
                     break
             else:
                 out.append(toks[i])
                 i += 1
-        return out
+        return out, names
 
     def _repair(self, tok: str) -> str | None:
         """The vocabulary word a typo most likely meant, or None."""
@@ -177,7 +179,8 @@ class Matcher:
         """The best intent for ``text``, or intent None when no intent is confident enough."""
         query: dict[str, float] = {}
         unknown: list[str] = []
-        for tok in self._canon(text):
+        toks, names = self._canon(text)
+        for tok in toks:
             if tok in _SLOT_MARKERS:
                 continue
             fixed = self._repair(tok)
@@ -187,19 +190,22 @@ class Matcher:
             else:
                 query[fixed] = self._weight[fixed]
         if not query:
-            return Match(None, 0.0, "", tuple(unknown))
+            return Match(None, 0.0, "", tuple(unknown), tuple(names))
         q_weight = sum(query.values())
         candidates = {i for t in query for i in self._index.get(t, ())}
         scores: dict[str, float] = {}
         for i in candidates:
             name, toks = self._examples[i]
             shared = sum(w for t, w in query.items() if t in toks)
-            score = 2 * shared / (q_weight + self._ex_weight[i])
+            # Dice rewards a close paraphrase; coverage rewards a long question that contains
+            # a whole example ("... when did they meet, the one about trade?").
+            dice = 2 * shared / (q_weight + self._ex_weight[i])
+            score = (1 - COVERAGE) * dice + COVERAGE * shared / self._ex_weight[i] * min(1.0, 2 * dice)
             if score > scores.get(name, 0.0):
                 scores[name] = score
         if not scores:
-            return Match(None, 0.0, "", tuple(unknown))
+            return Match(None, 0.0, "", tuple(unknown), tuple(names))
         best = max(scores, key=lambda k: scores[k])
         score = round(scores[best], 4)
         ok = score >= self.threshold and best != OUT_OF_SCOPE
-        return Match(best if ok else None, score, best, tuple(unknown))
+        return Match(best if ok else None, score, best, tuple(unknown), tuple(names))
