@@ -1,0 +1,1 @@
+"""The Telegram shell: python-telegram-bot callbacks (``handlers``) and the application (``app``)."""

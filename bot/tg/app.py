@@ -1,0 +1,137 @@
+"""The python-telegram-bot ``Application``: building it and running it (polling or webhook)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from .handlers import COMMANDS, SOURCE_PREFIX, Handlers
+
+log = logging.getLogger(__name__)
+
+NO_TOKEN = "error: no Telegram token: set TELEGRAM_BOT_TOKEN or telegram.token_file"
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+
+
+def api_base_url(base_url: str) -> str:
+    """PTB appends the token to ``base_url``, which must end in ``/bot``."""
+    url = base_url.rstrip("/")
+    return url if url.endswith("/bot") else url + "/bot"
+
+
+def file_base_url(base_url: str) -> str:
+    """The matching file download URL (``.../file/bot``)."""
+    return api_base_url(base_url)[: -len("/bot")] + "/file/bot"
+
+
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    await app.bot.set_my_commands([BotCommand(name, text) for name, text in COMMANDS])
+    log.info("factbot running as @%s", app.bot.username)
+
+
+def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[type-arg]
+    """Register the callbacks: new text messages only (no edits, channel posts or media)."""
+    new = filters.UpdateType.MESSAGE
+    app.add_handler(CommandHandler("start", handlers.start, filters=new))
+    app.add_handler(CommandHandler("help", handlers.help_command, filters=new))
+    app.add_handler(CommandHandler("ask", handlers.ask_command, filters=new))
+    app.add_handler(CommandHandler("sources", handlers.sources_command, filters=new))
+    app.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, handlers.message))
+    app.add_handler(CallbackQueryHandler(handlers.source_button, pattern=f"^{SOURCE_PREFIX}"))
+    app.add_handler(InlineQueryHandler(handlers.inline_query))
+    app.add_error_handler(handlers.error_handler)
+
+
+def build_application(config: Any, answerer: Any, *, rate_limiter: bool = True) -> Application:  # type: ignore[type-arg]
+    """The configured Application; raises ValueError when there is no token."""
+    tg = config.telegram
+    if tg.token is None or not tg.token.reveal():
+        raise ValueError(NO_TOKEN)
+    builder = (
+        ApplicationBuilder()
+        .token(tg.token.reveal())
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .concurrent_updates(True)
+        .post_init(_post_init)
+    )
+    if tg.base_url:
+        builder = builder.base_url(api_base_url(tg.base_url))
+        builder = builder.base_file_url(file_base_url(tg.base_url))
+    if rate_limiter:
+        builder = builder.rate_limiter(AIORateLimiter())
+    app = builder.build()
+    add_handlers(app, Handlers(answerer, config))
+    return app
+
+
+class RedactFilter(logging.Filter):
+    """Replaces every occurrence of the secrets in a log record with ``***``."""
+
+    def __init__(self, *secrets: str):
+        super().__init__()
+        self.secrets = tuple(s for s in secrets if s)
+
+    def _clean(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "***")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = self._clean(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        if record.exc_info:
+            text = logging.Formatter().formatException(record.exc_info)
+            record.exc_text, record.exc_info = self._clean(text), None
+        elif record.exc_text:
+            record.exc_text = self._clean(record.exc_text)
+        return True
+
+
+def setup_logging(*secrets: str) -> RedactFilter:
+    """INFO logging with quiet httpx, and the secrets redacted from every root handler."""
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    redact = RedactFilter(*secrets)
+    for handler in root.handlers:
+        handler.addFilter(redact)
+    return redact
+
+
+def run_bot(config: Any, answerer: Any) -> int:
+    """Run until SIGINT/SIGTERM; 2 when there is no token."""
+    tg = config.telegram
+    token = tg.token.reveal() if tg.token is not None else ""
+    if not token:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    secret = tg.webhook.secret_token.reveal() if tg.webhook.secret_token else ""
+    setup_logging(token, secret)
+    app = build_application(config, answerer)
+    if tg.mode == "webhook":
+        hook = tg.webhook
+        app.run_webhook(
+            listen=hook.listen, port=hook.port, url_path=hook.path, webhook_url=hook.url,
+            secret_token=secret or None, allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+    return 0
