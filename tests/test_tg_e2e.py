@@ -1,0 +1,338 @@
+"""End-to-end tests: the real python-telegram-bot Application against the fake Bot API server.
+
+Everything runs on 127.0.0.1 and every wait is bounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answerer
+from bot.build import build_table
+from bot.config import Secret, load_config
+from bot.tg.app import build_application
+from tests.fakebotapi import FakeBotAPI
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parent.parent
+GROUP = -100123
+USER = 1000
+
+
+@pytest.fixture(scope="module")
+def base_config():
+    return load_config(ROOT / "config.yaml", {})
+
+
+@pytest.fixture(scope="module")
+def answerer(base_config):
+    table, _ = build_table(base_config)
+    return Answerer(table, base_config)
+
+
+@pytest.fixture
+def api():
+    with FakeBotAPI() as server:
+        yield server
+
+
+def tg_config(config, api, **telegram):
+    tg = dataclasses.replace(config.telegram, base_url=api.base_url, token=Secret(api.token),
+                             **telegram)
+    return dataclasses.replace(config, telegram=tg)
+
+
+@pytest.fixture
+async def bot_app(api, base_config, answerer):
+    app = build_application(tg_config(base_config, api), answerer)
+    async with app:
+        await app.post_init(app)
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            yield app
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+def to_chat(chat_id):
+    return lambda call: call.params.get("chat_id") == chat_id
+
+
+async def replies(api, chat_id, count=1, timeout=10.0):
+    return await api.wait_for_async("sendMessage", count, timeout=timeout, predicate=to_chat(chat_id))
+
+
+def reply_to(call):
+    params = call.params.get("reply_parameters") or {}
+    return params.get("message_id") if isinstance(params, dict) else None
+
+
+# --------------------------------------------------------------------------- private chats
+
+
+async def test_private_question_answered(api, bot_app):
+    api.push_message(USER, "when did they meet?")
+    (call,) = await replies(api, USER)
+    assert "2023" in call.result["text"]
+    assert call.params.get("parse_mode") == "HTML"
+    buttons = call.params["reply_markup"]["inline_keyboard"][0]
+    assert buttons[0]["text"] == "Source" and buttons[0]["callback_data"].startswith("src:")
+
+
+async def test_private_decline_is_full(api, bot_app):
+    api.push_message(USER, "how many people died in the earthquake in Peru?")
+    (call,) = await replies(api, USER)
+    assert "/help" in call.result["text"] and "reply_markup" not in call.params
+
+
+async def test_start_help_sources(api, bot_app):
+    commands = [c["command"] for c in api.calls_of("setMyCommands")[0].params["commands"]]
+    assert commands == ["start", "help", "ask", "sources"]
+    for i, text in enumerate(["/start", "/help", "/sources"], start=1):
+        api.push_message(USER, text)
+        await replies(api, USER, count=i)
+    start, help_, sources = (c.result["text"] for c in api.calls_of("sendMessage"))
+    assert "/help" in start
+    assert "When did they meet?" in help_ and "How many people died" not in help_
+    assert "Xinhua" in sources and "2025-11-04" in sources
+
+
+async def test_ask_command_and_usage(api, bot_app):
+    api.push_message(USER, "/ask where did they meet?")
+    (call,) = await replies(api, USER)
+    assert "Beijing" in call.result["text"]
+    api.push_message(USER, "/ask")
+    calls = await replies(api, USER, count=2)
+    assert calls[1].result["text"].startswith("Usage: /ask")
+
+
+async def test_edited_and_channel_messages_ignored(api, bot_app):
+    api.push_message(USER, "/start")
+    await replies(api, USER)
+    api.push_message(USER, "when did they meet?", edited=True)
+    api.push_message(-100777, "when did they meet?", chat_type="channel")
+    api.push_message(USER, "/sources")
+    await replies(api, USER, count=2)
+    await asyncio.sleep(0.3)
+    assert len(api.calls_of("sendMessage")) == 2
+
+
+# --------------------------------------------------------------------------- groups
+
+
+async def test_group_mention_answered_and_quoted(api, bot_app):
+    update = api.push_message(GROUP, f"@{api.username} when did they meet?", chat_type="supergroup")
+    (call,) = await replies(api, GROUP)
+    assert "2023" in call.result["text"]
+    assert reply_to(call) == update["message"]["message_id"]
+
+
+async def test_group_reply_to_bot_answered(api, bot_app):
+    api.push_message(GROUP, f"@{api.username} where did they meet?", chat_type="group")
+    (first,) = await replies(api, GROUP)
+    update = api.push_message(GROUP, "and when did they meet?", chat_type="group",
+                              reply_to_message_id=first.result["message_id"])
+    calls = await replies(api, GROUP, count=2)
+    assert "2023" in calls[1].result["text"] and reply_to(calls[1]) == update["message"]["message_id"]
+
+
+async def test_group_ask_command_with_botname(api, bot_app):
+    api.push_message(GROUP, "/ask when did they meet?", chat_type="group")
+    api.push_message(GROUP, f"/ask@{api.username} where did they meet?", chat_type="group")
+    calls = await replies(api, GROUP, count=2)
+    texts = sorted(c.result["text"] for c in calls)
+    assert any("2023" in t for t in texts) and any("Beijing" in t for t in texts)
+
+
+async def test_group_silent_when_not_addressed(api, bot_app):
+    api.push_message(GROUP, "when did they meet?", chat_type="group")
+    api.push_message(GROUP, "/ask@other_bot when did they meet?", chat_type="group")
+    api.push_message(GROUP, "/sources", chat_type="group")
+    await replies(api, GROUP)
+    await asyncio.sleep(0.3)
+    (call,) = api.calls_of("sendMessage")
+    assert "Xinhua" in call.result["text"]
+
+
+async def test_group_decline_is_short(api, bot_app):
+    api.push_message(GROUP, f"@{api.username} how many people died in the earthquake?",
+                     chat_type="group")
+    (call,) = await replies(api, GROUP)
+    assert call.result["text"] == "Sorry, I don't know that."
+
+
+async def test_group_mode_all_answers_confident_matches_only(api, base_config, answerer):
+    app = build_application(tg_config(base_config, api, group_mode="all"), answerer)
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        api.push_message(GROUP, "how many people died in the earthquake?", chat_type="group")
+        api.push_message(GROUP, "when did they meet?", chat_type="group")
+        (call,) = await replies(api, GROUP)
+        await asyncio.sleep(0.3)
+        await app.updater.stop()
+        await app.stop()
+    assert "2023" in call.result["text"] and len(api.calls_of("sendMessage")) == 1
+
+
+async def test_allowed_chats_other_chats_get_nothing(api, base_config, answerer):
+    app = build_application(tg_config(base_config, api, allowed_chats=(USER,)), answerer)
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        api.push_message(4242, "when did they meet?", user_id=4242)
+        api.push_message(USER, "when did they meet?")
+        await replies(api, USER)
+        await asyncio.sleep(0.3)
+        await app.updater.stop()
+        await app.stop()
+    assert [c.params["chat_id"] for c in api.calls_of("sendMessage")] == [USER]
+
+
+# --------------------------------------------------------------------------- buttons and inline
+
+
+async def test_source_button(api, bot_app):
+    api.push_message(USER, "when did they meet?")
+    (answer,) = await replies(api, USER)
+    data = answer.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    assert len(data.encode()) <= 64
+    api.push_callback_query(answer.result["message_id"], data, chat_id=USER)
+    await api.wait_for_async("answerCallbackQuery", timeout=10)
+    calls = await replies(api, USER, count=2)
+    text = calls[1].result["text"]
+    assert "met with Russian Prime Minister Mikhail Mishustin" in text
+    assert reply_to(calls[1]) == answer.result["message_id"]
+    # an unknown (expired) id is answered with an alert, and nothing is sent
+    api.push_callback_query(answer.result["message_id"], "src:zzzz", chat_id=USER)
+    (_, expired) = await api.wait_for_async("answerCallbackQuery", 2, timeout=10)
+    assert expired.params.get("show_alert") is True
+    assert len(api.calls_of("sendMessage")) == 2
+
+
+async def test_inline_query_answered(api, bot_app):
+    api.push_inline_query("when did they meet?")
+    (call,) = await api.wait_for_async("answerInlineQuery", timeout=10)
+    (result,) = call.params["results"]
+    assert result["type"] == "article"
+    assert "2023" in result["input_message_content"]["message_text"]
+    api.push_inline_query("")
+    calls = await api.wait_for_async("answerInlineQuery", 2, timeout=10)
+    assert calls[1].params["results"] == []
+
+
+# --------------------------------------------------------------------------- webhook
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def test_webhook_mode(api, base_config, answerer):
+    port, secret = free_port(), "s3cret-token"
+    url = f"http://127.0.0.1:{port}/telegram"
+    app = build_application(tg_config(base_config, api), answerer)
+    async with app:
+        await app.start()
+        await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
+                                        webhook_url=url, secret_token=secret)
+        try:
+            assert api.webhook["url"] == url
+            good = api.push_message(USER, "when did they meet?")
+            assert await asyncio.to_thread(api.deliver_webhook, url, good, secret) == 200
+            (call,) = await replies(api, USER)
+            assert "2023" in call.result["text"]
+            bad = api.push_message(USER, "where did they meet?")
+            assert await asyncio.to_thread(api.deliver_webhook, url, bad, "wrong") == 403
+            assert await asyncio.to_thread(api.deliver_webhook, url, bad, None) == 403
+            await asyncio.sleep(0.3)
+            assert len(api.calls_of("sendMessage")) == 1
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+# --------------------------------------------------------------------------- load
+
+
+async def test_burst_of_200_messages_across_20_chats(api, base_config, answerer):
+    # With AIORateLimiter, as in production (about 30 messages/s overall, as Telegram allows).
+    # Without it, ~200 concurrent connections overflow the fake server's listen backlog (5).
+    limited = True
+    app = build_application(tg_config(base_config, api), answerer, rate_limiter=limited)
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            await _burst(api, "AIORateLimiter" if limited else "no rate limiter")
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+async def _burst(api, label):
+    chats = list(range(2000, 2020))
+    pushed: dict[int, list[float]] = {c: [] for c in chats}
+    questions = ["when did they meet?", "where did they meet?", "who met?", "how many times did they meet?"]
+    start = time.time()
+    for i in range(200):
+        chat = chats[i % len(chats)]
+        pushed[chat].append(time.time())
+        api.push_message(chat, questions[i % len(questions)], user_id=chat)
+    calls = await api.wait_for_async("sendMessage", 200, timeout=60,
+                                     predicate=lambda c: c.params.get("chat_id") in pushed)
+    latencies = []
+    for chat in chats:
+        sent = sorted(c.time for c in calls if c.params["chat_id"] == chat)
+        assert len(sent) == 10
+        latencies += [s - p for s, p in zip(sent, pushed[chat], strict=True)]
+    elapsed = max(c.time for c in calls) - start
+    assert all(c.ok for c in calls) and len(calls) == 200
+    print(f"\nburst ({label}): 200 messages / 20 chats in {elapsed:.2f}s = {200 / elapsed:.1f} msg/s; "
+          f"latency p50 {statistics.median(latencies) * 1000:.0f} ms, "
+          f"p95 {statistics.quantiles(latencies, n=20)[-1] * 1000:.0f} ms")
+
+
+# --------------------------------------------------------------------------- run_bot as a process
+
+
+def test_run_bot_polling_process_stops_on_sigint(api, tmp_path):
+    script = (
+        "import sys\n"
+        "from bot.config import load_config\nfrom bot.build import build_table\n"
+        "from bot.answer import Answerer\nfrom bot.tg.app import run_bot\n"
+        "import dataclasses\n"
+        f"cfg = load_config({str(ROOT / 'config.yaml')!r})\n"
+        "table, _ = build_table(cfg)\n"
+        "sys.exit(run_bot(cfg, Answerer(table, cfg)))\n"
+    )
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url}
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        api.push_message(USER, "when did they meet?")
+        (call,) = api.wait_for("sendMessage", timeout=30)
+        assert "2023" in call.result["text"]
+        assert api.calls_of("setMyCommands")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert api.token not in out + err
+    assert "factbot running as @" in err

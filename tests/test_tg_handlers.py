@@ -1,0 +1,164 @@
+"""Fast unit tests of the Telegram shell's pure helpers (no network)."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.render import Reply, Source
+from bot.tg import app as tg_app
+from bot.tg.handlers import (
+    ReplyStore,
+    addressed_text,
+    chat_allowed,
+    command_text,
+    file_titles,
+    help_text,
+    inline_result,
+    is_group,
+    reply_html,
+    source_key,
+    source_keyboard,
+    sources_text,
+)
+
+ANSWER = Reply("answer", "They met in 2023", "They met in <b>2023</b>",
+               sources=(Source("001_a.txt", "They met."),), intent="meeting_date")
+DECLINE = Reply("decline", "Sorry, long decline. Try /help.", "Sorry, long decline. Try /help.")
+
+
+@pytest.mark.parametrize(
+    ("text", "username", "replied", "expected"),
+    [
+        ("@factbot when did they meet?", "factbot", False, "when did they meet?"),
+        ("when did they meet @FactBot", "factbot", False, "when did they meet"),
+        ("hey @factbot_other what?", "factbot", False, None),
+        ("when did they meet?", "factbot", True, "when did they meet?"),
+        ("when did they meet?", "factbot", False, None),
+        ("@factbot", "factbot", False, ""),
+        ("when?", None, False, None),
+    ],
+)
+def test_addressed_text(text, username, replied, expected):
+    assert addressed_text(text, username, replied) == expected
+
+
+@given(st.text(max_size=80))
+def test_addressed_text_unaddressed_is_none_unless_mentioned(text):
+    result = addressed_text(text, "factbot", False)
+    assert (result is None) == ("@factbot" not in text.lower())
+
+
+def test_command_text():
+    assert command_text("/ask when did they meet?") == "when did they meet?"
+    assert command_text("/ask@factbot_test_bot   where?  ") == "where?"
+    assert command_text("/ask") == ""
+    assert command_text("/ask@bot") == ""
+
+
+def test_is_group_and_allowed():
+    assert is_group("group") and is_group("supergroup")
+    assert not is_group("private") and not is_group("channel") and not is_group(None)
+    assert chat_allowed(5, ()) and chat_allowed(5, [5, 6]) and not chat_allowed(7, (5, 6))
+    assert not chat_allowed(None, (5,))
+
+
+def test_reply_html_private_and_groups():
+    assert reply_html(ANSWER, group=False) == ANSWER.html
+    assert reply_html(ANSWER, group=True, group_declines="silent") == ANSWER.html
+    assert reply_html(DECLINE, group=False) == DECLINE.html
+    short = reply_html(DECLINE, group=True, group_declines="short")
+    assert short and short != DECLINE.html and len(short) < 40
+    assert reply_html(DECLINE, group=True, group_declines="silent") is None
+    ru = dataclasses.replace(DECLINE, lang="ru")
+    assert "Извините" in reply_html(ru, group=True)
+
+
+def test_help_text_one_example_per_intent_skipping_out_of_scope():
+    intents = {
+        "meeting_date": SimpleNamespace(examples=("when did they meet", "when")),
+        "out_of_scope": SimpleNamespace(examples=("earthquake deaths",)),
+        "trade": SimpleNamespace(examples=("what was the <trade> target?",)),
+        "empty": SimpleNamespace(examples=()),
+    }
+    text = help_text(intents)
+    assert "When did they meet?" in text and "when?" not in text.lower().split("\n")[1:]
+    assert "earthquake" not in text
+    assert "What was the &lt;trade&gt; target?" in text and "??" not in text
+    assert "<question>" not in text
+
+
+def test_sources_text():
+    arts = [
+        SimpleNamespace(stem="a", title="Xi meets <PM>", outlet="Xinhua", published="2023-05-24",
+                        meeting="2023-05-24-beijing"),
+        SimpleNamespace(stem="b", title="", outlet="", published="", meeting="2025-11-04-beijing"),
+    ]
+    text = sources_text(arts)
+    assert "Xi meets &lt;PM&gt; — <i>Xinhua, 2023-05-24</i>" in text
+    assert "• b — <i>2025-11-04</i>" in text
+    assert sources_text([]) == "I have no articles."
+
+
+def test_source_keyboard_fits_64_bytes_and_round_trips():
+    store = ReplyStore(size=3)
+    keys = [store.put(ANSWER) for _ in range(5)]
+    assert len(store) == 3 and store.get(keys[0]) is None and store.get(keys[-1]) is ANSWER
+    button = source_keyboard(keys[-1]).inline_keyboard[0][0]
+    assert button.text == "Source" and len(button.callback_data.encode()) <= 64
+    assert source_key(button.callback_data) == keys[-1]
+    assert source_key("other") is None and source_key("src:") is None and source_key(None) is None
+    assert store.get(None) is None
+
+
+def test_file_titles_and_inline_result():
+    assert file_titles({"001_a": "T"}) == {"001_a.txt": "T", "001_a": "T"}
+    result = inline_result("when did they meet?", ANSWER)
+    assert result.title == "when did they meet?" and result.description == "They met in 2023"
+    assert result.input_message_content.message_text == ANSWER.html
+
+
+def test_base_urls():
+    assert tg_app.api_base_url("http://127.0.0.1:8081") == "http://127.0.0.1:8081/bot"
+    assert tg_app.api_base_url("http://127.0.0.1:8081/bot/") == "http://127.0.0.1:8081/bot"
+    assert tg_app.file_base_url("http://h/bot") == "http://h/file/bot"
+
+
+def _config(token=None):
+    from bot.config import Config, Secret, TelegramConfig
+
+    tg = TelegramConfig(token=Secret(token) if token else None)
+    return Config(path=None, seeds_dir=None, intents_dir=None, curated_path=None, table_path=None,
+                  telegram=tg)
+
+
+def test_run_bot_without_token_prints_one_line_and_returns_2(capsys):
+    assert tg_app.run_bot(_config(), answerer=None) == 2
+    err = capsys.readouterr().err
+    assert err == "error: no Telegram token: set TELEGRAM_BOT_TOKEN or telegram.token_file\n"
+
+
+def test_build_application_without_token_raises():
+    with pytest.raises(ValueError, match="no Telegram token"):
+        tg_app.build_application(_config(), answerer=None)
+
+
+def test_redact_filter_hides_token_in_messages_args_and_tracebacks():
+    token = "123456:SECRET-TOKEN"
+    redact = tg_app.RedactFilter(token, "")
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "url %s/getMe", (f"https://a/bot{token}",), None)
+    assert redact.filter(record) and token not in record.getMessage() and "***" in record.getMessage()
+    try:
+        raise RuntimeError(f"failed at /bot{token}/getUpdates")
+    except RuntimeError:
+        import sys
+
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "boom", (), sys.exc_info())
+    redact.filter(record)
+    formatted = logging.Formatter().format(record)
+    assert token not in formatted and "RuntimeError" in formatted and "***" in formatted
