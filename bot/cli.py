@@ -17,7 +17,7 @@ from typing import TextIO
 
 from .answer import Answerer
 from .build import build, ensure_table
-from .config import Config, load_config
+from .config import load_config
 from .errors import DataError, FactbotError
 from .render import Reply
 from .yamlio import load_yaml
@@ -175,4 +175,4 @@ def check(answerer: Answerer, item: dict[str, object]) -> tuple[bool, str, str]:
     return ok, expected, got
 
 
-__all__ = ["Config", "check", "main", "reply_json"]
+__all__ = ["check", "main", "reply_json"]

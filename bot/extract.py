@@ -14,7 +14,15 @@ from datetime import date
 from .corpus import Article
 from .facts import Fact, FactKind
 from .gazetteer import Entry, Gazetteer
-from .text import ORDINAL_WORDS, find_dates, format_date, relative_month, relative_year, years_in
+from .text import (
+    MONTH_NAMES,
+    ORDINAL_WORDS,
+    find_dates,
+    format_date,
+    relative_month,
+    relative_year,
+    years_in,
+)
 
 _MEET = re.compile(r"\b(?:met|meets?|meeting|talks|conversation|received|hosted)\b", re.I)
 _DATELINE = re.compile(
@@ -570,20 +578,15 @@ def extract_events(ctx: Context) -> Iterator[Fact]:
 
 
 def _event_when(ctx: Context, s: str, m: re.Match[str]) -> str:
-    tail = s[m.end() : m.end() + 80]
-    if re.match(r".{0,40}\bconcluded last month\b", tail) or re.search(r"\bconcluded last month\b", s):
-        ym = relative_month("last month", ctx.ref or (date(ctx.year, 12, 1) if ctx.year else None))
-        if ym and ctx.meeting_date:
-            ym = relative_month("last month", ctx.meeting_date)
+    """When a named event happened, from 'concluded last month', 'this year' and the like."""
+    ref = ctx.meeting_date or ctx.ref
+    if re.search(r"\bconcluded last month\b", s):
+        ym = relative_month("last month", ref)
         if ym:
-            return f"{('January February March April May June July August September October November December').split()[ym[1] - 1]} {ym[0]}"
-    if re.search(r"\blast year\b", tail) and ctx.year:
-        return str(ctx.year - 1)
-    if re.search(r"\bthis year\b", tail) and ctx.year:
-        return str(ctx.year)
-    if re.search(r"\bnext year\b", tail) and ctx.year:
-        return str(ctx.year + 1)
-    return ""
+            return f"{MONTH_NAMES[ym[1] - 1]} {ym[0]}"
+    tail = s[m.end() : m.end() + 80]
+    year = relative_year(tail, ctx.year)
+    return str(year) if year else ""
 
 
 # --- greetings, condolences, aid, invitations ---------------------------------------------------
@@ -722,4 +725,4 @@ def outlet(article: Article, gaz: Gazetteer) -> str:
     return ""
 
 
-__all__ = ["EXTRACTORS", "Context", "Entry", "extract", "outlet"]
+__all__ = ["EXTRACTORS", "Context", "extract", "outlet"]
