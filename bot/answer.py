@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import date
 
 from .config import Config
 from .facts import Fact, FactKind, FactTable, Meeting
@@ -18,7 +17,7 @@ from .gazetteer import Gazetteer, gazetteer_from_data
 from .intents import Intent, Lexicon
 from .match import Matcher, entity_phrases
 from .render import Line, Reply, Source, render_decline, render_lines
-from .text import format_date, is_russian, month_number, strip_controls, years_in
+from .text import MONTH_NAMES, format_date, is_russian, month_number, strip_controls, years_in
 
 _LAST = re.compile(r"\b(?:last|latest|most recent|recent|newest|previous|final)\b|"
                    r"последн|недавн|крайн", re.I)  # fmt: skip
@@ -244,9 +243,8 @@ class Answerer:
         return Reply(reply.kind, reply.text, reply.html, (), None, score, lang, {"best": best or ""})
 
     def _no_meeting(self, slots: Slots, lang: str) -> str:
-        bits = [str(y) for y in slots.years] + [
-            format_date(date(2000, m, 1), "en").split()[0] for m in slots.months
-        ] + list(slots.places) + list(slots.countries)  # fmt: skip
+        bits = [str(y) for y in slots.years] + [MONTH_NAMES[m - 1] for m in slots.months]
+        bits += list(slots.places) + list(slots.countries)
         if not bits:
             return ""
         what = ", ".join(bits)

@@ -1006,6 +1006,19 @@ class _Handler(BaseHTTPRequestHandler):
 # ---------------------------------------------------------------------------
 
 
+def _json_array(params: dict, key: str, parse_error: str) -> list:
+    """A parameter that must be a JSON array (PTB sends nested objects as JSON strings)."""
+    value = params.get(key)
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise _bad(parse_error) from None
+    if not isinstance(value, list):
+        raise _bad(f'field "{key}" must be an Array')
+    return value
+
+
 class FakeBotAPI:
     """Fake Telegram Bot API server; see the module docstring for the full API."""
 
@@ -2120,14 +2133,7 @@ class FakeBotAPI:
         return json.dumps(scope, sort_keys=True), str(language)
 
     def _m_set_my_commands(self, params: dict, handler: Any) -> bool:
-        commands = params.get("commands")
-        if isinstance(commands, str):
-            try:
-                commands = json.loads(commands)
-            except ValueError:
-                raise _bad("can't parse commands JSON object") from None
-        if not isinstance(commands, list):
-            raise _bad('field "commands" must be an Array')
+        commands = _json_array(params, "commands", "can't parse commands JSON object")
         if len(commands) > 100:
             raise _bad("BOT_COMMANDS_TOO_MUCH")
         cleaned = []
@@ -2270,14 +2276,7 @@ class FakeBotAPI:
         record = self._inline_queries.get(str(query_id)) if query_id not in (None, "") else None
         if record is None or record["answered"]:
             raise ApiError(400, QUERY_TOO_OLD)
-        results = params.get("results")
-        if isinstance(results, str):
-            try:
-                results = json.loads(results)
-            except ValueError:
-                raise _bad("can't parse JSON encoded inline query results") from None
-        if not isinstance(results, list):
-            raise _bad('field "results" must be an Array')
+        results = _json_array(params, "results", "can't parse JSON encoded inline query results")
         if len(results) > MAX_INLINE_RESULTS:
             raise _bad("RESULTS_TOO_MUCH")
         prefix = "can't parse inline query result: "
