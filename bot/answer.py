@@ -226,17 +226,15 @@ class Answerer:
         return Reply("answer", text, marked, sources, intent.name, score, lang)
 
     def _values(self, group: list[Fact], lang: str) -> list[str]:
-        seen: dict[str, str] = {}
+        """One value per fact; of two facts saying the same (two articles, one meeting), the fuller."""
+        best: dict[str, Fact] = {}
         for f in group:
             key = f"{f.kind}:{f.value.lower()}"
             if f.kind == FactKind.EVENT:
                 key = re.sub(r"\s\d{4}-\d{4}$", "", key)
-                if key in seen and len(f.display) <= len(seen[key]):
-                    continue
-            elif key in seen:
-                continue
-            seen[key] = (self.gaz.ru(f.display) or f.display) if lang == "ru" else f.display
-        return list(seen.values())
+            if key not in best or len(f.display) > len(best[key].display):
+                best[key] = f
+        return [(self.gaz.ru(f.display) or f.display) if lang == "ru" else f.display for f in best.values()]
 
     def _decline(self, lang: str, score: float, best: str | None, reason: str = "") -> Reply:
         reply = render_decline(lang, reason)

@@ -306,6 +306,9 @@ def short(entry: Entry) -> str:
 def _subject(ctx: Context, sentence: str, before: int | None = None) -> str:
     """Who a clause is about: the last person named before ``before``, else the first named."""
     people = ctx.gaz.find("people", sentence)
+    if before is not None and re.search(r"\b(?:he|she)\s+(?:(?:has|had|also|have)\s+)*$",
+                                        sentence[:before], re.I):
+        before = None  # "Xi ... said he has invited": the pronoun is the sentence's subject
     prior = [e for p, e in people if before is not None and p < before]
     pick = prior[-1] if prior else (people[0][1] if people else None)
     return short(pick) if pick else ""
@@ -679,8 +682,9 @@ _INVITE = re.compile(r"\binvit(?:ed|es|ation)\b", re.I)
 def extract_invitations(ctx: Context) -> Iterator[Fact]:
     """Invitations: who invited whom, to what."""
     for i, s in enumerate(ctx.article.sentences):
-        for m in re.finditer(r"\binvit(?:ed|es)\s+(?P<rest>[^.;]+)", s):
-            rest = m.group("rest")
+        for m in re.finditer(r"\binvit(?:ed|es)\s+(?=(?P<rest>[^.;]+))", s):
+            # "invited A to visit China and said he has invited B to ...": one fact each.
+            rest = re.split(r"\binvit(?:ed|es)\b", m.group("rest"))[0]
             guests = ctx.gaz.find("people", rest)
             if not guests:
                 continue
