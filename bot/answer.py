@@ -9,21 +9,35 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .config import Config
 from .facts import Fact, FactKind, FactTable, Meeting
 from .gazetteer import Gazetteer, gazetteer_from_data
 from .intents import Intent, Lexicon
-from .match import Matcher, entity_phrases
+from .intents import OUT_OF_SCOPE
+from .match import Match, Matcher, entity_phrases
 from .render import Line, Reply, Source, render_decline, render_lines
 from .text import MONTH_NAMES, format_date, is_russian, month_number, strip_controls, years_in
 
-_LAST = re.compile(r"\b(?:last|latest|most recent|recent|newest|previous|final)\b|"
+_LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"последн|недавн|крайн", re.I)  # fmt: skip
 _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b|перв|ранн", re.I)
 _MEETING_INTENTS = {"meeting_date", "meeting_place", "meeting_count", "meeting_people",
                     "meeting_occasion"}  # fmt: skip
+# "When/where did they meet, the time they talked about X?": a question word plus "meet" asks
+# for the meeting, and the rest of the question picks which one (canonical matcher tokens).
+_FRAMES = {"when": "meeting_date", "date": "meeting_date", "where": "meeting_place",
+           "city": "meeting_place"}  # fmt: skip
+TOPIC_MIN = 0.35
+_FILLER = {"what", "which", "when", "where", "were", "they", "there", "meet", "meeting", "about",
+           "talk", "talked", "discussed", "mentioned", "with", "that", "this", "time", "date"}  # how well the rest of a framed question must match a topic intent
+
+
+def _spans_year(text: str, years: tuple[int, ...]) -> bool:
+    """True when ``text`` names a period ("2024-2025") that includes one of ``years``."""
+    return any(int(a) <= y <= int(b) for a, b in re.findall(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", text)
+               for y in years)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,23 +78,67 @@ class Answerer:
         text = strip_controls(text[: self.config.match.max_chars * 2])[: self.config.match.max_chars]
         lang = self._language(text, lang)
         match = self.matcher.match(text)
-        intent = self.intents.get(match.intent or "")
+        intent, topic = self._framed(match)
         if intent is None:
             return self._decline(lang, match.score, match.best)
         slots = self.slots(text, match.names)
+        if intent.name not in _MEETING_INTENTS:  # "invite Putin to China" is not where they met
+            slots = replace(slots, countries=tuple(c for c in slots.countries if re.search(
+                rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)))  # fmt: skip
         if slots.outside:
             reason = {"en": f"The articles say nothing about {slots.outside}.",
                       "ru": f"В статьях ничего нет про «{slots.outside}»."}[lang]  # fmt: skip
             return self._decline(lang, match.score, intent.name, reason)
         meetings = self._meetings(slots)
-        if intent.name in _MEETING_INTENTS and slots.people:
+        if intent.name in _MEETING_INTENTS and slots.people and topic is None:
             meetings = [m for m in meetings if self._has_people(m, slots.people)]
+        if topic is not None:
+            meetings = self._about(meetings, topic, slots, text)
+            slots = replace(slots, ordinals=())  # "the 75th" chose the meeting, not the fact
         if not meetings:
             return self._decline(lang, match.score, intent.name, self._no_meeting(slots, lang))
         facts = self._facts(intent, slots, meetings, text)
         if not facts:
-            return self._decline(lang, match.score, intent.name)
+            dated = {m.date.year for m in meetings if m.date}
+            reason = self._no_meeting(slots, lang) if slots.years and not dated & set(slots.years) else ""
+            return self._decline(lang, match.score, intent.name, reason)
         return self._answer(intent, facts, lang, match.score)
+
+    # --- questions about one meeting, chosen by what was said there ------------------------------
+
+    def _framed(self, match: Match) -> tuple[Intent | None, Intent | None]:
+        """The intent to answer and, for "when did they meet when X was discussed", X's intent.
+
+        The first question word decides between date and place; the best-scoring other intent
+        (trade, anniversary, a state visit...) then chooses the meeting.
+        """
+        intent = self.intents.get(match.intent or "")
+        if match.best == OUT_OF_SCOPE or "meet" not in match.tokens:
+            return intent, None
+        wanted = next((_FRAMES[t] for t in match.tokens if t in _FRAMES), None)
+        if wanted is None or wanted not in self.intents:
+            return intent, None
+        scores = dict(match.scores)
+        topic = next((self.intents[name] for name, score in match.scores if score >= TOPIC_MIN
+                      and name not in (wanted, OUT_OF_SCOPE, "meeting_date", "meeting_place")
+                      and name in self.intents
+                      and self.matcher.typical(name, match.tokens, wanted)), None)  # fmt: skip
+        if intent is None and (topic is None or scores.get(wanted, 0.0) < TOPIC_MIN):
+            return None, None
+        return self.intents[wanted], topic
+
+    def _about(self, meetings: list[Meeting], topic: Intent, slots: Slots, text: str) -> list[Meeting]:
+        """The meetings where ``topic`` came up; the facts naming most of the question's words win."""
+        ids = {m.id for m in meetings}
+        facts = [f for k in topic.answers for f in self.table.find(k, ids)]
+        if slots.ordinals:
+            facts = [f for f in facts if f.number in slots.ordinals or any(
+                re.search(rf"\b{n}(?:st|nd|rd|th)\b", f.display) for n in slots.ordinals)]  # fmt: skip
+        words = set(re.findall(r"[a-z]{4,}|\d+", text.lower())) - _FILLER
+        overlap = {f: len(words & set(re.findall(r"[a-z]{4,}|\d+", f.display.lower()))) for f in facts}
+        top = max(overlap.values(), default=0)
+        keep = {f.meeting for f, n in overlap.items() if n == top}
+        return [m for m in meetings if m.id in keep]
 
     # --- slots and selection ---------------------------------------------------------------------
 
@@ -95,6 +153,10 @@ class Answerer:
             if (n := month_number(w)) and (w.lower() != "may" or re.search(
                 r"\b(?:in|of)\s+may\b|\bmay\s+\d", text, re.I))
         )  # fmt: skip
+        # "Shanghai" in "Shanghai Cooperation Organization" is no place to meet in.
+        for section in ("organisations", "initiatives"):
+            for a, b, _ in self.gaz.spans(section, text):
+                text = text[:a] + " " * (b - a) + text[b:]
         places = [e for _, e in self.gaz.find("places", text)]
         venues = [e for _, e in self.gaz.find("venues", text)]
         countries = [e.name for _, e in self.gaz.find("countries", text)]
@@ -134,7 +196,8 @@ class Answerer:
         year_of = {m.id: m.date.year if m.date else None for m in meetings}
         facts = [f for k in intent.answers for f in self.table.find(k, ids)]
         if slots.years:
-            facts = [f for f in facts if f.year in slots.years or year_of.get(f.meeting) in slots.years]
+            facts = [f for f in facts if f.year in slots.years or year_of.get(f.meeting) in slots.years
+                     or _spans_year(f.display, slots.years)]  # fmt: skip
         if intent.name == "events":
             facts = self._narrow(facts, text)
         if slots.ordinals:
@@ -232,9 +295,13 @@ class Answerer:
             key = f"{f.kind}:{f.value.lower()}"
             if f.kind == FactKind.EVENT:
                 key = re.sub(r"\s\d{4}-\d{4}$", "", key)
-            if key not in best or len(f.display) > len(best[key].display):
+            if key not in best or self._fullness(f) > self._fullness(best[key]):
                 best[key] = f
         return [(self.gaz.ru(f.display) or f.display) if lang == "ru" else f.display for f in best.values()]
+
+    def _fullness(self, fact: Fact) -> tuple[int, int]:
+        """How much a display says: the people it names, then its length."""
+        return len(self.gaz.find("people", fact.display)), len(fact.display)
 
     def _decline(self, lang: str, score: float, best: str | None, reason: str = "") -> Reply:
         reply = render_decline(lang, reason)

@@ -106,8 +106,9 @@ class Gazetteer:
 
 
 def _alias_regex(alias: str) -> re.Pattern[str]:
-    # Acronyms (UN, AI, SCO) must match in capitals; everything else ignores case.
-    flags = 0 if (alias.isupper() and len(alias) <= 5) else re.IGNORECASE
+    # Two-letter acronyms (UN, AI, US) must match in capitals, or "us" and "un-" would; longer
+    # ones (SCO, BRICS, USA) are written in lower case in chat, so everything else ignores case.
+    flags = 0 if (alias.isupper() and len(alias) <= 2) else re.IGNORECASE
     body = re.escape(alias).replace(r"\ ", r"[\s-]+").replace("'", "['’]?")
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
 

@@ -19,7 +19,8 @@ LANGS = ("en", "ru")
 PLACEHOLDERS = {"reply": {"value", "meeting", "count"}, "many": {"count"}}
 OUT_OF_SCOPE = "out_of_scope"
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
-_KEYS = {"name": True, "answers": True, "reply": True, "many": False, "examples": True}
+_KEYS = {"name": True, "answers": True, "reply": True, "many": False, "examples": True,
+         "requires": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,17 +33,20 @@ class Intent:
     many: dict[str, str]
     examples: tuple[str, ...]
     source: str = ""  # file it came from
+    requires: tuple[str, ...] = ()  # the message must hold one of these words (any form)
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for the compiled table."""
         return {"name": self.name, "answers": [str(k) for k in self.answers], "reply": self.reply,
-                "many": self.many, "examples": list(self.examples), "source": self.source}  # fmt: skip
+                "many": self.many, "examples": list(self.examples), "source": self.source,
+                "requires": list(self.requires)}  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Intent:
         """Inverse of ``to_json``."""
         return cls(data["name"], tuple(FactKind(k) for k in data["answers"]), data["reply"],
-                   data["many"], tuple(data["examples"]), data.get("source", ""))  # fmt: skip
+                   data["many"], tuple(data["examples"]), data.get("source", ""),
+                   tuple(data.get("requires", ())))  # fmt: skip
 
 
 def intent_paths(intents_dir: Path) -> list[Path]:
@@ -173,7 +177,10 @@ def _intent(path: Path, n: int, entry: Any) -> Intent:
     for i, ex in enumerate(examples):
         if not isinstance(ex, str) or not ex.strip():
             raise DataError(path, f"examples[{i}]: must be a non-empty string", where)
-    return Intent(name, tuple(kinds), reply, many, tuple(examples), path.name)
+    requires = entry.get("requires", [])
+    if not isinstance(requires, list) or not all(isinstance(w, str) and w.strip() for w in requires):
+        raise DataError(path, "requires: must be a list of words", where)
+    return Intent(name, tuple(kinds), reply, many, tuple(examples), path.name, tuple(requires))
 
 
 def _templates(path: Path, where: str, key: str, raw: Any, required: bool) -> dict[str, str]:

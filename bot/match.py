@@ -27,8 +27,14 @@ _RU_ENDINGS = sorted(
     key=len,
     reverse=True,
 )
-UNKNOWN_WEIGHT = 1.6  # a word no example has: counts against every intent
+UNKNOWN_WEIGHT = 2.0  # a word no example has: counts against every intent
 COVERAGE = 0.3  # share of the score that is "how much of the example the message contains"
+# The intent-level score: how much of the message an intent's whole vocabulary explains, when
+# the message holds at least one word typical of that intent ("G20?", "energy coop?"). Unknown
+# words weigh more here, so a question about something else ("... budget?") stays below.
+BAG_WEIGHT = 0.85
+BAG_UNKNOWN = 2.0
+BAG_TYPICAL = 0.15  # a word used by at most this share of the intents (at least one) is typical
 # Gazetteer sections whose names become one marker word: "what about the SCO" and "what about
 # BRICS" are the same question. Slot markers (years, months) are dropped from scoring: they
 # choose the meeting, not the intent.
@@ -78,6 +84,8 @@ class Match:
     best: str  # the best-scoring intent even when below the threshold, for diagnostics
     unknown: tuple[str, ...] = ()  # words no example has
     names: tuple[tuple[str, str], ...] = ()  # (marker, canonical name) of gazetteer names found
+    tokens: tuple[str, ...] = ()  # the message's canonical tokens (after slang, stems, typos)
+    scores: tuple[tuple[str, float], ...] = ()  # every scored intent, best first
 
 
 class Matcher:
@@ -100,11 +108,21 @@ class Matcher:
             if self._phrases
             else None
         )
-        # A one-word name that intents use as a keyword ("trade") stays a word, not a marker.
+        # Names are keyed by the same tokens a message becomes ("Belt and Road" -> belt road,
+        # "Shanghai Cooperation Organization" -> shanghai cooperate organisation). A one-word
+        # name that intents use as a keyword ("trade") stays a word, not a marker.
         self.entities: dict[tuple[str, ...], tuple[str, str]] = {}
         self._longest = 0
         keywords = {t for i in intents for e in i.examples for t in self._canon(e)[0]}
-        self.entities = {k: v for k, v in (entities or {}).items() if len(k) > 1 or k[0] not in keywords}
+        canon: dict[tuple[str, ...], tuple[str, str]] = {}
+        for key, hit in (entities or {}).items():
+            toks = tuple(self._canon(" ".join(key))[0])
+            for k in dict.fromkeys((key, toks)):
+                if k and (len(k) > 1 or k[0] not in keywords) and not set(k) & _SLOT_MARKERS:
+                    canon.setdefault(k, hit)
+        self.entities = canon
+        self._requires = {i.name: {t for w in i.requires for t in self._canon(w)[0]} for i in intents
+                          if i.requires}  # fmt: skip
         self._longest = max((len(k) for k in self.entities), default=0)
         self._examples: list[tuple[str, frozenset[str]]] = []
         for intent in intents:
@@ -118,12 +136,17 @@ class Matcher:
                 df[t].add(name)
         n = len({name for name, _ in self._examples}) or 1
         self._weight = {t: math.log(1 + n / len(names)) for t, names in df.items()}
+        most = max(1, round(n * BAG_TYPICAL))
+        self._typical = {t for t, names in df.items() if len(names) <= most}
         self._vocab = sorted(self._weight)
         self._index: dict[str, list[int]] = defaultdict(list)
         for i, (_, toks) in enumerate(self._examples):
             for t in toks:
                 self._index[t].append(i)
         self._ex_weight = [sum(self._weight[t] for t in toks) for _, toks in self._examples]
+        self._vocab_of: dict[str, set[str]] = defaultdict(set)
+        for name, toks in self._examples:
+            self._vocab_of[name] |= toks
 
     def _canon(self, text: str) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised, slang-repaired, stemmed tokens without fillers; slots become markers."""
@@ -175,6 +198,24 @@ class Matcher:
         hit = process.extractOne(tok, self._vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
         return hit[0] if hit else None
 
+    def _bag_scores(self, query: dict[str, float], unknown: list[str]) -> dict[str, float]:
+        """Per intent: the share of the message its vocabulary explains, given a typical word."""
+        total = sum(w for t, w in query.items() if t not in unknown)
+        total += sum(BAG_UNKNOWN if not t.isdigit() else 0.5 for t in set(unknown))
+        out: dict[str, float] = {}
+        if not total:
+            return out
+        for name, vocab in self._vocab_of.items():
+            hits = [t for t in query if t in vocab]
+            if any(t in self._typical for t in hits):
+                out[name] = BAG_WEIGHT * sum(query[t] for t in hits) / total
+        return out
+
+    def typical(self, name: str, tokens: tuple[str, ...], besides: str) -> list[str]:
+        """The tokens typical of intent ``name`` that intent ``besides`` never uses."""
+        vocab, other = self._vocab_of.get(name, set()), self._vocab_of.get(besides, set())
+        return [t for t in tokens if t in vocab and t not in other and t in self._typical]
+
     def match(self, text: str) -> Match:
         """The best intent for ``text``, or intent None when no intent is confident enough."""
         query: dict[str, float] = {}
@@ -190,7 +231,7 @@ class Matcher:
             else:
                 query[fixed] = self._weight[fixed]
         if not query:
-            return Match(None, 0.0, "", tuple(unknown), tuple(names))
+            return Match(None, 0.0, "", tuple(unknown), tuple(names), tuple(toks))
         q_weight = sum(query.values())
         candidates = {i for t in query for i in self._index.get(t, ())}
         scores: dict[str, float] = {}
@@ -203,9 +244,17 @@ class Matcher:
             score = (1 - COVERAGE) * dice + COVERAGE * shared / self._ex_weight[i] * min(1.0, 2 * dice)
             if score > scores.get(name, 0.0):
                 scores[name] = score
+        for name, score in self._bag_scores(query, unknown).items():
+            scores[name] = max(scores.get(name, 0.0), score)
         if not scores:
-            return Match(None, 0.0, "", tuple(unknown), tuple(names))
+            return Match(None, 0.0, "", tuple(unknown), tuple(names), tuple(query))
+        present = set(query) | set(toks)
+        scores = {k: v for k, v in scores.items() if k not in self._requires or self._requires[k] & present}
+        if not scores:
+            return Match(None, 0.0, "", tuple(unknown), tuple(names), tuple(query))
         best = max(scores, key=lambda k: scores[k])
         score = round(scores[best], 4)
         ok = score >= self.threshold and best != OUT_OF_SCOPE
-        return Match(best if ok else None, score, best, tuple(unknown), tuple(names))
+        ranked = tuple(sorted(((k, round(v, 4)) for k, v in scores.items()), key=lambda kv: -kv[1]))
+        return Match(best if ok else None, score, best, tuple(unknown), tuple(names), tuple(query),
+                     ranked)

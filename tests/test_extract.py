@@ -102,6 +102,9 @@ def test_condolences_magnitude_and_aid(table: FactTable) -> None:
 def test_greetings_and_invitations(table: FactTable) -> None:
     assert "Mishustin conveyed Putin's greetings to Xi" in facts_of(table, FactKind.GREETING, "001")
     assert "Xi invited Mishustin to visit China" in facts_of(table, FactKind.INVITATION, "002")
+    # "... and said he has invited Putin to ...": the second invitee is a fact too, and "he" is Xi.
+    assert any(f.startswith("Xi invited Putin to visit China for the third Belt and Road Forum")
+               for f in facts_of(table, FactKind.INVITATION, "002"))
 
 
 def test_every_fact_keeps_its_sentence(table: FactTable) -> None:

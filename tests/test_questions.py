@@ -1,7 +1,8 @@
 """The question sets, through the same code path as ``ask`` (``cli.check`` -> ``Answerer.ask``).
 
-The issue's target is 95% in scope and 95% of traps declined. The floors below are what the
-matcher reaches today, so that a regression fails; raise them as the matcher improves.
+The issue's target is 95% in scope and 95% of traps declined. ``questions_holdout.yaml`` was
+written after the matcher and measured before any tuning on it (88.1% / 92.9%); the Russian set
+is below the bar and its floor is what the matcher reaches today, so that a regression fails.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from bot.cli import check
 
 HERE = Path(__file__).parent
 FLOORS = {  # file: (in scope, declined)
-    "questions.yaml": (0.74, 0.92),
-    "questions_ru.yaml": (0.50, 0.90),
+    "questions.yaml": (0.95, 0.95),
+    "questions_holdout.yaml": (0.95, 0.95),
+    "questions_ru.yaml": (0.60, 0.90),
 }
 
 

@@ -1,0 +1,106 @@
+"""The matcher and the slot logic on small, readable cases (the question sets cover breadth)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Answerer
+from bot.intents import Intent, Lexicon
+from bot.match import Matcher, stem
+
+
+def matcher(*intents: Intent, synonyms: dict[str, str] | None = None, threshold: float = 0.6) -> Matcher:
+    return Matcher(list(intents), Lexicon(synonyms or {}, frozenset({"the", "a"})), threshold, 500)
+
+
+def intent(name: str, *examples: str, requires: tuple[str, ...] = ()) -> Intent:
+    return Intent(name, (), {"en": "", "ru": ""}, {}, examples, "", requires)
+
+
+TRADE = intent("trade", "what was the trade target", "how big is trade")
+COUNT = intent("count", "how many times did they meet", "how many meetings did they have",
+               requires=("meet", "times"))
+ORGS = intent("orgs", "which organisations were mentioned", "what about g20")
+
+
+def test_exact_and_typo() -> None:
+    m = matcher(TRADE, ORGS)
+    assert m.match("what was the trade target?").intent == "trade"
+    assert m.match("wat was the trade targte").intent == "trade"
+
+
+def test_one_typical_word_is_enough() -> None:
+    # The whole intent's vocabulary explains "G20?", though no single example is that short.
+    assert matcher(TRADE, ORGS).match("G20?").intent == "orgs"
+
+
+def test_unknown_words_pull_below_the_threshold() -> None:
+    m = matcher(TRADE, ORGS)
+    assert m.match("what was the trade target").score > m.match("what was the trade target of the football club budget").score
+    assert m.match("what was the weather forecast for the football club").intent is None
+
+
+def test_requires_keeps_an_intent_to_its_subject() -> None:
+    m = matcher(COUNT, TRADE)
+    assert m.match("how many times did they meet").intent == "count"
+    assert m.match("how many soldiers does russia have").intent is None
+
+
+def test_match_reports_ranked_scores_and_tokens() -> None:
+    result = matcher(TRADE, ORGS).match("trade target?")
+    assert result.scores[0][0] == "trade" and "target" in result.tokens
+
+
+@pytest.mark.parametrize("word,expected", [("meetings", "meeting"), ("встречами", "встреч"), ("xi", "xi")])
+def test_stem(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+# --- through the Answerer, on the bundled articles ---------------------------------------------
+
+
+def test_multiword_names_become_one_marker(answerer: Answerer) -> None:
+    # "Shanghai" inside the organisation's name is not a place to meet in.
+    reply = answerer.ask("any mention of the shanghai cooperation organization")
+    assert reply.intent == "organisations" and "Shanghai Cooperation Organization" in reply.text
+
+
+def test_lower_case_acronyms_are_names(answerer: Answerer) -> None:
+    assert not answerer.ask("what is china's trade with the usa").matched
+    assert "BRICS" in answerer.ask("was brics mentioned").text
+
+
+@pytest.mark.parametrize("question,expected,rejected", [
+    ("where did they meet when they discussed the 75th anniversary", "Beijing", "Moscow"),
+    ("when did they meet while xi was on his state visit?", "March 21, 2023", "2025"),
+    ("when was the meeting where mishustin talked about the gansu earthquake", "December 20, 2023", "2025"),
+    ("when did they meet when putin's greetings were passed on", "2025", "March"),
+])  # fmt: skip
+def test_a_topic_chooses_the_meeting(answerer: Answerer, question: str, expected: str, rejected: str) -> None:
+    reply = answerer.ask(question)
+    assert reply.intent in ("meeting_date", "meeting_place"), reply.text
+    assert expected in reply.text and rejected not in reply.text
+
+
+def test_topic_never_discussed_declines(answerer: Answerer) -> None:
+    # No meeting mentions a 90th anniversary: no meeting is chosen, none is guessed.
+    assert not answerer.ask("where did they meet when they discussed the 90th anniversary").matched
+
+
+def test_year_without_meeting_says_so(answerer: Answerer) -> None:
+    reply = answerer.ask("what trade target did they discuss in 2021")
+    assert not reply.matched and "2021" in reply.text
+
+
+def test_a_period_covers_its_years(answerer: Answerer) -> None:
+    assert "Years of Culture" in answerer.ask("which cultural events were planned for 2025").text
+
+
+def test_invite_to_a_country_is_not_where_they_met(answerer: Answerer) -> None:
+    reply = answerer.ask("who did xi invite to china in march")
+    assert reply.intent == "invitations" and "Putin" in reply.text
+
+
+def test_recently_means_the_last(answerer: Answerer) -> None:
+    text = answerer.ask("when did they meet most recently").text
+    assert "2025" in text and "2023" not in text
