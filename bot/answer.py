@@ -309,7 +309,9 @@ class Answerer:
 
     def _no_meeting(self, slots: Slots, lang: str) -> str:
         bits = [str(y) for y in slots.years] + [MONTH_NAMES[m - 1] for m in slots.months]
-        bits += list(slots.places) + list(slots.countries)
+        bits += list(slots.places) + list(slots.countries) + list(slots.people)
+        if lang == "ru":
+            bits = [self.gaz.ru(b) or b for b in bits]
         if not bits:
             return ""
         what = ", ".join(bits)

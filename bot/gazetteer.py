@@ -48,7 +48,9 @@ class Gazetteer:
         self.other_places = other_places
         self._patterns: dict[str, list[tuple[re.Pattern[str], Entry]]] = {}
         for section, entries in sections.items():
-            pairs = [(alias, e) for e in entries for alias in e.aliases]
+            # The Russian name is an alias too: questions ask "с Путиным", "в Пекине".
+            pairs = [(alias, e) for e in entries for alias in dict.fromkeys((*e.aliases, *_ru_aliases(e)))
+                     if alias]  # fmt: skip
             pairs.sort(key=lambda p: -len(p[0]))  # longest alias first: "Xi Jinping" before "Xi"
             self._patterns[section] = [(_alias_regex(a), e) for a, e in pairs]
         self._ru = {e.name: e.ru for entries in sections.values() for e in entries}
@@ -105,11 +107,25 @@ class Gazetteer:
         return None
 
 
+def _ru_aliases(entry: Entry) -> list[str]:
+    """The Russian name, and the word of it that matches a one-word English alias ("Putin" -> "Путин")."""
+    if not entry.ru:
+        return []
+    out = [entry.ru]
+    en, ru = entry.name.split(), entry.ru.split()
+    if len(en) == len(ru) > 1:
+        out += [ru[en.index(a)] for a in entry.aliases if a in en and a != entry.name]
+    return out
+
+
 def _alias_regex(alias: str) -> re.Pattern[str]:
     # Two-letter acronyms (UN, AI, US) must match in capitals, or "us" and "un-" would; longer
     # ones (SCO, BRICS, USA) are written in lower case in chat, so everything else ignores case.
     flags = 0 if (alias.isupper() and len(alias) <= 2) else re.IGNORECASE
     body = re.escape(alias).replace(r"\ ", r"[\s-]+").replace("'", "['’]?")
+    if re.fullmatch(r"[А-Яа-яЁё]{4,}", alias.split()[-1]):
+        # Russian names decline: Пекин -> в Пекине, Москва -> в Москве, Путин -> с Путиным.
+        body = re.sub(r"[аяоеьйыиую]$", "", body) + "[а-яё]{0,3}"
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
 
 

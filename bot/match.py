@@ -41,6 +41,11 @@ BAG_TYPICAL = 0.15  # a word used by at most this share of the intents (at least
 MARKERS = {"places": "#place", "venues": "#place", "people": "#person", "organisations": "#org",
            "areas": "#area", "initiatives": "#initiative", "regions": "#region"}  # fmt: skip
 _SLOT_MARKERS = {"#year", "#month", "#number"}
+# Question words decide the intent more than their weight says: "why was Xi in Moscow" is not
+# "when was Xi in Moscow". An example asking with other question words scores this much less.
+QUESTION_WORDS = frozenset({"when", "where", "who", "why", "how", "which", "what"})
+OTHER_QUESTION = 0.85
+_STRONG_WH = QUESTION_WORDS - {"what", "which"}  # "what date" / "which city" ask anything
 
 
 def entity_phrases(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[str, str]]:
@@ -138,12 +143,21 @@ class Matcher:
         self._weight = {t: math.log(1 + n / len(names)) for t, names in df.items()}
         most = max(1, round(n * BAG_TYPICAL))
         self._typical = {t for t, names in df.items() if len(names) <= most}
-        self._vocab = sorted(self._weight)
+        # Typos are repaired towards the vocabulary and towards every one-word variant in the
+        # lexicon ("землятресение" -> землетрясение -> earthquake), stemmed like messages.
+        spell: dict[str, str] = {t: t for t in self._weight}
+        for variant, word in lexicon.synonyms.items():
+            canon = self.lexicon.synonyms.get(stem(word), word)
+            if " " not in variant and canon in self._weight:
+                spell.setdefault(stem(variant), canon)
+        self._spell = spell
+        self._vocab = sorted(spell)
         self._index: dict[str, list[int]] = defaultdict(list)
         for i, (_, toks) in enumerate(self._examples):
             for t in toks:
                 self._index[t].append(i)
         self._ex_weight = [sum(self._weight[t] for t in toks) for _, toks in self._examples]
+        self._asks = [_STRONG_WH & toks for _, toks in self._examples]
         self._vocab_of: dict[str, set[str]] = defaultdict(set)
         for name, toks in self._examples:
             self._vocab_of[name] |= toks
@@ -196,7 +210,7 @@ class Matcher:
             return None
         cutoff = 80 if len(tok) < 7 else 75
         hit = process.extractOne(tok, self._vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return hit[0] if hit else None
+        return self._spell[hit[0]] if hit else None
 
     def _bag_scores(self, query: dict[str, float], unknown: list[str]) -> dict[str, float]:
         """Per intent: the share of the message its vocabulary explains, given a typical word."""
@@ -234,6 +248,7 @@ class Matcher:
             return Match(None, 0.0, "", tuple(unknown), tuple(names), tuple(toks))
         q_weight = sum(query.values())
         candidates = {i for t in query for i in self._index.get(t, ())}
+        wh = _STRONG_WH & set(query)
         scores: dict[str, float] = {}
         for i in candidates:
             name, toks = self._examples[i]
@@ -242,6 +257,9 @@ class Matcher:
             # a whole example ("... when did they meet, the one about trade?").
             dice = 2 * shared / (q_weight + self._ex_weight[i])
             score = (1 - COVERAGE) * dice + COVERAGE * shared / self._ex_weight[i] * min(1.0, 2 * dice)
+            asked = self._asks[i]
+            if wh and asked and not wh & asked:
+                score *= OTHER_QUESTION
             if score > scores.get(name, 0.0):
                 scores[name] = score
         for name, score in self._bag_scores(query, unknown).items():

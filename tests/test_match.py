@@ -104,3 +104,19 @@ def test_invite_to_a_country_is_not_where_they_met(answerer: Answerer) -> None:
 def test_recently_means_the_last(answerer: Answerer) -> None:
     text = answerer.ask("when did they meet most recently").text
     assert "2025" in text and "2023" not in text
+
+
+def test_russian_names_decline_and_choose(answerer: Answerer) -> None:
+    slots = answerer.slots("когда Си встречался с Путиным в Пекине")
+    assert "Vladimir Putin" in slots.people and slots.places == ("Beijing",)
+    reply = answerer.ask("когда си встречался с путиным в 2025")
+    assert not reply.matched and "Путин" in reply.text
+
+
+def test_question_word_outweighs_shared_words(answerer: Answerer) -> None:
+    assert answerer.ask("почему си был в москве").intent == "meeting_occasion"
+    assert answerer.ask("когда си был в москве").intent == "meeting_date"
+
+
+def test_russian_typo_is_repaired_through_the_lexicon(answerer: Answerer) -> None:
+    assert answerer.ask("землятресение?").intent == "condolences"
