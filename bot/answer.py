@@ -70,6 +70,7 @@ class Answerer:
             entity_phrases(self.gaz),
         )
         self.titles = {a.stem: a.title for a in table.articles}
+        self._named: dict[str, int] = {}  # fact display -> people it names (see _fullness)
 
     # --- the one call ---------------------------------------------------------------------------
 
@@ -301,7 +302,10 @@ class Answerer:
 
     def _fullness(self, fact: Fact) -> tuple[int, int]:
         """How much a display says: the people it names, then its length."""
-        return len(self.gaz.find("people", fact.display)), len(fact.display)
+        people = self._named.get(fact.display)
+        if people is None:
+            people = self._named[fact.display] = len(self.gaz.find("people", fact.display))
+        return people, len(fact.display)
 
     def _decline(self, lang: str, score: float, best: str | None, reason: str = "") -> Reply:
         reply = render_decline(lang, reason)

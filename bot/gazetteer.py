@@ -52,7 +52,7 @@ class Gazetteer:
             pairs = [(alias, e) for e in entries for alias in dict.fromkeys((*e.aliases, *_ru_aliases(e)))
                      if alias]  # fmt: skip
             pairs.sort(key=lambda p: -len(p[0]))  # longest alias first: "Xi Jinping" before "Xi"
-            self._patterns[section] = [(_alias_regex(a), e) for a, e in pairs]
+            self._patterns[section] = [(_alias_regex(a), e, _needle(a)) for a, e in pairs]
         self._ru = {e.name: e.ru for entries in sections.values() for e in entries}
         self._other = [_alias_regex(n) for n in other_people]
         self._other_places = [_alias_regex(n) for n in other_places]
@@ -60,7 +60,10 @@ class Gazetteer:
     def find(self, section: str, text: str) -> list[tuple[int, Entry]]:
         """(position, entry) for each entry of ``section`` named in ``text``, first mention only."""
         hits: list[tuple[int, int, Entry]] = []
-        for rx, entry in self._patterns[section]:
+        lower = text.lower()
+        for rx, entry, needle in self._patterns[section]:
+            if needle not in lower:
+                continue
             for m in rx.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b, _ in hits):
                     continue
@@ -76,7 +79,10 @@ class Gazetteer:
     def spans(self, section: str, text: str) -> list[tuple[int, int, Entry]]:
         """Every mention (start, end, entry) of ``section`` in ``text``."""
         hits: list[tuple[int, int, Entry]] = []
-        for rx, entry in self._patterns[section]:
+        lower = text.lower()
+        for rx, entry, needle in self._patterns[section]:
+            if needle not in lower:
+                continue
             for m in rx.finditer(text):
                 if not any(a < m.end() and m.start() < b for a, b, _ in hits):
                     hits.append((m.start(), m.end(), entry))
@@ -116,6 +122,12 @@ def _ru_aliases(entry: Entry) -> list[str]:
     if len(en) == len(ru) > 1:
         out += [ru[en.index(a)] for a in entry.aliases if a in en and a != entry.name]
     return out
+
+
+def _needle(alias: str) -> str:
+    """A literal every match of the alias contains (lower case): a cheap test before the regex."""
+    first = re.split(r"[\s'’-]", alias.lower())[0]
+    return first[:3] if re.fullmatch(r"[а-яё]+", first) else first
 
 
 def _alias_regex(alias: str) -> re.Pattern[str]:

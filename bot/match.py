@@ -247,12 +247,14 @@ class Matcher:
         if not query:
             return Match(None, 0.0, "", tuple(unknown), tuple(names), tuple(toks))
         q_weight = sum(query.values())
-        candidates = {i for t in query for i in self._index.get(t, ())}
         wh = _STRONG_WH & set(query)
+        shared_of: dict[int, float] = defaultdict(float)
+        for t, w in query.items():
+            for i in self._index.get(t, ()):
+                shared_of[i] += w
         scores: dict[str, float] = {}
-        for i in candidates:
-            name, toks = self._examples[i]
-            shared = sum(w for t, w in query.items() if t in toks)
+        for i, shared in shared_of.items():
+            name = self._examples[i][0]
             # Dice rewards a close paraphrase; coverage rewards a long question that contains
             # a whole example ("... when did they meet, the one about trade?").
             dice = 2 * shared / (q_weight + self._ex_weight[i])

@@ -6,6 +6,7 @@ Everything here is pure and works for English and Russian.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -77,6 +78,7 @@ class DateMention:
         return self.form in ("iso", "dotted", "mdy", "dmy")
 
 
+@lru_cache(maxsize=4096)
 def month_number(word: str) -> int | None:
     """Map an English or Russian month word (any case, inflection or abbreviation) to 1-12."""
     w = word.lower().rstrip(".")
