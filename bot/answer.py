@@ -22,6 +22,9 @@ from .text import MONTH_NAMES, format_date, is_russian, month_number, strip_cont
 
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"последн|недавн|крайн", re.I)  # fmt: skip
+_WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|какой день", re.I)
+WEEKDAYS = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+            "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")}
 _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b|перв|ранн", re.I)
 _MEETING_INTENTS = {"meeting_date", "meeting_place", "meeting_count", "meeting_people",
                     "meeting_occasion"}  # fmt: skip
@@ -103,7 +106,8 @@ class Answerer:
             dated = {m.date.year for m in meetings if m.date}
             reason = self._no_meeting(slots, lang) if slots.years and not dated & set(slots.years) else ""
             return self._decline(lang, match.score, intent.name, reason)
-        return self._answer(intent, facts, lang, match.score)
+        weekday = intent.name == "meeting_date" and bool(_WEEKDAY.search(text))
+        return self._answer(intent, facts, lang, match.score, weekday)
 
     # --- questions about one meeting, chosen by what was said there ------------------------------
 
@@ -225,15 +229,16 @@ class Answerer:
 
     # --- writing the reply -----------------------------------------------------------------------
 
-    def meeting_label(self, meeting: Meeting, lang: str = "en") -> str:
+    def meeting_label(self, meeting: Meeting, lang: str = "en", weekday: bool = False) -> str:
         """'December 20, 2023, Beijing (Great Hall of the People)'."""
-        when, place = self.meeting_when(meeting, lang), self.meeting_where(meeting, lang)
+        when, place = self.meeting_when(meeting, lang, weekday), self.meeting_where(meeting, lang)
         return f"{when}, {place}" if place else when
 
-    def meeting_when(self, meeting: Meeting, lang: str = "en") -> str:
+    def meeting_when(self, meeting: Meeting, lang: str = "en", weekday: bool = False) -> str:
         """The meeting's date as a reader wants it, or an honest 'no date'."""
         if meeting.date:
-            return format_date(meeting.date, lang)
+            day = (WEEKDAYS[lang][meeting.date.weekday()] + ", ") if weekday else ""
+            return day + format_date(meeting.date, lang)
         return meeting.facts[0].display if lang == "en" else "дата в статье не указана"
 
     def meeting_where(self, meeting: Meeting, lang: str = "en") -> str:
@@ -248,7 +253,8 @@ class Answerer:
             place = f"{place} ({venue})" if place else venue
         return place
 
-    def _answer(self, intent: Intent, facts: list[Fact], lang: str, score: float) -> Reply:
+    def _answer(self, intent: Intent, facts: list[Fact], lang: str, score: float,
+                weekday: bool = False) -> Reply:
         groups: OrderedDict[str, list[Fact]] = OrderedDict()
         newest_first = self.config.reply.order == "newest_first"
         for f in sorted(facts, key=lambda f: self._meeting_key(f.meeting), reverse=newest_first):
@@ -257,7 +263,7 @@ class Answerer:
         lines: list[Line] = []
         for mid, group in groups.items():
             meeting = self.table.meeting(mid)
-            label = self.meeting_label(meeting, lang) if meeting else mid
+            label = self.meeting_label(meeting, lang, weekday) if meeting else mid
             curated = [f.curated for f in meeting.facts if f.curated] if meeting else []
             if curated:
                 label += " *"

@@ -120,3 +120,8 @@ def test_question_word_outweighs_shared_words(answerer: Answerer) -> None:
 
 def test_russian_typo_is_repaired_through_the_lexicon(answerer: Answerer) -> None:
     assert answerer.ask("землятресение?").intent == "condolences"
+
+
+def test_day_of_the_week_when_asked(answerer: Answerer) -> None:
+    assert "Tuesday, November 4, 2025" in answerer.ask("what day of the week was the 2025 meeting").text
+    assert "Tuesday" not in answerer.ask("when did they meet in 2025").text
