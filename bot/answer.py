@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .config import Config
 from .facts import Fact, FactKind, FactTable, Meeting
 from .gazetteer import Gazetteer, gazetteer_from_data
+from .glossary import Glossary, glossary_from_data, load_glossary
 from .intents import Intent, Lexicon
 from .match import Matcher, entity_phrases
 from .render import Line, Reply, Source, render_decline, render_lines
@@ -43,10 +44,13 @@ class Slots:
 class Answerer:
     """Answers questions from a fact table."""
 
-    def __init__(self, table: FactTable, config: Config, gazetteer: Gazetteer | None = None):
+    def __init__(self, table: FactTable, config: Config, gazetteer: Gazetteer | None = None,
+                 glossary: Glossary | None = None):  # fmt: skip
         self.table = table
         self.config = config
         self.gaz = gazetteer or gazetteer_from_data(table.gazetteer)
+        self.glossary = glossary or (glossary_from_data(table.glossary) if table.glossary
+                                     else load_glossary())  # fmt: skip
         self.intents = {i.name: i for i in (Intent.from_json(d) for d in table.intents)}
         self.matcher = Matcher(
             list(self.intents.values()),
@@ -170,7 +174,7 @@ class Answerer:
         """The meeting's date as a reader wants it, or an honest 'no date'."""
         if meeting.date:
             return format_date(meeting.date, lang)
-        return meeting.facts[0].display if lang == "en" else "дата в статье не указана"
+        return meeting.facts[0].display if lang == "en" else self.russian(meeting.facts[0])
 
     def meeting_where(self, meeting: Meeting, lang: str = "en") -> str:
         """'Beijing (Great Hall of the People)', or '' when unknown."""
@@ -234,15 +238,25 @@ class Answerer:
                 key = re.sub(r"\s\d{4}-\d{4}$", "", key)
             if key not in best or len(f.display) > len(best[key].display):
                 best[key] = f
-        return [(self.gaz.ru(f.display) or f.display) if lang == "ru" else f.display for f in best.values()]
+        return [self.russian(f) if lang == "ru" else f.display for f in best.values()]
+
+    def russian(self, fact: Fact) -> str:
+        """The fact in Russian; its English display only when the glossary lacks a term
+        (``python -m bot build`` lists those)."""
+        rendering = self.glossary.render(fact, self.gaz)
+        return fact.display if rendering.missing else rendering.text
 
     def _decline(self, lang: str, score: float, best: str | None, reason: str = "") -> Reply:
         reply = render_decline(lang, reason)
         return Reply(reply.kind, reply.text, reply.html, (), None, score, lang, {"best": best or ""})
 
     def _no_meeting(self, slots: Slots, lang: str) -> str:
-        bits = [str(y) for y in slots.years] + [MONTH_NAMES[m - 1] for m in slots.months]
-        bits += list(slots.places) + list(slots.countries)
+        months = [MONTH_NAMES[m - 1] for m in slots.months]
+        places = list(slots.places) + list(slots.countries)
+        if lang == "ru":
+            months = [self.glossary.word("months", m) for m in months]
+            places = [self.gaz.ru(p) or p for p in places]
+        bits = [str(y) for y in slots.years] + months + places
         if not bits:
             return ""
         what = ", ".join(bits)
