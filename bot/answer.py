@@ -18,6 +18,7 @@ from .glossary import Glossary, glossary_from_data, load_glossary
 from .intents import Intent, Lexicon
 from .match import Matcher, entity_phrases
 from .render import Line, Reply, Source, render_decline, render_lines
+from .russian import render as render_russian
 from .text import MONTH_NAMES, format_date, is_russian, month_number, strip_controls, years_in
 
 _LAST = re.compile(r"\b(?:last|latest|most recent|recent|newest|previous|final)\b|"
@@ -243,7 +244,7 @@ class Answerer:
     def russian(self, fact: Fact) -> str:
         """The fact in Russian; its English display only when the glossary lacks a term
         (``python -m bot build`` lists those)."""
-        rendering = self.glossary.render(fact, self.gaz)
+        rendering = render_russian(self.glossary, fact, self.gaz)
         return fact.display if rendering.missing else rendering.text
 
     def _decline(self, lang: str, score: float, best: str | None, reason: str = "") -> Reply:

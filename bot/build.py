@@ -18,8 +18,9 @@ from .facts import ArticleInfo, Fact, FactTable, dump_table, load_table
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
-from .glossary import check_facts, glossary_from_data
+from .glossary import glossary_from_data
 from .intents import intent_paths, load_intents, load_lexicon
+from .russian import check_facts
 from .yamlio import load_yaml
 
 _PACKAGE = Path(_package_file).parent

@@ -242,8 +242,8 @@ def extract_people(ctx: Context, meeting: list[int]) -> Iterator[Fact]:
             for name, role in _people(ctx, s):
                 if name not in seen:
                     seen.add(name)
-                    yield ctx.fact(FactKind.PERSON, i, name, _person(name, role), qualifier="present",
-                                   parts=_role_part(role))  # fmt: skip
+                    yield ctx.fact(FactKind.PERSON, i, name, _person(name, role),
+                                   qualifier="present", parts=_role_part(role))  # fmt: skip
         m = _DELEGATION.search(s)
         if m:
             who = (m.group("who") or m.group("who2")).strip(" ,")
@@ -299,9 +299,9 @@ def extract_occasion(ctx: Context) -> Iterator[Fact]:
                 held = _event_date(ctx, s)
                 label = f"{_nth(n)} regular meeting between the heads of government"
                 display = label + (f" (held {format_date(held)})" if held else "")
-                parts = _parts([("type", "regular meeting"), ("held", held.isoformat() if held else "")])
+                parts = [("type", "regular meeting"), ("held", held.isoformat() if held else "")]
                 yield ctx.fact(FactKind.OCCASION, i, label, display, number=float(n),
-                               qualifier="regular meeting", parts=parts)  # fmt: skip
+                               qualifier="regular meeting", parts=_parts(parts))  # fmt: skip
 
 
 def _event_date(ctx: Context, sentence: str) -> date | None:
@@ -397,7 +397,8 @@ def extract_trade(ctx: Context) -> Iterator[Fact]:
             else:
                 approx = _APPROX.search(s[: m.start()])
                 word = ("more than " if approx.group("more") else "almost ") if approx else ""
-                parts.append(("approx", ("more" if approx.group("more") else "less") if approx else ""))
+                more = approx.group("more") if approx else None
+                parts.append(("approx", ("more" if more else "less") if approx else ""))
                 qualifier, text = "volume", f"trade of {word}{amount}"
             text += f" {period}" if period else ""
             who = re.search(r"\bset by (?:the )?(?P<who>.+?)(?:,|\.|$| which)", s)
@@ -433,7 +434,8 @@ def _amount_parts(m: re.Match[str]) -> list[tuple[str, str]]:
     text = _amount(m)
     unit = {"bln": "billion", "bn": "billion", "tln": "trillion"}.get(m.group("unit").lower(),
                                                                      m.group("unit").lower())
-    currency = "USD" if text.startswith("$") else text.rsplit(" ", 1)[-1] if text.count(" ") > 1 else ""
+    currency = text.rsplit(" ", 1)[-1] if text.count(" ") > 1 else ""
+    currency = "USD" if text.startswith("$") else currency
     return [("n", m.group("n").replace(",", ".")), ("unit", unit), ("currency", currency)]
 
 
@@ -466,11 +468,12 @@ def _period(ctx: Context, s: str, m: re.Match[str]) -> Period:
         year = int(months.group(3)) if months.group(3) else relative_year(months.group(), ctx.year)
         n = months.group(1)
         count = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
-        parts = [("period", "months"), ("months", str(count or "")), ("period_year", str(year or ""))]
+        parts = [("period", "months"), ("months", str(count)), ("period_year", str(year))]
         return f"in the first {n} months of {year}", year, parts if count and year else []
     by = re.search(r"\bby (\d{4})\b", s[m.end() :])
     if by:
-        return f"by {by.group(1)}", int(by.group(1)), [("period", "by"), ("period_year", by.group(1))]
+        parts = [("period", "by"), ("period_year", by.group(1))]
+        return f"by {by.group(1)}", int(by.group(1)), parts
     year = relative_year(s, ctx.year)
     if year is None:
         years = years_in(s)
@@ -650,7 +653,8 @@ def _event_parts(kind: str, m: re.Match[str], name: str, prefix: str = "") -> li
     if kind == "years_of":
         what = name.split(" Years of ", 1)[-1]
         span = re.search(r"\s*(\d{4}-\d{4})$", what)
-        parts += [("what", what[: span.start()] if span else what), ("span", span.group(1) if span else "")]
+        parts.append(("what", what[: span.start()] if span else what))
+        parts.append(("span", span.group(1) if span else ""))
     if kind == "named":
         parts.append(("name", name))
     return [(prefix + k, v) for k, v in parts]
@@ -696,8 +700,8 @@ def extract_greetings(ctx: Context) -> Iterator[Fact]:
             rest = [n for n in names if n != sender]
             via, to = rest[0], (rest[1] if len(rest) > 1 else "")
             text = f"{sender} asked {via} to convey greetings" + (f" to {to}" if to else "")
-            yield ctx.fact(FactKind.GREETING, i, text, text, parts=_greeting_parts("asked", canon,
-                                                                                   sender, via, to))
+            parts = _greeting_parts("asked", canon, sender, via, to)
+            yield ctx.fact(FactKind.GREETING, i, text, text, parts=parts)
             continue
         sender = to = ""
         for start, end, e in spans:
@@ -717,10 +721,13 @@ def extract_greetings(ctx: Context) -> Iterator[Fact]:
         else:
             text = f"{via} conveyed {sender}'s greetings" + (f" to {to}" if to else "")
         form = "own" if sender == via else "conveyed"
-        yield ctx.fact(FactKind.GREETING, i, text, text, parts=_greeting_parts(form, canon, sender, via, to))
+        parts = _greeting_parts(form, canon, sender, via, to)
+        yield ctx.fact(FactKind.GREETING, i, text, text, parts=parts)
 
 
-def _greeting_parts(form: str, canon: dict[str, str], sender: str, via: str, to: str) -> tuple[tuple[str, str], ...]:
+def _greeting_parts(
+    form: str, canon: dict[str, str], sender: str, via: str, to: str
+) -> tuple[tuple[str, str], ...]:
     """Form (asked | own | conveyed) and the canonical names of sender, messenger, addressee."""
     names = [("sender", sender), ("via", via), ("to", to)]
     return _parts([("form", form)] + [(k, canon.get(v, v)) for k, v in names])
@@ -805,7 +812,8 @@ def extract_invitations(ctx: Context) -> Iterator[Fact]:
 
 def _purpose_parts(ctx: Context, purpose: str) -> list[tuple[str, str]]:
     """'visit China for the third Belt and Road Forum ... this year': action, dest, event parts."""
-    m = re.match(r"(?P<verb>visit|attend|come|take part)\b(?:\s+(?:in|to)\b)?\s*(?P<rest>.*)", purpose)
+    m = re.match(r"(?P<verb>visit|attend|come|take part)\b(?:\s+(?:in|to)\b)?\s*(?P<rest>.*)",
+                 purpose)
     if not m:
         return []
     parts = [("action", m.group("verb"))]

@@ -94,9 +94,13 @@ def _update(text: str, code: str | None) -> Any:
                            effective_chat=message.chat)  # fmt: skip
 
 
-@pytest.mark.parametrize(("fixed", "code", "lang"), [("auto", "ru", "ru"), ("auto", "en", "en"),
-                                                     ("en", "ru", "en"), ("ru", None, "ru")])  # fmt: skip
-async def test_handlers_start_and_help_follow_language_code(fixed: str, code: str | None, lang: str) -> None:
+@pytest.mark.parametrize(
+    ("fixed", "code", "lang"),
+    [("auto", "ru", "ru"), ("auto", "en", "en"), ("en", "ru", "en"), ("ru", None, "ru")],
+)
+async def test_handlers_start_and_help_follow_language_code(
+    fixed: str, code: str | None, lang: str
+) -> None:
     answerer = SimpleNamespace(intents=INTENTS, titles={})
     config = SimpleNamespace(telegram=SimpleNamespace(allowed_chats=()),
                              reply=SimpleNamespace(language=fixed))  # fmt: skip
