@@ -14,10 +14,12 @@ from dataclasses import dataclass, replace
 from .config import Config
 from .facts import Fact, FactKind, FactTable, Meeting
 from .gazetteer import Gazetteer, gazetteer_from_data
+from .glossary import Glossary, glossary_from_data, load_glossary
 from .intents import Intent, Lexicon
 from .intents import OUT_OF_SCOPE
 from .match import Match, Matcher, entity_phrases
 from .render import Line, Reply, Source, render_decline, render_lines
+from .russian import render as render_russian
 from .text import MONTH_NAMES, format_date, is_russian, month_number, strip_controls, years_in
 
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
@@ -60,10 +62,13 @@ class Slots:
 class Answerer:
     """Answers questions from a fact table."""
 
-    def __init__(self, table: FactTable, config: Config, gazetteer: Gazetteer | None = None):
+    def __init__(self, table: FactTable, config: Config, gazetteer: Gazetteer | None = None,
+                 glossary: Glossary | None = None):  # fmt: skip
         self.table = table
         self.config = config
         self.gaz = gazetteer or gazetteer_from_data(table.gazetteer)
+        self.glossary = glossary or (glossary_from_data(table.glossary) if table.glossary
+                                     else load_glossary())  # fmt: skip
         self.intents = {i.name: i for i in (Intent.from_json(d) for d in table.intents)}
         self.matcher = Matcher(
             list(self.intents.values()),
@@ -239,7 +244,7 @@ class Answerer:
         if meeting.date:
             day = (WEEKDAYS[lang][meeting.date.weekday()] + ", ") if weekday else ""
             return day + format_date(meeting.date, lang)
-        return meeting.facts[0].display if lang == "en" else "дата в статье не указана"
+        return meeting.facts[0].display if lang == "en" else self.russian(meeting.facts[0])
 
     def meeting_where(self, meeting: Meeting, lang: str = "en") -> str:
         """'Beijing (Great Hall of the People)', or '' when unknown."""
@@ -304,7 +309,13 @@ class Answerer:
                 key = re.sub(r"\s\d{4}-\d{4}$", "", key)
             if key not in best or self._fullness(f) > self._fullness(best[key]):
                 best[key] = f
-        return [(self.gaz.ru(f.display) or f.display) if lang == "ru" else f.display for f in best.values()]
+        return [self.russian(f) if lang == "ru" else f.display for f in best.values()]
+
+    def russian(self, fact: Fact) -> str:
+        """The fact in Russian; its English display only when the glossary lacks a term
+        (``python -m bot build`` lists those)."""
+        rendering = render_russian(self.glossary, fact, self.gaz)
+        return fact.display if rendering.missing else rendering.text
 
     def _fullness(self, fact: Fact) -> tuple[int, int]:
         """How much a display says: the people it names, then its length."""
@@ -318,10 +329,12 @@ class Answerer:
         return Reply(reply.kind, reply.text, reply.html, (), None, score, lang, {"best": best or ""})
 
     def _no_meeting(self, slots: Slots, lang: str) -> str:
-        bits = [str(y) for y in slots.years] + [MONTH_NAMES[m - 1] for m in slots.months]
-        bits += list(slots.places) + list(slots.countries) + list(slots.people)
+        months = [MONTH_NAMES[m - 1] for m in slots.months]
+        names = list(slots.places) + list(slots.countries) + list(slots.people)
         if lang == "ru":
-            bits = [self.gaz.ru(b) or b for b in bits]
+            months = [self.glossary.word("months", m) for m in months]
+            names = [self.gaz.ru(p) or p for p in names]
+        bits = [str(y) for y in slots.years] + months + names
         if not bits:
             return ""
         what = ", ".join(bits)

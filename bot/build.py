@@ -17,7 +17,10 @@ from .extract import extract, outlet
 from .facts import ArticleInfo, Fact, FactTable, dump_table, load_table
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import gazetteer_from_data
+from .glossary import DEFAULT_PATH as GLOSSARY_PATH
+from .glossary import glossary_from_data
 from .intents import intent_paths, load_intents, load_lexicon
+from .russian import check_facts
 from .yamlio import load_yaml
 
 _PACKAGE = Path(_package_file).parent
@@ -58,6 +61,7 @@ def input_hashes(config: Config) -> dict[str, str]:
     if config.curated_path.exists():
         files.append(("curated", config.curated_path))
     files.append(("gazetteer", GAZETTEER_PATH))
+    files.append(("glossary", GLOSSARY_PATH))
     files += [(f"code/{name}", _PACKAGE / name) for name in _CODE]
     out = {}
     for name, path in files:
@@ -73,6 +77,8 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     report = BuildReport()
     gaz_data = load_yaml(GAZETTEER_PATH)
     gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
+    glossary_data = load_yaml(GLOSSARY_PATH)
+    glossary = glossary_from_data(glossary_data, GLOSSARY_PATH)
     intents = load_intents(config.intents_dir)
     lexicon = load_lexicon(config.intents_dir)
     curated = {c.article: c for c in load_curated(config.curated_path)}
@@ -98,7 +104,10 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     if not infos:
         raise DataError(config.seeds_dir, "no usable article")
     table = FactTable(tuple(facts), tuple(infos), input_hashes(config),
-                      [i.to_json() for i in intents], lexicon.to_json(), gaz_data)  # fmt: skip
+                      [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
+                      glossary_data)  # fmt: skip
+    # A term the glossary lacks is not fatal (the reply falls back to English), but say so.
+    report.notes += [f"no Russian: {p}" for p in check_facts(glossary, gaz, facts)]
     report.articles = len(infos)
     report.meetings = len(table.meetings)
     report.kinds = Counter(str(f.kind) for f in facts)

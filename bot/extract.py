@@ -16,6 +16,7 @@ from .facts import Fact, FactKind
 from .gazetteer import Entry, Gazetteer
 from .text import (
     MONTH_NAMES,
+    NUMBER_WORDS,
     ORDINAL_WORDS,
     find_dates,
     format_date,
@@ -233,14 +234,16 @@ def extract_people(ctx: Context, meeting: list[int]) -> Iterator[Fact]:
         if len(people) >= 2:
             for name, role in people[:2]:
                 seen.add(name)
-                yield ctx.fact(FactKind.PERSON, i, name, _person(name, role), qualifier="met")
+                yield ctx.fact(FactKind.PERSON, i, name, _person(name, role), qualifier="met",
+                               parts=_role_part(role))  # fmt: skip
             break
     for i, s in enumerate(ctx.article.sentences):
         if _PRESENT.search(s) and re.search(r"meeting|talks|conversation|present", s, re.I):
             for name, role in _people(ctx, s):
                 if name not in seen:
                     seen.add(name)
-                    yield ctx.fact(FactKind.PERSON, i, name, _person(name, role), qualifier="present")
+                    yield ctx.fact(FactKind.PERSON, i, name, _person(name, role),
+                                   qualifier="present", parts=_role_part(role))  # fmt: skip
         m = _DELEGATION.search(s)
         if m:
             who = (m.group("who") or m.group("who2")).strip(" ,")
@@ -249,6 +252,10 @@ def extract_people(ctx: Context, meeting: list[int]) -> Iterator[Fact]:
 
 def _person(name: str, role: str) -> str:
     return f"{name} ({role})" if role else name
+
+
+def _role_part(role: str) -> tuple[tuple[str, str], ...]:
+    return (("role", role),) if role else ()
 
 
 # --- occasion ---------------------------------------------------------------------------------
@@ -276,11 +283,15 @@ def extract_occasion(ctx: Context) -> Iterator[Fact]:
             kind = (m.group("kind") or m.group("kind2")).lower()
             length = m.group("len") or m.group("len2")
             where = m.group("to") or m.group("to2") or m.group("in")
-            who = _subject(ctx, s, m.start())
+            who = _subject_entry(ctx, s, m.start())
             text = " ".join(x for x in (length, kind, "visit") if x)
             text += f" to {where}" if where else ""
-            text += f" by {who}" if who else ""
-            yield ctx.fact(FactKind.OCCASION, i, f"{kind} visit", text, qualifier=kind)
+            text += f" by {short(who)}" if who else ""
+            country = ctx.gaz.find("countries", where) if where else []
+            parts = [("type", "visit"), ("length", length or ""), ("by", who.name if who else ""),
+                     ("to", country[0][1].name if country else "")]  # fmt: skip
+            yield ctx.fact(FactKind.OCCASION, i, f"{kind} visit", text, qualifier=kind,
+                           parts=_parts(parts))  # fmt: skip
         r = _REGULAR.search(s)
         if r:
             n = _ordinal(r.group("ord"))
@@ -288,8 +299,9 @@ def extract_occasion(ctx: Context) -> Iterator[Fact]:
                 held = _event_date(ctx, s)
                 label = f"{_nth(n)} regular meeting between the heads of government"
                 display = label + (f" (held {format_date(held)})" if held else "")
+                parts = [("type", "regular meeting"), ("held", held.isoformat() if held else "")]
                 yield ctx.fact(FactKind.OCCASION, i, label, display, number=float(n),
-                               qualifier="regular meeting")  # fmt: skip
+                               qualifier="regular meeting", parts=_parts(parts))  # fmt: skip
 
 
 def _event_date(ctx: Context, sentence: str) -> date | None:
@@ -303,15 +315,25 @@ def short(entry: Entry) -> str:
     return min(entry.aliases, key=len)
 
 
+def _parts(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """``Fact.parts`` without the empty ones."""
+    return tuple((k, v) for k, v in pairs if v)
+
+
 def _subject(ctx: Context, sentence: str, before: int | None = None) -> str:
+    """Who a clause is about, as a report names them the second time ("Xi")."""
+    entry = _subject_entry(ctx, sentence, before)
+    return short(entry) if entry else ""
+
+
+def _subject_entry(ctx: Context, sentence: str, before: int | None = None) -> Entry | None:
     """Who a clause is about: the last person named before ``before``, else the first named."""
     people = ctx.gaz.find("people", sentence)
     if before is not None and re.search(r"\b(?:he|she)\s+(?:(?:has|had|also|have)\s+)*$",
                                         sentence[:before], re.I):
         before = None  # "Xi ... said he has invited": the pronoun is the sentence's subject
     prior = [e for p, e in people if before is not None and p < before]
-    pick = prior[-1] if prior else (people[0][1] if people else None)
-    return short(pick) if pick else ""
+    return prior[-1] if prior else (people[0][1] if people else None)
 
 
 def _ordinal(word: str) -> int | None:
@@ -360,7 +382,8 @@ def extract_trade(ctx: Context) -> Iterator[Fact]:
             continue
         for m in money:
             amount = _amount(m)
-            period, year = _period(ctx, s, m)
+            period, year, parts = _period(ctx, s, m)
+            parts += _amount_parts(m)
             near = s[max(0, m.start() - 45) : m.start()] + " " + s[m.end() : m.end() + 8]
             target = bool(_TARGET.search(near))
             reached = bool(_REACHED.search(s[: m.start()]) or re.search(r"\breached\b", s))
@@ -368,18 +391,22 @@ def extract_trade(ctx: Context) -> Iterator[Fact]:
                 qualifier, text = "target reached", f"the {amount} trade target was reached"
                 if re.search(r"\bannual\b", s, re.I):
                     text = f"the annual trade target of {amount} was reached"
+                    parts.append(("annual", "yes"))
             elif target:
                 qualifier, text = "target", f"a trade target of {amount}"
             else:
                 approx = _APPROX.search(s[: m.start()])
                 word = ("more than " if approx.group("more") else "almost ") if approx else ""
+                more = approx.group("more") if approx else None
+                parts.append(("approx", ("more" if more else "less") if approx else ""))
                 qualifier, text = "volume", f"trade of {word}{amount}"
             text += f" {period}" if period else ""
             who = re.search(r"\bset by (?:the )?(?P<who>.+?)(?:,|\.|$| which)", s)
             if who and target:
                 text += f" (set by {_names(ctx, s, who.group('who'))})"
+                parts += _setters(ctx, s, who.group("who"))
             yield ctx.fact(FactKind.TRADE, i, f"{qualifier}: {amount}", text, year=year,
-                           number=_number(m), qualifier=qualifier)  # fmt: skip
+                           number=_number(m), qualifier=qualifier, parts=_parts(parts))  # fmt: skip
 
 
 def _names(ctx: Context, sentence: str, phrase: str) -> str:
@@ -388,6 +415,28 @@ def _names(ctx: Context, sentence: str, phrase: str) -> str:
     if re.match(r"(?:him|her)\b", phrase):
         names.insert(0, _subject(ctx, sentence))
     return " and ".join(n for n in names if n) if names else phrase.strip()
+
+
+def _setters(ctx: Context, sentence: str, phrase: str) -> list[tuple[str, str]]:
+    """``_names`` as parts: canonical people, or the phrase when it names nobody."""
+    names = [e.name for _, e in ctx.gaz.find("people", phrase)]
+    if re.match(r"(?:him|her)\b", phrase):
+        subject = _subject_entry(ctx, sentence)
+        names.insert(0, subject.name if subject else "")
+    names = [n for n in names if n]
+    if names:
+        return [("set_by", n) for n in names]
+    return [("set_by_phrase", re.sub(r"^the\s+", "", phrase.strip(), flags=re.I))]
+
+
+def _amount_parts(m: re.Match[str]) -> list[tuple[str, str]]:
+    """Number, unit and currency of a money match, as ``_amount`` reads them."""
+    text = _amount(m)
+    unit = {"bln": "billion", "bn": "billion", "tln": "trillion"}.get(m.group("unit").lower(),
+                                                                     m.group("unit").lower())
+    currency = text.rsplit(" ", 1)[-1] if text.count(" ") > 1 else ""
+    currency = "USD" if text.startswith("$") else currency
+    return [("n", m.group("n").replace(",", ".")), ("unit", unit), ("currency", currency)]
 
 
 def _amount(m: re.Match[str]) -> str:
@@ -409,22 +458,29 @@ def _number(m: re.Match[str]) -> float:
     return float(m.group("n").replace(",", ".")) * scale[m.group("unit").lower()]
 
 
-def _period(ctx: Context, s: str, m: re.Match[str]) -> tuple[str, int | None]:
+Period = tuple[str, int | None, list[tuple[str, str]]]
+
+
+def _period(ctx: Context, s: str, m: re.Match[str]) -> Period:
+    """(English period, its year, parts: period kind year|months|by, months count, year)."""
     months = re.search(r"\bfirst (\w+) months of (?:(this|last) year|(\d{4}))", s, re.I)
     if months:
         year = int(months.group(3)) if months.group(3) else relative_year(months.group(), ctx.year)
         n = months.group(1)
-        return f"in the first {n} months of {year}", year
+        count = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
+        parts = [("period", "months"), ("months", str(count)), ("period_year", str(year))]
+        return f"in the first {n} months of {year}", year, parts if count and year else []
     by = re.search(r"\bby (\d{4})\b", s[m.end() :])
     if by:
-        return f"by {by.group(1)}", int(by.group(1))
+        parts = [("period", "by"), ("period_year", by.group(1))]
+        return f"by {by.group(1)}", int(by.group(1)), parts
     year = relative_year(s, ctx.year)
+    if year is None:
+        years = years_in(s)
+        year = years[0] if years else None
     if year is not None:
-        return f"in {year}", year
-    years = years_in(s)
-    if years:
-        return f"in {years[0]}", years[0]
-    return "", ctx.year
+        return f"in {year}", year, [("period", "year"), ("period_year", str(year))]
+    return "", ctx.year, []
 
 
 # --- anniversaries ----------------------------------------------------------------------------
@@ -448,7 +504,7 @@ def extract_anniversaries(ctx: Context) -> Iterator[Fact]:
             year = _anniversary_year(ctx, s, m, n, what)
             display = f"the {_nth(n)} anniversary of the {what}" + (f" ({year})" if year else "")
             yield ctx.fact(FactKind.ANNIVERSARY, i, f"{n}: {what}", display, year=year,
-                           number=float(n))  # fmt: skip
+                           number=float(n), parts=(("of", what),))  # fmt: skip
 
 
 def _anniversary_year(ctx: Context, s: str, m: re.Match[str], n: int, what: str) -> int | None:
@@ -520,7 +576,8 @@ def extract_initiatives(ctx: Context) -> Iterator[Fact]:
         if inits and orgs and _SYNERGY.search(s):
             a, b = inits[0][1].name, orgs[0].name
             yield ctx.fact(FactKind.INITIATIVE, i, f"synergy: {a} + {b}",
-                           f"synergy of the {a} with the {b}")  # fmt: skip
+                           f"synergy of the {a} with the {b}",
+                           parts=(("type", "synergy"), ("a", a), ("b", b)))  # fmt: skip
 
 
 # --- named events -----------------------------------------------------------------------------
@@ -550,6 +607,9 @@ _EVENTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\b(?P<name>(?:[A-Z][\w-]+\s+){0,3}Economic Forum)\b"),
      lambda m: m.group("name")),
 )  # fmt: skip
+# What each _EVENTS pattern names, for the structured parts replies in Russian are built from.
+_EVENT_TYPES = ("belt_and_road_forum", "years_of", "party_congress", "plenary_session",
+                "five_year_plan", "two_sessions", "named", "named")  # fmt: skip
 _STOP_YEARS = {"the", "a", "this", "that", "in", "to", "its", "their", "our", "his", "her"}
 
 
@@ -565,7 +625,7 @@ def extract_events(ctx: Context) -> Iterator[Fact]:
     """Named events: forums, Years of ..., party congresses, plenary sessions, five-year plans."""
     seen: dict[str, int] = {}
     for i, s in enumerate(ctx.article.sentences):
-        for rx, name_of in _EVENTS:
+        for (rx, name_of), kind in zip(_EVENTS, _EVENT_TYPES, strict=True):
             for m in rx.finditer(s):
                 name = name_of(m)
                 if not name:
@@ -577,7 +637,34 @@ def extract_events(ctx: Context) -> Iterator[Fact]:
                 when = _event_when(ctx, s, m)
                 display = name + (f" ({when})" if when else "")
                 year = int(when[-4:]) if when and when[-4:].isdigit() else ctx.year
-                yield ctx.fact(FactKind.EVENT, i, name, display, year=year)
+                parts = _event_parts(kind, m, name) + _when_parts(when)
+                yield ctx.fact(FactKind.EVENT, i, name, display, year=year, parts=_parts(parts))
+
+
+def _event_parts(kind: str, m: re.Match[str], name: str, prefix: str = "") -> list[tuple[str, str]]:
+    """Type, ordinals ('4' for 'Fourth'), the 'Years of' subject and span, or the bare name."""
+    groups = m.groupdict()
+    parts = [("type", kind)]
+    ordinal = groups.get("ord") or groups.get("ord2")
+    if ordinal:
+        parts.append(("ord", str(_ordinal(ordinal) or "")))
+    if groups.get("cc"):
+        parts.append(("cc", str(_ordinal(groups["cc"]) or "")))
+    if kind == "years_of":
+        what = name.split(" Years of ", 1)[-1]
+        span = re.search(r"\s*(\d{4}-\d{4})$", what)
+        parts.append(("what", what[: span.start()] if span else what))
+        parts.append(("span", span.group(1) if span else ""))
+    if kind == "named":
+        parts.append(("name", name))
+    return [(prefix + k, v) for k, v in parts]
+
+
+def _when_parts(when: str, prefix: str = "") -> list[tuple[str, str]]:
+    """'October 2025' -> when_month October, when_year 2025; '2023' -> when_year."""
+    bits = when.split()
+    month = bits[0] if len(bits) == 2 else ""
+    return [(prefix + "when_month", month), (prefix + "when_year", bits[-1] if bits else "")]
 
 
 def _event_when(ctx: Context, s: str, m: re.Match[str]) -> str:
@@ -604,6 +691,7 @@ def extract_greetings(ctx: Context) -> Iterator[Fact]:
             continue
         spans = ctx.gaz.spans("people", s)
         names = list(dict.fromkeys(short(e) for _, _, e in spans))
+        canon = {short(e): e.name for _, _, e in spans}
         if len(names) < 2:
             continue
         ask = re.search(r"\basked\s+(?P<via>.+?)\s+to\s+convey\s+(?:his|her)\b", s)
@@ -612,7 +700,8 @@ def extract_greetings(ctx: Context) -> Iterator[Fact]:
             rest = [n for n in names if n != sender]
             via, to = rest[0], (rest[1] if len(rest) > 1 else "")
             text = f"{sender} asked {via} to convey greetings" + (f" to {to}" if to else "")
-            yield ctx.fact(FactKind.GREETING, i, text, text)
+            parts = _greeting_parts("asked", canon, sender, via, to)
+            yield ctx.fact(FactKind.GREETING, i, text, text, parts=parts)
             continue
         sender = to = ""
         for start, end, e in spans:
@@ -631,7 +720,17 @@ def extract_greetings(ctx: Context) -> Iterator[Fact]:
             text = f"{sender} conveyed greetings" + (f" to {to}" if to else "")
         else:
             text = f"{via} conveyed {sender}'s greetings" + (f" to {to}" if to else "")
-        yield ctx.fact(FactKind.GREETING, i, text, text)
+        form = "own" if sender == via else "conveyed"
+        parts = _greeting_parts(form, canon, sender, via, to)
+        yield ctx.fact(FactKind.GREETING, i, text, text, parts=parts)
+
+
+def _greeting_parts(
+    form: str, canon: dict[str, str], sender: str, via: str, to: str
+) -> tuple[tuple[str, str], ...]:
+    """Form (asked | own | conveyed) and the canonical names of sender, messenger, addressee."""
+    names = [("sender", sender), ("via", via), ("to", to)]
+    return _parts([("form", form)] + [(k, canon.get(v, v)) for k, v in names])
 
 
 _SYMPATHY = re.compile(r"condolence|sympath|mourn", re.I)
@@ -656,23 +755,33 @@ def extract_condolences(ctx: Context) -> Iterator[Fact]:
         ]
         mag = _MAGNITUDE.search(s) or _MAGNITUDE.search(nearby)
         magnitude = float(mag.group(1) or mag.group(2)) if mag else None
-        who = _subject(ctx, s)
+        subject = _subject_entry(ctx, s)
+        who = short(subject) if subject else ""
         text = (f"magnitude-{magnitude:g} " if magnitude else "") + disaster
         text += f" in {' and '.join(regions)}" if regions else ""
         text = f"{who} conveyed sympathies over the {text}" if who else f"sympathies over the {text}"
+        parts = [("who", subject.name if subject else ""), ("disaster", disaster)]
         yield ctx.fact(FactKind.CONDOLENCE, i, disaster, text, number=magnitude,
-                       qualifier=", ".join(regions))  # fmt: skip
+                       qualifier=", ".join(regions),
+                       parts=_parts(parts + [("region", r) for r in regions]))  # fmt: skip
     if not done:
         return
     for i, s in enumerate(sentences):
         m = _AID.search(s)
         if m and re.search(r"disaster|earthquake|relief|rescue|flood|need", s, re.I):
             countries = [e.name for _, e in ctx.gaz.find("countries", s[: m.start() + 1])]
-            who = countries[0] if countries else (_subject(ctx, s) or "")
+            subject = _subject_entry(ctx, s)
+            who = countries[0] if countries else (short(subject) if subject else "")
             what = re.search(r"\b(?:ready|willing|prepared)\s+to\s+(?P<w>[^.;,]+)", s)
             offer = f"ready to {what.group('w').strip()}" if what else "offered aid"
             text = f"{who} is {offer}" if who else offer[0].upper() + offer[1:]
-            yield ctx.fact(FactKind.AID, i, "aid offered", text)
+            parts = [("who", countries[0] if countries else (subject.name if subject else ""))]
+            if what:
+                w = what.group("w").strip()
+                cond = re.search(r"\s+(?:if|should|in response to|when|in case)\b", w)
+                parts += [("offer", w[: cond.start()] if cond else w),
+                          ("condition", w[cond.start() :].strip() if cond else "")]  # fmt: skip
+            yield ctx.fact(FactKind.AID, i, "aid offered", text, parts=_parts(parts))
             break
 
 
@@ -688,12 +797,37 @@ def extract_invitations(ctx: Context) -> Iterator[Fact]:
             guests = ctx.gaz.find("people", rest)
             if not guests:
                 continue
-            host = _subject(ctx, s, m.start())
+            host_entry = _subject_entry(ctx, s, m.start())
+            host = short(host_entry) if host_entry else ""
             guest = short(guests[0][1])
             purpose = re.search(r"\bto\s+(?P<p>(?:visit|attend|come|take part)[^,;]*?)(?=\s+and said\b|,|$)", rest)
             what = f" to {purpose.group('p').strip()}" if purpose else ""
             text = f"{host} invited {guest}{what}" if host and host != guest else f"{guest} was invited{what}"
-            yield ctx.fact(FactKind.INVITATION, i, text, text)
+            parts = [("host", host_entry.name if host_entry and host != guest else ""),
+                     ("guest", guests[0][1].name)]  # fmt: skip
+            if purpose:
+                parts += _purpose_parts(ctx, purpose.group("p").strip())
+            yield ctx.fact(FactKind.INVITATION, i, text, text, parts=_parts(parts))
+
+
+def _purpose_parts(ctx: Context, purpose: str) -> list[tuple[str, str]]:
+    """'visit China for the third Belt and Road Forum ... this year': action, dest, event parts."""
+    m = re.match(r"(?P<verb>visit|attend|come|take part)\b(?:\s+(?:in|to)\b)?\s*(?P<rest>.*)",
+                 purpose)
+    if not m:
+        return []
+    parts = [("action", m.group("verb"))]
+    dest = ctx.gaz.find("countries", m.group("rest")[:20])
+    if dest and dest[0][0] == 0:
+        parts.append(("dest", dest[0][1].name))
+    for (rx, name_of), kind in zip(_EVENTS, _EVENT_TYPES, strict=True):
+        event = rx.search(m.group("rest"))
+        if event and name_of(event):
+            year = relative_year(m.group("rest")[event.end() :], ctx.year)
+            parts += _event_parts(kind, event, name_of(event), "event_")
+            parts += _when_parts(str(year) if year else "", "event_")
+            break
+    return parts
 
 
 # --- the whole article --------------------------------------------------------------------------

@@ -50,18 +50,33 @@ class Fact:
     number: float | None = None
     qualifier: str = ""
     curated: str = ""  # non-empty for facts from the curated file: where they came from
+    # Structured pieces for replies in other languages, in order; a key may repeat (two people).
+    # Values are canonical names or English terms the glossary (bot/data/glossary.yaml) knows.
+    parts: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """A plain dict without empty optional fields (keeps the file small and stable)."""
-        out = {k: v for k, v in asdict(self).items() if v not in (None, "")}
+        out = {k: v for k, v in asdict(self).items() if v not in (None, "", ())}
         out["kind"] = str(self.kind)
+        if self.parts:
+            out["parts"] = [list(p) for p in self.parts]
         return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Fact:
         """Inverse of ``to_json``."""
         names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names} | {"kind": FactKind(data["kind"])})
+        kw = {k: v for k, v in data.items() if k in names} | {"kind": FactKind(data["kind"])}
+        kw["parts"] = tuple((str(k), str(v)) for k, v in data.get("parts", ()))
+        return cls(**kw)
+
+    def part(self, key: str) -> str:
+        """The first value of ``key`` in ``parts``, or ''."""
+        return next((v for k, v in self.parts if k == key), "")
+
+    def all_parts(self, key: str) -> list[str]:
+        """Every value of ``key`` in ``parts``, in order."""
+        return [v for k, v in self.parts if k == key]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +116,7 @@ class FactTable:
     intents: list[dict[str, Any]] = field(default_factory=list)
     lexicon: dict[str, Any] = field(default_factory=lambda: {"synonyms": {}, "ignore": []})
     gazetteer: dict[str, Any] = field(default_factory=dict)
+    glossary: dict[str, Any] = field(default_factory=dict)  # Russian replies (bot/glossary.py)
     meetings: tuple[Meeting, ...] = field(init=False)
     _by_kind: dict[FactKind, tuple[Fact, ...]] = field(init=False, repr=False)
 
@@ -146,6 +162,7 @@ class FactTable:
             "intents": self.intents,
             "lexicon": self.lexicon,
             "gazetteer": self.gazetteer,
+            "glossary": self.glossary,
             "facts": [f.to_json() for f in facts],
         }
         return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
@@ -164,6 +181,7 @@ def load_table(path: Path) -> FactTable:
             intents=data["intents"],
             lexicon=data["lexicon"],
             gazetteer=data["gazetteer"],
+            glossary=data.get("glossary", {}),
         )
     except FileNotFoundError:
         raise DataError(path, "fact table not found (run `python -m bot build`)") from None

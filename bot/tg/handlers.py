@@ -26,6 +26,7 @@ from telegram import (
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
+from ..helptext import first_example, help_text, start_text, ui_language
 from ..render import Reply, clip, render_sources
 
 log = logging.getLogger(__name__)
@@ -39,12 +40,6 @@ EXPIRED = {
     "ru": "Источники больше недоступны; спросите ещё раз.",
 }
 ASK_USAGE = "Usage: /ask <question>, e.g. /ask {example}"
-START_TEXT = (
-    "Hello! I answer short factual questions about a set of news articles "
-    "(meetings of Xi Jinping and Mikhail Mishustin).\n"
-    "Just ask, e.g. <i>{example}</i>\n"
-    "/help — what I can answer, /sources — the articles."
-)
 COMMANDS = (
     ("start", "Introduction"),
     ("help", "What I can answer"),
@@ -98,20 +93,6 @@ def reply_html(reply: Reply, group: bool, group_declines: str = "short") -> str 
     if group_declines == "silent":
         return None
     return html.escape(SHORT_DECLINE.get(reply.lang, SHORT_DECLINE["en"]))
-
-
-def help_text(intents: Mapping[str, Any]) -> str:
-    """One example question per intent (skipping out_of_scope), as HTML."""
-    lines = ["I can answer questions like:"]
-    for name, intent in intents.items():
-        examples = tuple(getattr(intent, "examples", ()) or ())
-        if name == "out_of_scope" or not examples:
-            continue
-        example = examples[0].strip()
-        lines.append(f"• {html.escape(example[:1].upper() + example[1:])}?".replace("??", "?"))
-    lines.append("In groups, mention me, reply to me or use /ask <question>.".replace("<", "&lt;")
-                 .replace(">", "&gt;"))
-    return clip("\n".join(lines))
 
 
 def sources_text(articles: Iterable[Any]) -> str:
@@ -190,6 +171,11 @@ class Handlers:
         user = update.effective_user
         return user.language_code if user else None
 
+    def _ui(self, update: Update) -> str:
+        """The language of /start and /help: config, else the message, else the user's."""
+        text = update.effective_message.text if update.effective_message else ""
+        return ui_language(self.config.reply.language, self._lang(update), text or "")
+
     def _ask(self, update: Update, question: str) -> Reply:
         return self.answerer.ask(question, lang=self._lang(update))
 
@@ -212,11 +198,12 @@ class Handlers:
     # --- commands
     async def start(self, update: Update, context: Context) -> None:
         """/start: what the bot is for."""
-        await self._say(update, START_TEXT.format(example=html.escape(self.example)))
+        lang = self._ui(update)
+        await self._say(update, start_text(lang, first_example(self.answerer.intents, lang)))
 
     async def help_command(self, update: Update, context: Context) -> None:
         """/help: one example question per intent."""
-        await self._say(update, help_text(self.answerer.intents))
+        await self._say(update, help_text(self.answerer.intents, self._ui(update)))
 
     async def sources_command(self, update: Update, context: Context) -> None:
         """/sources: the articles, with outlet and date."""

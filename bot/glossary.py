@@ -1,0 +1,258 @@
+"""The glossary for Russian replies (``bot/data/glossary.yaml``): loading and validation.
+
+It holds templates (filled from a fact's structured fields by ``bot.russian``), case forms of
+gazetteer names and small vocabularies of the genre's terms. Errors name file, entry and problem.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError
+from .gazetteer import Gazetteer
+from .yamlio import load_yaml
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "glossary.yaml"
+FORMS = ("nom", "gen", "dat", "acc", "ins", "loc")
+# Phrase vocabularies: English term -> Russian, in the grammatical case their template slot needs.
+VOCABS = ("roles", "titles", "groups", "visit_kinds", "visit_lengths", "units", "currencies",
+          "set_by", "anniversary_of", "years_of", "event_names", "aid_offers",
+          "aid_conditions", "invite_actions", "weekdays", "months", "words")  # fmt: skip
+# Words the code asks for by key (so a missing one is a load error, not a silent gap).
+WORDS = ("ready_m", "ready_f", "more", "less")
+PLURALS = ("month",)
+# Template id -> the placeholders it may use. Every id is required.
+TEMPLATES: dict[str, frozenset[str]] = {
+    k: frozenset(v)
+    for k, v in {
+        "person": {"name", "role"},
+        "undated_meeting": {"weekday"},
+        "no_date": set(),
+        "visit": {"length", "kind", "by", "to"},
+        "regular_meeting": {"n", "held"},
+        "amount": {"n", "unit", "currency"},
+        "period_year": {"year"},
+        "period_months": {"months", "year"},
+        "period_by": {"year"},
+        "trade_volume": {"period", "approx", "amount"},
+        "trade_target": {"amount", "period", "set_by"},
+        "trade_target_reached": {"amount", "period", "set_by"},
+        "trade_annual_target_reached": {"amount", "period", "set_by"},
+        "anniversary": {"n", "of", "year"},
+        "synergy": {"a", "b"},
+        "event_when": {"event", "when"},
+        "month_year": {"month", "year"},
+        "year": {"year"},
+        "plenary_session": {"ord", "cc"},
+        "party_congress": {"ord"},
+        "belt_and_road_forum": {"ord"},
+        "five_year_plan": {"ord"},
+        "years_of": {"what", "span"},
+        "two_sessions": set(),
+        "greeting_conveyed": {"sender", "via", "to"},
+        "greeting_own": {"sender", "to"},
+        "greeting_asked": {"sender", "via", "to"},
+        "condolence": {"who", "disaster", "magnitude", "where"},
+        "aid": {"who", "ready", "offer", "condition"},
+        "aid_plain": {"who"},
+        "invitation": {"host", "guest", "action", "event"},
+        "invite_event": {"event", "when"},
+        "invitation_passive": {"guest", "action", "event"},
+        "invite_visit": {"dest"},
+    }.items()
+}
+_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Vocab:
+    """English term -> Russian; lookups ignore case and match whole tokens, longest first."""
+
+    terms: dict[tuple[str, ...], str]
+
+    def phrase(self, english: str) -> tuple[str, list[str]]:
+        """(Russian, unknown English tokens): greedy longest-match over the phrase's tokens."""
+        toks = tokens(english)
+        longest = max((len(k) for k in self.terms), default=0)
+        out: list[str] = []
+        unknown: list[str] = []
+        i = 0
+        while i < len(toks):
+            for n in range(min(longest, len(toks) - i), 0, -1):
+                ru = self.terms.get(tuple(toks[i : i + n]))
+                if ru is not None:
+                    if ru:
+                        out.append(ru)
+                    i += n
+                    break
+            else:
+                unknown.append(toks[i])
+                i += 1
+        text = " ".join(out).replace(" ,", ",")
+        return text, unknown
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case word and punctuation tokens, as vocabulary terms are matched."""
+    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Glossary:
+    """Templates, case forms of names and vocabularies for Russian replies."""
+
+    templates: dict[str, str]
+    names: dict[str, dict[str, str]]
+    vocabs: dict[str, Vocab]
+    plurals: dict[str, tuple[str, str, str]]
+    latin_ok: frozenset[str] = field(default_factory=frozenset)
+
+    def word(self, section: str, english: str) -> str:
+        """One term of a vocabulary in Russian, or the English term when it is missing."""
+        ru, unknown = self.vocabs[section].phrase(english)
+        return english if unknown else ru
+
+    def allowed_latin(self, gaz: Gazetteer) -> frozenset[str]:
+        """Latin words a Russian reply may contain: the glossary's list and the gazetteer's
+        Russian names that are written in Latin letters (CGTN, G20)."""
+        words = {w.lower() for w in self.latin_ok}
+        for entries in gaz.sections.values():
+            words |= {w.lower() for e in entries for w in _LATIN_WORD.findall(e.ru)}
+        return frozenset(words)
+
+
+def untranslated(text: str, allowed: Iterable[str]) -> list[str]:
+    """English words (3+ Latin letters) in a Russian ``text`` other than the ``allowed`` ones."""
+    ok = {w.lower() for w in allowed}
+    return [w for w in _LATIN_WORD.findall(text) if w.lower() not in ok]
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def load_glossary(path: Path = DEFAULT_PATH) -> Glossary:
+    """Load and validate the glossary file."""
+    return glossary_from_data(load_yaml(path), path)
+
+
+def glossary_from_data(data: Any, path: Path | str = DEFAULT_PATH) -> Glossary:
+    """Validate parsed glossary data (the fact table keeps a copy, as it does the gazetteer)."""
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise DataError(path, "must be a mapping with version: 1")
+    known = {"version", "templates", "names", "plurals", "latin_ok", *VOCABS}
+    unknown = set(data) - known
+    if unknown:
+        raise DataError(path, f"unknown section(s): {', '.join(sorted(map(str, unknown)))}")
+    return Glossary(
+        templates=_templates(path, data.get("templates")),
+        names=_names(path, data.get("names")),
+        vocabs={s: _vocab(path, s, data.get(s)) for s in VOCABS},
+        plurals=_plurals(path, data.get("plurals")),
+        latin_ok=frozenset(_strings(path, "latin_ok", data.get("latin_ok") or [])),
+    )
+
+
+def _mapping(path: Path | str, section: str, raw: Any) -> dict[Any, Any]:
+    if not isinstance(raw, dict) or not raw:
+        raise DataError(path, "must be a non-empty mapping", section)
+    return raw
+
+
+def _templates(path: Path | str, raw: Any) -> dict[str, str]:
+    raw = _mapping(path, "templates", raw)
+    for key in TEMPLATES:
+        if key not in raw:
+            raise DataError(path, "required template missing", f"templates: {key}")
+    out = {}
+    for key, text in raw.items():
+        where = f"templates: {key}"
+        if key not in TEMPLATES:
+            known = ", ".join(sorted(TEMPLATES))
+            raise DataError(path, f"unknown template (known: {known})", where)
+        if not isinstance(text, str) or not text.strip():
+            raise DataError(path, "must be a non-empty string", where)
+        if text.count("[") != text.count("]") or re.search(r"\[[^\]]*\[", text):
+            raise DataError(path, "unbalanced or nested [optional] brackets", where)
+        try:
+            used = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+        except ValueError as exc:
+            raise DataError(path, f"bad placeholder: {exc}", where) from None
+        extra = used - TEMPLATES[key]
+        if extra:
+            raise DataError(path, f"unknown placeholder(s) {sorted(extra)}; allowed: "
+                                  f"{sorted(TEMPLATES[key])}", where)  # fmt: skip
+        out[key] = text
+    return out
+
+
+def _names(path: Path | str, raw: Any) -> dict[str, dict[str, str]]:
+    out = {}
+    for name, forms in _mapping(path, "names", raw).items():
+        where = f"names: {name!r}"
+        if not isinstance(name, str) or not isinstance(forms, dict) or not forms:
+            raise DataError(path, "must be name: {case: form, ...}", where)
+        for form, text in forms.items():
+            if form == "gender" and text in ("m", "f"):
+                continue
+            if form not in FORMS or not isinstance(text, str) or not text:
+                raise DataError(path, f"unknown case {form!r} or empty form (cases: "
+                                      f"{', '.join(FORMS)}; gender: m|f)", where)  # fmt: skip
+        out[name] = {str(k): str(v) for k, v in forms.items()}
+    return out
+
+
+def _vocab(path: Path | str, section: str, raw: Any) -> Vocab:
+    terms: dict[tuple[str, ...], str] = {}
+    for english, entry in _mapping(path, section, raw).items():
+        where = f"{section}: {english!r}"
+        aliases: Any
+        if isinstance(entry, str) or entry is None:
+            ru, aliases = entry or "", []
+        elif isinstance(entry, dict) and set(entry) <= {"ru", "aliases"}:
+            ru, aliases = entry.get("ru") or "", entry.get("aliases") or []
+        else:
+            raise DataError(path, "must be a Russian string or {ru, aliases}", where)
+        if not isinstance(ru, str) or not isinstance(aliases, list):
+            raise DataError(path, "ru must be a string and aliases a list", where)
+        for alias in [english, *aliases]:
+            key = tuple(tokens(str(alias)))
+            if not key:
+                raise DataError(path, "empty term", where)
+            if key in terms:
+                raise DataError(path, f"term {alias!r} defined twice", where)
+            terms[key] = ru
+    if section == "words":
+        for word in WORDS:
+            if (word,) not in terms:
+                raise DataError(path, "required word missing", f"words: {word}")
+    return Vocab(terms)
+
+
+def _plurals(path: Path | str, raw: Any) -> dict[str, tuple[str, str, str]]:
+    out = {}
+    for key, forms in _mapping(path, "plurals", raw).items():
+        where = f"plurals: {key}"
+        three = isinstance(forms, list) and len(forms) == 3
+        if not three or not all(isinstance(x, str) for x in forms):
+            raise DataError(path, "must be [one, few, many] (месяц, месяца, месяцев)", where)
+        out[str(key)] = (forms[0], forms[1], forms[2])
+    for key in PLURALS:
+        if key not in out:
+            raise DataError(path, "required plural missing", f"plurals: {key}")
+    return out
+
+
+def _strings(path: Path | str, section: str, raw: Any) -> list[str]:
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x for x in raw):
+        raise DataError(path, "must be a list of non-empty strings", section)
+    return raw
+
+
+__all__ = ["DEFAULT_PATH", "TEMPLATES", "Glossary", "Vocab", "glossary_from_data", "load_glossary",
+           "tokens", "untranslated"]  # fmt: skip

@@ -1,0 +1,82 @@
+"""``python -m bot ask``: Russian questions get replies with no English left in them."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answerer
+from bot.cli import main
+from bot.gazetteer import load_gazetteer
+from bot.glossary import load_glossary, untranslated
+from bot.yamlio import load_yaml
+
+from .conftest import ROOT
+from .test_cli import write_config
+
+QUESTIONS = {
+    "какая годовщина": ("anniversary", "75-летие установления дипломатических отношений"),
+    "какая цель по торговле": ("trade", "200 млрд долларов США"),
+    "кто присутствовал на встрече": ("meeting_people", "Ван И (министр иностранных дел КНР)"),
+    "какие события упоминались": ("events", "15-й пятилетний план"),
+    "что сказали о землетрясении": ("condolences", "землетрясением магнитудой 6,2"),
+    "предложила ли россия помощь": ("condolences", "Россия готова оказать"),
+    "кого пригласил Си Цзиньпин": ("invitations", "Си Цзиньпин пригласил Путина посетить Китай"),
+    "кто передал привет": ("greetings", "Мишустин передал Си Цзиньпину приветствие от Путина"),
+    "какой это был визит": ("meeting_occasion", "трёхдневный государственный визит"),
+    "какие инициативы": ("initiatives", "сопряжение инициативы «Пояс и путь»"),
+    "в каких сферах сотрудничество": ("cooperation_areas", "энергетика"),
+    "когда они встретились": ("meeting_date", "20 декабря 2023 г."),
+}
+# A curated date's footnote cites its source (outlet, English headline, date) verbatim: a
+# quotation, not a reply to translate. Only that citation is exempt from the check.
+CITATION = re.compile(r"^\* даты нет в статье; источник: .*$", re.M)
+
+
+def _ask(tmp_path: Path, questions: list[str], monkeypatch: pytest.MonkeyPatch,
+         capsys: pytest.CaptureFixture[str], *flags: str) -> list[dict[str, object]]:  # fmt: skip
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(questions) + "\n"))
+    assert main(["--config", str(write_config(tmp_path)), "ask", "--json", *flags]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def test_russian_questions_get_fully_russian_replies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    allowed = load_glossary().allowed_latin(load_gazetteer())
+    replies = _ask(tmp_path, list(QUESTIONS), monkeypatch, capsys)
+    assert len(replies) == len(QUESTIONS)
+    for reply in replies:
+        intent, expected = QUESTIONS[str(reply["question"])]
+        text = str(reply["reply"])
+        assert reply["matched"] and reply["intent"] == intent, reply
+        assert expected in text, text
+        assert untranslated(CITATION.sub("", text), allowed) == [], text
+
+
+def test_lang_flag_and_auto_detection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (en,) = _ask(tmp_path, ["which anniversary?"], monkeypatch, capsys, "--lang", "ru")
+    assert "75th anniversary" in str(en["reply"])  # the English question wins over the hint
+    (ru,) = _ask(tmp_path, ["какая годовщина"], monkeypatch, capsys, "--lang", "en")
+    assert str(ru["reply"]).startswith("Годовщина: 75-летие")
+    (hint,) = _ask(tmp_path, ["???"], monkeypatch, capsys, "--lang", "ru")
+    assert not hint["matched"] and str(hint["reply"]).startswith("Извините")
+
+
+def test_every_russian_question_set_reply_is_russian(answerer: Answerer) -> None:
+    """Whatever the matcher makes of tests/questions_ru.yaml, no reply carries English."""
+    allowed = answerer.glossary.allowed_latin(answerer.gaz)
+    questions = load_yaml(ROOT / "tests" / "questions_ru.yaml")["questions"]
+    answered = 0
+    for item in questions:
+        reply = answerer.ask(str(item["q"]))
+        answered += reply.matched
+        text = re.sub(r"/\w+", " ", CITATION.sub("", reply.text))  # commands are not words
+        assert reply.lang == "ru" and untranslated(text, allowed) == [], (item["q"], reply.text)
+    assert answered > 50

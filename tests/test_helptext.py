@@ -1,0 +1,112 @@
+"""/start, /help and the decline line in English and Russian; which language the bot picks."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from bot.answer import Answerer
+from bot.gazetteer import load_gazetteer
+from bot.glossary import load_glossary, untranslated
+from bot.helptext import examples, first_example, help_text, start_text, ui_language
+from bot.intents import load_intents
+from bot.render import render_decline
+from bot.tg.handlers import Handlers
+
+from .conftest import ROOT
+
+INTENTS = {i.name: i for i in load_intents(ROOT / "intents")}
+COMMANDS = re.compile(r"/\w+")
+
+
+def _english_words(html_text: str) -> list[str]:
+    """English words in a Russian text, commands (/help) and markup aside."""
+    plain = COMMANDS.sub(" ", re.sub(r"<[^>]+>|&\w+;", " ", html_text))
+    return untranslated(plain, load_glossary().allowed_latin(load_gazetteer()))
+
+
+@pytest.mark.parametrize(
+    ("fixed", "code", "text", "expected"),
+    [
+        ("auto", "ru", "/start", "ru"),
+        ("auto", "ru-RU", "/help@factbot", "ru"),
+        ("auto", "en", "/start", "en"),
+        ("auto", None, "/start", "en"),
+        ("auto", "en", "/help когда встреча", "ru"),
+        ("auto", "ru", "when did they meet?", "en"),
+        ("ru", "en", "/start", "ru"),
+        ("en", "ru", "когда?", "en"),
+    ],
+)
+def test_ui_language(fixed: str, code: str | None, text: str, expected: str) -> None:
+    assert ui_language(fixed, code, text) == expected
+
+
+def test_russian_help_has_a_russian_example_for_every_intent() -> None:
+    text = help_text(INTENTS, "ru")
+    in_scope = [i for n, i in INTENTS.items() if n != "out_of_scope"]
+    assert all(examples(i, "ru") for i in in_scope)  # the intents do have Russian examples
+    bullets = [line for line in text.splitlines() if line.startswith("• ")]
+    assert len(bullets) == len(in_scope)
+    assert "• Когда они встретились?" in bullets
+    assert text.startswith("Я отвечаю") and _english_words(text) == []
+    assert "&lt;вопрос&gt;" in text
+
+
+def test_english_help_is_unchanged_in_spirit() -> None:
+    text = help_text(INTENTS, "en")
+    assert text.startswith("I can answer") and "• When did they meet?" in text
+    assert not re.search(r"[а-яё]", text, re.I)
+
+
+def test_start_text_in_russian_uses_a_russian_example() -> None:
+    example = first_example(INTENTS, "ru")
+    assert example == "когда они встретились?"  # meetings.yaml's first Russian example
+    text = start_text("ru", example)
+    assert example in text and "/help" in text and _english_words(text) == []
+    assert start_text("en", "a <b>").count("&lt;b&gt;") == 1
+
+
+def test_decline_line_in_russian(answerer: Answerer) -> None:
+    assert _english_words(render_decline("ru").text) == []
+    reply = answerer.ask("???", lang="ru")  # nothing in the message tells the language
+    assert not reply.matched and reply.lang == "ru" and _english_words(reply.text) == []
+    assert answerer.ask("???", lang="en").lang == "en"
+
+
+class _Message:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.chat = SimpleNamespace(type="private", id=1)
+        self.sent: list[str] = []
+
+    async def reply_text(self, text: str, **_: Any) -> None:
+        self.sent.append(text)
+
+
+def _update(text: str, code: str | None) -> Any:
+    message = _Message(text)
+    user = SimpleNamespace(id=1, language_code=code)
+    return SimpleNamespace(effective_message=message, message=message, effective_user=user,
+                           effective_chat=message.chat)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fixed", "code", "lang"),
+    [("auto", "ru", "ru"), ("auto", "en", "en"), ("en", "ru", "en"), ("ru", None, "ru")],
+)
+async def test_handlers_start_and_help_follow_language_code(
+    fixed: str, code: str | None, lang: str
+) -> None:
+    answerer = SimpleNamespace(intents=INTENTS, titles={})
+    config = SimpleNamespace(telegram=SimpleNamespace(allowed_chats=()),
+                             reply=SimpleNamespace(language=fixed))  # fmt: skip
+    handlers = Handlers(answerer, config)
+    start, help_ = _update("/start", code), _update("/help", code)
+    await handlers.start(start, None)  # type: ignore[arg-type]
+    await handlers.help_command(help_, None)  # type: ignore[arg-type]
+    russian = [bool(re.search(r"[а-яё]", u.message.sent[0], re.I)) for u in (start, help_)]
+    assert russian == [lang == "ru"] * 2
