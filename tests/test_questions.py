@@ -1,8 +1,9 @@
 """The question sets, through the same code path as ``ask`` (``cli.check`` -> ``Answerer.ask``).
 
 The issue's target is 95% in scope and 95% of traps declined. ``questions_holdout.yaml`` was
-written after the matcher and measured before any tuning on it (88.1% / 92.9%); the Russian set
-is below the bar and its floor is what the matcher reaches today, so that a regression fails.
+written after the matcher and measured before any tuning on it (88.1% / 92.9%);
+``questions_holdout2.yaml`` was written later still and is not tuned on (first run 89.1% / 95.7%,
+93.8% once Russian replies came), so its floor sits a little below what it reaches.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ HERE = Path(__file__).parent
 FLOORS = {  # file: (in scope, declined)
     "questions.yaml": (0.95, 0.95),
     "questions_holdout.yaml": (0.95, 0.95),
-    "questions_ru.yaml": (0.65, 0.92),
-    "questions_holdout2.yaml": (0.85, 0.90),
+    "questions_ru.yaml": (0.95, 0.95),
+    "questions_holdout2.yaml": (0.90, 0.95),
 }
 
 
