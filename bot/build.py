@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +21,7 @@ from .gazetteer import gazetteer_from_data
 from .intents import intent_paths, load_intents, load_lexicon
 from .yamlio import load_yaml
 
+log = logging.getLogger(__name__)
 _PACKAGE = Path(_package_file).parent
 # Code whose change changes the table: a stale table must not survive an upgrade.
 _CODE = ("extract.py", "text.py", "facts.py", "corpus.py", "intents.py", "curated.py", "build.py")
@@ -83,6 +85,7 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
             if config.build.on_bad_article == "reject":
                 raise item
             report.skipped.append(str(item))
+            log.warning("skipped article %s", item)
             continue
         cur = curated.pop(item.stem, None)
         note = f"curated: {cur.reason} Source: {cur.source}" if cur else ""
