@@ -77,7 +77,8 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
     intents = load_intents(config.intents_dir)
     lexicon = load_lexicon(config.intents_dir)
-    curated = {c.article: c for c in load_curated(config.curated_path)}
+    curated_list = load_curated(config.curated_path)
+    curated = {c.article: c for c in curated_list}  # load_curated allows one per article
     facts: list[Fact] = []
     infos: list[ArticleInfo] = []
     for item in load_articles(config.seeds_dir):
@@ -86,6 +87,9 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
                 raise item
             report.skipped.append(str(item))
             log.warning("skipped article %s", item)
+            if curated.pop(Path(item.path).stem, None):
+                report.notes.append(f"curated fact for {Path(item.path).stem} unused: "
+                                    "the article was skipped")  # fmt: skip
             continue
         cur = curated.pop(item.stem, None)
         note = f"curated: {cur.reason} Source: {cur.source}" if cur else ""
@@ -97,7 +101,8 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
                                  item.published.isoformat() if item.published else "",
                                  ctx.meeting_id))  # fmt: skip
     for stem in curated:
-        raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", "facts")
+        where = f"facts[{[c.article for c in curated_list].index(stem)}]"
+        raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", where)
     if not infos:
         raise DataError(config.seeds_dir, "no usable article")
     table = FactTable(tuple(facts), tuple(infos), input_hashes(config),

@@ -206,3 +206,14 @@ def test_skipped_article_is_reported_when_ask_rebuilds(tmp_path: Path) -> None:
     assert run.returncode == 0 and "75th anniversary" in run.stdout
     assert "skipped article" in run.stderr and "005_broken.txt: not UTF-8" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_curated_fact_of_a_skipped_article_is_noted_not_fatal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = load_config(make_project(tmp_path, "skip"), {})
+    (config.seeds_dir / "000_8b0d3a19ac3361c9.txt").write_bytes(BAD_BYTES)
+    assert main(["--config", str(config.path), "build"]) == 0
+    out = capsys.readouterr().out
+    assert "4 articles" in out and "000_8b0d3a19ac3361c9.txt: not UTF-8" in out
+    assert "curated fact for 000_8b0d3a19ac3361c9 unused: the article was skipped" in out
