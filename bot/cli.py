@@ -123,6 +123,7 @@ def _ask(answerer: Answerer, words: list[str], as_json: bool, lang: str | None,
 
 
 def _chat(answerer: Answerer) -> int:
+    _lenient(sys.stdin)
     print("factbot: ask about the articles (Ctrl-D or 'quit' to leave, '/sources' for sources).")
     last: Reply | None = None
     while True:

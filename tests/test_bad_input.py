@@ -212,3 +212,17 @@ def test_ask_json_over_stdin_survives_invalid_utf8(cli_config: Path) -> None:
     replies = [json.loads(line) for line in out]
     assert all(isinstance(r["matched"], bool) and r["reply"] for r in replies)
     assert replies[-1]["question"] == "which anniversary?\ufffd" and replies[-1]["matched"]
+
+
+def test_chat_reads_invalid_utf8_and_nasty_lines(
+    cli_config: Path, answerer: Answerer, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    lines = [b"\xff\xfe", b"\x00", "<b>😀</b>".encode(), b"/ask", b"which anniversary?"]
+    stdin = io.TextIOWrapper(io.BytesIO(b"\n".join(lines) + b"\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)  # strict decoding, as under a UTF-8 locale
+    capsys.readouterr()
+    assert main(["--config", str(cli_config), "chat"]) == 0
+    out = capsys.readouterr().out
+    assert out.count(answerer.ask("").text) == 4
+    assert answerer.ask("which anniversary?").text in out
