@@ -52,7 +52,7 @@ def test_any_message_gets_a_safe_reply(answerer: Answerer, text: str, lang: str 
     assert answerer.ask(text, lang) == reply  # deterministic: no hidden state between messages
 
 
-@_FAST
+@settings(_FAST, max_examples=1000)  # three matches per example
 @given(text=messages, tail=messages)
 def test_matcher_is_total_and_sees_only_a_bounded_prefix(
     answerer: Answerer, text: str, tail: str
