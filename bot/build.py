@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +24,7 @@ from .intents import intent_paths, load_intents, load_lexicon
 from .russian import check_facts
 from .yamlio import load_yaml
 
+log = logging.getLogger(__name__)
 _PACKAGE = Path(_package_file).parent
 # Code whose change changes the table: a stale table must not survive an upgrade.
 _CODE = ("extract.py", "text.py", "facts.py", "corpus.py", "intents.py", "curated.py", "build.py")
@@ -81,7 +83,8 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     glossary = glossary_from_data(glossary_data, GLOSSARY_PATH)
     intents = load_intents(config.intents_dir)
     lexicon = load_lexicon(config.intents_dir)
-    curated = {c.article: c for c in load_curated(config.curated_path)}
+    curated_list = load_curated(config.curated_path)
+    curated = {c.article: c for c in curated_list}  # load_curated allows one per article
     facts: list[Fact] = []
     infos: list[ArticleInfo] = []
     for item in load_articles(config.seeds_dir):
@@ -89,6 +92,10 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
             if config.build.on_bad_article == "reject":
                 raise item
             report.skipped.append(str(item))
+            log.warning("skipped article %s", item)
+            if curated.pop(Path(item.path).stem, None):
+                report.notes.append(f"curated fact for {Path(item.path).stem} unused: "
+                                    "the article was skipped")  # fmt: skip
             continue
         cur = curated.pop(item.stem, None)
         note = f"curated: {cur.reason} Source: {cur.source}" if cur else ""
@@ -100,7 +107,8 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
                                  item.published.isoformat() if item.published else "",
                                  ctx.meeting_id))  # fmt: skip
     for stem in curated:
-        raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", "facts")
+        where = f"facts[{[c.article for c in curated_list].index(stem)}]"
+        raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", where)
     if not infos:
         raise DataError(config.seeds_dir, "no usable article")
     table = FactTable(tuple(facts), tuple(infos), input_hashes(config),

@@ -7,6 +7,7 @@ code 2. Telegram is imported only inside ``run``.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
@@ -77,10 +78,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def reply_json(question: str, reply: Reply) -> str:
-    """The ``ask --json`` contract: one JSON object per question."""
+    """The ``ask --json`` contract: one JSON object per question, always valid UTF-8 JSON."""
     return json.dumps(
         {
-            "question": question,
+            "question": valid_unicode(question),
             "reply": reply.text,
             "matched": reply.matched,
             "intent": reply.intent,
@@ -91,9 +92,26 @@ def reply_json(question: str, reply: Reply) -> str:
     )
 
 
+def valid_unicode(text: str) -> str:
+    """``text`` with every lone surrogate (from bad bytes or a broken str) replaced by U+FFFD.
+
+    A surrogate pair written as two code points becomes the one character it encodes.
+    """
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _lenient(stream: TextIO) -> TextIO:
+    """Make a real text stream replace undecodable bytes instead of raising or smuggling them."""
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="replace")
+    return stream
+
+
 def _ask(answerer: Answerer, words: list[str], as_json: bool, lang: str | None,
          stdin: TextIO, stdout: TextIO) -> int:  # fmt: skip
-    questions: Iterable[str] = [" ".join(words)] if words else (line.rstrip("\n") for line in stdin)
+    questions: Iterable[str] = (
+        [" ".join(words)] if words else (line.rstrip("\r\n") for line in _lenient(stdin))
+    )
     for question in questions:  # streams: one line in, one answer out
         reply = answerer.ask(question, lang)
         if as_json:
@@ -105,6 +123,7 @@ def _ask(answerer: Answerer, words: list[str], as_json: bool, lang: str | None,
 
 
 def _chat(answerer: Answerer) -> int:
+    _lenient(sys.stdin)
     print("factbot: ask about the articles (Ctrl-D or 'quit' to leave, '/sources' for sources).")
     last: Reply | None = None
     while True:
@@ -175,4 +194,4 @@ def check(answerer: Answerer, item: dict[str, object]) -> tuple[bool, str, str]:
     return ok, expected, got
 
 
-__all__ = ["check", "main", "reply_json"]
+__all__ = ["check", "main", "reply_json", "valid_unicode"]

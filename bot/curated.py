@@ -35,18 +35,24 @@ def load_curated(path: Path) -> tuple[CuratedFact, ...]:
     raw = data.get("facts") or []
     if not isinstance(raw, list):
         raise DataError(path, "must be a list", "facts")
-    out = []
+    out: list[CuratedFact] = []
     for n, entry in enumerate(raw):
         where = f"facts[{n}]"
         if not isinstance(entry, dict):
             raise DataError(path, "must be a mapping", where)
+        first = next((i for i, c in enumerate(out) if c.article == entry.get("article")), None)
+        if first is not None:
+            raise DataError(path, f"article {entry['article']!r} already has a curated fact "
+                            f"(facts[{first}])", where)  # fmt: skip
         missing = sorted(_KEYS - set(entry))
         unknown = sorted(set(entry) - _KEYS)
         if missing:
             raise DataError(path, f"missing {', '.join(missing)}", where)
         if unknown:
             raise DataError(path, f"unknown key(s) {', '.join(unknown)}", where)
-        for key in _KEYS:
+        if isinstance(entry["value"], date):  # YAML reads an unquoted 2023-05-24 as a date
+            entry = {**entry, "value": entry["value"].isoformat()}
+        for key in sorted(_KEYS):
             if not isinstance(entry[key], str) or not entry[key].strip():
                 raise DataError(path, f"{key}: must be a non-empty string", where)
         try:

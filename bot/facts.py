@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
@@ -190,8 +192,26 @@ def load_table(path: Path) -> FactTable:
 
 
 def dump_table(table: FactTable, path: Path) -> None:
-    """Write the table atomically: a temporary file in the same folder, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(table.to_json(), encoding="utf-8")
-    tmp.replace(path)
+    """Write the table atomically: a temporary file in the same folder, synced, then a rename.
+
+    On any failure the previous table stays as it was and the temporary file is removed; a disk
+    error is a DataError naming the table.
+    """
+    data = table.to_json().encode("utf-8")  # before touching the disk: a bug here writes nothing
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # not mkstemp's 600
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise DataError(path, f"cannot write the fact table: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)

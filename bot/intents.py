@@ -113,7 +113,9 @@ def load_intents(intents_dir: Path) -> list[Intent]:
         for intent in _load_file(path):
             where = f"intent {intent.name!r}"
             if intent.name in names:
-                raise DataError(path, f"duplicate name (also in {names[intent.name]})", where)
+                other = names[intent.name]
+                also = "earlier in this file" if other == path.name else f"also in {other}"
+                raise DataError(path, f"duplicate name ({also})", where)
             names[intent.name] = path.name
             for n, example in enumerate(intent.examples):
                 key = " ".join(example.lower().split())

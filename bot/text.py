@@ -238,12 +238,17 @@ _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
 def strip_controls(text: str) -> str:
-    """Drop control, format and surrogate characters; keep newlines as spaces."""
-    return "".join(
-        " " if ch in "\n\r\t" else ch
-        for ch in text
-        if ch in "\n\r\t" or unicodedata.category(ch)[0] not in ("C",)
-    )
+    """Drop invisible format characters (zero-width joiners, bidi marks, soft hyphens) and turn
+    controls, NUL, lone surrogates, unassigned or private code points and the zero-width space
+    into spaces, so that "when\x00did" still reads as two words."""
+    return "".join(_control_or_char(ch) for ch in text)
+
+
+def _control_or_char(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if category[0] != "C":
+        return ch
+    return "" if category == "Cf" and ch != "\u200b" else " "
 
 
 def normalize(text: str, max_chars: int = 500) -> str:
