@@ -336,3 +336,60 @@ def test_run_bot_polling_process_stops_on_sigint(api, tmp_path):
     assert proc.returncode == 0, err
     assert api.token not in out + err
     assert "factbot running as @" in err
+
+
+# --------------------------------------------------------------------------- flood control
+
+
+async def test_flood_control_burst_gets_exactly_n_replies(api, base_config, answerer, caplog):
+    config = tg_config(base_config, api, per_chat_per_minute=3, per_user_per_minute=100)
+    app = build_application(config, answerer)
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            for i in range(12):
+                api.push_message(USER, "when did they meet?" if i % 2 else "/start")
+            api.push_message(USER + 1, "when did they meet?", user_id=USER + 1)
+            await replies(api, USER + 1)  # the other chat is not limited
+            await replies(api, USER, count=3)
+            await asyncio.wait_for(_drained(api), 10)
+            await asyncio.sleep(0.3)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+    assert len(api.calls_of("sendMessage", ok=None)) == 4
+    flood_lines = [r for r in caplog.records if "flood control" in r.getMessage()]
+    assert len(flood_lines) == 1 and str(USER) in flood_lines[0].getMessage()
+
+
+async def test_flood_control_per_user_in_a_group(api, base_config, answerer):
+    config = tg_config(base_config, api, per_chat_per_minute=100, per_user_per_minute=2)
+    app = build_application(config, answerer)
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            for user in (USER, USER, USER, USER + 1, USER, USER + 1):
+                api.push_message(GROUP, f"/ask@{api.username} when did they meet?",
+                                 chat_type="group", user_id=user)
+            await replies(api, GROUP, count=3)
+            await asyncio.wait_for(_drained(api), 10)
+            await asyncio.sleep(0.3)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+    sent = api.calls_of("sendMessage")
+    assert len(sent) == 4  # two for each user
+    replied_to = {reply_to(c) for c in sent}
+    assert len(replied_to) == 4
+
+
+async def _drained(api):
+    """Wait until the bot has fetched and confirmed (or at least fetched) every pushed update."""
+    last = api.pending_updates[-1]["update_id"] if api.pending_updates else 0
+    while True:
+        fetched = [u["update_id"] for c in api.calls_of("getUpdates") for u in c.result]
+        if not last or last in fetched:
+            return
+        await asyncio.sleep(0.02)

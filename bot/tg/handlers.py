@@ -27,6 +27,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
 from ..render import Reply, clip, render_sources
+from .flood import FloodControl
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,7 @@ class Handlers:
         self.config = config
         self.tg = config.telegram
         self.store = ReplyStore(store_size)
+        self.flood = FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
         self.titles = file_titles(answerer.titles)
         first = next(iter(answerer.intents.values()), None)
         self.example = (first.examples[0] + "?") if first and first.examples else "when did they meet?"
@@ -184,6 +186,15 @@ class Handlers:
         chat, user = update.effective_chat, update.effective_user
         ident = chat.id if chat else (user.id if user else None)
         return chat_allowed(ident, self.tg.allowed_chats)
+
+    def _admit(self, update: Update) -> bool:
+        """Flood control: False (and at most one log line per chat a minute) over the limit."""
+        chat, user = update.effective_chat, update.effective_user
+        verdict = self.flood.admit(chat.id if chat else None, user.id if user else None)
+        if verdict.log:
+            log.warning("flood control: chat %s is over the per-%s limit; silent for up to a minute",
+                        chat.id if chat else None, verdict.reason)
+        return verdict.allowed
 
     @staticmethod
     def _lang(update: Update) -> str | None:
@@ -196,16 +207,16 @@ class Handlers:
     def _markup(self, reply: Reply) -> InlineKeyboardMarkup | None:
         return source_keyboard(self.store.put(reply), reply.lang) if reply.sources else None
 
-    async def _respond(self, message: Message, reply: Reply, group: bool) -> None:
+    async def _respond(self, update: Update, message: Message, reply: Reply, group: bool) -> None:
         text = reply_html(reply, group, self.tg.group_declines)
-        if text is not None:
+        if text is not None and self._admit(update):
             markup = self._markup(reply) if reply.matched else None
             await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group,
                                      reply_markup=markup)
 
     async def _say(self, update: Update, text: str) -> None:
         message = update.effective_message
-        if message is not None and self._allowed(update):
+        if message is not None and self._allowed(update) and self._admit(update):
             group = is_group(message.chat.type)
             await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group)
 
@@ -230,7 +241,8 @@ class Handlers:
         question = command_text(message.text)
         if not question:
             return await self._say(update, html.escape(ASK_USAGE.format(example=self.example)))
-        await self._respond(message, self._ask(update, question), is_group(message.chat.type))
+        group = is_group(message.chat.type)
+        await self._respond(update, message, self._ask(update, question), group)
 
     # --- plain messages
     async def message(self, update: Update, context: Context) -> None:
@@ -239,7 +251,7 @@ class Handlers:
         if message is None or not message.text or not self._allowed(update):
             return
         if not is_group(message.chat.type):
-            return await self._respond(message, self._ask(update, message.text), False)
+            return await self._respond(update, message, self._ask(update, message.text), False)
         replied = message.reply_to_message
         to_bot = bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
         question = addressed_text(message.text, context.bot.username, to_bot)
@@ -247,17 +259,17 @@ class Handlers:
 
     async def _group_message(self, update: Update, message: Message, question: str | None) -> None:
         if question:  # addressed: answers, or a short/silent decline
-            return await self._respond(message, self._ask(update, question), True)
+            return await self._respond(update, message, self._ask(update, question), True)
         if question is None and self.tg.group_mode == "all":
             reply = self._ask(update, message.text or "")
             if reply.matched:
-                await self._respond(message, reply, True)
+                await self._respond(update, message, reply, True)
 
     # --- Source button
     async def source_button(self, update: Update, context: Context) -> None:
         """Answer the callback query and reply to the answer with its source sentences."""
         query = update.callback_query
-        if query is None or not self._allowed(update):
+        if query is None or not self._allowed(update) or not self._admit(update):
             return
         reply = self.store.get(source_key(query.data))
         lang = (reply.lang if reply else None) or (self._lang(update) or "en")[:2]
