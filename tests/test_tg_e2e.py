@@ -22,6 +22,7 @@ from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import Secret, load_config
 from bot.tg.app import build_application
+from bot.tg.handlers import source_keyboard
 from tests.fakebotapi import FakeBotAPI
 
 pytestmark = pytest.mark.e2e
@@ -393,3 +394,35 @@ async def _drained(api):
         if not last or last in fetched:
             return
         await asyncio.sleep(0.02)
+
+
+# --------------------------------------------------------------------------- allow-list
+
+
+async def test_allow_list_other_chats_get_nothing_at_all(api, base_config, answerer):
+    stranger, group = 4242, -100999
+    app = build_application(tg_config(base_config, api, allowed_chats=(USER, GROUP)), answerer)
+    api.add_chat(stranger)
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            # a message of the bot in the stranger's chat, to press its button (made by the test)
+            seed = await app.bot.send_message(stranger, "seed", reply_markup=source_keyboard("1"))
+            for text in ("/start", "/help", "/sources", "/ask when did they meet?", "/ask",
+                         "when did they meet?", "/reload"):
+                api.push_message(stranger, text, user_id=stranger)
+                api.push_message(group, f"@{api.username} {text}", chat_type="group",
+                                 user_id=stranger)
+            api.push_callback_query(seed.message_id, "src:1", chat_id=stranger, user_id=stranger)
+            api.push_inline_query("when did they meet?", user_id=stranger)
+            api.push_message(USER, "when did they meet?")  # the allowed chat still works
+            await replies(api, USER)
+            await asyncio.wait_for(_drained(api), 10)
+            await asyncio.sleep(0.3)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+    methods = {c.method for c in api.calls} - {"getMe", "getUpdates", "deleteWebhook"}
+    assert methods == {"sendMessage"}, methods
+    assert [c.params["chat_id"] for c in api.calls_of("sendMessage", ok=None)] == [stranger, USER]
