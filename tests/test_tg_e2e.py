@@ -13,6 +13,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -22,8 +23,11 @@ from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import Secret, load_config
 from bot.tg.app import build_application
+from bot.reload import reload_answerer
+from bot.tg import handlers as handlers_module
 from bot.tg.handlers import source_keyboard
 from tests.fakebotapi import FakeBotAPI
+from tests.projectcopy import ARTICLES, copied_project
 
 pytestmark = pytest.mark.e2e
 
@@ -426,3 +430,78 @@ async def test_allow_list_other_chats_get_nothing_at_all(api, base_config, answe
     methods = {c.method for c in api.calls} - {"getMe", "getUpdates", "deleteWebhook"}
     assert methods == {"sendMessage"}, methods
     assert [c.params["chat_id"] for c in api.calls_of("sendMessage", ok=None)] == [stranger, USER]
+
+
+# --------------------------------------------------------------------------- /reload
+
+ADMIN = 77
+
+
+@pytest.fixture
+async def reload_bot(api, tmp_path):
+    """A bot over a writable copy of the articles and intents, with ADMIN as its admin."""
+    config = tg_config(copied_project(tmp_path), api, admins=(ADMIN,))
+    table, _ = build_table(config)
+    app = build_application(config, Answerer(table, config))
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            yield config
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+async def test_reload_admin_only_reports_changes(api, reload_bot):
+    config = reload_bot
+    api.push_message(USER, "/reload")  # not an admin: nothing
+    api.push_message(ADMIN, "/reload", user_id=ADMIN)
+    (first,) = await replies(api, ADMIN)
+    assert first.result["text"].startswith("Reloaded: no changes.")
+    (config.seeds_dir / "tass_2024.txt").write_bytes((ARTICLES / "tass_2024.txt").read_bytes())
+    (config.seeds_dir / "004_505f30e160bf41c1.txt").unlink()
+    api.push_message(ADMIN, "/reload", user_id=ADMIN)
+    second = (await replies(api, ADMIN, count=2))[1].result["text"]
+    assert "Articles added (1): tass_2024" in second
+    assert "Articles removed (1): 004_505f30e160bf41c1" in second
+    assert "Facts: " in second and "Intents: " in second
+    api.push_message(ADMIN, "/sources", user_id=ADMIN)  # the new table is in use
+    sources = (await replies(api, ADMIN, count=3))[2].result["text"]
+    assert "TASS" in sources and sources.count("•") == 5
+    assert not any(c.params["chat_id"] == USER for c in api.calls_of("sendMessage", ok=None))
+
+
+async def test_reload_failure_keeps_the_old_table(api, reload_bot):
+    config = reload_bot
+    (config.intents_dir / "meetings.yaml").write_text("intents: [unclosed\n", encoding="utf-8")
+    api.push_message(ADMIN, "/reload", user_id=ADMIN)
+    (failed,) = await replies(api, ADMIN)
+    text = failed.result["text"]
+    assert text.startswith("Reload failed: ") and "meetings.yaml" in text and "\n" not in text
+    assert text.endswith("Still answering from the old table.")
+    api.push_message(ADMIN, "when did they meet?", user_id=ADMIN)
+    answer = (await replies(api, ADMIN, count=2))[1].result["text"]
+    assert "2023" in answer
+
+
+async def test_reload_runs_in_a_thread_while_questions_are_answered(api, reload_bot, monkeypatch):
+    started = threading.Event()
+
+    def slow_reload(config, table):
+        started.set()
+        time.sleep(1.5)
+        return reload_answerer(config, table)
+
+    monkeypatch.setattr(handlers_module, "reload_answerer", slow_reload)
+    api.push_message(ADMIN, "/reload", user_id=ADMIN)
+    await asyncio.to_thread(started.wait, 10)
+    api.push_message(ADMIN, "/reload", user_id=ADMIN)
+    api.push_message(USER, "when did they meet?")
+    (answer,) = await replies(api, USER)
+    assert "2023" in answer.result["text"]
+    calls = await replies(api, ADMIN, count=2, timeout=15)
+    texts = [c.result["text"] for c in calls]
+    assert texts == ["A reload is already running.", texts[1]]
+    assert texts[1].startswith("Reloaded: no changes.")
+    assert answer.time < calls[1].time

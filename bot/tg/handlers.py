@@ -6,6 +6,7 @@ text goes out, which chats are allowed) live in pure helpers that take plain str
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 import re
@@ -26,6 +27,8 @@ from telegram import (
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import ContextTypes
 
+from ..errors import FactbotError
+from ..reload import reload_answerer
 from ..render import Reply, clip, render_sources
 from .flood import FloodControl
 
@@ -87,6 +90,18 @@ def chat_allowed(chat_id: int | None, allowed: Iterable[int]) -> bool:
     """An empty allow-list admits every chat; otherwise only the listed ids."""
     allowed = tuple(allowed)
     return not allowed or chat_id in allowed
+
+
+def is_admin(user_id: int | None, admins: Iterable[int]) -> bool:
+    """Only the listed user ids are admins; an empty list means nobody."""
+    return user_id is not None and user_id in tuple(admins)
+
+
+def reload_failed_text(error: BaseException) -> str:
+    """The one-line HTML reply for a failed /reload."""
+    problem = " ".join(str(error).split()) if isinstance(error, FactbotError) else (
+        f"internal error ({type(error).__name__}), see the log")
+    return html.escape(clip(f"Reload failed: {problem}. Still answering from the old table.", 1000))
 
 
 def reply_html(reply: Reply, group: bool, group_declines: str = "short") -> str | None:
@@ -169,17 +184,22 @@ class ReplyStore:
 
 
 class Handlers:
-    """The bot's callbacks; ``answerer`` and ``config`` are shared, read-only."""
+    """The bot's callbacks; ``config`` is read-only, ``answerer`` is replaced by /reload."""
 
     def __init__(self, answerer: Any, config: Any, store_size: int = 1000):
-        self.answerer = answerer
         self.config = config
         self.tg = config.telegram
         self.store = ReplyStore(store_size)
         self.flood = FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
-        self.titles = file_titles(answerer.titles)
+        self._reloading = asyncio.Lock()
+        self._use(answerer)
+
+    def _use(self, answerer: Any) -> None:
+        """Switch to ``answerer``; no await in here, so no callback sees a half-switched state."""
         first = next(iter(answerer.intents.values()), None)
         self.example = (first.examples[0] + "?") if first and first.examples else "when did they meet?"
+        self.titles = file_titles(answerer.titles)
+        self.answerer = answerer
 
     # --- helpers used by the callbacks
     def _allowed(self, update: Update) -> bool:
@@ -214,9 +234,9 @@ class Handlers:
             await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group,
                                      reply_markup=markup)
 
-    async def _say(self, update: Update, text: str) -> None:
+    async def _say(self, update: Update, text: str, limited: bool = True) -> None:
         message = update.effective_message
-        if message is not None and self._allowed(update) and self._admit(update):
+        if message is not None and self._allowed(update) and (not limited or self._admit(update)):
             group = is_group(message.chat.type)
             await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group)
 
@@ -243,6 +263,23 @@ class Handlers:
             return await self._say(update, html.escape(ASK_USAGE.format(example=self.example)))
         group = is_group(message.chat.type)
         await self._respond(update, message, self._ask(update, question), group)
+
+    async def reload_command(self, update: Update, context: Context) -> None:
+        """/reload (admins only; silent for others): rebuild the table, swap the answerer."""
+        user = update.effective_user
+        if not self._allowed(update) or not is_admin(user.id if user else None, self.tg.admins):
+            return
+        if self._reloading.locked():
+            return await self._say(update, "A reload is already running.", limited=False)
+        async with self._reloading:
+            try:  # in a thread: questions keep being answered from the old table meanwhile
+                done = await asyncio.to_thread(reload_answerer, self.config, self.answerer.table)
+            except Exception as exc:  # noqa: BLE001 - the old table stays; the admin is told
+                log.error("reload failed: %s", exc, exc_info=not isinstance(exc, FactbotError))
+                return await self._say(update, reload_failed_text(exc), limited=False)
+            self._use(done.answerer)
+        log.info("reloaded: %s", done.summary().replace("\n", "; "))
+        await self._say(update, html.escape(clip(done.summary())), limited=False)
 
     # --- plain messages
     async def message(self, update: Update, context: Context) -> None:
