@@ -9,9 +9,9 @@ from typing import Any
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
     Defaults,
@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 
 from .handlers import COMMANDS, SOURCE_PREFIX, Handlers
+from .resilience import RetryingRateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +59,16 @@ def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[
     app.add_error_handler(handlers.error_handler)
 
 
-def build_application(config: Any, answerer: Any, *, rate_limiter: bool = True) -> Application:  # type: ignore[type-arg]
-    """The configured Application; raises ValueError when there is no token."""
+def build_application(
+    config: Any, answerer: Any, *, rate_limiter: bool | BaseRateLimiter[Any] = True,
+    timeout: float | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The configured Application; raises ValueError when there is no token.
+
+    ``rate_limiter``: True for ``RetryingRateLimiter()`` (rates, 429 waits, retried transient
+    failures), False for none, or a limiter to use. ``timeout``: connect/read/write seconds for
+    API requests (PTB's defaults when None).
+    """
     tg = config.telegram
     if tg.token is None or not tg.token.reveal():
         raise ValueError(NO_TOKEN)
@@ -73,8 +82,13 @@ def build_application(config: Any, answerer: Any, *, rate_limiter: bool = True) 
     if tg.base_url:
         builder = builder.base_url(api_base_url(tg.base_url))
         builder = builder.base_file_url(file_base_url(tg.base_url))
+    if timeout is not None:
+        builder = builder.connect_timeout(timeout).read_timeout(timeout).write_timeout(timeout)
+        builder = (builder.get_updates_connect_timeout(timeout).get_updates_read_timeout(timeout)
+                   .get_updates_write_timeout(timeout))  # fmt: skip
     if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter())
+        limiter = RetryingRateLimiter() if rate_limiter is True else rate_limiter
+        builder = builder.rate_limiter(limiter)
     app = builder.build()
     add_handlers(app, Handlers(answerer, config))
     return app
