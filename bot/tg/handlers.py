@@ -215,7 +215,7 @@ class Handlers:
         chat, user = update.effective_chat, update.effective_user
         verdict = self.flood.admit(chat.id if chat else None, user.id if user else None)
         if verdict.log:
-            log.warning("flood control: chat %s is over the per-%s limit; silent for up to a minute",
+            log.warning("flood control: chat %s is over the per-%s limit; silent for a while",
                         chat.id if chat else None, verdict.reason)
         return verdict.allowed
 
