@@ -84,10 +84,15 @@ Fault injection
     kind="json")`` -- the next ``times`` calls of ``method`` (``"*"``: any method)
     are not processed; instead: ``"json"`` -> Bot API error envelope with HTTP
     status ``status`` (default descriptions such as ``"Too Many Requests: retry
-    after N"``; a 429 always carries ``parameters.retry_after``, default 1);
+    after N"``; a 429 always carries ``parameters.retry_after``, default 1; a 409
+    says ``"Conflict: terminated by other getUpdates request; ..."``);
     ``"malformed"`` -> HTTP ``status`` (use 200 for the classic case) with a body
     that is not valid JSON; ``"reset"`` -> connection closed with a TCP RST and
-    no response; ``"delay:<seconds>"`` -> wait, then process normally.
+    no response; ``"delay:<seconds>"`` -> wait, then process normally (a client
+    that timed out meanwhile does not see the answer, but the call took effect);
+    ``"hang:<seconds>"`` -> wait, then close the connection without processing
+    or answering (a server that never replies: the client times out, nothing
+    happened).
     Rules are consumed first-come first-served.
 
 Webhooks
@@ -964,6 +969,7 @@ def _client_gone(sock: socket.socket) -> bool:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = False
+    request_queue_size = 256  # listen backlog: bursts of new connections must not be dropped
     fake: FakeBotAPI
 
 
@@ -1540,13 +1546,14 @@ class FakeBotAPI:
         kind: str = "json",
     ) -> None:
         delay = None
-        if kind.startswith("delay:"):
+        if kind.startswith(("delay:", "hang:")):
             delay = float(kind.split(":", 1)[1])
             if delay < 0:
                 raise ValueError("delay must be >= 0")
+            kind = kind.split(":", 1)[0]
         elif kind not in ("json", "malformed", "reset"):
             raise ValueError(
-                f"unknown kind {kind!r}; use json, malformed, reset or delay:<seconds>"
+                f"unknown kind {kind!r}; use json, malformed, reset, delay:<s> or hang:<s>"
             )
         if times < 1:
             raise ValueError("times must be >= 1")
@@ -1557,6 +1564,8 @@ class FakeBotAPI:
                 description = f"Too Many Requests: retry after {retry_after}"
             elif status == 403:
                 description = "Forbidden: bot was blocked by the user"
+            elif status == 409:
+                description = POLL_CONFLICT
             else:
                 try:
                     description = HTTPStatus(status).phrase
@@ -1790,8 +1799,16 @@ class FakeBotAPI:
         rule = self._take_failure(method)
         if rule is not None:
             kind = rule["kind"]
-            if rule["delay"] is not None:
+            if kind == "delay":
                 self._stop_event.wait(rule["delay"])
+            elif kind == "hang":
+                self._stop_event.wait(rule["delay"])
+                self._record(
+                    method, params, arrived, ok=False, error_code=None,
+                    description="(fake) no answer: connection closed",
+                )
+                handler.close_connection = True
+                return
             elif kind == "json":
                 err = ApiError(rule["status"], rule["description"], rule["retry_after"])
                 self._record(

@@ -532,6 +532,20 @@ async def test_fail_next_other_kinds(api, bot):
     assert [c.ok for c in api.calls_of("sendMessage", ok=None)] == [False] * 4 + [True]
 
 
+async def test_fail_next_hang_and_conflict(api, bot):
+    api.push_message(CHAT, "hi")
+    api.fail_next("sendMessage", status=0, kind="hang:1.0")
+    with pytest.raises(telegram.error.TimedOut):
+        await bot.send_message(CHAT, "never", read_timeout=0.3)
+    await asyncio.sleep(1.0)
+    (hung,) = api.calls_of("sendMessage", ok=False)
+    assert hung.error_code is None and "no answer" in hung.description
+    assert not api.sent_messages  # nothing was sent
+    api.fail_next("getUpdates", status=409)
+    with pytest.raises(telegram.error.Conflict, match="terminated by other getUpdates"):
+        await bot.get_updates(timeout=0)
+
+
 async def test_wrong_token_and_unknown_method(api, bot):
     with pytest.raises(InvalidToken):
         async with make_bot(api, "999:WRONG"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from types import SimpleNamespace
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import pytest
 
 from bot.answer import Answerer
+from bot.config import Config
 from bot.gazetteer import load_gazetteer
 from bot.glossary import load_glossary, untranslated
 from bot.helptext import examples, first_example, help_text, start_text, ui_language
@@ -99,11 +101,10 @@ def _update(text: str, code: str | None) -> Any:
     [("auto", "ru", "ru"), ("auto", "en", "en"), ("en", "ru", "en"), ("ru", None, "ru")],
 )
 async def test_handlers_start_and_help_follow_language_code(
-    fixed: str, code: str | None, lang: str
+    config: Config, fixed: str, code: str | None, lang: str
 ) -> None:
     answerer = SimpleNamespace(intents=INTENTS, titles={})
-    config = SimpleNamespace(telegram=SimpleNamespace(allowed_chats=()),
-                             reply=SimpleNamespace(language=fixed))  # fmt: skip
+    config = dataclasses.replace(config, reply=dataclasses.replace(config.reply, language=fixed))
     handlers = Handlers(answerer, config)
     start, help_ = _update("/start", code), _update("/help", code)
     await handlers.start(start, None)  # type: ignore[arg-type]

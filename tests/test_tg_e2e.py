@@ -13,6 +13,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -22,7 +23,11 @@ from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import Secret, load_config
 from bot.tg.app import build_application
+from bot.reload import reload_answerer
+from bot.tg import handlers as handlers_module
+from bot.tg.handlers import source_keyboard
 from tests.fakebotapi import FakeBotAPI
+from tests.projectcopy import ARTICLES, copied_project
 
 pytestmark = pytest.mark.e2e
 
@@ -336,3 +341,167 @@ def test_run_bot_polling_process_stops_on_sigint(api, tmp_path):
     assert proc.returncode == 0, err
     assert api.token not in out + err
     assert "factbot running as @" in err
+
+
+# --------------------------------------------------------------------------- flood control
+
+
+async def test_flood_control_burst_gets_exactly_n_replies(api, base_config, answerer, caplog):
+    config = tg_config(base_config, api, per_chat_per_minute=3, per_user_per_minute=100)
+    app = build_application(config, answerer)
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            for i in range(12):
+                api.push_message(USER, "when did they meet?" if i % 2 else "/start")
+            api.push_message(USER + 1, "when did they meet?", user_id=USER + 1)
+            await replies(api, USER + 1)  # the other chat is not limited
+            await replies(api, USER, count=3)
+            await asyncio.wait_for(_drained(api), 10)
+            await asyncio.sleep(0.3)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+    assert len(api.calls_of("sendMessage", ok=None)) == 4
+    flood_lines = [r for r in caplog.records if "flood control" in r.getMessage()]
+    assert len(flood_lines) == 1 and str(USER) in flood_lines[0].getMessage()
+
+
+async def test_flood_control_per_user_in_a_group(api, base_config, answerer):
+    config = tg_config(base_config, api, per_chat_per_minute=100, per_user_per_minute=2)
+    app = build_application(config, answerer)
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            for user in (USER, USER, USER, USER + 1, USER, USER + 1):
+                api.push_message(GROUP, f"/ask@{api.username} when did they meet?",
+                                 chat_type="group", user_id=user)
+            await replies(api, GROUP, count=3)
+            await asyncio.wait_for(_drained(api), 10)
+            await asyncio.sleep(0.3)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+    sent = api.calls_of("sendMessage")
+    assert len(sent) == 4  # two for each user
+    replied_to = {reply_to(c) for c in sent}
+    assert len(replied_to) == 4
+
+
+async def _drained(api):
+    """Wait until some getUpdates answer has carried the last pushed update to the bot."""
+    last = api.pending_updates[-1]["update_id"] if api.pending_updates else 0
+    while True:
+        fetched = [u["update_id"] for c in api.calls_of("getUpdates") for u in c.result]
+        if not last or last in fetched:
+            return
+        await asyncio.sleep(0.02)
+
+
+# --------------------------------------------------------------------------- allow-list
+
+
+async def test_allow_list_other_chats_get_nothing_at_all(api, base_config, answerer):
+    stranger, group = 4242, -100999
+    app = build_application(tg_config(base_config, api, allowed_chats=(USER, GROUP)), answerer)
+    api.add_chat(stranger)
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            # a message of the bot in the stranger's chat, to press its button (made by the test)
+            seed = await app.bot.send_message(stranger, "seed", reply_markup=source_keyboard("1"))
+            for text in ("/start", "/help", "/sources", "/ask when did they meet?", "/ask",
+                         "when did they meet?", "/reload"):
+                api.push_message(stranger, text, user_id=stranger)
+                api.push_message(group, f"@{api.username} {text}", chat_type="group",
+                                 user_id=stranger)
+            api.push_callback_query(seed.message_id, "src:1", chat_id=stranger, user_id=stranger)
+            api.push_inline_query("when did they meet?", user_id=stranger)
+            api.push_message(USER, "when did they meet?")  # the allowed chat still works
+            await replies(api, USER)
+            await asyncio.wait_for(_drained(api), 10)
+            await asyncio.sleep(0.3)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+    methods = {c.method for c in api.calls} - {"getMe", "getUpdates", "deleteWebhook"}
+    assert methods == {"sendMessage"}, methods
+    assert [c.params["chat_id"] for c in api.calls_of("sendMessage", ok=None)] == [stranger, USER]
+
+
+# --------------------------------------------------------------------------- /reload
+
+ADMIN = 77
+
+
+@pytest.fixture
+async def reload_bot(api, tmp_path):
+    """A bot over a writable copy of the articles and intents, with ADMIN as its admin."""
+    config = tg_config(copied_project(tmp_path), api, admins=(ADMIN,))
+    table, _ = build_table(config)
+    app = build_application(config, Answerer(table, config))
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        try:
+            yield config
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+async def test_reload_admin_only_reports_changes(api, reload_bot):
+    config = reload_bot
+    api.push_message(USER, "/reload")  # not an admin: nothing
+    api.push_message(ADMIN, "/reload", user_id=ADMIN)
+    (first,) = await replies(api, ADMIN)
+    assert first.result["text"].startswith("Reloaded: no changes.")
+    (config.seeds_dir / "tass_2024.txt").write_bytes((ARTICLES / "tass_2024.txt").read_bytes())
+    (config.seeds_dir / "004_505f30e160bf41c1.txt").unlink()
+    api.push_message(ADMIN, "/reload", user_id=ADMIN)
+    second = (await replies(api, ADMIN, count=2))[1].result["text"]
+    assert "Articles added (1): tass_2024" in second
+    assert "Articles removed (1): 004_505f30e160bf41c1" in second
+    assert "Facts: " in second and "Intents: " in second
+    api.push_message(ADMIN, "/sources", user_id=ADMIN)  # the new table is in use
+    sources = (await replies(api, ADMIN, count=3))[2].result["text"]
+    assert "TASS" in sources and sources.count("•") == 5
+    assert not any(c.params["chat_id"] == USER for c in api.calls_of("sendMessage", ok=None))
+
+
+async def test_reload_failure_keeps_the_old_table(api, reload_bot):
+    config = reload_bot
+    (config.intents_dir / "meetings.yaml").write_text("intents: [unclosed\n", encoding="utf-8")
+    api.push_message(ADMIN, "/reload", user_id=ADMIN)
+    (failed,) = await replies(api, ADMIN)
+    text = failed.result["text"]
+    assert text.startswith("Reload failed: ") and "meetings.yaml" in text and "\n" not in text
+    assert text.endswith("Still answering from the old table.")
+    api.push_message(ADMIN, "when did they meet?", user_id=ADMIN)
+    answer = (await replies(api, ADMIN, count=2))[1].result["text"]
+    assert "2023" in answer
+
+
+async def test_reload_runs_in_a_thread_while_questions_are_answered(api, reload_bot, monkeypatch):
+    started = threading.Event()
+
+    def slow_reload(config, table):
+        started.set()
+        time.sleep(1.5)
+        return reload_answerer(config, table)
+
+    monkeypatch.setattr(handlers_module, "reload_answerer", slow_reload)
+    api.push_message(ADMIN, "/reload", user_id=ADMIN)
+    await asyncio.to_thread(started.wait, 10)
+    api.push_message(ADMIN, "/reload", user_id=ADMIN)
+    api.push_message(USER, "when did they meet?")
+    (answer,) = await replies(api, USER)
+    assert "2023" in answer.result["text"]
+    calls = await replies(api, ADMIN, count=2, timeout=15)
+    texts = [c.result["text"] for c in calls]
+    assert texts == ["A reload is already running.", texts[1]]
+    assert texts[1].startswith("Reloaded: no changes.")
+    assert answer.time < calls[1].time

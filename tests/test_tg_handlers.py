@@ -162,3 +162,16 @@ def test_redact_filter_hides_token_in_messages_args_and_tracebacks():
     redact.filter(record)
     formatted = logging.Formatter().format(record)
     assert token not in formatted and "RuntimeError" in formatted and "***" in formatted
+
+
+def test_is_admin_and_reload_failed_text():
+    from bot.errors import DataError
+    from bot.tg.handlers import is_admin, reload_failed_text
+
+    assert is_admin(7, (7, 8)) and not is_admin(9, (7, 8)) and not is_admin(7, ())
+    assert not is_admin(None, (7,))
+    text = reload_failed_text(DataError("intents/<x>.yaml", "bad\nYAML", "line 3"))
+    assert text == ("Reload failed: intents/&lt;x&gt;.yaml: line 3: bad YAML. "
+                    "Still answering from the old table.")
+    assert "internal error (KeyError)" in reload_failed_text(KeyError("secret detail"))
+    assert "secret detail" not in reload_failed_text(KeyError("secret detail"))

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
+    BaseRateLimiter,
     CallbackQueryHandler,
     CommandHandler,
     Defaults,
@@ -21,10 +23,12 @@ from telegram.ext import (
 )
 
 from .handlers import COMMANDS, SOURCE_PREFIX, Handlers
+from .resilience import RetryingRateLimiter
 
 log = logging.getLogger(__name__)
 
 NO_TOKEN = "error: no Telegram token: set TELEGRAM_BOT_TOKEN or telegram.token_file"
+REJECTED_TOKEN = "error: Telegram rejected the token (check TELEGRAM_BOT_TOKEN)"
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
 
 
@@ -51,14 +55,23 @@ def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[
     app.add_handler(CommandHandler("help", handlers.help_command, filters=new))
     app.add_handler(CommandHandler("ask", handlers.ask_command, filters=new))
     app.add_handler(CommandHandler("sources", handlers.sources_command, filters=new))
+    app.add_handler(CommandHandler("reload", handlers.reload_command, filters=new))
     app.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, handlers.message))
     app.add_handler(CallbackQueryHandler(handlers.source_button, pattern=f"^{SOURCE_PREFIX}"))
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     app.add_error_handler(handlers.error_handler)
 
 
-def build_application(config: Any, answerer: Any, *, rate_limiter: bool = True) -> Application:  # type: ignore[type-arg]
-    """The configured Application; raises ValueError when there is no token."""
+def build_application(
+    config: Any, answerer: Any, *, rate_limiter: bool | BaseRateLimiter[Any] = True,
+    timeout: float | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The configured Application; raises ValueError when there is no token.
+
+    ``rate_limiter``: True for ``RetryingRateLimiter()`` (rates, 429 waits, retried transient
+    failures), False for none, or a limiter to use. ``timeout``: connect/read/write seconds for
+    API requests (PTB's defaults when None).
+    """
     tg = config.telegram
     if tg.token is None or not tg.token.reveal():
         raise ValueError(NO_TOKEN)
@@ -72,8 +85,13 @@ def build_application(config: Any, answerer: Any, *, rate_limiter: bool = True) 
     if tg.base_url:
         builder = builder.base_url(api_base_url(tg.base_url))
         builder = builder.base_file_url(file_base_url(tg.base_url))
+    if timeout is not None:
+        builder = builder.connect_timeout(timeout).read_timeout(timeout).write_timeout(timeout)
+        builder = (builder.get_updates_connect_timeout(timeout).get_updates_read_timeout(timeout)
+                   .get_updates_write_timeout(timeout))  # fmt: skip
     if rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter())
+        limiter = RetryingRateLimiter() if rate_limiter is True else rate_limiter
+        builder = builder.rate_limiter(limiter)
     app = builder.build()
     add_handlers(app, Handlers(answerer, config))
     return app
@@ -86,30 +104,61 @@ class RedactFilter(logging.Filter):
         super().__init__()
         self.secrets = tuple(s for s in secrets if s)
 
-    def _clean(self, text: str) -> str:
+    def clean(self, text: str) -> str:
+        """``text`` with every secret replaced."""
         for secret in self.secrets:
             text = text.replace(secret, "***")
         return text
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = self._clean(message)
-        if cleaned != message:
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - bad format args: keep the pieces, redacted
+            message = f"{record.msg} {record.args!r}"
+        cleaned = self.clean(message)
+        if cleaned != message or record.args:
             record.msg, record.args = cleaned, None
         if record.exc_info:
             text = logging.Formatter().formatException(record.exc_info)
-            record.exc_text, record.exc_info = self._clean(text), None
+            record.exc_text, record.exc_info = self.clean(text), None
         elif record.exc_text:
-            record.exc_text = self._clean(record.exc_text)
+            record.exc_text = self.clean(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.clean(record.stack_info)
         return True
 
 
+def install_redaction(*secrets: str) -> Callable[[], None]:
+    """Redact the secrets from every log record when it is created; returns the undo.
+
+    A record factory sees every record of every logger, whatever handlers exist now or are added
+    later (a handler filter only covers the handlers present when it was added).
+    """
+    redact = RedactFilter(*secrets)
+    previous = logging.getLogRecordFactory()
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = previous(*args, **kwargs)
+        redact.filter(record)
+        return record
+
+    def undo() -> None:
+        if logging.getLogRecordFactory() is factory:
+            logging.setLogRecordFactory(previous)
+
+    logging.setLogRecordFactory(factory)
+    return undo
+
+
 def setup_logging(*secrets: str) -> RedactFilter:
-    """INFO logging with quiet httpx, and the secrets redacted from every root handler."""
+    """INFO logging with quiet httpx (unless configured), and the secrets redacted everywhere."""
     root = logging.getLogger()
     if not root.handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    httpx_log = logging.getLogger("httpx")  # logs every request URL, which holds the token
+    if httpx_log.level == logging.NOTSET:
+        httpx_log.setLevel(logging.WARNING)
+    install_redaction(*secrets)
     redact = RedactFilter(*secrets)
     for handler in root.handlers:
         handler.addFilter(redact)
@@ -117,21 +166,28 @@ def setup_logging(*secrets: str) -> RedactFilter:
 
 
 def run_bot(config: Any, answerer: Any) -> int:
-    """Run until SIGINT/SIGTERM; 2 when there is no token."""
+    """Run until SIGINT/SIGTERM (0); 2 without a usable token, 1 if Telegram fails at start-up."""
     tg = config.telegram
     token = tg.token.reveal() if tg.token is not None else ""
     if not token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
     secret = tg.webhook.secret_token.reveal() if tg.webhook.secret_token else ""
-    setup_logging(token, secret)
+    redact = setup_logging(token, secret)
     app = build_application(config, answerer)
-    if tg.mode == "webhook":
-        hook = tg.webhook
-        app.run_webhook(
-            listen=hook.listen, port=hook.port, url_path=hook.path, webhook_url=hook.url,
-            secret_token=secret or None, allowed_updates=ALLOWED_UPDATES,
-        )
-    else:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+    try:
+        if tg.mode == "webhook":
+            hook = tg.webhook
+            app.run_webhook(
+                listen=hook.listen, port=hook.port, url_path=hook.path, webhook_url=hook.url,
+                secret_token=secret or None, allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            app.run_polling(allowed_updates=ALLOWED_UPDATES)
+    except InvalidToken:  # its message quotes the token: never print it
+        print(REJECTED_TOKEN, file=sys.stderr)
+        return 2
+    except TelegramError as exc:
+        print(f"error: Telegram: {redact.clean(str(exc))}", file=sys.stderr)
+        return 1
     return 0

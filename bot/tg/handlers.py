@@ -6,6 +6,7 @@ text goes out, which chats are allowed) live in pure helpers that take plain str
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 import re
@@ -24,10 +25,15 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
+from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from ..errors import FactbotError
 from ..helptext import first_example, help_text, start_text, ui_language
+from ..reload import reload_answerer
 from ..render import Reply, clip, render_sources
+from .flood import FloodControl
+from .resilience import PollingErrorLog
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +87,18 @@ def chat_allowed(chat_id: int | None, allowed: Iterable[int]) -> bool:
     """An empty allow-list admits every chat; otherwise only the listed ids."""
     allowed = tuple(allowed)
     return not allowed or chat_id in allowed
+
+
+def is_admin(user_id: int | None, admins: Iterable[int]) -> bool:
+    """Only the listed user ids are admins; an empty list means nobody."""
+    return user_id is not None and user_id in tuple(admins)
+
+
+def reload_failed_text(error: BaseException) -> str:
+    """The one-line HTML reply for a failed /reload."""
+    problem = " ".join(str(error).split()) if isinstance(error, FactbotError) else (
+        f"internal error ({type(error).__name__}), see the log")
+    return html.escape(clip(f"Reload failed: {problem}. Still answering from the old table.", 1000))
 
 
 def reply_html(reply: Reply, group: bool, group_declines: str = "short") -> str | None:
@@ -149,22 +167,38 @@ class ReplyStore:
 
 
 class Handlers:
-    """The bot's callbacks; ``answerer`` and ``config`` are shared, read-only."""
+    """The bot's callbacks; ``config`` is read-only, ``answerer`` is replaced by /reload."""
 
     def __init__(self, answerer: Any, config: Any, store_size: int = 1000):
-        self.answerer = answerer
         self.config = config
         self.tg = config.telegram
         self.store = ReplyStore(store_size)
-        self.titles = file_titles(answerer.titles)
+        self.flood = FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
+        self._reloading = asyncio.Lock()
+        self.polling_errors = PollingErrorLog()
+        self._use(answerer)
+
+    def _use(self, answerer: Any) -> None:
+        """Switch to ``answerer``; no await in here, so no callback sees a half-switched state."""
         first = next(iter(answerer.intents.values()), None)
         self.example = (first.examples[0] + "?") if first and first.examples else "when did they meet?"
+        self.titles = file_titles(answerer.titles)
+        self.answerer = answerer
 
     # --- helpers used by the callbacks
     def _allowed(self, update: Update) -> bool:
         chat, user = update.effective_chat, update.effective_user
         ident = chat.id if chat else (user.id if user else None)
         return chat_allowed(ident, self.tg.allowed_chats)
+
+    def _admit(self, update: Update) -> bool:
+        """Flood control: False (and at most one log line per chat a minute) over the limit."""
+        chat, user = update.effective_chat, update.effective_user
+        verdict = self.flood.admit(chat.id if chat else None, user.id if user else None)
+        if verdict.log:
+            log.warning("flood control: chat %s is over the per-%s limit; silent for a while",
+                        chat.id if chat else None, verdict.reason)
+        return verdict.allowed
 
     @staticmethod
     def _lang(update: Update) -> str | None:
@@ -182,16 +216,16 @@ class Handlers:
     def _markup(self, reply: Reply) -> InlineKeyboardMarkup | None:
         return source_keyboard(self.store.put(reply), reply.lang) if reply.sources else None
 
-    async def _respond(self, message: Message, reply: Reply, group: bool) -> None:
+    async def _respond(self, update: Update, message: Message, reply: Reply, group: bool) -> None:
         text = reply_html(reply, group, self.tg.group_declines)
-        if text is not None:
+        if text is not None and self._admit(update):
             markup = self._markup(reply) if reply.matched else None
             await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group,
                                      reply_markup=markup)
 
-    async def _say(self, update: Update, text: str) -> None:
+    async def _say(self, update: Update, text: str, limited: bool = True) -> None:
         message = update.effective_message
-        if message is not None and self._allowed(update):
+        if message is not None and self._allowed(update) and (not limited or self._admit(update)):
             group = is_group(message.chat.type)
             await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group)
 
@@ -217,7 +251,25 @@ class Handlers:
         question = command_text(message.text)
         if not question:
             return await self._say(update, html.escape(ASK_USAGE.format(example=self.example)))
-        await self._respond(message, self._ask(update, question), is_group(message.chat.type))
+        group = is_group(message.chat.type)
+        await self._respond(update, message, self._ask(update, question), group)
+
+    async def reload_command(self, update: Update, context: Context) -> None:
+        """/reload (admins only; silent for others): rebuild the table, swap the answerer."""
+        user = update.effective_user
+        if not self._allowed(update) or not is_admin(user.id if user else None, self.tg.admins):
+            return
+        if self._reloading.locked():
+            return await self._say(update, "A reload is already running.", limited=False)
+        async with self._reloading:
+            try:  # in a thread: questions keep being answered from the old table meanwhile
+                done = await asyncio.to_thread(reload_answerer, self.config, self.answerer.table)
+            except Exception as exc:  # noqa: BLE001 - the old table stays; the admin is told
+                log.error("reload failed: %s", exc, exc_info=not isinstance(exc, FactbotError))
+                return await self._say(update, reload_failed_text(exc), limited=False)
+            self._use(done.answerer)
+        log.info("reloaded: %s", done.summary().replace("\n", "; "))
+        await self._say(update, html.escape(clip(done.summary())), limited=False)
 
     # --- plain messages
     async def message(self, update: Update, context: Context) -> None:
@@ -226,7 +278,7 @@ class Handlers:
         if message is None or not message.text or not self._allowed(update):
             return
         if not is_group(message.chat.type):
-            return await self._respond(message, self._ask(update, message.text), False)
+            return await self._respond(update, message, self._ask(update, message.text), False)
         replied = message.reply_to_message
         to_bot = bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
         question = addressed_text(message.text, context.bot.username, to_bot)
@@ -234,17 +286,17 @@ class Handlers:
 
     async def _group_message(self, update: Update, message: Message, question: str | None) -> None:
         if question:  # addressed: answers, or a short/silent decline
-            return await self._respond(message, self._ask(update, question), True)
+            return await self._respond(update, message, self._ask(update, question), True)
         if question is None and self.tg.group_mode == "all":
             reply = self._ask(update, message.text or "")
             if reply.matched:
-                await self._respond(message, reply, True)
+                await self._respond(update, message, reply, True)
 
     # --- Source button
     async def source_button(self, update: Update, context: Context) -> None:
         """Answer the callback query and reply to the answer with its source sentences."""
         query = update.callback_query
-        if query is None or not self._allowed(update):
+        if query is None or not self._allowed(update) or not self._admit(update):
             return
         reply = self.store.get(source_key(query.data))
         lang = (reply.lang if reply else None) or (self._lang(update) or "en")[:2]
@@ -270,8 +322,14 @@ class Handlers:
 
     # --- errors
     async def error_handler(self, update: object, context: Context) -> None:
-        """Log the failure with the update id; never raise."""
+        """Log the failure with the update id; never raise.
+
+        ``run_polling`` reports getUpdates failures here with no update: those get one line per
+        episode (``PollingErrorLog``), not a traceback per retry.
+        """
         try:
+            if update is None and isinstance(context.error, TelegramError):
+                return self.polling_errors(context.error)
             uid = update.update_id if isinstance(update, Update) else None
             log.error("update %s failed: %r", uid, context.error, exc_info=context.error)
         except Exception:  # pragma: no cover - logging must never take the bot down
