@@ -111,3 +111,13 @@ async def test_handlers_start_and_help_follow_language_code(
     await handlers.help_command(help_, None)  # type: ignore[arg-type]
     russian = [bool(re.search(r"[а-яё]", u.message.sent[0], re.I)) for u in (start, help_)]
     assert russian == [lang == "ru"] * 2
+
+
+@pytest.mark.parametrize(("code", "usage", "head"), [("ru", "Как спросить", "Статьи"), ("en", "Usage", "The articles")])
+async def test_ask_usage_and_sources_follow_language(config: Config, answerer: Answerer, code: str,
+                                                     usage: str, head: str) -> None:
+    handlers = Handlers(answerer, config)
+    ask, sources = _update("/ask", code), _update("/sources", code)
+    await handlers.ask_command(ask, None)  # type: ignore[arg-type]
+    await handlers.sources_command(sources, None)  # type: ignore[arg-type]
+    assert ask.message.sent[0].startswith(usage) and sources.message.sent[0].startswith(head)

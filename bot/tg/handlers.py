@@ -45,7 +45,10 @@ EXPIRED = {
     "en": "These sources are no longer available; please ask again.",
     "ru": "Источники больше недоступны; спросите ещё раз.",
 }
-ASK_USAGE = "Usage: /ask <question>, e.g. /ask {example}"
+ASK_USAGE = {"en": "Usage: /ask <question>, e.g. /ask {example}",
+             "ru": "Как спросить: /ask <вопрос>, например /ask {example}"}
+SOURCES_HEAD = {"en": ("The articles I know:", "I have no articles."),
+                "ru": ("Статьи, которые я знаю:", "У меня нет статей.")}
 COMMANDS = (
     ("start", "Introduction"),
     ("help", "What I can answer"),
@@ -113,14 +116,15 @@ def reply_html(reply: Reply, group: bool, group_declines: str = "short") -> str 
     return html.escape(SHORT_DECLINE.get(reply.lang, SHORT_DECLINE["en"]))
 
 
-def sources_text(articles: Iterable[Any]) -> str:
+def sources_text(articles: Iterable[Any], lang: str = "en") -> str:
     """The articles as HTML: title, outlet and date, one per line."""
-    lines = ["The articles I know:"]
+    head, empty = SOURCES_HEAD.get(lang, SOURCES_HEAD["en"])
+    lines = [head]
     for art in articles:
         meta = ", ".join(x for x in (art.outlet, art.published or art.meeting[:10]) if x)
         title = " ".join(art.title.split()) or art.stem
         lines.append(f"• {html.escape(title)}" + (f" — <i>{html.escape(meta)}</i>" if meta else ""))
-    return "\n".join(lines) if len(lines) > 1 else "I have no articles."
+    return "\n".join(lines) if len(lines) > 1 else empty
 
 
 def source_keyboard(key: str, lang: str = "en") -> InlineKeyboardMarkup:
@@ -180,8 +184,6 @@ class Handlers:
 
     def _use(self, answerer: Any) -> None:
         """Switch to ``answerer``; no await in here, so no callback sees a half-switched state."""
-        first = next(iter(answerer.intents.values()), None)
-        self.example = (first.examples[0] + "?") if first and first.examples else "when did they meet?"
         self.titles = file_titles(answerer.titles)
         self.answerer = answerer
 
@@ -241,7 +243,7 @@ class Handlers:
 
     async def sources_command(self, update: Update, context: Context) -> None:
         """/sources: the articles, with outlet and date."""
-        await self._say(update, sources_text(self.answerer.table.articles))
+        await self._say(update, sources_text(self.answerer.table.articles, self._ui(update)))
 
     async def ask_command(self, update: Update, context: Context) -> None:
         """/ask <question> (also /ask@botname): always addressed, in any chat."""
@@ -250,7 +252,9 @@ class Handlers:
             return
         question = command_text(message.text)
         if not question:
-            return await self._say(update, html.escape(ASK_USAGE.format(example=self.example)))
+            lang = self._ui(update)
+            example = first_example(self.answerer.intents, lang)
+            return await self._say(update, html.escape(ASK_USAGE[lang].format(example=example)))
         group = is_group(message.chat.type)
         await self._respond(update, message, self._ask(update, question), group)
 
