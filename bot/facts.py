@@ -145,6 +145,8 @@ class FactTable:
         if meetings is None:
             return list(facts)
         index = self._by_meeting.get(kind, {})
+        if len(meetings) >= len(index) and all(m in meetings for m in index):
+            return list(facts)  # every meeting with facts of this kind
         if len(meetings) == 1:
             return [facts[i] for i in index.get(next(iter(meetings)), ())]
         # table order, as a scan would give
