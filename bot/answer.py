@@ -11,6 +11,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain, groupby
 from operator import attrgetter
 
@@ -131,7 +132,7 @@ class Answerer:
         return meetings
 
     def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
-        present = {f.value for f in self.table.find(FactKind.PERSON, {meeting.id})}
+        present = self.table.values(FactKind.PERSON, meeting.id)
         return all(p in present for p in people)
 
     def _facts(self, intent: Intent, slots: Slots, meetings: list[Meeting], text: str) -> list[Fact]:
@@ -157,12 +158,11 @@ class Answerer:
             "what", "which", "when", "were", "mentioned", "events", "event", "about", "they", "there"}
         if not words:
             return facts
-        named = [f for f in facts if words & set(re.findall(r"[a-z]{4,}", f.value.lower().replace("-", " ")))]
+        named = [f for f in facts if words & _value_words(f.value)]
         return named or facts
 
     def _meeting_key(self, mid: str) -> tuple[int, str]:
-        meeting = self.table.meeting(mid)
-        return meeting.sort_key() if meeting else (0, mid)
+        return self.table.sort_key(mid)
 
     # --- writing the reply -----------------------------------------------------------------------
 
@@ -265,6 +265,12 @@ class Answerer:
         if re.search(r"[a-z]", text, re.I):
             return "en"
         return "ru" if (hint or "").lower().startswith("ru") else "en"
+
+
+@lru_cache(maxsize=65536)
+def _value_words(value: str) -> frozenset[str]:
+    """The words of four letters or more in a fact's value (the same values recur per question)."""
+    return frozenset(re.findall(r"[a-z]{4,}", value.lower().replace("-", " ")))
 
 
 def _group_by_meeting(facts: list[Fact], key: Callable[[str], tuple[int, str]],

@@ -107,6 +107,8 @@ class FactTable:
     # articles a linear scan per lookup made one answer cost ~100 ms (issue 5).
     _by_meeting: dict[FactKind, dict[str, tuple[int, ...]]] = field(init=False, repr=False)
     _meeting_by_id: dict[str, Meeting] = field(init=False, repr=False)
+    _sort_keys: dict[str, tuple[int, str]] = field(init=False, repr=False)
+    _values: dict[tuple[FactKind, str], frozenset[str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         by_kind: dict[FactKind, list[Fact]] = defaultdict(list)
@@ -138,6 +140,8 @@ class FactTable:
         self._meeting_by_id = {}
         for m in self.meetings:
             self._meeting_by_id.setdefault(m.id, m)
+        self._sort_keys = {mid: m.sort_key() for mid, m in self._meeting_by_id.items()}
+        self._values = {}  # filled on demand by values()
 
     def find(self, kind: FactKind, meetings: set[str] | None = None) -> list[Fact]:
         """Facts of ``kind``, optionally only those of the given meeting ids."""
@@ -155,6 +159,17 @@ class FactTable:
     def meeting(self, mid: str) -> Meeting | None:
         """The meeting with that id."""
         return self._meeting_by_id.get(mid)
+
+    def values(self, kind: FactKind, mid: str) -> frozenset[str]:
+        """The values of the meeting's facts of ``kind`` (e.g. who was there)."""
+        found = self._values.get((kind, mid))
+        if found is None:
+            found = self._values[(kind, mid)] = frozenset(f.value for f in self.find(kind, {mid}))
+        return found
+
+    def sort_key(self, mid: str) -> tuple[int, str]:
+        """``Meeting.sort_key`` of the meeting ``mid``; (0, mid) for an unknown id."""
+        return self._sort_keys.get(mid) or (0, mid)
 
     def to_json(self) -> str:
         """Deterministic JSON text: sorted keys, facts in a stable order."""
