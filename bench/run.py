@@ -49,6 +49,7 @@ import yaml  # noqa: E402
 
 from bench.synth import write_project  # noqa: E402
 from bot.answer import Answerer  # noqa: E402
+from bot.build import ensure_table  # noqa: E402
 from bot.cli import check  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.corpus import load_articles  # noqa: E402
@@ -56,6 +57,7 @@ from bot.facts import load_table  # noqa: E402
 from tests import fakebotapi  # noqa: E402
 
 PY = sys.executable
+SECTIONS = ("build", "warm", "accuracy", "cold", "synth", "e2e", "memory")
 QUESTION_SETS = (ROOT / "tests" / "questions.yaml", ROOT / "tests" / "questions_ru.yaml")
 COLD_QUESTION = "when did they meet?"
 BASELINE_THRESHOLD = 70.0  # WRatio 0..100: below it the baseline declines (fixed before looking)
@@ -291,6 +293,12 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def vm_status(pid: int) -> dict[str, int]:
     out = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -435,11 +443,13 @@ def e2e(mode: str, burst: int, chats_n: int, rate: float, seconds: float,
             offset = {c: len(replies.times[c]) for c in chats}
             # burst
             pushed: dict[int, list[float]] = {c: [] for c in chats}
+            cpu0, own0 = cpu_seconds(bot.proc.pid), time.process_time()
             t0 = time.time()
             push_burst(api, chats, burst, pushed, deliver)
             push_s = time.time() - t0
             want = {c: offset[c] + len(pushed[c]) for c in chats}
             replies.wait(chats, want, 300)
+            bot_cpu, own_cpu = cpu_seconds(bot.proc.pid) - cpu0, time.process_time() - own0
             last = max(max(replies.times[c]) for c in chats)
             burst_lat = latencies(pushed, replies, offset)
             elapsed = last - t0
@@ -457,7 +467,9 @@ def e2e(mode: str, burst: int, chats_n: int, rate: float, seconds: float,
         failed = len(api.calls_of("sendMessage", ok=False))
     return {"mode": mode, "rate_limiter": rate_limiter, "chats": chats_n, "burst": burst,
             "burst_push_s": push_s, "burst_elapsed_s": elapsed, "msgs_per_s": burst / elapsed,
-            "burst_latency": summary(burst_lat), "paced_rate": rate, "paced_seconds": seconds,
+            "burst_latency": summary(burst_lat), "burst_bot_cpu_s": bot_cpu,
+            "burst_bot_cpu_ms_per_msg": bot_cpu / burst * 1000, "burst_server_cpu_s": own_cpu,
+            "paced_rate": rate, "paced_seconds": seconds,
             "paced_latency": summary(paced_lat), "failed_sends": failed,
             "bot_memory_kb": memory}  # fmt: skip
 
@@ -498,7 +510,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-webhook", action="store_true", help="skip the webhook run")
     parser.add_argument("--with-limiter", action="store_true",
                         help="also the end-to-end run with AIORateLimiter (slow: ~30 msg/s)")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"comma-separated sections to run (default all: {','.join(SECTIONS)})")
     args = parser.parse_args(argv)
+    sections = set(args.only.split(","))
+    if sections - set(SECTIONS):
+        parser.error(f"unknown section(s): {', '.join(sorted(sections - set(SECTIONS)))}")
+
+    def want(name: str) -> bool:
+        return name in sections
+
     if args.quick:
         args.articles, args.rounds, args.burst = min(args.articles, 100), 2, 200
     # The fake server's listen backlog is socketserver's 5; a burst opens ~100 connections at once.
@@ -512,119 +533,129 @@ def main(argv: list[str] | None = None) -> int:
     items = load_questions()
     questions = [str(i["q"]) for i in items]
     config_path = ROOT / "config.yaml"
+    config = load_config(config_path, {})
     print(f"factbot benchmark: {len(questions)} questions, {args.rounds} rounds, "
           f"{args.articles} synthetic articles, burst {args.burst} over {args.chats} chats", flush=True)
 
     # --- build, five articles (also leaves the table fresh for the cold ask)
-    print("build (seeds)...", flush=True)
-    times, size, line = measure_build(config_path, 3)
-    res.details["build_seeds"] = {"runs_s": times, "table_bytes": size, "summary": line}
-    res.add(Figure("build, 5 articles (python -m bot build)", statistics.median(times), "s",
-                   note=line),
-            Figure("table size, 5 articles", size / 1024, "KiB"))
+    if want("build"):
+        print("build (seeds)...", flush=True)
+        times, size, line = measure_build(config_path, 3)
+        res.details["build_seeds"] = {"runs_s": times, "table_bytes": size, "summary": line}
+        res.add(Figure("build, 5 articles (python -m bot build)", statistics.median(times), "s",
+                       note=line),
+                Figure("table size, 5 articles", size / 1024, "KiB"))
 
     # --- warm latency, five articles
-    print("warm latency (seeds)...", flush=True)
-    config = load_config(config_path, {})
-    t0 = time.perf_counter()
-    table = load_table(config.table_path)
-    answerer = Answerer(table, config)
-    load_s = time.perf_counter() - t0
-    lat = warm_latency(answerer.ask, questions, args.rounds)
-    res.details["warm_seeds"] = {"load_s": load_s, **summary(lat)}
-    s = res.details["warm_seeds"]
-    res.add(Figure("warm answer p50, 5 articles", s["p50_ms"], "ms"),
-            Figure("warm answer p99, 5 articles", s["p99_ms"], "ms", 1.0))
+    ensure_table(config)  # built by the build section; fresh either way
+    if want("warm"):
+        print("warm latency (seeds)...", flush=True)
+        t0 = time.perf_counter()
+        table = load_table(config.table_path)
+        answerer = Answerer(table, config)
+        load_s = time.perf_counter() - t0
+        lat = warm_latency(answerer.ask, questions, args.rounds)
+        res.details["warm_seeds"] = {"load_s": load_s, **summary(lat)}
+        s = res.details["warm_seeds"]
+        res.add(Figure("warm answer p50, 5 articles", s["p50_ms"], "ms"),
+                Figure("warm answer p99, 5 articles", s["p99_ms"], "ms", 1.0))
 
     # --- accuracy: factbot and the baseline on the same questions
-    print("accuracy and baseline...", flush=True)
-    acc = factbot_accuracy(answerer, items)
-    baseline = Baseline(corpus_sentences(config.seeds_dir))
-    base_acc = baseline_accuracy(baseline, items)
-    base_lat = summary(warm_latency(baseline.ask, questions, args.rounds))
-    res.details["accuracy"] = {"factbot": acc, "baseline": base_acc,
-                               "baseline_sentences": len(baseline.sentences),
-                               "baseline_latency": base_lat}  # fmt: skip
-    res.add(Figure("factbot accuracy, in scope", acc["in_scope_acc"] * 100, "%",
-                   note=acc["in_scope"]),
-            Figure("factbot accuracy, declined out of scope", acc["declined_acc"] * 100, "%",
-                   note=acc["declined"]),
-            Figure(f"baseline accuracy, in scope (WRatio >= {BASELINE_THRESHOLD:g})",
-                   base_acc["in_scope_acc"] * 100, "%", note=base_acc["in_scope"]),
-            Figure("baseline accuracy, declined out of scope", base_acc["declined_acc"] * 100, "%",
-                   note=base_acc["declined"]),
-            Figure(f"baseline accuracy, overall at its best threshold ({base_acc['tuned_threshold']})",
-                   base_acc["tuned"]["overall_acc"] * 100, "%",
-                   note=f"in scope {base_acc['tuned']['in_scope']}, "
-                        f"declined {base_acc['tuned']['declined']}; factbot overall "
-                        f"{acc['overall_acc']:.1%}"),
-            Figure("baseline warm p50, 5 articles", base_lat["p50_ms"], "ms"),
-            Figure("baseline warm p99, 5 articles", base_lat["p99_ms"], "ms"))
+    if want("accuracy"):
+        answerer = Answerer(load_table(config.table_path), config)
+        print("accuracy and baseline...", flush=True)
+        acc = factbot_accuracy(answerer, items)
+        baseline = Baseline(corpus_sentences(config.seeds_dir))
+        base_acc = baseline_accuracy(baseline, items)
+        base_lat = summary(warm_latency(baseline.ask, questions, args.rounds))
+        res.details["accuracy"] = {"factbot": acc, "baseline": base_acc,
+                                   "baseline_sentences": len(baseline.sentences),
+                                   "baseline_latency": base_lat}  # fmt: skip
+        res.add(Figure("factbot accuracy, in scope", acc["in_scope_acc"] * 100, "%",
+                       note=acc["in_scope"]),
+                Figure("factbot accuracy, declined out of scope", acc["declined_acc"] * 100, "%",
+                       note=acc["declined"]),
+                Figure(f"baseline accuracy, in scope (WRatio >= {BASELINE_THRESHOLD:g})",
+                       base_acc["in_scope_acc"] * 100, "%", note=base_acc["in_scope"]),
+                Figure("baseline accuracy, declined out of scope", base_acc["declined_acc"] * 100, "%",
+                       note=base_acc["declined"]),
+                Figure(f"baseline accuracy, overall at its best threshold ({base_acc['tuned_threshold']})",
+                       base_acc["tuned"]["overall_acc"] * 100, "%",
+                       note=f"in scope {base_acc['tuned']['in_scope']}, "
+                            f"declined {base_acc['tuned']['declined']}; factbot overall "
+                            f"{acc['overall_acc']:.1%}"),
+                Figure("baseline warm p50, 5 articles", base_lat["p50_ms"], "ms"),
+                Figure("baseline warm p99, 5 articles", base_lat["p99_ms"], "ms"))
 
     # --- cold ask
-    print("cold ask...", flush=True)
-    cold, imports = measure_cold_ask(7)
-    res.details["cold_ask"] = {"runs_s": cold, **imports}
-    res.add(Figure("cold `python -m bot ask` (median of 7)", statistics.median(cold), "s", 0.3),
-            Figure("telegram/httpx modules imported by ask", len(imports["forbidden_imported"]),
-                   "modules", 0, note=", ".join(imports["forbidden_imported"][:5]) or "none"))
+    if want("cold"):
+        print("cold ask...", flush=True)
+        cold, imports = measure_cold_ask(7)
+        res.details["cold_ask"] = {"runs_s": cold, **imports}
+        res.add(Figure("cold `python -m bot ask` (median of 7)", statistics.median(cold), "s", 0.3),
+                Figure("telegram/httpx modules imported by ask", len(imports["forbidden_imported"]),
+                       "modules", 0, note=", ".join(imports["forbidden_imported"][:5]) or "none"))
 
     # --- synthetic corpus
-    with tempfile.TemporaryDirectory(prefix="factbot-bench-") as tmp:
-        print(f"synthetic corpus of {args.articles} articles...", flush=True)
-        t0 = time.perf_counter()
-        synth_config = write_project(Path(tmp), args.articles, seed=5)
-        gen_s = time.perf_counter() - t0
-        times, size, line = measure_build(synth_config, 1)
-        res.details["build_synth"] = {"articles": args.articles, "generate_s": gen_s,
-                                      "runs_s": times, "table_bytes": size, "summary": line}
-        res.add(Figure(f"build, {args.articles} articles", times[0], "s",
-                       30.0 if args.articles == 1000 else None, note=line),
-                Figure(f"table size, {args.articles} articles", size / 1024 / 1024, "MiB"))
-        sconfig = load_config(synth_config, {})
-        t0 = time.perf_counter()
-        stable = load_table(sconfig.table_path)
-        sanswerer = Answerer(stable, sconfig)
-        load_s = time.perf_counter() - t0
-        lat = warm_latency(sanswerer.ask, questions, max(1, args.rounds // 2))
-        s = {"load_s": load_s, **summary(lat)}
-        res.details["warm_synth"] = s
-        res.add(Figure(f"table load + Answerer, {args.articles} articles", load_s, "s"),
-                Figure(f"warm answer p50, {args.articles} articles", s["p50_ms"], "ms"),
-                Figure(f"warm answer p99, {args.articles} articles", s["p99_ms"], "ms",
-                       5.0 if args.articles == 1000 else None))
-        sbaseline = Baseline(corpus_sentences(sconfig.seeds_dir))
-        blat = summary(warm_latency(sbaseline.ask, questions[::4], 1))
-        res.details["baseline_synth"] = {"sentences": len(sbaseline.sentences), **blat}
-        res.add(Figure(f"baseline warm p50, {args.articles} articles", blat["p50_ms"], "ms"))
+    if want("synth"):
+        with tempfile.TemporaryDirectory(prefix="factbot-bench-") as tmp:
+            print(f"synthetic corpus of {args.articles} articles...", flush=True)
+            t0 = time.perf_counter()
+            synth_config = write_project(Path(tmp), args.articles, seed=5)
+            gen_s = time.perf_counter() - t0
+            times, size, line = measure_build(synth_config, 1)
+            res.details["build_synth"] = {"articles": args.articles, "generate_s": gen_s,
+                                          "runs_s": times, "table_bytes": size, "summary": line}
+            res.add(Figure(f"build, {args.articles} articles", times[0], "s",
+                           30.0 if args.articles == 1000 else None, note=line),
+                    Figure(f"table size, {args.articles} articles", size / 1024 / 1024, "MiB"))
+            sconfig = load_config(synth_config, {})
+            t0 = time.perf_counter()
+            stable = load_table(sconfig.table_path)
+            sanswerer = Answerer(stable, sconfig)
+            load_s = time.perf_counter() - t0
+            lat = warm_latency(sanswerer.ask, questions, max(1, args.rounds // 2))
+            s = {"load_s": load_s, **summary(lat)}
+            res.details["warm_synth"] = s
+            res.add(Figure(f"table load + Answerer, {args.articles} articles", load_s, "s"),
+                    Figure(f"warm answer p50, {args.articles} articles", s["p50_ms"], "ms"),
+                    Figure(f"warm answer p99, {args.articles} articles", s["p99_ms"], "ms",
+                           5.0 if args.articles == 1000 else None))
+            sbaseline = Baseline(corpus_sentences(sconfig.seeds_dir))
+            blat = summary(warm_latency(sbaseline.ask, questions[::4], 1))
+            res.details["baseline_synth"] = {"sentences": len(sbaseline.sentences), **blat}
+            res.add(Figure(f"baseline warm p50, {args.articles} articles", blat["p50_ms"], "ms"))
 
     # --- end to end
-    runs = [("polling", False)] + ([] if args.no_webhook else [("webhook", False)])
-    if args.with_limiter:
-        runs.append(("polling", True))
-    res.details["e2e"] = []
-    for mode, limited in runs:
-        label = f"{mode}{', AIORateLimiter' if limited else ''}"
-        print(f"end to end ({label})...", flush=True)
-        r = e2e(mode, args.burst, args.chats, args.rate, 5.0, rate_limiter=limited)
-        res.details["e2e"].append(r)
-        headline = mode == "polling" and not limited
-        res.add(Figure(f"e2e {label}: burst of {args.burst} / {args.chats} chats", r["msgs_per_s"],
-                       "msg/s", 200.0 if headline else None, higher_is_better=True,
-                       note=f"burst latency p50 {r['burst_latency']['p50_ms']:.0f} ms, "
-                            f"p99 {r['burst_latency']['p99_ms']:.0f} ms"),
-                Figure(f"e2e {label}: reply latency p50 at {args.rate:g} msg/s",
-                       r["paced_latency"]["p50_ms"], "ms", 20.0 if headline else None),
-                Figure(f"e2e {label}: reply latency p99 at {args.rate:g} msg/s",
-                       r["paced_latency"]["p99_ms"], "ms"))
+    if want("e2e"):
+        runs = [("polling", False)] + ([] if args.no_webhook else [("webhook", False)])
+        if args.with_limiter:
+            runs.append(("polling", True))
+        res.details["e2e"] = []
+        for mode, limited in runs:
+            label = f"{mode}{', AIORateLimiter' if limited else ''}"
+            print(f"end to end ({label})...", flush=True)
+            r = e2e(mode, args.burst, args.chats, args.rate, 5.0, rate_limiter=limited)
+            res.details["e2e"].append(r)
+            headline = mode == "polling" and not limited
+            res.add(Figure(f"e2e {label}: burst of {args.burst} / {args.chats} chats", r["msgs_per_s"],
+                           "msg/s", 200.0 if headline else None, higher_is_better=True,
+                           note=f"bot CPU {r['burst_bot_cpu_ms_per_msg']:.2f} ms/msg; burst "
+                                f"latency p50 {r['burst_latency']['p50_ms']:.0f} ms, "
+                                f"p99 {r['burst_latency']['p99_ms']:.0f} ms"),
+                    Figure(f"e2e {label}: reply latency p50 at {args.rate:g} msg/s",
+                           r["paced_latency"]["p50_ms"], "ms", 20.0 if headline else None),
+                    Figure(f"e2e {label}: reply latency p99 at {args.rate:g} msg/s",
+                           r["paced_latency"]["p99_ms"], "ms"))
 
     # --- memory of the real `python -m bot run`
-    print("memory of python -m bot run...", flush=True)
-    mem = run_memory(min(args.burst, 300), args.chats)
-    res.details["memory"] = mem
-    res.add(Figure("peak RSS of `python -m bot run` (VmHWM)", mem["after_burst_kb"]["VmHWM"] / 1024,
-                   "MiB", 80.0, note=f"after {mem['burst']} messages, idle RSS "
-                                     f"{mem['idle_kb']['VmRSS'] / 1024:.0f} MiB"))
+    if want("memory"):
+        print("memory of python -m bot run...", flush=True)
+        mem = run_memory(min(args.burst, 300), args.chats)
+        res.details["memory"] = mem
+        res.add(Figure("peak RSS of `python -m bot run` (VmHWM)", mem["after_burst_kb"]["VmHWM"] / 1024,
+                       "MiB", 80.0, note=f"after {mem['burst']} messages, idle RSS "
+                                         f"{mem['idle_kb']['VmRSS'] / 1024:.0f} MiB"))
 
     res.details["machine"]["loadavg_end"] = os.getloadavg()
     res.details["elapsed_s"] = time.time() - started
