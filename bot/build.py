@@ -13,7 +13,6 @@ from .config import Config
 from .corpus import article_paths, load_articles
 from .curated import load_curated
 from .errors import DataError
-from .extract import extract, outlet
 from .facts import ArticleInfo, Fact, FactTable, dump_table, load_table
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import gazetteer_from_data
@@ -70,6 +69,10 @@ def input_hashes(config: Config) -> dict[str, str]:
 
 def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     """Read every input and build the table in memory; raise DataError on unusable input."""
+    # Here, not at the top: `ask` with a fresh table never extracts, and importing extract.py
+    # (compiling its patterns) was ~15% of a cold `python -m bot ask`.
+    from .extract import extract, outlet
+
     report = BuildReport()
     gaz_data = load_yaml(GAZETTEER_PATH)
     gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
