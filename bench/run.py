@@ -238,10 +238,14 @@ def baseline_accuracy(baseline: Baseline, items: list[dict[str, Any]]) -> dict[s
             counts[k + 1] += 1
         return _accuracy(*counts)
 
+    def balanced(t: int) -> float:
+        r = at(float(t))
+        return float(r["in_scope_acc"] + r["declined_acc"]) / 2
+
     fixed = at(baseline.threshold)
-    tuned_t = max(range(0, 101, 5), key=lambda t: at(float(t))["overall_acc"])
-    return {"threshold": baseline.threshold, **fixed,
-            "tuned_threshold": tuned_t, "tuned": at(float(tuned_t))}  # fmt: skip
+    best_t = max(range(0, 101, 5), key=balanced)  # in hindsight, on these very questions
+    return {"threshold": baseline.threshold, **fixed, "never_declining": at(0.0),
+            "best_balanced_threshold": best_t, "best_balanced": at(float(best_t))}  # fmt: skip
 
 
 # --------------------------------------------------------------------------- subprocess timings
@@ -579,11 +583,12 @@ def main(argv: list[str] | None = None) -> int:
                        base_acc["in_scope_acc"] * 100, "%", note=base_acc["in_scope"]),
                 Figure("baseline accuracy, declined out of scope", base_acc["declined_acc"] * 100, "%",
                        note=base_acc["declined"]),
-                Figure(f"baseline accuracy, overall at its best threshold ({base_acc['tuned_threshold']})",
-                       base_acc["tuned"]["overall_acc"] * 100, "%",
-                       note=f"in scope {base_acc['tuned']['in_scope']}, "
-                            f"declined {base_acc['tuned']['declined']}; factbot overall "
-                            f"{acc['overall_acc']:.1%}"),
+                Figure("baseline accuracy, in scope if it never declines",
+                       base_acc["never_declining"]["in_scope_acc"] * 100, "%",
+                       note=f"{base_acc['never_declining']['in_scope']}; its ceiling. Best "
+                            f"threshold in hindsight {base_acc['best_balanced_threshold']}: "
+                            f"in scope {base_acc['best_balanced']['in_scope']}, declined "
+                            f"{base_acc['best_balanced']['declined']}"),
                 Figure("baseline warm p50, 5 articles", base_lat["p50_ms"], "ms"),
                 Figure("baseline warm p99, 5 articles", base_lat["p99_ms"], "ms"))
 
