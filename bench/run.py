@@ -33,7 +33,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -89,7 +88,9 @@ class Figure:
         return self.value >= self.target if self.higher_is_better else self.value <= self.target
 
     def row(self) -> tuple[str, str, str, str]:
-        value = "n/a" if self.value is None else f"{self.value:,.{_digits(self.value)}f} {self.unit}"
+        value = (
+            "n/a" if self.value is None else f"{self.value:,.{_digits(self.value)}f} {self.unit}"
+        )
         if self.target is None:
             return self.name, value, "", ""
         target = f"{'>=' if self.higher_is_better else '<='} {self.target:g} {self.unit}"
@@ -223,7 +224,8 @@ def baseline_correct(item: dict[str, Any], sentence: str, score: float, threshol
         return False
     text = sentence.lower()
     return all(str(e).lower() in text for e in item.get("expect") or []) and not any(
-        str(e).lower() in text for e in item.get("reject") or [])
+        str(e).lower() in text for e in item.get("reject") or []
+    )
 
 
 def baseline_accuracy(baseline: Baseline, items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -251,7 +253,9 @@ def baseline_accuracy(baseline: Baseline, items: list[dict[str, Any]]) -> dict[s
 # --------------------------------------------------------------------------- subprocess timings
 
 
-def run_timed(cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None) -> tuple[float, str, str]:
+def run_timed(
+    cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> tuple[float, str, str]:
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
     elapsed = time.perf_counter() - t0
@@ -283,9 +287,12 @@ def measure_cold_ask(runs: int) -> tuple[list[float], dict[str, Any]]:
     forbidden = sorted({n for n in names if n.split(".")[0] in FORBIDDEN_IMPORTS})
     top = [n for _, n in modules if "." not in n]
     slow = sorted(((us, n) for us, n in modules if "." not in n), reverse=True)[:8]
-    return times, {"modules_imported": len(names), "forbidden_imported": forbidden,
-                   "top_level_modules": len(top),
-                   "slowest_top_level_us": [{"module": n, "cumulative_us": us} for us, n in slow]}
+    return times, {
+        "modules_imported": len(names),
+        "forbidden_imported": forbidden,
+        "top_level_modules": len(top),
+        "slowest_top_level_us": [{"module": n, "cumulative_us": us} for us, n in slow],
+    }
 
 
 # --------------------------------------------------------------------------- end to end
@@ -357,8 +364,10 @@ class BotProcess:
 
     def __init__(self, api: fakebotapi.FakeBotAPI, cmd: list[str]):
         env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url}
-        self.log = tempfile.TemporaryFile(mode="w+")
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
         self.api = api
 
     def ready(self, timeout: float = 60, webhook_port: int = 0) -> None:
@@ -379,11 +388,17 @@ class BotProcess:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
+        self.log.close()
         return status
 
 
-def push_burst(api: fakebotapi.FakeBotAPI, chats: list[int], total: int,
-               pushed: dict[int, list[float]], deliver: Callable[[dict], None] | None = None) -> None:
+def push_burst(
+    api: fakebotapi.FakeBotAPI,
+    chats: list[int],
+    total: int,
+    pushed: dict[int, list[float]],
+    deliver: Callable[[dict], None] | None = None,
+) -> None:
     for i in range(total):
         chat = chats[i % len(chats)]
         update = api.push_message(chat, E2E_QUESTIONS[i % len(E2E_QUESTIONS)], user_id=chat)
@@ -392,8 +407,14 @@ def push_burst(api: fakebotapi.FakeBotAPI, chats: list[int], total: int,
             deliver(update)
 
 
-def push_paced(api: fakebotapi.FakeBotAPI, chats: list[int], rate: float, seconds: float,
-               pushed: dict[int, list[float]], deliver: Callable[[dict], None] | None = None) -> int:
+def push_paced(
+    api: fakebotapi.FakeBotAPI,
+    chats: list[int],
+    rate: float,
+    seconds: float,
+    pushed: dict[int, list[float]],
+    deliver: Callable[[dict], None] | None = None,
+) -> int:
     total = int(rate * seconds)
     start = time.perf_counter()
     for i in range(total):
@@ -408,17 +429,20 @@ def push_paced(api: fakebotapi.FakeBotAPI, chats: list[int], rate: float, second
     return total
 
 
-def latencies(pushed: dict[int, list[float]], replies: Replies, offset: dict[int, int]) -> list[float]:
+def latencies(
+    pushed: dict[int, list[float]], replies: Replies, offset: dict[int, int]
+) -> list[float]:
     """Per chat, the n-th reply after ``offset`` answers the n-th push (sorted times)."""
     out = []
     for chat, times in pushed.items():
-        sent = sorted(replies.times.get(chat, []))[offset.get(chat, 0):]
+        sent = sorted(replies.times.get(chat, []))[offset.get(chat, 0) :]
         out += [s - p for s, p in zip(sent, sorted(times), strict=False)]
     return out
 
 
-def e2e(mode: str, burst: int, chats_n: int, rate: float, seconds: float,
-        rate_limiter: bool = False) -> dict[str, Any]:
+def e2e(
+    mode: str, burst: int, chats_n: int, rate: float, seconds: float, rate_limiter: bool = False
+) -> dict[str, Any]:
     """Burst throughput and paced latency through a bot process; mode: polling or webhook."""
     chats = list(range(5000, 5000 + chats_n))
     with fakebotapi.FakeBotAPI() as api:
@@ -436,6 +460,7 @@ def e2e(mode: str, burst: int, chats_n: int, rate: float, seconds: float,
 
             def deliver(update: dict) -> None:
                 pool.submit(api.deliver_webhook, url, update, None, 30.0)
+
         bot = BotProcess(api, cmd)
         try:
             bot.ready(webhook_port=port)
@@ -505,17 +530,25 @@ def run_memory(burst: int, chats_n: int, config: Path | None = None) -> dict[str
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="factbot benchmark (issue 5)")
     parser.add_argument("--out", type=Path, help="JSON file (default bench/results/<time>.json)")
-    parser.add_argument("--quick", action="store_true", help="fewer rounds and articles (a smoke run)")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer rounds and articles (a smoke run)"
+    )
     parser.add_argument("--articles", type=int, default=1000, help="synthetic corpus size")
     parser.add_argument("--rounds", type=int, default=5, help="rounds over the question sets")
     parser.add_argument("--burst", type=int, default=1000, help="messages in the end-to-end burst")
     parser.add_argument("--chats", type=int, default=50)
     parser.add_argument("--rate", type=float, default=100.0, help="paced load, messages/s")
     parser.add_argument("--no-webhook", action="store_true", help="skip the webhook run")
-    parser.add_argument("--with-limiter", action="store_true",
-                        help="also the end-to-end run with AIORateLimiter (slow: ~30 msg/s)")
-    parser.add_argument("--only", default=",".join(SECTIONS),
-                        help=f"comma-separated sections to run (default all: {','.join(SECTIONS)})")
+    parser.add_argument(
+        "--with-limiter",
+        action="store_true",
+        help="also the end-to-end run with AIORateLimiter (slow: ~30 msg/s)",
+    )
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections to run (default all: {','.join(SECTIONS)})",
+    )
     args = parser.parse_args(argv)
     sections = set(args.only.split(","))
     if sections - set(SECTIONS):
@@ -538,17 +571,23 @@ def main(argv: list[str] | None = None) -> int:
     questions = [str(i["q"]) for i in items]
     config_path = ROOT / "config.yaml"
     config = load_config(config_path, {})
-    print(f"factbot benchmark: {len(questions)} questions, {args.rounds} rounds, "
-          f"{args.articles} synthetic articles, burst {args.burst} over {args.chats} chats", flush=True)
+    print(
+        f"factbot benchmark: {len(questions)} questions, {args.rounds} rounds, "
+        f"{args.articles} synthetic articles, burst {args.burst} over {args.chats} chats",
+        flush=True,
+    )
 
     # --- build, five articles (also leaves the table fresh for the cold ask)
     if want("build"):
         print("build (seeds)...", flush=True)
         times, size, line = measure_build(config_path, 3)
         res.details["build_seeds"] = {"runs_s": times, "table_bytes": size, "summary": line}
-        res.add(Figure("build, 5 articles (python -m bot build)", statistics.median(times), "s",
-                       note=line),
-                Figure("table size, 5 articles", size / 1024, "KiB"))
+        res.add(
+            Figure(
+                "build, 5 articles (python -m bot build)", statistics.median(times), "s", note=line
+            ),
+            Figure("table size, 5 articles", size / 1024, "KiB"),
+        )
 
     # --- warm latency, five articles
     ensure_table(config)  # built by the build section; fresh either way
@@ -561,8 +600,10 @@ def main(argv: list[str] | None = None) -> int:
         lat = warm_latency(answerer.ask, questions, args.rounds)
         res.details["warm_seeds"] = {"load_s": load_s, **summary(lat)}
         s = res.details["warm_seeds"]
-        res.add(Figure("warm answer p50, 5 articles", s["p50_ms"], "ms"),
-                Figure("warm answer p99, 5 articles", s["p99_ms"], "ms", 1.0))
+        res.add(
+            Figure("warm answer p50, 5 articles", s["p50_ms"], "ms"),
+            Figure("warm answer p99, 5 articles", s["p99_ms"], "ms", 1.0),
+        )
 
     # --- accuracy: factbot and the baseline on the same questions
     if want("accuracy"):
@@ -575,31 +616,56 @@ def main(argv: list[str] | None = None) -> int:
         res.details["accuracy"] = {"factbot": acc, "baseline": base_acc,
                                    "baseline_sentences": len(baseline.sentences),
                                    "baseline_latency": base_lat}  # fmt: skip
-        res.add(Figure("factbot accuracy, in scope", acc["in_scope_acc"] * 100, "%",
-                       note=acc["in_scope"]),
-                Figure("factbot accuracy, declined out of scope", acc["declined_acc"] * 100, "%",
-                       note=acc["declined"]),
-                Figure(f"baseline accuracy, in scope (WRatio >= {BASELINE_THRESHOLD:g})",
-                       base_acc["in_scope_acc"] * 100, "%", note=base_acc["in_scope"]),
-                Figure("baseline accuracy, declined out of scope", base_acc["declined_acc"] * 100, "%",
-                       note=base_acc["declined"]),
-                Figure("baseline accuracy, in scope if it never declines",
-                       base_acc["never_declining"]["in_scope_acc"] * 100, "%",
-                       note=f"{base_acc['never_declining']['in_scope']}; its ceiling. Best "
-                            f"threshold in hindsight {base_acc['best_balanced_threshold']}: "
-                            f"in scope {base_acc['best_balanced']['in_scope']}, declined "
-                            f"{base_acc['best_balanced']['declined']}"),
-                Figure("baseline warm p50, 5 articles", base_lat["p50_ms"], "ms"),
-                Figure("baseline warm p99, 5 articles", base_lat["p99_ms"], "ms"))
+        res.add(
+            Figure(
+                "factbot accuracy, in scope", acc["in_scope_acc"] * 100, "%", note=acc["in_scope"]
+            ),
+            Figure(
+                "factbot accuracy, declined out of scope",
+                acc["declined_acc"] * 100,
+                "%",
+                note=acc["declined"],
+            ),
+            Figure(
+                f"baseline accuracy, in scope (WRatio >= {BASELINE_THRESHOLD:g})",
+                base_acc["in_scope_acc"] * 100,
+                "%",
+                note=base_acc["in_scope"],
+            ),
+            Figure(
+                "baseline accuracy, declined out of scope",
+                base_acc["declined_acc"] * 100,
+                "%",
+                note=base_acc["declined"],
+            ),
+            Figure(
+                "baseline accuracy, in scope if it never declines",
+                base_acc["never_declining"]["in_scope_acc"] * 100,
+                "%",
+                note=f"{base_acc['never_declining']['in_scope']}; its ceiling. Best "
+                f"threshold in hindsight {base_acc['best_balanced_threshold']}: "
+                f"in scope {base_acc['best_balanced']['in_scope']}, declined "
+                f"{base_acc['best_balanced']['declined']}",
+            ),
+            Figure("baseline warm p50, 5 articles", base_lat["p50_ms"], "ms"),
+            Figure("baseline warm p99, 5 articles", base_lat["p99_ms"], "ms"),
+        )
 
     # --- cold ask
     if want("cold"):
         print("cold ask...", flush=True)
         cold, imports = measure_cold_ask(7)
         res.details["cold_ask"] = {"runs_s": cold, **imports}
-        res.add(Figure("cold `python -m bot ask` (median of 7)", statistics.median(cold), "s", 0.3),
-                Figure("telegram/httpx modules imported by ask", len(imports["forbidden_imported"]),
-                       "modules", 0, note=", ".join(imports["forbidden_imported"][:5]) or "none"))
+        res.add(
+            Figure("cold `python -m bot ask` (median of 7)", statistics.median(cold), "s", 0.3),
+            Figure(
+                "telegram/httpx modules imported by ask",
+                len(imports["forbidden_imported"]),
+                "modules",
+                0,
+                note=", ".join(imports["forbidden_imported"][:5]) or "none",
+            ),
+        )
 
     # --- synthetic corpus
     if want("synth"):
@@ -609,11 +675,23 @@ def main(argv: list[str] | None = None) -> int:
             synth_config = write_project(Path(tmp), args.articles, seed=5)
             gen_s = time.perf_counter() - t0
             times, size, line = measure_build(synth_config, 1)
-            res.details["build_synth"] = {"articles": args.articles, "generate_s": gen_s,
-                                          "runs_s": times, "table_bytes": size, "summary": line}
-            res.add(Figure(f"build, {args.articles} articles", times[0], "s",
-                           30.0 if args.articles == 1000 else None, note=line),
-                    Figure(f"table size, {args.articles} articles", size / 1024 / 1024, "MiB"))
+            res.details["build_synth"] = {
+                "articles": args.articles,
+                "generate_s": gen_s,
+                "runs_s": times,
+                "table_bytes": size,
+                "summary": line,
+            }
+            res.add(
+                Figure(
+                    f"build, {args.articles} articles",
+                    times[0],
+                    "s",
+                    30.0 if args.articles == 1000 else None,
+                    note=line,
+                ),
+                Figure(f"table size, {args.articles} articles", size / 1024 / 1024, "MiB"),
+            )
             sconfig = load_config(synth_config, {})
             t0 = time.perf_counter()
             stable = load_table(sconfig.table_path)
@@ -622,10 +700,16 @@ def main(argv: list[str] | None = None) -> int:
             lat = warm_latency(sanswerer.ask, questions, max(1, args.rounds // 2))
             s = {"load_s": load_s, **summary(lat)}
             res.details["warm_synth"] = s
-            res.add(Figure(f"table load + Answerer, {args.articles} articles", load_s, "s"),
-                    Figure(f"warm answer p50, {args.articles} articles", s["p50_ms"], "ms"),
-                    Figure(f"warm answer p99, {args.articles} articles", s["p99_ms"], "ms",
-                           5.0 if args.articles == 1000 else None))
+            res.add(
+                Figure(f"table load + Answerer, {args.articles} articles", load_s, "s"),
+                Figure(f"warm answer p50, {args.articles} articles", s["p50_ms"], "ms"),
+                Figure(
+                    f"warm answer p99, {args.articles} articles",
+                    s["p99_ms"],
+                    "ms",
+                    5.0 if args.articles == 1000 else None,
+                ),
+            )
             sbaseline = Baseline(corpus_sentences(sconfig.seeds_dir))
             blat = summary(warm_latency(sbaseline.ask, questions[::4], 1))
             res.details["baseline_synth"] = {"sentences": len(sbaseline.sentences), **blat}
@@ -643,35 +727,64 @@ def main(argv: list[str] | None = None) -> int:
             r = e2e(mode, args.burst, args.chats, args.rate, 5.0, rate_limiter=limited)
             res.details["e2e"].append(r)
             headline = mode == "polling" and not limited
-            res.add(Figure(f"e2e {label}: burst of {args.burst} / {args.chats} chats", r["msgs_per_s"],
-                           "msg/s", 200.0 if headline else None, higher_is_better=True,
-                           note=f"bot CPU {r['burst_bot_cpu_ms_per_msg']:.2f} ms/msg; burst "
-                                f"latency p50 {r['burst_latency']['p50_ms']:.0f} ms, "
-                                f"p99 {r['burst_latency']['p99_ms']:.0f} ms"),
-                    Figure(f"e2e {label}: reply latency p50 at {args.rate:g} msg/s",
-                           r["paced_latency"]["p50_ms"], "ms", 20.0 if headline else None),
-                    Figure(f"e2e {label}: reply latency p99 at {args.rate:g} msg/s",
-                           r["paced_latency"]["p99_ms"], "ms"))
+            res.add(
+                Figure(
+                    f"e2e {label}: burst of {args.burst} / {args.chats} chats",
+                    r["msgs_per_s"],
+                    "msg/s",
+                    200.0 if headline else None,
+                    higher_is_better=True,
+                    note=f"bot CPU {r['burst_bot_cpu_ms_per_msg']:.2f} ms/msg; burst "
+                    f"latency p50 {r['burst_latency']['p50_ms']:.0f} ms, "
+                    f"p99 {r['burst_latency']['p99_ms']:.0f} ms",
+                ),
+                Figure(
+                    f"e2e {label}: reply latency p50 at {args.rate:g} msg/s",
+                    r["paced_latency"]["p50_ms"],
+                    "ms",
+                    20.0 if headline else None,
+                ),
+                Figure(
+                    f"e2e {label}: reply latency p99 at {args.rate:g} msg/s",
+                    r["paced_latency"]["p99_ms"],
+                    "ms",
+                ),
+            )
 
     # --- memory of the real `python -m bot run`
     if want("memory"):
         print("memory of python -m bot run...", flush=True)
         mem = run_memory(min(args.burst, 300), args.chats)
         res.details["memory"] = mem
-        res.add(Figure("peak RSS of `python -m bot run` (VmHWM)", mem["after_burst_kb"]["VmHWM"] / 1024,
-                       "MiB", 80.0, note=f"after {mem['burst']} messages, idle RSS "
-                                         f"{mem['idle_kb']['VmRSS'] / 1024:.0f} MiB"))
+        res.add(
+            Figure(
+                "peak RSS of `python -m bot run` (VmHWM)",
+                mem["after_burst_kb"]["VmHWM"] / 1024,
+                "MiB",
+                80.0,
+                note=f"after {mem['burst']} messages, idle RSS "
+                f"{mem['idle_kb']['VmRSS'] / 1024:.0f} MiB",
+            )
+        )
 
     res.details["machine"]["loadavg_end"] = os.getloadavg()
     res.details["elapsed_s"] = time.time() - started
     print()
     print(res.table())
-    print(f"\n(machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}; "
-          f"run took {res.details['elapsed_s']:.0f} s)")
+    print(
+        f"\n(machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}; "
+        f"run took {res.details['elapsed_s']:.0f} s)"
+    )
     out = args.out or ROOT / "bench" / "results" / f"{datetime.now():%Y%m%d-%H%M%S}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"figures": [f.__dict__ | {"ok": f.ok} for f in res.figures],
-                               "details": res.details}, indent=1, ensure_ascii=False) + "\n")
+    out.write_text(
+        json.dumps(
+            {"figures": [f.__dict__ | {"ok": f.ok} for f in res.figures], "details": res.details},
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
     print(f"results: {out}")
     return 0 if all(f.ok is not False for f in res.figures) else 1
 

@@ -60,8 +60,9 @@ class Synth:
         if not self.templates:
             raise ValueError(f"no seed articles in {seeds_dir}")
         gaz = yaml.safe_load(gazetteer.read_text(encoding="utf-8"))
-        self.cities = {name: e.get("country", "") for name, e in gaz["places"].items()
-                       if e.get("country")}  # fmt: skip  (not "video link")
+        self.cities = {
+            name: e.get("country", "") for name, e in gaz["places"].items() if e.get("country")
+        }  # fmt: skip  (not "video link")
         self.venues = {name: e["city"] for name, e in gaz["venues"].items()}
         self.venue_aliases = {a: name for name, e in gaz["venues"].items() for a in e["aliases"]}
         self.area_aliases = {a: name for name in SWAPPABLE_AREAS
@@ -70,7 +71,8 @@ class Synth:
         cities = sorted(self.cities, key=len, reverse=True)
         self._city = re.compile(r"\b(" + "|".join(map(re.escape, cities)) + r")\b", re.I)
         self._city_country = re.compile(
-            r"\b(" + "|".join(map(re.escape, cities)) + r"), (China|Russia)\b")
+            r"\b(" + "|".join(map(re.escape, cities)) + r"), (China|Russia)\b"
+        )
         venues = sorted(self.venue_aliases, key=len, reverse=True)
         self._venue = re.compile(r"\b(at|in) the (" + "|".join(map(re.escape, venues)) + r")\b")
         areas = sorted(self.area_aliases, key=len, reverse=True)
@@ -88,7 +90,9 @@ class Synth:
         return self._noise(text, rng)
 
     def _dates(self, text: str, shift: timedelta, index: int) -> str:
-        if not self.templates[index].lstrip().startswith("date") and not re.search(_FULL_DATE, text):
+        if not self.templates[index].lstrip().startswith("date") and not re.search(
+            _FULL_DATE, text
+        ):
             # Undated seed: give the copy a header, as a feed would; the weekday still fits.
             text = f" date {(UNDATED_SEED_MEETING + shift).isoformat()}\n" + text
             return text
@@ -126,7 +130,8 @@ class Synth:
         text = self._city.sub(city, text)
         # "in Kazan, China" -> "in Kazan, Russia": the country follows the new city.
         return self._city_country.sub(
-            lambda m: f"{m.group(1)}, {self.cities.get(m.group(1), m.group(2)) or m.group(2)}", text)
+            lambda m: f"{m.group(1)}, {self.cities.get(m.group(1), m.group(2)) or m.group(2)}", text
+        )
 
     def _figures(self, text: str, rng: random.Random) -> str:
         text = _MONEY.sub(lambda m: f"${rng.randrange(60, 400, 5)} {m.group(2)}", text)

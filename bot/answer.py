@@ -283,4 +283,5 @@ def _group_by_meeting(facts: list[Fact], key: Callable[[str], tuple[int, str]],
         if group is None:
             by_meeting[mid] = group = []
         group.extend(run)
-    return OrderedDict((mid, by_meeting[mid]) for mid in sorted(by_meeting, key=key, reverse=reverse))
+    order = sorted(by_meeting, key=key, reverse=reverse)
+    return OrderedDict((mid, by_meeting[mid]) for mid in order)

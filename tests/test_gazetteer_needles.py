@@ -46,8 +46,16 @@ def _texts() -> list[str]:
             i = rng.randrange(len(chars))
             chars[i] = rng.choice([chars[i].swapcase(), "\u0131", "\u017f", "\u212a", "-", "’"])
         mutated.append("".join(chars))
-    return texts + mutated + ["in ıstanbul and ſochi, KREMLIN", "the un and UN and U.N.",
-                              "Xi’an, XIAN and Xi-an", "STATE   visit to  st.  petersburg"]
+    return (
+        texts
+        + mutated
+        + [
+            "in ıstanbul and ſochi, KREMLIN",
+            "the un and UN and U.N.",
+            "Xi’an, XIAN and Xi-an",
+            "STATE   visit to  st.  petersburg",
+        ]
+    )
 
 
 def test_prefilter_changes_no_result():

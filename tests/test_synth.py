@@ -39,4 +39,15 @@ def test_articles_parse_and_each_yields_its_own_dated_meeting(tmp_path):
 
 def test_ordinal():
     assert [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 28, 40)] == [
-        "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "28th", "40th"]
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "22nd",
+        "28th",
+        "40th",
+    ]
