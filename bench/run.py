@@ -697,7 +697,7 @@ def main(argv: list[str] | None = None) -> int:
             stable = load_table(sconfig.table_path)
             sanswerer = Answerer(stable, sconfig)
             load_s = time.perf_counter() - t0
-            lat = warm_latency(sanswerer.ask, questions, max(1, args.rounds // 2))
+            lat = warm_latency(sanswerer.ask, questions, args.rounds)
             s = {"load_s": load_s, **summary(lat)}
             res.details["warm_synth"] = s
             res.add(
