@@ -1,6 +1,8 @@
-"""Many meetings: replies stop building lines past Telegram's limit without changing a byte."""
+"""Many meetings: indexed lookups and replies cut at Telegram's limit change nothing."""
 
 from __future__ import annotations
+
+import random
 
 import pytest
 import yaml
@@ -10,6 +12,7 @@ from bot import answer
 from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import load_config
+from bot.facts import FactKind
 from bot.render import TELEGRAM_LIMIT
 from tests.conftest import ROOT
 
@@ -29,3 +32,20 @@ def test_cut_replies_equal_fully_built_ones(large, monkeypatch):
     full = [large.ask(q) for q in questions]
     assert fast == full
     assert sum(len(r.text) == TELEGRAM_LIMIT for r in fast) >= 5  # the cut really happened
+
+
+def test_indexed_lookups_equal_scans(large):
+    table = large.table
+    ids = [m.id for m in table.meetings]
+    rng = random.Random(1)
+    for kind in FactKind:
+        facts = [f for f in table.facts if f.kind == kind]
+        subsets = [None, set(), {ids[0]}, set(ids), set(rng.sample(ids, 10)), {"nope", ids[-1]}]
+        for subset in subsets:
+            scan = [f for f in facts if subset is None or f.meeting in subset]
+            assert table.find(kind, subset) == scan
+    for m in table.meetings:
+        assert table.meeting(m.id) is m and table.sort_key(m.id) == m.sort_key()
+        people = {f.value for f in table.facts if f.kind == FactKind.PERSON and f.meeting == m.id}
+        assert table.values(FactKind.PERSON, m.id) == people
+    assert table.meeting("nope") is None and table.sort_key("nope") == (0, "nope")
