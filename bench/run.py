@@ -721,8 +721,8 @@ def main(argv: list[str] | None = None) -> int:
                 res.add(
                     Figure(
                         f"peak RSS of `python -m bot run`, {args.articles} articles",
-                        mem["after_burst_kb"]["VmHWM"] / 1024,
-                        "MiB",
+                        mem["after_burst_kb"]["VmHWM"] * 1024 / 1e6,
+                        "MB",
                         note=f"after {mem['burst']} messages",
                     )
                 )
@@ -773,11 +773,11 @@ def main(argv: list[str] | None = None) -> int:
         res.add(
             Figure(
                 "peak RSS of `python -m bot run` (VmHWM)",
-                mem["after_burst_kb"]["VmHWM"] / 1024,
-                "MiB",
+                mem["after_burst_kb"]["VmHWM"] * 1024 / 1e6,  # /proc's kB are KiB
+                "MB",
                 80.0,
                 note=f"after {mem['burst']} messages, idle RSS "
-                f"{mem['idle_kb']['VmRSS'] / 1024:.0f} MiB",
+                f"{mem['idle_kb']['VmRSS'] * 1024 / 1e6:.0f} MB",
             )
         )
 
