@@ -188,12 +188,13 @@ class FactTable:
 
 def load_table(path: Path) -> FactTable:
     """Read a table written by ``dump_table``; raise DataError when it is unusable."""
+    strings: dict[str, str] = {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != TABLE_VERSION:
             raise DataError(path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}")
         return FactTable(
-            facts=tuple(Fact.from_json(f) for f in data["facts"]),
+            facts=tuple(Fact.from_json(_shared(f, strings)) for f in data["facts"]),
             articles=tuple(ArticleInfo(**a) for a in data["articles"]),
             inputs=data["inputs"],
             intents=data["intents"],
@@ -204,6 +205,22 @@ def load_table(path: Path) -> FactTable:
         raise DataError(path, "fact table not found (run `python -m bot build`)") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(path, f"unreadable fact table ({exc.__class__.__name__}: {exc})") from None
+
+
+def _shared(fact: dict[str, Any], strings: dict[str, str]) -> dict[str, Any]:
+    """``fact`` with its repeated strings (sentence, article, meeting...) as one shared object.
+
+    Every fact carries its whole source sentence; JSON gives each copy its own string, which with
+    1,000 articles was ~8 MB of the running bot's memory (issue 5).
+    """
+    for key in _SHARED_KEYS:
+        value = fact.get(key)
+        if isinstance(value, str):
+            fact[key] = strings.setdefault(value, value)
+    return fact
+
+
+_SHARED_KEYS = ("source", "article", "meeting", "place", "qualifier", "curated", "value", "display")
 
 
 def dump_table(table: FactTable, path: Path) -> None:
