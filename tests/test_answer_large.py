@@ -12,7 +12,7 @@ from bot import answer
 from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import load_config
-from bot.facts import FactKind
+from bot.facts import FactKind, dump_table, load_table
 from bot.render import TELEGRAM_LIMIT
 from tests.conftest import ROOT
 
@@ -49,3 +49,15 @@ def test_indexed_lookups_equal_scans(large):
         people = {f.value for f in table.facts if f.kind == FactKind.PERSON and f.meeting == m.id}
         assert table.values(FactKind.PERSON, m.id) == people
     assert table.meeting("nope") is None and table.sort_key("nope") == (0, "nope")
+
+
+def test_table_round_trip_shares_repeated_strings(large, tmp_path):
+    dump_table(large.table, tmp_path / "facts.json")
+    loaded = load_table(tmp_path / "facts.json")
+    key = lambda f: (f.article, f.sentence, f.kind, f.value)  # noqa: E731 - dump_table's order
+    assert sorted(loaded.facts, key=key) == sorted(large.table.facts, key=key)
+    by_sentence: dict[str, set[int]] = {}
+    for f in loaded.facts:
+        by_sentence.setdefault(f.source, set()).add(id(f.source))
+    assert len(by_sentence) < len(loaded.facts) / 2  # sentences do repeat
+    assert all(len(ids) == 1 for ids in by_sentence.values())  # one object per sentence
