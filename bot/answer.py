@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import chain, groupby
+from operator import attrgetter
 
 from .config import Config
 from .facts import Fact, FactKind, FactTable, Meeting
@@ -18,8 +22,9 @@ from .glossary import Glossary, glossary_from_data, load_glossary
 from .intents import Intent, Lexicon
 from .intents import OUT_OF_SCOPE
 from .match import Match, Matcher, entity_phrases
-from .render import Line, Reply, Source, render_decline, render_lines
+from .render import TELEGRAM_LIMIT, Line, Reply, render_decline, render_lines
 from .russian import render as render_russian
+from .sources import SourceIndex
 from .text import MONTH_NAMES, format_date, is_russian, month_number, strip_controls, years_in
 
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
@@ -79,6 +84,7 @@ class Answerer:
         )
         self.titles = {a.stem: a.title for a in table.articles}
         self._named: dict[str, int] = {}  # fact display -> people it names (see _fullness)
+        self.sources = SourceIndex(table.facts)
 
     # --- the one call ---------------------------------------------------------------------------
 
@@ -198,7 +204,7 @@ class Answerer:
         return meetings
 
     def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
-        present = {f.value for f in self.table.find(FactKind.PERSON, {meeting.id})}
+        present = self.table.values(FactKind.PERSON, meeting.id)
         return all(p in present for p in people)
 
     def _facts(self, intent: Intent, slots: Slots, meetings: list[Meeting], text: str) -> list[Fact]:
@@ -225,12 +231,11 @@ class Answerer:
             "what", "which", "when", "were", "mentioned", "events", "event", "about", "they", "there"}
         if not words:
             return facts
-        named = [f for f in facts if words & set(re.findall(r"[a-z]{4,}", f.value.lower().replace("-", " ")))]
+        named = [f for f in facts if words & _value_words(f.value)]
         return named or facts
 
     def _meeting_key(self, mid: str) -> tuple[int, str]:
-        meeting = self.table.meeting(mid)
-        return meeting.sort_key() if meeting else (0, mid)
+        return self.table.sort_key(mid)
 
     # --- writing the reply -----------------------------------------------------------------------
 
@@ -260,13 +265,14 @@ class Answerer:
 
     def _answer(self, intent: Intent, facts: list[Fact], lang: str, score: float,
                 weekday: bool = False) -> Reply:
-        groups: OrderedDict[str, list[Fact]] = OrderedDict()
         newest_first = self.config.reply.order == "newest_first"
-        for f in sorted(facts, key=lambda f: self._meeting_key(f.meeting), reverse=newest_first):
-            groups.setdefault(f.meeting, []).append(f)
+        groups = _group_by_meeting(facts, self._meeting_key, newest_first)
         notes: list[str] = []
         lines: list[Line] = []
+        shown = 0  # characters in lines: past TELEGRAM_LIMIT, render_lines cuts every further line
         for mid, group in groups.items():
+            if shown > TELEGRAM_LIMIT:
+                break
             meeting = self.table.meeting(mid)
             label = self.meeting_label(meeting, lang, weekday) if meeting else mid
             curated = [f.curated for f in meeting.facts if f.curated] if meeting else []
@@ -280,7 +286,8 @@ class Answerer:
                 lines.append(Line("", label))
             else:
                 lines.append(Line("; ".join(self._values(group, lang)), label))
-        if len(lines) == 1 and intent.name != "meeting_count":
+            shown += len(lines[-1].label) + len(lines[-1].text) + 1
+        if len(groups) == 1 and intent.name != "meeting_count":
             only = lines[0]
             value = only.text or only.label
             head = intent.reply[lang].format(value=value, meeting=only.label, count=1)
@@ -289,15 +296,13 @@ class Answerer:
                 out.append(Line(("Meeting: " if lang == "en" else "Встреча: ") + only.label))
         else:
             template = intent.many.get(lang) or intent.reply[lang]
-            out = [Line(template.format(count=len(lines), value="", meeting=""))] + lines
+            out = [Line(template.format(count=len(groups), value="", meeting=""))] + lines
         for note in dict.fromkeys(notes):
             source = note.rsplit("Source: ", 1)[-1]
             out.append(Line(("* date not in the article; from " if lang == "en"
                              else "* даты нет в статье; источник: ") + source))  # fmt: skip
         text, marked = render_lines(out)
-        sources = tuple(dict.fromkeys(
-            Source(f"{f.article}.txt", f.source, f.curated.replace("curated: ", "", 1))
-            for group in groups.values() for f in group))  # fmt: skip
+        sources = self.sources.sources(chain.from_iterable(groups.values()))
         return Reply("answer", text, marked, sources, intent.name, score, lang)
 
     def _values(self, group: list[Fact], lang: str) -> list[str]:
@@ -350,3 +355,23 @@ class Answerer:
         if re.search(r"[a-z]", text, re.I):
             return "en"
         return "ru" if (hint or "").lower().startswith("ru") else "en"
+
+
+@lru_cache(maxsize=65536)
+def _value_words(value: str) -> frozenset[str]:
+    """The words of four letters or more in a fact's value (the same values recur per question)."""
+    return frozenset(re.findall(r"[a-z]{4,}", value.lower().replace("-", " ")))
+
+
+def _group_by_meeting(facts: list[Fact], key: Callable[[str], tuple[int, str]],
+                      reverse: bool) -> OrderedDict[str, list[Fact]]:  # fmt: skip
+    """Facts grouped by meeting, meetings in ``key`` order; the same as sorting every fact by its
+    meeting's key (a stable sort keeps facts in table order), but sorts meetings, not facts."""
+    by_meeting: dict[str, list[Fact]] = {}
+    for mid, run in groupby(facts, attrgetter("meeting")):  # runs: facts come in table order
+        group = by_meeting.get(mid)
+        if group is None:
+            by_meeting[mid] = group = []
+        group.extend(run)
+    order = sorted(by_meeting, key=key, reverse=reverse)
+    return OrderedDict((mid, by_meeting[mid]) for mid in order)

@@ -14,8 +14,7 @@ from .config import Config
 from .corpus import article_paths, load_articles
 from .curated import load_curated
 from .errors import DataError
-from .extract import extract, outlet
-from .facts import ArticleInfo, Fact, FactTable, dump_table, load_table
+from .facts import ArticleInfo, Fact, FactTable, dump_table, fact_order, load_table
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
@@ -27,7 +26,8 @@ from .yamlio import load_yaml
 log = logging.getLogger(__name__)
 _PACKAGE = Path(_package_file).parent
 # Code whose change changes the table: a stale table must not survive an upgrade.
-_CODE = ("extract.py", "text.py", "facts.py", "corpus.py", "intents.py", "curated.py", "build.py")
+_CODE = ("extract.py", "text.py", "facts.py", "corpus.py", "intents.py", "curated.py", "build.py",
+         "gazetteer.py", "glossary.py")
 
 
 @dataclass(slots=True)
@@ -76,6 +76,10 @@ def input_hashes(config: Config) -> dict[str, str]:
 
 def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     """Read every input and build the table in memory; raise DataError on unusable input."""
+    # Here, not at the top: `ask` with a fresh table never extracts, and importing extract.py
+    # (compiling its patterns) was ~15% of a cold `python -m bot ask`.
+    from .extract import extract, outlet
+
     report = BuildReport()
     gaz_data = load_yaml(GAZETTEER_PATH)
     gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
@@ -111,7 +115,7 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
         raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", where)
     if not infos:
         raise DataError(config.seeds_dir, "no usable article")
-    table = FactTable(tuple(facts), tuple(infos), input_hashes(config),
+    table = FactTable(tuple(sorted(facts, key=fact_order)), tuple(infos), input_hashes(config),
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
                       glossary_data)  # fmt: skip
     # A term the glossary lacks is not fatal (the reply falls back to English), but say so.

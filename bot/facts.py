@@ -81,6 +81,12 @@ class Fact:
         return [v for k, v in self.parts if k == key]
 
 
+def fact_order(f: Fact) -> tuple[str, int, str, str]:
+    """The one order of facts: in the JSON table, and in a table just built (so replies list
+    values the same way before and after a reload from disk)."""
+    return (f.article, f.sentence, f.kind, f.value)
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleInfo:
     """What /sources shows about an article."""
@@ -121,12 +127,23 @@ class FactTable:
     glossary: dict[str, Any] = field(default_factory=dict)  # Russian replies (bot/glossary.py)
     meetings: tuple[Meeting, ...] = field(init=False)
     _by_kind: dict[FactKind, tuple[Fact, ...]] = field(init=False, repr=False)
+    # kind -> meeting id -> positions in _by_kind[kind]; meeting id -> Meeting. With a thousand
+    # articles a linear scan per lookup made one answer cost ~100 ms (issue 5).
+    _by_meeting: dict[FactKind, dict[str, tuple[int, ...]]] = field(init=False, repr=False)
+    _meeting_by_id: dict[str, Meeting] = field(init=False, repr=False)
+    _sort_keys: dict[str, tuple[int, str]] = field(init=False, repr=False)
+    _values: dict[tuple[FactKind, str], frozenset[str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         by_kind: dict[FactKind, list[Fact]] = defaultdict(list)
         for fact in self.facts:
             by_kind[fact.kind].append(fact)
         self._by_kind = {k: tuple(v) for k, v in by_kind.items()}
+        positions: dict[FactKind, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for kind, facts in self._by_kind.items():
+            for i, fact in enumerate(facts):
+                positions[kind][fact.meeting].append(i)
+        self._by_meeting = {k: {m: tuple(v) for m, v in ms.items()} for k, ms in positions.items()}
         groups: dict[str, list[Fact]] = defaultdict(list)
         for fact in self._by_kind.get(FactKind.MEETING, ()):
             groups[fact.meeting].append(fact)
@@ -144,19 +161,43 @@ class FactTable:
                 )
             )
         self.meetings = tuple(sorted(meetings, key=Meeting.sort_key))
+        self._meeting_by_id = {}
+        for m in self.meetings:
+            self._meeting_by_id.setdefault(m.id, m)
+        self._sort_keys = {mid: m.sort_key() for mid, m in self._meeting_by_id.items()}
+        self._values = {}  # filled on demand by values()
 
     def find(self, kind: FactKind, meetings: set[str] | None = None) -> list[Fact]:
         """Facts of ``kind``, optionally only those of the given meeting ids."""
         facts = self._by_kind.get(kind, ())
-        return [f for f in facts if meetings is None or f.meeting in meetings]
+        if meetings is None:
+            return list(facts)
+        index = self._by_meeting.get(kind, {})
+        if len(meetings) >= len(index) and all(m in meetings for m in index):
+            return list(facts)  # every meeting with facts of this kind
+        if len(meetings) == 1:
+            return [facts[i] for i in index.get(next(iter(meetings)), ())]
+        # table order, as a scan would give
+        return [facts[i] for i in sorted(i for m in meetings for i in index.get(m, ()))]
 
     def meeting(self, mid: str) -> Meeting | None:
         """The meeting with that id."""
-        return next((m for m in self.meetings if m.id == mid), None)
+        return self._meeting_by_id.get(mid)
+
+    def values(self, kind: FactKind, mid: str) -> frozenset[str]:
+        """The values of the meeting's facts of ``kind`` (e.g. who was there)."""
+        found = self._values.get((kind, mid))
+        if found is None:
+            found = self._values[(kind, mid)] = frozenset(f.value for f in self.find(kind, {mid}))
+        return found
+
+    def sort_key(self, mid: str) -> tuple[int, str]:
+        """``Meeting.sort_key`` of the meeting ``mid``; (0, mid) for an unknown id."""
+        return self._sort_keys.get(mid) or (0, mid)
 
     def to_json(self) -> str:
         """Deterministic JSON text: sorted keys, facts in a stable order."""
-        facts = sorted(self.facts, key=lambda f: (f.article, f.sentence, f.kind, f.value))
+        facts = sorted(self.facts, key=fact_order)
         data = {
             "version": TABLE_VERSION,
             "inputs": dict(sorted(self.inputs.items())),
@@ -172,12 +213,13 @@ class FactTable:
 
 def load_table(path: Path) -> FactTable:
     """Read a table written by ``dump_table``; raise DataError when it is unusable."""
+    strings: dict[str, str] = {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != TABLE_VERSION:
             raise DataError(path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}")
         return FactTable(
-            facts=tuple(Fact.from_json(f) for f in data["facts"]),
+            facts=tuple(Fact.from_json(_shared(f, strings)) for f in data["facts"]),
             articles=tuple(ArticleInfo(**a) for a in data["articles"]),
             inputs=data["inputs"],
             intents=data["intents"],
@@ -189,6 +231,22 @@ def load_table(path: Path) -> FactTable:
         raise DataError(path, "fact table not found (run `python -m bot build`)") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(path, f"unreadable fact table ({exc.__class__.__name__}: {exc})") from None
+
+
+def _shared(fact: dict[str, Any], strings: dict[str, str]) -> dict[str, Any]:
+    """``fact`` with its repeated strings (sentence, article, meeting...) as one shared object.
+
+    Every fact carries its whole source sentence; JSON gives each copy its own string, which with
+    1,000 articles was ~8 MB of the running bot's memory (issue 5).
+    """
+    for key in _SHARED_KEYS:
+        value = fact.get(key)
+        if isinstance(value, str):
+            fact[key] = strings.setdefault(value, value)
+    return fact
+
+
+_SHARED_KEYS = ("source", "article", "meeting", "place", "qualifier", "curated", "value", "display")
 
 
 def dump_table(table: FactTable, path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from bot.config import Config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -118,3 +119,15 @@ def test_eval_prints_accuracy(tmp_path: Path, capsys: pytest.CaptureFixture[str]
                   "  - q: tell me a joke\n    decline: true\n", encoding="utf-8")
     assert main(["--config", str(write_config(tmp_path)), "eval", str(qs)]) == 0
     assert "in scope: 1/1 = 100.0%" in capsys.readouterr().out
+
+
+def test_fresh_and_loaded_tables_answer_alike(config: Config) -> None:
+    from bot.answer import Answerer
+    from bot.build import build
+    from bot.facts import load_table
+
+    fresh, _ = build(config)
+    loaded = load_table(config.table_path)
+    assert fresh.facts == loaded.facts
+    question = "what areas of cooperation did they discuss"
+    assert Answerer(fresh, config).ask(question).text == Answerer(loaded, config).ask(question).text

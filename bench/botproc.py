@@ -1,0 +1,47 @@
+"""The bot as its own process for the end-to-end benchmark: ``bot.tg.app.run_bot`` with choices.
+
+``python -m bot run`` always uses AIORateLimiter (Telegram's ~30 msg/s flood limit) and the
+config's mode; this runs the same Application (``build_application``, same handlers, same
+polling/webhook calls) with the limiter optional, to measure the bot's own capacity.
+
+    python bench/botproc.py --config config.yaml [--no-rate-limiter] [--webhook-port N]
+
+Token and API URL come from TELEGRAM_BOT_TOKEN and TELEGRAM_API_BASE_URL, as for ``bot run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.answer import Answerer  # noqa: E402
+from bot.build import ensure_table  # noqa: E402
+from bot.config import load_config  # noqa: E402
+from bot.tg.app import ALLOWED_UPDATES, build_application, setup_logging  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--config", default="config.yaml")
+    parser.add_argument("--no-rate-limiter", action="store_true")
+    parser.add_argument("--webhook-port", type=int, default=0, help="0: long polling")
+    args = parser.parse_args()
+    config = load_config(args.config)
+    answerer = Answerer(ensure_table(config), config)
+    token = config.telegram.token.reveal() if config.telegram.token else ""
+    setup_logging(token)
+    app = build_application(config, answerer, rate_limiter=not args.no_rate_limiter)
+    if args.webhook_port:
+        app.run_webhook(listen="127.0.0.1", port=args.webhook_port, url_path="telegram",
+                        webhook_url=f"http://127.0.0.1:{args.webhook_port}/telegram",
+                        allowed_updates=ALLOWED_UPDATES)  # fmt: skip
+    else:
+        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

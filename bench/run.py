@@ -1,0 +1,807 @@
+"""factbot benchmark (issue 5): one command, every figure measured on this machine in one run.
+
+    .venv/bin/python bench/run.py [--out FILE.json] [--quick]
+
+Prints a table (figure, value, target, pass/FAIL) and writes the figures and details as JSON to
+bench/results/<timestamp>.json (gitignored) or --out. Not a test: timings depend on the machine
+and its load; nothing here runs in CI.
+
+What it measures (see README "Performance"):
+  * warm ``Answerer.ask`` latency over tests/questions*.yaml (every question, several rounds);
+  * cold ``python -m bot ask "when did they meet?"`` wall time (table already built), and that
+    the ask path imports nothing from telegram or httpx (``-X importtime``);
+  * ``python -m bot build`` time and table size: the five seed articles and a synthetic corpus of
+    1,000 articles (bench/synth.py) in a temporary folder; warm latency with that table;
+  * end to end: the real PTB Application in its own process (bench/botproc.py, long polling, no
+    AIORateLimiter) against the fake Bot API server of tests/fakebotapi.py in this process: a
+    burst across 50 chats (messages answered per second) and a paced load (reply latency);
+  * peak resident memory (VmHWM) of ``python -m bot run`` handling a burst;
+  * a baseline "best matching sentence" answerer (rapidfuzz over every sentence) on the same
+    questions: latency and accuracy next to factbot's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+
+from bench.synth import write_project  # noqa: E402
+from bot.answer import Answerer  # noqa: E402
+from bot.build import ensure_table  # noqa: E402
+from bot.cli import check  # noqa: E402
+from bot.config import load_config  # noqa: E402
+from bot.corpus import load_articles  # noqa: E402
+from bot.facts import load_table  # noqa: E402
+from tests import fakebotapi  # noqa: E402
+
+PY = sys.executable
+SECTIONS = ("build", "warm", "accuracy", "cold", "synth", "e2e", "memory")
+QUESTION_SETS = (ROOT / "tests" / "questions.yaml", ROOT / "tests" / "questions_ru.yaml")
+COLD_QUESTION = "when did they meet?"
+BASELINE_THRESHOLD = 70.0  # WRatio 0..100: below it the baseline declines (fixed before looking)
+FORBIDDEN_IMPORTS = ("telegram", "httpx")
+E2E_QUESTIONS = ("when did they meet?", "where did they meet?", "who met?",
+                 "how many times did they meet?", "what was the trade target?",
+                 "which areas of cooperation?", "когда они встречались?",
+                 "what's the weather in Paris?")  # fmt: skip
+
+
+# --------------------------------------------------------------------------- figures and table
+
+
+@dataclass
+class Figure:
+    """One line of the result table."""
+
+    name: str
+    value: float | None
+    unit: str
+    target: float | None = None  # None: informational
+    higher_is_better: bool = False
+    note: str = ""
+
+    @property
+    def ok(self) -> bool | None:
+        if self.target is None or self.value is None:
+            return None
+        return self.value >= self.target if self.higher_is_better else self.value <= self.target
+
+    def row(self) -> tuple[str, str, str, str]:
+        value = (
+            "n/a" if self.value is None else f"{self.value:,.{_digits(self.value)}f} {self.unit}"
+        )
+        if self.target is None:
+            return self.name, value, "", ""
+        target = f"{'>=' if self.higher_is_better else '<='} {self.target:g} {self.unit}"
+        return self.name, value, target, "pass" if self.ok else "FAIL"
+
+
+def _digits(v: float) -> int:
+    if v == int(v) and abs(v) < 1e6:
+        return 0
+    v = abs(v)
+    return 0 if v >= 100 else 1 if v >= 10 else 2 if v >= 1 else 3
+
+
+@dataclass
+class Results:
+    figures: list[Figure] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, *figures: Figure) -> None:
+        self.figures.extend(figures)
+        for f in figures:
+            print(f"  {f.name}: {f.row()[1]}" + (f"  ({f.note})" if f.note else ""), flush=True)
+
+    def table(self) -> str:
+        rows = [("figure", "value", "target", "")] + [f.row() for f in self.figures]
+        widths = [max(len(r[i]) for r in rows) for i in range(4)]
+        lines = []
+        for n, r in enumerate(rows):
+            lines.append("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())
+            if n == 0:
+                lines.append("  ".join("-" * w for w in widths))
+        return "\n".join(lines)
+
+
+def pct(values: Iterable[float], p: float) -> float:
+    """The p-th percentile (0..100), linear between the closest ranks."""
+    xs = sorted(values)
+    if not xs:
+        return float("nan")
+    k = (len(xs) - 1) * p / 100
+    lo = int(k)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def summary(values_s: list[float]) -> dict[str, float]:
+    """p50/p90/p99/max/mean in milliseconds from seconds."""
+    ms = [v * 1000 for v in values_s]
+    return {"n": len(ms), "p50_ms": pct(ms, 50), "p90_ms": pct(ms, 90), "p99_ms": pct(ms, 99),
+            "max_ms": max(ms), "mean_ms": statistics.fmean(ms)}  # fmt: skip
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def load_questions() -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for path in QUESTION_SETS:
+        items += yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    return items
+
+
+def warm_latency(ask: Callable[[str], object], questions: list[str], rounds: int) -> list[float]:
+    """Seconds per call, every question ``rounds`` times after one unmeasured round."""
+    for q in questions:
+        ask(q)
+    times = []
+    clock = time.perf_counter
+    for _ in range(rounds):
+        for q in questions:
+            t0 = clock()
+            ask(q)
+            times.append(clock() - t0)
+    return times
+
+
+def factbot_accuracy(answerer: Answerer, items: list[dict[str, Any]]) -> dict[str, Any]:
+    ok_in = total_in = ok_out = total_out = 0
+    for item in items:
+        ok, expected, _ = check(answerer, item)
+        if expected == "(decline)":
+            total_out += 1
+            ok_out += ok
+        else:
+            total_in += 1
+            ok_in += ok
+    return _accuracy(ok_in, total_in, ok_out, total_out)
+
+
+def _accuracy(ok_in: int, total_in: int, ok_out: int, total_out: int) -> dict[str, Any]:
+    return {"in_scope": f"{ok_in}/{total_in}", "in_scope_acc": ok_in / total_in,
+            "declined": f"{ok_out}/{total_out}", "declined_acc": ok_out / total_out,
+            "overall_acc": (ok_in + ok_out) / (total_in + total_out)}  # fmt: skip
+
+
+# --------------------------------------------------------------------------- the baseline
+
+
+class Baseline:
+    """The plain answer: the article sentence most like the question (rapidfuzz WRatio)."""
+
+    def __init__(self, sentences: list[str], threshold: float = BASELINE_THRESHOLD):
+        from rapidfuzz import fuzz, process, utils
+
+        self._process, self._fuzz, self._prep = process, fuzz, utils.default_process
+        self.sentences = sentences
+        self.choices = [self._prep(s) for s in sentences]  # preprocessed once
+        self.threshold = threshold
+
+    def best(self, question: str) -> tuple[str, float]:
+        hit = self._process.extractOne(self._prep(question), self.choices,
+                                       scorer=self._fuzz.WRatio, processor=None)  # fmt: skip
+        return (self.sentences[hit[2]], hit[1]) if hit else ("", 0.0)
+
+    def ask(self, question: str) -> str | None:
+        sentence, score = self.best(question)
+        return sentence if score >= self.threshold else None
+
+
+def corpus_sentences(seeds_dir: Path) -> list[str]:
+    return [s for a in load_articles(seeds_dir) if not isinstance(a, Exception)
+            for s in a.sentences if len(s.split()) >= 4]  # fmt: skip
+
+
+def baseline_correct(item: dict[str, Any], sentence: str, score: float, threshold: float) -> bool:
+    """``check`` semantics where they apply: a decline is a score below the threshold; an answer
+    is correct when every expected string is in the sentence and no rejected one is."""
+    if item.get("decline"):
+        return score < threshold
+    if score < threshold:
+        return False
+    text = sentence.lower()
+    return all(str(e).lower() in text for e in item.get("expect") or []) and not any(
+        str(e).lower() in text for e in item.get("reject") or []
+    )
+
+
+def baseline_accuracy(baseline: Baseline, items: list[dict[str, Any]]) -> dict[str, Any]:
+    best = [baseline.best(str(i["q"])) for i in items]
+
+    def at(threshold: float) -> dict[str, Any]:
+        counts = [0, 0, 0, 0]
+        for item, (sentence, score) in zip(items, best, strict=True):
+            ok = baseline_correct(item, sentence, score, threshold)
+            k = 2 if item.get("decline") else 0
+            counts[k] += ok
+            counts[k + 1] += 1
+        return _accuracy(*counts)
+
+    def balanced(t: int) -> float:
+        r = at(float(t))
+        return float(r["in_scope_acc"] + r["declined_acc"]) / 2
+
+    fixed = at(baseline.threshold)
+    best_t = max(range(0, 101, 5), key=balanced)  # in hindsight, on these very questions
+    return {"threshold": baseline.threshold, **fixed, "never_declining": at(0.0),
+            "best_balanced_threshold": best_t, "best_balanced": at(float(best_t))}  # fmt: skip
+
+
+# --------------------------------------------------------------------------- subprocess timings
+
+
+def run_timed(
+    cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> tuple[float, str, str]:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+    elapsed = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {proc.stderr[-2000:]}")
+    return elapsed, proc.stdout, proc.stderr
+
+
+def measure_build(config: Path, runs: int) -> tuple[list[float], int, str]:
+    times, out = [], ""
+    for _ in range(runs):
+        elapsed, out, _ = run_timed([PY, "-m", "bot", "--config", str(config), "build"])
+        times.append(elapsed)
+    table = load_config(config, {}).table_path
+    return times, table.stat().st_size, out.strip().splitlines()[0]
+
+
+def measure_cold_ask(runs: int) -> tuple[list[float], dict[str, Any]]:
+    cmd = [PY, "-m", "bot", "ask", COLD_QUESTION]
+    run_timed(cmd)  # page cache and .pyc files warm; the table is fresh (no rebuild)
+    times = [run_timed(cmd)[0] for _ in range(runs)]
+    _, _, err = run_timed([PY, "-X", "importtime", *cmd[1:]])
+    modules: list[tuple[int, str]] = []
+    for line in err.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
+        if m:
+            modules.append((int(m[2]), m[4]))
+    names = [n for _, n in modules]
+    forbidden = sorted({n for n in names if n.split(".")[0] in FORBIDDEN_IMPORTS})
+    top = [n for _, n in modules if "." not in n]
+    slow = sorted(((us, n) for us, n in modules if "." not in n), reverse=True)[:8]
+    return times, {
+        "modules_imported": len(names),
+        "forbidden_imported": forbidden,
+        "top_level_modules": len(top),
+        "slowest_top_level_us": [{"module": n, "cumulative_us": us} for us, n in slow],
+    }
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def vm_status(pid: int) -> dict[str, int]:
+    out = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmHWM", "VmRSS"):
+            out[key] = int(value.split()[0])  # kB
+    return out
+
+
+class Replies:
+    """Follows the fake server's sendMessage calls incrementally (no rescans under its lock)."""
+
+    def __init__(self, api: fakebotapi.FakeBotAPI):
+        self.api = api
+        self.seen = 0
+        self.times: dict[int, list[float]] = {}  # chat id -> arrival times
+
+    def poll(self) -> int:
+        with self.api._lock:
+            new = self.api.calls[self.seen :]
+            self.seen += len(new)
+        count = 0
+        for c in new:
+            if c.method == "sendMessage" and c.ok:
+                self.times.setdefault(c.params.get("chat_id"), []).append(c.time)
+                count += 1
+        return count
+
+    def wait(self, chats: Iterable[int], per_chat: dict[int, int], timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        chats = list(chats)
+        while True:
+            self.poll()
+            if all(len(self.times.get(c, ())) >= per_chat[c] for c in chats):
+                return
+            if time.monotonic() > deadline:
+                got = sum(len(self.times.get(c, ())) for c in chats)
+                raise TimeoutError(f"{got} of {sum(per_chat[c] for c in chats)} replies")
+            time.sleep(0.005)
+
+
+def _listening(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+        return True
+    except OSError:
+        return False
+
+
+class BotProcess:
+    """A bot process against the fake server; stops it with SIGTERM."""
+
+    def __init__(self, api: fakebotapi.FakeBotAPI, cmd: list[str]):
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url}
+        self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed in stop()
+        self.proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        self.api = api
+
+    def ready(self, timeout: float = 60, webhook_port: int = 0) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.api.calls_of("setMyCommands") or not (
+            _listening(webhook_port) if webhook_port else self.api.calls_of("deleteWebhook")
+        ):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                self.log.seek(0)
+                raise RuntimeError(f"bot did not start: {self.log.read()[-2000:]}")
+            time.sleep(0.02)
+
+    def stop(self) -> dict[str, int]:
+        status = vm_status(self.proc.pid)
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+        return status
+
+
+def push_burst(
+    api: fakebotapi.FakeBotAPI,
+    chats: list[int],
+    total: int,
+    pushed: dict[int, list[float]],
+    deliver: Callable[[dict], None] | None = None,
+) -> None:
+    for i in range(total):
+        chat = chats[i % len(chats)]
+        update = api.push_message(chat, E2E_QUESTIONS[i % len(E2E_QUESTIONS)], user_id=chat)
+        pushed[chat].append(time.time())
+        if deliver is not None:
+            deliver(update)
+
+
+def push_paced(
+    api: fakebotapi.FakeBotAPI,
+    chats: list[int],
+    rate: float,
+    seconds: float,
+    pushed: dict[int, list[float]],
+    deliver: Callable[[dict], None] | None = None,
+) -> int:
+    total = int(rate * seconds)
+    start = time.perf_counter()
+    for i in range(total):
+        due = start + i / rate
+        while (now := time.perf_counter()) < due:
+            time.sleep(min(due - now, 0.002))
+        chat = chats[i % len(chats)]
+        update = api.push_message(chat, E2E_QUESTIONS[i % len(E2E_QUESTIONS)], user_id=chat)
+        pushed[chat].append(time.time())
+        if deliver is not None:
+            deliver(update)
+    return total
+
+
+def latencies(
+    pushed: dict[int, list[float]], replies: Replies, offset: dict[int, int]
+) -> list[float]:
+    """Per chat, the n-th reply after ``offset`` answers the n-th push (sorted times)."""
+    out = []
+    for chat, times in pushed.items():
+        sent = sorted(replies.times.get(chat, []))[offset.get(chat, 0) :]
+        out += [s - p for s, p in zip(sent, sorted(times), strict=False)]
+    return out
+
+
+def e2e(
+    mode: str, burst: int, chats_n: int, rate: float, seconds: float, rate_limiter: bool = False
+) -> dict[str, Any]:
+    """Burst throughput and paced latency through a bot process; mode: polling or webhook."""
+    chats = list(range(5000, 5000 + chats_n))
+    with fakebotapi.FakeBotAPI() as api:
+        cmd = [PY, str(ROOT / "bench" / "botproc.py")]
+        if not rate_limiter:
+            cmd.append("--no-rate-limiter")
+        deliver = None
+        pool = None
+        port = 0
+        if mode == "webhook":
+            port = free_port()
+            cmd += ["--webhook-port", str(port)]
+            url = f"http://127.0.0.1:{port}/telegram"
+            pool = ThreadPoolExecutor(max_workers=40)  # Telegram's default max_connections
+
+            def deliver(update: dict) -> None:
+                pool.submit(api.deliver_webhook, url, update, None, 30.0)
+
+        bot = BotProcess(api, cmd)
+        try:
+            bot.ready(webhook_port=port)
+            replies = Replies(api)
+            # warm-up: one message per chat, answered
+            warm = {c: [] for c in chats}
+            push_burst(api, chats, chats_n, warm, deliver)
+            replies.wait(chats, {c: 1 for c in chats}, 60)
+            offset = {c: len(replies.times[c]) for c in chats}
+            # burst
+            pushed: dict[int, list[float]] = {c: [] for c in chats}
+            cpu0, own0 = cpu_seconds(bot.proc.pid), time.process_time()
+            t0 = time.time()
+            push_burst(api, chats, burst, pushed, deliver)
+            push_s = time.time() - t0
+            want = {c: offset[c] + len(pushed[c]) for c in chats}
+            replies.wait(chats, want, 300)
+            bot_cpu, own_cpu = cpu_seconds(bot.proc.pid) - cpu0, time.process_time() - own0
+            last = max(max(replies.times[c]) for c in chats)
+            burst_lat = latencies(pushed, replies, offset)
+            elapsed = last - t0
+            offset = {c: len(replies.times[c]) for c in chats}
+            # paced: below capacity, so latency is the bot's, not the queue's
+            paced: dict[int, list[float]] = {c: [] for c in chats}
+            push_paced(api, chats, rate, seconds, paced, deliver)
+            want = {c: offset[c] + len(paced[c]) for c in chats}
+            replies.wait(chats, want, 120)
+            paced_lat = latencies(paced, replies, offset)
+        finally:
+            memory = bot.stop()
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+        failed = len(api.calls_of("sendMessage", ok=False))
+    return {"mode": mode, "rate_limiter": rate_limiter, "chats": chats_n, "burst": burst,
+            "burst_push_s": push_s, "burst_elapsed_s": elapsed, "msgs_per_s": burst / elapsed,
+            "burst_latency": summary(burst_lat), "burst_bot_cpu_s": bot_cpu,
+            "burst_bot_cpu_ms_per_msg": bot_cpu / burst * 1000, "burst_server_cpu_s": own_cpu,
+            "paced_rate": rate, "paced_seconds": seconds,
+            "paced_latency": summary(paced_lat), "failed_sends": failed,
+            "bot_memory_kb": memory}  # fmt: skip
+
+
+def run_memory(burst: int, chats_n: int, config: Path | None = None) -> dict[str, Any]:
+    """VmHWM of the real ``python -m bot run`` (AIORateLimiter, polling) after a burst."""
+    chats = list(range(7000, 7000 + chats_n))
+    with fakebotapi.FakeBotAPI() as api:
+        cmd = [PY, "-m", "bot"] + (["--config", str(config)] if config else []) + ["run"]
+        bot = BotProcess(api, cmd)
+        try:
+            bot.ready()
+            idle = vm_status(bot.proc.pid)
+            replies = Replies(api)
+            pushed: dict[int, list[float]] = {c: [] for c in chats}
+            t0 = time.time()
+            push_burst(api, chats, burst, pushed)
+            replies.wait(chats, {c: len(pushed[c]) for c in chats}, 300)
+            elapsed = time.time() - t0
+        finally:
+            status = bot.stop()
+    return {"burst": burst, "chats": chats_n, "elapsed_s": elapsed, "idle_kb": idle,
+            "after_burst_kb": status}  # fmt: skip
+
+
+# --------------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="factbot benchmark (issue 5)")
+    parser.add_argument("--out", type=Path, help="JSON file (default bench/results/<time>.json)")
+    parser.add_argument(
+        "--quick", action="store_true", help="fewer rounds and articles (a smoke run)"
+    )
+    parser.add_argument("--articles", type=int, default=1000, help="synthetic corpus size")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds over the question sets")
+    parser.add_argument("--burst", type=int, default=1000, help="messages in the end-to-end burst")
+    parser.add_argument("--chats", type=int, default=50)
+    parser.add_argument("--rate", type=float, default=100.0, help="paced load, messages/s")
+    parser.add_argument("--no-webhook", action="store_true", help="skip the webhook run")
+    parser.add_argument(
+        "--with-limiter",
+        action="store_true",
+        help="also the end-to-end run with AIORateLimiter (slow: ~30 msg/s)",
+    )
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections to run (default all: {','.join(SECTIONS)})",
+    )
+    args = parser.parse_args(argv)
+    sections = set(args.only.split(","))
+    if sections - set(SECTIONS):
+        parser.error(f"unknown section(s): {', '.join(sorted(sections - set(SECTIONS)))}")
+
+    def want(name: str) -> bool:
+        return name in sections
+
+    if args.quick:
+        args.articles, args.rounds, args.burst = min(args.articles, 100), 2, 200
+    # The fake server's listen backlog is socketserver's 5; a burst opens ~100 connections at once.
+    fakebotapi._Server.request_queue_size = 1024
+
+    res = Results()
+    started = time.time()
+    res.details["machine"] = {"python": platform.python_version(), "platform": platform.platform(),
+                              "cpus": os.cpu_count(), "loadavg_start": os.getloadavg(),
+                              "time": datetime.now().isoformat(timespec="seconds")}  # fmt: skip
+    items = load_questions()
+    questions = [str(i["q"]) for i in items]
+    config_path = ROOT / "config.yaml"
+    config = load_config(config_path, {})
+    print(
+        f"factbot benchmark: {len(questions)} questions, {args.rounds} rounds, "
+        f"{args.articles} synthetic articles, burst {args.burst} over {args.chats} chats",
+        flush=True,
+    )
+
+    # --- build, five articles (also leaves the table fresh for the cold ask)
+    if want("build"):
+        print("build (seeds)...", flush=True)
+        times, size, line = measure_build(config_path, 3)
+        res.details["build_seeds"] = {"runs_s": times, "table_bytes": size, "summary": line}
+        res.add(
+            Figure(
+                "build, 5 articles (python -m bot build)", statistics.median(times), "s", note=line
+            ),
+            Figure("table size, 5 articles", size / 1024, "KiB"),
+        )
+
+    # --- warm latency, five articles
+    ensure_table(config)  # built by the build section; fresh either way
+    if want("warm"):
+        print("warm latency (seeds)...", flush=True)
+        t0 = time.perf_counter()
+        table = load_table(config.table_path)
+        answerer = Answerer(table, config)
+        load_s = time.perf_counter() - t0
+        lat = warm_latency(answerer.ask, questions, args.rounds)
+        res.details["warm_seeds"] = {"load_s": load_s, **summary(lat)}
+        s = res.details["warm_seeds"]
+        res.add(
+            Figure("warm answer p50, 5 articles", s["p50_ms"], "ms"),
+            Figure("warm answer p99, 5 articles", s["p99_ms"], "ms", 1.0),
+        )
+
+    # --- accuracy: factbot and the baseline on the same questions
+    if want("accuracy"):
+        answerer = Answerer(load_table(config.table_path), config)
+        print("accuracy and baseline...", flush=True)
+        acc = factbot_accuracy(answerer, items)
+        baseline = Baseline(corpus_sentences(config.seeds_dir))
+        base_acc = baseline_accuracy(baseline, items)
+        base_lat = summary(warm_latency(baseline.ask, questions, args.rounds))
+        res.details["accuracy"] = {"factbot": acc, "baseline": base_acc,
+                                   "baseline_sentences": len(baseline.sentences),
+                                   "baseline_latency": base_lat}  # fmt: skip
+        res.add(
+            Figure(
+                "factbot accuracy, in scope", acc["in_scope_acc"] * 100, "%", note=acc["in_scope"]
+            ),
+            Figure(
+                "factbot accuracy, declined out of scope",
+                acc["declined_acc"] * 100,
+                "%",
+                note=acc["declined"],
+            ),
+            Figure(
+                f"baseline accuracy, in scope (WRatio >= {BASELINE_THRESHOLD:g})",
+                base_acc["in_scope_acc"] * 100,
+                "%",
+                note=base_acc["in_scope"],
+            ),
+            Figure(
+                "baseline accuracy, declined out of scope",
+                base_acc["declined_acc"] * 100,
+                "%",
+                note=base_acc["declined"],
+            ),
+            Figure(
+                "baseline accuracy, in scope if it never declines",
+                base_acc["never_declining"]["in_scope_acc"] * 100,
+                "%",
+                note=f"{base_acc['never_declining']['in_scope']}; its ceiling. Best "
+                f"threshold in hindsight {base_acc['best_balanced_threshold']}: "
+                f"in scope {base_acc['best_balanced']['in_scope']}, declined "
+                f"{base_acc['best_balanced']['declined']}",
+            ),
+            Figure("baseline warm p50, 5 articles", base_lat["p50_ms"], "ms"),
+            Figure("baseline warm p99, 5 articles", base_lat["p99_ms"], "ms"),
+        )
+
+    # --- cold ask
+    if want("cold"):
+        print("cold ask...", flush=True)
+        cold, imports = measure_cold_ask(7)
+        res.details["cold_ask"] = {"runs_s": cold, **imports}
+        res.add(
+            Figure("cold `python -m bot ask` (median of 7)", statistics.median(cold), "s", 0.3),
+            Figure(
+                "telegram/httpx modules imported by ask",
+                len(imports["forbidden_imported"]),
+                "modules",
+                0,
+                note=", ".join(imports["forbidden_imported"][:5]) or "none",
+            ),
+        )
+
+    # --- synthetic corpus
+    if want("synth"):
+        with tempfile.TemporaryDirectory(prefix="factbot-bench-") as tmp:
+            print(f"synthetic corpus of {args.articles} articles...", flush=True)
+            t0 = time.perf_counter()
+            synth_config = write_project(Path(tmp), args.articles, seed=5)
+            gen_s = time.perf_counter() - t0
+            times, size, line = measure_build(synth_config, 1)
+            res.details["build_synth"] = {
+                "articles": args.articles,
+                "generate_s": gen_s,
+                "runs_s": times,
+                "table_bytes": size,
+                "summary": line,
+            }
+            res.add(
+                Figure(
+                    f"build, {args.articles} articles",
+                    times[0],
+                    "s",
+                    30.0 if args.articles == 1000 else None,
+                    note=line,
+                ),
+                Figure(f"table size, {args.articles} articles", size / 1024 / 1024, "MiB"),
+            )
+            sconfig = load_config(synth_config, {})
+            t0 = time.perf_counter()
+            stable = load_table(sconfig.table_path)
+            sanswerer = Answerer(stable, sconfig)
+            load_s = time.perf_counter() - t0
+            lat = warm_latency(sanswerer.ask, questions, args.rounds)
+            s = {"load_s": load_s, **summary(lat)}
+            res.details["warm_synth"] = s
+            res.add(
+                Figure(f"table load + Answerer, {args.articles} articles", load_s, "s"),
+                Figure(f"warm answer p50, {args.articles} articles", s["p50_ms"], "ms"),
+                Figure(
+                    f"warm answer p99, {args.articles} articles",
+                    s["p99_ms"],
+                    "ms",
+                    5.0 if args.articles == 1000 else None,
+                ),
+            )
+            sbaseline = Baseline(corpus_sentences(sconfig.seeds_dir))
+            blat = summary(warm_latency(sbaseline.ask, questions[::4], 1))
+            res.details["baseline_synth"] = {"sentences": len(sbaseline.sentences), **blat}
+            res.add(Figure(f"baseline warm p50, {args.articles} articles", blat["p50_ms"], "ms"))
+            if want("memory"):
+                print(f"memory of python -m bot run, {args.articles} articles...", flush=True)
+                mem = run_memory(100, args.chats, synth_config)
+                res.details["memory_synth"] = mem
+                res.add(
+                    Figure(
+                        f"peak RSS of `python -m bot run`, {args.articles} articles",
+                        mem["after_burst_kb"]["VmHWM"] * 1024 / 1e6,
+                        "MB",
+                        note=f"after {mem['burst']} messages",
+                    )
+                )
+
+    # --- end to end
+    if want("e2e"):
+        runs = [("polling", False)] + ([] if args.no_webhook else [("webhook", False)])
+        if args.with_limiter:
+            runs.append(("polling", True))
+        res.details["e2e"] = []
+        for mode, limited in runs:
+            label = f"{mode}{', AIORateLimiter' if limited else ''}"
+            print(f"end to end ({label})...", flush=True)
+            # The limiter allows ~30 msg/s: pace below that, or latency is only its queue.
+            rate = min(args.rate, 20.0) if limited else args.rate
+            r = e2e(mode, args.burst, args.chats, rate, 5.0, rate_limiter=limited)
+            res.details["e2e"].append(r)
+            headline = mode == "polling" and not limited
+            res.add(
+                Figure(
+                    f"e2e {label}: burst of {args.burst} / {args.chats} chats",
+                    r["msgs_per_s"],
+                    "msg/s",
+                    200.0 if headline else None,
+                    higher_is_better=True,
+                    note=f"bot CPU {r['burst_bot_cpu_ms_per_msg']:.2f} ms/msg; burst "
+                    f"latency p50 {r['burst_latency']['p50_ms']:.0f} ms, "
+                    f"p99 {r['burst_latency']['p99_ms']:.0f} ms",
+                ),
+                Figure(
+                    f"e2e {label}: reply latency p50 at {rate:g} msg/s",
+                    r["paced_latency"]["p50_ms"],
+                    "ms",
+                    20.0 if headline else None,
+                ),
+                Figure(
+                    f"e2e {label}: reply latency p99 at {rate:g} msg/s",
+                    r["paced_latency"]["p99_ms"],
+                    "ms",
+                ),
+            )
+
+    # --- memory of the real `python -m bot run`
+    if want("memory"):
+        print("memory of python -m bot run...", flush=True)
+        mem = run_memory(min(args.burst, 300), args.chats)
+        res.details["memory"] = mem
+        res.add(
+            Figure(
+                "peak RSS of `python -m bot run` (VmHWM)",
+                mem["after_burst_kb"]["VmHWM"] * 1024 / 1e6,  # /proc's kB are KiB
+                "MB",
+                80.0,
+                note=f"after {mem['burst']} messages, idle RSS "
+                f"{mem['idle_kb']['VmRSS'] * 1024 / 1e6:.0f} MB",
+            )
+        )
+
+    res.details["machine"]["loadavg_end"] = os.getloadavg()
+    res.details["elapsed_s"] = time.time() - started
+    print()
+    print(res.table())
+    print(
+        f"\n(machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}; "
+        f"run took {res.details['elapsed_s']:.0f} s)"
+    )
+    out = args.out or ROOT / "bench" / "results" / f"{datetime.now():%Y%m%d-%H%M%S}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(
+        json.dumps(
+            {"figures": [f.__dict__ | {"ok": f.ok} for f in res.figures], "details": res.details},
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+    print(f"results: {out}")
+    return 0 if all(f.ok is not False for f in res.figures) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

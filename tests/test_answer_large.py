@@ -1,0 +1,63 @@
+"""Many meetings: indexed lookups and replies cut at Telegram's limit change nothing."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import yaml
+
+from bench.synth import write_project
+from bot import answer
+from bot.answer import Answerer
+from bot.build import build_table
+from bot.config import load_config
+from bot.facts import FactKind, dump_table, load_table
+from bot.render import TELEGRAM_LIMIT
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    config = load_config(write_project(tmp_path_factory.mktemp("large"), 80, seed=11), {})
+    table, _ = build_table(config)
+    return Answerer(table, config)
+
+
+def test_cut_replies_equal_fully_built_ones(large, monkeypatch):
+    questions = [str(i["q"]) for i in yaml.safe_load(
+        (ROOT / "tests" / "questions.yaml").read_text(encoding="utf-8"))["questions"]]  # fmt: skip
+    fast = [large.ask(q) for q in questions]
+    monkeypatch.setattr(answer, "TELEGRAM_LIMIT", 10**9)  # build every line, let render cut
+    full = [large.ask(q) for q in questions]
+    assert fast == full
+    assert sum(len(r.text) == TELEGRAM_LIMIT for r in fast) >= 5  # the cut really happened
+
+
+def test_indexed_lookups_equal_scans(large):
+    table = large.table
+    ids = [m.id for m in table.meetings]
+    rng = random.Random(1)
+    for kind in FactKind:
+        facts = [f for f in table.facts if f.kind == kind]
+        subsets = [None, set(), {ids[0]}, set(ids), set(rng.sample(ids, 10)), {"nope", ids[-1]}]
+        for subset in subsets:
+            scan = [f for f in facts if subset is None or f.meeting in subset]
+            assert table.find(kind, subset) == scan
+    for m in table.meetings:
+        assert table.meeting(m.id) is m and table.sort_key(m.id) == m.sort_key()
+        people = {f.value for f in table.facts if f.kind == FactKind.PERSON and f.meeting == m.id}
+        assert table.values(FactKind.PERSON, m.id) == people
+    assert table.meeting("nope") is None and table.sort_key("nope") == (0, "nope")
+
+
+def test_table_round_trip_shares_repeated_strings(large, tmp_path):
+    dump_table(large.table, tmp_path / "facts.json")
+    loaded = load_table(tmp_path / "facts.json")
+    key = lambda f: (f.article, f.sentence, f.kind, f.value)  # noqa: E731 - dump_table's order
+    assert sorted(loaded.facts, key=key) == sorted(large.table.facts, key=key)
+    by_sentence: dict[str, set[int]] = {}
+    for f in loaded.facts:
+        by_sentence.setdefault(f.source, set()).add(id(f.source))
+    assert len(by_sentence) < len(loaded.facts) / 2  # sentences do repeat
+    assert all(len(ids) == 1 for ids in by_sentence.values())  # one object per sentence

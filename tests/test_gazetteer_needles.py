@@ -1,0 +1,67 @@
+"""The gazetteer's needle prefilter finds exactly what running every alias regex finds."""
+
+from __future__ import annotations
+
+import random
+import re
+import sys
+from pathlib import Path
+
+from bot.corpus import load_articles
+from bot.gazetteer import _CASE_EXOTIC, Gazetteer, alias_needle, load_gazetteer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_exotic_set_is_every_non_ascii_char_that_ignorecase_matches_to_ascii():
+    ascii_alnum = re.compile("[a-z0-9]", re.IGNORECASE)
+    cased = (chr(cp) for cp in range(128, sys.maxunicode + 1))
+    found = {c for c in cased if (c.lower() != c or c.upper() != c) and ascii_alnum.fullmatch(c)}
+    assert found and all(_CASE_EXOTIC.fullmatch(c) for c in found)
+    assert found == {"\u0130", "\u0131", "\u017f", "\u212a"}
+
+
+def test_needles():
+    assert alias_needle("Great Hall of the People") == "people"
+    assert alias_needle("Xi'an") == "xi"
+    assert alias_needle("G20") == "g20"
+    assert alias_needle("Байден") == ""
+
+
+class Unfiltered(Gazetteer):
+    """The same gazetteer without the prefilter: every regex runs."""
+
+    def _candidates(self, section, text):
+        return self._patterns[section]
+
+
+def _texts() -> list[str]:
+    texts = [s for a in load_articles(ROOT / "seeds") if not isinstance(a, Exception)
+             for s in a.sentences]  # fmt: skip
+    rng = random.Random(5)
+    mutated = []
+    for s in texts:
+        chars = list(s)
+        for _ in range(5):  # random case flips and the characters case folding treats specially
+            i = rng.randrange(len(chars))
+            chars[i] = rng.choice([chars[i].swapcase(), "\u0131", "\u017f", "\u212a", "-", "’"])
+        mutated.append("".join(chars))
+    return (
+        texts
+        + mutated
+        + [
+            "in ıstanbul and ſochi, KREMLIN",
+            "the un and UN and U.N.",
+            "Xi’an, XIAN and Xi-an",
+            "STATE   visit to  st.  petersburg",
+        ]
+    )
+
+
+def test_prefilter_changes_no_result():
+    gaz = load_gazetteer()
+    plain = Unfiltered(gaz.sections, gaz.other_people, gaz.other_places)
+    for text in _texts():
+        for section in gaz.sections:
+            assert gaz.find(section, text) == plain.find(section, text), (section, text)
+            assert gaz.spans(section, text) == plain.spans(section, text), (section, text)
