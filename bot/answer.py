@@ -39,15 +39,26 @@ _MEETING_INTENTS = {"meeting_date", "meeting_place", "meeting_count", "meeting_p
 # for the meeting, and the rest of the question picks which one (canonical matcher tokens).
 _FRAMES = {"when": "meeting_date", "date": "meeting_date", "where": "meeting_place",
            "city": "meeting_place"}  # fmt: skip
-TOPIC_MIN = 0.35
-_FILLER = {"what", "which", "when", "where", "were", "they", "there", "meet", "meeting", "about",
-           "talk", "talked", "discussed", "mentioned", "with", "that", "this", "time", "date"}  # how well the rest of a framed question must match a topic intent
+TOPIC_MIN = 0.35  # how well the rest of a framed question must match a topic intent
+_FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", "meet", "meeting",
+                     "about", "talk", "talked", "discussed", "mentioned", "with", "that", "this",
+                     "time", "date"})  # fmt: skip
 
 
 def _spans_year(text: str, years: tuple[int, ...]) -> bool:
     """True when ``text`` names a period ("2024-2025") that includes one of ``years``."""
-    return any(int(a) <= y <= int(b) for a, b in re.findall(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", text)
-               for y in years)  # fmt: skip
+    return any(a <= y <= b for a, b in _periods(text) for y in years)
+
+
+@lru_cache(maxsize=65536)
+def _periods(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((int(a), int(b)) for a, b in re.findall(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", text))
+
+
+@lru_cache(maxsize=65536)
+def _content_words(text: str) -> frozenset[str]:
+    """Words of 4+ letters and numbers, lower case (for telling facts apart by what they say)."""
+    return frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +161,8 @@ class Answerer:
         if slots.ordinals:
             facts = [f for f in facts if f.number in slots.ordinals or any(
                 re.search(rf"\b{n}(?:st|nd|rd|th)\b", f.display) for n in slots.ordinals)]  # fmt: skip
-        words = set(re.findall(r"[a-z]{4,}|\d+", text.lower())) - _FILLER
-        overlap = {f: len(words & set(re.findall(r"[a-z]{4,}|\d+", f.display.lower()))) for f in facts}
+        words = _content_words(text) - _FILLER
+        overlap = {f: len(words & _content_words(f.display)) for f in facts}
         top = max(overlap.values(), default=0)
         keep = {f.meeting for f, n in overlap.items() if n == top}
         return [m for m in meetings if m.id in keep]
