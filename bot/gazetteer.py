@@ -60,8 +60,8 @@ class Gazetteer:
             self._patterns[section] = [(_alias_regex(a), e) for a, e in pairs]
             self._needles[section] = [alias_needle(a) for a, _ in pairs]
         self._ru = {e.name: e.ru for entries in sections.values() for e in entries}
-        self._other = [_alias_regex(n) for n in other_people]
-        self._other_places = [_alias_regex(n) for n in other_places]
+        self._other = _any_alias(other_people)
+        self._other_places = _any_alias(other_places)
 
     def find(self, section: str, text: str) -> list[tuple[int, Entry]]:
         """(position, entry) for each entry of ``section`` named in ``text``, first mention only."""
@@ -147,7 +147,8 @@ def alias_needle(alias: str) -> str:
     return max(re.findall(r"[A-Za-z0-9]+", alias), key=len, default="").lower()
 
 
-def _alias_regex(alias: str) -> re.Pattern[str]:
+def _alias_body(alias: str) -> tuple[str, int]:
+    """The regex body of an alias and its flags."""
     # Two-letter acronyms (UN, AI, US) must match in capitals, or "us" and "un-" would; longer
     # ones (SCO, BRICS, USA) are written in lower case in chat, so everything else ignores case.
     flags = 0 if (alias.isupper() and len(alias) <= 2) else re.IGNORECASE
@@ -155,7 +156,22 @@ def _alias_regex(alias: str) -> re.Pattern[str]:
     if re.fullmatch(r"[А-Яа-яЁё]{4,}", alias.split()[-1]):
         # Russian names decline: Пекин -> в Пекине, Москва -> в Москве, Путин -> с Путиным.
         body = re.sub(r"[аяоеьйыиую]$", "", body) + "[а-яё]{0,3}"
+    return body, flags
+
+
+def _alias_regex(alias: str) -> re.Pattern[str]:
+    body, flags = _alias_body(alias)
     return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
+
+
+def _any_alias(aliases: tuple[str, ...]) -> list[re.Pattern[str]]:
+    """At most two regexes (case-sensitive, case-insensitive) matching any of ``aliases``."""
+    groups: dict[int, list[str]] = {}
+    for alias in sorted(aliases, key=len, reverse=True):  # longest first: "New Delhi" before "Delhi"
+        body, flags = _alias_body(alias)
+        groups.setdefault(flags, []).append(body)
+    return [re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])", flags)
+            for flags, bodies in sorted(groups.items())]  # fmt: skip
 
 
 def load_gazetteer(path: Path = DEFAULT_PATH) -> Gazetteer:
