@@ -7,7 +7,6 @@ gazetteer names and small vocabularies of the genre's terms. Errors name file, e
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,8 @@ from typing import Any
 
 from .errors import DataError
 from .gazetteer import Gazetteer
-from .yamlio import load_yaml
+from .text import longest_spans
+from .yamlio import check_template, load_yaml
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "glossary.yaml"
 FORMS = ("nom", "gen", "dat", "acc", "ins", "loc")
@@ -82,18 +82,11 @@ class Vocab:
         longest = max((len(k) for k in self.terms), default=0)
         out: list[str] = []
         unknown: list[str] = []
-        i = 0
-        while i < len(toks):
-            for n in range(min(longest, len(toks) - i), 0, -1):
-                ru = self.terms.get(tuple(toks[i : i + n]))
-                if ru is not None:
-                    if ru:
-                        out.append(ru)
-                    i += n
-                    break
-            else:
-                unknown.append(toks[i])
-                i += 1
+        for span, ru in longest_spans(toks, self.terms, longest):
+            if ru is None:
+                unknown.append(span[0])
+            elif ru:
+                out.append(ru)
         text = " ".join(out).replace(" ,", ",")
         return text, unknown
 
@@ -179,14 +172,7 @@ def _templates(path: Path | str, raw: Any) -> dict[str, str]:
             raise DataError(path, "must be a non-empty string", where)
         if text.count("[") != text.count("]") or re.search(r"\[[^\]]*\[", text):
             raise DataError(path, "unbalanced or nested [optional] brackets", where)
-        try:
-            used = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
-        except ValueError as exc:
-            raise DataError(path, f"bad placeholder: {exc}", where) from None
-        extra = used - TEMPLATES[key]
-        if extra:
-            raise DataError(path, f"unknown placeholder(s) {sorted(extra)}; allowed: "
-                                  f"{sorted(TEMPLATES[key])}", where)  # fmt: skip
+        check_template(path, where, "", text, TEMPLATES[key])
         out[key] = text
     return out
 

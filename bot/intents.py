@@ -6,14 +6,13 @@ All validation of intent files lives here; an error names the file, the intent a
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError
 from .facts import FactKind
-from .yamlio import load_yaml
+from .yamlio import check_template, load_yaml
 
 LANGS = ("en", "ru")
 PLACEHOLDERS = {"reply": {"value", "meeting", "count"}, "many": {"count"}}
@@ -193,13 +192,6 @@ def _templates(path: Path, where: str, key: str, raw: Any, required: bool) -> di
         text = raw.get(lang, "")
         if not isinstance(text, str) or (required and key == "reply" and not text.strip()):
             raise DataError(path, f"{key}.{lang}: must be a non-empty string", where)
-        try:
-            fields = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
-        except ValueError as exc:
-            raise DataError(path, f"{key}.{lang}: bad template ({exc})", where) from None
-        bad = fields - PLACEHOLDERS[key]
-        if bad:
-            allowed = ", ".join(sorted(PLACEHOLDERS[key]))
-            raise DataError(path, f"{key}.{lang}: unknown placeholder(s) {sorted(bad)} (allowed: {allowed})", where)
+        check_template(path, where, f"{key}.{lang}: ", text, PLACEHOLDERS[key])
         out[lang] = text
     return out

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from .gazetteer import Gazetteer
 from .intents import OUT_OF_SCOPE, Intent, Lexicon
-from .text import month_number, normalize
+from .text import longest_spans, month_number, normalize
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _RU_ENDINGS = sorted(
@@ -188,18 +188,10 @@ class Matcher:
         """Replace gazetteer names (longest first) by their marker; also return the names."""
         out: list[str] = []
         names: list[tuple[str, str]] = []
-        i = 0
-        while i < len(toks):
-            for n in range(min(self._longest, len(toks) - i), 0, -1):
-                hit = self.entities.get(tuple(toks[i : i + n]))
-                if hit:
-                    out.append(hit[0])
-                    names.append(hit)
-                    i += n
-                    break
-            else:
-                out.append(toks[i])
-                i += 1
+        for span, hit in longest_spans(toks, self.entities, self._longest):
+            out.append(hit[0] if hit else span[0])
+            if hit:
+                names.append(hit)
         return out, names
 
     def _repair(self, tok: str) -> str | None:

@@ -6,10 +6,12 @@ Everything here is pure and works for English and Russian.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from typing import TypeVar
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -271,3 +273,24 @@ def is_russian(text: str) -> bool:
     cyr = len(_CYRILLIC.findall(text))
     lat = len(re.findall(r"[a-z]", text, re.IGNORECASE))
     return cyr > 0 and cyr >= lat
+
+
+V = TypeVar("V")
+
+
+def longest_spans(toks: Sequence[str], table: Mapping[tuple[str, ...], V],
+                  longest: int) -> Iterator[tuple[tuple[str, ...], V | None]]:
+    """Walk ``toks`` greedily, longest entry of ``table`` first: (span, value) for each entry
+    found, (one token, None) for a token that starts none."""
+    i = 0
+    while i < len(toks):
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            span = tuple(toks[i : i + n])
+            value = table.get(span)
+            if value is not None:
+                yield span, value
+                i += n
+                break
+        else:
+            yield (toks[i],), None
+            i += 1

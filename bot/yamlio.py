@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -49,3 +51,16 @@ def load_yaml(path: Path, error: type[Exception] = DataError) -> Any:
         raise error(path, f"{exc.problem or exc.context}", line) from None
     except yaml.YAMLError as exc:
         raise error(path, f"invalid YAML: {exc}") from None
+
+
+def check_template(path: Path, where: str, label: str, text: str, allowed: Iterable[str]) -> None:
+    """Raise DataError (naming file, entry and ``label``) unless ``text`` is a ``str.format``
+    template using only ``allowed`` placeholders."""
+    try:
+        used = {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+    except ValueError as exc:
+        raise DataError(path, f"{label}bad template ({exc})", where) from None
+    bad = used - set(allowed)
+    if bad:
+        raise DataError(path, f"{label}unknown placeholder(s) {sorted(bad)} (allowed: "
+                              f"{', '.join(sorted(allowed))})", where)  # fmt: skip
