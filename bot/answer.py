@@ -94,6 +94,7 @@ class Answerer:
             entity_phrases(self.gaz),
         )
         self.titles = {a.stem: a.title for a in table.articles}
+        self._city_of = {v.name: str(v.attr("city")) for v in self.gaz.sections["venues"]}
         self._named: dict[str, int] = {}  # fact display -> people it names (see _fullness)
         self.sources = SourceIndex(table.facts)
 
@@ -172,8 +173,9 @@ class Answerer:
     def slots(self, text: str, names: tuple[tuple[str, str], ...] = ()) -> Slots:
         """Years, months, places, people, first/last, and any outside name in ``text``.
 
-        ``names`` are the gazetteer names the matcher found (it stems, so Russian inflected
-        forms count: "в Пекине", "с Байденом").
+        ``names`` are the gazetteer names the matcher found. The gazetteer's own search declines
+        only a name's last word ("с Путиным"); the matcher stems every word ("в Доме народных
+        собраний"), so both are read.
         """
         months = tuple(
             n for w in re.findall(r"[A-Za-zА-Яа-яЁё]+\.?", text)
@@ -194,8 +196,7 @@ class Answerer:
         people = tuple(dict.fromkeys(
             [e.name for _, e in self.gaz.find("people", text)] + [n for m, n in names if m == "#person"]))
         found = [n for m, n in names if m == "#place"]
-        city_of = {v.name: str(v.attr("city")) for v in self.gaz.sections["venues"]}
-        place_names = tuple(dict.fromkeys(place_names + tuple(city_of.get(n, n) for n in found)))
+        place_names = tuple(dict.fromkeys(place_names + tuple(self._city_of.get(n, n) for n in found)))
         ordinals = tuple(int(n) for n in re.findall(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я)", text))
         select = "last" if _LAST.search(text) else "first" if _FIRST.search(text) else ""
         outside = self.gaz.other_person(text) or self.gaz.other_place(text) or next(

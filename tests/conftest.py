@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import Config, load_config
+from tests.fakebotapi import FakeBotAPI
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,3 +31,10 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
 def answerer(config: Config) -> Answerer:
     table, _ = build_table(config)
     return Answerer(table, config)
+
+
+@pytest.fixture
+def api() -> Iterator[FakeBotAPI]:
+    """A fake Bot API server on 127.0.0.1 for one test."""
+    with FakeBotAPI() as server:
+        yield server

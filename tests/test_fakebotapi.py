@@ -37,12 +37,6 @@ from tests.fakebotapi import ApiError, FakeBotAPI, parse_html, prepare_text
 CHAT = 1000
 
 
-@pytest.fixture
-def api():
-    with FakeBotAPI() as server:
-        yield server
-
-
 def make_bot(api: FakeBotAPI, token: str | None = None) -> telegram.Bot:
     # verify=False only skips loading the CA bundle (~25 ms per HTTPXRequest);
     # the fake is plain http anyway.

@@ -6,7 +6,6 @@ Everything runs on 127.0.0.1 and every wait is bounded.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import os
 import signal
 import socket
@@ -21,12 +20,11 @@ import pytest
 
 from bot.answer import Answerer
 from bot.build import build_table
-from bot.config import Secret, load_config
 from bot.tg.app import build_application
 from bot.reload import reload_answerer
 from bot.tg import handlers as handlers_module
 from bot.tg.handlers import source_keyboard
-from tests.fakebotapi import FakeBotAPI
+from tests.tgharness import drained, polling, replies, tg_config
 from tests.projectcopy import ARTICLES, copied_project
 
 pytestmark = pytest.mark.e2e
@@ -36,49 +34,12 @@ GROUP = -100123
 USER = 1000
 
 
-@pytest.fixture(scope="module")
-def base_config():
-    return load_config(ROOT / "config.yaml", {})
-
-
-@pytest.fixture(scope="module")
-def answerer(base_config):
-    table, _ = build_table(base_config)
-    return Answerer(table, base_config)
-
 
 @pytest.fixture
-def api():
-    with FakeBotAPI() as server:
-        yield server
-
-
-def tg_config(config, api, **telegram):
-    tg = dataclasses.replace(config.telegram, base_url=api.base_url, token=Secret(api.token),
-                             **telegram)
-    return dataclasses.replace(config, telegram=tg)
-
-
-@pytest.fixture
-async def bot_app(api, base_config, answerer):
-    app = build_application(tg_config(base_config, api), answerer)
-    async with app:
-        await app.post_init(app)
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        try:
-            yield app
-        finally:
-            await app.updater.stop()
-            await app.stop()
-
-
-def to_chat(chat_id):
-    return lambda call: call.params.get("chat_id") == chat_id
-
-
-async def replies(api, chat_id, count=1, timeout=10.0):
-    return await api.wait_for_async("sendMessage", count, timeout=timeout, predicate=to_chat(chat_id))
+async def bot_app(api, config, answerer):
+    app = build_application(tg_config(config, api), answerer)
+    async with polling(app, post_init=True):
+        yield app
 
 
 def reply_to(call):
@@ -180,31 +141,23 @@ async def test_group_decline_is_short(api, bot_app):
     assert call.result["text"] == "Sorry, I don't know that."
 
 
-async def test_group_mode_all_answers_confident_matches_only(api, base_config, answerer):
-    app = build_application(tg_config(base_config, api, group_mode="all"), answerer)
-    async with app:
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
+async def test_group_mode_all_answers_confident_matches_only(api, config, answerer):
+    app = build_application(tg_config(config, api, group_mode="all"), answerer)
+    async with polling(app):
         api.push_message(GROUP, "how many people died in the earthquake?", chat_type="group")
         api.push_message(GROUP, "when did they meet?", chat_type="group")
         (call,) = await replies(api, GROUP)
         await asyncio.sleep(0.3)
-        await app.updater.stop()
-        await app.stop()
     assert "2023" in call.result["text"] and len(api.calls_of("sendMessage")) == 1
 
 
-async def test_allowed_chats_other_chats_get_nothing(api, base_config, answerer):
-    app = build_application(tg_config(base_config, api, allowed_chats=(USER,)), answerer)
-    async with app:
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
+async def test_allowed_chats_other_chats_get_nothing(api, config, answerer):
+    app = build_application(tg_config(config, api, allowed_chats=(USER,)), answerer)
+    async with polling(app):
         api.push_message(4242, "when did they meet?", user_id=4242)
         api.push_message(USER, "when did they meet?")
         await replies(api, USER)
         await asyncio.sleep(0.3)
-        await app.updater.stop()
-        await app.stop()
     assert [c.params["chat_id"] for c in api.calls_of("sendMessage")] == [USER]
 
 
@@ -249,10 +202,10 @@ def free_port():
         return sock.getsockname()[1]
 
 
-async def test_webhook_mode(api, base_config, answerer):
+async def test_webhook_mode(api, config, answerer):
     port, secret = free_port(), "s3cret-token"
     url = f"http://127.0.0.1:{port}/telegram"
-    app = build_application(tg_config(base_config, api), answerer)
+    app = build_application(tg_config(config, api), answerer)
     async with app:
         await app.start()
         await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
@@ -276,19 +229,13 @@ async def test_webhook_mode(api, base_config, answerer):
 # --------------------------------------------------------------------------- load
 
 
-async def test_burst_of_200_messages_across_20_chats(api, base_config, answerer):
+async def test_burst_of_200_messages_across_20_chats(api, config, answerer):
     # With AIORateLimiter, as in production (about 30 messages/s overall, as Telegram allows).
     # Without it, ~200 concurrent connections overflow the fake server's listen backlog (5).
     limited = True
-    app = build_application(tg_config(base_config, api), answerer, rate_limiter=limited)
-    async with app:
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        try:
-            await _burst(api, "AIORateLimiter" if limited else "no rate limiter")
-        finally:
-            await app.updater.stop()
-            await app.stop()
+    app = build_application(tg_config(config, api), answerer, rate_limiter=limited)
+    async with polling(app):
+        await _burst(api, "AIORateLimiter" if limited else "no rate limiter")
 
 
 async def _burst(api, label):
@@ -346,87 +293,59 @@ def test_run_bot_polling_process_stops_on_sigint(api, tmp_path):
 # --------------------------------------------------------------------------- flood control
 
 
-async def test_flood_control_burst_gets_exactly_n_replies(api, base_config, answerer, caplog):
-    config = tg_config(base_config, api, per_chat_per_minute=3, per_user_per_minute=100)
+async def test_flood_control_burst_gets_exactly_n_replies(api, config, answerer, caplog):
+    config = tg_config(config, api, per_chat_per_minute=3, per_user_per_minute=100)
     app = build_application(config, answerer)
-    async with app:
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        try:
-            for i in range(12):
-                api.push_message(USER, "when did they meet?" if i % 2 else "/start")
-            api.push_message(USER + 1, "when did they meet?", user_id=USER + 1)
-            await replies(api, USER + 1)  # the other chat is not limited
-            await replies(api, USER, count=3)
-            await asyncio.wait_for(_drained(api), 10)
-            await asyncio.sleep(0.3)
-        finally:
-            await app.updater.stop()
-            await app.stop()
+    async with polling(app):
+        for i in range(12):
+            api.push_message(USER, "when did they meet?" if i % 2 else "/start")
+        api.push_message(USER + 1, "when did they meet?", user_id=USER + 1)
+        await replies(api, USER + 1)  # the other chat is not limited
+        await replies(api, USER, count=3)
+        await asyncio.wait_for(drained(api), 10)
+        await asyncio.sleep(0.3)
     assert len(api.calls_of("sendMessage", ok=None)) == 4
     flood_lines = [r for r in caplog.records if "flood control" in r.getMessage()]
     assert len(flood_lines) == 1 and str(USER) in flood_lines[0].getMessage()
 
 
-async def test_flood_control_per_user_in_a_group(api, base_config, answerer):
-    config = tg_config(base_config, api, per_chat_per_minute=100, per_user_per_minute=2)
+async def test_flood_control_per_user_in_a_group(api, config, answerer):
+    config = tg_config(config, api, per_chat_per_minute=100, per_user_per_minute=2)
     app = build_application(config, answerer)
-    async with app:
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        try:
-            for user in (USER, USER, USER, USER + 1, USER, USER + 1):
-                api.push_message(GROUP, f"/ask@{api.username} when did they meet?",
-                                 chat_type="group", user_id=user)
-            await replies(api, GROUP, count=3)
-            await asyncio.wait_for(_drained(api), 10)
-            await asyncio.sleep(0.3)
-        finally:
-            await app.updater.stop()
-            await app.stop()
+    async with polling(app):
+        for user in (USER, USER, USER, USER + 1, USER, USER + 1):
+            api.push_message(GROUP, f"/ask@{api.username} when did they meet?",
+                             chat_type="group", user_id=user)
+        await replies(api, GROUP, count=3)
+        await asyncio.wait_for(drained(api), 10)
+        await asyncio.sleep(0.3)
     sent = api.calls_of("sendMessage")
     assert len(sent) == 4  # two for each user
     replied_to = {reply_to(c) for c in sent}
     assert len(replied_to) == 4
 
 
-async def _drained(api):
-    """Wait until some getUpdates answer has carried the last pushed update to the bot."""
-    last = api.pending_updates[-1]["update_id"] if api.pending_updates else 0
-    while True:
-        fetched = [u["update_id"] for c in api.calls_of("getUpdates") for u in c.result]
-        if not last or last in fetched:
-            return
-        await asyncio.sleep(0.02)
-
-
 # --------------------------------------------------------------------------- allow-list
 
 
-async def test_allow_list_other_chats_get_nothing_at_all(api, base_config, answerer):
+async def test_allow_list_other_chats_get_nothing_at_all(api, config, answerer):
     stranger, group = 4242, -100999
-    app = build_application(tg_config(base_config, api, allowed_chats=(USER, GROUP)), answerer)
+    app = build_application(tg_config(config, api, allowed_chats=(USER, GROUP)), answerer)
     api.add_chat(stranger)
-    async with app:
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        try:
-            # a message of the bot in the stranger's chat, to press its button (made by the test)
-            seed = await app.bot.send_message(stranger, "seed", reply_markup=source_keyboard("1"))
-            for text in ("/start", "/help", "/sources", "/ask when did they meet?", "/ask",
-                         "when did they meet?", "/reload"):
-                api.push_message(stranger, text, user_id=stranger)
-                api.push_message(group, f"@{api.username} {text}", chat_type="group",
-                                 user_id=stranger)
-            api.push_callback_query(seed.message_id, "src:1", chat_id=stranger, user_id=stranger)
-            api.push_inline_query("when did they meet?", user_id=stranger)
-            api.push_message(USER, "when did they meet?")  # the allowed chat still works
-            await replies(api, USER)
-            await asyncio.wait_for(_drained(api), 10)
-            await asyncio.sleep(0.3)
-        finally:
-            await app.updater.stop()
-            await app.stop()
+    async with polling(app):
+        # a message of the bot in the stranger's chat, to press its button (made by the test)
+        seed = await app.bot.send_message(stranger, "seed", reply_markup=source_keyboard("1"))
+        for text in ("/start", "/help", "/sources", "/ask when did they meet?", "/ask",
+                     "when did they meet?", "/reload"):
+            api.push_message(stranger, text, user_id=stranger)
+            api.push_message(group, f"@{api.username} {text}", chat_type="group",
+                             user_id=stranger)
+        api.push_callback_query(seed.message_id, "src:1", chat_id=stranger, user_id=stranger)
+        api.push_inline_query("when did they meet?", user_id=stranger)
+        api.push_message(USER, "when did they meet?")  # the allowed chat still works
+        await replies(api, USER)
+        await asyncio.wait_for(drained(api), 10)
+        await asyncio.sleep(0.3)
     methods = {c.method for c in api.calls} - {"getMe", "getUpdates", "deleteWebhook"}
     assert methods == {"sendMessage"}, methods
     assert [c.params["chat_id"] for c in api.calls_of("sendMessage", ok=None)] == [stranger, USER]
@@ -443,14 +362,8 @@ async def reload_bot(api, tmp_path):
     config = tg_config(copied_project(tmp_path), api, admins=(ADMIN,))
     table, _ = build_table(config)
     app = build_application(config, Answerer(table, config))
-    async with app:
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        try:
-            yield config
-        finally:
-            await app.updater.stop()
-            await app.stop()
+    async with polling(app):
+        yield config
 
 
 async def test_reload_admin_only_reports_changes(api, reload_bot):

@@ -20,7 +20,7 @@ from bot.tg.resilience import (
     backoff_delays,
     is_transient,
 )
-from tests.test_tg_e2e import _drained, replies, tg_config
+from tests.tgharness import drained, polling, replies, tg_config
 
 pytestmark = pytest.mark.e2e
 
@@ -36,28 +36,17 @@ def _ptb_timedelta(monkeypatch):
 
 
 @pytest.fixture
-async def fault_bot(api, base_config, answerer):
+async def fault_bot(api, config, answerer):
     limiter = RetryingRateLimiter(retries=3, first_delay=0.1, max_delay=1.0)
-    app = build_application(tg_config(base_config, api), answerer, rate_limiter=limiter,
+    app = build_application(tg_config(config, api), answerer, rate_limiter=limiter,
                             timeout=TIMEOUT)
-    async with app:
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1,
-                                        error_callback=as_run_polling_does(app))
-        try:
-            yield app
-        finally:
-            await app.updater.stop()
-            await app.stop()
+    async with polling(app, error_callback=as_run_polling_does(app)):
+        yield app
 
 
 def as_run_polling_does(app):
     """The error_callback Application.run_polling gives the Updater: errors go to the handler."""
     return lambda error: app.create_task(app.process_error(update=None, error=error))
-
-
-# pytest fixtures shared with the e2e module
-from tests.test_tg_e2e import answerer, api, base_config  # noqa: E402, F401
 
 
 def exactly_one_reply_each(api, updates):

@@ -1,0 +1,54 @@
+"""What the Telegram end-to-end tests share: a config pointed at the fake server, a running
+Application, and waits for the bot's replies."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from bot.config import Config, Secret
+from tests.fakebotapi import FakeBotAPI
+
+
+def tg_config(config: Config, api: FakeBotAPI, **telegram: Any) -> Config:
+    """``config`` with the fake server's URL and token, and ``telegram`` settings changed."""
+    tg = dataclasses.replace(config.telegram, base_url=api.base_url, token=Secret(api.token),
+                             **telegram)  # fmt: skip
+    return dataclasses.replace(config, telegram=tg)
+
+
+@asynccontextmanager
+async def polling(app: Any, post_init: bool = False, **options: Any) -> AsyncIterator[Any]:
+    """``app`` started and long-polling the fake server (no wait between polls); stopped after."""
+    async with app:
+        if post_init:
+            await app.post_init(app)
+        await app.start()
+        await app.updater.start_polling(poll_interval=0, timeout=1, **options)
+        try:
+            yield app
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+def to_chat(chat_id: int) -> Any:
+    return lambda call: call.params.get("chat_id") == chat_id
+
+
+async def replies(api: FakeBotAPI, chat_id: int, count: int = 1, timeout: float = 10.0) -> Any:
+    """The first ``count`` sendMessage calls to ``chat_id`` (waits for them)."""
+    return await api.wait_for_async("sendMessage", count, timeout=timeout, predicate=to_chat(chat_id))
+
+
+async def drained(api: FakeBotAPI) -> None:
+    """Wait until some getUpdates answer has carried the last pushed update to the bot."""
+    last = api.pending_updates[-1]["update_id"] if api.pending_updates else 0
+    while True:
+        fetched = [u["update_id"] for c in api.calls_of("getUpdates") for u in c.result]
+        if not last or last in fetched:
+            return
+        await asyncio.sleep(0.02)
