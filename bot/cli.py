@@ -178,6 +178,12 @@ def _eval(answerer: Answerer, path: Path, min_in: float, min_out: float) -> int:
     return 0 if in_acc >= min_in and out_acc >= min_out else 1
 
 
+def _found(expected: object, text: str) -> bool:
+    """One ``expect``/``reject`` entry: a string, or a list of alternatives (any one will do)."""
+    options = expected if isinstance(expected, list) else [expected]
+    return any(str(option).lower() in text for option in options)
+
+
 def check(answerer: Answerer, item: dict[str, object]) -> tuple[bool, str, str]:
     """Run one question-set entry: (correct, expected label, got label)."""
     reply = answerer.ask(str(item["q"]))
@@ -187,8 +193,8 @@ def check(answerer: Answerer, item: dict[str, object]) -> tuple[bool, str, str]:
     expected = str(item.get("intent", "(any)"))
     text = reply.text.lower()
     ok = reply.matched and (expected == "(any)" or reply.intent == expected)
-    ok = ok and all(str(e).lower() in text for e in item.get("expect", []) or [])  # type: ignore[attr-defined]
-    ok = ok and not any(str(e).lower() in text for e in item.get("reject", []) or [])  # type: ignore[attr-defined]
+    ok = ok and all(_found(e, text) for e in item.get("expect", []) or [])  # type: ignore[attr-defined]
+    ok = ok and not any(_found(e, text) for e in item.get("reject", []) or [])  # type: ignore[attr-defined]
     if reply.matched and reply.intent == expected and not ok:
         got = f"{got} (wrong text)"
     return ok, expected, got
