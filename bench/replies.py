@@ -264,7 +264,7 @@ def question_sets() -> list[str]:
 
 def russian(answerer: Answerer, fact: Fact) -> dict[str, Any]:
     """The fact in Russian as a reply shows it, and what the glossary lacked."""
-    from bot.russian import render
+    from bot.kinds import render
 
     rendering = render(answerer.glossary, fact, answerer.gaz)
     return {"ru": rendering.text, "missing": list(rendering.missing),

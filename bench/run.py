@@ -53,6 +53,7 @@ from bot.cli import check  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.corpus import load_articles  # noqa: E402
 from bot.facts import load_table  # noqa: E402
+from bot.kinds import READERS  # noqa: E402
 from tests import fakebotapi  # noqa: E402
 
 PY = sys.executable
@@ -594,7 +595,7 @@ def main(argv: list[str] | None = None) -> int:
     if want("warm"):
         print("warm latency (seeds)...", flush=True)
         t0 = time.perf_counter()
-        table = load_table(config.table_path)
+        table = load_table(config.table_path, READERS)
         answerer = Answerer(table, config)
         load_s = time.perf_counter() - t0
         lat = warm_latency(answerer.ask, questions, args.rounds)
@@ -607,7 +608,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # --- accuracy: factbot and the baseline on the same questions
     if want("accuracy"):
-        answerer = Answerer(load_table(config.table_path), config)
+        answerer = Answerer(load_table(config.table_path, READERS), config)
         print("accuracy and baseline...", flush=True)
         acc = factbot_accuracy(answerer, items)
         baseline = Baseline(corpus_sentences(config.seeds_dir))
@@ -694,7 +695,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             sconfig = load_config(synth_config, {})
             t0 = time.perf_counter()
-            stable = load_table(sconfig.table_path)
+            stable = load_table(sconfig.table_path, READERS)
             sanswerer = Answerer(stable, sconfig)
             load_s = time.perf_counter() - t0
             lat = warm_latency(sanswerer.ask, questions, args.rounds)

@@ -16,14 +16,17 @@ from itertools import chain, groupby
 from operator import attrgetter
 
 from .config import Config
-from .facts import Fact, FactKind, FactTable, Meeting
+from .facts import MEETING, Fact, FactTable, Meeting
 from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import Glossary, glossary_from_data, load_glossary
+from .kinds import KINDS, NEEDS
+from .kinds import render as render_russian
+from .kinds.person import KIND as PERSON
+from .kinds.venue import KIND as VENUE
 from .intents import Intent, Lexicon
 from .intents import OUT_OF_SCOPE
 from .match import Match, Matcher, entity_phrases
 from .render import TELEGRAM_LIMIT, Line, Reply, render_decline, render_lines
-from .russian import render as render_russian
 from .sources import SourceIndex
 from .text import MONTH_NAMES, format_date, is_russian, month_number, strip_controls, years_in
 
@@ -83,8 +86,8 @@ class Answerer:
         self.table = table
         self.config = config
         self.gaz = gazetteer or gazetteer_from_data(table.gazetteer)
-        self.glossary = glossary or (glossary_from_data(table.glossary) if table.glossary
-                                     else load_glossary())  # fmt: skip
+        self.glossary = glossary or (glossary_from_data(table.glossary, NEEDS) if table.glossary
+                                     else load_glossary(NEEDS))  # fmt: skip
         self.intents = {i.name: i for i in (Intent.from_json(d) for d in table.intents)}
         self.matcher = Matcher(
             list(self.intents.values()),
@@ -216,7 +219,7 @@ class Answerer:
         return meetings
 
     def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
-        present = self.table.values(FactKind.PERSON, meeting.id)
+        present = self.table.values(PERSON, meeting.id)
         return all(p in present for p in people)
 
     def _facts(self, intent: Intent, slots: Slots, meetings: list[Meeting], text: str) -> list[Fact]:
@@ -268,7 +271,7 @@ class Answerer:
         place = meeting.place or ""
         if lang == "ru" and place:
             place = self.gaz.ru(place) or place
-        venues = {f.value for f in self.table.find(FactKind.VENUE, {meeting.id})}
+        venues = {f.value for f in self.table.find(VENUE, {meeting.id})}
         if venues:
             venue = sorted(venues)[0]
             venue = (self.gaz.ru(venue) or venue) if lang == "ru" else venue
@@ -294,7 +297,7 @@ class Answerer:
             if meeting and intent.name == "meeting_place":
                 where = self.meeting_where(meeting, lang) or ("unknown" if lang == "en" else "неизвестно")
                 lines.append(Line(where, self.meeting_when(meeting, lang) + (" *" if curated else "")))
-            elif all(f.kind in (FactKind.MEETING, FactKind.VENUE) for f in group):
+            elif all(f.kind in (MEETING, VENUE) for f in group):
                 lines.append(Line("", label))
             else:
                 lines.append(Line("; ".join(self._values(group, lang)), label))
@@ -321,9 +324,7 @@ class Answerer:
         """One value per fact; of two facts saying the same (two articles, one meeting), the fuller."""
         best: dict[str, Fact] = {}
         for f in group:
-            key = f"{f.kind}:{f.value.lower()}"
-            if f.kind == FactKind.EVENT:
-                key = re.sub(r"\s\d{4}-\d{4}$", "", key)
+            key = f"{f.kind}:{KINDS[f.kind].same(f)}"
             if key not in best or self._fullness(f) > self._fullness(best[key]):
                 best[key] = f
         return [self.russian(f) if lang == "ru" else f.display for f in best.values()]

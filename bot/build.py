@@ -14,20 +14,21 @@ from .config import Config
 from .corpus import article_paths, load_articles
 from .curated import load_curated
 from .errors import DataError
+from .extract import extract, outlet
 from .facts import ArticleInfo, Fact, FactTable, dump_table, fact_order, load_table
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
 from .glossary import glossary_from_data
 from .intents import intent_paths, load_intents, load_lexicon
-from .russian import check_facts
+from .kinds import NEEDS, READERS, check_facts
 from .yamlio import load_yaml
 
 log = logging.getLogger(__name__)
 _PACKAGE = Path(_package_file).parent
 # Code whose change changes the table: a stale table must not survive an upgrade.
-_CODE = ("extract.py", "text.py", "facts.py", "corpus.py", "intents.py", "curated.py", "build.py",
-         "gazetteer.py", "glossary.py")
+_CODE = ("extract.py", "context.py", "text.py", "facts.py", "corpus.py", "intents.py", "curated.py",
+         "build.py", "gazetteer.py", "glossary.py", "kinds/*.py")
 
 
 @dataclass(slots=True)
@@ -64,7 +65,8 @@ def input_hashes(config: Config) -> dict[str, str]:
         files.append(("curated", config.curated_path))
     files.append(("gazetteer", GAZETTEER_PATH))
     files.append(("glossary", GLOSSARY_PATH))
-    files += [(f"code/{name}", _PACKAGE / name) for name in _CODE]
+    files += [(f"code/{p.relative_to(_PACKAGE).as_posix()}", p)
+              for name in _CODE for p in sorted(_PACKAGE.glob(name))]  # fmt: skip
     out = {}
     for name, path in files:
         try:
@@ -76,15 +78,12 @@ def input_hashes(config: Config) -> dict[str, str]:
 
 def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     """Read every input and build the table in memory; raise DataError on unusable input."""
-    # Here, not at the top: `ask` with a fresh table never extracts, and importing extract.py
-    # (compiling its patterns) was ~15% of a cold `python -m bot ask`.
-    from .extract import extract, outlet
 
     report = BuildReport()
     gaz_data = load_yaml(GAZETTEER_PATH)
     gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
     glossary_data = load_yaml(GLOSSARY_PATH)
-    glossary = glossary_from_data(glossary_data, GLOSSARY_PATH)
+    glossary = glossary_from_data(glossary_data, NEEDS, GLOSSARY_PATH)
     intents = load_intents(config.intents_dir)
     lexicon = load_lexicon(config.intents_dir)
     curated_list = load_curated(config.curated_path)
@@ -136,7 +135,7 @@ def build(config: Config) -> tuple[FactTable, BuildReport]:
 def ensure_table(config: Config) -> FactTable:
     """The current table: loaded when it is fresh, rebuilt when any input changed."""
     try:
-        table = load_table(config.table_path)
+        table = load_table(config.table_path, READERS)
     except DataError:
         return build(config)[0]
     if table.inputs != input_hashes(config):

@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 
 from .errors import DataError
-from .facts import FactKind
+from .facts import MEETING, FactKind
+from .kinds import KINDS
 from .yamlio import load_yaml
 
 _KEYS = {"article", "kind", "value", "reason", "source"}
-SUPPORTED = {FactKind.MEETING}  # the kinds a curated entry may supply
+SUPPORTED = {MEETING}  # the kinds a curated entry may supply
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +56,9 @@ def load_curated(path: Path) -> tuple[CuratedFact, ...]:
         for key in sorted(_KEYS):
             if not isinstance(entry[key], str) or not entry[key].strip():
                 raise DataError(path, f"{key}: must be a non-empty string", where)
-        try:
-            kind = FactKind(entry["kind"])
-        except ValueError:
-            raise DataError(path, f"kind: unknown fact kind {entry['kind']!r}", where) from None
+        kind = FactKind(entry["kind"])
+        if kind not in KINDS:
+            raise DataError(path, f"kind: unknown fact kind {entry['kind']!r}", where)
         if kind not in SUPPORTED:
             raise DataError(path, f"kind: {kind} cannot be curated (only: meeting)", where)
         try:

@@ -6,34 +6,32 @@ import json
 import os
 import tempfile
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, Literal, NewType, Union, get_args, get_origin, get_type_hints
 
 from .errors import DataError
 
-TABLE_VERSION = 1
+# 2: typed parts per kind (bot/kinds/), a JSON object checked on load; kinds are plain names.
+TABLE_VERSION = 2
+
+FactKind = NewType("FactKind", str)
+"""What a fact is about: the name of its module in ``bot/kinds/``; intents name the kinds they
+answer. ``bot.kinds.KINDS`` holds every kind there is."""
+
+MEETING = FactKind("meeting")  # the kind whose facts (one per article) make the meetings
 
 
-class FactKind(StrEnum):
-    """What a fact is about; intents name the kinds they answer."""
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """A fact's structured pieces beyond its fields: each kind types its own (a subclass in its
+    module in ``bot/kinds/``), and its Russian rendering is written from them."""
 
-    MEETING = "meeting"  # value: ISO date or "" when unknown; place: city
-    VENUE = "venue"
-    PERSON = "person"  # qualifier: met | present | delegation
-    OCCASION = "occasion"  # state visit, official visit, N-th regular meeting ...
-    TRADE = "trade"  # number: amount in USD-equivalent units of `value`; qualifier: reached|target|volume
-    ANNIVERSARY = "anniversary"  # number: ordinal; year: the anniversary year
-    AREA = "area"
-    ORGANISATION = "organisation"
-    INITIATIVE = "initiative"
-    EVENT = "event"
-    GREETING = "greeting"
-    CONDOLENCE = "condolence"  # number: magnitude where given
-    AID = "aid"
-    INVITATION = "invitation"
+
+NO_PARTS = Parts()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +40,7 @@ class Fact:
 
     kind: FactKind
     value: str
-    display: str
+    display: str  # the fact in English, as replies show it
     article: str
     sentence: int
     source: str
@@ -52,33 +50,163 @@ class Fact:
     number: float | None = None
     qualifier: str = ""
     curated: str = ""  # non-empty for facts from the curated file: where they came from
-    # Structured pieces for replies in other languages, in order; a key may repeat (two people).
-    # Values are canonical names or English terms the glossary (bot/data/glossary.yaml) knows.
-    parts: tuple[tuple[str, str], ...] = ()
+    parts: Parts = NO_PARTS
 
     def to_json(self) -> dict[str, Any]:
         """A plain dict without empty optional fields (keeps the file small and stable)."""
-        out = {k: v for k, v in asdict(self).items() if v not in (None, "", ())}
-        out["kind"] = str(self.kind)
-        if self.parts:
-            out["parts"] = [list(p) for p in self.parts]
+        out: dict[str, Any] = {}
+        for name in _FIELDS:
+            value = getattr(self, name)
+            if value is not None and value != "":
+                out[name] = value
+        parts = parts_to_json(self.parts)
+        if parts:
+            out["parts"] = parts
         return out
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Fact:
-        """Inverse of ``to_json``."""
-        names = {f.name for f in fields(cls)}
-        kw = {k: v for k, v in data.items() if k in names} | {"kind": FactKind(data["kind"])}
-        kw["parts"] = tuple((str(k), str(v)) for k, v in data.get("parts", ()))
+    def from_json(cls, data: dict[str, Any], parts: PartsReader,
+                  strings: dict[str, str] | None = None) -> Fact:  # fmt: skip
+        """Inverse of ``to_json``; ``parts`` reads (and checks) the kind's parts."""
+        kw = {k: v for k, v in data.items() if k in _FIELDS}
+        return cls(**kw, parts=parts(data.get("parts"), strings))
+
+
+_FIELDS = tuple(f.name for f in fields(Fact) if f.name != "parts")
+
+PartsReader = Callable[[Any, dict[str, str] | None], Parts]
+
+
+def parts_to_json(parts: Parts) -> dict[str, Any]:
+    """The non-default fields of ``parts`` as plain JSON data (tuples as lists)."""
+    out: dict[str, Any] = {}
+    for f in fields(parts):
+        value = getattr(parts, f.name)
+        if value == f.default:
+            continue
+        if isinstance(value, Parts):
+            value = parts_to_json(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[f.name] = value
+    return out
+
+
+def parts_reader(cls: type[Parts]) -> PartsReader:
+    """A function that makes a ``cls`` from JSON data, checking every field against its type.
+
+    Supported field types: str, int, float, bool, ``Literal[...]`` of strings, ``tuple[str,
+    ...]``, another Parts class, and any of them ``| None``. A problem is a ValueError naming the
+    field (``load_table`` reports it as an unreadable table).
+    """
+    hints = get_type_hints(cls)
+    checks = {f.name: _check(hints[f.name], f.name) for f in fields(cls)}
+    required = {f.name for f in fields(cls) if f.default is MISSING}
+    empty = None if required else cls()
+
+    def read(raw: Any, strings: dict[str, str] | None = None) -> Parts:
+        if not raw:
+            if empty is None:
+                raise ValueError(f"parts: missing {', '.join(sorted(required))}")
+            return empty
+        if not isinstance(raw, dict):
+            raise ValueError("parts: must be an object")
+        unknown = set(raw) - set(checks)
+        if unknown:
+            raise ValueError(f"parts: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+        missing = required - set(raw)
+        if missing:
+            raise ValueError(f"parts: missing {', '.join(sorted(missing))}")
+        kw = {k: checks[k](v, strings) for k, v in raw.items()}
         return cls(**kw)
 
-    def part(self, key: str) -> str:
-        """The first value of ``key`` in ``parts``, or ''."""
-        return next((v for k, v in self.parts if k == key), "")
+    return read
 
-    def all_parts(self, key: str) -> list[str]:
-        """Every value of ``key`` in ``parts``, in order."""
-        return [v for k, v in self.parts if k == key]
+
+_Check = Callable[[Any, dict[str, str] | None], Any]
+
+
+def _check(tp: Any, name: str) -> _Check:
+    """A checker (and converter) of one JSON value for the field type ``tp``."""
+    options = get_args(tp) if isinstance(tp, UnionType) or get_origin(tp) is Union else (tp,)
+    checks = [_check_one(t, name) for t in options]
+    if len(checks) == 1:
+        return checks[0]
+
+    def any_of(value: Any, strings: dict[str, str] | None) -> Any:
+        for check in checks:
+            try:
+                return check(value, strings)
+            except ValueError:
+                continue
+        raise ValueError(f"parts: {name}: {value!r} is not {tp}")
+
+    return any_of
+
+
+def _check_one(tp: Any, name: str) -> _Check:
+    def fail(value: Any) -> ValueError:
+        return ValueError(f"parts: {name}: {value!r} is not {getattr(tp, '__name__', tp)}")
+
+    if tp is type(None):
+
+        def none(value: Any, strings: dict[str, str] | None) -> None:
+            if value is not None:
+                raise fail(value)
+
+        return none
+    if tp is str:
+
+        def text(value: Any, strings: dict[str, str] | None) -> str:
+            if not isinstance(value, str):
+                raise fail(value)
+            return value if strings is None else strings.setdefault(value, value)
+
+        return text
+    if tp is bool or tp is int:
+
+        def exact(value: Any, strings: dict[str, str] | None) -> Any:
+            if type(value) is not tp:
+                raise fail(value)
+            return value
+
+        return exact
+    if tp is float:
+
+        def real(value: Any, strings: dict[str, str] | None) -> float:
+            if type(value) not in (int, float):
+                raise fail(value)
+            return float(value)
+
+        return real
+    if get_origin(tp) is Literal:
+        allowed = get_args(tp)
+
+        def one_of(value: Any, strings: dict[str, str] | None) -> Any:
+            if value not in allowed:
+                raise ValueError(f"parts: {name}: {value!r} is not one of {list(allowed)}")
+            return allowed[allowed.index(value)]
+
+        return one_of
+    if get_origin(tp) is tuple and get_args(tp)[1:] == (Ellipsis,):
+        item = _check_one(get_args(tp)[0], name)
+
+        def items(value: Any, strings: dict[str, str] | None) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise fail(value)
+            return tuple(item(v, strings) for v in value)
+
+        return items
+    if isinstance(tp, type) and issubclass(tp, Parts):
+        nested = parts_reader(tp)
+
+        def inner(value: Any, strings: dict[str, str] | None) -> Parts:
+            if not isinstance(value, dict):
+                raise fail(value)
+            return nested(value, strings)
+
+        return inner
+    raise TypeError(f"parts field {name!r}: unsupported type {tp!r}")
 
 
 def fact_order(f: Fact) -> tuple[str, int, str, str]:
@@ -145,7 +273,7 @@ class FactTable:
                 positions[kind][fact.meeting].append(i)
         self._by_meeting = {k: {m: tuple(v) for m, v in ms.items()} for k, ms in positions.items()}
         groups: dict[str, list[Fact]] = defaultdict(list)
-        for fact in self._by_kind.get(FactKind.MEETING, ()):
+        for fact in self._by_kind.get(MEETING, ()):
             groups[fact.meeting].append(fact)
         meetings = []
         for mid, group in groups.items():
@@ -211,15 +339,19 @@ class FactTable:
         return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def load_table(path: Path) -> FactTable:
-    """Read a table written by ``dump_table``; raise DataError when it is unusable."""
+def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:
+    """Read a table written by ``dump_table``; raise DataError when it is unusable.
+
+    ``parts`` reads each kind's parts (``bot.kinds.READERS``): a fact of an unknown kind, or
+    with parts its kind does not have, makes the table unusable.
+    """
     strings: dict[str, str] = {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != TABLE_VERSION:
             raise DataError(path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}")
         return FactTable(
-            facts=tuple(Fact.from_json(_shared(f, strings)) for f in data["facts"]),
+            facts=tuple(_fact(n, f, parts, strings) for n, f in enumerate(data["facts"])),
             articles=tuple(ArticleInfo(**a) for a in data["articles"]),
             inputs=data["inputs"],
             intents=data["intents"],
@@ -231,6 +363,17 @@ def load_table(path: Path) -> FactTable:
         raise DataError(path, "fact table not found (run `python -m bot build`)") from None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(path, f"unreadable fact table ({exc.__class__.__name__}: {exc})") from None
+
+
+def _fact(n: int, data: Any, parts: Mapping[str, PartsReader], strings: dict[str, str]) -> Fact:
+    """Fact number ``n`` of the file; a ValueError names it when its kind or parts are wrong."""
+    reader = parts.get(data["kind"])
+    if reader is None:
+        raise ValueError(f"facts[{n}]: unknown kind {data['kind']!r}")
+    try:
+        return Fact.from_json(_shared(data, strings), reader, strings)
+    except ValueError as exc:
+        raise ValueError(f"facts[{n}] ({data['kind']}): {exc}") from None
 
 
 def _shared(fact: dict[str, Any], strings: dict[str, str]) -> dict[str, Any]:
@@ -246,7 +389,7 @@ def _shared(fact: dict[str, Any], strings: dict[str, str]) -> dict[str, Any]:
     return fact
 
 
-_SHARED_KEYS = ("source", "article", "meeting", "place", "qualifier", "curated", "value", "display")
+_SHARED_KEYS = ("kind", "source", "article", "meeting", "place", "qualifier", "curated", "value", "display")
 
 
 def dump_table(table: FactTable, path: Path) -> None:

@@ -7,7 +7,7 @@ gazetteer names and small vocabularies of the genre's terms. Errors name file, e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,53 +19,46 @@ from .yamlio import check_template, load_yaml
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "glossary.yaml"
 FORMS = ("nom", "gen", "dat", "acc", "ins", "loc")
-# Phrase vocabularies: English term -> Russian, in the grammatical case their template slot needs.
-VOCABS = ("roles", "titles", "groups", "visit_kinds", "visit_lengths", "units", "currencies",
-          "set_by", "anniversary_of", "years_of", "event_names", "aid_offers",
-          "aid_conditions", "invite_actions", "weekdays", "months", "words")  # fmt: skip
-# Words the code asks for by key (so a missing one is a load error, not a silent gap).
-WORDS = ("ready_m", "ready_f", "more", "less")
-PLURALS = ("month",)
-# Template id -> the placeholders it may use. Every id is required.
-TEMPLATES: dict[str, frozenset[str]] = {
-    k: frozenset(v)
-    for k, v in {
-        "person": {"name", "role"},
-        "undated_meeting": {"weekday"},
-        "no_date": set(),
-        "visit": {"length", "kind", "by", "to"},
-        "regular_meeting": {"n", "held"},
-        "amount": {"n", "unit", "currency"},
-        "period_year": {"year"},
-        "period_months": {"months", "year"},
-        "period_by": {"year"},
-        "trade_volume": {"period", "approx", "amount"},
-        "trade_target": {"amount", "period", "set_by"},
-        "trade_target_reached": {"amount", "period", "set_by"},
-        "trade_annual_target_reached": {"amount", "period", "set_by"},
-        "anniversary": {"n", "of", "year"},
-        "synergy": {"a", "b"},
-        "event_when": {"event", "when"},
-        "month_year": {"month", "year"},
-        "year": {"year"},
-        "plenary_session": {"ord", "cc"},
-        "party_congress": {"ord"},
-        "belt_and_road_forum": {"ord"},
-        "five_year_plan": {"ord"},
-        "years_of": {"what", "span"},
-        "two_sessions": set(),
-        "greeting_conveyed": {"sender", "via", "to"},
-        "greeting_own": {"sender", "to"},
-        "greeting_asked": {"sender", "via", "to"},
-        "condolence": {"who", "disaster", "magnitude", "where"},
-        "aid": {"who", "ready", "offer", "condition"},
-        "aid_plain": {"who"},
-        "invitation": {"host", "guest", "action", "event"},
-        "invite_event": {"event", "when"},
-        "invitation_passive": {"guest", "action", "event"},
-        "invite_visit": {"dest"},
-    }.items()
-}
+
+
+@dataclass(frozen=True, slots=True)
+class Needs:
+    """What a writer of Russian takes from the glossary; each fact kind declares its own.
+
+    ``templates`` maps a template id to the placeholders it may use; ``vocabs`` are phrase
+    vocabularies (English term -> Russian, in the case their template slot needs); ``words``
+    are single words the code asks for by key (in the ``words`` vocabulary), ``plurals`` the
+    keys of [one, few, many] forms. The glossary file must hold all of them and nothing else.
+    """
+
+    templates: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    vocabs: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    plurals: frozenset[str] = frozenset()
+
+    def __or__(self, other: Needs) -> Needs:
+        for key in self.templates.keys() & other.templates.keys():
+            if self.templates[key] != other.templates[key]:
+                raise ValueError(f"template {key!r} declared twice with other placeholders")
+        return Needs({**self.templates, **other.templates}, self.vocabs | other.vocabs,
+                     self.words | other.words, self.plurals | other.plurals)  # fmt: skip
+
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The vocabulary sections, ``words`` included when a word is needed, sorted."""
+        return tuple(sorted(self.vocabs | ({"words"} if self.words else set())))
+
+
+def needs(templates: Mapping[str, Iterable[str]] | None = None, vocabs: Iterable[str] = (),
+          words: Iterable[str] = (), plurals: Iterable[str] = ()) -> Needs:  # fmt: skip
+    """``Needs`` from plain collections: ``needs({"visit": {"kind", "by"}}, vocabs=["units"])``."""
+    return Needs({k: frozenset(v) for k, v in (templates or {}).items()}, frozenset(vocabs),
+                 frozenset(words), frozenset(plurals))  # fmt: skip
+
+
+# What replies take from the glossary besides the kinds' needs: month names for "no meeting in
+# May" (bot/answer.py).
+REPLIES = needs(vocabs=["months"])
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
@@ -129,24 +122,24 @@ def untranslated(text: str, allowed: Iterable[str]) -> list[str]:
 # --- loading -------------------------------------------------------------------------------------
 
 
-def load_glossary(path: Path = DEFAULT_PATH) -> Glossary:
-    """Load and validate the glossary file."""
-    return glossary_from_data(load_yaml(path), path)
+def load_glossary(needs: Needs, path: Path = DEFAULT_PATH) -> Glossary:
+    """Load and validate the glossary file; ``needs`` is what it must hold (``bot.kinds.NEEDS``)."""
+    return glossary_from_data(load_yaml(path), needs, path)
 
 
-def glossary_from_data(data: Any, path: Path | str = DEFAULT_PATH) -> Glossary:
+def glossary_from_data(data: Any, needs: Needs, path: Path | str = DEFAULT_PATH) -> Glossary:
     """Validate parsed glossary data (the fact table keeps a copy, as it does the gazetteer)."""
     if not isinstance(data, dict) or data.get("version") != 1:
         raise DataError(path, "must be a mapping with version: 1")
-    known = {"version", "templates", "names", "plurals", "latin_ok", *VOCABS}
+    known = {"version", "templates", "names", "plurals", "latin_ok", *needs.sections}
     unknown = set(data) - known
     if unknown:
         raise DataError(path, f"unknown section(s): {', '.join(sorted(map(str, unknown)))}")
     return Glossary(
-        templates=_templates(path, data.get("templates")),
+        templates=_templates(path, data.get("templates"), needs.templates),
         names=_names(path, data.get("names")),
-        vocabs={s: _vocab(path, s, data.get(s)) for s in VOCABS},
-        plurals=_plurals(path, data.get("plurals")),
+        vocabs={s: _vocab(path, s, data.get(s), needs.words) for s in needs.sections},
+        plurals=_plurals(path, data.get("plurals"), needs.plurals),
         latin_ok=frozenset(_strings(path, "latin_ok", data.get("latin_ok") or [])),
     )
 
@@ -157,22 +150,22 @@ def _mapping(path: Path | str, section: str, raw: Any) -> dict[Any, Any]:
     return raw
 
 
-def _templates(path: Path | str, raw: Any) -> dict[str, str]:
+def _templates(path: Path | str, raw: Any, needed: Mapping[str, frozenset[str]]) -> dict[str, str]:
     raw = _mapping(path, "templates", raw)
-    for key in TEMPLATES:
+    for key in needed:
         if key not in raw:
             raise DataError(path, "required template missing", f"templates: {key}")
     out = {}
     for key, text in raw.items():
         where = f"templates: {key}"
-        if key not in TEMPLATES:
-            known = ", ".join(sorted(TEMPLATES))
+        if key not in needed:
+            known = ", ".join(sorted(needed))
             raise DataError(path, f"unknown template (known: {known})", where)
         if not isinstance(text, str) or not text.strip():
             raise DataError(path, "must be a non-empty string", where)
         if text.count("[") != text.count("]") or re.search(r"\[[^\]]*\[", text):
             raise DataError(path, "unbalanced or nested [optional] brackets", where)
-        check_template(path, where, "", text, TEMPLATES[key])
+        check_template(path, where, "", text, needed[key])
         out[key] = text
     return out
 
@@ -193,7 +186,7 @@ def _names(path: Path | str, raw: Any) -> dict[str, dict[str, str]]:
     return out
 
 
-def _vocab(path: Path | str, section: str, raw: Any) -> Vocab:
+def _vocab(path: Path | str, section: str, raw: Any, words: frozenset[str]) -> Vocab:
     terms: dict[tuple[str, ...], str] = {}
     for english, entry in _mapping(path, section, raw).items():
         where = f"{section}: {english!r}"
@@ -214,13 +207,13 @@ def _vocab(path: Path | str, section: str, raw: Any) -> Vocab:
                 raise DataError(path, f"term {alias!r} defined twice", where)
             terms[key] = ru
     if section == "words":
-        for word in WORDS:
+        for word in sorted(words):
             if (word,) not in terms:
                 raise DataError(path, "required word missing", f"words: {word}")
     return Vocab(terms)
 
 
-def _plurals(path: Path | str, raw: Any) -> dict[str, tuple[str, str, str]]:
+def _plurals(path: Path | str, raw: Any, needed: frozenset[str]) -> dict[str, tuple[str, str, str]]:
     out = {}
     for key, forms in _mapping(path, "plurals", raw).items():
         where = f"plurals: {key}"
@@ -228,7 +221,7 @@ def _plurals(path: Path | str, raw: Any) -> dict[str, tuple[str, str, str]]:
         if not three or not all(isinstance(x, str) for x in forms):
             raise DataError(path, "must be [one, few, many] (месяц, месяца, месяцев)", where)
         out[str(key)] = (forms[0], forms[1], forms[2])
-    for key in PLURALS:
+    for key in sorted(needed):
         if key not in out:
             raise DataError(path, "required plural missing", f"plurals: {key}")
     return out
@@ -240,5 +233,5 @@ def _strings(path: Path | str, section: str, raw: Any) -> list[str]:
     return raw
 
 
-__all__ = ["DEFAULT_PATH", "TEMPLATES", "Glossary", "Vocab", "glossary_from_data", "load_glossary",
-           "tokens", "untranslated"]  # fmt: skip
+__all__ = ["DEFAULT_PATH", "REPLIES", "Glossary", "Needs", "Vocab", "glossary_from_data",
+           "load_glossary", "needs", "tokens", "untranslated"]  # fmt: skip

@@ -12,6 +12,7 @@ from typing import Any
 
 from .errors import DataError
 from .facts import FactKind
+from .kinds import KINDS
 from .yamlio import check_template, load_yaml
 
 LANGS = ("en", "ru")
@@ -163,11 +164,10 @@ def _intent(path: Path, n: int, entry: Any) -> Intent:
         raise DataError(path, "answers: must be a list of fact kinds", where)
     kinds = []
     for kind in answers:
-        try:
-            kinds.append(FactKind(kind))
-        except ValueError:
-            known = ", ".join(k.value for k in FactKind)
-            raise DataError(path, f"answers: unknown fact kind {kind!r} (known: {known})", where) from None
+        if kind not in KINDS:
+            known = ", ".join(KINDS)
+            raise DataError(path, f"answers: unknown fact kind {kind!r} (known: {known})", where)
+        kinds.append(FactKind(kind))
     if not kinds and name != OUT_OF_SCOPE:
         raise DataError(path, "answers: must name at least one fact kind", where)
     reply = _templates(path, where, "reply", entry["reply"], required=bool(kinds))

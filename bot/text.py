@@ -6,6 +6,7 @@ Everything here is pure and works for English and Russian.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -276,6 +277,39 @@ def is_russian(text: str) -> bool:
 
 
 V = TypeVar("V")
+
+
+class Pattern:
+    """A regular expression compiled when it is first used.
+
+    Every ``ask`` imports the fact kinds (for their parts and their Russian), but only ``build``
+    runs their extractors; compiling every extraction pattern at import was ~15% of a cold ask.
+    """
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``re.Pattern.search``."""
+        return self.rx.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``re.Pattern.match``."""
+        return self.rx.match(text, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.Pattern.finditer``."""
+        return self.rx.finditer(text)
 
 
 def longest_spans(toks: Sequence[str], table: Mapping[tuple[str, ...], V],

@@ -12,7 +12,9 @@ from bot import answer
 from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import load_config
-from bot.facts import FactKind, dump_table, load_table
+from bot.facts import dump_table, load_table
+from bot.kinds import KINDS, READERS
+from bot.kinds.person import KIND as PERSON
 from bot.render import TELEGRAM_LIMIT
 from tests.conftest import ROOT
 
@@ -38,7 +40,7 @@ def test_indexed_lookups_equal_scans(large):
     table = large.table
     ids = [m.id for m in table.meetings]
     rng = random.Random(1)
-    for kind in FactKind:
+    for kind in KINDS:
         facts = [f for f in table.facts if f.kind == kind]
         subsets = [None, set(), {ids[0]}, set(ids), set(rng.sample(ids, 10)), {"nope", ids[-1]}]
         for subset in subsets:
@@ -46,14 +48,14 @@ def test_indexed_lookups_equal_scans(large):
             assert table.find(kind, subset) == scan
     for m in table.meetings:
         assert table.meeting(m.id) is m and table.sort_key(m.id) == m.sort_key()
-        people = {f.value for f in table.facts if f.kind == FactKind.PERSON and f.meeting == m.id}
-        assert table.values(FactKind.PERSON, m.id) == people
+        people = {f.value for f in table.facts if f.kind == PERSON and f.meeting == m.id}
+        assert table.values(PERSON, m.id) == people
     assert table.meeting("nope") is None and table.sort_key("nope") == (0, "nope")
 
 
 def test_table_round_trip_shares_repeated_strings(large, tmp_path):
     dump_table(large.table, tmp_path / "facts.json")
-    loaded = load_table(tmp_path / "facts.json")
+    loaded = load_table(tmp_path / "facts.json", READERS)
     key = lambda f: (f.article, f.sentence, f.kind, f.value)  # noqa: E731 - dump_table's order
     assert sorted(loaded.facts, key=key) == sorted(large.table.facts, key=key)
     by_sentence: dict[str, set[int]] = {}

@@ -20,13 +20,13 @@ from typing import Any
 import pytest
 
 import bot.build
-import bot.extract
 from bot.answer import Answerer
 from bot.build import build, ensure_table
 from bot.cli import main
 from bot.config import Config, load_config
 from bot.errors import DataError
 from bot.facts import load_table
+from bot.kinds import READERS
 
 from .conftest import ROOT
 
@@ -59,7 +59,7 @@ def assert_last_good_table(config: Config, good: bytes) -> None:
     """The table is untouched, no temporary file is left, and it still answers."""
     assert config.table_path.read_bytes() == good
     assert [p.name for p in config.table_path.parent.iterdir()] == [config.table_path.name]
-    reply = Answerer(load_table(config.table_path), config).ask(QUESTION)
+    reply = Answerer(load_table(config.table_path, READERS), config).ask(QUESTION)
     assert reply.matched and "75th anniversary" in reply.text
 
 
@@ -69,7 +69,7 @@ def test_failure_in_extraction_halfway_keeps_the_last_table(
     config, good = built
     (config.seeds_dir / "005_new.txt").write_bytes(
         (ROOT / "tests/data/articles/tass_2024.txt").read_bytes())  # fmt: skip
-    real, calls = bot.extract.extract, []
+    real, calls = bot.build.extract, []
 
     def extract(article: Any, *args: Any, **kwargs: Any) -> Any:
         calls.append(article.stem)
@@ -77,7 +77,7 @@ def test_failure_in_extraction_halfway_keeps_the_last_table(
             raise RuntimeError("extraction bug on the third article")
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr("bot.extract.extract", extract)  # build imports it when it builds
+    monkeypatch.setattr(bot.build, "extract", extract)
     with pytest.raises(RuntimeError):
         build(config)
     with pytest.raises(RuntimeError):
@@ -191,7 +191,7 @@ def test_skipped_article_is_named_and_the_rest_builds(
     assert "skipped: " in out and "005_broken.txt: not UTF-8" in out
     assert "006_empty.txt: no text" in out
     assert sum("skipped article" in r.getMessage() for r in caplog.records) == 2
-    stems = {a.stem for a in load_table(config.table_path).articles}
+    stems = {a.stem for a in load_table(config.table_path, READERS).articles}
     assert len(stems) == 5 and not stems & {"005_broken", "006_empty"}
 
 

@@ -125,9 +125,10 @@ def test_fresh_and_loaded_tables_answer_alike(config: Config) -> None:
     from bot.answer import Answerer
     from bot.build import build
     from bot.facts import load_table
+    from bot.kinds import READERS
 
     fresh, _ = build(config)
-    loaded = load_table(config.table_path)
+    loaded = load_table(config.table_path, READERS)
     assert fresh.facts == loaded.facts
     question = "what areas of cooperation did they discuss"
     assert Answerer(fresh, config).ask(question).text == Answerer(loaded, config).ask(question).text

@@ -13,6 +13,7 @@ from bot.answer import Answerer
 from bot.cli import main
 from bot.gazetteer import load_gazetteer
 from bot.glossary import load_glossary, untranslated
+from bot.kinds import NEEDS
 from bot.yamlio import load_yaml
 
 from .conftest import ROOT
@@ -47,7 +48,7 @@ def _ask(tmp_path: Path, questions: list[str], monkeypatch: pytest.MonkeyPatch,
 def test_russian_questions_get_fully_russian_replies(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    allowed = load_glossary().allowed_latin(load_gazetteer())
+    allowed = load_glossary(NEEDS).allowed_latin(load_gazetteer())
     replies = _ask(tmp_path, list(QUESTIONS), monkeypatch, capsys)
     assert len(replies) == len(QUESTIONS)
     for reply in replies:

@@ -12,6 +12,7 @@ from bot.answer import Answerer
 from bot.cli import main
 from bot.config import load_config
 from bot.facts import load_table
+from bot.kinds import READERS
 from bot.render import render_sources
 
 from .conftest import ROOT
@@ -35,7 +36,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Answerer]:
     (tmp / "seeds" / "005_inject.txt").write_text(text, encoding="utf-8")
     assert main(["--config", str(config_path), "build"]) == 0
     config = load_config(config_path, {})
-    return config_path, Answerer(load_table(config.table_path), config)
+    return config_path, Answerer(load_table(config.table_path, READERS), config)
 
 
 def test_reply_html_escapes_the_question_and_the_articles(project: tuple[Path, Answerer]) -> None:

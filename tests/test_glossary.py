@@ -16,7 +16,8 @@ from bot.facts import Fact, FactKind
 from bot.gazetteer import Gazetteer, load_gazetteer
 from bot.glossary import DEFAULT_PATH, Glossary, glossary_from_data, load_glossary, untranslated
 from bot.intents import load_intents
-from bot.russian import KINDS, check_facts, render
+from bot.kinds import KINDS, NEEDS, READERS, check_facts, render
+from bot.kinds import event, trade
 from bot.yamlio import load_yaml
 
 from .conftest import ROOT
@@ -48,14 +49,13 @@ def data() -> dict[str, Any]:
 
 def test_every_fact_kind_with_a_reply_has_a_russian_rendering(facts: list[Fact]) -> None:
     answered = {k for i in load_intents(ROOT / "intents") for k in i.answers}
-    assert answered <= set(FactKind)
-    assert answered - {f.kind for f in facts} <= {FactKind.VENUE}  # the corpus exercises them
-    assert set(KINDS) == set(FactKind)
+    assert answered <= set(KINDS)
+    assert answered - {f.kind for f in facts} <= {FactKind("venue")}  # the corpus exercises them
 
 
 def test_all_facts_render_fully_in_russian(facts: list[Fact], gaz: Gazetteer) -> None:
     assert len(facts) > 150
-    assert check_facts(load_glossary(), gaz, facts) == []
+    assert check_facts(load_glossary(NEEDS), gaz, facts) == []
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_removing_an_entry_is_reported(
 ) -> None:
     broken = copy.deepcopy(data)
     del broken[section][entry]
-    problems = check_facts(glossary_from_data(broken), gaz, facts)
+    problems = check_facts(glossary_from_data(broken, NEEDS), gaz, facts)
     assert problems, f"deleting {section}: {entry} went unnoticed"
     assert any(reported in p for p in problems), problems
 
@@ -87,14 +87,14 @@ def test_removing_a_template_is_a_load_error(data: dict[str, Any]) -> None:
     broken = copy.deepcopy(data)
     del broken["templates"]["anniversary"]
     with pytest.raises(DataError, match="templates: anniversary: required template missing"):
-        glossary_from_data(broken, "glossary.yaml")
+        glossary_from_data(broken, NEEDS, "glossary.yaml")
 
 
 def test_english_left_in_a_rendering_is_reported(gaz: Gazetteer) -> None:
-    glossary = load_glossary()
-    event = Fact(FactKind.EVENT, "Harbin Trade Fair", "Harbin Trade Fair", "x", 0, "s",
-                 parts=(("type", "named"), ("name", "Harbin Trade Fair")))  # fmt: skip
-    lacks, english = check_facts(glossary, gaz, [event])
+    glossary = load_glossary(NEEDS)
+    fair = Fact(event.KIND, "Harbin Trade Fair", "Harbin Trade Fair", "x", 0, "s",
+                parts=event.Parts("named", name="Harbin Trade Fair"))  # fmt: skip
+    lacks, english = check_facts(glossary, gaz, [fair])
     assert "glossary lacks event_names: 'Harbin Trade Fair'" in lacks
     assert english.endswith("English words in 'Harbin Trade Fair': Harbin Trade Fair")
     assert untranslated("саммит G20 и Years of Culture", glossary.allowed_latin(gaz)) == [
@@ -103,7 +103,7 @@ def test_english_left_in_a_rendering_is_reported(gaz: Gazetteer) -> None:
 
 
 def test_renderings_read_as_russian(facts: list[Fact], gaz: Gazetteer) -> None:
-    glossary = load_glossary()
+    glossary = load_glossary(NEEDS)
     texts = {render(glossary, f, gaz).text for f in facts}
     for expected in (
         "75-летие установления дипломатических отношений между Китаем и Россией (2024 г.)",
@@ -123,7 +123,7 @@ def test_renderings_read_as_russian(facts: list[Fact], gaz: Gazetteer) -> None:
 def _load(tmp_path: Path, text: str) -> Glossary:
     path = tmp_path / "glossary.yaml"
     path.write_text(text, encoding="utf-8")
-    return load_glossary(path)
+    return load_glossary(NEEDS, path)
 
 
 @pytest.mark.parametrize(
@@ -144,7 +144,7 @@ def test_bad_glossary_names_file_entry_and_problem(
     broken = copy.deepcopy(data)
     edit(broken)
     with pytest.raises(DataError, match=message) as err:
-        glossary_from_data(broken, "glossary.yaml")
+        glossary_from_data(broken, NEEDS, "glossary.yaml")
     assert str(err.value).startswith("glossary.yaml: ")
 
 
@@ -157,11 +157,13 @@ def test_duplicate_keys_and_terms_are_errors(tmp_path: Path) -> None:
 
 
 def test_fact_parts_round_trip_through_json() -> None:
-    parts = (("form", "asked"), ("set_by", "Xi Jinping"), ("set_by", "Vladimir Putin"))
-    fact = Fact(FactKind.GREETING, "v", "d", "a", 1, "s", parts=parts)
-    assert Fact.from_json(fact.to_json()) == fact
-    assert fact.all_parts("set_by") == ["Xi Jinping", "Vladimir Putin"] and fact.part("nope") == ""
-    assert "parts" not in Fact(FactKind.AREA, "energy", "energy", "a", 1, "s").to_json()
+    parts = trade.Parts("200", "billion", "USD", "months", 11, 2023, annual=True,
+                        set_by=("Xi Jinping", "Vladimir Putin"))  # fmt: skip
+    fact = Fact(trade.KIND, "v", "d", "a", 1, "s", parts=parts)
+    assert Fact.from_json(fact.to_json(), READERS[trade.KIND]) == fact
+    assert fact.to_json()["parts"]["set_by"] == ["Xi Jinping", "Vladimir Putin"]
+    area = Fact(FactKind("area"), "energy", "energy", "a", 1, "s", parts=KINDS[FactKind("area")].parts())
+    assert "parts" not in area.to_json()
 
 
 def test_cli_build_exits_2_on_a_broken_glossary(

@@ -13,6 +13,7 @@ from bot.answer import Answerer
 from bot.config import Config
 from bot.gazetteer import load_gazetteer
 from bot.glossary import load_glossary, untranslated
+from bot.kinds import NEEDS
 from bot.helptext import examples, first_example, help_text, start_text, ui_language
 from bot.intents import load_intents
 from bot.render import render_decline
@@ -27,7 +28,7 @@ COMMANDS = re.compile(r"/\w+")
 def _english_words(html_text: str) -> list[str]:
     """English words in a Russian text, commands (/help) and markup aside."""
     plain = COMMANDS.sub(" ", re.sub(r"<[^>]+>|&\w+;", " ", html_text))
-    return untranslated(plain, load_glossary().allowed_latin(load_gazetteer()))
+    return untranslated(plain, load_glossary(NEEDS).allowed_latin(load_gazetteer()))
 
 
 @pytest.mark.parametrize(

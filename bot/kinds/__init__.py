@@ -1,0 +1,116 @@
+"""The fact kinds: one module per kind in this folder, and ``KINDS``, the registry of them all.
+
+A kind's module (``bot/kinds/<kind>.py``, the kind's name) holds everything about it:
+
+- ``KIND``: its ``FactKind`` (the module's name);
+- ``Parts``: a frozen slotted dataclass of its structured pieces (subclass of ``facts.Parts``);
+- ``extract(ctx) -> Iterator[Fact]``: its facts in one article (``bot.context.Context``), each
+  with its English ``display`` (the module's ``english``);
+- ``russian(fact, parts, r) -> str``: the fact in Russian (``bot.russian.Russian`` lookups);
+- ``NEEDS``: the glossary templates, vocabularies, words and plurals it writes Russian with;
+- optionally ``same(fact) -> str``: what two facts of the kind share when they say the same
+  thing (a reply shows one of them); by default their lower-cased value.
+
+Adding a kind is adding a module here, an intent that answers it (``intents/*.yaml``) and its
+glossary terms (``bot/data/glossary.yaml``); the tests check all three.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from ..context import Context
+from ..facts import Fact, FactKind, Parts, PartsReader, parts_reader
+from ..gazetteer import Gazetteer
+from ..glossary import REPLIES, Glossary, Needs, untranslated
+from ..russian import Rendering, Russian
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One fact kind, as its module defines it."""
+
+    name: FactKind
+    module: str  # "bot.kinds.trade"
+    parts: type[Parts]
+    extract: Callable[[Context], Iterator[Fact]]
+    russian: Callable[[Fact, Any, Russian], str]
+    needs: Needs
+    same: Callable[[Fact], str]
+    read: PartsReader  # JSON -> parts, checked (``load_table``)
+
+
+def _same(fact: Fact) -> str:
+    return fact.value.lower()
+
+
+def kind_of(module: ModuleType) -> Kind:
+    """The ``Kind`` a module defines; TypeError naming the module and what it lacks."""
+    name = module.__name__.rsplit(".", 1)[-1]
+    where = f"fact kind module {module.__name__}"
+    for attr, check in (("KIND", lambda v: v == name), ("NEEDS", lambda v: isinstance(v, Needs)),
+                        ("Parts", lambda v: isinstance(v, type) and issubclass(v, Parts)),
+                        ("extract", callable), ("russian", callable)):  # fmt: skip
+        if not hasattr(module, attr) or not check(getattr(module, attr)):
+            raise TypeError(f"{where}: {attr} missing or wrong (see bot/kinds/__init__.py)")
+    cls = module.Parts
+    if cls.__module__ != module.__name__ or "__slots__" not in cls.__dict__:
+        raise TypeError(f"{where}: Parts must be its own @dataclass(frozen=True, slots=True)")
+    return Kind(FactKind(name), module.__name__, cls, module.extract, module.russian,
+                module.NEEDS, getattr(module, "same", _same), parts_reader(cls))  # fmt: skip
+
+
+def discover(package: str = __name__) -> dict[FactKind, Kind]:
+    """Every kind module of ``package``, by name (sorted)."""
+    path = importlib.import_module(package).__path__
+    names = sorted(m.name for m in pkgutil.iter_modules(path) if not m.name.startswith("_"))
+    kinds = [kind_of(importlib.import_module(f"{package}.{name}")) for name in names]
+    return {k.name: k for k in kinds}
+
+
+KINDS: Mapping[FactKind, Kind] = discover()
+READERS: Mapping[str, PartsReader] = {name: k.read for name, k in KINDS.items()}
+
+
+def _needs(kinds: Iterable[Kind]) -> Needs:
+    out = REPLIES
+    for kind in kinds:
+        try:
+            out = out | kind.needs
+        except ValueError as exc:
+            raise TypeError(f"fact kind module {kind.module}: NEEDS: {exc}") from None
+    return out
+
+
+NEEDS = _needs(KINDS.values())  # what the glossary must hold: every kind's needs and the replies'
+
+
+def render(glossary: Glossary, fact: Fact, gaz: Gazetteer) -> Rendering:
+    """``fact`` in Russian; ``missing`` names each glossary entry it lacked."""
+    r = Russian(glossary, gaz)
+    text = KINDS[fact.kind].russian(fact, fact.parts, r)
+    text = re.sub(r"\s+,", ",", " ".join(text.split()))
+    return Rendering(text, tuple(dict.fromkeys(r.missing)))
+
+
+def check_facts(glossary: Glossary, gaz: Gazetteer, facts: Iterable[Fact]) -> list[str]:
+    """One line per fact that would not be shown fully in Russian (missing entry or English)."""
+    allowed = glossary.allowed_latin(gaz)
+    problems = []
+    for f in facts:
+        r = render(glossary, f, gaz)
+        where = f"{f.article}#{f.sentence} {f.kind} {f.value!r}"
+        problems += [f"{where}: glossary lacks {m}" for m in r.missing]
+        english = untranslated(r.text, allowed)
+        if english:
+            problems.append(f"{where}: English words in {r.text!r}: {' '.join(english)}")
+    return problems
+
+
+__all__ = ["KINDS", "NEEDS", "READERS", "Kind", "check_facts", "discover", "kind_of", "render"]

@@ -1,0 +1,95 @@
+"""Why the leaders met: a state or official visit under way, or the N-th regular meeting of the
+heads of government."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from .. import facts
+from ..context import Context, nth, ordinal, sentence_date, short, subject_entry
+from ..facts import Fact, FactKind
+from ..glossary import needs
+from ..russian import Russian
+from ..text import Pattern, format_date
+
+KIND = FactKind("occasion")  # qualifier: the kind of visit (state, official ...) | regular meeting
+NEEDS = needs({"visit": {"length", "kind", "by", "to"}, "regular_meeting": {"n", "held"}},
+              vocabs=["visit_kinds", "visit_lengths"])  # fmt: skip
+
+_VISIT = Pattern(
+    r"\b(?:is|are|was|were|been|being)\s+(?:currently\s+)?(?:in\s+(?P<in>[A-Z][a-z]+)\s+)?"
+    r"on\s+an?\s+(?:(?P<len>[\w]+-day)\s+)?(?P<kind>state|official|working|friendly|official goodwill)"
+    r"\s+visit(?:\s+to\s+(?P<to>[A-Z][a-z]+))?"
+    r"|\bpaying\s+an?\s+(?:(?P<len2>[\w]+-day)\s+)?(?P<kind2>state|official|working)\s+visit"
+    r"(?:\s+to\s+(?P<to2>[A-Z][a-z]+))?",
+    re.I,
+)
+_REGULAR = Pattern(
+    r"\b(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+regular meeting(?:s)?\s+(?:between|of)\s+"
+    r"(?:the\s+)?(?:Russian and Chinese\s+|Chinese and Russian\s+)?heads of (?:government|state)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Parts(facts.Parts):
+    """A visit (how long, by whom, to which country; canonical names) or a regular meeting
+    (when it was held, ISO); its number is the fact's ``number``."""
+
+    form: Literal["visit", "regular meeting"]
+    length: str = ""  # "three-day"
+    by: str = ""
+    to: str = ""
+    held: str = ""
+
+
+def extract(ctx: Context) -> Iterator[Fact]:
+    """State/official visits under way and the N-th regular meeting of heads of government."""
+    for i, s in enumerate(ctx.article.sentences):
+        m = _VISIT.search(s)
+        if m:
+            kind = (m.group("kind") or m.group("kind2")).lower()
+            length = m.group("len") or m.group("len2")
+            where = m.group("to") or m.group("to2") or m.group("in")
+            who = subject_entry(ctx, s, m.start())
+            country = ctx.gaz.find("countries", where) if where else []
+            parts = Parts("visit", length or "", who.name if who else "",
+                          country[0][1].name if country else "")  # fmt: skip
+            text = english_visit(kind, length or "", where or "", short(who) if who else "")
+            yield ctx.fact(KIND, i, f"{kind} visit", text, qualifier=kind, parts=parts)
+        r = _REGULAR.search(s)
+        if r:
+            n = ordinal(r.group("ord"))
+            if n:
+                held = sentence_date(ctx, s)
+                label = english_regular(n)
+                display = label + (f" (held {format_date(held)})" if held else "")
+                parts = Parts("regular meeting", held=held.isoformat() if held else "")
+                yield ctx.fact(KIND, i, label, display, number=float(n),
+                               qualifier="regular meeting", parts=parts)  # fmt: skip
+
+
+def english_visit(kind: str, length: str, where: str, by: str) -> str:
+    """'three-day state visit to Russia by Xi'."""
+    text = " ".join(x for x in (length, kind, "visit") if x)
+    text += f" to {where}" if where else ""
+    return text + (f" by {by}" if by else "")
+
+
+def english_regular(n: int) -> str:
+    """'28th regular meeting between the heads of government'."""
+    return f"{nth(n)} regular meeting between the heads of government"
+
+
+def russian(f: Fact, p: Parts, r: Russian) -> str:
+    """'трёхдневный государственный визит Си Цзиньпина в Россию', '28-я регулярная встреча ...'."""
+    if p.form == "regular meeting":
+        return r.fill("regular_meeting", n=f"{f.number:g}" if f.number else "",
+                      held=format_date(date.fromisoformat(p.held), "ru") if p.held else "")  # fmt: skip
+    return r.fill("visit", length=r.vocab("visit_lengths", p.length),
+                  kind=r.vocab("visit_kinds", f.qualifier), by=r.name(p.by, "gen"),
+                  to=r.name(p.to, "acc"))  # fmt: skip

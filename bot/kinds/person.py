@@ -1,0 +1,100 @@
+"""Who met, who else was present, and delegations described without names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import facts
+from ..context import Context
+from ..facts import Fact, FactKind
+from ..glossary import needs
+from ..russian import Russian
+from ..text import Pattern
+
+KIND = FactKind("person")  # qualifier: met | present | delegation
+NEEDS = needs({"person": {"name", "role"}}, vocabs=["groups", "roles", "titles"])
+
+_TITLED = Pattern(
+    r"\b(?:Deputy Prime Minister|Vice Premier|Foreign Minister|Prime Minister|Premier|President|"
+    r"Chairman|Minister(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)*)?|Vice President|Ambassador)\s+"
+    r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})"
+)
+_PRESENT = Pattern(
+    r"\b(?:was|were)\s+(?:also\s+)?present\b|\battended\b|\btook part in\b|\bparticipated in\b"
+    r"|\baccompanied\b|\bwas also at\b|\bjoined the (?:meeting|talks)\b",
+    re.I,
+)
+_DELEGATION = Pattern(
+    r"\bbrought\s+(?P<who>.+?)\s+to the (?:meeting|talks)|\bdelegation (?:including|of)\s+"
+    r"(?P<who2>[^.;]+)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Parts(facts.Parts):
+    """The person's role ("Premier of China"), when the gazetteer or the text gives one."""
+
+    role: str = ""
+
+
+def extract(ctx: Context) -> Iterator[Fact]:
+    """Who met (from the first meeting sentence naming two people), who was present."""
+    seen: set[str] = set()
+    for i in ctx.meeting:
+        people = _people(ctx, ctx.article.sentences[i])
+        if len(people) >= 2:
+            for name, role in people[:2]:
+                seen.add(name)
+                yield ctx.fact(KIND, i, name, english(name, role), qualifier="met",
+                               parts=Parts(role))  # fmt: skip
+            break
+    for i, s in enumerate(ctx.article.sentences):
+        if _PRESENT.search(s) and re.search(r"meeting|talks|conversation|present", s, re.I):
+            for name, role in _people(ctx, s):
+                if name not in seen:
+                    seen.add(name)
+                    yield ctx.fact(KIND, i, name, english(name, role), qualifier="present",
+                                   parts=Parts(role))  # fmt: skip
+        m = _DELEGATION.search(s)
+        if m:
+            who = (m.group("who") or m.group("who2")).strip(" ,")
+            yield ctx.fact(KIND, i, who, who, qualifier="delegation", parts=Parts())
+
+
+def _people(ctx: Context, sentence: str) -> list[tuple[str, str]]:
+    """(name, role) of everyone named in ``sentence``: gazetteer people and titled names."""
+    found = [(p, e.name, str(e.attr("role") or "")) for p, e in ctx.gaz.find("people", sentence)]
+    known = {n.split()[-1] for _, n, _ in found}
+    for m in _TITLED.finditer(sentence):
+        name = m.group("name")
+        if name.split()[-1] not in known and not ctx.gaz.find("places", name):
+            title = m.group().rsplit(name, 1)[0].strip()
+            found.append((m.start("name"), name, title))
+            known.add(name.split()[-1])
+    return [(n, r) for _, n, r in sorted(found)]
+
+
+def english(name: str, role: str) -> str:
+    """'Wang Yi (Foreign Minister of China)'."""
+    return f"{name} ({role})" if role else name
+
+
+def russian(f: Fact, p: Parts, r: Russian) -> str:
+    """'Ван И (министр иностранных дел КНР)'; a delegation through the ``groups`` vocabulary."""
+    if f.qualifier == "delegation":
+        return r.vocab("groups", f.value)
+    return r.fill("person", name=r.plain(f.value), role=_role(r, p.role) if p.role else "")
+
+
+def _role(r: Russian, role: str) -> str:
+    """A whole role from ``roles``, else 'Title of Country' from ``titles`` and a genitive."""
+    whole = r.term("roles", role)
+    if whole is not None:
+        return whole
+    m = re.fullmatch(r"(?P<title>.+) of (?P<country>[A-Z][\w ]+)", role)
+    if m and m.group("country") in r.g.names:
+        return f"{r.vocab('titles', m.group('title'))} {r.name(m.group('country'), 'gen')}"
+    return r.vocab("titles", role)
