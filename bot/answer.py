@@ -24,7 +24,6 @@ from .kinds import render as render_russian
 from .kinds.person import KIND as PERSON
 from .kinds.venue import KIND as VENUE
 from .intents import Intent, Lexicon
-from .intents import OUT_OF_SCOPE
 from .match import Match, Matcher, entity_phrases
 from .render import TELEGRAM_LIMIT, Line, Reply, render_decline, render_lines
 from .sources import SourceIndex
@@ -36,12 +35,10 @@ _WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|ка�
 WEEKDAYS = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
             "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")}
 _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b|перв|ранн", re.I)
-_MEETING_INTENTS = {"meeting_date", "meeting_place", "meeting_count", "meeting_people",
-                    "meeting_occasion"}  # fmt: skip
-# "When/where did they meet, the time they talked about X?": a question word plus "meet" asks
-# for the meeting, and the rest of the question picks which one (canonical matcher tokens).
-_FRAMES = {"when": "meeting_date", "date": "meeting_date", "where": "meeting_place",
-           "city": "meeting_place"}  # fmt: skip
+# "When/where did they meet, the time they talked about X?": a question word (an intent's
+# ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and the
+# rest of the question picks which one.
+MEET = "meet"
 TOPIC_MIN = 0.35  # how well the rest of a framed question must match a topic intent
 _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", "meet", "meeting",
                      "about", "talk", "talked", "discussed", "mentioned", "with", "that", "this",
@@ -96,6 +93,8 @@ class Answerer:
             config.match.max_chars,
             entity_phrases(self.gaz),
         )
+        self._frames = {t: i for i in self.intents.values() for w in i.frame
+                        for t in self.matcher.words(w)}  # fmt: skip
         self.titles = {a.stem: a.title for a in table.articles}
         self._city_of = {v.name: str(v.attr("city")) for v in self.gaz.sections["venues"]}
         self._named: dict[str, int] = {}  # fact display -> people it names (see _fullness)
@@ -112,7 +111,7 @@ class Answerer:
         if intent is None:
             return self._decline(lang, match.score, match.best)
         slots = self.slots(text, match.names)
-        if intent.name not in _MEETING_INTENTS:  # "invite Putin to China" is not where they met
+        if intent.about != "meeting":  # "invite Putin to China" is not where they met
             slots = replace(slots, countries=tuple(c for c in slots.countries if re.search(
                 rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)))  # fmt: skip
         if slots.outside:
@@ -120,7 +119,7 @@ class Answerer:
                       "ru": f"В статьях ничего нет про «{slots.outside}»."}[lang]  # fmt: skip
             return self._decline(lang, match.score, intent.name, reason)
         meetings = self._meetings(slots)
-        if intent.name in _MEETING_INTENTS and slots.people and topic is None:
+        if intent.about == "meeting" and slots.people and topic is None:
             meetings = [m for m in meetings if self._has_people(m, slots.people)]
         if topic is not None:
             meetings = self._about(meetings, topic, slots, text)
@@ -132,7 +131,7 @@ class Answerer:
             dated = {m.date.year for m in meetings if m.date}
             reason = self._no_meeting(slots, lang) if slots.years and not dated & set(slots.years) else ""
             return self._decline(lang, match.score, intent.name, reason)
-        weekday = intent.name == "meeting_date" and bool(_WEEKDAY.search(text))
+        weekday = intent.asks == "date" and bool(_WEEKDAY.search(text))
         return self._answer(intent, facts, lang, match.score, weekday)
 
     # --- questions about one meeting, chosen by what was said there ------------------------------
@@ -144,19 +143,20 @@ class Answerer:
         (trade, anniversary, a state visit...) then chooses the meeting.
         """
         intent = self.intents.get(match.intent or "")
-        if match.best == OUT_OF_SCOPE or "meet" not in match.tokens:
+        best = self.intents.get(match.best)
+        if (best is not None and best.declines) or MEET not in match.tokens:
             return intent, None
-        wanted = next((_FRAMES[t] for t in match.tokens if t in _FRAMES), None)
-        if wanted is None or wanted not in self.intents:
+        wanted = next((self._frames[t] for t in match.tokens if t in self._frames), None)
+        if wanted is None:
             return intent, None
         scores = dict(match.scores)
-        topic = next((self.intents[name] for name, score in match.scores if score >= TOPIC_MIN
-                      and name not in (wanted, OUT_OF_SCOPE, "meeting_date", "meeting_place")
-                      and name in self.intents
-                      and self.matcher.typical(name, match.tokens, wanted)), None)  # fmt: skip
-        if intent is None and (topic is None or scores.get(wanted, 0.0) < TOPIC_MIN):
+        topic = next((other for name, score in match.scores if score >= TOPIC_MIN
+                      and (other := self.intents.get(name)) is not None
+                      and not other.frame and not other.declines
+                      and self.matcher.typical(name, match.tokens, wanted.name)), None)  # fmt: skip
+        if intent is None and (topic is None or scores.get(wanted.name, 0.0) < TOPIC_MIN):
             return None, None
-        return self.intents[wanted], topic
+        return wanted, topic
 
     def _about(self, meetings: list[Meeting], topic: Intent, slots: Slots, text: str) -> list[Meeting]:
         """The meetings where ``topic`` came up; the facts naming most of the question's words win."""
@@ -229,12 +229,12 @@ class Answerer:
         if slots.years:
             facts = [f for f in facts if f.year in slots.years or year_of.get(f.meeting) in slots.years
                      or _spans_year(f.display, slots.years)]  # fmt: skip
-        if intent.name == "events":
+        if intent.narrow:
             facts = self._narrow(facts, text)
         if slots.ordinals:
             facts = [f for f in facts if f.number in slots.ordinals or any(
                 re.search(rf"\b{n}(?:st|nd|rd|th)\b", f.display) for n in slots.ordinals)]  # fmt: skip
-        if slots.select and intent.name != "meeting_count" and facts:
+        if slots.select and intent.asks != "count" and facts:
             order = sorted({f.meeting for f in facts}, key=lambda mid: self._meeting_key(mid))
             keep = order[-1] if slots.select == "last" else order[0]
             facts = [f for f in facts if f.meeting == keep]
@@ -294,7 +294,7 @@ class Answerer:
             if curated:
                 label += " *"
                 notes.extend(curated)
-            if meeting and intent.name == "meeting_place":
+            if meeting and intent.asks == "place":
                 where = self.meeting_where(meeting, lang) or ("unknown" if lang == "en" else "неизвестно")
                 lines.append(Line(where, self.meeting_when(meeting, lang) + (" *" if curated else "")))
             elif all(f.kind in (MEETING, VENUE) for f in group):
@@ -302,12 +302,12 @@ class Answerer:
             else:
                 lines.append(Line("; ".join(self._values(group, lang)), label))
             shown += len(lines[-1].label) + len(lines[-1].text) + 1
-        if len(groups) == 1 and intent.name != "meeting_count":
+        if len(groups) == 1 and intent.asks != "count":
             only = lines[0]
             value = only.text or only.label
             head = intent.reply[lang].format(value=value, meeting=only.label, count=1)
             out = [Line(head)]
-            if only.text and intent.name != "meeting_place":
+            if only.text and intent.asks != "place":
                 out.append(Line(("Meeting: " if lang == "en" else "Встреча: ") + only.label))
         else:
             template = intent.many.get(lang) or intent.reply[lang]

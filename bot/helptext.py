@@ -31,7 +31,6 @@ HELP_GROUPS = {
     "ru": "В группах упомяните меня, ответьте на моё сообщение или наберите /ask <вопрос>.",
 }
 DEFAULT_EXAMPLE = {"en": "when did they meet?", "ru": "когда они встретились?"}
-OUT_OF_SCOPE = "out_of_scope"
 
 
 def ui_language(fixed: str, language_code: str | None, text: str = "") -> str:
@@ -61,7 +60,7 @@ def first_example(intents: Mapping[str, Any], lang: str = "en") -> str:
     """The first in-scope example question in ``lang`` (for /start and /ask usage)."""
     for name, intent in intents.items():
         found = examples(intent, lang)
-        if name != OUT_OF_SCOPE and found:
+        if not getattr(intent, "declines", False) and found:
             return found[0].rstrip("?") + "?"
     return DEFAULT_EXAMPLE.get(lang, DEFAULT_EXAMPLE["en"])
 
@@ -77,7 +76,7 @@ def help_text(intents: Mapping[str, Any], lang: str = "en") -> str:
     lines = [HELP_HEAD[lang]]
     for name, intent in intents.items():
         found = examples(intent, lang)
-        if name != OUT_OF_SCOPE and found:
+        if not getattr(intent, "declines", False) and found:
             lines.append(f"• {html.escape(_question(found[0]))}")
     lines.append(html.escape(HELP_GROUPS[lang]))
     return clip("\n".join(lines))

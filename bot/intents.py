@@ -1,6 +1,11 @@
 """Intent definitions from ``intents/*.yaml``: ``Intent`` and ``load_intents``.
 
-All validation of intent files lives here; an error names the file, the intent and the problem.
+An intent says what it answers (fact kinds) and how it behaves, as data: what it asks for
+(``asks``: the facts, a date, a place, a count of meetings), whether it is about the meetings
+themselves (``about``), the question words that frame "when did they meet when X" (``frame``),
+whether the question's own words narrow the facts (``narrow``) and whether matching it means
+declining (``declines``). No code names an intent. All validation of intent files lives here;
+an error names the file, the intent and the problem.
 """
 
 from __future__ import annotations
@@ -8,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .errors import DataError
 from .facts import FactKind
@@ -17,10 +22,15 @@ from .yamlio import check_template, load_yaml
 
 LANGS = ("en", "ru")
 PLACEHOLDERS = {"reply": {"value", "meeting", "count"}, "many": {"count"}}
-OUT_OF_SCOPE = "out_of_scope"
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 _KEYS = {"name": True, "answers": True, "reply": True, "many": False, "examples": True,
-         "requires": False}
+         "requires": False, "asks": False, "about": False, "frame": False, "narrow": False,
+         "declines": False}  # fmt: skip
+# What a reply gives per meeting: its facts, its date, its place; or how many meetings there are.
+Asks = Literal["facts", "date", "place", "count"]
+# "meeting": a question about the meetings themselves (the people it names must have been
+# there; "to China" names where); "topic": about what was said (people named need not attend).
+About = Literal["topic", "meeting"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,19 +44,28 @@ class Intent:
     examples: tuple[str, ...]
     source: str = ""  # file it came from
     requires: tuple[str, ...] = ()  # the message must hold one of these words (any form)
+    asks: Asks = "facts"
+    about: About = "topic"
+    frame: tuple[str, ...] = ()  # with "meet": "when did they meet when X" asks this intent
+    narrow: bool = False  # only the facts whose words the question names, when it names some
+    declines: bool = False  # out of scope: matching this intent means declining
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for the compiled table."""
         return {"name": self.name, "answers": [str(k) for k in self.answers], "reply": self.reply,
                 "many": self.many, "examples": list(self.examples), "source": self.source,
-                "requires": list(self.requires)}  # fmt: skip
+                "requires": list(self.requires), "asks": self.asks, "about": self.about,
+                "frame": list(self.frame), "narrow": self.narrow,
+                "declines": self.declines}  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Intent:
         """Inverse of ``to_json``."""
         return cls(data["name"], tuple(FactKind(k) for k in data["answers"]), data["reply"],
                    data["many"], tuple(data["examples"]), data.get("source", ""),
-                   tuple(data.get("requires", ())))  # fmt: skip
+                   tuple(data.get("requires", ())), data.get("asks", "facts"),
+                   data.get("about", "topic"), tuple(data.get("frame", ())),
+                   data.get("narrow", False), data.get("declines", False))  # fmt: skip
 
 
 def intent_paths(intents_dir: Path) -> list[Path]:
@@ -109,6 +128,7 @@ def load_intents(intents_dir: Path) -> list[Intent]:
     intents: list[Intent] = []
     names: dict[str, str] = {}
     examples: dict[str, str] = {}
+    frames: dict[str, str] = {}
     for path in intent_paths(intents_dir):
         for intent in _load_file(path):
             where = f"intent {intent.name!r}"
@@ -117,6 +137,9 @@ def load_intents(intents_dir: Path) -> list[Intent]:
                 also = "earlier in this file" if other == path.name else f"also in {other}"
                 raise DataError(path, f"duplicate name ({also})", where)
             names[intent.name] = path.name
+            for word in intent.frame:
+                if frames.setdefault(word, intent.name) != intent.name:
+                    raise DataError(path, f"frame: {word!r} also frames {frames[word]!r}", where)
             for n, example in enumerate(intent.examples):
                 key = " ".join(example.lower().split())
                 if key in examples and examples[key] != intent.name:
@@ -168,8 +191,11 @@ def _intent(path: Path, n: int, entry: Any) -> Intent:
             known = ", ".join(KINDS)
             raise DataError(path, f"answers: unknown fact kind {kind!r} (known: {known})", where)
         kinds.append(FactKind(kind))
-    if not kinds and name != OUT_OF_SCOPE:
+    declines = _flag(path, where, entry, "declines")
+    if not kinds and not declines:
         raise DataError(path, "answers: must name at least one fact kind", where)
+    if kinds and declines:
+        raise DataError(path, "answers: an intent that declines answers nothing", where)
     reply = _templates(path, where, "reply", entry["reply"], required=bool(kinds))
     many = _templates(path, where, "many", entry.get("many", {}), required=False)
     examples = entry["examples"]
@@ -178,10 +204,36 @@ def _intent(path: Path, n: int, entry: Any) -> Intent:
     for i, ex in enumerate(examples):
         if not isinstance(ex, str) or not ex.strip():
             raise DataError(path, f"examples[{i}]: must be a non-empty string", where)
-    requires = entry.get("requires", [])
-    if not isinstance(requires, list) or not all(isinstance(w, str) and w.strip() for w in requires):
-        raise DataError(path, "requires: must be a list of words", where)
-    return Intent(name, tuple(kinds), reply, many, tuple(examples), path.name, tuple(requires))
+    requires = _words(path, where, entry, "requires")
+    asks = _choice(path, where, entry, "asks", Asks)
+    about = _choice(path, where, entry, "about", About)
+    frame = _words(path, where, entry, "frame")
+    if frame and asks not in ("date", "place"):
+        raise DataError(path, "frame: only an intent that asks for a date or a place frames", where)
+    return Intent(name, tuple(kinds), reply, many, tuple(examples), path.name, requires, asks,
+                  about, frame, _flag(path, where, entry, "narrow"), declines)  # fmt: skip
+
+
+def _words(path: Path, where: str, entry: dict[str, Any], key: str) -> tuple[str, ...]:
+    words = entry.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise DataError(path, f"{key}: must be a list of words", where)
+    return tuple(words)
+
+
+def _choice(path: Path, where: str, entry: dict[str, Any], key: str, options: Any) -> Any:
+    allowed = get_args(options)
+    value = entry.get(key, allowed[0])
+    if value not in allowed:
+        raise DataError(path, f"{key}: must be one of {', '.join(allowed)}", where)
+    return value
+
+
+def _flag(path: Path, where: str, entry: dict[str, Any], key: str) -> bool:
+    value = entry.get(key, False)
+    if not isinstance(value, bool):
+        raise DataError(path, f"{key}: must be true or false", where)
+    return value
 
 
 def _templates(path: Path, where: str, key: str, raw: Any, required: bool) -> dict[str, str]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .gazetteer import Gazetteer
-from .intents import OUT_OF_SCOPE, Intent, Lexicon
+from .intents import Intent, Lexicon
 from .text import longest_spans, month_number, normalize
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -106,6 +106,7 @@ class Matcher:
     ):
         self.threshold = threshold
         self.max_chars = max_chars
+        self._declining = frozenset(i.name for i in intents if i.declines)
         self.lexicon = lexicon
         self._phrases = sorted((k for k in lexicon.synonyms if " " in k), key=len, reverse=True)
         self._phrase_re = (
@@ -217,6 +218,10 @@ class Matcher:
                 out[name] = BAG_WEIGHT * sum(query[t] for t in hits) / total
         return out
 
+    def words(self, text: str) -> list[str]:
+        """The canonical tokens of ``text``, as a message is read (names become markers)."""
+        return self._canon(text)[0]
+
     def typical(self, name: str, tokens: tuple[str, ...], besides: str) -> list[str]:
         """The tokens typical of intent ``name`` that intent ``besides`` never uses."""
         vocab, other = self._vocab_of.get(name, set()), self._vocab_of.get(besides, set())
@@ -266,7 +271,7 @@ class Matcher:
             return Match(None, 0.0, "", tuple(unknown), tuple(names), tuple(query))
         best = max(scores, key=lambda k: scores[k])
         score = round(scores[best], 4)
-        ok = score >= self.threshold and best != OUT_OF_SCOPE
+        ok = score >= self.threshold and best not in self._declining
         ranked = tuple(sorted(((k, round(v, 4)) for k, v in scores.items()), key=lambda kv: -kv[1]))
         return Match(best if ok else None, score, best, tuple(unknown), tuple(names), tuple(query),
                      ranked)

@@ -115,6 +115,21 @@ CASES = [
          r"intents/zz_extra\.yaml: line 6: duplicate key 'answers' \(first at line 4\)"),
     Case("invalid YAML in an intent file", _intents("  - name: [\n"),
          r"intents/zz_extra\.yaml: line 4: expected the node content"),
+    Case("unknown kind of answer", _intents(INTENT.format(name="foo_bar") + "    asks: price\n"
+                                            "    examples: [zzz]\n"),
+         r"intents/zz_extra\.yaml: intent 'foo_bar': asks: must be one of facts, date, place, count"),
+    Case("a flag that is not a boolean", _intents(INTENT.format(name="foo_bar") + "    narrow: yes please\n"
+                                                  "    examples: [zzz]\n"),
+         r"intents/zz_extra\.yaml: intent 'foo_bar': narrow: must be true or false"),
+    Case("a frame word used twice", _intents(INTENT.format(name="foo_bar") + "    asks: date\n"
+                                             "    frame: [when]\n    examples: [zzz]\n"),
+         r"intents/zz_extra\.yaml: intent 'foo_bar': frame: 'when' also frames 'meeting_date'"),
+    Case("a frame on an intent that asks for facts",
+         _intents(INTENT.format(name="foo_bar") + "    frame: [whenever]\n    examples: [zzz]\n"),
+         r"intents/zz_extra\.yaml: intent 'foo_bar': frame: only an intent that asks for a date"),
+    Case("an intent that declines and answers",
+         _intents(INTENT.format(name="foo_bar") + "    declines: true\n    examples: [zzz]\n"),
+         r"intents/zz_extra\.yaml: intent 'foo_bar': answers: an intent that declines answers"),
     Case("curated fact without a source",
          _write("seeds/curated.yaml", CURATED.format(article="000_8b0d3a19ac3361c9")
                 + "    reason: the article has no date\n"),

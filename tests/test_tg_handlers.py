@@ -82,7 +82,7 @@ def test_reply_html_private_and_groups():
 def test_help_text_one_example_per_intent_skipping_out_of_scope():
     intents = {
         "meeting_date": SimpleNamespace(examples=("when did they meet", "when")),
-        "out_of_scope": SimpleNamespace(examples=("earthquake deaths",)),
+        "out_of_scope": SimpleNamespace(examples=("earthquake deaths",), declines=True),
         "trade": SimpleNamespace(examples=("what was the <trade> target?",)),
         "empty": SimpleNamespace(examples=()),
     }
