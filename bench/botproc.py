@@ -37,7 +37,7 @@ def main() -> int:
     if not args.keep_flood_limits:
         lifted = dataclasses.replace(config.telegram, per_chat_per_minute=10_000, per_user_per_minute=10_000)
         config = dataclasses.replace(config, telegram=lifted)
-    answerer = Answerer(ensure_table(config), config)
+    answerer = Answerer.from_table(ensure_table(config), config)
     token = config.telegram.token.reveal() if config.telegram.token else ""
     setup_logging(token)
     app = build_application(config, answerer, rate_limiter=not args.no_rate_limiter)

@@ -267,8 +267,8 @@ def russian(answerer: Answerer, fact: Fact) -> dict[str, Any]:
     from bot.kinds import render
 
     rendering = render(answerer.glossary, fact, answerer.gaz)
-    return {"ru": rendering.text, "missing": list(rendering.missing),
-            "shown_ru": answerer.russian(fact)}  # fmt: skip
+    shown = answerer.writer.russian(fact)
+    return {"ru": rendering.text, "missing": list(rendering.missing), "shown_ru": shown}
 
 
 def ui_texts(answerer: Answerer, replies: list[Any]) -> Iterator[dict[str, Any]]:
@@ -361,7 +361,7 @@ def write_lines(path: Path, records: Iterable[dict[str, Any]]) -> int:
 
 def dump(out: Path, name: str, config: Config, questions: list[str], ui: bool = False) -> None:
     table, report = build_table(config)
-    answerer = Answerer(table, config)
+    answerer = Answerer.from_table(table, config)
     (out / f"{name}.report.txt").write_text(report.summary() + "\n", encoding="utf-8")
     write_lines(out / f"{name}.table.jsonl", table_records(table))
     n = write_lines(out / f"{name}.facts.jsonl", (fact_record(answerer, f) for f in table.facts))
@@ -381,7 +381,7 @@ def dump(out: Path, name: str, config: Config, questions: list[str], ui: bool = 
         if not ui:
             break
         reply_cfg = dataclasses.replace(config.reply, **changes)
-        other = Answerer(table, dataclasses.replace(config, reply=reply_cfg))
+        other = Answerer.from_table(table, dataclasses.replace(config, reply=reply_cfg))
         sets = question_sets()
         write_lines(out / f"{name}.{variant}.replies.jsonl",
                     (reply_record(q, None, other.ask(q)) for q in sets))  # fmt: skip

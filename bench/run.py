@@ -596,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
         print("warm latency (seeds)...", flush=True)
         t0 = time.perf_counter()
         table = load_table(config.table_path, READERS)
-        answerer = Answerer(table, config)
+        answerer = Answerer.from_table(table, config)
         load_s = time.perf_counter() - t0
         lat = warm_latency(answerer.ask, questions, args.rounds)
         res.details["warm_seeds"] = {"load_s": load_s, **summary(lat)}
@@ -608,7 +608,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # --- accuracy: factbot and the baseline on the same questions
     if want("accuracy"):
-        answerer = Answerer(load_table(config.table_path, READERS), config)
+        answerer = Answerer.from_table(load_table(config.table_path, READERS), config)
         print("accuracy and baseline...", flush=True)
         acc = factbot_accuracy(answerer, items)
         baseline = Baseline(corpus_sentences(config.seeds_dir))
@@ -696,7 +696,7 @@ def main(argv: list[str] | None = None) -> int:
             sconfig = load_config(synth_config, {})
             t0 = time.perf_counter()
             stable = load_table(sconfig.table_path, READERS)
-            sanswerer = Answerer(stable, sconfig)
+            sanswerer = Answerer.from_table(stable, sconfig)
             load_s = time.perf_counter() - t0
             lat = warm_latency(sanswerer.ask, questions, args.rounds)
             s = {"load_s": load_s, **summary(lat)}

@@ -1,390 +1,72 @@
 """``Answerer.ask(text) -> Reply``: the one call every shell makes.
 
-It matches the message to an intent, reads the slots that choose meetings (year, month, place,
-first/last, people), picks the facts and renders them. Out of scope is a decline Reply, never an
-exception; nothing here does I/O.
+Four parts, each made once per table: the ``Reader`` reads the message into a ``Question``, the
+``Matcher`` scores it against the intents, the ``Picker`` chooses the meetings and facts (or why
+none), and the ``Writer`` writes the reply in the user's language. Out of scope is a decline
+Reply, never an exception; nothing here does I/O.
 """
 
 from __future__ import annotations
 
-import re
-from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from itertools import chain, groupby
-from operator import attrgetter
+from collections.abc import Sequence
 
 from .config import Config
-from .facts import MEETING, Fact, FactTable, Meeting
+from .facts import FactTable
 from .gazetteer import Gazetteer, gazetteer_from_data
-from .glossary import Glossary, glossary_from_data, load_glossary
-from .kinds import KINDS, NEEDS
-from .kinds import render as render_russian
-from .kinds.person import KIND as PERSON
-from .kinds.venue import KIND as VENUE
+from .glossary import Glossary, glossary_from_data
 from .intents import Intent, Lexicon
-from .match import Match, Matcher, entity_phrases
-from .render import TELEGRAM_LIMIT, Line, Reply, render_decline, render_lines
-from .sources import SourceIndex
-from .text import MONTH_NAMES, format_date, is_russian, month_number, strip_controls, years_in
-
-_LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
-                   r"последн|недавн|крайн", re.I)  # fmt: skip
-_WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|какой день", re.I)
-WEEKDAYS = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-            "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")}
-_FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b|перв|ранн", re.I)
-# "When/where did they meet, the time they talked about X?": a question word (an intent's
-# ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and the
-# rest of the question picks which one.
-MEET = "meet"
-TOPIC_MIN = 0.35  # how well the rest of a framed question must match a topic intent
-_FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", "meet", "meeting",
-                     "about", "talk", "talked", "discussed", "mentioned", "with", "that", "this",
-                     "time", "date"})  # fmt: skip
-
-
-def _spans_year(text: str, years: tuple[int, ...]) -> bool:
-    """True when ``text`` names a period ("2024-2025") that includes one of ``years``."""
-    return any(a <= y <= b for a, b in _periods(text) for y in years)
-
-
-@lru_cache(maxsize=65536)
-def _periods(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((int(a), int(b)) for a, b in re.findall(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", text))
-
-
-@lru_cache(maxsize=65536)
-def _content_words(text: str) -> frozenset[str]:
-    """Words of 4+ letters and numbers, lower case (for telling facts apart by what they say)."""
-    return frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower()))
-
-
-@dataclass(frozen=True, slots=True)
-class Slots:
-    """What in a question chooses among meetings and facts."""
-
-    years: tuple[int, ...] = ()
-    months: tuple[int, ...] = ()
-    places: tuple[str, ...] = ()  # canonical city names
-    countries: tuple[str, ...] = ()
-    people: tuple[str, ...] = ()  # canonical names of gazetteer people
-    select: str = ""  # "first", "last" or ""
-    outside: str = ""  # a person or place the articles do not cover
-    ordinals: tuple[int, ...] = ()  # "75th", "28th": must be the facts' own numbers
+from .kinds import NEEDS
+from .match import Matcher
+from .memo import FactText
+from .picker import Decline, Picker
+from .question import Reader
+from .render import Reply
+from .writer import Writer
 
 
 class Answerer:
-    """Answers questions from a fact table."""
+    """Answers questions from one fact table."""
 
-    def __init__(self, table: FactTable, config: Config, gazetteer: Gazetteer | None = None,
-                 glossary: Glossary | None = None):  # fmt: skip
+    def __init__(self, table: FactTable, intents: Sequence[Intent], reader: Reader,
+                 matcher: Matcher, glossary: Glossary, config: Config):  # fmt: skip
         self.table = table
         self.config = config
-        self.gaz = gazetteer or gazetteer_from_data(table.gazetteer)
-        self.glossary = glossary or (glossary_from_data(table.glossary, NEEDS) if table.glossary
-                                     else load_glossary(NEEDS))  # fmt: skip
-        self.intents = {i.name: i for i in (Intent.from_json(d) for d in table.intents)}
-        self.matcher = Matcher(
-            list(self.intents.values()),
-            Lexicon.from_json(table.lexicon),
-            config.match.threshold,
-            config.match.max_chars,
-            entity_phrases(self.gaz),
-        )
-        self._frames = {t: i for i in self.intents.values() for w in i.frame
-                        for t in self.matcher.words(w)}  # fmt: skip
+        self.intents = {i.name: i for i in intents}
+        self.reader = reader
+        self.matcher = matcher
+        self.gaz: Gazetteer = reader.gaz
+        self.glossary = glossary
+        memo = FactText(self.gaz)
+        self.picker = Picker(table, intents, self.gaz, matcher, memo)
+        self.writer = Writer(table, self.gaz, glossary, config.reply.order, memo)
         self.titles = {a.stem: a.title for a in table.articles}
-        self._city_of = {v.name: str(v.attr("city")) for v in self.gaz.sections["venues"]}
-        self._named: dict[str, int] = {}  # fact display -> people it names (see _fullness)
-        self.sources = SourceIndex(table.facts)
 
-    # --- the one call ---------------------------------------------------------------------------
+    @classmethod
+    def from_table(cls, table: FactTable, config: Config) -> Answerer:
+        """An Answerer made from what the table compiled (intents, lexicon, gazetteer, glossary):
+        no file is read."""
+        gaz = gazetteer_from_data(table.gazetteer)
+        intents = [Intent.from_json(d) for d in table.intents]
+        reader = Reader(Lexicon.from_json(table.lexicon), gaz,
+                        [e for i in intents for e in i.examples],
+                        [w for i in intents for w in i.frame], config.match.max_chars)  # fmt: skip
+        matcher = Matcher(intents, reader, config.match.threshold)
+        return cls(table, intents, reader, matcher, glossary_from_data(table.glossary, NEEDS), config)
 
     def ask(self, text: str, lang: str | None = None) -> Reply:
         """The reply to one message; ``lang`` is a hint (e.g. Telegram's language_code)."""
-        text = strip_controls(text[: self.config.match.max_chars * 2])[: self.config.match.max_chars]
-        lang = self._language(text, lang)
-        match = self.matcher.match(text)
-        intent, topic = self._framed(match)
-        if intent is None:
-            return self._decline(lang, match.score, match.best)
-        slots = self.slots(text, match.names)
-        if intent.about != "meeting":  # "invite Putin to China" is not where they met
-            slots = replace(slots, countries=tuple(c for c in slots.countries if re.search(
-                rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)))  # fmt: skip
-        if slots.outside:
-            reason = {"en": f"The articles say nothing about {slots.outside}.",
-                      "ru": f"В статьях ничего нет про «{slots.outside}»."}[lang]  # fmt: skip
-            return self._decline(lang, match.score, intent.name, reason)
-        meetings = self._meetings(slots)
-        if intent.about == "meeting" and slots.people and topic is None:
-            meetings = [m for m in meetings if self._has_people(m, slots.people)]
-        if topic is not None:
-            meetings = self._about(meetings, topic, slots, text)
-            slots = replace(slots, ordinals=())  # "the 75th" chose the meeting, not the fact
-        if not meetings:
-            return self._decline(lang, match.score, intent.name, self._no_meeting(slots, lang))
-        facts = self._facts(intent, slots, meetings, text)
-        if not facts:
-            dated = {m.date.year for m in meetings if m.date}
-            reason = self._no_meeting(slots, lang) if slots.years and not dated & set(slots.years) else ""
-            return self._decline(lang, match.score, intent.name, reason)
-        weekday = intent.asks == "date" and bool(_WEEKDAY.search(text))
-        return self._answer(intent, facts, lang, match.score, weekday)
+        question = self.reader.read(text)
+        match = self.matcher.match(question)
+        lang = self._language(question.script, lang)
+        pick = self.picker.pick(question, match)
+        if isinstance(pick, Decline):
+            return self.writer.decline(pick, lang, match.score)
+        return self.writer.answer(pick, lang, match.score)
 
-    # --- questions about one meeting, chosen by what was said there ------------------------------
-
-    def _framed(self, match: Match) -> tuple[Intent | None, Intent | None]:
-        """The intent to answer and, for "when did they meet when X was discussed", X's intent.
-
-        The first question word decides between date and place; the best-scoring other intent
-        (trade, anniversary, a state visit...) then chooses the meeting.
-        """
-        intent = self.intents.get(match.intent or "")
-        best = self.intents.get(match.best)
-        if (best is not None and best.declines) or MEET not in match.tokens:
-            return intent, None
-        wanted = next((self._frames[t] for t in match.tokens if t in self._frames), None)
-        if wanted is None:
-            return intent, None
-        scores = dict(match.scores)
-        topic = next((other for name, score in match.scores if score >= TOPIC_MIN
-                      and (other := self.intents.get(name)) is not None
-                      and not other.frame and not other.declines
-                      and self.matcher.typical(name, match.tokens, wanted.name)), None)  # fmt: skip
-        if intent is None and (topic is None or scores.get(wanted.name, 0.0) < TOPIC_MIN):
-            return None, None
-        return wanted, topic
-
-    def _about(self, meetings: list[Meeting], topic: Intent, slots: Slots, text: str) -> list[Meeting]:
-        """The meetings where ``topic`` came up; the facts naming most of the question's words win."""
-        ids = {m.id for m in meetings}
-        facts = [f for k in topic.answers for f in self.table.find(k, ids)]
-        if slots.ordinals:
-            facts = [f for f in facts if f.number in slots.ordinals or any(
-                re.search(rf"\b{n}(?:st|nd|rd|th)\b", f.display) for n in slots.ordinals)]  # fmt: skip
-        words = _content_words(text) - _FILLER
-        overlap = {f: len(words & _content_words(f.display)) for f in facts}
-        top = max(overlap.values(), default=0)
-        keep = {f.meeting for f, n in overlap.items() if n == top}
-        return [m for m in meetings if m.id in keep]
-
-    # --- slots and selection ---------------------------------------------------------------------
-
-    def slots(self, text: str, names: tuple[tuple[str, str], ...] = ()) -> Slots:
-        """Years, months, places, people, first/last, and any outside name in ``text``.
-
-        ``names`` are the gazetteer names the matcher found. The gazetteer's own search declines
-        only a name's last word ("с Путиным"); the matcher stems every word ("в Доме народных
-        собраний"), so both are read.
-        """
-        months = tuple(
-            n for w in re.findall(r"[A-Za-zА-Яа-яЁё]+\.?", text)
-            if (n := month_number(w)) and (w.lower() != "may" or re.search(
-                r"\b(?:in|of)\s+may\b|\bmay\s+\d", text, re.I))
-        )  # fmt: skip
-        # "Shanghai" in "Shanghai Cooperation Organization" is no place to meet in.
-        for section in ("organisations", "initiatives"):
-            for a, b, _ in self.gaz.spans(section, text):
-                text = text[:a] + " " * (b - a) + text[b:]
-        places = [e for _, e in self.gaz.find("places", text)]
-        venues = [e for _, e in self.gaz.find("venues", text)]
-        countries = [e.name for _, e in self.gaz.find("countries", text)]
-        place_names = tuple(dict.fromkeys([e.name for e in places] + [str(v.attr("city")) for v in venues]))
-        # "Chinese president" names no country to meet in; "in China" does.
-        countries = [c for c in countries if re.search(
-            rf"\b(?:in|to)\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)]  # fmt: skip
-        people = tuple(dict.fromkeys(
-            [e.name for _, e in self.gaz.find("people", text)] + [n for m, n in names if m == "#person"]))
-        found = [n for m, n in names if m == "#place"]
-        place_names = tuple(dict.fromkeys(place_names + tuple(self._city_of.get(n, n) for n in found)))
-        ordinals = tuple(int(n) for n in re.findall(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я)", text))
-        select = "last" if _LAST.search(text) else "first" if _FIRST.search(text) else ""
-        outside = self.gaz.other_person(text) or self.gaz.other_place(text) or next(
-            (n for m, n in names if m == "#other"), "")
-        return Slots(tuple(years_in(text)), months, place_names, tuple(countries), people, select,
-                     outside, ordinals)  # fmt: skip
-
-    def _meetings(self, slots: Slots) -> list[Meeting]:
-        meetings = list(self.table.meetings)
-        if slots.places:
-            meetings = [m for m in meetings if m.place in slots.places]
-        if slots.countries:
-            country_of = {e.name: e.attr("country") for e in self.gaz.sections["places"]}
-            meetings = [m for m in meetings if m.place and country_of.get(m.place) in slots.countries]
-        if slots.months:
-            meetings = [m for m in meetings if m.date and m.date.month in slots.months]
-        return meetings
-
-    def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
-        present = self.table.values(PERSON, meeting.id)
-        return all(p in present for p in people)
-
-    def _facts(self, intent: Intent, slots: Slots, meetings: list[Meeting], text: str) -> list[Fact]:
-        ids = {m.id for m in meetings}
-        year_of = {m.id: m.date.year if m.date else None for m in meetings}
-        facts = [f for k in intent.answers for f in self.table.find(k, ids)]
-        if slots.years:
-            facts = [f for f in facts if f.year in slots.years or year_of.get(f.meeting) in slots.years
-                     or _spans_year(f.display, slots.years)]  # fmt: skip
-        if intent.narrow:
-            facts = self._narrow(facts, text)
-        if slots.ordinals:
-            facts = [f for f in facts if f.number in slots.ordinals or any(
-                re.search(rf"\b{n}(?:st|nd|rd|th)\b", f.display) for n in slots.ordinals)]  # fmt: skip
-        if slots.select and intent.asks != "count" and facts:
-            order = sorted({f.meeting for f in facts}, key=lambda mid: self._meeting_key(mid))
-            keep = order[-1] if slots.select == "last" else order[0]
-            facts = [f for f in facts if f.meeting == keep]
-        return facts
-
-    def _narrow(self, facts: list[Fact], text: str) -> list[Fact]:
-        """Only the events the question names, when it names some ("which five-year plan?")."""
-        words = {w for w in re.findall(r"[a-z]{4,}", text.lower())} - {
-            "what", "which", "when", "were", "mentioned", "events", "event", "about", "they", "there"}
-        if not words:
-            return facts
-        named = [f for f in facts if words & _value_words(f.value)]
-        return named or facts
-
-    def _meeting_key(self, mid: str) -> tuple[int, str]:
-        return self.table.sort_key(mid)
-
-    # --- writing the reply -----------------------------------------------------------------------
-
-    def meeting_label(self, meeting: Meeting, lang: str = "en", weekday: bool = False) -> str:
-        """'December 20, 2023, Beijing (Great Hall of the People)'."""
-        when, place = self.meeting_when(meeting, lang, weekday), self.meeting_where(meeting, lang)
-        return f"{when}, {place}" if place else when
-
-    def meeting_when(self, meeting: Meeting, lang: str = "en", weekday: bool = False) -> str:
-        """The meeting's date as a reader wants it, or an honest 'no date'."""
-        if meeting.date:
-            day = (WEEKDAYS[lang][meeting.date.weekday()] + ", ") if weekday else ""
-            return day + format_date(meeting.date, lang)
-        return meeting.facts[0].display if lang == "en" else self.russian(meeting.facts[0])
-
-    def meeting_where(self, meeting: Meeting, lang: str = "en") -> str:
-        """'Beijing (Great Hall of the People)', or '' when unknown."""
-        place = meeting.place or ""
-        if lang == "ru" and place:
-            place = self.gaz.ru(place) or place
-        venues = {f.value for f in self.table.find(VENUE, {meeting.id})}
-        if venues:
-            venue = sorted(venues)[0]
-            venue = (self.gaz.ru(venue) or venue) if lang == "ru" else venue
-            place = f"{place} ({venue})" if place else venue
-        return place
-
-    def _answer(self, intent: Intent, facts: list[Fact], lang: str, score: float,
-                weekday: bool = False) -> Reply:
-        newest_first = self.config.reply.order == "newest_first"
-        groups = _group_by_meeting(facts, self._meeting_key, newest_first)
-        notes: list[str] = []
-        lines: list[Line] = []
-        shown = 0  # characters in lines: past TELEGRAM_LIMIT, render_lines cuts every further line
-        for mid, group in groups.items():
-            if shown > TELEGRAM_LIMIT:
-                break
-            meeting = self.table.meeting(mid)
-            label = self.meeting_label(meeting, lang, weekday) if meeting else mid
-            curated = [f.curated for f in meeting.facts if f.curated] if meeting else []
-            if curated:
-                label += " *"
-                notes.extend(curated)
-            if meeting and intent.asks == "place":
-                where = self.meeting_where(meeting, lang) or ("unknown" if lang == "en" else "неизвестно")
-                lines.append(Line(where, self.meeting_when(meeting, lang) + (" *" if curated else "")))
-            elif all(f.kind in (MEETING, VENUE) for f in group):
-                lines.append(Line("", label))
-            else:
-                lines.append(Line("; ".join(self._values(group, lang)), label))
-            shown += len(lines[-1].label) + len(lines[-1].text) + 1
-        if len(groups) == 1 and intent.asks != "count":
-            only = lines[0]
-            value = only.text or only.label
-            head = intent.reply[lang].format(value=value, meeting=only.label, count=1)
-            out = [Line(head)]
-            if only.text and intent.asks != "place":
-                out.append(Line(("Meeting: " if lang == "en" else "Встреча: ") + only.label))
-        else:
-            template = intent.many.get(lang) or intent.reply[lang]
-            out = [Line(template.format(count=len(groups), value="", meeting=""))] + lines
-        for note in dict.fromkeys(notes):
-            source = note.rsplit("Source: ", 1)[-1]
-            out.append(Line(("* date not in the article; from " if lang == "en"
-                             else "* даты нет в статье; источник: ") + source))  # fmt: skip
-        text, marked = render_lines(out)
-        sources = self.sources.sources(chain.from_iterable(groups.values()))
-        return Reply("answer", text, marked, sources, intent.name, score, lang)
-
-    def _values(self, group: list[Fact], lang: str) -> list[str]:
-        """One value per fact; of two facts saying the same (two articles, one meeting), the fuller."""
-        best: dict[str, Fact] = {}
-        for f in group:
-            key = f"{f.kind}:{KINDS[f.kind].same(f)}"
-            if key not in best or self._fullness(f) > self._fullness(best[key]):
-                best[key] = f
-        return [self.russian(f) if lang == "ru" else f.display for f in best.values()]
-
-    def russian(self, fact: Fact) -> str:
-        """The fact in Russian; its English display only when the glossary lacks a term
-        (``python -m bot build`` lists those)."""
-        rendering = render_russian(self.glossary, fact, self.gaz)
-        return fact.display if rendering.missing else rendering.text
-
-    def _fullness(self, fact: Fact) -> tuple[int, int]:
-        """How much a display says: the people it names, then its length."""
-        people = self._named.get(fact.display)
-        if people is None:
-            people = self._named[fact.display] = len(self.gaz.find("people", fact.display))
-        return people, len(fact.display)
-
-    def _decline(self, lang: str, score: float, best: str | None, reason: str = "") -> Reply:
-        reply = render_decline(lang, reason)
-        return Reply(reply.kind, reply.text, reply.html, (), None, score, lang, {"best": best or ""})
-
-    def _no_meeting(self, slots: Slots, lang: str) -> str:
-        months = [MONTH_NAMES[m - 1] for m in slots.months]
-        names = list(slots.places) + list(slots.countries) + list(slots.people)
-        if lang == "ru":
-            months = [self.glossary.word("months", m) for m in months]
-            names = [self.gaz.ru(p) or p for p in names]
-        bits = [str(y) for y in slots.years] + months + names
-        if not bits:
-            return ""
-        what = ", ".join(bits)
-        return (f"The articles report no such meeting ({what})." if lang == "en"
-                else f"В статьях нет такой встречи ({what}).")  # fmt: skip
-
-    def _language(self, text: str, hint: str | None) -> str:
+    def _language(self, script: str, hint: str | None) -> str:
         fixed = self.config.reply.language
         if fixed != "auto":
             return fixed
-        if is_russian(text):
-            return "ru"
-        if re.search(r"[a-z]", text, re.I):
-            return "en"
+        if script:
+            return script
         return "ru" if (hint or "").lower().startswith("ru") else "en"
-
-
-@lru_cache(maxsize=65536)
-def _value_words(value: str) -> frozenset[str]:
-    """The words of four letters or more in a fact's value (the same values recur per question)."""
-    return frozenset(re.findall(r"[a-z]{4,}", value.lower().replace("-", " ")))
-
-
-def _group_by_meeting(facts: list[Fact], key: Callable[[str], tuple[int, str]],
-                      reverse: bool) -> OrderedDict[str, list[Fact]]:  # fmt: skip
-    """Facts grouped by meeting, meetings in ``key`` order; the same as sorting every fact by its
-    meeting's key (a stable sort keeps facts in table order), but sorts meetings, not facts."""
-    by_meeting: dict[str, list[Fact]] = {}
-    for mid, run in groupby(facts, attrgetter("meeting")):  # runs: facts come in table order
-        group = by_meeting.get(mid)
-        if group is None:
-            by_meeting[mid] = group = []
-        group.extend(run)
-    order = sorted(by_meeting, key=key, reverse=reverse)
-    return OrderedDict((mid, by_meeting[mid]) for mid in order)

@@ -58,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(report.summary())
             print(f"table: {config.table_path}")
             return 0
-        answerer = Answerer(ensure_table(config), config)
+        answerer = Answerer.from_table(ensure_table(config), config)
         if args.command == "ask":
             return _ask(answerer, args.question, args.json, args.lang, sys.stdin, sys.stdout)
         if args.command == "chat":

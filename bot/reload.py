@@ -97,4 +97,4 @@ def reload_answerer(config: Config, old: FactTable) -> Reloaded:
     ``FactbotError`` when an input is unusable; the table file is then left as it was.
     """
     table, report = build(config)
-    return Reloaded(Answerer(table, config), compare_tables(old, table), report)
+    return Reloaded(Answerer.from_table(table, config), compare_tables(old, table), report)

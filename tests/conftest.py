@@ -30,7 +30,7 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
 @pytest.fixture(scope="session")
 def answerer(config: Config) -> Answerer:
     table, _ = build_table(config)
-    return Answerer(table, config)
+    return Answerer.from_table(table, config)
 
 
 @pytest.fixture

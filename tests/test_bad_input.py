@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from bot.answer import Answerer
 from bot.cli import main, valid_unicode
-from bot.match import Matcher
+from bot.question import Reader
 
 from .nasty import check_reply, load_nasty
 from .test_cli import write_config
@@ -57,14 +57,15 @@ def test_any_message_gets_a_safe_reply(answerer: Answerer, text: str, lang: str 
 def test_matcher_is_total_and_sees_only_a_bounded_prefix(
     answerer: Answerer, text: str, tail: str
 ) -> None:
-    matcher = answerer.matcher
-    match = matcher.match(text)
+    matcher, read = answerer.matcher, answerer.reader.read
+    match = matcher.match(read(text))
     assert 0.0 <= match.score <= 1.0
     if match.intent is not None:
         assert match.intent in answerer.intents and match.score >= matcher.threshold
     # Past 2 * max_chars (room for stripped controls) nothing a message says can matter.
-    long = text + " " * (2 * matcher.max_chars)
-    assert matcher.match(long + tail) == matcher.match(long)
+    long = text + " " * (2 * answerer.reader.max_chars)
+    assert read(long + tail) == read(long)
+    assert matcher.match(read(long + tail)) == matcher.match(read(long))
 
 
 @pytest.mark.parametrize("text", NASTY, ids=range(len(NASTY)))
@@ -108,28 +109,23 @@ def test_invisible_format_characters_inside_words_are_ignored(
 def test_a_huge_message_costs_what_a_normal_one_does(
     answerer: Answerer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The matcher and slot readers see at most max_chars characters, so a 100,000-character
-    message does the same work (fuzzy repairs included) as its first max_chars characters."""
+    """The question is read from at most max_chars characters, so a 100,000-character message
+    does the same work (fuzzy repairs included) as its first max_chars characters."""
     max_chars = answerer.config.match.max_chars
     seen: list[int] = []
     repairs: list[str] = []
-    real_match, real_slots, real_repair = answerer.matcher.match, answerer.slots, Matcher._repair
+    real_canon, real_repair = Reader.canon, Reader.repair
 
-    def match(text: str) -> object:
+    def canon(self: Reader, text: str) -> object:
         seen.append(len(text))
-        return real_match(text)
+        return real_canon(self, text)
 
-    def slots(text: str, *args: object) -> object:
-        seen.append(len(text))
-        return real_slots(text, *args)  # type: ignore[arg-type]
-
-    def repair(self: Matcher, tok: str) -> str | None:
+    def repair(self: Reader, tok: str) -> str | None:
         repairs.append(tok)
         return real_repair(self, tok)
 
-    monkeypatch.setattr(answerer.matcher, "match", match)
-    monkeypatch.setattr(answerer, "slots", slots)
-    monkeypatch.setattr(Matcher, "_repair", repair)
+    monkeypatch.setattr(Reader, "canon", canon)
+    monkeypatch.setattr(Reader, "repair", repair)
     words = "when did they meet in Beijing, anniversary trade zzyzx qwerty meeeting "
     normal = (words * (max_chars // len(words) + 1))[:max_chars]
     huge = (words * (100_000 // len(words) + 1))[:100_000]

@@ -59,7 +59,7 @@ def assert_last_good_table(config: Config, good: bytes) -> None:
     """The table is untouched, no temporary file is left, and it still answers."""
     assert config.table_path.read_bytes() == good
     assert [p.name for p in config.table_path.parent.iterdir()] == [config.table_path.name]
-    reply = Answerer(load_table(config.table_path, READERS), config).ask(QUESTION)
+    reply = Answerer.from_table(load_table(config.table_path, READERS), config).ask(QUESTION)
     assert reply.matched and "75th anniversary" in reply.text
 
 

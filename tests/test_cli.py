@@ -131,4 +131,4 @@ def test_fresh_and_loaded_tables_answer_alike(config: Config) -> None:
     loaded = load_table(config.table_path, READERS)
     assert fresh.facts == loaded.facts
     question = "what areas of cooperation did they discuss"
-    assert Answerer(fresh, config).ask(question).text == Answerer(loaded, config).ask(question).text
+    assert Answerer.from_table(fresh, config).ask(question).text == Answerer.from_table(loaded, config).ask(question).text

@@ -36,7 +36,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Answerer]:
     (tmp / "seeds" / "005_inject.txt").write_text(text, encoding="utf-8")
     assert main(["--config", str(config_path), "build"]) == 0
     config = load_config(config_path, {})
-    return config_path, Answerer(load_table(config.table_path, READERS), config)
+    return config_path, Answerer.from_table(load_table(config.table_path, READERS), config)
 
 
 def test_reply_html_escapes_the_question_and_the_articles(project: tuple[Path, Answerer]) -> None:

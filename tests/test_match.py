@@ -5,12 +5,25 @@ from __future__ import annotations
 import pytest
 
 from bot.answer import Answerer
+from bot.gazetteer import SECTIONS, Gazetteer
 from bot.intents import Intent, Lexicon
-from bot.match import Matcher, stem
+from bot.match import Match, Matcher
+from bot.question import Reader, stem
+
+NO_NAMES = Gazetteer({section: () for section in SECTIONS})
 
 
-def matcher(*intents: Intent, synonyms: dict[str, str] | None = None, threshold: float = 0.6) -> Matcher:
-    return Matcher(list(intents), Lexicon(synonyms or {}, frozenset({"the", "a"})), threshold, 500)
+class TextMatcher(Matcher):
+    """A Matcher over intents alone (no gazetteer names) that reads the text it is given."""
+
+    def match_text(self, text: str) -> Match:
+        return self.match(self.reader.read(text))
+
+
+def matcher(*intents: Intent, synonyms: dict[str, str] | None = None, threshold: float = 0.6) -> TextMatcher:
+    lexicon = Lexicon(synonyms or {}, frozenset({"the", "a"}))
+    reader = Reader(lexicon, NO_NAMES, [e for i in intents for e in i.examples])
+    return TextMatcher(list(intents), reader, threshold)
 
 
 def intent(name: str, *examples: str, requires: tuple[str, ...] = ()) -> Intent:
@@ -25,30 +38,31 @@ ORGS = intent("orgs", "which organisations were mentioned", "what about g20")
 
 def test_exact_and_typo() -> None:
     m = matcher(TRADE, ORGS)
-    assert m.match("what was the trade target?").intent == "trade"
-    assert m.match("wat was the trade targte").intent == "trade"
+    assert m.match_text("what was the trade target?").intent == "trade"
+    assert m.match_text("wat was the trade targte").intent == "trade"
 
 
 def test_one_typical_word_is_enough() -> None:
     # The whole intent's vocabulary explains "G20?", though no single example is that short.
-    assert matcher(TRADE, ORGS).match("G20?").intent == "orgs"
+    assert matcher(TRADE, ORGS).match_text("G20?").intent == "orgs"
 
 
 def test_unknown_words_pull_below_the_threshold() -> None:
     m = matcher(TRADE, ORGS)
-    assert m.match("what was the trade target").score > m.match("what was the trade target of the football club budget").score
-    assert m.match("what was the weather forecast for the football club").intent is None
+    assert m.match_text("what was the trade target").score > m.match_text("what was the trade target of the football club budget").score
+    assert m.match_text("what was the weather forecast for the football club").intent is None
 
 
 def test_requires_keeps_an_intent_to_its_subject() -> None:
     m = matcher(COUNT, TRADE)
-    assert m.match("how many times did they meet").intent == "count"
-    assert m.match("how many soldiers does russia have").intent is None
+    assert m.match_text("how many times did they meet").intent == "count"
+    assert m.match_text("how many soldiers does russia have").intent is None
 
 
-def test_match_reports_ranked_scores_and_tokens() -> None:
-    result = matcher(TRADE, ORGS).match("trade target?")
-    assert result.scores[0][0] == "trade" and "target" in result.tokens
+def test_match_reports_ranked_scores_and_the_question_its_words() -> None:
+    m = matcher(TRADE, ORGS)
+    result = m.match_text("trade target?")
+    assert result.scores[0][0] == "trade" and "target" in m.reader.read("trade target?").words
 
 
 @pytest.mark.parametrize("word,expected", [("meetings", "meeting"), ("встречами", "встреч"), ("xi", "xi")])
@@ -107,8 +121,8 @@ def test_recently_means_the_last(answerer: Answerer) -> None:
 
 
 def test_russian_names_decline_and_choose(answerer: Answerer) -> None:
-    slots = answerer.slots("когда Си встречался с Путиным в Пекине")
-    assert "Vladimir Putin" in slots.people and slots.places == ("Beijing",)
+    question = answerer.reader.read("когда Си встречался с Путиным в Пекине")
+    assert "Vladimir Putin" in question.people and question.places == ("Beijing",)
     reply = answerer.ask("когда си встречался с путиным в 2025")
     assert not reply.matched and "Путин" in reply.text
 

@@ -20,7 +20,7 @@ def test_new_article_is_answered(tmp_path: Path) -> None:
     config = project_config(tmp_path, seeds_dir=seeds, curated_path=seeds / "curated.yaml")
     table, report = build_table(config)
     assert report.meetings == 5
-    answerer = Answerer(table, config)
+    answerer = Answerer.from_table(table, config)
     assert "August 21, 2024" in answerer.ask("when did they meet in 2024?").text
     assert "5 times" in answerer.ask("how many times did they meet?").text
     assert "1.7 trillion yuan" in answerer.ask("what trade figure was given in august 2024?").text

@@ -272,7 +272,7 @@ def test_run_bot_polling_process_stops_on_sigint(api, tmp_path):
         "import dataclasses\n"
         f"cfg = load_config({str(ROOT / 'config.yaml')!r})\n"
         "table, _ = build_table(cfg)\n"
-        "sys.exit(run_bot(cfg, Answerer(table, cfg)))\n"
+        "sys.exit(run_bot(cfg, Answerer.from_table(table, cfg)))\n"
     )
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url}
     proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env,
@@ -361,7 +361,7 @@ async def reload_bot(api, tmp_path):
     """A bot over a writable copy of the articles and intents, with ADMIN as its admin."""
     config = tg_config(copied_project(tmp_path), api, admins=(ADMIN,))
     table, _ = build_table(config)
-    app = build_application(config, Answerer(table, config))
+    app = build_application(config, Answerer.from_table(table, config))
     async with polling(app):
         yield config
 

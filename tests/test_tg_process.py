@@ -109,7 +109,7 @@ from bot.build import ensure_table
 from bot.tg.app import run_bot
 
 cfg = load_config(sys.argv[1])
-answerer = Answerer(ensure_table(cfg), cfg)
+answerer = Answerer.from_table(ensure_table(cfg), cfg)
 real_ask = answerer.ask
 
 def ask(text, lang=None):

@@ -82,7 +82,7 @@ def setup():
                                     per_user_per_minute=10_000)  # fmt: skip
     config = dataclasses.replace(config, telegram=unlimited)
     table, _ = build_table(config)
-    return config, Answerer(table, config)
+    return config, Answerer.from_table(table, config)
 
 
 def message_update(text: str, chat_id: int, chat_type: str, message_id: int = 10) -> dict:

@@ -1,0 +1,171 @@
+"""Writing: a ``Pick`` or a ``Decline`` as the reply in one language (English or Russian).
+
+Facts are grouped by meeting (newest or oldest first, per config), each meeting labelled with its
+date and place, each fact in English (its display) or in Russian (its kind's rendering, or the
+display when the glossary lacks a term). Escaping and the length cut are ``bot.render``'s.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from itertools import chain, groupby
+from operator import attrgetter
+
+from .facts import Fact, FactTable, Meeting
+from .gazetteer import Gazetteer
+from .glossary import Glossary
+from .kinds import KINDS
+from .kinds import render as render_russian
+from .kinds.meeting import KIND as MEETING
+from .kinds.venue import KIND as VENUE
+from .memo import FactText
+from .picker import Decline, Pick
+from .render import TELEGRAM_LIMIT, Line, Reply, render_decline, render_lines
+from .sources import SourceIndex
+from .text import MONTH_NAMES, format_date
+
+WEEKDAYS = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+            "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")}  # fmt: skip
+
+
+class Writer:
+    """Writes replies from one table's facts, in English or Russian."""
+
+    def __init__(self, table: FactTable, gaz: Gazetteer, glossary: Glossary, order: str,
+                 text: FactText):  # fmt: skip
+        self.table = table
+        self.gaz = gaz
+        self.glossary = glossary
+        self.newest_first = order == "newest_first"
+        self.text = text
+        self.sources = SourceIndex(table.facts)
+
+    # --- answers -------------------------------------------------------------------------------
+
+    def answer(self, pick: Pick, lang: str, score: float) -> Reply:
+        """The reply for ``pick``: one line per meeting, or one sentence for one meeting."""
+        intent = pick.intent
+        groups = _group_by_meeting(pick.facts, self.table.sort_key, self.newest_first)
+        notes: list[str] = []
+        lines: list[Line] = []
+        shown = 0  # characters in lines: past the limit, render_lines cuts every further line
+        for mid, group in groups.items():
+            if shown > TELEGRAM_LIMIT:
+                break
+            meeting = self.table.meeting(mid)
+            label = self.meeting_label(meeting, lang, pick.weekday) if meeting else mid
+            curated = [f.curated for f in meeting.facts if f.curated] if meeting else []
+            if curated:
+                label += " *"
+                notes.extend(curated)
+            if meeting and intent.asks == "place":
+                where = self.meeting_where(meeting, lang) or ("unknown" if lang == "en" else "неизвестно")
+                lines.append(Line(where, self.meeting_when(meeting, lang) + (" *" if curated else "")))
+            elif all(f.kind in (MEETING, VENUE) for f in group):
+                lines.append(Line("", label))
+            else:
+                lines.append(Line("; ".join(self._values(group, lang)), label))
+            shown += len(lines[-1].label) + len(lines[-1].text) + 1
+        if len(groups) == 1 and intent.asks != "count":
+            only = lines[0]
+            value = only.text or only.label
+            head = intent.reply[lang].format(value=value, meeting=only.label, count=1)
+            out = [Line(head)]
+            if only.text and intent.asks != "place":
+                out.append(Line(("Meeting: " if lang == "en" else "Встреча: ") + only.label))
+        else:
+            template = intent.many.get(lang) or intent.reply[lang]
+            out = [Line(template.format(count=len(groups), value="", meeting=""))] + lines
+        for note in dict.fromkeys(notes):
+            source = note.rsplit("Source: ", 1)[-1]
+            out.append(Line(("* date not in the article; from " if lang == "en"
+                             else "* даты нет в статье; источник: ") + source))  # fmt: skip
+        text, marked = render_lines(out)
+        sources = self.sources.sources(chain.from_iterable(groups.values()))
+        return Reply("answer", text, marked, sources, intent.name, score, lang)
+
+    def meeting_label(self, meeting: Meeting, lang: str = "en", weekday: bool = False) -> str:
+        """'December 20, 2023, Beijing (Great Hall of the People)'."""
+        when, place = self.meeting_when(meeting, lang, weekday), self.meeting_where(meeting, lang)
+        return f"{when}, {place}" if place else when
+
+    def meeting_when(self, meeting: Meeting, lang: str = "en", weekday: bool = False) -> str:
+        """The meeting's date as a reader wants it, or an honest 'no date'."""
+        if meeting.date:
+            day = (WEEKDAYS[lang][meeting.date.weekday()] + ", ") if weekday else ""
+            return day + format_date(meeting.date, lang)
+        return meeting.facts[0].display if lang == "en" else self.russian(meeting.facts[0])
+
+    def meeting_where(self, meeting: Meeting, lang: str = "en") -> str:
+        """'Beijing (Great Hall of the People)', or '' when unknown."""
+        place = meeting.place or ""
+        if lang == "ru" and place:
+            place = self.gaz.ru(place) or place
+        venues = {f.value for f in self.table.find(VENUE, {meeting.id})}
+        if venues:
+            venue = sorted(venues)[0]
+            venue = (self.gaz.ru(venue) or venue) if lang == "ru" else venue
+            place = f"{place} ({venue})" if place else venue
+        return place
+
+    def _values(self, group: list[Fact], lang: str) -> list[str]:
+        """One value per fact; of two facts saying the same (two articles, one meeting), the fuller."""
+        best: dict[str, Fact] = {}
+        for f in group:
+            key = f"{f.kind}:{KINDS[f.kind].same(f)}"
+            if key not in best or self._fullness(f) > self._fullness(best[key]):
+                best[key] = f
+        return [self.russian(f) if lang == "ru" else f.display for f in best.values()]
+
+    def russian(self, fact: Fact) -> str:
+        """The fact in Russian; its English display only when the glossary lacks a term
+        (``python -m bot build`` lists those)."""
+        rendering = render_russian(self.glossary, fact, self.gaz)
+        return fact.display if rendering.missing else rendering.text
+
+    def _fullness(self, fact: Fact) -> tuple[int, int]:
+        """How much a display says: the people it names, then its length."""
+        return self.text.people(fact.display), len(fact.display)
+
+    # --- declines ------------------------------------------------------------------------------
+
+    def decline(self, decline: Decline, lang: str, score: float) -> Reply:
+        """The decline, with the reason when there is one."""
+        reason = ""
+        if decline.outside:
+            reason = {"en": f"The articles say nothing about {decline.outside}.",
+                      "ru": f"В статьях ничего нет про «{decline.outside}»."}[lang]  # fmt: skip
+        elif decline.no_meeting:
+            reason = self._no_meeting(decline, lang)
+        reply = render_decline(lang, reason)
+        return Reply(reply.kind, reply.text, reply.html, (), None, score, lang,
+                     {"best": decline.best})  # fmt: skip
+
+    def _no_meeting(self, decline: Decline, lang: str) -> str:
+        slots = decline.no_meeting
+        months = [MONTH_NAMES[m - 1] for m in slots.months]
+        names = list(slots.names)
+        if lang == "ru":
+            months = [self.glossary.word("months", m) for m in months]
+            names = [self.gaz.ru(p) or p for p in names]
+        what = ", ".join([str(y) for y in slots.years] + months + names)
+        return (f"The articles report no such meeting ({what})." if lang == "en"
+                else f"В статьях нет такой встречи ({what}).")  # fmt: skip
+
+
+def _group_by_meeting(facts: tuple[Fact, ...], key: Callable[[str], tuple[int, str]],
+                      reverse: bool) -> OrderedDict[str, list[Fact]]:  # fmt: skip
+    """Facts grouped by meeting, meetings in ``key`` order; the same as sorting every fact by its
+    meeting's key (a stable sort keeps facts in table order), but sorts meetings, not facts."""
+    by_meeting: dict[str, list[Fact]] = {}
+    for mid, run in groupby(facts, attrgetter("meeting")):  # runs: facts come in table order
+        group = by_meeting.get(mid)
+        if group is None:
+            by_meeting[mid] = group = []
+        group.extend(run)
+    order = sorted(by_meeting, key=key, reverse=reverse)
+    return OrderedDict((mid, by_meeting[mid]) for mid in order)
+
+
+__all__ = ["WEEKDAYS", "Writer"]

@@ -1,0 +1,83 @@
+"""``Question``: one parse of a message, shared by the matcher and the picker."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Answerer
+from bot.match import Matcher
+from bot.picker import Picker
+from bot.question import Question, Reader
+
+
+def test_ask_reads_a_message_once_and_shares_the_question(
+    answerer: Answerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[Question] = []
+    matched: list[Question] = []
+    picked: list[Question] = []
+    real_read, real_match, real_pick = Reader.read, Matcher.match, Picker.pick
+
+    def spy_read(self: Reader, text: str) -> Question:
+        read.append(real_read(self, text))
+        return read[-1]
+
+    def spy_match(self: Matcher, q: Question) -> object:
+        matched.append(q)
+        return real_match(self, q)
+
+    def spy_pick(self: Picker, q: Question, match: object) -> object:
+        picked.append(q)
+        return real_pick(self, q, match)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Reader, "read", spy_read)
+    monkeypatch.setattr(Matcher, "match", spy_match)
+    monkeypatch.setattr(Picker, "pick", spy_pick)
+    assert answerer.ask("when did they meet in Moscow in March 2023?").matched
+    assert len(read) == 1 and matched == read and picked == read
+    assert matched[0] is read[0] and picked[0] is read[0]
+
+
+@pytest.fixture(scope="module")
+def reader(answerer: Answerer) -> Reader:
+    return answerer.reader
+
+
+def test_slots(reader: Reader) -> None:
+    q = reader.read("When did Xi meet Mishustin at the Great Hall of the People in May 2023, the 28th time?")
+    assert q.years == (2023,) and q.months == (5,) and q.ordinals == (28,)
+    assert q.places == ("Beijing",) and q.venues == ("Great Hall of the People",)
+    assert q.people == ("Xi Jinping", "Mikhail Mishustin")
+    assert q.wh == "when" and q.focus == "when" and q.script == "en"
+    assert "meet" in q.words and "#place" in q.tokens
+
+
+def test_may_is_a_month_only_where_it_reads_as_one(reader: Reader) -> None:
+    assert reader.read("may they meet again?").months == ()
+    assert reader.read("did they meet in may?").months == (5,)
+    assert reader.read("what happened on may 24").months == (5,)
+
+
+def test_countries_to_meet_in(reader: Reader) -> None:
+    q = reader.read("who did the Chinese president invite to China?")
+    assert q.countries == ("China",) and q.countries_in == ()
+    assert reader.read("did they meet in China?").countries_in == ("China",)
+
+
+def test_first_last_and_the_day_of_the_week(reader: Reader) -> None:
+    assert reader.read("when did they last meet").select == "last"
+    assert reader.read("когда была первая встреча").select == "first"
+    assert reader.read("what day of the week was it").weekday
+    assert reader.read("когда они встречались").script == "ru"
+
+
+def test_a_name_the_articles_do_not_cover(reader: Reader) -> None:
+    assert reader.read("did Biden attend?").outside == "Biden"
+    # "Shanghai" in the organisation's name is no place to meet in.
+    assert reader.read("what about the Shanghai Cooperation Organization").places == ()
+
+
+def test_typos_are_repaired_once(reader: Reader) -> None:
+    q = reader.read("wehn did tehy meat")
+    assert "when" in q.words and "meet" in q.words and q.unknown == ()
+    assert reader.read("zzyzx qwerty").unknown == ("zzyzx", "qwerty")
