@@ -16,6 +16,7 @@ from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import Glossary, glossary_from_data
 from .intents import Intent, Lexicon
 from .kinds import NEEDS
+from .language import choose
 from .match import Matcher
 from .memo import FactText
 from .picker import Decline, Picker
@@ -57,16 +58,8 @@ class Answerer:
         """The reply to one message; ``lang`` is a hint (e.g. Telegram's language_code)."""
         question = self.reader.read(text)
         match = self.matcher.match(question)
-        lang = self._language(question.script, lang)
+        lang = choose(self.config.reply.language, question.script, lang)
         pick = self.picker.pick(question, match)
         if isinstance(pick, Decline):
             return self.writer.decline(pick, lang, match.score)
         return self.writer.answer(pick, lang, match.score)
-
-    def _language(self, script: str, hint: str | None) -> str:
-        fixed = self.config.reply.language
-        if fixed != "auto":
-            return fixed
-        if script:
-            return script
-        return "ru" if (hint or "").lower().startswith("ru") else "en"

@@ -18,7 +18,8 @@ from rapidfuzz import fuzz, process
 
 from .gazetteer import Gazetteer
 from .intents import Lexicon
-from .text import is_russian, longest_spans, month_number, normalize, strip_controls, years_in
+from .language import Script, script
+from .text import longest_spans, month_number, normalize, strip_controls, years_in
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _RU_ENDINGS = sorted(
@@ -64,7 +65,7 @@ class Question:
     outside: str  # a person or place the articles do not cover
     weekday: bool  # asks for the day of the week
     content: frozenset[str]  # its words of 4+ letters and its numbers, lower case
-    script: Literal["", "en", "ru"]  # Cyrillic, Latin, or neither
+    script: Script  # "ru" for Cyrillic, "en" for Latin, "" for neither
 
 
 def stem(token: str) -> str:
@@ -243,7 +244,7 @@ class Reader:
             outside=outside,
             weekday=bool(_WEEKDAY.search(text)),
             content=frozenset(re.findall(r"[a-z]{4,}|\d+", lower)),
-            script="ru" if is_russian(text) else "en" if re.search(r"[a-z]", text, re.I) else "",
+            script=script(text),
         )
 
 

@@ -8,13 +8,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from .language import DECLINE, NO_SOURCES
+
 TELEGRAM_LIMIT = 4096
 _ELLIPSIS = "…"
-
-DECLINE = {
-    "en": "Sorry, I don't know that from the articles I have. Try /help to see what I can answer.",
-    "ru": "Извините, в моих статьях этого нет. Наберите /help, чтобы узнать, на что я отвечаю.",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +84,7 @@ def _clip_html(lines: list[str]) -> str:
 
 def render_decline(lang: str = "en", reason: str = "") -> Reply:
     """The one-line decline, with a short reason when there is one."""
-    text = DECLINE.get(lang, DECLINE["en"])
+    text = DECLINE(lang)
     if reason:
         text = f"{reason} {text}"
     text = clip(" ".join(text.split()))
@@ -97,7 +94,7 @@ def render_decline(lang: str = "en", reason: str = "") -> Reply:
 def render_sources(reply: Reply, titles: dict[str, str] | None = None, lang: str = "en") -> str:
     """HTML for the Source button: each sentence quoted under its article."""
     if not reply.sources:
-        return html.escape("Нет источников." if lang == "ru" else "No sources for this reply.")
+        return html.escape(NO_SOURCES(lang))
     titles = titles or {}
     blocks, seen = [], set()
     for src in reply.sources:

@@ -19,15 +19,12 @@ from .kinds import KINDS
 from .kinds import render as render_russian
 from .kinds.meeting import KIND as MEETING
 from .kinds.venue import KIND as VENUE
+from .language import CURATED, MEETING as MEETING_LABEL, NO_MEETING, OUTSIDE, UNKNOWN_PLACE, WEEKDAYS
 from .memo import FactText
 from .picker import Decline, Pick
 from .render import TELEGRAM_LIMIT, Line, Reply, render_decline, render_lines
 from .sources import SourceIndex
 from .text import MONTH_NAMES, format_date
-
-WEEKDAYS = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-            "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")}  # fmt: skip
-
 
 class Writer:
     """Writes replies from one table's facts, in English or Russian."""
@@ -60,7 +57,7 @@ class Writer:
                 label += " *"
                 notes.extend(curated)
             if meeting and intent.asks == "place":
-                where = self.meeting_where(meeting, lang) or ("unknown" if lang == "en" else "неизвестно")
+                where = self.meeting_where(meeting, lang) or UNKNOWN_PLACE(lang)
                 lines.append(Line(where, self.meeting_when(meeting, lang) + (" *" if curated else "")))
             elif all(f.kind in (MEETING, VENUE) for f in group):
                 lines.append(Line("", label))
@@ -73,14 +70,13 @@ class Writer:
             head = intent.reply[lang].format(value=value, meeting=only.label, count=1)
             out = [Line(head)]
             if only.text and intent.asks != "place":
-                out.append(Line(("Meeting: " if lang == "en" else "Встреча: ") + only.label))
+                out.append(Line(MEETING_LABEL(lang) + only.label))
         else:
             template = intent.many.get(lang) or intent.reply[lang]
             out = [Line(template.format(count=len(groups), value="", meeting=""))] + lines
         for note in dict.fromkeys(notes):
             source = note.rsplit("Source: ", 1)[-1]
-            out.append(Line(("* date not in the article; from " if lang == "en"
-                             else "* даты нет в статье; источник: ") + source))  # fmt: skip
+            out.append(Line(CURATED(lang) + source))
         text, marked = render_lines(out)
         sources = self.sources.sources(chain.from_iterable(groups.values()))
         return Reply("answer", text, marked, sources, intent.name, score, lang)
@@ -134,8 +130,7 @@ class Writer:
         """The decline, with the reason when there is one."""
         reason = ""
         if decline.outside:
-            reason = {"en": f"The articles say nothing about {decline.outside}.",
-                      "ru": f"В статьях ничего нет про «{decline.outside}»."}[lang]  # fmt: skip
+            reason = OUTSIDE(lang, name=decline.outside)
         elif decline.no_meeting:
             reason = self._no_meeting(decline, lang)
         reply = render_decline(lang, reason)
@@ -149,9 +144,7 @@ class Writer:
         if lang == "ru":
             months = [self.glossary.word("months", m) for m in months]
             names = [self.gaz.ru(p) or p for p in names]
-        what = ", ".join([str(y) for y in slots.years] + months + names)
-        return (f"The articles report no such meeting ({what})." if lang == "en"
-                else f"В статьях нет такой встречи ({what}).")  # fmt: skip
+        return NO_MEETING(lang, what=", ".join([str(y) for y in slots.years] + months + names))
 
 
 def _group_by_meeting(facts: tuple[Fact, ...], key: Callable[[str], tuple[int, str]],
@@ -168,4 +161,4 @@ def _group_by_meeting(facts: tuple[Fact, ...], key: Callable[[str], tuple[int, s
     return OrderedDict((mid, by_meeting[mid]) for mid in order)
 
 
-__all__ = ["WEEKDAYS", "Writer"]
+__all__ = ["Writer"]

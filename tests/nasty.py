@@ -7,7 +7,8 @@ import html
 import re
 from pathlib import Path
 
-from bot.render import DECLINE, TELEGRAM_LIMIT, Reply
+from bot.language import DECLINE
+from bot.render import TELEGRAM_LIMIT, Reply
 
 NASTY_FILE = Path(__file__).parent / "data" / "nasty_strings.txt"
 _PREFIX = "py:"
@@ -62,4 +63,4 @@ def check_reply(reply: Reply) -> None:
         assert reply.intent and reply.sources
     else:
         assert reply.intent is None and not reply.sources
-        assert reply.text.endswith(DECLINE[reply.lang]) and len(reply.text) < 300
+        assert reply.text.endswith(DECLINE(reply.lang)) and len(reply.text) < 300

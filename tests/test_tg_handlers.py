@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.intents import Intent
 from bot.render import Reply, Source
 from bot.tg import app as tg_app
 from bot.tg.handlers import (
@@ -80,11 +81,14 @@ def test_reply_html_private_and_groups():
 
 
 def test_help_text_one_example_per_intent_skipping_out_of_scope():
+    def intent(name: str, *examples: str, declines: bool = False) -> Intent:
+        return Intent(name, (), {"en": "", "ru": ""}, {}, examples, declines=declines)
+
     intents = {
-        "meeting_date": SimpleNamespace(examples=("when did they meet", "when")),
-        "out_of_scope": SimpleNamespace(examples=("earthquake deaths",), declines=True),
-        "trade": SimpleNamespace(examples=("what was the <trade> target?",)),
-        "empty": SimpleNamespace(examples=()),
+        "meeting_date": intent("meeting_date", "when did they meet", "when"),
+        "out_of_scope": intent("out_of_scope", "earthquake deaths", declines=True),
+        "trade": intent("trade", "what was the <trade> target?"),
+        "empty": intent("empty"),
     }
     text = help_text(intents)
     assert "When did they meet?" in text and "when?" not in text.lower().split("\n")[1:]

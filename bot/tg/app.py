@@ -22,7 +22,8 @@ from telegram.ext import (
     filters,
 )
 
-from .handlers import COMMANDS, SOURCE_PREFIX, Handlers
+from ..language import COMMANDS
+from .handlers import SOURCE_PREFIX, Handlers
 from .resilience import RetryingRateLimiter
 
 log = logging.getLogger(__name__)

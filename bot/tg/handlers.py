@@ -29,7 +29,18 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from ..errors import FactbotError
-from ..helptext import first_example, help_text, start_text, ui_language
+from ..helptext import first_example, help_text, start_text
+from ..language import (
+    ARTICLES,
+    ASK_USAGE,
+    EXPIRED,
+    NO_ARTICLES,
+    RELOAD_FAILED,
+    RELOAD_RUNNING,
+    SHORT_DECLINE,
+    SOURCE_BUTTON,
+    ui_language,
+)
 from ..reload import reload_answerer
 from ..render import Reply, clip, render_sources
 from .flood import FloodControl
@@ -39,22 +50,6 @@ log = logging.getLogger(__name__)
 
 SOURCE_PREFIX = "src:"
 GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
-SHORT_DECLINE = {"en": "Sorry, I don't know that.", "ru": "Извините, я этого не знаю."}
-SOURCE_BUTTON = {"en": "Source", "ru": "Источник"}
-EXPIRED = {
-    "en": "These sources are no longer available; please ask again.",
-    "ru": "Источники больше недоступны; спросите ещё раз.",
-}
-ASK_USAGE = {"en": "Usage: /ask <question>, e.g. /ask {example}",
-             "ru": "Как спросить: /ask <вопрос>, например /ask {example}"}
-SOURCES_HEAD = {"en": ("The articles I know:", "I have no articles."),
-                "ru": ("Статьи, которые я знаю:", "У меня нет статей.")}
-COMMANDS = (
-    ("start", "Introduction"),
-    ("help", "What I can answer"),
-    ("ask", "Ask a question (in groups)"),
-    ("sources", "The articles I know"),
-)
 
 Context = ContextTypes.DEFAULT_TYPE
 
@@ -101,7 +96,7 @@ def reload_failed_text(error: BaseException) -> str:
     """The one-line HTML reply for a failed /reload."""
     problem = " ".join(str(error).split()) if isinstance(error, FactbotError) else (
         f"internal error ({type(error).__name__}), see the log")
-    return html.escape(clip(f"Reload failed: {problem}. Still answering from the old table.", 1000))
+    return html.escape(clip(RELOAD_FAILED.format(problem=problem), 1000))
 
 
 def reply_html(reply: Reply, group: bool, group_declines: str = "short") -> str | None:
@@ -113,23 +108,22 @@ def reply_html(reply: Reply, group: bool, group_declines: str = "short") -> str 
         return reply.html
     if group_declines == "silent":
         return None
-    return html.escape(SHORT_DECLINE.get(reply.lang, SHORT_DECLINE["en"]))
+    return html.escape(SHORT_DECLINE(reply.lang))
 
 
 def sources_text(articles: Iterable[Any], lang: str = "en") -> str:
     """The articles as HTML: title, outlet and date, one per line."""
-    head, empty = SOURCES_HEAD.get(lang, SOURCES_HEAD["en"])
-    lines = [head]
+    lines = [ARTICLES(lang)]
     for art in articles:
         meta = ", ".join(x for x in (art.outlet, art.published or art.meeting[:10]) if x)
         title = " ".join(art.title.split()) or art.stem
         lines.append(f"• {html.escape(title)}" + (f" — <i>{html.escape(meta)}</i>" if meta else ""))
-    return "\n".join(lines) if len(lines) > 1 else empty
+    return "\n".join(lines) if len(lines) > 1 else NO_ARTICLES(lang)
 
 
 def source_keyboard(key: str, lang: str = "en") -> InlineKeyboardMarkup:
     """The inline keyboard with one "Source" button carrying ``src:<key>`` (well under 64 bytes)."""
-    label = SOURCE_BUTTON.get(lang, SOURCE_BUTTON["en"])
+    label = SOURCE_BUTTON(lang)
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=SOURCE_PREFIX + key)]])
 
 
@@ -254,7 +248,7 @@ class Handlers:
         if not question:
             lang = self._ui(update)
             example = first_example(self.answerer.intents, lang)
-            return await self._say(update, html.escape(ASK_USAGE[lang].format(example=example)))
+            return await self._say(update, html.escape(ASK_USAGE(lang, example=example)))
         group = is_group(message.chat.type)
         await self._respond(update, message, self._ask(update, question), group)
 
@@ -264,7 +258,7 @@ class Handlers:
         if not self._allowed(update) or not is_admin(user.id if user else None, self.tg.admins):
             return
         if self._reloading.locked():
-            return await self._say(update, "A reload is already running.", limited=False)
+            return await self._say(update, RELOAD_RUNNING, limited=False)
         async with self._reloading:
             try:  # in a thread: questions keep being answered from the old table meanwhile
                 done = await asyncio.to_thread(reload_answerer, self.config, self.answerer.table)
@@ -305,7 +299,7 @@ class Handlers:
         reply = self.store.get(source_key(query.data))
         lang = (reply.lang if reply else None) or (self._lang(update) or "en")[:2]
         if reply is None or query.message is None:
-            return await query.answer(EXPIRED.get(lang, EXPIRED["en"]), show_alert=True)
+            return await query.answer(EXPIRED(lang), show_alert=True)
         await query.answer()
         await self._send_sources(context, query.message, reply, lang)
 
