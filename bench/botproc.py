@@ -35,7 +35,9 @@ def main() -> int:
     args = parser.parse_args()
     config = load_config(args.config)
     if not args.keep_flood_limits:
-        lifted = dataclasses.replace(config.telegram, per_chat_per_minute=10_000, per_user_per_minute=10_000)
+        lifted = dataclasses.replace(
+            config.telegram, per_chat_per_minute=10_000, per_user_per_minute=10_000
+        )
         config = dataclasses.replace(config, telegram=lifted)
     answerer = Answerer.from_table(ensure_table(config), config)
     token = config.telegram.token.reveal() if config.telegram.token else ""

@@ -52,7 +52,9 @@ class Answerer:
                         [e for i in intents for e in i.examples],
                         [w for i in intents for w in i.frame], config.match.max_chars)  # fmt: skip
         matcher = Matcher(intents, reader, config.match.threshold)
-        return cls(table, intents, reader, matcher, glossary_from_data(table.glossary, NEEDS), config)
+        return cls(
+            table, intents, reader, matcher, glossary_from_data(table.glossary, NEEDS), config
+        )
 
     def ask(self, text: str, lang: str | None = None) -> Reply:
         """The reply to one message; ``lang`` is a hint (e.g. Telegram's language_code)."""

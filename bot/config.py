@@ -228,5 +228,7 @@ def _read_token(environ: Mapping[str, str], token_file: Path | None, path: Path)
         try:
             token = token_file.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(path, f"telegram.token_file: cannot read {token_file}: {exc}") from None
+            raise ConfigError(
+                path, f"telegram.token_file: cannot read {token_file}: {exc}"
+            ) from None
     return Secret(token) if token else None

@@ -124,7 +124,9 @@ def _reference_date(article: Article) -> date | None:
     return None
 
 
-def _meeting_date(article: Article, ref: date | None, meeting: list[int]) -> tuple[date | None, str]:
+def _meeting_date(
+    article: Article, ref: date | None, meeting: list[int]
+) -> tuple[date | None, str]:
     """The meeting's date (or None) and the weekday the text names, best evidence first."""
     rank = {"iso": 0, "dotted": 0, "mdy": 0, "dmy": 0, "md": 1, "dm": 1, "relday": 2, "weekday": 2}
     best: tuple[int, int, date | None, str] | None = None

@@ -64,7 +64,9 @@ def load_curated(path: Path) -> tuple[CuratedFact, ...]:
         try:
             date.fromisoformat(entry["value"])
         except ValueError:
-            raise DataError(path, "value: a meeting needs an ISO date (YYYY-MM-DD)", where) from None
+            raise DataError(
+                path, "value: a meeting needs an ISO date (YYYY-MM-DD)", where
+            ) from None
         out.append(CuratedFact(entry["article"], kind, entry["value"], entry["reason"].strip(),
                                entry["source"].strip()))  # fmt: skip
     return tuple(out)

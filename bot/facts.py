@@ -349,7 +349,9 @@ def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("version") != TABLE_VERSION:
-            raise DataError(path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}")
+            raise DataError(
+                path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}"
+            )
         return FactTable(
             facts=tuple(_fact(n, f, parts, strings) for n, f in enumerate(data["facts"])),
             articles=tuple(ArticleInfo(**a) for a in data["articles"]),
@@ -389,7 +391,17 @@ def _shared(fact: dict[str, Any], strings: dict[str, str]) -> dict[str, Any]:
     return fact
 
 
-_SHARED_KEYS = ("kind", "source", "article", "meeting", "place", "qualifier", "curated", "value", "display")
+_SHARED_KEYS = (
+    "kind",
+    "source",
+    "article",
+    "meeting",
+    "place",
+    "qualifier",
+    "curated",
+    "value",
+    "display",
+)
 
 
 def dump_table(table: FactTable, path: Path) -> None:

@@ -167,7 +167,9 @@ def _alias_regex(alias: str) -> re.Pattern[str]:
 def _any_alias(aliases: tuple[str, ...]) -> list[re.Pattern[str]]:
     """At most two regexes (case-sensitive, case-insensitive) matching any of ``aliases``."""
     groups: dict[int, list[str]] = {}
-    for alias in sorted(aliases, key=len, reverse=True):  # longest first: "New Delhi" before "Delhi"
+    for alias in sorted(
+        aliases, key=len, reverse=True
+    ):  # longest first: "New Delhi" before "Delhi"
         body, flags = _alias_body(alias)
         groups.setdefault(flags, []).append(body)
     return [re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])", flags)

@@ -111,10 +111,14 @@ def load_lexicon(intents_dir: Path) -> Lexicon:
                 raise DataError(path, "must be a list of variants", f"synonyms: {word!r}")
             for v in variants:
                 if not isinstance(v, str) or not v.strip():
-                    raise DataError(path, "variants must be non-empty strings", f"synonyms: {word!r}")
+                    raise DataError(
+                        path, "variants must be non-empty strings", f"synonyms: {word!r}"
+                    )
                 key = " ".join(v.lower().split())
                 if synonyms.get(key, word) != word:
-                    raise DataError(path, f"{v!r} is also a variant of {synonyms[key]!r}", f"synonyms: {word!r}")
+                    raise DataError(
+                        path, f"{v!r} is also a variant of {synonyms[key]!r}", f"synonyms: {word!r}"
+                    )
                 synonyms[key] = word
         words = data.get("ignore") or []
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):

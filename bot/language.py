@@ -64,7 +64,9 @@ DECLINE = Text(
 )
 SHORT_DECLINE = Text("Sorry, I don't know that.", "Извините, я этого не знаю.")  # in groups
 OUTSIDE = Text("The articles say nothing about {name}.", "В статьях ничего нет про «{name}».")
-NO_MEETING = Text("The articles report no such meeting ({what}).", "В статьях нет такой встречи ({what}).")
+NO_MEETING = Text(
+    "The articles report no such meeting ({what}).", "В статьях нет такой встречи ({what})."
+)
 MEETING = Text("Meeting: ", "Встреча: ")  # before the meeting of a one-meeting answer
 UNKNOWN_PLACE = Text("unknown", "неизвестно")
 CURATED = Text("* date not in the article; from ", "* даты нет в статье; источник: ")

@@ -28,7 +28,9 @@ BAG_TYPICAL = 0.15  # a word used by at most this share of the intents (at least
 # Question words decide the intent more than their weight says: "why was Xi in Moscow" is not
 # "when was Xi in Moscow". An example asking with other question words scores this much less.
 OTHER_QUESTION = 0.85
-_STRONG_WH = frozenset({"when", "where", "who", "why", "how"})  # "what date" / "which city" ask anything
+_STRONG_WH = frozenset(
+    {"when", "where", "who", "why", "how"}
+)  # "what date" / "which city" ask anything
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,9 @@ class Matcher:
             # Dice rewards a close paraphrase; coverage rewards a long question that contains
             # a whole example ("... when did they meet, the one about trade?").
             dice = 2 * shared / (q_weight + self._ex_weight[i])
-            score = (1 - COVERAGE) * dice + COVERAGE * shared / self._ex_weight[i] * min(1.0, 2 * dice)
+            score = (1 - COVERAGE) * dice + COVERAGE * shared / self._ex_weight[i] * min(
+                1.0, 2 * dice
+            )
             asked = self._asks[i]
             if wh and asked and not wh & asked:
                 score *= OTHER_QUESTION
@@ -124,7 +128,11 @@ class Matcher:
         if not scores:
             return Match(None, 0.0, "")
         present = set(query) | set(question.tokens)
-        scores = {k: v for k, v in scores.items() if k not in self._requires or self._requires[k] & present}
+        scores = {
+            k: v
+            for k, v in scores.items()
+            if k not in self._requires or self._requires[k] & present
+        }
         if not scores:
             return Match(None, 0.0, "")
         best = max(scores, key=lambda k: scores[k])

@@ -27,7 +27,9 @@ class FactText:
         """Words of 4+ letters and numbers, lower case (for telling facts apart by what they say)."""
         found = self._content.get(display)
         if found is None:
-            found = self._content[display] = frozenset(re.findall(r"[a-z]{4,}|\d+", display.lower()))
+            found = self._content[display] = frozenset(
+                re.findall(r"[a-z]{4,}|\d+", display.lower())
+            )
         return found
 
     def value_words(self, value: str) -> frozenset[str]:

@@ -144,7 +144,9 @@ class Picker:
         if q.places:
             meetings = [m for m in meetings if m.place in q.places]
         if countries:
-            meetings = [m for m in meetings if m.place and self._country_of.get(m.place) in countries]
+            meetings = [
+                m for m in meetings if m.place and self._country_of.get(m.place) in countries
+            ]
         if q.months:
             meetings = [m for m in meetings if m.date and m.date.month in q.months]
         return meetings

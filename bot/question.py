@@ -110,7 +110,9 @@ class Reader:
         self.max_chars = max_chars
         phrases = sorted((k for k in lexicon.synonyms if " " in k), key=len, reverse=True)
         self._phrase_re = (
-            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b") if phrases else None
+            re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+            if phrases
+            else None
         )
         # Names are keyed by the same tokens a message becomes ("Belt and Road" -> belt road,
         # "Shanghai Cooperation Organization" -> shanghai cooperate organisation). A one-word
@@ -215,11 +217,17 @@ class Reader:
         places = [e.name for _, e in self.gaz.find("places", rest)]
         venues = [e for _, e in self.gaz.find("venues", rest)]
         found = [n for m, n in names if m == "#place"]
-        cities = [*places, *(str(v.attr("city")) for v in venues), *(self._city_of.get(n, n) for n in found)]
+        cities = [
+            *places,
+            *(str(v.attr("city")) for v in venues),
+            *(self._city_of.get(n, n) for n in found),
+        ]
         # "Chinese president" names no country to meet in; "in China" does.
         countries = tuple(e.name for _, e in self.gaz.find("countries", rest) if re.search(
             rf"\b(?:in|to)\s+(?:the\s+)?{re.escape(e.name)}\b", rest, re.I))  # fmt: skip
-        people = [e.name for _, e in self.gaz.find("people", rest)] + [n for m, n in names if m == "#person"]
+        people = [e.name for _, e in self.gaz.find("people", rest)] + [
+            n for m, n in names if m == "#person"
+        ]
         outside = self.gaz.other_person(rest) or self.gaz.other_place(rest) or next(
             (n for m, n in names if m == "#other"), "")  # fmt: skip
         lower = text.lower()
@@ -236,8 +244,11 @@ class Reader:
             places=tuple(dict.fromkeys(cities)),
             venues=tuple(v.name for v in venues),
             countries=countries,
-            countries_in=tuple(c for c in countries if re.search(
-                rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)),  # fmt: skip
+            countries_in=tuple(
+                c
+                for c in countries
+                if re.search(rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)
+            ),  # fmt: skip
             people=tuple(dict.fromkeys(people)),
             ordinals=tuple(int(n) for n in _ORDINAL.findall(rest)),
             select="last" if _LAST.search(rest) else "first" if _FIRST.search(rest) else "",

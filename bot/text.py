@@ -58,9 +58,12 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dmy", rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE}),?\s+(?P<y>{_YEAR_RE})\b"),
         ("md", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY_RE})\b(?!\s*(?:%|billion|million))"),
         ("dm", rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE})(?![a-z])"),
-        ("weekday", r"\b(?:on\s+|в\s+|во\s+)?(?:(?P<last>last|this|past)\s+)?"
-                    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-                    r"|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"),
+        (
+            "weekday",
+            r"\b(?:on\s+|в\s+|во\s+)?(?:(?P<last>last|this|past)\s+)?"
+            r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            r"|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
+        ),
         ("relday", r"\b(?P<rel>today|yesterday|tomorrow|сегодня|вчера)\b"),
     )
 )
@@ -103,7 +106,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 def _nearest_year(m: int, d: int, ref: date) -> date | None:
     """The date with that month and day that is closest to ``ref`` (news reports look back)."""
     options = [x for y in (ref.year - 1, ref.year, ref.year + 1) if (x := _safe_date(y, m, d))]
-    return min(options, key=lambda x: (abs((x - ref).days) + (30 if x > ref else 0)), default=None)
+    return min(options, key=lambda x: abs((x - ref).days) + (30 if x > ref else 0), default=None)
 
 
 def find_dates(text: str, ref: date | None) -> list[DateMention]:
@@ -312,8 +315,9 @@ class Pattern:
         return self.rx.finditer(text)
 
 
-def longest_spans(toks: Sequence[str], table: Mapping[tuple[str, ...], V],
-                  longest: int) -> Iterator[tuple[tuple[str, ...], V | None]]:
+def longest_spans(
+    toks: Sequence[str], table: Mapping[tuple[str, ...], V], longest: int
+) -> Iterator[tuple[tuple[str, ...], V | None]]:
     """Walk ``toks`` greedily, longest entry of ``table`` first: (span, value) for each entry
     found, (one token, None) for a token that starts none."""
     i = 0

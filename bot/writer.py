@@ -19,12 +19,20 @@ from .kinds import KINDS
 from .kinds import render as render_russian
 from .kinds.meeting import KIND as MEETING
 from .kinds.venue import KIND as VENUE
-from .language import CURATED, MEETING as MEETING_LABEL, NO_MEETING, OUTSIDE, UNKNOWN_PLACE, WEEKDAYS
+from .language import (
+    CURATED,
+    MEETING as MEETING_LABEL,
+    NO_MEETING,
+    OUTSIDE,
+    UNKNOWN_PLACE,
+    WEEKDAYS,
+)
 from .memo import FactText
 from .picker import Decline, Pick
 from .render import TELEGRAM_LIMIT, Line, Reply, render_decline, render_lines
 from .sources import SourceIndex
 from .text import MONTH_NAMES, format_date
+
 
 class Writer:
     """Writes replies from one table's facts, in English or Russian."""
@@ -58,7 +66,9 @@ class Writer:
                 notes.extend(curated)
             if meeting and intent.asks == "place":
                 where = self.meeting_where(meeting, lang) or UNKNOWN_PLACE(lang)
-                lines.append(Line(where, self.meeting_when(meeting, lang) + (" *" if curated else "")))
+                lines.append(
+                    Line(where, self.meeting_when(meeting, lang) + (" *" if curated else ""))
+                )
             elif all(f.kind in (MEETING, VENUE) for f in group):
                 lines.append(Line("", label))
             else:

@@ -11,6 +11,7 @@ import yaml
 
 from .errors import DataError
 
+
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader that rejects duplicate mapping keys (PyYAML keeps the last silently)."""
 

@@ -1804,7 +1804,11 @@ class FakeBotAPI:
             elif kind == "hang":
                 self._stop_event.wait(rule["delay"])
                 self._record(
-                    method, params, arrived, ok=False, error_code=None,
+                    method,
+                    params,
+                    arrived,
+                    ok=False,
+                    error_code=None,
                     description="(fake) no answer: connection closed",
                 )
                 handler.close_connection = True

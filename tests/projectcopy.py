@@ -15,8 +15,12 @@ def copied_project(tmp: Path, **changes: object) -> Config:
     shutil.copytree(ROOT / "seeds", tmp / "seeds")
     shutil.copytree(ROOT / "intents", tmp / "intents")
     config = project_config(tmp, **changes)
-    return dataclasses.replace(config, seeds_dir=tmp / "seeds", intents_dir=tmp / "intents",
-                               curated_path=tmp / "seeds" / "curated.yaml")
+    return dataclasses.replace(
+        config,
+        seeds_dir=tmp / "seeds",
+        intents_dir=tmp / "intents",
+        curated_path=tmp / "seeds" / "curated.yaml",
+    )
 
 
 ARTICLES = ROOT / "tests" / "data" / "articles"

@@ -23,8 +23,9 @@ from bot.errors import DataError
 
 from .test_build_atomic import BAD_BYTES, make_project
 
-INTENT = ("  - name: {name}\n    answers: [meeting]\n"
-          "    reply: {{en: 'On {{value}}.', ru: 'Тогда'}}\n")
+INTENT = (
+    "  - name: {name}\n    answers: [meeting]\n    reply: {{en: 'On {{value}}.', ru: 'Тогда'}}\n"
+)
 
 
 def _append(name: str, text: str) -> Callable[[Path], None]:
@@ -56,8 +57,11 @@ def _empty_seeds(root: Path) -> None:
 
 
 CURATED = "version: 1\nfacts:\n  - article: {article}\n    kind: meeting\n    value: '2023-05-24'\n"
-CURATED_ENTRY = ("  - {article: 000_8b0d3a19ac3361c9, kind: meeting, value: '2023-05-24', "
-                 "reason: no date line, source: Xinhua}\n")
+CURATED_ENTRY = (
+    "  - {article: 000_8b0d3a19ac3361c9, kind: meeting, value: '2023-05-24', "
+    "reason: no date line, source: Xinhua}\n"
+)
+
 
 @dataclass(frozen=True)
 class Case:
@@ -171,9 +175,7 @@ def test_broken_input_is_one_line_and_exit_2(
     assert_one_line(err, tmp_path, case)
 
 
-@pytest.mark.parametrize(
-    "case", [c for c in CASES if c.id in SUBPROCESS], ids=lambda c: c.id
-)
+@pytest.mark.parametrize("case", [c for c in CASES if c.id in SUBPROCESS], ids=lambda c: c.id)
 def test_broken_input_in_a_real_process(tmp_path: Path, case: Case) -> None:
     config = broken_project(tmp_path, case)
     run = subprocess.run(

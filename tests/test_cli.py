@@ -49,7 +49,11 @@ def test_ask_streams_stdin_one_line_per_answer(tmp_path: Path) -> None:
     questions = "when did they meet?\nhi\nwhich anniversary?\n" * 50
     out = subprocess.run(
         [sys.executable, "-m", "bot", "--config", str(config), "ask", "--json"],
-        input=questions, capture_output=True, text=True, timeout=60, check=True,
+        input=questions,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     ).stdout.splitlines()
     assert len(out) == 150
     assert [json.loads(line)["matched"] for line in out[:3]] == [True, False, True]
@@ -61,8 +65,13 @@ def test_ask_does_not_import_telegram(tmp_path: Path) -> None:
         "bad = [m for m in sys.modules if m.split('.')[0] in ('telegram', 'httpx')];"
         "print('IMPORTED', bad)"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(write_config(tmp_path))],
-                         capture_output=True, text=True, timeout=60, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(write_config(tmp_path))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
     assert "IMPORTED []" in out
 
 
@@ -81,12 +90,28 @@ def test_ask_rebuilds_when_an_input_changed(tmp_path: Path) -> None:
     for p in (ROOT / "seeds").glob("*"):
         (seeds / p.name).write_bytes(p.read_bytes())
     config = tmp_path / "config.yaml"
-    config.write_text(f"version: 1\nseeds_dir: seeds\nintents_dir: {ROOT / 'intents'}\n"
-                      f"curated: seeds/curated.yaml\ntable: facts.json\n", encoding="utf-8")
+    config.write_text(
+        f"version: 1\nseeds_dir: seeds\nintents_dir: {ROOT / 'intents'}\n"
+        f"curated: seeds/curated.yaml\ntable: facts.json\n",
+        encoding="utf-8",
+    )
     assert main(["--config", str(config), "build"]) == 0
     (seeds / "001_33faab09024306e9.txt").unlink()
-    run = subprocess.run([sys.executable, "-m", "bot", "--config", str(config), "ask", "how many times did they meet"],
-                         capture_output=True, text=True, timeout=60, check=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--config",
+            str(config),
+            "ask",
+            "how many times did they meet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert "3 times" in run.stdout
 
 
@@ -115,8 +140,11 @@ def test_missing_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 def test_eval_prints_accuracy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     qs = tmp_path / "q.yaml"
-    qs.write_text("questions:\n  - q: when did they meet\n    intent: meeting_date\n"
-                  "  - q: tell me a joke\n    decline: true\n", encoding="utf-8")
+    qs.write_text(
+        "questions:\n  - q: when did they meet\n    intent: meeting_date\n"
+        "  - q: tell me a joke\n    decline: true\n",
+        encoding="utf-8",
+    )
     assert main(["--config", str(write_config(tmp_path)), "eval", str(qs)]) == 0
     assert "in scope: 1/1 = 100.0%" in capsys.readouterr().out
 
@@ -131,4 +159,7 @@ def test_fresh_and_loaded_tables_answer_alike(config: Config) -> None:
     loaded = load_table(config.table_path, READERS)
     assert fresh.facts == loaded.facts
     question = "what areas of cooperation did they discuss"
-    assert Answerer.from_table(fresh, config).ask(question).text == Answerer.from_table(loaded, config).ask(question).text
+    assert (
+        Answerer.from_table(fresh, config).ask(question).text
+        == Answerer.from_table(loaded, config).ask(question).text
+    )

@@ -45,11 +45,17 @@ def test_curated_date_says_where_it_came_from(table: FactTable) -> None:
     assert fact.qualifier == "Wednesday"
 
 
-def test_without_curated_file_the_date_is_unknown_not_invented(config: Config, tmp_path: Path) -> None:
+def test_without_curated_file_the_date_is_unknown_not_invented(
+    config: Config, tmp_path: Path
+) -> None:
     import dataclasses
 
-    bare = dataclasses.replace(config, curated_path=tmp_path / "none.yaml", table_path=tmp_path / "t.json")
-    (fact,) = [f for f in build_table(bare)[0].find(FactKind("meeting")) if f.article.startswith("000")]
+    bare = dataclasses.replace(
+        config, curated_path=tmp_path / "none.yaml", table_path=tmp_path / "t.json"
+    )
+    (fact,) = [
+        f for f in build_table(bare)[0].find(FactKind("meeting")) if f.article.startswith("000")
+    ]
     assert fact.value == "" and "no date" in fact.display
 
 
@@ -70,10 +76,15 @@ def test_anniversary_resolves_next_year(table: FactTable) -> None:
 
 
 def test_areas_per_meeting(table: FactTable) -> None:
-    assert {"artificial intelligence", "digital economy", "green development", "agriculture"} <= set(
-        facts_of(table, FactKind("area"), "001")
+    assert {
+        "artificial intelligence",
+        "digital economy",
+        "green development",
+        "agriculture",
+    } <= set(facts_of(table, FactKind("area"), "001"))
+    assert {"aerospace", "peaceful use of nuclear energy"} <= set(
+        facts_of(table, FactKind("area"), "002")
     )
-    assert {"aerospace", "peaceful use of nuclear energy"} <= set(facts_of(table, FactKind("area"), "002"))
 
 
 def test_occasions(table: FactTable) -> None:
@@ -85,8 +96,14 @@ def test_occasions(table: FactTable) -> None:
 
 def test_events_and_organisations(table: FactTable) -> None:
     events = " ".join(f.display for f in table.find(FactKind("event")))
-    for name in ("third Belt and Road Forum", "Years of Sports Exchange", "Years of Culture 2024-2025",
-                 "20th National Congress", "Fourth Plenary Session of the 20th CPC", "15th Five-Year Plan"):
+    for name in (
+        "third Belt and Road Forum",
+        "Years of Sports Exchange",
+        "Years of Culture 2024-2025",
+        "20th National Congress",
+        "Fourth Plenary Session of the 20th CPC",
+        "15th Five-Year Plan",
+    ):
         assert name in events
     assert {"United Nations", "Shanghai Cooperation Organization", "BRICS", "G20"} <= set(
         facts_of(table, FactKind("organisation"), "000")
@@ -100,11 +117,15 @@ def test_condolences_magnitude_and_aid(table: FactTable) -> None:
 
 
 def test_greetings_and_invitations(table: FactTable) -> None:
-    assert "Mishustin conveyed Putin's greetings to Xi" in facts_of(table, FactKind("greeting"), "001")
+    assert "Mishustin conveyed Putin's greetings to Xi" in facts_of(
+        table, FactKind("greeting"), "001"
+    )
     assert "Xi invited Mishustin to visit China" in facts_of(table, FactKind("invitation"), "002")
     # "... and said he has invited Putin to ...": the second invitee is a fact too, and "he" is Xi.
-    assert any(f.startswith("Xi invited Putin to visit China for the third Belt and Road Forum")
-               for f in facts_of(table, FactKind("invitation"), "002"))
+    assert any(
+        f.startswith("Xi invited Putin to visit China for the third Belt and Road Forum")
+        for f in facts_of(table, FactKind("invitation"), "002")
+    )
 
 
 def test_every_fact_keeps_its_sentence(table: FactTable) -> None:
@@ -116,7 +137,9 @@ def test_every_fact_keeps_its_sentence(table: FactTable) -> None:
 def test_held_out_articles_meeting(name: str) -> None:
     """Articles written apart from the extractor, with their expected facts."""
     expected = yaml.safe_load((ARTICLES / f"{name}.expected.yaml").read_text(encoding="utf-8"))
-    (article,) = [a for a in load_articles(ARTICLES) if not isinstance(a, Exception) and a.stem == name]
+    (article,) = [
+        a for a in load_articles(ARTICLES) if not isinstance(a, Exception) and a.stem == name
+    ]
     ctx, facts = extract(article, GAZ)
     want = expected["meeting"]
     assert ctx.meeting_date == want["date"]

@@ -162,7 +162,9 @@ def test_fact_parts_round_trip_through_json() -> None:
     fact = Fact(trade.KIND, "v", "d", "a", 1, "s", parts=parts)
     assert Fact.from_json(fact.to_json(), READERS[trade.KIND]) == fact
     assert fact.to_json()["parts"]["set_by"] == ["Xi Jinping", "Vladimir Putin"]
-    area = Fact(FactKind("area"), "energy", "energy", "a", 1, "s", parts=KINDS[FactKind("area")].parts())
+    area = Fact(
+        FactKind("area"), "energy", "energy", "a", 1, "s", parts=KINDS[FactKind("area")].parts()
+    )
     assert "parts" not in area.to_json()
 
 

@@ -115,9 +115,12 @@ async def test_handlers_start_and_help_follow_language_code(
     assert russian == [lang == "ru"] * 2
 
 
-@pytest.mark.parametrize(("code", "usage", "head"), [("ru", "Как спросить", "Статьи"), ("en", "Usage", "The articles")])
-async def test_ask_usage_and_sources_follow_language(config: Config, answerer: Answerer, code: str,
-                                                     usage: str, head: str) -> None:
+@pytest.mark.parametrize(
+    ("code", "usage", "head"), [("ru", "Как спросить", "Статьи"), ("en", "Usage", "The articles")]
+)
+async def test_ask_usage_and_sources_follow_language(
+    config: Config, answerer: Answerer, code: str, usage: str, head: str
+) -> None:
     handlers = Handlers(answerer, config)
     ask, sources = _update("/ask", code), _update("/sources", code)
     await handlers.ask_command(ask, None)  # type: ignore[arg-type]

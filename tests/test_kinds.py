@@ -22,7 +22,7 @@ from bot.kinds import KINDS, NEEDS, READERS, check_facts, discover
 
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ROOT / "tests" / "data" / "articles"
-KIND_MODULE = '''
+KIND_MODULE = """
 from dataclasses import dataclass
 from bot import facts
 from bot.glossary import needs
@@ -36,7 +36,7 @@ class Parts(facts.Parts):
 
 def extract(ctx):
     return iter(())
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,9 @@ def test_every_kind_module_is_complete() -> None:
         assert kind.parts.__dataclass_params__.frozen  # type: ignore[attr-defined]
 
 
-def test_a_module_without_russian_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_module_without_russian_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     package = tmp_path / "morekinds"
     package.mkdir()
     (package / "__init__.py").write_text("")
@@ -127,13 +129,19 @@ def test_a_dumped_table_loads_with_the_same_parts(table_file: Path, config: Conf
 
     loaded = load_table(table_file, READERS)
     assert sorted(loaded.facts, key=repr) == sorted(build_table(config)[0].facts, key=repr)
-    assert any(type(f.parts).__name__ == "Parts" and dataclasses.fields(f.parts) for f in loaded.facts)
+    assert any(
+        type(f.parts).__name__ == "Parts" and dataclasses.fields(f.parts) for f in loaded.facts
+    )
 
 
 @pytest.mark.parametrize(
     ("kind", "change", "message"),
     [
-        ("trade", lambda f: f["parts"].update(n=146.9), r"facts\[\d+\] \(trade\): parts: n: 146.9 is not str"),
+        (
+            "trade",
+            lambda f: f["parts"].update(n=146.9),
+            r"facts\[\d+\] \(trade\): parts: n: 146.9 is not str",
+        ),
         ("trade", lambda f: f["parts"].update(nn="1"), r"parts: unknown field\(s\) nn"),
         ("trade", lambda f: f["parts"].pop("unit"), r"parts: missing unit"),
         ("trade", lambda f: f["parts"].update(approx="much"), r"approx: 'much' is not one of"),
@@ -157,7 +165,9 @@ def test_a_table_of_the_old_version_is_rebuilt(config: Config, tmp_path: Path) -
     data = json.loads(ensure_table(cfg).to_json())
     data["version"] = TABLE_VERSION - 1
     cfg.table_path.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(DataError, match=f"table version {TABLE_VERSION - 1}, expected {TABLE_VERSION}"):
+    with pytest.raises(
+        DataError, match=f"table version {TABLE_VERSION - 1}, expected {TABLE_VERSION}"
+    ):
         load_table(cfg.table_path, READERS)
     assert ensure_table(cfg).facts
     assert json.loads(cfg.table_path.read_text(encoding="utf-8"))["version"] == TABLE_VERSION

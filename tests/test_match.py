@@ -20,7 +20,9 @@ class TextMatcher(Matcher):
         return self.match(self.reader.read(text))
 
 
-def matcher(*intents: Intent, synonyms: dict[str, str] | None = None, threshold: float = 0.6) -> TextMatcher:
+def matcher(
+    *intents: Intent, synonyms: dict[str, str] | None = None, threshold: float = 0.6
+) -> TextMatcher:
     lexicon = Lexicon(synonyms or {}, frozenset({"the", "a"}))
     reader = Reader(lexicon, NO_NAMES, [e for i in intents for e in i.examples])
     return TextMatcher(list(intents), reader, threshold)
@@ -31,8 +33,12 @@ def intent(name: str, *examples: str, requires: tuple[str, ...] = ()) -> Intent:
 
 
 TRADE = intent("trade", "what was the trade target", "how big is trade")
-COUNT = intent("count", "how many times did they meet", "how many meetings did they have",
-               requires=("meet", "times"))
+COUNT = intent(
+    "count",
+    "how many times did they meet",
+    "how many meetings did they have",
+    requires=("meet", "times"),
+)
 ORGS = intent("orgs", "which organisations were mentioned", "what about g20")
 
 
@@ -49,7 +55,10 @@ def test_one_typical_word_is_enough() -> None:
 
 def test_unknown_words_pull_below_the_threshold() -> None:
     m = matcher(TRADE, ORGS)
-    assert m.match_text("what was the trade target").score > m.match_text("what was the trade target of the football club budget").score
+    assert (
+        m.match_text("what was the trade target").score
+        > m.match_text("what was the trade target of the football club budget").score
+    )
     assert m.match_text("what was the weather forecast for the football club").intent is None
 
 
@@ -65,7 +74,9 @@ def test_match_reports_ranked_scores_and_the_question_its_words() -> None:
     assert result.scores[0][0] == "trade" and "target" in m.reader.read("trade target?").words
 
 
-@pytest.mark.parametrize("word,expected", [("meetings", "meeting"), ("встречами", "встреч"), ("xi", "xi")])
+@pytest.mark.parametrize(
+    "word,expected", [("meetings", "meeting"), ("встречами", "встреч"), ("xi", "xi")]
+)
 def test_stem(word: str, expected: str) -> None:
     assert stem(word) == expected
 
@@ -90,7 +101,9 @@ def test_lower_case_acronyms_are_names(answerer: Answerer) -> None:
     ("when was the meeting where mishustin talked about the gansu earthquake", "December 20, 2023", "2025"),
     ("when did they meet when putin's greetings were passed on", "2025", "March"),
 ])  # fmt: skip
-def test_a_topic_chooses_the_meeting(answerer: Answerer, question: str, expected: str, rejected: str) -> None:
+def test_a_topic_chooses_the_meeting(
+    answerer: Answerer, question: str, expected: str, rejected: str
+) -> None:
     reply = answerer.ask(question)
     assert reply.intent in ("meeting_date", "meeting_place"), reply.text
     assert expected in reply.text and rejected not in reply.text
@@ -137,5 +150,8 @@ def test_russian_typo_is_repaired_through_the_lexicon(answerer: Answerer) -> Non
 
 
 def test_day_of_the_week_when_asked(answerer: Answerer) -> None:
-    assert "Tuesday, November 4, 2025" in answerer.ask("what day of the week was the 2025 meeting").text
+    assert (
+        "Tuesday, November 4, 2025"
+        in answerer.ask("what day of the week was the 2025 meeting").text
+    )
     assert "Tuesday" not in answerer.ask("when did they meet in 2025").text

@@ -44,7 +44,9 @@ def reader(answerer: Answerer) -> Reader:
 
 
 def test_slots(reader: Reader) -> None:
-    q = reader.read("When did Xi meet Mishustin at the Great Hall of the People in May 2023, the 28th time?")
+    q = reader.read(
+        "When did Xi meet Mishustin at the Great Hall of the People in May 2023, the 28th time?"
+    )
     assert q.years == (2023,) and q.months == (5,) and q.ordinals == (28,)
     assert q.places == ("Beijing",) and q.venues == ("Great Hall of the People",)
     assert q.people == ("Xi Jinping", "Mikhail Mishustin")

@@ -34,8 +34,9 @@ def test_added_removed_changed_articles(project):
     (seeds / "tass_2024.txt").write_bytes((ARTICLES / "tass_2024.txt").read_bytes())
     (seeds / "004_505f30e160bf41c1.txt").unlink()
     changed = seeds / "003_4a3b4d97d80af711.txt"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nA new closing sentence.\n",
-                       encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\nA new closing sentence.\n", encoding="utf-8"
+    )
     result = reload_answerer(config, table)
     ch = result.changes
     assert ch.added == ("tass_2024",) and ch.removed == ("004_505f30e160bf41c1",)

@@ -38,7 +38,9 @@ def test_money_is_not_a_date() -> None:
     assert find_dates("$200 billion in the first 11 months", REF) == []
 
 
-@pytest.mark.parametrize(("text", "year"), [("next year", 2024), ("this year", 2023), ("last year", 2022)])
+@pytest.mark.parametrize(
+    ("text", "year"), [("next year", 2024), ("this year", 2023), ("last year", 2022)]
+)
 def test_relative_year(text: str, year: int) -> None:
     assert relative_year(f"the anniversary {text}", 2023) == year
 

@@ -34,7 +34,6 @@ GROUP = -100123
 USER = 1000
 
 
-
 @pytest.fixture
 async def bot_app(api, config, answerer):
     app = build_application(tg_config(config, api), answerer)
@@ -110,10 +109,16 @@ async def test_group_mention_answered_and_quoted(api, bot_app):
 async def test_group_reply_to_bot_answered(api, bot_app):
     api.push_message(GROUP, f"@{api.username} where did they meet?", chat_type="group")
     (first,) = await replies(api, GROUP)
-    update = api.push_message(GROUP, "and when did they meet?", chat_type="group",
-                              reply_to_message_id=first.result["message_id"])
+    update = api.push_message(
+        GROUP,
+        "and when did they meet?",
+        chat_type="group",
+        reply_to_message_id=first.result["message_id"],
+    )
     calls = await replies(api, GROUP, count=2)
-    assert "2023" in calls[1].result["text"] and reply_to(calls[1]) == update["message"]["message_id"]
+    assert (
+        "2023" in calls[1].result["text"] and reply_to(calls[1]) == update["message"]["message_id"]
+    )
 
 
 async def test_group_ask_command_with_botname(api, bot_app):
@@ -135,8 +140,9 @@ async def test_group_silent_when_not_addressed(api, bot_app):
 
 
 async def test_group_decline_is_short(api, bot_app):
-    api.push_message(GROUP, f"@{api.username} how many people died in the earthquake?",
-                     chat_type="group")
+    api.push_message(
+        GROUP, f"@{api.username} how many people died in the earthquake?", chat_type="group"
+    )
     (call,) = await replies(api, GROUP)
     assert call.result["text"] == "Sorry, I don't know that."
 
@@ -208,8 +214,9 @@ async def test_webhook_mode(api, config, answerer):
     app = build_application(tg_config(config, api), answerer)
     async with app:
         await app.start()
-        await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
-                                        webhook_url=url, secret_token=secret)
+        await app.updater.start_webhook(
+            listen="127.0.0.1", port=port, url_path="telegram", webhook_url=url, secret_token=secret
+        )
         try:
             assert api.webhook["url"] == url
             good = api.push_message(USER, "when did they meet?")
@@ -241,14 +248,20 @@ async def test_burst_of_200_messages_across_20_chats(api, config, answerer):
 async def _burst(api, label):
     chats = list(range(2000, 2020))
     pushed: dict[int, list[float]] = {c: [] for c in chats}
-    questions = ["when did they meet?", "where did they meet?", "who met?", "how many times did they meet?"]
+    questions = [
+        "when did they meet?",
+        "where did they meet?",
+        "who met?",
+        "how many times did they meet?",
+    ]
     start = time.time()
     for i in range(200):
         chat = chats[i % len(chats)]
         pushed[chat].append(time.time())
         api.push_message(chat, questions[i % len(questions)], user_id=chat)
-    calls = await api.wait_for_async("sendMessage", 200, timeout=60,
-                                     predicate=lambda c: c.params.get("chat_id") in pushed)
+    calls = await api.wait_for_async(
+        "sendMessage", 200, timeout=60, predicate=lambda c: c.params.get("chat_id") in pushed
+    )
     latencies = []
     for chat in chats:
         sent = sorted(c.time for c in calls if c.params["chat_id"] == chat)
@@ -256,9 +269,11 @@ async def _burst(api, label):
         latencies += [s - p for s, p in zip(sent, pushed[chat], strict=True)]
     elapsed = max(c.time for c in calls) - start
     assert all(c.ok for c in calls) and len(calls) == 200
-    print(f"\nburst ({label}): 200 messages / 20 chats in {elapsed:.2f}s = {200 / elapsed:.1f} msg/s; "
-          f"latency p50 {statistics.median(latencies) * 1000:.0f} ms, "
-          f"p95 {statistics.quantiles(latencies, n=20)[-1] * 1000:.0f} ms")
+    print(
+        f"\nburst ({label}): 200 messages / 20 chats in {elapsed:.2f}s = {200 / elapsed:.1f} msg/s; "
+        f"latency p50 {statistics.median(latencies) * 1000:.0f} ms, "
+        f"p95 {statistics.quantiles(latencies, n=20)[-1] * 1000:.0f} ms"
+    )
 
 
 # --------------------------------------------------------------------------- run_bot as a process
@@ -275,8 +290,14 @@ def test_run_bot_polling_process_stops_on_sigint(api, tmp_path):
         "sys.exit(run_bot(cfg, Answerer.from_table(table, cfg)))\n"
     )
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url}
-    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         api.push_message(USER, "when did they meet?")
         (call,) = api.wait_for("sendMessage", timeout=30)
@@ -314,8 +335,9 @@ async def test_flood_control_per_user_in_a_group(api, config, answerer):
     app = build_application(config, answerer)
     async with polling(app):
         for user in (USER, USER, USER, USER + 1, USER, USER + 1):
-            api.push_message(GROUP, f"/ask@{api.username} when did they meet?",
-                             chat_type="group", user_id=user)
+            api.push_message(
+                GROUP, f"/ask@{api.username} when did they meet?", chat_type="group", user_id=user
+            )
         await replies(api, GROUP, count=3)
         await asyncio.wait_for(drained(api), 10)
         await asyncio.sleep(0.3)
@@ -335,11 +357,17 @@ async def test_allow_list_other_chats_get_nothing_at_all(api, config, answerer):
     async with polling(app):
         # a message of the bot in the stranger's chat, to press its button (made by the test)
         seed = await app.bot.send_message(stranger, "seed", reply_markup=source_keyboard("1"))
-        for text in ("/start", "/help", "/sources", "/ask when did they meet?", "/ask",
-                     "when did they meet?", "/reload"):
+        for text in (
+            "/start",
+            "/help",
+            "/sources",
+            "/ask when did they meet?",
+            "/ask",
+            "when did they meet?",
+            "/reload",
+        ):
             api.push_message(stranger, text, user_id=stranger)
-            api.push_message(group, f"@{api.username} {text}", chat_type="group",
-                             user_id=stranger)
+            api.push_message(group, f"@{api.username} {text}", chat_type="group", user_id=stranger)
         api.push_callback_query(seed.message_id, "src:1", chat_id=stranger, user_id=stranger)
         api.push_inline_query("when did they meet?", user_id=stranger)
         api.push_message(USER, "when did they meet?")  # the allowed chat still works

@@ -38,8 +38,7 @@ def _ptb_timedelta(monkeypatch):
 @pytest.fixture
 async def fault_bot(api, config, answerer):
     limiter = RetryingRateLimiter(retries=3, first_delay=0.1, max_delay=1.0)
-    app = build_application(tg_config(config, api), answerer, rate_limiter=limiter,
-                            timeout=TIMEOUT)
+    app = build_application(tg_config(config, api), answerer, rate_limiter=limiter, timeout=TIMEOUT)
     async with polling(app, error_callback=as_run_polling_does(app)):
         yield app
 
@@ -88,11 +87,14 @@ async def test_send_gives_up_after_bounded_retries_and_keeps_running(api, fault_
     await asyncio.wait_for(_until(lambda: len(api.calls_of("sendMessage", ok=None)) >= 4), 10)
     await asyncio.sleep(0.5)
     assert len(api.calls_of("sendMessage", ok=None)) == 4  # one try and 3 retries
-    retries = [r for r in caplog.records if "retry" in r.getMessage() and "sendMessage" in
-               r.getMessage()]
+    retries = [
+        r for r in caplog.records if "retry" in r.getMessage() and "sendMessage" in r.getMessage()
+    ]
     assert len(retries) == 3
-    assert any(r.levelno == logging.ERROR and f"update {first['update_id']} failed" in
-               r.getMessage() for r in caplog.records)
+    assert any(
+        r.levelno == logging.ERROR and f"update {first['update_id']} failed" in r.getMessage()
+        for r in caplog.records
+    )
     api._failures.clear()  # the 6 unused failures
     second = api.push_message(USER, "/ask where did they meet?", chat_type="group")
     (call,) = await replies(api, USER, timeout=10)
@@ -182,8 +184,14 @@ def test_transient_errors_and_backoff():
     )
 
     assert is_transient(NetworkError("Bad Gateway (502)")) and is_transient(TimedOut())
-    for error in (BadRequest("x"), Forbidden("x"), Conflict("x"), RetryAfter(1),
-                  TelegramError("Invalid server response"), ValueError()):
+    for error in (
+        BadRequest("x"),
+        Forbidden("x"),
+        Conflict("x"),
+        RetryAfter(1),
+        TelegramError("Invalid server response"),
+        ValueError(),
+    ):
         assert not is_transient(error)
     assert backoff_delays(5, 0.5, 3.0) == [0.5, 1.0, 2.0, 3.0, 3.0]
     assert backoff_delays(0, 0.5, 3.0) == []
@@ -202,5 +210,8 @@ def test_polling_error_log_one_line_per_episode(caplog):
     now[0] += 1000
     errors(NetworkError("Bad Gateway"))  # and the same one after a long quiet time
     loud = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
-    assert loud == [CONFLICT_LINE, "getUpdates failed (NetworkError: Bad Gateway); retrying",
-                    "getUpdates failed (NetworkError: Bad Gateway); retrying"]
+    assert loud == [
+        CONFLICT_LINE,
+        "getUpdates failed (NetworkError: Bad Gateway); retrying",
+        "getUpdates failed (NetworkError: Bad Gateway); retrying",
+    ]

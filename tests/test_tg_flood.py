@@ -101,8 +101,7 @@ def test_inline_queries_without_chat_count_per_user():
 
 
 @settings(max_examples=200, deadline=None, derandomize=True, database=None)
-@given(st.lists(st.tuples(st.floats(0, 200), st.integers(0, 3)), max_size=60),
-       st.integers(1, 5))
+@given(st.lists(st.tuples(st.floats(0, 200), st.integers(0, 3)), max_size=60), st.integers(1, 5))
 def test_never_more_than_limit_in_any_window(events, limit):
     """Over any sequence of requests, no 60 s window holds more than ``limit`` admitted ones."""
     clock = Clock()

@@ -28,8 +28,13 @@ from bot.tg.handlers import (
     sources_text,
 )
 
-ANSWER = Reply("answer", "They met in 2023", "They met in <b>2023</b>",
-               sources=(Source("001_a.txt", "They met."),), intent="meeting_date")
+ANSWER = Reply(
+    "answer",
+    "They met in 2023",
+    "They met in <b>2023</b>",
+    sources=(Source("001_a.txt", "They met."),),
+    intent="meeting_date",
+)
 DECLINE = Reply("decline", "Sorry, long decline. Try /help.", "Sorry, long decline. Try /help.")
 
 
@@ -99,8 +104,13 @@ def test_help_text_one_example_per_intent_skipping_out_of_scope():
 
 def test_sources_text():
     arts = [
-        SimpleNamespace(stem="a", title="Xi meets <PM>", outlet="Xinhua", published="2023-05-24",
-                        meeting="2023-05-24-beijing"),
+        SimpleNamespace(
+            stem="a",
+            title="Xi meets <PM>",
+            outlet="Xinhua",
+            published="2023-05-24",
+            meeting="2023-05-24-beijing",
+        ),
         SimpleNamespace(stem="b", title="", outlet="", published="", meeting="2025-11-04-beijing"),
     ]
     text = sources_text(arts)
@@ -137,8 +147,9 @@ def _config(token=None):
     from bot.config import Config, Secret, TelegramConfig
 
     tg = TelegramConfig(token=Secret(token) if token else None)
-    return Config(path=None, seeds_dir=None, intents_dir=None, curated_path=None, table_path=None,
-                  telegram=tg)
+    return Config(
+        path=None, seeds_dir=None, intents_dir=None, curated_path=None, table_path=None, telegram=tg
+    )
 
 
 def test_run_bot_without_token_prints_one_line_and_returns_2(capsys):
@@ -155,8 +166,12 @@ def test_build_application_without_token_raises():
 def test_redact_filter_hides_token_in_messages_args_and_tracebacks():
     token = "123456:SECRET-TOKEN"
     redact = tg_app.RedactFilter(token, "")
-    record = logging.LogRecord("x", logging.INFO, __file__, 1, "url %s/getMe", (f"https://a/bot{token}",), None)
-    assert redact.filter(record) and token not in record.getMessage() and "***" in record.getMessage()
+    record = logging.LogRecord(
+        "x", logging.INFO, __file__, 1, "url %s/getMe", (f"https://a/bot{token}",), None
+    )
+    assert (
+        redact.filter(record) and token not in record.getMessage() and "***" in record.getMessage()
+    )
     try:
         raise RuntimeError(f"failed at /bot{token}/getUpdates")
     except RuntimeError:
@@ -175,7 +190,9 @@ def test_is_admin_and_reload_failed_text():
     assert is_admin(7, (7, 8)) and not is_admin(9, (7, 8)) and not is_admin(7, ())
     assert not is_admin(None, (7,))
     text = reload_failed_text(DataError("intents/<x>.yaml", "bad\nYAML", "line 3"))
-    assert text == ("Reload failed: intents/&lt;x&gt;.yaml: line 3: bad YAML. "
-                    "Still answering from the old table.")
+    assert text == (
+        "Reload failed: intents/&lt;x&gt;.yaml: line 3: bad YAML. "
+        "Still answering from the old table."
+    )
     assert "internal error (KeyError)" in reload_failed_text(KeyError("secret detail"))
     assert "secret detail" not in reload_failed_text(KeyError("secret detail"))

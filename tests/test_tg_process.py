@@ -46,8 +46,12 @@ def tmp_config(tmp: Path) -> Path:
 
 
 def bot_env(api: FakeBotAPI) -> dict[str, str]:
-    return {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url,
-            "PYTHONUNBUFFERED": "1"}
+    return {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": api.token,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "PYTHONUNBUFFERED": "1",
+    }
 
 
 def delivered(api: FakeBotAPI) -> set[int]:
@@ -60,14 +64,21 @@ def delivered(api: FakeBotAPI) -> set[int]:
 
 def test_sigterm_during_a_burst_finishes_in_flight_replies_and_exits_0(api, tmp_path):
     command = [sys.executable, "-m", "bot", "run", "--config", str(tmp_config(tmp_path))]
-    proc = subprocess.Popen(command, cwd=ROOT, env=bot_env(api), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=bot_env(api),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         api.push_message(1, "when did they meet?", user_id=1)
         api.wait_for("sendMessage", timeout=60)  # up and answering
         chats = range(100, 160)
-        pushed = {api.push_message(c, "where did they meet?", user_id=c)["update_id"]: c
-                  for c in chats}
+        pushed = {
+            api.push_message(c, "where did they meet?", user_id=c)["update_id"]: c for c in chats
+        }
         api.wait_for("sendMessage", 6, timeout=20)
         proc.send_signal(signal.SIGTERM)
         signalled = time.monotonic()
@@ -124,9 +135,14 @@ sys.exit(run_bot(cfg, answerer))
 
 
 def run_leak_script(api, tmp_path, actions):
-    proc = subprocess.Popen([sys.executable, "-c", LEAK_SCRIPT, str(tmp_config(tmp_path))],
-                            cwd=ROOT, env=bot_env(api), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", LEAK_SCRIPT, str(tmp_config(tmp_path))],
+        cwd=ROOT,
+        env=bot_env(api),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         actions(proc)
     finally:
@@ -211,5 +227,6 @@ def test_setup_logging_keeps_an_explicit_httpx_level():
         logging.setLogRecordFactory(factory)
         httpx_log.setLevel(old)
         for handler in logging.getLogger().handlers:
-            handler.filters = [f for f in handler.filters
-                               if getattr(f, "secrets", None) != (TOKEN,)]
+            handler.filters = [
+                f for f in handler.filters if getattr(f, "secrets", None) != (TOKEN,)
+            ]

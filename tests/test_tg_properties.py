@@ -31,15 +31,59 @@ GROUP, USER = -100555, 4321
 BOT_ENTITIES = {"bold", "italic", "blockquote"}
 
 INJECTIONS = [
-    "<b>", "</b>", "<u>x</u>", '<a href="http://evil.example/">x</a>', "<code>x</code>",
-    "<tg-spoiler>x</tg-spoiler>", "<s>", "<pre>", "<blockquote>", "<script>alert(1)</script>",
-    "&", "&amp;", "&lt;", "&#0;", "&#x110000;", "<", ">", '"', "'", "*bold*", "_it_", "`x`",
-    "```py\nx\n```", "[l](http://x)", "||s||", "\\", "@" + BOT_NAME, "@" + BOT_NAME.upper(),
-    "@other_bot", "/ask", "/ask@" + BOT_NAME, "/start", "when did they meet?",
-    "where did they meet?", "сколько раз они встречались?", "\u202ewhen did they meet\u202c",
-    "\u200f\u05de\u05ea\u05d9 \u05d4\u05dd \u05e0\u05e4\u05d2\u05e9\u05d5?", "متى التقيا؟",
-    "\u200b", "\ufeff", "\x00", "\x1b[31m", "\r\n", "\t", "\u2028", "👨‍👩‍👧‍👦", "🇨🇳", "𝕏",
-    "2023", "Mishustin", "Xi Jinping", "Beijing", "Moscow",
+    "<b>",
+    "</b>",
+    "<u>x</u>",
+    '<a href="http://evil.example/">x</a>',
+    "<code>x</code>",
+    "<tg-spoiler>x</tg-spoiler>",
+    "<s>",
+    "<pre>",
+    "<blockquote>",
+    "<script>alert(1)</script>",
+    "&",
+    "&amp;",
+    "&lt;",
+    "&#0;",
+    "&#x110000;",
+    "<",
+    ">",
+    '"',
+    "'",
+    "*bold*",
+    "_it_",
+    "`x`",
+    "```py\nx\n```",
+    "[l](http://x)",
+    "||s||",
+    "\\",
+    "@" + BOT_NAME,
+    "@" + BOT_NAME.upper(),
+    "@other_bot",
+    "/ask",
+    "/ask@" + BOT_NAME,
+    "/start",
+    "when did they meet?",
+    "where did they meet?",
+    "сколько раз они встречались?",
+    "\u202ewhen did they meet\u202c",
+    "\u200f\u05de\u05ea\u05d9 \u05d4\u05dd \u05e0\u05e4\u05d2\u05e9\u05d5?",
+    "متى التقيا؟",
+    "\u200b",
+    "\ufeff",
+    "\x00",
+    "\x1b[31m",
+    "\r\n",
+    "\t",
+    "\u2028",
+    "👨‍👩‍👧‍👦",
+    "🇨🇳",
+    "𝕏",
+    "2023",
+    "Mishustin",
+    "Xi Jinping",
+    "Beijing",
+    "Moscow",
 ]
 PIECE = st.one_of(
     st.sampled_from(INJECTIONS),
@@ -48,8 +92,9 @@ PIECE = st.one_of(
 )
 MESSAGE = st.one_of(
     st.lists(PIECE, max_size=10).map("".join),
-    st.builds(lambda piece, n: piece * n, st.sampled_from(INJECTIONS), st.integers(1, 2500))
-    .filter(lambda t: len(t) >= 100),  # long and very long (5000+ characters)
+    st.builds(lambda piece, n: piece * n, st.sampled_from(INJECTIONS), st.integers(1, 2500)).filter(
+        lambda t: len(t) >= 100
+    ),  # long and very long (5000+ characters)
 )
 
 
@@ -89,8 +134,10 @@ def message_update(text: str, chat_id: int, chat_type: str, message_id: int = 10
     chat = {"id": chat_id, "type": chat_type}
     chat.update({"title": "g"} if chat_type != "private" else {"first_name": "A"})
     user = {"id": USER, "is_bot": False, "first_name": "A", "language_code": "en"}
-    return {"update_id": message_id, "message": {"message_id": message_id, "date": 0,
-                                                 "chat": chat, "from": user, "text": text}}
+    return {
+        "update_id": message_id,
+        "message": {"message_id": message_id, "date": 0, "chat": chat, "from": user, "text": text},
+    }
 
 
 def check_html(text: str) -> None:
@@ -121,11 +168,22 @@ async def converse(handlers: Handlers, bot: StubBot, text: str) -> None:
         if kind == "markup":
             data = markup.inline_keyboard[0][0].callback_data
             assert len(data.encode()) <= 64
-            press = {"update_id": 100, "callback_query": {
-                "id": "2", "from": {"id": USER, "is_bot": False, "first_name": "A"},
-                "chat_instance": "c", "data": data,
-                "message": {"message_id": 11, "date": 0, "chat": {"id": USER, "type": "private"},
-                            "from": {"id": BOT_ID, "is_bot": True, "first_name": "F"}, "text": "a"}}}
+            press = {
+                "update_id": 100,
+                "callback_query": {
+                    "id": "2",
+                    "from": {"id": USER, "is_bot": False, "first_name": "A"},
+                    "chat_instance": "c",
+                    "data": data,
+                    "message": {
+                        "message_id": 11,
+                        "date": 0,
+                        "chat": {"id": USER, "type": "private"},
+                        "from": {"id": BOT_ID, "is_bot": True, "first_name": "F"},
+                        "text": "a",
+                    },
+                },
+            }
             await handlers.source_button(Update.de_json(press, bot), context)
 
 
@@ -140,8 +198,13 @@ def check_all_sent(bot: StubBot) -> None:
             assert item is None or len(item) <= 200
 
 
-@settings(max_examples=400, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=400,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(text=MESSAGE)
 def test_any_message_gives_valid_short_html(setup, text):
     config, answerer = setup

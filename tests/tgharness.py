@@ -41,7 +41,9 @@ def to_chat(chat_id: int) -> Any:
 
 async def replies(api: FakeBotAPI, chat_id: int, count: int = 1, timeout: float = 10.0) -> Any:
     """The first ``count`` sendMessage calls to ``chat_id`` (waits for them)."""
-    return await api.wait_for_async("sendMessage", count, timeout=timeout, predicate=to_chat(chat_id))
+    return await api.wait_for_async(
+        "sendMessage", count, timeout=timeout, predicate=to_chat(chat_id)
+    )
 
 
 async def drained(api: FakeBotAPI) -> None:

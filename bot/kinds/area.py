@@ -36,7 +36,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
         for start, end, entry in ctx.gaz.spans("areas", s):
             if entry.name in seen:
                 continue
-            if entry.name == "economy and trade" and _NOT_AREA.search(s[max(0, start - 5) : end + 60]):
+            if entry.name == "economy and trade" and _NOT_AREA.search(
+                s[max(0, start - 5) : end + 60]
+            ):
                 continue
             seen.add(entry.name)
             yield ctx.fact(KIND, i, entry.name, entry.name, parts=Parts())

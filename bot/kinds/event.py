@@ -78,7 +78,9 @@ def _years_of(m: re.Match[str]) -> str:
     if not what or what.split()[0] in _STOP_YEARS:
         return ""
     span = (m.group("span") or m.group("span2") or "").replace(" ", "")
-    return f"China-Russia Years of {what.title().replace(' And ', ' and ')}" + (f" {span}" if span else "")
+    return f"China-Russia Years of {what.title().replace(' And ', ' and ')}" + (
+        f" {span}" if span else ""
+    )
 
 
 def extract(ctx: Context) -> Iterator[Fact]:

@@ -37,7 +37,9 @@ class Parts(facts.Parts):
 def extract(ctx: Context) -> Iterator[Fact]:
     """Greetings conveyed: from whom, to whom, through whom."""
     for i, s in enumerate(ctx.article.sentences):
-        if not _GREETING.search(s) or not re.search(r"\bconvey|\bpass(?:ed)? on\b|\bextend", s, re.I):
+        if not _GREETING.search(s) or not re.search(
+            r"\bconvey|\bpass(?:ed)? on\b|\bextend", s, re.I
+        ):
             continue
         spans = ctx.gaz.spans("people", s)
         names = list(dict.fromkeys(short(e) for _, _, e in spans))
@@ -55,7 +57,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
         sender = to = ""
         for start, end, e in spans:
             before, after = s[max(0, start - 30) : start], s[end : end + 3]
-            if re.search(r"\b(?:from|of)\s+(?:[A-Z][\w ]{0,25})?$", before) or after.startswith(("'s", "’s")):
+            if re.search(r"\b(?:from|of)\s+(?:[A-Z][\w ]{0,25})?$", before) or after.startswith(
+                ("'s", "’s")
+            ):
                 sender = sender or short(e)
             elif re.search(r"greetings.{0,40}\bto\s+(?:[A-Z]\w+\s+){0,3}$", before):
                 to = to or short(e)

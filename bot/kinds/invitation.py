@@ -45,10 +45,18 @@ def extract(ctx: Context) -> Iterator[Fact]:
             host_entry = subject_entry(ctx, s, m.start())
             host = short(host_entry) if host_entry else ""
             guest = short(guests[0][1])
-            purpose = re.search(r"\bto\s+(?P<p>(?:visit|attend|come|take part)[^,;]*?)(?=\s+and said\b|,|$)", rest)
+            purpose = re.search(
+                r"\bto\s+(?P<p>(?:visit|attend|come|take part)[^,;]*?)(?=\s+and said\b|,|$)", rest
+            )
             what = f" to {purpose.group('p').strip()}" if purpose else ""
-            text = f"{host} invited {guest}{what}" if host and host != guest else f"{guest} was invited{what}"
-            parts = Parts(guests[0][1].name, host_entry.name if host_entry and host != guest else "")
+            text = (
+                f"{host} invited {guest}{what}"
+                if host and host != guest
+                else f"{guest} was invited{what}"
+            )
+            parts = Parts(
+                guests[0][1].name, host_entry.name if host_entry and host != guest else ""
+            )
             if purpose:
                 parts = _purpose(ctx, purpose.group("p").strip(), parts)
             yield ctx.fact(KIND, i, text, text, parts=parts)
@@ -86,4 +94,6 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     if p.host:
         return capital(r.fill("invitation", host=r.name(p.host), guest=r.name(p.guest, "acc"),
                               action=action, event=occasion))  # fmt: skip
-    return capital(r.fill("invitation_passive", guest=r.name(p.guest), action=action, event=occasion))
+    return capital(
+        r.fill("invitation_passive", guest=r.name(p.guest), action=action, event=occasion)
+    )

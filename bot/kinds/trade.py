@@ -14,7 +14,9 @@ from ..glossary import needs
 from ..russian import Russian, decimal
 from ..text import NUMBER_WORDS, Pattern, relative_year, years_in
 
-KIND = FactKind("trade")  # number: the amount in units of its currency; qualifier: volume|target|target reached
+KIND = FactKind(
+    "trade"
+)  # number: the amount in units of its currency; qualifier: volume|target|target reached
 _SET_BY = {"amount", "period", "set_by"}
 NEEDS = needs(
     {"amount": {"n", "unit", "currency"}, "period_year": {"year"}, "period_months": {"months", "year"},
@@ -70,7 +72,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
         money = list(_MONEY.finditer(s))
         if not money:
             continue
-        about_trade = _TRADE.search(s) or (i > 0 and _TRADE.search(sentences[i - 1]) and _TARGET.search(s))
+        about_trade = _TRADE.search(s) or (
+            i > 0 and _TRADE.search(sentences[i - 1]) and _TARGET.search(s)
+        )
         if not about_trade:
             continue
         for m in money:

@@ -69,7 +69,10 @@ def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[
 
 
 def build_application(
-    config: Any, answerer: Any, *, rate_limiter: bool | BaseRateLimiter[Any] = True,
+    config: Any,
+    answerer: Any,
+    *,
+    rate_limiter: bool | BaseRateLimiter[Any] = True,
     timeout: float | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The configured Application; raises ValueError when there is no token.
@@ -161,7 +164,9 @@ def setup_logging(*secrets: str) -> RedactFilter:
     """INFO logging with quiet httpx (unless configured), and the secrets redacted everywhere."""
     root = logging.getLogger()
     if not root.handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
     httpx_log = logging.getLogger("httpx")  # logs every request URL, which holds the token
     if httpx_log.level == logging.NOTSET:
         httpx_log.setLevel(logging.WARNING)
@@ -186,8 +191,12 @@ def run_bot(config: Any, answerer: Any) -> int:
         if tg.mode == "webhook":
             hook = tg.webhook
             app.run_webhook(
-                listen=hook.listen, port=hook.port, url_path=hook.path, webhook_url=hook.url,
-                secret_token=secret or None, allowed_updates=ALLOWED_UPDATES,
+                listen=hook.listen,
+                port=hook.port,
+                url_path=hook.path,
+                webhook_url=hook.url,
+                secret_token=secret or None,
+                allowed_updates=ALLOWED_UPDATES,
             )
         else:
             app.run_polling(allowed_updates=ALLOWED_UPDATES)

@@ -94,8 +94,11 @@ def is_admin(user_id: int | None, admins: Iterable[int]) -> bool:
 
 def reload_failed_text(error: BaseException) -> str:
     """The one-line HTML reply for a failed /reload."""
-    problem = " ".join(str(error).split()) if isinstance(error, FactbotError) else (
-        f"internal error ({type(error).__name__}), see the log")
+    problem = (
+        " ".join(str(error).split())
+        if isinstance(error, FactbotError)
+        else (f"internal error ({type(error).__name__}), see the log")
+    )
     return html.escape(clip(RELOAD_FAILED.format(problem=problem), 1000))
 
 
@@ -130,7 +133,7 @@ def source_keyboard(key: str, lang: str = "en") -> InlineKeyboardMarkup:
 def source_key(data: str | None) -> str | None:
     """The store key in a callback_data string, or None when it is not ours."""
     if data and data.startswith(SOURCE_PREFIX):
-        return data[len(SOURCE_PREFIX):] or None
+        return data[len(SOURCE_PREFIX) :] or None
     return None
 
 
@@ -192,8 +195,11 @@ class Handlers:
         chat, user = update.effective_chat, update.effective_user
         verdict = self.flood.admit(chat.id if chat else None, user.id if user else None)
         if verdict.log:
-            log.warning("flood control: chat %s is over the per-%s limit; silent for a while",
-                        chat.id if chat else None, verdict.reason)
+            log.warning(
+                "flood control: chat %s is over the per-%s limit; silent for a while",
+                chat.id if chat else None,
+                verdict.reason,
+            )
         return verdict.allowed
 
     @staticmethod
@@ -216,8 +222,9 @@ class Handlers:
         text = reply_html(reply, group, self.tg.group_declines)
         if text is not None and self._admit(update):
             markup = self._markup(reply) if reply.matched else None
-            await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group,
-                                     reply_markup=markup)
+            await message.reply_text(
+                text, parse_mode=ParseMode.HTML, do_quote=group, reply_markup=markup
+            )
 
     async def _say(self, update: Update, text: str, limited: bool = True) -> None:
         message = update.effective_message
@@ -305,8 +312,12 @@ class Handlers:
 
     async def _send_sources(self, context: Context, answer: Any, reply: Reply, lang: str) -> None:
         params = ReplyParameters(answer.message_id, allow_sending_without_reply=True)
-        await context.bot.send_message(answer.chat.id, render_sources(reply, self.titles, lang),
-                                       parse_mode=ParseMode.HTML, reply_parameters=params)
+        await context.bot.send_message(
+            answer.chat.id,
+            render_sources(reply, self.titles, lang),
+            parse_mode=ParseMode.HTML,
+            reply_parameters=params,
+        )
 
     # --- inline mode
     async def inline_query(self, update: Update, context: Context) -> None:

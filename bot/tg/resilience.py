@@ -64,8 +64,15 @@ class RetryingRateLimiter(AIORateLimiter):
             except TelegramError as exc:
                 if delay is None or not is_transient(exc):
                     raise
-                log.warning("%s failed (%s: %s); retry %d of %d in %.1fs", endpoint,
-                            type(exc).__name__, exc, attempt, len(self.delays), delay)
+                log.warning(
+                    "%s failed (%s: %s); retry %d of %d in %.1fs",
+                    endpoint,
+                    type(exc).__name__,
+                    exc,
+                    attempt,
+                    len(self.delays),
+                    delay,
+                )
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
 
