@@ -29,9 +29,12 @@ def main() -> int:
     parser.add_argument("--config", default="config.yaml")
     parser.add_argument("--no-rate-limiter", action="store_true")
     parser.add_argument("--webhook-port", type=int, default=0, help="0: long polling")
-    parser.add_argument("--keep-flood-limits", action="store_true",
-                        help="keep telegram.per_chat/per_user_per_minute (by default lifted: the "
-                             "benchmark measures capacity; 20 a minute per chat is policy)")  # fmt: skip
+    parser.add_argument(
+        "--keep-flood-limits",
+        action="store_true",
+        help="keep telegram.per_chat/per_user_per_minute (by default lifted: the "
+        "benchmark measures capacity; 20 a minute per chat is policy)",
+    )
     args = parser.parse_args()
     config = load_config(args.config)
     if not args.keep_flood_limits:

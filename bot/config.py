@@ -202,8 +202,10 @@ def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> C
     if token_file is not None and not token_file.is_absolute():
         token_file = root / token_file
     secret = environ.get(WEBHOOK_SECRET_ENV) or None
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in tg.items()}
+    fields.pop("base_url", None)
     telegram = TelegramConfig(
-        **{k: tuple(v) if isinstance(v, list) else v for k, v in tg.items() if k != "base_url"},
+        **fields,
         base_url=environ.get(BASE_URL_ENV) or tg.get("base_url") or None,
         token_file=token_file,
         webhook=WebhookConfig(**hook, secret_token=Secret(secret) if secret else None),

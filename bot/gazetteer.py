@@ -54,8 +54,12 @@ class Gazetteer:
         self._needles: dict[str, list[str]] = {}
         for section, entries in sections.items():
             # The Russian name is an alias too: questions ask "с Путиным", "в Пекине".
-            pairs = [(alias, e) for e in entries for alias in dict.fromkeys((*e.aliases, *_ru_aliases(e)))
-                     if alias]  # fmt: skip
+            pairs = [
+                (alias, e)
+                for e in entries
+                for alias in dict.fromkeys((*e.aliases, *_ru_aliases(e)))
+                if alias
+            ]
             pairs.sort(key=lambda p: -len(p[0]))  # longest alias first: "Xi Jinping" before "Xi"
             self._patterns[section] = [(_alias_regex(a), e) for a, e in pairs]
             self._needles[section] = [alias_needle(a) for a, _ in pairs]
@@ -128,7 +132,8 @@ class Gazetteer:
 
 
 def _ru_aliases(entry: Entry) -> list[str]:
-    """The Russian name, and the word of it that matches a one-word English alias ("Putin" -> "Путин")."""
+    """The Russian name, and the word of it that matches a one-word English alias
+    ("Putin" -> "Путин")."""
     if not entry.ru:
         return []
     out = [entry.ru]

@@ -70,8 +70,10 @@ NO_MEETING = Text(
 MEETING = Text("Meeting: ", "Встреча: ")  # before the meeting of a one-meeting answer
 UNKNOWN_PLACE = Text("unknown", "неизвестно")
 CURATED = Text("* date not in the article; from ", "* даты нет в статье; источник: ")
-WEEKDAYS = {"en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-            "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")}  # fmt: skip
+WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+}
 
 # --- sources -----------------------------------------------------------------------------------
 
@@ -95,8 +97,10 @@ START = Text(
     "/help — на что я отвечаю, /sources — статьи.",
 )  # HTML: the example is escaped by the caller
 HELP_HEAD = Text("I can answer questions like:", "Я отвечаю на вопросы вроде таких:")
-HELP_GROUPS = Text("In groups, mention me, reply to me or use /ask <question>.",
-                   "В группах упомяните меня, ответьте на моё сообщение или наберите /ask <вопрос>.")  # fmt: skip
+HELP_GROUPS = Text(
+    "In groups, mention me, reply to me or use /ask <question>.",
+    "В группах упомяните меня, ответьте на моё сообщение или наберите /ask <вопрос>.",
+)
 DEFAULT_EXAMPLE = Text("when did they meet?", "когда они встретились?")
 ASK_USAGE = Text("Usage: /ask <question>, e.g. /ask {example}",
                  "Как спросить: /ask <вопрос>, например /ask {example}")  # fmt: skip

@@ -50,8 +50,11 @@ class Matcher:
         self.threshold = threshold
         self.reader = reader
         self._declining = frozenset(i.name for i in intents if i.declines)
-        self._requires = {i.name: {t for w in i.requires for t in reader.canon(w)[0]} for i in intents
-                          if i.requires}  # fmt: skip
+        self._requires = {
+            i.name: {t for w in i.requires for t in reader.canon(w)[0]}
+            for i in intents
+            if i.requires
+        }
         self._examples: list[tuple[str, frozenset[str]]] = []
         for intent in intents:
             for example in intent.examples:
@@ -99,8 +102,10 @@ class Matcher:
     def match(self, question: Question) -> Match:
         """The best intent for ``question``, or intent None when no intent is confident enough."""
         unknown = set(question.unknown)
-        query = {w: (UNKNOWN_WEIGHT if not w.isdigit() else 0.5) if w in unknown else self._weight[w]
-                 for w in question.words}  # fmt: skip
+        query = {
+            w: (UNKNOWN_WEIGHT if not w.isdigit() else 0.5) if w in unknown else self._weight[w]
+            for w in question.words
+        }
         if not query:
             return Match(None, 0.0, "")
         q_weight = sum(query.values())

@@ -24,7 +24,7 @@ class FactText:
         self._people: dict[str, int] = {}
 
     def content(self, display: str) -> frozenset[str]:
-        """Words of 4+ letters and numbers, lower case (for telling facts apart by what they say)."""
+        """Words of 4+ letters and numbers, lower case (facts told apart by what they say)."""
         found = self._content.get(display)
         if found is None:
             found = self._content[display] = frozenset(

@@ -126,7 +126,8 @@ class Picker:
         return wanted, topic
 
     def _about(self, meetings: list[Meeting], topic: Intent, q: Question) -> list[Meeting]:
-        """The meetings where ``topic`` came up; the facts naming most of the question's words win."""
+        """The meetings where ``topic`` came up: those whose facts name most of the question's
+        words."""
         ids = {m.id for m in meetings}
         facts = [f for k in topic.answers for f in self.table.find(k, ids)]
         if q.ordinals:

@@ -22,12 +22,13 @@ from .language import Script, script
 from .text import longest_spans, month_number, normalize, strip_controls, years_in
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Russian endings, longest first ("иями" before "ями" before "и").
 _RU_ENDINGS = sorted(
-    "иями ями ами ией ией ого его ому ему ыми ими ах ях ов ев ей ой ый ий ая яя ое ее ые ие ую юю "
-    "ом ем ам им ым ых их ся сь ы и а я о е у ю ь".split(),
+    ("иями ями ами ией ого его ому ему ыми ими ах ях ов ев ей ой ый ий ая яя ое ее ые ие ую юю "  # noqa: SIM905
+     "ом ем ам им ым ых их ся сь ы и а я о е у ю ь").split(" "),
     key=len,
     reverse=True,
-)
+)  # fmt: skip
 # Gazetteer sections whose names become one marker word: "what about the SCO" and "what about
 # BRICS" are the same question. Slot markers (years, months, small numbers) choose the meeting,
 # not the intent.

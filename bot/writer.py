@@ -21,11 +21,13 @@ from .kinds.meeting import KIND as MEETING
 from .kinds.venue import KIND as VENUE
 from .language import (
     CURATED,
-    MEETING as MEETING_LABEL,
     NO_MEETING,
     OUTSIDE,
     UNKNOWN_PLACE,
     WEEKDAYS,
+)
+from .language import (
+    MEETING as MEETING_LABEL,
 )
 from .memo import FactText
 from .picker import Decline, Pick
@@ -116,7 +118,8 @@ class Writer:
         return place
 
     def _values(self, group: list[Fact], lang: str) -> list[str]:
-        """One value per fact; of two facts saying the same (two articles, one meeting), the fuller."""
+        """One value per fact; of two facts saying the same (two articles, one meeting), the
+        fuller."""
         best: dict[str, Fact] = {}
         for f in group:
             key = f"{f.kind}:{KINDS[f.kind].same(f)}"

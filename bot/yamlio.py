@@ -19,7 +19,7 @@ class _StrictLoader(yaml.SafeLoader):
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
     seen: dict[Any, int] = {}
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None,
@@ -54,7 +54,9 @@ def load_yaml(path: Path, error: type[Exception] = DataError) -> Any:
         raise error(path, f"invalid YAML: {exc}") from None
 
 
-def check_template(path: Path, where: str, label: str, text: str, allowed: Iterable[str]) -> None:
+def check_template(
+    path: Path | str, where: str, label: str, text: str, allowed: Iterable[str]
+) -> None:
     """Raise DataError (naming file, entry and ``label``) unless ``text`` is a ``str.format``
     template using only ``allowed`` placeholders."""
     try:

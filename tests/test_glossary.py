@@ -16,8 +16,7 @@ from bot.facts import Fact, FactKind
 from bot.gazetteer import Gazetteer, load_gazetteer
 from bot.glossary import DEFAULT_PATH, Glossary, glossary_from_data, load_glossary, untranslated
 from bot.intents import load_intents
-from bot.kinds import KINDS, NEEDS, READERS, check_facts, render
-from bot.kinds import event, trade
+from bot.kinds import KINDS, NEEDS, READERS, check_facts, event, render, trade
 from bot.yamlio import load_yaml
 
 from .conftest import ROOT

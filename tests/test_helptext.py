@@ -13,10 +13,10 @@ from bot.answer import Answerer
 from bot.config import Config
 from bot.gazetteer import load_gazetteer
 from bot.glossary import load_glossary, untranslated
-from bot.kinds import NEEDS
 from bot.helptext import examples, first_example, help_text, start_text
-from bot.language import ui_language
 from bot.intents import load_intents
+from bot.kinds import NEEDS
+from bot.language import ui_language
 from bot.render import render_decline
 from bot.tg.handlers import Handlers
 

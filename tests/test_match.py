@@ -95,12 +95,19 @@ def test_lower_case_acronyms_are_names(answerer: Answerer) -> None:
     assert "BRICS" in answerer.ask("was brics mentioned").text
 
 
-@pytest.mark.parametrize("question,expected,rejected", [
-    ("where did they meet when they discussed the 75th anniversary", "Beijing", "Moscow"),
-    ("when did they meet while xi was on his state visit?", "March 21, 2023", "2025"),
-    ("when was the meeting where mishustin talked about the gansu earthquake", "December 20, 2023", "2025"),
-    ("when did they meet when putin's greetings were passed on", "2025", "March"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "question,expected,rejected",
+    [
+        ("where did they meet when they discussed the 75th anniversary", "Beijing", "Moscow"),
+        ("when did they meet while xi was on his state visit?", "March 21, 2023", "2025"),
+        (
+            "when was the meeting where mishustin talked about the gansu earthquake",
+            "December 20, 2023",
+            "2025",
+        ),
+        ("when did they meet when putin's greetings were passed on", "2025", "March"),
+    ],
+)
 def test_a_topic_chooses_the_meeting(
     answerer: Answerer, question: str, expected: str, rejected: str
 ) -> None:

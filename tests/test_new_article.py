@@ -1,4 +1,4 @@
-"""A new article of the genre dropped into seeds/ is answered after a rebuild, with no code change."""
+"""A new article of the genre dropped into seeds/ is answered after a rebuild, no code changed."""
 
 from __future__ import annotations
 

@@ -39,7 +39,7 @@ def test_question_set(answerer: Answerer, name: str) -> None:
             misses.append(f"{item['q']!r}: expected {expected}, got {got}")
     in_acc = scores["in"][0] / scores["in"][1]
     out_acc = scores["out"][0] / scores["out"][1]
-    print(f"{name}: in scope {in_acc:.1%}, declined {out_acc:.1%}")
+    print(f"{name}: in scope {in_acc:.1%}, declined {out_acc:.1%}")  # noqa: T201 - pytest -s
     floor_in, floor_out = FLOORS[name]
     assert in_acc >= floor_in and out_acc >= floor_out, "\n".join(misses[:40])
 

@@ -51,7 +51,10 @@ def test_format_date_both_languages() -> None:
 
 
 def test_sentences_keep_abbreviations_and_broken_pieces_together() -> None:
-    text = "Xi met Mishustin on Aug. 21 in Beijing. They talked. developed in a healthy way.\nNext line"
+    text = (
+        "Xi met Mishustin on Aug. 21 in Beijing. They talked. developed in a healthy way.\n"
+        "Next line"
+    )
     assert split_sentences(text) == [
         "Xi met Mishustin on Aug. 21 in Beijing.",
         "They talked. developed in a healthy way.",

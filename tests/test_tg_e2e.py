@@ -20,12 +20,12 @@ import pytest
 
 from bot.answer import Answerer
 from bot.build import build_table
-from bot.tg.app import build_application
 from bot.reload import reload_answerer
 from bot.tg import handlers as handlers_module
+from bot.tg.app import build_application
 from bot.tg.handlers import source_keyboard
-from tests.tgharness import drained, polling, replies, tg_config
 from tests.projectcopy import ARTICLES, copied_project
+from tests.tgharness import drained, polling, replies, tg_config
 
 pytestmark = pytest.mark.e2e
 
@@ -269,8 +269,8 @@ async def _burst(api, label):
         latencies += [s - p for s, p in zip(sent, pushed[chat], strict=True)]
     elapsed = max(c.time for c in calls) - start
     assert all(c.ok for c in calls) and len(calls) == 200
-    print(
-        f"\nburst ({label}): 200 messages / 20 chats in {elapsed:.2f}s = {200 / elapsed:.1f} msg/s; "
+    print(  # noqa: T201 - shown with pytest -s
+        f"\nburst ({label}): 200 messages / 20 chats in {elapsed:.2f}s, {200 / elapsed:.1f} msg/s; "
         f"latency p50 {statistics.median(latencies) * 1000:.0f} ms, "
         f"p95 {statistics.quantiles(latencies, n=20)[-1] * 1000:.0f} ms"
     )

@@ -20,7 +20,7 @@ from bot.tg.resilience import (
     backoff_delays,
     is_transient,
 )
-from tests.tgharness import drained, polling, replies, tg_config
+from tests.tgharness import polling, replies, tg_config
 
 pytestmark = pytest.mark.e2e
 
@@ -124,7 +124,7 @@ async def test_malformed_ok_answer_is_not_retried(api, fault_bot):
 
 
 async def _until(condition):
-    while not condition():
+    while not condition():  # noqa: ASYNC110 - the fake server runs in another thread: poll it
         await asyncio.sleep(0.02)
 
 

@@ -205,7 +205,9 @@ def test_redaction_covers_handlers_added_later_and_every_logger():
         try:
             raise ConnectionError(f"POST http://h/bot{TOKEN}/getMe")
         except ConnectionError:
-            logging.getLogger("some.library").error("failed %s", f"/bot{TOKEN}/x", exc_info=True)
+            logging.getLogger("some.library").error(  # noqa: G201 - the form libraries use
+                "failed %s", f"/bot{TOKEN}/x", exc_info=True
+            )
     finally:
         logging.getLogger("some.library").removeHandler(late)
         undo()

@@ -39,7 +39,12 @@ def to_chat(chat_id: int) -> Any:
     return lambda call: call.params.get("chat_id") == chat_id
 
 
-async def replies(api: FakeBotAPI, chat_id: int, count: int = 1, timeout: float = 10.0) -> Any:
+async def replies(
+    api: FakeBotAPI,
+    chat_id: int,
+    count: int = 1,
+    timeout: float = 10.0,  # noqa: ASYNC109 - the fake server's own wait takes it
+) -> Any:
     """The first ``count`` sendMessage calls to ``chat_id`` (waits for them)."""
     return await api.wait_for_async(
         "sendMessage", count, timeout=timeout, predicate=to_chat(chat_id)

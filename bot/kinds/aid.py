@@ -60,5 +60,12 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     if not p.offer:
         return capital(r.fill("aid_plain", who=r.name(p.who)))
     ready = r.word("ready_f" if r.female(p.who) else "ready_m")
-    return capital(r.fill("aid", who=r.name(p.who), ready=ready, offer=r.vocab("aid_offers", p.offer),
-                          condition=r.vocab("aid_conditions", p.condition)))  # fmt: skip
+    return capital(
+        r.fill(
+            "aid",
+            who=r.name(p.who),
+            ready=ready,
+            offer=r.vocab("aid_offers", p.offer),
+            condition=r.vocab("aid_conditions", p.condition),
+        )
+    )

@@ -61,7 +61,15 @@ def english(who: str, disaster: str, regions: list[str], magnitude: float | None
 
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:
-    """'Мишустин выразил соболезнования в связи с землетрясением магнитудой 6,2 в провинции Ганьсу'."""
+    """'Мишустин выразил соболезнования в связи с землетрясением магнитудой 6,2 в провинции
+    Ганьсу'."""
     where = " и ".join(r.name(x, "loc") for x in p.regions)
-    return capital(r.fill("condolence", who=r.name(p.who), disaster=r.name(p.disaster, "ins"),
-                          magnitude=decimal(f"{f.number:g}") if f.number else "", where=where))  # fmt: skip
+    return capital(
+        r.fill(
+            "condolence",
+            who=r.name(p.who),
+            disaster=r.name(p.disaster, "ins"),
+            magnitude=decimal(f"{f.number:g}") if f.number else "",
+            where=where,
+        )
+    )

@@ -39,11 +39,13 @@ EVENTS: tuple[tuple[Pattern, Callable[[re.Match[str]], str], Form], ...] = (
      lambda m: _years_of(m), "years_of"),
     (Pattern(rf"\b(?P<ord>{_ORD})\s+National Congress of the Communist Party of China|"
              rf"\b(?P<ord2>{_ORD})\s+(?:CPC|Communist Party of China) National Congress", re.I),
-     lambda m: f"{m.group('ord') or m.group('ord2')} National Congress of the Communist Party of China",
+     lambda m: f"{m.group('ord') or m.group('ord2')} National Congress of the Communist Party"
+               " of China",
      "party_congress"),
     (Pattern(rf"\b(?P<ord>{_ORD})\s+Plenary Session of the\s+(?P<cc>{_ORD})\s+(?:CPC|Communist "
              r"Party of China)\s+Central Committee", re.I),
-     lambda m: f"{m.group('ord').title()} Plenary Session of the {m.group('cc')} CPC Central Committee",
+     lambda m: f"{m.group('ord').title()} Plenary Session of the {m.group('cc')} CPC Central"
+               " Committee",
      "plenary_session"),
     (Pattern(rf"\b(?P<ord>{_ORD})\s+Five-Year Plan", re.I),
      lambda m: f"{m.group('ord')} Five-Year Plan", "five_year_plan"),

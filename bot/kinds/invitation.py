@@ -16,9 +16,15 @@ from ..text import relative_year
 from . import event
 
 KIND = FactKind("invitation")
-NEEDS = needs({"invitation": {"host", "guest", "action", "event"}, "invite_event": {"event", "when"},
-               "invitation_passive": {"guest", "action", "event"}, "invite_visit": {"dest"}},
-              vocabs=["invite_actions"])  # fmt: skip
+NEEDS = needs(
+    {
+        "invitation": {"host", "guest", "action", "event"},
+        "invite_event": {"event", "when"},
+        "invitation_passive": {"guest", "action", "event"},
+        "invite_visit": {"dest"},
+    },
+    vocabs=["invite_actions"],
+)
 
 
 @dataclass(frozen=True, slots=True)

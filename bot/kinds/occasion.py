@@ -22,7 +22,8 @@ NEEDS = needs({"visit": {"length", "kind", "by", "to"}, "regular_meeting": {"n",
 
 _VISIT = Pattern(
     r"\b(?:is|are|was|were|been|being)\s+(?:currently\s+)?(?:in\s+(?P<in>[A-Z][a-z]+)\s+)?"
-    r"on\s+an?\s+(?:(?P<len>[\w]+-day)\s+)?(?P<kind>state|official|working|friendly|official goodwill)"
+    r"on\s+an?\s+(?:(?P<len>[\w]+-day)\s+)?"
+    r"(?P<kind>state|official|working|friendly|official goodwill)"
     r"\s+visit(?:\s+to\s+(?P<to>[A-Z][a-z]+))?"
     r"|\bpaying\s+an?\s+(?:(?P<len2>[\w]+-day)\s+)?(?P<kind2>state|official|working)\s+visit"
     r"(?:\s+to\s+(?P<to2>[A-Z][a-z]+))?",
@@ -88,8 +89,11 @@ def english_regular(n: int) -> str:
 def russian(f: Fact, p: Parts, r: Russian) -> str:
     """'трёхдневный государственный визит Си Цзиньпина в Россию', '28-я регулярная встреча ...'."""
     if p.form == "regular meeting":
-        return r.fill("regular_meeting", n=f"{f.number:g}" if f.number else "",
-                      held=format_date(date.fromisoformat(p.held), "ru") if p.held else "")  # fmt: skip
+        return r.fill(
+            "regular_meeting",
+            n=f"{f.number:g}" if f.number else "",
+            held=format_date(date.fromisoformat(p.held), "ru") if p.held else "",
+        )
     return r.fill("visit", length=r.vocab("visit_lengths", p.length),
                   kind=r.vocab("visit_kinds", f.qualifier), by=r.name(p.by, "gen"),
                   to=r.name(p.to, "acc"))  # fmt: skip

@@ -19,11 +19,20 @@ KIND = FactKind(
 )  # number: the amount in units of its currency; qualifier: volume|target|target reached
 _SET_BY = {"amount", "period", "set_by"}
 NEEDS = needs(
-    {"amount": {"n", "unit", "currency"}, "period_year": {"year"}, "period_months": {"months", "year"},
-     "period_by": {"year"}, "trade_volume": {"period", "approx", "amount"}, "trade_target": _SET_BY,
-     "trade_target_reached": _SET_BY, "trade_annual_target_reached": _SET_BY},
-    vocabs=["units", "currencies", "set_by"], words=["more", "less"], plurals=["month"],
-)  # fmt: skip
+    {
+        "amount": {"n", "unit", "currency"},
+        "period_year": {"year"},
+        "period_months": {"months", "year"},
+        "period_by": {"year"},
+        "trade_volume": {"period", "approx", "amount"},
+        "trade_target": _SET_BY,
+        "trade_target_reached": _SET_BY,
+        "trade_annual_target_reached": _SET_BY,
+    },
+    vocabs=["units", "currencies", "set_by"],
+    words=["more", "less"],
+    plurals=["month"],
+)
 
 _MONEY = Pattern(
     r"(?P<pre>(?:US|U\.S\.)?\$|USD\s?|¥|RMB\s?)?\s?(?P<n>\d+(?:[.,]\d+)?)\s*"
@@ -102,8 +111,16 @@ def extract(ctx: Context) -> Iterator[Fact]:
             if who and target:
                 text += f" (set by {_names(ctx, s, who.group('who'))})"
                 parts |= _setters(ctx, s, who.group("who"))
-            yield ctx.fact(KIND, i, f"{qualifier}: {amount}", text, year=period.year,
-                           number=_number(m), qualifier=qualifier, parts=Parts(**parts))  # fmt: skip
+            yield ctx.fact(
+                KIND,
+                i,
+                f"{qualifier}: {amount}",
+                text,
+                year=period.year,
+                number=_number(m),
+                qualifier=qualifier,
+                parts=Parts(**parts),
+            )
 
 
 def _names(ctx: Context, sentence: str, phrase: str) -> str:

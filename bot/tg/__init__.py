@@ -1,1 +1,1 @@
-"""The Telegram shell: python-telegram-bot callbacks (``handlers``) and the application (``app``)."""
+"""The Telegram shell: python-telegram-bot callbacks (``handlers``), the application (``app``)."""

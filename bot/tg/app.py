@@ -22,6 +22,8 @@ from telegram.ext import (
     filters,
 )
 
+from ..answer import Answerer
+from ..config import Config
 from ..language import COMMANDS
 from .handlers import SOURCE_PREFIX, Handlers
 from .resilience import RetryingRateLimiter
@@ -69,8 +71,8 @@ def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[
 
 
 def build_application(
-    config: Any,
-    answerer: Any,
+    config: Config,
+    answerer: Answerer,
     *,
     rate_limiter: bool | BaseRateLimiter[Any] = True,
     timeout: float | None = None,
@@ -100,7 +102,9 @@ def build_application(
         builder = (builder.get_updates_connect_timeout(timeout).get_updates_read_timeout(timeout)
                    .get_updates_write_timeout(timeout))  # fmt: skip
     if rate_limiter:
-        limiter = RetryingRateLimiter() if rate_limiter is True else rate_limiter
+        limiter: BaseRateLimiter[Any] = (
+            RetryingRateLimiter() if rate_limiter is True else rate_limiter
+        )
         builder = builder.rate_limiter(limiter)
     app = builder.build()
     add_handlers(app, Handlers(answerer, config))
@@ -121,6 +125,7 @@ class RedactFilter(logging.Filter):
         return text
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Redact the record's message in place; never drop a record."""
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - bad format args: keep the pieces, redacted
@@ -177,7 +182,7 @@ def setup_logging(*secrets: str) -> RedactFilter:
     return redact
 
 
-def run_bot(config: Any, answerer: Any) -> int:
+def run_bot(config: Config, answerer: Answerer) -> int:
     """Run until SIGINT/SIGTERM (0); 2 without a usable token, 1 if Telegram fails at start-up."""
     tg = config.telegram
     token = tg.token.reveal() if tg.token is not None else ""

@@ -13,13 +13,13 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from itertools import count
-from typing import Any
 
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
+    MaybeInaccessibleMessage,
     Message,
     ReplyParameters,
     Update,
@@ -28,7 +28,10 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
+from ..answer import Answerer
+from ..config import Config
 from ..errors import FactbotError
+from ..facts import ArticleInfo
 from ..helptext import first_example, help_text, start_text
 from ..language import (
     ARTICLES,
@@ -114,7 +117,7 @@ def reply_html(reply: Reply, group: bool, group_declines: str = "short") -> str 
     return html.escape(SHORT_DECLINE(reply.lang))
 
 
-def sources_text(articles: Iterable[Any], lang: str = "en") -> str:
+def sources_text(articles: Iterable[ArticleInfo], lang: str = "en") -> str:
     """The articles as HTML: title, outlet and date, one per line."""
     lines = [ARTICLES(lang)]
     for art in articles:
@@ -151,6 +154,7 @@ class ReplyStore:
         self._ids = count(1)
 
     def put(self, reply: Reply) -> str:
+        """Keep ``reply`` (forgetting the oldest past ``size``); its new key."""
         key = format(next(self._ids), "x")
         self._items[key] = reply
         while len(self._items) > self.size:
@@ -158,6 +162,7 @@ class ReplyStore:
         return key
 
     def get(self, key: str | None) -> Reply | None:
+        """The reply kept under ``key``, or None when it is unknown or forgotten."""
         return self._items.get(key) if key else None
 
     def __len__(self) -> int:
@@ -170,7 +175,7 @@ class ReplyStore:
 class Handlers:
     """The bot's callbacks; ``config`` is read-only, ``answerer`` is replaced by /reload."""
 
-    def __init__(self, answerer: Any, config: Any, store_size: int = 1000):
+    def __init__(self, answerer: Answerer, config: Config, store_size: int = 1000):
         self.config = config
         self.tg = config.telegram
         self.store = ReplyStore(store_size)
@@ -179,7 +184,7 @@ class Handlers:
         self.polling_errors = PollingErrorLog()
         self._use(answerer)
 
-    def _use(self, answerer: Any) -> None:
+    def _use(self, answerer: Answerer) -> None:
         """Switch to ``answerer``; no await in here, so no callback sees a half-switched state."""
         self.titles = file_titles(answerer.titles)
         self.answerer = answerer
@@ -306,11 +311,14 @@ class Handlers:
         reply = self.store.get(source_key(query.data))
         lang = (reply.lang if reply else None) or (self._lang(update) or "en")[:2]
         if reply is None or query.message is None:
-            return await query.answer(EXPIRED(lang), show_alert=True)
+            await query.answer(EXPIRED(lang), show_alert=True)
+            return
         await query.answer()
         await self._send_sources(context, query.message, reply, lang)
 
-    async def _send_sources(self, context: Context, answer: Any, reply: Reply, lang: str) -> None:
+    async def _send_sources(
+        self, context: Context, answer: MaybeInaccessibleMessage, reply: Reply, lang: str
+    ) -> None:
         params = ReplyParameters(answer.message_id, allow_sending_without_reply=True)
         await context.bot.send_message(
             answer.chat.id,

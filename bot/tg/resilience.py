@@ -90,6 +90,7 @@ class PollingErrorLog:
         self._last = float("-inf")
 
     def __call__(self, error: TelegramError) -> None:
+        """Log ``error`` unless it repeats the last kind within ``gap`` seconds."""
         now = self.clock()
         kind = "conflict" if isinstance(error, Conflict) else type(error).__name__
         repeated = kind == self._kind and now - self._last < self.gap
