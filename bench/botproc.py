@@ -25,6 +25,7 @@ from bot.tg.app import ALLOWED_UPDATES, build_application, setup_logging  # noqa
 
 
 def main() -> int:
+    """Run the bot until SIGTERM, as ``python -m bot run`` does (limiter and polling optional)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--config", default="config.yaml")
     parser.add_argument("--no-rate-limiter", action="store_true")

@@ -338,12 +338,14 @@ _FACT_FIELDS = ("kind", "value", "display", "article", "sentence", "source", "me
 
 
 def fact_record(answerer: Answerer, fact: Fact) -> dict[str, Any]:
+    """One fact: every field but its parts, and its Russian rendering."""
     record = {k: getattr(fact, k) for k in _FACT_FIELDS}
     record["kind"] = str(fact.kind)
     return record | russian(answerer, fact)
 
 
 def table_records(table: FactTable) -> Iterator[dict[str, Any]]:
+    """The table's articles and meetings."""
     for a in table.articles:
         yield {"article": dataclasses.asdict(a)}
     for m in table.meetings:
@@ -352,6 +354,7 @@ def table_records(table: FactTable) -> Iterator[dict[str, Any]]:
 
 
 def write_lines(path: Path, records: Iterable[dict[str, Any]]) -> int:
+    """Write one sorted-key JSON object per line; the number of lines."""
     n = 0
     with path.open("w", encoding="utf-8", errors="surrogatepass") as out:
         for record in records:
@@ -361,6 +364,8 @@ def write_lines(path: Path, records: Iterable[dict[str, Any]]) -> int:
 
 
 def dump(out: Path, name: str, config: Config, questions: list[str], ui: bool = False) -> None:
+    """Build the table of ``config`` and dump its facts, meetings, report and replies as
+    ``name.*``."""
     table, report = build_table(config)
     answerer = Answerer.from_table(table, config)
     (out / f"{name}.report.txt").write_text(report.summary() + "\n", encoding="utf-8")
@@ -419,6 +424,7 @@ def compare(out: Path, base: Path, skip: str = "") -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Dump (and with ``--compare``, compare); 1 when anything differs."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="folder for the dumps (outside the repository)")
     parser.add_argument("--articles", type=int, default=1000, help="synthetic corpus size")

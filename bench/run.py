@@ -62,6 +62,7 @@ QUESTION_SETS = (ROOT / "tests" / "questions.yaml", ROOT / "tests" / "questions_
 COLD_QUESTION = "when did they meet?"
 BASELINE_THRESHOLD = 70.0  # WRatio 0..100: below it the baseline declines (fixed before looking)
 FORBIDDEN_IMPORTS = ("telegram", "httpx")
+BACKLOG = 1024  # the fake server's listen queue: a burst opens ~100 connections at once
 E2E_QUESTIONS = ("when did they meet?", "where did they meet?", "who met?",
                  "how many times did they meet?", "what was the trade target?",
                  "which areas of cooperation?", "когда они встречались?",
@@ -84,11 +85,13 @@ class Figure:
 
     @property
     def ok(self) -> bool | None:
+        """Whether the target is met (None: no target or no value)."""
         if self.target is None or self.value is None:
             return None
         return self.value >= self.target if self.higher_is_better else self.value <= self.target
 
     def row(self) -> tuple[str, str, str, str]:
+        """The table row: name, value, target, pass/FAIL."""
         value = (
             "n/a" if self.value is None else f"{self.value:,.{_digits(self.value)}f} {self.unit}"
         )
@@ -107,15 +110,19 @@ def _digits(v: float) -> int:
 
 @dataclass
 class Results:
+    """Every figure and its details, as printed and as written to JSON."""
+
     figures: list[Figure] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
 
     def add(self, *figures: Figure) -> None:
+        """Record figures and print each as it is measured."""
         self.figures.extend(figures)
         for f in figures:
             print(f"  {f.name}: {f.row()[1]}" + (f"  ({f.note})" if f.note else ""), flush=True)
 
     def table(self) -> str:
+        """The result table as aligned text."""
         rows = [("figure", "value", "target", "")] + [f.row() for f in self.figures]
         widths = [max(len(r[i]) for r in rows) for i in range(4)]
         lines = []
@@ -148,6 +155,7 @@ def summary(values_s: list[float]) -> dict[str, float]:
 
 
 def load_questions() -> list[dict[str, Any]]:
+    """Every entry of the question sets."""
     items: list[dict[str, Any]] = []
     for path in QUESTION_SETS:
         items += yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
@@ -169,6 +177,7 @@ def warm_latency(ask: Callable[[str], object], questions: list[str], rounds: int
 
 
 def factbot_accuracy(answerer: Answerer, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """factbot's accuracy on ``items`` (``bot.check``, as ``python -m bot eval``)."""
     ok_in = total_in = ok_out = total_out = 0
     for item in items:
         ok, expected, _ = check(answerer, item)
@@ -202,16 +211,19 @@ class Baseline:
         self.threshold = threshold
 
     def best(self, question: str) -> tuple[str, float]:
+        """The most similar sentence and its WRatio score."""
         hit = self._process.extractOne(self._prep(question), self.choices,
                                        scorer=self._fuzz.WRatio, processor=None)  # fmt: skip
         return (self.sentences[hit[2]], hit[1]) if hit else ("", 0.0)
 
     def ask(self, question: str) -> str | None:
+        """The best sentence, or None below the threshold."""
         sentence, score = self.best(question)
         return sentence if score >= self.threshold else None
 
 
 def corpus_sentences(seeds_dir: Path) -> list[str]:
+    """The sentences of the articles, of four words or more."""
     return [s for a in load_articles(seeds_dir) if not isinstance(a, Exception)
             for s in a.sentences if len(s.split()) >= 4]  # fmt: skip
 
@@ -230,6 +242,7 @@ def baseline_correct(item: dict[str, Any], sentence: str, score: float, threshol
 
 
 def baseline_accuracy(baseline: Baseline, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """The baseline's accuracy at its threshold, never declining, and at the best threshold."""
     best = [baseline.best(str(i["q"])) for i in items]
 
     def at(threshold: float) -> dict[str, Any]:
@@ -257,6 +270,7 @@ def baseline_accuracy(baseline: Baseline, items: list[dict[str, Any]]) -> dict[s
 def run_timed(
     cmd: list[str], cwd: Path = ROOT, env: dict[str, str] | None = None
 ) -> tuple[float, str, str]:
+    """Run ``cmd``: (wall seconds, stdout, stderr); raises when it fails."""
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
     elapsed = time.perf_counter() - t0
@@ -266,6 +280,7 @@ def run_timed(
 
 
 def measure_build(config: Path, runs: int) -> tuple[list[float], int, str]:
+    """``python -m bot build`` ``runs`` times: wall times, table bytes, summary line."""
     times, out = [], ""
     for _ in range(runs):
         elapsed, out, _ = run_timed([PY, "-m", "bot", "--config", str(config), "build"])
@@ -275,6 +290,7 @@ def measure_build(config: Path, runs: int) -> tuple[list[float], int, str]:
 
 
 def measure_cold_ask(runs: int) -> tuple[list[float], dict[str, Any]]:
+    """Wall times of a cold ``python -m bot ask``, and what it imported."""
     cmd = [PY, "-m", "bot", "ask", COLD_QUESTION]
     run_timed(cmd)  # page cache and .pyc files warm; the table is fresh (no rebuild)
     times = [run_timed(cmd)[0] for _ in range(runs)]
@@ -300,6 +316,7 @@ def measure_cold_ask(runs: int) -> tuple[list[float], dict[str, Any]]:
 
 
 def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -312,6 +329,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def vm_status(pid: int) -> dict[str, int]:
+    """The ``Vm*`` lines of /proc/PID/status, in kB."""
     out = {}
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         key, _, value = line.partition(":")
@@ -329,9 +347,9 @@ class Replies:
         self.times: dict[int, list[float]] = {}  # chat id -> arrival times
 
     def poll(self) -> int:
-        with self.api._lock:
-            new = self.api.calls[self.seen :]
-            self.seen += len(new)
+        """Take in the new sendMessage calls; how many there were."""
+        new = self.api.calls_since(self.seen)
+        self.seen += len(new)
         count = 0
         for c in new:
             if c.method == "sendMessage" and c.ok:
@@ -340,6 +358,7 @@ class Replies:
         return count
 
     def wait(self, chats: Iterable[int], per_chat: dict[int, int], timeout: float) -> None:
+        """Wait until every chat has its expected number of replies."""
         deadline = time.monotonic() + timeout
         chats = list(chats)
         while True:
@@ -372,6 +391,7 @@ class BotProcess:
         self.api = api
 
     def ready(self, timeout: float = 60, webhook_port: int = 0) -> None:
+        """Wait until the bot has started (its command menu set) and listens, if webhook."""
         deadline = time.monotonic() + timeout
         while not self.api.calls_of("setMyCommands") or not (
             _listening(webhook_port) if webhook_port else self.api.calls_of("deleteWebhook")
@@ -382,6 +402,7 @@ class BotProcess:
             time.sleep(0.02)
 
     def stop(self) -> dict[str, int]:
+        """SIGTERM the bot and wait for it; its memory figures from just before."""
         status = vm_status(self.proc.pid)
         self.proc.send_signal(signal.SIGTERM)
         try:
@@ -400,6 +421,8 @@ def push_burst(
     pushed: dict[int, list[float]],
     deliver: Callable[[dict], None] | None = None,
 ) -> None:
+    """Queue ``total`` messages over ``chats`` at once (or ``deliver`` each, for a webhook),
+    noting each one's time in ``pushed``."""
     for i in range(total):
         chat = chats[i % len(chats)]
         update = api.push_message(chat, E2E_QUESTIONS[i % len(E2E_QUESTIONS)], user_id=chat)
@@ -416,6 +439,8 @@ def push_paced(
     pushed: dict[int, list[float]],
     deliver: Callable[[dict], None] | None = None,
 ) -> int:
+    """Queue messages over ``chats`` at ``rate`` per second for ``seconds`` (noting each one's
+    time in ``pushed``); how many."""
     total = int(rate * seconds)
     start = time.perf_counter()
     for i in range(total):
@@ -446,7 +471,7 @@ def e2e(
 ) -> dict[str, Any]:
     """Burst throughput and paced latency through a bot process; mode: polling or webhook."""
     chats = list(range(5000, 5000 + chats_n))
-    with fakebotapi.FakeBotAPI() as api:
+    with fakebotapi.FakeBotAPI(backlog=BACKLOG) as api:
         cmd = [PY, str(ROOT / "bench" / "botproc.py")]
         if not rate_limiter:
             cmd.append("--no-rate-limiter")
@@ -507,7 +532,7 @@ def e2e(
 def run_memory(burst: int, chats_n: int, config: Path | None = None) -> dict[str, Any]:
     """VmHWM of the real ``python -m bot run`` (AIORateLimiter, polling) after a burst."""
     chats = list(range(7000, 7000 + chats_n))
-    with fakebotapi.FakeBotAPI() as api:
+    with fakebotapi.FakeBotAPI(backlog=BACKLOG) as api:
         cmd = [PY, "-m", "bot"] + (["--config", str(config)] if config else []) + ["run"]
         bot = BotProcess(api, cmd)
         try:
@@ -529,6 +554,7 @@ def run_memory(burst: int, chats_n: int, config: Path | None = None) -> dict[str
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Measure the sections asked for, print the table, write the JSON; 0."""
     parser = argparse.ArgumentParser(description="factbot benchmark (issue 5)")
     parser.add_argument("--out", type=Path, help="JSON file (default bench/results/<time>.json)")
     parser.add_argument(
@@ -560,8 +586,6 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.quick:
         args.articles, args.rounds, args.burst = min(args.articles, 100), 2, 200
-    # The fake server's listen backlog is socketserver's 5; a burst opens ~100 connections at once.
-    fakebotapi._Server.request_queue_size = 1024
 
     res = Results()
     started = time.time()

@@ -192,6 +192,7 @@ def write_project(root: Path, n: int, seed: int = 5) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Write a synthetic project folder (``seeds/`` and ``config.yaml``); prints the config path."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("-n", type=int, default=1000)

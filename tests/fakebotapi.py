@@ -1,4 +1,7 @@
-"""A small but faithful fake of the Telegram Bot API server, for end-to-end tests.
+"""A small but faithful fake of the Telegram Bot API server, for factbot's end-to-end tests.
+
+It answers the methods factbot calls (through python-telegram-bot) and nothing more; its HTML
+parser (TDLib's rules) and fault injection are what make the end-to-end tests worth running.
 
 Standard library only.  The server is an ``http.server.ThreadingHTTPServer``
 bound to ``127.0.0.1`` on an ephemeral port and served from a background
@@ -18,7 +21,8 @@ Quick start::
 Public API
 ==========
 
-``FakeBotAPI(token="123456:TEST-TOKEN", username="factbot_test_bot", bot_id=123456)``
+``FakeBotAPI(token="123456:TEST-TOKEN", username="factbot_test_bot", bot_id=123456,
+backlog=256)`` (``backlog``: the listen queue, for bursts of new connections)
 
 Lifecycle
     ``start() -> FakeBotAPI``, ``stop()`` (idempotent; wakes long polls, which
@@ -49,10 +53,6 @@ with its ``update_id``; ids increase from 1)
     message must be one the bot sent (``ValueError`` otherwise); the query
     carries the message's *current* state.
     ``push_inline_query(query, *, user_id=1000)``.
-    ``push_chosen_inline_result(result_id, *, user_id=1000)`` -- the user picked a
-    result from the bot's answer; creates the inline message, whose
-    ``inline_message_id`` is included (and editable) only if the result had an
-    inline keyboard, as on Telegram.
     ``add_chat(chat_id, chat_type="private", **fields)`` -- make a chat known
     without a message (the bot may only write to chats the fake knows about;
     any push registers its chat and user).
@@ -63,18 +63,13 @@ Inspection
     the order they were answered (``time`` is ``time.time()`` of arrival;
     ``params`` are decoded: form values that are JSON (numbers, booleans,
     objects) are parsed, text-like parameters stay strings).
-    ``calls_of(method, ok=True)`` (``ok=None`` -> all).
+    ``calls_of(method, ok=True)`` (``ok=None`` -> all); ``calls_since(n)``: the calls
+    after the first ``n``.
     ``wait_for(method, count=1, timeout=5.0, predicate=None) -> list[Call]`` --
     blocks this thread until ``count`` successful calls exist (counting calls
     made before the wait too); ``TimeoutError`` lists recent calls.  **Do not
     call it from the event loop that runs the bot** -- use
     ``await api.wait_for_async(...)`` (same arguments) there.
-    ``sent_messages`` -- snapshot ``{(chat_id, message_id): message}`` of the
-    messages the bot sent, in their current (possibly edited) state: the Bot
-    API ``Message`` dict plus a fake-only ``"reply_to"`` key (replied message
-    id or ``None``).
-    ``inline_messages`` -- snapshot ``{inline_message_id: {"text", "entities",
-    "reply_markup"}}``.
     ``pending_updates`` -- snapshot of updates not yet confirmed.
     ``bot_user()`` -- the bot's ``User`` dict; ``port``.
     ``webhook`` -- snapshot of the webhook settings (``url`` is ``""`` if none).
@@ -93,7 +88,7 @@ Fault injection
     ``"hang:<seconds>"`` -> wait, then close the connection without processing
     or answering (a server that never replies: the client times out, nothing
     happened).
-    Rules are consumed first-come first-served.
+    Rules are consumed first-come first-served; ``clear_failures()`` drops those left.
 
 Webhooks
     ``deliver_webhook(url, update, secret=None, timeout=5.0) -> int`` POSTs the
@@ -102,11 +97,9 @@ Webhooks
     status.  A missing ``update_id`` is assigned; a 2xx answer confirms (removes)
     that update from the getUpdates queue.
 
-Implemented methods (names are case-insensitive, as in the Bot API)
-    getMe, logOut, close, getUpdates, setWebhook, deleteWebhook, getWebhookInfo,
-    setMyCommands, getMyCommands, deleteMyCommands, sendMessage,
-    editMessageText, editMessageReplyMarkup, answerCallbackQuery,
-    answerInlineQuery, sendChatAction.  Anything else: 404 ``Not Found`` (which
+Implemented methods (names are case-insensitive, as in the Bot API): the ones factbot calls
+    getMe, getUpdates, setWebhook, deleteWebhook, setMyCommands, sendMessage,
+    answerCallbackQuery, answerInlineQuery.  Anything else: 404 ``Not Found`` (which
     python-telegram-bot reports as ``InvalidToken``, or ``EndPointNotFound`` from
     ``Bot.do_api_request``).  A wrong token: 401 ``Unauthorized``.  Request
     bodies may be JSON, x-www-form-urlencoded or multipart/form-data;
@@ -184,10 +177,6 @@ MAX_LONG_POLL_SECONDS = 120.0
 MAX_BODY_BYTES = 60 * 1024 * 1024
 
 QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
-NOT_MODIFIED = (
-    "Bad Request: message is not modified: specified new message content and reply markup are "
-    "exactly the same as a current content and reply markup of the message"
-)
 WEBHOOK_CONFLICT = (
     "Conflict: can't use getUpdates method while webhook is active; "
     "use deleteWebhook to delete the webhook first"
@@ -198,21 +187,6 @@ POLL_CONFLICT = (
 )
 
 DEFAULT_EXCLUDED_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
-CHAT_ACTIONS = frozenset(
-    {
-        "typing",
-        "upload_photo",
-        "record_video",
-        "upload_video",
-        "record_voice",
-        "upload_voice",
-        "upload_document",
-        "choose_sticker",
-        "find_location",
-        "record_video_note",
-        "upload_video_note",
-    }
-)
 COMMAND_SCOPES = frozenset(
     {
         "default",
@@ -255,69 +229,37 @@ INLINE_RESULT_TYPES = frozenset(
     }
 )
 
-# Parameters whose form-encoded value is always a plain string (never JSON-decoded).
+# Parameters of the methods above whose form-encoded value is always a plain string (never
+# JSON-decoded, so that a text "123" or "true" stays text).
 _STRING_PARAMS = frozenset(
     {
         "text",
-        "caption",
         "parse_mode",
-        "caption_parse_mode",
         "callback_query_id",
         "inline_query_id",
-        "inline_message_id",
         "url",
         "secret_token",
         "ip_address",
         "language_code",
-        "description",
-        "short_description",
-        "name",
-        "title",
         "next_offset",
         "switch_pm_text",
         "switch_pm_parameter",
-        "action",
         "business_connection_id",
         "message_effect_id",
-        "question",
-        "explanation",
-        "emoji",
-        "payload",
-        "currency",
-        "start_parameter",
-        "custom_emoji_id",
-        "cache_key",
-        "game_short_name",
-        "provider_token",
-        "sticker",
-        "photo",
-        "document",
-        "video",
-        "audio",
-        "voice",
-        "animation",
-        "video_note",
-        "thumbnail",
     }
 )
 
+# The methods factbot calls (python-telegram-bot's start-up, polling and webhook set-up, the
+# command menu, replies, Source buttons and inline answers); anything else is 404 Not Found.
 _METHODS = (
     "getMe",
-    "logOut",
-    "close",
     "getUpdates",
     "setWebhook",
     "deleteWebhook",
-    "getWebhookInfo",
     "setMyCommands",
-    "getMyCommands",
-    "deleteMyCommands",
     "sendMessage",
-    "editMessageText",
-    "editMessageReplyMarkup",
     "answerCallbackQuery",
     "answerInlineQuery",
-    "sendChatAction",
 )
 _CANONICAL = {name.lower(): name for name in _METHODS}
 
@@ -969,7 +911,6 @@ def _client_gone(sock: socket.socket) -> bool:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = False
-    request_queue_size = 256  # listen backlog: bursts of new connections must not be dropped
     fake: FakeBotAPI
 
 
@@ -1036,10 +977,12 @@ class FakeBotAPI:
         token: str = "123456:TEST-TOKEN",
         username: str = "factbot_test_bot",
         bot_id: int = 123456,
+        backlog: int = 256,
     ):
         self.token = token
         self.username = username
         self.bot_id = bot_id
+        self.backlog = backlog  # listen backlog: a burst of new connections must not be dropped
         self.calls: list[Call] = []
 
         self._lock = threading.RLock()
@@ -1063,7 +1006,6 @@ class FakeBotAPI:
 
         self._callback_queries: dict[str, dict] = {}
         self._inline_queries: dict[str, dict] = {}
-        self._inline_messages: dict[str, dict] = {}
         self._query_counter = 0
 
         self._webhook: dict[str, Any] = {"url": "", "secret_token": None}
@@ -1072,21 +1014,13 @@ class FakeBotAPI:
 
         self._handlers: dict[str, Callable[[dict, Any], Any]] = {
             "getMe": self._m_get_me,
-            "logOut": self._m_true,
-            "close": self._m_true,
             "getUpdates": self._m_get_updates,
             "setWebhook": self._m_set_webhook,
             "deleteWebhook": self._m_delete_webhook,
-            "getWebhookInfo": self._m_get_webhook_info,
             "setMyCommands": self._m_set_my_commands,
-            "getMyCommands": self._m_get_my_commands,
-            "deleteMyCommands": self._m_delete_my_commands,
             "sendMessage": self._m_send_message,
-            "editMessageText": self._m_edit_message_text,
-            "editMessageReplyMarkup": self._m_edit_message_reply_markup,
             "answerCallbackQuery": self._m_answer_callback_query,
             "answerInlineQuery": self._m_answer_inline_query,
-            "sendChatAction": self._m_send_chat_action,
         }
 
     # -- lifecycle ------------------------------------------------------------
@@ -1096,7 +1030,14 @@ class FakeBotAPI:
             if self._server is not None:
                 return self
             self._stop_event.clear()
-            server = _Server(("127.0.0.1", 0), _Handler)
+            server = _Server(("127.0.0.1", 0), _Handler, bind_and_activate=False)
+            server.request_queue_size = self.backlog
+            try:
+                server.server_bind()
+                server.server_activate()
+            except OSError:
+                server.server_close()
+                raise
             server.fake = self
             self._server = server
             self._thread = threading.Thread(
@@ -1384,56 +1325,12 @@ class FakeBotAPI:
             inline = {"id": qid, "from": self._user(user_id), "query": query, "offset": ""}
             return self.push_update({"inline_query": inline})
 
-    def push_chosen_inline_result(self, result_id: str, *, user_id: int = 1000) -> dict:
-        """The user picked ``result_id`` from the bot's latest answer to one of their inline
-        queries.  Creates the inline message; its ``inline_message_id`` is included (and
-        usable with editMessageText/editMessageReplyMarkup) only when the result had an
-        inline keyboard, as on Telegram."""
-        with self._lock:
-            for record in reversed(list(self._inline_queries.values())):
-                answer = record.get("answer")
-                if (
-                    not record["answered"]
-                    or not answer
-                    or record.get("user_id") not in (None, user_id)
-                ):
-                    continue
-                chosen = next(
-                    (r for r in answer.get("results", []) if r.get("id") == result_id), None
-                )
-                if chosen is not None:
-                    break
-            else:
-                raise ValueError(
-                    f"no answered inline query of user {user_id} offered result {result_id!r}"
-                )
-            content = chosen.get("input_message_content") or {}
-            text, entities = "", []
-            if content.get("message_text"):
-                text, entities = self._prepare(
-                    content["message_text"], content.get("parse_mode"), content.get("entities")
-                )
-            markup = None
-            if chosen.get("reply_markup") is not None:
-                markup = _validate_reply_markup(chosen["reply_markup"], inline_only=True)
-            self._query_counter += 1
-            inline_message_id = f"BAAAA{self._query_counter:07d}FakeInlineMsg"
-            stored: dict[str, Any] = {"text": text} if text else {}
-            if entities:
-                stored["entities"] = entities
-            if markup is not None:
-                stored["reply_markup"] = markup
-            self._inline_messages[inline_message_id] = stored
-            result: dict[str, Any] = {
-                "result_id": result_id,
-                "from": self._user(user_id),
-                "query": record.get("query", ""),
-            }
-            if markup is not None:
-                result["inline_message_id"] = inline_message_id
-            return self.push_update({"chosen_inline_result": result})
-
     # -- inspection -------------------------------------------------------------
+
+    def calls_since(self, seen: int) -> list[Call]:
+        """The calls after the first ``seen`` (to follow them as they come, without rescans)."""
+        with self._lock:
+            return self.calls[seen:]
 
     def calls_of(self, method: str, ok: bool | None = True) -> list[Call]:
         method = _CANONICAL.get(method.lower(), method)
@@ -1509,21 +1406,6 @@ class FakeBotAPI:
             await asyncio.sleep(0.01)
 
     @property
-    def sent_messages(self) -> dict[tuple[int, int], dict]:
-        with self._lock:
-            result = {}
-            for key, reply_to in self._bot_messages.items():
-                message = copy.deepcopy(self._messages[key])
-                message["reply_to"] = reply_to
-                result[key] = message
-            return result
-
-    @property
-    def inline_messages(self) -> dict[str, dict]:
-        with self._lock:
-            return copy.deepcopy(self._inline_messages)
-
-    @property
     def pending_updates(self) -> list[dict]:
         with self._lock:
             return copy.deepcopy(self._updates)
@@ -1584,6 +1466,11 @@ class FakeBotAPI:
                     "delay": delay,
                 }
             )
+
+    def clear_failures(self) -> None:
+        """Forget every failure ``fail_next`` queued that has not happened yet."""
+        with self._lock:
+            self._failures.clear()
 
     def _take_failure(self, method: str) -> dict | None:
         with self._lock:
@@ -1974,29 +1861,7 @@ class FakeBotAPI:
             raise _bad("message to be replied not found")
         return message_id if target_chat == chat_id else None
 
-    def _find_editable(self, params: dict) -> tuple[dict, tuple[int, int] | None]:
-        """Returns (current message state, (chat_id, message_id) or None for inline messages)."""
-        inline_id = params.get("inline_message_id")
-        if inline_id not in (None, ""):
-            current = self._inline_messages.get(str(inline_id))
-            if current is None:
-                raise _bad("MESSAGE_ID_INVALID")
-            return current, None
-        chat = self._resolve_chat(params)
-        message_id = self._int_param(params, "message_id")
-        if not message_id:
-            raise _bad("message identifier is not specified")
-        key = (chat["id"], message_id)
-        if key not in self._messages:
-            raise _bad("message to edit not found")
-        if key not in self._bot_messages:
-            raise _bad("message can't be edited")
-        return self._messages[key], key
-
     # -- methods ----------------------------------------------------------------
-
-    def _m_true(self, params: dict, handler: Any) -> bool:
-        return True
 
     def _m_get_me(self, params: dict, handler: Any) -> dict:
         me = self.bot_user()
@@ -2121,20 +1986,6 @@ class FakeBotAPI:
             True, "Webhook was deleted" if was_set else "Webhook is already deleted"
         )
 
-    def _m_get_webhook_info(self, params: dict, handler: Any) -> dict:
-        info: dict[str, Any] = {
-            "url": self._webhook["url"],
-            "has_custom_certificate": False,
-            "pending_update_count": len(self._updates),
-        }
-        if self._webhook["url"]:
-            info["max_connections"] = self._webhook.get("max_connections", 40)
-            if self._webhook.get("ip_address"):
-                info["ip_address"] = self._webhook["ip_address"]
-            if self._allowed_updates:
-                info["allowed_updates"] = list(self._allowed_updates)
-        return info
-
     def _commands_key(self, params: dict) -> tuple[str, str]:
         scope = params.get("scope")
         if isinstance(scope, str):
@@ -2181,13 +2032,6 @@ class FakeBotAPI:
             self._commands.pop(key, None)
         return True
 
-    def _m_get_my_commands(self, params: dict, handler: Any) -> list[dict]:
-        return copy.deepcopy(self._commands.get(self._commands_key(params), []))
-
-    def _m_delete_my_commands(self, params: dict, handler: Any) -> bool:
-        self._commands.pop(self._commands_key(params), None)
-        return True
-
     def _m_send_message(self, params: dict, handler: Any) -> dict:
         if params.get("chat_id") in (None, ""):
             raise _bad("chat_id is empty")
@@ -2224,56 +2068,6 @@ class FakeBotAPI:
         self._messages[key] = stored
         self._bot_messages[key] = reply_to
         return message
-
-    def _edited_view(self, key: tuple[int, int] | None) -> dict | bool:
-        if key is None:
-            return True  # inline messages: Telegram answers True
-        self._messages[key]["edit_date"] = int(time.time())
-        return copy.deepcopy(self._messages[key])
-
-    def _m_edit_message_text(self, params: dict, handler: Any) -> dict | bool:
-        markup = None
-        if params.get("reply_markup") not in (None, ""):
-            markup = _validate_reply_markup(params["reply_markup"], inline_only=True)
-        if params.get("text") in (None, ""):
-            raise _bad("message text is empty")
-        text, entities = self._prepare(
-            params["text"], params.get("parse_mode"), params.get("entities")
-        )
-        current, key = self._find_editable(params)
-        if "text" not in current:
-            raise _bad("there is no text in the message to edit")
-        if (
-            current.get("text") == text
-            and current.get("entities", []) == entities
-            and current.get("reply_markup") == markup
-        ):
-            raise _bad(NOT_MODIFIED[len("Bad Request: ") :])
-        current["text"] = text
-        if entities:
-            current["entities"] = entities
-        else:
-            current.pop("entities", None)
-        if markup is not None:
-            current["reply_markup"] = markup
-        else:
-            current.pop("reply_markup", None)  # editing without reply_markup removes the keyboard
-        return self._edited_view(key)
-
-    def _m_edit_message_reply_markup(self, params: dict, handler: Any) -> dict | bool:
-        markup = None
-        if params.get("reply_markup") not in (None, ""):
-            markup = _validate_reply_markup(params["reply_markup"], inline_only=True)
-            if not markup["inline_keyboard"] or not any(markup["inline_keyboard"]):
-                markup = None
-        current, key = self._find_editable(params)
-        if current.get("reply_markup") == markup:
-            raise _bad(NOT_MODIFIED[len("Bad Request: ") :])
-        if markup is not None:
-            current["reply_markup"] = markup
-        else:
-            current.pop("reply_markup", None)
-        return self._edited_view(key)
 
     def _m_answer_callback_query(self, params: dict, handler: Any) -> bool:
         query_id = params.get("callback_query_id")
@@ -2336,15 +2130,4 @@ class FakeBotAPI:
             raise _bad("NEXT_OFFSET_INVALID")
         record["answered"] = True
         record["answer"] = {k: v for k, v in params.items() if k != "inline_query_id"}
-        return True
-
-    def _m_send_chat_action(self, params: dict, handler: Any) -> bool:
-        if params.get("chat_id") in (None, ""):
-            raise _bad("chat_id is empty")
-        action = params.get("action")
-        if action in (None, ""):
-            raise _bad("action is empty")
-        if action not in CHAT_ACTIONS:
-            raise _bad("wrong parameter action in request")
-        self._resolve_chat(params)
         return True

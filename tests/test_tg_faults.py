@@ -95,7 +95,7 @@ async def test_send_gives_up_after_bounded_retries_and_keeps_running(api, fault_
         r.levelno == logging.ERROR and f"update {first['update_id']} failed" in r.getMessage()
         for r in caplog.records
     )
-    api._failures.clear()  # the 6 unused failures
+    api.clear_failures()  # the 6 unused failures
     second = api.push_message(USER, "/ask where did they meet?", chat_type="group")
     (call,) = await replies(api, USER, timeout=10)
     assert "Beijing" in call.result["text"]
