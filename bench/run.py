@@ -353,7 +353,7 @@ class Replies:
         count = 0
         for c in new:
             if c.method == "sendMessage" and c.ok:
-                self.times.setdefault(c.params.get("chat_id"), []).append(c.time)
+                self.times.setdefault(int(c.params["chat_id"]), []).append(c.time)
                 count += 1
         return count
 
@@ -492,7 +492,7 @@ def e2e(
             bot.ready(webhook_port=port)
             replies = Replies(api)
             # warm-up: one message per chat, answered
-            warm = {c: [] for c in chats}
+            warm: dict[int, list[float]] = {c: [] for c in chats}
             push_burst(api, chats, chats_n, warm, deliver)
             replies.wait(chats, {c: 1 for c in chats}, 60)
             offset = {c: len(replies.times[c]) for c in chats}

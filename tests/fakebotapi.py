@@ -1613,9 +1613,11 @@ class FakeBotAPI:
                 raise _bad("can't parse multipart/form-data request body")
             for part in message.iter_parts():
                 name = part.get_param("name", header="content-disposition")
-                if not name:
+                if not name or not isinstance(name, str):
                     continue
-                payload = part.get_payload(decode=True) or b""
+                payload = part.get_payload(decode=True)
+                if not isinstance(payload, bytes):
+                    payload = b""
                 filename = part.get_filename()
                 if filename is not None:
                     params[name] = {
@@ -1658,9 +1660,9 @@ class FakeBotAPI:
             return
         match = re.fullmatch(r"/bot([^/]*)/([^/]*)", path)
         if not match:
-            err = ApiError(404, "Not Found")
+            failure = ApiError(404, "Not Found")
             self._record(path, {}, arrived, ok=False, error_code=404, description="Not Found")
-            self._send_json(handler, 404, err.envelope())
+            self._send_json(handler, 404, failure.envelope())
             return
         token = urllib.parse.unquote(match.group(1))
         raw_method = urllib.parse.unquote(match.group(2))
@@ -1676,11 +1678,11 @@ class FakeBotAPI:
             return
 
         if token != self.token:
-            err = ApiError(401, "Unauthorized")
+            failure = ApiError(401, "Unauthorized")
             self._record(
                 method, params, arrived, ok=False, error_code=401, description="Unauthorized"
             )
-            self._send_json(handler, 401, err.envelope(), close=stopping)
+            self._send_json(handler, 401, failure.envelope(), close=stopping)
             return
 
         rule = self._take_failure(method)
@@ -1701,16 +1703,16 @@ class FakeBotAPI:
                 handler.close_connection = True
                 return
             elif kind == "json":
-                err = ApiError(rule["status"], rule["description"], rule["retry_after"])
+                failure = ApiError(rule["status"], rule["description"], rule["retry_after"])
                 self._record(
                     method,
                     params,
                     arrived,
                     ok=False,
-                    error_code=err.code,
-                    description=err.description,
+                    error_code=failure.code,
+                    description=failure.description,
                 )
-                self._send_json(handler, err.code, err.envelope(), close=stopping)
+                self._send_json(handler, failure.code, failure.envelope(), close=stopping)
                 return
             elif kind == "malformed":
                 self._record(
@@ -1744,9 +1746,9 @@ class FakeBotAPI:
 
         function = self._handlers.get(method)
         if function is None:
-            err = ApiError(404, "Not Found")
+            failure = ApiError(404, "Not Found")
             self._record(method, params, arrived, ok=False, error_code=404, description="Not Found")
-            self._send_json(handler, 404, err.envelope(), close=stopping)
+            self._send_json(handler, 404, failure.envelope(), close=stopping)
             return
         try:
             with self._lock:
@@ -1846,8 +1848,8 @@ class FakeBotAPI:
         if not isinstance(reply, dict):
             raise _bad("can't parse reply parameters JSON object")
         try:
-            message_id = int(reply.get("message_id"))
-        except (TypeError, ValueError):
+            message_id = int(reply["message_id"])
+        except (KeyError, TypeError, ValueError):
             raise _bad("message to be replied not found") from None
         target_chat = chat_id
         if reply.get("chat_id") not in (None, ""):
@@ -1958,7 +1960,8 @@ class FakeBotAPI:
                 raise _bad("secret token contains unallowed characters")
         else:
             secret = None
-        max_connections = self._int_param(params, "max_connections", 40)
+        value = self._int_param(params, "max_connections", 40)
+        max_connections = 40 if value is None else value
         if not 1 <= max_connections <= 100:
             max_connections = min(max(max_connections, 1), 100)
         allowed = params.get("allowed_updates")

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 import bot.build
+import bot.extract
 from bot.answer import Answerer
 from bot.build import build, ensure_table
 from bot.cli import main
@@ -69,7 +70,7 @@ def test_failure_in_extraction_halfway_keeps_the_last_table(
     config, good = built
     (config.seeds_dir / "005_new.txt").write_bytes(
         (ROOT / "tests/data/articles/tass_2024.txt").read_bytes())  # fmt: skip
-    real, calls = bot.build.extract, []
+    real, calls = bot.extract.extract, []
 
     def extract(article: Any, *args: Any, **kwargs: Any) -> Any:
         calls.append(article.stem)

@@ -212,6 +212,7 @@ async def test_webhook_mode(api, config, answerer):
     port, secret = free_port(), "s3cret-token"
     url = f"http://127.0.0.1:{port}/telegram"
     app = build_application(tg_config(config, api), answerer)
+    assert app.updater is not None
     async with app:
         await app.start()
         await app.updater.start_webhook(

@@ -9,7 +9,9 @@ from types import SimpleNamespace
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from telegram import InputTextMessageContent
 
+from bot.helptext import help_text
 from bot.intents import Intent
 from bot.render import Reply, Source
 from bot.tg import app as tg_app
@@ -19,7 +21,6 @@ from bot.tg.handlers import (
     chat_allowed,
     command_text,
     file_titles,
-    help_text,
     inline_result,
     is_group,
     reply_html,
@@ -82,7 +83,7 @@ def test_reply_html_private_and_groups():
     assert short and short != DECLINE.html and len(short) < 40
     assert reply_html(DECLINE, group=True, group_declines="silent") is None
     ru = dataclasses.replace(DECLINE, lang="ru")
-    assert "Извините" in reply_html(ru, group=True)
+    assert "Извините" in (reply_html(ru, group=True) or "")
 
 
 def test_help_text_one_example_per_intent_skipping_out_of_scope():
@@ -124,8 +125,9 @@ def test_source_keyboard_fits_64_bytes_and_round_trips():
     keys = [store.put(ANSWER) for _ in range(5)]
     assert len(store) == 3 and store.get(keys[0]) is None and store.get(keys[-1]) is ANSWER
     button = source_keyboard(keys[-1]).inline_keyboard[0][0]
-    assert button.text == "Source" and len(button.callback_data.encode()) <= 64
-    assert source_key(button.callback_data) == keys[-1]
+    data = button.callback_data
+    assert button.text == "Source" and isinstance(data, str) and len(data.encode()) <= 64
+    assert source_key(data) == keys[-1]
     assert source_key("other") is None and source_key("src:") is None and source_key(None) is None
     assert store.get(None) is None
 
@@ -134,7 +136,8 @@ def test_file_titles_and_inline_result():
     assert file_titles({"001_a": "T"}) == {"001_a.txt": "T", "001_a": "T"}
     result = inline_result("when did they meet?", ANSWER)
     assert result.title == "when did they meet?" and result.description == "They met in 2023"
-    assert result.input_message_content.message_text == ANSWER.html
+    content = result.input_message_content
+    assert isinstance(content, InputTextMessageContent) and content.message_text == ANSWER.html
 
 
 def test_base_urls():
