@@ -18,6 +18,10 @@ from .intents import Intent
 from .question import SLOT_MARKERS, Question, Reader
 
 UNKNOWN_WEIGHT = 2.0  # a word no example has: counts against every intent
+# The unknown weights (above, BAG_UNKNOWN and 0.5 for a number) were tuned with 15 intents. They
+# grow with log(1 + intents) as the weight of a word only one intent uses does, so that a new
+# intent leaves an unknown word its say ("who is wang yi's wife" stays out of scope).
+TUNED_INTENTS = 15
 COVERAGE = 0.3  # share of the score that is "how much of the example the message contains"
 # The intent-level score: how much of the message an intent's whole vocabulary explains, when
 # the message holds at least one word typical of that intent ("G20?", "energy coop?"). Unknown
@@ -67,6 +71,7 @@ class Matcher:
                 df[t].add(name)
         n = len({name for name, _ in self._examples}) or 1
         self._weight = {t: math.log(1 + n / len(names)) for t, names in df.items()}
+        self._unknown_scale = math.log(1 + n) / math.log(1 + TUNED_INTENTS)
         if reader.vocabulary != self._weight.keys():
             raise ValueError("the reader was made from other intents' examples than the matcher")
         most = max(1, round(n * BAG_TYPICAL))
@@ -81,10 +86,14 @@ class Matcher:
         for name, toks in self._examples:
             self._vocab_of[name] |= toks
 
+    def _unknown_weight(self, word: str, weight: float) -> float:
+        """What a word no example has weighs (a number: less)."""
+        return (weight if not word.isdigit() else 0.5) * self._unknown_scale
+
     def _bag_scores(self, query: dict[str, float], unknown: tuple[str, ...]) -> dict[str, float]:
         """Per intent: the share of the message its vocabulary explains, given a typical word."""
         total = sum(w for t, w in query.items() if t not in unknown)
-        total += sum(BAG_UNKNOWN if not t.isdigit() else 0.5 for t in set(unknown))
+        total += sum(self._unknown_weight(t, BAG_UNKNOWN) for t in set(unknown))
         out: dict[str, float] = {}
         if not total:
             return out
@@ -103,7 +112,7 @@ class Matcher:
         """The best intent for ``question``, or intent None when no intent is confident enough."""
         unknown = set(question.unknown)
         query = {
-            w: (UNKNOWN_WEIGHT if not w.isdigit() else 0.5) if w in unknown else self._weight[w]
+            w: self._unknown_weight(w, UNKNOWN_WEIGHT) if w in unknown else self._weight[w]
             for w in question.words
         }
         if not query:

@@ -1,0 +1,99 @@
+"""Documents signed at a meeting: "more than 20 documents were signed", "the two sides signed a
+joint communique and 12 agreements"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from .. import facts
+from ..context import Context
+from ..facts import Fact, FactKind
+from ..glossary import needs
+from ..russian import Russian
+from ..text import NUMBER_WORDS, Pattern
+
+KIND = FactKind("documents")  # number: how many were signed, when the text counts them
+Counted = Literal["", "documents", "agreements"]
+NEEDS = needs({"documents_counted": {"approx", "count"}}, vocabs=["documents"], words=["more"],
+              plurals=["document", "agreement"])  # fmt: skip
+
+_COUNT = r"(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_MORE = r"(?P<more>more than\s+|over\s+)?"
+_KINDS = r"(?:intergovernmental\s+|interdepartmental\s+|bilateral\s+|cooperation\s+|other\s+)*"
+_NOUN = r"(?P<noun>documents|agreements)"
+# Counted documents reported as signed at the meeting (not "the agreement signed by China with
+# the union" years before): "20 documents were signed", "signed 12 agreements", "the signing of
+# more than 20 documents".
+_COUNTED = (
+    Pattern(rf"\b{_MORE}{_COUNT}\s+{_KINDS}{_NOUN}\s+(?:were|have been|had been)\s+signed\b", re.I),
+    Pattern(rf"\bsign(?:ed|ing of)\s+(?:a total of\s+)?{_MORE}{_COUNT}\s+{_KINDS}{_NOUN}\b", re.I),
+    Pattern(rf"\bsigned\b[^.;]{{0,60}}?\band\s+{_MORE}{_COUNT}\s+{_KINDS}{_NOUN}\b", re.I),
+)
+_NAMED = r"joint communiqu[eé]|joint statement|memorandum of understanding"
+# A named document signed: "a joint communique was signed", "signed a joint statement"; and what
+# the signing came with: "..., as well as a package of intergovernmental documents".
+_NAMES = (
+    Pattern(rf"\b(?:a|the)\s+(?P<name>{_NAMED})\s+(?:was|were|has been)\s+signed\b", re.I),
+    Pattern(rf"\bsigned\s+(?:a|the)\s+(?P<name>{_NAMED})\b", re.I),
+    Pattern(
+        r"\bsigned,?\s+as well as\s+(?:a|the)\s+(?P<name>package of [a-z ]{0,60}?documents)\b", re.I
+    ),  # fmt: skip
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Parts(facts.Parts):
+    """How many documents or agreements were signed (``count`` None when the text names them
+    without counting), and the documents it names ("joint communique"), in English."""
+
+    count: int | None = None
+    counted: Counted = ""  # what was counted: documents or agreements
+    more_than: bool = False  # "more than 20"
+    names: tuple[str, ...] = ()
+
+
+def extract(ctx: Context) -> Iterator[Fact]:
+    """One fact per sentence that reports documents signed at the meeting."""
+    for i, s in enumerate(ctx.article.sentences):
+        names = tuple(
+            dict.fromkeys(_name(m.group("name")) for rx in _NAMES for m in rx.finditer(s))
+        )
+        counted = next((m for rx in _COUNTED if (m := rx.search(s))), None)
+        if counted is None and not names:
+            continue
+        parts = Parts(names=names)
+        if counted is not None:
+            word = counted.group("count").lower()
+            count = int(word) if word.isdigit() else NUMBER_WORDS[word]
+            noun = counted.group("noun").lower()
+            parts = Parts(count, "agreements" if noun == "agreements" else "documents",
+                          bool(counted.group("more")), names)  # fmt: skip
+        text = english(parts)
+        number = float(parts.count) if parts.count is not None else None
+        yield ctx.fact(KIND, i, text, text, number=number, parts=parts)
+
+
+def _name(found: str) -> str:
+    """A named document as the glossary knows it: lower case, 'communique' without accent."""
+    return " ".join(found.lower().replace("é", "e").split())
+
+
+def english(p: Parts) -> str:
+    """'a joint communique and more than 20 documents'."""
+    items = [f"a {name}" for name in p.names]
+    if p.count is not None:
+        items.append(f"{'more than ' if p.more_than else ''}{p.count} {p.counted}")
+    return " and ".join(items)
+
+
+def russian(f: Fact, p: Parts, r: Russian) -> str:
+    """'совместное коммюнике и более 20 документов'."""
+    items = [r.vocab("documents", name) for name in p.names]
+    if p.count is not None:
+        noun = "agreement" if p.counted == "agreements" else "document"
+        approx = r.word("more") if p.more_than else ""
+        items.append(r.fill("documents_counted", approx=approx, count=r.plural(noun, p.count)))
+    return " и ".join(items)

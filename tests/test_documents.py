@@ -1,0 +1,93 @@
+"""The "documents signed" kind, end to end: extraction, answers in English and Russian, and a
+decline where no article reports documents signed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answerer
+from bot.build import build_table
+from bot.config import Config
+from bot.corpus import parse_article
+from bot.extract import extract
+from bot.gazetteer import load_gazetteer
+from bot.kinds import documents
+
+from .conftest import ROOT, project_config
+
+GAZ = load_gazetteer()
+DATELINE = "BEIJING, Aug. 21 (Xinhua) -- Chinese President Xi Jinping met with Russian Prime "
+DATELINE += "Minister Mikhail Mishustin at the Great Hall of the People on Wednesday. "
+
+
+def signed(text: str) -> list[documents.Parts]:
+    article = parse_article(Path("005_test.txt"), (DATELINE + text).encode())
+    return [f.parts for f in extract(article, GAZ)[1] if isinstance(f.parts, documents.Parts)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 20 documents were signed after the talks.",
+         [documents.Parts(20, "documents", True)]),
+        ("The two sides signed a joint communique and 12 agreements.",
+         [documents.Parts(12, "agreements", False, ("joint communique",))]),
+        ("Following the talks, a joint communique was signed, as well as a package of "
+         "intergovernmental and interdepartmental documents.",
+         [documents.Parts(names=("joint communique",
+                                 "package of intergovernmental and interdepartmental documents"))]),
+        ("They witnessed the signing of seven cooperation agreements.",
+         [documents.Parts(7, "agreements")]),
+        # An agreement signed long before is not a document signed at the meeting.
+        ("China will implement the economic and trade agreement signed by China with the union.",
+         []),
+        ("They discussed trade and energy.", []),
+    ],
+)  # fmt: skip
+def test_extraction(text: str, expected: list[documents.Parts]) -> None:
+    assert signed(text) == expected
+
+
+def test_display_and_russian_agree() -> None:
+    p = documents.Parts(12, "agreements", False, ("joint communique",))
+    assert documents.english(p) == "a joint communique and 12 agreements"
+    assert documents.english(documents.Parts(21, "documents", True)) == "more than 21 documents"
+
+
+@pytest.fixture(scope="module")
+def with_tass(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """The seeds and the held-out TASS article of 2024, which reports documents signed."""
+    tmp = tmp_path_factory.mktemp("documents")
+    shutil.copytree(ROOT / "seeds", tmp / "seeds")
+    shutil.copy(ROOT / "tests/data/articles/tass_2024.txt", tmp / "seeds" / "005_tass_2024.txt")
+    config = project_config(tmp, seeds_dir=tmp / "seeds", curated_path=tmp / "seeds/curated.yaml")
+    return Answerer.from_table(build_table(config)[0], config)
+
+
+def test_answer_in_english(with_tass: Answerer) -> None:
+    reply = with_tass.ask("what documents were signed?")
+    assert reply.intent == "documents_signed"
+    assert reply.text.startswith("Documents signed: a joint communique and a package of ")
+    assert "August 21, 2024" in reply.text
+    assert "a joint communique was signed" in reply.sources[0].sentence
+
+
+def test_answer_in_russian(with_tass: Answerer) -> None:
+    reply = with_tass.ask("какие документы подписали?")
+    assert reply.intent == "documents_signed" and reply.lang == "ru"
+    assert "совместное коммюнике и пакет межправительственных и межведомственных документов" in (
+        reply.text
+    )
+    assert "21 августа 2024 г." in reply.text
+
+
+def test_no_documents_reported_is_a_decline(answerer: Answerer, config: Config) -> None:
+    # None of the seed articles reports documents signed at a meeting.
+    for question in ("what documents were signed?", "какие документы подписали?",
+                     "did they sign any agreements in 2023?"):  # fmt: skip
+        reply = answerer.ask(question)
+        assert not reply.matched and reply.extra["best"] == "documents_signed", question
+    assert not answerer.table.find(documents.KIND)
