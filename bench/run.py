@@ -49,7 +49,7 @@ import yaml  # noqa: E402
 from bench.synth import write_project  # noqa: E402
 from bot.answer import Answerer  # noqa: E402
 from bot.build import ensure_table  # noqa: E402
-from bot.cli import check  # noqa: E402
+from bot.check import check, entries, found  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.corpus import load_articles  # noqa: E402
 from bot.facts import load_table  # noqa: E402
@@ -180,7 +180,7 @@ def factbot_accuracy(answerer: Answerer, items: list[dict[str, Any]]) -> dict[st
     """factbot's accuracy on ``items`` (``bot.check``, as ``python -m bot eval``)."""
     ok_in = total_in = ok_out = total_out = 0
     for item in items:
-        ok, expected, _ = check(answerer, item)
+        ok, expected, _ = check(answerer.ask, item)
         if expected == "(decline)":
             total_out += 1
             ok_out += ok
@@ -236,8 +236,8 @@ def baseline_correct(item: dict[str, Any], sentence: str, score: float, threshol
     if score < threshold:
         return False
     text = sentence.lower()
-    return all(str(e).lower() in text for e in item.get("expect") or []) and not any(
-        str(e).lower() in text for e in item.get("reject") or []
+    return all(found(e, text) for e in entries(item, "expect")) and not any(
+        found(e, text) for e in entries(item, "reject")
     )
 
 
