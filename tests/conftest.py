@@ -1,10 +1,10 @@
-"""Shared fixtures: the project's config with the table in a temporary folder, and an Answerer."""
+"""Shared fixtures: the repository's config with its table in a temporary folder, an Answerer
+over the seed articles, a project folder of one's own, and a fake Bot API server."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -12,25 +12,28 @@ from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import Config, load_config
 from tests.fakebotapi import FakeBotAPI
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def project_config(tmp: Path, **changes: object) -> Config:
-    """The repository's config.yaml, writing its table under ``tmp``."""
-    config = load_config(ROOT / "config.yaml", {})
-    return dataclasses.replace(config, table_path=tmp / "facts.json", **changes)  # type: ignore[arg-type]
+from tests.support import ROOT, Project
+from tests.support import make_project as _make_project
 
 
 @pytest.fixture(scope="session")
 def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
-    return project_config(tmp_path_factory.mktemp("table"))
+    """The repository's config.yaml, writing its table to a temporary folder."""
+    table = tmp_path_factory.mktemp("table") / "facts.json"
+    return dataclasses.replace(load_config(ROOT / "config.yaml", {}), table_path=table)
 
 
 @pytest.fixture(scope="session")
 def answerer(config: Config) -> Answerer:
     table, _ = build_table(config)
     return Answerer.from_table(table, config)
+
+
+@pytest.fixture(scope="session")
+def make_project() -> Callable[..., Project]:
+    """``make_project(folder, copy=True, articles=(), on_bad_article="skip", extra="")``: a
+    project of one's own to build, break or extend (``tests.support.make_project``)."""
+    return _make_project
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from bot.facts import dump_table, load_table
 from bot.kinds import KINDS, READERS
 from bot.kinds.person import KIND as PERSON
 from bot.render import TELEGRAM_LIMIT
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,9 @@ from hypothesis import strategies as st
 from bot.answer import Answerer
 from bot.cli import main, valid_unicode
 from bot.question import Reader
+from tests.support import Project
 
 from .nasty import check_reply, load_nasty
-from .test_cli import write_config
 
 NASTY = load_nasty()
 # Words the bot knows, names it looks up, and fragments that have broken bots before: mixed with
@@ -144,9 +145,11 @@ def test_a_huge_message_costs_what_a_normal_one_does(
 
 
 @pytest.fixture(scope="module")
-def cli_config(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def cli_config(
+    tmp_path_factory: pytest.TempPathFactory, make_project: Callable[..., Project]
+) -> Path:
     """A config over the project's data with its own table, built once for the module."""
-    path = write_config(tmp_path_factory.mktemp("cli"))
+    path = make_project(tmp_path_factory.mktemp("cli"), copy=False).path
     assert main(["--config", str(path), "build"]) == 0
     return path
 

@@ -20,8 +20,7 @@ import pytest
 from bot.cli import main
 from bot.curated import load_curated
 from bot.errors import DataError
-
-from .test_build_atomic import BAD_BYTES, make_project
+from tests.support import BAD_BYTES, Project
 
 INTENT = (
     "  - name: {name}\n    answers: [meeting]\n    reply: {{en: 'On {{value}}.', ru: 'Тогда'}}\n"
@@ -152,8 +151,8 @@ CASES = [
 SUBPROCESS = {"missing config.yaml", "invalid YAML in an intent file", "article not UTF-8"}
 
 
-def broken_project(tmp: Path, case: Case) -> Path:
-    config = make_project(tmp, "reject" if case.reject else "skip")
+def broken_project(tmp: Path, case: Case, make_project: Callable[..., Project]) -> Path:
+    config = make_project(tmp, on_bad_article="reject" if case.reject else "skip").path
     case.breakage(tmp)
     return config
 
@@ -166,9 +165,12 @@ def assert_one_line(err: str, tmp: Path, case: Case) -> None:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_broken_input_is_one_line_and_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: Case
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    case: Case,
+    make_project: Callable[..., Project],
 ) -> None:
-    config = broken_project(tmp_path, case)
+    config = broken_project(tmp_path, case, make_project)
     assert main(["--config", str(config), *case.command]) == 2
     out, err = capsys.readouterr()
     assert out == ""
@@ -176,8 +178,10 @@ def test_broken_input_is_one_line_and_exit_2(
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.id in SUBPROCESS], ids=lambda c: c.id)
-def test_broken_input_in_a_real_process(tmp_path: Path, case: Case) -> None:
-    config = broken_project(tmp_path, case)
+def test_broken_input_in_a_real_process(
+    tmp_path: Path, case: Case, make_project: Callable[..., Project]
+) -> None:
+    config = broken_project(tmp_path, case, make_project)
     run = subprocess.run(
         [sys.executable, "-m", "bot", "--config", str(config), *case.command],
         capture_output=True, text=True, timeout=60, cwd=tmp_path,

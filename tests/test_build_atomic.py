@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,34 +25,19 @@ import bot.extract
 from bot.answer import Answerer
 from bot.build import build, ensure_table
 from bot.cli import main
-from bot.config import Config, load_config
+from bot.config import Config
 from bot.errors import DataError
 from bot.facts import load_table
 from bot.kinds import READERS
-
-from .conftest import ROOT
+from tests.support import BAD_BYTES, ROOT, Project
 
 QUESTION = "which anniversary?"
-BAD_BYTES = b"Xi Jinping met Mikhail Mishustin in Beijing \xff\xfe on Monday.\n"
-
-
-def make_project(tmp: Path, on_bad_article: str = "skip") -> Path:
-    """A config over a private copy of the seeds and intents, with relative paths."""
-    shutil.copytree(ROOT / "seeds", tmp / "seeds")
-    shutil.copytree(ROOT / "intents", tmp / "intents")
-    path = tmp / "config.yaml"
-    path.write_text(
-        "version: 1\nseeds_dir: seeds\nintents_dir: intents\ncurated: seeds/curated.yaml\n"
-        f"table: table/facts.json\nbuild:\n  on_bad_article: {on_bad_article}\n",
-        encoding="utf-8",
-    )
-    return path
 
 
 @pytest.fixture
-def built(tmp_path: Path) -> tuple[Config, bytes]:
+def built(tmp_path: Path, make_project: Callable[..., Project]) -> tuple[Config, bytes]:
     """A project with a good table already built: (config, the table's bytes)."""
-    config = load_config(make_project(tmp_path), {})
+    config = make_project(tmp_path).config()
     build(config)
     return config, config.table_path.read_bytes()
 
@@ -164,9 +150,9 @@ def test_ensure_table_with_broken_new_input_keeps_the_old_table(
 
 
 def test_rejected_article_fails_the_build_and_keeps_the_table(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_project: Callable[..., Project]
 ) -> None:
-    config = load_config(make_project(tmp_path, "reject"), {})
+    config = make_project(tmp_path, on_bad_article="reject").config()
     assert main(["--config", str(config.path), "build"]) == 0
     good = config.table_path.read_bytes()
     (config.seeds_dir / "005_broken.txt").write_bytes(BAD_BYTES)
@@ -180,9 +166,12 @@ def test_rejected_article_fails_the_build_and_keeps_the_table(
 
 
 def test_skipped_article_is_named_and_the_rest_builds(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    make_project: Callable[..., Project],
 ) -> None:
-    config = load_config(make_project(tmp_path, "skip"), {})
+    config = make_project(tmp_path, on_bad_article="skip").config()
     (config.seeds_dir / "005_broken.txt").write_bytes(BAD_BYTES)
     (config.seeds_dir / "006_empty.txt").write_bytes(b"date 2024-01-02\n\n")
     with caplog.at_level(logging.WARNING, logger="bot.build"):
@@ -196,9 +185,11 @@ def test_skipped_article_is_named_and_the_rest_builds(
     assert len(stems) == 5 and not stems & {"005_broken", "006_empty"}
 
 
-def test_skipped_article_is_reported_when_ask_rebuilds(tmp_path: Path) -> None:
+def test_skipped_article_is_reported_when_ask_rebuilds(
+    tmp_path: Path, make_project: Callable[..., Project]
+) -> None:
     """The operator sees the skip even when the rebuild is implicit (``ask`` after a change)."""
-    config = load_config(make_project(tmp_path, "skip"), {})
+    config = make_project(tmp_path, on_bad_article="skip").config()
     build(config)
     (config.seeds_dir / "005_broken.txt").write_bytes(BAD_BYTES)
     run = subprocess.run(
@@ -211,9 +202,9 @@ def test_skipped_article_is_reported_when_ask_rebuilds(tmp_path: Path) -> None:
 
 
 def test_curated_fact_of_a_skipped_article_is_noted_not_fatal(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_project: Callable[..., Project]
 ) -> None:
-    config = load_config(make_project(tmp_path, "skip"), {})
+    config = make_project(tmp_path, on_bad_article="skip").config()
     (config.seeds_dir / "000_8b0d3a19ac3361c9.txt").write_bytes(BAD_BYTES)
     assert main(["--config", str(config.path), "build"]) == 0
     out = capsys.readouterr().out

@@ -5,47 +5,66 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
 from bot.config import Config
+from tests.support import Project
 
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def write_config(tmp: Path, extra: str = "") -> Path:
-    path = tmp / "config.yaml"
-    path.write_text(
-        f"version: 1\nseeds_dir: {ROOT / 'seeds'}\nintents_dir: {ROOT / 'intents'}\n"
-        f"curated: {ROOT / 'seeds' / 'curated.yaml'}\ntable: {tmp / 'facts.json'}\n{extra}",
-        encoding="utf-8",
+def test_ask_prints_reply(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_project: Callable[..., Project]
+) -> None:
+    assert (
+        main(
+            ["--config", str(make_project(tmp_path, copy=False).path), "ask", "which anniversary?"]
+        )
+        == 0
     )
-    return path
-
-
-def test_ask_prints_reply(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--config", str(write_config(tmp_path)), "ask", "which anniversary?"]) == 0
     assert "75th anniversary" in capsys.readouterr().out
 
 
-def test_ask_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    main(["--config", str(write_config(tmp_path)), "ask", "--json", "what was the trade target?"])
+def test_ask_json_contract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_project: Callable[..., Project]
+) -> None:
+    main(
+        [
+            "--config",
+            str(make_project(tmp_path, copy=False).path),
+            "ask",
+            "--json",
+            "what was the trade target?",
+        ]
+    )
     data = json.loads(capsys.readouterr().out)
     assert set(data) == {"question", "reply", "matched", "intent", "score", "sources"}
     assert data["matched"] is True and data["intent"] == "trade"
     assert data["sources"] and {"file", "sentence"} == set(data["sources"][0])
 
 
-def test_ask_json_decline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    main(["--config", str(write_config(tmp_path)), "ask", "--json", "when did Xi meet Biden?"])
+def test_ask_json_decline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_project: Callable[..., Project]
+) -> None:
+    main(
+        [
+            "--config",
+            str(make_project(tmp_path, copy=False).path),
+            "ask",
+            "--json",
+            "when did Xi meet Biden?",
+        ]
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["matched"] is False and data["intent"] is None and data["sources"] == []
 
 
-def test_ask_streams_stdin_one_line_per_answer(tmp_path: Path) -> None:
-    config = write_config(tmp_path)
+def test_ask_streams_stdin_one_line_per_answer(
+    tmp_path: Path, make_project: Callable[..., Project]
+) -> None:
+    config = make_project(tmp_path, copy=False).path
     questions = "when did they meet?\nhi\nwhich anniversary?\n" * 50
     out = subprocess.run(
         [sys.executable, "-m", "bot", "--config", str(config), "ask", "--json"],
@@ -59,14 +78,14 @@ def test_ask_streams_stdin_one_line_per_answer(tmp_path: Path) -> None:
     assert [json.loads(line)["matched"] for line in out[:3]] == [True, False, True]
 
 
-def test_ask_does_not_import_telegram(tmp_path: Path) -> None:
+def test_ask_does_not_import_telegram(tmp_path: Path, make_project: Callable[..., Project]) -> None:
     code = (
         "import sys; from bot.cli import main; main(['--config', sys.argv[1], 'ask', 'hi']);"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('telegram', 'httpx')];"
         "print('IMPORTED', bad)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code, str(write_config(tmp_path))],
+        [sys.executable, "-c", code, str(make_project(tmp_path, copy=False).path)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -75,28 +94,24 @@ def test_ask_does_not_import_telegram(tmp_path: Path) -> None:
     assert "IMPORTED []" in out
 
 
-def test_build_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    config = write_config(tmp_path)
+def test_build_is_deterministic(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_project: Callable[..., Project]
+) -> None:
+    config = make_project(tmp_path, copy=False).path
     assert main(["--config", str(config), "build"]) == 0
-    first = (tmp_path / "facts.json").read_bytes()
+    first = (tmp_path / "table" / "facts.json").read_bytes()
     assert main(["--config", str(config), "build"]) == 0
-    assert (tmp_path / "facts.json").read_bytes() == first
+    assert (tmp_path / "table" / "facts.json").read_bytes() == first
     assert "5 articles, 4 meetings" in capsys.readouterr().out
 
 
-def test_ask_rebuilds_when_an_input_changed(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for p in (ROOT / "seeds").glob("*"):
-        (seeds / p.name).write_bytes(p.read_bytes())
-    config = tmp_path / "config.yaml"
-    config.write_text(
-        f"version: 1\nseeds_dir: seeds\nintents_dir: {ROOT / 'intents'}\n"
-        f"curated: seeds/curated.yaml\ntable: facts.json\n",
-        encoding="utf-8",
-    )
+def test_ask_rebuilds_when_an_input_changed(
+    tmp_path: Path, make_project: Callable[..., Project]
+) -> None:
+    project = make_project(tmp_path)
+    config = project.path
     assert main(["--config", str(config), "build"]) == 0
-    (seeds / "001_33faab09024306e9.txt").unlink()
+    (project.seeds / "001_33faab09024306e9.txt").unlink()
     run = subprocess.run(
         [
             sys.executable,
@@ -126,9 +141,16 @@ def test_ask_rebuilds_when_an_input_changed(tmp_path: Path) -> None:
     ],
 )
 def test_bad_config_is_one_line_and_exit_2(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: str, message: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    extra: str,
+    message: str,
+    make_project: Callable[..., Project],
 ) -> None:
-    assert main(["--config", str(write_config(tmp_path, extra)), "ask", "hi"]) == 2
+    assert (
+        main(["--config", str(make_project(tmp_path, copy=False, extra=extra).path), "ask", "hi"])
+        == 2
+    )
     err = capsys.readouterr().err.strip()
     assert message in err and "config.yaml" in err and len(err.splitlines()) == 1
 
@@ -138,14 +160,16 @@ def test_missing_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "nope.yaml: file not found" in capsys.readouterr().err
 
 
-def test_eval_prints_accuracy(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_eval_prints_accuracy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_project: Callable[..., Project]
+) -> None:
     qs = tmp_path / "q.yaml"
     qs.write_text(
         "questions:\n  - q: when did they meet\n    intent: meeting_date\n"
         "  - q: tell me a joke\n    decline: true\n",
         encoding="utf-8",
     )
-    assert main(["--config", str(write_config(tmp_path)), "eval", str(qs)]) == 0
+    assert main(["--config", str(make_project(tmp_path, copy=False).path), "eval", str(qs)]) == 0
     assert "in scope: 1/1 = 100.0%" in capsys.readouterr().out
 
 

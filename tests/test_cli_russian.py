@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,7 @@ from bot.gazetteer import load_gazetteer
 from bot.glossary import load_glossary, untranslated
 from bot.kinds import NEEDS
 from bot.yamlio import load_yaml
-
-from .conftest import ROOT
-from .test_cli import write_config
+from tests.support import ROOT, Project
 
 QUESTIONS = {
     "какая годовщина": ("anniversary", "75-летие установления дипломатических отношений"),
@@ -38,18 +37,22 @@ QUESTIONS = {
 CITATION = re.compile(r"^\* даты нет в статье; источник: .*$", re.M)
 
 
-def _ask(tmp_path: Path, questions: list[str], monkeypatch: pytest.MonkeyPatch,
+def _ask(config: Path, questions: list[str], monkeypatch: pytest.MonkeyPatch,
          capsys: pytest.CaptureFixture[str], *flags: str) -> list[dict[str, object]]:  # fmt: skip
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(questions) + "\n"))
-    assert main(["--config", str(write_config(tmp_path)), "ask", "--json", *flags]) == 0
+    assert main(["--config", str(config), "ask", "--json", *flags]) == 0
     return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
 
 
 def test_russian_questions_get_fully_russian_replies(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    make_project: Callable[..., Project],
 ) -> None:
     allowed = load_glossary(NEEDS).allowed_latin(load_gazetteer())
-    replies = _ask(tmp_path, list(QUESTIONS), monkeypatch, capsys)
+    config = make_project(tmp_path, copy=False).path
+    replies = _ask(config, list(QUESTIONS), monkeypatch, capsys)
     assert len(replies) == len(QUESTIONS)
     for reply in replies:
         intent, expected = QUESTIONS[str(reply["question"])]
@@ -60,13 +63,17 @@ def test_russian_questions_get_fully_russian_replies(
 
 
 def test_lang_flag_and_auto_detection(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    make_project: Callable[..., Project],
 ) -> None:
-    (en,) = _ask(tmp_path, ["which anniversary?"], monkeypatch, capsys, "--lang", "ru")
+    config = make_project(tmp_path, copy=False).path
+    (en,) = _ask(config, ["which anniversary?"], monkeypatch, capsys, "--lang", "ru")
     assert "75th anniversary" in str(en["reply"])  # the English question wins over the hint
-    (ru,) = _ask(tmp_path, ["какая годовщина"], monkeypatch, capsys, "--lang", "en")
+    (ru,) = _ask(config, ["какая годовщина"], monkeypatch, capsys, "--lang", "en")
     assert str(ru["reply"]).startswith("Годовщина: 75-летие")
-    (hint,) = _ask(tmp_path, ["???"], monkeypatch, capsys, "--lang", "ru")
+    (hint,) = _ask(config, ["???"], monkeypatch, capsys, "--lang", "ru")
     assert not hint["matched"] and str(hint["reply"]).startswith("Извините")
 
 

@@ -3,7 +3,7 @@ decline where no article reports documents signed."""
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,7 @@ from bot.corpus import parse_article
 from bot.extract import extract
 from bot.gazetteer import load_gazetteer
 from bot.kinds import documents
-
-from .conftest import ROOT, project_config
+from tests.support import ARTICLES, Project
 
 GAZ = load_gazetteer()
 DATELINE = "BEIJING, Aug. 21 (Xinhua) -- Chinese President Xi Jinping met with Russian Prime "
@@ -58,12 +57,14 @@ def test_display_and_russian_agree() -> None:
 
 
 @pytest.fixture(scope="module")
-def with_tass(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+def with_tass(
+    tmp_path_factory: pytest.TempPathFactory, make_project: Callable[..., Project]
+) -> Answerer:
     """The seeds and the held-out TASS article of 2024, which reports documents signed."""
-    tmp = tmp_path_factory.mktemp("documents")
-    shutil.copytree(ROOT / "seeds", tmp / "seeds")
-    shutil.copy(ROOT / "tests/data/articles/tass_2024.txt", tmp / "seeds" / "005_tass_2024.txt")
-    config = project_config(tmp, seeds_dir=tmp / "seeds", curated_path=tmp / "seeds/curated.yaml")
+    project = make_project(
+        tmp_path_factory.mktemp("documents"), articles=[ARTICLES / "tass_2024.txt"]
+    )
+    config = project.config()
     return Answerer.from_table(build_table(config)[0], config)
 
 

@@ -4,6 +4,7 @@ CLI's plain and JSON output is plain text, with no HTML and no entities."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,10 +15,9 @@ from bot.config import load_config
 from bot.facts import load_table
 from bot.kinds import READERS
 from bot.render import render_sources
+from tests.support import ROOT, Project
 
-from .conftest import ROOT
 from .nasty import check_reply
-from .test_build_atomic import make_project
 
 SCRIPT = "<script>alert('x')</script> & more"
 TITLE = "Xi Jinping & Mishustin <script>alert(1)</script> discuss"
@@ -25,10 +25,12 @@ QUESTION = "<b>what trade figure was given in august 2024?</b>"
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Answerer]:
+def project(
+    tmp_path_factory: pytest.TempPathFactory, make_project: Callable[..., Project]
+) -> tuple[Path, Answerer]:
     """The project's articles plus one whose title and trade sentence carry markup and '&'."""
     tmp = tmp_path_factory.mktemp("escaping")
-    config_path = make_project(tmp)
+    config_path = make_project(tmp).path
     text = (ROOT / "tests/data/articles/tass_2024.txt").read_text(encoding="utf-8")
     text = text.replace("Xi Jinping, Mishustin discuss", TITLE, 1)
     text = text.replace("the two countries last year", f"the two countries {SCRIPT} last year", 1)

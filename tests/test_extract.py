@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from bot.build import build_table
 from bot.config import Config
+from bot.context import Context
 from bot.corpus import load_articles
 from bot.extract import extract
-from bot.facts import FactKind, FactTable
+from bot.facts import Fact, FactKind, FactTable
 from bot.gazetteer import load_gazetteer
+from tests.support import ARTICLES
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = Path(__file__).parent / "data" / "articles"
 GAZ = load_gazetteer()
 
 
@@ -133,9 +135,131 @@ def test_every_fact_keeps_its_sentence(table: FactTable) -> None:
         assert fact.source and fact.article and fact.sentence >= 0
 
 
+# --- held-out articles: every expectation of their *.expected.yaml, in full -------------------
+
+# What the extractor does not (yet) get right in the held-out articles, each listed with what is
+# missing ("-") or extra ("+"). The test fails when one of them goes away (delete it here: the
+# extractor got better) and when a new difference appears. Fixing them changes behaviour, which
+# issue 11 (the refactor that made this check complete) must not.
+KNOWN_GAPS: dict[tuple[str, str], set[str]] = {
+    ("cgtn_moscow", "events"): {  # the summits are named as "SCO and BRICS summits"
+        "- brics summit", "- sco summit", "- st. petersburg international economic forum",
+        "+ petersburg international economic forum"},  # "St." is not part of the name pattern
+    ("dup_pair_a", "anniversaries"): {  # the article says "between our countries"
+        "- (30, 'strategic partnership between russia and china', 2026)",
+        "+ (30, 'strategic partnership between our countries', 2026)"},
+    ("dup_pair_a", "events"): {"- apec leaders' meeting in shenzhen"},
+    ("dup_pair_a", "invitations"): {  # the guests are companies, not gazetteer people
+        "- xi invited russian companies to take part in apec events in china"},
+    ("dup_pair_a", "venue"): {"- Great Hall of the People"},  # named in a later sentence
+    ("dup_pair_b", "areas"): {"+ education"},  # "Years of Education" is an event
+    ("dup_pair_b", "events"): {"- apec meetings"},
+    ("govru_2026", "anniversaries"): {  # the treaty's full name is cut at its first comma
+        "- (25, 'treaty of good-neighbourliness, friendship and cooperation', 2026)",
+        "+ (25, 'treaty of good-neighbourliness', 2026)"},
+    ("govru_2026", "areas"): {"- industrial cooperation"},
+    ("govru_2026", "greetings"): {  # "Please convey my sincere greetings to President Putin"
+        "- xi asked mishustin to convey greetings to putin"},
+    ("govru_2026", "invitations"): {"- mishustin invited xi to visit kazan"},  # "invite you"
+    ("tass_2024", "areas"): {  # areas named in other sentences than the expected ones
+        "- agriculture", "- energy", "+ connectivity", "+ transport and logistics"},
+    ("tass_2024", "events"): {"- brics summit in kazan"},
+    ("xinhua_2022", "areas"): {"+ economy and trade", "+ industry and supply chains", "+ sports"},
+    ("xinhua_2022", "events"): {"- sco summit in samarkand"},
+    ("xinhua_2022", "trade"): {  # "last year" loses to "the first seven months of this year"
+        "- ((146.9, 'billion', 'USD'), '2021', True)",
+        "+ ((146.9, 'billion', 'USD'), '2022', True)"},
+}  # fmt: skip
+
+
+def _canon(section: str, name: str) -> str:
+    """A name as the gazetteer writes it ("SCO" -> "Shanghai Cooperation Organization")."""
+    found = GAZ.find(section, name)
+    return found[0][1].name if found else name
+
+
+def _words(text: str) -> str:
+    """Lower-case words without the ones a report may add or drop ("his greetings")."""
+    words = re.findall(r"[\w'.-]+", text.lower().replace("’", "'"))
+    return " ".join(w for w in words if w not in {"his", "her", "the"})
+
+
+def _amount(text: str) -> tuple[float, str, str]:
+    """'146.9 billion U.S. dollars' and '$146.9 billion' -> (146.9, 'billion', 'USD')."""
+    m = re.search(r"(\d+(?:\.\d+)?)\s*(million|billion|trillion)", text)
+    assert m, text
+    low = text.lower()
+    currency = "USD" if "$" in text or "dollar" in low else "yuan" if "yuan" in low else ""
+    return float(m.group(1)), m.group(2), currency
+
+
+def _expected(e: dict[str, Any]) -> dict[str, set[Any]]:
+    """The expectations, section by section, in the terms facts are compared in."""
+    m = e["meeting"]
+    regular = re.match(r"(\d+)\w* regular meeting", str(m.get("occasion", "")))
+    out: dict[str, set[Any]] = {
+        "people": {_canon("people", p) for p in m.get("people", [])},
+        "venue": {m["venue"]} if m.get("venue") else set(),
+        "occasion": {("regular meeting", int(regular.group(1))) if regular else m["occasion"]}
+        if m.get("occasion") else set(),
+        "trade": {(_amount(t["amount"]), str(t["period"]), t["reached"])
+                  for t in e.get("trade", [])},
+        "anniversaries": {(a["ordinal"], a["of"].lower(), a["year"])
+                          for a in e.get("anniversaries", [])},
+        "areas": {_canon("areas", a) for a in e.get("areas", [])},
+        "organisations": {_canon("organisations", o) for o in e.get("organisations", [])},
+        "events": {_words(x) for x in e.get("events", [])},
+        "greetings": {_words(x) for x in e.get("greetings", [])},
+        "invitations": {_words(x) for x in e.get("invitations", [])},
+        "documents": {tuple(e["documents"])} if "documents" in e else set(),
+        "condolences": set(),
+        "aid": set(),
+    }  # fmt: skip
+    if c := e.get("condolences"):
+        out["condolences"] = {(c["disaster"], c["place"], c["magnitude"])}
+        out["aid"] = {True} if c.get("aid_offered") else set()
+    return out
+
+
+def _got(ctx: Context, facts: list[Fact]) -> dict[str, set[Any]]:
+    """The extracted facts, section by section, in the same terms."""
+    out: dict[str, set[Any]] = {section: set() for section in _expected({"meeting": {}})}
+    out["venue"] = {ctx.venue} if ctx.venue else set()
+    for f in facts:
+        p: Any = f.parts
+        item: Any = None
+        if f.kind == "person" and f.qualifier in ("met", "present"):
+            section, item = "people", f.value
+        elif f.kind == "occasion":
+            section = "occasion"
+            item = (
+                ("regular meeting", int(f.number or 0)) if p.form == "regular meeting" else f.value
+            )
+        elif f.kind == "trade":
+            section = "trade"
+            item = ((float(p.n), p.unit, p.currency), str(f.year), f.qualifier != "target")
+        elif f.kind == "anniversary":
+            section, item = "anniversaries", (int(f.number or 0), p.of.lower(), f.year)
+        elif f.kind in ("area", "organisation"):
+            section, item = f"{f.kind}s", f.value
+        elif f.kind in ("event", "greeting", "invitation"):
+            section, item = f"{f.kind}s", _words(f.display if f.kind != "event" else f.value)
+        elif f.kind == "condolence":
+            section, item = "condolences", (f.value, f.qualifier, f.number)
+        elif f.kind == "aid":
+            section, item = "aid", True
+        elif f.kind == "documents":
+            section, item = "documents", p.names
+        if item is not None:
+            out[section].add(item)
+    return out
+
+
 @pytest.mark.parametrize("name", sorted(p.stem for p in ARTICLES.glob("*.txt")))
-def test_held_out_articles_meeting(name: str) -> None:
-    """Articles written apart from the extractor, with their expected facts."""
+def test_held_out_articles_in_full(name: str) -> None:
+    """Articles written apart from the extractor: every expected fact (meeting, people, venue,
+    occasion, trade, anniversaries, areas, organisations, events, greetings, invitations,
+    condolences, documents) is extracted and nothing else, but for the listed known gaps."""
     expected = yaml.safe_load((ARTICLES / f"{name}.expected.yaml").read_text(encoding="utf-8"))
     (article,) = [
         a for a in load_articles(ARTICLES) if not isinstance(a, Exception) and a.stem == name
@@ -144,3 +268,14 @@ def test_held_out_articles_meeting(name: str) -> None:
     want = expected["meeting"]
     assert ctx.meeting_date == want["date"]
     assert ctx.place == want["place"] or (ctx.place == "video link" and "video" in want["place"])
+    got, exp = _got(ctx, facts), _expected(expected)
+    for section in exp:
+        differences = {f"- {x}" for x in exp[section] - got[section]}
+        differences |= {f"+ {x}" for x in got[section] - exp[section]}
+        assert differences == KNOWN_GAPS.get((name, section), set()), f"{name}: {section}"
+
+
+def test_known_gaps_name_real_sections() -> None:
+    sections = set(_expected({"meeting": {}}))
+    articles = {p.stem for p in ARTICLES.glob("*.txt")}
+    assert all(a in articles and s in sections for a, s in KNOWN_GAPS)

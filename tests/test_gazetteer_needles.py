@@ -5,12 +5,10 @@ from __future__ import annotations
 import random
 import re
 import sys
-from pathlib import Path
 
 from bot.corpus import load_articles
 from bot.gazetteer import _CASE_EXOTIC, Gazetteer, alias_needle, load_gazetteer
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 
 def test_exotic_set_is_every_non_ascii_char_that_ignorecase_matches_to_ascii():

@@ -4,6 +4,7 @@ a missing entry is caught, and a broken glossary file is an error naming file an
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,7 @@ from bot.glossary import DEFAULT_PATH, Glossary, glossary_from_data, load_glossa
 from bot.intents import load_intents
 from bot.kinds import KINDS, NEEDS, READERS, check_facts, event, render, trade
 from bot.yamlio import load_yaml
-
-from .conftest import ROOT
-from .test_cli import write_config
-
-HELD_OUT = Path(__file__).parent / "data" / "articles"
+from tests.support import ARTICLES, ROOT, Project
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +31,7 @@ def gaz() -> Gazetteer:
 def facts(gaz: Gazetteer) -> list[Fact]:
     """Every fact of the seeds and of the held-out articles (the build's extraction)."""
     out: list[Fact] = []
-    for folder in (ROOT / "seeds", HELD_OUT):
+    for folder in (ROOT / "seeds", ARTICLES):
         for article in load_articles(folder):
             assert not isinstance(article, DataError), article
             out += extract(article, gaz)[1]
@@ -168,7 +165,10 @@ def test_fact_parts_round_trip_through_json() -> None:
 
 
 def test_cli_build_exits_2_on_a_broken_glossary(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    make_project: Callable[..., Project],
 ) -> None:
     from bot import build
     from bot.cli import main
@@ -177,6 +177,6 @@ def test_cli_build_exits_2_on_a_broken_glossary(
     text = DEFAULT_PATH.read_text(encoding="utf-8")
     bad.write_text(text.replace('anniversary: "{n}-летие', 'anniversary: "{n}-летие {x}'), "utf-8")
     monkeypatch.setattr(build, "GLOSSARY_PATH", bad)
-    assert main(["--config", str(write_config(tmp_path)), "build"]) == 2
+    assert main(["--config", str(make_project(tmp_path, copy=False).path), "build"]) == 2
     err = capsys.readouterr().err
     assert f"{bad}: templates: anniversary: unknown placeholder" in err

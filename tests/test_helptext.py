@@ -19,8 +19,7 @@ from bot.kinds import NEEDS
 from bot.language import ui_language
 from bot.render import render_decline
 from bot.tg.handlers import Handlers
-
-from .conftest import ROOT
+from tests.support import ROOT
 
 INTENTS = {i.name: i for i in load_intents(ROOT / "intents")}
 COMMANDS = re.compile(r"/\w+")

@@ -19,9 +19,8 @@ from bot.gazetteer import load_gazetteer
 from bot.glossary import load_glossary
 from bot.intents import load_intents
 from bot.kinds import KINDS, NEEDS, READERS, check_facts, discover
+from tests.support import ARTICLES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
-HELD_OUT = ROOT / "tests" / "data" / "articles"
 KIND_MODULE = """
 from dataclasses import dataclass
 from bot import facts
@@ -42,7 +41,7 @@ def extract(ctx):
 @pytest.fixture(scope="module")
 def corpus_facts() -> list[Fact]:
     gaz = load_gazetteer()
-    return [f for folder in (ROOT / "seeds", HELD_OUT) for a in load_articles(folder)
+    return [f for folder in (ROOT / "seeds", ARTICLES) for a in load_articles(folder)
             if not isinstance(a, DataError) for f in extract(a, gaz)[1]]  # fmt: skip
 
 

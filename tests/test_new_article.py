@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from bot.answer import Answerer
 from bot.build import build_table
-
-from .conftest import ROOT, project_config
-
-NEW = Path(__file__).parent / "data" / "articles" / "tass_2024.txt"
+from tests.support import ARTICLES, Project
 
 
-def test_new_article_is_answered(tmp_path: Path) -> None:
-    seeds = tmp_path / "seeds"
-    shutil.copytree(ROOT / "seeds", seeds)
-    shutil.copy(NEW, seeds / "005_tass_2024.txt")
-    config = project_config(tmp_path, seeds_dir=seeds, curated_path=seeds / "curated.yaml")
+def test_new_article_is_answered(tmp_path: Path, make_project: Callable[..., Project]) -> None:
+    config = make_project(tmp_path, articles=[ARTICLES / "tass_2024.txt"]).config()
     table, report = build_table(config)
     assert report.meetings == 5
     answerer = Answerer.from_table(table, config)

@@ -8,12 +8,12 @@ from bot.answer import Answerer
 from bot.build import build
 from bot.errors import FactbotError
 from bot.reload import compare_tables, reload_answerer
-from tests.projectcopy import ARTICLES, copied_project
+from tests.support import ARTICLES
 
 
 @pytest.fixture
-def project(tmp_path):
-    config = copied_project(tmp_path)
+def project(tmp_path, make_project):
+    config = make_project(tmp_path).config()
     table, _ = build(config)
     return config, table
 

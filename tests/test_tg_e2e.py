@@ -14,7 +14,7 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
@@ -24,12 +24,11 @@ from bot.reload import reload_answerer
 from bot.tg import handlers as handlers_module
 from bot.tg.app import build_application
 from bot.tg.handlers import source_keyboard
-from tests.projectcopy import ARTICLES, copied_project
+from tests.support import ARTICLES, ROOT, Project
 from tests.tgharness import drained, polling, replies, tg_config
 
 pytestmark = pytest.mark.e2e
 
-ROOT = Path(__file__).resolve().parent.parent
 GROUP = -100123
 USER = 1000
 
@@ -386,9 +385,9 @@ ADMIN = 77
 
 
 @pytest.fixture
-async def reload_bot(api, tmp_path):
+async def reload_bot(api, tmp_path, make_project: Callable[..., Project]):
     """A bot over a writable copy of the articles and intents, with ADMIN as its admin."""
-    config = tg_config(copied_project(tmp_path), api, admins=(ADMIN,))
+    config = tg_config(make_project(tmp_path).config(), api, admins=(ADMIN,))
     table, _ = build_table(config)
     app = build_application(config, Answerer.from_table(table, config))
     async with polling(app):

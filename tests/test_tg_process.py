@@ -17,10 +17,10 @@ import pytest
 
 from bot.tg.app import install_redaction, setup_logging
 from tests.fakebotapi import FakeBotAPI
+from tests.support import ROOT
 
 pytestmark = pytest.mark.e2e
 
-ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "987654:LEAK-CANARY-qZx81"
 
 

@@ -22,8 +22,8 @@ from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import load_config
 from bot.tg.handlers import Handlers
-from tests.conftest import ROOT
 from tests.fakebotapi import prepare_text, utf16_len
+from tests.support import ROOT
 
 BOT_ID, BOT_NAME = 123456, "factbot_test_bot"
 GROUP, USER = -100555, 4321

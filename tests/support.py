@@ -1,0 +1,71 @@
+"""What the tests share besides fixtures: the repository's paths and a project folder to change.
+
+``make_project`` is the one way a test gets a project of its own (through the ``project``
+fixture in conftest.py): a config.yaml, and copies of seeds/ and intents/ to break or extend.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bot.config import Config, load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "tests" / "data" / "articles"  # held-out articles, each with its expectations
+BAD_BYTES = b"Xi Jinping met Mikhail Mishustin in Beijing \xff\xfe on Monday.\n"  # not UTF-8
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project folder: its config.yaml (``path``) and what it points at."""
+
+    root: Path
+    path: Path
+
+    def config(self, **changes: object) -> Config:
+        """The loaded config (no environment), with ``changes`` to its fields."""
+        return replace(load_config(self.path, {}), **changes)  # type: ignore[arg-type]
+
+    @property
+    def seeds(self) -> Path:
+        """The seeds folder (the repository's own when the project is not a copy)."""
+        return self.config().seeds_dir
+
+
+def make_project(
+    root: Path,
+    *,
+    copy: bool = True,
+    articles: Iterable[Path] = (),
+    on_bad_article: str = "skip",
+    extra: str = "",
+) -> Project:
+    """A project in ``root``: config.yaml (the default settings, which are the repository's)
+    and, with ``copy``, copies of seeds/ and intents/ it points at with relative paths, else the
+    repository's own. The table goes to ``root/table/facts.json``. ``articles`` are copied into
+    the seeds (``copy`` only); ``extra`` is appended to config.yaml as written."""
+    root.mkdir(parents=True, exist_ok=True)
+    if copy:
+        shutil.copytree(ROOT / "seeds", root / "seeds")
+        shutil.copytree(ROOT / "intents", root / "intents")
+        for article in articles:
+            shutil.copy(article, root / "seeds" / f"005_{article.name}")
+        seeds, intents, curated = "seeds", "intents", "seeds/curated.yaml"
+    else:
+        if articles:
+            raise ValueError("articles are added to a copy of the seeds only")
+        seeds, intents = str(ROOT / "seeds"), str(ROOT / "intents")
+        curated = str(ROOT / "seeds" / "curated.yaml")
+    path = root / "config.yaml"
+    path.write_text(
+        f"version: 1\nseeds_dir: {seeds}\nintents_dir: {intents}\ncurated: {curated}\n"
+        f"table: table/facts.json\nbuild:\n  on_bad_article: {on_bad_article}\n{extra}",
+        encoding="utf-8",
+    )
+    return Project(root, path)
+
+
+__all__ = ["ARTICLES", "BAD_BYTES", "ROOT", "Project", "make_project"]
