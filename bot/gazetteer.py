@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from .text import Pattern
 from .yamlio import load_yaml
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.yaml"
@@ -50,7 +51,9 @@ class Gazetteer:
         self.sections = sections
         self.other_people = other_people
         self.other_places = other_places
-        self._patterns: dict[str, list[tuple[re.Pattern[str], Entry]]] = {}
+        # One regex per alias, compiled when first needed: an `ask` reads a handful of them,
+        # and compiling all ~450 was a fifth of a cold `python -m bot ask`.
+        self._patterns: dict[str, list[tuple[Pattern, Entry]]] = {}
         self._needles: dict[str, list[str]] = {}
         for section, entries in sections.items():
             # The Russian name is an alias too: questions ask "с Путиным", "в Пекине".
@@ -92,7 +95,7 @@ class Gazetteer:
                     hits.append((m.start(), m.end(), entry))
         return sorted(hits, key=lambda h: h[0])
 
-    def _candidates(self, section: str, text: str) -> list[tuple[re.Pattern[str], Entry]]:
+    def _candidates(self, section: str, text: str) -> list[tuple[Pattern, Entry]]:
         """The (regex, entry) pairs of ``section`` that may match ``text``, in order.
 
         A regex runs only when its alias's needle is in the lower-cased text: a substring test
@@ -164,17 +167,16 @@ def _alias_body(alias: str) -> tuple[str, int]:
     return body, flags
 
 
-def _alias_regex(alias: str) -> re.Pattern[str]:
+def _alias_regex(alias: str) -> Pattern:
     body, flags = _alias_body(alias)
-    return re.compile(rf"(?<![\w-]){body}(?![\w-])", flags)
+    return Pattern(rf"(?<![\w-]){body}(?![\w-])", flags)
 
 
 def _any_alias(aliases: tuple[str, ...]) -> list[re.Pattern[str]]:
     """At most two regexes (case-sensitive, case-insensitive) matching any of ``aliases``."""
     groups: dict[int, list[str]] = {}
-    for alias in sorted(
-        aliases, key=len, reverse=True
-    ):  # longest first: "New Delhi" before "Delhi"
+    longest_first = sorted(aliases, key=len, reverse=True)  # "New Delhi" before "Delhi"
+    for alias in longest_first:
         body, flags = _alias_body(alias)
         groups.setdefault(flags, []).append(body)
     return [re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])", flags)

@@ -62,7 +62,8 @@ class Matcher:
         self._examples: list[tuple[str, frozenset[str]]] = []
         for intent in intents:
             for example in intent.examples:
-                toks = frozenset(reader.canon(example)[0]) - SLOT_MARKERS
+                read = reader.examples.get(example) or tuple(reader.canon(example)[0])
+                toks = frozenset(read) - SLOT_MARKERS
                 if toks:
                     self._examples.append((intent.name, toks))
         df: dict[str, set[str]] = defaultdict(set)

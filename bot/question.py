@@ -130,9 +130,13 @@ class Reader:
                     entities.setdefault(k, hit)
         self.entities = entities
         self._longest = max((len(k) for k in self.entities), default=0)
+        # The examples read as messages are (the matcher scores against these), once each.
+        self.examples = {e: tuple(self.canon(e)[0]) for e in dict.fromkeys(examples)}
         # Typos are repaired towards the vocabulary and towards every one-word variant in the
         # lexicon ("землятресение" -> землетрясение -> earthquake), stemmed like messages.
-        self.vocabulary = frozenset(t for e in examples for t in self.canon(e)[0]) - SLOT_MARKERS
+        self.vocabulary = (
+            frozenset(t for toks in self.examples.values() for t in toks) - SLOT_MARKERS
+        )
         spell: dict[str, str] = {t: t for t in sorted(self.vocabulary)}
         for variant, word in lexicon.synonyms.items():
             canon = lexicon.synonyms.get(stem(word), word)
