@@ -7,6 +7,7 @@ result is passed down explicitly.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,7 @@ from .yamlio import load_yaml
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 BASE_URL_ENV = "TELEGRAM_API_BASE_URL"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook's secret_token accepts
 
 
 class Secret(str):
@@ -202,6 +204,12 @@ def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> C
     if token_file is not None and not token_file.is_absolute():
         token_file = root / token_file
     secret = environ.get(WEBHOOK_SECRET_ENV) or None
+    if secret is not None and not WEBHOOK_SECRET.fullmatch(secret):
+        raise ConfigError(path, f"{WEBHOOK_SECRET_ENV} must be 1-256 characters of A-Z, a-z, "
+                                "0-9, _ and -")  # fmt: skip
+    if tg.get("mode") == "webhook" and not hook.get("url"):
+        raise ConfigError(path, "url: required when telegram.mode is webhook (the public https "
+                                "URL Telegram posts to)", "telegram.webhook")  # fmt: skip
     telegram = TelegramConfig(
         **{k: tuple(v) if isinstance(v, list) else v for k, v in tg.items() if k != "base_url"},
         base_url=environ.get(BASE_URL_ENV) or tg.get("base_url") or None,

@@ -24,7 +24,7 @@ from bot.tg.app import build_application
 from bot.reload import reload_answerer
 from bot.tg import handlers as handlers_module
 from bot.tg.handlers import source_keyboard
-from tests.tgharness import drained, polling, replies, tg_config
+from tests.tgharness import drained, replies, serving, tg_config
 from tests.projectcopy import ARTICLES, copied_project
 
 pytestmark = pytest.mark.e2e
@@ -38,7 +38,7 @@ USER = 1000
 @pytest.fixture
 async def bot_app(api, config, answerer):
     app = build_application(tg_config(config, api), answerer)
-    async with polling(app, post_init=True):
+    async with serving(app):
         yield app
 
 
@@ -143,7 +143,7 @@ async def test_group_decline_is_short(api, bot_app):
 
 async def test_group_mode_all_answers_confident_matches_only(api, config, answerer):
     app = build_application(tg_config(config, api, group_mode="all"), answerer)
-    async with polling(app):
+    async with serving(app):
         api.push_message(GROUP, "how many people died in the earthquake?", chat_type="group")
         api.push_message(GROUP, "when did they meet?", chat_type="group")
         (call,) = await replies(api, GROUP)
@@ -153,7 +153,7 @@ async def test_group_mode_all_answers_confident_matches_only(api, config, answer
 
 async def test_allowed_chats_other_chats_get_nothing(api, config, answerer):
     app = build_application(tg_config(config, api, allowed_chats=(USER,)), answerer)
-    async with polling(app):
+    async with serving(app):
         api.push_message(4242, "when did they meet?", user_id=4242)
         api.push_message(USER, "when did they meet?")
         await replies(api, USER)
@@ -193,39 +193,6 @@ async def test_inline_query_answered(api, bot_app):
     assert calls[1].params["results"] == []
 
 
-# --------------------------------------------------------------------------- webhook
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-async def test_webhook_mode(api, config, answerer):
-    port, secret = free_port(), "s3cret-token"
-    url = f"http://127.0.0.1:{port}/telegram"
-    app = build_application(tg_config(config, api), answerer)
-    async with app:
-        await app.start()
-        await app.updater.start_webhook(listen="127.0.0.1", port=port, url_path="telegram",
-                                        webhook_url=url, secret_token=secret)
-        try:
-            assert api.webhook["url"] == url
-            good = api.push_message(USER, "when did they meet?")
-            assert await asyncio.to_thread(api.deliver_webhook, url, good, secret) == 200
-            (call,) = await replies(api, USER)
-            assert "2023" in call.result["text"]
-            bad = api.push_message(USER, "where did they meet?")
-            assert await asyncio.to_thread(api.deliver_webhook, url, bad, "wrong") == 403
-            assert await asyncio.to_thread(api.deliver_webhook, url, bad, None) == 403
-            await asyncio.sleep(0.3)
-            assert len(api.calls_of("sendMessage")) == 1
-        finally:
-            await app.updater.stop()
-            await app.stop()
-
-
 # --------------------------------------------------------------------------- load
 
 
@@ -234,7 +201,7 @@ async def test_burst_of_200_messages_across_20_chats(api, config, answerer):
     # Without it, ~200 concurrent connections overflow the fake server's listen backlog (5).
     limited = True
     app = build_application(tg_config(config, api), answerer, rate_limiter=limited)
-    async with polling(app):
+    async with serving(app):
         await _burst(api, "AIORateLimiter" if limited else "no rate limiter")
 
 
@@ -296,7 +263,7 @@ def test_run_bot_polling_process_stops_on_sigint(api, tmp_path):
 async def test_flood_control_burst_gets_exactly_n_replies(api, config, answerer, caplog):
     config = tg_config(config, api, per_chat_per_minute=3, per_user_per_minute=100)
     app = build_application(config, answerer)
-    async with polling(app):
+    async with serving(app):
         for i in range(12):
             api.push_message(USER, "when did they meet?" if i % 2 else "/start")
         api.push_message(USER + 1, "when did they meet?", user_id=USER + 1)
@@ -312,7 +279,7 @@ async def test_flood_control_burst_gets_exactly_n_replies(api, config, answerer,
 async def test_flood_control_per_user_in_a_group(api, config, answerer):
     config = tg_config(config, api, per_chat_per_minute=100, per_user_per_minute=2)
     app = build_application(config, answerer)
-    async with polling(app):
+    async with serving(app):
         for user in (USER, USER, USER, USER + 1, USER, USER + 1):
             api.push_message(GROUP, f"/ask@{api.username} when did they meet?",
                              chat_type="group", user_id=user)
@@ -332,7 +299,7 @@ async def test_allow_list_other_chats_get_nothing_at_all(api, config, answerer):
     stranger, group = 4242, -100999
     app = build_application(tg_config(config, api, allowed_chats=(USER, GROUP)), answerer)
     api.add_chat(stranger)
-    async with polling(app):
+    async with serving(app):
         # a message of the bot in the stranger's chat, to press its button (made by the test)
         seed = await app.bot.send_message(stranger, "seed", reply_markup=source_keyboard("1"))
         for text in ("/start", "/help", "/sources", "/ask when did they meet?", "/ask",
@@ -346,7 +313,8 @@ async def test_allow_list_other_chats_get_nothing_at_all(api, config, answerer):
         await replies(api, USER)
         await asyncio.wait_for(drained(api), 10)
         await asyncio.sleep(0.3)
-    methods = {c.method for c in api.calls} - {"getMe", "getUpdates", "deleteWebhook"}
+    setup = {"getMe", "getUpdates", "deleteWebhook", "setMyCommands"}
+    methods = {c.method for c in api.calls} - setup
     assert methods == {"sendMessage"}, methods
     assert [c.params["chat_id"] for c in api.calls_of("sendMessage", ok=None)] == [stranger, USER]
 
@@ -362,7 +330,7 @@ async def reload_bot(api, tmp_path):
     config = tg_config(copied_project(tmp_path), api, admins=(ADMIN,))
     table, _ = build_table(config)
     app = build_application(config, Answerer(table, config))
-    async with polling(app):
+    async with serving(app):
         yield config
 
 

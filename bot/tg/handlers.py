@@ -33,7 +33,6 @@ from ..helptext import first_example, help_text, start_text, ui_language
 from ..reload import reload_answerer
 from ..render import Reply, clip, render_sources
 from .flood import FloodControl
-from .resilience import PollingErrorLog
 
 log = logging.getLogger(__name__)
 
@@ -179,7 +178,6 @@ class Handlers:
         self.store = ReplyStore(store_size)
         self.flood = FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
         self._reloading = asyncio.Lock()
-        self.polling_errors = PollingErrorLog()
         self._use(answerer)
 
     def _use(self, answerer: Any) -> None:
@@ -326,14 +324,8 @@ class Handlers:
 
     # --- errors
     async def error_handler(self, update: object, context: Context) -> None:
-        """Log the failure with the update id; never raise.
-
-        ``run_polling`` reports getUpdates failures here with no update: those get one line per
-        episode (``PollingErrorLog``), not a traceback per retry.
-        """
+        """Log the failure with the update id; never raise."""
         try:
-            if update is None and isinstance(context.error, TelegramError):
-                return self.polling_errors(context.error)
             uid = update.update_id if isinstance(update, Update) else None
             log.error("update %s failed: %r", uid, context.error, exc_info=context.error)
         except Exception:  # pragma: no cover - logging must never take the bot down
