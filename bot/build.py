@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,7 +29,7 @@ log = logging.getLogger(__name__)
 _PACKAGE = Path(_package_file).parent
 # Code whose change changes the table: a stale table must not survive an upgrade.
 _CODE = ("extract.py", "text.py", "facts.py", "corpus.py", "intents.py", "curated.py", "build.py",
-         "gazetteer.py", "glossary.py")
+         "gazetteer.py", "glossary.py")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -39,6 +41,7 @@ class BuildReport:
     kinds: Counter[str] = field(default_factory=Counter)
     skipped: list[str] = field(default_factory=list)  # one line each: file and problem
     notes: list[str] = field(default_factory=list)
+    table_path: Path | None = None  # where ``build`` wrote the table
 
     def summary(self) -> str:
         """A few lines for the operator."""
@@ -52,14 +55,10 @@ class BuildReport:
 def input_hashes(config: Config) -> dict[str, str]:
     """sha256 of every input of the table, keyed by a stable name."""
     files: list[tuple[str, Path]] = []
-    try:
+    with contextlib.suppress(DataError):  # a missing folder: the build names it
         files += [(f"seeds/{p.name}", p) for p in article_paths(config.seeds_dir)]
-    except DataError:
-        pass
-    try:
+    with contextlib.suppress(DataError):
         files += [(f"intents/{p.name}", p) for p in intent_paths(config.intents_dir)]
-    except DataError:
-        pass
     if config.curated_path.exists():
         files.append(("curated", config.curated_path))
     files.append(("gazetteer", GAZETTEER_PATH))
@@ -126,19 +125,46 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     return table, report
 
 
+def table_location(config: Config) -> Path:
+    """Where a build writes the table: ``table_path``, or the user's cache when its folder is
+    read-only (a container, a system install) rather than failing there."""
+    if config.table_cache is None or _writable(config.table_path.parent):
+        return config.table_path
+    return config.table_cache
+
+
+def _writable(folder: Path) -> bool:
+    """Whether a file can be created in ``folder`` (or in the nearest folder above that exists).
+
+    access(2), not the permission bits: it also says no on a read-only file system, even to root.
+    """
+    for existing in (folder, *folder.parents):
+        if existing.exists():
+            return existing.is_dir() and os.access(existing, os.W_OK | os.X_OK)
+    return False
+
+
 def build(config: Config) -> tuple[FactTable, BuildReport]:
-    """Build the table and write it atomically to ``config.table_path``."""
+    """Build the table and write it atomically to ``table_location(config)``."""
     table, report = build_table(config)
-    dump_table(table, config.table_path)
+    report.table_path = table_location(config)
+    dump_table(table, report.table_path)
     return table, report
 
 
 def ensure_table(config: Config) -> FactTable:
-    """The current table: loaded when it is fresh, rebuilt when any input changed."""
-    try:
-        table = load_table(config.table_path)
-    except DataError:
-        return build(config)[0]
-    if table.inputs != input_hashes(config):
-        return build(config)[0]
-    return table
+    """The current table: loaded when it is fresh, rebuilt when any input changed.
+
+    A fresh table at ``table_path`` is used even in a read-only folder (one built into a
+    container image); otherwise the one a build would write (see ``table_location``).
+    """
+    inputs: dict[str, str] | None = None
+    for path in dict.fromkeys((config.table_path, table_location(config))):
+        try:
+            table = load_table(path)
+        except DataError:
+            continue
+        inputs = input_hashes(config) if inputs is None else inputs
+        if table.inputs == inputs:
+            return table
+    return build(config)[0]

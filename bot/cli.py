@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot {ask,chat,build,eval,run}``.
+"""Command line: ``python -m bot {ask,chat,build,eval,run,init}``.
 
 The only place that configures logging and turns ``FactbotError`` into one stderr line and exit
 code 2. Telegram is imported only inside ``run``.
@@ -10,25 +10,28 @@ import argparse
 import io
 import json
 import logging
+import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from . import __version__
 from .answer import Answerer
 from .build import build, ensure_table
-from .config import load_config
 from .errors import DataError, FactbotError
+from .project import describe_init, find_project, init_project
 from .render import Reply
 from .yamlio import load_yaml
 
-DEFAULT_CONFIG = "config.yaml"
+_CONFIG_HELP = "path to config.yaml (default: $FACTBOT_CONFIG, ./config.yaml, the bundled demo)"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factbot", description=__doc__.splitlines()[0])
-    parser.add_argument("--config", default=DEFAULT_CONFIG, help="path to config.yaml")
+    parser.add_argument("--version", action="version", version=f"factbot {__version__}")
+    parser.add_argument("--config", default=None, help=_CONFIG_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", help="answer a question (or one per line from standard input)")
     ask.add_argument("question", nargs="*", help="the question; none: read standard input")
@@ -43,20 +46,30 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-declined", type=float, default=0.0)
     sub.add_parser("run", help="run the Telegram bot")
     for p in list(sub.choices.values()):
-        p.add_argument("--config", default=argparse.SUPPRESS, help="path to config.yaml")
+        p.add_argument("--config", default=argparse.SUPPRESS, help=_CONFIG_HELP)
+    init = sub.add_parser("init", help="start a new project folder from the bundled demo")
+    init.add_argument("dir", type=Path, help="the folder to create (or an empty one)")
+    init.add_argument("--empty", action="store_true", help="no articles in seeds/")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m bot`` and the ``factbot`` script; returns the exit code."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log_format = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    logging.basicConfig(level=logging.INFO, format=log_format)
     try:
-        config = load_config(args.config)
+        if args.command == "init":
+            print(describe_init(args.dir, init_project(args.dir, args.empty)))
+            return 0
+        project = find_project(args.config, os.environ, Path.cwd())
+        if project.is_demo:
+            print(project.notice(), file=sys.stderr)
+        config = project.config
         if args.command == "build":
             _, report = build(config)
             print(report.summary())
-            print(f"table: {config.table_path}")
+            print(f"table: {report.table_path}")
             return 0
         answerer = Answerer(ensure_table(config), config)
         if args.command == "ask":

@@ -6,6 +6,7 @@ result is passed down explicitly.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -105,6 +106,9 @@ class Config:
     reply: ReplyConfig = ReplyConfig()
     build: BuildConfig = BuildConfig()
     telegram: TelegramConfig = TelegramConfig()
+    # Where the table goes when ``table_path``'s folder is read-only (a container, a system
+    # install): the user's cache; None when the environment names no cache or home folder.
+    table_cache: Path | None = None
 
 
 Check = Callable[[Any], str | None]
@@ -210,24 +214,44 @@ def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> C
     if tg.get("mode") == "webhook" and not hook.get("url"):
         raise ConfigError(path, "url: required when telegram.mode is webhook (the public https "
                                 "URL Telegram posts to)", "telegram.webhook")  # fmt: skip
+    options: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in tg.items()}
+    options.pop("base_url", None)
     telegram = TelegramConfig(
-        **{k: tuple(v) if isinstance(v, list) else v for k, v in tg.items() if k != "base_url"},
+        **options,
         base_url=environ.get(BASE_URL_ENV) or tg.get("base_url") or None,
         token_file=token_file,
         webhook=WebhookConfig(**hook, secret_token=Secret(secret) if secret else None),
         token=_read_token(environ, token_file, path),
     )
+    table_path = root / top.get("table", ".factbot/facts.json")
     return Config(
         path=path,
         seeds_dir=root / top.get("seeds_dir", "seeds"),
         intents_dir=root / top.get("intents_dir", "intents"),
         curated_path=root / top.get("curated", "seeds/curated.yaml"),
-        table_path=root / top.get("table", ".factbot/facts.json"),
+        table_path=table_path,
         match=MatchConfig(**sub("match")),
         reply=ReplyConfig(**sub("reply")),
         build=BuildConfig(**sub("build")),
         telegram=telegram,
+        table_cache=cache_table_path(root, table_path, environ),
     )
+
+
+def cache_table_path(root: Path, table_path: Path, environ: Mapping[str, str]) -> Path | None:
+    """The table's place in the user's cache (XDG_CACHE_HOME, else ~/.cache), one per project.
+
+    Keyed by the configured table path, so each project (its corpus) has its own cached table:
+    ``~/.cache/factbot/<project folder>-<hash>/facts.json``.
+    """
+    cache = environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(cache):  # the XDG spec: a relative value is ignored
+        home = environ.get("HOME", "")
+        if not os.path.isabs(home):
+            return None
+        cache = os.path.join(home, ".cache")
+    key = hashlib.sha256(str(table_path).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return Path(cache) / "factbot" / f"{root.name or 'project'}-{key}" / table_path.name
 
 
 def _read_token(environ: Mapping[str, str], token_file: Path | None, path: Path) -> Secret | None:
@@ -236,5 +260,6 @@ def _read_token(environ: Mapping[str, str], token_file: Path | None, path: Path)
         try:
             token = token_file.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(path, f"telegram.token_file: cannot read {token_file}: {exc}") from None
+            problem = f"telegram.token_file: cannot read {token_file}: {exc}"
+            raise ConfigError(path, problem) from None
     return Secret(token) if token else None
