@@ -68,7 +68,9 @@ class Fact:
     def from_json(cls, data: dict[str, Any]) -> Fact:
         """Inverse of ``to_json``."""
         names = {f.name for f in fields(cls)}
-        kw = {k: v for k, v in data.items() if k in names} | {"kind": FactKind(data["kind"])}
+        # to_json leaves out empty strings, required ones too: an undated meeting's value is ""
+        kw = _EMPTY | {k: v for k, v in data.items() if k in names}
+        kw["kind"] = FactKind(data["kind"])
         kw["parts"] = tuple((str(k), str(v)) for k, v in data.get("parts", ()))
         return cls(**kw)
 
@@ -79,6 +81,9 @@ class Fact:
     def all_parts(self, key: str) -> list[str]:
         """Every value of ``key`` in ``parts``, in order."""
         return [v for k, v in self.parts if k == key]
+
+
+_EMPTY: dict[str, Any] = {f.name: "" for f in fields(Fact) if f.type == "str"}
 
 
 def fact_order(f: Fact) -> tuple[str, int, str, str]:
