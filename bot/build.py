@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import __file__ as _package_file
 from .config import Config
@@ -16,10 +17,10 @@ from .curated import load_curated
 from .errors import DataError
 from .facts import ArticleInfo, Fact, FactTable, dump_table, fact_order, load_table
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
-from .gazetteer import gazetteer_from_data
+from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
-from .glossary import glossary_from_data
-from .intents import intent_paths, load_intents, load_lexicon
+from .glossary import Glossary, glossary_from_data
+from .intents import Intent, Lexicon, intent_paths, load_intents, load_lexicon
 from .russian import check_facts
 from .yamlio import load_yaml
 
@@ -133,12 +134,69 @@ def build(config: Config) -> tuple[FactTable, BuildReport]:
     return table, report
 
 
-def ensure_table(config: Config) -> FactTable:
-    """The current table: loaded when it is fresh, rebuilt when any input changed."""
+@dataclass(frozen=True, slots=True)
+class CurrentTable:
+    """A table that loads cleanly and is fresh, with its gazetteer and glossary parsed."""
+
+    table: FactTable
+    gazetteer: Gazetteer
+    glossary: Glossary
+    rebuilt: str = ""  # why it had to be rebuilt; "" when it was read back
+
+
+def current_table(config: Config) -> CurrentTable:
+    """The table at ``config.table_path`` when it loads cleanly and no input changed; otherwise
+    rebuilt (logged once, with the reason). Raises DataError when it cannot be rebuilt."""
+    path = config.table_path
     try:
-        table = load_table(config.table_path)
-    except DataError:
-        return build(config)[0]
-    if table.inputs != input_hashes(config):
-        return build(config)[0]
-    return table
+        table = load_table(path)
+        gazetteer, glossary = check_sections(table, path)
+    except DataError as exc:
+        reason = f"{path}: not found" if not path.exists() else str(exc)
+    else:
+        changes = changed_inputs(table.inputs, input_hashes(config))
+        if not changes:
+            return CurrentTable(table, gazetteer, glossary)
+        reason = f"{path}: {changes}"
+    table = build(config)[0]
+    log.info("rebuilt the fact table (%s)", reason)
+    return CurrentTable(table, *check_sections(table, path), rebuilt=reason)
+
+
+def ensure_table(config: Config) -> FactTable:
+    """``current_table(config).table``: loaded when it is fresh and sound, else rebuilt."""
+    return current_table(config).table
+
+
+def check_sections(table: FactTable, path: Path) -> tuple[Gazetteer, Glossary]:
+    """Parse the table's own copies of the gazetteer, glossary, intents and lexicon.
+
+    A DataError names the table, the section and the problem: a broken copy inside the table is
+    the table's fault, not that of ``bot/data/glossary.yaml``, which the build checked.
+    """
+    section = "gazetteer"
+    try:
+        gazetteer = gazetteer_from_data(table.gazetteer)
+        section = "glossary"
+        glossary = glossary_from_data(table.glossary)
+        section = "intents"
+        for data in table.intents:
+            Intent.from_json(data)
+        section = "lexicon"
+        Lexicon.from_json(table.lexicon)
+    except DataError as exc:
+        where = f"{section}: {exc.where}" if exc.where else section
+        raise DataError(path, exc.problem, where) from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(path, f"unreadable ({exc.__class__.__name__}: {exc})", section) from None
+    return gazetteer, glossary
+
+
+def changed_inputs(recorded: dict[str, Any], now: dict[str, str]) -> str:
+    """What differs between the inputs a table was built from and the files now, in words."""
+    words = {**{n: "changed" for n in recorded.keys() & now.keys() if recorded[n] != now[n]},
+             **{n: "added" for n in now.keys() - recorded.keys()},
+             **{n: "removed" for n in recorded.keys() - now.keys()}}  # fmt: skip
+    listed = [f"{name} {word}" for name, word in sorted(words.items())]
+    more = f" and {len(listed) - 3} more" if len(listed) > 3 else ""
+    return ", ".join(listed[:3]) + more

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .answer import Answerer
-from .build import build, ensure_table
+from .build import build, current_table
 from .config import load_config
 from .errors import DataError, FactbotError
 from .render import Reply
@@ -58,7 +58,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(report.summary())
             print(f"table: {config.table_path}")
             return 0
-        answerer = Answerer(ensure_table(config), config)
+        current = current_table(config)  # says on stderr (logging) when it rebuilt, and why
+        answerer = Answerer(current.table, config, current.gazetteer, current.glossary)
         if args.command == "ask":
             return _ask(answerer, args.question, args.json, args.lang, sys.stdin, sys.stdout)
         if args.command == "chat":

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from .tablefile import check_shape, seal, unseal
 
 TABLE_VERSION = 1
 
@@ -217,10 +218,12 @@ class FactTable:
 
 
 def load_table(path: Path) -> FactTable:
-    """Read a table written by ``dump_table``; raise DataError when it is unusable."""
+    """Read a table written by ``dump_table``; raise DataError when it is unusable: no or a wrong
+    checksum (``bot.tablefile``), another version, or JSON that is not a table's."""
     strings: dict[str, str] = {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(unseal(path.read_bytes(), path))
+        check_shape(data, path, Fact, ArticleInfo)
         if data.get("version") != TABLE_VERSION:
             raise DataError(path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}")
         return FactTable(
@@ -234,7 +237,7 @@ def load_table(path: Path) -> FactTable:
         )
     except FileNotFoundError:
         raise DataError(path, "fact table not found (run `python -m bot build`)") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:  # deep nesting
         raise DataError(path, f"unreadable fact table ({exc.__class__.__name__}: {exc})") from None
 
 
@@ -260,7 +263,7 @@ def dump_table(table: FactTable, path: Path) -> None:
     On any failure the previous table stays as it was and the temporary file is removed; a disk
     error is a DataError naming the table.
     """
-    data = table.to_json().encode("utf-8")  # before touching the disk: a bug here writes nothing
+    data = seal(table.to_json())  # before touching the disk: a bug here writes nothing
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

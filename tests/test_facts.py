@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -38,3 +40,34 @@ def test_undated_meeting_round_trips(tmp_path: Path) -> None:
     (undated,) = [m for m in built.meetings if m.place == "Shanghai"]
     assert undated.date is None
     assert load_table(config.table_path) == built
+
+
+def test_ask_says_once_on_stderr_when_it_rebuilds_and_why(tmp_path: Path) -> None:
+    config = copied_project(tmp_path)
+    shutil.copy(ARTICLES / "cgtn_moscow.txt", config.seeds_dir / "005_cgtn_moscow.txt")
+    path = tmp_path / "config.yaml"
+    path.write_text(
+        f"version: 1\nseeds_dir: {config.seeds_dir}\nintents_dir: {config.intents_dir}\n"
+        f"curated: {config.curated_path}\ntable: {config.table_path}\n",
+        encoding="utf-8",
+    )
+
+    def ask() -> str:
+        run = subprocess.run(
+            [sys.executable, "-m", "bot", "--config", str(path), "ask", "where did they meet?"],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert run.returncode == 0 and "Moscow" in run.stdout, run.stderr
+        return run.stderr
+
+    first = ask().splitlines()
+    assert len(first) == 1 and "rebuilt the fact table" in first[0], first
+    assert "not found" in first[0]
+    assert ask() == ""  # read back, not rebuilt
+    (config.seeds_dir / "005_cgtn_moscow.txt").write_text(
+        (ARTICLES / "cgtn_moscow.txt").read_text(encoding="utf-8") + "\nOne more sentence here.\n",
+        encoding="utf-8",
+    )
+    (changed,) = ask().splitlines()
+    assert "rebuilt the fact table" in changed and "seeds/005_cgtn_moscow.txt changed" in changed
+    assert ask() == ""
