@@ -7,6 +7,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -51,28 +52,79 @@ class BuildReport:
 
 
 def input_hashes(config: Config) -> dict[str, str]:
-    """sha256 of every input of the table, keyed by a stable name."""
-    files: list[tuple[str, Path]] = []
+    """sha256 of every input of the table as the files are now, keyed by a stable name."""
+    files: list[Path] = []
     try:
-        files += [(f"seeds/{p.name}", p) for p in article_paths(config.seeds_dir)]
+        files += article_paths(config.seeds_dir)
     except DataError:
         pass
     try:
-        files += [(f"intents/{p.name}", p) for p in intent_paths(config.intents_dir)]
+        files += intent_paths(config.intents_dir)
     except DataError:
         pass
     if config.curated_path.exists():
-        files.append(("curated", config.curated_path))
-    files.append(("gazetteer", GAZETTEER_PATH))
-    files.append(("glossary", GLOSSARY_PATH))
-    files += [(f"code/{name}", _PACKAGE / name) for name in _CODE]
-    out = {}
-    for name, path in files:
+        files.append(config.curated_path)
+    files += [GAZETTEER_PATH, GLOSSARY_PATH]
+    out = code_hashes()
+    for path in files:
         try:
-            out[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+            out[input_name(config, path)] = _sha256(path.read_bytes())
         except OSError:
-            out[name] = "unreadable"
+            out[input_name(config, path)] = "unreadable"
     return out
+
+
+def input_name(config: Config, path: Path) -> str:
+    """The stable name of an input file in ``FactTable.inputs``."""
+    named = {config.curated_path: "curated", GAZETTEER_PATH: "gazetteer", GLOSSARY_PATH: "glossary"}
+    if path in named:
+        return named[path]
+    return f"{'seeds' if path.parent == config.seeds_dir else 'intents'}/{path.name}"
+
+
+@cache
+def _code_hashes() -> tuple[tuple[str, str], ...]:
+    out = []
+    for name in _CODE:
+        try:
+            out.append((f"code/{name}", _sha256((_PACKAGE / name).read_bytes())))
+        except OSError:
+            out.append((f"code/{name}", "unreadable"))
+    return tuple(out)
+
+
+def code_hashes() -> dict[str, str]:
+    """sha256 of the code that builds tables, taken once per process: the code a process runs is
+    the code it imported, even if the files are upgraded while it runs."""
+    return dict(_code_hashes())
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class InputReader:
+    """Reads the input files of one build, each once, and keeps the sha256 of what it read.
+
+    The table records these hashes, taken from the very bytes the build parsed: an article
+    replaced during a build cannot leave facts of its old text under its new hash (issue 14),
+    and the intents and the lexicon, which come from the same files, see the same text.
+    """
+
+    def __init__(self) -> None:
+        self._read: dict[Path, bytes] = {}
+        self.hashes: dict[Path, str] = {}
+
+    def __call__(self, path: Path) -> bytes:
+        data = self._read.get(path)
+        if data is None:
+            try:
+                data = self._read[path] = path.read_bytes()
+            except OSError:
+                self.hashes[path] = "unreadable"
+                raise
+            self.hashes[path] = _sha256(data)
+        return data
 
 
 def build_table(config: Config) -> tuple[FactTable, BuildReport]:
@@ -81,18 +133,20 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     # (compiling its patterns) was ~15% of a cold `python -m bot ask`.
     from .extract import extract, outlet
 
+    code = code_hashes()  # after importing extract: the code this build runs
     report = BuildReport()
-    gaz_data = load_yaml(GAZETTEER_PATH)
+    read = InputReader()
+    gaz_data = load_yaml(GAZETTEER_PATH, read=read)
     gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
-    glossary_data = load_yaml(GLOSSARY_PATH)
+    glossary_data = load_yaml(GLOSSARY_PATH, read=read)
     glossary = glossary_from_data(glossary_data, GLOSSARY_PATH)
-    intents = load_intents(config.intents_dir)
-    lexicon = load_lexicon(config.intents_dir)
-    curated_list = load_curated(config.curated_path)
+    intents = load_intents(config.intents_dir, read)
+    lexicon = load_lexicon(config.intents_dir, read)
+    curated_list = load_curated(config.curated_path, read)
     curated = {c.article: c for c in curated_list}  # load_curated allows one per article
     facts: list[Fact] = []
     infos: list[ArticleInfo] = []
-    for item in load_articles(config.seeds_dir):
+    for item in load_articles(config.seeds_dir, read):
         if isinstance(item, DataError):
             if config.build.on_bad_article == "reject":
                 raise item
@@ -116,7 +170,8 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
         raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", where)
     if not infos:
         raise DataError(config.seeds_dir, "no usable article")
-    table = FactTable(tuple(sorted(facts, key=fact_order)), tuple(infos), input_hashes(config),
+    inputs = code | {input_name(config, path): h for path, h in read.hashes.items()}
+    table = FactTable(tuple(sorted(facts, key=fact_order)), tuple(infos), inputs,
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
                       glossary_data)  # fmt: skip
     # A term the glossary lacks is not fatal (the reply falls back to English), but say so.
