@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from bot.render import Reply, Source
 from bot.tg import app as tg_app
 from bot.tg.handlers import (
-    ReplyStore,
     addressed_text,
     chat_allowed,
     command_text,
@@ -22,7 +21,6 @@ from bot.tg.handlers import (
     inline_result,
     is_group,
     reply_html,
-    source_key,
     source_keyboard,
     sources_text,
 )
@@ -105,15 +103,9 @@ def test_sources_text():
     assert sources_text([]) == "I have no articles."
 
 
-def test_source_keyboard_fits_64_bytes_and_round_trips():
-    store = ReplyStore(size=3)
-    keys = [store.put(ANSWER) for _ in range(5)]
-    assert len(store) == 3 and store.get(keys[0]) is None and store.get(keys[-1]) is ANSWER
-    button = source_keyboard(keys[-1]).inline_keyboard[0][0]
-    assert button.text == "Source" and len(button.callback_data.encode()) <= 64
-    assert source_key(button.callback_data) == keys[-1]
-    assert source_key("other") is None and source_key("src:") is None and source_key(None) is None
-    assert store.get(None) is None
+def test_source_keyboard_carries_the_data():
+    button = source_keyboard("src:1abc", "ru").inline_keyboard[0][0]
+    assert button.text == "Источник" and button.callback_data == "src:1abc"
 
 
 def test_file_titles_and_inline_result():

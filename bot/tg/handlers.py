@@ -10,9 +10,7 @@ import asyncio
 import html
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping
-from itertools import count
 from typing import Any
 
 from telegram import (
@@ -31,13 +29,13 @@ from telegram.ext import ContextTypes
 from ..errors import FactbotError
 from ..helptext import first_example, help_text, start_text, ui_language
 from ..reload import reload_answerer
-from ..render import Reply, clip, render_sources
+from ..render import Reply, Source, clip, render_sources
+from .buttons import RememberedKeys, SourceKeys
 from .flood import FloodControl
 from .resilience import PollingErrorLog
 
 log = logging.getLogger(__name__)
 
-SOURCE_PREFIX = "src:"
 GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
 SHORT_DECLINE = {"en": "Sorry, I don't know that.", "ru": "Извините, я этого не знаю."}
 SOURCE_BUTTON = {"en": "Source", "ru": "Источник"}
@@ -127,44 +125,15 @@ def sources_text(articles: Iterable[Any], lang: str = "en") -> str:
     return "\n".join(lines) if len(lines) > 1 else empty
 
 
-def source_keyboard(key: str, lang: str = "en") -> InlineKeyboardMarkup:
-    """The inline keyboard with one "Source" button carrying ``src:<key>`` (well under 64 bytes)."""
+def source_keyboard(data: str, lang: str = "en") -> InlineKeyboardMarkup:
+    """The inline keyboard with one "Source" button carrying ``data`` (a key of bot.tg.buttons)."""
     label = SOURCE_BUTTON.get(lang, SOURCE_BUTTON["en"])
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=SOURCE_PREFIX + key)]])
-
-
-def source_key(data: str | None) -> str | None:
-    """The store key in a callback_data string, or None when it is not ours."""
-    if data and data.startswith(SOURCE_PREFIX):
-        return data[len(SOURCE_PREFIX):] or None
-    return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]])
 
 
 def file_titles(titles: Mapping[str, str]) -> dict[str, str]:
     """Titles keyed both by stem and by file name (sources name files, ``stem.txt``)."""
     return {**{f"{stem}.txt": title for stem, title in titles.items()}, **titles}
-
-
-class ReplyStore:
-    """The last ``size`` replies with sources, keyed by short ids (for the Source button)."""
-
-    def __init__(self, size: int = 1000):
-        self.size = size
-        self._items: OrderedDict[str, Reply] = OrderedDict()
-        self._ids = count(1)
-
-    def put(self, reply: Reply) -> str:
-        key = format(next(self._ids), "x")
-        self._items[key] = reply
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
-        return key
-
-    def get(self, key: str | None) -> Reply | None:
-        return self._items.get(key) if key else None
-
-    def __len__(self) -> int:
-        return len(self._items)
 
 
 # ----------------------------------------------------------------------------- callbacks
@@ -176,7 +145,7 @@ class Handlers:
     def __init__(self, answerer: Any, config: Any, store_size: int = 1000):
         self.config = config
         self.tg = config.telegram
-        self.store = ReplyStore(store_size)
+        self.remembered = RememberedKeys(store_size)  # answers with too many sources to name
         self.flood = FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
         self._reloading = asyncio.Lock()
         self.polling_errors = PollingErrorLog()
@@ -185,7 +154,15 @@ class Handlers:
     def _use(self, answerer: Any) -> None:
         """Switch to ``answerer``; no await in here, so no callback sees a half-switched state."""
         self.titles = file_titles(answerer.titles)
+        self._keys: SourceKeys | None = None  # made on first use, from this answerer's table
         self.answerer = answerer
+
+    @property
+    def keys(self) -> SourceKeys:
+        """Source button keys for the current table."""
+        if self._keys is None:
+            self._keys = SourceKeys(self.answerer.table)
+        return self._keys
 
     # --- helpers used by the callbacks
     def _allowed(self, update: Update) -> bool:
@@ -215,13 +192,19 @@ class Handlers:
     def _ask(self, update: Update, question: str) -> Reply:
         return self.answerer.ask(question, lang=self._lang(update))
 
-    def _markup(self, reply: Reply) -> InlineKeyboardMarkup | None:
-        return source_keyboard(self.store.put(reply), reply.lang) if reply.sources else None
+    def _markup(self, reply: Reply, chat_id: int) -> InlineKeyboardMarkup | None:
+        if not reply.sources:
+            return None
+        data = self.keys.key(reply.sources) or self.remembered.key(reply.sources, chat_id)
+        return source_keyboard(data, reply.lang)
+
+    def _sources(self, data: str | None, chat_id: int | None) -> tuple[Source, ...] | None:
+        return self.keys.sources(data) or self.remembered.sources(data, chat_id)
 
     async def _respond(self, update: Update, message: Message, reply: Reply, group: bool) -> None:
         text = reply_html(reply, group, self.tg.group_declines)
         if text is not None and self._admit(update):
-            markup = self._markup(reply) if reply.matched else None
+            markup = self._markup(reply, message.chat.id) if reply.matched else None
             await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group,
                                      reply_markup=markup)
 
@@ -298,21 +281,27 @@ class Handlers:
 
     # --- Source button
     async def source_button(self, update: Update, context: Context) -> None:
-        """Answer the callback query and reply to the answer with its source sentences."""
+        """Answer every callback query (so no button keeps spinning); for a Source key, reply to
+        the answer with its source sentences, and for an unknown or stale one show an alert."""
         query = update.callback_query
-        if query is None or not self._allowed(update) or not self._admit(update):
+        if query is None:
             return
-        reply = self.store.get(source_key(query.data))
-        lang = (reply.lang if reply else None) or (self._lang(update) or "en")[:2]
-        if reply is None or query.message is None:
-            return await query.answer(EXPIRED.get(lang, EXPIRED["en"]), show_alert=True)
-        await query.answer()
-        await self._send_sources(context, query.message, reply, lang)
+        answer, lang = query.message, (self._lang(update) or "en")[:2]
+        sources = self._sources(query.data, answer.chat.id) if answer else None
+        if not self._allowed(update) or not self._admit(update):
+            await query.answer()  # refused: silent, but the button stops spinning
+        elif answer is None or sources is None:
+            await query.answer(EXPIRED.get(lang, EXPIRED["en"]), show_alert=True)
+        else:
+            await query.answer()
+            await self._send_sources(context, answer, sources, lang)
 
-    async def _send_sources(self, context: Context, answer: Any, reply: Reply, lang: str) -> None:
+    async def _send_sources(self, context: Context, answer: Any, sources: tuple[Source, ...],
+                            lang: str) -> None:  # fmt: skip
         params = ReplyParameters(answer.message_id, allow_sending_without_reply=True)
-        await context.bot.send_message(answer.chat.id, render_sources(reply, self.titles, lang),
-                                       parse_mode=ParseMode.HTML, reply_parameters=params)
+        text = render_sources(Reply("answer", "", "", sources), self.titles, lang)
+        await context.bot.send_message(answer.chat.id, text, parse_mode=ParseMode.HTML,
+                                       reply_parameters=params)  # fmt: skip
 
     # --- inline mode
     async def inline_query(self, update: Update, context: Context) -> None:
