@@ -526,3 +526,45 @@ async def test_refused_callbacks_are_answered_so_buttons_stop_spinning(api, conf
         await asyncio.sleep(0.3)
     assert len(api.calls_of("sendMessage")) == 2
     assert all(c.ok for c in api.calls_of("answerCallbackQuery", ok=None))
+
+
+async def test_inline_queries_count_against_the_per_user_limit(api, config, answerer):
+    app = build_application(tg_config(config, api, per_user_per_minute=3), answerer)
+    async with polling(app):
+        for _ in range(10):
+            api.push_inline_query("when did they meet?", user_id=USER)
+        api.push_inline_query("when did they meet?", user_id=USER + 1)
+        await asyncio.wait_for(drained(api), 10)
+        await api.wait_for_async("answerInlineQuery", 4, timeout=10)
+        await asyncio.sleep(0.5)
+    users = [api._inline_queries[c.params["inline_query_id"]]["user_id"]
+             for c in api.calls_of("answerInlineQuery")]  # fmt: skip
+    assert sorted(users) == [USER] * 3 + [USER + 1]
+
+
+async def test_private_chat_ignores_the_bots_own_inline_result(api, bot_app):
+    api.push_inline_query("when did they meet?", user_id=USER)
+    (inline,) = await api.wait_for_async("answerInlineQuery", timeout=10)
+    (result,) = inline.params["results"]
+    text = result["input_message_content"]["message_text"]
+    # the user picks the result in their private chat with the bot: Telegram sends it via_bot
+    api.push_message(USER, text, extra={"via_bot": api.bot_user()})
+    api.push_message(USER, "where did they meet?")
+    (call,) = await replies(api, USER)
+    await asyncio.wait_for(drained(api), 10)
+    await asyncio.sleep(0.3)
+    assert "Beijing" in call.result["text"] and len(api.calls_of("sendMessage")) == 1
+
+
+async def test_group_mentions_come_from_entities(api, bot_app):
+    # "ann@<bot>" carries no mention entity (Telegram's and the fake's parsers agree)
+    api.push_message(GROUP, f"ann@{api.username} when did they meet?", chat_type="group")
+    # a text_mention of the bot (a mention by name, with the bot's user id) addresses it
+    text = "Factbot, where did they meet?"
+    entity = {"type": "text_mention", "offset": 0, "length": 7, "user": api.bot_user()}
+    update = api.push_message(GROUP, text, chat_type="group", entities=[entity])
+    (call,) = await replies(api, GROUP)
+    await asyncio.wait_for(drained(api), 10)
+    await asyncio.sleep(0.3)
+    assert "Beijing" in call.result["text"] and reply_to(call) == update["message"]["message_id"]
+    assert len(api.calls_of("sendMessage")) == 1

@@ -14,6 +14,7 @@ from bot.render import Reply, Source
 from bot.tg import app as tg_app
 from bot.tg.handlers import (
     addressed_text,
+    bot_mentions,
     chat_allowed,
     command_text,
     file_titles,
@@ -30,26 +31,52 @@ ANSWER = Reply("answer", "They met in 2023", "They met in <b>2023</b>",
 DECLINE = Reply("decline", "Sorry, long decline. Try /help.", "Sorry, long decline. Try /help.")
 
 
+BOT_ID = 42
+
+
+def mention(text, word, kind="mention", user_id=None):
+    """The entity Telegram would send for ``word`` in ``text`` (offsets in UTF-16 units)."""
+    start = text.index(word)
+    units = lambda s: len(s.encode("utf-16-le")) // 2  # noqa: E731
+    return (kind, units(text[:start]), units(word), user_id)
+
+
+def addressed(text, entities, replied=False, username="factbot"):
+    return addressed_text(text, bot_mentions(text, entities, username, BOT_ID), replied)
+
+
 @pytest.mark.parametrize(
-    ("text", "username", "replied", "expected"),
+    ("text", "words", "replied", "expected"),
     [
-        ("@factbot when did they meet?", "factbot", False, "when did they meet?"),
-        ("when did they meet @FactBot", "factbot", False, "when did they meet"),
-        ("hey @factbot_other what?", "factbot", False, None),
-        ("when did they meet?", "factbot", True, "when did they meet?"),
-        ("when did they meet?", "factbot", False, None),
-        ("@factbot", "factbot", False, ""),
-        ("when?", None, False, None),
+        ("@factbot when did they meet?", ["@factbot"], False, "when did they meet?"),
+        ("when did they meet @FactBot", ["@FactBot"], False, "when did they meet"),
+        ("hey @factbot_other what?", ["@factbot_other"], False, None),
+        ("when did they meet?", [], True, "when did they meet?"),
+        ("when did they meet?", [], False, None),
+        ("@factbot", ["@factbot"], False, ""),
+        ("😀😀 @factbot where? 😀", ["@factbot"], False, "😀😀 where? 😀"),
+        # "ann@factbot" is not a mention: Telegram sends no entity for it, and text is not searched
+        ("ann@factbot when did they meet?", [], False, None),
+        ("ann@factbot when did they meet?", [], True, "ann@factbot when did they meet?"),
     ],
 )
-def test_addressed_text(text, username, replied, expected):
-    assert addressed_text(text, username, replied) == expected
+def test_addressed_text(text, words, replied, expected):
+    assert addressed(text, [mention(text, w) for w in words], replied) == expected
+
+
+def test_text_mention_of_the_bot_counts_and_of_others_not():
+    text = "Factbot Test, when did they meet?"
+    assert addressed(text, [mention(text, "Factbot Test", "text_mention", BOT_ID)]) == (
+        ", when did they meet?")
+    assert addressed(text, [mention(text, "Factbot Test", "text_mention", 7)]) is None
+    # a mention entity must name the bot; a text_mention's text does not matter, its user does
+    assert addressed("@other hi", [mention("@other hi", "@other")]) is None
+    assert addressed("@factbot hi", [mention("@factbot hi", "@factbot")], username=None) is None
 
 
 @given(st.text(max_size=80))
-def test_addressed_text_unaddressed_is_none_unless_mentioned(text):
-    result = addressed_text(text, "factbot", False)
-    assert (result is None) == ("@factbot" not in text.lower())
+def test_text_without_entities_is_never_addressed(text):
+    assert addressed(text, []) is None
 
 
 def test_command_text():

@@ -9,8 +9,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from telegram import (
@@ -60,17 +59,40 @@ Context = ContextTypes.DEFAULT_TYPE
 # ----------------------------------------------------------------------------- pure helpers
 
 
-def addressed_text(text: str, username: str | None, replied_to_bot: bool) -> str | None:
+Entity = tuple[str, int, int, int | None]  # a message entity: type, offset, length, user id
+
+
+def addressed_text(text: str, mentions: Sequence[tuple[int, int]],
+                   replied_to_bot: bool) -> str | None:  # fmt: skip
     """The question in a group message, or None when the message is not for the bot.
 
-    A message is addressed when it @mentions the bot (case-insensitive) or replies to one of the
-    bot's messages; the mention itself is removed from the question.
+    A message is addressed when it mentions the bot (``mentions``: where, from ``bot_mentions``)
+    or replies to one of the bot's messages; the mentions are removed from the question.
     """
-    if username:
-        mention = re.compile(rf"@{re.escape(username)}(?![A-Za-z0-9_])", re.IGNORECASE)
-        if mention.search(text):
-            return " ".join(mention.sub(" ", text).split())
+    if mentions:
+        for start, end in sorted(mentions, reverse=True):
+            text = text[:start] + " " + text[end:]
+        return " ".join(text.split())
     return text.strip() if replied_to_bot else None
+
+
+def bot_mentions(text: str, entities: Iterable[Entity], username: str | None,
+                 bot_id: int) -> list[tuple[int, int]]:  # fmt: skip
+    """Where ``text`` mentions the bot, as [start, end) positions: its ``mention`` entities of
+    @username (any case) and ``text_mention`` entities of its user id. Telegram marks mentions,
+    so "ann@yourbot" (an e-mail-like word, no entity) is none; offsets count UTF-16 units."""
+    units = text.encode("utf-16-le", "surrogatepass")
+
+    def index(unit: int) -> int:  # the str index at a UTF-16 offset
+        return len(units[: 2 * unit].decode("utf-16-le", "surrogatepass"))
+
+    found = []
+    for kind, offset, length, user_id in entities:
+        start, end = index(offset), index(offset + length)
+        named = kind == "mention" and text[start:end].lower() == f"@{username}".lower()
+        if (named and username) or (kind == "text_mention" and user_id == bot_id):
+            found.append((start, end))
+    return found
 
 
 def command_text(text: str) -> str:
@@ -264,11 +286,16 @@ class Handlers:
         message = update.message
         if message is None or not message.text or not self._allowed(update):
             return
+        if message.via_bot and message.via_bot.id == context.bot.id:
+            return  # the bot's own inline answer, sent by a user: not a question
         if not is_group(message.chat.type):
             return await self._respond(update, message, self._ask(update, message.text), False)
         replied = message.reply_to_message
         to_bot = bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
-        question = addressed_text(message.text, context.bot.username, to_bot)
+        entities = [(e.type, e.offset, e.length, e.user.id if e.user else None)
+                    for e in message.entities]  # fmt: skip
+        mentions = bot_mentions(message.text, entities, context.bot.username, context.bot.id)
+        question = addressed_text(message.text, mentions, to_bot)
         await self._group_message(update, message, question)
 
     async def _group_message(self, update: Update, message: Message, question: str | None) -> None:
@@ -307,8 +334,8 @@ class Handlers:
     async def inline_query(self, update: Update, context: Context) -> None:
         """Offer the answer (when there is one) as a single article result."""
         query = update.inline_query
-        if query is None or not self._allowed(update):
-            return
+        if query is None or not self._allowed(update) or not self._admit(update):
+            return  # over the per-user limit: no answer, as for messages
         reply = self._ask(update, query.query) if query.query.strip() else None
         results = [inline_result(query.query, reply)] if reply and reply.matched else []
         await query.answer(results, cache_time=60, is_personal=False)
