@@ -222,8 +222,7 @@ def load_table(path: Path) -> FactTable:
     checksum (``bot.tablefile``), another version, or JSON that is not a table's."""
     strings: dict[str, str] = {}
     try:
-        data = json.loads(unseal(path.read_bytes(), path))
-        check_shape(data, path, Fact, ArticleInfo)
+        data = check_shape(unseal(path.read_bytes(), path), path, Fact, ArticleInfo)
         if data.get("version") != TABLE_VERSION:
             raise DataError(path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}")
         return FactTable(

@@ -7,6 +7,7 @@ objects) fails to load with a DataError naming the table, so it is rebuilt, neve
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
@@ -43,23 +44,30 @@ _LAYOUT: dict[str, type] = {
 }
 
 
-def seal(text: str) -> bytes:
+def seal(text: str) -> bytearray:
     """``text``, a JSON object as ``json.dumps(..., indent=1)`` writes it, with its checksum."""
-    body = text.encode("utf-8")
-    if not body.startswith(b'{\n "'):
+    out = bytearray(text, "utf-8")  # one buffer, changed in place: tables reach 10 MB
+    if not out.startswith(b'{\n "'):
         raise ValueError("seal() takes an indented JSON object with at least one key")
-    return _HEAD + hashlib.sha256(body).hexdigest().encode("ascii") + _TAIL + body[2:]
+    out[:2] = _HEAD + hashlib.sha256(out).hexdigest().encode("ascii") + _TAIL
+    return out
 
 
-def unseal(raw: bytes, path: Path | str) -> str:
-    """The text ``seal`` was given; DataError when there is no checksum or it does not match."""
+def unseal(raw: bytes, path: Path | str) -> Any:
+    """The JSON data ``seal`` was given (no checksum key); DataError when there is no checksum
+    or it does not match. Invalid JSON raises what ``json.loads`` raises."""
     end = len(_HEAD) + _HEX
     if not raw.startswith(_HEAD) or raw[end : end + len(_TAIL)] != _TAIL:
         raise DataError(path, "no checksum (not a table written by this version of the bot)")
-    body = b"{\n" + raw[end + len(_TAIL) :]
-    if hashlib.sha256(body).hexdigest().encode("ascii") != raw[len(_HEAD) : end]:
+    digest = hashlib.sha256(b"{\n")
+    digest.update(memoryview(raw)[end + len(_TAIL) :])  # no copy of the body
+    if digest.hexdigest().encode("ascii") != raw[len(_HEAD) : end]:
         raise DataError(path, "checksum mismatch (the file changed after it was written)")
-    return body.decode("utf-8")  # it matched what seal() encoded, so it is UTF-8
+    text = raw.decode("utf-8")  # it matched what seal() encoded, so it is UTF-8
+    del raw  # the caller passes the only reference: parse with one copy of the table in memory
+    data = json.loads(text)
+    data.pop("checksum")  # the first key, as the header check saw
+    return data
 
 
 def check_shape(data: Any, path: Path | str, fact: type, article: type) -> dict[str, Any]:
