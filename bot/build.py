@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from . import __file__ as _package_file
 from .config import Config
@@ -118,12 +117,17 @@ class InputReader:
     def __call__(self, path: Path) -> bytes:
         data = self._read.get(path)
         if data is None:
-            try:
-                data = self._read[path] = path.read_bytes()
-            except OSError:
-                self.hashes[path] = "unreadable"
-                raise
-            self.hashes[path] = _sha256(data)
+            data = self._read[path] = self.once(path)
+        return data
+
+    def once(self, path: Path) -> bytes:
+        """Read a file that only one loader reads (an article): hashed, not kept."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.hashes[path] = "unreadable"
+            raise
+        self.hashes[path] = _sha256(data)
         return data
 
 
@@ -146,7 +150,7 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     curated = {c.article: c for c in curated_list}  # load_curated allows one per article
     facts: list[Fact] = []
     infos: list[ArticleInfo] = []
-    for item in load_articles(config.seeds_dir, read):
+    for item in load_articles(config.seeds_dir, read.once):
         if isinstance(item, DataError):
             if config.build.on_bad_article == "reject":
                 raise item
@@ -247,7 +251,7 @@ def check_sections(table: FactTable, path: Path) -> tuple[Gazetteer, Glossary]:
     return gazetteer, glossary
 
 
-def changed_inputs(recorded: dict[str, Any], now: dict[str, str]) -> str:
+def changed_inputs(recorded: dict[str, str], now: dict[str, str]) -> str:
     """What differs between the inputs a table was built from and the files now, in words."""
     words = {**{n: "changed" for n in recorded.keys() & now.keys() if recorded[n] != now[n]},
              **{n: "added" for n in now.keys() - recorded.keys()},
