@@ -23,6 +23,7 @@ from ..sources import fact_source
 PREFIX = "src:"
 LIMIT = 64  # bytes of callback_data Telegram accepts
 _NAMED = PREFIX + "1"  # version 1 of the self-describing key
+_PAYLOAD = (LIMIT - len(_NAMED)) * 6 // 8  # bytes that fit after it in base64
 _REMEMBERED = PREFIX + "m"
 _ID = 4  # bytes of an article's digest
 
@@ -58,6 +59,8 @@ class SourceKeys:
             payload += ident + _varint(len(numbers))
             for number in numbers:
                 payload += _varint(number)  # type: ignore[arg-type]
+            if len(payload) > _PAYLOAD:
+                return None  # many articles: no need to look up the rest
         key = _NAMED + base64.urlsafe_b64encode(payload).decode("ascii").rstrip("=")
         if len(key.encode("ascii")) > LIMIT or self.sources(key) != tuple(sources):
             return None  # too long, or a digest shared by two articles
