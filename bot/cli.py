@@ -19,7 +19,7 @@ from typing import TextIO
 
 from . import __version__
 from .answer import Answerer
-from .build import build, ensure_table
+from .build import build, current_table
 from .errors import DataError, FactbotError
 from .project import describe_init, find_project, init_project
 from .render import Reply
@@ -71,7 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(report.summary())
             print(f"table: {report.table_path}")
             return 0
-        answerer = Answerer(ensure_table(config), config)
+        current = current_table(config)  # says on stderr (logging) when it rebuilt, and why
+        answerer = Answerer(current.table, config, current.gazetteer, current.glossary)
         if args.command == "ask":
             return _ask(answerer, args.question, args.json, args.lang, sys.stdin, sys.stdout)
         if args.command == "chat":

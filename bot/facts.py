@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from .tablefile import check_shape, seal, unseal
 
 TABLE_VERSION = 1
 
@@ -68,7 +69,9 @@ class Fact:
     def from_json(cls, data: dict[str, Any]) -> Fact:
         """Inverse of ``to_json``."""
         names = {f.name for f in fields(cls)}
-        kw = {k: v for k, v in data.items() if k in names} | {"kind": FactKind(data["kind"])}
+        # to_json leaves out empty strings, required ones too: an undated meeting's value is ""
+        kw = _EMPTY | {k: v for k, v in data.items() if k in names}
+        kw["kind"] = FactKind(data["kind"])
         kw["parts"] = tuple((str(k), str(v)) for k, v in data.get("parts", ()))
         return cls(**kw)
 
@@ -79,6 +82,9 @@ class Fact:
     def all_parts(self, key: str) -> list[str]:
         """Every value of ``key`` in ``parts``, in order."""
         return [v for k, v in self.parts if k == key]
+
+
+_EMPTY: dict[str, Any] = {f.name: "" for f in fields(Fact) if f.type == "str"}
 
 
 def fact_order(f: Fact) -> tuple[str, int, str, str]:
@@ -212,10 +218,11 @@ class FactTable:
 
 
 def load_table(path: Path) -> FactTable:
-    """Read a table written by ``dump_table``; raise DataError when it is unusable."""
+    """Read a table written by ``dump_table``; raise DataError when it is unusable: no or a wrong
+    checksum (``bot.tablefile``), another version, or JSON that is not a table's."""
     strings: dict[str, str] = {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = check_shape(unseal(path.read_bytes(), path), path, Fact, ArticleInfo)
         if data.get("version") != TABLE_VERSION:
             raise DataError(path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}")
         return FactTable(
@@ -229,7 +236,7 @@ def load_table(path: Path) -> FactTable:
         )
     except FileNotFoundError:
         raise DataError(path, "fact table not found (run `python -m bot build`)") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:  # deep nesting
         raise DataError(path, f"unreadable fact table ({exc.__class__.__name__}: {exc})") from None
 
 
@@ -255,7 +262,7 @@ def dump_table(table: FactTable, path: Path) -> None:
     On any failure the previous table stays as it was and the temporary file is removed; a disk
     error is a DataError naming the table.
     """
-    data = table.to_json().encode("utf-8")  # before touching the disk: a bug here writes nothing
+    data = seal(table.to_json())  # before touching the disk: a bug here writes nothing
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

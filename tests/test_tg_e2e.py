@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answerer
-from bot.build import build_table
+from bot.build import build_table, ensure_table
 from bot.tg.app import build_application
 from bot.reload import reload_answerer
 from bot.tg import handlers as handlers_module
@@ -301,7 +301,7 @@ async def test_allow_list_other_chats_get_nothing_at_all(api, config, answerer):
     api.add_chat(stranger)
     async with serving(app):
         # a message of the bot in the stranger's chat, to press its button (made by the test)
-        seed = await app.bot.send_message(stranger, "seed", reply_markup=source_keyboard("1"))
+        seed = await app.bot.send_message(stranger, "seed", reply_markup=source_keyboard("src:1"))
         for text in ("/start", "/help", "/sources", "/ask when did they meet?", "/ask",
                      "when did they meet?", "/reload"):
             api.push_message(stranger, text, user_id=stranger)
@@ -315,8 +315,11 @@ async def test_allow_list_other_chats_get_nothing_at_all(api, config, answerer):
         await asyncio.sleep(0.3)
     setup = {"getMe", "getUpdates", "deleteWebhook", "setMyCommands"}
     methods = {c.method for c in api.calls} - setup
-    assert methods == {"sendMessage"}, methods
+    assert methods == {"sendMessage", "answerCallbackQuery"}, methods
     assert [c.params["chat_id"] for c in api.calls_of("sendMessage", ok=None)] == [stranger, USER]
+    # the stranger's button stops spinning, and is told nothing
+    (answered,) = api.calls_of("answerCallbackQuery", ok=None)
+    assert not answered.params.get("text") and not answered.params.get("show_alert")
 
 
 # --------------------------------------------------------------------------- /reload
@@ -386,3 +389,150 @@ async def test_reload_runs_in_a_thread_while_questions_are_answered(api, reload_
     assert texts == ["A reload is already running.", texts[1]]
     assert texts[1].startswith("Reloaded: no changes.")
     assert answer.time < calls[1].time
+
+
+# --------------------------------------------------------------------------- Source keys (issue 14)
+
+STRANGER = 555
+
+
+def button_data(call):
+    return call.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+
+
+async def ask_and_wait(api, chat, question, count):
+    api.push_message(chat, question, user_id=chat)
+    return (await replies(api, chat, count=count))[-1]
+
+
+async def press(api, chat, message_id, data, sent):
+    """Press a button; (the callback answer, the text sent in reply or None)."""
+    api.push_callback_query(message_id, data, chat_id=chat, user_id=chat)
+    answered = len(api.calls_of("answerCallbackQuery", ok=None))
+    (*_, answer) = await api.wait_for_async("answerCallbackQuery", answered + 1, timeout=10)
+    if answer.params.get("show_alert"):
+        return answer, None
+    return answer, (await replies(api, chat, count=sent + 1))[-1].result["text"]
+
+
+async def test_source_buttons_mean_the_same_after_restarts_and_reloads(api, tmp_path):
+    config = tg_config(copied_project(tmp_path), api, admins=(ADMIN,))
+    table, _ = build_table(config)
+    app = build_application(config, Answerer(table, config))
+    async with polling(app):
+        dated = await ask_and_wait(api, USER, "when did they meet in 2025?", 1)
+        anniversary = await ask_and_wait(api, USER, "which anniversary?", 2)
+        _, dated_sources = await press(api, USER, dated.result["message_id"], button_data(dated), 2)
+        _, anniversary_sources = await press(api, USER, anniversary.result["message_id"],
+                                             button_data(anniversary), 3)  # fmt: skip
+    assert "November" in dated.result["text"] and "met with Russian Prime Minister" in dated_sources
+    assert "75th anniversary" in anniversary_sources
+    sent = 4
+
+    # a restart: new handlers, which first answer another question in another chat
+    app = build_application(config, Answerer(ensure_table(config), config))
+    async with polling(app):
+        other = await ask_and_wait(api, STRANGER, "where did they meet?", 1)
+        _, again = await press(api, USER, dated.result["message_id"], button_data(dated), sent)
+        assert again == dated_sources
+        sent += 1
+        # the stranger's own button, carrying counters or another chat's keys, shows them nothing
+        for data in ("src:1", "src:2", "src:3", "src:m1"):
+            alert, text = await press(api, STRANGER, other.result["message_id"], data, 1)
+            assert text is None and "no longer available" in alert.params["text"]
+        # a reload that changes the 2025 article: its old button goes stale; the others still work
+        article = next(config.seeds_dir.glob("001_*.txt"))
+        article.write_text(article.read_text(encoding="utf-8") + "\nOne more sentence.\n",
+                           encoding="utf-8")  # fmt: skip
+        api.push_message(ADMIN, "/reload", user_id=ADMIN)
+        assert "Articles changed (1)" in (await replies(api, ADMIN))[0].result["text"]
+        alert, text = await press(api, USER, dated.result["message_id"], button_data(dated), sent)
+        assert text is None and alert.params["show_alert"] is True
+        _, text = await press(api, USER, anniversary.result["message_id"], button_data(anniversary),
+                              sent)  # fmt: skip
+        assert text == anniversary_sources
+    stranger_got = [c for c in api.calls_of("sendMessage") if c.params["chat_id"] == STRANGER]
+    assert len(stranger_got) == 1  # its own answer, no sources of other chats
+
+
+async def test_answer_with_too_many_sources_for_64_bytes(api, tmp_path):
+    config = tg_config(copied_project(tmp_path), api)
+    for article in sorted(ARTICLES.glob("*.txt")):
+        (config.seeds_dir / f"005_{article.name}").write_bytes(article.read_bytes())
+    table, _ = build_table(config)
+    app = build_application(config, Answerer(table, config))
+    async with polling(app):
+        answer = await ask_and_wait(api, USER, "how many times did they meet?", 1)
+        data = button_data(answer)
+        assert data.startswith("src:m") and len(data.encode()) <= 64
+        _, text = await press(api, USER, answer.result["message_id"], data, 1)
+        assert text.count("<blockquote>") >= 10 or text.count("\n") >= 10
+        other = await ask_and_wait(api, STRANGER, "where did they meet?", 1)
+        alert, text = await press(api, STRANGER, other.result["message_id"], data, 1)
+        assert text is None  # the key was given to another chat
+    app = build_application(config, Answerer(table, config))
+    async with polling(app):  # kept in memory only: after a restart, an alert
+        alert, text = await press(api, USER, answer.result["message_id"], data, 2)
+        assert text is None and alert.params["show_alert"] is True
+
+
+# --------------------------------------------------------------------------- refusals (issue 14)
+
+
+async def test_refused_callbacks_are_answered_so_buttons_stop_spinning(api, config, answerer):
+    app = build_application(tg_config(config, api, per_chat_per_minute=3), answerer)
+    async with polling(app):
+        answer = await ask_and_wait(api, USER, "when did they meet?", 1)
+        mid = answer.result["message_id"]
+        alert, text = await press(api, USER, mid, "game:42", 1)  # not ours: a short alert
+        assert text is None and alert.params["show_alert"] is True
+        _, text = await press(api, USER, mid, button_data(answer), 1)  # the 3rd answer a minute
+        assert text is not None
+        api.push_callback_query(mid, button_data(answer), chat_id=USER, user_id=USER)
+        (*_, flood) = await api.wait_for_async("answerCallbackQuery", 3, timeout=10)
+        assert not flood.params.get("text") and not flood.params.get("show_alert")
+        await asyncio.sleep(0.3)
+    assert len(api.calls_of("sendMessage")) == 2
+    assert all(c.ok for c in api.calls_of("answerCallbackQuery", ok=None))
+
+
+async def test_inline_queries_count_against_the_per_user_limit(api, config, answerer):
+    app = build_application(tg_config(config, api, per_user_per_minute=3), answerer)
+    async with polling(app):
+        for _ in range(10):
+            api.push_inline_query("when did they meet?", user_id=USER)
+        api.push_inline_query("when did they meet?", user_id=USER + 1)
+        await asyncio.wait_for(drained(api), 10)
+        await api.wait_for_async("answerInlineQuery", 4, timeout=10)
+        await asyncio.sleep(0.5)
+    users = [api._inline_queries[c.params["inline_query_id"]]["user_id"]
+             for c in api.calls_of("answerInlineQuery")]  # fmt: skip
+    assert sorted(users) == [USER] * 3 + [USER + 1]
+
+
+async def test_private_chat_ignores_the_bots_own_inline_result(api, bot_app):
+    api.push_inline_query("when did they meet?", user_id=USER)
+    (inline,) = await api.wait_for_async("answerInlineQuery", timeout=10)
+    (result,) = inline.params["results"]
+    text = result["input_message_content"]["message_text"]
+    # the user picks the result in their private chat with the bot: Telegram sends it via_bot
+    api.push_message(USER, text, extra={"via_bot": api.bot_user()})
+    api.push_message(USER, "where did they meet?")
+    (call,) = await replies(api, USER)
+    await asyncio.wait_for(drained(api), 10)
+    await asyncio.sleep(0.3)
+    assert "Beijing" in call.result["text"] and len(api.calls_of("sendMessage")) == 1
+
+
+async def test_group_mentions_come_from_entities(api, bot_app):
+    # "ann@<bot>" carries no mention entity (Telegram's and the fake's parsers agree)
+    api.push_message(GROUP, f"ann@{api.username} when did they meet?", chat_type="group")
+    # a text_mention of the bot (a mention by name, with the bot's user id) addresses it
+    text = "Factbot, where did they meet?"
+    entity = {"type": "text_mention", "offset": 0, "length": 7, "user": api.bot_user()}
+    update = api.push_message(GROUP, text, chat_type="group", entities=[entity])
+    (call,) = await replies(api, GROUP)
+    await asyncio.wait_for(drained(api), 10)
+    await asyncio.sleep(0.3)
+    assert "Beijing" in call.result["text"] and reply_to(call) == update["message"]["message_id"]
+    assert len(api.calls_of("sendMessage")) == 1

@@ -24,7 +24,7 @@ from telegram.ext import (
     filters,
 )
 
-from .handlers import COMMANDS, SOURCE_PREFIX, Handlers
+from .handlers import COMMANDS, Handlers
 from .resilience import RetryingRateLimiter
 from .serve import IN_FLIGHT, new_secret, serve
 
@@ -63,7 +63,7 @@ def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[
     app.add_handler(CommandHandler("sources", handlers.sources_command, filters=new))
     app.add_handler(CommandHandler("reload", handlers.reload_command, filters=new))
     app.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, handlers.message))
-    app.add_handler(CallbackQueryHandler(handlers.source_button, pattern=f"^{SOURCE_PREFIX}"))
+    app.add_handler(CallbackQueryHandler(handlers.source_button))  # every query gets an answer
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     app.add_error_handler(handlers.error_handler)
 

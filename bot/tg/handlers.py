@@ -9,10 +9,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-import re
-from collections import OrderedDict
-from collections.abc import Iterable, Mapping
-from itertools import count
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from telegram import (
@@ -31,12 +28,12 @@ from telegram.ext import ContextTypes
 from ..errors import FactbotError
 from ..helptext import first_example, help_text, start_text, ui_language
 from ..reload import reload_answerer
-from ..render import Reply, clip, render_sources
+from ..render import Reply, Source, clip, render_sources
+from .buttons import RememberedKeys, SourceKeys
 from .flood import FloodControl
 
 log = logging.getLogger(__name__)
 
-SOURCE_PREFIX = "src:"
 GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
 SHORT_DECLINE = {"en": "Sorry, I don't know that.", "ru": "Извините, я этого не знаю."}
 SOURCE_BUTTON = {"en": "Source", "ru": "Источник"}
@@ -61,17 +58,40 @@ Context = ContextTypes.DEFAULT_TYPE
 # ----------------------------------------------------------------------------- pure helpers
 
 
-def addressed_text(text: str, username: str | None, replied_to_bot: bool) -> str | None:
+Entity = tuple[str, int, int, int | None]  # a message entity: type, offset, length, user id
+
+
+def addressed_text(text: str, mentions: Sequence[tuple[int, int]],
+                   replied_to_bot: bool) -> str | None:  # fmt: skip
     """The question in a group message, or None when the message is not for the bot.
 
-    A message is addressed when it @mentions the bot (case-insensitive) or replies to one of the
-    bot's messages; the mention itself is removed from the question.
+    A message is addressed when it mentions the bot (``mentions``: where, from ``bot_mentions``)
+    or replies to one of the bot's messages; the mentions are removed from the question.
     """
-    if username:
-        mention = re.compile(rf"@{re.escape(username)}(?![A-Za-z0-9_])", re.IGNORECASE)
-        if mention.search(text):
-            return " ".join(mention.sub(" ", text).split())
+    if mentions:
+        for start, end in sorted(mentions, reverse=True):
+            text = text[:start] + " " + text[end:]
+        return " ".join(text.split())
     return text.strip() if replied_to_bot else None
+
+
+def bot_mentions(text: str, entities: Iterable[Entity], username: str | None,
+                 bot_id: int) -> list[tuple[int, int]]:  # fmt: skip
+    """Where ``text`` mentions the bot, as [start, end) positions: its ``mention`` entities of
+    @username (any case) and ``text_mention`` entities of its user id. Telegram marks mentions,
+    so "ann@yourbot" (an e-mail-like word, no entity) is none; offsets count UTF-16 units."""
+    units = text.encode("utf-16-le", "surrogatepass")
+
+    def index(unit: int) -> int:  # the str index at a UTF-16 offset
+        return len(units[: 2 * unit].decode("utf-16-le", "surrogatepass"))
+
+    found = []
+    for kind, offset, length, user_id in entities:
+        start, end = index(offset), index(offset + length)
+        named = kind == "mention" and text[start:end].lower() == f"@{username}".lower()
+        if (named and username) or (kind == "text_mention" and user_id == bot_id):
+            found.append((start, end))
+    return found
 
 
 def command_text(text: str) -> str:
@@ -126,44 +146,15 @@ def sources_text(articles: Iterable[Any], lang: str = "en") -> str:
     return "\n".join(lines) if len(lines) > 1 else empty
 
 
-def source_keyboard(key: str, lang: str = "en") -> InlineKeyboardMarkup:
-    """The inline keyboard with one "Source" button carrying ``src:<key>`` (well under 64 bytes)."""
+def source_keyboard(data: str, lang: str = "en") -> InlineKeyboardMarkup:
+    """The inline keyboard with one "Source" button carrying ``data`` (a key of bot.tg.buttons)."""
     label = SOURCE_BUTTON.get(lang, SOURCE_BUTTON["en"])
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=SOURCE_PREFIX + key)]])
-
-
-def source_key(data: str | None) -> str | None:
-    """The store key in a callback_data string, or None when it is not ours."""
-    if data and data.startswith(SOURCE_PREFIX):
-        return data[len(SOURCE_PREFIX):] or None
-    return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]])
 
 
 def file_titles(titles: Mapping[str, str]) -> dict[str, str]:
     """Titles keyed both by stem and by file name (sources name files, ``stem.txt``)."""
     return {**{f"{stem}.txt": title for stem, title in titles.items()}, **titles}
-
-
-class ReplyStore:
-    """The last ``size`` replies with sources, keyed by short ids (for the Source button)."""
-
-    def __init__(self, size: int = 1000):
-        self.size = size
-        self._items: OrderedDict[str, Reply] = OrderedDict()
-        self._ids = count(1)
-
-    def put(self, reply: Reply) -> str:
-        key = format(next(self._ids), "x")
-        self._items[key] = reply
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
-        return key
-
-    def get(self, key: str | None) -> Reply | None:
-        return self._items.get(key) if key else None
-
-    def __len__(self) -> int:
-        return len(self._items)
 
 
 # ----------------------------------------------------------------------------- callbacks
@@ -175,7 +166,7 @@ class Handlers:
     def __init__(self, answerer: Any, config: Any, store_size: int = 1000):
         self.config = config
         self.tg = config.telegram
-        self.store = ReplyStore(store_size)
+        self.remembered = RememberedKeys(store_size)  # answers with too many sources to name
         self.flood = FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
         self._reloading = asyncio.Lock()
         self._use(answerer)
@@ -183,7 +174,15 @@ class Handlers:
     def _use(self, answerer: Any) -> None:
         """Switch to ``answerer``; no await in here, so no callback sees a half-switched state."""
         self.titles = file_titles(answerer.titles)
+        self._keys: SourceKeys | None = None  # made on first use, from this answerer's table
         self.answerer = answerer
+
+    @property
+    def keys(self) -> SourceKeys:
+        """Source button keys for the current table."""
+        if self._keys is None:
+            self._keys = SourceKeys(self.answerer.table)
+        return self._keys
 
     # --- helpers used by the callbacks
     def _allowed(self, update: Update) -> bool:
@@ -213,13 +212,19 @@ class Handlers:
     def _ask(self, update: Update, question: str) -> Reply:
         return self.answerer.ask(question, lang=self._lang(update))
 
-    def _markup(self, reply: Reply) -> InlineKeyboardMarkup | None:
-        return source_keyboard(self.store.put(reply), reply.lang) if reply.sources else None
+    def _markup(self, reply: Reply, chat_id: int) -> InlineKeyboardMarkup | None:
+        if not reply.sources:
+            return None
+        data = self.keys.key(reply.sources) or self.remembered.key(reply.sources, chat_id)
+        return source_keyboard(data, reply.lang)
+
+    def _sources(self, data: str | None, chat_id: int | None) -> tuple[Source, ...] | None:
+        return self.keys.sources(data) or self.remembered.sources(data, chat_id)
 
     async def _respond(self, update: Update, message: Message, reply: Reply, group: bool) -> None:
         text = reply_html(reply, group, self.tg.group_declines)
         if text is not None and self._admit(update):
-            markup = self._markup(reply) if reply.matched else None
+            markup = self._markup(reply, message.chat.id) if reply.matched else None
             await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group,
                                      reply_markup=markup)
 
@@ -279,11 +284,16 @@ class Handlers:
         message = update.message
         if message is None or not message.text or not self._allowed(update):
             return
+        if message.via_bot and message.via_bot.id == context.bot.id:
+            return  # the bot's own inline answer, sent by a user: not a question
         if not is_group(message.chat.type):
             return await self._respond(update, message, self._ask(update, message.text), False)
         replied = message.reply_to_message
         to_bot = bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
-        question = addressed_text(message.text, context.bot.username, to_bot)
+        entities = [(e.type, e.offset, e.length, e.user.id if e.user else None)
+                    for e in message.entities]  # fmt: skip
+        mentions = bot_mentions(message.text, entities, context.bot.username, context.bot.id)
+        question = addressed_text(message.text, mentions, to_bot)
         await self._group_message(update, message, question)
 
     async def _group_message(self, update: Update, message: Message, question: str | None) -> None:
@@ -296,28 +306,34 @@ class Handlers:
 
     # --- Source button
     async def source_button(self, update: Update, context: Context) -> None:
-        """Answer the callback query and reply to the answer with its source sentences."""
+        """Answer every callback query (so no button keeps spinning); for a Source key, reply to
+        the answer with its source sentences, and for an unknown or stale one show an alert."""
         query = update.callback_query
-        if query is None or not self._allowed(update) or not self._admit(update):
+        if query is None:
             return
-        reply = self.store.get(source_key(query.data))
-        lang = (reply.lang if reply else None) or (self._lang(update) or "en")[:2]
-        if reply is None or query.message is None:
-            return await query.answer(EXPIRED.get(lang, EXPIRED["en"]), show_alert=True)
-        await query.answer()
-        await self._send_sources(context, query.message, reply, lang)
+        answer, lang = query.message, (self._lang(update) or "en")[:2]
+        sources = self._sources(query.data, answer.chat.id) if answer else None
+        if not self._allowed(update) or not self._admit(update):
+            await query.answer()  # refused: silent, but the button stops spinning
+        elif answer is None or sources is None:
+            await query.answer(EXPIRED.get(lang, EXPIRED["en"]), show_alert=True)
+        else:
+            await query.answer()
+            await self._send_sources(context, answer, sources, lang)
 
-    async def _send_sources(self, context: Context, answer: Any, reply: Reply, lang: str) -> None:
+    async def _send_sources(self, context: Context, answer: Any, sources: tuple[Source, ...],
+                            lang: str) -> None:  # fmt: skip
         params = ReplyParameters(answer.message_id, allow_sending_without_reply=True)
-        await context.bot.send_message(answer.chat.id, render_sources(reply, self.titles, lang),
-                                       parse_mode=ParseMode.HTML, reply_parameters=params)
+        text = render_sources(Reply("answer", "", "", sources), self.titles, lang)
+        await context.bot.send_message(answer.chat.id, text, parse_mode=ParseMode.HTML,
+                                       reply_parameters=params)  # fmt: skip
 
     # --- inline mode
     async def inline_query(self, update: Update, context: Context) -> None:
         """Offer the answer (when there is one) as a single article result."""
         query = update.inline_query
-        if query is None or not self._allowed(update):
-            return
+        if query is None or not self._allowed(update) or not self._admit(update):
+            return  # over the per-user limit: no answer, as for messages
         reply = self._ask(update, query.query) if query.query.strip() else None
         results = [inline_result(query.query, reply)] if reply and reply.matched else []
         await query.answer(results, cache_time=60, is_personal=False)
