@@ -419,7 +419,7 @@ async def test_source_buttons_mean_the_same_after_restarts_and_reloads(api, tmp_
     config = tg_config(copied_project(tmp_path), api, admins=(ADMIN,))
     table, _ = build_table(config)
     app = build_application(config, Answerer(table, config))
-    async with polling(app):
+    async with serving(app):
         dated = await ask_and_wait(api, USER, "when did they meet in 2025?", 1)
         anniversary = await ask_and_wait(api, USER, "which anniversary?", 2)
         _, dated_sources = await press(api, USER, dated.result["message_id"], button_data(dated), 2)
@@ -431,7 +431,7 @@ async def test_source_buttons_mean_the_same_after_restarts_and_reloads(api, tmp_
 
     # a restart: new handlers, which first answer another question in another chat
     app = build_application(config, Answerer(ensure_table(config), config))
-    async with polling(app):
+    async with serving(app):
         other = await ask_and_wait(api, STRANGER, "where did they meet?", 1)
         _, again = await press(api, USER, dated.result["message_id"], button_data(dated), sent)
         assert again == dated_sources
@@ -461,7 +461,7 @@ async def test_answer_with_too_many_sources_for_64_bytes(api, tmp_path):
         (config.seeds_dir / f"005_{article.name}").write_bytes(article.read_bytes())
     table, _ = build_table(config)
     app = build_application(config, Answerer(table, config))
-    async with polling(app):
+    async with serving(app):
         answer = await ask_and_wait(api, USER, "how many times did they meet?", 1)
         data = button_data(answer)
         assert data.startswith("src:m") and len(data.encode()) <= 64
@@ -471,7 +471,7 @@ async def test_answer_with_too_many_sources_for_64_bytes(api, tmp_path):
         alert, text = await press(api, STRANGER, other.result["message_id"], data, 1)
         assert text is None  # the key was given to another chat
     app = build_application(config, Answerer(table, config))
-    async with polling(app):  # kept in memory only: after a restart, an alert
+    async with serving(app):  # kept in memory only: after a restart, an alert
         alert, text = await press(api, USER, answer.result["message_id"], data, 2)
         assert text is None and alert.params["show_alert"] is True
 
@@ -481,7 +481,7 @@ async def test_answer_with_too_many_sources_for_64_bytes(api, tmp_path):
 
 async def test_refused_callbacks_are_answered_so_buttons_stop_spinning(api, config, answerer):
     app = build_application(tg_config(config, api, per_chat_per_minute=3), answerer)
-    async with polling(app):
+    async with serving(app):
         answer = await ask_and_wait(api, USER, "when did they meet?", 1)
         mid = answer.result["message_id"]
         alert, text = await press(api, USER, mid, "game:42", 1)  # not ours: a short alert
@@ -498,7 +498,7 @@ async def test_refused_callbacks_are_answered_so_buttons_stop_spinning(api, conf
 
 async def test_inline_queries_count_against_the_per_user_limit(api, config, answerer):
     app = build_application(tg_config(config, api, per_user_per_minute=3), answerer)
-    async with polling(app):
+    async with serving(app):
         for _ in range(10):
             api.push_inline_query("when did they meet?", user_id=USER)
         api.push_inline_query("when did they meet?", user_id=USER + 1)
