@@ -63,6 +63,16 @@ class BuildConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class MissesConfig:
+    """The misses log of ``run``: questions declined or answered with a low margin."""
+
+    path: Path | None = None  # None: off; load_config fills in .factbot/misses.jsonl
+    margin: float = 0.05
+    max_bytes: int = 5_000_000
+    backups: int = 3
+
+
+@dataclass(frozen=True, slots=True)
 class WebhookConfig:
     """Webhook mode settings; the secret token comes from the environment."""
 
@@ -103,6 +113,7 @@ class Config:
     reply: ReplyConfig = ReplyConfig()
     build: BuildConfig = BuildConfig()
     telegram: TelegramConfig = TelegramConfig()
+    misses: MissesConfig = MissesConfig()
 
 
 Check = Callable[[Any], str | None]
@@ -114,6 +125,10 @@ def _one_of(*choices: str) -> Check:
 
 def _range(lo: float, hi: float) -> Check:
     return lambda v: None if lo <= v <= hi else f"must be between {lo} and {hi}"
+
+
+def _path_or_null(v: Any) -> str | None:
+    return None if v is None or v.strip() else "must be a path or null"
 
 
 def _ids(v: Any) -> str | None:
@@ -147,6 +162,12 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Check | None]]] = {
         "per_chat_per_minute": (int, _range(1, 10_000)),
         "per_user_per_minute": (int, _range(1, 10_000)),
     },
+    "misses": {
+        "path": ((str, type(None)), _path_or_null),
+        "margin": ((int, float), _range(0.0, 1.0)),
+        "max_bytes": (int, _range(10_000, 10**12)),
+        "backups": (int, _range(0, 100)),
+    },
     "telegram.webhook": {
         "listen": (str, None),
         "port": (int, _range(1, 65535)),
@@ -154,7 +175,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Check | None]]] = {
         "url": ((str, type(None)), None),
     },
 }
-_SECTIONS = {"match", "reply", "build", "telegram"}
+_SECTIONS = {"match", "reply", "build", "telegram", "misses"}
 
 
 def _section(data: Any, name: str, path: Path) -> dict[str, Any]:
@@ -202,8 +223,9 @@ def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> C
     if token_file is not None and not token_file.is_absolute():
         token_file = root / token_file
     secret = environ.get(WEBHOOK_SECRET_ENV) or None
+    plain: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in tg.items()}
     telegram = TelegramConfig(
-        **{k: tuple(v) if isinstance(v, list) else v for k, v in tg.items() if k != "base_url"},
+        **{k: v for k, v in plain.items() if k != "base_url"},
         base_url=environ.get(BASE_URL_ENV) or tg.get("base_url") or None,
         token_file=token_file,
         webhook=WebhookConfig(**hook, secret_token=Secret(secret) if secret else None),
@@ -219,7 +241,14 @@ def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> C
         reply=ReplyConfig(**sub("reply")),
         build=BuildConfig(**sub("build")),
         telegram=telegram,
+        misses=_misses(sub("misses"), root),
     )
+
+
+def _misses(section: dict[str, Any], root: Path) -> MissesConfig:
+    """On unless ``path: null``; a relative path is relative to config.yaml's folder."""
+    name = section.pop("path", ".factbot/misses.jsonl")
+    return MissesConfig(path=root / name if name else None, **section)
 
 
 def _read_token(environ: Mapping[str, str], token_file: Path | None, path: Path) -> Secret | None:
@@ -228,5 +257,7 @@ def _read_token(environ: Mapping[str, str], token_file: Path | None, path: Path)
         try:
             token = token_file.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(path, f"telegram.token_file: cannot read {token_file}: {exc}") from None
+            raise ConfigError(
+                path, f"telegram.token_file: cannot read {token_file}: {exc}"
+            ) from None
     return Secret(token) if token else None

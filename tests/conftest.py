@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def project_config(tmp: Path, **changes: object) -> Config:
-    """The repository's config.yaml, writing its table under ``tmp``."""
+    """The repository's config.yaml, writing its table (and any misses log) under ``tmp``."""
     config = load_config(ROOT / "config.yaml", {})
-    return dataclasses.replace(config, table_path=tmp / "facts.json", **changes)  # type: ignore[arg-type]
+    misses = dataclasses.replace(config.misses, path=tmp / "misses.jsonl")
+    return dataclasses.replace(config, table_path=tmp / "facts.json", misses=misses, **changes)  # type: ignore[arg-type]
 
 
 @pytest.fixture(scope="session")
