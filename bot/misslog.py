@@ -9,6 +9,7 @@ read-only folder is logged once per episode and the bot goes on answering.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -25,21 +26,29 @@ from .render import Reply
 log = logging.getLogger(__name__)
 
 TEXT_LIMIT = 500
-FIELDS = ("time", "text", "lang", "chat", "answered", "intent", "score", "margin", "reason",
-          "detail")  # fmt: skip
+FIELDS = (
+    "time",
+    "text",
+    "lang",
+    "chat",
+    "answered",
+    "intent",
+    "score",
+    "margin",
+    "reason",
+    "detail",
+)
 # Why a line was written: the bot answered but its best two intents were close; it knew no word
 # of the question; the out-of-scope intent won; the best intent scored below the threshold; or
 # an intent matched but no meeting or fact fits (``detail`` then says why when the bot could).
 REASONS = ("low_margin", "no_words", "out_of_scope", "below_threshold", "no_fact")
 
-# What a question may hold about a person: @handles, t.me and other links, e-mail addresses,
-# and long digit runs (phone numbers, Telegram ids). Year ranges ("2024-2025") stay.
-_MASKS = (
-    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "<email>"),
-    (re.compile(r"(?:https?://|www\.|\bt\.me/|\btelegram\.me/)\S*", re.I), "<link>"),
-    (re.compile(r"(?<![\w@])@\w{2,}"), "@user"),
-    (re.compile(r"\+?\d(?:[ ().-]{0,2}\d)+"), ""),  # checked by _number below
-)
+# What a question may hold about a person: e-mail addresses, t.me and other links, @handles,
+# and long digit runs (phone numbers, Telegram ids). Years and year ranges ("2024-2025") stay.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK = re.compile(r"(?:https?://|www\.|\bt\.me/|\btelegram\.me/)\S*", re.I)
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_DIGITS = re.compile(r"\+?\d(?:[ ().-]{0,2}\d)+")
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]?\s*(?:19|20)\d\d)*")
 LONG_NUMBER = 7  # digits
 
@@ -52,11 +61,10 @@ def _number(found: re.Match[str]) -> str:
 
 
 def mask(text: str) -> str:
-    """``text`` without @handles, links, e-mail addresses and long numbers; valid UTF-8."""
+    """``text`` without e-mail addresses, links, @handles and long numbers; valid UTF-8."""
     text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates -> "?"
-    for pattern, repl in _MASKS:
-        text = pattern.sub(repl or _number, text)
-    return text
+    text = _LINK.sub("<link>", _EMAIL.sub("<email>", text))
+    return _DIGITS.sub(_number, _HANDLE.sub("@user", text))
 
 
 def miss_reason(reply: Reply, threshold: float) -> str:
@@ -71,8 +79,14 @@ def miss_reason(reply: Reply, threshold: float) -> str:
     return "below_threshold" if reply.score < threshold else "no_fact"
 
 
-def miss_entry(question: str, reply: Reply, chat: str, margin: float, threshold: float,
-               now: datetime | None = None) -> dict[str, Any] | None:  # fmt: skip
+def miss_entry(
+    question: str,
+    reply: Reply,
+    chat: str,
+    margin: float,
+    threshold: float,
+    now: datetime | None = None,
+) -> dict[str, Any] | None:
     """The log line for one question and its reply, or None when the bot answered clearly.
 
     ``chat`` is the chat type (private, group, supergroup), never the chat itself.
@@ -102,8 +116,15 @@ class MissLog:
     it while the bot runs. One process per file: rotation is not coordinated between processes.
     """
 
-    def __init__(self, path: Path, *, margin: float = 0.05, threshold: float = 0.62,
-                 max_bytes: int = 5_000_000, backups: int = 3):  # fmt: skip
+    def __init__(
+        self,
+        path: Path,
+        *,
+        margin: float = 0.05,
+        threshold: float = 0.62,
+        max_bytes: int = 5_000_000,
+        backups: int = 3,
+    ):
         self.path = path
         self.margin = margin
         self.threshold = threshold
@@ -118,8 +139,13 @@ class MissLog:
         m = config.misses
         if m.path is None:
             return None
-        return cls(m.path, margin=m.margin, threshold=config.match.threshold,
-                   max_bytes=m.max_bytes, backups=m.backups)  # fmt: skip
+        return cls(
+            m.path,
+            margin=m.margin,
+            threshold=config.match.threshold,
+            max_bytes=m.max_bytes,
+            backups=m.backups,
+        )
 
     def record(self, question: str, reply: Reply, chat: str) -> bool:
         """Log ``question`` when ``reply`` is a miss; True when a line was written."""
@@ -134,8 +160,12 @@ class MissLog:
                 self._append(data)
             except OSError as exc:
                 if not self._failing:
-                    log.warning("misses log: cannot write %s (%s); questions are not recorded "
-                                "until it works again", self.path, exc.strerror or exc)  # fmt: skip
+                    log.warning(
+                        "misses log: cannot write %s (%s); questions are not recorded "
+                        "until it works again",
+                        self.path,
+                        exc.strerror or exc,
+                    )
                 self._failing = True
                 return False
             if self._failing:
@@ -156,7 +186,7 @@ class MissLog:
             written = os.write(fd, data)
             if written != len(data):  # a full disk took part of the line: take it back
                 os.ftruncate(fd, size)
-                raise OSError(28, os.strerror(28))
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         finally:
             if fd >= 0:
                 os.close(fd)

@@ -58,8 +58,9 @@ def test_a_clear_answer_is_no_miss(answerer: Answerer, config: Config) -> None:
         ("when did they meet in 2019?", "no_fact", "meeting_date"),
     ],
 )
-def test_misses_and_their_reasons(answerer: Answerer, config: Config, question: str, reason: str,
-                                  intent: str | None) -> None:  # fmt: skip
+def test_misses_and_their_reasons(
+    answerer: Answerer, config: Config, question: str, reason: str, intent: str | None
+) -> None:
     line = entry(answerer, config, question, "supergroup")
     assert line is not None and line["reason"] == reason and line["intent"] == intent
     assert tuple(line) == FIELDS
@@ -104,9 +105,18 @@ def test_mask(text: str, masked: str) -> None:
 
 
 def record(i: int, text: str = "question") -> dict:
-    return {"time": "2026-11-23T12:00:00Z", "text": f"{text} {i}", "lang": "en", "chat": "private",
-            "answered": False, "intent": None, "score": 0.0, "margin": 0.0, "reason": "no_words",
-            "detail": ""}  # fmt: skip
+    return {
+        "time": "2026-11-23T12:00:00Z",
+        "text": f"{text} {i}",
+        "lang": "en",
+        "chat": "private",
+        "answered": False,
+        "intent": None,
+        "score": 0.0,
+        "margin": 0.0,
+        "reason": "no_words",
+        "detail": "",
+    }
 
 
 def test_write_creates_the_folder_and_appends_lines(tmp_path: Path) -> None:
@@ -233,7 +243,11 @@ def test_a_read_only_folder_is_logged_once(tmp_path: Path) -> None:
 
 def test_record_writes_only_misses(tmp_path: Path, answerer: Answerer) -> None:
     log = MissLog(tmp_path / "misses.jsonl")
-    for question in ("when did they meet?", "what is the capital of France", "where did they meet?"):
+    for question in (
+        "when did they meet?",
+        "what is the capital of France",
+        "where did they meet?",
+    ):
         log.record(question, answerer.ask(question), "private")
     assert [x["text"] for x in lines(log.path)] == ["what is the capital of France"]
 
