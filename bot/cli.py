@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot {ask,chat,build,eval,run}``.
+"""Command line: ``python -m bot {ask,chat,build,eval,run,misses}``.
 
 The only place that configures logging and turns ``FactbotError`` into one stderr line and exit
 code 2. Telegram is imported only inside ``run``.
@@ -13,13 +13,15 @@ import logging
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from .answer import Answerer
 from .build import build, ensure_table
-from .config import load_config
-from .errors import DataError, FactbotError
+from .config import Config, load_config
+from .errors import ConfigError, DataError, FactbotError
+from .misses import parse_since, report
 from .render import Reply
 from .yamlio import load_yaml
 
@@ -42,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-in-scope", type=float, default=0.0)
     ev.add_argument("--min-declined", type=float, default=0.0)
     sub.add_parser("run", help="run the Telegram bot")
+    _misses_parser(sub)
     for p in list(sub.choices.values()):
         p.add_argument("--config", default=argparse.SUPPRESS, help="path to config.yaml")
     return parser
@@ -50,7 +53,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m bot`` and the ``factbot`` script; returns the exit code."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     try:
         config = load_config(args.config)
         if args.command == "build":
@@ -65,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _chat(answerer)
         if args.command == "eval":
             return _eval(answerer, args.file, args.min_in_scope, args.min_declined)
+        if args.command == "misses":
+            return _misses(config, answerer, args)
         from .tg.app import run_bot  # only here: the core never imports Telegram
 
         return run_bot(config, answerer)
@@ -75,6 +82,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _misses_parser(sub: Any) -> None:
+    m = sub.add_parser("misses", help="questions the bot declined or barely answered, grouped")
+    m.add_argument("--since", type=_since, metavar="DATE", help="only from DATE (YYYY-MM-DD) on")
+    m.add_argument("--top", type=_positive, default=20, metavar="N", help="groups shown (20)")
+    m.add_argument("--lang", choices=("en", "ru"), help="only questions in this language")
+    m.add_argument("--yaml", action="store_true", help="candidate questions as a question set")
+
+
+def _since(text: str) -> datetime:
+    try:
+        return parse_since(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive number: {text!r}")
+    return int(text)
+
+
+def _misses(config: Config, answerer: Answerer, args: argparse.Namespace) -> int:
+    if config.misses.path is None:
+        raise ConfigError(config.path, "misses.path is null: the misses log is off")
+    text = report(config.misses.path, answerer.matcher, since=args.since, lang=args.lang,
+                  top=args.top, as_yaml=args.yaml)  # fmt: skip
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
 
 
 def reply_json(question: str, reply: Reply) -> str:
