@@ -343,7 +343,10 @@ def report(
 
 
 def report_html(path: Path, matcher: Matcher, top: int = 10) -> str:
-    """``/misses``: the top groups for a Telegram admin."""
-    misses, bad = load_misses(path)
+    """``/misses``: the top groups for a Telegram admin (a one-line reply when unreadable)."""
+    try:
+        misses, bad = load_misses(path)
+    except DataError as exc:
+        return html.escape(f"Cannot read the misses log: {exc.problem}")
     groups = group_misses(misses, question_key(matcher))
     return render_report_html(groups, summary_line(misses, groups, Path(path.name), bad), top)

@@ -361,3 +361,16 @@ def test_the_log_defaults_next_to_the_config_and_path_null_turns_it_off(tmp_path
     assert MissLog.from_config(config) is not None
     off = load_config(write_config(tmp_path, "misses:\n  path: null\n"), {})
     assert off.misses.path is None and MissLog.from_config(off) is None
+
+
+def test_an_unreadable_log_is_one_line(
+    answerer: Answerer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "log" / "misses.jsonl").mkdir(parents=True)  # a folder where the file should be
+    text = report_html(tmp_path / "log" / "misses.jsonl", answerer.matcher)
+    assert text == "Cannot read the misses log: cannot read: Is a directory"
+    assert main(["--config", str(misses_config(tmp_path)), "misses"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and err.strip().endswith(
+        "misses.jsonl: cannot read: Is a directory"
+    )
