@@ -21,7 +21,6 @@ from .answer import Answerer
 from .build import build, ensure_table
 from .config import Config, load_config
 from .errors import ConfigError, DataError, FactbotError
-from .misses import parse_since, report
 from .render import Reply
 from .yamlio import load_yaml
 
@@ -93,6 +92,8 @@ def _misses_parser(sub: Any) -> None:
 
 
 def _since(text: str) -> datetime:
+    from .misses import parse_since  # only here: ask and chat never pay for the misses report
+
     try:
         return parse_since(text)
     except ValueError:
@@ -106,6 +107,8 @@ def _positive(text: str) -> int:
 
 
 def _misses(config: Config, answerer: Answerer, args: argparse.Namespace) -> int:
+    from .misses import report
+
     if config.misses.path is None:
         raise ConfigError(config.path, "misses.path is null: the misses log is off")
     text = report(config.misses.path, answerer.matcher, since=args.since, lang=args.lang,
