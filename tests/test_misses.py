@@ -27,9 +27,20 @@ from bot.misslog import MissLog, miss_entry, rotated
 from bot.yamlio import load_yaml
 from tests.fakebotapi import prepare_text
 from tests.nasty import load_nasty
-from tests.test_cli import write_config
 
+ROOT = Path(__file__).resolve().parent.parent
 DAY = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+
+
+def write_config(tmp: Path, extra: str = "") -> Path:
+    """A config.yaml reading the project's articles, with its table under ``tmp``."""
+    path = tmp / "config.yaml"
+    path.write_text(
+        f"version: 1\nseeds_dir: {ROOT / 'seeds'}\nintents_dir: {ROOT / 'intents'}\n"
+        f"curated: {ROOT / 'seeds' / 'curated.yaml'}\ntable: {tmp / 'facts.json'}\n{extra}",
+        encoding="utf-8",
+    )
+    return path
 
 
 def log_questions(

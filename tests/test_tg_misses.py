@@ -8,6 +8,7 @@ import asyncio
 import dataclasses
 import json
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,6 @@ import pytest
 from bot.config import Config
 from bot.misslog import FIELDS
 from bot.tg.app import build_application
-from tests.test_tg_process import bot_env, tmp_config
 from tests.tgharness import drained, polling, replies, tg_config
 
 pytestmark = pytest.mark.e2e
@@ -180,23 +180,30 @@ async def test_a_full_disk_never_stops_the_bot(api, config, answerer, tmp_path, 
 
 def test_run_writes_the_log_by_default_and_ask_does_not(api, tmp_path):
     """``python -m bot run`` with a config that says nothing about misses logs next to it;
-    ``python -m bot ask`` never writes it."""
-    config = tmp_config(tmp_path)
+    ``ask`` and ``chat`` never write it."""
+    config = tmp_path / "config.yaml"  # says nothing about misses
+    config.write_text(
+        f"version: 1\nseeds_dir: {ROOT / 'seeds'}\nintents_dir: {ROOT / 'intents'}\n"
+        f"curated: {ROOT / 'seeds' / 'curated.yaml'}\ntable: {tmp_path / 'facts.json'}\n",
+        encoding="utf-8",
+    )
     default = tmp_path / ".factbot" / "misses.jsonl"
-    ask = [
-        sys.executable,
-        "-m",
-        "bot",
-        "--config",
-        str(config),
-        "ask",
-        "what is the capital of France?",
-    ]
-    assert subprocess.run(ask, cwd=ROOT, capture_output=True, timeout=60).returncode == 0
+    bot = [sys.executable, "-m", "bot", "--config", str(config)]
+    question = "what is the capital of France?"
+    for command, stdin in ((["ask", question], ""), (["chat"], question + "\n")):
+        done = subprocess.run(
+            [*bot, *command], input=stdin, cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 0 and "/help" in done.stdout, done.stderr
     assert not default.exists()
     run = [sys.executable, "-m", "bot", "--config", str(config), "run"]
     proc = subprocess.Popen(
-        run, cwd=ROOT, env=bot_env(api), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        run,
+        cwd=ROOT,
+        env={**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         api.push_message(USER, "what is the capital of France?", user_id=USER)
