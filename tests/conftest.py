@@ -23,6 +23,18 @@ def project_config(tmp: Path, **changes: object) -> Config:
     return dataclasses.replace(config, table_path=tmp / "facts.json", misses=misses, **changes)  # type: ignore[arg-type]
 
 
+def config_file(tmp: Path, extra: str = "") -> Path:
+    """A config.yaml under ``tmp`` reading the project's articles and intents, its table (and,
+    unless ``extra`` says otherwise, the misses log) under ``tmp`` too."""
+    path = tmp / "config.yaml"
+    path.write_text(
+        f"version: 1\nseeds_dir: {ROOT / 'seeds'}\nintents_dir: {ROOT / 'intents'}\n"
+        f"curated: {ROOT / 'seeds' / 'curated.yaml'}\ntable: {tmp / 'facts.json'}\n{extra}",
+        encoding="utf-8",
+    )
+    return path
+
+
 @pytest.fixture(scope="session")
 def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
     return project_config(tmp_path_factory.mktemp("table"))

@@ -25,22 +25,11 @@ from bot.misses import (
 )
 from bot.misslog import MissLog, miss_entry, rotated
 from bot.yamlio import load_yaml
+from tests.conftest import config_file
 from tests.fakebotapi import prepare_text
 from tests.nasty import load_nasty
 
-ROOT = Path(__file__).resolve().parent.parent
 DAY = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
-
-
-def write_config(tmp: Path, extra: str = "") -> Path:
-    """A config.yaml reading the project's articles, with its table under ``tmp``."""
-    path = tmp / "config.yaml"
-    path.write_text(
-        f"version: 1\nseeds_dir: {ROOT / 'seeds'}\nintents_dir: {ROOT / 'intents'}\n"
-        f"curated: {ROOT / 'seeds' / 'curated.yaml'}\ntable: {tmp / 'facts.json'}\n{extra}",
-        encoding="utf-8",
-    )
-    return path
 
 
 def log_questions(
@@ -83,7 +72,7 @@ def test_typos_slang_case_and_years_group_together(answerer: Answerer) -> None:
         "what is the capital of France?",
         "whats the capital of france",
         "what did xi say about ukraine",
-        "what did xi say about taiwan",
+        "what did xi say about the arctic route",
         "what did xi say about ukraine?",
     ]
     assert groups_of(answerer, questions) == [
@@ -95,7 +84,7 @@ def test_typos_slang_case_and_years_group_together(answerer: Answerer) -> None:
         ],
         ["what did xi say about ukraine", "what did xi say about ukraine?"],
         ["what is the capital of France?", "whats the capital of france"],
-        ["what did xi say about taiwan"],
+        ["what did xi say about the arctic route"],
     ]
 
 
@@ -274,7 +263,7 @@ def test_candidates_are_a_question_set_that_eval_passes(
         {"q": "when did xi invite mishustin to visit china", "intent": "meeting_date"}
     ]
     assert all(item.get("decline") is True for item in data["questions"] if "intent" not in item)
-    config = write_config(tmp_path)
+    config = config_file(tmp_path)
     assert (
         main(
             [
@@ -301,7 +290,7 @@ def test_no_candidates_is_an_empty_question_set() -> None:
 
 
 def misses_config(tmp: Path, extra: str = "") -> Path:
-    return write_config(tmp, f"misses:\n  path: {tmp / 'log' / 'misses.jsonl'}\n{extra}")
+    return config_file(tmp, f"misses:\n  path: {tmp / 'log' / 'misses.jsonl'}\n{extra}")
 
 
 def test_misses_command(
@@ -330,7 +319,7 @@ def test_misses_command(
 def test_misses_command_without_a_log(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--config", str(misses_config(tmp_path)), "misses"]) == 0
     assert capsys.readouterr().out.startswith("No misses recorded in ")
-    off = write_config(tmp_path, "misses:\n  path: null\n")
+    off = config_file(tmp_path, "misses:\n  path: null\n")
     assert main(["--config", str(off), "misses"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.endswith("misses.path is null: the misses log is off") and "\n" not in err
@@ -352,7 +341,7 @@ def test_misses_command_without_a_log(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_bad_misses_config_is_one_line_and_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: str, message: str
 ) -> None:
-    assert main(["--config", str(write_config(tmp_path, extra)), "misses"]) == 2
+    assert main(["--config", str(config_file(tmp_path, extra)), "misses"]) == 2
     err = capsys.readouterr().err.strip()
     assert message in err and "config.yaml" in err and len(err.splitlines()) == 1
 
@@ -367,10 +356,10 @@ def test_bad_misses_arguments_exit_2(tmp_path: Path, args: list[str]) -> None:
 def test_the_log_defaults_next_to_the_config_and_path_null_turns_it_off(tmp_path: Path) -> None:
     from bot.config import load_config
 
-    config: Config = load_config(write_config(tmp_path), {})
+    config: Config = load_config(config_file(tmp_path), {})
     assert config.misses.path == tmp_path / ".factbot" / "misses.jsonl"
     assert MissLog.from_config(config) is not None
-    off = load_config(write_config(tmp_path, "misses:\n  path: null\n"), {})
+    off = load_config(config_file(tmp_path, "misses:\n  path: null\n"), {})
     assert off.misses.path is None and MissLog.from_config(off) is None
 
 

@@ -18,6 +18,7 @@ import pytest
 from bot.config import Config
 from bot.misslog import FIELDS
 from bot.tg.app import build_application
+from tests.conftest import config_file
 from tests.tgharness import drained, polling, replies, tg_config
 
 pytestmark = pytest.mark.e2e
@@ -181,12 +182,7 @@ async def test_a_full_disk_never_stops_the_bot(api, config, answerer, tmp_path, 
 def test_run_writes_the_log_by_default_and_ask_does_not(api, tmp_path):
     """``python -m bot run`` with a config that says nothing about misses logs next to it;
     ``ask`` and ``chat`` never write it."""
-    config = tmp_path / "config.yaml"  # says nothing about misses
-    config.write_text(
-        f"version: 1\nseeds_dir: {ROOT / 'seeds'}\nintents_dir: {ROOT / 'intents'}\n"
-        f"curated: {ROOT / 'seeds' / 'curated.yaml'}\ntable: {tmp_path / 'facts.json'}\n",
-        encoding="utf-8",
-    )
+    config = config_file(tmp_path)  # says nothing about misses
     default = tmp_path / ".factbot" / "misses.jsonl"
     bot = [sys.executable, "-m", "bot", "--config", str(config)]
     question = "what is the capital of France?"
