@@ -105,6 +105,9 @@ class Answerer:
         text = strip_controls(text[: self.config.match.max_chars * 2])[: self.config.match.max_chars]
         lang = self._language(text, lang)
         match = self.matcher.match(text)
+        return replace(self._reply(text, lang, match), runner_up=match.runner_up)
+
+    def _reply(self, text: str, lang: str, match: Match) -> Reply:
         intent, topic = self._framed(match)
         if intent is None:
             return self._decline(lang, match.score, match.best)
@@ -343,7 +346,8 @@ class Answerer:
 
     def _decline(self, lang: str, score: float, best: str | None, reason: str = "") -> Reply:
         reply = render_decline(lang, reason)
-        return Reply(reply.kind, reply.text, reply.html, (), None, score, lang, {"best": best or ""})
+        extra = {"best": best or "", "reason": reason}
+        return Reply(reply.kind, reply.text, reply.html, (), None, score, lang, extra)
 
     def _no_meeting(self, slots: Slots, lang: str) -> str:
         months = [MONTH_NAMES[m - 1] for m in slots.months]

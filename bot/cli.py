@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot {ask,chat,build,eval,run,init}``.
+"""Command line: ``python -m bot {ask,chat,build,eval,run,init,misses}``.
 
 The only place that configures logging and turns ``FactbotError`` into one stderr line and exit
 code 2. Telegram is imported only inside ``run``.
@@ -14,13 +14,15 @@ import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from .answer import Answerer
 from .build import build, current_table
-from .errors import DataError, FactbotError
+from .config import Config
+from .errors import ConfigError, DataError, FactbotError
 from .project import describe_init, find_project, init_project
 from .render import Reply
 from .yamlio import load_yaml
@@ -45,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-in-scope", type=float, default=0.0)
     ev.add_argument("--min-declined", type=float, default=0.0)
     sub.add_parser("run", help="run the Telegram bot")
+    _misses_parser(sub)
     for p in list(sub.choices.values()):
         p.add_argument("--config", default=argparse.SUPPRESS, help=_CONFIG_HELP)
     init = sub.add_parser("init", help="start a new project folder from the bundled demo")
@@ -79,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _chat(answerer)
         if args.command == "eval":
             return _eval(answerer, args.file, args.min_in_scope, args.min_declined)
+        if args.command == "misses":
+            return _misses(config, answerer, args)
         from .tg.app import run_bot  # only here: the core never imports Telegram
 
         return run_bot(config, answerer)
@@ -89,6 +94,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _misses_parser(sub: Any) -> None:
+    m = sub.add_parser("misses", help="questions the bot declined or barely answered, grouped")
+    m.add_argument("--since", type=_since, metavar="DATE", help="only from DATE (YYYY-MM-DD) on")
+    m.add_argument("--top", type=_positive, default=20, metavar="N", help="groups shown (20)")
+    m.add_argument("--lang", choices=("en", "ru"), help="only questions in this language")
+    m.add_argument("--yaml", action="store_true", help="candidate questions as a question set")
+
+
+def _since(text: str) -> datetime:
+    from .misses import parse_since  # only here: ask and chat never pay for the misses report
+
+    try:
+        return parse_since(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive number: {text!r}")
+    return int(text)
+
+
+def _misses(config: Config, answerer: Answerer, args: argparse.Namespace) -> int:
+    from .misses import report
+
+    if config.misses.path is None:
+        raise ConfigError(config.path, "misses.path is null: the misses log is off")
+    text = report(config.misses.path, answerer.matcher, since=args.since, lang=args.lang,
+                  top=args.top, as_yaml=args.yaml)  # fmt: skip
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
 
 
 def reply_json(question: str, reply: Reply) -> str:

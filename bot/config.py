@@ -66,6 +66,16 @@ class BuildConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class MissesConfig:
+    """The misses log of ``run``: questions declined or answered with a low margin."""
+
+    path: Path | None = None  # None: off; load_config fills in .factbot/misses.jsonl
+    margin: float = 0.05
+    max_bytes: int = 5_000_000
+    backups: int = 3
+
+
+@dataclass(frozen=True, slots=True)
 class WebhookConfig:
     """Webhook mode settings; the secret token comes from the environment."""
 
@@ -109,6 +119,7 @@ class Config:
     # Where the table goes when ``table_path``'s folder is read-only (a container, a system
     # install): the user's cache; None when the environment names no cache or home folder.
     table_cache: Path | None = None
+    misses: MissesConfig = MissesConfig()
 
 
 Check = Callable[[Any], str | None]
@@ -120,6 +131,10 @@ def _one_of(*choices: str) -> Check:
 
 def _range(lo: float, hi: float) -> Check:
     return lambda v: None if lo <= v <= hi else f"must be between {lo} and {hi}"
+
+
+def _path_or_null(v: Any) -> str | None:
+    return None if v is None or v.strip() else "must be a path or null"
 
 
 def _ids(v: Any) -> str | None:
@@ -153,6 +168,12 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Check | None]]] = {
         "per_chat_per_minute": (int, _range(1, 10_000)),
         "per_user_per_minute": (int, _range(1, 10_000)),
     },
+    "misses": {
+        "path": ((str, type(None)), _path_or_null),
+        "margin": ((int, float), _range(0.0, 1.0)),
+        "max_bytes": (int, _range(10_000, 10**12)),
+        "backups": (int, _range(0, 100)),
+    },
     "telegram.webhook": {
         "listen": (str, None),
         "port": (int, _range(1, 65535)),
@@ -160,7 +181,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Check | None]]] = {
         "url": ((str, type(None)), None),
     },
 }
-_SECTIONS = {"match", "reply", "build", "telegram"}
+_SECTIONS = {"match", "reply", "build", "telegram", "misses"}
 
 
 def _section(data: Any, name: str, path: Path) -> dict[str, Any]:
@@ -235,7 +256,14 @@ def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> C
         build=BuildConfig(**sub("build")),
         telegram=telegram,
         table_cache=cache_table_path(root, table_path, environ),
+        misses=_misses(sub("misses"), root),
     )
+
+
+def _misses(section: dict[str, Any], root: Path) -> MissesConfig:
+    """On unless ``path: null``; a relative path is relative to config.yaml's folder."""
+    name = section.pop("path", ".factbot/misses.jsonl")
+    return MissesConfig(path=root / name if name else None, **section)
 
 
 def cache_table_path(root: Path, table_path: Path, environ: Mapping[str, str]) -> Path | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -91,6 +92,11 @@ class Match:
     names: tuple[tuple[str, str], ...] = ()  # (marker, canonical name) of gazetteer names found
     tokens: tuple[str, ...] = ()  # the message's canonical tokens (after slang, stems, typos)
     scores: tuple[tuple[str, float], ...] = ()  # every scored intent, best first
+
+    @property
+    def runner_up(self) -> float:
+        """The second-best intent's score (0.0 when one intent or none scored)."""
+        return self.scores[1][1] if len(self.scores) > 1 else 0.0
 
 
 class Matcher:
@@ -270,3 +276,10 @@ class Matcher:
         ranked = tuple(sorted(((k, round(v, 4)) for k, v in scores.items()), key=lambda kv: -kv[1]))
         return Match(best if ok else None, score, best, tuple(unknown), tuple(names), tuple(query),
                      ranked)
+
+
+def closest(text: str, choices: Sequence[str], cutoff: float) -> int | None:
+    """The index of the choice most like ``text`` (rapidfuzz token sort ratio, 0..100), or None
+    when none reaches ``cutoff``. Groups similar questions in the misses report."""
+    hit = process.extractOne(text, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
+    return hit[2] if hit else None

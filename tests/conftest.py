@@ -17,9 +17,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def project_config(tmp: Path, **changes: object) -> Config:
-    """The repository's config.yaml, writing its table under ``tmp``."""
+    """The repository's config.yaml, writing its table (and any misses log) under ``tmp``."""
     config = load_config(ROOT / "config.yaml", {})
-    return dataclasses.replace(config, table_path=tmp / "facts.json", **changes)  # type: ignore[arg-type]
+    misses = dataclasses.replace(config.misses, path=tmp / "misses.jsonl")
+    return dataclasses.replace(config, table_path=tmp / "facts.json", misses=misses, **changes)  # type: ignore[arg-type]
+
+
+def config_file(tmp: Path, extra: str = "") -> Path:
+    """A config.yaml under ``tmp`` reading the project's articles and intents, its table (and,
+    unless ``extra`` says otherwise, the misses log) under ``tmp`` too."""
+    path = tmp / "config.yaml"
+    path.write_text(
+        f"version: 1\nseeds_dir: {ROOT / 'seeds'}\nintents_dir: {ROOT / 'intents'}\n"
+        f"curated: {ROOT / 'seeds' / 'curated.yaml'}\ntable: {tmp / 'facts.json'}\n{extra}",
+        encoding="utf-8",
+    )
+    return path
 
 
 @pytest.fixture(scope="session")

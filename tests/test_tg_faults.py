@@ -20,7 +20,7 @@ from bot.tg.resilience import (
     backoff_delays,
     is_transient,
 )
-from tests.tgharness import drained, replies, serving, tg_config
+from tests.tgharness import replies, serving, tg_config
 
 pytestmark = pytest.mark.e2e
 

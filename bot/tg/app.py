@@ -62,6 +62,7 @@ def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[
     app.add_handler(CommandHandler("ask", handlers.ask_command, filters=new))
     app.add_handler(CommandHandler("sources", handlers.sources_command, filters=new))
     app.add_handler(CommandHandler("reload", handlers.reload_command, filters=new))
+    app.add_handler(CommandHandler("misses", handlers.misses_command, filters=new))
     app.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, handlers.message))
     app.add_handler(CallbackQueryHandler(handlers.source_button))  # every query gets an answer
     app.add_handler(InlineQueryHandler(handlers.inline_query))

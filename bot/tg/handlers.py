@@ -22,11 +22,12 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from ..errors import FactbotError
 from ..helptext import first_example, help_text, start_text, ui_language
+from ..misses import report_html
+from ..misslog import MissLog
 from ..reload import reload_answerer
 from ..render import Reply, Source, clip, render_sources
 from .buttons import RememberedKeys, SourceKeys
@@ -169,6 +170,7 @@ class Handlers:
         self.remembered = RememberedKeys(store_size)  # answers with too many sources to name
         self.flood = FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
         self._reloading = asyncio.Lock()
+        self.misses = MissLog.from_config(config)  # None when misses.path is null
         self._use(answerer)
 
     def _use(self, answerer: Any) -> None:
@@ -221,6 +223,15 @@ class Handlers:
     def _sources(self, data: str | None, chat_id: int | None) -> tuple[Source, ...] | None:
         return self.keys.sources(data) or self.remembered.sources(data, chat_id)
 
+    def _asked(self, update: Update, question: str) -> Reply:
+        """``_ask`` for a question addressed to the bot, logged when the bot missed it."""
+        reply = self._ask(update, question)
+        chat = update.effective_chat
+        if self.misses is not None:  # the chat's type only: no id, name or username
+            self.misses.record(question, reply, str(chat.type) if chat else "private")
+        return reply
+
+
     async def _respond(self, update: Update, message: Message, reply: Reply, group: bool) -> None:
         text = reply_html(reply, group, self.tg.group_declines)
         if text is not None and self._admit(update):
@@ -259,7 +270,7 @@ class Handlers:
             example = first_example(self.answerer.intents, lang)
             return await self._say(update, html.escape(ASK_USAGE[lang].format(example=example)))
         group = is_group(message.chat.type)
-        await self._respond(update, message, self._ask(update, question), group)
+        await self._respond(update, message, self._asked(update, question), group)
 
     async def reload_command(self, update: Update, context: Context) -> None:
         """/reload (admins only; silent for others): rebuild the table, swap the answerer."""
@@ -278,6 +289,16 @@ class Handlers:
         log.info("reloaded: %s", done.summary().replace("\n", "; "))
         await self._say(update, html.escape(clip(done.summary())), limited=False)
 
+    async def misses_command(self, update: Update, context: Context) -> None:
+        """/misses (admins only; silent for others): the top 10 groups of the misses log."""
+        user = update.effective_user
+        if not self._allowed(update) or not is_admin(user.id if user else None, self.tg.admins):
+            return
+        if self.misses is None:
+            return await self._say(update, "The misses log is off (misses.path).", limited=False)
+        report = await asyncio.to_thread(report_html, self.misses.path, self.answerer.matcher)
+        await self._say(update, report, limited=False)
+
     # --- plain messages
     async def message(self, update: Update, context: Context) -> None:
         """Private: every text. Groups: when addressed, or confident answers in group_mode 'all'."""
@@ -287,7 +308,7 @@ class Handlers:
         if message.via_bot and message.via_bot.id == context.bot.id:
             return  # the bot's own inline answer, sent by a user: not a question
         if not is_group(message.chat.type):
-            return await self._respond(update, message, self._ask(update, message.text), False)
+            return await self._respond(update, message, self._asked(update, message.text), False)
         replied = message.reply_to_message
         to_bot = bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
         entities = [(e.type, e.offset, e.length, e.user.id if e.user else None)
@@ -298,7 +319,7 @@ class Handlers:
 
     async def _group_message(self, update: Update, message: Message, question: str | None) -> None:
         if question:  # addressed: answers, or a short/silent decline
-            return await self._respond(update, message, self._ask(update, question), True)
+            return await self._respond(update, message, self._asked(update, question), True)
         if question is None and self.tg.group_mode == "all":
             reply = self._ask(update, message.text or "")
             if reply.matched:
