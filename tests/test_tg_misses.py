@@ -19,7 +19,7 @@ from bot.config import Config
 from bot.misslog import FIELDS
 from bot.tg.app import build_application
 from tests.conftest import config_file
-from tests.tgharness import drained, polling, replies, tg_config
+from tests.tgharness import drained, replies, serving, tg_config
 
 pytestmark = pytest.mark.e2e
 
@@ -53,7 +53,7 @@ async def test_the_log_holds_questions_and_never_an_id(api, config, answerer, tm
     api.add_chat(GROUP, "supergroup", title="Zebulon's secret circle", username="zeb_circle")
     app = build_application(tg_config(with_log(config, path), api), answerer)
     me = {"extra": {"from": PERSON}, "user_id": USER}
-    async with polling(app):
+    async with serving(app):
         api.push_message(USER, "what is the capital of France?", **me)  # private: declined
         api.push_message(USER, "when did they meet?", **me)  # a clear answer: not logged
         api.push_message(USER, "when did xi invite mishustin to visit china", **me)  # low margin
@@ -110,7 +110,7 @@ async def test_the_log_holds_questions_and_never_an_id(api, config, answerer, tm
 async def test_misses_command_is_for_admins_only(api, config, answerer, tmp_path):
     path = tmp_path / "misses.jsonl"
     app = build_application(tg_config(with_log(config, path), api, admins=(ADMIN,)), answerer)
-    async with polling(app, post_init=True):
+    async with serving(app):
         for _ in range(3):
             api.push_message(USER, "<b>what</b> is the capital of France?", user_id=USER)
         api.push_message(USER, "кто ты?", user_id=USER)
@@ -132,7 +132,7 @@ async def test_misses_command_is_for_admins_only(api, config, answerer, tmp_path
 async def test_misses_command_when_the_log_is_off(api, config, answerer):
     config = dataclasses.replace(config, misses=dataclasses.replace(config.misses, path=None))
     app = build_application(tg_config(config, api, admins=(ADMIN,)), answerer)
-    async with polling(app):
+    async with serving(app):
         api.push_message(ADMIN, "what is the capital of France?", user_id=ADMIN)
         api.push_message(ADMIN, "/misses", user_id=ADMIN)
         calls = await replies(api, ADMIN, count=2)
@@ -148,7 +148,7 @@ async def test_a_burst_of_concurrent_handlers_writes_whole_lines(api, config, an
     )
     app = build_application(tg_config(config, api), answerer, rate_limiter=False)
     chats = range(9000, 9030)
-    async with polling(app):
+    async with serving(app):
         for i in range(300):
             chat = chats[i % len(chats)]
             api.push_message(
@@ -167,7 +167,7 @@ async def test_a_full_disk_never_stops_the_bot(api, config, answerer, tmp_path, 
     config = with_log(config, path, per_chat_per_minute=100, per_user_per_minute=100)
     app = build_application(tg_config(config, api), answerer)
     with caplog.at_level(logging.INFO):
-        async with polling(app):
+        async with serving(app):
             for i in range(10):
                 api.push_message(USER, f"what is the capital of country {i}?", user_id=USER)
             api.push_message(USER, "when did they meet?", user_id=USER)
