@@ -2,16 +2,19 @@
 
 ``python -m bot run`` always uses AIORateLimiter (Telegram's ~30 msg/s flood limit) and the
 config's mode; this runs the same Application (``build_application``, same handlers, same
-polling/webhook calls) with the limiter optional, to measure the bot's own capacity.
+``bot.tg.serve.serve`` for polling or webhook) with the limiter optional, to measure the bot's own
+capacity.
 
     python bench/botproc.py --config config.yaml [--no-rate-limiter] [--webhook-port N]
 
-Token and API URL come from TELEGRAM_BOT_TOKEN and TELEGRAM_API_BASE_URL, as for ``bot run``.
+Token, API URL and webhook secret come from TELEGRAM_BOT_TOKEN, TELEGRAM_API_BASE_URL and
+TELEGRAM_WEBHOOK_SECRET, as for ``bot run``.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import dataclasses
 import sys
 from pathlib import Path
@@ -21,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot.answer import Answerer  # noqa: E402
 from bot.build import ensure_table  # noqa: E402
 from bot.config import load_config  # noqa: E402
-from bot.tg.app import ALLOWED_UPDATES, build_application, setup_logging  # noqa: E402
+from bot.tg.app import _serve_until_signal, build_application, setup_logging  # noqa: E402
 
 
 def main() -> int:
@@ -44,15 +47,15 @@ def main() -> int:
         )
         config = dataclasses.replace(config, telegram=lifted)
     answerer = Answerer.from_table(ensure_table(config), config)
-    token = config.telegram.token.reveal() if config.telegram.token else ""
-    setup_logging(token)
-    app = build_application(config, answerer, rate_limiter=not args.no_rate_limiter)
+    tg = config.telegram
     if args.webhook_port:
-        app.run_webhook(listen="127.0.0.1", port=args.webhook_port, url_path="telegram",
-                        webhook_url=f"http://127.0.0.1:{args.webhook_port}/telegram",
-                        allowed_updates=ALLOWED_UPDATES)  # fmt: skip
-    else:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+        url = f"http://127.0.0.1:{args.webhook_port}/telegram"
+        hook = dataclasses.replace(tg.webhook, port=args.webhook_port, url=url)
+        tg = dataclasses.replace(tg, mode="webhook", webhook=hook)
+    secret = tg.webhook.secret_token.reveal() if tg.webhook.secret_token else ""
+    setup_logging(tg.token.reveal() if tg.token else "", secret)
+    app = build_application(config, answerer, rate_limiter=not args.no_rate_limiter)
+    asyncio.run(_serve_until_signal(app, tg, secret))
     return 0
 
 

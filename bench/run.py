@@ -57,12 +57,13 @@ from bot.kinds import READERS  # noqa: E402
 from tests import fakebotapi  # noqa: E402
 
 PY = sys.executable
-SECTIONS = ("build", "warm", "accuracy", "cold", "synth", "e2e", "memory")
+SECTIONS = ("build", "warm", "accuracy", "cold", "synth", "e2e", "memory", "backlog")
 QUESTION_SETS = (ROOT / "tests" / "questions.yaml", ROOT / "tests" / "questions_ru.yaml")
 COLD_QUESTION = "when did they meet?"
 BASELINE_THRESHOLD = 70.0  # WRatio 0..100: below it the baseline declines (fixed before looking)
 FORBIDDEN_IMPORTS = ("telegram", "httpx")
 BACKLOG = 1024  # the fake server's listen queue: a burst opens ~100 connections at once
+WEBHOOK_SECRET = "bench-webhook-secret"
 E2E_QUESTIONS = ("when did they meet?", "where did they meet?", "who met?",
                  "how many times did they meet?", "what was the trade target?",
                  "which areas of cooperation?", "когда они встречались?",
@@ -371,19 +372,16 @@ class Replies:
             time.sleep(0.005)
 
 
-def _listening(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-        return True
-    except OSError:
-        return False
-
-
 class BotProcess:
     """A bot process against the fake server; stops it with SIGTERM."""
 
     def __init__(self, api: fakebotapi.FakeBotAPI, cmd: list[str]):
-        env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url}
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET,
+        }
         self.log = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
             cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
@@ -394,7 +392,7 @@ class BotProcess:
         """Wait until the bot has started (its command menu set) and listens, if webhook."""
         deadline = time.monotonic() + timeout
         while not self.api.calls_of("setMyCommands") or not (
-            _listening(webhook_port) if webhook_port else self.api.calls_of("deleteWebhook")
+            self.api.calls_of("setWebhook" if webhook_port else "deleteWebhook")
         ):
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 self.log.seek(0)
@@ -482,14 +480,16 @@ def e2e(
             port = free_port()
             cmd += ["--webhook-port", str(port)]
             url = f"http://127.0.0.1:{port}/telegram"
-            pool = ThreadPoolExecutor(max_workers=40)  # Telegram's default max_connections
 
             def deliver(update: dict) -> None:
-                pool.submit(api.deliver_webhook, url, update, None, 30.0)
+                assert pool is not None  # made once the bot has set its webhook
+                pool.submit(api.deliver_webhook, url, update, WEBHOOK_SECRET, 30.0)
 
         bot = BotProcess(api, cmd)
         try:
             bot.ready(webhook_port=port)
+            if mode == "webhook":  # Telegram opens at most the max_connections of setWebhook
+                pool = ThreadPoolExecutor(max_workers=api.webhook["max_connections"])
             replies = Replies(api)
             # warm-up: one message per chat, answered
             warm: dict[int, list[float]] = {c: [] for c in chats}
@@ -548,6 +548,38 @@ def run_memory(burst: int, chats_n: int, config: Path | None = None) -> dict[str
             status = bot.stop()
     return {"burst": burst, "chats": chats_n, "elapsed_s": elapsed, "idle_kb": idle,
             "after_burst_kb": status}  # fmt: skip
+
+
+def run_backlog(total: int, seconds: float, stop: signal.Signals) -> dict[str, Any]:
+    """``python -m bot run`` started on a backlog of ``total`` messages from as many chats.
+
+    After ``seconds`` the bot gets ``stop`` (SIGTERM or SIGKILL): its peak RSS, how long it took
+    to exit, and how many updates are lost (neither answered nor still queued at Telegram).
+    """
+    with fakebotapi.FakeBotAPI() as api:
+        chats = {}
+        for chat in range(9000, 9000 + total):
+            chats[api.push_message(chat, "when did they meet?", user_id=chat)["update_id"]] = chat
+        bot = BotProcess(api, [PY, "-m", "bot", "run"])
+        try:
+            bot.ready()
+            time.sleep(seconds)
+            status = vm_status(bot.proc.pid)
+            t0 = time.monotonic()
+            bot.proc.send_signal(stop)
+            bot.proc.wait(timeout=60)
+            exit_s = time.monotonic() - t0
+        finally:
+            if bot.proc.poll() is None:
+                bot.proc.kill()
+                bot.proc.wait()
+            bot.log.close()
+        answered = {c.params["chat_id"] for c in api.calls_of("sendMessage")}
+        pending = {u["update_id"] for u in api.pending_updates}
+        lost = [u for u, chat in chats.items() if u not in pending and chat not in answered]
+    return {"backlog": total, "seconds": seconds, "signal": stop.name, "answered": len(answered),
+            "pending": len(pending), "lost": len(lost), "exit_s": exit_s,
+            "returncode": bot.proc.returncode, "status_kb": status}  # fmt: skip
 
 
 # --------------------------------------------------------------------------- main
@@ -805,6 +837,29 @@ def main(argv: list[str] | None = None) -> int:
                 f"{mem['idle_kb']['VmRSS'] * 1024 / 1e6:.0f} MB",
             )
         )
+
+    # --- a backlog waiting at Telegram when the bot starts, then SIGTERM / SIGKILL
+    if want("backlog"):
+        total = 2000 if args.quick else 20_000
+        res.details["backlog"] = []
+        for stop in (signal.SIGTERM, signal.SIGKILL):
+            print(f"backlog of {total} messages, then {stop.name}...", flush=True)
+            b = run_backlog(total, 10.0 if args.quick else 20.0, stop)
+            res.details["backlog"].append(b)
+            if stop == signal.SIGTERM:
+                res.add(
+                    Figure(
+                        f"peak RSS of `python -m bot run`, backlog of {total}",
+                        b["status_kb"]["VmHWM"] * 1024 / 1e6,
+                        "MB",
+                        80.0,
+                        note=f"{b['answered']} answered, {b['pending']} still at Telegram",
+                    ),
+                    Figure("seconds from SIGTERM to exit, mid-backlog", b["exit_s"], "s", 7.0),
+                    Figure("updates lost on SIGTERM, mid-backlog", b["lost"], "", 0.0),
+                )
+            else:
+                res.add(Figure("updates lost on SIGKILL, mid-backlog", b["lost"], "", 32.0))
 
     res.details["machine"]["loadavg_end"] = os.getloadavg()
     res.details["elapsed_s"] = time.time() - started

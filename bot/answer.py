@@ -9,6 +9,7 @@ Reply, never an exception; nothing here does I/O.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .config import Config
 from .facts import FactTable
@@ -43,18 +44,18 @@ class Answerer:
         self.titles = {a.stem: a.title for a in table.articles}
 
     @classmethod
-    def from_table(cls, table: FactTable, config: Config) -> Answerer:
+    def from_table(cls, table: FactTable, config: Config, gazetteer: Gazetteer | None = None,
+                   glossary: Glossary | None = None) -> Answerer:  # fmt: skip
         """An Answerer made from what the table compiled (intents, lexicon, gazetteer, glossary):
-        no file is read."""
-        gaz = gazetteer_from_data(table.gazetteer)
+        no file is read. ``gazetteer`` and ``glossary``: the table's, when already parsed."""
+        gaz = gazetteer or gazetteer_from_data(table.gazetteer)
         intents = [Intent.from_json(d) for d in table.intents]
         reader = Reader(Lexicon.from_json(table.lexicon), gaz,
                         [e for i in intents for e in i.examples],
                         [w for i in intents for w in i.frame], config.match.max_chars)  # fmt: skip
         matcher = Matcher(intents, reader, config.match.threshold)
-        return cls(
-            table, intents, reader, matcher, glossary_from_data(table.glossary, NEEDS), config
-        )
+        glossary = glossary or glossary_from_data(table.glossary, NEEDS)
+        return cls(table, intents, reader, matcher, glossary, config)
 
     def ask(self, text: str, lang: str | None = None) -> Reply:
         """The reply to one message; ``lang`` is a hint (e.g. Telegram's language_code)."""
@@ -63,5 +64,7 @@ class Answerer:
         lang = choose(self.config.reply.language, question.script, lang)
         pick = self.picker.pick(question, match)
         if isinstance(pick, Decline):
-            return self.writer.decline(pick, lang, match.score)
-        return self.writer.answer(pick, lang, match.score)
+            reply = self.writer.decline(pick, lang, match.score)
+        else:
+            reply = self.writer.answer(pick, lang, match.score)
+        return replace(reply, runner_up=match.runner_up)

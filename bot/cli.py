@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot {ask,chat,build,eval,run}``.
+"""Command line: ``python -m bot {ask,chat,build,eval,run,init,misses}``.
 
 The only place that configures logging and turns ``FactbotError`` into one stderr line and exit
 code 2. Telegram is imported only inside ``run``.
@@ -10,26 +10,31 @@ import argparse
 import io
 import json
 import logging
+import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+from . import __version__
 from .answer import Answerer
-from .build import build, ensure_table
+from .build import build, current_table
 from .check import DECLINE, check
-from .config import load_config
-from .errors import DataError, FactbotError
+from .config import Config
+from .errors import ConfigError, DataError, FactbotError
+from .project import describe_init, find_project, init_project
 from .render import Reply
 from .yamlio import load_yaml
 
-DEFAULT_CONFIG = "config.yaml"
+_CONFIG_HELP = "path to config.yaml (default: $FACTBOT_CONFIG, ./config.yaml, the bundled demo)"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factbot", description=__doc__.splitlines()[0])
-    parser.add_argument("--config", default=DEFAULT_CONFIG, help="path to config.yaml")
+    parser.add_argument("--version", action="version", version=f"factbot {__version__}")
+    parser.add_argument("--config", default=None, help=_CONFIG_HELP)
     sub = parser.add_subparsers(dest="command", required=True)
     ask = sub.add_parser("ask", help="answer a question (or one per line from standard input)")
     ask.add_argument("question", nargs="*", help="the question; none: read standard input")
@@ -43,31 +48,43 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--min-in-scope", type=float, default=0.0)
     ev.add_argument("--min-declined", type=float, default=0.0)
     sub.add_parser("run", help="run the Telegram bot")
+    _misses_parser(sub)
     for p in list(sub.choices.values()):
-        p.add_argument("--config", default=argparse.SUPPRESS, help="path to config.yaml")
+        p.add_argument("--config", default=argparse.SUPPRESS, help=_CONFIG_HELP)
+    init = sub.add_parser("init", help="start a new project folder from the bundled demo")
+    init.add_argument("dir", type=Path, help="the folder to create (or an empty one)")
+    init.add_argument("--empty", action="store_true", help="no articles in seeds/")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m bot`` and the ``factbot`` script; returns the exit code."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    log_format = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    logging.basicConfig(level=logging.INFO, format=log_format)
     try:
-        config = load_config(args.config)
+        if args.command == "init":
+            print(describe_init(args.dir, init_project(args.dir, args.empty)))
+            return 0
+        project = find_project(args.config, os.environ, Path.cwd())
+        if project.is_demo:
+            print(project.notice(), file=sys.stderr)
+        config = project.config
         if args.command == "build":
             _, report = build(config)
             print(report.summary())
-            print(f"table: {config.table_path}")
+            print(f"table: {report.table_path}")
             return 0
-        answerer = Answerer.from_table(ensure_table(config), config)
+        current = current_table(config)  # says on stderr (logging) when it rebuilt, and why
+        answerer = Answerer.from_table(current.table, config, current.gazetteer, current.glossary)
         if args.command == "ask":
             return _ask(answerer, args.question, args.json, args.lang, sys.stdin, sys.stdout)
         if args.command == "chat":
             return _chat(answerer)
         if args.command == "eval":
             return _eval(answerer, args.file, args.min_in_scope, args.min_declined)
+        if args.command == "misses":
+            return _misses(config, answerer, args)
         from .tg.app import run_bot  # only here: the core never imports Telegram
 
         return run_bot(config, answerer)
@@ -78,6 +95,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _misses_parser(sub: Any) -> None:
+    m = sub.add_parser("misses", help="questions the bot declined or barely answered, grouped")
+    m.add_argument("--since", type=_since, metavar="DATE", help="only from DATE (YYYY-MM-DD) on")
+    m.add_argument("--top", type=_positive, default=20, metavar="N", help="groups shown (20)")
+    m.add_argument("--lang", choices=("en", "ru"), help="only questions in this language")
+    m.add_argument("--yaml", action="store_true", help="candidate questions as a question set")
+
+
+def _since(text: str) -> datetime:
+    from .misses import parse_since  # only here: ask and chat never pay for the misses report
+
+    try:
+        return parse_since(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a positive number: {text!r}")
+    return int(text)
+
+
+def _misses(config: Config, answerer: Answerer, args: argparse.Namespace) -> int:
+    from .misses import report
+
+    if config.misses.path is None:
+        raise ConfigError(config.path, "misses.path is null: the misses log is off")
+    text = report(config.misses.path, answerer.reader, since=args.since, lang=args.lang,
+                  top=args.top, as_yaml=args.yaml)  # fmt: skip
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
 
 
 def reply_json(question: str, reply: Reply) -> str:

@@ -6,7 +6,9 @@ result is passed down explicitly.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +20,7 @@ from .yamlio import load_yaml
 TOKEN_ENV = "TELEGRAM_BOT_TOKEN"
 BASE_URL_ENV = "TELEGRAM_API_BASE_URL"
 WEBHOOK_SECRET_ENV = "TELEGRAM_WEBHOOK_SECRET"
+WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what setWebhook's secret_token accepts
 
 
 class Secret(str):
@@ -63,6 +66,16 @@ class BuildConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class MissesConfig:
+    """The misses log of ``run``: questions declined or answered with a low margin."""
+
+    path: Path | None = None  # None: off; load_config fills in .factbot/misses.jsonl
+    margin: float = 0.05
+    max_bytes: int = 5_000_000
+    backups: int = 3
+
+
+@dataclass(frozen=True, slots=True)
 class WebhookConfig:
     """Webhook mode settings; the secret token comes from the environment."""
 
@@ -103,6 +116,10 @@ class Config:
     reply: ReplyConfig = ReplyConfig()
     build: BuildConfig = BuildConfig()
     telegram: TelegramConfig = TelegramConfig()
+    # Where the table goes when ``table_path``'s folder is read-only (a container, a system
+    # install): the user's cache; None when the environment names no cache or home folder.
+    table_cache: Path | None = None
+    misses: MissesConfig = MissesConfig()
 
 
 Check = Callable[[Any], str | None]
@@ -114,6 +131,10 @@ def _one_of(*choices: str) -> Check:
 
 def _range(lo: float, hi: float) -> Check:
     return lambda v: None if lo <= v <= hi else f"must be between {lo} and {hi}"
+
+
+def _path_or_null(v: Any) -> str | None:
+    return None if v is None or v.strip() else "must be a path or null"
 
 
 def _ids(v: Any) -> str | None:
@@ -147,6 +168,12 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Check | None]]] = {
         "per_chat_per_minute": (int, _range(1, 10_000)),
         "per_user_per_minute": (int, _range(1, 10_000)),
     },
+    "misses": {
+        "path": ((str, type(None)), _path_or_null),
+        "margin": ((int, float), _range(0.0, 1.0)),
+        "max_bytes": (int, _range(10_000, 10**12)),
+        "backups": (int, _range(0, 100)),
+    },
     "telegram.webhook": {
         "listen": (str, None),
         "port": (int, _range(1, 65535)),
@@ -154,7 +181,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Check | None]]] = {
         "url": ((str, type(None)), None),
     },
 }
-_SECTIONS = {"match", "reply", "build", "telegram"}
+_SECTIONS = {"match", "reply", "build", "telegram", "misses"}
 
 
 def _section(data: Any, name: str, path: Path) -> dict[str, Any]:
@@ -202,6 +229,16 @@ def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> C
     if token_file is not None and not token_file.is_absolute():
         token_file = root / token_file
     secret = environ.get(WEBHOOK_SECRET_ENV) or None
+    if secret is not None and not WEBHOOK_SECRET.fullmatch(secret):
+        raise ConfigError(
+            path, f"{WEBHOOK_SECRET_ENV} must be 1-256 characters of A-Z, a-z, 0-9, _ and -"
+        )
+    if tg.get("mode") == "webhook" and not hook.get("url"):
+        raise ConfigError(
+            path,
+            "url: required when telegram.mode is webhook (the public https URL Telegram posts to)",
+            "telegram.webhook",
+        )
     fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in tg.items()}
     fields.pop("base_url", None)
     telegram = TelegramConfig(
@@ -211,17 +248,42 @@ def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> C
         webhook=WebhookConfig(**hook, secret_token=Secret(secret) if secret else None),
         token=_read_token(environ, token_file, path),
     )
+    table_path = root / top.get("table", ".factbot/facts.json")
     return Config(
         path=path,
         seeds_dir=root / top.get("seeds_dir", "seeds"),
         intents_dir=root / top.get("intents_dir", "intents"),
         curated_path=root / top.get("curated", "seeds/curated.yaml"),
-        table_path=root / top.get("table", ".factbot/facts.json"),
+        table_path=table_path,
         match=MatchConfig(**sub("match")),
         reply=ReplyConfig(**sub("reply")),
         build=BuildConfig(**sub("build")),
         telegram=telegram,
+        table_cache=cache_table_path(root, table_path, environ),
+        misses=_misses(sub("misses"), root),
     )
+
+
+def _misses(section: dict[str, Any], root: Path) -> MissesConfig:
+    """On unless ``path: null``; a relative path is relative to config.yaml's folder."""
+    name = section.pop("path", ".factbot/misses.jsonl")
+    return MissesConfig(path=root / name if name else None, **section)
+
+
+def cache_table_path(root: Path, table_path: Path, environ: Mapping[str, str]) -> Path | None:
+    """The table's place in the user's cache (XDG_CACHE_HOME, else ~/.cache), one per project.
+
+    Keyed by the configured table path, so each project (its corpus) has its own cached table:
+    ``~/.cache/factbot/<project folder>-<hash>/facts.json``.
+    """
+    cache = environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(cache):  # the XDG spec: a relative value is ignored
+        home = environ.get("HOME", "")
+        if not os.path.isabs(home):
+            return None
+        cache = os.path.join(home, ".cache")
+    key = hashlib.sha256(str(table_path).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return Path(cache) / "factbot" / f"{root.name or 'project'}-{key}" / table_path.name
 
 
 def _read_token(environ: Mapping[str, str], token_file: Path | None, path: Path) -> Secret | None:
@@ -230,7 +292,6 @@ def _read_token(environ: Mapping[str, str], token_file: Path | None, path: Path)
         try:
             token = token_file.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(
-                path, f"telegram.token_file: cannot read {token_file}: {exc}"
-            ) from None
+            problem = f"telegram.token_file: cannot read {token_file}: {exc}"
+            raise ConfigError(path, problem) from None
     return Secret(token) if token else None

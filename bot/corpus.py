@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -63,11 +63,13 @@ def article_paths(seeds_dir: Path) -> list[Path]:
     return paths
 
 
-def load_articles(seeds_dir: Path) -> Iterator[Article | DataError]:
+def load_articles(
+    seeds_dir: Path, read: Callable[[Path], bytes] = Path.read_bytes
+) -> Iterator[Article | DataError]:
     """Each article in order, or the DataError that says why it cannot be used."""
     for path in article_paths(seeds_dir):
         try:
-            yield parse_article(path, path.read_bytes())
+            yield parse_article(path, read(path))
         except DataError as exc:
             yield exc
         except OSError as exc:

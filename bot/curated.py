@@ -9,7 +9,7 @@ from pathlib import Path
 from .errors import DataError
 from .facts import MEETING, FactKind
 from .kinds import KINDS
-from .yamlio import load_yaml
+from .yamlio import Read, load_yaml
 
 _KEYS = {"article", "kind", "value", "reason", "source"}
 SUPPORTED = {MEETING}  # the kinds a curated entry may supply
@@ -26,11 +26,11 @@ class CuratedFact:
     source: str
 
 
-def load_curated(path: Path) -> tuple[CuratedFact, ...]:
+def load_curated(path: Path, read: Read = Path.read_bytes) -> tuple[CuratedFact, ...]:
     """Load and validate the curated facts file; a missing file means no curated facts."""
     if not path.exists():
         return ()
-    data = load_yaml(path)
+    data = load_yaml(path, read=read)
     if not isinstance(data, dict) or data.get("version") != 1 or set(data) - {"version", "facts"}:
         raise DataError(path, "must be a mapping with version: 1 and facts: [...]")
     raw = data.get("facts") or []

@@ -14,6 +14,7 @@ from types import UnionType
 from typing import Any, Literal, NewType, Union, get_args, get_origin, get_type_hints
 
 from .errors import DataError
+from .tablefile import check_shape, seal, unseal
 
 # 2: typed parts per kind (bot/kinds/), a JSON object checked on load; kinds are plain names.
 TABLE_VERSION = 2
@@ -68,7 +69,8 @@ class Fact:
     def from_json(cls, data: dict[str, Any], parts: PartsReader,
                   strings: dict[str, str] | None = None) -> Fact:  # fmt: skip
         """Inverse of ``to_json``; ``parts`` reads (and checks) the kind's parts."""
-        kw = {k: v for k, v in data.items() if k in _FIELDS}
+        # to_json leaves out empty strings, required ones too: an undated meeting's value is ""
+        kw = _EMPTY | {k: v for k, v in data.items() if k in _FIELDS}
         return cls(**kw, parts=parts(data.get("parts"), strings))
 
 
@@ -209,6 +211,9 @@ def _check_one(tp: Any, name: str) -> _Check:
     raise TypeError(f"parts field {name!r}: unsupported type {tp!r}")
 
 
+_EMPTY: dict[str, Any] = {f.name: "" for f in fields(Fact) if f.type == "str"}
+
+
 def fact_order(f: Fact) -> tuple[str, int, str, str]:
     """The one order of facts: in the JSON table, and in a table just built (so replies list
     values the same way before and after a reload from disk)."""
@@ -340,14 +345,15 @@ class FactTable:
 
 
 def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:
-    """Read a table written by ``dump_table``; raise DataError when it is unusable.
+    """Read a table written by ``dump_table``; raise DataError when it is unusable: no or a wrong
+    checksum (``bot.tablefile``), another version, or JSON that is not a table's.
 
     ``parts`` reads each kind's parts (``bot.kinds.READERS``): a fact of an unknown kind, or
     with parts its kind does not have, makes the table unusable.
     """
     strings: dict[str, str] = {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = check_shape(unseal(path.read_bytes(), path), path, Fact, ArticleInfo)
         if data.get("version") != TABLE_VERSION:
             raise DataError(
                 path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}"
@@ -363,7 +369,7 @@ def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:
         )
     except FileNotFoundError:
         raise DataError(path, "fact table not found (run `python -m bot build`)") from None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:  # deep nesting
         raise DataError(path, f"unreadable fact table ({exc.__class__.__name__}: {exc})") from None
 
 
@@ -410,7 +416,7 @@ def dump_table(table: FactTable, path: Path) -> None:
     On any failure the previous table stays as it was and the temporary file is removed; a disk
     error is a DataError naming the table.
     """
-    data = table.to_json().encode("utf-8")  # before touching the disk: a bug here writes nothing
+    data = seal(table.to_json())  # before touching the disk: a bug here writes nothing
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ from typing import Any, Literal, get_args
 from .errors import DataError
 from .facts import FactKind
 from .kinds import KINDS
-from .yamlio import check_template, load_yaml
+from .yamlio import Read, check_template, load_yaml
 
 LANGS = ("en", "ru")
 PLACEHOLDERS = {"reply": {"value", "meeting", "count"}, "many": {"count"}}
@@ -95,12 +95,12 @@ class Lexicon:
         return cls(dict(data["synonyms"]), frozenset(data["ignore"]))
 
 
-def load_lexicon(intents_dir: Path) -> Lexicon:
+def load_lexicon(intents_dir: Path, read: Read = Path.read_bytes) -> Lexicon:
     """Merge the ``synonyms`` and ``ignore`` sections of the intent files."""
     synonyms: dict[str, str] = {}
     ignore: set[str] = set()
     for path in intent_paths(intents_dir):
-        data = load_yaml(path)
+        data = load_yaml(path, read=read)
         if not isinstance(data, dict):
             continue  # load_intents reports it
         raw = data.get("synonyms") or {}
@@ -127,14 +127,14 @@ def load_lexicon(intents_dir: Path) -> Lexicon:
     return Lexicon(synonyms, frozenset(ignore))
 
 
-def load_intents(intents_dir: Path) -> list[Intent]:
+def load_intents(intents_dir: Path, read: Read = Path.read_bytes) -> list[Intent]:
     """Load and validate every intent file; names and examples must be unique across files."""
     intents: list[Intent] = []
     names: dict[str, str] = {}
     examples: dict[str, str] = {}
     frames: dict[str, str] = {}
     for path in intent_paths(intents_dir):
-        for intent in _load_file(path):
+        for intent in _load_file(path, read):
             where = f"intent {intent.name!r}"
             if intent.name in names:
                 other = names[intent.name]
@@ -154,8 +154,8 @@ def load_intents(intents_dir: Path) -> list[Intent]:
     return intents
 
 
-def _load_file(path: Path) -> list[Intent]:
-    data = load_yaml(path)
+def _load_file(path: Path, read: Read) -> list[Intent]:
+    data = load_yaml(path, read=read)
     if not isinstance(data, dict):
         raise DataError(path, "must be a mapping with version and intents")
     if data.get("version") != 1:

@@ -46,6 +46,11 @@ class Match:
     best: str  # the best-scoring intent even when below the threshold, for diagnostics
     scores: tuple[tuple[str, float], ...] = ()  # every scored intent, best first
 
+    @property
+    def runner_up(self) -> float:
+        """The second-best intent's score (0.0 when one intent or none scored)."""
+        return self.scores[1][1] if len(self.scores) > 1 else 0.0
+
 
 class Matcher:
     """Scores questions against intent examples (read by the same ``Reader`` as questions)."""

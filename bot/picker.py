@@ -61,6 +61,7 @@ class Decline:
     best: str = ""  # the intent it came closest to ("" when none), for diagnostics
     outside: str = ""  # a person or place the articles do not cover
     no_meeting: NoMeeting = NoMeeting()
+    out_of_scope: bool = False  # the closest intent is one that declines (``declines: true``)
 
 
 class Picker:
@@ -79,7 +80,8 @@ class Picker:
         """The facts that answer ``q``, or a Decline."""
         intent, topic = self._framed(q, match)
         if intent is None:
-            return Decline(match.best)
+            best = self.intents.get(match.best)
+            return Decline(match.best, out_of_scope=best is not None and best.declines)
         # "Invite Putin to China" is not where they met; "did they meet in China" is.
         countries = q.countries if intent.about == "meeting" else q.countries_in
         if q.outside:

@@ -10,7 +10,7 @@ only module that imports rapidfuzz.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -264,5 +264,12 @@ class Reader:
         )
 
 
-__all__ = ["MARKERS", "QUESTION_WORDS", "SLOT_MARKERS", "Question", "Reader", "entity_phrases",
-           "stem"]  # fmt: skip
+__all__ = ["MARKERS", "QUESTION_WORDS", "SLOT_MARKERS", "Question", "Reader", "closest",
+           "entity_phrases", "stem"]  # fmt: skip
+
+
+def closest(text: str, choices: Sequence[str], cutoff: float) -> int | None:
+    """The index of the choice most like ``text`` (rapidfuzz token sort ratio, 0..100), or None
+    when none reaches ``cutoff``. Groups similar questions in the misses report."""
+    hit = process.extractOne(text, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
+    return hit[2] if hit else None

@@ -35,6 +35,7 @@ class Reply:
     score: float = 0.0
     lang: str = "en"
     extra: dict[str, str] = field(default_factory=dict)
+    runner_up: float = 0.0  # the second-best intent's score: score - runner_up is the margin
 
     @property
     def matched(self) -> bool:

@@ -148,7 +148,8 @@ class Writer:
             reason = self._no_meeting(decline, lang)
         reply = render_decline(lang, reason)
         return Reply(reply.kind, reply.text, reply.html, (), None, score, lang,
-                     {"best": decline.best})  # fmt: skip
+                     {"best": decline.best, "reason": reason,
+                      "off_topic": "yes" if decline.out_of_scope else ""})  # fmt: skip
 
     def _no_meeting(self, decline: Decline, lang: str) -> str:
         slots = decline.no_meeting

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +34,13 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def load_yaml(path: Path, error: type[Exception] = DataError) -> Any:
+Read = Callable[[Path], bytes]  # how a loader reads a file (``build`` records what it read)
+
+
+def load_yaml(path: Path, error: type[Exception] = DataError, read: Read = Path.read_bytes) -> Any:
     """Read and parse ``path``; raise ``error(path, problem)`` with the line on any failure."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read(path).decode("utf-8-sig")
     except FileNotFoundError:
         raise error(path, "file not found") from None
     except UnicodeDecodeError as exc:

@@ -18,9 +18,11 @@ from tests.support import make_project as _make_project
 
 @pytest.fixture(scope="session")
 def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
-    """The repository's config.yaml, writing its table to a temporary folder."""
-    table = tmp_path_factory.mktemp("table") / "facts.json"
-    return dataclasses.replace(load_config(ROOT / "config.yaml", {}), table_path=table)
+    """The repository's config.yaml, writing its table (and misses log) to a temporary folder."""
+    folder = tmp_path_factory.mktemp("table")
+    config = load_config(ROOT / "config.yaml", {})
+    misses = dataclasses.replace(config.misses, path=folder / "misses.jsonl")
+    return dataclasses.replace(config, table_path=folder / "facts.json", misses=misses)
 
 
 @pytest.fixture(scope="session")

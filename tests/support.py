@@ -68,4 +68,16 @@ def make_project(
     return Project(root, path)
 
 
-__all__ = ["ARTICLES", "BAD_BYTES", "ROOT", "Project", "make_project"]
+def config_file(tmp: Path, extra: str = "") -> Path:
+    """A config.yaml under ``tmp`` reading the repository's articles and intents, its table (and,
+    unless ``extra`` says otherwise, the misses log) under ``tmp`` too."""
+    path = tmp / "config.yaml"
+    path.write_text(
+        f"version: 1\nseeds_dir: {ROOT / 'seeds'}\nintents_dir: {ROOT / 'intents'}\n"
+        f"curated: {ROOT / 'seeds' / 'curated.yaml'}\ntable: {tmp / 'facts.json'}\n{extra}",
+        encoding="utf-8",
+    )
+    return path
+
+
+__all__ = ["ARTICLES", "BAD_BYTES", "ROOT", "Project", "config_file", "make_project"]

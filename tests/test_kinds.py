@@ -19,6 +19,7 @@ from bot.gazetteer import load_gazetteer
 from bot.glossary import load_glossary
 from bot.intents import load_intents
 from bot.kinds import KINDS, NEEDS, READERS, check_facts, discover
+from bot.tablefile import seal
 from tests.support import ARTICLES, ROOT
 
 KIND_MODULE = """
@@ -119,8 +120,14 @@ def _corrupt(path: Path, tmp_path: Path, kind: str, change: object) -> Path:
         except KeyError:  # not this one (an invitation without an event)
             continue
     out = tmp_path / "facts.json"
-    out.write_text(json.dumps(data), encoding="utf-8")
+    out.write_bytes(_sealed(data))
     return out
+
+
+def _sealed(data: dict[str, object]) -> bytes:
+    """``data`` as a table file with a valid checksum (bad parts, not a damaged file)."""
+    data.pop("checksum", None)
+    return bytes(seal(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"))
 
 
 def test_a_dumped_table_loads_with_the_same_parts(table_file: Path, config: Config) -> None:
@@ -163,7 +170,7 @@ def test_a_table_of_the_old_version_is_rebuilt(config: Config, tmp_path: Path) -
     cfg = dataclasses.replace(config, table_path=tmp_path / "facts.json")
     data = json.loads(ensure_table(cfg).to_json())
     data["version"] = TABLE_VERSION - 1
-    cfg.table_path.write_text(json.dumps(data), encoding="utf-8")
+    cfg.table_path.write_bytes(_sealed(data))
     with pytest.raises(
         DataError, match=f"table version {TABLE_VERSION - 1}, expected {TABLE_VERSION}"
     ):

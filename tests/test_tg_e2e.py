@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -19,13 +18,13 @@ from collections.abc import Callable
 import pytest
 
 from bot.answer import Answerer
-from bot.build import build_table
+from bot.build import build_table, ensure_table
 from bot.reload import reload_answerer
 from bot.tg import handlers as handlers_module
 from bot.tg.app import build_application
 from bot.tg.handlers import source_keyboard
 from tests.support import ARTICLES, ROOT, Project
-from tests.tgharness import drained, polling, replies, tg_config
+from tests.tgharness import drained, replies, serving, tg_config
 
 pytestmark = pytest.mark.e2e
 
@@ -36,7 +35,7 @@ USER = 1000
 @pytest.fixture
 async def bot_app(api, config, answerer):
     app = build_application(tg_config(config, api), answerer)
-    async with polling(app, post_init=True):
+    async with serving(app):
         yield app
 
 
@@ -148,7 +147,7 @@ async def test_group_decline_is_short(api, bot_app):
 
 async def test_group_mode_all_answers_confident_matches_only(api, config, answerer):
     app = build_application(tg_config(config, api, group_mode="all"), answerer)
-    async with polling(app):
+    async with serving(app):
         api.push_message(GROUP, "how many people died in the earthquake?", chat_type="group")
         api.push_message(GROUP, "when did they meet?", chat_type="group")
         (call,) = await replies(api, GROUP)
@@ -158,7 +157,7 @@ async def test_group_mode_all_answers_confident_matches_only(api, config, answer
 
 async def test_allowed_chats_other_chats_get_nothing(api, config, answerer):
     app = build_application(tg_config(config, api, allowed_chats=(USER,)), answerer)
-    async with polling(app):
+    async with serving(app):
         api.push_message(4242, "when did they meet?", user_id=4242)
         api.push_message(USER, "when did they meet?")
         await replies(api, USER)
@@ -198,41 +197,6 @@ async def test_inline_query_answered(api, bot_app):
     assert calls[1].params["results"] == []
 
 
-# --------------------------------------------------------------------------- webhook
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-async def test_webhook_mode(api, config, answerer):
-    port, secret = free_port(), "s3cret-token"
-    url = f"http://127.0.0.1:{port}/telegram"
-    app = build_application(tg_config(config, api), answerer)
-    assert app.updater is not None
-    async with app:
-        await app.start()
-        await app.updater.start_webhook(
-            listen="127.0.0.1", port=port, url_path="telegram", webhook_url=url, secret_token=secret
-        )
-        try:
-            assert api.webhook["url"] == url
-            good = api.push_message(USER, "when did they meet?")
-            assert await asyncio.to_thread(api.deliver_webhook, url, good, secret) == 200
-            (call,) = await replies(api, USER)
-            assert "2023" in call.result["text"]
-            bad = api.push_message(USER, "where did they meet?")
-            assert await asyncio.to_thread(api.deliver_webhook, url, bad, "wrong") == 403
-            assert await asyncio.to_thread(api.deliver_webhook, url, bad, None) == 403
-            await asyncio.sleep(0.3)
-            assert len(api.calls_of("sendMessage")) == 1
-        finally:
-            await app.updater.stop()
-            await app.stop()
-
-
 # --------------------------------------------------------------------------- load
 
 
@@ -241,7 +205,7 @@ async def test_burst_of_200_messages_across_20_chats(api, config, answerer):
     # Without it, ~200 concurrent connections overflow the fake server's listen backlog (5).
     limited = True
     app = build_application(tg_config(config, api), answerer, rate_limiter=limited)
-    async with polling(app):
+    async with serving(app):
         await _burst(api, "AIORateLimiter" if limited else "no rate limiter")
 
 
@@ -317,7 +281,7 @@ def test_run_bot_polling_process_stops_on_sigint(api, tmp_path):
 async def test_flood_control_burst_gets_exactly_n_replies(api, config, answerer, caplog):
     config = tg_config(config, api, per_chat_per_minute=3, per_user_per_minute=100)
     app = build_application(config, answerer)
-    async with polling(app):
+    async with serving(app):
         for i in range(12):
             api.push_message(USER, "when did they meet?" if i % 2 else "/start")
         api.push_message(USER + 1, "when did they meet?", user_id=USER + 1)
@@ -333,7 +297,7 @@ async def test_flood_control_burst_gets_exactly_n_replies(api, config, answerer,
 async def test_flood_control_per_user_in_a_group(api, config, answerer):
     config = tg_config(config, api, per_chat_per_minute=100, per_user_per_minute=2)
     app = build_application(config, answerer)
-    async with polling(app):
+    async with serving(app):
         for user in (USER, USER, USER, USER + 1, USER, USER + 1):
             api.push_message(
                 GROUP, f"/ask@{api.username} when did they meet?", chat_type="group", user_id=user
@@ -354,9 +318,9 @@ async def test_allow_list_other_chats_get_nothing_at_all(api, config, answerer):
     stranger, group = 4242, -100999
     app = build_application(tg_config(config, api, allowed_chats=(USER, GROUP)), answerer)
     api.add_chat(stranger)
-    async with polling(app):
+    async with serving(app):
         # a message of the bot in the stranger's chat, to press its button (made by the test)
-        seed = await app.bot.send_message(stranger, "seed", reply_markup=source_keyboard("1"))
+        seed = await app.bot.send_message(stranger, "seed", reply_markup=source_keyboard("src:1"))
         for text in (
             "/start",
             "/help",
@@ -374,9 +338,13 @@ async def test_allow_list_other_chats_get_nothing_at_all(api, config, answerer):
         await replies(api, USER)
         await asyncio.wait_for(drained(api), 10)
         await asyncio.sleep(0.3)
-    methods = {c.method for c in api.calls} - {"getMe", "getUpdates", "deleteWebhook"}
-    assert methods == {"sendMessage"}, methods
+    setup = {"getMe", "getUpdates", "deleteWebhook", "setMyCommands"}
+    methods = {c.method for c in api.calls} - setup
+    assert methods == {"sendMessage", "answerCallbackQuery"}, methods
     assert [c.params["chat_id"] for c in api.calls_of("sendMessage", ok=None)] == [stranger, USER]
+    # the stranger's button stops spinning, and is told nothing
+    (answered,) = api.calls_of("answerCallbackQuery", ok=None)
+    assert not answered.params.get("text") and not answered.params.get("show_alert")
 
 
 # --------------------------------------------------------------------------- /reload
@@ -390,7 +358,7 @@ async def reload_bot(api, tmp_path, make_project: Callable[..., Project]):
     config = tg_config(make_project(tmp_path).config(), api, admins=(ADMIN,))
     table, _ = build_table(config)
     app = build_application(config, Answerer.from_table(table, config))
-    async with polling(app):
+    async with serving(app):
         yield config
 
 
@@ -446,3 +414,149 @@ async def test_reload_runs_in_a_thread_while_questions_are_answered(api, reload_
     assert texts == ["A reload is already running.", texts[1]]
     assert texts[1].startswith("Reloaded: no changes.")
     assert answer.time < calls[1].time
+
+
+# --------------------------------------------------------------------------- Source keys (issue 14)
+
+STRANGER = 555
+
+
+def button_data(call):
+    return call.params["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+
+
+async def ask_and_wait(api, chat, question, count):
+    api.push_message(chat, question, user_id=chat)
+    return (await replies(api, chat, count=count))[-1]
+
+
+async def press(api, chat, message_id, data, sent):
+    """Press a button; (the callback answer, the text sent in reply or None)."""
+    api.push_callback_query(message_id, data, chat_id=chat, user_id=chat)
+    answered = len(api.calls_of("answerCallbackQuery", ok=None))
+    (*_, answer) = await api.wait_for_async("answerCallbackQuery", answered + 1, timeout=10)
+    if answer.params.get("show_alert"):
+        return answer, None
+    return answer, (await replies(api, chat, count=sent + 1))[-1].result["text"]
+
+
+async def test_source_buttons_mean_the_same_after_restarts_and_reloads(api, tmp_path, make_project):
+    config = tg_config(make_project(tmp_path).config(), api, admins=(ADMIN,))
+    table, _ = build_table(config)
+    app = build_application(config, Answerer.from_table(table, config))
+    async with serving(app):
+        dated = await ask_and_wait(api, USER, "when did they meet in 2025?", 1)
+        anniversary = await ask_and_wait(api, USER, "which anniversary?", 2)
+        _, dated_sources = await press(api, USER, dated.result["message_id"], button_data(dated), 2)
+        _, anniversary_sources = await press(api, USER, anniversary.result["message_id"],
+                                             button_data(anniversary), 3)  # fmt: skip
+    assert "November" in dated.result["text"] and "met with Russian Prime Minister" in dated_sources
+    assert "75th anniversary" in anniversary_sources
+    sent = 4
+
+    # a restart: new handlers, which first answer another question in another chat
+    app = build_application(config, Answerer.from_table(ensure_table(config), config))
+    async with serving(app):
+        other = await ask_and_wait(api, STRANGER, "where did they meet?", 1)
+        _, again = await press(api, USER, dated.result["message_id"], button_data(dated), sent)
+        assert again == dated_sources
+        sent += 1
+        # the stranger's own button, carrying counters or another chat's keys, shows them nothing
+        for data in ("src:1", "src:2", "src:3", "src:m1"):
+            alert, text = await press(api, STRANGER, other.result["message_id"], data, 1)
+            assert text is None and "no longer available" in alert.params["text"]
+        # a reload that changes the 2025 article: its old button goes stale; the others still work
+        article = next(config.seeds_dir.glob("001_*.txt"))
+        article.write_text(article.read_text(encoding="utf-8") + "\nOne more sentence.\n",
+                           encoding="utf-8")  # fmt: skip
+        api.push_message(ADMIN, "/reload", user_id=ADMIN)
+        assert "Articles changed (1)" in (await replies(api, ADMIN))[0].result["text"]
+        alert, text = await press(api, USER, dated.result["message_id"], button_data(dated), sent)
+        assert text is None and alert.params["show_alert"] is True
+        _, text = await press(api, USER, anniversary.result["message_id"], button_data(anniversary),
+                              sent)  # fmt: skip
+        assert text == anniversary_sources
+    stranger_got = [c for c in api.calls_of("sendMessage") if c.params["chat_id"] == STRANGER]
+    assert len(stranger_got) == 1  # its own answer, no sources of other chats
+
+
+async def test_answer_with_too_many_sources_for_64_bytes(api, tmp_path, make_project):
+    articles = sorted(ARTICLES.glob("*.txt"))
+    config = tg_config(make_project(tmp_path, articles=articles).config(), api)
+    table, _ = build_table(config)
+    app = build_application(config, Answerer.from_table(table, config))
+    async with serving(app):
+        answer = await ask_and_wait(api, USER, "how many times did they meet?", 1)
+        data = button_data(answer)
+        assert data.startswith("src:m") and len(data.encode()) <= 64
+        _, text = await press(api, USER, answer.result["message_id"], data, 1)
+        assert text.count("<blockquote>") >= 10 or text.count("\n") >= 10
+        other = await ask_and_wait(api, STRANGER, "where did they meet?", 1)
+        alert, text = await press(api, STRANGER, other.result["message_id"], data, 1)
+        assert text is None  # the key was given to another chat
+    app = build_application(config, Answerer.from_table(table, config))
+    async with serving(app):  # kept in memory only: after a restart, an alert
+        alert, text = await press(api, USER, answer.result["message_id"], data, 2)
+        assert text is None and alert.params["show_alert"] is True
+
+
+# --------------------------------------------------------------------------- refusals (issue 14)
+
+
+async def test_refused_callbacks_are_answered_so_buttons_stop_spinning(api, config, answerer):
+    app = build_application(tg_config(config, api, per_chat_per_minute=3), answerer)
+    async with serving(app):
+        answer = await ask_and_wait(api, USER, "when did they meet?", 1)
+        mid = answer.result["message_id"]
+        alert, text = await press(api, USER, mid, "game:42", 1)  # not ours: a short alert
+        assert text is None and alert.params["show_alert"] is True
+        _, text = await press(api, USER, mid, button_data(answer), 1)  # the 3rd answer a minute
+        assert text is not None
+        api.push_callback_query(mid, button_data(answer), chat_id=USER, user_id=USER)
+        (*_, flood) = await api.wait_for_async("answerCallbackQuery", 3, timeout=10)
+        assert not flood.params.get("text") and not flood.params.get("show_alert")
+        await asyncio.sleep(0.3)
+    assert len(api.calls_of("sendMessage")) == 2
+    assert all(c.ok for c in api.calls_of("answerCallbackQuery", ok=None))
+
+
+async def test_inline_queries_count_against_the_per_user_limit(api, config, answerer):
+    app = build_application(tg_config(config, api, per_user_per_minute=3), answerer)
+    async with serving(app):
+        for _ in range(10):
+            api.push_inline_query("when did they meet?", user_id=USER)
+        api.push_inline_query("when did they meet?", user_id=USER + 1)
+        await asyncio.wait_for(drained(api), 10)
+        await api.wait_for_async("answerInlineQuery", 4, timeout=10)
+        await asyncio.sleep(0.5)
+    users = [api._inline_queries[c.params["inline_query_id"]]["user_id"]
+             for c in api.calls_of("answerInlineQuery")]  # fmt: skip
+    assert sorted(users) == [USER] * 3 + [USER + 1]
+
+
+async def test_private_chat_ignores_the_bots_own_inline_result(api, bot_app):
+    api.push_inline_query("when did they meet?", user_id=USER)
+    (inline,) = await api.wait_for_async("answerInlineQuery", timeout=10)
+    (result,) = inline.params["results"]
+    text = result["input_message_content"]["message_text"]
+    # the user picks the result in their private chat with the bot: Telegram sends it via_bot
+    api.push_message(USER, text, extra={"via_bot": api.bot_user()})
+    api.push_message(USER, "where did they meet?")
+    (call,) = await replies(api, USER)
+    await asyncio.wait_for(drained(api), 10)
+    await asyncio.sleep(0.3)
+    assert "Beijing" in call.result["text"] and len(api.calls_of("sendMessage")) == 1
+
+
+async def test_group_mentions_come_from_entities(api, bot_app):
+    # "ann@<bot>" carries no mention entity (Telegram's and the fake's parsers agree)
+    api.push_message(GROUP, f"ann@{api.username} when did they meet?", chat_type="group")
+    # a text_mention of the bot (a mention by name, with the bot's user id) addresses it
+    text = "Factbot, where did they meet?"
+    entity = {"type": "text_mention", "offset": 0, "length": 7, "user": api.bot_user()}
+    update = api.push_message(GROUP, text, chat_type="group", entities=[entity])
+    (call,) = await replies(api, GROUP)
+    await asyncio.wait_for(drained(api), 10)
+    await asyncio.sleep(0.3)
+    assert "Beijing" in call.result["text"] and reply_to(call) == update["message"]["message_id"]
+    assert len(api.calls_of("sendMessage")) == 1

@@ -20,7 +20,7 @@ from bot.tg.resilience import (
     backoff_delays,
     is_transient,
 )
-from tests.tgharness import polling, replies, tg_config
+from tests.tgharness import replies, serving, tg_config
 
 pytestmark = pytest.mark.e2e
 
@@ -39,13 +39,8 @@ def _ptb_timedelta(monkeypatch):
 async def fault_bot(api, config, answerer):
     limiter = RetryingRateLimiter(retries=3, first_delay=0.1, max_delay=1.0)
     app = build_application(tg_config(config, api), answerer, rate_limiter=limiter, timeout=TIMEOUT)
-    async with polling(app, error_callback=as_run_polling_does(app)):
+    async with serving(app):
         yield app
-
-
-def as_run_polling_does(app):
-    """The error_callback Application.run_polling gives the Updater: errors go to the handler."""
-    return lambda error: app.create_task(app.process_error(update=None, error=error))
 
 
 def exactly_one_reply_each(api, updates):

@@ -9,7 +9,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from bot.config import Config, Secret
+from bot.config import Config, Secret, TelegramConfig
+from bot.tg.serve import serve
 from tests.fakebotapi import FakeBotAPI
 
 
@@ -21,18 +22,23 @@ def tg_config(config: Config, api: FakeBotAPI, **telegram: Any) -> Config:
 
 
 @asynccontextmanager
-async def polling(app: Any, post_init: bool = False, **options: Any) -> AsyncIterator[Any]:
-    """``app`` started and long-polling the fake server (no wait between polls); stopped after."""
-    async with app:
-        if post_init:
-            await app.post_init(app)
-        await app.start()
-        await app.updater.start_polling(poll_interval=0, timeout=1, **options)
-        try:
-            yield app
-        finally:
-            await app.updater.stop()
-            await app.stop()
+async def serving(app: Any, tg: Any = None, secret: str = "", **options: Any) -> AsyncIterator[Any]:
+    """``app`` served as ``python -m bot run`` serves it (``bot.tg.serve.serve``), in a task;
+    stopped (as by SIGTERM: drain, confirm) when the block ends. ``tg`` defaults to polling."""
+    tg = tg or TelegramConfig()
+    stop, ready = asyncio.Event(), asyncio.Event()
+    options.setdefault("poll_timeout", 1)
+    task = asyncio.create_task(serve(app, tg, stop, secret, ready=ready, **options))
+    await asyncio.wait(
+        [task, asyncio.ensure_future(ready.wait())], return_when=asyncio.FIRST_COMPLETED
+    )
+    if task.done():
+        task.result()  # start-up failed: raise it here
+    try:
+        yield app
+    finally:
+        stop.set()
+        await task
 
 
 def to_chat(chat_id: int) -> Any:

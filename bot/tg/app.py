@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
 
-from telegram import BotCommand, Update
+from telegram import BotCommand
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
@@ -25,19 +27,18 @@ from telegram.ext import (
 from ..answer import Answerer
 from ..config import Config
 from ..language import COMMANDS
-from .handlers import SOURCE_PREFIX, Handlers
+from .handlers import Handlers
 from .resilience import RetryingRateLimiter
+from .serve import IN_FLIGHT, new_secret, serve
 
 log = logging.getLogger(__name__)
 
 NO_TOKEN = "error: no Telegram token: set TELEGRAM_BOT_TOKEN or telegram.token_file"
 REJECTED_TOKEN = "error: Telegram rejected the token (check TELEGRAM_BOT_TOKEN)"
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
-# Updates handled at once, and Bot API connections: one each, so a handler never waits for a
-# connection. PTB's default is 256 of both, and httpcore checks every pooled connection on each
-# request, so a burst cost ~4 ms of CPU per message instead of ~2.8 (issue 5). 32 in flight still
-# allow ~300 replies/s at a 100 ms round trip to Telegram, ten times its flood limit.
-CONCURRENCY = 32
+# Bot API connections: one per update in flight, so a handler never waits for a connection.
+# PTB's default is 256, and httpcore checks every pooled connection on each request, so a burst
+# cost ~4 ms of CPU per message instead of ~2.8 (issue 5).
+CONNECTIONS = IN_FLIGHT
 
 
 def api_base_url(base_url: str) -> str:
@@ -64,8 +65,9 @@ def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[
     app.add_handler(CommandHandler("ask", handlers.ask_command, filters=new))
     app.add_handler(CommandHandler("sources", handlers.sources_command, filters=new))
     app.add_handler(CommandHandler("reload", handlers.reload_command, filters=new))
+    app.add_handler(CommandHandler("misses", handlers.misses_command, filters=new))
     app.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, handlers.message))
-    app.add_handler(CallbackQueryHandler(handlers.source_button, pattern=f"^{SOURCE_PREFIX}"))
+    app.add_handler(CallbackQueryHandler(handlers.source_button))  # every query gets an answer
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     app.add_error_handler(handlers.error_handler)
 
@@ -90,8 +92,8 @@ def build_application(
         ApplicationBuilder()
         .token(tg.token.reveal())
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .concurrent_updates(CONCURRENCY)
-        .connection_pool_size(CONCURRENCY)
+        .updater(None)  # bot.tg.serve fetches the updates, a bounded number at a time
+        .connection_pool_size(CONNECTIONS)
         .post_init(_post_init)
     )
     if tg.base_url:
@@ -183,32 +185,43 @@ def setup_logging(*secrets: str) -> RedactFilter:
 
 
 def run_bot(config: Config, answerer: Answerer) -> int:
-    """Run until SIGINT/SIGTERM (0); 2 without a usable token, 1 if Telegram fails at start-up."""
+    """Run until SIGINT/SIGTERM (0); 2 without a usable token, 1 if Telegram fails at start-up.
+
+    Webhook mode always checks a secret: TELEGRAM_WEBHOOK_SECRET, or a random one made for this
+    run and given to Telegram with setWebhook.
+    """
     tg = config.telegram
     token = tg.token.reveal() if tg.token is not None else ""
     if not token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    secret = tg.webhook.secret_token.reveal() if tg.webhook.secret_token else ""
+    secret = ""
+    if tg.mode == "webhook":
+        secret = tg.webhook.secret_token.reveal() if tg.webhook.secret_token else new_secret()
     redact = setup_logging(token, secret)
+    if tg.mode == "webhook" and not tg.webhook.secret_token:
+        log.info(
+            "webhook: TELEGRAM_WEBHOOK_SECRET is not set; using a random secret for this run "
+            "(set one when several processes share the webhook)"
+        )
     app = build_application(config, answerer)
     try:
-        if tg.mode == "webhook":
-            hook = tg.webhook
-            app.run_webhook(
-                listen=hook.listen,
-                port=hook.port,
-                url_path=hook.path,
-                webhook_url=hook.url,
-                secret_token=secret or None,
-                allowed_updates=ALLOWED_UPDATES,
-            )
-        else:
-            app.run_polling(allowed_updates=ALLOWED_UPDATES)
+        asyncio.run(_serve_until_signal(app, tg, secret))
     except InvalidToken:  # its message quotes the token: never print it
         print(REJECTED_TOKEN, file=sys.stderr)
         return 2
     except TelegramError as exc:
         print(f"error: Telegram: {redact.clean(str(exc))}", file=sys.stderr)
         return 1
+    except OSError as exc:  # the webhook port is taken or not ours
+        print(f"error: webhook: {redact.clean(str(exc))}", file=sys.stderr)
+        return 1
     return 0
+
+
+async def _serve_until_signal(app: Application, tg: Any, secret: str) -> None:  # type: ignore[type-arg]
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await serve(app, tg, stop, secret)

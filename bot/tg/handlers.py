@@ -9,23 +9,19 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-import re
-from collections import OrderedDict
-from collections.abc import Iterable, Mapping
-from itertools import count
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
-    MaybeInaccessibleMessage,
     Message,
     ReplyParameters,
     Update,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from ..answer import Answerer
@@ -44,14 +40,15 @@ from ..language import (
     SOURCE_BUTTON,
     ui_language,
 )
+from ..misses import report_html
+from ..misslog import MissLog
 from ..reload import reload_answerer
-from ..render import Reply, clip, render_sources
+from ..render import Reply, Source, clip, render_sources
+from .buttons import RememberedKeys, SourceKeys
 from .flood import FloodControl
-from .resilience import PollingErrorLog
 
 log = logging.getLogger(__name__)
 
-SOURCE_PREFIX = "src:"
 GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
 
 Context = ContextTypes.DEFAULT_TYPE
@@ -60,17 +57,40 @@ Context = ContextTypes.DEFAULT_TYPE
 # ----------------------------------------------------------------------------- pure helpers
 
 
-def addressed_text(text: str, username: str | None, replied_to_bot: bool) -> str | None:
+Entity = tuple[str, int, int, int | None]  # a message entity: type, offset, length, user id
+
+
+def addressed_text(text: str, mentions: Sequence[tuple[int, int]],
+                   replied_to_bot: bool) -> str | None:  # fmt: skip
     """The question in a group message, or None when the message is not for the bot.
 
-    A message is addressed when it @mentions the bot (case-insensitive) or replies to one of the
-    bot's messages; the mention itself is removed from the question.
+    A message is addressed when it mentions the bot (``mentions``: where, from ``bot_mentions``)
+    or replies to one of the bot's messages; the mentions are removed from the question.
     """
-    if username:
-        mention = re.compile(rf"@{re.escape(username)}(?![A-Za-z0-9_])", re.IGNORECASE)
-        if mention.search(text):
-            return " ".join(mention.sub(" ", text).split())
+    if mentions:
+        for start, end in sorted(mentions, reverse=True):
+            text = text[:start] + " " + text[end:]
+        return " ".join(text.split())
     return text.strip() if replied_to_bot else None
+
+
+def bot_mentions(text: str, entities: Iterable[Entity], username: str | None,
+                 bot_id: int) -> list[tuple[int, int]]:  # fmt: skip
+    """Where ``text`` mentions the bot, as [start, end) positions: its ``mention`` entities of
+    @username (any case) and ``text_mention`` entities of its user id. Telegram marks mentions,
+    so "ann@yourbot" (an e-mail-like word, no entity) is none; offsets count UTF-16 units."""
+    units = text.encode("utf-16-le", "surrogatepass")
+
+    def index(unit: int) -> int:  # the str index at a UTF-16 offset
+        return len(units[: 2 * unit].decode("utf-16-le", "surrogatepass"))
+
+    found = []
+    for kind, offset, length, user_id in entities:
+        start, end = index(offset), index(offset + length)
+        named = kind == "mention" and text[start:end].lower() == f"@{username}".lower()
+        if (named and username) or (kind == "text_mention" and user_id == bot_id):
+            found.append((start, end))
+    return found
 
 
 def command_text(text: str) -> str:
@@ -127,46 +147,15 @@ def sources_text(articles: Iterable[ArticleInfo], lang: str = "en") -> str:
     return "\n".join(lines) if len(lines) > 1 else NO_ARTICLES(lang)
 
 
-def source_keyboard(key: str, lang: str = "en") -> InlineKeyboardMarkup:
-    """The inline keyboard with one "Source" button carrying ``src:<key>`` (well under 64 bytes)."""
+def source_keyboard(data: str, lang: str = "en") -> InlineKeyboardMarkup:
+    """The inline keyboard with one "Source" button carrying ``data`` (a key of bot.tg.buttons)."""
     label = SOURCE_BUTTON(lang)
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=SOURCE_PREFIX + key)]])
-
-
-def source_key(data: str | None) -> str | None:
-    """The store key in a callback_data string, or None when it is not ours."""
-    if data and data.startswith(SOURCE_PREFIX):
-        return data[len(SOURCE_PREFIX) :] or None
-    return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]])
 
 
 def file_titles(titles: Mapping[str, str]) -> dict[str, str]:
     """Titles keyed both by stem and by file name (sources name files, ``stem.txt``)."""
     return {**{f"{stem}.txt": title for stem, title in titles.items()}, **titles}
-
-
-class ReplyStore:
-    """The last ``size`` replies with sources, keyed by short ids (for the Source button)."""
-
-    def __init__(self, size: int = 1000):
-        self.size = size
-        self._items: OrderedDict[str, Reply] = OrderedDict()
-        self._ids = count(1)
-
-    def put(self, reply: Reply) -> str:
-        """Keep ``reply`` (forgetting the oldest past ``size``); its new key."""
-        key = format(next(self._ids), "x")
-        self._items[key] = reply
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
-        return key
-
-    def get(self, key: str | None) -> Reply | None:
-        """The reply kept under ``key``, or None when it is unknown or forgotten."""
-        return self._items.get(key) if key else None
-
-    def __len__(self) -> int:
-        return len(self._items)
 
 
 # ----------------------------------------------------------------------------- callbacks
@@ -178,16 +167,24 @@ class Handlers:
     def __init__(self, answerer: Answerer, config: Config, store_size: int = 1000):
         self.config = config
         self.tg = config.telegram
-        self.store = ReplyStore(store_size)
+        self.remembered = RememberedKeys(store_size)  # answers with too many sources to name
         self.flood = FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
         self._reloading = asyncio.Lock()
-        self.polling_errors = PollingErrorLog()
+        self.misses = MissLog.from_config(config)  # None when misses.path is null
         self._use(answerer)
 
     def _use(self, answerer: Answerer) -> None:
         """Switch to ``answerer``; no await in here, so no callback sees a half-switched state."""
         self.titles = file_titles(answerer.titles)
+        self._keys: SourceKeys | None = None  # made on first use, from this answerer's table
         self.answerer = answerer
+
+    @property
+    def keys(self) -> SourceKeys:
+        """Source button keys for the current table."""
+        if self._keys is None:
+            self._keys = SourceKeys(self.answerer.table)
+        return self._keys
 
     # --- helpers used by the callbacks
     def _allowed(self, update: Update) -> bool:
@@ -220,13 +217,27 @@ class Handlers:
     def _ask(self, update: Update, question: str) -> Reply:
         return self.answerer.ask(question, lang=self._lang(update))
 
-    def _markup(self, reply: Reply) -> InlineKeyboardMarkup | None:
-        return source_keyboard(self.store.put(reply), reply.lang) if reply.sources else None
+    def _markup(self, reply: Reply, chat_id: int) -> InlineKeyboardMarkup | None:
+        if not reply.sources:
+            return None
+        data = self.keys.key(reply.sources) or self.remembered.key(reply.sources, chat_id)
+        return source_keyboard(data, reply.lang)
+
+    def _sources(self, data: str | None, chat_id: int | None) -> tuple[Source, ...] | None:
+        return self.keys.sources(data) or self.remembered.sources(data, chat_id)
+
+    def _asked(self, update: Update, question: str) -> Reply:
+        """``_ask`` for a question addressed to the bot, logged when the bot missed it."""
+        reply = self._ask(update, question)
+        chat = update.effective_chat
+        if self.misses is not None:  # the chat's type only: no id, name or username
+            self.misses.record(question, reply, str(chat.type) if chat else "private")
+        return reply
 
     async def _respond(self, update: Update, message: Message, reply: Reply, group: bool) -> None:
         text = reply_html(reply, group, self.tg.group_declines)
         if text is not None and self._admit(update):
-            markup = self._markup(reply) if reply.matched else None
+            markup = self._markup(reply, message.chat.id) if reply.matched else None
             await message.reply_text(
                 text, parse_mode=ParseMode.HTML, do_quote=group, reply_markup=markup
             )
@@ -262,7 +273,7 @@ class Handlers:
             example = first_example(self.answerer.intents, lang)
             return await self._say(update, html.escape(ASK_USAGE(lang, example=example)))
         group = is_group(message.chat.type)
-        await self._respond(update, message, self._ask(update, question), group)
+        await self._respond(update, message, self._asked(update, question), group)
 
     async def reload_command(self, update: Update, context: Context) -> None:
         """/reload (admins only; silent for others): rebuild the table, swap the answerer."""
@@ -281,22 +292,37 @@ class Handlers:
         log.info("reloaded: %s", done.summary().replace("\n", "; "))
         await self._say(update, html.escape(clip(done.summary())), limited=False)
 
+    async def misses_command(self, update: Update, context: Context) -> None:
+        """/misses (admins only; silent for others): the top 10 groups of the misses log."""
+        user = update.effective_user
+        if not self._allowed(update) or not is_admin(user.id if user else None, self.tg.admins):
+            return
+        if self.misses is None:
+            return await self._say(update, "The misses log is off (misses.path).", limited=False)
+        report = await asyncio.to_thread(report_html, self.misses.path, self.answerer.reader)
+        await self._say(update, report, limited=False)
+
     # --- plain messages
     async def message(self, update: Update, context: Context) -> None:
         """Private: every text. Groups: when addressed, or confident answers in group_mode 'all'."""
         message = update.message
         if message is None or not message.text or not self._allowed(update):
             return
+        if message.via_bot and message.via_bot.id == context.bot.id:
+            return  # the bot's own inline answer, sent by a user: not a question
         if not is_group(message.chat.type):
-            return await self._respond(update, message, self._ask(update, message.text), False)
+            return await self._respond(update, message, self._asked(update, message.text), False)
         replied = message.reply_to_message
         to_bot = bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
-        question = addressed_text(message.text, context.bot.username, to_bot)
+        entities = [(e.type, e.offset, e.length, e.user.id if e.user else None)
+                    for e in message.entities]  # fmt: skip
+        mentions = bot_mentions(message.text, entities, context.bot.username, context.bot.id)
+        question = addressed_text(message.text, mentions, to_bot)
         await self._group_message(update, message, question)
 
     async def _group_message(self, update: Update, message: Message, question: str | None) -> None:
         if question:  # addressed: answers, or a short/silent decline
-            return await self._respond(update, message, self._ask(update, question), True)
+            return await self._respond(update, message, self._asked(update, question), True)
         if question is None and self.tg.group_mode == "all":
             reply = self._ask(update, message.text or "")
             if reply.matched:
@@ -304,49 +330,42 @@ class Handlers:
 
     # --- Source button
     async def source_button(self, update: Update, context: Context) -> None:
-        """Answer the callback query and reply to the answer with its source sentences."""
+        """Answer every callback query (so no button keeps spinning); for a Source key, reply to
+        the answer with its source sentences, and for an unknown or stale one show an alert."""
         query = update.callback_query
-        if query is None or not self._allowed(update) or not self._admit(update):
+        if query is None:
             return
-        reply = self.store.get(source_key(query.data))
-        lang = (reply.lang if reply else None) or (self._lang(update) or "en")[:2]
-        if reply is None or query.message is None:
+        answer, lang = query.message, (self._lang(update) or "en")[:2]
+        sources = self._sources(query.data, answer.chat.id) if answer else None
+        if not self._allowed(update) or not self._admit(update):
+            await query.answer()  # refused: silent, but the button stops spinning
+        elif answer is None or sources is None:
             await query.answer(EXPIRED(lang), show_alert=True)
-            return
-        await query.answer()
-        await self._send_sources(context, query.message, reply, lang)
+        else:
+            await query.answer()
+            await self._send_sources(context, answer, sources, lang)
 
-    async def _send_sources(
-        self, context: Context, answer: MaybeInaccessibleMessage, reply: Reply, lang: str
-    ) -> None:
+    async def _send_sources(self, context: Context, answer: Any, sources: tuple[Source, ...],
+                            lang: str) -> None:  # fmt: skip
         params = ReplyParameters(answer.message_id, allow_sending_without_reply=True)
-        await context.bot.send_message(
-            answer.chat.id,
-            render_sources(reply, self.titles, lang),
-            parse_mode=ParseMode.HTML,
-            reply_parameters=params,
-        )
+        text = render_sources(Reply("answer", "", "", sources), self.titles, lang)
+        await context.bot.send_message(answer.chat.id, text, parse_mode=ParseMode.HTML,
+                                       reply_parameters=params)  # fmt: skip
 
     # --- inline mode
     async def inline_query(self, update: Update, context: Context) -> None:
         """Offer the answer (when there is one) as a single article result."""
         query = update.inline_query
-        if query is None or not self._allowed(update):
-            return
+        if query is None or not self._allowed(update) or not self._admit(update):
+            return  # over the per-user limit: no answer, as for messages
         reply = self._ask(update, query.query) if query.query.strip() else None
         results = [inline_result(query.query, reply)] if reply and reply.matched else []
         await query.answer(results, cache_time=60, is_personal=False)
 
     # --- errors
     async def error_handler(self, update: object, context: Context) -> None:
-        """Log the failure with the update id; never raise.
-
-        ``run_polling`` reports getUpdates failures here with no update: those get one line per
-        episode (``PollingErrorLog``), not a traceback per retry.
-        """
+        """Log the failure with the update id; never raise."""
         try:
-            if update is None and isinstance(context.error, TelegramError):
-                return self.polling_errors(context.error)
             uid = update.update_id if isinstance(update, Update) else None
             log.error("update %s failed: %r", uid, context.error, exc_info=context.error)
         except Exception:  # pragma: no cover - logging must never take the bot down
