@@ -7,12 +7,12 @@ translate names through its ``ru`` entries.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import DataError
-from .text import Pattern
 from .yamlio import load_yaml
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.yaml"
@@ -51,9 +51,11 @@ class Gazetteer:
         self.sections = sections
         self.other_people = other_people
         self.other_places = other_places
-        # One regex per alias, compiled when first needed: an `ask` reads a handful of them,
-        # and compiling all ~450 was a fifth of a cold `python -m bot ask`.
-        self._patterns: dict[str, list[tuple[Pattern, Entry]]] = {}
+        # One regex per alias, compiled when first needed (``_compiled``): an `ask` reads a
+        # handful of them, and compiling all ~450 was a fifth of a cold `python -m bot ask`.
+        self._sources: dict[str, list[tuple[str, int]]] = {}
+        self._patterns: dict[str, list[tuple[re.Pattern[str], Entry] | None]] = {}
+        self._entries: dict[str, list[Entry]] = {}
         self._needles: dict[str, list[str]] = {}
         for section, entries in sections.items():
             # The Russian name is an alias too: questions ask "с Путиным", "в Пекине".
@@ -64,7 +66,9 @@ class Gazetteer:
                 if alias
             ]
             pairs.sort(key=lambda p: -len(p[0]))  # longest alias first: "Xi Jinping" before "Xi"
-            self._patterns[section] = [(_alias_regex(a), e) for a, e in pairs]
+            self._sources[section] = [_alias_regex(a) for a, _ in pairs]
+            self._patterns[section] = [None] * len(pairs)
+            self._entries[section] = [e for _, e in pairs]
             self._needles[section] = [alias_needle(a) for a, _ in pairs]
         self._ru = {e.name: e.ru for entries in sections.values() for e in entries}
         self._other = _any_alias(other_people)
@@ -95,19 +99,32 @@ class Gazetteer:
                     hits.append((m.start(), m.end(), entry))
         return sorted(hits, key=lambda h: h[0])
 
-    def _candidates(self, section: str, text: str) -> list[tuple[Pattern, Entry]]:
+    def _candidates(self, section: str, text: str) -> list[tuple[re.Pattern[str], Entry]]:
         """The (regex, entry) pairs of ``section`` that may match ``text``, in order.
 
         A regex runs only when its alias's needle is in the lower-cased text: a substring test
         costs ~0.1 us where a regex scan of a sentence costs ~4 us, and most aliases are absent
         (issue 5: this was two thirds of a build).
         """
-        patterns = self._patterns[section]
+        needles = self._needles[section]
         if _CASE_EXOTIC.search(text):
-            return patterns
+            return self._compiled(section, range(len(needles)))
         lowered = text.lower()
-        return [p for p, needle in zip(patterns, self._needles[section], strict=True)
-                if needle in lowered]  # fmt: skip
+        return self._compiled(section, [i for i, n in enumerate(needles) if n in lowered])
+
+    def _compiled(
+        self, section: str, indices: Iterable[int]
+    ) -> list[tuple[re.Pattern[str], Entry]]:
+        """The (regex, entry) pairs at ``indices``, compiling those never used before."""
+        patterns = self._patterns[section]
+        out = []
+        for i in indices:
+            pair = patterns[i]
+            if pair is None:
+                source, flags = self._sources[section][i]
+                pair = patterns[i] = (re.compile(source, flags), self._entries[section][i])
+            out.append(pair)
+        return out
 
     def get(self, section: str, name: str) -> Entry | None:
         """The entry with that canonical name."""
@@ -167,9 +184,10 @@ def _alias_body(alias: str) -> tuple[str, int]:
     return body, flags
 
 
-def _alias_regex(alias: str) -> Pattern:
+def _alias_regex(alias: str) -> tuple[str, int]:
+    """The regex (source and flags) that finds ``alias`` as a whole word."""
     body, flags = _alias_body(alias)
-    return Pattern(rf"(?<![\w-]){body}(?![\w-])", flags)
+    return rf"(?<![\w-]){body}(?![\w-])", flags
 
 
 def _any_alias(aliases: tuple[str, ...]) -> list[re.Pattern[str]]:

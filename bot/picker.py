@@ -18,7 +18,7 @@ from .intents import Intent
 from .kinds.person import KIND as PERSON
 from .match import Match, Matcher
 from .memo import FactText
-from .question import Question
+from .question import Question, Slots
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -82,24 +82,25 @@ class Picker:
         if intent is None:
             best = self.intents.get(match.best)
             return Decline(match.best, out_of_scope=best is not None and best.declines)
+        s = q.slots
         # "Invite Putin to China" is not where they met; "did they meet in China" is.
-        countries = q.countries if intent.about == "meeting" else q.countries_in
-        if q.outside:
-            return Decline(intent.name, outside=q.outside)
-        meetings = self._meetings(q, countries)
-        if intent.about == "meeting" and q.people and topic is None:
-            meetings = [m for m in meetings if self._has_people(m, q.people)]
-        ordinals = q.ordinals
+        countries = s.countries if intent.about == "meeting" else s.countries_in
+        if s.outside:
+            return Decline(intent.name, outside=s.outside)
+        meetings = self._meetings(s, countries)
+        if intent.about == "meeting" and s.people and topic is None:
+            meetings = [m for m in meetings if self._has_people(m, s.people)]
+        ordinals = s.ordinals
         if topic is not None:
             meetings = self._about(meetings, topic, q)
             ordinals = ()  # "the 75th" chose the meeting, not the fact
-        no_meeting = NoMeeting(q.years, q.months, q.places + countries + q.people)
+        no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people)
         if not meetings:
             return Decline(intent.name, no_meeting=no_meeting)
         facts = self._facts(intent, q, ordinals, meetings)
         if not facts:
             dated = {m.date.year for m in meetings if m.date}
-            missed = no_meeting if q.years and not dated & set(q.years) else NoMeeting()
+            missed = no_meeting if s.years and not dated & set(s.years) else NoMeeting()
             return Decline(intent.name, no_meeting=missed)
         return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday)
 
@@ -132,8 +133,8 @@ class Picker:
         words."""
         ids = {m.id for m in meetings}
         facts = [f for k in topic.answers for f in self.table.find(k, ids)]
-        if q.ordinals:
-            facts = [f for f in facts if _numbered(f, q.ordinals)]
+        if q.slots.ordinals:
+            facts = [f for f in facts if _numbered(f, q.slots.ordinals)]
         words = q.content - _FILLER
         overlap = {f: len(words & self.text.content(f.display)) for f in facts}
         top = max(overlap.values(), default=0)
@@ -142,16 +143,16 @@ class Picker:
 
     # --- meetings and facts ------------------------------------------------------------------
 
-    def _meetings(self, q: Question, countries: tuple[str, ...]) -> list[Meeting]:
+    def _meetings(self, s: Slots, countries: tuple[str, ...]) -> list[Meeting]:
         meetings = list(self.table.meetings)
-        if q.places:
-            meetings = [m for m in meetings if m.place in q.places]
+        if s.places:
+            meetings = [m for m in meetings if m.place in s.places]
         if countries:
             meetings = [
                 m for m in meetings if m.place and self._country_of.get(m.place) in countries
             ]
-        if q.months:
-            meetings = [m for m in meetings if m.date and m.date.month in q.months]
+        if s.months:
+            meetings = [m for m in meetings if m.date and m.date.month in s.months]
         return meetings
 
     def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
@@ -163,16 +164,18 @@ class Picker:
         ids = {m.id for m in meetings}
         year_of = {m.id: m.date.year if m.date else None for m in meetings}
         facts = [f for k in intent.answers for f in self.table.find(k, ids)]
-        if q.years:
-            facts = [f for f in facts if f.year in q.years or year_of.get(f.meeting) in q.years
-                     or self.text.spans_year(f.display, q.years)]  # fmt: skip
+        years = q.slots.years
+        if years:
+            facts = [f for f in facts if f.year in years or year_of.get(f.meeting) in years
+                     or self.text.spans_year(f.display, years)]  # fmt: skip
         if intent.narrow:
             facts = self._narrow(facts, q)
         if ordinals:
             facts = [f for f in facts if _numbered(f, ordinals)]
-        if q.select and intent.asks != "count" and facts:
+        select = q.slots.select
+        if select and intent.asks != "count" and facts:
             order = sorted({f.meeting for f in facts}, key=self.table.sort_key)
-            keep = order[-1] if q.select == "last" else order[0]
+            keep = order[-1] if select == "last" else order[0]
             facts = [f for f in facts if f.meeting == keep]
         return facts
 

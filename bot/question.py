@@ -10,8 +10,9 @@ only module that imports rapidfuzz.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -44,16 +45,9 @@ _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я)")
 
 
 @dataclass(frozen=True, slots=True)
-class Question:
-    """One message, read once: its canonical words and the slots that choose meetings and facts."""
+class Slots:
+    """What in a question chooses meetings and facts."""
 
-    text: str  # the message as read: controls stripped, at most max_chars
-    tokens: tuple[str, ...]  # canonical tokens in order; names and slots as markers (#place, #year)
-    names: tuple[tuple[str, str], ...]  # (marker, canonical name) of the gazetteer names found
-    words: tuple[str, ...]  # what is scored: tokens with typos repaired, no slot markers, once each
-    unknown: tuple[str, ...]  # words no intent example has
-    wh: str  # the first question word ("when", "who" ...), or ""
-    focus: str  # the first word that frames a meeting question ("when", "date", "where", "city")
     years: tuple[int, ...]
     months: tuple[int, ...]
     places: tuple[str, ...]  # canonical cities; a venue gives its city
@@ -64,9 +58,29 @@ class Question:
     ordinals: tuple[int, ...]  # "75th", "28th": must be the facts' own numbers
     select: Literal["", "first", "last"]
     outside: str  # a person or place the articles do not cover
+
+
+@dataclass(frozen=True)
+class Question:
+    """One message, read once: its canonical words at once, its slots when first needed (a
+    question the matcher declines never needs them, and they cost most of the reading)."""
+
+    text: str  # the message as read: controls stripped, at most max_chars
+    tokens: tuple[str, ...]  # canonical tokens in order; names and slots as markers (#place, #year)
+    names: tuple[tuple[str, str], ...]  # (marker, canonical name) of the gazetteer names found
+    words: tuple[str, ...]  # what is scored: tokens with typos repaired, no slot markers, once each
+    unknown: tuple[str, ...]  # words no intent example has
+    wh: str  # the first question word ("when", "who" ...), or ""
+    focus: str  # the first word that frames a meeting question ("when", "date", "where", "city")
     weekday: bool  # asks for the day of the week
     content: frozenset[str]  # its words of 4+ letters and its numbers, lower case
     script: Script  # "ru" for Cyrillic, "en" for Latin, "" for neither
+    read_slots: Callable[[Question], Slots] = field(repr=False, compare=False)
+
+    @cached_property
+    def slots(self) -> Slots:
+        """Years, months, places, venues, countries, people, ordinals, first/last, outside."""
+        return self.read_slots(self)
 
 
 def stem(token: str) -> str:
@@ -195,7 +209,7 @@ class Reader:
     # --- the whole question ------------------------------------------------------------------
 
     def read(self, message: str) -> Question:
-        """``message`` read once: canonical words and every slot."""
+        """``message`` read once: its canonical words now, its slots on first use."""
         text = strip_controls(message[: self.max_chars * 2])[: self.max_chars]
         toks, names = self.canon(text)
         words: dict[str, None] = {}
@@ -209,6 +223,23 @@ class Reader:
                 words[tok] = None
             else:
                 words[fixed] = None
+        return Question(
+            text=text,
+            tokens=tuple(toks),
+            names=tuple(names),
+            words=tuple(words),
+            unknown=tuple(unknown),
+            wh=next((w for w in words if w in QUESTION_WORDS), ""),
+            focus=next((w for w in words if w in self.frames), ""),
+            weekday=bool(_WEEKDAY.search(text)),
+            content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),
+            script=script(text),
+            read_slots=self.slots,
+        )
+
+    def slots(self, q: Question) -> Slots:
+        """The slots of a question this reader read."""
+        text, names = q.text, q.names
         months = tuple(
             n for w in re.findall(r"[A-Za-zА-Яа-яЁё]+\.?", text)
             if (n := month_number(w)) and (w.lower() != "may" or re.search(
@@ -235,36 +266,24 @@ class Reader:
         ]
         outside = self.gaz.other_person(rest) or self.gaz.other_place(rest) or next(
             (n for m, n in names if m == "#other"), "")  # fmt: skip
-        lower = text.lower()
-        return Question(
-            text=text,
-            tokens=tuple(toks),
-            names=tuple(names),
-            words=tuple(words),
-            unknown=tuple(unknown),
-            wh=next((w for w in words if w in QUESTION_WORDS), ""),
-            focus=next((w for w in words if w in self.frames), ""),
+        countries_in = tuple(
+            c for c in countries if re.search(rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)
+        )
+        return Slots(
             years=tuple(years_in(rest)),
             months=months,
             places=tuple(dict.fromkeys(cities)),
             venues=tuple(v.name for v in venues),
             countries=countries,
-            countries_in=tuple(
-                c
-                for c in countries
-                if re.search(rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)
-            ),  # fmt: skip
+            countries_in=countries_in,
             people=tuple(dict.fromkeys(people)),
             ordinals=tuple(int(n) for n in _ORDINAL.findall(rest)),
             select="last" if _LAST.search(rest) else "first" if _FIRST.search(rest) else "",
             outside=outside,
-            weekday=bool(_WEEKDAY.search(text)),
-            content=frozenset(re.findall(r"[a-z]{4,}|\d+", lower)),
-            script=script(text),
         )
 
 
-__all__ = ["MARKERS", "QUESTION_WORDS", "SLOT_MARKERS", "Question", "Reader", "closest",
+__all__ = ["MARKERS", "QUESTION_WORDS", "SLOT_MARKERS", "Question", "Reader", "Slots", "closest",
            "entity_phrases", "stem"]  # fmt: skip
 
 

@@ -65,7 +65,7 @@ def test_matcher_is_total_and_sees_only_a_bounded_prefix(
         assert match.intent in answerer.intents and match.score >= matcher.threshold
     # Past 2 * max_chars (room for stripped controls) nothing a message says can matter.
     long = text + " " * (2 * answerer.reader.max_chars)
-    assert read(long + tail) == read(long)
+    assert read(long + tail) == read(long) and read(long + tail).slots == read(long).slots
     assert matcher.match(read(long + tail)) == matcher.match(read(long))
 
 

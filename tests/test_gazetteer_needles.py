@@ -30,7 +30,7 @@ class Unfiltered(Gazetteer):
     """The same gazetteer without the prefilter: every regex runs."""
 
     def _candidates(self, section, text):
-        return self._patterns[section]
+        return self._compiled(section, range(len(self._needles[section])))
 
 
 def _texts() -> list[str]:

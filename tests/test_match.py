@@ -142,7 +142,7 @@ def test_recently_means_the_last(answerer: Answerer) -> None:
 
 def test_russian_names_decline_and_choose(answerer: Answerer) -> None:
     question = answerer.reader.read("когда Си встречался с Путиным в Пекине")
-    assert "Vladimir Putin" in question.people and question.places == ("Beijing",)
+    assert "Vladimir Putin" in question.slots.people and question.slots.places == ("Beijing",)
     reply = answerer.ask("когда си встречался с путиным в 2025")
     assert not reply.matched and "Путин" in reply.text
 

@@ -38,6 +38,23 @@ def test_ask_reads_a_message_once_and_shares_the_question(
     assert matched[0] is read[0] and picked[0] is read[0]
 
 
+def test_slots_are_read_once_and_only_when_needed(
+    answerer: Answerer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    real = Reader.slots
+
+    def spy(self: Reader, q: Question) -> object:
+        calls.append(q.text)
+        return real(self, q)
+
+    monkeypatch.setattr(Reader, "slots", spy)
+    assert not answerer.ask("what is the weather like in paris tomorrow?").matched
+    assert calls == []  # the matcher declined: no slot was needed
+    assert answerer.ask("when did they meet in Moscow in March 2023?").matched
+    assert calls == ["when did they meet in Moscow in March 2023?"]  # once, though read often
+
+
 @pytest.fixture(scope="module")
 def reader(answerer: Answerer) -> Reader:
     return answerer.reader
@@ -47,36 +64,36 @@ def test_slots(reader: Reader) -> None:
     q = reader.read(
         "When did Xi meet Mishustin at the Great Hall of the People in May 2023, the 28th time?"
     )
-    assert q.years == (2023,) and q.months == (5,) and q.ordinals == (28,)
-    assert q.places == ("Beijing",) and q.venues == ("Great Hall of the People",)
-    assert q.people == ("Xi Jinping", "Mikhail Mishustin")
+    assert q.slots.years == (2023,) and q.slots.months == (5,) and q.slots.ordinals == (28,)
+    assert q.slots.places == ("Beijing",) and q.slots.venues == ("Great Hall of the People",)
+    assert q.slots.people == ("Xi Jinping", "Mikhail Mishustin")
     assert q.wh == "when" and q.focus == "when" and q.script == "en"
     assert "meet" in q.words and "#place" in q.tokens
 
 
 def test_may_is_a_month_only_where_it_reads_as_one(reader: Reader) -> None:
-    assert reader.read("may they meet again?").months == ()
-    assert reader.read("did they meet in may?").months == (5,)
-    assert reader.read("what happened on may 24").months == (5,)
+    assert reader.read("may they meet again?").slots.months == ()
+    assert reader.read("did they meet in may?").slots.months == (5,)
+    assert reader.read("what happened on may 24").slots.months == (5,)
 
 
 def test_countries_to_meet_in(reader: Reader) -> None:
     q = reader.read("who did the Chinese president invite to China?")
-    assert q.countries == ("China",) and q.countries_in == ()
-    assert reader.read("did they meet in China?").countries_in == ("China",)
+    assert q.slots.countries == ("China",) and q.slots.countries_in == ()
+    assert reader.read("did they meet in China?").slots.countries_in == ("China",)
 
 
 def test_first_last_and_the_day_of_the_week(reader: Reader) -> None:
-    assert reader.read("when did they last meet").select == "last"
-    assert reader.read("когда была первая встреча").select == "first"
+    assert reader.read("when did they last meet").slots.select == "last"
+    assert reader.read("когда была первая встреча").slots.select == "first"
     assert reader.read("what day of the week was it").weekday
     assert reader.read("когда они встречались").script == "ru"
 
 
 def test_a_name_the_articles_do_not_cover(reader: Reader) -> None:
-    assert reader.read("did Biden attend?").outside == "Biden"
+    assert reader.read("did Biden attend?").slots.outside == "Biden"
     # "Shanghai" in the organisation's name is no place to meet in.
-    assert reader.read("what about the Shanghai Cooperation Organization").places == ()
+    assert reader.read("what about the Shanghai Cooperation Organization").slots.places == ()
 
 
 def test_typos_are_repaired_once(reader: Reader) -> None:
