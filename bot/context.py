@@ -16,6 +16,7 @@ from typing import Literal
 from .corpus import Article
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
+from .speech import Said, reported
 from .text import ORDINAL_WORDS, Pattern, find_dates
 
 _MEET = Pattern(r"\b(?:met|meets?|meeting|talks|conversation|received|hosted)\b", re.I)
@@ -42,6 +43,7 @@ class Context:
     weekday: str = ""  # the weekday the meeting sentences name ("Wednesday"), if any
     venue: str = ""
     note: str = ""  # where a curated meeting date came from, when the text gives none
+    said: tuple[Said, ...] = ()  # who says what, sentence by sentence (``bot.speech``)
 
     def fact(
         self,
@@ -192,7 +194,13 @@ def article_context(
     city, venue = _meeting_place(article, gaz, meeting)
     slug = (city or "unknown").lower().replace(" ", "-").replace(".", "")
     mid = f"{when.isoformat()}-{slug}" if when else f"{article.stem}-{slug}"
-    return Context(article, gaz, ref, mid, when, city, tuple(meeting), weekday, venue, note)
+    said = reported(article.sentences, lambda text: people_in(gaz, text))
+    return Context(article, gaz, ref, mid, when, city, tuple(meeting), weekday, venue, note, said)
+
+
+def people_in(gaz: Gazetteer, text: str) -> list[tuple[int, str, str]]:
+    """(start, the name as written, canonical name) of each person ``text`` names, in order."""
+    return [(a, text[a:b], e.name) for a, b, e in gaz.spans("people", text)]
 
 
 # --- helpers the kinds share -------------------------------------------------------------------
@@ -256,4 +264,4 @@ def named_facts(ctx: Context, section: str, kind: FactKind, parts: Parts) -> Ite
 
 
 __all__ = ["Context", "article_context", "dateline", "named_facts", "nth", "ordinal",
-           "sentence_date", "short", "subject", "subject_entry"]  # fmt: skip
+           "people_in", "sentence_date", "short", "subject", "subject_entry"]  # fmt: skip

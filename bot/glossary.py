@@ -61,6 +61,7 @@ def needs(templates: Mapping[str, Iterable[str]] | None = None, vocabs: Iterable
 REPLIES = needs(vocabs=["months"])
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_QUOTED = re.compile(r"«[^«»]*»")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,7 @@ class Glossary:
 def untranslated(text: str, allowed: Iterable[str]) -> list[str]:
     """English words (3+ Latin letters) in a Russian ``text`` other than the ``allowed`` ones."""
     ok = {w.lower() for w in allowed}
+    text = _QUOTED.sub(" ", text)  # a quoted name or quoted words are shown as written, on purpose
     return [w for w in _LATIN_WORD.findall(text) if w.lower() not in ok]
 
 

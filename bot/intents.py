@@ -3,9 +3,9 @@
 An intent says what it answers (fact kinds) and how it behaves, as data: what it asks for
 (``asks``: the facts, a date, a place, a count of meetings), whether it is about the meetings
 themselves (``about``), the question words that frame "when did they meet when X" (``frame``),
-whether the question's own words narrow the facts (``narrow``) and whether matching it means
-declining (``declines``). No code names an intent. All validation of intent files lives here;
-an error names the file, the intent and the problem.
+whether the question's own words narrow the facts (``narrow``) or rank them (``rank``) and
+whether matching it means declining (``declines``). No code names an intent. All validation of
+intent files lives here; an error names the file, the intent and the problem.
 """
 
 from __future__ import annotations
@@ -25,12 +25,15 @@ PLACEHOLDERS = {"reply": {"value", "meeting", "count"}, "many": {"count"}}
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 _KEYS = {"name": True, "answers": True, "reply": True, "many": False, "examples": True,
          "requires": False, "asks": False, "about": False, "frame": False, "narrow": False,
-         "declines": False}  # fmt: skip
+         "declines": False, "rank": False}  # fmt: skip
 # What a reply gives per meeting: its facts, its date, its place; or how many meetings there are.
 Asks = Literal["facts", "date", "place", "count"]
 # "meeting": a question about the meetings themselves (the people it names must have been
 # there; "to China" names where); "topic": about what was said (people named need not attend).
 About = Literal["topic", "meeting"]
+# "words": the facts are ranked by how much of the question's own words they hold, and only those
+# that hold enough of them answer (``bot.relevance``); "none": every fact of the kinds answers.
+Rank = Literal["none", "words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,7 @@ class Intent:
     frame: tuple[str, ...] = ()  # with "meet": "when did they meet when X" asks this intent
     narrow: bool = False  # only the facts whose words the question names, when it names some
     declines: bool = False  # out of scope: matching this intent means declining
+    rank: Rank = "none"
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for the compiled table."""
@@ -56,7 +60,7 @@ class Intent:
                 "many": self.many, "examples": list(self.examples), "source": self.source,
                 "requires": list(self.requires), "asks": self.asks, "about": self.about,
                 "frame": list(self.frame), "narrow": self.narrow,
-                "declines": self.declines}  # fmt: skip
+                "declines": self.declines, "rank": self.rank}  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Intent:
@@ -65,7 +69,8 @@ class Intent:
                    data["many"], tuple(data["examples"]), data.get("source", ""),
                    tuple(data.get("requires", ())), data.get("asks", "facts"),
                    data.get("about", "topic"), tuple(data.get("frame", ())),
-                   data.get("narrow", False), data.get("declines", False))  # fmt: skip
+                   data.get("narrow", False), data.get("declines", False),
+                   data.get("rank", "none"))  # fmt: skip
 
 
 def intent_paths(intents_dir: Path) -> list[Path]:
@@ -214,8 +219,9 @@ def _intent(path: Path, n: int, entry: Any) -> Intent:
     frame = _words(path, where, entry, "frame")
     if frame and asks not in ("date", "place"):
         raise DataError(path, "frame: only an intent that asks for a date or a place frames", where)
+    rank = _choice(path, where, entry, "rank", Rank)
     return Intent(name, tuple(kinds), reply, many, tuple(examples), path.name, requires, asks,
-                  about, frame, _flag(path, where, entry, "narrow"), declines)  # fmt: skip
+                  about, frame, _flag(path, where, entry, "narrow"), declines, rank)  # fmt: skip
 
 
 def _words(path: Path, where: str, entry: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -22,6 +22,8 @@ UNKNOWN_WEIGHT = 2.0  # a word no example has: counts against every intent
 # grow with log(1 + intents) as the weight of a word only one intent uses does, so that a new
 # intent leaves an unknown word its say ("who is wang yi's wife" stays out of scope).
 TUNED_INTENTS = 15
+SAID_FLOOR = 0.75  # an open intent's score when the question asks what someone said
+NOT_SAID = 0.75  # and what its score is worth when the question does not
 COVERAGE = 0.3  # share of the score that is "how much of the example the message contains"
 # The intent-level score: how much of the message an intent's whole vocabulary explains, when
 # the message holds at least one word typical of that intent ("G20?", "energy coop?"). Unknown
@@ -59,6 +61,9 @@ class Matcher:
         self.threshold = threshold
         self.reader = reader
         self._declining = frozenset(i.name for i in intents if i.declines)
+        # Intents whose facts are found by the question's own words (``rank: words``): words no
+        # example has are their topic, not noise, so they do not count against them.
+        self._open = frozenset(i.name for i in intents if i.rank == "words")
         self._requires = {
             i.name: {t for w in i.requires for t in reader.canon(w)[0]}
             for i in intents
@@ -124,6 +129,13 @@ class Matcher:
         if not query:
             return Match(None, 0.0, "")
         q_weight = sum(query.values())
+        # An open intent weighs only the words of its own vocabulary (the rest is its topic), and
+        # only when the question asks what was said; otherwise its words are just words.
+        q_open = {
+            n: sum(w for t, w in query.items() if t in self._vocab_of[n]) if question.said
+            else q_weight
+            for n in self._open
+        }  # fmt: skip
         wh = _STRONG_WH & set(query)
         shared_of: dict[int, float] = defaultdict(float)
         for t, w in query.items():
@@ -134,7 +146,8 @@ class Matcher:
             name = self._examples[i][0]
             # Dice rewards a close paraphrase; coverage rewards a long question that contains
             # a whole example ("... when did they meet, the one about trade?").
-            dice = 2 * shared / (q_weight + self._ex_weight[i])
+            weight = q_open.get(name, q_weight)
+            dice = 2 * shared / (weight + self._ex_weight[i])
             score = (1 - COVERAGE) * dice + COVERAGE * shared / self._ex_weight[i] * min(
                 1.0, 2 * dice
             )
@@ -145,6 +158,13 @@ class Matcher:
                 scores[name] = score
         for name, score in self._bag_scores(query, question.unknown).items():
             scores[name] = max(scores.get(name, 0.0), score)
+        for name in self._open:
+            if (
+                question.said
+            ):  # it asks what was said: an open intent answers unless one fits better
+                scores[name] = max(scores.get(name, 0.0), SAID_FLOOR)
+            elif name in scores:  # its examples are about anything: alone they prove little
+                scores[name] *= NOT_SAID
         if not scores:
             return Match(None, 0.0, "")
         present = set(query) | set(question.tokens)

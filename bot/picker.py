@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from .facts import Fact, FactTable, Meeting
 from .gazetteer import Gazetteer
 from .intents import Intent
+from .kinds import KINDS
 from .kinds.person import KIND as PERSON
 from .match import Match, Matcher
 from .memo import FactText
 from .question import Question, Slots
+from .relevance import Relevance
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -75,6 +77,8 @@ class Picker:
         self.text = text
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
+        ranked = [k for i in intents if i.rank == "words" for k in i.answers]
+        self.relevance = Relevance(table, matcher.reader, ranked)
 
     def pick(self, q: Question, match: Match) -> Pick | Decline:
         """The facts that answer ``q``, or a Decline."""
@@ -90,6 +94,8 @@ class Picker:
         meetings = self._meetings(s, countries)
         if intent.about == "meeting" and s.people and topic is None:
             meetings = [m for m in meetings if self._has_people(m, s.people)]
+        elif s.met:  # "when did Xi meet Putin ...": whatever else chooses, Putin must have met
+            meetings = [m for m in meetings if self._has_people(m, s.met)]
         ordinals = s.ordinals
         if topic is not None:
             meetings = self._about(meetings, topic, q)
@@ -122,7 +128,7 @@ class Picker:
         scores = dict(match.scores)
         topic = next((other for name, score in match.scores if score >= TOPIC_MIN
                       and (other := self.intents.get(name)) is not None
-                      and not other.frame and not other.declines
+                      and not other.frame and not other.declines and other.rank == "none"
                       and self.matcher.typical(name, q.words, wanted.name)), None)  # fmt: skip
         if intent is None and (topic is None or scores.get(wanted.name, 0.0) < TOPIC_MIN):
             return None, None
@@ -177,7 +183,22 @@ class Picker:
             order = sorted({f.meeting for f in facts}, key=self.table.sort_key)
             keep = order[-1] if select == "last" else order[0]
             facts = [f for f in facts if f.meeting == keep]
+        if intent.rank == "words":
+            facts = self._ranked(facts, q, meetings)
         return facts
+
+    def _ranked(self, facts: list[Fact], q: Question, meetings: list[Meeting]) -> list[Fact]:
+        """The facts that hold most of the question's own words (none when none holds enough);
+        a speaker the question names must be the facts' agent."""
+        speaker = q.slots.speaker
+        if speaker:
+            facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) == speaker]
+        present = {p for m in meetings for p in self.table.values(PERSON, m.id)}
+        drop = {speaker} | (present & set(q.slots.people))  # who met is no topic
+        facts = self.relevance.prefer(facts, self.relevance.kinds(q))
+        ranked = self.relevance.rank(facts, self.relevance.topic(q, drop))
+        keep = {id(r.fact) for r in ranked}
+        return [f for f in facts if id(f) in keep]  # table order, as every answer
 
     def _narrow(self, facts: list[Fact], q: Question) -> list[Fact]:
         """Only the facts the question names, when it names some ("which five-year plan?")."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+import Stemmer
 from rapidfuzz import fuzz, process
 
 from .gazetteer import Gazetteer
@@ -23,13 +24,9 @@ from .language import Script, script
 from .text import longest_spans, month_number, normalize, strip_controls, years_in
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-# Russian endings, longest first ("иями" before "ями" before "и").
-_RU_ENDINGS = sorted(
-    ("иями ями ами ией ого его ому ему ыми ими ах ях ов ев ей ой ый ий ая яя ое ее ые ие ую юю "  # noqa: SIM905
-     "ом ем ам им ым ых их ся сь ы и а я о е у ю ь").split(" "),
-    key=len,
-    reverse=True,
-)  # fmt: skip
+_ENGLISH = Stemmer.Stemmer("english")
+_RUSSIAN = Stemmer.Stemmer("russian")
+_CYRILLIC = re.compile("[а-яё]")
 # Gazetteer sections whose names become one marker word: "what about the SCO" and "what about
 # BRICS" are the same question. Slot markers (years, months, small numbers) choose the meeting,
 # not the intent.
@@ -42,6 +39,48 @@ _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|
 _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b|перв|ранн", re.I)
 _WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|какой день", re.I)
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я)")
+# The person a question asks about as a speaker: right after "did"/"according to", or next to a
+# verb of saying ("what did Xi say", "Xi's remarks", "по словам Мишустина", "что сказал Си").
+_SAY = (
+    r"say|said|says|tell|told|describe[sd]?|call(?:ed|s)?|hope[sd]?|wish(?:ed|es)?|"
+    r"think|thinks|thought|believe[sd]?|stress(?:ed)?|note[sd]?|mention(?:ed|s)?|"
+    r"applaud(?:ed|s)?|praise[sd]?|welcome[sd]?|express(?:ed)?|urge[sd]?|propose[sd]?|"
+    r"congratulate[sd]?|thank(?:ed|s)?|repl(?:y|ied)|respond(?:ed)?|answer(?:ed)?|add(?:ed)?|"
+    r"want(?:ed|s)?|point(?:ed)? out|emphasi[sz]e[sd]?|view|views|words|remarks|message|"
+    r"comment|comments|position|stance|response|reply|speech"
+)
+_SAY_RU = (
+    r"сказал|заявил|отметил|подчеркнул|пожелал|призвал|назвал|описал|счита|"
+    r"надеет|выразил|предложил|поблагодарил|поздравил|ответил|оценил|приветствовал|дума|"
+    r"рассказал"
+)
+# Weaker words of saying ("говорили про ИИ?" asks what they discussed): only with a speaker.
+_TALK_RU = r"говорил|упомянул|упоминал"
+_TALK = re.compile(rf"\b(?:talk(?:ed|s)?|spoke|speak|mention(?:ed|s)?)\b|{_TALK_RU}", re.I)
+_BEFORE_SPEAKER = re.compile(rf"(?:\b(?:did|does|do|has|had|have|according to|by)\s+(?:the\s+)?"
+                             rf"|по словам\s+|(?:{_SAY_RU}|{_TALK_RU})\w*\s+)$", re.I)  # fmt: skip
+_AFTER_SPEAKER = re.compile(rf"^(?:['’]s)?\s*(?:\w+\s+)?(?:{_SAY}|{_SAY_RU}|{_TALK_RU})", re.I)
+# People named as the ones who met: "meet Putin", "met with Xi", "встречался с Путиным",
+# "Xi and Putin meet".
+_MET_BEFORE = re.compile(
+    r"(?:\b(?:meet|meets|met|meeting|talks|sit down|sat down)\s+(?:with\s+)?"
+    r"|встреч\w*\s+(?:с\s+|со\s+)?|переговор\w*\s+с\s+)$",
+    re.I,
+)
+_MET_AFTER = re.compile(r"^\s+(?:meet|meets|met|встреч)", re.I)
+# The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
+# "Xi's remarks", "что пожелал Мишустин", "по словам").
+_SAID = re.compile(
+    r"\b(?:say|said|says|saying|tell|told|describe[sd]?|characteri[sz](?:e|ed|es)|"
+    r"call(?:ed|s)? (?:for|on)|urge[sd]?|hope[sd]?|hoping|wish(?:ed|es)?|applaud(?:ed|s)?|"
+    r"prais(?:e|ed|es)|welcome[sd]?|believe[sd]?|stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|"
+    r"point(?:ed|s)? out|note[sd]|express(?:ed|es)?|congratulate[sd]?|thank(?:ed|s)?|"
+    r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
+    r"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on)\b"
+    r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b"
+    rf"|(?:{_SAY_RU})|по словам|метафор|высказ",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +97,8 @@ class Slots:
     ordinals: tuple[int, ...]  # "75th", "28th": must be the facts' own numbers
     select: Literal["", "first", "last"]
     outside: str  # a person or place the articles do not cover
+    speaker: str = ""  # the person the question asks what they said ("what did Xi say ...")
+    met: tuple[str, ...] = ()  # people the question says met ("when did Xi meet Putin")
 
 
 @dataclass(frozen=True)
@@ -73,6 +114,7 @@ class Question:
     wh: str  # the first question word ("when", "who" ...), or ""
     focus: str  # the first word that frames a meeting question ("when", "date", "where", "city")
     weekday: bool  # asks for the day of the week
+    said: bool  # asks what someone said (a verb or noun of saying)
     content: frozenset[str]  # its words of 4+ letters and its numbers, lower case
     script: Script  # "ru" for Cyrillic, "en" for Latin, "" for neither
     read_slots: Callable[[Question], Slots] = field(repr=False, compare=False)
@@ -84,19 +126,13 @@ class Question:
 
 
 def stem(token: str) -> str:
-    """A light stemmer: Russian endings, English plural/-ing/-ed; keeps at least 3 letters."""
-    if re.search("[а-я]", token):
-        for end in _RU_ENDINGS:
-            if token.endswith(end) and len(token) - len(end) >= 3:
-                return token[: -len(end)]
+    """The Snowball stem of a word (Russian for Cyrillic, English otherwise), at least 3 letters:
+    "wishes" and "wish", "multipolarity" and "multipolar", "встречались" and "встреча" meet."""
+    if len(token) <= 3 or not token.isalpha():
         return token
-    if len(token) > 5 and token.endswith("ing"):
-        return token[:-3]
-    if len(token) > 4 and token.endswith("ed"):
-        return token[:-2]
-    if len(token) > 3 and token.endswith("s") and not token.endswith(("ss", "us", "is")):
-        return token[:-1]
-    return token
+    stemmer = _RUSSIAN if _CYRILLIC.search(token) else _ENGLISH
+    stemmed: str = stemmer.stemWord(token)
+    return stemmed if len(stemmed) >= 3 else token
 
 
 def entity_phrases(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[str, str]]:
@@ -158,6 +194,15 @@ class Reader:
                 spell.setdefault(stem(variant), canon)
         self._spell = spell
         self._choices = sorted(spell)
+        # The same, as words are written: the examples' and the lexicon's words, unstemmed.
+        written: dict[str, str] = {}
+        for text in (*self.examples, *(v for v in lexicon.synonyms if " " not in v)):
+            for w in normalize(text, self.max_chars).split():
+                toks = self.canon(w)[0]
+                if len(toks) == 1 and toks[0] in self.vocabulary and w.isalpha():
+                    written.setdefault(w, toks[0])
+        self._written = written
+        self._written_choices = sorted(written)
         self.frames = frozenset(t for f in frames for t in self.canon(f)[0])
         self._city_of = {v.name: str(v.attr("city")) for v in gaz.sections["venues"]}
 
@@ -166,12 +211,18 @@ class Reader:
     def canon(self, text: str) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised, slang-repaired, stemmed tokens without fillers; slots become markers;
         gazetteer names become markers too (also returned as (marker, name))."""
+        toks, names, _ = self._canon(text)
+        return toks, names
+
+    def _canon(self, text: str) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+        """``canon`` and, for each token, the word as written (for typo repair)."""
         text = normalize(text, self.max_chars)
         if self._phrase_re is not None:
             text = self._phrase_re.sub(lambda m: self.lexicon.synonyms[m.group()], text)
         out: list[str] = []
-        for tok in text.split():
-            tok = self.lexicon.synonyms.get(tok, tok)
+        surfaces: list[str] = []
+        for written in text.split():
+            tok = self.lexicon.synonyms.get(written, written)
             if tok in self.lexicon.ignore:
                 continue
             if _YEAR.match(tok):
@@ -182,42 +233,56 @@ class Reader:
                 tok = "#month"
             else:
                 tok = stem(tok)
-                tok = self.lexicon.synonyms.get(tok, tok)
+                mapped = self.lexicon.synonyms.get(tok)
+                if mapped is not None and mapped != tok:
+                    tok = stem(mapped)
             out.append(tok)
-        return self._mark_entities(out)
+            surfaces.append(written)
+        return self._mark_entities(out, surfaces)
 
-    def _mark_entities(self, toks: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    def _mark_entities(
+        self, toks: list[str], surfaces: list[str]
+    ) -> tuple[list[str], list[tuple[str, str]], list[str]]:
         """Replace gazetteer names (longest first) by their marker; also return the names."""
         out: list[str] = []
         names: list[tuple[str, str]] = []
+        written: list[str] = []
+        at = 0
         for span, hit in longest_spans(toks, self.entities, self._longest):
             out.append(hit[0] if hit else span[0])
+            written.append(surfaces[at] if at < len(surfaces) else span[0])
+            at += len(span)
             if hit:
                 names.append(hit)
-        return out, names
+        return out, names, written
 
-    def repair(self, tok: str) -> str | None:
-        """The vocabulary word a typo most likely meant, or None."""
+    def repair(self, tok: str, written: str = "") -> str | None:
+        """The vocabulary word a typo most likely meant, or None. ``written``: the word as the
+        message wrote it ("tehy", whose stem "tehi" is further from "they" than it is)."""
         if tok in self.vocabulary:
             return tok
-        if len(tok) < 4 or tok.isdigit():
-            return None
-        cutoff = 80 if len(tok) < 7 else 75
-        hit = process.extractOne(tok, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-        return self._spell[hit[0]] if hit else None
+        for word, choices, spell in ((tok, self._choices, self._spell),
+                                     (written, self._written_choices, self._written)):  # fmt: skip
+            if len(word) < 4 or word.isdigit():
+                continue
+            cutoff = 80 if len(word) < 7 else 75
+            hit = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if hit:
+                return spell[hit[0]]
+        return None
 
     # --- the whole question ------------------------------------------------------------------
 
     def read(self, message: str) -> Question:
         """``message`` read once: its canonical words now, its slots on first use."""
         text = strip_controls(message[: self.max_chars * 2])[: self.max_chars]
-        toks, names = self.canon(text)
+        toks, names, written = self._canon(text)
         words: dict[str, None] = {}
         unknown: list[str] = []
-        for tok in toks:
+        for tok, as_written in zip(toks, written, strict=True):
             if tok in SLOT_MARKERS:
                 continue
-            fixed = self.repair(tok)
+            fixed = self.repair(tok, as_written)
             if fixed is None:
                 unknown.append(tok)
                 words[tok] = None
@@ -232,6 +297,8 @@ class Reader:
             wh=next((w for w in words if w in QUESTION_WORDS), ""),
             focus=next((w for w in words if w in self.frames), ""),
             weekday=bool(_WEEKDAY.search(text)),
+            said=bool(_SAID.search(text))
+            or bool(_TALK.search(text) and self.gaz.find("people", text)),
             content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),
             script=script(text),
             read_slots=self.slots,
@@ -269,6 +336,11 @@ class Reader:
         countries_in = tuple(
             c for c in countries if re.search(rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)
         )
+        spans = self.gaz.spans("people", rest)
+        speaker = next((e.name for a, b, e in spans if _BEFORE_SPEAKER.search(rest[:a])
+                        or _AFTER_SPEAKER.match(rest[b:])), "")  # fmt: skip
+        met = tuple(dict.fromkeys(e.name for a, b, e in spans if _MET_BEFORE.search(rest[:a])
+                                  or _MET_AFTER.match(rest[b:])))  # fmt: skip
         return Slots(
             years=tuple(years_in(rest)),
             months=months,
@@ -280,6 +352,8 @@ class Reader:
             ordinals=tuple(int(n) for n in _ORDINAL.findall(rest)),
             select="last" if _LAST.search(rest) else "first" if _FIRST.search(rest) else "",
             outside=outside,
+            speaker=speaker,
+            met=met,
         )
 
 

@@ -75,7 +75,15 @@ def test_match_reports_ranked_scores_and_the_question_its_words() -> None:
 
 
 @pytest.mark.parametrize(
-    "word,expected", [("meetings", "meeting"), ("встречами", "встреч"), ("xi", "xi")]
+    "word,expected",
+    [
+        ("meetings", "meet"),
+        ("встречами", "встреч"),
+        ("xi", "xi"),
+        ("wishes", "wish"),
+        ("multipolarity", "multipolar"),
+        ("multipolarization", "multipolar"),
+    ],
 )
 def test_stem(word: str, expected: str) -> None:
     assert stem(word) == expected

@@ -56,7 +56,7 @@ def test_a_clear_answer_is_no_miss(answerer: Answerer, config: Config) -> None:
         ("when did xi invite mishustin to visit china", "low_margin", "meeting_date"),
         ("???", "no_words", None),
         ("what is the capital of France", "off_topic", "out_of_scope"),
-        ("what did xi say about ukraine", "below_threshold", "condolences"),
+        ("what did xi say about ukraine", "no_fact", "statements"),  # no statement says it
         ("when did they meet in 2019?", "no_fact", "meeting_date"),
     ],
 )

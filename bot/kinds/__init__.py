@@ -9,7 +9,9 @@ A kind's module (``bot/kinds/<kind>.py``, the kind's name) holds everything abou
 - ``russian(fact, parts, r) -> str``: the fact in Russian (``bot.russian.Russian`` lookups);
 - ``NEEDS``: the glossary templates, vocabularies, words and plurals it writes Russian with;
 - optionally ``same(fact) -> str``: what two facts of the kind share when they say the same
-  thing (a reply shows one of them); by default their lower-cased value.
+  thing (a reply shows one of them); by default their lower-cased value;
+- optionally ``agent(fact) -> str``: who does what the fact reports (the speaker of a statement),
+  a canonical name, for questions that name them ("what did Xi say ...").
 
 Adding a kind is adding a module here, an intent that answers it (``intents/*.yaml``) and its
 glossary terms (``bot/data/glossary.yaml``); the tests check all three.
@@ -44,6 +46,7 @@ class Kind:
     needs: Needs
     same: Callable[[Fact], str]
     read: PartsReader  # JSON -> parts, checked (``load_table``)
+    agent: Callable[[Fact], str] | None = None
 
 
 def _same(fact: Fact) -> str:
@@ -63,7 +66,8 @@ def kind_of(module: ModuleType) -> Kind:
     if cls.__module__ != module.__name__ or "__slots__" not in cls.__dict__:
         raise TypeError(f"{where}: Parts must be its own @dataclass(frozen=True, slots=True)")
     return Kind(FactKind(name), module.__name__, cls, module.extract, module.russian,
-                module.NEEDS, getattr(module, "same", _same), parts_reader(cls))  # fmt: skip
+                module.NEEDS, getattr(module, "same", _same), parts_reader(cls),
+                getattr(module, "agent", None))  # fmt: skip
 
 
 def discover(package: str = __name__) -> dict[FactKind, Kind]:

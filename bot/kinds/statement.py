@@ -1,0 +1,79 @@
+"""What someone said: "Xi said the two sides should ...", "Mishustin applauded ...", a transcript's
+"Mikhail Mishustin: ..." line; speaker, the kind of saying (say, hope, call, wish, applaud ...)
+and the clause, from ``bot.speech``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import facts
+from ..context import Context
+from ..facts import Fact, FactKind
+from ..glossary import needs
+from ..russian import Russian
+
+KIND = FactKind("statement")
+NEEDS = needs({"statement": {"speaker", "verb", "content"}}, vocabs=["statement_verbs"])
+
+# How a reply words each verb: the verb as written, finite ("adding" -> "added").
+_FINITE = {"adding": "added", "noting": "noted", "stressing": "stressed", "saying": "said",
+           "emphasizing": "emphasized", "emphasising": "emphasised",
+           "pointing out": "pointed out", "underlining": "underlined", "expressing": "expressed",
+           "expressing the hope": "expressed the hope", "expressing hope": "expressed hope",
+           "calling for": "called for", "calling on": "called on", "hoping": "hoped",
+           "wishing": "wished", "": "said"}  # fmt: skip
+LONGEST = 320  # characters of a clause a reply shows; longer clauses are cut at a word
+
+
+@dataclass(frozen=True, slots=True)
+class Parts(facts.Parts):
+    """Who spoke (canonical name), the kind of saying (``bot.speech.VERBS``: say, hope, wish,
+    call, applaud, believe, describe, thank, express), the verb as written, and the clause."""
+
+    speaker: str
+    content: str
+    kind: str = "say"
+    verb: str = ""
+    direct: bool = False  # a transcript line or a quote: the speaker's own words
+
+
+def extract(ctx: Context) -> Iterator[Fact]:
+    """One fact per clause someone says in the article."""
+    for said in ctx.said:
+        p = Parts(said.speaker, said.content, said.kind, said.verb, said.direct)
+        text = english(p, short=_short(ctx, said.speaker))
+        yield ctx.fact(KIND, said.idx, said.content, text, qualifier=said.speaker, parts=p)
+
+
+def agent(f: Fact) -> str:
+    """The speaker."""
+    return f.parts.speaker if isinstance(f.parts, Parts) else ""
+
+
+def _short(ctx: Context, name: str) -> str:
+    entry = ctx.gaz.get("people", name)
+    return min(entry.aliases, key=len) if entry else name
+
+
+def english(p: Parts, short: str = "") -> str:
+    """'Xi said China supports the Russian people ...', 'Mishustin: "I am delighted ..."'."""
+    who = short or p.speaker
+    content = clip(p.content)
+    if p.direct:
+        return f"{who}: “{content}”"
+    verb = _FINITE.get(p.verb, p.verb)
+    return f"{who} {verb} {content}" if content else f"{who} {verb}"
+
+
+def clip(text: str, longest: int = LONGEST) -> str:
+    """``text`` cut at a word before ``longest`` characters, with an ellipsis."""
+    if len(text) <= longest:
+        return text
+    return text[:longest].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def russian(f: Fact, p: Parts, r: Russian) -> str:
+    """'Си Цзиньпин сказал: «China supports ...»': the words as the article gives them."""
+    verb = r.vocab("statement_verbs", p.kind)
+    return r.fill("statement", speaker=r.name(p.speaker), verb=verb, content=clip(p.content))

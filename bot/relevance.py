@@ -1,0 +1,156 @@
+"""Which facts say what a question asks about: its own words, weighted by how rare they are.
+
+For intents that ``rank: words`` (what someone said, above all), the facts are scored by the
+share of the question's topic words they contain, each word weighted by its inverse document
+frequency among the facts of those kinds. Only facts that hold enough of the question answer it:
+the nearest fact is never an answer. Words are read by the same ``Reader`` as questions (lexicon,
+stems, Russian through the lexicon), so "multipolarity" finds "multipolarization".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .facts import Fact, FactKind, FactTable
+from .question import Question, Reader
+
+# Words that say nothing about the topic: function words, the question's frame (asking what was
+# said, about a meeting), in both languages. Canonical forms, as the Reader makes them.
+_STOP_WORDS = """
+a an the of to in on at for with by from about as and or but that this these those it its is
+are was were be been being have has had do does did will would should could can may might
+must not no yes he she his her they them their we our you your i me my what which who whom
+whose when where why how than then there here also very more most much many such so just
+only both each other any all some into over under after before between during up out off
+again once same own too s t if whether while said say says tell told talk spoke speak speech
+mention remark remarks comment comments word words view views message position stance quote
+accord according respond reply replied answer answered meet meeting talks visit time times
+thing things stuff bit kind sort exactly actually really pls please bot ok и в во не что он
+на я с со как а то все она так его но да ты к у же вы за бы по только ее describ characteris
+characteriz interpret repli express refer rais brought bring discuss note stress point
+emphas emphasis underlin highlight dure through per get got make made full use keep come
+came went go goe give gave take took put want overal exact regard concern sinc like well new
+two side мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть
+был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
+для мы тебя их чем была сам чтобы без чего раз тоже себе под будет ж тогда кто этот того
+потому этого какой совсем ним здесь этом один почти мой тем нее сейчас были куда зачем всех
+можно при об другой после над больше тот через эти нас про всего них какая много эту моя
+свою этой перед том такой им более между сказал сказа говорил говор заявил словам слов
+"""
+STOP = frozenset(_STOP_WORDS.split())
+_SELECTORS = frozenset({"#place", "#other"})  # a place chooses the meeting; "#other" is declined
+# Words that ask for a kind of saying ("what did Xi hope for", "who called for"): they prefer the
+# facts of that kind (``kind_of``), they are not the topic.
+KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "propos": "call",
+              "applaud": "applaud", "prais": "applaud", "welcom": "applaud", "hail": "applaud",
+              "congratul": "applaud", "believ": "believe", "think": "believe", "confid": "believe",
+              "thank": "thank", "grate": "thank", "gratitud": "thank", "describ": "describe",
+              "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
+              "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
+              "поблагодар": "thank", "благодар": "thank", "описа": "describe",
+              "назва": "describe"}  # fmt: skip
+MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
+CLOSE = 0.85  # a second fact answers too when it scores this much of the best
+MOST = 3  # facts a ranked answer shows at most
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A fact and how much of the question's topic it holds (0..1)."""
+
+    fact: Fact
+    cover: float
+
+
+class Relevance:
+    """Word index of the facts of the ranked kinds of one table."""
+
+    def __init__(self, table: FactTable, reader: Reader, kinds: Iterable[FactKind]):
+        self.reader = reader
+        # A person's name is a marker, or a word the lexicon keeps ("xi", "mishustin"): either way
+        # it stands for the person ("@Xi Jinping"). A place chooses the meeting: no topic.
+        self.person_of: dict[str, str] = {}
+        for e in reader.gaz.sections["people"]:
+            for alias in (*e.aliases, e.ru, e.name):
+                for t in reader.canon(alias or "")[0]:
+                    if not t.startswith("#"):
+                        self.person_of.setdefault(t, e.name)
+        self.place_words = frozenset(
+            t for section in ("places", "venues", "countries") for e in reader.gaz.sections[section]
+            for alias in (*e.aliases, e.ru, e.name) if alias
+            for t in reader.canon(alias)[0] if not t.startswith("#")
+        )  # fmt: skip
+        self.words: dict[int, frozenset[str]] = {}  # id(fact) -> its words
+        df: Counter[str] = Counter()
+        count = 0
+        for kind in dict.fromkeys(kinds):
+            for fact in table.find(kind):
+                words = self.fact_words(fact)
+                self.words[id(fact)] = words
+                df.update(words)
+                count += 1
+        self.idf = {w: math.log(1 + count / n) for w, n in df.items()}
+        self.default_idf = math.log(1 + max(count, 1))
+
+    def fact_words(self, fact: Fact) -> frozenset[str]:
+        """The words of a fact's display, read like a question's, with the people it names."""
+        toks, names = self.reader.canon(fact.display)
+        return frozenset(self._words(toks, names))
+
+    def _words(self, toks: Iterable[str], names: Iterable[tuple[str, str]]) -> list[str]:
+        """Topic words of canonical tokens: people as "@Name", no places, no function words."""
+        out = []
+        for t in toks:
+            if t in self.person_of:
+                out.append(f"@{self.person_of[t]}")
+            elif not t.startswith("#") and t not in STOP and t not in self.place_words:
+                out.append(t)
+        return out + [f"@{name}" for marker, name in names if marker not in _SELECTORS]
+
+    def topic(self, q: Question, drop: Iterable[str] = ()) -> tuple[str, ...]:
+        """What the question asks about: its words that are not function words, frame words,
+        slot markers or the people in ``drop`` (the speaker)."""
+        dropped = {f"@{n}" for n in drop}
+        words = self._words(q.tokens, q.names)
+        return tuple(w for w in dict.fromkeys(words) if w not in dropped and w not in KIND_WORDS)
+
+    def kinds(self, q: Question) -> frozenset[str]:
+        """The words of the question that ask for a kind of saying ("hope", "wish" ...)."""
+        return frozenset(t for t in q.tokens if t in KIND_WORDS)
+
+    def prefer(self, facts: Sequence[Fact], kinds: frozenset[str]) -> list[Fact]:
+        """The facts that say what ``kinds`` ask for (hope, wish, call ...); all when none does."""
+        wanted = {KIND_WORDS[k] for k in kinds}
+        chosen = [f for f in facts if kinds & self._of(f) or getattr(f.parts, "kind", "") in wanted]
+        return chosen or list(facts)
+
+    def _of(self, fact: Fact) -> frozenset[str]:
+        words = self.words.get(id(fact))
+        if words is None:
+            words = self.words[id(fact)] = self.fact_words(fact)
+        return words
+
+    def rank(self, facts: Sequence[Fact], topic: Sequence[str]) -> list[Ranked]:
+        """``facts`` that hold at least ``MIN_COVER`` of ``topic``, best first (at most MOST,
+        and only those close to the best); all of them, in order, when there is no topic."""
+        if not topic:
+            return [Ranked(f, 1.0) for f in facts[:MOST]]
+        weight = {w: self.idf.get(w, self.default_idf) for w in topic}
+        total = sum(weight.values())
+        scored = []
+        for f in facts:
+            words = self._of(f)
+            cover = sum(weight[w] for w in topic if w in words) / total
+            if cover >= MIN_COVER:
+                scored.append(Ranked(f, cover))
+        scored.sort(key=lambda r: -r.cover)
+        if not scored:
+            return []
+        best = scored[0].cover
+        return [r for r in scored if r.cover >= best * CLOSE][:MOST]
+
+
+__all__ = ["CLOSE", "MIN_COVER", "MOST", "STOP", "Ranked", "Relevance"]

@@ -1,0 +1,261 @@
+"""Who says what in an article: reported speech, quotes and transcript lines, speaker resolved.
+
+``reported(sentences, find_people)`` reads an article's sentences once and returns every clause a
+person says, notes, stresses, hopes, wishes, calls for, applauds ... with its speaker (a canonical
+name; "he" and titles like "the Russian prime minister" resolved), the verb's kind and the clause
+itself. It also follows speech across sentences: a transcript's "Mikhail Mishustin: ..." label
+holds until the next label, and a sentence that carries on a report without a verb of its own
+("Xi said ... . China supports the Russian people ...") is the same speaker's.
+Written for the genre, not for given files: no sentence of any article is named here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+# The verbs of reported speech, by what the speaker does; the kind is what questions ask for
+# ("what did Xi hope for", "what did Mishustin call for").
+VERBS: dict[str, tuple[str, ...]] = {
+    "say": ("said", "says", "added", "noted", "pointed out", "stated", "remarked", "observed",
+            "told", "declared", "recalled", "mentioned", "made the remarks", "explained",
+            "underlined", "underscored", "stressed", "emphasized", "emphasised", "highlighted",
+            "reiterated", "affirmed", "reaffirmed", "assured", "announced", "acknowledged",
+            "agreed"),
+    "hope": ("hoped", "hopes", "expressed the hope", "expressed his hope", "expressed her hope",
+             "expressed hope", "voiced the hope", "looks forward", "looked forward"),
+    "wish": ("wished", "wishes"),
+    "call": ("called for", "called on", "urged", "proposed", "suggested"),
+    "applaud": ("applauded", "praised", "welcomed", "hailed", "commended", "congratulated",
+                "congratulates", "spoke highly of"),
+    "believe": ("believes", "believed", "is convinced", "was convinced", "is confident",
+                "was confident", "expressed confidence", "expects", "expected", "is sure",
+                "was sure"),
+    "describe": ("described",),
+    "thank": ("thanked", "expressed gratitude", "expressed his gratitude",
+              "expressed her gratitude"),
+    "express": ("expressed", "voiced"),
+}  # fmt: skip
+GERUNDS = {"adding": "say", "noting": "say", "stressing": "say", "emphasizing": "say",
+           "emphasising": "say", "pointing out": "say", "saying": "say", "underlining": "say",
+           "expressing the hope": "hope", "expressing hope": "hope", "expressing": "express",
+           "calling for": "call", "calling on": "call", "hoping": "hope",
+           "wishing": "wish"}  # fmt: skip
+# How reports name the leaders the second time without a name.
+TITLES = {
+    "Mikhail Mishustin": (r"the russian prime minister", r"the russian premier",
+                          r"the prime minister", r"the russian pm", r"the pm",
+                          r"the head of the russian government", r"the head of the russian cabinet",
+                          r"the russian head of government"),
+    "Xi Jinping": (r"the chinese president", r"the chinese leader", r"the president",
+                   r"the chinese head of state", r"president xi", r"chairman xi"),
+}  # fmt: skip
+_OPENERS = r"(?:for (?:his|her) part,?\s*|in turn,?\s*|meanwhile,?\s*|also,?\s*|then,?\s*)?"
+_ADVERBS = r"(?:(?:also|further|then|once again|again|in turn|warmly|sincerely|firmly)\s+)*"
+_NARRATION = re.compile(r"\b(?:meets?|met|held talks|holds talks|received|receives|hosted)\b")
+_HEADING = re.compile(r"(?:^excerpts? from|transcript|^photo\b|\(xinhua|/xinhua|^news\b)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """One thing a person says in sentence ``idx``: the verb's kind (``VERBS``), the verb as
+    written ("" when the sentence carries on earlier speech) and the clause."""
+
+    idx: int
+    speaker: str
+    kind: str
+    verb: str
+    content: str
+    direct: bool = False  # a transcript line or a quote: the speaker's own words
+
+
+FindPeople = Callable[[str], Sequence[tuple[int, str, str]]]  # text -> (start, alias, name)
+
+
+def reported(sentences: Sequence[str], find_people: FindPeople) -> tuple[Said, ...]:
+    """Everything said in ``sentences``, in order."""
+    out: list[Said] = []
+    last: str | None = None  # the person the text last spoke of (for "he")
+    run: str | None = None  # whose speech continues into a sentence without a verb
+    label: str | None = None  # the transcript speaker until the next label
+    for i, raw in enumerate(sentences):
+        s = raw.strip()
+        people = find_people(s)
+        who = _label(s, people)
+        if who is not None:
+            label, content = who
+            if content:
+                out.append(Said(i, label, "say", "said", content, direct=True))
+            last = run = label
+            continue
+        if label is not None:
+            if _HEADING.search(s) or _heading(s):
+                continue
+            out.append(Said(i, label, "say", "said", s, direct=True))
+            continue
+        found = _clauses(s, people, last)
+        if found:
+            out.extend(Said(i, sp, kind, verb, text) for sp, kind, verb, text in found)
+            last = run = found[-1][0]
+            continue
+        if run is not None and _carries_on(s, people):
+            out.append(Said(i, run, "say", "", s))
+            continue
+        if people and people[0][0] < 3:  # a new subject: the report moves on
+            last, run = people[0][2], None
+        elif _narrates(s, people):
+            run = None
+    return tuple(out)
+
+
+def _label(s: str, people: Sequence[tuple[int, str, str]]) -> tuple[str, str] | None:
+    """A transcript line "Mikhail Mishustin: ..." / "Xi Jinping (as translated): ..."."""
+    if not people or people[0][0] != 0:
+        return None
+    _, alias, name = people[0]
+    rest = s[len(alias) :]
+    m = re.match(r"\s*(?:\([^)]{0,40}\))?\s*:\s*(.*)$", rest)
+    return (name, m.group(1).strip()) if m else None
+
+
+def _heading(s: str) -> bool:
+    """A title or caption line, not speech: no final punctuation and few words."""
+    return not re.search(r"[.!?…\"”»:,]$", s) and len(s.split()) <= 14
+
+
+def _carries_on(s: str, people: Sequence[tuple[int, str, str]]) -> bool:
+    """A sentence that goes on with the previous speaker's words: long enough, a full sentence,
+    not opening on a person, a date or the meeting itself, and not a caption."""
+    if len(s.split()) < 5 or not re.search(r"[.!?\"”»]$", s) or _HEADING.search(s):
+        return False
+    if (people and people[0][0] < 3) or _narrates(s, people):
+        return False
+    return not re.match(r"(?i:the (?:meeting|talks)\b|\(with input)|[A-Z]{3,}[ ,]", s)
+
+
+def _narrates(s: str, people: Sequence[tuple[int, str, str]]) -> bool:
+    """The report telling of the meeting itself: "Xi meets with Mishustin in Moscow ..."."""
+    return len(people) >= 2 and bool(_NARRATION.search(s))
+
+
+def _clauses(
+    s: str, people: Sequence[tuple[int, str, str]], last: str | None
+) -> list[tuple[str, str, str, str]]:
+    """(speaker, kind, verb, clause) for each reporting verb in ``s``."""
+    speaker = _speaker_pattern(tuple(sorted({a for _, a, _ in people}, key=len, reverse=True)))
+    names = {a.lower(): n for _, a, n in people}
+
+    def resolve(token: str) -> str | None:
+        t = token.lower()
+        if t in ("he", "she"):
+            return last
+        if t in names:
+            return names[t]
+        for name, titles in TITLES.items():
+            if any(re.fullmatch(p, t) for p in titles):
+                return name
+        return None
+
+    m = _NOTING.match(s)
+    if m:
+        who = resolve(m.group("spk"))
+        if who:
+            kind, verb = _kind(m.group("verb"))
+            return [(who, "say", m.group("lead").lower(), _clean(m.group("c1"))),
+                    (who, kind, verb, _clean(m.group("c2")))]  # fmt: skip
+    m = re.match(_TAIL.format(spk=speaker), s, re.I)
+    if m:
+        who = resolve(m.group("spk") or m.group("spk2") or "")
+        if who:
+            kind, verb = _kind(m.group("verb") or m.group("verb2"))
+            out = [(who, kind, verb, _clean(m.group("content")))]
+            if m.group("more"):
+                out.append((who, GERUNDS[m.group("ger").lower()], m.group("ger").lower(),
+                            _clean(m.group("more"))))  # fmt: skip
+            return out
+    m = re.search(_HEAD.format(spk=speaker, opener=_OPENERS, adv=_ADVERBS), s, re.I)
+    if m:
+        speakers = [w for w in (resolve(m.group("spk")), resolve(m.group("spk2") or "")) if w]
+        return [c for w in dict.fromkeys(speakers)
+                for c in _split(w, *_kind(m.group("verb")), m.group("content"))]  # fmt: skip
+    return []
+
+
+def _split(who: str, kind: str, verb: str, content: str) -> list[tuple[str, str, str, str]]:
+    """One clause per verb: "applauded X, and said he believes Y" is an applause and a belief;
+    "said X, adding that Y" two statements."""
+    ger = re.search(rf",\s+(?P<ger>{_GERUND_RE})\s+(?:that\s+)?(?P<more>.+)$", content, re.I)
+    more: list[tuple[str, str, str, str]] = []
+    if ger:
+        content = content[: ger.start()]
+        more.append((who, GERUNDS[ger.group("ger").lower()], ger.group("ger").lower(),
+                     _clean(ger.group("more"))))  # fmt: skip
+    then = re.search(rf"(?:^|,?\s+)and\s+(?:also\s+)?(?P<verb>{_VERB_RE})\s+(?:that\s+)?"
+                     rf"(?P<more>.{{8,}})$", content, re.I)  # fmt: skip
+    if then:
+        content = content[: then.start()]
+        more = _split(who, *_kind(then.group("verb")), then.group("more")) + more
+    own = re.match(r"(?:he|she)\s+(?P<verb>believes|hopes|expects|is convinced|is confident|"
+                   r"wants)\s+(?:that\s+)?(?P<rest>.+)$", content.strip(), re.I)  # fmt: skip
+    if own:  # "said he believes X": the belief is what was said
+        kind, verb = _kind(own.group("verb"))
+        content = own.group("rest")
+    content = _clean(content)
+    if len(content) < 8 and kind not in ("thank", "express"):  # "expressed his gratitude"
+        return more
+    return [(who, kind, verb, content), *more]
+
+
+def _kind(verb: str) -> tuple[str, str]:
+    verb = " ".join(verb.lower().split())
+    for kind, words in VERBS.items():
+        if verb in words:
+            return kind, verb
+    return "say", verb
+
+
+def _clean(text: str) -> str:
+    """The clause without a trailing full stop, quotes around it or a leading 'that'."""
+    text = text.strip().strip("\"“”«»'").strip()
+    text = re.sub(r"^that\s+", "", text)
+    return re.sub(r"[\s.;,]+$", "", text)
+
+
+_VERB_RE = "|".join(
+    sorted((re.escape(v) for vs in VERBS.values() for v in vs), key=len, reverse=True)
+)
+_GERUND_RE = "|".join(sorted((re.escape(g) for g in GERUNDS), key=len, reverse=True))
+_TITLE_RE = "|".join(t for ts in TITLES.values() for t in ts)
+_TITLED = r"(?-i:(?:[A-Z][\w.'’-]*\s+){{0,4}}?)"  # "Chinese President ", "Russian Prime Minister "
+_HEAD = (
+    r"(?:^|,\s+|\bthat\s+|^\W*){opener}"
+    + _TITLED
+    + r"(?P<spk>{spk})(?:\s+and\s+"
+    + _TITLED
+    + r"(?P<spk2>{spk}))?\s+{adv}(?P<verb>"
+    + _VERB_RE
+    + r")\b"
+    r"[,:]?\s*(?:that\s+)?(?P<content>.{{2,}})$"
+)
+_TAIL = (
+    r"^(?P<content>.{{8,}}?)[,:]?\s+(?:(?P<spk>{spk})\s+(?P<verb>said|added|stressed|noted|"
+    r"emphasized|emphasised|pointed out|told \w+)|(?P<verb2>said|added|stressed|noted)\s+"
+    r"(?P<spk2>{spk}))(?:\s+(?:on \w+|at the \w+(?: of the \w+)?|in turn))?"
+    r"(?:,\s*(?P<ger>" + _GERUND_RE + r")\s+(?:that\s+)?(?P<more>.+?))?[.!\"”]*$"
+)
+_NOTING = re.compile(
+    r"^(?P<lead>Noting|Stressing|Pointing out|Recalling|Emphasizing|Emphasising) that "
+    r"(?P<c1>.+?),\s+(?P<spk>[A-Z][\w.' -]{1,40}?|he|she)\s+(?P<verb>" + _VERB_RE + r")\s+"
+    r"(?:that\s+)?(?P<c2>.+)$"
+)
+
+
+@lru_cache(maxsize=256)
+def _speaker_pattern(aliases: tuple[str, ...]) -> str:
+    names = [re.escape(a) for a in aliases]
+    return "|".join([*names, _TITLE_RE, r"he", r"she"])
+
+
+__all__ = ["GERUNDS", "TITLES", "VERBS", "Said", "reported"]
