@@ -85,25 +85,31 @@ def intent_paths(intents_dir: Path) -> list[Path]:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Rewrites before matching: variant -> canonical word, and filler words to ignore."""
+    """Rewrites before matching: variant -> canonical word, and filler words to ignore; and the
+    words a reply's facts must say themselves when a question uses them (``verify``: "did Putin
+    accept ...", "did Russia actually send aid ..." are answered only by a fact that says so)."""
 
     synonyms: dict[str, str]
     ignore: frozenset[str]
+    verify: frozenset[str] = frozenset()
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for the compiled table."""
-        return {"synonyms": dict(sorted(self.synonyms.items())), "ignore": sorted(self.ignore)}
+        return {"synonyms": dict(sorted(self.synonyms.items())), "ignore": sorted(self.ignore),
+                "verify": sorted(self.verify)}  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Lexicon:
         """Inverse of ``to_json``."""
-        return cls(dict(data["synonyms"]), frozenset(data["ignore"]))
+        return cls(dict(data["synonyms"]), frozenset(data["ignore"]),
+                   frozenset(data.get("verify", ())))  # fmt: skip
 
 
 def load_lexicon(intents_dir: Path, read: Read = Path.read_bytes) -> Lexicon:
-    """Merge the ``synonyms`` and ``ignore`` sections of the intent files."""
+    """Merge the ``synonyms``, ``ignore`` and ``verify`` sections of the intent files."""
     synonyms: dict[str, str] = {}
     ignore: set[str] = set()
+    verify: set[str] = set()
     for path in intent_paths(intents_dir):
         data = load_yaml(path, read=read)
         if not isinstance(data, dict):
@@ -125,11 +131,12 @@ def load_lexicon(intents_dir: Path, read: Read = Path.read_bytes) -> Lexicon:
                         path, f"{v!r} is also a variant of {synonyms[key]!r}", f"synonyms: {word!r}"
                     )
                 synonyms[key] = word
-        words = data.get("ignore") or []
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise DataError(path, "ignore: must be a list of words")
-        ignore |= {w.lower() for w in words}
-    return Lexicon(synonyms, frozenset(ignore))
+        for key, found in (("ignore", ignore), ("verify", verify)):
+            words = data.get(key) or []
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise DataError(path, f"{key}: must be a list of words")
+            found |= {w.lower() for w in words}
+    return Lexicon(synonyms, frozenset(ignore), frozenset(verify))
 
 
 def load_intents(intents_dir: Path, read: Read = Path.read_bytes) -> list[Intent]:
@@ -165,11 +172,11 @@ def _load_file(path: Path, read: Read) -> list[Intent]:
         raise DataError(path, "must be a mapping with version and intents")
     if data.get("version") != 1:
         raise DataError(path, "version: must be 1")
-    unknown = set(data) - {"version", "intents", "synonyms", "ignore"}
+    unknown = set(data) - {"version", "intents", "synonyms", "ignore", "verify"}
     if unknown:
         raise DataError(path, f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}")
     raw = data.get("intents")
-    if raw is None and ("synonyms" in data or "ignore" in data):
+    if raw is None and ("synonyms" in data or "ignore" in data or "verify" in data):
         return []
     if not isinstance(raw, list) or not raw:
         raise DataError(path, "intents: must be a non-empty list")

@@ -67,6 +67,9 @@ OUTSIDE = Text("The articles say nothing about {name}.", "В статьях ни
 NO_MEETING = Text(
     "The articles report no such meeting ({what}).", "В статьях нет такой встречи ({what})."
 )
+UNSAID = Text(
+    "The articles do not say that ({what}).", "В статьях этого не сказано ({what})."
+)  # a question's claim ("accept", "$300 billion") that no fact makes
 MEETING = Text("Meeting: ", "Встреча: ")  # before the meeting of a one-meeting answer
 UNKNOWN_PLACE = Text("unknown", "неизвестно")
 CURATED = Text("* date not in the article; from ", "* даты нет в статье; источник: ")

@@ -114,6 +114,10 @@ class Matcher:
                 out[name] = BAG_WEIGHT * sum(query[t] for t in hits) / total
         return out
 
+    def vocabulary(self, name: str) -> frozenset[str]:
+        """The words of intent ``name``'s examples."""
+        return frozenset(self._vocab_of.get(name, ()))
+
     def typical(self, name: str, words: tuple[str, ...], besides: str) -> list[str]:
         """The words typical of intent ``name`` that intent ``besides`` never uses."""
         vocab, other = self._vocab_of.get(name, set()), self._vocab_of.get(besides, set())

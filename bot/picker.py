@@ -64,6 +64,7 @@ class Decline:
     outside: str = ""  # a person or place the articles do not cover
     no_meeting: NoMeeting = NoMeeting()
     out_of_scope: bool = False  # the closest intent is one that declines (``declines: true``)
+    unsaid: tuple[str, ...] = ()  # what the question claims and no fact says ("accept", "300")
 
 
 class Picker:
@@ -79,6 +80,7 @@ class Picker:
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
         ranked = [k for i in intents if i.rank == "words" for k in i.answers]
         self.relevance = Relevance(table, matcher.reader, ranked)
+        self._fact_words: dict[int, frozenset[str]] = {}  # id(fact) -> its words (``_unsaid``)
 
     def pick(self, q: Question, match: Match) -> Pick | Decline:
         """The facts that answer ``q``, or a Decline."""
@@ -108,7 +110,35 @@ class Picker:
             dated = {m.date.year for m in meetings if m.date}
             missed = no_meeting if s.years and not dated & set(s.years) else NoMeeting()
             return Decline(intent.name, no_meeting=missed)
+        unsaid = self._unsaid(intent, q, facts)
+        if unsaid:  # "did Putin accept ...": the invitation is no answer
+            return Decline(intent.name, unsaid=unsaid)
         return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday)
+
+    def _unsaid(self, intent: Intent, q: Question, facts: list[Fact]) -> tuple[str, ...]:
+        """What the question claims that none of ``facts`` says: a figure, or a word of the
+        lexicon's ``verify`` list. Only for facts said at a meeting (a question about the meeting
+        itself chooses it by what was said there; statements are ranked by their words)."""
+        if intent.about != "topic" or intent.rank != "none":
+            return ()
+        missing = [a for a in q.amounts if not any(self._gives(f, a) for f in facts)]
+        own = self.matcher.vocabulary(intent.name)
+        missing += [w for w in q.verify
+                    if w not in own and not any(w in self._words(f) for f in facts)]  # fmt: skip
+        return tuple(missing)
+
+    def _words(self, fact: Fact) -> frozenset[str]:
+        found = self._fact_words.get(id(fact))
+        if found is None:
+            toks = self.matcher.reader.canon(f"{fact.display} {fact.source}")[0]
+            found = self._fact_words[id(fact)] = frozenset(toks)
+        return found
+
+    @staticmethod
+    def _gives(fact: Fact, amount: str) -> bool:
+        """True when the fact's display or sentence gives the figure ("200" in "$200 billion")."""
+        pattern = rf"(?<![\d.]){re.escape(amount)}(?![\d]|\.\d)"
+        return bool(re.search(pattern, fact.display) or re.search(pattern, fact.source))
 
     # --- questions about one meeting, chosen by what was said there --------------------------
 

@@ -115,6 +115,8 @@ class Question:
     focus: str  # the first word that frames a meeting question ("when", "date", "where", "city")
     weekday: bool  # asks for the day of the week
     said: bool  # asks what someone said (a verb or noun of saying)
+    verify: tuple[str, ...]  # words the answering facts must say too (the lexicon's ``verify``)
+    amounts: tuple[str, ...]  # figures the answering facts must give ("$300 billion" -> "300")
     content: frozenset[str]  # its words of 4+ letters and its numbers, lower case
     script: Script  # "ru" for Cyrillic, "en" for Latin, "" for neither
     read_slots: Callable[[Question], Slots] = field(repr=False, compare=False)
@@ -123,6 +125,19 @@ class Question:
     def slots(self) -> Slots:
         """Years, months, places, venues, countries, people, ordinals, first/last, outside."""
         return self.read_slots(self)
+
+
+_AMOUNT = re.compile(
+    r"(?<![\w.])\$?(\d+(?:[.,]\d+)?)\s*(?:%|percent|pct|bn|billion|trillion|trln|million|mln|"
+    r"млрд|трлн|млн|процент)|(?<![\w.])\$(\d+(?:[.,]\d+)?)|(?<![\w.])(\d+[.,]\d+)(?![\w.])",
+    re.I,
+)
+
+
+def _amounts(text: str) -> list[str]:
+    """The figures a question asks about: "$300 billion", "6.4 pct", "6.2" (not years, dates or
+    ordinals), as plain numbers with a dot."""
+    return [next(g for g in m.groups() if g).replace(",", ".") for m in _AMOUNT.finditer(text)]
 
 
 def stem(token: str) -> str:
@@ -198,12 +213,13 @@ class Reader:
         written: dict[str, str] = {}
         for text in (*self.examples, *(v for v in lexicon.synonyms if " " not in v)):
             for w in normalize(text, self.max_chars).split():
-                toks = self.canon(w)[0]
-                if len(toks) == 1 and toks[0] in self.vocabulary and w.isalpha():
-                    written.setdefault(w, toks[0])
+                read = self.canon(w)[0]
+                if len(read) == 1 and read[0] in self.vocabulary and w.isalpha():
+                    written.setdefault(w, read[0])
         self._written = written
         self._written_choices = sorted(written)
         self.frames = frozenset(t for f in frames for t in self.canon(f)[0])
+        self.verify = frozenset(t for w in lexicon.verify for t in self.canon(w)[0])
         self._city_of = {v.name: str(v.attr("city")) for v in gaz.sections["venues"]}
 
     # --- canonical tokens --------------------------------------------------------------------
@@ -299,6 +315,8 @@ class Reader:
             weekday=bool(_WEEKDAY.search(text)),
             said=bool(_SAID.search(text))
             or bool(_TALK.search(text) and self.gaz.find("people", text)),
+            verify=tuple(t for t in dict.fromkeys(toks) if t in self.verify),
+            amounts=tuple(dict.fromkeys(_amounts(text))),
             content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),
             script=script(text),
             read_slots=self.slots,

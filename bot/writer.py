@@ -24,6 +24,7 @@ from .language import (
     NO_MEETING,
     OUTSIDE,
     UNKNOWN_PLACE,
+    UNSAID,
     WEEKDAYS,
 )
 from .language import (
@@ -146,6 +147,8 @@ class Writer:
             reason = OUTSIDE(lang, name=decline.outside)
         elif decline.no_meeting:
             reason = self._no_meeting(decline, lang)
+        elif decline.unsaid:
+            reason = UNSAID(lang, what=", ".join(decline.unsaid))
         reply = render_decline(lang, reason)
         return Reply(reply.kind, reply.text, reply.html, (), None, score, lang,
                      {"best": decline.best, "reason": reason,

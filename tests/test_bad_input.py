@@ -115,17 +115,17 @@ def test_a_huge_message_costs_what_a_normal_one_does(
     max_chars = answerer.config.match.max_chars
     seen: list[int] = []
     repairs: list[str] = []
-    real_canon, real_repair = Reader.canon, Reader.repair
+    real_canon, real_repair = Reader._canon, Reader.repair
 
     def canon(self: Reader, text: str) -> object:
         seen.append(len(text))
         return real_canon(self, text)
 
-    def repair(self: Reader, tok: str) -> str | None:
+    def repair(self: Reader, tok: str, written: str = "") -> str | None:
         repairs.append(tok)
-        return real_repair(self, tok)
+        return real_repair(self, tok, written)
 
-    monkeypatch.setattr(Reader, "canon", canon)
+    monkeypatch.setattr(Reader, "_canon", canon)
     monkeypatch.setattr(Reader, "repair", repair)
     words = "when did they meet in Beijing, anniversary trade zzyzx qwerty meeeting "
     normal = (words * (max_chars // len(words) + 1))[:max_chars]
