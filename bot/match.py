@@ -23,6 +23,7 @@ UNKNOWN_WEIGHT = 2.0  # a word no example has: counts against every intent
 # intent leaves an unknown word its say ("who is wang yi's wife" stays out of scope).
 TUNED_INTENTS = 15
 SAID_FLOOR = 0.75  # an open intent's score when the question asks what someone said
+WHO_SAID_FLOOR = 0.9  # "who mentioned the Years of Sports Exchange?" asks for the speaker
 NOT_SAID = 0.75  # and what its score is worth when the question does not
 COVERAGE = 0.3  # share of the score that is "how much of the example the message contains"
 # The intent-level score: how much of the message an intent's whole vocabulary explains, when
@@ -114,6 +115,11 @@ class Matcher:
                 out[name] = BAG_WEIGHT * sum(query[t] for t in hits) / total
         return out
 
+    @property
+    def typical_words(self) -> frozenset[str]:
+        """The words few intents use (a question holding one leans towards those intents)."""
+        return frozenset(self._typical)
+
     def vocabulary(self, name: str) -> frozenset[str]:
         """The words of intent ``name``'s examples."""
         return frozenset(self._vocab_of.get(name, ()))
@@ -162,12 +168,14 @@ class Matcher:
                 scores[name] = score
         for name, score in self._bag_scores(query, question.unknown).items():
             scores[name] = max(scores.get(name, 0.0), score)
+        # A question that asks what was said goes to an open intent unless another fits better
+        # ("who" asks for the speaker: better still); without that, an open intent's examples,
+        # which are about anything, prove little.
+        floor = WHO_SAID_FLOOR if question.wh == "who" else SAID_FLOOR
         for name in self._open:
-            if (
-                question.said
-            ):  # it asks what was said: an open intent answers unless one fits better
-                scores[name] = max(scores.get(name, 0.0), SAID_FLOOR)
-            elif name in scores:  # its examples are about anything: alone they prove little
+            if question.said:
+                scores[name] = max(scores.get(name, 0.0), floor)
+            elif name in scores:
                 scores[name] *= NOT_SAID
         if not scores:
             return Match(None, 0.0, "")

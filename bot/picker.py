@@ -8,6 +8,7 @@ then choose the facts. No language and no wording here: that is ``bot.writer``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,10 +18,11 @@ from .gazetteer import Gazetteer
 from .intents import Intent
 from .kinds import KINDS
 from .kinds.person import KIND as PERSON
+from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
 from .question import Question, Slots
-from .relevance import Relevance
+from .relevance import FUNCTION, Relevance
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -81,6 +83,10 @@ class Picker:
         ranked = [k for i in intents if i.rank == "words" for k in i.answers]
         self.relevance = Relevance(table, matcher.reader, ranked)
         self._fact_words: dict[int, frozenset[str]] = {}  # id(fact) -> its words (``_unsaid``)
+        self._by_meeting: dict[str, frozenset[str]] = {}  # meeting id -> its facts' words
+        # The people at every meeting: naming them describes none.
+        present = [table.values(PERSON, m.id) for m in table.meetings]
+        self._principals = frozenset.intersection(*present) if present else frozenset()
 
     def pick(self, q: Question, match: Match) -> Pick | Decline:
         """The facts that answer ``q``, or a Decline."""
@@ -91,6 +97,8 @@ class Picker:
         s = q.slots
         # "Invite Putin to China" is not where they met; "did they meet in China" is.
         countries = s.countries if intent.about == "meeting" else s.countries_in
+        if intent.rank != "none":  # "what did Xi say about unity in China": a topic, not a place
+            countries = ()
         if s.outside:
             return Decline(intent.name, outside=s.outside)
         meetings = self._meetings(s, countries)
@@ -98,6 +106,11 @@ class Picker:
             meetings = [m for m in meetings if self._has_people(m, s.people)]
         elif s.met:  # "when did Xi meet Putin ...": whatever else chooses, Putin must have met
             meetings = [m for m in meetings if self._has_people(m, s.met)]
+        if intent.about == "meeting" and topic is None:
+            meetings = self._described(meetings, intent, q)
+            if s.nth:  # "the second time they met": in time order, after the other choices
+                order = sorted(meetings, key=lambda m: self.table.sort_key(m.id))
+                meetings = order[s.nth - 1 : s.nth]
         ordinals = s.ordinals
         if topic is not None:
             meetings = self._about(meetings, topic, q)
@@ -179,8 +192,43 @@ class Picker:
 
     # --- meetings and facts ------------------------------------------------------------------
 
+    def _described(self, meetings: list[Meeting], intent: Intent, q: Question) -> list[Meeting]:
+        """The meetings the question's other words describe ("while Mishustin was on an official
+        visit", "right after the fourth plenum"): those whose facts hold clearly more of them.
+        Words no meeting's facts hold change nothing here."""
+        own = self.matcher.vocabulary(intent.name) & self.matcher.typical_words
+        drop = set(q.slots.people) - set(q.slots.met)  # Xi and Mishustin met every time
+        words = [w for w in self.relevance.topic(q, drop, FUNCTION) if w not in own]
+        words = [w for w in words if w not in {f"@{p}" for p in self._principals}]
+        if len(meetings) < 2 or not words:
+            return meetings
+        held = {m.id: self._meeting_words(m) for m in meetings}
+        df = {w: sum(w in ws for ws in held.values()) for w in words}
+        weight = {w: math.log(1 + len(meetings) / n) for w, n in df.items() if n}
+        if not weight:
+            return meetings
+        total = sum(weight.values())
+        cover = {mid: sum(v for w, v in weight.items() if w in ws) / total
+                 for mid, ws in held.items()}  # fmt: skip
+        best = max(cover.values())
+        if best < 0.5 or all(c >= best * 0.85 for c in cover.values()):
+            return meetings
+        return [m for m in meetings if cover[m.id] >= best * 0.85]
+
+    def _meeting_words(self, meeting: Meeting) -> frozenset[str]:
+        found = self._by_meeting.get(meeting.id)
+        if found is None:
+            words: set[str] = set()
+            for kind in KINDS:
+                for f in self.table.find(kind, {meeting.id}):
+                    words |= self.relevance.fact_words(f)
+            found = self._by_meeting[meeting.id] = frozenset(words)
+        return found
+
     def _meetings(self, s: Slots, countries: tuple[str, ...]) -> list[Meeting]:
         meetings = list(self.table.meetings)
+        if s.venues:  # "at the Great Hall of the People"
+            meetings = [m for m in meetings if set(s.venues) & self.table.values(VENUE, m.id)]
         if s.places:
             meetings = [m for m in meetings if m.place in s.places]
         if countries:

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 from .gazetteer import Gazetteer
 from .intents import Lexicon
 from .language import Script, script
-from .text import longest_spans, month_number, normalize, strip_controls, years_in
+from .text import ORDINAL_WORDS, longest_spans, month_number, normalize, strip_controls, years_in
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ENGLISH = Stemmer.Stemmer("english")
@@ -34,6 +34,10 @@ MARKERS = {"places": "#place", "venues": "#place", "people": "#person", "organis
            "areas": "#area", "initiatives": "#initiative", "regions": "#region"}  # fmt: skip
 SLOT_MARKERS = frozenset({"#year", "#month", "#number"})
 QUESTION_WORDS = ("when", "where", "who", "why", "how", "which", "what")
+# Question words that also join clauses: after another question word they choose the meeting
+# ("which areas did Xi mention when he met Mishustin in May"), they do not ask.
+_CLAUSE_WORDS = frozenset({"when", "where"})
+_DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"последн|недавн|крайн", re.I)  # fmt: skip
 _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b|перв|ранн", re.I)
@@ -99,6 +103,7 @@ class Slots:
     outside: str  # a person or place the articles do not cover
     speaker: str = ""  # the person the question asks what they said ("what did Xi say ...")
     met: tuple[str, ...] = ()  # people the question says met ("when did Xi meet Putin")
+    nth: int = 0  # "the second time they met", "the third meeting": which meeting, in time order
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,7 @@ class Question:
 
     text: str  # the message as read: controls stripped, at most max_chars
     tokens: tuple[str, ...]  # canonical tokens in order; names and slots as markers (#place, #year)
+    written: tuple[str, ...]  # each token as the message wrote it (normalised, unstemmed)
     names: tuple[tuple[str, str], ...]  # (marker, canonical name) of the gazetteer names found
     words: tuple[str, ...]  # what is scored: tokens with typos repaired, no slot markers, once each
     unknown: tuple[str, ...]  # words no intent example has
@@ -138,6 +144,25 @@ def _amounts(text: str) -> list[str]:
     """The figures a question asks about: "$300 billion", "6.4 pct", "6.2" (not years, dates or
     ordinals), as plain numbers with a dot."""
     return [next(g for g in m.groups() if g).replace(",", ".") for m in _AMOUNT.finditer(text)]
+
+
+_NTH = re.compile(
+    r"\b(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:time|meeting|meet|encounter|talks)"
+    r"|\b(?P<ru>втор|трет|четв[её]рт|пят)\w*\s+(?:раз|встреч)",
+    re.I,
+)
+_NTH_RU = {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5}
+
+
+def _nth(text: str) -> int:
+    """2 for "the second time they met", "their 2nd meeting", "вторая встреча"; else 0."""
+    m = _NTH.search(text)
+    if not m:
+        return 0
+    if m.group("n"):
+        word = m.group("n").lower()
+        return int(word[0]) if word[0].isdigit() else ORDINAL_WORDS[word]
+    return _NTH_RU[m.group("ru").lower()]
 
 
 def stem(token: str) -> str:
@@ -224,6 +249,11 @@ class Reader:
 
     # --- canonical tokens --------------------------------------------------------------------
 
+    def canon_written(self, text: str) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+        """``canon``'s tokens, each token as written, and the names."""
+        toks, names, written = self._canon(text)
+        return toks, written, names
+
     def canon(self, text: str) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised, slang-repaired, stemmed tokens without fillers; slots become markers;
         gazetteer names become markers too (also returned as (marker, name))."""
@@ -233,12 +263,17 @@ class Reader:
     def _canon(self, text: str) -> tuple[list[str], list[tuple[str, str]], list[str]]:
         """``canon`` and, for each token, the word as written (for typo repair)."""
         text = normalize(text, self.max_chars)
-        if self._phrase_re is not None:
-            text = self._phrase_re.sub(lambda m: self.lexicon.synonyms[m.group()], text)
+        pieces: list[tuple[str, str]] = []  # (word, as written): a phrase is one word
+        at = 0
+        for m in self._phrase_re.finditer(text) if self._phrase_re is not None else ():
+            pieces += [(w, w) for w in text[at : m.start()].split()]
+            pieces.append((self.lexicon.synonyms[m.group()], m.group()))
+            at = m.end()
+        pieces += [(w, w) for w in text[at:].split()]
         out: list[str] = []
         surfaces: list[str] = []
-        for written in text.split():
-            tok = self.lexicon.synonyms.get(written, written)
+        for word, written in pieces:
+            tok = self.lexicon.synonyms.get(word, word)
             if tok in self.lexicon.ignore:
                 continue
             if _YEAR.match(tok):
@@ -295,22 +330,28 @@ class Reader:
         toks, names, written = self._canon(text)
         words: dict[str, None] = {}
         unknown: list[str] = []
+        wh = ""
         for tok, as_written in zip(toks, written, strict=True):
             if tok in SLOT_MARKERS:
                 continue
             fixed = self.repair(tok, as_written)
+            if wh and wh not in _CLAUSE_WORDS and fixed in _CLAUSE_WORDS:
+                continue  # "what did Xi say when he met ...": a clause, not the question's word
             if fixed is None:
                 unknown.append(tok)
                 words[tok] = None
             else:
                 words[fixed] = None
+                if not wh and fixed in QUESTION_WORDS:
+                    wh = fixed
         return Question(
             text=text,
             tokens=tuple(toks),
+            written=tuple(written),
             names=tuple(names),
             words=tuple(words),
             unknown=tuple(unknown),
-            wh=next((w for w in words if w in QUESTION_WORDS), ""),
+            wh=wh,
             focus=next((w for w in words if w in self.frames), ""),
             weekday=bool(_WEEKDAY.search(text)),
             said=bool(_SAID.search(text))
@@ -325,11 +366,17 @@ class Reader:
     def slots(self, q: Question) -> Slots:
         """The slots of a question this reader read."""
         text, names = q.text, q.names
-        months = tuple(
-            n for w in re.findall(r"[A-Za-zА-Яа-яЁё]+\.?", text)
-            if (n := month_number(w)) and (w.lower() != "may" or re.search(
-                r"\b(?:in|of)\s+may\b|\bmay\s+\d", text, re.I))
-        )  # fmt: skip
+        month_hits = [
+            (m, n) for m in re.finditer(r"[A-Za-zА-Яа-яЁё]+\.?", text)
+            if (n := month_number(m.group())) and (m.group().lower() != "may" or re.search(
+                r"\b(?:in|of|that|during|on|since|by)\s+may\b|\bmay\s+\d", text, re.I))
+            and not re.search(r"['’]s\s+$", text[: m.start()])  # "Xi's March visit": a topic
+        ]  # fmt: skip
+        # "Xi's visit in March ... when they met that May": the month that dates the meeting.
+        dating = [n for m, n in month_hits if _DATING.search(text[: m.start()])
+                  or re.match(r"\.?\s+\d", text[m.end():])]  # fmt: skip
+        months = tuple(dating if len({n for _, n in month_hits}) > 1 and dating else
+                       [n for _, n in month_hits])  # fmt: skip
         # "Shanghai" in "Shanghai Cooperation Organization" is no place to meet in.
         rest = text
         for section in ("organisations", "initiatives"):
@@ -372,6 +419,7 @@ class Reader:
             outside=outside,
             speaker=speaker,
             met=met,
+            nth=_nth(rest),
         )
 
 

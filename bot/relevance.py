@@ -15,10 +15,31 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .facts import Fact, FactKind, FactTable
-from .question import Question, Reader
+from .question import Question, Reader, stem
 
 # Words that say nothing about the topic: function words, the question's frame (asking what was
 # said, about a meeting), in both languages. Canonical forms, as the Reader makes them.
+# What a question about a meeting says besides choosing it: the meeting words themselves.
+_MEETING_FRAME = """
+meet meeting talks date day time when where which what who held take place happen hold saw see
+seen sit sat down roll rolled met meets meetings receive received receives host hosted hosts
+talked talk encounter encounters together get
+"""
+_FUNCTION_WORDS = """
+a an the of to in on at for with by from about as and or but that this these those it its is are
+was were be been being have has had do does did will would should could can may might must not no
+yes he she his her they them their we our you your i me my what which who whom whose when where
+why how than then there here also very more most much many such so just only both each other any
+all some into over under after before between during up out off again once same own too s t if
+whether while pls please bot ok dure through per like well
+и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне
+было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был него до вас
+опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем
+была сам чтобы без чего раз тоже себе под будет ж тогда кто этот того потому этого какой совсем
+ним здесь этом один почти мой тем нее сейчас были куда зачем всех можно при об другой после над
+больше тот через эти нас про всего них какая много эту моя свою этой перед том такой им более
+между
+"""
 _STOP_WORDS = """
 a an the of to in on at for with by from about as and or but that this these those it its is
 are was were be been being have has had do does did will would should could can may might
@@ -40,7 +61,17 @@ two side мне было вот от меня еще нет о из ему те�
 можно при об другой после над больше тот через эти нас про всего них какая много эту моя
 свою этой перед том такой им более между сказал сказа говорил говор заявил словам слов
 """
-STOP = frozenset(_STOP_WORDS.split())
+
+
+def _stop(*texts: str) -> frozenset[str]:
+    """The words, and their stems (questions are read as stems: "many" is "mani")."""
+    words = {w for text in texts for w in text.split()}
+    return frozenset(words | {stem(w) for w in words})
+
+
+STOP = _stop(_STOP_WORDS, _MEETING_FRAME)
+# Function words only (no frame words): what a meeting's description is read without.
+FUNCTION = _stop(_FUNCTION_WORDS, _MEETING_FRAME)
 _SELECTORS = frozenset({"#place", "#other"})  # a place chooses the meeting; "#other" is declined
 # Words that ask for a kind of saying ("what did Xi hope for", "who called for"): they prefer the
 # facts of that kind (``kind_of``), they are not the topic.
@@ -52,6 +83,7 @@ KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "pr
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
               "поблагодар": "thank", "благодар": "thank", "описа": "describe",
               "назва": "describe"}  # fmt: skip
+HUB = 6  # variants that make a canonical word a hub
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
 CLOSE = 0.85  # a second fact answers too when it scores this much of the best
 MOST = 3  # facts a ranked answer shows at most
@@ -70,6 +102,10 @@ class Relevance:
 
     def __init__(self, table: FactTable, reader: Reader, kinds: Iterable[FactKind]):
         self.reader = reader
+        # Canonical words that stand for many others (meet, official ...): matching needs them,
+        # telling facts apart does not; such words are read as written.
+        variants = Counter(stem(w) for v, w in reader.lexicon.synonyms.items() if v.isascii())
+        self.hubs = frozenset(w for w, n in variants.items() if n >= HUB)
         # A person's name is a marker, or a word the lexicon keeps ("xi", "mishustin"): either way
         # it stands for the person ("@Xi Jinping"). A place chooses the meeting: no topic.
         self.person_of: dict[str, str] = {}
@@ -97,24 +133,31 @@ class Relevance:
 
     def fact_words(self, fact: Fact) -> frozenset[str]:
         """The words of a fact's display, read like a question's, with the people it names."""
-        toks, names = self.reader.canon(fact.display)
-        return frozenset(self._words(toks, names))
+        toks, written, names = self.reader.canon_written(fact.display)
+        return frozenset(self._words(toks, written, names))
 
-    def _words(self, toks: Iterable[str], names: Iterable[tuple[str, str]]) -> list[str]:
-        """Topic words of canonical tokens: people as "@Name", no places, no function words."""
+    def _words(self, toks: Iterable[str], written: Iterable[str], names: Iterable[tuple[str, str]],
+               stop: frozenset[str] = STOP) -> list[str]:  # fmt: skip
+        """Topic words of canonical tokens: people as "@Name", no places, no ``stop`` words; a
+        hub word of the lexicon ("official" for premier, minister, official ...) as written."""
         out = []
-        for t in toks:
+        for t, w in zip(toks, written, strict=True):
+            if t in self.hubs and w.isascii():  # "prime minister": prime, minister
+                out += [s for s in map(stem, w.split()) if s not in stop and s.isalpha()]
+                continue
             if t in self.person_of:
                 out.append(f"@{self.person_of[t]}")
-            elif not t.startswith("#") and t not in STOP and t not in self.place_words:
+            elif not t.startswith("#") and t not in stop and t not in self.place_words:
                 out.append(t)
         return out + [f"@{name}" for marker, name in names if marker not in _SELECTORS]
 
-    def topic(self, q: Question, drop: Iterable[str] = ()) -> tuple[str, ...]:
-        """What the question asks about: its words that are not function words, frame words,
-        slot markers or the people in ``drop`` (the speaker)."""
+    def topic(
+        self, q: Question, drop: Iterable[str] = (), stop: frozenset[str] = STOP
+    ) -> tuple[str, ...]:
+        """What the question asks about: its words that are not ``stop`` words (function and
+        frame words), slot markers or the people in ``drop`` (the speaker)."""
         dropped = {f"@{n}" for n in drop}
-        words = self._words(q.tokens, q.names)
+        words = self._words(q.tokens, q.written, q.names, stop)
         return tuple(w for w in dict.fromkeys(words) if w not in dropped and w not in KIND_WORDS)
 
     def kinds(self, q: Question) -> frozenset[str]:
@@ -153,4 +196,4 @@ class Relevance:
         return [r for r in scored if r.cover >= best * CLOSE][:MOST]
 
 
-__all__ = ["CLOSE", "MIN_COVER", "MOST", "STOP", "Ranked", "Relevance"]
+__all__ = ["CLOSE", "FUNCTION", "MIN_COVER", "MOST", "STOP", "Ranked", "Relevance"]
