@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from . import compound
 from .config import Config
 from .facts import FactTable
 from .gazetteer import Gazetteer, gazetteer_from_data
@@ -58,7 +59,15 @@ class Answerer:
         return cls(table, intents, reader, matcher, glossary, config)
 
     def ask(self, text: str, lang: str | None = None) -> Reply:
-        """The reply to one message; ``lang`` is a hint (e.g. Telegram's language_code)."""
+        """The reply to one message; ``lang`` is a hint (e.g. Telegram's language_code). A
+        message that asks several things gets each answered (``bot.compound``)."""
+        parts = compound.split(text[: self.config.match.max_chars])
+        if len(parts) == 1:
+            return self._ask(text, lang)
+        replies = [self._ask(part, lang) for part in parts]
+        return compound.combine(parts, replies, replies[0].lang)
+
+    def _ask(self, text: str, lang: str | None = None) -> Reply:
         question = self.reader.read(text)
         match = self.matcher.match(question)
         lang = choose(self.config.reply.language, question.script, lang)

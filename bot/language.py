@@ -70,6 +70,9 @@ NO_MEETING = Text(
 UNSAID = Text(
     "The articles do not say that ({what}).", "В статьях этого не сказано ({what})."
 )  # a question's claim ("accept", "$300 billion") that no fact makes
+NOT_ANSWERED = Text(
+    "Not in the articles: {what}.", "В статьях нет ответа на: {what}."
+)  # the parts of a compound question the articles do not answer
 MEETING = Text("Meeting: ", "Встреча: ")  # before the meeting of a one-meeting answer
 UNKNOWN_PLACE = Text("unknown", "неизвестно")
 CURATED = Text("* date not in the article; from ", "* даты нет в статье; источник: ")

@@ -67,10 +67,10 @@ def render_lines(lines: list[Line]) -> tuple[str, str]:
         else:
             plain.append(line.text)
             marked.append(html.escape(line.text))
-    return clip("\n".join(plain)), _clip_html(marked)
+    return clip("\n".join(plain)), clip_html(marked)
 
 
-def _clip_html(lines: list[str]) -> str:
+def clip_html(lines: list[str]) -> str:
     """Join HTML lines, dropping whole lines (never cutting inside a tag) to fit the limit."""
     out: list[str] = []
     size = 0
@@ -107,4 +107,4 @@ def render_sources(reply: Reply, titles: dict[str, str] | None = None, lang: str
         body = f"<blockquote>{html.escape(src.sentence)}</blockquote>"
         note = f"\n<i>{html.escape(src.note)}</i>" if src.note else ""
         blocks.append(head + "\n" + body + note)
-    return _clip_html("\n".join(blocks).split("\n"))
+    return clip_html("\n".join(blocks).split("\n"))

@@ -1,0 +1,88 @@
+"""Questions that ask several things at once: "When and where did they meet in December 2023, who
+else attended, and what trade milestone did Xi point to?" becomes one question per thing, each
+keeping what chose the meeting ("in December 2023", "For the May 2023 meeting:").
+
+``split(text)`` returns the parts (or ``[text]``); ``Answerer.ask`` answers each and ``combine``
+joins the replies. Pure string work: no table, no language model.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from .language import NOT_ANSWERED
+from .render import Reply, clip, clip_html
+
+_WH = (
+    r"(?:when|where|who|whom|whose|what|which|how|why|когда|где|кто|кого|кому|что|чем|чём|"
+    r"какие|какой|какую|какая|каким|каких|каком|сколько|как|почему|зачем|куда|откуда)"
+)
+_PREP = r"(?:(?:in|for|on|at|with|to|by|с|со|в|во|на|о|об|по|к|за|из|от|для)\s+)?"
+# A new question begins: after "?", ";" or ", and" / " and" / ", " when a question word follows.
+_BREAK = re.compile(rf"\?\s+(?=\S)|;\s*(?={_PREP}{_WH}\b)|,?\s+(?:and|и|а)\s+(?={_PREP}{_WH}\b)"
+                    rf"|,\s+(?={_PREP}{_WH}\b)", re.I)  # fmt: skip
+# "when and where did they meet": two question words sharing one question.
+_PAIR = re.compile(rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_WH})\b(?P<rest>.*)$", re.I | re.S)
+# What chooses the meeting and may stand for every part: a lead-in before the first question
+# word ("For the May 2023 meeting:", "In Moscow,") and dating phrases anywhere ("in December 2023").
+_LEAD = re.compile(rf"^(?P<lead>.{{3,80}}?)[:,]\s+(?={_WH}\b)", re.I | re.S)
+_DATING = re.compile(
+    r"\b(?:in|at|during|on)\s+(?:the\s+)?(?:(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+    r"(?:\s+\d{4})?|\d{4}|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}))\b"
+    r"|\b(?:в|во)\s+(?:\w+\s+)?\d{4}\s*(?:года|г\.)?",
+    re.I,
+)
+MOST = 4  # parts answered at most
+
+
+def split(text: str) -> list[str]:
+    """The questions ``text`` asks, each with what chooses the meeting; ``[text]`` for one."""
+    body = " ".join(text.split())
+    lead = ""
+    m = _LEAD.match(body)
+    if m and not re.search(rf"\b{_WH}\b", m.group("lead"), re.I):
+        lead, body = m.group("lead"), body[m.end() :]
+    words: tuple[str, ...] = ()
+    pair = _PAIR.match(body)
+    if pair:  # "when and where did they meet, ...": the first question, asked twice
+        words, body = (pair.group("a"), pair.group("b")), pair.group("rest")
+    pieces = [p.strip(" ,;?") for p in _BREAK.split(body)]
+    pieces = [p for p in pieces if len(p.split()) >= 2 or (words and p is pieces[0])]
+    if words and pieces:
+        pieces[:1] = [f"{w} {pieces[0]}" for w in words]
+    parts = pieces
+    asking = [p for p in parts if re.match(rf"\s*{_PREP}{_WH}\b", p, re.I) or parts[0] is p]
+    if len(asking) < 2:
+        return [text]
+    context = [lead] if lead else []
+    context += [d.group() for d in _DATING.finditer(asking[0])]
+    out = []
+    for part in asking[:MOST]:
+        missing = [c for c in context if c.lower() not in part.lower()]
+        out.append(" ".join([part, *missing]).strip() + "?")
+    return out
+
+
+def combine(parts: Sequence[str], replies: Sequence[Reply], lang: str) -> Reply:
+    """One reply for the parts: each answer in turn, then what the articles do not answer."""
+    answered = [r for r in replies if r.matched]
+    if not answered:
+        return replies[0]
+    texts = [r.text for r in answered]
+    marked = [r.html for r in answered]
+    missed = [p for p, r in zip(parts, replies, strict=True) if not r.matched]
+    if missed:
+        line = NOT_ANSWERED(lang, what="; ".join(missed))
+        texts.append(line)
+        marked.append(html.escape(line))
+    sources = tuple(dict.fromkeys(s for r in answered for s in r.sources))
+    first = answered[0]
+    html_lines = "\n\n".join(marked).split("\n")
+    return Reply("answer", clip("\n\n".join(texts)), clip_html(html_lines), sources,
+                 first.intent, first.score, lang, {"parts": str(len(parts))})  # fmt: skip
+
+
+__all__ = ["MOST", "combine", "split"]
