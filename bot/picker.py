@@ -22,7 +22,7 @@ from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
 from .question import Question, Slots
-from .relevance import FUNCTION, Relevance
+from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, Relevance
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -32,6 +32,8 @@ TOPIC_MIN = 0.35  # how well the rest of a framed question must match a topic in
 _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", "meet", "meeting",
                      "about", "talk", "talked", "discussed", "mentioned", "with", "that", "this",
                      "time", "date"})  # fmt: skip
+# Kinds a fallback answer never is: the meeting itself and who was there are intents' answers.
+_NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
 _NOT_NAMES = frozenset({"what", "which", "when", "were", "mentioned", "events", "event", "about",
                         "they", "there"})  # fmt: skip
@@ -89,7 +91,43 @@ class Picker:
         self._principals = frozenset.intersection(*present) if present else frozenset()
 
     def pick(self, q: Question, match: Match) -> Pick | Decline:
-        """The facts that answer ``q``, or a Decline."""
+        """The facts that answer ``q``, or a Decline. When no intent matches (and nothing says
+        why not), the facts of any kind that hold nearly all of the question's words answer."""
+        pick = self._pick(q, match)
+        if (
+            match.intent is None
+            and isinstance(pick, Decline)
+            and not (pick.outside or pick.out_of_scope or pick.unsaid or pick.no_meeting)
+        ):  # an intent that matched and found nothing is a decline: never the nearest fact
+            return self._fallback(q) or pick
+        return pick
+
+    def _fallback(self, q: Question) -> Pick | None:
+        open_intents = [i for i in self.intents.values() if i.rank != "none"]
+        topic = self.relevance.topic(q, {q.slots.speaker})
+        if not open_intents or len(topic) < FALLBACK_WORDS or q.slots.outside:
+            return None
+        meetings = self._meetings(q.slots, q.slots.countries_in)
+        if q.slots.met:
+            meetings = [m for m in meetings if self._has_people(m, q.slots.met)]
+        ids = {m.id for m in meetings}
+        facts = [f for kind in KINDS if kind not in _NO_FALLBACK
+                 for f in self.table.find(kind, ids)]  # fmt: skip
+        if q.slots.years:
+            facts = [f for f in facts if f.year in q.slots.years]
+        if q.slots.ordinals:
+            facts = [f for f in facts if _numbered(f, q.slots.ordinals)]
+        if q.slots.speaker:
+            facts = [f for f in facts
+                     if (a := KINDS[f.kind].agent) is None or a(f) == q.slots.speaker]  # fmt: skip
+        ranked = self.relevance.rank(facts, topic, FALLBACK_COVER)
+        found = [r.fact for r in ranked]
+        if not found or self._claims(q, found):
+            return None
+        keep = {id(r.fact) for r in ranked}
+        return Pick(open_intents[0], tuple(f for f in facts if id(f) in keep))
+
+    def _pick(self, q: Question, match: Match) -> Pick | Decline:
         intent, topic = self._framed(q, match)
         if intent is None:
             best = self.intents.get(match.best)
@@ -134,8 +172,13 @@ class Picker:
         itself chooses it by what was said there; statements are ranked by their words)."""
         if intent.about != "topic" or intent.rank != "none":
             return ()
+        return self._claims(q, facts, self.matcher.vocabulary(intent.name))
+
+    def _claims(
+        self, q: Question, facts: list[Fact], own: frozenset[str] = frozenset()
+    ) -> tuple[str, ...]:
+        """The question's figures and claim words that none of ``facts`` gives (but ``own``)."""
         missing = [a for a in q.amounts if not any(self._gives(f, a) for f in facts)]
-        own = self.matcher.vocabulary(intent.name)
         missing += [w for w in q.verify
                     if w not in own and not any(w in self._words(f) for f in facts)]  # fmt: skip
         return tuple(missing)

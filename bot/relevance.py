@@ -82,9 +82,18 @@ KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "pr
               "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
               "поблагодар": "thank", "благодар": "thank", "описа": "describe",
-              "назва": "describe"}  # fmt: skip
+              "назва": "describe", "оцен": "describe"}  # fmt: skip
+# The words of each kind of saying, as facts are read ("wishes" -> wish).
+KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propos"},
+              "applaud": {"applaud", "prais", "welcom", "hail", "congratul"},
+              "believe": {"believ", "confid", "convinc"}, "thank": {"thank", "gratitud"},
+              "describe": {"describ", "call"}}  # fmt: skip
 HUB = 6  # variants that make a canonical word a hub
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
+# When no intent answers, a fact of any kind that holds this much of a question of at least
+# FALLBACK_WORDS topic words answers it (the nearest fact never does: it must hold nearly all).
+FALLBACK_COVER = 0.75
+FALLBACK_WORDS = 2
 CLOSE = 0.85  # a second fact answers too when it scores this much of the best
 MOST = 3  # facts a ranked answer shows at most
 
@@ -167,7 +176,9 @@ class Relevance:
     def prefer(self, facts: Sequence[Fact], kinds: frozenset[str]) -> list[Fact]:
         """The facts that say what ``kinds`` ask for (hope, wish, call ...); all when none does."""
         wanted = {KIND_WORDS[k] for k in kinds}
-        chosen = [f for f in facts if kinds & self._of(f) or getattr(f.parts, "kind", "") in wanted]
+        stems = {s for k in wanted for s in KIND_STEMS.get(k, ())}
+        chosen = [f for f in facts
+                  if stems & self._of(f) or getattr(f.parts, "kind", "") in wanted]  # fmt: skip
         return chosen or list(facts)
 
     def _of(self, fact: Fact) -> frozenset[str]:
@@ -176,9 +187,11 @@ class Relevance:
             words = self.words[id(fact)] = self.fact_words(fact)
         return words
 
-    def rank(self, facts: Sequence[Fact], topic: Sequence[str]) -> list[Ranked]:
-        """``facts`` that hold at least ``MIN_COVER`` of ``topic``, best first (at most MOST,
-        and only those close to the best); all of them, in order, when there is no topic."""
+    def rank(
+        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER
+    ) -> list[Ranked]:
+        """``facts`` that hold at least ``least`` of ``topic``, best first (at most MOST, and
+        only those close to the best); all of them, in order, when there is no topic."""
         if not topic:
             return [Ranked(f, 1.0) for f in facts[:MOST]]
         weight = {w: self.idf.get(w, self.default_idf) for w in topic}
@@ -187,7 +200,7 @@ class Relevance:
         for f in facts:
             words = self._of(f)
             cover = sum(weight[w] for w in topic if w in words) / total
-            if cover >= MIN_COVER:
+            if cover >= least:
                 scored.append(Ranked(f, cover))
         scored.sort(key=lambda r: -r.cover)
         if not scored:
@@ -196,4 +209,14 @@ class Relevance:
         return [r for r in scored if r.cover >= best * CLOSE][:MOST]
 
 
-__all__ = ["CLOSE", "FUNCTION", "MIN_COVER", "MOST", "STOP", "Ranked", "Relevance"]
+__all__ = [
+    "CLOSE",
+    "FALLBACK_COVER",
+    "FALLBACK_WORDS",
+    "FUNCTION",
+    "MIN_COVER",
+    "MOST",
+    "STOP",
+    "Ranked",
+    "Relevance",
+]
