@@ -22,6 +22,39 @@ UNKNOWN_WEIGHT = 2.0  # a word no example has: counts against every intent
 # grow with log(1 + intents) as the weight of a word only one intent uses does, so that a new
 # intent leaves an unknown word its say ("who is wang yi's wife" stays out of scope).
 TUNED_INTENTS = 15
+_ONLY_FUNCTION = frozenset(
+    [
+        "or",
+        "and",
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "it",
+        "its",
+        "not",
+        "no",
+        "yes",
+        "if",
+        "so",
+        "but",
+        "by",
+        "for",
+        "with",
+        "and",
+        "from",
+        "as",
+    ]
+)
 SAID_FLOOR = 0.75  # an open intent's score when the question asks what someone said
 WHO_SAID_FLOOR = 0.9  # "who mentioned the Years of Sports Exchange?" asks for the speaker
 NOT_SAID = 0.75  # and what its score is worth when the question does not
@@ -136,7 +169,7 @@ class Matcher:
             w: self._unknown_weight(w, UNKNOWN_WEIGHT) if w in unknown else self._weight[w]
             for w in question.words
         }
-        if not query:
+        if not query or not set(query) - _ONLY_FUNCTION:  # "' OR 1=1 --" asks nothing
             return Match(None, 0.0, "")
         q_weight = sum(query.values())
         # An open intent weighs only the words of its own vocabulary (the rest is its topic), and

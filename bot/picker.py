@@ -164,21 +164,39 @@ class Picker:
         unsaid = self._unsaid(intent, q, facts)
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
+        # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
+        # the meeting's date.
+        if intent.asks == "place" and q.venue and not self._venues(facts):
+            return Decline(intent.name, unsaid=("venue",))
+        own_time = any(KINDS[k].dated for k in intent.answers)
+        if q.event_time and intent.asks == "facts" and not own_time:
+            return Decline(intent.name, unsaid=("date",))
         return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday)
+
+    def _venues(self, facts: list[Fact]) -> bool:
+        """True when a venue is known for the meeting of any of ``facts``."""
+        return any(self.table.values(VENUE, f.meeting) for f in facts)
 
     def _unsaid(self, intent: Intent, q: Question, facts: list[Fact]) -> tuple[str, ...]:
         """What the question claims that none of ``facts`` says: a figure, or a word of the
         lexicon's ``verify`` list. Only for facts said at a meeting (a question about the meeting
         itself chooses it by what was said there; statements are ranked by their words)."""
-        if intent.about != "topic" or intent.rank != "none":
+        if intent.rank != "none":
             return ()
-        return self._claims(q, facts, self.matcher.vocabulary(intent.name))
+        own = self.matcher.vocabulary(intent.name)
+        if intent.about != "topic":  # the meeting itself: its figures chose it, not its facts
+            return self._claims(q, facts, own, amounts=False)
+        return self._claims(q, facts, own)
 
     def _claims(
-        self, q: Question, facts: list[Fact], own: frozenset[str] = frozenset()
+        self,
+        q: Question,
+        facts: list[Fact],
+        own: frozenset[str] = frozenset(),
+        amounts: bool = True,
     ) -> tuple[str, ...]:
         """The question's figures and claim words that none of ``facts`` gives (but ``own``)."""
-        missing = [a for a in q.amounts if not any(self._gives(f, a) for f in facts)]
+        missing = [a for a in q.amounts if amounts and not any(self._gives(f, a) for f in facts)]
         missing += [w for w in q.verify
                     if w not in own and not any(w in self._words(f) for f in facts)]  # fmt: skip
         return tuple(missing)

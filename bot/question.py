@@ -37,6 +37,7 @@ QUESTION_WORDS = ("when", "where", "who", "why", "how", "which", "what")
 # Question words that also join clauses: after another question word they choose the meeting
 # ("which areas did Xi mention when he met Mishustin in May"), they do not ask.
 _CLAUSE_WORDS = frozenset({"when", "where"})
+_MEMO = 100_000  # words remembered by a Reader (messages bring new ones without end)
 _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"последн|недавн|крайн", re.I)  # fmt: skip
@@ -72,6 +73,21 @@ _MET_BEFORE = re.compile(
     re.I,
 )
 _MET_AFTER = re.compile(r"^\s+(?:meet|meets|met|встреч)", re.I)
+_MEETS = re.compile(r"\b(?:meet|meets|met|meeting|meetings|talks|sit down|sat down)\b|встреч", re.I)
+_VENUE = re.compile(
+    r"\b(?:venue|hall|building|guesthouse|guest house|hotel|residence|"
+    r"where exactly|which room)\b|в каком здании|место проведения|какой зал",
+    re.I,
+)
+_WHEN = re.compile(r"\b(?:when|what date|which date|what day|which day)\b|когда|какого числа", re.I)
+# Verbs of something that happens on its own, not at the meeting: when it happened is its own
+# date, not the meeting's ("when did the earthquake strike", "when was the forum held").
+_EVENT_VERB = re.compile(
+    r"\b(?:strike|struck|hit|happen(?:ed|s)?|occur(?:red|s)?|take place|took place|held|"
+    r"break out|broke out|begin|began|start(?:ed|s)?|end(?:ed|s)?|conclude[sd]?|launch(?:ed)?|"
+    r"open(?:ed)?|close[sd]?)\b|произош|случил|прош[её]л|прошла|начал|закончил|состоял",
+    re.I,
+)
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
 _SAID = re.compile(
@@ -121,6 +137,10 @@ class Question:
     focus: str  # the first word that frames a meeting question ("when", "date", "where", "city")
     weekday: bool  # asks for the day of the week
     said: bool  # asks what someone said (a verb or noun of saying)
+    venue: bool  # asks for the venue itself ("what venue", "which hall", "where exactly")
+    event_time: (
+        bool  # asks when something outside the meeting happened ("when did the quake strike")
+    )
     verify: tuple[str, ...]  # words the answering facts must say too (the lexicon's ``verify``)
     amounts: tuple[str, ...]  # figures the answering facts must give ("$300 billion" -> "300")
     content: frozenset[str]  # its words of 4+ letters and its numbers, lower case
@@ -199,6 +219,7 @@ class Reader:
         self.lexicon = lexicon
         self.gaz = gaz
         self.max_chars = max_chars
+        self._tokens: dict[str, str | None] = {}  # word -> token (``_word``)
         phrases = sorted((k for k in lexicon.synonyms if " " in k), key=len, reverse=True)
         self._phrase_re = (
             re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
@@ -211,7 +232,8 @@ class Reader:
         self.entities: dict[tuple[str, ...], tuple[str, str]] = {}
         self._longest = 0
         examples = tuple(examples)
-        keywords = {t for e in examples for t in self.canon(e)[0]}
+        keywords = {t for e in examples for w in normalize(e, max_chars).split()
+                    if (t := self._word(w)) is not None}  # fmt: skip
         entities: dict[tuple[str, ...], tuple[str, str]] = {}
         for key, hit in entity_phrases(gaz).items():
             toks = tuple(self.canon(" ".join(key))[0])
@@ -238,9 +260,9 @@ class Reader:
         written: dict[str, str] = {}
         for text in (*self.examples, *(v for v in lexicon.synonyms if " " not in v)):
             for w in normalize(text, self.max_chars).split():
-                read = self.canon(w)[0]
-                if len(read) == 1 and read[0] in self.vocabulary and w.isalpha():
-                    written.setdefault(w, read[0])
+                tok = self._word(w)
+                if tok in self.vocabulary and w.isalpha():
+                    written.setdefault(w, tok)
         self._written = written
         self._written_choices = sorted(written)
         self.frames = frozenset(t for f in frames for t in self.canon(f)[0])
@@ -273,23 +295,39 @@ class Reader:
         out: list[str] = []
         surfaces: list[str] = []
         for word, written in pieces:
-            tok = self.lexicon.synonyms.get(word, word)
-            if tok in self.lexicon.ignore:
-                continue
-            if _YEAR.match(tok):
-                tok = "#year"
-            elif tok.isdigit() and len(tok) <= 2:
-                tok = "#number"
-            elif month_number(tok) and (tok != "may" or out[-1:] in (["in"], ["of"])):
-                tok = "#month"
+            if word == "may" and out[-1:] in (["in"], ["of"]):
+                tok: str | None = "#month"  # "in May", not "may I ask"
             else:
-                tok = stem(tok)
-                mapped = self.lexicon.synonyms.get(tok)
-                if mapped is not None and mapped != tok:
-                    tok = stem(mapped)
-            out.append(tok)
-            surfaces.append(written)
+                tok = self._word(word)
+            if tok is not None:
+                out.append(tok)
+                surfaces.append(written)
         return self._mark_entities(out, surfaces)
+
+    def _word(self, word: str) -> str | None:
+        """One normalised word as a token (None for a filler word), remembered: the same words
+        come back in every message and every example."""
+        found = self._tokens.get(word, "")
+        if found != "":
+            return found
+        key, word = word, self.lexicon.synonyms.get(word, word)
+        tok: str | None
+        if word in self.lexicon.ignore:
+            tok = None
+        elif _YEAR.match(word):
+            tok = "#year"
+        elif word.isdigit() and len(word) <= 2:
+            tok = "#number"
+        elif word != "may" and month_number(word):
+            tok = "#month"
+        else:
+            tok = stem(word)
+            mapped = self.lexicon.synonyms.get(tok)
+            if mapped is not None and mapped != tok:
+                tok = stem(mapped)
+        if len(self._tokens) < _MEMO:
+            self._tokens[key] = tok
+        return tok
 
     def _mark_entities(
         self, toks: list[str], surfaces: list[str]
@@ -356,6 +394,8 @@ class Reader:
             weekday=bool(_WEEKDAY.search(text)),
             said=bool(_SAID.search(text))
             or bool(_TALK.search(text) and self.gaz.find("people", text)),
+            venue=bool(_VENUE.search(text)),
+            event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),
             verify=tuple(t for t in dict.fromkeys(toks) if t in self.verify),
             amounts=tuple(dict.fromkeys(_amounts(text))),
             content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),
@@ -406,6 +446,8 @@ class Reader:
                         or _AFTER_SPEAKER.match(rest[b:])), "")  # fmt: skip
         met = tuple(dict.fromkeys(e.name for a, b, e in spans if _MET_BEFORE.search(rest[:a])
                                   or _MET_AFTER.match(rest[b:])))  # fmt: skip
+        if len({e.name for _, _, e in spans}) >= 2 and _MEETS.search(rest) and not speaker:
+            met = tuple(dict.fromkeys(e.name for _, _, e in spans))  # "Xi and Putin ... meeting"
         return Slots(
             years=tuple(years_in(rest)),
             months=months,

@@ -41,6 +41,7 @@ whether while pls please bot ok dure through per like well
 между
 """
 _STOP_WORDS = """
+описа назва оцен характеризова
 a an the of to in on at for with by from about as and or but that this these those it its is
 are was were be been being have has had do does did will would should could can may might
 must not no yes he she his her they them their we our you your i me my what which who whom
@@ -78,16 +79,15 @@ _SELECTORS = frozenset({"#place", "#other"})  # a place chooses the meeting; "#o
 KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "propos": "call",
               "applaud": "applaud", "prais": "applaud", "welcom": "applaud", "hail": "applaud",
               "congratul": "applaud", "believ": "believe", "think": "believe", "confid": "believe",
-              "thank": "thank", "grate": "thank", "gratitud": "thank", "describ": "describe",
+              "thank": "thank", "grate": "thank", "gratitud": "thank",
               "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
-              "поблагодар": "thank", "благодар": "thank", "описа": "describe",
-              "назва": "describe", "оцен": "describe"}  # fmt: skip
+              "поблагодар": "thank", "благодар": "thank"}  # fmt: skip
 # The words of each kind of saying, as facts are read ("wishes" -> wish).
 KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propos"},
               "applaud": {"applaud", "prais", "welcom", "hail", "congratul"},
-              "believe": {"believ", "confid", "convinc"}, "thank": {"thank", "gratitud"},
-              "describe": {"describ", "call"}}  # fmt: skip
+              "believe": {"believ", "confid", "convinc"},
+              "thank": {"thank", "gratitud"}}  # fmt: skip
 HUB = 6  # variants that make a canonical word a hub
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
 # When no intent answers, a fact of any kind that holds this much of a question of at least

@@ -90,6 +90,8 @@ def month_number(word: str) -> int | None:
     w = word.lower().rstrip(".")
     if w in MONTHS:
         return MONTHS[w]
+    if w.isascii():  # the inflected forms are Russian
+        return None
     for stem, number in MONTHS.items():
         if len(stem) >= 3 and not stem.isascii() and w.startswith(stem):
             return number
@@ -247,6 +249,8 @@ def strip_controls(text: str) -> str:
     """Drop invisible format characters (zero-width joiners, bidi marks, soft hyphens) and turn
     controls, NUL, lone surrogates, unassigned or private code points and the zero-width space
     into spaces, so that "when\x00did" still reads as two words."""
+    if text.isprintable():  # no control, format, surrogate or unassigned character at all
+        return text
     return "".join(_control_or_char(ch) for ch in text)
 
 

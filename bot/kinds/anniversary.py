@@ -15,6 +15,7 @@ from ..russian import Russian
 from ..text import Pattern, relative_year
 
 KIND = FactKind("anniversary")  # number: the ordinal; year: the year it falls in
+DATED = True  # its facts give their own time
 NEEDS = needs({"anniversary": {"n", "of", "year"}}, vocabs=["anniversary_of"])
 
 _ANNIV = Pattern(

@@ -18,6 +18,7 @@ from ..text import MONTH_NAMES, Pattern, relative_month, relative_year
 KIND = FactKind("event")  # year: when it took place (else the meeting's year)
 Form = Literal["belt_and_road_forum", "years_of", "party_congress", "plenary_session",
                "five_year_plan", "two_sessions", "named"]  # fmt: skip
+DATED = True  # its facts give their own time
 NEEDS = needs(
     {"event_when": {"event", "when"}, "month_year": {"month", "year"}, "year": {"year"},
      "plenary_session": {"ord", "cc"}, "party_congress": {"ord"}, "belt_and_road_forum": {"ord"},

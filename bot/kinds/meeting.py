@@ -14,6 +14,7 @@ from ..russian import Russian
 from ..text import format_date
 
 KIND = MEETING
+DATED = True  # its facts give their own time
 NEEDS = needs({"undated_meeting": {"weekday"}, "no_date": set()}, vocabs=["weekdays"])
 
 

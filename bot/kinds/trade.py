@@ -18,6 +18,7 @@ KIND = FactKind(
     "trade"
 )  # number: the amount in units of its currency; qualifier: volume|target|target reached
 _SET_BY = {"amount", "period", "set_by"}
+DATED = True  # its facts give their own time
 NEEDS = needs(
     {
         "amount": {"n", "unit", "currency"},
