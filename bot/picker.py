@@ -230,10 +230,11 @@ class Picker:
         if wanted is None:
             return intent, None
         scores = dict(match.scores)
+        words = tuple(w for w in q.words if w not in self.relevance.place_words)  # no topic
         topic = next((other for name, score in match.scores if score >= TOPIC_MIN
                       and (other := self.intents.get(name)) is not None
                       and not other.frame and not other.declines and other.rank == "none"
-                      and self.matcher.typical(name, q.words, wanted.name)), None)  # fmt: skip
+                      and self.matcher.typical(name, words, wanted.name)), None)  # fmt: skip
         if intent is None and (topic is None or scores.get(wanted.name, 0.0) < TOPIC_MIN):
             return None, None
         return wanted, topic

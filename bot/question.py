@@ -56,8 +56,8 @@ _SAY = (
 )
 _SAY_RU = (
     r"сказал|заявил|отметил|подчеркнул|пожелал|призвал|назвал|описал|счита|"
-    r"надеет|выразил|предложил|поблагодарил|поздравил|ответил|оценил|приветствовал|дума|"
-    r"рассказал"
+    r"надеет|выразил\w*\s+(?:надежд|уверенн|благодарн|удовлетвор)|предложил|поблагодарил|"
+    r"поздравил|ответил|оценил|приветствовал|дума|рассказал"
 )
 # Weaker words of saying ("говорили про ИИ?" asks what they discussed): only with a speaker.
 _TALK_RU = r"говорил|упомянул|упоминал"
@@ -382,6 +382,9 @@ class Reader:
                 words[fixed] = None
                 if not wh and fixed in QUESTION_WORDS:
                     wh = fixed
+                place = self.entities.get((fixed,)) if fixed != tok else None
+                if place is not None and place[0] == "#place":  # "в пикине": Beijing
+                    names.append(place)
         return Question(
             text=text,
             tokens=tuple(toks),
@@ -466,6 +469,7 @@ class Reader:
 
 
 __all__ = ["MARKERS", "QUESTION_WORDS", "SLOT_MARKERS", "Question", "Reader", "Slots", "closest",
+           "closest_word",
            "entity_phrases", "stem"]  # fmt: skip
 
 
@@ -474,3 +478,13 @@ def closest(text: str, choices: Sequence[str], cutoff: float) -> int | None:
     when none reaches ``cutoff``. Groups similar questions in the misses report."""
     hit = process.extractOne(text, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
     return hit[2] if hit else None
+
+
+def closest_word(word: str, choices: Sequence[str]) -> str | None:
+    """The choice a misspelt ``word`` most likely meant ("relashionship" -> "relationship"), with
+    the same bar as the Reader's repairs; None when none is close enough."""
+    if len(word) < 5 or not choices:
+        return None
+    cutoff = 80 if len(word) < 7 else 75
+    hit = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return str(hit[0]) if hit else None

@@ -15,7 +15,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .facts import Fact, FactKind, FactTable
-from .question import Question, Reader, stem
+from .kinds import KINDS
+from .question import Question, Reader, closest_word, stem
+from .text import ORDINAL_WORDS
 
 # Words that say nothing about the topic: function words, the question's frame (asking what was
 # said, about a meeting), in both languages. Canonical forms, as the Reader makes them.
@@ -89,6 +91,7 @@ KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propo
               "believe": {"believ", "confid", "convinc"},
               "thank": {"thank", "gratitud"}}  # fmt: skip
 HUB = 6  # variants that make a canonical word a hub
+_ORDINALS = frozenset(stem(w) for w in ORDINAL_WORDS)
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
 # When no intent answers, a fact of any kind that holds this much of a question of at least
 # FALLBACK_WORDS topic words answers it (the nearest fact never does: it must hold nearly all).
@@ -111,6 +114,9 @@ class Relevance:
 
     def __init__(self, table: FactTable, reader: Reader, kinds: Iterable[FactKind]):
         self.reader = reader
+        self.table = table
+        self._known: frozenset[str] | None = None
+        self._choices: list[str] = []
         # Canonical words that stand for many others (meet, official ...): matching needs them,
         # telling facts apart does not; such words are read as written.
         variants = Counter(stem(w) for v, w in reader.lexicon.synonyms.items() if v.isascii())
@@ -166,8 +172,24 @@ class Relevance:
         """What the question asks about: its words that are not ``stop`` words (function and
         frame words), slot markers or the people in ``drop`` (the speaker)."""
         dropped = {f"@{n}" for n in drop}
-        words = self._words(q.tokens, q.written, q.names, stop)
+        words = [self._spelled(w) for w in self._words(q.tokens, q.written, q.names, stop)]
         return tuple(w for w in dict.fromkeys(words) if w not in dropped and w not in KIND_WORDS)
+
+    @property
+    def known(self) -> frozenset[str]:
+        """Every word of every fact of the table (as topic words are read)."""
+        if self._known is None:
+            self._known = frozenset(
+                w for kind in KINDS for f in self.table.find(kind) for w in self._of(f)
+            )
+            self._choices = sorted(w for w in self._known if w.isascii() and w.isalpha())
+        return self._known
+
+    def _spelled(self, word: str) -> str:
+        """``word``, or the word of the facts it misspells ("relashionship")."""
+        if word in self.known or not word.isascii() or not word.isalpha():
+            return word
+        return closest_word(word, self._choices) or word
 
     def kinds(self, q: Question) -> frozenset[str]:
         """The words of the question that ask for a kind of saying ("hope", "wish" ...)."""
@@ -196,9 +218,12 @@ class Relevance:
             return [Ranked(f, 1.0) for f in facts[:MOST]]
         weight = {w: self.idf.get(w, self.default_idf) for w in topic}
         total = sum(weight.values())
+        ordinals = [w for w in topic if w in _ORDINALS]  # "the fifth plenum" is not the fourth
         scored = []
         for f in facts:
             words = self._of(f)
+            if any(w not in words for w in ordinals):
+                continue
             cover = sum(weight[w] for w in topic if w in words) / total
             if cover >= least:
                 scored.append(Ranked(f, cover))
