@@ -73,6 +73,10 @@ UNSAID = Text(
 NOT_ANSWERED = Text(
     "Not in the articles: {what}.", "В статьях нет ответа на: {what}."
 )  # the parts of a compound question the articles do not answer
+OTHER_EVENT = Text(
+    "The articles do not say when or where that was; they tell of the leaders' meetings.",
+    "В статьях не сказано, когда и где это было; в них говорится о встречах лидеров.",
+)  # "where was the 28th regular meeting held"
 MEETING = Text("Meeting: ", "Встреча: ")  # before the meeting of a one-meeting answer
 UNKNOWN_PLACE = Text("unknown", "неизвестно")
 CURATED = Text("* date not in the article; from ", "* даты нет в статье; источник: ")

@@ -69,6 +69,7 @@ class Decline:
     no_meeting: NoMeeting = NoMeeting()
     out_of_scope: bool = False  # the closest intent is one that declines (``declines: true``)
     unsaid: tuple[str, ...] = ()  # what the question claims and no fact says ("accept", "300")
+    other_event: bool = False  # it asks when or where another event was: the articles do not say
 
 
 class Picker:
@@ -156,7 +157,13 @@ class Picker:
         no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people)
         if not meetings:
             return Decline(intent.name, no_meeting=no_meeting)
+        if s.other_event and intent.asks in ("date", "place"):  # the leaders' meeting is no answer
+            return Decline(intent.name, other_event=True)
         facts = self._facts(intent, q, ordinals, meetings)
+        if s.roles and PERSON in intent.answers:  # "who is the Chinese premier": only that office
+            facts = [f for f in facts if f.kind != PERSON or f.value in s.roles]
+            if not any(f.kind == PERSON for f in facts):
+                return Decline(intent.name, unsaid=tuple(s.roles))
         if not facts:
             dated = {m.date.year for m in meetings if m.date}
             missed = no_meeting if s.years and not dated & set(s.years) else NoMeeting()

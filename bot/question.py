@@ -120,6 +120,10 @@ class Slots:
     speaker: str = ""  # the person the question asks what they said ("what did Xi say ...")
     met: tuple[str, ...] = ()  # people the question says met ("when did Xi meet Putin")
     nth: int = 0  # "the second time they met", "the third meeting": which meeting, in time order
+    roles: tuple[str, ...] = ()  # offices the question names ("the chinese premier" -> the
+    # gazetteer people who hold it: "Li Qiang")
+    other_event: bool = False  # its subject is another event ("where was the 28th regular
+    # meeting held"): the leaders' meeting is no answer
 
 
 @dataclass(frozen=True)
@@ -183,6 +187,52 @@ def _nth(text: str) -> int:
         word = m.group("n").lower()
         return int(word[0]) if word[0].isdigit() else ORDINAL_WORDS[word]
     return _NTH_RU[m.group("ru").lower()]
+
+
+# Offices a question can name, by country: "the Chinese premier", "premier of China", "Russia's
+# PM", "президент Китая". The gazetteer's roles say who holds them.
+_OFFICES = (
+    r"premier|prime minister|pm|head of government|president|foreign minister|leader|"
+    r"премьер\w*|президент\w*|глав\w* правительства|министр\w* иностранных дел"
+)
+_COUNTRIES = r"chinese|china's|china|russian|russia's|russia|китайск\w*|российск\w*|китая|россии"
+_ROLE = re.compile(rf"\b(?P<c1>{_COUNTRIES})\s+(?P<o1>{_OFFICES})\b|\b(?P<o2>{_OFFICES})\s+"
+                   rf"(?:of\s+)?(?P<c2>{_COUNTRIES})\b", re.I)  # fmt: skip
+# The office is what is asked: "who is the Chinese premier", "who was Russia's PM at ...".
+_ASKS_WHO = re.compile(
+    r"\b(?:who\s*(?:'s|s|is|was|are|were)|кто\s+(?:такой|был|является)?)\s*"
+    r"(?:the\s+|at\s+the\s+time\s+)?$",
+    re.I,
+)
+_COUNTRY_OF = {"chin": "China", "russ": "Russia", "кита": "China", "росс": "Russia"}
+_HEAD = "head of government"
+_OFFICE = {"premi": _HEAD, "prime": _HEAD, "pm": _HEAD, "head": _HEAD, "глав": _HEAD,
+           "премь": _HEAD, "presi": "President", "прези": "President", "leade": "leader",
+           "forei": "Foreign Minister", "минис": "Foreign Minister"}  # fmt: skip
+
+
+def _holds(role: str, office: str, country: str) -> bool:
+    """True when a gazetteer role ("Premier of China") is ``office`` of ``country``."""
+    if not role.endswith(f"of {country}") or role.startswith(("former", "Vice", "Deputy")):
+        return False
+    title = role[: -len(f" of {country}")]
+    if office == _HEAD:
+        return title in ("Premier", "Prime Minister")
+    if office == "leader":
+        return title in ("President",)
+    return title == office
+
+
+# "Where was the 28th regular meeting held", "when was the forum held": the question is about
+# another event, not the leaders' meeting.
+_OTHER_EVENT = re.compile(
+    r"^\W*(?:when|where|on what date|in which city|где|когда)\s+(?:was|were|is|will|did|does|"
+    r"проходил\w*|прош\w*|состоял\w*|будет)\s+(?:the\s+)?(?:\d+\w*\s+|\d+-\w+\s+|first\s+|"
+    r"second\s+|third\s+|fourth\s+|fifth\s+)?(?:regular\s+meeting|forum|plenum|plenary|summit|"
+    r"congress|session|regular\s+heads|регулярн\w*\s+встреч\w*|форум\w*|пленум\w*|саммит\w*|"
+    r"съезд\w*)",
+    re.I,
+)
 
 
 def stem(token: str) -> str:
@@ -446,7 +496,7 @@ class Reader:
         )
         spans = self.gaz.spans("people", rest)
         speaker = next((e.name for a, b, e in spans if _BEFORE_SPEAKER.search(rest[:a])
-                        or _AFTER_SPEAKER.match(rest[b:])), "")  # fmt: skip
+                        or _AFTER_SPEAKER.match(rest[b:])), "") if q.said else ""  # fmt: skip
         met = tuple(dict.fromkeys(e.name for a, b, e in spans if _MET_BEFORE.search(rest[:a])
                                   or _MET_AFTER.match(rest[b:])))  # fmt: skip
         if len({e.name for _, _, e in spans}) >= 2 and _MEETS.search(rest) and not speaker:
@@ -465,7 +515,26 @@ class Reader:
             speaker=speaker,
             met=met,
             nth=_nth(rest),
+            roles=self._roles(rest),
+            other_event=bool(_OTHER_EVENT.search(rest)),
         )
+
+    def _roles(self, text: str) -> tuple[str, ...]:
+        """The people who hold the offices ``text`` names ("the Chinese premier", "Russia's
+        prime minister", "премьер Китая")."""
+        out: list[str] = []
+        for m in _ROLE.finditer(text):
+            if not _ASKS_WHO.search(text[: m.start()]):  # "who did the Chinese president meet"
+                continue
+            country = _COUNTRY_OF.get((m.group("c1") or m.group("c2") or "").lower()[:4], "")
+            office = _OFFICE.get((m.group("o1") or m.group("o2") or "").lower().split()[0][:5], "")
+            if not country or not office:
+                continue
+            for entry in self.gaz.sections["people"]:
+                role = str(entry.attr("role") or "")
+                if _holds(role, office, country):
+                    out.append(entry.name)
+        return tuple(dict.fromkeys(out))
 
 
 __all__ = ["MARKERS", "QUESTION_WORDS", "SLOT_MARKERS", "Question", "Reader", "Slots", "closest",

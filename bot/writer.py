@@ -22,6 +22,7 @@ from .kinds.venue import KIND as VENUE
 from .language import (
     CURATED,
     NO_MEETING,
+    OTHER_EVENT,
     OUTSIDE,
     UNKNOWN_PLACE,
     UNSAID,
@@ -149,6 +150,8 @@ class Writer:
             reason = self._no_meeting(decline, lang)
         elif decline.unsaid:
             reason = UNSAID(lang, what=", ".join(decline.unsaid))
+        elif decline.other_event:
+            reason = OTHER_EVENT(lang)
         reply = render_decline(lang, reason)
         return Reply(reply.kind, reply.text, reply.html, (), None, score, lang,
                      {"best": decline.best, "reason": reason,
