@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from . import __file__ as _package_file
 from .config import Config
+from .context import Context
 from .corpus import article_paths, load_articles
 from .curated import load_curated
 from .errors import DataError
@@ -25,6 +27,7 @@ from .glossary import DEFAULT_PATH as GLOSSARY_PATH
 from .glossary import Glossary, glossary_from_data
 from .intents import Intent, Lexicon, intent_paths, load_intents, load_lexicon
 from .kinds import NEEDS, READERS, check_facts
+from .merge import merge
 from .yamlio import load_yaml
 
 log = logging.getLogger(__name__)
@@ -33,6 +36,9 @@ _PACKAGE = Path(_package_file).parent
 _CODE = (
     "extract.py",
     "context.py",
+    "encounters.py",
+    "merge.py",
+    "speech.py",
     "text.py",
     "facts.py",
     "corpus.py",
@@ -157,7 +163,7 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     lexicon = load_lexicon(config.intents_dir, read)
     curated_list = load_curated(config.curated_path, read)
     curated = {c.article: c for c in curated_list}  # load_curated allows one per article
-    facts: list[Fact] = []
+    reports: list[tuple[Context, list[Fact]]] = []
     infos: list[ArticleInfo] = []
     for item in load_articles(config.seeds_dir, read.once):
         if isinstance(item, DataError):
@@ -174,7 +180,7 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
         ctx, found = extract(item, gaz, (date.fromisoformat(cur.value), note) if cur else None)
         if cur and not any(f.curated for f in found):
             report.notes.append(f"curated fact for {item.stem} unused: the text gives the date")
-        facts += found
+        reports.append((ctx, found))
         infos.append(ArticleInfo(item.stem, item.title[:120], outlet(item, gaz),
                                  item.published.isoformat() if item.published else "",
                                  ctx.meeting_id))  # fmt: skip
@@ -183,6 +189,8 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
         raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", where)
     if not infos:
         raise DataError(config.seeds_dir, "no usable article")
+    facts, ids = merge(reports)  # every report of a meeting belongs to it
+    infos = [dataclasses.replace(i, meeting=ids.get(i.stem, i.meeting)) for i in infos]
     inputs = code | {input_name(config, path): h for path, h in read.hashes.items()}
     table = FactTable(tuple(sorted(facts, key=fact_order)), tuple(infos), inputs,
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
