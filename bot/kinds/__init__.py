@@ -11,7 +11,10 @@ A kind's module (``bot/kinds/<kind>.py``, the kind's name) holds everything abou
 - optionally ``same(fact) -> str``: what two facts of the kind share when they say the same
   thing (a reply shows one of them); by default their lower-cased value;
 - optionally ``agent(fact) -> str``: who does what the fact reports (the speaker of a statement),
-  a canonical name, for questions that name them ("what did Xi say ...").
+  a canonical name, for questions that name them ("what did Xi say ...");
+- optionally ``parties(fact) -> tuple[str, ...]``: who took part in what the fact reports (the
+  people of another meeting), for questions that name them ("when did Mishustin hold talks
+  with Li Qiang").
 
 Adding a kind is adding a module here, an intent that answers it (``intents/*.yaml``) and its
 glossary terms (``bot/data/glossary.yaml``); the tests check all three.
@@ -47,6 +50,7 @@ class Kind:
     same: Callable[[Fact], str]
     read: PartsReader  # JSON -> parts, checked (``load_table``)
     agent: Callable[[Fact], str] | None = None
+    parties: Callable[[Fact], tuple[str, ...]] | None = None
 
 
 def _same(fact: Fact) -> str:
@@ -67,7 +71,7 @@ def kind_of(module: ModuleType) -> Kind:
         raise TypeError(f"{where}: Parts must be its own @dataclass(frozen=True, slots=True)")
     return Kind(FactKind(name), module.__name__, cls, module.extract, module.russian,
                 module.NEEDS, getattr(module, "same", _same), parts_reader(cls),
-                getattr(module, "agent", None))  # fmt: skip
+                getattr(module, "agent", None), getattr(module, "parties", None))  # fmt: skip
 
 
 def discover(package: str = __name__) -> dict[FactKind, Kind]:
