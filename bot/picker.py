@@ -21,6 +21,7 @@ from .match import Match, Matcher
 from .memo import FactText
 from .question import Question, Slots
 from .relevance import Relevance
+from .text import MONTH_NAMES
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -77,6 +78,11 @@ class Picker:
         self.text = text
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
+        self.principals = frozenset(gaz.principals)
+        # The intent that answers other meetings (``about: other``): a question about a meeting
+        # that names someone other than the principals ("when did Mishustin hold talks with Li
+        # Qiang") is answered by it, when no meeting of the principals fits.
+        self.other = next((i for i in intents if i.about == "other"), None)
         ranked = [k for i in intents if i.rank == "words" for k in i.answers]
         self.relevance = Relevance(table, matcher.reader, ranked)
 
@@ -91,11 +97,18 @@ class Picker:
         countries = s.countries if intent.about == "meeting" else s.countries_in
         if s.outside:
             return Decline(intent.name, outside=s.outside)
-        meetings = self._meetings(s, countries)
+        # Other meetings (a premiers' meeting an article is about) hold facts too; a question
+        # about the meetings themselves is about the principals', unless it picks another one by
+        # what happened there ("where was the 29th regular meeting").
+        others = intent.about != "meeting" or (topic is not None and topic.about == "other")
+        meetings = self._meetings(s, countries, others)
         if intent.about == "meeting" and s.people and topic is None:
             meetings = [m for m in meetings if self._has_people(m, s.people)]
-        elif s.met:  # "when did Xi meet Putin ...": whatever else chooses, Putin must have met
+        elif s.met and intent.about != "other":
+            # "when did Xi meet Putin ...": whatever else chooses, Putin must have met
             meetings = [m for m in meetings if self._has_people(m, s.met)]
+        if not meetings and intent.about == "meeting" and self._outsiders(s):
+            return self._other_meetings(q, intent)
         ordinals = s.ordinals
         if topic is not None:
             meetings = self._about(meetings, topic, q)
@@ -122,6 +135,8 @@ class Picker:
         best = self.intents.get(match.best)
         if (best is not None and best.declines) or MEET not in q.words:
             return intent, None
+        if intent is not None and intent.about == "other":
+            return intent, None  # "who held the 29th regular meeting, and when?"
         wanted = self._frames.get(q.focus)
         if wanted is None:
             return intent, None
@@ -144,13 +159,19 @@ class Picker:
         words = q.content - _FILLER
         overlap = {f: len(words & self.text.content(f.display)) for f in facts}
         top = max(overlap.values(), default=0)
+        if top == 0 and not q.slots.ordinals:
+            return meetings  # no fact of the topic names the question's words: it chose nothing
         keep = {f.meeting for f, n in overlap.items() if n == top}
         return [m for m in meetings if m.id in keep]
 
     # --- meetings and facts ------------------------------------------------------------------
 
-    def _meetings(self, s: Slots, countries: tuple[str, ...]) -> list[Meeting]:
-        meetings = list(self.table.meetings)
+    def _meetings(
+        self, s: Slots, countries: tuple[str, ...], others: bool = False
+    ) -> list[Meeting]:
+        """The meetings the slots allow; with ``others``, also the other meetings articles are
+        about (a premiers' meeting: what was said there is a fact too)."""
+        meetings = list(self.table.meetings) + (list(self.table.others) if others else [])
         if s.places:
             meetings = [m for m in meetings if m.place in s.places]
         if countries:
@@ -161,6 +182,43 @@ class Picker:
             meetings = [m for m in meetings if m.date and m.date.month in s.months]
         return meetings
 
+    def _outsiders(self, s: Slots) -> bool:
+        """The question names someone besides the principals as having met."""
+        return bool(self.principals) and bool(set(s.people) - self.principals)
+
+    def _other_meetings(self, q: Question, asked: Intent) -> Pick | Decline:
+        """Other meetings of the people a meeting question names (talks with Li Qiang): the
+        date asked needs a day, the place a place; else the decline the question had."""
+        s = q.slots
+        names = NoMeeting(s.years, s.months, s.places + s.countries + s.people)
+        other = self.other
+        if other is None:
+            return Decline(asked.name, no_meeting=names)
+        ids = {m.id for m in self._meetings(s, (), True)}
+        facts = [f for k in other.answers for f in self.table.find(k, ids)
+                 if self._took_part(f, s.people) and self._fits(f, q, asked)]  # fmt: skip
+        if not facts:
+            return Decline(asked.name, no_meeting=names)
+        return Pick(other, tuple(facts))
+
+    def _took_part(self, fact: Fact, people: tuple[str, ...]) -> bool:
+        parties = KINDS[fact.kind].parties
+        return parties is not None and set(people) <= set(parties(fact))
+
+    def _fits(self, fact: Fact, q: Question, asked: Intent) -> bool:
+        """An other meeting answers a date question with its day, a place question with its
+        place, and only in the year and month the question names."""
+        s = q.slots
+        if s.years and fact.year not in s.years:
+            return False
+        if s.months and not any(f"{MONTH_NAMES[m - 1]}" in fact.display for m in s.months):
+            return False
+        if asked.asks == "date":
+            return bool(re.search(r"\b[A-Z][a-z]+ \d{1,2}, \d{4}\b", fact.display))
+        if asked.asks == "place":
+            return bool(fact.place)
+        return True
+
     def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
         present = self.table.values(PERSON, meeting.id)
         return all(p in present for p in people)
@@ -170,6 +228,10 @@ class Picker:
         ids = {m.id for m in meetings}
         year_of = {m.id: m.date.year if m.date else None for m in meetings}
         facts = [f for k in intent.answers for f in self.table.find(k, ids)]
+        if intent.asks in ("date", "place"):  # another meeting's date and place are its own
+            facts += [f for m in meetings if m.what for f in m.facts]
+        if intent.about == "other" and q.slots.people:  # the people named took part
+            facts = [f for f in facts if self._took_part(f, q.slots.people)]
         years = q.slots.years
         if years:
             facts = [f for f in facts if f.year in years or year_of.get(f.meeting) in years
