@@ -15,6 +15,8 @@ from bot.config import Config, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"  # held-out articles, each with its expectations
+DEV_ARTICLES = ARTICLES / "dev"  # issue 13's articles written blind, with MEETINGS.md and questions
+REAL_ARTICLES = ROOT.parent / "shared" / "articles-real"  # real reports, beside the repository
 BAD_BYTES = b"Xi Jinping met Mikhail Mishustin in Beijing \xff\xfe on Monday.\n"  # not UTF-8
 
 
@@ -80,4 +82,13 @@ def config_file(tmp: Path, extra: str = "") -> Path:
     return path
 
 
-__all__ = ["ARTICLES", "BAD_BYTES", "ROOT", "Project", "config_file", "make_project"]
+__all__ = [
+    "ARTICLES",
+    "BAD_BYTES",
+    "DEV_ARTICLES",
+    "REAL_ARTICLES",
+    "ROOT",
+    "Project",
+    "config_file",
+    "make_project",
+]
