@@ -17,6 +17,8 @@ from . import __file__ as _package_file
 from .config import Config
 from .context import Context
 from .corpus import article_paths, load_articles
+from .coverage import Coverage
+from .coverage import coverage as article_coverage
 from .curated import load_curated
 from .errors import DataError
 from .extract import extract, outlet
@@ -38,6 +40,7 @@ _CODE = (
     "context.py",
     "encounters.py",
     "merge.py",
+    "coverage.py",
     "speech.py",
     "text.py",
     "facts.py",
@@ -61,6 +64,7 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)  # one line each: file and problem
     notes: list[str] = field(default_factory=list)
     table_path: Path | None = None  # where ``build`` wrote the table
+    coverage: list[Coverage] = field(default_factory=list)  # per article, when asked for
 
     def summary(self) -> str:
         """A few lines for the operator."""
@@ -68,6 +72,21 @@ class BuildReport:
         lines = [f"{self.articles} articles, {self.meetings} meetings, {sum(self.kinds.values())} "
                  f"facts ({kinds})"]  # fmt: skip
         lines += [f"skipped: {s}" for s in self.skipped] + self.notes
+        return "\n".join(lines)
+
+    def coverage_report(self) -> str:
+        """Per article, the share of content sentences that gave a fact and those that gave
+        none; then the sentences excluded as boilerplate, each with its rule."""
+        lines = ["coverage (content sentences that give a fact):"]
+        for c in self.coverage:
+            lines += c.lines()
+        content = sum(len(c.content) for c in self.coverage)
+        covered = sum(c.covered for c in self.coverage)
+        share = covered / content if content else 1.0
+        lines.append(f"total: {covered}/{content} ({share:.1%})")
+        lines.append("excluded as boilerplate (meant to give no fact):")
+        for c in self.coverage:
+            lines += [f"{c.stem}{line}" for line in c.excluded_lines()]
         return "\n".join(lines)
 
 
@@ -150,8 +169,9 @@ class InputReader:
         return data
 
 
-def build_table(config: Config) -> tuple[FactTable, BuildReport]:
-    """Read every input and build the table in memory; raise DataError on unusable input."""
+def build_table(config: Config, coverage: bool = False) -> tuple[FactTable, BuildReport]:
+    """Read every input and build the table in memory; raise DataError on unusable input.
+    ``coverage``: also measure how much of each article its facts cover (``BuildReport``)."""
     code = code_hashes()  # after importing extract: the code this build runs
     report = BuildReport()
     read = InputReader()
@@ -181,6 +201,8 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
         if cur and not any(f.curated for f in found):
             report.notes.append(f"curated fact for {item.stem} unused: the text gives the date")
         reports.append((ctx, found))
+        if coverage:
+            report.coverage.append(article_coverage(ctx, found))
         infos.append(ArticleInfo(item.stem, item.title[:120], outlet(item, gaz),
                                  item.published.isoformat() if item.published else "",
                                  ctx.meeting_id))  # fmt: skip
@@ -222,9 +244,9 @@ def _writable(folder: Path) -> bool:
     return False
 
 
-def build(config: Config) -> tuple[FactTable, BuildReport]:
+def build(config: Config, coverage: bool = False) -> tuple[FactTable, BuildReport]:
     """Build the table and write it atomically to ``table_location(config)``."""
-    table, report = build_table(config)
+    table, report = build_table(config, coverage)
     report.table_path = table_location(config)
     dump_table(table, report.table_path)
     return table, report

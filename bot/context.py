@@ -349,6 +349,8 @@ def article_context(
         daytime, clock = daytime_of(sentences[i][bodies[i] :])
         if daytime:
             break
+    counted = {m.idx for m in found if m.principal and m.count and m.tense == "past"}
+    meeting = sorted(set(meeting) | counted)  # "it was their second meeting this year": this one
     slug = _slug(city or "unknown")
     mid = f"{day.isoformat()}-{slug}" if day else f"{article.stem}-{slug}"
     return Context(article, gaz, ref, mid, day, city, tuple(meeting), when.weekday, venue, note,

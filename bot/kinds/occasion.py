@@ -21,8 +21,10 @@ NEEDS = needs({"visit": {"length", "kind", "by", "to"}, "regular_meeting": {"n",
               vocabs=["visit_kinds", "visit_lengths"])  # fmt: skip
 
 _VISIT = Pattern(
-    r"\b(?:is|are|was|were|been|being|arrived(?:\s+in\s+[A-Z][a-z]+)?)\s+(?:currently\s+)?"
-    r"(?:in\s+(?P<in>[A-Z][a-z]+)\s+)?(?:on|for)\s+an?\s+(?:(?P<len>[\w]+-day)\s+)?"
+    r"\b(?:is|are|was|were|been|being|arrived(?:\s+in\s+[A-Z][a-z]+)?(?:\s+on\s+[A-Z][a-z]+\s+"
+    r"\d{1,2})?|(?:will\s+)?travel(?:s|led)?\s+to\s+(?:the\s+)?(?:(?:[A-Z][\w'’]*|of)\s+){0,5}"
+    r"[A-Z][\w'’]*)\s+(?:currently\s+)?(?:in\s+(?P<in>[A-Z][a-z]+)\s+)?(?:on|for)\s+an?\s+"
+    r"(?:(?P<len>[\w]+-day)\s+)?"
     r"(?P<kind>state|official|working|friendly|official goodwill)"
     r"\s+visit(?:\s+to\s+(?P<to>[A-Z][a-z]+))?"
     r"|\bpaying\s+an?\s+(?:(?P<len2>[\w]+-day)\s+)?(?P<kind2>state|official|working)\s+visit"
