@@ -111,7 +111,10 @@ class Picker:
             return self._other_meetings(q, intent)
         ordinals = s.ordinals
         if topic is not None:
-            meetings = self._about(meetings, topic, q)
+            chosen = self._about(meetings, topic, q)
+            if not chosen and ordinals and not others:  # "where was the 29th regular meeting"
+                chosen = self._about(self._meetings(s, countries, True), topic, q)
+            meetings = chosen
             ordinals = ()  # "the 75th" chose the meeting, not the fact
         no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people)
         if not meetings:

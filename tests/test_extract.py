@@ -119,13 +119,15 @@ def test_condolences_magnitude_and_aid(table: FactTable) -> None:
 
 
 def test_greetings_and_invitations(table: FactTable) -> None:
-    assert "Mishustin conveyed Putin's greetings to Xi" in facts_of(
+    assert "Mishustin conveyed Vladimir Putin's greetings to Xi Jinping" in facts_of(
         table, FactKind("greeting"), "001"
     )
-    assert "Xi invited Mishustin to visit China" in facts_of(table, FactKind("invitation"), "002")
+    assert "Xi invited Mikhail Mishustin to visit China" in facts_of(
+        table, FactKind("invitation"), "002"
+    )
     # "... and said he has invited Putin to ...": the second invitee is a fact too, and "he" is Xi.
     assert any(
-        f.startswith("Xi invited Putin to visit China for the third Belt and Road Forum")
+        f.startswith("Xi invited Vladimir Putin to visit China for the third Belt and Road Forum")
         for f in facts_of(table, FactKind("invitation"), "002")
     )
 
@@ -163,6 +165,13 @@ def _canon(section: str, name: str) -> str:
     """A name as the gazetteer writes it ("SCO" -> "Shanghai Cooperation Organization")."""
     found = GAZ.find(section, name)
     return found[0][1].name if found else name
+
+
+def _short(text: str) -> str:
+    """A display with people as a report names them the second time ("Putin")."""
+    for e in GAZ.sections["people"]:
+        text = text.replace(e.name, min(e.aliases, key=len))
+    return re.sub(r"\s*\(through [^)]*\)", "", text)
 
 
 def _words(text: str) -> str:
@@ -231,7 +240,7 @@ def _got(ctx: Context, facts: list[Fact]) -> dict[str, set[Any]]:
             section, item = f"{f.kind}s", f.value
         elif f.kind in ("event", "greeting", "invitation"):
             name = f.value + (f" in {p.place}" if f.kind == "event" and p.place else "")
-            section, item = f"{f.kind}s", _words(f.display if f.kind != "event" else name)
+            section, item = f"{f.kind}s", _words(_short(f.display) if f.kind != "event" else name)
         elif f.kind == "condolence":
             section, item = "condolences", (f.value, f.qualifier, f.number)
         elif f.kind == "aid":

@@ -102,8 +102,12 @@ def extract(ctx: Context) -> Iterator[Fact]:
 
 
 def _fact(ctx: Context, i: int, form: Form, sender: str, via: str, to: str) -> Fact:
-    """The greeting fact (names canonical; the display names them as a report does)."""
-    text = english(form, _short(ctx, sender), _short(ctx, via), _short(ctx, to))
+    """The greeting fact: names canonical in its parts; the display names who acts as a report
+    does the second time ("Xi asked") and the others in full ("Vladimir Putin")."""
+    if form == "conveyed":
+        text = english(form, sender, _short(ctx, via), to)
+    else:
+        text = english(form, _short(ctx, sender), via, to)
     return ctx.fact(KIND, i, text, text, parts=Parts(form, sender, via, to))
 
 
@@ -113,8 +117,8 @@ def _short(ctx: Context, name: str) -> str:
 
 
 def english(form: Form, sender: str, via: str, to: str) -> str:
-    """'Xi asked Mishustin to convey greetings to Putin', 'Mishustin conveyed Putin's greetings
-    to Xi' (names as the report writes them the second time)."""
+    """'Xi Jinping asked Mikhail Mishustin to convey greetings to Vladimir Putin', 'Mikhail
+    Mishustin conveyed Vladimir Putin's greetings to Xi Jinping'."""
     if form == "asked":
         return f"{sender} asked {via} to convey greetings" + (f" to {to}" if to else "")
     if form == "own":

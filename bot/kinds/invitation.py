@@ -79,7 +79,7 @@ def extract(ctx: Context) -> Iterator[Fact]:
                 host_name = host_entry.name if host_entry else ""
             else:
                 continue
-            host, guest = _short(ctx, host_name), _short(ctx, guest_name)
+            host, guest = _short(ctx, host_name), guest_name
             purpose = re.search(
                 r"\bto\s+(?P<p>(?:visit|attend|come|take part)[^,;]*?)(?=\s+and said\b|,|$)", rest
             )
@@ -139,7 +139,7 @@ def _passed(ctx: Context, finder: Finder, i: int, s: str, m: re.Match[str]) -> F
         text = purpose.group("p").strip().rstrip(".")
         parts = _purpose(ctx, text if not text.startswith("the ") else f"attend {text}", parts, s)
         what = f" to {text}"
-    display = f"{_short(ctx, host)} invited {_short(ctx, guest)} (through {_short(ctx, via)}){what}"
+    display = f"{_short(ctx, host)} invited {guest} (through {via}){what}"
     return ctx.fact(KIND, i, display, display, parts=parts)
 
 
@@ -153,6 +153,7 @@ def _previous_person(ctx: Context, finder: Finder, i: int, exclude: str) -> str:
 
 
 def _short(ctx: Context, name: str) -> str:
+    """Who acts, as a report names them the second time ("Xi invited ...")."""
     entry = ctx.gaz.get("people", name) if name else None
     return short(entry) if entry else name
 
