@@ -143,8 +143,9 @@ def expected(e: dict[str, Any], gaz: Gazetteer) -> dict[str, set[Any]]:
     return out
 
 
-def got(ctx: Context, facts: list[Fact], gaz: Gazetteer) -> dict[str, set[Any]]:
-    """The extracted facts of one article in the same terms."""
+def got(ctx: Context, facts: list[Fact], gaz: Gazetteer) -> tuple[dict[str, set[Any]], list[Fact]]:
+    """The extracted facts of one article in the same terms, and its statements (for
+    ``statements_found``)."""
     out: dict[str, set[Any]] = {s: set() for s in SECTIONS}
     if ctx.principal:
         out["meetings"].add((ctx.meeting_date.isoformat() if ctx.meeting_date else "", ctx.place))
@@ -199,7 +200,7 @@ def got(ctx: Context, facts: list[Fact], gaz: Gazetteer) -> dict[str, set[Any]]:
         counts = [d.count for d in docs if d.count is not None]
         names = sorted({_doc_head(n) for d in docs for n in (*d.names, *d.among)})
         out["documents"].add((max(counts) if counts else None, tuple(names)))
-    return out, statements  # type: ignore[return-value]
+    return out, statements
 
 
 def _words(text: str) -> set[str]:

@@ -42,10 +42,13 @@ class Parts(facts.Parts):
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
-    """Who met (from the first meeting sentence naming two people), who was present."""
+    """Who met (the people of the meeting the article reports, as its first meeting sentence
+    names them; none for a meeting only planned), who was present."""
     seen: set[str] = set()
-    for i in ctx.meeting:
-        people = _people(ctx, ctx.article.sentences[i])
+    met = set(ctx.main.who if ctx.main is not None else ctx.gaz.principals)
+    planned = ctx.main is not None and ctx.main.tense == "future"
+    for i in ctx.meeting if not planned else ():
+        people = [(n, r) for n, r in _people(ctx, ctx.article.sentences[i]) if n in met]
         if len(people) >= 2:
             for name, role in people[:2]:
                 seen.add(name)
