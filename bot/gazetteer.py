@@ -67,6 +67,9 @@ class Gazetteer:
         self.principals = principals  # the people whose own meetings make the table's meetings
         self.fuzzy_people = False  # see ``extracting``
         self._extracting: Gazetteer | None = None
+        # Reading an article, every kind asks for the people and places of the same sentences:
+        # the extracting gazetteer keeps the last answers (a build's hot spot, issue 13).
+        self._spans_seen: dict[tuple[str, str], list[tuple[int, int, Entry]]] | None = None
         self._fuzzy_keys: dict[str, Entry] | None = None
         self._fuzzy_seen: dict[str, Entry | None] = {}
         # One regex per alias, compiled when first needed (``_compiled``): an `ask` reads a
@@ -94,6 +97,14 @@ class Gazetteer:
 
     def find(self, section: str, text: str) -> list[tuple[int, Entry]]:
         """(position, entry) for each entry of ``section`` named in ``text``, first mention only."""
+        if self._spans_seen is not None:  # the same as below, from the (cached) mentions
+            seen_names: set[str] = set()
+            out_found = []
+            for start, _, entry in self.spans(section, text):
+                if entry.name not in seen_names:
+                    seen_names.add(entry.name)
+                    out_found.append((start, entry))
+            return out_found
         hits: list[tuple[int, int, Entry]] = []
         for rx, entry in self._candidates(section, text):
             for m in rx.finditer(text):
@@ -112,6 +123,17 @@ class Gazetteer:
 
     def spans(self, section: str, text: str) -> list[tuple[int, int, Entry]]:
         """Every mention (start, end, entry) of ``section`` in ``text``."""
+        cache = self._spans_seen
+        if cache is not None:
+            found = cache.get((section, text))
+            if found is None:
+                if len(cache) > 4096:
+                    cache.clear()
+                found = cache[(section, text)] = self._spans(section, text)
+            return list(found)
+        return self._spans(section, text)
+
+    def _spans(self, section: str, text: str) -> list[tuple[int, int, Entry]]:
         hits: list[tuple[int, int, Entry]] = []
         for rx, entry in self._candidates(section, text):
             for m in rx.finditer(text):
@@ -134,6 +156,7 @@ class Gazetteer:
             other = copy.copy(self)
             other.fuzzy_people = True
             other._extracting = other
+            other._spans_seen = {}
             self._extracting = other
         return self._extracting
 
