@@ -21,7 +21,7 @@ from .match import Match, Matcher
 from .memo import FactText
 from .question import Question, Slots
 from .relevance import Relevance
-from .text import MONTH_NAMES
+from .text import MONTH_NAMES, NUMBER_WORDS, month_number
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -222,6 +222,29 @@ class Picker:
             return bool(fact.place)
         return True
 
+    def _in_period(self, facts: list[Fact], q: Question) -> list[Fact]:
+        """A figure for a period answers a question about a period only for that period: the
+        year named, "the first seven months" or "January-November" (not the whole year), and
+        a question about growth only with its growth ("trade in 2025" is not 2024's figure
+        reported in 2025; "how much did trade grow in 2025" is none when no growth is given)."""
+        asked = _months_asked(q.text)
+        growth = bool(_GROWTH.search(q.text))
+        out = []
+        for f in facts:
+            period = KINDS[f.kind].period
+            if period is None:
+                out.append(f)
+                continue
+            year, months, has_growth = period(f)
+            if q.slots.years and year is not None and year not in q.slots.years:
+                continue
+            if asked is not None and months != asked:
+                continue
+            if growth and not has_growth:
+                continue
+            out.append(f)
+        return out
+
     def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
         present = self.table.values(PERSON, meeting.id)
         return all(p in present for p in people)
@@ -239,6 +262,8 @@ class Picker:
         if years:
             facts = [f for f in facts if f.year in years or year_of.get(f.meeting) in years
                      or self.text.spans_year(f.display, years)]  # fmt: skip
+        if any(KINDS[k].period is not None for k in intent.answers):
+            facts = self._in_period(facts, q)
         if intent.narrow:
             facts = self._narrow(facts, q)
         if ordinals:
@@ -272,6 +297,25 @@ class Picker:
             return facts
         named = [f for f in facts if words & self.text.value_words(f.value)]
         return named or facts
+
+
+_GROWTH = re.compile(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"
+                     r"|рост|вырос", re.I)  # fmt: skip
+_FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
+_MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
+
+
+def _months_asked(text: str) -> int | None:
+    """How many months a question's period has: "the first seven months", "January-November"."""
+    m = _FIRST_MONTHS.search(text)
+    if m:
+        word = (m.group(1) or m.group(2)).lower()
+        return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    for span in _MONTH_SPAN.finditer(text):
+        a, b = month_number(span.group(1)), month_number(span.group(2))
+        if a and b and b >= a:
+            return b - a + 1
+    return None
 
 
 def _numbered(fact: Fact, ordinals: tuple[int, ...]) -> bool:

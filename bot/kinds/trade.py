@@ -161,6 +161,16 @@ def extract(ctx: Context) -> Iterator[Fact]:
             )
 
 
+def period(f: Fact) -> tuple[int | None, int | None, bool]:
+    """(year, months, growth given) of a figure: "$136 billion in the first seven months of
+    2024" is (2024, 7, False); a target's year is the year it is set for."""
+    p = f.parts
+    if not isinstance(p, Parts):
+        return (f.year, None, False)
+    months = p.months if p.period == "months" else None
+    return (p.period_year if p.period_year is not None else f.year, months, bool(p.growth))
+
+
 def _growth(s: str, m: re.Match[str]) -> str:
     """The growth a sentence gives for the amount ``m``: the percentage nearest to it with a
     word of growth ("rose only 2.1 percent, to", "which is 6.4 pct more than a year earlier")."""
