@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
@@ -14,7 +15,10 @@ from pathlib import Path
 
 from . import __file__ as _package_file
 from .config import Config
+from .context import Context
 from .corpus import article_paths, load_articles
+from .coverage import Coverage
+from .coverage import coverage as article_coverage
 from .curated import load_curated
 from .errors import DataError
 from .extract import extract, outlet
@@ -25,6 +29,7 @@ from .glossary import DEFAULT_PATH as GLOSSARY_PATH
 from .glossary import Glossary, glossary_from_data
 from .intents import Intent, Lexicon, intent_paths, load_intents, load_lexicon
 from .kinds import NEEDS, READERS, check_facts
+from .merge import merge
 from .yamlio import load_yaml
 
 log = logging.getLogger(__name__)
@@ -33,6 +38,10 @@ _PACKAGE = Path(_package_file).parent
 _CODE = (
     "extract.py",
     "context.py",
+    "encounters.py",
+    "merge.py",
+    "coverage.py",
+    "speech.py",
     "text.py",
     "facts.py",
     "corpus.py",
@@ -55,6 +64,7 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)  # one line each: file and problem
     notes: list[str] = field(default_factory=list)
     table_path: Path | None = None  # where ``build`` wrote the table
+    coverage: list[Coverage] = field(default_factory=list)  # per article, when asked for
 
     def summary(self) -> str:
         """A few lines for the operator."""
@@ -62,6 +72,21 @@ class BuildReport:
         lines = [f"{self.articles} articles, {self.meetings} meetings, {sum(self.kinds.values())} "
                  f"facts ({kinds})"]  # fmt: skip
         lines += [f"skipped: {s}" for s in self.skipped] + self.notes
+        return "\n".join(lines)
+
+    def coverage_report(self) -> str:
+        """Per article, the share of content sentences that gave a fact and those that gave
+        none; then the sentences excluded as boilerplate, each with its rule."""
+        lines = ["coverage (content sentences that give a fact):"]
+        for c in self.coverage:
+            lines += c.lines()
+        content = sum(len(c.content) for c in self.coverage)
+        covered = sum(c.covered for c in self.coverage)
+        share = covered / content if content else 1.0
+        lines.append(f"total: {covered}/{content} ({share:.1%})")
+        lines.append("excluded as boilerplate (meant to give no fact):")
+        for c in self.coverage:
+            lines += [f"{c.stem}{line}" for line in c.excluded_lines()]
         return "\n".join(lines)
 
 
@@ -144,8 +169,9 @@ class InputReader:
         return data
 
 
-def build_table(config: Config) -> tuple[FactTable, BuildReport]:
-    """Read every input and build the table in memory; raise DataError on unusable input."""
+def build_table(config: Config, coverage: bool = False) -> tuple[FactTable, BuildReport]:
+    """Read every input and build the table in memory; raise DataError on unusable input.
+    ``coverage``: also measure how much of each article its facts cover (``BuildReport``)."""
     code = code_hashes()  # after importing extract: the code this build runs
     report = BuildReport()
     read = InputReader()
@@ -157,7 +183,7 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
     lexicon = load_lexicon(config.intents_dir, read)
     curated_list = load_curated(config.curated_path, read)
     curated = {c.article: c for c in curated_list}  # load_curated allows one per article
-    facts: list[Fact] = []
+    reports: list[tuple[Context, list[Fact]]] = []
     infos: list[ArticleInfo] = []
     for item in load_articles(config.seeds_dir, read.once):
         if isinstance(item, DataError):
@@ -174,7 +200,9 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
         ctx, found = extract(item, gaz, (date.fromisoformat(cur.value), note) if cur else None)
         if cur and not any(f.curated for f in found):
             report.notes.append(f"curated fact for {item.stem} unused: the text gives the date")
-        facts += found
+        reports.append((ctx, found))
+        if coverage:
+            report.coverage.append(article_coverage(ctx, found))
         infos.append(ArticleInfo(item.stem, item.title[:120], outlet(item, gaz),
                                  item.published.isoformat() if item.published else "",
                                  ctx.meeting_id))  # fmt: skip
@@ -183,6 +211,8 @@ def build_table(config: Config) -> tuple[FactTable, BuildReport]:
         raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", where)
     if not infos:
         raise DataError(config.seeds_dir, "no usable article")
+    facts, ids = merge(reports)  # every report of a meeting belongs to it
+    infos = [dataclasses.replace(i, meeting=ids.get(i.stem, i.meeting)) for i in infos]
     inputs = code | {input_name(config, path): h for path, h in read.hashes.items()}
     table = FactTable(tuple(sorted(facts, key=fact_order)), tuple(infos), inputs,
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
@@ -214,9 +244,9 @@ def _writable(folder: Path) -> bool:
     return False
 
 
-def build(config: Config) -> tuple[FactTable, BuildReport]:
+def build(config: Config, coverage: bool = False) -> tuple[FactTable, BuildReport]:
     """Build the table and write it atomically to ``table_location(config)``."""
-    table, report = build_table(config)
+    table, report = build_table(config, coverage)
     report.table_path = table_location(config)
     dump_table(table, report.table_path)
     return table, report

@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("chat", help="an interactive console chat")
     b = sub.add_parser("build", help="build the fact table from the articles")
     b.add_argument("--check", action="store_true", help="also warn about ambiguous intents")
+    b.add_argument("--coverage", action="store_true",
+                   help="also list, per article, the sentences that gave no fact")  # fmt: skip
     ev = sub.add_parser("eval", help="run a question set and print accuracy per intent")
     ev.add_argument("file", type=Path)
     ev.add_argument("--min-in-scope", type=float, default=0.0)
@@ -71,8 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(project.notice(), file=sys.stderr)
         config = project.config
         if args.command == "build":
-            _, report = build(config)
+            _, report = build(config, args.coverage)
             print(report.summary())
+            if args.coverage:
+                print(report.coverage_report())
             print(f"table: {report.table_path}")
             return 0
         current = current_table(config)  # says on stderr (logging) when it rebuilt, and why

@@ -8,30 +8,54 @@ the helpers below (who a clause is about, ordinals) serve every kind in ``bot/ki
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from .corpus import Article
+from .encounters import ANAPHORIC, Encounter, Mention, daytime_of, mentions, resolve
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
 from .speech import Said, reported
 from .text import ORDINAL_WORDS, Pattern, find_dates
 
-_MEET = Pattern(r"\b(?:met|meets?|meeting|talks|conversation|received|hosted)\b", re.I)
 _DATELINE = Pattern(
-    r"^(?:[A-Z][A-Za-z.'’ -]{1,30},\s+)?(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}"
+    r"^(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}"
     r"(?:\s+\d{4})?|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\.?\s*(?:\([^)]{2,20}\)\s*)?"
     r"(?:--|—|–|-|/[A-Za-z ]{2,12}/\.?|:)\s*"
 )
 _CITY_DATELINE = Pattern(r"^(?P<city>[A-Z][A-Z .'’-]{2,25})(?:,|:|\s+--|\s+\()")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# "Current year we mark 25 years of the Treaty ... signed in 2001", "this year marks the 75th
+# anniversary of ...": the article's year, when nothing else gives it.
+_YEARS_SINCE = Pattern(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)?\s+(?:years?|anniversary)\s+(?:of|since)\b(?P<what>[^.]*?)"
+    r"\b(?:signed|established|founded|concluded|set up|adopted)?\s*(?:in\s+)?"
+    r"(?P<base>(?:19|20)\d\d)\b",
+    re.I,
+)
+_THIS_YEAR = Pattern(r"\b(?:this|current|the\s+current)\s+year\b|\bthis\s+year['’]s\b", re.I)
+_VISITED = Pattern(
+    r"\b(?:visit(?:ing|s|ed)?|visit\s+to|trip\s+to|in|to)\s+(?:the\s+)?(?P<c>China|Russia|"
+    r"People['’]s\s+Republic\s+of\s+China|Russian\s+Federation)(?![a-z])",
+)
+# Where a visit goes: "will travel to the People's Republic of China", "arrived ... in Beijing".
+_TRAVEL = Pattern(
+    r"\b(?:travel(?:s|led|ling)?|visit(?:s|ed|ing)?|arrived|arrives|trip|visit)\s+(?:\w+\s+){0,3}?"
+    r"(?:to|in)\s+(?:the\s+)?(?P<c>China|Russia|People['’]s\s+Republic\s+of\s+China|Russian\s+"
+    r"Federation)(?![a-z])",
+)
+Dated = Literal["text", "header", "year inferred", "curated", ""]
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What the extractors of one article share: the article, its dates and its meeting."""
+    """What the extractors of one article share: the article, its dates and its meeting.
+
+    An article that reports a meeting of the principals (``gazetteer.yaml``) has that meeting;
+    one that does not (a premiers' meeting, an announcement) has its ``main`` encounter, and its
+    facts belong to that."""
 
     article: Article
     gaz: Gazetteer
@@ -39,11 +63,25 @@ class Context:
     meeting_id: str
     meeting_date: date | None
     place: str | None
-    meeting: tuple[int, ...] = ()  # the sentences that report the leaders meeting
+    meeting: tuple[int, ...] = ()  # the sentences that report the meeting (or main encounter)
     weekday: str = ""  # the weekday the meeting sentences name ("Wednesday"), if any
     venue: str = ""
     note: str = ""  # where a curated meeting date came from, when the text gives none
     said: tuple[Said, ...] = ()  # who says what, sentence by sentence (``bot.speech``)
+    encounters: tuple[Encounter, ...] = ()  # every meeting the article mentions
+    main: Encounter | None = None  # the encounter the article reports, when not the principals'
+    elsewhere: frozenset[int] = frozenset()  # sentences about other encounters only
+    daytime: str = ""  # morning | afternoon | evening
+    clock: str = ""  # "shortly after 10 a.m."
+    month_day: tuple[int, int] | None = None  # of an undated meeting: the text's month and day
+    country: str = ""  # where the meeting was, when the text names only the country
+    place_rank: int = 9  # how the place was found: 0 the meeting's sentences, 1 others, 2 dateline
+    dated: Dated = ""  # where the meeting date came from
+
+    @property
+    def principal(self) -> bool:
+        """The article reports a meeting of the principals (it has a meeting of the table)."""
+        return self.main is None
 
     def fact(
         self,
@@ -78,6 +116,16 @@ class Context:
             parts=parts,
         )
 
+    def speaker(self, idx: int) -> str:
+        """Who speaks in sentence ``idx`` (a transcript line, a quote, "he said"), or ""."""
+        return next((s.speaker for s in self.said if s.idx == idx), "")
+
+    def partner(self, name: str) -> str:
+        """Whom ``name`` met in the meeting the article reports: "you" in their words."""
+        who = self.main.who if self.main is not None else tuple(self.gaz.principals)
+        others = [n for n in who if n != name]
+        return others[0] if name in who and others else ""
+
     @property
     def year(self) -> int | None:
         """The year the article is about, for 'this year' and 'next year'."""
@@ -98,17 +146,15 @@ def dateline(sentence: str, ref: date | None) -> tuple[date | None, int]:
     return (found[0].value if found else None), m.end()
 
 
-def _meeting_sentences(article: Article, gaz: Gazetteer) -> list[int]:
-    """Sentences that report the leaders meeting: a meeting verb and two people, or one titled."""
-    out = []
-    for i, s in enumerate(article.sentences):
-        if not _MEET.search(s):
-            continue
-        people = gaz.find("people", s)
-        titled = re.search(r"\b(?:President|Premier|Prime Minister|Chairman)\b", s)
-        if len(people) >= 2 or (people and titled):
-            out.append(i)
-    return out
+def _dateline_day(sentence: str) -> tuple[int, int] | None:
+    """(month, day) of a dateline without a year ("Moscow, 3 Mar -")."""
+    m = _DATELINE.match(sentence)
+    if not m:
+        return None
+    found = find_dates(m.group("date"), None)
+    if found and found[0].month and found[0].day:
+        return found[0].month, found[0].day
+    return None
 
 
 def _reference_date(article: Article) -> date | None:
@@ -126,56 +172,148 @@ def _reference_date(article: Article) -> date | None:
     return None
 
 
-def _meeting_date(
-    article: Article, ref: date | None, meeting: list[int]
-) -> tuple[date | None, str]:
-    """The meeting's date (or None) and the weekday the text names, best evidence first."""
+@dataclass(frozen=True, slots=True)
+class _When:
+    """The meeting's date as the text gives it, or what of it the text gives."""
+
+    value: date | None
+    weekday: str = ""
+    month_day: tuple[int, int] | None = None
+    dated: Dated = ""
+
+
+def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
+                  elsewhere: frozenset[int]) -> _When:  # fmt: skip
+    """The meeting's date (or what the text gives of it), best evidence first."""
     rank = {"iso": 0, "dotted": 0, "mdy": 0, "dmy": 0, "md": 1, "dm": 1, "relday": 2, "weekday": 2}
     best: tuple[int, int, date | None, str] | None = None
     weekday = ""
+    month_day: tuple[int, int] | None = None
     for i in meeting:
         s = article.sentences[i]
         _, body = dateline(s, article.published)
         for mention in find_dates(s[body:], ref):
             if mention.weekday is not None and not weekday:
                 weekday = _WEEKDAYS[mention.weekday]
+            if mention.month and mention.day and month_day is None:
+                month_day = (mention.month, mention.day)
             key = (rank[mention.form], i, mention.value, mention.form)
             if mention.value and (best is None or key[:2] < best[:2]):
                 best = key
     if best:
-        return best[2], weekday
+        return _When(best[2], weekday, dated="text")
     # No date where the meeting is reported: a press release gives it on a line of its own.
-    for s in article.sentences[:6]:
+    for i, s in enumerate(article.sentences[:6]):
+        if i in elsewhere:
+            continue
         for mention in find_dates(s, ref):
             if mention.explicit and mention.value:
-                return mention.value, weekday
-    return None, weekday
+                return _When(mention.value, weekday, dated="text")
+            if mention.month and mention.day and month_day is None and mention.form in ("md", "dm"):
+                month_day = (mention.month, mention.day)
+    if month_day is None:
+        month_day = next((d for s in article.sentences[:3] if (d := _dateline_day(s))), None)
+    if month_day is not None:
+        year = _article_year(article, month_day, weekday)
+        if year is not None:
+            return _When(date(year, *month_day), weekday, month_day, "year inferred")
+    elif article.published and (not weekday or _WEEKDAYS[article.published.weekday()] == weekday):
+        # A transcript or release that names no date at all is dated by its page.
+        return _When(article.published, weekday, dated="header")
+    return _When(None, weekday, month_day)
 
 
-def _meeting_place(article: Article, gaz: Gazetteer, meeting: list[int]) -> tuple[str | None, str]:
-    """(city, venue) where the leaders met: from the meeting sentences, else the dateline."""
-    order = meeting + [i for i in range(min(6, len(article.sentences))) if i not in meeting]
-    for i in order:
-        s = article.sentences[i]
-        _, body = dateline(s, article.published)
-        text = s[body:]
-        venues = gaz.find("venues", text)
-        places = gaz.find("places", text)
-        video = [e for _, e in places if e.name == "video link"]
-        if video:
-            return video[0].name, ""
-        if venues:
-            venue = venues[0][1]
-            return str(venue.attr("city")), venue.name
-        if places and (i in meeting or i < 3):
-            return places[0][1].name, ""
+def _article_year(article: Article, month_day: tuple[int, int], weekday: str) -> int | None:
+    """The year of an article that gives a day and month but no year, from what it says of this
+    year ("this year we mark 25 years of the Treaty signed in 2001"); it must agree with the
+    weekday the text names."""
+    years: set[int] = set()
+    for s in article.sentences:
+        if not _THIS_YEAR.search(s):
+            continue
+        for m in _YEARS_SINCE.finditer(s):
+            years.add(int(m.group("base")) + int(m.group("n")))
+    good = set()
+    for year in years:
+        try:
+            day = date(year, *month_day)
+        except ValueError:
+            continue
+        if not weekday or _WEEKDAYS[day.weekday()] == weekday:
+            good.add(year)
+    return good.pop() if len(good) == 1 else None
+
+
+def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
+                   elsewhere: frozenset[int]) -> tuple[str | None, str, int, str]:  # fmt: skip
+    """(city, venue, rank, country) where the leaders met: the meeting sentences (the most
+    specific venue they name), else other early sentences (in the country of the visit), else
+    the dateline. ``rank`` says which (0, 1, 2)."""
+    bodies = {i: article.sentences[i][dateline(article.sentences[i], article.published)[1]:]
+              for i in range(len(article.sentences)) if i in meeting or i < 6}  # fmt: skip
+    country = _country(gaz, [bodies[i] for i in meeting], _VISITED)
+    venues = [(e, i) for i in meeting for _, e in gaz.find("venues", bodies[i])]
+    for i in meeting:
+        if any(e.name == "video link" for _, e in gaz.find("places", bodies[i])):
+            return "video link", "", 0, ""
+    if venues:
+        venue = max((e for e, _ in venues), key=lambda e: len(e.name))
+        return str(venue.attr("city")), venue.name, 0, country
+    named = [e for i in meeting for _, e in gaz.find("places", bodies[i])]
+    for e in named:
+        if not country or e.attr("country") == country:
+            return e.name, "", 0, country
+    if named:  # a place the meeting's sentences name, though the visit's country is another
+        return named[0].name, "", 0, country
+    early = [bodies[i] for i in range(min(4, len(article.sentences))) if i not in elsewhere]
+    country = country or _country(gaz, early, _TRAVEL)  # "will travel to China on a visit"
+    for i in range(min(6, len(article.sentences))):
+        if i in elsewhere or i in meeting:
+            continue
+        places = [e for _, e in gaz.find("places", bodies[i]) if e.name != "video link"
+                  and (not country or e.attr("country") == country)]  # fmt: skip
+        found = gaz.find("venues", bodies[i])
+        if found and (not country or gaz.get("places", str(found[0][1].attr("city")))):
+            return str(found[0][1].attr("city")), found[0][1].name, 1, country
+        if places and (i < 3 or country):
+            return places[0].name, "", 1, country
     for s in article.sentences[:3]:
         m = _CITY_DATELINE.match(s)
         if m:
-            found = gaz.find("places", m.group("city").title())
-            if found:
-                return found[0][1].name, ""
-    return None, ""
+            found_places = gaz.find("places", m.group("city").title())
+            if found_places and (not country or found_places[0][1].attr("country") == country):
+                return found_places[0][1].name, "", 2, country
+    return None, "", 9, country
+
+
+def _elsewhere(encounters: Sequence[Encounter], meeting: Sequence[int],
+               day: date | None) -> frozenset[int]:  # fmt: skip
+    """The sentences about other meetings only: recalled, planned, or more than a day away from
+    the one reported (talks the day before, on the same visit, are part of its story)."""
+    out: set[int] = set()
+    for e in encounters:
+        if e.principal and e.reported:
+            continue
+        near = e.tense == "past" and not e.recall and (
+            (len(e.when) == 10 and day is not None and abs((date.fromisoformat(e.when) - day).days)
+             <= 1) or (not e.when and not e.place))  # fmt: skip
+        if not near:
+            out.update(e.sentences)
+    return frozenset(out - set(meeting))
+
+
+def _country(gaz: Gazetteer, texts: Sequence[str], pattern: Pattern) -> str:
+    """The country the first of ``texts`` that says where a visit goes names."""
+    for text in texts:
+        m = pattern.search(text)
+        if m:
+            hit = gaz.find("countries", m.group("c"))
+            return hit[0][1].name if hit else ""
+    return ""
+
+
+def _slug(text: str) -> str:
+    return text.lower().replace(" ", "-").replace(".", "").replace("'", "")
 
 
 def article_context(
@@ -186,16 +324,91 @@ def article_context(
     ``curated`` is (date, note) from the curated file: the meeting's date when the text gives
     none, and where that date came from.
     """
-    meeting = _meeting_sentences(article, gaz)
+    gaz = gaz.extracting()
+    sentences = article.sentences
+    bodies = [dateline(s, article.published)[1] if i < 4 else 0 for i, s in enumerate(sentences)]
+    said = reported(sentences, lambda text: people_in(gaz, text))
+    found = mentions(sentences, gaz, said, bodies)
     ref = _reference_date(article)
-    when, weekday = _meeting_date(article, ref, meeting)
-    when = when or (curated[0] if curated else None)
-    note = curated[1] if curated and when == curated[0] else ""
-    city, venue = _meeting_place(article, gaz, meeting)
-    slug = (city or "unknown").lower().replace(" ", "-").replace(".", "")
-    mid = f"{when.isoformat()}-{slug}" if when else f"{article.stem}-{slug}"
-    said = reported(article.sentences, lambda text: people_in(gaz, text))
-    return Context(article, gaz, ref, mid, when, city, tuple(meeting), weekday, venue, note, said)
+    held = [m for m in found if m.principal and m.tense == "past" and not m.recall and not m.count]
+    anaphoric = {i for i, s in enumerate(sentences) if ANAPHORIC.search(s[bodies[i] :].lstrip())}
+    if not held:
+        return _other_context(article, gaz, curated, found, ref, said, anaphoric)
+    meeting = sorted({m.idx for m in held} | anaphoric)
+    elsewhere = frozenset({m.idx for m in found} - set(meeting))
+    when = _meeting_date(article, ref, meeting, elsewhere)
+    day, dated = when.value, when.dated
+    note = ""
+    if day is None and curated:
+        day, dated, note = curated[0], "curated", curated[1]
+    city, venue, rank, country = _meeting_place(article, gaz, meeting, elsewhere)
+    encounters = resolve(found, sentences, gaz, day or ref, city or "", country)
+    elsewhere = _elsewhere(encounters, meeting, day)
+    daytime, clock = "", ""
+    for i in meeting:
+        daytime, clock = daytime_of(sentences[i][bodies[i] :])
+        if daytime:
+            break
+    counted = {m.idx for m in found if m.principal and m.count and m.tense == "past"}
+    meeting = sorted(set(meeting) | counted)  # "it was their second meeting this year": this one
+    slug = _slug(city or "unknown")
+    mid = f"{day.isoformat()}-{slug}" if day else f"{article.stem}-{slug}"
+    return Context(article, gaz, ref, mid, day, city, tuple(meeting), when.weekday, venue, note,
+                   said, tuple(encounters), None, elsewhere, daytime, clock,
+                   when.month_day if day is None else None, country, rank, dated)  # fmt: skip
+
+
+def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] | None,
+                   found: list[Mention], ref: date | None, said: tuple[Said, ...],
+                   anaphoric: set[int]) -> Context:  # fmt: skip
+    """The context of an article that reports no meeting of the principals: its facts belong
+    to its main encounter (a premiers' meeting, a planned meeting, a visit)."""
+    encounters = resolve(found, article.sentences, gaz, ref)
+    main = _main(encounters, gaz.principals)
+    if main is None:
+        mid = f"{article.stem}-unknown"
+        return Context(article, gaz, ref, mid, None, None, (), "", "", "", said,
+                       tuple(encounters), None, frozenset(), dated="")  # fmt: skip
+    when: date | None = date.fromisoformat(main.when) if len(main.when) == 10 else None
+    dated: Dated = "text" if when else ""
+    if when is None and main.tense == "past" and article.published:
+        when, dated = article.published, "header"  # "Mishustin meets with Li Qiang" on its page
+    if when != (date.fromisoformat(main.when) if len(main.when) == 10 else None):
+        encounters = resolve(found, article.sentences, gaz, when or ref)
+        main = _main(encounters, gaz.principals) or main
+    meeting = tuple(sorted(set(main.sentences) | anaphoric))
+    elsewhere = frozenset({i for e in encounters for i in e.sentences} - set(meeting))
+    place: str | None = main.place or None
+    venue, rank, country = main.venue, 0, main.country
+    if not place:
+        place, venue, rank, found_country = _meeting_place(article, gaz, meeting, elsewhere)
+        country = country or found_country
+    if place or country:  # "the day before" and "later on Wednesday" happened there too
+        anchor = ref if main.tense == "future" else when or ref  # an announcement's own date
+        encounters = resolve(found, article.sentences, gaz, anchor, place or "", country)
+        main = next((e for e in encounters if e.idx == main.idx and e.who == main.who), main)
+    slug = _slug(place or country or "unknown")
+    others = [_slug(n) for n in main.who if n not in gaz.principals]
+    stamp = when.isoformat() if when else article.stem
+    mid = f"{stamp}-{slug}" + (f"-{'-'.join(others)}" if others else "")
+    return Context(article, gaz, ref, mid, when, place, meeting, main.weekday, venue, "", said,
+                   tuple(encounters), main, elsewhere, main.daytime, main.clock, None,
+                   country, rank, dated)  # fmt: skip
+
+
+def _main(encounters: Sequence[Encounter], principals: Sequence[str]) -> Encounter | None:
+    """The encounter an article that reports no meeting of the principals is about: a planned
+    meeting of the principals (an announcement), else a held meeting one of them took part in,
+    else a planned one, else any other; never a recalled one."""
+
+    def rank(e: Encounter) -> tuple[int, int]:
+        if e.principal:
+            return (0, e.idx)
+        involved = bool(set(e.who) & set(principals))
+        return (1 if e.tense == "past" else 2) + (0 if involved else 2), e.idx
+
+    candidates = [e for e in encounters if not e.recall and not e.count]
+    return min(candidates, key=rank) if candidates else None
 
 
 def people_in(gaz: Gazetteer, text: str) -> list[tuple[int, str, str]]:

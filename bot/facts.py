@@ -24,6 +24,10 @@ FactKind = NewType("FactKind", str)
 answer. ``bot.kinds.KINDS`` holds every kind there is."""
 
 MEETING = FactKind("meeting")  # the kind whose facts (one per article) make the meetings
+# Other meetings an article mentions; the one an article without a meeting of the principals is
+# about (qualifier "main") makes a group of its own (``FactTable.others``), never a meeting.
+ENCOUNTER = FactKind("encounter")
+MAIN = "main"
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +237,8 @@ class ArticleInfo:
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
-    """A meeting between the leaders; several articles may report the same one."""
+    """A meeting between the leaders; several articles may report the same one. In
+    ``FactTable.others``: another encounter an article is about (``what`` says which)."""
 
     id: str
     date: date | None
@@ -241,6 +246,8 @@ class Meeting:
     weekday: str
     articles: tuple[str, ...]
     facts: tuple[Fact, ...]  # its MEETING facts (one per article), for sources
+    what: str = ""  # of another encounter: "29th regular meeting of heads of government: Li
+    # Qiang and Mikhail Mishustin"
 
     def sort_key(self) -> tuple[int, str]:
         """Chronological; meetings without a date sort before all dated ones."""
@@ -259,6 +266,9 @@ class FactTable:
     gazetteer: dict[str, Any] = field(default_factory=dict)
     glossary: dict[str, Any] = field(default_factory=dict)  # Russian replies (bot/glossary.py)
     meetings: tuple[Meeting, ...] = field(init=False)
+    # The encounters that articles without a meeting of the principals are about (a premiers'
+    # meeting, an announced meeting): their facts belong to these, which are no meetings.
+    others: tuple[Meeting, ...] = field(init=False)
     _by_kind: dict[FactKind, tuple[Fact, ...]] = field(init=False, repr=False)
     # kind -> meeting id -> positions in _by_kind[kind]; meeting id -> Meeting. With a thousand
     # articles a linear scan per lookup made one answer cost ~100 ms (issue 5).
@@ -294,11 +304,30 @@ class FactTable:
                 )
             )
         self.meetings = tuple(sorted(meetings, key=Meeting.sort_key))
+        self.others = tuple(sorted(self._others(), key=Meeting.sort_key))
         self._meeting_by_id = {}
-        for m in self.meetings:
+        for m in (*self.meetings, *self.others):
             self._meeting_by_id.setdefault(m.id, m)
         self._sort_keys = {mid: m.sort_key() for mid, m in self._meeting_by_id.items()}
         self._values = {}  # filled on demand by values()
+
+    def _others(self) -> list[Meeting]:
+        """One group per main encounter of the articles without a meeting of the principals."""
+        held = {m.id for m in self.meetings}
+        groups: dict[str, list[Fact]] = defaultdict(list)
+        for fact in self._by_kind.get(ENCOUNTER, ()):
+            if fact.qualifier == MAIN and fact.meeting not in held:
+                groups[fact.meeting].append(fact)
+        out = []
+        for mid, group in groups.items():
+            happened = [f for f in group if getattr(f.parts, "status", "") == "held"]
+            first = (happened or group)[0]
+            when = str(getattr(first.parts, "when", ""))
+            out.append(Meeting(id=mid, date=date.fromisoformat(when) if len(when) == 10 else None,
+                               place=first.place, weekday=str(getattr(first.parts, "weekday", "")),
+                               articles=tuple(sorted({f.article for f in group})),
+                               facts=tuple(group), what=first.value))  # fmt: skip
+        return out
 
     def find(self, kind: FactKind, meetings: set[str] | None = None) -> list[Fact]:
         """Facts of ``kind``, optionally only those of the given meeting ids."""

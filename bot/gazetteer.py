@@ -6,9 +6,11 @@ translate names through its ``ru`` entries.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,16 @@ _EXTRA_KEYS = {"country": str, "city": str, "role": str, "year": int}
 # checked by tests/test_gazetteer_needles.py). In a text without them, str.lower() keeps every
 # ASCII letter an alias regex could match, so a missing needle proves there is no match.
 _CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a]")
+# Fuzzy people (extraction only): runs of capitalised Latin words, compared without spaces with
+# every person's aliases and the Latin transliteration of the Russian name ("Si Tszinpin",
+# "Mihail Mishustine", "Xi Jin Ping", "Manturof"). Keys shorter than this never match fuzzily.
+_CAP_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+_FUZZY_MIN = 6
+_FUZZY_RATIO = 0.85
+_TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n",
+                      "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y",
+                      "", "e", "yu", "ya"], strict=True))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +59,19 @@ class Gazetteer:
         sections: dict[str, tuple[Entry, ...]],
         other_people: tuple[str, ...] = (),
         other_places: tuple[str, ...] = (),
+        principals: tuple[str, ...] = (),
     ):
         self.sections = sections
         self.other_people = other_people
         self.other_places = other_places
+        self.principals = principals  # the people whose own meetings make the table's meetings
+        self.fuzzy_people = False  # see ``extracting``
+        self._extracting: Gazetteer | None = None
+        # Reading an article, every kind asks for the people and places of the same sentences:
+        # the extracting gazetteer keeps the last answers (a build's hot spot, issue 13).
+        self._spans_seen: dict[tuple[str, str], list[tuple[int, int, Entry]]] | None = None
+        self._fuzzy_keys: dict[str, Entry] | None = None
+        self._fuzzy_seen: dict[str, Entry | None] = {}
         # One regex per alias, compiled when first needed (``_compiled``): an `ask` reads a
         # handful of them, and compiling all ~450 was a fifth of a cold `python -m bot ask`.
         self._sources: dict[str, list[tuple[str, int]]] = {}
@@ -76,12 +97,22 @@ class Gazetteer:
 
     def find(self, section: str, text: str) -> list[tuple[int, Entry]]:
         """(position, entry) for each entry of ``section`` named in ``text``, first mention only."""
+        if self._spans_seen is not None:  # the same as below, from the (cached) mentions
+            seen_names: set[str] = set()
+            out_found = []
+            for start, _, entry in self.spans(section, text):
+                if entry.name not in seen_names:
+                    seen_names.add(entry.name)
+                    out_found.append((start, entry))
+            return out_found
         hits: list[tuple[int, int, Entry]] = []
         for rx, entry in self._candidates(section, text):
             for m in rx.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b, _ in hits):
                     continue
                 hits.append((m.start(), m.end(), entry))
+        if self.fuzzy_people and section == "people":
+            hits = self._with_fuzzy(text, hits)
         seen: set[str] = set()
         out = []
         for start, _, entry in sorted(hits, key=lambda h: h[0]):
@@ -92,12 +123,116 @@ class Gazetteer:
 
     def spans(self, section: str, text: str) -> list[tuple[int, int, Entry]]:
         """Every mention (start, end, entry) of ``section`` in ``text``."""
+        cache = self._spans_seen
+        if cache is not None:
+            found = cache.get((section, text))
+            if found is None:
+                if len(cache) > 4096:
+                    cache.clear()
+                found = cache[(section, text)] = self._spans(section, text)
+            return list(found)
+        return self._spans(section, text)
+
+    def _spans(self, section: str, text: str) -> list[tuple[int, int, Entry]]:
         hits: list[tuple[int, int, Entry]] = []
         for rx, entry in self._candidates(section, text):
             for m in rx.finditer(text):
                 if not any(a < m.end() and m.start() < b for a, b, _ in hits):
                     hits.append((m.start(), m.end(), entry))
+        if self.fuzzy_people and section == "people":
+            hits = self._with_fuzzy(text, hits)
         return sorted(hits, key=lambda h: h[0])
+
+    # --- people written otherwise (extraction only) -------------------------------------------
+
+    def extracting(self) -> Gazetteer:
+        """This gazetteer for reading articles: people are also found when a transliteration or
+        a machine translation garbles their name ("Mihail Mishustine", "Si Tszinpin", "Xi Jin
+        Ping"). Questions keep exact matching (``find`` on ``self``): it is cheap and a typo
+        there is repaired by ``bot.question``."""
+        if self.fuzzy_people:
+            return self
+        if self._extracting is None:
+            other = copy.copy(self)
+            other.fuzzy_people = True
+            other._extracting = other
+            other._spans_seen = {}
+            self._extracting = other
+        return self._extracting
+
+    def _with_fuzzy(
+        self, text: str, hits: list[tuple[int, int, Entry]]
+    ) -> list[tuple[int, int, Entry]]:
+        """``hits`` (exact) with the people a run of capitalised words names fuzzily; a fuzzy
+        span that covers an exact hit of the same person replaces it ("Xi" in "Xi Jin Ping")."""
+        out = list(hits)
+        for a, b, entry in self._fuzzy_spans(text):
+            inside = [h for h in out if h[0] < b and a < h[1]]
+            if any(h[2].name != entry.name or (h[0], h[1]) == (a, b) for h in inside):
+                continue
+            out = [h for h in out if h not in inside] + [(a, b, entry)]
+        return out
+
+    def _fuzzy_spans(self, text: str) -> list[tuple[int, int, Entry]]:
+        """(start, end, entry) of each window of 1-3 capitalised words whose letters are close
+        to a person's name (longest window first, left to right)."""
+        out: list[tuple[int, int, Entry]] = []
+        for run in _CAP_RUN.finditer(text):
+            words = [(run.start() + m.start(), run.start() + m.end())
+                     for m in re.finditer(r"[A-Za-z]+", run.group())]  # fmt: skip
+            i = 0
+            while i < len(words):
+                for n in (3, 2, 1):
+                    if i + n > len(words):
+                        continue
+                    a, b = words[i][0], words[i + n - 1][1]
+                    entry = self._fuzzy_person(text[a:b])
+                    if entry is not None:
+                        out.append((a, b, entry))
+                        i += n
+                        break
+                else:
+                    i += 1
+        return out
+
+    def _fuzzy_person(self, words: str) -> Entry | None:
+        """The person whose name ``words`` spells with small differences, or None (cached)."""
+        key = re.sub(r"[^a-z]", "", words.lower())
+        if len(key) < _FUZZY_MIN:
+            return None
+        if key in self._fuzzy_seen:
+            return self._fuzzy_seen[key]
+        keys = self._person_keys()
+        found = keys.get(key)
+        if found is None:
+            best = 0.0
+            for other, entry in keys.items():
+                if not 0.75 <= len(key) / len(other) <= 1.34:
+                    continue
+                matcher = SequenceMatcher(None, key, other, autojunk=False)
+                if (
+                    matcher.real_quick_ratio() < _FUZZY_RATIO
+                    or matcher.quick_ratio() < _FUZZY_RATIO
+                ):
+                    continue
+                ratio = matcher.ratio()
+                if ratio >= _FUZZY_RATIO and ratio > best:
+                    best, found = ratio, entry
+        self._fuzzy_seen[key] = found
+        return found
+
+    def _person_keys(self) -> dict[str, Entry]:
+        """Letters-only keys of every person: aliases and the transliterated Russian name."""
+        if self._fuzzy_keys is None:
+            keys: dict[str, Entry] = {}
+            for entry in self.sections.get("people", ()):
+                ru = "".join(_TRANSLIT.get(c, c) for c in entry.ru.lower())
+                for name in (*entry.aliases, entry.name, ru, ru.split()[-1] if ru else ""):
+                    key = re.sub(r"[^a-z]", "", name.lower())
+                    if len(key) >= _FUZZY_MIN - 1:
+                        keys.setdefault(key, entry)
+            self._fuzzy_keys = keys
+        return self._fuzzy_keys
 
     def _candidates(self, section: str, text: str) -> list[tuple[re.Pattern[str], Entry]]:
         """The (regex, entry) pairs of ``section`` that may match ``text``, in order.
@@ -210,7 +345,8 @@ def gazetteer_from_data(data: Any, path: Path = DEFAULT_PATH) -> Gazetteer:
     """Validate already-parsed gazetteer data (the table keeps a copy to skip YAML at start)."""
     if not isinstance(data, dict) or data.get("version") != 1:
         raise DataError(path, "must be a mapping with version: 1")
-    unknown = set(data) - set(SECTIONS) - {"version", "other_people", "other_places"}
+    unknown = set(data) - set(SECTIONS) - {"version", "other_people", "other_places",
+                                           "principals"}  # fmt: skip
     if unknown:
         raise DataError(path, f"unknown section(s): {', '.join(sorted(unknown))}")
     sections: dict[str, tuple[Entry, ...]] = {}
@@ -225,7 +361,16 @@ def gazetteer_from_data(data: Any, path: Path = DEFAULT_PATH) -> Gazetteer:
         if not isinstance(names, list) or not all(isinstance(x, str) and x for x in names):
             raise DataError(path, "must be a list of names", key)
         lists.append(tuple(names))
-    return Gazetteer(sections, *lists)
+    principals = data.get("principals") or []
+    people = {e.name for e in sections["people"]}
+    if not isinstance(principals, list) or not all(isinstance(x, str) for x in principals):
+        raise DataError(path, "must be a list of names of the people section", "principals")
+    if principals and (len(set(principals)) < 2 or not set(principals) <= people):
+        unknown_people = sorted(set(principals) - people)
+        problem = (f"not in people: {', '.join(unknown_people)}" if unknown_people
+                   else "needs two or more different people")  # fmt: skip
+        raise DataError(path, problem, "principals")
+    return Gazetteer(sections, lists[0], lists[1], tuple(principals))
 
 
 def _entry(path: Path, section: str, name: Any, raw: Any) -> Entry:

@@ -29,8 +29,10 @@ _KEYS = {"name": True, "answers": True, "reply": True, "many": False, "examples"
 # What a reply gives per meeting: its facts, its date, its place; or how many meetings there are.
 Asks = Literal["facts", "date", "place", "count"]
 # "meeting": a question about the meetings themselves (the people it names must have been
-# there; "to China" names where); "topic": about what was said (people named need not attend).
-About = Literal["topic", "meeting"]
+# there; "to China" names where); "topic": about what was said (people named need not attend);
+# "other": about the other meetings the articles mention (the premiers' regular meeting, talks
+# with Li Qiang, a planned meeting): the people it names must have taken part in them.
+About = Literal["topic", "meeting", "other"]
 # "words": the facts are ranked by how much of the question's own words they hold, and only those
 # that hold enough of them answer (``bot.relevance``); "none": every fact of the kinds answers.
 Rank = Literal["none", "words"]

@@ -23,6 +23,7 @@ from .match import Match, Matcher
 from .memo import FactText
 from .question import Question, Slots
 from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, Relevance
+from .text import MONTH_NAMES, NUMBER_WORDS, month_number
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -83,6 +84,11 @@ class Picker:
         self.text = text
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
+        self.principals = frozenset(gaz.principals)
+        # The intent that answers other meetings (``about: other``): a question about a meeting
+        # that names someone other than the principals ("when did Mishustin hold talks with Li
+        # Qiang") is answered by it, when no meeting of the principals fits.
+        self.other = next((i for i in intents if i.about == "other"), None)
         ranked = [k for i in intents if i.rank == "words" for k in i.answers]
         self.relevance = Relevance(table, matcher.reader, ranked)
         self._fact_words: dict[int, frozenset[str]] = {}  # id(fact) -> its words (``_unsaid``)
@@ -140,11 +146,18 @@ class Picker:
             countries = ()
         if s.outside:
             return Decline(intent.name, outside=s.outside)
-        meetings = self._meetings(s, countries)
+        # Other meetings (a premiers' meeting an article is about) hold facts too; a question
+        # about the meetings themselves is about the principals', unless it picks another one by
+        # what happened there ("where was the 29th regular meeting").
+        others = intent.about != "meeting" or (topic is not None and topic.about == "other")
+        meetings = self._meetings(s, countries, others)
         if intent.about == "meeting" and s.people and topic is None:
             meetings = [m for m in meetings if self._has_people(m, s.people)]
-        elif s.met:  # "when did Xi meet Putin ...": whatever else chooses, Putin must have met
+        elif s.met and intent.about != "other":
+            # "when did Xi meet Putin ...": whatever else chooses, Putin must have met
             meetings = [m for m in meetings if self._has_people(m, s.met)]
+        if not meetings and intent.about == "meeting" and self._outsiders(s):
+            return self._other_meetings(q, intent)
         if intent.about == "meeting" and topic is None:
             meetings = self._described(meetings, intent, q)
             if s.nth:  # "the second time they met": in time order, after the other choices
@@ -152,12 +165,17 @@ class Picker:
                 meetings = order[s.nth - 1 : s.nth]
         ordinals = s.ordinals
         if topic is not None:
-            meetings = self._about(meetings, topic, q)
+            chosen = self._about(meetings, topic, q)
+            if not chosen and ordinals and not others:  # "where was the 29th regular meeting"
+                chosen = self._about(self._meetings(s, countries, True), topic, q)
+            meetings = chosen
             ordinals = ()  # "the 75th" chose the meeting, not the fact
         no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people)
         if not meetings:
             return Decline(intent.name, no_meeting=no_meeting)
-        if s.other_event and intent.asks in ("date", "place"):  # the leaders' meeting is no answer
+        # "where was the 28th regular meeting": the leaders' meeting is no answer (another
+        # meeting an article reports is)
+        if s.other_event and intent.asks in ("date", "place") and not self._any_other(meetings):
             return Decline(intent.name, other_event=True)
         facts = self._facts(intent, q, ordinals, meetings)
         if s.roles and PERSON in intent.answers:  # "who is the Chinese premier": only that office
@@ -233,6 +251,8 @@ class Picker:
         best = self.intents.get(match.best)
         if (best is not None and best.declines) or MEET not in q.words:
             return intent, None
+        if intent is not None and intent.about == "other":
+            return intent, None  # "who held the 29th regular meeting, and when?"
         wanted = self._frames.get(q.focus)
         if wanted is None:
             return intent, None
@@ -256,6 +276,8 @@ class Picker:
         words = q.content - _FILLER
         overlap = {f: len(words & self.text.content(f.display)) for f in facts}
         top = max(overlap.values(), default=0)
+        if top == 0 and not q.slots.ordinals:
+            return meetings  # no fact of the topic names the question's words: it chose nothing
         keep = {f.meeting for f, n in overlap.items() if n == top}
         return [m for m in meetings if m.id in keep]
 
@@ -294,8 +316,12 @@ class Picker:
             found = self._by_meeting[meeting.id] = frozenset(words)
         return found
 
-    def _meetings(self, s: Slots, countries: tuple[str, ...]) -> list[Meeting]:
-        meetings = list(self.table.meetings)
+    def _meetings(
+        self, s: Slots, countries: tuple[str, ...], others: bool = False
+    ) -> list[Meeting]:
+        """The meetings the slots allow; with ``others``, also the other meetings articles are
+        about (a premiers' meeting: what was said there is a fact too)."""
+        meetings = list(self.table.meetings) + (list(self.table.others) if others else [])
         if s.venues:  # "at the Great Hall of the People"
             meetings = [m for m in meetings if set(s.venues) & self.table.values(VENUE, m.id)]
         if s.places:
@@ -308,6 +334,73 @@ class Picker:
             meetings = [m for m in meetings if m.date and m.date.month in s.months]
         return meetings
 
+    def _any_other(self, meetings: list[Meeting]) -> bool:
+        others = {m.id for m in self.table.others}
+        return any(m.id in others for m in meetings)
+
+    def _outsiders(self, s: Slots) -> bool:
+        """The question names someone besides the principals as having met."""
+        return bool(self.principals) and bool(set(s.people) - self.principals)
+
+    def _other_meetings(self, q: Question, asked: Intent) -> Pick | Decline:
+        """Other meetings of the people a meeting question names (talks with Li Qiang): the
+        date asked needs a day, the place a place; else the decline the question had."""
+        s = q.slots
+        names = NoMeeting(s.years, s.months, s.places + s.countries + s.people)
+        other = self.other
+        if other is None:
+            return Decline(asked.name, no_meeting=names)
+        ids = {m.id for m in self._meetings(s, (), True)}
+        facts = [f for k in other.answers for f in self.table.find(k, ids)
+                 if self._took_part(f, s.people) and self._fits(f, q, asked)]  # fmt: skip
+        if not facts:
+            return Decline(asked.name, no_meeting=names)
+        return Pick(other, tuple(facts))
+
+    def _took_part(self, fact: Fact, people: tuple[str, ...]) -> bool:
+        parties = KINDS[fact.kind].parties
+        return parties is not None and set(people) <= set(parties(fact))
+
+    def _fits(self, fact: Fact, q: Question, asked: Intent) -> bool:
+        """An other meeting answers a date question with its day, a place question with its
+        place, and only in the year and month the question names."""
+        s = q.slots
+        if s.years and fact.year not in s.years:
+            return False
+        if s.months and not any(f"{MONTH_NAMES[m - 1]}" in fact.display for m in s.months):
+            return False
+        if asked.asks == "date":
+            return bool(re.search(r"\b[A-Z][a-z]+ \d{1,2}, \d{4}\b", fact.display))
+        if asked.asks == "place":
+            return bool(fact.place)
+        return True
+
+    def _in_period(self, facts: list[Fact], q: Question) -> list[Fact]:
+        """A figure for a period answers a question about a period only for that period:
+        "the first seven months" or "January-November" (not the whole year), a question about
+        growth only with its growth, and the year named when some figure is for that year
+        ("trade in 2025" is 2025's figure, not 2024's reported in 2025; but "the trade figure
+        given in August 2024" is the one given then, whatever its year)."""
+        asked = _months_asked(q.text)
+        growth = bool(_GROWTH.search(q.text))
+        out: list[Fact] = []
+        own: list[Fact] = []  # figures whose own period is in a year the question names
+        for f in facts:
+            period = KINDS[f.kind].period
+            if period is None:
+                out.append(f)
+                continue
+            year, months, has_growth = period(f)
+            if (asked is not None and months != asked) or (growth and not has_growth):
+                continue
+            if not q.slots.years or year in q.slots.years:
+                own.append(f)
+            out.append(f)
+        if q.slots.years and own:
+            mine = {id(f) for f in own}
+            return [f for f in out if KINDS[f.kind].period is None or id(f) in mine]
+        return out
+
     def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
         present = self.table.values(PERSON, meeting.id)
         return all(p in present for p in people)
@@ -317,10 +410,16 @@ class Picker:
         ids = {m.id for m in meetings}
         year_of = {m.id: m.date.year if m.date else None for m in meetings}
         facts = [f for k in intent.answers for f in self.table.find(k, ids)]
+        if intent.asks in ("date", "place"):  # another meeting's date and place are its own
+            facts += [f for m in meetings if m.what for f in m.facts]
+        if intent.about == "other" and q.slots.people:  # the people named took part
+            facts = [f for f in facts if self._took_part(f, q.slots.people)]
         years = q.slots.years
         if years:
             facts = [f for f in facts if f.year in years or year_of.get(f.meeting) in years
                      or self.text.spans_year(f.display, years)]  # fmt: skip
+        if any(KINDS[k].period is not None for k in intent.answers):
+            facts = self._in_period(facts, q)
         if intent.narrow:
             facts = self._narrow(facts, q)
         if ordinals:
@@ -354,6 +453,25 @@ class Picker:
             return facts
         named = [f for f in facts if words & self.text.value_words(f.value)]
         return named or facts
+
+
+_GROWTH = re.compile(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"
+                     r"|рост|вырос", re.I)  # fmt: skip
+_FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
+_MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
+
+
+def _months_asked(text: str) -> int | None:
+    """How many months a question's period has: "the first seven months", "January-November"."""
+    m = _FIRST_MONTHS.search(text)
+    if m:
+        word = (m.group(1) or m.group(2)).lower()
+        return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
+    for span in _MONTH_SPAN.finditer(text):
+        a, b = month_number(span.group(1)), month_number(span.group(2))
+        if a and b and b >= a:
+            return b - a + 1
+    return None
 
 
 def _numbered(fact: Fact, ordinals: tuple[int, ...]) -> bool:

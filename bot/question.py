@@ -41,9 +41,13 @@ _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without
 _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"последн|недавн|крайн", re.I)  # fmt: skip
-_FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b|перв|ранн", re.I)
+# ("the first eleven months", "for the first time" name a period, not the first meeting)
+_FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:months?|quarter|"
+                    r"half|time|weeks?|days?)\b)|перв|ранн", re.I)  # fmt: skip
+# "January-November", "январе-августе": a period of months, not the month of a meeting.
+_MONTH_RANGE = re.compile(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
 _WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|какой день", re.I)
-_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я)")
+_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я|-?ю|-?го|-?м)")
 # The person a question asks about as a speaker: right after "did"/"according to", or next to a
 # verb of saying ("what did Xi say", "Xi's remarks", "по словам Мишустина", "что сказал Си").
 _SAY = (
@@ -459,8 +463,14 @@ class Reader:
     def slots(self, q: Question) -> Slots:
         """The slots of a question this reader read."""
         text, names = q.text, q.names
+        ranges = " ".join(
+            m.group()
+            for m in _MONTH_RANGE.finditer(text)
+            if all(month_number(w) for w in re.split(r"\s*[-–]\s*", m.group()))
+        )
         month_hits = [
             (m, n) for m in re.finditer(r"[A-Za-zА-Яа-яЁё]+\.?", text)
+            if m.group() not in ranges
             if (n := month_number(m.group())) and (m.group().lower() != "may" or re.search(
                 r"\b(?:in|of|that|during|on|since|by)\s+may\b|\bmay\s+\d", text, re.I))
             and not re.search(r"['’]s\s+$", text[: m.start()])  # "Xi's March visit": a topic

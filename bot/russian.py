@@ -2,8 +2,9 @@
 
 Facts keep English ``display`` strings; for Russian each kind (``bot/kinds/``) builds a phrase
 from the fact's fields and typed parts with these lookups into the glossary. Nothing here
-translates whole English sentences: a term the glossary lacks is recorded (``missing``) and the
-caller falls back to the English display.
+translates whole English sentences: a term the glossary lacks is recorded (``missing``, which
+``python -m bot build`` lists) and kept as a quoted name («Harbin Trade Fair»), so a Russian
+sentence never mixes languages.
 """
 
 from __future__ import annotations
@@ -54,14 +55,14 @@ class Russian:
         if form == "nom" and self.gaz.ru(canonical):
             return str(self.gaz.ru(canonical))
         self.missing.append(f"names: {canonical} ({form})")
-        return canonical
+        return str(self.gaz.ru(canonical) or quoted(canonical))
 
     def plain(self, canonical: str) -> str:
         """A gazetteer name as the gazetteer writes it in Russian."""
         ru = self.gaz.ru(canonical) or self.g.names.get(canonical, {}).get("nom")
         if ru is None:
             self.missing.append(f"gazetteer: {canonical}")
-            return canonical
+            return quoted(canonical)
         return ru
 
     def vocab(self, section: str, english: str) -> str:
@@ -71,7 +72,7 @@ class Russian:
         ru, unknown = self.g.vocabs[section].phrase(english)
         if unknown:
             self.missing.append(f"{section}: {english!r} (unknown: {' '.join(unknown)})")
-            return english
+            return quoted(english)
         return ru
 
     def term(self, section: str, english: str) -> str | None:
@@ -91,6 +92,19 @@ class Russian:
             return f"{n} {few}"
         return f"{n} {many}"
 
+    def role(self, role: str) -> str:
+        """A person's role: a whole role from ``roles``, else 'Title of Country' from ``titles``
+        and the country's genitive ("вице-премьер России")."""
+        whole = self.term("roles", role)
+        if whole is not None:
+            return whole
+        m = re.fullmatch(r"(?P<title>.+) of (?P<country>[A-Z][\w ]+)", role)
+        if m and m.group("country") in self.g.names:
+            return (
+                f"{self.vocab('titles', m.group('title'))} {self.name(m.group('country'), 'gen')}"
+            )
+        return self.vocab("titles", role)
+
     def people(self, names: tuple[str, ...], form: str) -> str:
         """'Си Цзиньпин и Путин'."""
         return " и ".join(self.name(n, form) for n in names)
@@ -98,6 +112,11 @@ class Russian:
     def female(self, canonical: str) -> bool:
         """True when the glossary says the name is grammatically feminine (Россия)."""
         return self.g.names.get(canonical, {}).get("gender") == "f"
+
+
+def quoted(name: str) -> str:
+    """A name or term the glossary lacks, as a Russian reply shows it: «as written»."""
+    return "«" + name.strip().replace("«", "").replace("»", "").strip("\"“”'") + "»"
 
 
 def decimal(value: str) -> str:
@@ -110,4 +129,4 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-__all__ = ["Rendering", "Russian", "capital", "decimal"]
+__all__ = ["Rendering", "Russian", "capital", "decimal", "quoted"]

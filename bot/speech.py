@@ -33,7 +33,7 @@ VERBS: dict[str, tuple[str, ...]] = {
     "believe": ("believes", "believed", "is convinced", "was convinced", "is confident",
                 "was confident", "expressed confidence", "expects", "expected", "is sure",
                 "was sure"),
-    "describe": ("described",),
+    "describe": ("described", "called"),
     "thank": ("thanked", "expressed gratitude", "expressed his gratitude",
               "expressed her gratitude"),
     "express": ("expressed", "voiced"),
@@ -55,6 +55,7 @@ TITLES = {
 _OPENERS = r"(?:for (?:his|her) part,?\s*|in turn,?\s*|meanwhile,?\s*|also,?\s*|then,?\s*)?"
 _ADVERBS = r"(?:(?:also|further|then|once again|again|in turn|warmly|sincerely|firmly)\s+)*"
 _NARRATION = re.compile(r"\b(?:meets?|met|held talks|holds talks|received|receives|hosted)\b")
+_QUOTES = '"“«'
 _HEADING = re.compile(r"(?:^excerpts? from|transcript|^photo\b|\(xinhua|/xinhua|^news\b)", re.I)
 
 
@@ -79,6 +80,7 @@ def reported(sentences: Sequence[str], find_people: FindPeople) -> tuple[Said, .
     out: list[Said] = []
     last: str | None = None  # the person the text last spoke of (for "he")
     run: str | None = None  # whose speech continues into a sentence without a verb
+    quoted = False  # the run is a quote: only quoted sentences carry it on
     label: str | None = None  # the transcript speaker until the next label
     for i, raw in enumerate(sentences):
         s = raw.strip()
@@ -97,10 +99,16 @@ def reported(sentences: Sequence[str], find_people: FindPeople) -> tuple[Said, .
             continue
         found = _clauses(s, people, last)
         if found:
+            opened = _opened_before(sentences, i, out, found[0][0])
+            if opened:  # the closing sentence says the whole quote
+                sp, kind, verb, text = found[0]
+                found[0] = (sp, kind, verb, " ".join([*(o.content for o in opened), text]))
+            out.extend(opened)
             out.extend(Said(i, sp, kind, verb, text) for sp, kind, verb, text in found)
             last = run = found[-1][0]
+            quoted = s[:1] in _QUOTES
             continue
-        if run is not None and _carries_on(s, people):
+        if run is not None and _carries_on(s, people, run) and (not quoted or s[:1] in _QUOTES):
             out.append(Said(i, run, "say", "", s))
             continue
         if people and people[0][0] < 3:  # a new subject: the report moves on
@@ -108,6 +116,23 @@ def reported(sentences: Sequence[str], find_people: FindPeople) -> tuple[Said, .
         elif _narrates(s, people):
             run = None
     return tuple(out)
+
+
+def _opened_before(sentences: Sequence[str], i: int, out: list[Said], speaker: str) -> list[Said]:
+    """The sentences of a quote that opened before sentence ``i``, which closes it and names
+    the speaker ('"Current year we mark ... . This document became base ...," told X.')."""
+    s = sentences[i].strip()
+    if s[:1] in _QUOTES or sum(s.count(q) for q in _QUOTES + "”»") % 2 == 0:
+        return []
+    said = {x.idx for x in out}
+    for j in range(i - 1, max(-1, i - 4), -1):
+        before = sentences[j].strip()
+        if j in said:
+            return []
+        if before[:1] in _QUOTES and sum(before.count(q) for q in _QUOTES + "”»") % 2 == 1:
+            return [Said(k, speaker, "say", "said", _clean(sentences[k]), direct=True)
+                    for k in range(j, i)]  # fmt: skip
+    return []
 
 
 def _label(s: str, people: Sequence[tuple[int, str, str]]) -> tuple[str, str] | None:
@@ -125,12 +150,14 @@ def _heading(s: str) -> bool:
     return not re.search(r"[.!?…\"”»:,]$", s) and len(s.split()) <= 14
 
 
-def _carries_on(s: str, people: Sequence[tuple[int, str, str]]) -> bool:
+def _carries_on(s: str, people: Sequence[tuple[int, str, str]], speaker: str = "") -> bool:
     """A sentence that goes on with the previous speaker's words: long enough, a full sentence,
-    not opening on a person, a date or the meeting itself, and not a caption."""
+    not opening on a person, a date or the meeting itself (the speaker's: "Xi and Putin met in
+    Astana" goes on with what Li Qiang said), and not a caption."""
     if len(s.split()) < 5 or not re.search(r"[.!?\"”»]$", s) or _HEADING.search(s):
         return False
-    if (people and people[0][0] < 3) or _narrates(s, people):
+    narrated = _narrates(s, people) and (not speaker or any(n == speaker for _, _, n in people))
+    if (people and people[0][0] < 3) or narrated:
         return False
     return not re.match(r"(?i:the (?:meeting|talks)\b|\(with input)|[A-Z]{3,}[ ,]", s)
 
@@ -158,6 +185,12 @@ def _clauses(
                 return name
         return None
 
+    m = re.match(r"^(?:According to|In the words of)\s+(?P<spk>him|her|[A-Z][\w.'’ -]{1,40}?),\s+"
+                 r"(?P<content>.{8,})$", s)  # fmt: skip
+    if m:
+        who = resolve({"him": "he", "her": "she"}.get(m.group("spk").lower(), m.group("spk")))
+        if who:
+            return [(who, "say", "said", _clean(m.group("content")))]
     m = _NOTING.match(s)
     if m:
         who = resolve(m.group("spk"))
@@ -175,9 +208,12 @@ def _clauses(
                 out.append((who, GERUNDS[m.group("ger").lower()], m.group("ger").lower(),
                             _clean(m.group("more"))))  # fmt: skip
             return out
-    m = re.search(_HEAD.format(spk=speaker, opener=_OPENERS, adv=_ADVERBS), s, re.I)
+    m = re.search(_HEAD.format(spk=speaker, opener=_OPENERS, adv=_ADVERBS), s, re.I) or re.match(
+        _AND_TOLD.format(spk=speaker), s, re.I)  # fmt: skip
     if m:
-        speakers = [w for w in (resolve(m.group("spk")), resolve(m.group("spk2") or "")) if w]
+        speakers = [
+            w for w in (resolve(m.group("spk")), resolve(m.groupdict().get("spk2") or "")) if w
+        ]
         return [c for w in dict.fromkeys(speakers)
                 for c in _split(w, *_kind(m.group("verb")), m.group("content"))]  # fmt: skip
     return []
@@ -234,15 +270,20 @@ _HEAD = (
     + _TITLED
     + r"(?P<spk>{spk})(?:\s+and\s+"
     + _TITLED
-    + r"(?P<spk2>{spk}))?\s+{adv}(?P<verb>"
-    + _VERB_RE
-    + r")\b"
+    + r"(?P<spk2>{spk}))?(?:,\s+(?:in\s+turn|for\s+(?:his|her)\s+part|however|meanwhile),)?"
+    r"\s+{adv}(?P<verb>" + _VERB_RE + r")\b"
     r"[,:]?\s*(?:that\s+)?(?P<content>.{{2,}})$"
+)
+# "Mishustin passed on Putin's greetings and told Xi that ...": the second verb says.
+_AND_TOLD = (
+    r"^(?P<spk>{spk})\s+[^,;.]{{3,60}}?\s+and\s+(?:also\s+)?(?P<verb>told\s+\w+|said|stressed|noted)"
+    r"\s+(?:that\s+)?(?P<content>.{{8,}})$"
 )
 _TAIL = (
     r"^(?P<content>.{{8,}}?)[,:]?\s+(?:(?P<spk>{spk})\s+(?P<verb>said|added|stressed|noted|"
-    r"emphasized|emphasised|pointed out|told \w+)|(?P<verb2>said|added|stressed|noted)\s+"
+    r"emphasized|emphasised|pointed out|told \w+)|(?P<verb2>said|added|stressed|noted|told)\s+"
     r"(?P<spk2>{spk}))(?:\s+(?:on \w+|at the \w+(?: of the \w+)?|in turn))?"
+    r"(?:,?\s+(?:according to|citing) [^,\"”]{{3,60}}?)?"
     r"(?:,\s*(?P<ger>" + _GERUND_RE + r")\s+(?:that\s+)?(?P<more>.+?))?[.!\"”]*$"
 )
 _NOTING = re.compile(

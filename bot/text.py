@@ -64,7 +64,11 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday"
             r"|понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b",
         ),
-        ("relday", r"\b(?P<rel>today|yesterday|tomorrow|сегодня|вчера)\b"),
+        (
+            "relday",
+            r"\b(?P<rel>today|yesterday|tomorrow|(?:the\s+)?day\s+before|the\s+previous\s+day"
+            r"|the\s+(?:next|following)\s+day|сегодня|вчера)\b",
+        ),
     )
 )
 
@@ -77,6 +81,8 @@ class DateMention:
     form: str  # iso, dotted, mdy, dmy, md, dm, weekday, relday
     value: date | None  # None when it cannot be resolved (no reference)
     weekday: int | None = None
+    month: int | None = None  # the month and day as written, also when ``value`` is None
+    day: int | None = None
 
     @property
     def explicit(self) -> bool:
@@ -111,35 +117,45 @@ def _nearest_year(m: int, d: int, ref: date) -> date | None:
     return min(options, key=lambda x: abs((x - ref).days) + (30 if x > ref else 0), default=None)
 
 
-def find_dates(text: str, ref: date | None) -> list[DateMention]:
-    """Every date mention in ``text`` in order, resolved against ``ref`` where needed."""
+def find_dates(text: str, ref: date | None, future: bool = False) -> list[DateMention]:
+    """Every date mention in ``text`` in order, resolved against ``ref`` where needed.
+
+    ``future``: the text speaks of what will happen ("will meet on Tuesday", "Tuesday's
+    schedule"), so a weekday is the next one (or ``ref`` itself), not the last one.
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for form, rx in _DATE_PATTERNS:
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
-            mention = _resolve(form, m, ref)
+            mention = _resolve(form, m, ref, future)
             if mention is not None:
                 found.append(mention)
                 taken.append(m.span())
     return sorted(found, key=lambda x: x.start)
 
 
-def _resolve(form: str, m: re.Match[str], ref: date | None) -> DateMention | None:
+def _resolve(form: str, m: re.Match[str], ref: date | None, future: bool) -> DateMention | None:
     g = m.groupdict()
     if form == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         value = None
         if ref is not None:
-            back = (ref.weekday() - wd) % 7
-            if g.get("last") and g["last"].lower() == "last" and back == 0:
-                back = 7
-            value = ref - timedelta(days=back)
+            if future and (g.get("last") or "").lower() not in ("last", "past"):
+                value = ref + timedelta(days=(wd - ref.weekday()) % 7)
+            else:
+                back = (ref.weekday() - wd) % 7
+                if g.get("last") and g["last"].lower() == "last" and back == 0:
+                    back = 7
+                value = ref - timedelta(days=back)
         return DateMention(m.start(), form, value, wd)
     if form == "relday":
-        shift = {"today": 0, "сегодня": 0, "yesterday": -1, "вчера": -1, "tomorrow": 1}
-        value = ref + timedelta(days=shift[g["rel"].lower()]) if ref else None
+        rel = " ".join(g["rel"].lower().split())
+        shift = {"today": 0, "сегодня": 0, "yesterday": -1, "вчера": -1, "tomorrow": 1,
+                 "the day before": -1, "day before": -1, "the previous day": -1,
+                 "the next day": 1, "the following day": 1}.get(rel, 0)  # fmt: skip
+        value = ref + timedelta(days=shift) if ref else None
         return DateMention(m.start(), form, value)
     month = int(g["m"]) if g.get("m") else month_number(g["mon"])
     day = int(re.sub(r"\D", "", g["d"]))
@@ -147,9 +163,11 @@ def _resolve(form: str, m: re.Match[str], ref: date | None) -> DateMention | Non
         return None
     if g.get("y"):
         value = _safe_date(int(g["y"]), month, day)
-        return DateMention(m.start(), form, value) if value else None
+        return DateMention(m.start(), form, value, None, month, day) if value else None
     value = _nearest_year(month, day, ref) if ref else None
-    return DateMention(m.start(), form, value)
+    if value is None and _safe_date(2000, month, day) is None:
+        return None  # "31 Feb" is no date in any year
+    return DateMention(m.start(), form, value, None, month, day)
 
 
 _REL_YEAR = re.compile(

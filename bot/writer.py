@@ -12,7 +12,7 @@ from collections.abc import Callable
 from itertools import chain, groupby
 from operator import attrgetter
 
-from .facts import Fact, FactTable, Meeting
+from .facts import MAIN, Fact, FactTable, Meeting
 from .gazetteer import Gazetteer
 from .glossary import Glossary
 from .kinds import KINDS
@@ -73,7 +73,7 @@ class Writer:
                 lines.append(
                     Line(where, self.meeting_when(meeting, lang) + (" *" if curated else ""))
                 )
-            elif all(f.kind in (MEETING, VENUE) for f in group):
+            elif all(f.kind in (MEETING, VENUE) or f.qualifier == MAIN for f in group):
                 lines.append(Line("", label))
             else:
                 lines.append(Line("; ".join(self._values(group, lang)), label))
@@ -96,7 +96,12 @@ class Writer:
         return Reply("answer", text, marked, sources, intent.name, score, lang)
 
     def meeting_label(self, meeting: Meeting, lang: str = "en", weekday: bool = False) -> str:
-        """'December 20, 2023, Beijing (Great Hall of the People)'."""
+        """'December 20, 2023, Beijing (Great Hall of the People)'; another meeting an article
+        is about says what it was and who met ('29th regular meeting of heads of government: Li
+        Qiang and Mikhail Mishustin, August 21, 2024, Moscow (Government House)')."""
+        if meeting.what and meeting.facts:
+            main = meeting.facts[0]
+            return self.russian(main) if lang == "ru" else main.display
         when, place = self.meeting_when(meeting, lang, weekday), self.meeting_where(meeting, lang)
         return f"{when}, {place}" if place else when
 
@@ -130,10 +135,9 @@ class Writer:
         return [self.russian(f) if lang == "ru" else f.display for f in best.values()]
 
     def russian(self, fact: Fact) -> str:
-        """The fact in Russian; its English display only when the glossary lacks a term
-        (``python -m bot build`` lists those)."""
-        rendering = render_russian(self.glossary, fact, self.gaz)
-        return fact.display if rendering.missing else rendering.text
+        """The fact in Russian; a term the glossary lacks stays a quoted name in it
+        (``python -m bot build`` lists those), never English words in a Russian sentence."""
+        return render_russian(self.glossary, fact, self.gaz).text
 
     def _fullness(self, fact: Fact) -> tuple[int, int]:
         """How much a display says: the people it names, then its length."""

@@ -6,6 +6,7 @@ fixture in conftest.py): a config.yaml, and copies of seeds/ and intents/ to bre
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -15,6 +16,11 @@ from bot.config import Config, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"  # held-out articles, each with its expectations
+DEV_ARTICLES = ARTICLES / "dev"  # issue 13's articles written blind, with MEETINGS.md and questions
+# Real reports beside the repository (../shared/articles-real; FACTBOT_REAL_ARTICLES elsewhere).
+REAL_ARTICLES = Path(
+    os.environ.get("FACTBOT_REAL_ARTICLES") or ROOT.parent / "shared" / "articles-real"
+)
 BAD_BYTES = b"Xi Jinping met Mikhail Mishustin in Beijing \xff\xfe on Monday.\n"  # not UTF-8
 
 
@@ -80,4 +86,13 @@ def config_file(tmp: Path, extra: str = "") -> Path:
     return path
 
 
-__all__ = ["ARTICLES", "BAD_BYTES", "ROOT", "Project", "config_file", "make_project"]
+__all__ = [
+    "ARTICLES",
+    "BAD_BYTES",
+    "DEV_ARTICLES",
+    "REAL_ARTICLES",
+    "ROOT",
+    "Project",
+    "config_file",
+    "make_project",
+]

@@ -17,7 +17,8 @@ from bot.corpus import load_articles
 from bot.extract import extract
 from bot.facts import Fact, FactKind, FactTable
 from bot.gazetteer import load_gazetteer
-from tests.support import ARTICLES
+from tests import expectations
+from tests.support import ARTICLES, DEV_ARTICLES, REAL_ARTICLES, make_project
 
 GAZ = load_gazetteer()
 
@@ -119,13 +120,15 @@ def test_condolences_magnitude_and_aid(table: FactTable) -> None:
 
 
 def test_greetings_and_invitations(table: FactTable) -> None:
-    assert "Mishustin conveyed Putin's greetings to Xi" in facts_of(
+    assert "Mishustin conveyed Vladimir Putin's greetings to Xi Jinping" in facts_of(
         table, FactKind("greeting"), "001"
     )
-    assert "Xi invited Mishustin to visit China" in facts_of(table, FactKind("invitation"), "002")
+    assert "Xi invited Mikhail Mishustin to visit China" in facts_of(
+        table, FactKind("invitation"), "002"
+    )
     # "... and said he has invited Putin to ...": the second invitee is a fact too, and "he" is Xi.
     assert any(
-        f.startswith("Xi invited Putin to visit China for the third Belt and Road Forum")
+        f.startswith("Xi invited Vladimir Putin to visit China for the third Belt and Road Forum")
         for f in facts_of(table, FactKind("invitation"), "002")
     )
 
@@ -143,7 +146,7 @@ def test_every_fact_keeps_its_sentence(table: FactTable) -> None:
 # issue 11 (the refactor that made this check complete) must not.
 KNOWN_GAPS: dict[tuple[str, str], set[str]] = {
     ("cgtn_moscow", "events"): {  # the summits are named as "SCO and BRICS summits"
-        "- brics summit", "- sco summit", "- st. petersburg international economic forum",
+        "- sco summit", "- st. petersburg international economic forum",
         "+ petersburg international economic forum"},  # "St." is not part of the name pattern
     ("dup_pair_a", "anniversaries"): {  # the article says "between our countries"
         "- (30, 'strategic partnership between russia and china', 2026)",
@@ -151,24 +154,11 @@ KNOWN_GAPS: dict[tuple[str, str], set[str]] = {
     ("dup_pair_a", "events"): {"- apec leaders' meeting in shenzhen"},
     ("dup_pair_a", "invitations"): {  # the guests are companies, not gazetteer people
         "- xi invited russian companies to take part in apec events in china"},
-    ("dup_pair_a", "venue"): {"- Great Hall of the People"},  # named in a later sentence
     ("dup_pair_b", "areas"): {"+ education"},  # "Years of Education" is an event
     ("dup_pair_b", "events"): {"- apec meetings"},
-    ("govru_2026", "anniversaries"): {  # the treaty's full name is cut at its first comma
-        "- (25, 'treaty of good-neighbourliness, friendship and cooperation', 2026)",
-        "+ (25, 'treaty of good-neighbourliness', 2026)"},
-    ("govru_2026", "areas"): {"- industrial cooperation"},
-    ("govru_2026", "greetings"): {  # "Please convey my sincere greetings to President Putin"
-        "- xi asked mishustin to convey greetings to putin"},
-    ("govru_2026", "invitations"): {"- mishustin invited xi to visit kazan"},  # "invite you"
     ("tass_2024", "areas"): {  # areas named in other sentences than the expected ones
         "- agriculture", "- energy", "+ connectivity", "+ transport and logistics"},
-    ("tass_2024", "events"): {"- brics summit in kazan"},
     ("xinhua_2022", "areas"): {"+ economy and trade", "+ industry and supply chains", "+ sports"},
-    ("xinhua_2022", "events"): {"- sco summit in samarkand"},
-    ("xinhua_2022", "trade"): {  # "last year" loses to "the first seven months of this year"
-        "- ((146.9, 'billion', 'USD'), '2021', True)",
-        "+ ((146.9, 'billion', 'USD'), '2022', True)"},
 }  # fmt: skip
 
 
@@ -176,6 +166,13 @@ def _canon(section: str, name: str) -> str:
     """A name as the gazetteer writes it ("SCO" -> "Shanghai Cooperation Organization")."""
     found = GAZ.find(section, name)
     return found[0][1].name if found else name
+
+
+def _short(text: str) -> str:
+    """A display with people as a report names them the second time ("Putin")."""
+    for e in GAZ.sections["people"]:
+        text = text.replace(e.name, min(e.aliases, key=len))
+    return re.sub(r"\s*\(through [^)]*\)", "", text)
 
 
 def _words(text: str) -> str:
@@ -243,7 +240,8 @@ def _got(ctx: Context, facts: list[Fact]) -> dict[str, set[Any]]:
         elif f.kind in ("area", "organisation"):
             section, item = f"{f.kind}s", f.value
         elif f.kind in ("event", "greeting", "invitation"):
-            section, item = f"{f.kind}s", _words(f.display if f.kind != "event" else f.value)
+            name = f.value + (f" in {p.place}" if f.kind == "event" and p.place else "")
+            section, item = f"{f.kind}s", _words(_short(f.display) if f.kind != "event" else name)
         elif f.kind == "condolence":
             section, item = "condolences", (f.value, f.qualifier, f.number)
         elif f.kind == "aid":
@@ -279,3 +277,156 @@ def test_known_gaps_name_real_sections() -> None:
     sections = set(_expected({"meeting": {}}))
     articles = {p.stem for p in ARTICLES.glob("*.txt")}
     assert all(a in articles and s in sections for a, s in KNOWN_GAPS)
+
+
+# --- issue 13: the articles written blind, in full (tests/data/articles/dev) -------------------
+
+# What the extractor does not get right in the new articles, each with what is missing ("-") or
+# extra ("+"); the test fails when one goes away (delete it) and when a new difference appears.
+DEV_KNOWN_GAPS: dict[tuple[str, str], set[str]] = {
+    ("govru_xi_2024", "statements"): {  # the two halves are two transcript sentences
+        "- ('Mikhail Mishustin', ('Years of Culture', 'closer'))"},
+    ("mt_2026", "organisations"): {"+ APEC"},  # named in Xi's invitation; the writer left it out
+    ("recall_2024", "events"): {  # "jointly hold commemorative events": no name to find
+        "- ('80th anniversary commemorations', None)"},
+    ("rg_dec2023", "occasion"): {  # the premiers' regular meeting the day before is the visit's
+        "+ ('regular', 28.0)"},  # occasion, as seed 003 gives it for the same meeting
+    ("rg_dec2023", "statements"): {  # "200" and "resilience" are in two sentences
+        "- ('Xi Jinping', ('resilience', 200))"},
+    ("tass_wire_2026", "areas"): {  # the headline's "discuss trade, energy"; agricultural products
+        "- agriculture", "- tourism", "+ economy and trade", "+ energy"},  # and flights not areas
+    ("tass_wire_2026", "initiatives"): {  # not a gazetteer initiative
+        "- 15th Five-Year Plan aligned with Russia's national development goals"},
+    ("tass_wire_2026", "events"): {"+ ('15th five-year plan', None)"},  # the writer kept it out
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in DEV_ARTICLES.glob("*.txt")))
+def test_dev_articles_in_full(name: str) -> None:
+    """Every expectation of the blind writer's NAME.expected.yaml (meetings reported, venue,
+    time of day, people, occasion, other meetings, trade with currency, period and growth,
+    anniversaries, areas, organisations, initiatives, events with place, greetings,
+    condolences, invitations, statements by speaker and key words, documents, accompanying,
+    co-chairs) is extracted and nothing else, but for the listed gaps."""
+    expected = yaml.safe_load((DEV_ARTICLES / f"{name}.expected.yaml").read_text(encoding="utf-8"))
+    (article,) = [
+        a for a in load_articles(DEV_ARTICLES) if not isinstance(a, Exception) and a.stem == name
+    ]
+    ctx, facts = extract(article, GAZ)
+    want = expectations.expected(expected, GAZ)
+    got, statements = expectations.got(ctx, facts, GAZ)
+    got["statements"] = expectations.statements_found(statements, want["statements"])
+    for section in expectations.SECTIONS:
+        differences = {f"- {x}" for x in want[section] - got[section]}
+        differences |= {f"+ {x}" for x in got[section] - want[section]}
+        assert differences == DEV_KNOWN_GAPS.get((name, section), set()), f"{name}: {section}"
+
+
+def test_dev_known_gaps_name_real_sections() -> None:
+    articles = {p.stem for p in DEV_ARTICLES.glob("*.txt")}
+    assert all(a in articles and s in expectations.SECTIONS for a, s in DEV_KNOWN_GAPS)
+
+
+def _meetings_md() -> list[tuple[date, str, str, str]]:
+    """(date, place, venue, time of day) of each meeting MEETINGS.md lists."""
+    rows = []
+    for line in (DEV_ARTICLES / "MEETINGS.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and re.fullmatch(r"\d{4}-\d\d-\d\d", cells[1]):
+            rows.append((date.fromisoformat(cells[1]), cells[3], cells[4], cells[5]))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def dev_table(tmp_path_factory: pytest.TempPathFactory) -> FactTable:
+    """The corpus the blind questions are asked against: the seeds and the eight articles."""
+    project = make_project(
+        tmp_path_factory.mktemp("dev"), articles=sorted(DEV_ARTICLES.glob("*.txt"))
+    )
+    return build_table(project.config())[0]
+
+
+def test_seeds_and_the_new_articles_make_the_nine_meetings_of_meetings_md(
+    dev_table: FactTable,
+) -> None:
+    """Exactly the principals' meetings: no announcement, premiers' meeting, recalled or planned
+    meeting becomes one; the undated machine translation and the second report merge."""
+    rows = _meetings_md()
+    assert len(rows) == 9
+    assert {(m.date, m.place) for m in dev_table.meetings} == {(d, p) for d, p, _, _ in rows}
+
+
+def test_every_report_gives_its_facts_to_the_merged_meeting(dev_table: FactTable) -> None:
+    """Venue and time of day come from whichever report names them (MEETINGS.md)."""
+    by_date = {m.date: m for m in dev_table.meetings}
+    for day, _, venue, daytime in _meetings_md():
+        meeting = by_date[day]
+        venues = dev_table.values(FactKind("venue"), meeting.id)
+        if venue != "-":
+            assert {v for v in venues if v.split(" of the ")[-1] in venue or v in venue}, day
+        daytimes = dev_table.values(FactKind("daytime"), meeting.id)
+        assert daytimes == ({daytime.split(",")[0]} if daytime != "-" else set()), day
+    december = by_date[date(2023, 12, 20)]
+    assert set(december.articles) >= {"003_4a3b4d97d80af711", "004_505f30e160bf41c1",
+                                       "005_rg_dec2023.txt"[:-4]}  # fmt: skip
+    delegation = dev_table.values(FactKind("delegation"), december.id)
+    assert delegation == {"Dmitry Chernyshenko, Alexei Overchuk"}  # the second report's
+
+
+def test_other_meetings_are_facts_and_groups_not_meetings(dev_table: FactTable) -> None:
+    """The premiers' 29th regular meeting is a group of its own (its article's facts belong to
+    it), and no meeting of the table has Li Qiang as one who met."""
+    (premiers,) = [m for m in dev_table.others if m.date == date(2024, 8, 21)]
+    assert premiers.place == "Moscow" and "29th regular meeting" in premiers.what
+    assert dev_table.find(FactKind("trade"), {premiers.id})  # "first seven months" trade
+    for m in dev_table.meetings:
+        assert "Li Qiang" not in dev_table.values(FactKind("person"), m.id) or any(
+            f.qualifier == "present" for f in dev_table.find(FactKind("person"), {m.id})
+            if f.value == "Li Qiang")  # fmt: skip
+    encounters = dev_table.find(FactKind("encounter"))
+    planned = [f for f in encounters if getattr(f.parts, "status", "") == "planned"]
+    assert any("April 16, 2024" in f.display and "Xi Jinping" in f.display for f in planned)
+
+
+# --- issue 13: the real reports beside the repository (../shared/articles-real) ----------------
+
+
+@pytest.fixture(scope="module")
+def real_table(tmp_path_factory: pytest.TempPathFactory) -> FactTable:
+    """The seeds and the seven real reports (skipped when they are not beside the repo)."""
+    if not REAL_ARTICLES.is_dir():
+        pytest.skip(f"{REAL_ARTICLES} not found")
+    project = make_project(tmp_path_factory.mktemp("real"),
+                           articles=sorted(REAL_ARTICLES.glob("r*.txt")))  # fmt: skip
+    return build_table(project.config())[0]
+
+
+def test_real_reports_add_no_meeting(real_table: FactTable) -> None:
+    """As their README says: r01 merges with seed 000 and its date replaces the curated one,
+    r02 with 003/004, r06 with 002 (its 'Tuesday (March 21)' has no year), r03 (an arrival)
+    and the Li Qiang - Mishustin reports r04, r05, r07 add none."""
+    got = {m.date: m.articles for m in real_table.meetings}
+    assert set(got) == {date(2023, 3, 21), date(2023, 5, 24), date(2023, 12, 20),
+                        date(2025, 11, 4)}  # fmt: skip
+    assert "005_r01_shine_2023_05_24" in got[date(2023, 5, 24)]
+    assert "005_r02_xinhua_2023_12_20" in got[date(2023, 12, 20)]
+    assert "005_r06_machine_translated_2023_03" in got[date(2023, 3, 21)]
+    may = next(m for m in real_table.meetings if m.date == date(2023, 5, 24))
+    assert not any(f.curated for f in may.facts)  # r01 gives the date: the note goes
+    arrival = {f.meeting for f in real_table.facts if f.article.endswith("r03_arrival_2023_12_19")}
+    assert arrival == {may.id.replace("2023-05-24", "2023-12-20")}  # it announced that meeting
+    for m in real_table.meetings:
+        met = {f.value for f in real_table.find(FactKind("person"), {m.id}) if f.qualifier == "met"}
+        assert "Li Qiang" not in met
+
+
+def test_real_premiers_reports_are_one_other_meeting(real_table: FactTable) -> None:
+    """r04 (announced) and r05 (the transcript) are the same 29th regular meeting; r05 gives
+    2023 trade in roubles and yuan ('last year')."""
+    (regular,) = [m for m in real_table.others if m.date == date(2024, 8, 21)]
+    assert {"005_r04_tass_2024_08_19", "005_r05_govru_li_2024_08"} <= set(regular.articles) or {
+        f.article for f in real_table.facts if f.meeting == regular.id
+    } >= {"005_r04_tass_2024_08_19", "005_r05_govru_li_2024_08"}
+    trade = {(f.parts.n, f.parts.currency, f.year)  # type: ignore[attr-defined]
+             for f in real_table.find(FactKind("trade"), {regular.id})}  # fmt: skip
+    assert trade == {("20", "rubles", 2023), ("1.6", "yuan", 2023)}

@@ -66,3 +66,34 @@ def test_normalize_strips_mentions_commands_emoji_and_punctuation() -> None:
     assert normalize("/ask@factbot @factbot YO when did they MEET?? 😀 $200 6.2-magnitude") == (
         "yo when did they meet $200 6.2 magnitude"
     )
+
+
+# --- issue 13: weekdays with tense, relative days, a day and month without a year ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "future", "expected"),
+    [
+        ("On Monday, he will hold talks with Li Qiang", True, date(2024, 8, 26)),
+        ("Tuesday's schedule includes a meeting with Xi", True, date(2024, 8, 27)),
+        ("Later on Thursday he is scheduled to hold talks", True, date(2024, 8, 22)),  # same day
+        ("he met Xi on Tuesday", False, date(2024, 8, 20)),
+        ("last Tuesday's talks", True, date(2024, 8, 20)),  # "last" keeps its own direction
+    ],
+)
+def test_a_weekday_in_the_future_tense_is_the_next_one(
+    text: str, future: bool, expected: date
+) -> None:
+    (found,) = [d for d in find_dates(text, REF, future) if d.form == "weekday"]
+    assert found.value == expected
+
+
+def test_the_day_before_counts_from_the_reference() -> None:
+    (found,) = find_dates("The day before, Mishustin and Li Qiang co-chaired", REF)
+    assert found.value == date(2024, 8, 21)
+
+
+def test_a_day_and_month_without_a_year_are_kept() -> None:
+    (found,) = find_dates("Moscow, 3 Mar - Press-service", None)
+    assert (found.value, found.month, found.day) == (None, 3, 3)
+    assert find_dates("31 Feb", None) == []

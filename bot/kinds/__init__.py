@@ -14,6 +14,12 @@ A kind's module (``bot/kinds/<kind>.py``, the kind's name) holds everything abou
   a canonical name, for questions that name them ("what did Xi say ...");
 - optionally ``DATED = True``: its facts give their own time (a trade period, an anniversary's
   year), so "when ..." about them is answered by them, not by the meeting's date.
+- optionally ``parties(fact) -> tuple[str, ...]``: who took part in what the fact reports (the
+  people of another meeting), for questions that name them ("when did Mishustin hold talks
+  with Li Qiang");
+- optionally ``period(fact) -> (year, months, growth)``: the period a figure is for (its year,
+  how many months: None for a whole year, and whether it comes with its growth), so that a
+  question about a period gets that period's figure.
 
 Adding a kind is adding a module here, an intent that answers it (``intents/*.yaml``) and its
 glossary terms (``bot/data/glossary.yaml``); the tests check all three.
@@ -50,6 +56,8 @@ class Kind:
     read: PartsReader  # JSON -> parts, checked (``load_table``)
     agent: Callable[[Fact], str] | None = None
     dated: bool = False
+    parties: Callable[[Fact], tuple[str, ...]] | None = None
+    period: Callable[[Fact], tuple[int | None, int | None, bool]] | None = None
 
 
 def _same(fact: Fact) -> str:
@@ -70,7 +78,8 @@ def kind_of(module: ModuleType) -> Kind:
         raise TypeError(f"{where}: Parts must be its own @dataclass(frozen=True, slots=True)")
     return Kind(FactKind(name), module.__name__, cls, module.extract, module.russian,
                 module.NEEDS, getattr(module, "same", _same), parts_reader(cls),
-                getattr(module, "agent", None), getattr(module, "DATED", False))  # fmt: skip
+                getattr(module, "agent", None), getattr(module, "DATED", False),
+                getattr(module, "parties", None), getattr(module, "period", None))  # fmt: skip
 
 
 def discover(package: str = __name__) -> dict[FactKind, Kind]:

@@ -20,10 +20,17 @@ NEEDS = needs({"anniversary": {"n", "of", "year"}}, vocabs=["anniversary_of"])
 
 _ANNIV = Pattern(
     r"\b(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+anniversary\s+of\s+(?:the\s+)?"
-    r"(?P<what>.+?)(?=\s+(?:next|this|last)\s+year|\s+in\s+\d{4}|,|;|\.(?:\s|$)|\s+as\s+a\b"
-    r"|\s+and\s+(?:the|to|jointly|continuously)\b|$)",
+    r"(?P<what>.+?)(?=\s+(?:next|this|last)\s+year|\s+in\s+\d{4}|,(?!\s+friendship)|;|\.(?:\s|$)"
+    r"|\s+as\s+a\b|\s+and\s+(?:the|to|jointly|continuously)\b|$)",
     re.I,
 )
+# "Current year we mark 25 years of the Treaty ... which our countries signed in 2001": an
+# anniversary said in years, when the sentence says it falls this year.
+_YEARS = Pattern(
+    r"\b(?P<ord>\d{1,3})\s+years\s+(?:of|since)\s+(?:the\s+)?(?P<what>[A-Z].+?)"
+    r"(?=\s+(?:which|that|signed|concluded)\b|,(?!\s+friendship)|;|\.(?:\s|$)|$)",
+)
+_THIS_YEAR = Pattern(r"\b(?:this|current|the\s+current)\s+year\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,11 +43,14 @@ class Parts(facts.Parts):
 def extract(ctx: Context) -> Iterator[Fact]:
     """N-th anniversaries: which, of what, and the year they fall in."""
     for i, s in enumerate(ctx.article.sentences):
-        for m in _ANNIV.finditer(s):
+        found = list(_ANNIV.finditer(s))
+        if not found and _THIS_YEAR.search(s):
+            found = list(_YEARS.finditer(s))
+        for m in found:
             n = ordinal(m.group("ord"))
             if not n:
                 continue
-            what = re.sub(r"\s+", " ", m.group("what")).strip()
+            what = re.sub(r"\s+", " ", m.group("what")).strip(" \"“”'«»")
             year = _year(ctx, s, m, n, what)
             yield ctx.fact(KIND, i, f"{n}: {what}", english(n, what, year), year=year,
                            number=float(n), parts=Parts(what))  # fmt: skip
@@ -63,9 +73,8 @@ def _year(ctx: Context, s: str, m: re.Match[str], n: int, what: str) -> int | No
     since = re.search(r"\b(?:signed|established|founded|set up|since)\s+(?:in\s+)?(\d{4})", own)
     if since:
         return int(since.group(1)) + n
-    for entry in ctx.gaz.sections["anniversary_bases"]:
-        if entry.name.lower() in what.lower():
-            return int(entry.attr("year")) + n
+    for _, entry in ctx.gaz.find("anniversary_bases", what)[:1]:
+        return int(entry.attr("year")) + n
     if re.search(r"\b(?:marking|mark|celebrat\w*|commemorat\w*)\b", s, re.I):
         return ctx.year
     return None

@@ -47,6 +47,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
         mag = _MAGNITUDE.search(s) or _MAGNITUDE.search(nearby)
         magnitude = float(mag.group(1) or mag.group(2)) if mag else None
         entry = subject_entry(ctx, s)
+        if entry is None and ctx.speaker(i):  # "He also expressed sympathy over ..."
+            entry = ctx.gaz.get("people", ctx.speaker(i))
         text = english(short(entry) if entry else "", disaster, regions, magnitude)
         parts = Parts(disaster, entry.name if entry else "", tuple(regions))
         yield ctx.fact(KIND, i, disaster, text, number=magnitude, qualifier=", ".join(regions),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .. import facts
-from ..context import Context
+from ..context import Context, nth
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian
@@ -17,12 +17,15 @@ from ..text import NUMBER_WORDS, Pattern
 
 KIND = FactKind("documents")  # number: how many were signed, when the text counts them
 Counted = Literal["", "documents", "agreements"]
-NEEDS = needs({"documents_counted": {"approx", "count"}}, vocabs=["documents"], words=["more"],
+NEEDS = needs({"documents_counted": {"approx", "count", "among"},
+               "documents_of_regular": {"document", "n"}},
+              vocabs=["documents"], words=["more"],
               plurals=["document", "agreement"])  # fmt: skip
 
 _COUNT = r"(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MORE = r"(?P<more>more than\s+|over\s+)?"
-_KINDS = r"(?:intergovernmental\s+|interdepartmental\s+|bilateral\s+|cooperation\s+|other\s+)*"
+_KINDS = (r"(?:intergovernmental\s+|interdepartmental\s+|bilateral\s+|cooperation\s+|other\s+|"
+          r"and\s+)*")  # fmt: skip
 _NOUN = r"(?P<noun>documents|agreements)"
 # Counted documents reported as signed at the meeting (not "the agreement signed by China with
 # the union" years before): "20 documents were signed", "signed 12 agreements", "the signing of
@@ -35,6 +38,15 @@ _COUNTED = (
 _NAMED = r"joint communiqu[eé]|joint statement|memorandum of understanding"
 # A named document signed: "a joint communique was signed", "signed a joint statement"; and what
 # the signing came with: "..., as well as a package of intergovernmental documents".
+# Documents named one by one: "among them an agreement on the joint development of the Bolshoi
+# Ussuriysky Island and a memorandum on cooperation in the digital economy".
+_AMONG = Pattern(r"\b(?:among\s+them|including|in\s+particular)\s+(?P<list>(?:an?|the)\s+"
+                 r"(?:agreement|memorandum|protocol|contract|roadmap|plan|declaration)\b[^;]+)",
+                 re.I)  # fmt: skip
+_ONE = Pattern(r"(?:an?|the)\s+(?P<name>(?:agreement|memorandum|protocol|contract|roadmap|plan|"
+               r"declaration)\s+(?:on|of|for|about)\s+.+?)(?=\s*,?\s+and\s+(?:an?|the)\s+|[,.;]?$)",
+               re.I)  # fmt: skip
+_OF_REGULAR = Pattern(r"\bof\s+the\s+(?P<ord>\d+)(?:st|nd|rd|th)\s+regular\s+meeting\b", re.I)
 _NAMES = (
     Pattern(rf"\b(?:a|the)\s+(?P<name>{_NAMED})\s+(?:was|were|has been)\s+signed\b", re.I),
     Pattern(rf"\bsigned\s+(?:a|the)\s+(?P<name>{_NAMED})\b", re.I),
@@ -53,6 +65,8 @@ class Parts(facts.Parts):
     counted: Counted = ""  # what was counted: documents or agreements
     more_than: bool = False  # "more than 20"
     names: tuple[str, ...] = ()
+    regular: int | None = None  # "the joint communique of the 29th regular meeting"
+    among: tuple[str, ...] = ()  # the counted documents it names: "among them an agreement on"
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
@@ -61,16 +75,21 @@ def extract(ctx: Context) -> Iterator[Fact]:
         names = tuple(
             dict.fromkeys(_name(m.group("name")) for rx in _NAMES for m in rx.finditer(s))
         )
+        among_list = _AMONG.search(s)
+        listed = _ONE.finditer(among_list.group("list")) if among_list else iter(())
+        among = tuple(" ".join(m.group("name").split()) for m in listed)
         counted = next((m for rx in _COUNTED if (m := rx.search(s))), None)
-        if counted is None and not names:
+        if counted is None and not names and not among:
             continue
-        parts = Parts(names=names)
+        regular = _OF_REGULAR.search(s)
+        numbered = int(regular.group("ord")) if regular else None
+        parts = Parts(names=names, regular=numbered, among=among)
         if counted is not None:
             word = counted.group("count").lower()
             count = int(word) if word.isdigit() else NUMBER_WORDS[word]
             noun = counted.group("noun").lower()
             parts = Parts(count, "agreements" if noun == "agreements" else "documents",
-                          bool(counted.group("more")), names)  # fmt: skip
+                          bool(counted.group("more")), names, numbered, among)  # fmt: skip
         text = english(parts)
         number = float(parts.count) if parts.count is not None else None
         yield ctx.fact(KIND, i, text, text, number=number, parts=parts)
@@ -83,17 +102,29 @@ def _name(found: str) -> str:
 
 def english(p: Parts) -> str:
     """'a joint communique and more than 20 documents'."""
-    items = [f"a {name}" for name in p.names]
+    items = [f"an {name}" if name[:1] in "aeiou" else f"a {name}" for name in p.names]
+    if p.regular and items:
+        items[0] += f" of the {nth(p.regular)} regular meeting"
+    counted = [f"a {x}" if x[:1] not in "aeiou" else f"an {x}" for x in p.among]
     if p.count is not None:
-        items.append(f"{'more than ' if p.more_than else ''}{p.count} {p.counted}")
+        total = f"{'more than ' if p.more_than else ''}{p.count} {p.counted}"
+        items.append(total + (f", among them {' and '.join(counted)}" if counted else ""))
+    else:
+        items += counted
     return " and ".join(items)
 
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:
     """'совместное коммюнике и более 20 документов'."""
     items = [r.vocab("documents", name) for name in p.names]
+    if p.regular and items:
+        items[0] = r.fill("documents_of_regular", document=items[0], n=str(p.regular))
+    counted = " и ".join(r.vocab("documents", x) for x in p.among)
     if p.count is not None:
         noun = "agreement" if p.counted == "agreements" else "document"
         approx = r.word("more") if p.more_than else ""
-        items.append(r.fill("documents_counted", approx=approx, count=r.plural(noun, p.count)))
+        items.append(r.fill("documents_counted", approx=approx, count=r.plural(noun, p.count),
+                            among=counted))  # fmt: skip
+    elif counted:
+        items.append(counted)
     return " и ".join(items)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .. import facts
-from ..context import Context, short, subject
+from ..context import Context, short
+from ..encounters import Finder
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, capital
@@ -34,59 +35,95 @@ class Parts(facts.Parts):
     to: str = ""
 
 
+_CONVEY = Pattern(r"\b(?:convey(?:ed|s|ing)?|pass(?:ed|es)?\s+on|extend(?:ed|s)?|"
+                  r"transmit(?:ted|s)?)\b", re.I)  # fmt: skip
+_ASKED = Pattern(
+    r"\basked\s+(?P<via>.+?)\s+to\s+(?:convey|pass\s+on|transmit|extend)\s+(?:his|her)\b"
+)
+_PLEASE = Pattern(r"\b(?:please|kindly)\s+(?:convey|pass\s+on|transmit)\s+(?:my|our)\b", re.I)
+
+
 def extract(ctx: Context) -> Iterator[Fact]:
-    """Greetings conveyed: from whom, to whom, through whom."""
+    """Greetings conveyed: from whom, to whom, through whom (titles and, in someone's own
+    words, "me" and "you" count: "allow me to convey greetings from President Putin")."""
+    finder = Finder(ctx.gaz)
     for i, s in enumerate(ctx.article.sentences):
-        if not _GREETING.search(s) or not re.search(
-            r"\bconvey|\bpass(?:ed)? on\b|\bextend", s, re.I
-        ):
+        if not _GREETING.search(s) or not _CONVEY.search(s):
             continue
-        spans = ctx.gaz.spans("people", s)
-        names = list(dict.fromkeys(short(e) for _, _, e in spans))
-        canon = {short(e): e.name for _, _, e in spans}
-        if len(names) < 2:
+        people = finder.people(s)
+        speaker = ctx.speaker(i)
+        you = ctx.partner(speaker) if speaker else ""
+        please = _PLEASE.search(s)
+        if please and speaker:  # "Please convey my sincere greetings to President Putin."
+            to = next((n for a, _, n in people if a > please.end() and n != speaker), "")
+            if to:
+                yield _fact(ctx, i, "asked", speaker, you, to)
             continue
-        ask = re.search(r"\basked\s+(?P<via>.+?)\s+to\s+convey\s+(?:his|her)\b", s)
+        ask = _ASKED.search(s)
         if ask:
-            sender = subject(ctx, s, ask.start()) or names[0]
-            rest = [n for n in names if n != sender]
-            via, to = rest[0], (rest[1] if len(rest) > 1 else "")
-            text = english("asked", sender, via, to)
-            yield ctx.fact(KIND, i, text, text, parts=_parts("asked", canon, sender, via, to))
+            asking = [n for a, _, n in people if a < ask.start()]
+            asked = [n for a, _, n in people if ask.start("via") <= a < ask.end("via")]
+            later = [n for a, _, n in people if a >= ask.end() and n not in asked]
+            sender = asking[-1] if asking else (ctx.speaker(i) or "")
+            if sender and asked:
+                yield _fact(ctx, i, "asked", sender, asked[0], later[0] if later else "")
             continue
-        sender = to = ""
-        for start, end, e in spans:
-            before, after = s[max(0, start - 30) : start], s[end : end + 3]
-            if re.search(r"\b(?:from|of)\s+(?:[A-Z][\w ]{0,25})?$", before) or after.startswith(
+        verb = _CONVEY.search(s)
+        assert verb is not None
+        sender = to = via = ""
+        for a, b, name in people:
+            before, after = s[max(0, a - 45) : a], s[b : b + 3]
+            if re.search(r"\b(?:from|of)\s+(?:[A-Z][\w ]{0,40})?$", before) or after.startswith(
                 ("'s", "’s")
             ):
-                sender = sender or short(e)
-            elif re.search(r"greetings.{0,40}\bto\s+(?:[A-Z]\w+\s+){0,3}$", before):
-                to = to or short(e)
-        said = re.search(r"\b(?P<who>[A-Z]\w+)\s+said\b", s)
-        via = said.group("who") if said and said.group("who") in names else names[0]
-        rest = [n for n in names if n not in (sender, via)]
-        if not sender and rest:
-            sender = rest.pop(0) if not re.search(r"\bhis\b|\bher\b", s) else via
-        to = to or next((n for n in names if n not in (sender, via)), "")
-        form: Form = "own" if sender == via else "conveyed"
-        text = english(form, sender, via, to)
-        yield ctx.fact(KIND, i, text, text, parts=_parts(form, canon, sender, via, to))
+                sender = sender or name
+            elif a > verb.start() and re.search(r"\bto\s+(?:[A-Z][\w]*\s+){0,3}$|\bto\s+the\s+"
+                                               r"(?:[A-Za-z]+\s+){0,3}$", before):  # fmt: skip
+                to = to or name
+        subject = [n for a, _, n in people if a < verb.start() and n not in (sender, to)]
+        if speaker and re.search(r"\b(?:me|I)\b", s[: verb.start()]):
+            via = speaker  # "allow me to convey ...": the speaker (a name before is addressed)
+        elif subject:
+            via = subject[0]
+        if not to and re.search(r"\bto\s+you\b", s) and speaker:
+            to = you
+        if not to:
+            to = next((n for _, _, n in people if n not in (sender, via)), "")
+        if not to and via and via != you and you and speaker:
+            to = you
+        if not via:
+            via = next((n for _, _, n in people if n not in (sender, to)), "") or speaker
+        if not sender and re.search(r"\b(?:his|her|my|our)\s+(?:\w+\s+){0,3}greetings", s):
+            sender = via
+        if not (sender or to) or not via or len({sender, via, to} - {""}) < 2:
+            continue
+        form: Form = "own" if sender in ("", via) else "conveyed"
+        yield _fact(ctx, i, form, sender or via, via, to)
+
+
+def _fact(ctx: Context, i: int, form: Form, sender: str, via: str, to: str) -> Fact:
+    """The greeting fact: names canonical in its parts; the display names who acts as a report
+    does the second time ("Xi asked") and the others in full ("Vladimir Putin")."""
+    if form == "conveyed":
+        text = english(form, sender, _short(ctx, via), to)
+    else:
+        text = english(form, _short(ctx, sender), via, to)
+    return ctx.fact(KIND, i, text, text, parts=Parts(form, sender, via, to))
+
+
+def _short(ctx: Context, name: str) -> str:
+    entry = ctx.gaz.get("people", name) if name else None
+    return short(entry) if entry else name
 
 
 def english(form: Form, sender: str, via: str, to: str) -> str:
-    """'Xi asked Mishustin to convey greetings to Putin', 'Mishustin conveyed Putin's greetings
-    to Xi' (names as the report writes them the second time)."""
+    """'Xi Jinping asked Mikhail Mishustin to convey greetings to Vladimir Putin', 'Mikhail
+    Mishustin conveyed Vladimir Putin's greetings to Xi Jinping'."""
     if form == "asked":
         return f"{sender} asked {via} to convey greetings" + (f" to {to}" if to else "")
     if form == "own":
         return f"{sender} conveyed greetings" + (f" to {to}" if to else "")
     return f"{via} conveyed {sender}'s greetings" + (f" to {to}" if to else "")
-
-
-def _parts(form: Form, canon: dict[str, str], sender: str, via: str, to: str) -> Parts:
-    """The canonical names of sender, messenger and addressee."""
-    return Parts(form, canon.get(sender, sender), canon.get(via, via), canon.get(to, to))
 
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:

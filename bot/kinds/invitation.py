@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from .. import facts
 from ..context import Context, short, subject_entry
+from ..encounters import Finder, when_mentions
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, capital
-from ..text import relative_year
+from ..text import MONTH_NAMES, Pattern, relative_year
 from . import event
 
 KIND = FactKind("invitation")
@@ -21,6 +22,7 @@ NEEDS = needs(
         "invitation": {"host", "guest", "action", "event"},
         "invite_event": {"event", "when"},
         "invitation_passive": {"guest", "action", "event"},
+        "invitation_via": {"host", "via", "guest", "action", "event"},
         "invite_visit": {"dest"},
     },
     vocabs=["invite_actions"],
@@ -37,20 +39,47 @@ class Parts(facts.Parts):
     action: str = ""
     dest: str = ""
     event: event.Parts | None = None
+    via: str = ""  # who passed the invitation on
+
+
+# An invitation passed on: "He also asked me to pass on his invitation to you to come to ...",
+# "asked Mishustine to transmit to President Putin invitation to take part in ...", "brought an
+# invitation from Vladimir Putin to the Eastern Economic Forum".
+_PASS = Pattern(
+    r"\b(?:asked\s+(?P<via>me|him|her|[A-Z][\w ]{1,40}?)\s+to\s+(?:pass\s+on|convey|transmit|"
+    r"deliver|hand\s+over)|(?:passed\s+on|conveyed|transmitted|delivered|brought))\s+"
+    r"(?P<rest>(?:to\s+(?P<to>[^,;]{2,40}?)\s+)?(?:(?:his|her|an|the|a)\s+)?(?:open\s+)?"
+    r"invitation\b[^.;]*)",
+)
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
-    """Invitations: who invited whom, to what."""
+    """Invitations: who invited whom, to what, through whom."""
+    finder = Finder(ctx.gaz)
     for i, s in enumerate(ctx.article.sentences):
-        for m in re.finditer(r"\binvit(?:ed|es)\s+(?=(?P<rest>[^.;]+))", s):
+        if "invit" not in s.lower():
+            continue
+        passed = _PASS.search(s)
+        if passed:
+            fact = _passed(ctx, finder, i, s, passed)
+            if fact is not None:
+                yield fact
+                continue
+        for m in re.finditer(r"\binvit(?:ed|es|e)\s+(?=(?P<rest>[^.;]+))", s):
             # "invited A to visit China and said he has invited B to ...": one fact each.
             rest = re.split(r"\binvit(?:ed|es)\b", m.group("rest"))[0]
             guests = ctx.gaz.find("people", rest)
-            if not guests:
+            speaker = ctx.speaker(i)
+            if not guests and speaker and re.match(r"you\b", rest) and ctx.partner(speaker):
+                # "Allow me also to invite you to visit Kazan"
+                guest_name, host_name = ctx.partner(speaker), speaker
+            elif guests and not m.group().lower().startswith("invite "):
+                host_entry = subject_entry(ctx, s, m.start())
+                guest_name = guests[0][1].name
+                host_name = host_entry.name if host_entry else ""
+            else:
                 continue
-            host_entry = subject_entry(ctx, s, m.start())
-            host = short(host_entry) if host_entry else ""
-            guest = short(guests[0][1])
+            host, guest = _short(ctx, host_name), guest_name
             purpose = re.search(
                 r"\bto\s+(?P<p>(?:visit|attend|come|take part)[^,;]*?)(?=\s+and said\b|,|$)", rest
             )
@@ -60,16 +89,79 @@ def extract(ctx: Context) -> Iterator[Fact]:
                 if host and host != guest
                 else f"{guest} was invited{what}"
             )
-            parts = Parts(
-                guests[0][1].name, host_entry.name if host_entry and host != guest else ""
-            )
+            parts = Parts(guest_name, host_name if host and host != guest else "")
             if purpose:
-                parts = _purpose(ctx, purpose.group("p").strip(), parts)
+                parts = _purpose(ctx, purpose.group("p").strip(), parts, s)
             yield ctx.fact(KIND, i, text, text, parts=parts)
 
 
-def _purpose(ctx: Context, purpose: str, parts: Parts) -> Parts:
-    """'visit China for the third Belt and Road Forum ... this year': action, dest and event."""
+def _passed(ctx: Context, finder: Finder, i: int, s: str, m: re.Match[str]) -> Fact | None:
+    """An invitation someone passes on for someone else; None when who is unclear."""
+    speaker = ctx.speaker(i)
+    people = finder.people(s)
+    via_word = m.group("via") or ""
+    if via_word.lower() in ("me", "") and speaker and (via_word or re.search(
+            r"\bI\b", s[: m.start()])):  # fmt: skip
+        via = speaker
+    elif via_word and via_word.lower() not in ("him", "her", "me"):
+        named = [n for a, _, n in people if m.start("via") <= a < m.end("via")]
+        via = named[0] if named else ""
+    else:
+        before = [n for a, _, n in people if a < m.start()]
+        via = before[0] if before else ""
+    rest = m.group("rest")
+    sent_from = r"\bfrom\s+(?:[A-Z][\w ]{0,40})?$"
+    host = next(
+        (
+            n
+            for a, _, n in people
+            if a >= m.start("rest") and re.search(sent_from, s[max(0, a - 45) : a])
+        ),
+        "",
+    )
+    if not host:
+        before = [n for a, _, n in people if a < m.start() and n != via]
+        host = before[0] if before else _previous_person(ctx, finder, i, exclude=via)
+    guest = ""
+    if m.group("to"):
+        named = [n for a, _, n in people if m.start("to") <= a < m.end("to")]
+        guest = named[0] if named else ""
+    if not guest and re.search(r"\bto\s+you\b", rest) and speaker:
+        guest = ctx.partner(speaker)
+    if not guest and via:
+        guest = ctx.partner(via)
+    if not (host and via and guest) or len({host, via, guest}) < 3:
+        return None
+    purpose = re.search(r"\bto\s+(?P<p>(?:visit|attend|come|take part|the)\b[^;]*)", rest)
+    parts = Parts(guest, host, via=via)
+    what = ""
+    if purpose:
+        text = purpose.group("p").strip().rstrip(".")
+        parts = _purpose(ctx, text if not text.startswith("the ") else f"attend {text}", parts, s)
+        what = f" to {text}"
+    display = f"{_short(ctx, host)} invited {guest} (through {via}){what}"
+    return ctx.fact(KIND, i, display, display, parts=parts)
+
+
+def _previous_person(ctx: Context, finder: Finder, i: int, exclude: str) -> str:
+    """Whom "he" is at the start of sentence ``i``: the last person the sentence before names."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        named = [n for _, _, n in finder.people(ctx.article.sentences[j]) if n != exclude]
+        if named:
+            return named[-1]
+    return ""
+
+
+def _short(ctx: Context, name: str) -> str:
+    """Who acts, as a report names them the second time ("Xi invited ...")."""
+    entry = ctx.gaz.get("people", name) if name else None
+    return short(entry) if entry else name
+
+
+def _purpose(ctx: Context, purpose: str, parts: Parts, sentence: str = "") -> Parts:
+    """'visit China for the third Belt and Road Forum ... this year': action, dest and event
+    (its place and month: "come to Vladivostok in September as ... the Eastern Economic
+    Forum", "take part in APEC leaders meeting in city Shenzhen in November")."""
     m = re.match(r"(?P<verb>visit|attend|come|take part)\b(?:\s+(?:in|to)\b)?\s*(?P<rest>.*)",
                  purpose)  # fmt: skip
     if not m:
@@ -79,11 +171,21 @@ def _purpose(ctx: Context, purpose: str, parts: Parts) -> Parts:
     for rx, name_of, form in event.EVENTS:
         found = rx.search(m.group("rest"))
         if found and name_of(found):
-            year = relative_year(m.group("rest")[found.end() :], ctx.year)
-            occasion = event.event_parts(form, found, name_of(found), year=year or None)
+            rest = m.group("rest")
+            year = relative_year(rest[found.end() :], ctx.year)
+            month = ""
+            ref = ctx.meeting_date or ctx.ref
+            for _, when, _ in when_mentions(rest, ref, future=True):
+                if len(when) == 7:
+                    month, year = MONTH_NAMES[int(when[5:]) - 1], int(when[:4])
+                    break
+            place = event.place_of(ctx, rest, found)
+            occasion = event.event_parts(form, found, name_of(found), month=month,
+                                         year=year or None, place=place)  # fmt: skip
             break
     return Parts(parts.guest, parts.host, m.group("verb"),
-                 dest[0][1].name if dest and dest[0][0] == 0 else "", occasion)  # fmt: skip
+                 dest[0][1].name if dest and dest[0][0] == 0 else "", occasion,
+                 parts.via)  # fmt: skip
 
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:
@@ -97,6 +199,10 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     if p.event:
         occasion = r.fill("invite_event", event=event.russian_name(r, p.event, f.value),
                           when=event.russian_when(r, p.event))  # fmt: skip
+    if p.host and p.via:
+        return capital(r.fill("invitation_via", host=r.name(p.host), via=r.name(p.via, "acc"),
+                              guest=r.name(p.guest, "acc"), action=action,
+                              event=occasion))  # fmt: skip
     if p.host:
         return capital(r.fill("invitation", host=r.name(p.host), guest=r.name(p.guest, "acc"),
                               action=action, event=occasion))  # fmt: skip

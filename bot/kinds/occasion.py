@@ -21,12 +21,17 @@ NEEDS = needs({"visit": {"length", "kind", "by", "to"}, "regular_meeting": {"n",
               vocabs=["visit_kinds", "visit_lengths"])  # fmt: skip
 
 _VISIT = Pattern(
-    r"\b(?:is|are|was|were|been|being)\s+(?:currently\s+)?(?:in\s+(?P<in>[A-Z][a-z]+)\s+)?"
-    r"on\s+an?\s+(?:(?P<len>[\w]+-day)\s+)?"
+    r"\b(?:is|are|was|were|been|being|arrived(?:\s+in\s+[A-Z][a-z]+)?(?:\s+on\s+[A-Z][a-z]+\s+"
+    r"\d{1,2})?|(?:will\s+)?travel(?:s|led)?\s+to\s+(?:the\s+)?(?:(?:[A-Z][\w'’]*|of)\s+){0,5}"
+    r"[A-Z][\w'’]*)\s+(?:currently\s+)?(?:in\s+(?P<in>[A-Z][a-z]+)\s+)?(?:on|for)\s+an?\s+"
+    r"(?:(?P<len>[\w]+-day)\s+)?"
     r"(?P<kind>state|official|working|friendly|official goodwill)"
     r"\s+visit(?:\s+to\s+(?P<to>[A-Z][a-z]+))?"
     r"|\bpaying\s+an?\s+(?:(?P<len2>[\w]+-day)\s+)?(?P<kind2>state|official|working)\s+visit"
-    r"(?:\s+to\s+(?P<to2>[A-Z][a-z]+))?",
+    r"(?:\s+to\s+(?P<to2>[A-Z][a-z]+))?"
+    r"|\b(?:his|her|the\s+[A-Z][\w ]{2,20}?['’]s|[A-Z]\w+['’]s|in\s+frame\s+of|as\s+part\s+of)\s+"
+    r"(?:(?P<len3>[\w]+-day)\s+)?(?P<kind3>state|official|working)\s+visit"
+    r"(?:\s+(?:of\s+[\w ]{3,30}?\s+)?to\s+(?P<to3>[A-Z][a-z]+))?",
     re.I,
 )
 _REGULAR = Pattern(
@@ -51,11 +56,13 @@ class Parts(facts.Parts):
 def extract(ctx: Context) -> Iterator[Fact]:
     """State/official visits under way and the N-th regular meeting of heads of government."""
     for i, s in enumerate(ctx.article.sentences):
+        if i in ctx.elsewhere:  # another meeting's visit ("during Xi's state visit" in March)
+            continue
         m = _VISIT.search(s)
         if m:
-            kind = (m.group("kind") or m.group("kind2")).lower()
-            length = m.group("len") or m.group("len2")
-            where = m.group("to") or m.group("to2") or m.group("in")
+            kind = (m.group("kind") or m.group("kind2") or m.group("kind3")).lower()
+            length = m.group("len") or m.group("len2") or m.group("len3")
+            where = m.group("to") or m.group("to2") or m.group("to3") or m.group("in")
             who = subject_entry(ctx, s, m.start())
             country = ctx.gaz.find("countries", where) if where else []
             parts = Parts("visit", length or "", who.name if who else "",

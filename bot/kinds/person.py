@@ -12,6 +12,7 @@ from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian
 from ..text import Pattern
+from . import delegation
 
 KIND = FactKind("person")  # qualifier: met | present | delegation
 NEEDS = needs({"person": {"name", "role"}}, vocabs=["groups", "roles", "titles"])
@@ -41,10 +42,13 @@ class Parts(facts.Parts):
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
-    """Who met (from the first meeting sentence naming two people), who was present."""
+    """Who met (the people of the meeting the article reports, as its first meeting sentence
+    names them; none for a meeting only planned), who was present."""
     seen: set[str] = set()
-    for i in ctx.meeting:
-        people = _people(ctx, ctx.article.sentences[i])
+    met = set(ctx.main.who if ctx.main is not None else ctx.gaz.principals)
+    planned = ctx.main is not None and ctx.main.tense == "future"
+    for i in ctx.meeting if not planned else ():
+        people = [(n, r) for n, r in _people(ctx, ctx.article.sentences[i]) if n in met]
         if len(people) >= 2:
             for name, role in people[:2]:
                 seen.add(name)
@@ -52,6 +56,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
                                parts=Parts(role))  # fmt: skip
             break
     for i, s in enumerate(ctx.article.sentences):
+        if i in ctx.elsewhere:  # about another meeting (recalled, planned, someone else's)
+            continue
         if _PRESENT.search(s) and re.search(r"meeting|talks|conversation|present", s, re.I):
             for name, role in _people(ctx, s):
                 if name not in seen:
@@ -59,9 +65,17 @@ def extract(ctx: Context) -> Iterator[Fact]:
                     yield ctx.fact(KIND, i, name, english(name, role), qualifier="present",
                                    parts=Parts(role))  # fmt: skip
         m = _DELEGATION.search(s)
-        if m:
+        if m and not ctx.gaz.find("people", m.group("who") or m.group("who2")):
             who = (m.group("who") or m.group("who2")).strip(" ,")
             yield ctx.fact(KIND, i, who, who, qualifier="delegation", parts=Parts())
+    came, idx, planned = delegation.members(ctx)
+    for name in came if not planned else ():
+        if name not in seen:  # who came along was there
+            seen.add(name)
+            entry = ctx.gaz.get("people", name)
+            role = str(entry.attr("role") or "") if entry else ""
+            yield ctx.fact(KIND, idx, name, english(name, role), qualifier="present",
+                           parts=Parts(role))  # fmt: skip
 
 
 def _people(ctx: Context, sentence: str) -> list[tuple[str, str]]:
@@ -86,15 +100,4 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     """'Ван И (министр иностранных дел КНР)'; a delegation through the ``groups`` vocabulary."""
     if f.qualifier == "delegation":
         return r.vocab("groups", f.value)
-    return r.fill("person", name=r.plain(f.value), role=_role(r, p.role) if p.role else "")
-
-
-def _role(r: Russian, role: str) -> str:
-    """A whole role from ``roles``, else 'Title of Country' from ``titles`` and a genitive."""
-    whole = r.term("roles", role)
-    if whole is not None:
-        return whole
-    m = re.fullmatch(r"(?P<title>.+) of (?P<country>[A-Z][\w ]+)", role)
-    if m and m.group("country") in r.g.names:
-        return f"{r.vocab('titles', m.group('title'))} {r.name(m.group('country'), 'gen')}"
-    return r.vocab("titles", role)
+    return r.fill("person", name=r.plain(f.value), role=r.role(p.role) if p.role else "")

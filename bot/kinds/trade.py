@@ -12,35 +12,56 @@ from ..context import Context, short, subject, subject_entry
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, decimal
-from ..text import NUMBER_WORDS, Pattern, relative_year, years_in
+from ..text import MONTH_NAMES, NUMBER_WORDS, Pattern, relative_year
 
 KIND = FactKind(
     "trade"
 )  # number: the amount in units of its currency; qualifier: volume|target|target reached
-_SET_BY = {"amount", "period", "set_by"}
+_SET_BY = {"amount", "period", "set_by", "growth"}
 DATED = True  # its facts give their own time
 NEEDS = needs(
     {
         "amount": {"n", "unit", "currency"},
         "period_year": {"year"},
         "period_months": {"months", "year"},
+        "period_range": {"start", "end", "year"},
         "period_by": {"year"},
-        "trade_volume": {"period", "approx", "amount"},
+        "trade_volume": {"period", "approx", "amount", "growth"},
+        "trade_flow": {"subject", "period", "approx", "amount", "growth"},
+        "growth": {"pct"},
+        "decline": {"pct"},
         "trade_target": _SET_BY,
         "trade_target_reached": _SET_BY,
         "trade_annual_target_reached": _SET_BY,
     },
-    vocabs=["units", "currencies", "set_by"],
+    vocabs=["units", "currencies", "set_by", "trade_subjects", "months_gen"],
     words=["more", "less"],
     plurals=["month"],
 )
 
 _MONEY = Pattern(
-    r"(?P<pre>(?:US|U\.S\.)?\$|USD\s?|¥|RMB\s?)?\s?(?P<n>\d+(?:[.,]\d+)?)\s*"
-    r"(?P<unit>trillion|billion|million|bln|bn|tln)\b\s*(?P<cur>(?:U\.S\.\s+)?dollars|yuan|rubles|"
-    r"roubles|US dollars|USD)?",
+    r"(?P<pre>(?:US|U\.S\.)?\$|USD\s?|¥|RMB\s?)?\s?(?P<n>\d+(?:[.,]\d+)?)[\s-]*"
+    r"(?P<unit>trillion|billion|million|bln|bn|tln|trln)\b[\s-]*(?P<cur>(?:U\.S\.\s+)?dollars?|"
+    r"yuan|rubles|roubles|US dollars|USD|RMB)?",
     re.I,
 )
+# A currency named before its amounts: "In roubles, last year's turnover went past 20 trillion".
+_CURRENCY_BEFORE = Pattern(r"\bin\s+(?P<cur>roubles|rubles|yuan|dollars|US dollars)\b", re.I)
+# Growth of an amount: "which is 6.4 pct more than a year earlier", "jumped 26.3 percent to".
+_GROWTH = Pattern(
+    r"(?P<down>\b(?:fell|dropped|declined|decreased|down)\b[^.;,]{0,20}?)?(?P<g>\d+(?:[.,]\d+)?)"
+    r"\s*(?:%|percent|per\s+cent|pct)(?P<tail>\s+(?:more|less|higher|lower|up|down|year[-\s]on[-\s]"
+    r"year|yr/yr|y/y))?",
+    re.I,
+)
+_GROWTH_VERB = Pattern(r"\b(?:grew|rose|jumped|increased|up|growth|gained|surged|more|higher|"
+                       r"fell|dropped|declined|decreased|down|year[-\s]on[-\s]year|yr/yr)\b",
+                       re.I)  # fmt: skip
+_RANGE = Pattern(rf"\b(?P<a>{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s*[-–]\s*"
+                 rf"(?P<b>{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?(?:\s+(?P<y>\d{{4}}))?",
+                 re.I)  # fmt: skip
+_SUBJECT = Pattern(r"\b(?P<subj>(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:exports|imports)"
+                   r"(?:\s+(?:to|from)\s+[A-Z][a-z]+)?)")  # fmt: skip
 _TRADE = Pattern(r"\btrade\b|\bturnover\b|\bcommerce\b|\bexports?\b|\bimports?\b", re.I)
 _TARGET = Pattern(r"\btarget\b|\bgoal\b|\btask\b|\baim\b|\bbringing it to\b|\bbring it to\b"
                   r"|\braise it to\b|\bincrease it to\b", re.I)  # fmt: skip
@@ -48,7 +69,7 @@ _REACHED = Pattern(r"\b(?:reached|achieved|hit|exceeded|surpassed|topped|amounte
                    r"totall?ed|stood at|grew to|rose to|met)\b", re.I)  # fmt: skip
 _APPROX = Pattern(r"\b(?P<more>exceeded|surpassed|more than|over|topped)\b|\b(?P<less>almost|"
                   r"nearly|about|around|approximately)\b", re.I)  # fmt: skip
-_UNITS = {"bln": "billion", "bn": "billion", "tln": "trillion"}
+_UNITS = {"bln": "billion", "bn": "billion", "tln": "trillion", "trln": "trillion"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +81,15 @@ class Parts(facts.Parts):
     unit: str  # million | billion | trillion
     currency: str = ""  # USD | yuan | rubles
     period: Literal["", "months", "by", "year"] = ""
-    months: int | None = None  # "the first 11 months"
+    months: int | None = None  # "the first 11 months"; "January-August": 8 (from month 1)
     period_year: int | None = None
+    from_month: int | None = None  # a range of months as written: "January-August" is 1 (months 8)
     approx: Literal["", "more", "less"] = ""  # a volume of "more than" / "almost" the amount
     annual: bool = False  # "the annual trade target"
     set_by: tuple[str, ...] = ()
     set_by_phrase: str = ""
+    growth: str = ""  # "6.4": percent on a year earlier ("-3.1" for a fall)
+    subject: str = ""  # what is traded when not all of it: "Russian agricultural exports to China"
 
 
 @dataclass(slots=True)
@@ -76,8 +100,9 @@ class _Period:
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
-    """Trade volumes and targets: amount, period, and whether a target was reached."""
+    """Trade volumes and targets: amount, period, growth, and whether a target was reached."""
     sentences = ctx.article.sentences
+    last: _Period | None = None  # for "over the same period"
     for i, s in enumerate(sentences):
         money = list(_MONEY.finditer(s))
         if not money:
@@ -88,12 +113,15 @@ def extract(ctx: Context) -> Iterator[Fact]:
         if not about_trade:
             continue
         for m in money:
-            amount = _amount(m)
-            period = _period(ctx, s, m)
-            parts: dict[str, Any] = period.parts | _amount_parts(m)
+            amount = _amount(m, s)
+            period = _period(ctx, s, m, last)
+            last = period if period.text else last
+            parts: dict[str, Any] = period.parts | _amount_parts(m, s)
             near = s[max(0, m.start() - 45) : m.start()] + " " + s[m.end() : m.end() + 8]
             target = bool(_TARGET.search(near))
             reached = bool(_REACHED.search(s[: m.start()]) or re.search(r"\breached\b", s))
+            growth = _growth(s, m)
+            subject = _subject(s, m)
             if target and reached:
                 qualifier, text = "target reached", f"the {amount} trade target was reached"
                 if re.search(r"\bannual\b", s, re.I):
@@ -102,12 +130,22 @@ def extract(ctx: Context) -> Iterator[Fact]:
             elif target:
                 qualifier, text = "target", f"a trade target of {amount}"
             else:
-                approx = _APPROX.search(s[: m.start()])
-                word = ("more than " if approx.group("more") else "almost ") if approx else ""
+                near_before = s[max(0, m.start() - 40) : m.start()]
+                approx = list(_APPROX.finditer(near_before))
+                word = ""
                 if approx:
-                    parts["approx"] = "more" if approx.group("more") else "less"
-                qualifier, text = "volume", f"trade of {word}{amount}"
+                    more = approx[-1].group("more")
+                    word = "more than " if more else "almost "
+                    parts["approx"] = "more" if more else "less"
+                what = subject or "trade"
+                qualifier, text = "volume", f"{what} of {word}{amount}"
             text += f" {period.text}" if period.text else ""
+            if growth:
+                parts["growth"] = growth
+                text += f", {'down' if growth.startswith('-') else 'up'} {growth.lstrip('-')}%"
+                text += " on a year earlier"
+            if subject and qualifier == "volume":
+                parts["subject"] = subject
             who = re.search(r"\bset by (?:the )?(?P<who>.+?)(?:,|\.|$| which)", s)
             if who and target:
                 text += f" (set by {_names(ctx, s, who.group('who'))})"
@@ -115,13 +153,51 @@ def extract(ctx: Context) -> Iterator[Fact]:
             yield ctx.fact(
                 KIND,
                 i,
-                f"{qualifier}: {amount}",
+                f"{qualifier}: {amount}" + (f" ({subject})" if parts.get("subject") else ""),
                 text,
                 year=period.year,
                 number=_number(m),
                 qualifier=qualifier,
                 parts=Parts(**parts),
             )
+
+
+def period(f: Fact) -> tuple[int | None, int | None, bool]:
+    """(year, months, growth given) of a figure: "$136 billion in the first seven months of
+    2024" is (2024, 7, False); a target's year is the year it is set for."""
+    p = f.parts
+    if not isinstance(p, Parts):
+        return (f.year, None, False)
+    months = p.months if p.period == "months" else None
+    return (p.period_year if p.period_year is not None else f.year, months, bool(p.growth))
+
+
+def _growth(s: str, m: re.Match[str]) -> str:
+    """The growth a sentence gives for the amount ``m``: the percentage nearest to it with a
+    word of growth ("rose only 2.1 percent, to", "which is 6.4 pct more than a year earlier")."""
+    best: tuple[int, str] | None = None
+    for g in _GROWTH.finditer(s):
+        window = s[max(0, g.start() - 25) : g.end() + 30]
+        if not _GROWTH_VERB.search(window) or re.search(r"\bshare\b|\bsettlement", window, re.I):
+            continue
+        distance = min(abs(g.start() - m.end()), abs(m.start() - g.end()))
+        if distance > 80:
+            continue
+        value = g.group("g").replace(",", ".")
+        down = g.group("down") or re.match(r"\s+(?:less|lower|down)", g.group("tail") or "")
+        if best is None or distance < best[0]:
+            best = (distance, f"-{value}" if down else value)
+    return best[1] if best else ""
+
+
+def _subject(s: str, m: re.Match[str]) -> str:
+    """What is traded, when the sentence names a part of trade: "Russian agricultural exports to
+    China reached $5.1 bln" (but not "trade ... and exports")."""
+    before = s[: m.start()]
+    found = list(_SUBJECT.finditer(before))
+    if not found or re.search(r"\btrade\b|\bturnover\b", before[found[-1].end() :], re.I):
+        return ""
+    return found[-1].group("subj").strip()
 
 
 def _names(ctx: Context, sentence: str, phrase: str) -> str:
@@ -144,24 +220,28 @@ def _setters(ctx: Context, sentence: str, phrase: str) -> dict[str, Any]:
     return {"set_by_phrase": re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)}
 
 
-def _amount_parts(m: re.Match[str]) -> dict[str, Any]:
+def _amount_parts(m: re.Match[str], s: str = "") -> dict[str, Any]:
     """Number, unit and currency of a money match, as ``_amount`` reads them."""
-    text = _amount(m)
+    text = _amount(m, s)
     unit = _UNITS.get(m.group("unit").lower(), m.group("unit").lower())
     currency = text.rsplit(" ", 1)[-1] if text.count(" ") > 1 else ""
     currency = "USD" if text.startswith("$") else currency
     return {"n": m.group("n").replace(",", "."), "unit": unit, "currency": currency}
 
 
-def _amount(m: re.Match[str]) -> str:
-    """The amount in English: '$200 billion', '1.7 trillion yuan'."""
+def _amount(m: re.Match[str], s: str = "") -> str:
+    """The amount in English: '$200 billion', '1.7 trillion yuan'; a currency named before the
+    amount in its sentence counts ("in yuan it comes to about 1.7 trillion")."""
     n, unit = m.group("n").replace(",", "."), m.group("unit").lower()
     unit = _UNITS.get(unit, unit)
     cur = (m.group("cur") or "").lower()
     pre = (m.group("pre") or "").strip().upper()
+    if not cur and not pre and s:
+        before = list(_CURRENCY_BEFORE.finditer(s[: m.start()]))
+        cur = before[-1].group("cur").lower() if before else ""
     if "$" in pre or "USD" in pre or "dollar" in cur or "usd" in cur:
         return f"${n} {unit}"
-    if "yuan" in cur or pre in ("¥", "RMB"):
+    if "yuan" in cur or "rmb" in cur or pre in ("¥", "RMB"):
         return f"{n} {unit} yuan"
     if "rub" in cur or "roub" in cur:
         return f"{n} {unit} rubles"
@@ -169,30 +249,87 @@ def _amount(m: re.Match[str]) -> str:
 
 
 def _number(m: re.Match[str]) -> float:
-    scale = {"trillion": 1e12, "tln": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9, "million": 1e6}
+    scale = {"trillion": 1e12, "tln": 1e12, "trln": 1e12, "billion": 1e9, "bln": 1e9, "bn": 1e9,
+             "million": 1e6}  # fmt: skip
     return float(m.group("n").replace(",", ".")) * scale[m.group("unit").lower()]
 
 
-def _period(ctx: Context, s: str, m: re.Match[str]) -> _Period:
-    """The period an amount is for: the first N months of a year, by a year, or a year."""
-    months = re.search(r"\bfirst (\w+) months of (?:(this|last) year|(\d{4}))", s, re.I)
-    if months:
-        year = int(months.group(3)) if months.group(3) else relative_year(months.group(), ctx.year)
+def _period(ctx: Context, s: str, m: re.Match[str], last: _Period | None = None) -> _Period:
+    """The period an amount is for, the nearest the sentence gives: the first N months of a
+    year, a range of months ("January-August"), by a year, a year ("last year"); "over the same
+    period" is the previous amount's."""
+    found: list[tuple[int, int, _Period]] = []  # (start, end, period)
+    for months in re.finditer(r"\bfirst (\w+) months(?: of (?:(this|last|the) year|(\d{4})))?", s,
+                              re.I):  # fmt: skip
+        year = (
+            int(months.group(3))
+            if months.group(3)
+            else (relative_year(months.group(), ctx.year) or relative_year(s, ctx.year) or ctx.year)
+        )
         n = months.group(1)
         count = int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower())
         parts = {"period": "months", "months": count, "period_year": year}
-        return _Period(f"in the first {n} months of {year}", year, parts if count and year else {})
+        text = f"in the first {n} months of {year}"
+        found.append((months.start(), months.end(), _Period(text, year, parts if count and year
+                                                                   else {})))  # fmt: skip
+    for span in _RANGE.finditer(s):
+        a = next(
+            k for k, name in enumerate(MONTH_NAMES, 1) if name.startswith(span.group("a").title())
+        )
+        b = next(
+            k for k, name in enumerate(MONTH_NAMES, 1) if name.startswith(span.group("b").title())
+        )
+        year = int(span.group("y")) if span.group("y") else relative_year(s, ctx.year) or ctx.year
+        if year and b >= a:
+            text = f"in {MONTH_NAMES[a - 1]}-{MONTH_NAMES[b - 1]} {year}"
+            parts = {"period": "months", "months": b - a + 1, "period_year": year, "from_month": a}
+            found.append((span.start(), span.end(), _Period(text, year, parts)))
+    if last is not None:
+        for same in re.finditer(r"\b(?:over|in|for)\s+the\s+same\s+period\b", s, re.I):
+            found.append((same.start(), same.end(), last))
     by = re.search(r"\bby (\d{4})\b", s[m.end() :])
     if by:
-        return _Period(f"by {by.group(1)}", int(by.group(1)),
-                       {"period": "by", "period_year": int(by.group(1))})  # fmt: skip
-    year = relative_year(s, ctx.year)
-    if year is None:
-        years = years_in(s)
-        year = years[0] if years else None
-    if year is not None:
-        return _Period(f"in {year}", year, {"period": "year", "period_year": year})
-    return _Period("", ctx.year)
+        year = int(by.group(1))
+        by_year = _Period(f"by {year}", year, {"period": "by", "period_year": year})
+        found.append((m.end() + by.start(), m.end() + by.end(), by_year))
+    for rel in re.finditer(r"\b(?:this|next|last|previous|the\s+coming|the\s+following)\s+year\b"
+                           r"(?!['’]s\s+(?:meeting|schedule))", s, re.I):  # fmt: skip
+        if any(a <= rel.start() < b for a, b, _ in found):
+            continue
+        year = relative_year(rel.group(), ctx.year)
+        if year is not None:
+            found.append(
+                (
+                    rel.start(),
+                    rel.end(),
+                    _Period(f"in {year}", year, {"period": "year", "period_year": year}),
+                )
+            )
+    for y in re.finditer(r"(?<![\d.,$-])((?:19|20)\d\d)(?![\d%])", s):
+        if (
+            any(a <= y.start() < b for a, b, _ in found)
+            or y.start() < m.end()
+            and y.end() > m.start()
+        ):
+            continue
+        year = int(y.group(1))
+        found.append(
+            (
+                y.start(),
+                y.end(),
+                _Period(f"in {year}", year, {"period": "year", "period_year": year}),
+            )
+        )
+    if not found:
+        return _Period("", ctx.year)
+
+    def distance(item: tuple[int, int, _Period]) -> int:
+        start, end, _ = item
+        if end <= m.start():
+            return m.start() - end + 5  # a period before the amount is a little less likely
+        return max(0, start - m.end())
+
+    return min(found, key=distance)[2]
 
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:
@@ -202,7 +339,12 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
                     currency=r.vocab("currencies", p.currency))  # fmt: skip
     year = str(p.period_year) if p.period_year is not None else ""
     period = ""
-    if p.period == "months":
+    if p.period == "months" and p.from_month and p.from_month + (p.months or 1) - 1 <= 12:
+        start = p.from_month
+        period = r.fill("period_range", start=r.vocab("months_gen", MONTH_NAMES[start - 1]),
+                        end=r.vocab("months_gen", MONTH_NAMES[start + (p.months or 1) - 2]),
+                        year=year)  # fmt: skip
+    elif p.period == "months":
         period = r.fill("period_months", months=r.plural("month", p.months or 0), year=year)
     elif p.period in ("year", "by"):
         period = r.fill(f"period_{p.period}", year=year)
@@ -212,4 +354,12 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
                 "target reached": "trade_target_reached"}[f.qualifier]  # fmt: skip
     if f.qualifier == "target reached" and p.annual:
         template = "trade_annual_target_reached"
-    return r.fill(template, amount=amount, period=period, set_by=set_by, approx=approx)
+    growth = ""
+    if p.growth:
+        down = p.growth.startswith("-")
+        growth = r.fill("decline" if down else "growth", pct=decimal(p.growth.lstrip("-")))
+    if p.subject and f.qualifier == "volume":
+        return r.fill("trade_flow", subject=r.vocab("trade_subjects", p.subject), amount=amount,
+                      period=period, approx=approx, growth=growth)  # fmt: skip
+    return r.fill(template, amount=amount, period=period, set_by=set_by, approx=approx,
+                  growth=growth)  # fmt: skip

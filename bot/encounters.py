@@ -1,0 +1,624 @@
+"""Who met whom in an article: every meeting, talks or reception it mentions, with who took part,
+when, where, and whether it happened, is planned or is recalled.
+
+``mentions(sentences, gaz, said)`` reads each sentence once for meeting clauses ("Xi met with
+Mishustin", "Tuesday's schedule includes a meeting with Xi", "the heads of government will hold
+their 29th regular meeting", "President Putin and I met twice last year, in Moscow and in
+Beijing") and resolves who took part: names (the gazetteer's, garbled ones too), titles through
+the gazetteer's roles ("the Chinese leader"), pronouns ("he", and "I"/"we" in direct speech),
+"the heads of government". ``resolve(mentions, anchor, ...)`` then dates and places each one
+against the article's own meeting date. The principals (``gazetteer.yaml``) make the table's
+meetings; every other encounter is a fact of its own (``bot/kinds/encounter.py``). Written for the
+genre, not for given files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal
+
+from .gazetteer import Entry, Gazetteer
+from .speech import Said
+from .text import MONTHS, Pattern, find_dates
+
+Tense = Literal["past", "future"]
+
+# A meeting clause: a verb of meeting, or a meeting noun that says with whom ("talks with Li
+# Qiang", "a meeting between ...", "the 29th regular meeting"). "The meeting took place ..." and
+# "the mechanism of regular meetings" name no encounter; "was met by" is a welcome on arrival,
+# "took part in the talks with" someone's presence at one.
+_TRIGGER = Pattern(
+    r"\b(?:met|meets?|meeting|meetings|talks|negotiations|conversation|received|receives|"
+    r"hosted|hosts|co-chaired|co-chairs?|sat down)\b",
+    re.I,
+)
+_VERB = Pattern(
+    r"(?<!was )(?<!were )\b(?:met|meets?)\b|\b(?:received|receives|hosted|hosts|sat down)\b",
+    re.I,
+)
+_ORDINAL = Pattern(
+    r"\b(?P<ord>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|"
+    r"[a-z]+-[a-z]+)\s+regular\s+meeting\b",
+    re.I,
+)
+_NOUN = Pattern(
+    r"\b(?:meeting|meetings|talks|negotiations|conversation)\s+(?:with|between)\b"
+    r"|\b(?:held|hold|holds|holding|had|have|has)\s+(?:\w+\s+){0,3}?(?:meetings?|talks|"
+    r"negotiations|conversation)\b"
+    r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|"
+    r"[a-z]+-[a-z]+)\s+regular\s+meeting\b"
+    r"|\b(?:our|their|the)\s+regular\s+meeting\b(?!s)",
+    re.I,
+)
+_NOT_ENCOUNTER = Pattern(
+    r"\b(?:was|were)\s+met\b|\b(?:took part|participated|present|attended)\s+(?:in|at)\s+the\s+"
+    r"(?:conversation|talks|meeting)|\bmechanism\b|\bregular\s+meetings\b",
+    re.I,
+)
+_FUTURE = Pattern(
+    r"\bwill\b|\bshall\b|\bwould\b|\b(?:is|are)\s+(?:also\s+)?(?:scheduled|expected|due|set|"
+    r"going)\s+to\b|\b(?:is|are)\s+to\b|\bschedule\s+includes\b|['’]s\s+schedule\b|\bplans?\s+"
+    r"to\b|\bto\s+be\s+held\b|\blooks?\s+forward\b|\blooking\s+forward\b|\bnext\s+(?:week|month|"
+    r"year)\b|\bupcoming\b|\bforthcoming\b",
+    re.I,
+)
+# A headline in the future: "Mishustin to meet Xi", "Li Qiang to visit Russia".
+_HEADLINE_FUTURE = Pattern(r"^[A-Z][^.,;!?]{0,60}\bto\s+(?:meet|hold|visit|pay)\b[^.!?]*$")
+# Who reports, not who met: "Mishustin said that Presidents Putin and Xi held two meetings".
+_REPORTING = Pattern(
+    r"\b(?:said|says|noted|stressed|pointed\s+out|added|told\s+\w+|recalled|mentioned|"
+    r"noting|recalling)\s+(?:that\s+)?(?=\S)",
+    re.I,
+)
+_RECALL = Pattern(
+    r"\blast\s+(?:met|time|meeting)\b|\b(?:was|were)\s+last\s+in\b|\bprevious(?:ly)?\b|"
+    r"\bbefore\s+that\b|\bearlier\b(?!\s+(?:today|this\s+(?:morning|week)|on\s+\w+day))|\btwice\b|\bthree\s+times\b|\bonce\b|\bhad\s+(?:met|held)\b"
+    r"|\bsince\s+the\s+beginning\b",
+    re.I,
+)
+# "It was the second time the two have met this year": a count of meetings, the one reported.
+_COUNT = Pattern(r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:time|meeting)\b",
+                 re.I)  # fmt: skip
+# Clauses of one sentence: "He will meet with Xi and also hold talks with Li Qiang", "..., a day
+# after his talks with Putin", "... with Li Qiang and was received by Xi".
+_CLAUSE_BREAK = Pattern(
+    r",\s+(?:a\s+day\s+(?:after|before)|when|while|during|where)\b|;\s+|,\s+and\s+(?=\w+\s+\w+)"
+    r"|(?<=[,.!?])[\"”](?=\s)"
+    r"|,\s+(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|noted|stressed|added)\b)"
+    r"|\s+and\s+(?=(?:also\s+|then\s+)?(?:was|were|will|would|had|has|have|held|hold|met|"
+    r"received|co-chaired)\b)",
+    re.I,
+)
+_HEADS = Pattern(
+    r"\b(?P<gov>heads\s+of\s+government|(?:prime\s+ministers|premiers)(?:\s+of\s+\w+\s+and\s+"
+    r"\w+)?|two\s+(?:premiers|prime\s+ministers))\b|\b(?P<state>heads\s+of\s+state|two\s+presidents"
+    r"|our\s+leaders|the\s+leaders\s+of\s+(?:our|the\s+two)\s+countries|two\s+leaders)\b",
+    re.I,
+)
+_PAIR = Pattern(r"\b(?:they|the\s+two(?:\s+leaders|\s+sides)?|both\s+sides)\s+(?:(?:have|had|last|"
+                r"also|then|already|successfully|would|will|could)\s+)*(?:met|meet|held|hold)\b",
+                re.I)  # fmt: skip
+_NATIONAL_TITLE = Pattern(
+    r"\b(?:the\s+)?(?P<nat>Russian|Chinese)\s+(?P<office>prime\s+minister|premier|PM|president|"
+    r"leader|head\s+of\s+state|head\s+of\s+government)\b"
+    r"|\bthe\s+head\s+of\s+the\s+(?P<nat2>Russian|Chinese)\s+(?:government|cabinet)"
+    r"(?:\s+of\s+ministers)?\b"
+    r"|\b(?P<bare>the\s+(?:PM|prime\s+minister))\b",
+    re.I,
+)
+_DAYTIME = Pattern(
+    r"\b(?P<part>morning|afternoon|evening)\b|\b(?P<clock>(?:shortly\s+(?:after|before)\s+|"
+    r"around\s+|at\s+)?(?P<hour>\d{1,2})(?::\d\d)?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))",
+    re.I,
+)
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_MONTH_YEAR = Pattern(rf"\b(?P<mon>{_MONTH_NAMES})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b")
+_MONTH_ONLY = Pattern(rf"\b(?:in|since|until|by|from)\s+(?:early\s+|late\s+|mid-)?(?P<mon>"
+                      rf"{_MONTH_NAMES})\b(?:\s+of\s+(?P<rel>this|last|next)\s+year)?")  # fmt: skip
+_YEAR = Pattern(r"\b(?:in|of|since|until|by)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*-)")
+_REL_YEAR = Pattern(r"\b(?:(?P<which>this|last|next|current|the\s+current|the\s+coming)\s+year|"
+                    r"this\s+year['’]s)\b", re.I)  # fmt: skip
+_COUNTRY_AT = Pattern(r"\b(?:in|to)\s+(?:the\s+)?(?P<c>China|Russia|People['’]s\s+Republic\s+of\s+"
+                      r"China|Russian\s+Federation)\b")  # fmt: skip
+# Sentences that continue the report of the meeting without naming who met: "The meeting took
+# place at the Great Hall of the People", "Meeting was held in Beijing on Tuesday in evening".
+ANAPHORIC = Pattern(
+    r"^(?:the\s+)?(?:meeting|conversation|talks|negotiations)\s+(?:took\s+place|was\s+held|"
+    r"were\s+held|began|started|lasted|was\s+also\s+attended|were\s+also\s+attended|was\s+"
+    r"attended|were\s+attended)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A meeting clause in sentence ``idx`` (``start``:``end`` of the sentence) and who took part,
+    before it is dated and placed."""
+
+    idx: int
+    start: int
+    end: int
+    who: tuple[str, ...]
+    what: str  # meeting | talks | informal meeting | 29th regular meeting of heads of government
+    number: int | None  # 29 for the 29th regular meeting
+    tense: Tense
+    recall: bool  # an earlier meeting recalled ("last met", "before that")
+    count: bool  # "the second time the two have met": a count, of the meeting reported
+    principal: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Encounter:
+    """A meeting the article mentions, dated and placed."""
+
+    idx: int
+    who: tuple[str, ...]
+    what: str
+    number: int | None
+    tense: Tense
+    recall: bool
+    count: bool
+    principal: bool
+    when: str = ""  # ISO date, "YYYY-MM" or "YYYY"; "" when the text does not say
+    weekday: str = ""
+    place: str = ""  # city
+    country: str = ""  # when the text names only the country
+    venue: str = ""
+    daytime: str = ""  # morning | afternoon | evening
+    clock: str = ""  # "shortly after 10 a.m."
+    sentences: tuple[int, ...] = ()  # every sentence that mentions it
+
+    @property
+    def reported(self) -> bool:
+        """The article reports this meeting as held (not planned, recalled or counted)."""
+        return self.tense == "past" and not self.recall and not self.count
+
+
+People = list[tuple[int, int, str]]  # (start, end, canonical name) in a text
+
+
+class Finder:
+    """People in a text: gazetteer names (garbled ones too) and titles read through the
+    gazetteer's roles ("the Chinese leader" is the President of China)."""
+
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        roles: dict[str, str] = {}
+        for e in gaz.sections.get("people", ()):
+            role = str(e.attr("role") or "")
+            if role and not role.startswith("former"):
+                roles.setdefault(role.lower(), e.name)
+        self.by_role = roles
+        self.principals = frozenset(gaz.principals)
+
+    def role(self, office: str, country: str) -> str:
+        """The person whose role is ``office`` of ``country`` ("" when none is)."""
+        office = " ".join(office.lower().split())
+        government = ("prime minister", "premier")
+        offices = {"pm": government, "prime minister": government, "head of government": government,
+                   "premier": ("premier", "prime minister"), "president": ("president",),
+                   "leader": ("president",), "head of state": ("president",)}.get(
+            office, (office,))  # fmt: skip
+        for o in offices:
+            found = self.by_role.get(f"{o} of {country.lower()}")
+            if found:
+                return found
+        return ""
+
+    def heads(self, which: str) -> tuple[str, ...]:
+        """The heads of government (or of state) of the principals' countries, by role."""
+        offices = ("premier", "prime minister") if which == "gov" else ("president",)
+        return tuple(name for role, name in self.by_role.items()
+                     if role.split(" of ")[0] in offices and role.count(" of ") == 1)  # fmt: skip
+
+    def people(self, text: str) -> People:
+        """Every person ``text`` names or titles, in order (a title and the name after it are
+        one person: "Chinese President Xi Jinping")."""
+        found: People = [(a, b, e.name) for a, b, e in self.gaz.spans("people", text)]
+        for m in _NATIONAL_TITLE.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b, _ in found):
+                continue
+            nat = (m.group("nat") or m.group("nat2") or "").lower()
+            if m.group("bare"):
+                name = self.role("prime minister", "Russia")
+            elif m.group("nat2"):
+                name = self.role("head of government", "Russia" if nat == "russian" else "China")
+            else:
+                name = self.role(m.group("office"), "Russia" if nat == "russian" else "China")
+            after = text[m.end() : m.end() + 40]
+            named = [p for p in found if m.end() <= p[0] <= m.end() + 2]
+            if name and not (named and named[0][2] == name) and not re.match(r"\s+[A-Z]", after):
+                found.append((m.start(), m.end(), name))
+        return sorted(found)
+
+
+def protagonist(sentences: Sequence[str], finder: Finder) -> str:
+    """Whom the article is about: the person its first lines name most often (first on a tie)."""
+    counts: dict[str, int] = {}
+    for s in sentences[:4]:
+        for _, _, name in finder.people(s):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else ""
+
+
+def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
+             bodies: Sequence[int] = ()) -> list[Mention]:  # fmt: skip
+    """Every meeting clause of the article, with who took part, in order; ``bodies``: where
+    each sentence starts after its dateline ("MOSCOW, 15 May 2026 - ": the filing city)."""
+    finder = Finder(gaz)
+    main = protagonist(sentences, finder)
+    speakers = {s.idx: s.speaker for s in said}
+    out: list[Mention] = []
+    last = main  # the person "he" is
+    pair: tuple[str, ...] = tuple(gaz.principals)  # whom "they" and "the two" are
+    partners: dict[str, str] = {}  # whom a speaker met in the meeting reported: "we" are both
+    for i, s in enumerate(sentences):
+        people = finder.people(s) if _TRIGGER.search(s) or re.search(r"\bhe\b|\bshe\b", s, re.I) \
+            else []  # fmt: skip
+        if _TRIGGER.search(s):
+            speaker = speakers.get(i)
+            partner = partners.get(speaker or "", "")
+            body = bodies[i] if i < len(bodies) else 0
+            for a, b in _clauses(s):
+                a = max(a, body)
+                if a >= b:
+                    continue
+                m = _mention(i, s, a, b, people, finder, last, pair, main, speaker, partner)
+                if m is not None and speaker in m.who and len(m.who) == 2:
+                    # "President Putin and I met ..., and this year we have met in ...": "we"
+                    partner = next(x for x in m.who if x != speaker)
+                if m is not None:
+                    out.append(m)
+                    if len(m.who) >= 2 and not m.recall:
+                        pair = m.who
+                        for x in m.who:
+                            partners.setdefault(x, next(y for y in m.who if y != x))
+        named = [p for p in (people or finder.people(s) if len(s) < 400 else people)]
+        if named:
+            last = named[0][2]
+    return out
+
+
+def _clauses(s: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of ``s``; ", and once in Moscow" (no verb) goes on the one
+    before."""
+    cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(s)] + [len(s)]
+    out: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        if b <= a:
+            continue
+        piece = s[a:b]
+        if out and re.match(r"[\s,]*and\b", piece) and not _TRIGGER.search(piece):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, last: str,
+             pair: tuple[str, ...], main: str, speaker: str | None,
+             partner: str = "") -> Mention | None:  # fmt: skip
+    """The meeting clause ``s[a:b]``, or None when it names no meeting of known people."""
+    clause = s[a:b]
+    verb = _VERB.search(clause)
+    noun = _NOUN.search(clause)
+    numbered = _ORDINAL.search(clause)
+    if verb is None and noun is None:
+        return None
+    if (_NOT_ENCOUNTER.search(clause) and not numbered
+            and not re.search(r"\b(?:met|meets?)\s+with\b", clause)):  # fmt: skip
+        return None
+    trigger = min(x.start() for x in (verb, noun, numbered) if x is not None)
+    reporting = list(_REPORTING.rx.finditer(clause, 0, trigger))
+    if reporting:  # "X said that Y and Z met": Y and Z met
+        a += reporting[-1].end()
+        clause = s[a:b]
+    who = [n for x, y, n in people if a <= x and y <= b]
+    low = clause.lower()
+    heads = _HEADS.search(clause)
+    if heads:
+        who += finder.heads("gov" if heads.group("gov") else "state")
+    if speaker and (
+        re.search(r"\bI\b|\b(?i:we|us)\b", clause)
+        or re.search(r"\bour\s+(?:\w+\s+)?(?:meeting|talks|conversation)", low)
+    ):
+        who.insert(0, speaker)
+    if re.search(r"(?:^|[,;]\s*|\band\s+)(?:he|she)\b", low) or re.search(r"\b(?:his|her)\s+"
+                                                                        r"(?:talks|meetings?)\b",
+                                                                        low):  # fmt: skip
+        subject = _sentence_subject(s, a, people) or last
+        if subject:
+            who.insert(0, subject)
+    if speaker and re.search(r"\bwe\s+(?:(?:have|had|last|already)\s+)*met\b", low):
+        who.append(partner)  # "We last met here in December": the speaker and whom they speak to
+    elif _PAIR.search(clause) and not heads:
+        who += pair
+    who = list(dict.fromkeys(n for n in who if n))
+    if len(who) == 1 and re.search(r"\b(?:with|by)\b", clause) and main and main != who[0]:
+        who.append(main)  # "Tuesday's schedule includes a meeting with Xi": the article's person
+    if len(who) == 1 and re.search(r"\byou\b", clause) and speaker:
+        other = main if main != speaker else ""
+        if other:
+            who.append(other)
+    if len(who) < 2:
+        return None
+    number = _ordinal(numbered.group("ord")) if numbered else None
+    what = "meeting"
+    if number:
+        gov = bool(re.search(r"heads?\s+of\s+government|prime\s+ministers|premiers", clause, re.I))
+        what = f"{_nth(number)} regular meeting" + (" of heads of government" if gov else "")
+    elif re.search(r"\binformal\s+meeting\b", low):
+        what = "informal meeting"
+    elif re.search(r"\b(?:talks|negotiations)\b", low):
+        what = "talks"
+    future = _FUTURE.search(clause) or _HEADLINE_FUTURE.search(s)
+    if re.match(r"[\s,]*and\s+(?:also\s+|then\s+)?(?:hold|meet|have|visit|sign|take)\b", clause):
+        future = future or _FUTURE.search(s[:a])  # "He will meet Xi and also hold talks with Li"
+    tense: Tense = "future" if future else "past"
+    recall = bool(_RECALL.search(clause) or re.search(r"\b(?:was|were)\s+last\s+in\b", s, re.I))
+    principal = finder.principals <= set(who) if finder.principals else False
+    count = principal and bool(_COUNT.search(clause))
+    return Mention(i, a, b, tuple(who), what, number, tense, recall and not count, count,
+                   principal)  # fmt: skip
+
+
+def _sentence_subject(s: str, a: int, people: People) -> str:
+    """The person a sentence is about, for "his" and "he" in a clause starting at ``a``: the
+    first person named before the clause ("Xi met Mishustin ..., a day after his talks with
+    Putin"), else none."""
+    before = [n for x, _, n in people if x < a]
+    return before[0] if before else ""
+
+
+# --- dates and places ------------------------------------------------------------------------
+
+
+def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
+            anchor: date | None, place: str = "",
+            country: str = "") -> list[Encounter]:  # fmt: skip
+    """Each mention dated and placed; ``anchor`` is what "the day before", "on Monday" and "in
+    May" count from (the article's meeting date, else its reference date), ``place`` and
+    ``country`` where the article's meeting was (for "the day before" at the same place)."""
+    out: list[Encounter] = []
+    for m in found:
+        s = sentences[m.idx]
+        clause = s[m.start : m.end]
+        future = m.tense == "future"
+        whens = when_mentions(clause, anchor, future)
+        places = _places(gaz, clause)
+        daytime, clock = daytime_of(clause)
+        weekday = next((w for _, _, w in whens if w), "")
+        base = Encounter(m.idx, m.who, m.what, m.number, m.tense, m.recall, m.count, m.principal,
+                         weekday=weekday, daytime=daytime, clock=clock,
+                         sentences=(m.idx,))  # fmt: skip
+        nation = _COUNTRY_AT.search(clause)
+        nation_name = ""
+        if nation:
+            hit = gaz.find("countries", nation.group("c"))
+            nation_name = hit[0][1].name if hit else ""
+        if len(places) <= 1:
+            when = _most_specific([w for _, w, _ in whens])
+            city, venue = places[0][2:] if places else ("", "")
+            if not when or not city:
+                when, city, venue = _from_sentence(m, found, sentences, gaz, anchor, when, city,
+                                                   venue)  # fmt: skip
+            if not city and re.search(r"\bhere\b", clause):
+                city = place
+            enc = replace(base, when=when, place=city, venue=venue, country=nation_name)
+            out.append(_near(enc, anchor, place, country))
+            continue
+        for k, (start, end, city, venue) in enumerate(places):
+            stop = places[k + 1][0] if k + 1 < len(places) else len(clause)
+            own = [w for s0, w, _ in whens if end <= s0 < stop
+                   and re.fullmatch(r"[\s,]*(?:(?:in|on|of)\s+)?", clause[end:s0])]  # fmt: skip
+            before = [w for s0, w, _ in whens if s0 < start]
+            when = own[0] if own else (before[-1] if before else "")
+            out.append(replace(base, when=when, place=city, venue=venue))
+    return _merge(out)
+
+
+def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str],
+                   gaz: Gazetteer, anchor: date | None, when: str, city: str,
+                   venue: str) -> tuple[str, str, str]:  # fmt: skip
+    """A clause without its own date or place takes the sentence's, outside the other meeting
+    clauses ("Mishustin was last in Beijing in December 2023, when he ... and was received by
+    Xi"); "a day after his talks with Putin" is the day before the sentence's date."""
+    s = sentences[m.idx]
+    others = [(o.start, o.end) for o in found if o.idx == m.idx and o is not m]
+    rest = "".join(" " if any(a <= k < b for a, b in others) else c for k, c in enumerate(s))
+    if not when:
+        whens = [w for _, w, _ in when_mentions(rest, anchor, m.tense == "future")]
+        day = _most_specific(whens)
+        after = re.match(r"[\s,]*a\s+day\s+(?P<rel>after|before)\b", s[m.start : m.end])
+        if after:
+            if len(day) == 10:
+                shift = -1 if after.group("rel") == "after" else 1
+                when = date.fromordinal(date.fromisoformat(day).toordinal() + shift).isoformat()
+        else:
+            when = day
+    if not city:
+        places = _places(gaz, rest)
+        if len({p[2] for p in places}) == 1:
+            city, venue = places[0][2], venue or places[0][3]
+    return when, city, venue
+
+
+def _merge(found: list[Encounter]) -> list[Encounter]:
+    """One encounter per meeting: the same people at the same numbered meeting, or on the same
+    day, or in the same sentence, are one; it keeps the mention that says most and every
+    detail any mention gives."""
+    out: list[Encounter] = []
+    for e in found:
+        k = next((k for k, o in enumerate(out) if _same(o, e)), None)
+        if k is None:
+            out.append(e)
+            continue
+        o = out[k]
+        first, second = (o, e) if _detail(o) >= _detail(e) else (e, o)
+        out[k] = replace(
+            first,
+            when=_most_specific([first.when, second.when]),
+            place=first.place or second.place,
+            venue=first.venue or second.venue,
+            country=first.country or second.country,
+            daytime=first.daytime or second.daytime,
+            clock=first.clock or second.clock,
+            weekday=first.weekday or second.weekday,
+            number=first.number or second.number,
+            what=first.what if first.number or not second.number else second.what,
+            sentences=tuple(sorted({*first.sentences, *second.sentences})),
+        )
+    return out
+
+
+def _same(a: Encounter, b: Encounter) -> bool:
+    if set(a.who) != set(b.who) or a.tense != b.tense or a.recall != b.recall or a.count != b.count:
+        return False
+    if a.number and b.number:
+        return a.number == b.number
+    if a.idx == b.idx:
+        return (a.place == b.place or not a.place or not b.place) and (
+            not a.when or not b.when or a.when.startswith(b.when) or b.when.startswith(a.when)
+        )
+    if a.when and b.when and len(a.when) == len(b.when) == 10:
+        return a.when == b.when
+    if a.what == b.what and (not a.when or not b.when):
+        return not a.place or not b.place or a.place == b.place
+    return bool(a.number or b.number) and (not a.when or not b.when or a.when == b.when)
+
+
+def _detail(e: Encounter) -> tuple[int, int, int]:
+    return (len(e.when), bool(e.place) + bool(e.venue) + bool(e.daytime), -e.idx)
+
+
+def _near(enc: Encounter, anchor: date | None, place: str, country: str) -> Encounter:
+    """An encounter the day before or after the article's meeting, or later the same day, with
+    no place of its own took place where the article's meeting did."""
+    if enc.place or not enc.when or anchor is None or len(enc.when) != 10:
+        return enc
+    if abs((date.fromisoformat(enc.when) - anchor).days) <= 1 and (place or country):
+        return replace(enc, place=place, country=enc.country or country)
+    return enc
+
+
+def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, city, venue) of each place or venue the clause names, in order."""
+    out: list[tuple[int, int, str, str]] = []
+    for a, b, e in gaz.spans("venues", clause):
+        out.append((a, b, str(e.attr("city")), e.name))
+    for a, b, e in gaz.spans("places", clause):
+        if not any(x < b and a < y for x, y, _, _ in out) and e.name != "video link":
+            if re.match(r"\s+(?:Cooperation|Economic|International)\b", clause[b : b + 16]):
+                continue  # "Shanghai Cooperation Organization", "Eastern Economic Forum"
+            out.append((a, b, e.name, ""))
+    out.sort()
+    merged: list[tuple[int, int, str, str]] = []
+    for p in out:  # "in Beijing ... at the Great Hall" is one place
+        if merged and merged[-1][2] == p[2] and not (merged[-1][3] and p[3]):
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], p[1]), p[2], last[3] or p[3])
+        else:
+            merged.append(p)
+    return merged
+
+
+def when_mentions(text: str, anchor: date | None, future: bool = False) -> list[
+        tuple[int, str, str]]:  # fmt: skip
+    """(start, ISO date | "YYYY-MM" | "YYYY", weekday) of every date ``text`` names, in order:
+    full dates, weekdays and "yesterday" against ``anchor``, months and years."""
+    out: list[tuple[int, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    for d in find_dates(text, anchor, future):
+        if d.value is not None:
+            out.append((d.start, d.value.isoformat(),
+                        weekdays[d.weekday] if d.weekday is not None else ""))  # fmt: skip
+            taken.append((d.start, d.start + 3))
+    for m in _MONTH_YEAR.finditer(text):
+        if not any(a <= m.start() < b + 12 for a, b in taken):
+            out.append((m.start(), f"{m.group('y')}-{MONTHS[m.group('mon').lower()]:02d}", ""))
+            taken.append(m.span())
+    for m in _MONTH_ONLY.finditer(text):
+        if any(a <= m.start("mon") < b for a, b in taken) or anchor is None:
+            continue
+        if re.match(r"\s*\d", text[m.end() :]) or re.match(r"\s+(?:19|20)\d\d", text[m.end() :]):
+            continue
+        month = MONTHS[m.group("mon").lower()]
+        year = anchor.year
+        rel = m.group("rel")
+        if rel:
+            year += {"this": 0, "last": -1, "next": 1}[rel.lower()]
+        elif future and month < anchor.month:
+            year += 1
+        elif not future and month > anchor.month:
+            year -= 1
+        out.append((m.start(), f"{year}-{month:02d}", ""))
+        taken.append(m.span())
+    for m in _YEAR.finditer(text):
+        if not any(a <= m.start("y") < b for a, b in taken):
+            out.append((m.start(), m.group("y"), ""))
+    if anchor is not None:
+        for m in _REL_YEAR.finditer(text):
+            which = (m.group("which") or "this").lower()
+            shift = -1 if which == "last" else 1 if which in ("next", "the coming") else 0
+            out.append((m.start(), str(anchor.year + shift), ""))
+    return sorted(out)
+
+
+def _most_specific(whens: list[str]) -> str:
+    """The most precise of several dates (a day before a month before a year), the first of
+    equals; a month and a year that disagree leave only what they share."""
+    if not whens:
+        return ""
+    best = max(whens, key=len)
+    return next(w for w in whens if len(w) == len(best))
+
+
+def daytime_of(text: str) -> tuple[str, str]:
+    """('morning', 'shortly after 10 a.m.') from "on the morning of", "on Wednesday afternoon",
+    "in evening", "began shortly after 10 a.m."."""
+    part, clock = "", ""
+    for m in _DAYTIME.finditer(text):
+        if m.group("part") and not part:
+            part = m.group("part").lower()
+        elif m.group("clock") and not clock:
+            clock = " ".join(m.group("clock").split())
+            hour = int(m.group("hour"))
+            pm = m.group("ampm").lower().startswith("p")
+            hour24 = hour % 12 + (12 if pm else 0)
+            part = part or ("morning" if hour24 < 12 else "afternoon" if hour24 < 18 else "evening")
+    return part, clock
+
+
+def _ordinal(word: str) -> int | None:
+    words = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "tenth": 10,
+             "twentieth": 20, "thirtieth": 30}  # fmt: skip
+    digits = re.match(r"\d+", word)
+    if digits:
+        return int(digits.group())
+    if "-" in word:
+        tens, _, unit = word.lower().partition("-")
+        base = {"twenty": 20, "thirty": 30, "forty": 40}.get(tens)
+        units = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+                 "seventh": 7, "eighth": 8, "ninth": 9}  # fmt: skip
+        return base + units[unit] if base and unit in units else None
+    return words.get(word.lower())
+
+
+def _nth(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def entry_of(gaz: Gazetteer, name: str) -> Entry | None:
+    """The gazetteer entry of a canonical person name."""
+    return gaz.get("people", name)
+
+
+__all__ = ["ANAPHORIC", "Encounter", "Finder", "Mention", "daytime_of", "entry_of", "mentions",
+           "protagonist", "resolve", "when_mentions"]  # fmt: skip

@@ -1,0 +1,117 @@
+"""Who came along with a visiting leader: "The Russian delegation included Deputy Prime Ministers
+Dmitry Chernyshenko and Alexei Overchuk", "My colleagues ... are here with me", "will include"
+(a planned delegation), and the visitor's deputy prime ministers at the talks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import facts
+from ..context import Context
+from ..facts import Fact, FactKind
+from ..glossary import needs
+from ..russian import Russian
+from ..text import Pattern
+
+KIND = FactKind("delegation")
+NEEDS = needs({"delegation": {"people"}, "delegation_planned": {"people"},
+               "person": {"name", "role"}}, vocabs=["roles", "titles"])  # fmt: skip
+
+_GROUP = Pattern(
+    r"\bdelegation\b[^.;:]{0,40}?\b(?P<verb>will\s+include|includes|included|including|include|"
+    r"are|were|is|was|consists?\s+of|consisted\s+of|comprised)\b"
+    r"|\b(?:(?:are|were|is|was)\s+(?:here\s+)?with\s+me|came\s+(?:along\s+)?with|accompanied\s+by|"
+    r"(?:will\s+be\s+)?accompanied|arrived\s+with|brought\s+along|travel(?:l?ing|s)?\s+with)\b",
+    re.I,
+)
+_PRESENT = Pattern(r"\b(?:took part in|attended|participated in|(?:was|were)\s+(?:also\s+)?present"
+                   r"|(?:was|were)\s+(?:also\s+)?attended\s+by)\b", re.I)  # fmt: skip
+_DEPUTY = Pattern(r"^(?:First\s+)?(?:Deputy\s+Prime\s+Minister|Vice\s+Premier)\s+of\s+(?P<c>\w+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Parts(facts.Parts):
+    """The people who came along (canonical names), and whether the delegation is only planned
+    ("will include")."""
+
+    people: tuple[str, ...]
+    planned: bool = False
+
+
+def members(ctx: Context) -> tuple[list[str], int, bool]:
+    """(people, sentence, planned) of the delegation the article names for its meeting."""
+    people: list[str] = []
+    first, planned = -1, False
+    country = _meeting_country(ctx)
+    for i, s in enumerate(ctx.article.sentences):
+        if i in ctx.elsewhere:
+            continue
+        m = _GROUP.search(s)
+        found: list[str] = []
+        if m:
+            named = ctx.gaz.spans("people", s)
+            after = [e for a, _, e in named if a >= m.start() - (0 if "delegation" in
+                     m.group().lower() else 200)]  # fmt: skip
+            found = [e.name for e in after if e.name not in ctx.gaz.principals]
+            if re.search(r"\bwill\b", m.group(), re.I) or re.search(r"\bwill\s+include\b", s):
+                planned = True
+        elif _PRESENT.search(s) and country:
+            for _, _, e in ctx.gaz.spans("people", s):
+                role = _DEPUTY.match(str(e.attr("role") or ""))
+                if role and role.group("c") != country and e.name not in ctx.gaz.principals:
+                    found.append(e.name)
+        if found and first < 0:
+            first = i
+        people += [p for p in found if p not in people]
+    return people, first, planned
+
+
+def _meeting_country(ctx: Context) -> str:
+    """The country the meeting was in (its deputy prime ministers are the hosts')."""
+    entry = ctx.gaz.get("places", ctx.place) if ctx.place else None
+    return str(entry.attr("country") or "") if entry else ctx.country
+
+
+def extract(ctx: Context) -> Iterator[Fact]:
+    """One fact: the people who came along with the visitor (or are to)."""
+    people, idx, planned = members(ctx)
+    if not people:
+        return
+    parts = Parts(tuple(people), planned)
+    text = english(ctx, parts)
+    yield ctx.fact(KIND, idx, ", ".join(people), text, parts=parts)
+
+
+def english(ctx: Context, p: Parts) -> str:
+    """'Alexander Novak, Dmitry Chernyshenko and Alexei Overchuk (Deputy Prime Ministers of
+    Russia)'; a planned one says so."""
+    roles = [str(e.attr("role") or "") if (e := ctx.gaz.get("people", n)) else "" for n in p.people]
+    if len(set(roles)) == 1 and roles[0]:
+        role = _plural(roles[0]) if len(p.people) > 1 else roles[0]
+        text = _join(list(p.people)) + f" ({role})"
+    else:
+        text = _join([f"{n} ({r})" if r else n for n, r in zip(p.people, roles, strict=True)])
+    return f"to come along: {text}" if p.planned else f"came along: {text}"
+
+
+def _plural(role: str) -> str:
+    """'Deputy Prime Minister of Russia' -> 'Deputy Prime Ministers of Russia' for two or more."""
+    return re.sub(r"^((?:First )?Deputy Prime Minister|Vice Premier|Minister|Ambassador)\b",
+                  r"\1s", role)  # fmt: skip
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" and {items[-1]}"
+
+
+def russian(f: Fact, p: Parts, r: Russian) -> str:
+    """'Новак (вице-премьер России), Чернышенко (вице-премьер России) и Оверчук (...)'."""
+    items = []
+    for name in p.people:
+        entry = r.gaz.get("people", name)
+        role = str(entry.attr("role") or "") if entry else ""
+        items.append(r.fill("person", name=r.plain(name), role=r.role(role) if role else ""))
+    people = items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" и {items[-1]}"
+    return r.fill("delegation_planned" if p.planned else "delegation", people=people)

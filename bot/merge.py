@@ -1,0 +1,147 @@
+"""Reports of the same meeting, merged: every fact of every report belongs to the one meeting.
+
+The principals meet at most once a day, so two reports of a held meeting on the same date are
+one meeting, whatever their datelines or venue wording; its place is the one the best evidence
+gives (the meeting's own sentences before a filing city's dateline). A report whose date the
+text does not give joins the one known meeting at its place on its month and day (and
+weekday); an announcement joins the meeting it announces. An explicit date in any report
+replaces a curated one, and the curated note goes. Other encounters an article is about (a
+premiers' meeting) merge by date and people.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .context import Context
+from .facts import MEETING, Fact
+
+ANNOUNCED_WITHIN = 7  # days: an announcement without a date announces a meeting this soon
+
+
+@dataclass(slots=True)
+class _Group:
+    """A meeting of the principals and the reports of it."""
+
+    day: date
+    reports: list[Context]
+
+    @property
+    def place(self) -> str | None:
+        ranked = sorted((c.place_rank, c.place) for c in self.reports if c.place)
+        if not ranked:
+            return None
+        best = ranked[0][0]
+        places = Counter(p for r, p in ranked if r == best)
+        return max(places, key=lambda p: (places[p], -ranked.index((best, p))))
+
+    @property
+    def id(self) -> str:
+        slug = (self.place or "unknown").lower().replace(" ", "-").replace(".", "")
+        return f"{self.day.isoformat()}-{slug.replace(chr(39), '')}"
+
+
+def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], dict[str, str]]:
+    """The facts of every report with the meeting they belong to, and each article's meeting
+    id (stem -> id)."""
+    groups: dict[date, _Group] = {}
+    for ctx, _ in reports:
+        if ctx.principal and ctx.meeting_date:
+            groups.setdefault(ctx.meeting_date, _Group(ctx.meeting_date, [])).reports.append(ctx)
+    target: dict[str, _Group] = {}  # article stem -> the meeting it reports
+    for ctx, _ in reports:
+        group = _group_of(ctx, groups)
+        if group is not None:
+            target[ctx.article.stem] = group
+    others = _other_ids(reports, target)
+    out: list[Fact] = []
+    ids: dict[str, str] = {}
+    for ctx, facts in reports:
+        stem = ctx.article.stem
+        group = target.get(stem)
+        if group is None:
+            mid, place = others.get(stem, (ctx.meeting_id, ctx.place))
+            ids[stem] = mid
+            out += [f if (f.meeting, f.place) == (mid, place)
+                    else replace(f, meeting=mid, place=place) for f in facts]  # fmt: skip
+            continue
+        mid, place = group.id, group.place
+        ids[stem] = mid
+        text_dated = any(c.dated in ("text", "header", "year inferred") for c in group.reports)
+        for f in facts:
+            changes: dict[str, object] = {}
+            if f.meeting != mid:
+                changes["meeting"] = mid
+            if f.place != place:
+                changes["place"] = place
+            if f.year is None and not ctx.meeting_date:
+                changes["year"] = group.day.year  # an undated report's facts: the meeting's year
+            if f.kind == MEETING:
+                if f.curated and text_dated:
+                    changes["curated"] = ""  # a report gives the date: no curated note
+                if not f.value:
+                    changes["value"] = group.day.isoformat()
+            out.append(replace(f, **changes) if changes else f)  # type: ignore[arg-type]
+    return out, ids
+
+
+def _group_of(ctx: Context, groups: dict[date, _Group]) -> _Group | None:
+    """The meeting of the principals ``ctx`` reports or announces, if one is known."""
+    if ctx.principal:
+        if ctx.meeting_date:
+            return groups[ctx.meeting_date]
+        if ctx.month_day is None:
+            return None
+        month, day = ctx.month_day
+        same = [g for g in groups.values() if (g.day.month, g.day.day) == (month, day)
+                and (not ctx.place or g.place == ctx.place)
+                and (not ctx.weekday or g.day.strftime("%A") == ctx.weekday)]  # fmt: skip
+        return same[0] if len(same) == 1 else None
+    main = ctx.main
+    if main is None or not main.principal or main.tense != "future":
+        return None
+
+    def place_ok(g: _Group) -> bool:
+        return (not ctx.place or g.place == ctx.place) and (
+            not ctx.country or not g.place or _country(g, ctx.country))  # fmt: skip
+
+    if ctx.meeting_date:
+        group = groups.get(ctx.meeting_date)
+        return group if group is not None and place_ok(group) else None
+    if ctx.ref is None:
+        return None
+    soon = [g for g in groups.values()
+            if 0 <= (g.day - ctx.ref).days <= ANNOUNCED_WITHIN and place_ok(g)]  # fmt: skip
+    return min(soon, key=lambda g: g.day) if soon else None
+
+
+def _country(group: _Group, country: str) -> bool:
+    """The meeting was in ``country`` (by its reports' own countries, when they name one)."""
+    named = {c.country for c in group.reports if c.country}
+    return not named or country in named or any(
+        c.place and c.gaz.get("places", c.place) is not None
+        and c.gaz.get("places", c.place).attr("country") == country  # type: ignore[union-attr]
+        for c in group.reports)  # fmt: skip
+
+
+def _other_ids(reports: Sequence[tuple[Context, list[Fact]]],
+               target: dict[str, _Group]) -> dict[str, tuple[str, str | None]]:  # fmt: skip
+    """(id, place) of the other encounters articles are about, one per date and people: a
+    premiers' meeting reported in three articles is one."""
+    by_key: dict[tuple[str, frozenset[str]], list[Context]] = defaultdict(list)
+    for ctx, _ in reports:
+        if ctx.article.stem in target or ctx.main is None or not ctx.meeting_date:
+            continue
+        by_key[(ctx.meeting_date.isoformat(), frozenset(ctx.main.who))].append(ctx)
+    out: dict[str, tuple[str, str | None]] = {}
+    for contexts in by_key.values():
+        best = min(contexts, key=lambda c: (c.place_rank, c.article.stem))
+        for c in contexts:
+            out[c.article.stem] = (best.meeting_id, best.place)
+    return out
+
+
+__all__ = ["ANNOUNCED_WITHIN", "merge"]

@@ -1,0 +1,62 @@
+"""Answers from what only the new articles say (issue 13): other meetings, trade for a period,
+time of day, co-chairs; the seeds with the eight articles of tests/data/articles/dev."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Answerer
+from bot.build import build_table
+from tests.support import DEV_ARTICLES, make_project
+
+
+@pytest.fixture(scope="module")
+def dev(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    project = make_project(tmp_path_factory.mktemp("dev"),
+                           articles=sorted(DEV_ARTICLES.glob("*.txt")))  # fmt: skip
+    config = project.config()
+    return Answerer.from_table(build_table(config)[0], config)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "rejected"),
+    [
+        ("When did Mishustin hold talks with Li Qiang during his March 2026 visit?",
+         ["March 2, 2026"], ["March 21"]),
+        ("Who held the 29th regular meeting of the heads of government, and when?",
+         ["Li Qiang", "August 21, 2024"], ["December 19"]),
+        ("where was the 29th regular meeting held?", ["Moscow"], ["Beijing"]),
+        ("What was bilateral trade in the first seven months of 2024?", ["136 billion"],
+         ["222.8", "240.1"]),  # only that period's figure
+        ("How much did China-Russia trade grow in January-November 2024?", ["2.1%"], ["26.3"]),
+        ("Who co-chaired the 28th regular meeting of heads of government with Mishustin?",
+         ["Li Qiang"], ["Ding Xuexiang"]),
+        ("Which Xi-Mishustin meetings took place in the afternoon?",
+         ["December 10, 2024", "September 16, 2026"], ["May 8, 2025", "March 3, 2026"]),
+        ("В какое время суток Си Цзиньпин принял Мишустина 3 марта 2026 года?", ["вечер"], []),
+    ],
+)  # fmt: skip
+def test_answers(dev: Answerer, question: str, expected: list[str], rejected: list[str]) -> None:
+    reply = dev.ask(question)
+    assert reply.matched, reply.text
+    assert all(e in reply.text for e in expected), reply.text
+    assert not any(r in reply.text for r in rejected), reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did Xi Jinping meet Mishustin in Moscow in August 2024?",  # the premiers met
+        "When did Xi meet Mishustin in Astana?",  # Xi met Putin there
+        "when did xi meet putin in 2025?",  # a year, no day
+        "How much did Russia-China trade grow in 2025?",  # 2025's figure comes with no growth
+        "What was Russia-China trade in January-August 2025?",  # that period is 2026's
+    ],
+)
+def test_other_meetings_are_no_meetings_of_the_principals(dev: Answerer, question: str) -> None:
+    assert not dev.ask(question).matched
+
+
+def test_when_did_they_meet_lists_only_the_principals_meetings(dev: Answerer) -> None:
+    reply = dev.ask("when did they meet?")
+    assert "They met 9 times" in reply.text and "Li Qiang" not in reply.text

@@ -1,0 +1,103 @@
+"""Who met whom: the principals' meeting an article reports, and the other meetings it mentions
+(issue 13). Articles here are a few sentences in the genre, not the test articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.context import Context, article_context
+from bot.corpus import parse_article
+from bot.gazetteer import load_gazetteer
+
+GAZ = load_gazetteer()
+
+
+def _context(text: str, name: str = "x") -> Context:
+    return article_context(parse_article(Path(f"{name}.txt"), text.encode()), GAZ)
+
+
+def _others(ctx: Context) -> set[tuple[frozenset[str], str, str, str]]:
+    return {(frozenset(e.who), e.when, e.place or e.country, e.tense) for e in ctx.encounters
+            if not (e.principal and e.reported)}  # fmt: skip
+
+
+def test_only_the_principals_meeting_is_the_meeting() -> None:
+    ctx = _context(
+        " date 2024-12-11\nBEIJING, Dec. 10 -- Chinese President Xi Jinping received Russian "
+        "Prime Minister Mikhail Mishustin in Beijing on Tuesday afternoon.\n"
+        '"President Putin and I met twice last year, in Moscow and in Beijing," Xi told '
+        "Mishustin.\nThey last met in Beijing in April.\n"
+        "Mishustin said the 30th regular meeting of heads of government would take place in "
+        "China next year."
+    )
+    assert ctx.principal and ctx.meeting_id == "2024-12-10-beijing" and ctx.daytime == "afternoon"
+    xi, putin, li, mishustin = "Xi Jinping", "Vladimir Putin", "Li Qiang", "Mikhail Mishustin"
+    assert _others(ctx) == {
+        (frozenset({xi, putin}), "2023", "Moscow", "past"),
+        (frozenset({xi, putin}), "2023", "Beijing", "past"),
+        (frozenset({xi, mishustin}), "2024-04", "Beijing", "past"),  # recalled
+        (frozenset({li, mishustin}), "2025", "China", "future"),
+    }
+
+
+def test_an_announcement_reports_no_meeting_and_resolves_weekdays_forward() -> None:
+    ctx = _context(
+        " date 2024-04-14\nMOSCOW, April 14. Russian Prime Minister Mikhail Mishustin will "
+        "travel to the People's Republic of China on a working visit, the press service said.\n"
+        "On Monday, the head of the Russian government will hold talks with Premier Li Qiang. "
+        "Tuesday's schedule includes a meeting with Chinese President Xi Jinping."
+    )
+    assert not ctx.principal and ctx.main is not None
+    assert ctx.main.principal and ctx.main.tense == "future" and ctx.main.when == "2024-04-16"
+    assert (frozenset({"Mikhail Mishustin", "Li Qiang"}), "2024-04-15", "China", "future") in (
+        _others(ctx))  # fmt: skip
+
+
+def test_a_premiers_meeting_is_its_articles_main_encounter() -> None:
+    ctx = _context(
+        "On the afternoon of August 21, 2024, Premier Li Qiang and Russian Prime Minister "
+        "Mikhail Mishustin held the 29th regular meeting between Chinese and Russian heads of "
+        "government at the Government House in Moscow.\n"
+        "President Xi Jinping and President Vladimir Putin met in Beijing in May and again in "
+        "Astana in July.\nLi Qiang arrived in Moscow on August 20 for an official visit to "
+        "Russia. He is also scheduled to meet President Putin on Thursday."
+    )
+    assert not ctx.principal and ctx.main is not None
+    assert (ctx.main.number, ctx.place, ctx.venue) == (29, "Moscow", "Government House")
+    assert ctx.meeting_id == "2024-08-21-moscow-li-qiang"
+    xi, putin = "Xi Jinping", "Vladimir Putin"
+    assert {(frozenset({xi, putin}), "2024-05", "Beijing", "past"),
+            (frozenset({xi, putin}), "2024-07", "Astana", "past"),
+            (frozenset({"Li Qiang", putin}), "2024-08-22", "Moscow",
+             "future")} <= _others(ctx)  # fmt: skip
+
+
+def test_other_talks_do_not_give_the_meeting_its_venue() -> None:
+    ctx = _context(
+        "Chinese President Xi Jinping met with Russian Prime Minister Mikhail Mishustin at the "
+        "Government House in Moscow on Thursday, a day after his talks with Russian President "
+        "Vladimir Putin at the Kremlin."
+    )
+    assert (ctx.place, ctx.venue) == ("Moscow", "Government House")
+    (talks,) = [e for e in ctx.encounters if "Vladimir Putin" in e.who]
+    assert talks.venue == "Kremlin" and talks.what == "talks"
+
+
+def test_a_garbled_dateline_is_dated_by_what_the_article_says_of_this_year() -> None:
+    ctx = _context(
+        "Moscow, 3 Mar - Press-service of Government RF\n\n"
+        "Chairman of Government Mihail Mishustine had meeting with Chairman Si Tszinpin.\n"
+        "Meeting was held in Beijing on Tuesday in evening, in Great Hall of People.\n"
+        '"Current year we notice 25 years of the Treaty which our countries signed in 2001 year."'
+    )
+    assert ctx.meeting_id == "2026-03-03-beijing" and ctx.dated == "year inferred"
+    assert (ctx.venue, ctx.daytime, ctx.weekday) == ("Great Hall of the People", "evening",
+                                                     "Tuesday")  # fmt: skip
+
+
+def test_without_evidence_of_the_year_the_day_stays_undated() -> None:
+    ctx = _context(
+        "Xi Jinping and Russian Prime Minister Mikhail Mishustin met in Moscow on Tuesday "
+        "(March 21)."
+    )
+    assert ctx.meeting_date is None and ctx.month_day == (3, 21) and ctx.place == "Moscow"

@@ -1,0 +1,65 @@
+"""Reports of one meeting merge into it, whatever their datelines (bot/merge.py, issue 13)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from bot.build import build_table
+from bot.facts import FactKind, FactTable
+from tests.support import Project
+
+SECOND_REPORT = (
+    " date 2023-12-21\nMOSCOW, Dec. 21 -- Russian Prime Minister Mikhail Mishustin wrapped up his "
+    "visit to China on Wednesday with a meeting with President Xi Jinping. The conversation took "
+    "place in the Fujian Hall of the Great Hall of the People and began shortly after 10 a.m. "
+    "local time.\n"
+)
+UNDATED = (
+    "Xi Jinping and Russian Prime Minister Mikhail Mishustin met in Moscow on Tuesday (March 21), "
+    "during Xi's state visit.\n"
+)
+ANNOUNCEMENT = (
+    " date 2023-12-19\nPrime Minister Mishustin arrived on a working visit to Beijing. He will "
+    "meet with Chinese President Xi Jinping and also hold talks with Premier of the State "
+    "Council Li Qiang.\n"
+)
+MAY_REPORT = (
+    " date 2023-05-24\nChinese President Xi Jinping met with Prime Minister of the Russian "
+    "Federation Mikhail Mishustin on Wednesday in Beijing.\n"
+)
+
+
+def _table(make_project: Callable[..., Project], tmp_path: Path, **texts: str) -> FactTable:
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    project = make_project(tmp_path / "p", articles=sorted(tmp_path.glob("*.txt")))
+    return build_table(project.config())[0]
+
+
+def test_every_report_merges_and_gives_its_facts(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    table = _table(make_project, tmp_path, second=SECOND_REPORT, undated=UNDATED,
+                   announce=ANNOUNCEMENT, may=MAY_REPORT)  # fmt: skip
+    assert len(table.meetings) == 4  # the seeds' four: no new meeting
+    by_date = {m.date: m for m in table.meetings}
+    december = by_date[date(2023, 12, 20)]
+    assert "005_second" in december.articles and december.place == "Beijing"  # not MOSCOW
+    assert "Fujian Hall of the Great Hall of the People" in table.values(
+        FactKind("venue"), december.id)  # fmt: skip
+    assert table.values(FactKind("daytime"), december.id) == {"morning"}
+    announced = {f.meeting for f in table.facts if f.article == "005_announce"}
+    assert announced == {december.id}  # the meeting it announced
+    assert "005_undated" in by_date[date(2023, 3, 21)].articles  # Moscow, March 21, a Tuesday
+    may = by_date[date(2023, 5, 24)]
+    assert "005_may" in may.articles and not any(f.curated for f in may.facts)
+
+
+def test_without_a_known_meeting_on_its_day_an_undated_report_stays_undated(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    table = _table(make_project, tmp_path, undated=UNDATED.replace("March 21", "March 28"))
+    (undated,) = [m for m in table.meetings if m.date is None]
+    assert undated.place == "Moscow" and "no year" in undated.facts[0].display
