@@ -223,26 +223,29 @@ class Picker:
         return True
 
     def _in_period(self, facts: list[Fact], q: Question) -> list[Fact]:
-        """A figure for a period answers a question about a period only for that period: the
-        year named, "the first seven months" or "January-November" (not the whole year), and
-        a question about growth only with its growth ("trade in 2025" is not 2024's figure
-        reported in 2025; "how much did trade grow in 2025" is none when no growth is given)."""
+        """A figure for a period answers a question about a period only for that period:
+        "the first seven months" or "January-November" (not the whole year), a question about
+        growth only with its growth, and the year named when some figure is for that year
+        ("trade in 2025" is 2025's figure, not 2024's reported in 2025; but "the trade figure
+        given in August 2024" is the one given then, whatever its year)."""
         asked = _months_asked(q.text)
         growth = bool(_GROWTH.search(q.text))
-        out = []
+        out: list[Fact] = []
+        own: list[Fact] = []  # figures whose own period is in a year the question names
         for f in facts:
             period = KINDS[f.kind].period
             if period is None:
                 out.append(f)
                 continue
             year, months, has_growth = period(f)
-            if q.slots.years and year is not None and year not in q.slots.years:
+            if (asked is not None and months != asked) or (growth and not has_growth):
                 continue
-            if asked is not None and months != asked:
-                continue
-            if growth and not has_growth:
-                continue
+            if not q.slots.years or year in q.slots.years:
+                own.append(f)
             out.append(f)
+        if q.slots.years and own:
+            mine = {id(f) for f in own}
+            return [f for f in out if KINDS[f.kind].period is None or id(f) in mine]
         return out
 
     def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
