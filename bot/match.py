@@ -80,7 +80,7 @@ class Matcher:
         self._unknown_scale = math.log(1 + n) / math.log(1 + TUNED_INTENTS)
         if reader.vocabulary != self._weight.keys():
             raise ValueError("the reader was made from other intents' examples than the matcher")
-        most = max(1, round(n * BAG_TYPICAL))
+        most = max(1, int(n * BAG_TYPICAL))  # at most that share: 3 of 17 intents is more
         self._typical = {t for t, names in df.items() if len(names) <= most}
         self._index: dict[str, list[int]] = defaultdict(list)
         for i, (_, toks) in enumerate(self._examples):

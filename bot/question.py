@@ -41,6 +41,7 @@ _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|
                    r"последн|недавн|крайн", re.I)  # fmt: skip
 _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b|перв|ранн", re.I)
 _WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|какой день", re.I)
+_RU_TO = re.compile(r"(?<!\w)(?:в|во)\s+$", re.I)  # before a country: "в Россию", "в Китае"
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я)")
 
 
@@ -269,6 +270,9 @@ class Reader:
         countries_in = tuple(
             c for c in countries if re.search(rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)
         )
+        to_ru, in_ru = self._russian_countries(rest)  # "в Россию", "в Китае"
+        countries = tuple(dict.fromkeys(countries + to_ru + in_ru))
+        countries_in = tuple(dict.fromkeys(countries_in + in_ru))
         return Slots(
             years=tuple(years_in(rest)),
             months=months,
@@ -281,6 +285,17 @@ class Reader:
             select="last" if _LAST.search(rest) else "first" if _FIRST.search(rest) else "",
             outside=outside,
         )
+
+    def _russian_countries(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Countries after Russian "в": (all of them, those "in" it: "в Китае", not "в Китай")."""
+        to: list[str] = []
+        within: list[str] = []
+        for start, end, entry in self.gaz.spans("countries", text):
+            if _RU_TO.search(text[:start]):
+                to.append(entry.name)
+                if text[end - 1 : end].lower() in ("е", "и"):
+                    within.append(entry.name)
+        return tuple(to), tuple(within)
 
 
 __all__ = ["MARKERS", "QUESTION_WORDS", "SLOT_MARKERS", "Question", "Reader", "Slots", "closest",
