@@ -9,7 +9,7 @@ then choose the facts. No language and no wording here: that is ``bot.writer``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from .facts import Fact, FactTable, Meeting
@@ -24,6 +24,7 @@ from .question import Question, Slots
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
 # the rest of the question picks which one.
 MEET = "meet"
+FRAME_AT = 2  # the framing word opens the question ("in which city did they meet when ...")
 TOPIC_MIN = 0.35  # how well the rest of a framed question must match a topic intent
 _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", "meet", "meeting",
                      "about", "talk", "talked", "discussed", "mentioned", "with", "that", "this",
@@ -76,8 +77,9 @@ class Picker:
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
 
-    def pick(self, q: Question, match: Match) -> Pick | Decline:
-        """The facts that answer ``q``, or a Decline."""
+    def pick(self, q: Question, match: Match, within: Set[str] | None = None) -> Pick | Decline:
+        """The facts that answer ``q``, or a Decline. ``within``: only these meetings (ids), as a
+        conversation's context or a venue chose them (``bot.dialogue``); None: any."""
         intent, topic = self._framed(q, match)
         if intent is None:
             best = self.intents.get(match.best)
@@ -88,6 +90,8 @@ class Picker:
         if s.outside:
             return Decline(intent.name, outside=s.outside)
         meetings = self._meetings(s, countries)
+        if within is not None:
+            meetings = [m for m in meetings if m.id in within]
         if intent.about == "meeting" and s.people and topic is None:
             meetings = [m for m in meetings if self._has_people(m, s.people)]
         ordinals = s.ordinals
@@ -117,12 +121,12 @@ class Picker:
         if (best is not None and best.declines) or MEET not in q.words:
             return intent, None
         wanted = self._frames.get(q.focus)
-        if wanted is None:
-            return intent, None
+        if wanted is None or q.words.index(q.focus) > FRAME_AT:
+            return intent, None  # "what kind of visit was it when they met?" asks the kind
         scores = dict(match.scores)
         topic = next((other for name, score in match.scores if score >= TOPIC_MIN
                       and (other := self.intents.get(name)) is not None
-                      and not other.frame and not other.declines
+                      and not other.frame and not other.declines and other.asks == "facts"
                       and self.matcher.typical(name, q.words, wanted.name)), None)  # fmt: skip
         if intent is None and (topic is None or scores.get(wanted.name, 0.0) < TOPIC_MIN):
             return None, None
