@@ -172,6 +172,7 @@ def test_nasty_strings_through_ask_json(
             "intent": reply.intent,
             "score": reply.score,
             "sources": [{"file": s.file, "sentence": s.sentence} for s in reply.sources],
+            "suggestions": list(reply.suggestions),
         }, repr(text)
 
 
