@@ -273,10 +273,10 @@ def russian(answerer: Answerer, fact: Fact) -> dict[str, Any]:
 
 def ui_texts(answerer: Answerer, replies: list[Any]) -> Iterator[dict[str, Any]]:
     """The fixed texts: /start, /help, /sources, short declines, Source-button texts."""
-    from bot.helptext import first_example, help_text, start_text
+    from bot.helptext import first_example, help_text, sources_text, start_text
     from bot.language import ui_language
     from bot.render import render_sources
-    from bot.tg.handlers import file_titles, reply_html, sources_text
+    from bot.tg.handlers import file_titles, reply_html
 
     for lang in ("en", "ru", "de"):
         example = first_example(answerer.intents, lang)
