@@ -281,7 +281,7 @@ def ui_texts(answerer: Answerer, replies: list[Any]) -> Iterator[dict[str, Any]]
     for lang in ("en", "ru", "de"):
         example = first_example(answerer.intents, lang)
         yield {"lang": lang, "first_example": example, "start": start_text(lang, example),
-               "help": help_text(answerer.intents, lang),
+               "help": help_text(answerer.intents, lang, answerer.table),
                "sources": sources_text(answerer.table.articles, lang)}  # fmt: skip
     for fixed in ("auto", "en", "ru"):
         for code in (None, "ru", "ru-RU", "en", "de", ""):

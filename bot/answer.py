@@ -125,7 +125,7 @@ class Answerer:
         conversation's context stays as it was."""
         lines = [Line(intent.reply[lang].format(value="", meeting="", count=0))]
         if intent.suggest:
-            lines += [Line(f"• {question(e)}") for e in suggested(self.intents, lang)]
+            lines += [Line(f"• {question(e)}") for e in suggested(self.intents, lang, self.table)]
         text, marked = render_lines(lines)
         return Reply("talk", text, marked, (), intent.name, 1.0, lang, context=context)
 

@@ -99,7 +99,7 @@ class Chat:
 
     def _help(self, text: str) -> Reply:
         lang = self._ui(text)
-        return self._command(help_text(self.answerer.intents, lang), lang)
+        return self._command(help_text(self.answerer.intents, lang, self.answerer.table), lang)
 
     def _sources(self, text: str) -> Reply:
         lang = self._ui(text)

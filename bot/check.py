@@ -5,8 +5,9 @@ One home for what "correct" means, shared by ``python -m bot eval``, the tests a
 benchmark: an entry is ``{q, intent?, expect?, reject?, decline?}``; ``expect`` strings must all
 be in the reply, ``reject`` strings none of them, case-insensitively, and an entry of either may
 be a list of alternatives (any one will do). A dialogue file is ``{conversations: [{name, turns:
-[{say, matched?, expect?, reject?}]}]}``: the turns of one conversation are messages of one user
-in one chat; "@bot" in ``say`` marks a message addressed to the bot in a group.
+[{say, matched?, expect?, reject?, wait?}]}]}``: the turns of one conversation are messages of one
+user in one chat; "@bot" in ``say`` marks a message addressed to the bot in a group; ``wait`` is
+the seconds that pass before the turn.
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ def said(turn: Mapping[str, object]) -> str:
     return " ".join(str(turn.get("say", "")).replace("@bot", " ").split())
 
 
+def waited(turn: Mapping[str, object]) -> float:
+    """The seconds the clock moves on before a turn (its ``wait``; 0 without one)."""
+    wait = turn.get("wait", 0)
+    return float(wait) if isinstance(wait, int | float) and not isinstance(wait, bool) else 0.0
+
+
 def turn_problems(turn: Mapping[str, object], text: str, matched: bool,
                   short_declines: bool = False) -> list[str]:  # fmt: skip
     """What is wrong with reply ``text`` to a turn (nothing: []). ``short_declines``: a decline
@@ -84,4 +91,4 @@ def conversations(data: object) -> list[Mapping[str, object]]:
 
 
 __all__ = ["ANY", "DECLINE", "check", "conversations", "entries", "found", "said",
-           "turn_problems"]  # fmt: skip
+           "turn_problems", "waited"]  # fmt: skip

@@ -197,11 +197,21 @@ def _eval(answerer: Answerer, path: Path, min_in: float, min_out: float) -> int:
     return 0 if in_acc >= min_in and out_acc >= min_out else 1
 
 
+class _Clock:
+    """A clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def _eval_dialogues(answerer: Answerer, path: Path, data: Any, min_ok: float) -> int:
     """Each conversation through ``chat`` (a fresh one each); the failed turns, then the share of
     conversations and turns that passed."""
     from .chat import Chat
-    from .check import conversations, said, turn_problems
+    from .check import conversations, said, turn_problems, waited
 
     try:
         items = conversations(data)
@@ -209,9 +219,11 @@ def _eval_dialogues(answerer: Answerer, path: Path, data: Any, min_ok: float) ->
         raise DataError(path, str(exc)) from None
     passed = turns = turns_ok = 0
     for conv in items:
-        chat = Chat(answerer, clock=lambda: 0.0)
+        clock = _Clock()  # the conversation's clock: a turn's "wait" moves it on
+        chat = Chat(answerer, clock=clock)
         ok = True
         for turn in conv["turns"]:  # type: ignore[attr-defined]
+            clock.now += waited(turn)
             reply = chat.reply(said(turn))
             problems = turn_problems(turn, reply.text, reply.matched)
             turns, turns_ok, ok = turns + 1, turns_ok + (not problems), ok and not problems

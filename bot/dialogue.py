@@ -81,7 +81,7 @@ _NTH = re.compile(
 # Question words that never ask for a summary ("who was at the great hall meeting" asks who).
 _ASKING = frozenset({"when", "where", "who", "why", "how"})
 # Markers of what chooses meetings (a name like "#org" is a topic: "what about the SCO?").
-_SELECTING = frozenset({"#year", "#month", "#number", "#place"})
+_SELECTING = frozenset({"#year", "#month", "#place"})
 # What follows an ordinal that counts meetings: a word for them, or nothing.
 _COUNTED = re.compile(r"\s*(?:(?!regular\b|регулярн)[\w'-]+\s+){0,2}?(?:meetings?|one|talks|"
                       r"visits?|time|встреч\w*|раз|переговор\w*|визит\w*)\b|\s*[?!.]*\s*$",
@@ -172,7 +172,9 @@ class Dialogue:
         if rest_match.intent is None and self._refused(rest_match):
             return Turn(rest, rest_match)  # "and how many people died?": out of scope
         known = context is not None and context.intent in self.intents
-        bare = rest_match.intent is None and self._bare(rest)
+        # "а в 2023 году?" is bare even if "году" sounds like a topic; a question of its own with
+        # an intent ("were any of the meetings in russia") is not a follow-up
+        bare = (rest_match.intent is None or lead is not None) and self._bare(rest)
         if (
             (lead or known)
             and not bare

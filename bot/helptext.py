@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 
-from .facts import ArticleInfo
+from .facts import ArticleInfo, FactTable
 from .intents import Intent
 from .language import (
     ARTICLES,
@@ -38,16 +38,19 @@ def question(example: str) -> str:
     return (example[:1].upper() + example[1:] + "?").replace("??", "?")
 
 
-def answering(intents: Iterable[Intent]) -> list[Intent]:
-    """The intents that answer from facts (not small talk, not those that decline)."""
-    return [i for i in intents if not i.declines and not i.talk]
+def answering(intents: Iterable[Intent], table: FactTable | None = None) -> list[Intent]:
+    """The intents that answer from facts (not small talk, not those that decline); with a
+    ``table``, only those it has facts for (no /help example that the articles cannot answer)."""
+    return [i for i in intents if not i.declines and not i.talk
+            and (table is None or any(table.find(k) for k in i.answers))]  # fmt: skip
 
 
-def topics(intents: Mapping[str, Intent], lang: str) -> list[tuple[str, list[str]]]:
+def topics(intents: Mapping[str, Intent], lang: str,
+           table: FactTable | None = None) -> list[tuple[str, list[str]]]:  # fmt: skip
     """(heading, one example question per intent) per topic, in file order; intents without a
     topic come last under an empty heading."""
     groups: dict[str, list[str]] = {}
-    for intent in answering(intents.values()):
+    for intent in answering(intents.values(), table):
         found = examples(intent, lang)
         if found:
             groups.setdefault(intent.topic.get(lang, ""), []).append(question(found[0]))
@@ -55,9 +58,10 @@ def topics(intents: Mapping[str, Intent], lang: str) -> list[tuple[str, list[str
     return list(groups.items()) + ([("", untitled)] if untitled else [])
 
 
-def suggested(intents: Mapping[str, Intent], lang: str, count: int = 3) -> list[str]:
+def suggested(intents: Mapping[str, Intent], lang: str, table: FactTable | None = None,
+              count: int = 3) -> list[str]:  # fmt: skip
     """The example questions small talk offers: the first of each of the first topics."""
-    return [found[0] for _, found in topics(intents, lang)[:count]]
+    return [found[0] for _, found in topics(intents, lang, table)[:count]]
 
 
 def first_example(intents: Mapping[str, Intent], lang: str = "en") -> str:
@@ -74,11 +78,12 @@ def start_text(lang: str, example: str) -> str:
     return START(lang, example=html.escape(example))
 
 
-def help_text(intents: Mapping[str, Intent], lang: str = "en") -> str:
-    """/help as HTML: per topic, one example question per intent in ``lang``; then follow-ups,
-    /meetings and how to ask in groups."""
+def help_text(intents: Mapping[str, Intent], lang: str = "en",
+              table: FactTable | None = None) -> str:  # fmt: skip
+    """/help as HTML: per topic, one example question per intent in ``lang`` (with ``table``:
+    per intent it has facts for); then follow-ups, /meetings and how to ask in groups."""
     lines = [HELP_HEAD(lang)]
-    for heading, found in topics(intents, lang):
+    for heading, found in topics(intents, lang, table):
         if heading:
             lines.append(f"<b>{html.escape(heading)}</b>")
         lines += [f"• {html.escape(q)}" for q in found]

@@ -2,12 +2,12 @@
 
 Neither is scored like a question: their examples would change what every question's words
 weigh (the matcher's IDF), and their words ("hi", "tell me about", "recap") are not facts' words.
-A message is one of them when the words of one of the intent's examples are all in it and what
-they leave over may stay: for small talk, filler only (no word a question intent uses, no name,
-date or number, and not more words than the examples covered: "thanks!" and "hi, who are you?"
-are talk, "thanks, and where did they meet?" is a question); for a summary, also what chooses
-meetings ("tell me about the Moscow meeting in 2023", "what happened when Mishustin visited
-China"), but no word of a topic ("tell me about the trade target" asks about trade).
+A message is one of them when it holds the words of one of the intent's examples, in their order,
+and what they leave over may stay: for small talk, filler only (no word a question intent uses,
+no name, date or number, and not more words than the examples covered: "thanks!" and "hi, who
+are you?" are talk, "thanks, and where did they meet?" is a question); for a summary, also what
+chooses meetings ("tell me about the Moscow meeting in 2023", "what happened when Mishustin
+visited China"), but no word of a topic ("tell me about the trade target" asks about trade).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ _CHOOSING = frozenset({"#year", "#month", "#number", "#place", "#person"})
 class _Example:
     intent: str
     words: frozenset[str]  # every word, as ``Phrases.words`` reads it
+    order: tuple[str, ...]  # the same words in the example's order
     canon: frozenset[str]  # the words the question reader keeps (fillers dropped)
 
 
@@ -61,7 +62,7 @@ class Phrases:
                 words = self.words(text)
                 if not words:
                     continue
-                example = _Example(intent.name, frozenset(words),
+                example = _Example(intent.name, frozenset(words), tuple(words),
                                    frozenset(reader.canon(text)[0]))  # fmt: skip
                 self._by_word.setdefault(min(example.words), []).append(example)
         self._spare = frozenset(t for w in MEETING_WORDS.split() for t in reader.canon(w)[0])
@@ -88,8 +89,9 @@ class Phrases:
         words = self.words(question.text)
         present = set(words)
         found: list[_Example] = [
-            ex for w in present for ex in self._by_word.get(w, ()) if ex.words <= present
-        ]
+            ex for w in present for ex in self._by_word.get(w, ())
+            if ex.words <= present and _in_order(ex.order, words)
+        ]  # fmt: skip
         if not found:
             return None
         covered = set().union(*(ex.canon for ex in found))
@@ -126,6 +128,13 @@ class Phrases:
         spans = [(a, b, e) for s in ("people", "places", "venues", "countries")
                  for a, b, e in self.reader.gaz.spans(s, text)]  # fmt: skip
         return {t for a, b, e in spans for t in canon(text[a:b])[0] + canon(e.name)[0]}
+
+
+def _in_order(phrase: tuple[str, ...], words: list[str]) -> bool:
+    """The phrase's words appear in ``words`` in its order, others between them allowed ("how
+    does this bot work" holds "how does this work"; "you are a bot" does not hold "are you")."""
+    it = iter(words)
+    return all(w in it for w in phrase)
 
 
 def _same_script(word: str, variant: str) -> str:

@@ -48,7 +48,8 @@ class Suggester:
         if decline.out_of_scope or decline.outside:
             return
         if decline.no_meeting:
-            yield from self._rewrites(q.text, lang)
+            for text in self._rewrites(q.text, lang):
+                yield re.sub(r"\s+([?!.,;:])", r"\1", text)  # "когда они встречались ?"
         elif match.intent is None:
             yield from self._examples(q, match, lang)
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -66,6 +68,8 @@ def conversations(tg: TelegramConfig) -> PicklePersistence[Any, Any, Any] | None
     """PTB's persistence for the conversations' contexts (chat_data only), if configured."""
     if tg.persistence is None:
         return None
+    with contextlib.suppress(OSError):  # if it cannot be made, persistence_problem says so
+        tg.persistence.parent.mkdir(parents=True, exist_ok=True)
     only_chats = PersistenceInput(bot_data=False, user_data=False, callback_data=False)
     return PicklePersistence(tg.persistence, store_data=only_chats, update_interval=PERSIST_EVERY)
 
@@ -109,12 +113,14 @@ def build_application(
     *,
     rate_limiter: bool | BaseRateLimiter[Any] = True,
     timeout: float | None = None,
+    clock: Callable[[], float] = time.time,
 ) -> Application:  # type: ignore[type-arg]
     """The configured Application; raises ValueError when there is no token.
 
     ``rate_limiter``: True for ``RetryingRateLimiter()`` (rates, 429 waits, retried transient
     failures), False for none, or a limiter to use. ``timeout``: connect/read/write seconds for
-    API requests (PTB's defaults when None).
+    API requests (PTB's defaults when None). ``clock``: the wall clock conversations' contexts
+    expire by.
     """
     tg = config.telegram
     if tg.token is None or not tg.token.reveal():
@@ -143,7 +149,7 @@ def build_application(
         )
         builder = builder.rate_limiter(limiter)
     app = builder.build()
-    add_handlers(app, Handlers(answerer, config))
+    add_handlers(app, Handlers(answerer, config, clock=clock))
     return app
 
 

@@ -68,6 +68,7 @@ GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
 Context = ContextTypes.DEFAULT_TYPE
 CONTEXTS = "contexts"  # chat_data key: user id -> that user's dialogue context, as plain data
 SWEEP_EVERY = 1000  # updates between two sweeps of expired contexts out of chat_data
+BUTTON_TEXT = 120  # characters of a button's label (a long "did you mean" question is cut)
 
 
 # ----------------------------------------------------------------------------- pure helpers
@@ -162,14 +163,17 @@ def source_keyboard(data: str, lang: str = "en") -> InlineKeyboardMarkup:
 def question_keyboard(buttons: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
     """One button per "did you mean" question: (its text, its callback data), one per row."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(clip(text, 64), callback_data=data)] for text, data in buttons]
+        [
+            [InlineKeyboardButton(clip(text, BUTTON_TEXT), callback_data=data)]
+            for text, data in buttons
+        ]
     )
 
 
 def meetings_keyboard(page: Sequence[Listed], more: int | None,
                       lang: str = "en") -> InlineKeyboardMarkup:  # fmt: skip
     """One button per meeting (its summary), and one to the next page when ``more`` is set."""
-    rows = [[InlineKeyboardButton(clip(m.label, 64), callback_data=meeting_key(m.id))]
+    rows = [[InlineKeyboardButton(clip(m.label, BUTTON_TEXT), callback_data=meeting_key(m.id))]
             for m in page]  # fmt: skip
     if more is not None:
         rows.append([InlineKeyboardButton(OLDER(lang), callback_data=page_key(more))])
@@ -392,7 +396,8 @@ class Handlers:
 
     async def help_command(self, update: Update, context: Context) -> None:
         """/help: what the bot answers, by topic, with an example question each."""
-        await self._say(update, help_text(self.answerer.intents, self._ui(update)))
+        lang = self._ui(update)
+        await self._say(update, help_text(self.answerer.intents, lang, self.answerer.table))
 
     async def meetings_command(self, update: Update, context: Context) -> None:
         """/meetings: the newest meetings, each with a button that shows its summary."""
