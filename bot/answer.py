@@ -36,6 +36,7 @@ from .summary import Summaries
 from .writer import Writer
 
 SUGGESTIONS = 3  # "did you mean" questions offered at most
+TRIES = 8  # candidate questions asked to find them, at most (each is a whole ask)
 
 
 class Answerer:
@@ -58,6 +59,7 @@ class Answerer:
         self.dialogue = Dialogue(table, self.intents, reader, matcher)
         self.suggester = Suggester(table, self.intents, reader, self.gaz, matcher.threshold)
         self.titles = {a.stem: a.title for a in table.articles}
+        self._examples: dict[str, list[str]] = {}  # small talk's example questions, per language
 
     @classmethod
     def from_table(cls, table: FactTable, config: Config, gazetteer: Gazetteer | None = None,
@@ -76,23 +78,27 @@ class Answerer:
         return cls(table, intents, reader, matcher, glossary, config)
 
     def ask(self, text: str, lang: str | None = None, context: Context | None = None,
-            now: float = 0.0) -> Reply:  # fmt: skip
+            now: float = 0.0, suggest: bool = False) -> Reply:  # fmt: skip
         """The reply to one message; ``lang`` is a hint (e.g. Telegram's language_code).
 
         ``context``: the previous reply's ``context`` in this conversation, if the shell kept
         one, and ``now`` the shell's clock (an expired context is ignored). The reply's own
-        ``context`` is what the next message of the conversation may refer to.
+        ``context`` is what the next message of the conversation may refer to. ``suggest``: a
+        decline that came close offers "did you mean" questions, each asked to be sure it is
+        answered (a few more asks: only shells that show them ask for them).
         """
-        return self._ask(text, lang, context if context and context.fresh(now) else None, now)
+        fresh = context if context and context.fresh(now) else None
+        return self._ask(text, lang, fresh, now, suggest)
 
     def _ask(self, text: str, hint: str | None, context: Context | None, now: float,
-             suggest: bool = True) -> Reply:  # fmt: skip
+             suggest: bool) -> Reply:  # fmt: skip
         q = self.reader.read(text)
         lang = choose(self.config.reply.language, q.script, hint)
-        talk = self.talk.match(q)
+        words = self.talk.words(q.text)  # small talk's and summaries' reading, once
+        talk = self.talk.match(q, words)
         if talk is not None:
             return self._talk(self.intents[talk], lang, context)
-        match = self.dialogue.match(q)
+        match = self.dialogue.match(q, words)
         turn = self.dialogue.turn(q, match, context)
         pick = self.picker.pick(turn.question, turn.match, turn.within)
         if isinstance(pick, Decline):
@@ -125,16 +131,26 @@ class Answerer:
         conversation's context stays as it was."""
         lines = [Line(intent.reply[lang].format(value="", meeting="", count=0))]
         if intent.suggest:
-            lines += [Line(f"• {question(e)}") for e in suggested(self.intents, lang, self.table)]
+            lines += [Line(f"• {q}") for q in self._offered(lang)]
         text, marked = render_lines(lines)
         return Reply("talk", text, marked, (), intent.name, 1.0, lang, context=context)
+
+    def _offered(self, lang: str) -> list[str]:
+        """The example questions small talk offers in ``lang`` (worked out once)."""
+        found = self._examples.get(lang)
+        if found is None:
+            found = self._examples[lang] = [question(e) for e in
+                                            suggested(self.intents, lang, self.table)]  # fmt: skip
+        return found
 
     def _suggestions(self, q: Question, match: Match, decline: Decline, lang: str,
                      context: Context | None, now: float) -> tuple[str, ...]:  # fmt: skip
         """Up to ``SUGGESTIONS`` questions close to the declined one that are answered (asked
         in the same context)."""
         found: list[str] = []
-        for candidate in self.suggester.candidates(q, match, decline, lang):
+        for tried, candidate in enumerate(self.suggester.candidates(q, match, decline, lang)):
+            if tried == TRIES:
+                break
             if candidate in found or not re.search(r"\w\w", candidate) or candidate == q.text:
                 continue
             reply = self._ask(candidate, lang, context, now, suggest=False)

@@ -78,7 +78,8 @@ class Chat:
                     return self._keep(summary)
             else:
                 line = value
-        return self._keep(self.answerer.ask(line, context=self.context, now=self.clock()))
+        reply = self.answerer.ask(line, context=self.context, now=self.clock(), suggest=True)
+        return self._keep(reply)
 
     def _keep(self, reply: Reply) -> Reply:
         self.context, self.last, self.lang = reply.context, reply, reply.lang

@@ -144,7 +144,7 @@ def _ask(answerer: Answerer, words: list[str], as_json: bool, lang: str | None,
         [" ".join(words)] if words else (line.rstrip("\r\n") for line in _lenient(stdin))
     )
     for question in questions:  # streams: one line in, one answer out
-        reply = answerer.ask(question, lang)
+        reply = answerer.ask(question, lang, suggest=True)
         if as_json:
             stdout.write(reply_json(question, reply) + "\n")
         else:

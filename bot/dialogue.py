@@ -23,6 +23,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .facts import FactTable, Meeting
@@ -80,6 +81,7 @@ _NTH = re.compile(
 )
 # Question words that never ask for a summary ("who was at the great hall meeting" asks who).
 _ASKING = frozenset({"when", "where", "who", "why", "how"})
+_NAME_WORDS = 3  # words of a place's name, at most ("st petersburg", "санкт петербург")
 # Markers of what chooses meetings (a name like "#org" is a topic: "what about the SCO?").
 _SELECTING = frozenset({"#year", "#month", "#place"})
 # What follows an ordinal that counts meetings: a word for them, or nothing.
@@ -149,11 +151,15 @@ class Dialogue:
         self.summaries = Phrases(list(intents.values()), reader, "summary")
         self.summary = next((i.name for i in intents.values() if i.asks == "summary"), None)
         self._order = {m.id: n for n, m in enumerate(table.meetings)}
-        self._bare_words = _BARE | {t for w in _BARE for t in reader.canon(w)[0]}
 
-    def match(self, q: Question) -> Match:
-        """The intent of ``q``: a summary by its phrasing ("tell me about ..."), else scored."""
-        name = self.summaries.match(q)
+    @cached_property
+    def _bare_words(self) -> frozenset[str]:
+        return _BARE | {t for w in _BARE for t in self.reader.canon(w)[0]}
+
+    def match(self, q: Question, words: list[str] | None = None) -> Match:
+        """The intent of ``q``: a summary by its phrasing ("tell me about ..."), else scored.
+        ``words``: ``Phrases.words(q.text)``, when the caller has them."""
+        name = self.summaries.match(q, words)
         if name is not None and q.wh not in _ASKING:
             return Match(name, 1.0, name, ((name, 1.0),))
         return self.matcher.match(q)
@@ -175,15 +181,8 @@ class Dialogue:
         # "а в 2023 году?" is bare even if "году" sounds like a topic; a question of its own with
         # an intent ("were any of the meetings in russia") is not a follow-up
         bare = (rest_match.intent is None or lead is not None) and self._bare(rest)
-        if (
-            (lead or known)
-            and not bare
-            and rest_match.intent is None
-            and self._plain(rest, rest_match)
-        ):
-            rest_match = self._forced(rest_match.best, rest_match)  # "where?" is a question
-        chosen = self._chosen(rest, context)
         if bare:
+            chosen = self._chosen(rest, context)
             if context is not None and known:  # "what about 2025?": the last intent again
                 weekday = rest.weekday or context.weekday
                 rest = dataclasses.replace(rest, weekday=weekday)
@@ -196,15 +195,20 @@ class Dialogue:
             if self.summary and (chosen is not None or self._selects(rest)):
                 within = chosen if chosen is not None else frozenset(self._ids(self._dated(rest)))
                 return Turn(rest, self._forced(self.summary, rest_match), within)
+        if (lead or known) and rest_match.intent is None and self._plain(rest, rest_match):
+            rest_match = self._forced(rest_match.best, rest_match)  # "where?" is a question
         if rest_match.intent is None:  # read as a whole ("what about the sco?" is a question)
+            if match.intent is None:
+                return Turn(q, match)  # declined: nothing more to read
             rest, rest_match = q, match
-        intent = self.intents.get(rest_match.intent or "")
-        follows = lead is not None or bool(_BACK.search(q.text)) or self._short(rest)
-        if chosen is None and intent is not None and intent.asks == "summary" and (
-                rest.slots.years or rest.slots.months):  # fmt: skip
+        intent = self.intents[rest_match.intent or ""]
+        chosen = self._chosen(rest, context)
+        if chosen is None and intent.asks == "summary" and (rest.slots.years or rest.slots.months):
             chosen = frozenset(self._ids(self._dated(rest)))  # the meetings of 2023, not its facts
-        if context is None or not known or intent is None or intent.asks == "count" or not follows:
+        if context is None or not known or intent.asks == "count":
             return Turn(rest, rest_match, chosen)
+        if lead is None and not _BACK.search(q.text) and not self._short(rest):
+            return Turn(rest, rest_match, chosen)  # a question of its own
         if chosen is not None or self._selects(rest):
             return Turn(rest, rest_match, chosen, True)  # "and who was there in 2025?"
         return Turn(rest, rest_match, frozenset(context.meetings), True)
@@ -237,6 +241,9 @@ class Dialogue:
 
     def _bare(self, q: Question) -> bool:
         """Nothing but what chooses meetings: "in 2023?", "the moscow one", "о второй?"."""
+        said = [t for t in q.tokens if t not in _SELECTING and t not in self._bare_words]
+        if len(said) > _NAME_WORDS:
+            return False  # more than a place's name besides: not bare (and no need to look)
         return all(t in _SELECTING or t in self._bare_words for t in self._unchosen(q))
 
     def _content(self, q: Question) -> list[str]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from .intents import Intent
 from .question import Question, Reader, stem
@@ -43,9 +44,9 @@ _CHOOSING = frozenset({"#year", "#month", "#number", "#place", "#person"})
 @dataclass(frozen=True, slots=True)
 class _Example:
     intent: str
+    text: str
     words: frozenset[str]  # every word, as ``Phrases.words`` reads it
     order: tuple[str, ...]  # the same words in the example's order
-    canon: frozenset[str]  # the words the question reader keeps (fillers dropped)
 
 
 class Phrases:
@@ -54,39 +55,48 @@ class Phrases:
     def __init__(self, intents: Sequence[Intent], reader: Reader, asks: str):
         self.reader = reader
         self.asks = asks
+        # A word keeps its alphabet: the lexicon's "что" -> "what" would make "что было" the
+        # phrase of "what was ...".
+        self._synonyms = {k: v for k, v in reader.lexicon.synonyms.items()
+                          if is_russian(k) == is_russian(v)}  # fmt: skip
         self._by_word: dict[str, list[_Example]] = {}
         for intent in intents:
             if intent.asks != asks:
                 continue
             for text in intent.examples:
                 words = self.words(text)
-                if not words:
-                    continue
-                example = _Example(intent.name, frozenset(words), tuple(words),
-                                   frozenset(reader.canon(text)[0]))  # fmt: skip
-                self._by_word.setdefault(min(example.words), []).append(example)
-        self._spare = frozenset(t for w in MEETING_WORDS.split() for t in reader.canon(w)[0])
-        self._meeting = frozenset(t for w in MEETING.split() for t in reader.canon(w)[0])
+                if words:
+                    example = _Example(intent.name, text, frozenset(words), tuple(words))
+                    self._by_word.setdefault(min(example.words), []).append(example)
+        self._canon: dict[str, frozenset[str]] = {}  # example -> its canonical words, when needed
+
+    @cached_property
+    def _spare(self) -> frozenset[str]:
+        return frozenset(t for w in MEETING_WORDS.split() for t in self.reader.canon(w)[0])
+
+    @cached_property
+    def _meeting(self) -> frozenset[str]:
+        return frozenset(t for w in MEETING.split() for t in self.reader.canon(w)[0])
 
     def words(self, text: str) -> list[str]:
-        """Every word of ``text``: slang and forms through the lexicon, lightly stemmed; unlike a
-        question's words, fillers ("you", "do", "bot") stay, and a word keeps its alphabet
-        (the lexicon's "что" -> "what" would make "что было" the phrase of "what was ...")."""
-        synonyms = self.reader.lexicon.synonyms
+        """Every word of ``text``: slang and forms through the lexicon (in the same alphabet),
+        lightly stemmed; unlike a question's words, fillers ("you", "do", "bot") stay."""
+        synonyms = self._synonyms
         out = []
         for tok in normalize(text, self.reader.max_chars).split():
-            tok = _same_script(tok, synonyms.get(tok, tok))
+            tok = synonyms.get(tok, tok)
             if " " not in tok:
                 tok = stem(tok)
-                tok = _same_script(tok, synonyms.get(tok, tok))
+                tok = synonyms.get(tok, tok)
             out.append(tok)
         return out
 
-    def match(self, question: Question) -> str | None:
-        """The intent ``question`` is, or None when it asks something else (or nothing)."""
+    def match(self, question: Question, words: list[str] | None = None) -> str | None:
+        """The intent ``question`` is, or None when it asks something else (or nothing).
+        ``words``: ``self.words(question.text)``, when the caller has them already."""
         if not self._by_word:
             return None
-        words = self.words(question.text)
+        words = self.words(question.text) if words is None else words
         present = set(words)
         found: list[_Example] = [
             ex for w in present for ex in self._by_word.get(w, ())
@@ -94,7 +104,7 @@ class Phrases:
         ]  # fmt: skip
         if not found:
             return None
-        covered = set().union(*(ex.canon for ex in found))
+        covered = set().union(*(self._canonical(ex.text) for ex in found))
         summary = self.asks == "summary"
         chosen = False  # a summary request names the meetings, or is its phrase alone
         if summary:
@@ -121,6 +131,12 @@ class Phrases:
 
         return max(found, key=weight).intent
 
+    def _canonical(self, text: str) -> frozenset[str]:
+        found = self._canon.get(text)
+        if found is None:
+            found = self._canon[text] = frozenset(self.reader.canon(text)[0])
+        return found
+
     def _names(self, question: Question) -> set[str]:
         """The words of the people, places and countries a question names, as written and as
         named ("москве", "moscow")."""
@@ -135,11 +151,6 @@ def _in_order(phrase: tuple[str, ...], words: list[str]) -> bool:
     does this bot work" holds "how does this work"; "you are a bot" does not hold "are you")."""
     it = iter(words)
     return all(w in it for w in phrase)
-
-
-def _same_script(word: str, variant: str) -> str:
-    """``variant`` when it is written in the alphabet of ``word``, else ``word``."""
-    return variant if is_russian(variant) == is_russian(word) else word
 
 
 __all__ = ["Phrases"]

@@ -23,6 +23,7 @@ from .text import MONTH_NAMES, month_number
 
 NEAR = 0.7  # a declined question came close when its best intent scored this share of the
 # threshold
+PER_SLOT = 3  # real years, months or places tried in place of one the question names
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _BEFORE = r"(?:\b(?:in|at|to|on)\s+|(?<!\w)(?:в|во|на)\s+)?"  # the preposition of a slot
 
@@ -58,20 +59,20 @@ class Suggester:
         them (Russian place and month names would need other case forms: only removed)."""
         text = " ".join(text.split())
         for year in _YEAR.findall(text):
-            for real in self._years:
-                if real != year:
-                    yield re.sub(rf"\b{year}\b", real, text)
+            near = sorted(self._years, key=lambda y: abs(int(y) - int(year)))  # the closest first
+            for real in [y for y in near if y != year][:PER_SLOT]:
+                yield re.sub(rf"\b{year}\b", real, text)
         if lang == "en":
             for word in re.findall(r"[A-Za-z]{3,}", text):
                 number = month_number(word)
-                for y, m in self._months if number else ():
-                    if m != number:
-                        new = re.sub(rf"\b{word}\b", MONTH_NAMES[m - 1], text)
-                        yield re.sub(_YEAR, str(y), new)  # and that meeting's year, if one is named
+                others = [(y, m) for y, m in self._months if number and m != number]
+                for y, m in others[:PER_SLOT]:
+                    new = re.sub(rf"\b{word}\b", MONTH_NAMES[m - 1], text)
+                    yield re.sub(_YEAR, str(y), new)  # and that meeting's year, if one is named
         spans = self.gaz.spans("places", text) + self.gaz.spans("venues", text)
         for start, end, _ in spans:
             if lang == "en":
-                for place in self._places:
+                for place in self._places[:PER_SLOT]:
                     yield text[:start] + place + text[end:]
             head = re.sub(_BEFORE + r"$", "", text[:start], flags=re.I)
             yield " ".join((head + " " + text[end:]).split())

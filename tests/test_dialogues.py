@@ -228,7 +228,7 @@ async def test_conversations_through_the_bot(api, config, answerer, group: bool)
 
 def test_group_declines_stay_one_short_line(answerer: Answerer) -> None:
     """What the group run does not check of a decline: there it is the one short line."""
-    reply = answerer.ask("when did Xi meet Mishustin in Shanghai?")
+    reply = answerer.ask("when did Xi meet Mishustin in Shanghai?", suggest=True)
     assert not reply.matched and reply.suggestions  # private chats get suggestions ...
     from bot.tg.handlers import reply_html
 

@@ -22,7 +22,7 @@ from bot.answer import SUGGESTIONS, Answerer
 )  # fmt: skip
 def test_close_declines_offer_questions_that_answer(answerer: Answerer, question: str,
                                                     offered: str) -> None:  # fmt: skip
-    reply = answerer.ask(question)
+    reply = answerer.ask(question, suggest=True)
     assert not reply.matched and 1 <= len(reply.suggestions) <= SUGGESTIONS
     assert offered in reply.suggestions, reply.suggestions
     for suggestion in reply.suggestions:
@@ -38,14 +38,18 @@ def test_close_declines_offer_questions_that_answer(answerer: Answerer, question
      "when did Xi meet Biden?", "asdkjh qwe zzz", "", "когда он родился"],
 )  # fmt: skip
 def test_far_declines_offer_nothing(answerer: Answerer, question: str) -> None:
-    reply = answerer.ask(question)
+    reply = answerer.ask(question, suggest=True)
     assert not reply.matched and reply.suggestions == ()
     assert "Did you mean" not in reply.text
 
 
+def test_suggestions_are_made_only_when_asked_for(answerer: Answerer) -> None:
+    assert answerer.ask("when did they meet in 2024?").suggestions == ()
+
+
 def test_suggestions_are_checked_in_the_conversation(answerer: Answerer) -> None:
     first = answerer.ask("when did they meet in Moscow?")
-    reply = answerer.ask("and in 2024?", context=first.context)
+    reply = answerer.ask("and in 2024?", context=first.context, suggest=True)
     assert not reply.matched and reply.suggestions
     for suggestion in reply.suggestions:  # "and in 2023?" answers in this conversation
         assert answerer.ask(suggestion, context=first.context).kind == "answer"

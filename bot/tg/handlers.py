@@ -297,10 +297,13 @@ class Handlers:
         return ui_language(self.config.reply.language, self._lang(update), text or "")
 
     def _ask(self, update: Update, question: str, context: Context | None = None) -> Reply:
-        """The answer; with the conversation's ``context`` (PTB's), in it; without, on its own."""
+        """The answer; with the conversation's ``context`` (PTB's), in it; without, on its own.
+        A private chat's declines offer "did you mean" questions (a group's are one line)."""
         kept = self._context(update, context) if context is not None else None
+        chat = update.effective_chat
+        private = chat is not None and not is_group(chat.type)
         return self.answerer.ask(question, lang=self._lang(update), context=kept,
-                                 now=self.clock())  # fmt: skip
+                                 now=self.clock(), suggest=private)  # fmt: skip
 
     def _context(self, update: Update, context: Context) -> Dialogue | None:
         """The user's context in this chat (read without making a chat_data entry)."""
