@@ -688,11 +688,17 @@ def main(argv: list[str] | None = None) -> int:
         c = res.details["warm_context_seeds"] = summary(
             context_latency(answerer, dialogue_turns(), args.rounds)
         )
+        declined = [i["q"] for i in items if i.get("decline")]
+        d = res.details["warm_suggest_seeds"] = summary(
+            warm_latency(lambda q: answerer.ask(q, suggest=True), declined, args.rounds)
+        )
         res.add(
             Figure("warm answer p50, 5 articles", s["p50_ms"], "ms"),
             Figure("warm answer p99, 5 articles", s["p99_ms"], "ms", 1.0),
             Figure("warm answer in a conversation p50, 5 articles", c["p50_ms"], "ms"),
             Figure("warm answer in a conversation p99, 5 articles", c["p99_ms"], "ms", 1.0),
+            Figure("decline with did-you-mean (private chat) p50", d["p50_ms"], "ms"),
+            Figure("decline with did-you-mean (private chat) p99", d["p99_ms"], "ms"),
         )
 
     # --- accuracy: factbot and the baseline on the same questions
