@@ -273,15 +273,15 @@ def russian(answerer: Answerer, fact: Fact) -> dict[str, Any]:
 
 def ui_texts(answerer: Answerer, replies: list[Any]) -> Iterator[dict[str, Any]]:
     """The fixed texts: /start, /help, /sources, short declines, Source-button texts."""
-    from bot.helptext import first_example, help_text, start_text
+    from bot.helptext import first_example, help_text, sources_text, start_text
     from bot.language import ui_language
     from bot.render import render_sources
-    from bot.tg.handlers import file_titles, reply_html, sources_text
+    from bot.tg.handlers import file_titles, reply_html
 
     for lang in ("en", "ru", "de"):
         example = first_example(answerer.intents, lang)
         yield {"lang": lang, "first_example": example, "start": start_text(lang, example),
-               "help": help_text(answerer.intents, lang),
+               "help": help_text(answerer.intents, lang, answerer.table),
                "sources": sources_text(answerer.table.articles, lang)}  # fmt: skip
     for fixed in ("auto", "en", "ru"):
         for code in (None, "ru", "ru-RU", "en", "de", ""):

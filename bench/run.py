@@ -7,7 +7,8 @@ bench/results/<timestamp>.json (gitignored) or --out. Not a test: timings depend
 and its load; nothing here runs in CI.
 
 What it measures (see README "Performance"):
-  * warm ``Answerer.ask`` latency over tests/questions*.yaml (every question, several rounds);
+  * warm ``Answerer.ask`` latency over tests/questions*.yaml (every question, several rounds),
+    and in a conversation: the dialogue sets' turns, each with the previous reply's context;
   * cold ``python -m bot ask "when did they meet?"`` wall time (table already built), and that
     the ask path imports nothing from telegram or httpx (``-X importtime``);
   * ``python -m bot build`` time and table size: the five seed articles and a synthetic corpus of
@@ -59,6 +60,7 @@ from tests import fakebotapi  # noqa: E402
 PY = sys.executable
 SECTIONS = ("build", "warm", "accuracy", "cold", "synth", "e2e", "memory", "backlog")
 QUESTION_SETS = (ROOT / "tests" / "questions.yaml", ROOT / "tests" / "questions_ru.yaml")
+DIALOGUES = ROOT / "tests" / "data" / "dialogues"  # conversations: answers in a context
 COLD_QUESTION = "when did they meet?"
 BASELINE_THRESHOLD = 70.0  # WRatio 0..100: below it the baseline declines (fixed before looking)
 FORBIDDEN_IMPORTS = ("telegram", "httpx")
@@ -174,6 +176,32 @@ def warm_latency(ask: Callable[[str], object], questions: list[str], rounds: int
             t0 = clock()
             ask(q)
             times.append(clock() - t0)
+    return times
+
+
+def dialogue_turns() -> list[list[str]]:
+    """The conversations of the dialogue sets (tests/data/dialogues/*.yaml), as what is said."""
+    out = []
+    for path in sorted(DIALOGUES.glob("*.yaml")):
+        for conv in yaml.safe_load(path.read_text(encoding="utf-8"))["conversations"]:
+            out.append([" ".join(t["say"].replace("@bot", " ").split()) for t in conv["turns"]])
+    return out
+
+
+def context_latency(answerer: Answerer, conversations: list[list[str]], rounds: int) -> list[float]:
+    """Seconds per call of ``Answerer.ask`` in a conversation: each turn with the context the
+    previous reply left (as the chat and the bot pass it), after one unmeasured round."""
+    clock = time.perf_counter
+    times: list[float] = []
+    for n in range(rounds + 1):
+        for turns in conversations:
+            context = None
+            for text in turns:
+                t0 = clock()
+                reply = answerer.ask(text, context=context, now=0.0)
+                if n:
+                    times.append(clock() - t0)
+                context = reply.context
     return times
 
 
@@ -657,9 +685,20 @@ def main(argv: list[str] | None = None) -> int:
         lat = warm_latency(answerer.ask, questions, args.rounds)
         res.details["warm_seeds"] = {"load_s": load_s, **summary(lat)}
         s = res.details["warm_seeds"]
+        c = res.details["warm_context_seeds"] = summary(
+            context_latency(answerer, dialogue_turns(), args.rounds)
+        )
+        declined = [i["q"] for i in items if i.get("decline")]
+        d = res.details["warm_suggest_seeds"] = summary(
+            warm_latency(lambda q: answerer.ask(q, suggest=True), declined, args.rounds)
+        )
         res.add(
             Figure("warm answer p50, 5 articles", s["p50_ms"], "ms"),
             Figure("warm answer p99, 5 articles", s["p99_ms"], "ms", 1.0),
+            Figure("warm answer in a conversation p50, 5 articles", c["p50_ms"], "ms"),
+            Figure("warm answer in a conversation p99, 5 articles", c["p99_ms"], "ms", 1.0),
+            Figure("decline with did-you-mean (private chat) p50", d["p50_ms"], "ms"),
+            Figure("decline with did-you-mean (private chat) p99", d["p99_ms"], "ms"),
         )
 
     # --- accuracy: factbot and the baseline on the same questions
@@ -757,12 +796,26 @@ def main(argv: list[str] | None = None) -> int:
             lat = warm_latency(sanswerer.ask, questions, args.rounds)
             s = {"load_s": load_s, **summary(lat)}
             res.details["warm_synth"] = s
+            c = res.details["warm_context_synth"] = summary(
+                context_latency(sanswerer, dialogue_turns(), args.rounds)
+            )
             res.add(
                 Figure(f"table load + Answerer, {args.articles} articles", load_s, "s"),
                 Figure(f"warm answer p50, {args.articles} articles", s["p50_ms"], "ms"),
                 Figure(
                     f"warm answer p99, {args.articles} articles",
                     s["p99_ms"],
+                    "ms",
+                    5.0 if args.articles == 1000 else None,
+                ),
+                Figure(
+                    f"warm answer in a conversation p50, {args.articles} articles",
+                    c["p50_ms"],
+                    "ms",
+                ),  # fmt: skip
+                Figure(
+                    f"warm answer in a conversation p99, {args.articles} articles",
+                    c["p99_ms"],
                     "ms",
                     5.0 if args.articles == 1000 else None,
                 ),

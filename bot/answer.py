@@ -1,30 +1,43 @@
 """``Answerer.ask(text) -> Reply``: the one call every shell makes.
 
-Four parts, each made once per table: the ``Reader`` reads the message into a ``Question``, the
-``Matcher`` scores it against the intents, the ``Picker`` chooses the meetings and facts (or why
-none), and the ``Writer`` writes the reply in the user's language. Out of scope is a decline
-Reply, never an exception; nothing here does I/O.
+Parts made once per table: the ``Reader`` reads the message into a ``Question``; ``Phrases`` tell
+small talk (and, in the ``Dialogue``, summaries) by their phrasing, the ``Matcher`` scores the
+question against the other intents, the ``Dialogue`` combines it with the conversation's context
+(a follow-up), the ``Picker`` chooses the meetings and facts (or
+why none), and the ``Writer`` (``Summaries`` for a summary) writes the reply in the user's
+language; a decline that came close offers questions that are answered (``Suggester``). Out of
+scope is a decline Reply, never an exception; nothing here does I/O or keeps state: a shell
+passes the context it kept (and its clock's ``now``) and keeps the reply's.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from . import compound
 from .config import Config
+from .dialogue import Context, Dialogue
 from .facts import FactTable
 from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import Glossary, glossary_from_data
+from .helptext import question, suggested
 from .intents import Intent, Lexicon
 from .kinds import NEEDS
 from .language import choose
-from .match import Matcher
+from .match import Match, Matcher
 from .memo import FactText
+from .phrases import Phrases
 from .picker import Decline, Picker
-from .question import Reader
-from .render import Reply
+from .question import Question, Reader
+from .render import Line, Reply, render_lines, render_suggestions
+from .suggest import Suggester
+from .summary import Summaries
 from .writer import Writer
+
+SUGGESTIONS = 3  # "did you mean" questions offered at most
+TRIES = 8  # candidate questions asked to find them, at most (each is a whole ask)
 
 
 class Answerer:
@@ -42,7 +55,12 @@ class Answerer:
         memo = FactText(self.gaz)
         self.picker = Picker(table, intents, self.gaz, matcher, memo)
         self.writer = Writer(table, self.gaz, glossary, config.reply.order, memo)
+        self.summaries = Summaries(table, intents, self.writer)
+        self.talk = Phrases(intents, reader, "talk")
+        self.dialogue = Dialogue(table, self.intents, reader, matcher)
+        self.suggester = Suggester(table, self.intents, reader, self.gaz, matcher.threshold)
         self.titles = {a.stem: a.title for a in table.articles}
+        self._examples: dict[str, list[str]] = {}  # small talk's example questions, per language
 
     @classmethod
     def from_table(cls, table: FactTable, config: Config, gazetteer: Gazetteer | None = None,
@@ -51,29 +69,102 @@ class Answerer:
         no file is read. ``gazetteer`` and ``glossary``: the table's, when already parsed."""
         gaz = gazetteer or gazetteer_from_data(table.gazetteer)
         intents = [Intent.from_json(d) for d in table.intents]
+        # Small talk and summaries are told by their phrasing (bot.phrases), not scored.
+        asked = [i for i in intents if i.asks not in ("talk", "summary")]
         reader = Reader(Lexicon.from_json(table.lexicon), gaz,
-                        [e for i in intents for e in i.examples],
-                        [w for i in intents for w in i.frame], config.match.max_chars)  # fmt: skip
-        matcher = Matcher(intents, reader, config.match.threshold)
+                        [e for i in asked for e in i.examples],
+                        [w for i in asked for w in i.frame], config.match.max_chars)  # fmt: skip
+        matcher = Matcher(asked, reader, config.match.threshold)
         glossary = glossary or glossary_from_data(table.glossary, NEEDS)
         return cls(table, intents, reader, matcher, glossary, config)
 
-    def ask(self, text: str, lang: str | None = None) -> Reply:
+    def ask(self, text: str, lang: str | None = None, context: Context | None = None,
+            now: float = 0.0, suggest: bool = False) -> Reply:  # fmt: skip
         """The reply to one message; ``lang`` is a hint (e.g. Telegram's language_code). A
-        message that asks several things gets each answered (``bot.compound``)."""
+        message that asks several things gets each answered (``bot.compound``).
+
+        ``context``: the previous reply's ``context`` in this conversation, if the shell kept
+        one, and ``now`` the shell's clock (an expired context is ignored). The reply's own
+        ``context`` is what the next message of the conversation may refer to. ``suggest``: a
+        decline that came close offers "did you mean" questions, each asked to be sure it is
+        answered (a few more asks: only shells that show them ask for them).
+        """
+        fresh = context if context and context.fresh(now) else None
         parts = compound.split(text[: self.config.match.max_chars])
         if len(parts) == 1:
-            return self._ask(text, lang)
-        replies = [self._ask(part, lang) for part in parts]
+            return self._ask(text, lang, fresh, now, suggest)
+        replies = [self._ask(part, lang, fresh, now, False) for part in parts]
         return compound.combine(parts, replies, replies[0].lang)
 
-    def _ask(self, text: str, lang: str | None = None) -> Reply:
-        question = self.reader.read(text)
-        match = self.matcher.match(question)
-        lang = choose(self.config.reply.language, question.script, lang)
-        pick = self.picker.pick(question, match)
+    def _ask(self, text: str, hint: str | None, context: Context | None, now: float,
+             suggest: bool) -> Reply:  # fmt: skip
+        q = self.reader.read(text)
+        lang = choose(self.config.reply.language, q.script, hint)
+        words = self.talk.words(q.text)  # small talk's and summaries' reading, once
+        talk = self.talk.match(q, words)
+        if talk is not None:
+            return self._talk(self.intents[talk], lang, context)
+        match = self.dialogue.match(q, words)
+        turn = self.dialogue.turn(q, match, context)
+        pick = self.picker.pick(turn.question, turn.match, turn.within)
         if isinstance(pick, Decline):
-            reply = self.writer.decline(pick, lang, match.score)
+            reply = self.writer.decline(pick, lang, turn.match.score)
+            if turn.match.intent is not None and context is not None:  # "and in 2024?": the
+                context = replace(context, intent=turn.match.intent)  # intent carries on
+            reply = replace(reply, runner_up=match.runner_up, context=context)
+            if suggest:
+                found = self._suggestions(q, turn.match, pick, lang, context, now)
+                reply = render_suggestions(reply, found)
+            return reply
+        if pick.intent.asks == "summary":
+            reply = self.summaries.reply(pick, lang, turn.match.score)
         else:
-            reply = self.writer.answer(pick, lang, match.score)
-        return replace(reply, runner_up=match.runner_up)
+            reply = self.writer.answer(pick, lang, turn.match.score)
+        meetings = tuple(sorted({f.meeting for f in pick.facts}, key=self.table.sort_key))
+        after = Context(pick.intent.name, meetings, pick.weekday, now)
+        return replace(reply, runner_up=match.runner_up, context=after)
+
+    def summary_of(self, mid: str, lang: str, now: float = 0.0) -> Reply | None:
+        """The summary of meeting ``mid`` (a /meetings choice), which follow-ups then refer to;
+        None when there is no such meeting or no intent summarises."""
+        reply = self.summaries.of_meeting(mid, lang)
+        if reply is None or reply.intent is None:
+            return None
+        return replace(reply, context=Context(reply.intent, (mid,), False, now))
+
+    def _talk(self, intent: Intent, lang: str, context: Context | None) -> Reply:
+        """Small talk: the intent's line, with example questions when it suggests them; the
+        conversation's context stays as it was."""
+        lines = [Line(intent.reply[lang].format(value="", meeting="", count=0))]
+        if intent.suggest:
+            lines += [Line(f"• {q}") for q in self._offered(lang)]
+        text, marked = render_lines(lines)
+        return Reply("talk", text, marked, (), intent.name, 1.0, lang, context=context)
+
+    def _offered(self, lang: str) -> list[str]:
+        """The example questions small talk offers in ``lang`` (worked out once)."""
+        found = self._examples.get(lang)
+        if found is None:
+            found = self._examples[lang] = [question(e) for e in
+                                            suggested(self.intents, lang, self.table)]  # fmt: skip
+        return found
+
+    def _suggestions(self, q: Question, match: Match, decline: Decline, lang: str,
+                     context: Context | None, now: float) -> tuple[str, ...]:  # fmt: skip
+        """Up to ``SUGGESTIONS`` questions close to the declined one that are answered (asked
+        in the same context)."""
+        found: list[str] = []
+        for tried, candidate in enumerate(self.suggester.candidates(q, match, decline, lang)):
+            if tried == TRIES:
+                break
+            if candidate in found or not re.search(r"\w\w", candidate) or candidate == q.text:
+                continue
+            reply = self._ask(candidate, lang, context, now, suggest=False)
+            if reply.kind == "answer":
+                found.append(candidate)
+                if len(found) == SUGGESTIONS:
+                    break
+        return tuple(found)
+
+
+__all__ = ["SUGGESTIONS", "Answerer"]

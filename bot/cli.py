@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import logging
 import os
 import sys
@@ -21,11 +20,11 @@ from typing import Any, TextIO
 from . import __version__
 from .answer import Answerer
 from .build import build, current_table
+from .chat import reply_json, valid_unicode
 from .check import DECLINE, check
 from .config import Config
 from .errors import ConfigError, DataError, FactbotError
 from .project import describe_init, find_project, init_project
-from .render import Reply
 from .yamlio import load_yaml
 
 _CONFIG_HELP = "path to config.yaml (default: $FACTBOT_CONFIG, ./config.yaml, the bundled demo)"
@@ -40,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question; none: read standard input")
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
     ask.add_argument("--lang", choices=("en", "ru"), help="language hint")
-    sub.add_parser("chat", help="an interactive console chat")
+    chat = sub.add_parser("chat", help="a conversation on the console (follow-ups in context)")
+    chat.add_argument("--json", action="store_true", help="one JSON object per line")
     b = sub.add_parser("build", help="build the fact table from the articles")
     b.add_argument("--check", action="store_true", help="also warn about ambiguous intents")
     b.add_argument("--coverage", action="store_true",
@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ask":
             return _ask(answerer, args.question, args.json, args.lang, sys.stdin, sys.stdout)
         if args.command == "chat":
-            return _chat(answerer)
+            return _chat(answerer, args.json)
         if args.command == "eval":
             return _eval(answerer, args.file, args.min_in_scope, args.min_declined)
         if args.command == "misses":
@@ -135,29 +135,6 @@ def _misses(config: Config, answerer: Answerer, args: argparse.Namespace) -> int
     return 0
 
 
-def reply_json(question: str, reply: Reply) -> str:
-    """The ``ask --json`` contract: one JSON object per question, always valid UTF-8 JSON."""
-    return json.dumps(
-        {
-            "question": valid_unicode(question),
-            "reply": reply.text,
-            "matched": reply.matched,
-            "intent": reply.intent,
-            "score": reply.score,
-            "sources": [{"file": s.file, "sentence": s.sentence} for s in reply.sources],
-        },
-        ensure_ascii=False,
-    )
-
-
-def valid_unicode(text: str) -> str:
-    """``text`` with every lone surrogate (from bad bytes or a broken str) replaced by U+FFFD.
-
-    A surrogate pair written as two code points becomes the one character it encodes.
-    """
-    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-
-
 def _lenient(stream: TextIO) -> TextIO:
     """Make a real text stream replace undecodable bytes instead of raising or smuggling them."""
     if isinstance(stream, io.TextIOWrapper):
@@ -171,7 +148,7 @@ def _ask(answerer: Answerer, words: list[str], as_json: bool, lang: str | None,
         [" ".join(words)] if words else (line.rstrip("\r\n") for line in _lenient(stdin))
     )
     for question in questions:  # streams: one line in, one answer out
-        reply = answerer.ask(question, lang)
+        reply = answerer.ask(question, lang, suggest=True)
         if as_json:
             stdout.write(reply_json(question, reply) + "\n")
         else:
@@ -180,28 +157,16 @@ def _ask(answerer: Answerer, words: list[str], as_json: bool, lang: str | None,
     return 0
 
 
-def _chat(answerer: Answerer) -> int:
-    _lenient(sys.stdin)
-    print("factbot: ask about the articles (Ctrl-D or 'quit' to leave, '/sources' for sources).")
-    last: Reply | None = None
-    while True:
-        try:
-            question = input("> ")
-        except EOFError:
-            print()
-            return 0
-        if question.strip().lower() in ("quit", "exit", "/quit"):
-            return 0
-        if question.strip() == "/sources" and last is not None:
-            for src in last.sources:
-                print(f"  [{src.file}] {src.sentence}")
-            continue
-        last = answerer.ask(question)
-        print(last.text)
+def _chat(answerer: Answerer, as_json: bool) -> int:
+    from .chat import run_chat  # only here: ask never pays for the chat
+
+    return run_chat(answerer, _lenient(sys.stdin), sys.stdout, as_json)
 
 
 def _eval(answerer: Answerer, path: Path, min_in: float, min_out: float) -> int:
     data = load_yaml(path)
+    if isinstance(data, dict) and "conversations" in data:
+        return _eval_dialogues(answerer, path, data, min_in)
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
         raise DataError(path, "must be a mapping with questions: [...]")
     per_intent: dict[str, Counter[str]] = defaultdict(Counter)
@@ -234,6 +199,45 @@ def _eval(answerer: Answerer, path: Path, min_in: float, min_out: float) -> int:
         print("misses:")
         print("\n".join(misses))
     return 0 if in_acc >= min_in and out_acc >= min_out else 1
+
+
+class _Clock:
+    """A clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _eval_dialogues(answerer: Answerer, path: Path, data: Any, min_ok: float) -> int:
+    """Each conversation through ``chat`` (a fresh one each); the failed turns, then the share of
+    conversations and turns that passed."""
+    from .chat import Chat
+    from .check import conversations, said, turn_problems, waited
+
+    try:
+        items = conversations(data)
+    except ValueError as exc:
+        raise DataError(path, str(exc)) from None
+    passed = turns = turns_ok = 0
+    for conv in items:
+        clock = _Clock()  # the conversation's clock: a turn's "wait" moves it on
+        chat = Chat(answerer, clock=clock)
+        ok = True
+        for turn in conv["turns"]:  # type: ignore[attr-defined]
+            clock.now += waited(turn)
+            reply = chat.reply(said(turn))
+            problems = turn_problems(turn, reply.text, reply.matched)
+            turns, turns_ok, ok = turns + 1, turns_ok + (not problems), ok and not problems
+            if problems:
+                print(f"{conv['name']}: {turn['say']!r}: {'; '.join(problems)}")
+                print(f"  -> {reply.text[:300]!r}")
+        passed += ok
+    share = passed / len(items)
+    print(f"conversations: {passed}/{len(items)} = {share:.1%}; turns: {turns_ok}/{turns}")
+    return 0 if share >= min_ok else 1
 
 
 __all__ = ["main", "reply_json", "valid_unicode"]

@@ -20,9 +20,11 @@ _WH = (
     r"какие|какой|какую|какая|каким|каких|каком|сколько|как|почему|зачем|куда|откуда)"
 )
 _PREP = r"(?:(?:in|for|on|at|with|to|by|с|со|в|во|на|о|об|по|к|за|из|от|для)\s+)?"
-# A new question begins: after "?", ";" or ", and" / " and" / ", " when a question word follows.
+# A new question begins: after "?", ";" or ", and" / " and" / ", " when a question word follows
+# (after a bare comma an English one only: "сказал, что ...", "знаешь, когда ..." go on one).
+_WH_EN = r"(?:when|where|who|whom|whose|what|which|how|why)"
 _BREAK = re.compile(rf"\?\s+(?=\S)|;\s*(?={_PREP}{_WH}\b)|,?\s+(?:and|и|а)\s+(?={_PREP}{_WH}\b)"
-                    rf"|,\s+(?={_PREP}{_WH}\b)", re.I)  # fmt: skip
+                    rf"|,\s+(?={_WH_EN}\b)", re.I)  # fmt: skip
 # "when and where did they meet": two question words sharing one question.
 _PAIR = re.compile(rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_WH})\b(?P<rest>.*)$", re.I | re.S)
 # What chooses the meeting and may stand for every part: a lead-in before the first question
@@ -82,7 +84,8 @@ def combine(parts: Sequence[str], replies: Sequence[Reply], lang: str) -> Reply:
     first = answered[0]
     html_lines = "\n\n".join(marked).split("\n")
     return Reply("answer", clip("\n\n".join(texts)), clip_html(html_lines), sources,
-                 first.intent, first.score, lang, {"parts": str(len(parts))})  # fmt: skip
+                 first.intent, first.score, lang, {"parts": str(len(parts))},
+                 context=answered[-1].context)  # fmt: skip
 
 
 __all__ = ["MOST", "combine", "split"]

@@ -100,6 +100,7 @@ class TelegramConfig:
     admins: tuple[int, ...] = ()
     per_chat_per_minute: int = 20
     per_user_per_minute: int = 10
+    persistence: Path | None = None  # a file keeping conversations' contexts across restarts
     token: Secret | None = field(default=None, repr=False)
 
 
@@ -167,6 +168,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Check | None]]] = {
         "admins": (list, _ids),
         "per_chat_per_minute": (int, _range(1, 10_000)),
         "per_user_per_minute": (int, _range(1, 10_000)),
+        "persistence": ((str, type(None)), _path_or_null),
     },
     "misses": {
         "path": ((str, type(None)), _path_or_null),
@@ -241,6 +243,8 @@ def load_config(path: Path | str, environ: Mapping[str, str] | None = None) -> C
         )
     fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in tg.items()}
     fields.pop("base_url", None)
+    kept = fields.pop("persistence", None)
+    fields["persistence"] = root / kept if kept else None
     telegram = TelegramConfig(
         **fields,
         base_url=environ.get(BASE_URL_ENV) or tg.get("base_url") or None,

@@ -4,14 +4,17 @@ An intent says what it answers (fact kinds) and how it behaves, as data: what it
 (``asks``: the facts, a date, a place, a count of meetings), whether it is about the meetings
 themselves (``about``), the question words that frame "when did they meet when X" (``frame``),
 whether the question's own words narrow the facts (``narrow``) or rank them (``rank``) and
-whether matching it means declining (``declines``). No code names an intent. All validation of
-intent files lives here; an error names the file, the intent and the problem.
+whether matching it means declining (``declines``). ``asks: talk`` is small talk (a friendly line,
+with example questions when ``suggest``); ``asks: summary`` summarises meetings from the kinds it
+``answers``, in that order of priority. A file's ``topic`` heads its intents in /help. No code
+names an intent. All validation of intent files lives here; an error names the file, the intent
+and the problem.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -25,9 +28,10 @@ PLACEHOLDERS = {"reply": {"value", "meeting", "count"}, "many": {"count"}}
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 _KEYS = {"name": True, "answers": True, "reply": True, "many": False, "examples": True,
          "requires": False, "asks": False, "about": False, "frame": False, "narrow": False,
-         "declines": False, "rank": False}  # fmt: skip
-# What a reply gives per meeting: its facts, its date, its place; or how many meetings there are.
-Asks = Literal["facts", "date", "place", "count"]
+         "declines": False, "suggest": False, "rank": False}  # fmt: skip
+# What a reply gives per meeting: its facts, its date, its place; or how many meetings there are;
+# a summary of each meeting (its facts, by the priority of ``answers``); or small talk.
+Asks = Literal["facts", "date", "place", "count", "summary", "talk"]
 # "meeting": a question about the meetings themselves (the people it names must have been
 # there; "to China" names where); "topic": about what was said (people named need not attend);
 # "other": about the other meetings the articles mention (the premiers' regular meeting, talks
@@ -54,7 +58,14 @@ class Intent:
     frame: tuple[str, ...] = ()  # with "meet": "when did they meet when X" asks this intent
     narrow: bool = False  # only the facts whose words the question names, when it names some
     declines: bool = False  # out of scope: matching this intent means declining
+    suggest: bool = False  # small talk: the reply offers example questions
+    topic: dict[str, str] = field(default_factory=dict)  # its file's /help heading, per language
     rank: Rank = "none"
+
+    @property
+    def talk(self) -> bool:
+        """Small talk: answered by a friendly line, never by facts."""
+        return self.asks == "talk"
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for the compiled table."""
@@ -62,7 +73,8 @@ class Intent:
                 "many": self.many, "examples": list(self.examples), "source": self.source,
                 "requires": list(self.requires), "asks": self.asks, "about": self.about,
                 "frame": list(self.frame), "narrow": self.narrow,
-                "declines": self.declines, "rank": self.rank}  # fmt: skip
+                "declines": self.declines, "suggest": self.suggest,
+                "topic": self.topic, "rank": self.rank}  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Intent:
@@ -72,6 +84,7 @@ class Intent:
                    tuple(data.get("requires", ())), data.get("asks", "facts"),
                    data.get("about", "topic"), tuple(data.get("frame", ())),
                    data.get("narrow", False), data.get("declines", False),
+                   data.get("suggest", False), dict(data.get("topic") or {}),
                    data.get("rank", "none"))  # fmt: skip
 
 
@@ -174,7 +187,7 @@ def _load_file(path: Path, read: Read) -> list[Intent]:
         raise DataError(path, "must be a mapping with version and intents")
     if data.get("version") != 1:
         raise DataError(path, "version: must be 1")
-    unknown = set(data) - {"version", "intents", "synonyms", "ignore", "verify"}
+    unknown = set(data) - {"version", "intents", "synonyms", "ignore", "verify", "topic"}
     if unknown:
         raise DataError(path, f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}")
     raw = data.get("intents")
@@ -182,7 +195,18 @@ def _load_file(path: Path, read: Read) -> list[Intent]:
         return []
     if not isinstance(raw, list) or not raw:
         raise DataError(path, "intents: must be a non-empty list")
-    return [_intent(path, n, entry) for n, entry in enumerate(raw)]
+    topic = _topic(path, data.get("topic"))
+    return [replace(_intent(path, n, entry), topic=topic) for n, entry in enumerate(raw)]
+
+
+def _topic(path: Path, raw: Any) -> dict[str, str]:
+    """The file's /help heading: {en: ..., ru: ...}, or none."""
+    if raw is None:
+        return {}
+    if (not isinstance(raw, dict) or set(raw) != set(LANGS)
+            or not all(isinstance(v, str) and v.strip() for v in raw.values())):  # fmt: skip
+        raise DataError(path, f"topic: must map each language ({', '.join(LANGS)}) to a heading")
+    return {lang: raw[lang] for lang in LANGS}
 
 
 def _intent(path: Path, n: int, entry: Any) -> Intent:
@@ -210,11 +234,19 @@ def _intent(path: Path, n: int, entry: Any) -> Intent:
             raise DataError(path, f"answers: unknown fact kind {kind!r} (known: {known})", where)
         kinds.append(FactKind(kind))
     declines = _flag(path, where, entry, "declines")
-    if not kinds and not declines:
+    asks = _choice(path, where, entry, "asks", Asks)
+    talk = asks == "talk"
+    if not kinds and not declines and not talk:
         raise DataError(path, "answers: must name at least one fact kind", where)
-    if kinds and declines:
-        raise DataError(path, "answers: an intent that declines answers nothing", where)
-    reply = _templates(path, where, "reply", entry["reply"], required=bool(kinds))
+    if kinds and (declines or talk):
+        what = "declines" if declines else "is small talk (asks: talk)"
+        raise DataError(path, f"answers: an intent that {what} answers nothing", where)
+    if declines and talk:
+        raise DataError(path, "declines: small talk (asks: talk) is answered, not declined", where)
+    suggest = _flag(path, where, entry, "suggest")
+    if suggest and not talk:
+        raise DataError(path, "suggest: only small talk (asks: talk) suggests questions", where)
+    reply = _templates(path, where, "reply", entry["reply"], required=bool(kinds) or talk)
     many = _templates(path, where, "many", entry.get("many", {}), required=False)
     examples = entry["examples"]
     if not isinstance(examples, list) or not examples:
@@ -223,14 +255,17 @@ def _intent(path: Path, n: int, entry: Any) -> Intent:
         if not isinstance(ex, str) or not ex.strip():
             raise DataError(path, f"examples[{i}]: must be a non-empty string", where)
     requires = _words(path, where, entry, "requires")
-    asks = _choice(path, where, entry, "asks", Asks)
     about = _choice(path, where, entry, "about", About)
     frame = _words(path, where, entry, "frame")
     if frame and asks not in ("date", "place"):
         raise DataError(path, "frame: only an intent that asks for a date or a place frames", where)
+    if talk and (requires or frame or entry.get("narrow") or "about" in entry):
+        raise DataError(path, "small talk (asks: talk) takes no requires, about, frame or narrow",
+                        where)  # fmt: skip
     rank = _choice(path, where, entry, "rank", Rank)
     return Intent(name, tuple(kinds), reply, many, tuple(examples), path.name, requires, asks,
-                  about, frame, _flag(path, where, entry, "narrow"), declines, rank)  # fmt: skip
+                  about, frame, _flag(path, where, entry, "narrow"), declines,
+                  suggest, rank=rank)  # fmt: skip
 
 
 def _words(path: Path, where: str, entry: dict[str, Any], key: str) -> tuple[str, ...]:

@@ -80,6 +80,11 @@ OTHER_EVENT = Text(
 MEETING = Text("Meeting: ", "Встреча: ")  # before the meeting of a one-meeting answer
 UNKNOWN_PLACE = Text("unknown", "неизвестно")
 CURATED = Text("* date not in the article; from ", "* даты нет в статье; источник: ")
+DID_YOU_MEAN = Text("Did you mean:", "Возможно, вы имели в виду:")  # then the questions
+PICK_ONE = Text("Ask about one of them, or see /meetings.",
+                "Спросите об одной из них или посмотрите /meetings.")  # fmt: skip
+TOO_MANY = Text("Too many questions; please try again in {seconds} s.",
+                "Слишком много вопросов; попробуйте снова через {seconds} с.")  # fmt: skip
 WEEKDAYS = {
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
@@ -94,6 +99,15 @@ EXPIRED = Text("These sources are no longer available; please ask again.",
 ARTICLES = Text("The articles I know:", "Статьи, которые я знаю:")  # /sources
 NO_ARTICLES = Text("I have no articles.", "У меня нет статей.")
 
+# --- meetings (/meetings) ----------------------------------------------------------------------
+
+MEETINGS_HEAD = Text(
+    "The meetings in the articles ({count}); pick one for a summary:",
+    "Встречи в статьях ({count}); выберите встречу, чтобы увидеть сводку:",
+)
+NO_MEETINGS = Text("The articles report no meetings.", "В статьях нет встреч.")
+OLDER = Text("Older meetings", "Более ранние встречи")  # the button to the next page
+
 # --- commands ----------------------------------------------------------------------------------
 
 START = Text(
@@ -107,6 +121,12 @@ START = Text(
     "/help — на что я отвечаю, /sources — статьи.",
 )  # HTML: the example is escaped by the caller
 HELP_HEAD = Text("I can answer questions like:", "Я отвечаю на вопросы вроде таких:")
+HELP_FOLLOW = Text(
+    "After an answer you can go on: “and where?”, “what about 2025?”, “who else was there?”.",
+    "После ответа можно уточнить: «а где?», «а в 2025?», «кто ещё там был?».",
+)
+HELP_MEETINGS = Text("/meetings lists the meetings, each with a summary.",
+                     "/meetings — список встреч, у каждой есть сводка.")  # fmt: skip
 HELP_GROUPS = Text(
     "In groups, mention me, reply to me or use /ask <question>.",
     "В группах упомяните меня, ответьте на моё сообщение или наберите /ask <вопрос>.",
@@ -119,6 +139,7 @@ COMMANDS = (
     ("start", "Introduction"),
     ("help", "What I can answer"),
     ("ask", "Ask a question (in groups)"),
+    ("meetings", "The meetings, with summaries"),
     ("sources", "The articles I know"),
 )
 # /reload answers the admins only, in English.

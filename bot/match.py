@@ -55,6 +55,7 @@ _ONLY_FUNCTION = frozenset(
         "as",
     ]
 )
+_NOT_TYPICAL = _ONLY_FUNCTION | {"there", "here", "this", "that", "these", "those", "then"}
 SAID_FLOOR = 0.75  # an open intent's score when the question asks what someone said
 WHO_SAID_FLOOR = 0.9  # "who mentioned the Years of Sports Exchange?" asks for the speaker
 NOT_SAID = 0.75  # and what its score is worth when the question does not
@@ -119,8 +120,10 @@ class Matcher:
         self._unknown_scale = math.log(1 + n) / math.log(1 + TUNED_INTENTS)
         if reader.vocabulary != self._weight.keys():
             raise ValueError("the reader was made from other intents' examples than the matcher")
-        most = max(1, round(n * BAG_TYPICAL))
-        self._typical = {t for t, names in df.items() if len(names) <= most}
+        most = max(1, int(n * BAG_TYPICAL))  # at most that share: 3 of 17 intents is more
+        # A word that says nothing ("is there", "was it") leans towards no intent.
+        self._typical = {t for t, names in df.items()
+                         if len(names) <= most and t not in _NOT_TYPICAL}  # fmt: skip
         self._index: dict[str, list[int]] = defaultdict(list)
         for i, (_, toks) in enumerate(self._examples):
             for t in toks:

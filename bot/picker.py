@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from .facts import Fact, FactTable, Meeting
@@ -29,6 +29,7 @@ from .text import MONTH_NAMES, NUMBER_WORDS, month_number
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
 # the rest of the question picks which one.
 MEET = "meet"
+FRAME_AT = 2  # the framing word opens the question ("in which city did they meet when ...")
 TOPIC_MIN = 0.35  # how well the rest of a framed question must match a topic intent
 _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", "meet", "meeting",
                      "about", "talk", "talked", "discussed", "mentioned", "with", "that", "this",
@@ -97,19 +98,21 @@ class Picker:
         present = [table.values(PERSON, m.id) for m in table.meetings]
         self._principals = frozenset.intersection(*present) if present else frozenset()
 
-    def pick(self, q: Question, match: Match) -> Pick | Decline:
-        """The facts that answer ``q``, or a Decline. When no intent matches (and nothing says
-        why not), the facts of any kind that hold nearly all of the question's words answer."""
-        pick = self._pick(q, match)
+    def pick(self, q: Question, match: Match, within: Set[str] | None = None) -> Pick | Decline:
+        """The facts that answer ``q``, or a Decline. ``within``: only these meetings (ids), as a
+        conversation's context or a venue chose them (``bot.dialogue``); None: any. When no
+        intent matches (and nothing says why not), the facts of any kind that hold nearly all of
+        the question's words answer."""
+        pick = self._pick(q, match, within)
         if (
             match.intent is None
             and isinstance(pick, Decline)
             and not (pick.outside or pick.out_of_scope or pick.unsaid or pick.no_meeting)
         ):  # an intent that matched and found nothing is a decline: never the nearest fact
-            return self._fallback(q) or pick
+            return self._fallback(q, within) or pick
         return pick
 
-    def _fallback(self, q: Question) -> Pick | None:
+    def _fallback(self, q: Question, within: Set[str] | None) -> Pick | None:
         open_intents = [i for i in self.intents.values() if i.rank != "none"]
         topic = self.relevance.topic(q, {q.slots.speaker})
         if not open_intents or len(topic) < FALLBACK_WORDS or q.slots.outside:
@@ -117,7 +120,7 @@ class Picker:
         meetings = self._meetings(q.slots, q.slots.countries_in)
         if q.slots.met:
             meetings = [m for m in meetings if self._has_people(m, q.slots.met)]
-        ids = {m.id for m in meetings}
+        ids = {m.id for m in meetings if within is None or m.id in within}
         facts = [f for kind in KINDS if kind not in _NO_FALLBACK
                  for f in self.table.find(kind, ids)]  # fmt: skip
         if q.slots.years:
@@ -134,7 +137,7 @@ class Picker:
         keep = {id(r.fact) for r in ranked}
         return Pick(open_intents[0], tuple(f for f in facts if id(f) in keep))
 
-    def _pick(self, q: Question, match: Match) -> Pick | Decline:
+    def _pick(self, q: Question, match: Match, within: Set[str] | None) -> Pick | Decline:
         intent, topic = self._framed(q, match)
         if intent is None:
             best = self.intents.get(match.best)
@@ -151,6 +154,8 @@ class Picker:
         # what happened there ("where was the 29th regular meeting").
         others = intent.about != "meeting" or (topic is not None and topic.about == "other")
         meetings = self._meetings(s, countries, others)
+        if within is not None:
+            meetings = [m for m in meetings if m.id in within]
         if intent.about == "meeting" and s.people and topic is None:
             meetings = [m for m in meetings if self._has_people(m, s.people)]
         elif s.met and intent.about != "other":
@@ -159,10 +164,12 @@ class Picker:
         if not meetings and intent.about == "meeting" and self._outsiders(s):
             return self._other_meetings(q, intent)
         if intent.about == "meeting" and topic is None:
-            meetings = self._described(meetings, intent, q)
-            if s.nth:  # "the second time they met": in time order, after the other choices
+            if s.nth and within is None:  # "the second time they met": in time order, after
+                # the other choices (a conversation's ordinal chose ``within`` already)
                 order = sorted(meetings, key=lambda m: self.table.sort_key(m.id))
                 meetings = order[s.nth - 1 : s.nth]
+            elif not s.select:  # ("first", "last" would describe the meetings that say them)
+                meetings = self._described(meetings, intent, q)
         ordinals = s.ordinals
         if topic is not None:
             chosen = self._about(meetings, topic, q)
@@ -254,13 +261,14 @@ class Picker:
         if intent is not None and intent.about == "other":
             return intent, None  # "who held the 29th regular meeting, and when?"
         wanted = self._frames.get(q.focus)
-        if wanted is None:
-            return intent, None
+        if wanted is None or q.words.index(q.focus) > FRAME_AT:
+            return intent, None  # "what kind of visit was it when they met?" asks the kind
         scores = dict(match.scores)
         words = tuple(w for w in q.words if w not in self.relevance.place_words)  # no topic
         topic = next((other for name, score in match.scores if score >= TOPIC_MIN
                       and (other := self.intents.get(name)) is not None
                       and not other.frame and not other.declines and other.rank == "none"
+                      and other.asks == "facts"
                       and self.matcher.typical(name, words, wanted.name)), None)  # fmt: skip
         if intent is None and (topic is None or scores.get(wanted.name, 0.0) < TOPIC_MIN):
             return None, None
@@ -290,7 +298,8 @@ class Picker:
         own = self.matcher.vocabulary(intent.name) & self.matcher.typical_words
         drop = set(q.slots.people) - set(q.slots.met)  # Xi and Mishustin met every time
         words = [w for w in self.relevance.topic(q, drop, FUNCTION) if w not in own]
-        words = [w for w in words if w not in {f"@{p}" for p in self._principals}]
+        words = [w for w in words if w not in {f"@{p}" for p in self._principals}
+                 and w not in _DATE_WORDS]  # fmt: skip
         if len(meetings) < 2 or not words:
             return meetings
         held = {m.id: self._meeting_words(m) for m in meetings}
@@ -459,6 +468,10 @@ _GROWTH = re.compile(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(
                      r"|рост|вырос", re.I)  # fmt: skip
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
 _MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
+
+
+# Words of a date ("в 2023 году", "that month") describe no meeting.
+_DATE_WORDS = frozenset({"year", "month", "day", "date", "time", "week", "weekday"})
 
 
 def _months_asked(text: str) -> int | None:

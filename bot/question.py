@@ -105,6 +105,7 @@ _SAID = re.compile(
     rf"|(?:{_SAY_RU})|по словам|метафор|высказ",
     re.I,
 )
+_RU_TO = re.compile(r"(?<!\w)(?:в|во)\s+$", re.I)  # before a country: "в Россию", "в Китае"
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,6 +512,9 @@ class Reader:
                                   or _MET_AFTER.match(rest[b:])))  # fmt: skip
         if len({e.name for _, _, e in spans}) >= 2 and _MEETS.search(rest) and not speaker:
             met = tuple(dict.fromkeys(e.name for _, _, e in spans))  # "Xi and Putin ... meeting"
+        to_ru, in_ru = self._russian_countries(rest)  # "в Россию", "в Китае"
+        countries = tuple(dict.fromkeys(countries + to_ru + in_ru))
+        countries_in = tuple(dict.fromkeys(countries_in + in_ru))
         return Slots(
             years=tuple(years_in(rest)),
             months=months,
@@ -545,6 +549,17 @@ class Reader:
                 if _holds(role, office, country):
                     out.append(entry.name)
         return tuple(dict.fromkeys(out))
+
+    def _russian_countries(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Countries after Russian "в": (all of them, those "in" it: "в Китае", not "в Китай")."""
+        to: list[str] = []
+        within: list[str] = []
+        for start, end, entry in self.gaz.spans("countries", text):
+            if _RU_TO.search(text[:start]):
+                to.append(entry.name)
+                if text[end - 1 : end].lower() in ("е", "и"):
+                    within.append(entry.name)
+        return tuple(to), tuple(within)
 
 
 __all__ = ["MARKERS", "QUESTION_WORDS", "SLOT_MARKERS", "Question", "Reader", "Slots", "closest",

@@ -1,4 +1,4 @@
-"""Replies: ``Reply`` and the functions that write answers, declines and sources.
+"""Replies: ``Reply`` and the functions that write answers, declines, suggestions and sources.
 
 Escaping for Telegram's HTML parse mode and the 4096-character cut happen here and only here.
 """
@@ -6,9 +6,14 @@ Escaping for Telegram's HTML parse mode and the 4096-character cut happen here a
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .language import DECLINE, NO_SOURCES
+from .language import DECLINE, DID_YOU_MEAN, NO_SOURCES
+
+if TYPE_CHECKING:
+    from .dialogue import Context
 
 TELEGRAM_LIMIT = 4096
 _ELLIPSIS = "…"
@@ -27,7 +32,7 @@ class Source:
 class Reply:
     """What every shell shows: plain text, Telegram HTML, and the sources behind it."""
 
-    kind: str  # "answer" or "decline"
+    kind: str  # "answer", "talk" (small talk) or "decline"
     text: str
     html: str
     sources: tuple[Source, ...] = ()
@@ -36,11 +41,13 @@ class Reply:
     lang: str = "en"
     extra: dict[str, str] = field(default_factory=dict)
     runner_up: float = 0.0  # the second-best intent's score: score - runner_up is the margin
+    suggestions: tuple[str, ...] = ()  # a decline's "did you mean" questions (each answers)
+    context: Context | None = None  # what a follow-up to this reply refers to (bot.dialogue)
 
     @property
     def matched(self) -> bool:
-        """True when the bot answered."""
-        return self.kind == "answer"
+        """True when the bot answered (small talk included); False for a decline."""
+        return self.kind != "decline"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +56,11 @@ class Line:
 
     text: str
     label: str = ""
+
+
+def plain(marked: str) -> str:
+    """The text of our own Telegram HTML (/help, /sources ...), for the console."""
+    return html.unescape(re.sub(r"<[^>]+>", "", marked))
 
 
 def clip(text: str, limit: int = TELEGRAM_LIMIT) -> str:
@@ -90,6 +102,19 @@ def render_decline(lang: str = "en", reason: str = "") -> Reply:
         text = f"{reason} {text}"
     text = clip(" ".join(text.split()))
     return Reply("decline", text, html.escape(text), lang=lang)
+
+
+def render_suggestions(reply: Reply, suggestions: tuple[str, ...]) -> Reply:
+    """``reply`` (a decline) offering ``suggestions``: numbered lines in the text (the console
+    answers "2" with the second), the heading only in the HTML (Telegram shows buttons)."""
+    if not suggestions:
+        return reply
+    lang = reply.lang
+    lines = "\n".join(f"{n}. {q}" for n, q in enumerate(suggestions, start=1))
+    text = clip(f"{reply.text}\n{DID_YOU_MEAN(lang)}\n{lines}")
+    marked = f"{reply.html}\n{html.escape(DID_YOU_MEAN(lang))}"
+    return Reply(reply.kind, text, marked, reply.sources, reply.intent, reply.score, lang,
+                 reply.extra, reply.runner_up, suggestions, reply.context)  # fmt: skip
 
 
 def render_sources(reply: Reply, titles: dict[str, str] | None = None, lang: str = "en") -> str:

@@ -124,6 +124,15 @@ class Writer:
             place = f"{place} ({venue})" if place else venue
         return place
 
+    def values(self, group: list[Fact], lang: str) -> list[str]:
+        """Each fact of one meeting written in ``lang``, without repeats (``bot.summary``)."""
+        return self._values(group, lang)
+
+    def curated_notes(self, meeting: Meeting, lang: str) -> list[str]:
+        """The notes of a meeting's curated facts ("* date not in the article; from ...")."""
+        notes = dict.fromkeys(f.curated for f in meeting.facts if f.curated)
+        return [CURATED(lang) + note.rsplit("Source: ", 1)[-1] for note in notes]
+
     def _values(self, group: list[Fact], lang: str) -> list[str]:
         """One value per fact; of two facts saying the same (two articles, one meeting), the
         fuller."""

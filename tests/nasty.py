@@ -47,8 +47,8 @@ def load_nasty(path: Path = NASTY_FILE) -> list[str]:
 
 
 def check_reply(reply: Reply) -> None:
-    """What every reply to any message must satisfy, answer or decline."""
-    assert reply.kind in ("answer", "decline")
+    """What every reply to any message must satisfy: an answer, small talk or a decline."""
+    assert reply.kind in ("answer", "talk", "decline")
     assert reply.lang in ("en", "ru")
     assert reply.text.strip()
     assert len(reply.text) <= TELEGRAM_LIMIT and len(reply.html) <= TELEGRAM_LIMIT
@@ -57,10 +57,17 @@ def check_reply(reply: Reply) -> None:
     bare = _OWN_TAGS.sub("", reply.html)
     assert "<" not in bare and ">" not in bare, f"unescaped markup in {reply.html!r}"
     assert "&" not in _ENTITIES.sub("", bare), f"bare & in {reply.html!r}"
-    assert html.unescape(bare) == reply.text  # the HTML says exactly what the plain text says
+    # The HTML says exactly what the plain text says, but the "did you mean" questions: Telegram
+    # shows them as buttons, the text as numbered lines.
+    offered = "".join(f"\n{n}. {q}" for n, q in enumerate(reply.suggestions, start=1))
+    assert html.unescape(bare) + offered == reply.text
     assert 0.0 <= reply.score <= 1.0
-    if reply.matched:
+    if reply.kind == "answer":
         assert reply.intent and reply.sources
+    elif reply.kind == "talk":
+        assert reply.intent and not reply.sources and not reply.suggestions
     else:
         assert reply.intent is None and not reply.sources
-        assert reply.text.endswith(DECLINE(reply.lang)) and len(reply.text) < 300
+        said = html.unescape(bare).split("\n")[0]
+        assert said.endswith(DECLINE(reply.lang)) and len(said) < 300
+        assert len(reply.suggestions) <= 3 and all(q.strip() for q in reply.suggestions)

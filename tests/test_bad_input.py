@@ -164,7 +164,7 @@ def test_nasty_strings_through_ask_json(
         out, err = capsys.readouterr()
         assert err == "" and out.endswith("\n") and out.count("\n") == 1, repr(text)
         data = json.loads(out)
-        reply = answerer.ask(text)
+        reply = answerer.ask(text, suggest=True)
         assert data == {
             "question": valid_unicode(text),
             "reply": reply.text,
@@ -172,6 +172,7 @@ def test_nasty_strings_through_ask_json(
             "intent": reply.intent,
             "score": reply.score,
             "sources": [{"file": s.file, "sentence": s.sentence} for s in reply.sources],
+            "suggestions": list(reply.suggestions),
         }, repr(text)
 
 
@@ -182,7 +183,7 @@ def test_nasty_strings_through_plain_ask(
     capsys.readouterr()
     for text in NASTY[::7]:
         assert main(["--config", str(cli_config), "ask", "--", text]) == 0, repr(text)
-        assert capsys.readouterr().out == answerer.ask(text).text + "\n"
+        assert capsys.readouterr().out == answerer.ask(text, suggest=True).text + "\n"
     # Standard input streams one answer line per input line, plain text on one line each.
     lines = [line for text in NASTY for line in text.split("\n")]
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
@@ -190,7 +191,7 @@ def test_nasty_strings_through_plain_ask(
     out = capsys.readouterr().out.split("\n")
     assert out.pop() == "" and len(out) == len(lines)
     for line, got in zip(lines, out, strict=True):
-        assert got == answerer.ask(line.rstrip("\r")).text.replace("\n", " | ")
+        assert got == answerer.ask(line.rstrip("\r"), suggest=True).text.replace("\n", " | ")
 
 
 def test_ask_json_over_stdin_survives_invalid_utf8(cli_config: Path) -> None:

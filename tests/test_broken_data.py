@@ -133,6 +133,19 @@ CASES = [
     Case("an intent that declines and answers",
          _intents(INTENT.format(name="foo_bar") + "    declines: true\n    examples: [zzz]\n"),
          r"intents/zz_extra\.yaml: intent 'foo_bar': answers: an intent that declines answers"),
+    Case("small talk that answers",
+         _intents(INTENT.format(name="foo_bar") + "    asks: talk\n    examples: [zzz]\n"),
+         r"intents/zz_extra\.yaml: intent 'foo_bar': answers: an intent that is small talk "
+         r"\(asks: talk\) answers nothing"),
+    Case("suggestions on an intent that is not small talk",
+         _intents(INTENT.format(name="foo_bar") + "    suggest: true\n    examples: [zzz]\n"),
+         r"intents/zz_extra\.yaml: intent 'foo_bar': suggest: only small talk"),
+    Case("a topic without its Russian heading",
+         _write("intents/zz_extra.yaml", "version: 1\ntopic: {en: Extra}\nintents:\n"
+                + INTENT.format(name="foo_bar") + "    examples: [zzz]\n"),
+         r"intents/zz_extra\.yaml: topic: must map each language \(en, ru\) to a heading"),
+    Case("persistence that is not a path", _append("config.yaml", "telegram:\n  persistence: 5\n"),
+         r"config\.yaml: telegram: persistence: has the wrong type \(int\)"),
     Case("curated fact without a source",
          _write("seeds/curated.yaml", CURATED.format(article="000_8b0d3a19ac3361c9")
                 + "    reason: the article has no date\n"),

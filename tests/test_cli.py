@@ -40,7 +40,15 @@ def test_ask_json_contract(
         ]
     )
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"question", "reply", "matched", "intent", "score", "sources"}
+    assert set(data) == {
+        "question",
+        "reply",
+        "matched",
+        "intent",
+        "score",
+        "sources",
+        "suggestions",
+    }
     assert data["matched"] is True and data["intent"] == "trade"
     assert data["sources"] and {"file", "sentence"} == set(data["sources"][0])
 
@@ -59,13 +67,14 @@ def test_ask_json_decline(
     )
     data = json.loads(capsys.readouterr().out)
     assert data["matched"] is False and data["intent"] is None and data["sources"] == []
+    assert data["suggestions"] == []
 
 
 def test_ask_streams_stdin_one_line_per_answer(
     tmp_path: Path, make_project: Callable[..., Project]
 ) -> None:
     config = make_project(tmp_path, copy=False).path
-    questions = "when did they meet?\nhi\nwhich anniversary?\n" * 50
+    questions = "when did they meet?\ntell me a joke\nwhich anniversary?\n" * 50
     out = subprocess.run(
         [sys.executable, "-m", "bot", "--config", str(config), "ask", "--json"],
         input=questions,

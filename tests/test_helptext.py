@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from types import SimpleNamespace
 from typing import Any
@@ -13,7 +14,16 @@ from bot.answer import Answerer
 from bot.config import Config
 from bot.gazetteer import load_gazetteer
 from bot.glossary import load_glossary, untranslated
-from bot.helptext import examples, first_example, help_text, start_text
+from bot.helptext import (
+    answering,
+    examples,
+    first_example,
+    help_text,
+    question,
+    start_text,
+    suggested,
+    topics,
+)
 from bot.intents import load_intents
 from bot.kinds import NEEDS
 from bot.language import ui_language
@@ -50,7 +60,7 @@ def test_ui_language(fixed: str, code: str | None, text: str, expected: str) -> 
 
 def test_russian_help_has_a_russian_example_for_every_intent() -> None:
     text = help_text(INTENTS, "ru")
-    in_scope = [i for n, i in INTENTS.items() if n != "out_of_scope"]
+    in_scope = answering(INTENTS.values())  # small talk and out of scope are not listed
     assert all(examples(i, "ru") for i in in_scope)  # the intents do have Russian examples
     bullets = [line for line in text.splitlines() if line.startswith("• ")]
     assert len(bullets) == len(in_scope)
@@ -104,7 +114,7 @@ def _update(text: str, code: str | None) -> Any:
 async def test_handlers_start_and_help_follow_language_code(
     config: Config, fixed: str, code: str | None, lang: str
 ) -> None:
-    answerer = SimpleNamespace(intents=INTENTS, titles={})
+    answerer = SimpleNamespace(intents=INTENTS, titles={}, table=None)
     config = dataclasses.replace(config, reply=dataclasses.replace(config.reply, language=fixed))
     handlers = Handlers(answerer, config)
     start, help_ = _update("/start", code), _update("/help", code)
@@ -125,3 +135,32 @@ async def test_ask_usage_and_sources_follow_language(
     await handlers.ask_command(ask, None)  # type: ignore[arg-type]
     await handlers.sources_command(sources, None)  # type: ignore[arg-type]
     assert ask.message.sent[0].startswith(usage) and sources.message.sent[0].startswith(head)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_help_example_is_answered_by_its_intent(answerer: Answerer, lang: str) -> None:
+    """/help lists what the bot answers by topic; each example it shows really works."""
+    text = help_text(answerer.intents, lang, answerer.table)
+    shown = [line[2:] for line in text.splitlines() if line.startswith("• ")]
+    headings = [line for line in text.splitlines() if line.startswith("<b>")]
+    listed = answering(answerer.intents.values(), answerer.table)
+    assert len(headings) == 3 and len(shown) == len(listed)
+    assert len(listed) == len(answering(answerer.intents.values())) - 1  # no documents signed
+    by_example = {question(examples(i, lang)[0]): i.name for i in listed}
+    for example in shown:
+        reply = answerer.ask(html.unescape(example))
+        assert reply.kind == "answer", example
+        assert reply.intent == by_example[html.unescape(example)], example
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_small_talk_suggests_the_first_example_of_three_topics(
+    answerer: Answerer, lang: str
+) -> None:
+    found = suggested(answerer.intents, lang, answerer.table)
+    assert len(found) == 3 and [t for t, _ in topics(answerer.intents, lang)][:3] == (
+        ["The meetings", "Summaries", "What they discussed"]
+        if lang == "en"
+        else ["Встречи", "Сводки", "Что обсуждали"]
+    )
+    assert all(answerer.ask(q).kind == "answer" for q in found)

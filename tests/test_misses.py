@@ -148,12 +148,18 @@ def test_since_and_lang_filter(answerer: Answerer, tmp_path: Path) -> None:
     log_questions(
         answerer,
         path,
-        ["what is the capital of France?", "кто ты?", "tell me a joke", "привет"],
+        ["what is the capital of France?", "какая погода?", "tell me a joke", "расскажи анекдот"],
         step=timedelta(days=1),
     )
-    assert [m.text for m in load_misses(path, lang="ru")[0]] == ["кто ты?", "привет"]
+    assert [m.text for m in load_misses(path, lang="ru")[0]] == [
+        "какая погода?",
+        "расскажи анекдот",
+    ]
     since = DAY + timedelta(days=2)
-    assert [m.text for m in load_misses(path, since=since)[0]] == ["tell me a joke", "привет"]
+    assert [m.text for m in load_misses(path, since=since)[0]] == [
+        "tell me a joke",
+        "расскажи анекдот",
+    ]
     assert load_misses(tmp_path / "none.jsonl") == ([], 0)
 
 
@@ -255,7 +261,7 @@ def test_candidates_are_a_question_set_that_eval_passes(
     questions = ["when did they meet in 2019?"] * 3 + [
         "when did xi invite mishustin to visit china"
     ] * 2
-    questions += ["tell me a joke", "кто ты?", "👍", "what is the capital of France?"]
+    questions += ["tell me a joke", "какая погода?", "👍", "what is the capital of France?"]
     path, _ = candidates(answerer, tmp_path, questions)
     data = load_yaml(path)
     answered = [item for item in data["questions"] if "intent" in item]
@@ -297,7 +303,7 @@ def test_misses_command(
     answerer: Answerer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = misses_config(tmp_path)
-    questions = ["what is the capital of France?"] * 3 + ["кто ты?"] * 2 + ["tell me a joke"]
+    questions = ["what is the capital of France?"] * 3 + ["какая погода?"] * 2 + ["tell me a joke"]
     log_questions(answerer, tmp_path / "log" / "misses.jsonl", questions, step=timedelta(hours=1))
     assert main(["--config", str(config), "misses"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -308,12 +314,12 @@ def test_misses_command(
     assert lines[1].startswith("  1. 3x  best guess: out_of_scope")
     assert main(["--config", str(config), "misses", "--lang", "ru", "--top", "1"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("2 questions") and '"кто ты?" x2' in out
+    assert out.startswith("2 questions") and '"какая погода?" x2' in out
     assert main(["--config", str(config), "misses", "--since", "2026-11-23T12:00"]) == 0
     assert capsys.readouterr().out.startswith("2 questions")
     assert main(["--config", str(config), "misses", "--yaml", "--top", "1"]) == 0
     out = capsys.readouterr().out
-    assert 'q: "what is the capital of France?"' in out and "кто ты" not in out
+    assert 'q: "what is the capital of France?"' in out and "какая погода" not in out
 
 
 def test_misses_command_without_a_log(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,9 +26,9 @@ def test_ask_reads_a_message_once_and_shares_the_question(
         matched.append(q)
         return real_match(self, q)
 
-    def spy_pick(self: Picker, q: Question, match: object) -> object:
+    def spy_pick(self: Picker, q: Question, match: object, *within: object) -> object:
         picked.append(q)
-        return real_pick(self, q, match)  # type: ignore[arg-type]
+        return real_pick(self, q, match, *within)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Reader, "read", spy_read)
     monkeypatch.setattr(Matcher, "match", spy_match)

@@ -12,7 +12,16 @@ from bot.build import build_table
 from bot.config import Config
 from bot.facts import FactTable
 from bot.render import Source
-from bot.tg.buttons import LIMIT, RememberedKeys, SourceKeys
+from bot.tg.buttons import (
+    LIMIT,
+    AskKeys,
+    RememberedKeys,
+    SourceKeys,
+    meeting_key,
+    meeting_of,
+    page_key,
+    page_of,
+)
 from tests.support import ROOT, make_project
 
 
@@ -110,3 +119,35 @@ def test_remembered_keys_are_random_per_chat_and_bounded() -> None:
     remembered.key(sources, 1)
     assert remembered.sources(first, 1) is None and len(remembered) == 2
     assert remembered.sources(None, 1) is None and remembered.sources("src:m", 1) is None
+
+
+def test_meeting_keys_name_the_meeting_and_survive_a_new_index(answerer: Answerer) -> None:
+    for meeting in answerer.table.meetings:
+        key = meeting_key(meeting.id)
+        assert key == "mtg:" + meeting.id and len(key.encode()) <= LIMIT
+        assert meeting_of(key, answerer.table) == meeting.id
+    long_id = "2023-03-21-" + "x" * 80
+    key = meeting_key(long_id)
+    assert key.startswith("mtg:~") and len(key.encode()) <= LIMIT and key == meeting_key(long_id)
+    assert meeting_of(key, answerer.table) is None  # no such meeting here
+    for data in (None, "", "mtg:", "mtg:nowhere", "mtg:~", "src:1abc", "mtg:" + "x" * 80):
+        assert meeting_of(data, answerer.table) is None, data
+    assert page_of(page_key(10)) == 10
+    assert [page_of(d) for d in (None, "mtgs:", "mtgs:x", "mtgs:-1", "mtgs:" + "9" * 20)] == [
+        None
+    ] * 5
+
+
+def test_question_keys_hold_the_question_or_a_key_for_its_chat() -> None:
+    asks = AskKeys(size=2)
+    short = asks.key("when did they meet in Beijing?", 1)
+    assert short == "ask:when did they meet in Beijing?"
+    assert asks.question(short, 1) == asks.question(short, 2) == "when did they meet in Beijing?"
+    long = "когда Си Цзиньпин и Михаил Мишустин встречались в Пекине?"  # 64+ bytes in UTF-8
+    key = asks.key(long, 1)
+    assert key.startswith("ask:~") and len(key.encode()) <= LIMIT
+    assert asks.question(key, 1) == long and asks.question(key, 2) is None
+    assert asks.question("ask:", 1) is None and asks.question("src:1ab", 1) is None
+    asks.key("a" * 80, 1)
+    asks.key("b" * 80, 1)
+    assert asks.question(key, 1) is None  # forgotten: only the last ``size`` are kept

@@ -64,7 +64,7 @@ async def test_private_decline_is_full(api, bot_app):
 
 async def test_start_help_sources(api, bot_app):
     commands = [c["command"] for c in api.calls_of("setMyCommands")[0].params["commands"]]
-    assert commands == ["start", "help", "ask", "sources"]
+    assert commands == ["start", "help", "ask", "meetings", "sources"]
     for i, text in enumerate(["/start", "/help", "/sources"], start=1):
         api.push_message(USER, text)
         await replies(api, USER, count=i)
@@ -289,7 +289,9 @@ async def test_flood_control_burst_gets_exactly_n_replies(api, config, answerer,
         await replies(api, USER, count=3)
         await asyncio.wait_for(drained(api), 10)
         await asyncio.sleep(0.3)
-    assert len(api.calls_of("sendMessage", ok=None)) == 4
+    sent = api.calls_of("sendMessage", ok=None)
+    notices = [c for c in sent if "Too many questions" in c.params["text"]]
+    assert len(sent) == 5 and len(notices) == 1 and notices[0].params["chat_id"] == USER
     flood_lines = [r for r in caplog.records if "flood control" in r.getMessage()]
     assert len(flood_lines) == 1 and str(USER) in flood_lines[0].getMessage()
 
@@ -306,9 +308,9 @@ async def test_flood_control_per_user_in_a_group(api, config, answerer):
         await asyncio.wait_for(drained(api), 10)
         await asyncio.sleep(0.3)
     sent = api.calls_of("sendMessage")
-    assert len(sent) == 4  # two for each user
-    replied_to = {reply_to(c) for c in sent}
-    assert len(replied_to) == 4
+    answers = [c for c in sent if "Too many questions" not in c.params["text"]]
+    assert len(answers) == 4  # two for each user, and one notice for the first one refused
+    assert len(sent) == 5 and len({reply_to(c) for c in sent}) == 5
 
 
 # --------------------------------------------------------------------------- allow-list

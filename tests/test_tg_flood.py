@@ -95,6 +95,25 @@ def test_one_log_line_per_chat_per_window():
     assert flood2.admit(3, 3).log and not flood2.admit(3, 3).log
 
 
+def test_a_refusal_says_how_long_until_there_is_room():
+    clock = Clock()
+    flood = FloodControl(per_chat=2, per_user=100, clock=clock)
+    flood.admit(1, 1)
+    clock.now += 20
+    flood.admit(1, 1)
+    clock.now += 10
+    refused = flood.admit(1, 1)
+    assert not refused.allowed and refused.log and refused.wait == pytest.approx(30.0)
+    clock.now += 29
+    again = flood.admit(1, 1)
+    assert not again.log and again.wait == pytest.approx(1.0)  # said once: silence after
+    clock.now += 1
+    assert flood.admit(1, 1).allowed
+    user = FloodControl(per_chat=100, per_user=1, clock=clock)
+    user.admit(5, 9)
+    assert user.admit(6, 9).wait == pytest.approx(60.0)
+
+
 def test_inline_queries_without_chat_count_per_user():
     flood = FloodControl(per_chat=100, per_user=1, clock=Clock())
     assert flood.admit(None, 4).allowed and not flood.admit(None, 4).allowed

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from telegram import InputTextMessageContent
 
-from bot.helptext import help_text
+from bot.helptext import help_text, sources_text
 from bot.intents import Intent
 from bot.render import Reply, Source
 from bot.tg import app as tg_app
@@ -25,7 +25,6 @@ from bot.tg.handlers import (
     is_group,
     reply_html,
     source_keyboard,
-    sources_text,
 )
 
 ANSWER = Reply(

@@ -113,7 +113,7 @@ async def test_misses_command_is_for_admins_only(api, config, answerer, tmp_path
     async with serving(app):
         for _ in range(3):
             api.push_message(USER, "<b>what</b> is the capital of France?", user_id=USER)
-        api.push_message(USER, "кто ты?", user_id=USER)
+        api.push_message(USER, "какая погода?", user_id=USER)
         await replies(api, USER, count=4)
         api.push_message(USER, "/misses", user_id=USER)  # not an admin: no reply at all
         api.push_message(ADMIN, "/misses", user_id=ADMIN)
@@ -172,8 +172,8 @@ async def test_a_full_disk_never_stops_the_bot(api, config, answerer, tmp_path, 
                 api.push_message(USER, f"what is the capital of country {i}?", user_id=USER)
             api.push_message(USER, "when did they meet?", user_id=USER)
             calls = await replies(api, USER, count=11)
-    assert "2023" in calls[-1].result["text"]
-    assert all("/help" in c.result["text"] for c in calls[:10])
+    texts = sorted((c.result["text"] for c in calls), key=lambda t: "2023" in t)  # any order
+    assert "2023" in texts[-1] and all("/help" in t for t in texts[:10])
     problems = [r for r in caplog.records if r.levelno >= logging.WARNING]
     assert [r.name for r in problems] == ["bot.misslog"]
     assert "No space left on device" in problems[0].getMessage()

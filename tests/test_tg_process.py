@@ -123,11 +123,11 @@ cfg = load_config(sys.argv[1])
 answerer = Answerer.from_table(ensure_table(cfg), cfg)
 real_ask = answerer.ask
 
-def ask(text, lang=None):
+def ask(text, lang=None, **conversation):
     if "boom" in text:  # an exception that carries the API URL, as httpx errors may
         raise RuntimeError("request to " + cfg.telegram.base_url + cfg.telegram.token.reveal()
                            + "/sendMessage failed")
-    return real_ask(text, lang)
+    return real_ask(text, lang, **conversation)
 
 answerer.ask = ask
 sys.exit(run_bot(cfg, answerer))

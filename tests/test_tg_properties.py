@@ -148,9 +148,26 @@ def check_html(text: str) -> None:
     assert {e["type"] for e in entities} <= BOT_ENTITIES, (text, entities)
 
 
+class StubApplication:
+    """What the callbacks use of PTB's Application: the chats' chat_data."""
+
+    def __init__(self) -> None:
+        self.chat_data: dict[int, dict] = {}
+
+    def drop_chat_data(self, chat_id: int) -> None:
+        self.chat_data.pop(chat_id, None)
+
+
+def stub_context(bot: StubBot, app: StubApplication, chat_id: int | None) -> Any:
+    """A callback's context: the bot, the application and the chat's chat_data."""
+    data = app.chat_data.setdefault(chat_id, {}) if chat_id is not None else None
+    return SimpleNamespace(bot=bot, application=app, chat_data=data)
+
+
 async def converse(handlers: Handlers, bot: StubBot, text: str) -> None:
-    """The message in every place it can reach the bot; press any Source button it gets."""
-    context = SimpleNamespace(bot=bot)
+    """The message in every place it can reach the bot; press every button it gets."""
+    app = StubApplication()
+    context = stub_context(bot, app, None)
     updates = [
         (handlers.message, message_update(text, USER, "private")),
         (handlers.message, message_update(f"@{BOT_NAME} {text}", GROUP, "supergroup")),
@@ -159,32 +176,36 @@ async def converse(handlers: Handlers, bot: StubBot, text: str) -> None:
         (handlers.ask_command, message_update(f"/ask@{BOT_NAME}{text}", USER, "private")),
     ]
     for callback, data in updates:
-        await callback(Update.de_json(data, bot), context)
+        chat = data["message"]["chat"]["id"]
+        await callback(Update.de_json(data, bot), stub_context(bot, app, chat))
     inline = {"update_id": 99, "inline_query": {
         "id": "1", "from": {"id": USER, "is_bot": False, "first_name": "A"}, "query": text,
         "offset": ""}}  # fmt: skip
     await handlers.inline_query(Update.de_json(inline, bot), context)
-    for kind, markup in list(bot.sent):
-        if kind == "markup":
-            data = markup.inline_keyboard[0][0].callback_data
-            assert len(data.encode()) <= 64
-            press = {
-                "update_id": 100,
-                "callback_query": {
-                    "id": "2",
-                    "from": {"id": USER, "is_bot": False, "first_name": "A"},
-                    "chat_instance": "c",
-                    "data": data,
-                    "message": {
-                        "message_id": 11,
-                        "date": 0,
-                        "chat": {"id": USER, "type": "private"},
-                        "from": {"id": BOT_ID, "is_bot": True, "first_name": "F"},
-                        "text": "a",
-                    },
+    pressed = {"ask:": handlers.question_button, "mtg:": handlers.meeting_button}
+    buttons = [b for kind, m in list(bot.sent) if kind == "markup" for row in m.inline_keyboard
+               for b in row]  # fmt: skip
+    for button in buttons:
+        data = button.callback_data
+        assert len(data.encode()) <= 64
+        press = {
+            "update_id": 100,
+            "callback_query": {
+                "id": "2",
+                "from": {"id": USER, "is_bot": False, "first_name": "A"},
+                "chat_instance": "c",
+                "data": data,
+                "message": {
+                    "message_id": 11,
+                    "date": 0,
+                    "chat": {"id": USER, "type": "private"},
+                    "from": {"id": BOT_ID, "is_bot": True, "first_name": "F"},
+                    "text": "a",
                 },
-            }
-            await handlers.source_button(Update.de_json(press, bot), context)
+            },
+        }
+        callback = pressed.get(data[:4], handlers.source_button)
+        await callback(Update.de_json(press, bot), stub_context(bot, app, USER))
 
 
 def check_all_sent(bot: StubBot) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
+import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from telegram import BotCommand
@@ -21,12 +24,15 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    PersistenceInput,
+    PicklePersistence,
     filters,
 )
 
 from ..answer import Answerer
-from ..config import Config
+from ..config import Config, TelegramConfig
 from ..language import COMMANDS
+from .buttons import ASK, MEETING, PAGE
 from .handlers import Handlers
 from .resilience import RetryingRateLimiter
 from .serve import IN_FLIGHT, new_secret, serve
@@ -39,6 +45,7 @@ REJECTED_TOKEN = "error: Telegram rejected the token (check TELEGRAM_BOT_TOKEN)"
 # PTB's default is 256, and httpcore checks every pooled connection on each request, so a burst
 # cost ~4 ms of CPU per message instead of ~2.8 (issue 5).
 CONNECTIONS = IN_FLIGHT
+PERSIST_EVERY = 60  # seconds between two writes of the conversations file (and one at stop)
 
 
 def api_base_url(base_url: str) -> str:
@@ -57,6 +64,30 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     log.info("factbot running as @%s", app.bot.username)
 
 
+def conversations(tg: TelegramConfig) -> PicklePersistence[Any, Any, Any] | None:
+    """PTB's persistence for the conversations' contexts (chat_data only), if configured."""
+    if tg.persistence is None:
+        return None
+    with contextlib.suppress(OSError):  # if it cannot be made, persistence_problem says so
+        tg.persistence.parent.mkdir(parents=True, exist_ok=True)
+    only_chats = PersistenceInput(bot_data=False, user_data=False, callback_data=False)
+    return PicklePersistence(tg.persistence, store_data=only_chats, update_interval=PERSIST_EVERY)
+
+
+async def persistence_problem(app: Application) -> str | None:  # type: ignore[type-arg]
+    """Why the conversations file cannot be used (one line), or None."""
+    persistence = app.persistence
+    if not isinstance(persistence, PicklePersistence):
+        return None
+    path = Path(persistence.filepath)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        await persistence.get_chat_data()
+    except Exception as exc:  # noqa: BLE001 - unpickling fails in many ways; all are one line
+        return f"telegram.persistence: {path}: cannot be used ({' '.join(str(exc).split())})"
+    return None
+
+
 def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[type-arg]
     """Register the callbacks: new text messages only (no edits, channel posts or media)."""
     new = filters.UpdateType.MESSAGE
@@ -64,10 +95,14 @@ def add_handlers(app: Application, handlers: Handlers) -> None:  # type: ignore[
     app.add_handler(CommandHandler("help", handlers.help_command, filters=new))
     app.add_handler(CommandHandler("ask", handlers.ask_command, filters=new))
     app.add_handler(CommandHandler("sources", handlers.sources_command, filters=new))
+    app.add_handler(CommandHandler("meetings", handlers.meetings_command, filters=new))
     app.add_handler(CommandHandler("reload", handlers.reload_command, filters=new))
     app.add_handler(CommandHandler("misses", handlers.misses_command, filters=new))
     app.add_handler(MessageHandler(new & filters.TEXT & ~filters.COMMAND, handlers.message))
-    app.add_handler(CallbackQueryHandler(handlers.source_button))  # every query gets an answer
+    app.add_handler(CallbackQueryHandler(handlers.meeting_button, pattern=f"^{MEETING}"))
+    app.add_handler(CallbackQueryHandler(handlers.page_button, pattern=f"^{PAGE}"))
+    app.add_handler(CallbackQueryHandler(handlers.question_button, pattern=f"^{ASK}"))
+    app.add_handler(CallbackQueryHandler(handlers.source_button))  # the rest: answered too
     app.add_handler(InlineQueryHandler(handlers.inline_query))
     app.add_error_handler(handlers.error_handler)
 
@@ -78,12 +113,14 @@ def build_application(
     *,
     rate_limiter: bool | BaseRateLimiter[Any] = True,
     timeout: float | None = None,
+    clock: Callable[[], float] = time.time,
 ) -> Application:  # type: ignore[type-arg]
     """The configured Application; raises ValueError when there is no token.
 
     ``rate_limiter``: True for ``RetryingRateLimiter()`` (rates, 429 waits, retried transient
     failures), False for none, or a limiter to use. ``timeout``: connect/read/write seconds for
-    API requests (PTB's defaults when None).
+    API requests (PTB's defaults when None). ``clock``: the wall clock conversations' contexts
+    expire by.
     """
     tg = config.telegram
     if tg.token is None or not tg.token.reveal():
@@ -103,13 +140,16 @@ def build_application(
         builder = builder.connect_timeout(timeout).read_timeout(timeout).write_timeout(timeout)
         builder = (builder.get_updates_connect_timeout(timeout).get_updates_read_timeout(timeout)
                    .get_updates_write_timeout(timeout))  # fmt: skip
+    persistence = conversations(tg)
+    if persistence is not None:
+        builder = builder.persistence(persistence)
     if rate_limiter:
         limiter: BaseRateLimiter[Any] = (
             RetryingRateLimiter() if rate_limiter is True else rate_limiter
         )
         builder = builder.rate_limiter(limiter)
     app = builder.build()
-    add_handlers(app, Handlers(answerer, config))
+    add_handlers(app, Handlers(answerer, config, clock=clock))
     return app
 
 
@@ -205,6 +245,10 @@ def run_bot(config: Config, answerer: Answerer) -> int:
             "(set one when several processes share the webhook)"
         )
     app = build_application(config, answerer)
+    problem = asyncio.run(persistence_problem(app))
+    if problem:
+        print(f"error: {redact.clean(problem)}", file=sys.stderr)
+        return 2
     try:
         asyncio.run(_serve_until_signal(app, tg, secret))
     except InvalidToken:  # its message quotes the token: never print it

@@ -1,10 +1,15 @@
-"""The Source button's callback data: which sentences an answer came from, in Telegram's 64 bytes.
+"""Buttons' callback data, in Telegram's 64 bytes: Source (``src:``), a meeting's summary
+(``mtg:``), a page of /meetings (``mtgs:``) and a "did you mean" question (``ask:``).
+
+The Source button: which sentences an answer came from.
 
 A key names the sources themselves: each article by a digest of its name and text, each sentence
 by its number. So a button means the same after a restart or a /reload, tells nothing about other
 chats, and goes stale (an alert, never other sentences) once its article changes. An answer with
 more sources than 64 bytes can name gets a random key instead, kept in memory for its chat only.
-No telegram import: these are strings and the fact table.
+A meeting button names the meeting's id (or a digest of a long one), so it too means the same
+after a restart. A question button holds the question itself when it fits, else a random key
+kept for its chat. No telegram import: these are strings and the fact table.
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ _NAMED = PREFIX + "1"  # version 1 of the self-describing key
 _PAYLOAD = (LIMIT - len(_NAMED)) * 6 // 8  # bytes that fit after it in base64
 _REMEMBERED = PREFIX + "m"
 _ID = 4  # bytes of an article's digest
+MEETING = "mtg:"
+PAGE = "mtgs:"
+ASK = "ask:"
+_DIGEST = "~"  # after MEETING: a digest of an id too long to name; after ASK: a remembered key
 
 
 def article_id(stem: str, sha256: str) -> bytes:
@@ -127,6 +136,64 @@ class RememberedKeys:
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+def meeting_key(mid: str) -> str:
+    """The callback data of a meeting's button: its id, or a digest of an id too long."""
+    data = MEETING + mid
+    if len(data.encode()) <= LIMIT and not mid.startswith(_DIGEST):
+        return data
+    return MEETING + _DIGEST + _digest(mid)
+
+
+def meeting_of(data: str | None, table: FactTable) -> str | None:
+    """The id of the meeting a button names, if the table has it."""
+    if not data or not data.startswith(MEETING) or len(data) > LIMIT:
+        return None
+    rest = data[len(MEETING) :]
+    if rest.startswith(_DIGEST):
+        return next((m.id for m in table.meetings if _digest(m.id) == rest[1:]), None)
+    return rest if table.meeting(rest) is not None else None
+
+
+def page_key(offset: int) -> str:
+    """The callback data of the button to a page of /meetings."""
+    return f"{PAGE}{offset}"
+
+
+def page_of(data: str | None) -> int | None:
+    """The offset a page button names."""
+    rest = data[len(PAGE) :] if data and data.startswith(PAGE) else ""
+    return int(rest) if rest.isdigit() and len(rest) <= 9 else None
+
+
+def _digest(text: str) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(text.encode()).digest()[:9]).decode("ascii")
+
+
+class AskKeys:
+    """The callback data of "did you mean" buttons: the question itself, or a key per chat."""
+
+    def __init__(self, size: int = 1000):
+        self.remembered = RememberedKeys(size)
+
+    def key(self, question: str, chat_id: int | None) -> str:
+        """The data of a button that asks ``question`` in ``chat_id``."""
+        data = ASK + question
+        if len(data.encode()) <= LIMIT and not question.startswith(_DIGEST):
+            return data
+        key = self.remembered.key((Source("", question),), chat_id)
+        return ASK + _DIGEST + key[len(_REMEMBERED) :]
+
+    def question(self, data: str | None, chat_id: int | None) -> str | None:
+        """The question a button asks, or None (not such a button, or forgotten)."""
+        if not data or not data.startswith(ASK) or len(data.encode()) > LIMIT:
+            return None
+        rest = data[len(ASK) :]
+        if not rest.startswith(_DIGEST):
+            return rest or None
+        found = self.remembered.sources(_REMEMBERED + rest[1:], chat_id)
+        return found[0].sentence if found else None
 
 
 def _runs(sources: Iterable[Source]) -> Iterator[tuple[str, list[Source]]]:

@@ -1,7 +1,8 @@
 """Flood control: at most N answers per chat and per user in any sliding minute.
 
 Pure and clock-injectable (no telegram import, no I/O): the handlers ask ``FloodControl.admit``
-before they answer, and stay silent when it says no.
+before they answer; the first refusal in a chat (``Verdict.log``) gets one short "try again in N s"
+(``Verdict.wait``), and the rest silence until the window has room again.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ class SlidingWindow:
             del self._events[key]
         return events
 
+    def wait(self, key: Hashable) -> float:
+        """Seconds until ``key`` may have one more event (0 when it may now)."""
+        now = self.clock()
+        events = self._recent(key, now)
+        if len(events) < self.limit:
+            return 0.0
+        return max(0.0, events[len(events) - self.limit] + self.window - now)
+
     def full(self, key: Hashable) -> bool:
         """True when ``key`` already had ``limit`` events in the last window."""
         return len(self._recent(key, self.clock())) >= self.limit
@@ -57,8 +66,9 @@ class Verdict:
     """The answer of ``FloodControl.admit``: may the bot answer, and should it log the refusal."""
 
     allowed: bool
-    log: bool = False  # True for the first refusal per chat in a window only
+    log: bool = False  # True for the first refusal per chat in a window only (say it, once)
     reason: str = ""  # "chat" or "user"
+    wait: float = 0.0  # seconds until the limit that refused has room again
 
 
 class FloodControl:
@@ -85,7 +95,9 @@ class FloodControl:
             if user_id is not None:
                 self.users.record(user_id)
             return Verdict(True)
-        return Verdict(False, self._should_log(chat_id if chat_id is not None else user_id), reason)
+        wait = self.chats.wait(chat_id) if reason == "chat" else self.users.wait(user_id)
+        key = chat_id if chat_id is not None else user_id
+        return Verdict(False, self._should_log(key), reason, wait)
 
     def _should_log(self, key: Hashable) -> bool:
         now = self.clock()

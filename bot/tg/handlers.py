@@ -2,6 +2,8 @@
 
 The callbacks on ``Handlers`` are short; the decisions (is this message addressed to the bot, what
 text goes out, which chats are allowed) live in pure helpers that take plain strings and ints.
+The conversation's context (``bot.dialogue.Context``, what a follow-up refers to) is kept per user
+in each chat in PTB's ``chat_data`` as plain data, so that PTB's persistence can keep it too.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+import math
+import time
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from typing import Any
 
 from telegram import (
@@ -26,32 +30,45 @@ from telegram.ext import ContextTypes
 
 from ..answer import Answerer
 from ..config import Config
+from ..dialogue import Context as Dialogue
 from ..errors import FactbotError
-from ..facts import ArticleInfo
-from ..helptext import first_example, help_text, start_text
+from ..helptext import first_example, help_text, sources_text, start_text
 from ..language import (
-    ARTICLES,
     ASK_USAGE,
     EXPIRED,
-    NO_ARTICLES,
+    OLDER,
     RELOAD_FAILED,
     RELOAD_RUNNING,
     SHORT_DECLINE,
     SOURCE_BUTTON,
+    TOO_MANY,
+    choose,
     ui_language,
 )
 from ..misses import report_html
 from ..misslog import MissLog
 from ..reload import reload_answerer
 from ..render import Reply, Source, clip, render_sources
-from .buttons import RememberedKeys, SourceKeys
-from .flood import FloodControl
+from ..summary import Listed
+from .buttons import (
+    AskKeys,
+    RememberedKeys,
+    SourceKeys,
+    meeting_key,
+    meeting_of,
+    page_key,
+    page_of,
+)
+from .flood import FloodControl, Verdict
 
 log = logging.getLogger(__name__)
 
 GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
 
 Context = ContextTypes.DEFAULT_TYPE
+CONTEXTS = "contexts"  # chat_data key: user id -> that user's dialogue context, as plain data
+SWEEP_EVERY = 1000  # updates between two sweeps of expired contexts out of chat_data
+BUTTON_TEXT = 120  # characters of a button's label (a long "did you mean" question is cut)
 
 
 # ----------------------------------------------------------------------------- pure helpers
@@ -137,20 +154,75 @@ def reply_html(reply: Reply, group: bool, group_declines: str = "short") -> str 
     return html.escape(SHORT_DECLINE(reply.lang))
 
 
-def sources_text(articles: Iterable[ArticleInfo], lang: str = "en") -> str:
-    """The articles as HTML: title, outlet and date, one per line."""
-    lines = [ARTICLES(lang)]
-    for art in articles:
-        meta = ", ".join(x for x in (art.outlet, art.published or art.meeting[:10]) if x)
-        title = " ".join(art.title.split()) or art.stem
-        lines.append(f"• {html.escape(title)}" + (f" — <i>{html.escape(meta)}</i>" if meta else ""))
-    return "\n".join(lines) if len(lines) > 1 else NO_ARTICLES(lang)
-
-
 def source_keyboard(data: str, lang: str = "en") -> InlineKeyboardMarkup:
     """The inline keyboard with one "Source" button carrying ``data`` (a key of bot.tg.buttons)."""
     label = SOURCE_BUTTON(lang)
     return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data)]])
+
+
+def question_keyboard(buttons: Sequence[tuple[str, str]]) -> InlineKeyboardMarkup:
+    """One button per "did you mean" question: (its text, its callback data), one per row."""
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(clip(text, BUTTON_TEXT), callback_data=data)]
+            for text, data in buttons
+        ]
+    )
+
+
+def meetings_keyboard(page: Sequence[Listed], more: int | None,
+                      lang: str = "en") -> InlineKeyboardMarkup:  # fmt: skip
+    """One button per meeting (its summary), and one to the next page when ``more`` is set."""
+    rows = [[InlineKeyboardButton(clip(m.label, BUTTON_TEXT), callback_data=meeting_key(m.id))]
+            for m in page]  # fmt: skip
+    if more is not None:
+        rows.append([InlineKeyboardButton(OLDER(lang), callback_data=page_key(more))])
+    return InlineKeyboardMarkup(rows)
+
+
+def meetings_text(head: str, page: Sequence[Listed]) -> str:
+    """/meetings as HTML: the heading, then each meeting with what it was."""
+    lines = [html.escape(head)]
+    for m in page:
+        about = f" — {html.escape(m.about)}" if m.about else ""
+        lines.append(f"• <b>{html.escape(m.label)}</b>{about}")
+    return clip("\n".join(lines))
+
+
+def too_many_text(wait: float, lang: str) -> str:
+    """The one reply to the first message over a flood limit: when to try again."""
+    return html.escape(TOO_MANY(lang, seconds=max(1, math.ceil(wait))))
+
+
+def kept_context(store: Mapping[Any, Any] | None, user_id: int | None,
+                 now: float) -> Dialogue | None:  # fmt: skip
+    """The user's context in a chat's ``chat_data``, if it is there and still fresh."""
+    contexts = store.get(CONTEXTS) if store is not None else None
+    if not isinstance(contexts, dict) or user_id is None:
+        return None
+    found = Dialogue.from_json(contexts.get(user_id))
+    return found if found is not None and found.fresh(now) else None
+
+
+def keep_context(store: MutableMapping[Any, Any], user_id: int, context: Dialogue | None,
+                 now: float) -> None:  # fmt: skip
+    """Keep ``context`` for the user in a chat's ``chat_data``; forget the chat's stale ones."""
+    contexts = store.get(CONTEXTS)
+    if not isinstance(contexts, dict):
+        contexts = store[CONTEXTS] = {}
+    for uid in [u for u, c in contexts.items() if not _fresh(c, now)]:
+        del contexts[uid]
+    if context is not None and context.fresh(now):
+        contexts[user_id] = context.to_json()
+    else:
+        contexts.pop(user_id, None)
+    if not contexts:
+        del store[CONTEXTS]
+
+
+def _fresh(data: Any, now: float) -> bool:
+    context = Dialogue.from_json(data)
+    return context is not None and context.fresh(now)
 
 
 def file_titles(titles: Mapping[str, str]) -> dict[str, str]:
@@ -162,15 +234,21 @@ def file_titles(titles: Mapping[str, str]) -> dict[str, str]:
 
 
 class Handlers:
-    """The bot's callbacks; ``config`` is read-only, ``answerer`` is replaced by /reload."""
+    """The bot's callbacks; ``config`` is read-only, ``answerer`` is replaced by /reload.
+    ``clock``: wall-clock seconds, for how long a conversation's context lasts (it may be kept
+    across restarts)."""
 
-    def __init__(self, answerer: Answerer, config: Config, store_size: int = 1000):
+    def __init__(self, answerer: Answerer, config: Config, store_size: int = 1000,
+                 clock: Callable[[], float] = time.time):  # fmt: skip
         self.config = config
         self.tg = config.telegram
+        self.clock = clock
         self.remembered = RememberedKeys(store_size)  # answers with too many sources to name
+        self.asks = AskKeys(store_size)  # "did you mean" questions too long to name
         self.flood = FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
         self._reloading = asyncio.Lock()
         self.misses = MissLog.from_config(config)  # None when misses.path is null
+        self._kept = 0  # contexts kept since the last sweep
         self._use(answerer)
 
     def _use(self, answerer: Answerer) -> None:
@@ -192,8 +270,8 @@ class Handlers:
         ident = chat.id if chat else (user.id if user else None)
         return chat_allowed(ident, self.tg.allowed_chats)
 
-    def _admit(self, update: Update) -> bool:
-        """Flood control: False (and at most one log line per chat a minute) over the limit."""
+    def _verdict(self, update: Update) -> Verdict:
+        """Flood control (at most one log line per chat a minute over the limit)."""
         chat, user = update.effective_chat, update.effective_user
         verdict = self.flood.admit(chat.id if chat else None, user.id if user else None)
         if verdict.log:
@@ -202,7 +280,11 @@ class Handlers:
                 chat.id if chat else None,
                 verdict.reason,
             )
-        return verdict.allowed
+        return verdict
+
+    def _admit(self, update: Update) -> bool:
+        """Flood control: False over the limit."""
+        return self._verdict(update).allowed
 
     @staticmethod
     def _lang(update: Update) -> str | None:
@@ -214,11 +296,56 @@ class Handlers:
         text = update.effective_message.text if update.effective_message else ""
         return ui_language(self.config.reply.language, self._lang(update), text or "")
 
-    def _ask(self, update: Update, question: str) -> Reply:
-        return self.answerer.ask(question, lang=self._lang(update))
+    def _ask(self, update: Update, question: str, context: Context | None = None) -> Reply:
+        """The answer; with the conversation's ``context`` (PTB's), in it; without, on its own.
+        A private chat's declines offer "did you mean" questions (a group's are one line)."""
+        kept = self._context(update, context) if context is not None else None
+        chat = update.effective_chat
+        private = chat is not None and not is_group(chat.type)
+        return self.answerer.ask(question, lang=self._lang(update), context=kept,
+                                 now=self.clock(), suggest=private)  # fmt: skip
 
-    def _markup(self, reply: Reply, chat_id: int) -> InlineKeyboardMarkup | None:
-        if not reply.sources:
+    def _context(self, update: Update, context: Context) -> Dialogue | None:
+        """The user's context in this chat (read without making a chat_data entry)."""
+        chat, user = update.effective_chat, update.effective_user
+        store = context.application.chat_data.get(chat.id) if chat else None
+        return kept_context(store, user.id if user else None, self.clock())
+
+    def _keep(self, update: Update, context: Context, reply: Reply) -> None:
+        """Keep what a follow-up to ``reply`` refers to, for this user in this chat."""
+        chat, user = update.effective_chat, update.effective_user
+        if chat is None or user is None:
+            return
+        kept = context.application.chat_data.get(chat.id)
+        if reply.context is None and not (kept and kept.get(CONTEXTS)):
+            return  # nothing to keep, nothing to forget: no chat_data entry for this chat
+        store = context.chat_data
+        if store is not None:
+            keep_context(store, user.id, reply.context, self.clock())
+        self._kept += 1
+        if self._kept >= SWEEP_EVERY:
+            self._kept = 0
+            self._sweep(context)
+
+    def _sweep(self, context: Context) -> None:
+        """Forget expired contexts in every chat, and chats with nothing else kept."""
+        app, now = context.application, self.clock()
+        for chat_id, data in list(app.chat_data.items()):
+            contexts = data.get(CONTEXTS)
+            if isinstance(contexts, dict):
+                for uid in [u for u, c in contexts.items() if not _fresh(c, now)]:
+                    del contexts[uid]
+                if not contexts:
+                    del data[CONTEXTS]
+            if not data:
+                app.drop_chat_data(chat_id)
+
+    def _markup(self, reply: Reply, chat_id: int, group: bool) -> InlineKeyboardMarkup | None:
+        """The Source button of an answer; the questions of a decline (private chats only)."""
+        if reply.kind == "decline" and reply.suggestions and not group:
+            keys = [(q, self.asks.key(q, chat_id)) for q in reply.suggestions]
+            return question_keyboard(keys)
+        if reply.kind != "answer" or not reply.sources:
             return None
         data = self.keys.key(reply.sources) or self.remembered.key(reply.sources, chat_id)
         return source_keyboard(data, reply.lang)
@@ -226,9 +353,11 @@ class Handlers:
     def _sources(self, data: str | None, chat_id: int | None) -> tuple[Source, ...] | None:
         return self.keys.sources(data) or self.remembered.sources(data, chat_id)
 
-    def _asked(self, update: Update, question: str) -> Reply:
-        """``_ask`` for a question addressed to the bot, logged when the bot missed it."""
-        reply = self._ask(update, question)
+    def _asked(self, update: Update, question: str, context: Context) -> Reply:
+        """The answer to a question addressed to the bot, in its conversation (whose context it
+        keeps), logged when the bot missed it."""
+        reply = self._ask(update, question, context)
+        self._keep(update, context, reply)
         chat = update.effective_chat
         if self.misses is not None:  # the chat's type only: no id, name or username
             self.misses.record(question, reply, str(chat.type) if chat else "private")
@@ -236,17 +365,31 @@ class Handlers:
 
     async def _respond(self, update: Update, message: Message, reply: Reply, group: bool) -> None:
         text = reply_html(reply, group, self.tg.group_declines)
-        if text is not None and self._admit(update):
-            markup = self._markup(reply, message.chat.id) if reply.matched else None
-            await message.reply_text(
-                text, parse_mode=ParseMode.HTML, do_quote=group, reply_markup=markup
-            )
+        if text is None:
+            return
+        verdict = self._verdict(update)
+        if not verdict.allowed:
+            return await self._too_many(message, verdict, reply.lang, group)
+        markup = self._markup(reply, message.chat.id, group)
+        await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group,
+                                 reply_markup=markup)  # fmt: skip
 
-    async def _say(self, update: Update, text: str, limited: bool = True) -> None:
+    async def _too_many(self, message: Message, verdict: Verdict, lang: str, group: bool) -> None:
+        """The first message over a limit in a chat hears when to try again; then silence."""
+        if verdict.log:
+            await message.reply_text(too_many_text(verdict.wait, lang), do_quote=group)
+
+    async def _say(self, update: Update, text: str, limited: bool = True,
+                   markup: InlineKeyboardMarkup | None = None) -> None:  # fmt: skip
         message = update.effective_message
-        if message is not None and self._allowed(update) and (not limited or self._admit(update)):
-            group = is_group(message.chat.type)
-            await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group)
+        if message is None or not self._allowed(update):
+            return
+        group = is_group(message.chat.type)
+        verdict = self._verdict(update) if limited else Verdict(True)
+        if not verdict.allowed:
+            return await self._too_many(message, verdict, self._ui(update), group)
+        await message.reply_text(text, parse_mode=ParseMode.HTML, do_quote=group,
+                                 reply_markup=markup)  # fmt: skip
 
     # --- commands
     async def start(self, update: Update, context: Context) -> None:
@@ -255,8 +398,20 @@ class Handlers:
         await self._say(update, start_text(lang, first_example(self.answerer.intents, lang)))
 
     async def help_command(self, update: Update, context: Context) -> None:
-        """/help: one example question per intent."""
-        await self._say(update, help_text(self.answerer.intents, self._ui(update)))
+        """/help: what the bot answers, by topic, with an example question each."""
+        lang = self._ui(update)
+        await self._say(update, help_text(self.answerer.intents, lang, self.answerer.table))
+
+    async def meetings_command(self, update: Update, context: Context) -> None:
+        """/meetings: the newest meetings, each with a button that shows its summary."""
+        await self._meetings(update, self._ui(update), 0)
+
+    async def _meetings(self, update: Update, lang: str, offset: int) -> None:
+        head, page, total = self.answerer.summaries.listing(lang, offset)
+        more = offset + len(page) if offset + len(page) < total else None
+        summarised = page and self.answerer.summaries.intent is not None
+        markup = meetings_keyboard(page, more, lang) if summarised else None
+        await self._say(update, meetings_text(head, page), markup=markup)
 
     async def sources_command(self, update: Update, context: Context) -> None:
         """/sources: the articles, with outlet and date."""
@@ -273,7 +428,7 @@ class Handlers:
             example = first_example(self.answerer.intents, lang)
             return await self._say(update, html.escape(ASK_USAGE(lang, example=example)))
         group = is_group(message.chat.type)
-        await self._respond(update, message, self._asked(update, question), group)
+        await self._respond(update, message, self._asked(update, question, context), group)
 
     async def reload_command(self, update: Update, context: Context) -> None:
         """/reload (admins only; silent for others): rebuild the table, swap the answerer."""
@@ -311,21 +466,24 @@ class Handlers:
         if message.via_bot and message.via_bot.id == context.bot.id:
             return  # the bot's own inline answer, sent by a user: not a question
         if not is_group(message.chat.type):
-            return await self._respond(update, message, self._asked(update, message.text), False)
+            reply = self._asked(update, message.text, context)
+            return await self._respond(update, message, reply, False)
         replied = message.reply_to_message
         to_bot = bool(replied and replied.from_user and replied.from_user.id == context.bot.id)
         entities = [(e.type, e.offset, e.length, e.user.id if e.user else None)
                     for e in message.entities]  # fmt: skip
         mentions = bot_mentions(message.text, entities, context.bot.username, context.bot.id)
         question = addressed_text(message.text, mentions, to_bot)
-        await self._group_message(update, message, question)
+        await self._group_message(update, context, message, question)
 
-    async def _group_message(self, update: Update, message: Message, question: str | None) -> None:
+    async def _group_message(self, update: Update, context: Context, message: Message,
+                             question: str | None) -> None:  # fmt: skip
         if question:  # addressed: answers, or a short/silent decline
-            return await self._respond(update, message, self._asked(update, question), True)
+            reply = self._asked(update, question, context)
+            return await self._respond(update, message, reply, True)
         if question is None and self.tg.group_mode == "all":
-            reply = self._ask(update, message.text or "")
-            if reply.matched:
+            reply = self._ask(update, message.text or "")  # overheard: no small talk, no context
+            if reply.kind == "answer":
                 await self._respond(update, message, reply, True)
 
     # --- Source button
@@ -352,6 +510,62 @@ class Handlers:
         await context.bot.send_message(answer.chat.id, text, parse_mode=ParseMode.HTML,
                                        reply_parameters=params)  # fmt: skip
 
+    # --- the other buttons: a meeting, a page of meetings, a "did you mean" question
+    async def meeting_button(self, update: Update, context: Context) -> None:
+        """A meeting of /meetings: its summary, below the list; follow-ups refer to it."""
+        query = update.callback_query
+        if query is None:
+            return
+        mid = meeting_of(query.data, self.answerer.table)
+        lang = choose(self.config.reply.language, "", self._lang(update))
+        reply = self.answerer.summary_of(mid, lang, self.clock()) if mid else None
+        if reply is not None and await self._pressed(update, query, known=True):
+            self._keep(update, context, reply)
+            await self._below(context, query.message, reply)
+        elif reply is None:
+            await self._pressed(update, query, known=False)
+
+    async def page_button(self, update: Update, context: Context) -> None:
+        """The next page of /meetings."""
+        query = update.callback_query
+        offset = page_of(query.data) if query else None
+        if query is not None and await self._pressed(update, query, offset is not None):
+            lang = choose(self.config.reply.language, "", self._lang(update))
+            await self._meetings(update, lang, offset or 0)
+
+    async def question_button(self, update: Update, context: Context) -> None:
+        """A "did you mean" question: answered as if the user had asked it, in context."""
+        query = update.callback_query
+        if query is None:
+            return
+        chat = query.message.chat.id if query.message else None
+        question = self.asks.question(query.data, chat)
+        if await self._pressed(update, query, question is not None) and question:
+            await self._below(context, query.message, self._asked(update, question, context))
+
+    async def _pressed(self, update: Update, query: Any, known: bool) -> bool:
+        """Answer a button press (so it stops spinning): True when the bot is to act on it;
+        silent when refused, an alert when the button is unknown or stale."""
+        if not self._allowed(update) or not self._admit(update):
+            await query.answer()
+            return False
+        if query.message is None or not known:
+            await query.answer(EXPIRED((self._lang(update) or "en")[:2]), show_alert=True)
+            return False
+        await query.answer()
+        return True
+
+    async def _below(self, context: Context, message: Any, reply: Reply) -> None:
+        """``reply`` sent as an answer to the bot's own ``message`` (the one with the button)."""
+        group = is_group(message.chat.type)
+        text = reply_html(reply, group, self.tg.group_declines)
+        if text is None:
+            return
+        params = ReplyParameters(message.message_id, allow_sending_without_reply=True)
+        markup = self._markup(reply, message.chat.id, group)
+        await context.bot.send_message(message.chat.id, text, parse_mode=ParseMode.HTML,
+                                       reply_parameters=params, reply_markup=markup)  # fmt: skip
+
     # --- inline mode
     async def inline_query(self, update: Update, context: Context) -> None:
         """Offer the answer (when there is one) as a single article result."""
@@ -359,7 +573,7 @@ class Handlers:
         if query is None or not self._allowed(update) or not self._admit(update):
             return  # over the per-user limit: no answer, as for messages
         reply = self._ask(update, query.query) if query.query.strip() else None
-        results = [inline_result(query.query, reply)] if reply and reply.matched else []
+        results = [inline_result(query.query, reply)] if reply and reply.kind == "answer" else []
         await query.answer(results, cache_time=60, is_personal=False)
 
     # --- errors
