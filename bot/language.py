@@ -77,6 +77,10 @@ OTHER_EVENT = Text(
     "The articles do not say when or where that was; they tell of the leaders' meetings.",
     "В статьях не сказано, когда и где это было; в них говорится о встречах лидеров.",
 )  # "where was the 28th regular meeting held"
+MORE_MEETINGS = Text(
+    "…and {count} earlier meetings: name a year or a place to see them.",
+    "…и ещё встреч раньше: {count}; назовите год или место, чтобы увидеть их.",
+)  # after the latest meetings an answer lists
 MEETING = Text("Meeting: ", "Встреча: ")  # before the meeting of a one-meeting answer
 UNKNOWN_PLACE = Text("unknown", "неизвестно")
 CURATED = Text("* date not in the article; from ", "* даты нет в статье; источник: ")

@@ -35,6 +35,8 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
                      "about", "talk", "talked", "discussed", "mentioned", "with", "that", "this",
                      "time", "date"})  # fmt: skip
 # Kinds a fallback answer never is: the meeting itself and who was there are intents' answers.
+_FEW_FACTS = 200  # more facts than this are narrowed through an index
+SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
 _NOT_NAMES = frozenset({"what", "which", "when", "were", "mentioned", "events", "event", "about",
@@ -48,6 +50,7 @@ class Pick:
     intent: Intent
     facts: tuple[Fact, ...]
     weekday: bool = False  # the question asks for the day of the week too
+    more: int = 0  # meetings with facts that answer too, left out (the latest ``SHOWN`` are kept)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ class Picker:
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
         self.principals = frozenset(gaz.principals)
+        self._by_value: dict[str, set[int]] | None = None
         # The intent that answers other meetings (``about: other``): a question about a meeting
         # that names someone other than the principals ("when did Mishustin hold talks with Li
         # Qiang") is answered by it, when no meeting of the principals fits.
@@ -121,8 +125,8 @@ class Picker:
         if q.slots.met:
             meetings = [m for m in meetings if self._has_people(m, q.slots.met)]
         ids = {m.id for m in meetings if within is None or m.id in within}
-        facts = [f for kind in KINDS if kind not in _NO_FALLBACK
-                 for f in self.table.find(kind, ids)]  # fmt: skip
+        facts = [f for f in self.relevance.candidates(topic, FALLBACK_COVER)
+                 if f.kind not in _NO_FALLBACK and f.meeting in ids]  # fmt: skip
         if q.slots.years:
             facts = [f for f in facts if f.year in q.slots.years]
         if q.slots.ordinals:
@@ -203,7 +207,8 @@ class Picker:
         own_time = any(KINDS[k].dated for k in intent.answers)
         if q.event_time and intent.asks == "facts" and not own_time:
             return Decline(intent.name, unsaid=("date",))
-        return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday)
+        facts, more = self._latest(facts) if intent.asks != "count" else (facts, 0)
+        return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday, more)
 
     def _venues(self, facts: list[Fact]) -> bool:
         """True when a venue is known for the meeting of any of ``facts``."""
@@ -282,11 +287,11 @@ class Picker:
         if q.slots.ordinals:
             facts = [f for f in facts if _numbered(f, q.slots.ordinals)]
         words = q.content - _FILLER
-        overlap = {f: len(words & self.text.content(f.display)) for f in facts}
-        top = max(overlap.values(), default=0)
+        overlap = [(f.meeting, len(words & self.text.content(f.display))) for f in facts]
+        top = max((n for _, n in overlap), default=0)
         if top == 0 and not q.slots.ordinals:
             return meetings  # no fact of the topic names the question's words: it chose nothing
-        keep = {f.meeting for f, n in overlap.items() if n == top}
+        keep = {mid for mid, n in overlap if n == top}
         return [m for m in meetings if m.id in keep]
 
     # --- meetings and facts ------------------------------------------------------------------
@@ -343,6 +348,15 @@ class Picker:
             meetings = [m for m in meetings if m.date and m.date.month in s.months]
         return meetings
 
+    def _latest(self, facts: list[Fact]) -> tuple[list[Fact], int]:
+        """The facts of the latest ``SHOWN`` meetings among those of ``facts``, and how many
+        meetings were left out (a reply lists no more than a chat can read)."""
+        order = dict.fromkeys(f.meeting for f in facts)
+        if len(order) <= SHOWN:
+            return facts, 0
+        keep = set(sorted(order, key=self.table.sort_key)[-SHOWN:])
+        return [f for f in facts if f.meeting in keep], len(order) - SHOWN
+
     def _any_other(self, meetings: list[Meeting]) -> bool:
         others = {m.id for m in self.table.others}
         return any(m.id in others for m in meetings)
@@ -357,8 +371,8 @@ class Picker:
         s = q.slots
         names = NoMeeting(s.years, s.months, s.places + s.countries + s.people)
         other = self.other
-        if other is None:
-            return Decline(asked.name, no_meeting=names)
+        if other is None or asked.asks == "count":  # "how many times did Xi meet Putin": the
+            return Decline(asked.name, no_meeting=names)  # articles count no other meetings
         ids = {m.id for m in self._meetings(s, (), True)}
         facts = [f for k in other.answers for f in self.table.find(k, ids)
                  if self._took_part(f, s.people) and self._fits(f, q, asked)]  # fmt: skip
@@ -423,6 +437,9 @@ class Picker:
             facts += [f for m in meetings if m.what for f in m.facts]
         if intent.about == "other" and q.slots.people:  # the people named took part
             facts = [f for f in facts if self._took_part(f, q.slots.people)]
+        topic = self._topic(q, meetings) if intent.rank == "words" else None
+        if topic is not None and not q.slots.select and not self.relevance.kinds(q):
+            facts = self.relevance.may_hold(facts, topic)  # (the same facts rank, fewer read)
         years = q.slots.years
         if years:
             facts = [f for f in facts if f.year in years or year_of.get(f.meeting) in years
@@ -438,20 +455,28 @@ class Picker:
             order = sorted({f.meeting for f in facts}, key=self.table.sort_key)
             keep = order[-1] if select == "last" else order[0]
             facts = [f for f in facts if f.meeting == keep]
-        if intent.rank == "words":
-            facts = self._ranked(facts, q, meetings)
+        if topic is not None:
+            facts = self._ranked(facts, q, topic)
         return facts
 
-    def _ranked(self, facts: list[Fact], q: Question, meetings: list[Meeting]) -> list[Fact]:
-        """The facts that hold most of the question's own words (none when none holds enough);
-        a speaker the question names must be the facts' agent."""
+    def _topic(self, q: Question, meetings: list[Meeting]) -> tuple[str, ...]:
+        """The question's own words, without the speaker and the people who met."""
+        present = {p for m in meetings for p in self.table.values(PERSON, m.id)}
+        drop = {q.slots.speaker} | (present & set(q.slots.people))  # who met is no topic
+        return self.relevance.topic(q, drop)
+
+    def _ranked(self, facts: list[Fact], q: Question, topic: tuple[str, ...]) -> list[Fact]:
+        """The facts that hold most of the question's own words ``topic`` (none when none holds
+        enough); a speaker the question names must be the facts' agent."""
         speaker = q.slots.speaker
+        kinds = self.relevance.kinds(q)
+        if not kinds:  # (a kind asked for is preferred among all the facts, not these)
+            facts = self.relevance.may_hold(facts, topic)
         if speaker:
             facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) == speaker]
-        present = {p for m in meetings for p in self.table.values(PERSON, m.id)}
-        drop = {speaker} | (present & set(q.slots.people))  # who met is no topic
-        facts = self.relevance.prefer(facts, self.relevance.kinds(q))
-        ranked = self.relevance.rank(facts, self.relevance.topic(q, drop))
+        if kinds:
+            facts = self.relevance.prefer(facts, kinds)
+        ranked = self.relevance.rank(facts, topic)
         keep = {id(r.fact) for r in ranked}
         return [f for f in facts if id(f) in keep]  # table order, as every answer
 
@@ -460,8 +485,23 @@ class Picker:
         words = {w for w in q.content if not w.isdigit()} - _NOT_NAMES
         if not words:
             return facts
-        named = [f for f in facts if words & self.text.value_words(f.value)]
+        if len(facts) <= _FEW_FACTS:
+            named = [f for f in facts if words & self.text.value_words(f.value)]
+        else:  # through the index of value words
+            ids = {i for w in words for i in self._value_index().get(w, ())}
+            named = [f for f in facts if id(f) in ids] if ids else []
         return named or facts
+
+    def _value_index(self) -> dict[str, set[int]]:
+        """id(fact) by the words of its value, every fact of the table (made once)."""
+        if self._by_value is None:
+            index: dict[str, set[int]] = {}
+            for kind in KINDS:
+                for f in self.table.find(kind):
+                    for w in self.text.value_words(f.value):
+                        index.setdefault(w, set()).add(id(f))
+            self._by_value = index
+        return self._by_value
 
 
 _GROWTH = re.compile(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"

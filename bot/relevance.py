@@ -99,6 +99,7 @@ FALLBACK_COVER = 0.75
 FALLBACK_WORDS = 2
 CLOSE = 0.85  # a second fact answers too when it scores this much of the best
 MOST = 3  # facts a ranked answer shows at most
+_FEW = 64  # more facts than this are ranked through the word index
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,8 @@ class Relevance:
         self.reader = reader
         self.table = table
         self._known: frozenset[str] | None = None
+        self._postings: dict[str, list[Fact]] = {}
+        self._order: dict[int, int] = {}  # id(fact) -> its place in kind and table order
         self._choices: list[str] = []
         # Canonical words that stand for many others (meet, official ...): matching needs them,
         # telling facts apart does not; such words are read as written.
@@ -179,11 +182,40 @@ class Relevance:
     def known(self) -> frozenset[str]:
         """Every word of every fact of the table (as topic words are read)."""
         if self._known is None:
-            self._known = frozenset(
-                w for kind in KINDS for f in self.table.find(kind) for w in self._of(f)
-            )
-            self._choices = sorted(w for w in self._known if w.isascii() and w.isalpha())
+            self._index()
+            assert self._known is not None
         return self._known
+
+    def _index(self) -> None:
+        """The facts of every kind by word (``postings``) and every word (``known``), once."""
+        postings: dict[str, list[Fact]] = {}
+        for kind in KINDS:
+            for f in self.table.find(kind):
+                self._order[id(f)] = len(self._order)
+                for w in self._of(f):
+                    postings.setdefault(w, []).append(f)
+        self._postings = postings
+        self._known = frozenset(postings)
+        self._choices = sorted(w for w in self._known if w.isascii() and w.isalpha())
+
+    def candidates(self, topic: Sequence[str], least: float) -> list[Fact]:
+        """Every fact (any kind) that may hold ``least`` of ``topic``'s weight: those holding
+        one of its heaviest words, enough of them that the rest weigh less than ``least``; in
+        the order of kinds and of the table."""
+        if self._known is None:
+            self._index()
+        weight = sorted((self.idf.get(w, self.default_idf) for w in topic), reverse=True)
+        words = sorted(topic, key=lambda w: -self.idf.get(w, self.default_idf))
+        total = sum(weight)
+        out: dict[int, Fact] = {}
+        rest = total
+        for w, v in zip(words, weight, strict=True):
+            if rest < least * total - 1e-9:
+                break
+            for f in self._postings.get(w, ()):
+                out.setdefault(id(f), f)
+            rest -= v
+        return sorted(out.values(), key=lambda f: self._order[id(f)])
 
     def _spelled(self, word: str) -> str:
         """``word``, or the word of the facts it misspells ("relashionship")."""
@@ -197,6 +229,8 @@ class Relevance:
 
     def prefer(self, facts: Sequence[Fact], kinds: frozenset[str]) -> list[Fact]:
         """The facts that say what ``kinds`` ask for (hope, wish, call ...); all when none does."""
+        if not kinds:
+            return list(facts)
         wanted = {KIND_WORDS[k] for k in kinds}
         stems = {s for k in wanted for s in KIND_STEMS.get(k, ())}
         chosen = [f for f in facts
@@ -209,6 +243,16 @@ class Relevance:
             words = self.words[id(fact)] = self.fact_words(fact)
         return words
 
+    def may_hold(
+        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER
+    ) -> list[Fact]:
+        """``facts`` without those that cannot hold ``least`` of ``topic`` (through the word
+        index when there are many; none is dropped when there is no topic)."""
+        if not topic or len(facts) <= _FEW:
+            return list(facts)
+        found = {id(f) for f in self.candidates(topic, least)}
+        return [f for f in facts if id(f) in found]
+
     def rank(
         self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER
     ) -> list[Ranked]:
@@ -219,6 +263,7 @@ class Relevance:
         weight = {w: self.idf.get(w, self.default_idf) for w in topic}
         total = sum(weight.values())
         ordinals = [w for w in topic if w in _ORDINALS]  # "the fifth plenum" is not the fourth
+        facts = self.may_hold(facts, topic, least)
         scored = []
         for f in facts:
             words = self._of(f)

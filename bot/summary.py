@@ -16,7 +16,7 @@ from .facts import Fact, FactKind, FactTable, Meeting
 from .intents import Intent
 from .kinds.meeting import KIND as MEETING
 from .kinds.venue import KIND as VENUE
-from .language import MEETINGS_HEAD, NO_MEETINGS, PICK_ONE
+from .language import MEETINGS_HEAD, MORE_MEETINGS, NO_MEETINGS, PICK_ONE
 from .picker import Pick
 from .render import TELEGRAM_LIMIT, Line, Reply, render_lines
 from .writer import Writer
@@ -59,7 +59,7 @@ class Summaries:
         if len(meetings) == 1:
             lines, used = self._one(pick.intent, meetings[0], by_meeting[meetings[0].id], lang)
         else:
-            lines, used = self._many(pick.intent, meetings, by_meeting, lang)
+            lines, used = self._many(pick.intent, meetings, by_meeting, lang, pick.more)
         text, marked = render_lines(lines)
         sources = self.writer.sources.sources(used)
         return Reply("answer", text, marked, sources, pick.intent.name, score, lang)
@@ -123,9 +123,10 @@ class Summaries:
         return out
 
     def _many(self, intent: Intent, meetings: list[Meeting], by_meeting: dict[str, list[Fact]],
-              lang: str) -> tuple[list[Line], list[Fact]]:  # fmt: skip
+              lang: str, more: int = 0) -> tuple[list[Line], list[Fact]]:  # fmt: skip
         template = intent.many.get(lang) or intent.reply[lang]
-        lines = [Line(template.format(count=len(meetings), meeting="", value=""))]
+        count = len(meetings) + more
+        lines = [Line(template.format(count=count, meeting="", value=""))]
         used: list[Fact] = []
         notes: list[str] = []
         shown = 0
@@ -141,6 +142,8 @@ class Summaries:
             lines.append(Line(value, label))
             used += [f for f in facts if f.kind == MEETING] + (first[0][1][:1] if first else [])
             shown += len(label) + len(value) + 3
+        if more:
+            lines.append(Line(MORE_MEETINGS(lang, count=more)))
         lines.append(Line(PICK_ONE(lang)))
         return lines + [Line(n) for n in dict.fromkeys(notes)], used
 

@@ -21,6 +21,7 @@ from .kinds.meeting import KIND as MEETING
 from .kinds.venue import KIND as VENUE
 from .language import (
     CURATED,
+    MORE_MEETINGS,
     NO_MEETING,
     OTHER_EVENT,
     OUTSIDE,
@@ -87,7 +88,10 @@ class Writer:
                 out.append(Line(MEETING_LABEL(lang) + only.label))
         else:
             template = intent.many.get(lang) or intent.reply[lang]
-            out = [Line(template.format(count=len(groups), value="", meeting=""))] + lines
+            count = len(groups) + pick.more
+            out = [Line(template.format(count=count, value="", meeting=""))] + lines
+        if pick.more:
+            out.append(Line(MORE_MEETINGS(lang, count=pick.more)))
         for note in dict.fromkeys(notes):
             source = note.rsplit("Source: ", 1)[-1]
             out.append(Line(CURATED(lang) + source))

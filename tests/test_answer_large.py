@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bench.synth import write_project
-from bot import writer
+from bot import picker, writer
 from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import load_config
@@ -27,6 +27,7 @@ def large(tmp_path_factory):
 
 
 def test_cut_replies_equal_fully_built_ones(large, monkeypatch):
+    monkeypatch.setattr(picker, "SHOWN", 10**9)  # every meeting listed: the writer cuts
     questions = [str(i["q"]) for i in yaml.safe_load(
         (ROOT / "tests" / "questions.yaml").read_text(encoding="utf-8"))["questions"]]  # fmt: skip
     fast = [large.ask(q) for q in questions]
@@ -34,6 +35,25 @@ def test_cut_replies_equal_fully_built_ones(large, monkeypatch):
     full = [large.ask(q) for q in questions]
     assert fast == full
     assert sum(len(r.text) == TELEGRAM_LIMIT for r in fast) >= 5  # the cut really happened
+
+
+@pytest.mark.parametrize(
+    ("question", "more"),
+    [("when did they meet?", "earlier meetings"), ("когда они встречались?", "ещё встреч раньше"),
+     ("what areas of cooperation did they discuss?", "earlier meetings")],
+)  # fmt: skip
+def test_long_answers_list_the_latest_meetings_and_say_how_many_more(large, question, more):
+    reply = large.ask(question)
+    meetings = len(large.table.meetings)
+    assert meetings > picker.SHOWN
+    lines = reply.text.splitlines()
+    assert sum(line.startswith("•") for line in lines) == picker.SHOWN
+    assert more in lines[-1] and str(meetings - picker.SHOWN) in lines[-1], lines[-1]
+    assert len(reply.text) < TELEGRAM_LIMIT
+    if "когда" not in question and "areas" not in question:
+        assert f"They met {meetings} times" in lines[0]
+    newest = max(large.table.meetings, key=lambda m: large.table.sort_key(m.id))
+    assert large.writer.meeting_label(newest, reply.lang) in lines[1]
 
 
 def test_indexed_lookups_equal_scans(large):
