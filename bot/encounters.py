@@ -195,6 +195,10 @@ class Finder:
                 roles.setdefault(role.lower(), e.name)
         self.by_role = roles
         self.principals = frozenset(gaz.principals)
+        # The people the article names (``mentions`` sets it): a title stands for a person by
+        # role only when the article names that person somewhere; the gazetteer's role holder
+        # may not be the one the article meant ("the heads of government" in December 2023).
+        self.named: frozenset[str] | None = None
 
     def role(self, office: str, country: str) -> str:
         """The person whose role is ``office`` of ``country`` ("" when none is)."""
@@ -206,7 +210,7 @@ class Finder:
             office, (office,))  # fmt: skip
         for o in offices:
             found = self.by_role.get(f"{o} of {country.lower()}")
-            if found:
+            if found and (self.named is None or found in self.named or found in self.principals):
                 return found
         return ""
 
@@ -214,7 +218,8 @@ class Finder:
         """The heads of government (or of state) of the principals' countries, by role."""
         offices = ("premier", "prime minister") if which == "gov" else ("president",)
         return tuple(name for role, name in self.by_role.items()
-                     if role.split(" of ")[0] in offices and role.count(" of ") == 1)  # fmt: skip
+                     if role.split(" of ")[0] in offices and role.count(" of ") == 1
+                     and (self.named is None or name in self.named))  # fmt: skip
 
     def people(self, text: str) -> People:
         """Every person ``text`` names or titles, in order (a title and the name after it are
@@ -251,6 +256,7 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
     """Every meeting clause of the article, with who took part, in order; ``bodies``: where
     each sentence starts after its dateline ("MOSCOW, 15 May 2026 - ": the filing city)."""
     finder = Finder(gaz)
+    finder.named = frozenset(e.name for s in sentences for _, _, e in gaz.spans("people", s))
     main = protagonist(sentences, finder)
     speakers = {s.idx: s.speaker for s in said}
     out: list[Mention] = []

@@ -580,5 +580,6 @@ def closest_word(word: str, choices: Sequence[str]) -> str | None:
     if len(word) < 5 or not choices:
         return None
     cutoff = 80 if len(word) < 7 else 75
-    hit = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return str(hit[0]) if hit else None
+    # A typo keeps the first letter; a new start is a new word ("unipolar" is not "multipolar").
+    hits = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+    return next((str(h[0]) for h in hits if str(h[0])[:1] == word[:1]), None)
