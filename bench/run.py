@@ -321,7 +321,10 @@ def measure_build(config: Path, runs: int) -> tuple[list[float], int, str]:
 def measure_cold_ask(runs: int) -> tuple[list[float], dict[str, Any]]:
     """Wall times of a cold ``python -m bot ask``, and what it imported."""
     cmd = [PY, "-m", "bot", "ask", COLD_QUESTION]
-    run_timed(cmd)  # page cache and .pyc files warm; the table is fresh (no rebuild)
+    # Page cache and .pyc files warm, as after an install (pip compiles the bytecode): a shell
+    # with PYTHONDONTWRITEBYTECODE set would have every run compile the sources instead. The table
+    # is fresh (no rebuild).
+    run_timed(cmd, env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"})
     times = [run_timed(cmd)[0] for _ in range(runs)]
     _, _, err = run_timed([PY, "-X", "importtime", *cmd[1:]])
     modules: list[tuple[int, str]] = []

@@ -25,7 +25,7 @@ from .glossary import Glossary, glossary_from_data
 from .helptext import question, suggested
 from .intents import Intent, Lexicon
 from .kinds import NEEDS
-from .language import choose
+from .language import choose, counted
 from .match import Match, Matcher
 from .memo import FactText
 from .phrases import Phrases
@@ -135,7 +135,7 @@ class Answerer:
     def _talk(self, intent: Intent, lang: str, context: Context | None) -> Reply:
         """Small talk: the intent's line, with example questions when it suggests them; the
         conversation's context stays as it was."""
-        lines = [Line(intent.reply[lang].format(value="", meeting="", count=0))]
+        lines = [Line(intent.reply[lang].format(value="", meeting="", **counted(0, lang)))]
         if intent.suggest:
             lines += [Line(f"• {q}") for q in self._offered(lang)]
         text, marked = render_lines(lines)

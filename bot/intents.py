@@ -24,7 +24,9 @@ from .kinds import KINDS
 from .yamlio import Read, check_template, load_yaml
 
 LANGS = ("en", "ru")
-PLACEHOLDERS = {"reply": {"value", "meeting", "count"}, "many": {"count"}}
+# {times} and {meetings}: the count with its word in the right form ("4 раза", "5 встреч").
+PLACEHOLDERS = {"reply": {"value", "meeting", "count", "times", "meetings"},
+                "many": {"count", "times", "meetings"}}  # fmt: skip
 _NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
 _KEYS = {"name": True, "answers": True, "reply": True, "many": False, "examples": True,
          "requires": False, "asks": False, "about": False, "frame": False, "narrow": False,

@@ -56,6 +56,20 @@ class Text:
         return text.format(**slots) if slots else text
 
 
+def counted(n: int, lang: str) -> dict[str, object]:
+    """A reply template's count slots: ``count``, and ``times`` and ``meetings`` with the word
+    in the form the number needs ("1 time", "4 раза", "5 встреч")."""
+    if lang == "ru":
+        form = 0 if n % 10 == 1 and n % 100 != 11 else (
+            1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2)  # fmt: skip
+        times = f"{n} " + ("раз", "раза", "раз")[form]
+        meetings = f"{n} " + ("встреча", "встречи", "встреч")[form]
+    else:
+        times = f"{n} time" + ("" if n == 1 else "s")
+        meetings = f"{n} meeting" + ("" if n == 1 else "s")
+    return {"count": n, "times": times, "meetings": meetings}
+
+
 # --- replies -----------------------------------------------------------------------------------
 
 DECLINE = Text(

@@ -16,7 +16,7 @@ from .facts import Fact, FactKind, FactTable, Meeting
 from .intents import Intent
 from .kinds.meeting import KIND as MEETING
 from .kinds.venue import KIND as VENUE
-from .language import MEETINGS_HEAD, MORE_MEETINGS, NO_MEETINGS, PICK_ONE
+from .language import MEETINGS_HEAD, MORE_MEETINGS, NO_MEETINGS, PICK_ONE, counted
 from .picker import Pick
 from .render import TELEGRAM_LIMIT, Line, Reply, render_lines
 from .writer import Writer
@@ -90,7 +90,7 @@ class Summaries:
              lang: str) -> tuple[list[Line], list[Fact]]:  # fmt: skip
         notes = self.writer.curated_notes(meeting, lang)
         label = self.writer.meeting_label(meeting, lang) + (" *" if notes else "")
-        lines = [Line(intent.reply[lang].format(meeting=label, value=label, count=1))]
+        lines = [Line(intent.reply[lang].format(meeting=label, value=label, **counted(1, lang)))]
         used = [f for f in facts if f.kind in (MEETING, VENUE)]
         room = MAX_LINES - len(notes)
         for line_intent, group in self._lines(intent, facts):
@@ -99,7 +99,7 @@ class Summaries:
             values = self.writer.values(group, lang)
             shown = values[:MAX_VALUES] + (["…"] if len(values) > MAX_VALUES else [])
             text = line_intent.reply[lang].format(value="; ".join(shown), meeting=label,
-                                                  count=len(values))  # fmt: skip
+                                                  **counted(len(values), lang))  # fmt: skip
             lines.append(Line(text))
             used += group
         return lines + [Line(n) for n in notes], used
@@ -126,7 +126,7 @@ class Summaries:
               lang: str, more: int = 0) -> tuple[list[Line], list[Fact]]:  # fmt: skip
         template = intent.many.get(lang) or intent.reply[lang]
         count = len(meetings) + more
-        lines = [Line(template.format(count=count, meeting="", value=""))]
+        lines = [Line(template.format(meeting="", value="", **counted(count, lang)))]
         used: list[Fact] = []
         notes: list[str] = []
         shown = 0

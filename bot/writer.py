@@ -28,6 +28,7 @@ from .language import (
     UNKNOWN_PLACE,
     UNSAID,
     WEEKDAYS,
+    counted,
 )
 from .language import (
     MEETING as MEETING_LABEL,
@@ -82,14 +83,14 @@ class Writer:
         if len(groups) == 1 and intent.asks != "count":
             only = lines[0]
             value = only.text or only.label
-            head = intent.reply[lang].format(value=value, meeting=only.label, count=1)
+            head = intent.reply[lang].format(value=value, meeting=only.label, **counted(1, lang))
             out = [Line(head)]
             if only.text and intent.asks != "place":
                 out.append(Line(MEETING_LABEL(lang) + only.label))
         else:
             template = intent.many.get(lang) or intent.reply[lang]
             count = len(groups) + pick.more
-            out = [Line(template.format(count=count, value="", meeting=""))] + lines
+            out = [Line(template.format(value="", meeting="", **counted(count, lang)))] + lines
         if pick.more:
             out.append(Line(MORE_MEETINGS(lang, count=pick.more)))
         for note in dict.fromkeys(notes):
