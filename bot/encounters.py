@@ -351,7 +351,9 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         other = main if main != speaker else ""
         if other:
             who.append(other)
-    if len(who) < 2:
+    # A numbered meeting of the heads of government happened even when the article names only
+    # one of them ("the 28th regular meeting between the heads of government of Russia and China")
+    if len(who) < 2 and not (who and heads and numbered):
         return None
     number = _ordinal(numbered.group("ord")) if numbered else None
     what = "meeting"
