@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
@@ -89,7 +90,7 @@ class Picker:
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
         self.principals = frozenset(gaz.principals)
-        self._by_value: dict[str, set[int]] | None = None
+        self._by_value: tuple[dict[str, array[int]], list[Fact]] | None = None
         # The intent that answers other meetings (``about: other``): a question about a meeting
         # that names someone other than the principals ("when did Mishustin hold talks with Li
         # Qiang") is answered by it, when no meeting of the principals fits.
@@ -488,19 +489,21 @@ class Picker:
         if len(facts) <= _FEW_FACTS:
             named = [f for f in facts if words & self.text.value_words(f.value)]
         else:  # through the index of value words
-            ids = {i for w in words for i in self._value_index().get(w, ())}
+            index, everything = self._value_index()
+            ids = {id(everything[i]) for w in words for i in index.get(w, ())}
             named = [f for f in facts if id(f) in ids] if ids else []
         return named or facts
 
-    def _value_index(self) -> dict[str, set[int]]:
-        """id(fact) by the words of its value, every fact of the table (made once)."""
+    def _value_index(self) -> tuple[dict[str, array[int]], list[Fact]]:
+        """Every fact of the table, and their places in that list by the words of their value
+        (made once)."""
         if self._by_value is None:
-            index: dict[str, set[int]] = {}
-            for kind in KINDS:
-                for f in self.table.find(kind):
-                    for w in self.text.value_words(f.value):
-                        index.setdefault(w, set()).add(id(f))
-            self._by_value = index
+            index: dict[str, array[int]] = {}
+            everything = [f for kind in KINDS for f in self.table.find(kind)]
+            for i, f in enumerate(everything):
+                for w in self.text.value_words(f.value):
+                    index.setdefault(w, array("I")).append(i)
+            self._by_value = index, everything
         return self._by_value
 
 

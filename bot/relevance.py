@@ -10,6 +10,7 @@ stems, Russian through the lexicon), so "multipolarity" finds "multipolarization
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -117,8 +118,8 @@ class Relevance:
         self.reader = reader
         self.table = table
         self._known: frozenset[str] | None = None
-        self._postings: dict[str, list[Fact]] = {}
-        self._order: dict[int, int] = {}  # id(fact) -> its place in kind and table order
+        self._postings: dict[str, array[int]] = {}
+        self._all: list[Fact] = []
         self._choices: list[str] = []
         # Canonical words that stand for many others (meet, official ...): matching needs them,
         # telling facts apart does not; such words are read as written.
@@ -187,13 +188,19 @@ class Relevance:
         return self._known
 
     def _index(self) -> None:
-        """The facts of every kind by word (``postings``) and every word (``known``), once."""
-        postings: dict[str, list[Fact]] = {}
+        """The facts of every kind by word (``postings``: their places in ``_all``, kind and
+        table order) and every word (``known``), once."""
+        postings: dict[str, array[int]] = {}
+        everything: list[Fact] = []
         for kind in KINDS:
             for f in self.table.find(kind):
-                self._order[id(f)] = len(self._order)
                 for w in self._of(f):
-                    postings.setdefault(w, []).append(f)
+                    found = postings.get(w)
+                    if found is None:
+                        found = postings[w] = array("I")
+                    found.append(len(everything))
+                everything.append(f)
+        self._all = everything
         self._postings = postings
         self._known = frozenset(postings)
         self._choices = sorted(w for w in self._known if w.isascii() and w.isalpha())
@@ -207,15 +214,14 @@ class Relevance:
         weight = sorted((self.idf.get(w, self.default_idf) for w in topic), reverse=True)
         words = sorted(topic, key=lambda w: -self.idf.get(w, self.default_idf))
         total = sum(weight)
-        out: dict[int, Fact] = {}
+        out: set[int] = set()
         rest = total
         for w, v in zip(words, weight, strict=True):
             if rest < least * total - 1e-9:
                 break
-            for f in self._postings.get(w, ()):
-                out.setdefault(id(f), f)
+            out.update(self._postings.get(w, ()))
             rest -= v
-        return sorted(out.values(), key=lambda f: self._order[id(f)])
+        return [self._all[i] for i in sorted(out)]
 
     def _spelled(self, word: str) -> str:
         """``word``, or the word of the facts it misspells ("relashionship")."""
