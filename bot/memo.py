@@ -40,13 +40,13 @@ class FactText:
             found = self._value_words[value] = frozenset(words)
         return found
 
-    def spans_year(self, display: str, years: tuple[int, ...]) -> bool:
-        """True when ``display`` names a period ("2024-2025") that includes one of ``years``."""
+    def periods(self, display: str) -> tuple[tuple[int, int], ...]:
+        """The periods ``display`` names ("2024-2025": (2024, 2025))."""
         periods = self._periods.get(display)
         if periods is None:
             found = re.findall(r"\b(\d{4})\s*[-–]\s*(\d{4})\b", display)
             periods = self._periods[display] = tuple((int(a), int(b)) for a, b in found)
-        return any(a <= y <= b for a, b in periods for y in years)
+        return periods
 
     def people(self, display: str) -> int:
         """How many gazetteer people ``display`` names."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-from array import array
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
@@ -37,6 +36,7 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
                      "time", "date"})  # fmt: skip
 # Kinds a fallback answer never is: the meeting itself and who was there are intents' answers.
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
+_NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
@@ -90,7 +90,9 @@ class Picker:
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
         self.principals = frozenset(gaz.principals)
-        self._by_value: tuple[dict[str, array[int]], list[Fact]] | None = None
+        self._by_year: dict[int, set[int]] | None = None
+        self._by_agent: dict[str, frozenset[int]] | None = None
+        self._by_value: dict[str, frozenset[int]] | None = None
         # The intent that answers other meetings (``about: other``): a question about a meeting
         # that names someone other than the principals ("when did Mishustin hold talks with Li
         # Qiang") is answered by it, when no meeting of the principals fits.
@@ -443,8 +445,9 @@ class Picker:
             facts = self.relevance.may_hold(facts, topic)  # (the same facts rank, fewer read)
         years = q.slots.years
         if years:
-            facts = [f for f in facts if f.year in years or year_of.get(f.meeting) in years
-                     or self.text.spans_year(f.display, years)]  # fmt: skip
+            in_year = {mid for mid, y in year_of.items() if y in years}
+            own = self._of_years(years)
+            facts = [f for f in facts if f.meeting in in_year or id(f) in own]
         if any(KINDS[k].period is not None for k in intent.answers):
             facts = self._in_period(facts, q)
         if intent.narrow:
@@ -474,7 +477,8 @@ class Picker:
         if not kinds:  # (a kind asked for is preferred among all the facts, not these)
             facts = self.relevance.may_hold(facts, topic)
         if speaker:
-            facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) == speaker]
+            said = self._said_by(speaker)
+            facts = [f for f in facts if f.kind in _NO_AGENT or id(f) in said]
         if kinds:
             facts = self.relevance.prefer(facts, kinds)
         ranked = self.relevance.rank(facts, topic)
@@ -489,21 +493,51 @@ class Picker:
         if len(facts) <= _FEW_FACTS:
             named = [f for f in facts if words & self.text.value_words(f.value)]
         else:  # through the index of value words
-            index, everything = self._value_index()
-            ids = {id(everything[i]) for w in words for i in index.get(w, ())}
+            index = self._value_index()
+            ids = frozenset().union(*(index.get(w, frozenset()) for w in words))
             named = [f for f in facts if id(f) in ids] if ids else []
         return named or facts
 
-    def _value_index(self) -> tuple[dict[str, array[int]], list[Fact]]:
-        """Every fact of the table, and their places in that list by the words of their value
-        (made once)."""
+    def _said_by(self, speaker: str) -> frozenset[int]:
+        """id(fact) of every fact whose agent is ``speaker`` (the index made once)."""
+        if self._by_agent is None:
+            index: dict[str, set[int]] = {}
+            for kind, k in KINDS.items():
+                if k.agent is not None:
+                    for f in self.table.find(kind):
+                        index.setdefault(k.agent(f), set()).add(id(f))
+            self._by_agent = {a: frozenset(ids) for a, ids in index.items()}
+        return self._by_agent.get(speaker, frozenset())
+
+    def _of_years(self, years: tuple[int, ...]) -> set[int]:
+        """id(fact) of every fact whose own year is one of ``years``, or whose text names a
+        period that includes one ("2024-2025")."""
+        if self._by_year is None:
+            index: dict[int, set[int]] = {}
+            for kind in KINDS:
+                for f in self.table.find(kind):
+                    if f.year is not None:
+                        index.setdefault(f.year, set()).add(id(f))
+                    for a, b in self.text.periods(f.display):
+                        for y in range(a, min(b, a + 50) + 1):
+                            index.setdefault(y, set()).add(id(f))
+            self._by_year = index
+        found: set[int] = set()
+        for y in years:
+            found |= self._by_year.get(y, set())
+        return found
+
+    def _value_index(self) -> dict[str, frozenset[int]]:
+        """id(fact) by the words of its value, for the facts of the kinds narrowing intents
+        answer (made once)."""
         if self._by_value is None:
-            index: dict[str, array[int]] = {}
-            everything = [f for kind in KINDS for f in self.table.find(kind)]
-            for i, f in enumerate(everything):
-                for w in self.text.value_words(f.value):
-                    index.setdefault(w, array("I")).append(i)
-            self._by_value = index, everything
+            kinds = dict.fromkeys(k for i in self.intents.values() if i.narrow for k in i.answers)
+            index: dict[str, set[int]] = {}
+            for kind in kinds:
+                for f in self.table.find(kind):
+                    for w in self.text.value_words(f.value):
+                        index.setdefault(w, set()).add(id(f))
+            self._by_value = {w: frozenset(ids) for w, ids in index.items()}
         return self._by_value
 
 

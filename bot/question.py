@@ -321,7 +321,10 @@ class Reader:
         self._written = written
         self._written_choices = sorted(written)
         self.frames = frozenset(t for f in frames for t in self.canon(f)[0])
-        self.verify = frozenset(t for w in lexicon.verify for t in self.canon(w)[0])
+        # A claim word read as a word of another sense is no claim: "принял" is "received"
+        # (meet) as well as "accepted"; only canonical forms that are claim words themselves.
+        claims = {stem(w) for w in lexicon.verify} | set(lexicon.verify)
+        self.verify = frozenset(t for w in lexicon.verify for t in self.canon(w)[0] if t in claims)
         self._city_of = {v.name: str(v.attr("city")) for v in gaz.sections["venues"]}
 
     # --- canonical tokens --------------------------------------------------------------------
