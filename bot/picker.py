@@ -121,7 +121,8 @@ class Picker:
 
     def _fallback(self, q: Question, within: Set[str] | None) -> Pick | None:
         open_intents = [i for i in self.intents.values() if i.rank != "none"]
-        topic = self.relevance.topic(q, {q.slots.speaker})
+        # the principals met every time: naming them asks no topic
+        topic = self.relevance.topic(q, {q.slots.speaker, *self.principals})
         if not open_intents or len(topic) < FALLBACK_WORDS or q.slots.outside:
             return None
         meetings = self._meetings(q.slots, q.slots.countries_in)

@@ -92,6 +92,13 @@ _EVENT_VERB = re.compile(
     r"open(?:ed)?|close[sd]?)\b|произош|случил|прош[её]л|прошла|начал|закончил|состоял",
     re.I,
 )
+# "According to these reports" / "по данным статей" names the articles, not a speaker.
+_THE_ARTICLES = re.compile(
+    r"\baccording\s+to\s+(?:the|these|those|your|this|that)\s+(?:news\s+)?(?:reports?|articles?|"
+    r"sources?|texts?|stories|story|news)\b|(?:согласно|по\s+данным|по\s+словам)\s+(?:этих\s+|"
+    r"твоих\s+|ваших\s+)?(?:стат\w*|источник\w*|сообщени\w*)",
+    re.I,
+)
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
 _SAID = re.compile(
@@ -453,7 +460,7 @@ class Reader:
             wh=wh,
             focus=next((w for w in words if w in self.frames), ""),
             weekday=bool(_WEEKDAY.search(text)),
-            said=bool(_SAID.search(text))
+            said=bool(_SAID.search(_THE_ARTICLES.sub(" ", text)))
             or bool(_TALK.search(text) and self.gaz.find("people", text)),
             venue=bool(_VENUE.search(text)),
             event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),
