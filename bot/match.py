@@ -130,6 +130,9 @@ class Matcher:
                 self._index[t].append(i)
         self._ex_weight = [sum(self._weight[t] for t in toks) for _, toks in self._examples]
         self._asks = [_STRONG_WH & toks for _, toks in self._examples]
+        # (intent, weight, question words) per example, read together in ``match``
+        self._info = [(name, w, a) for (name, _), w, a in
+                      zip(self._examples, self._ex_weight, self._asks, strict=True)]  # fmt: skip
         self._vocab_of: dict[str, set[str]] = defaultdict(set)
         for name, toks in self._examples:
             self._vocab_of[name] |= toks
@@ -188,16 +191,16 @@ class Matcher:
             for i in self._index.get(t, ()):
                 shared_of[i] += w
         scores: dict[str, float] = {}
+        info = self._info
         for i, shared in shared_of.items():
-            name = self._examples[i][0]
+            name, ex_weight, asked = info[i]
             # Dice rewards a close paraphrase; coverage rewards a long question that contains
             # a whole example ("... when did they meet, the one about trade?").
             weight = q_open.get(name, q_weight)
-            dice = 2 * shared / (weight + self._ex_weight[i])
-            score = (1 - COVERAGE) * dice + COVERAGE * shared / self._ex_weight[i] * min(
-                1.0, 2 * dice
+            dice = 2 * shared / (weight + ex_weight)
+            score = (1 - COVERAGE) * dice + COVERAGE * shared / ex_weight * (
+                1.0 if dice >= 0.5 else 2 * dice
             )
-            asked = self._asks[i]
             if wh and asked and not wh & asked:
                 score *= OTHER_QUESTION
             if score > scores.get(name, 0.0):

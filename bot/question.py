@@ -18,7 +18,7 @@ from typing import Literal
 import Stemmer
 from rapidfuzz import fuzz, process
 
-from .gazetteer import Gazetteer
+from .gazetteer import Entry, Gazetteer
 from .intents import Lexicon
 from .language import Script, script
 from .text import ORDINAL_WORDS, longest_spans, month_number, normalize, strip_controls, years_in
@@ -505,24 +505,23 @@ class Reader:
             *(self._city_of.get(n, n) for n in found),
         ]
         # "Chinese president" names no country to meet in; "in China" does.
-        countries = tuple(e.name for _, e in self.gaz.find("countries", rest) if re.search(
+        country_spans = self.gaz.spans("countries", rest)
+        countries = tuple(e.name for e in _first(country_spans) if re.search(
             rf"\b(?:in|to)\s+(?:the\s+)?{re.escape(e.name)}\b", rest, re.I))  # fmt: skip
-        people = [e.name for _, e in self.gaz.find("people", rest)] + [
-            n for m, n in names if m == "#person"
-        ]
+        spans = self.gaz.spans("people", rest)
+        people = [e.name for e in _first(spans)] + [n for m, n in names if m == "#person"]
         outside = self.gaz.other_person(rest) or self.gaz.other_place(rest) or next(
             (n for m, n in names if m == "#other"), "")  # fmt: skip
         countries_in = tuple(
             c for c in countries if re.search(rf"\bin\s+(?:the\s+)?{re.escape(c)}\b", text, re.I)
         )
-        spans = self.gaz.spans("people", rest)
         speaker = next((e.name for a, b, e in spans if _BEFORE_SPEAKER.search(rest[:a])
                         or _AFTER_SPEAKER.match(rest[b:])), "") if q.said else ""  # fmt: skip
         met = tuple(dict.fromkeys(e.name for a, b, e in spans if _MET_BEFORE.search(rest[:a])
                                   or _MET_AFTER.match(rest[b:])))  # fmt: skip
         if len({e.name for _, _, e in spans}) >= 2 and _MEETS.search(rest) and not speaker:
             met = tuple(dict.fromkeys(e.name for _, _, e in spans))  # "Xi and Putin ... meeting"
-        to_ru, in_ru = self._russian_countries(rest)  # "в Россию", "в Китае"
+        to_ru, in_ru = self._russian_countries(rest, country_spans)  # "в Россию", "в Китае"
         countries = tuple(dict.fromkeys(countries + to_ru + in_ru))
         countries_in = tuple(dict.fromkeys(countries_in + in_ru))
         return Slots(
@@ -560,11 +559,13 @@ class Reader:
                     out.append(entry.name)
         return tuple(dict.fromkeys(out))
 
-    def _russian_countries(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _russian_countries(
+        self, text: str, spans: list[tuple[int, int, Entry]]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Countries after Russian "в": (all of them, those "in" it: "в Китае", not "в Китай")."""
         to: list[str] = []
         within: list[str] = []
-        for start, end, entry in self.gaz.spans("countries", text):
+        for start, end, entry in spans:
             if _RU_TO.search(text[:start]):
                 to.append(entry.name)
                 if text[end - 1 : end].lower() in ("е", "и"):
@@ -582,6 +583,14 @@ def closest(text: str, choices: Sequence[str], cutoff: float) -> int | None:
     when none reaches ``cutoff``. Groups similar questions in the misses report."""
     hit = process.extractOne(text, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
     return hit[2] if hit else None
+
+
+def _first(spans: list[tuple[int, int, Entry]]) -> list[Entry]:
+    """The entries of ``spans``, each at its first mention (what ``Gazetteer.find`` gives)."""
+    seen: dict[str, Entry] = {}
+    for _, _, e in spans:
+        seen.setdefault(e.name, e)
+    return list(seen.values())
 
 
 def closest_word(word: str, choices: Sequence[str]) -> str | None:
