@@ -21,10 +21,11 @@ DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.yaml"
 SECTIONS = ("places", "venues", "countries", "people", "organisations", "initiatives", "areas",
             "outlets", "disasters", "regions", "anniversary_bases")  # fmt: skip
 _EXTRA_KEYS = {"country": str, "city": str, "role": str, "year": int}
-# The only non-ASCII characters that IGNORECASE matches to an ASCII letter or digit (İ ı ſ K,
-# checked by tests/test_gazetteer_needles.py). In a text without them, str.lower() keeps every
-# ASCII letter an alias regex could match, so a missing needle proves there is no match.
-_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a]")
+# The only non-ASCII characters that IGNORECASE matches to an ASCII letter or digit (İ ı ſ K),
+# and those it matches to a Russian letter that str.lower() does not give (U+1C80-U+1C88, old
+# Cyrillic forms; checked by tests/test_gazetteer_needles.py). In a text without them,
+# str.lower() keeps every letter an alias regex could match: a missing needle proves no match.
+_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")  # and Cyrillic ones
 # Fuzzy people (extraction only): runs of capitalised Latin words, compared without spaces with
 # every person's aliases and the Latin transliteration of the Russian name ("Si Tszinpin",
 # "Mihail Mishustine", "Xi Jin Ping", "Manturof"). Keys shorter than this never match fuzzily.
@@ -299,12 +300,16 @@ def _ru_aliases(entry: Entry) -> list[str]:
 
 
 def alias_needle(alias: str) -> str:
-    """The longest run of ASCII letters and digits in ``alias``, lower-cased ("" if none).
+    """The longest run of ASCII letters and digits, or of Russian letters, in ``alias``,
+    lower-cased ("" if none); a Russian run of four letters or more without its last letter,
+    which a declined name changes ("Москва": "москв", found in "в Москве").
 
-    ``_alias_regex`` keeps such runs literal (only spaces and apostrophes vary), so every match
-    contains the needle, up to case.
+    ``_alias_regex`` keeps such runs literal (only spaces and apostrophes vary, and the ending of
+    a Russian name), so every match contains the needle, up to case.
     """
-    return max(re.findall(r"[A-Za-z0-9]+", alias), key=len, default="").lower()
+    runs = [r if r.isascii() or len(r) < 4 else r[:-1]
+            for r in re.findall(r"[A-Za-z0-9]+|[А-Яа-яЁё]+", alias)]  # fmt: skip
+    return max(runs, key=len, default="").lower()
 
 
 def _alias_body(alias: str) -> tuple[str, int]:

@@ -56,6 +56,7 @@ _ONLY_FUNCTION = frozenset(
     ]
 )
 _NOT_TYPICAL = _ONLY_FUNCTION | {"there", "here", "this", "that", "these", "those", "then"}
+COMMON_SHARE = 0.15  # a word in more examples than this share is common (read last)
 SAID_FLOOR = 0.75  # an open intent's score when the question asks what someone said
 WHO_SAID_FLOOR = 0.9  # "who mentioned the Years of Sports Exchange?" asks for the speaker
 NOT_SAID = 0.75  # and what its score is worth when the question does not
@@ -129,8 +130,25 @@ class Matcher:
             for t in toks:
                 self._index[t].append(i)
         self._ex_weight = [sum(self._weight[t] for t in toks) for _, toks in self._examples]
+        common_df = len(self._examples) * COMMON_SHARE
+        self._common = frozenset(t for t, ids in self._index.items() if len(ids) > common_df)
+        self._has = {t: frozenset(self._index[t]) for t in self._common}
         self._asks = [_STRONG_WH & toks for _, toks in self._examples]
+        lightest: dict[tuple[frozenset[str], str, frozenset[str]], float] = {}
+        for (name, toks), w, asked in zip(self._examples, self._ex_weight, self._asks,
+                                          strict=True):  # fmt: skip
+            key = (toks & self._common, name, asked)
+            if key[0] and w < lightest.get(key, math.inf):
+                lightest[key] = w
+        groups: dict[frozenset[str], list[tuple[str, float, frozenset[str]]]] = defaultdict(list)
+        for (words, name, asked), w in lightest.items():
+            groups[words].append((name, w, asked))
+        self._groups = dict(groups)
+        self._group_keys = tuple(self._groups)
         # (intent, weight, question words) per example, read together in ``match``
+        self._order = {
+            name: n for n, name in enumerate(dict.fromkeys(n for n, _ in self._examples))
+        }
         self._info = [(name, w, a) for (name, _), w, a in
                       zip(self._examples, self._ex_weight, self._asks, strict=True)]  # fmt: skip
         self._vocab_of: dict[str, set[str]] = defaultdict(set)
@@ -186,14 +204,31 @@ class Matcher:
             for n in self._open
         }  # fmt: skip
         wh = _STRONG_WH & set(query)
+        # Words many examples use ("what", "did", "meet") are read last: the examples sharing a
+        # rarer word are scored one by one; of those sharing only common words, the score is
+        # the same function of the words shared and the example's weight, so the lightest
+        # example of each (common words, intent, question words) group stands for its group.
         shared_of: dict[int, float] = defaultdict(float)
         for t, w in query.items():
-            for i in self._index.get(t, ()):
-                shared_of[i] += w
+            if t not in self._common:
+                for i in self._index.get(t, ()):
+                    shared_of[i] += w
+        common = [(t, w) for t, w in query.items() if t in self._common]
+        for t, w in common:
+            has = self._has[t]
+            for i in shared_of:
+                if i in has:
+                    shared_of[i] += w
+        groups = [
+            (self._groups[key], shared)
+            for key in self._group_keys
+            if common and (shared := sum(w for t, w in common if t in key))
+        ]
         scores: dict[str, float] = {}
         info = self._info
-        for i, shared in shared_of.items():
-            name, ex_weight, asked = info[i]
+        scored = [(info[i], shared) for i, shared in shared_of.items()]
+        scored += [(member, shared) for members, shared in groups for member in members]
+        for (name, ex_weight, asked), shared in scored:
             # Dice rewards a close paraphrase; coverage rewards a long question that contains
             # a whole example ("... when did they meet, the one about trade?").
             weight = q_open.get(name, q_weight)
@@ -226,7 +261,10 @@ class Matcher:
         }
         if not scores:
             return Match(None, 0.0, "")
-        best = max(scores, key=lambda k: scores[k])
+        # A tie goes to an intent that is not open (a topic's own intent answers better than
+        # what anyone said about it), then to the first in file order.
+        order = self._order
+        best = max(scores, key=lambda k: (scores[k], k not in self._open, -order.get(k, 0)))
         score = round(scores[best], 4)
         ok = score >= self.threshold and best not in self._declining
         ranked = tuple(sorted(((k, round(v, 4)) for k, v in scores.items()), key=lambda kv: -kv[1]))

@@ -326,6 +326,7 @@ class Reader:
                 if tok in self.vocabulary and w.isalpha():
                     written.setdefault(w, tok)
         self._written = written
+        self._repaired: dict[tuple[str, str], str | None] = {}
         self._written_choices = sorted(written)
         self.frames = frozenset(t for f in frames for t in self.canon(f)[0])
         # A claim word read as a word of another sense is no claim: "принял" is "received"
@@ -415,6 +416,15 @@ class Reader:
         message wrote it ("tehy", whose stem "tehi" is further from "they" than it is)."""
         if tok in self.vocabulary:
             return tok
+        key = (tok, written)
+        if key in self._repaired:  # the same typos come back, like the same words
+            return self._repaired[key]
+        found = self._repair(tok, written)
+        if len(self._repaired) < _MEMO:
+            self._repaired[key] = found
+        return found
+
+    def _repair(self, tok: str, written: str) -> str | None:
         for word, choices, spell in ((tok, self._choices, self._spell),
                                      (written, self._written_choices, self._written)):  # fmt: skip
             if len(word) < 4 or word.isdigit():
