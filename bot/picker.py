@@ -177,7 +177,11 @@ class Picker:
                 order = sorted(meetings, key=lambda m: self.table.sort_key(m.id))
                 meetings = order[s.nth - 1 : s.nth]
             elif not s.select:  # ("first", "last" would describe the meetings that say them)
-                meetings = self._described(meetings, intent, q)
+                # among the meetings of the years asked, if any ("did they meet in 2024 at all")
+                in_years = [m for m in meetings if m.date and m.date.year in s.years]
+                described = self._described(in_years or meetings, intent, q)
+                if described != (in_years or meetings):
+                    meetings = described
         ordinals = s.ordinals
         if topic is not None:
             chosen = self._about(meetings, topic, q)
@@ -240,7 +244,8 @@ class Picker:
         missing = [a for a in q.amounts if amounts and not any(self._gives(f, a) for f in facts)]
         missing += [w for w in q.verify
                     if w not in own and not any(w in self._words(f) for f in facts)]  # fmt: skip
-        return tuple(missing)
+        as_written = dict(zip(q.tokens, q.written, strict=False))  # the decline quotes the user
+        return tuple(as_written.get(w, w) for w in missing)
 
     def _words(self, fact: Fact) -> frozenset[str]:
         found = self._fact_words.get(id(fact))
@@ -307,8 +312,11 @@ class Picker:
         own = self.matcher.vocabulary(intent.name) & self.matcher.typical_words
         drop = set(q.slots.people) - set(q.slots.met)  # Xi and Mishustin met every time
         words = [w for w in self.relevance.topic(q, drop, FUNCTION) if w not in own]
-        words = [w for w in words if w not in {f"@{p}" for p in self._principals}
-                 and w not in _DATE_WORDS]  # fmt: skip
+        words = [
+            w
+            for w in words
+            if w not in {f"@{p}" for p in self._principals} and w not in _DATE_WORDS and len(w) > 2
+        ]  # fmt: skip ("xi n mishustin")
         if len(meetings) < 2 or not words:
             return meetings
         held = {m.id: self._meeting_words(m) for m in meetings}
