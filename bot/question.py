@@ -44,6 +44,16 @@ _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|
 # ("the first eleven months", "for the first time" name a period, not the first meeting)
 _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:months?|quarter|"
                     r"half|time|weeks?|days?)\b)|перв|ранн", re.I)  # fmt: skip
+# Seasons as months (northern hemisphere: both capitals).
+_SEASON = re.compile(r"\b(winter|spring|summer|autumn)\b|\bin\s+(?:the\s+)?(fall)\b"
+                     r"|(?<!\w)(зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)(?!\w)", re.I)  # fmt: skip
+_SEASONS = {"win": (12, 1, 2), "spr": (3, 4, 5), "sum": (6, 7, 8), "aut": (9, 10, 11),
+            "fal": (9, 10, 11), "зим": (12, 1, 2), "вес": (3, 4, 5), "лет": (6, 7, 8),
+            "осе": (9, 10, 11)}  # fmt: skip
+# "when did they meet for the very first time", "the first time they met": the first meeting.
+_FIRST_MEETING = re.compile(r"\b(?:meet|met|meeting)\s+(?:\w+\s+){0,2}for\s+the\s+(?:very\s+)?"
+                            r"first\s+time\b|\bfirst\s+time\s+(?:that\s+)?(?:they|the\s+two|xi|"
+                            r"mishustin)\s+(?:\w+\s+)?met\b", re.I)  # fmt: skip
 # "January-November", "январе-августе": a period of months, not the month of a meeting.
 _MONTH_RANGE = re.compile(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
 _WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|какой день", re.I)
@@ -501,6 +511,9 @@ class Reader:
                   or re.match(r"\.?\s+\d", text[m.end():])]  # fmt: skip
         months = tuple(dating if len({n for _, n in month_hits}) > 1 and dating else
                        [n for _, n in month_hits])  # fmt: skip
+        if not months:  # "when did they meet in winter", "весной"
+            seasons = [next(g for g in m.groups() if g)[:3].lower() for m in _SEASON.finditer(text)]
+            months = tuple(n for season in seasons for n in _SEASONS[season])
         # "Shanghai" in "Shanghai Cooperation Organization" is no place to meet in.
         rest = text
         for section in ("organisations", "initiatives"):
@@ -543,7 +556,11 @@ class Reader:
             countries_in=countries_in,
             people=tuple(dict.fromkeys(people)),
             ordinals=tuple(int(n) for n in _ORDINAL.findall(rest)),
-            select="last" if _LAST.search(rest) else "first" if _FIRST.search(rest) else "",
+            select="last"
+            if _LAST.search(rest)
+            else "first"
+            if _FIRST.search(rest) or _FIRST_MEETING.search(rest)
+            else "",  # fmt: skip
             outside=outside,
             speaker=speaker,
             met=met,
