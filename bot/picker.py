@@ -37,6 +37,7 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
 # Kinds a fallback answer never is: the meeting itself and who was there are intents' answers.
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
+_EMPHASIS = frozenset({"actual", "actually", "realli", "really", "truli", "truly", "действительн"})
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
@@ -204,6 +205,11 @@ class Picker:
         if not facts:
             dated = {m.date.year for m in meetings if m.date}
             missed = no_meeting if s.years and not dated & set(s.years) else NoMeeting()
+            if intent.about == "meeting" and intent.asks in ("date", "place") and s.years:
+                # "when is Mishustin to meet Xi in 2027": a meeting an article announces
+                other = self._other_meetings(q, intent)
+                if isinstance(other, Pick):
+                    return other
             return Decline(intent.name, no_meeting=missed)
         unsaid = self._unsaid(intent, q, facts)
         if unsaid:  # "did Putin accept ...": the invitation is no answer
@@ -229,8 +235,9 @@ class Picker:
         if intent.rank != "none":
             return ()
         own = self.matcher.vocabulary(intent.name)
-        if intent.about != "topic":  # the meeting itself: its figures chose it, not its facts
-            return self._claims(q, facts, own, amounts=False)
+        if intent.about != "topic":  # the meeting itself: its figures chose it, not its facts,
+            # and "the meeting that actually happened" is no claim about what was said
+            return self._claims(q, facts, own | _EMPHASIS, amounts=False)
         return self._claims(q, facts, own)
 
     def _claims(
