@@ -93,7 +93,13 @@ class Answerer:
         parts = compound.split(text[: self.config.match.max_chars])
         if len(parts) == 1:
             return self._ask(text, lang, fresh, now, suggest)
-        replies = [self._ask(part, lang, fresh, now, False) for part in parts]
+        replies: list[Reply] = []
+        context = fresh
+        for part in parts:  # each part follows the one before ("..., and where was that?")
+            reply = self._ask(part, lang, context, now, False)
+            replies.append(reply)
+            if reply.matched and reply.context is not None:
+                context = reply.context
         return compound.combine(parts, replies, replies[0].lang)
 
     def _ask(self, text: str, hint: str | None, context: Context | None, now: float,

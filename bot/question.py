@@ -44,6 +44,8 @@ _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|
 # ("the first eleven months", "for the first time" name a period, not the first meeting)
 _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:months?|quarter|"
                     r"half|time|weeks?|days?)\b)|перв|ранн", re.I)  # fmt: skip
+_SOIL = re.compile(r"\b(Chinese|Russian)\s+(?:soil|territory|ground)\b", re.I)
+_SOIL_OF = {"chinese": "China", "russian": "Russia"}
 # Seasons as months (northern hemisphere: both capitals).
 _SEASON = re.compile(r"\b(winter|spring|summer|autumn)\b|\bin\s+(?:the\s+)?(fall)\b"
                      r"|(?<!\w)(зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)(?!\w)", re.I)  # fmt: skip
@@ -531,6 +533,9 @@ class Reader:
         country_spans = self.gaz.spans("countries", rest)
         countries = tuple(e.name for e in _first(country_spans) if re.search(
             rf"\b(?:in|to)\s+(?:the\s+)?{re.escape(e.name)}\b", rest, re.I))  # fmt: skip
+        # "held on Chinese soil", "on Russian territory": in that country
+        countries += tuple(_SOIL_OF[m.group(1).lower()] for m in _SOIL.finditer(rest)
+                           if _SOIL_OF[m.group(1).lower()] not in countries)  # fmt: skip
         spans = self.gaz.spans("people", rest)
         people = [e.name for e in _first(spans)] + [n for m, n in names if m == "#person"]
         outside = self.gaz.other_person(rest) or self.gaz.other_place(rest) or next(
