@@ -55,7 +55,20 @@ _ONLY_FUNCTION = frozenset(
         "as",
     ]
 )
-_NOT_TYPICAL = _ONLY_FUNCTION | {"there", "here", "this", "that", "these", "those", "then"}
+_NOT_TYPICAL = _ONLY_FUNCTION | {
+    "there",
+    "here",
+    "this",
+    "that",
+    "these",
+    "those",
+    "then",
+    "befor",
+    "before",
+    "after",
+    "sinc",
+    "since",
+}
 COMMON_SHARE = 0.15  # a word in more examples than this share is common (read last)
 SAID_FLOOR = 0.75  # an open intent's score when the question asks what someone said
 WHO_SAID_FLOOR = 0.9  # "who mentioned the Years of Sports Exchange?" asks for the speaker

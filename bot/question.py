@@ -46,6 +46,9 @@ _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:m
                     r"half|time|weeks?|days?)\b)|перв|ранн", re.I)  # fmt: skip
 _SOIL = re.compile(r"\b(Chinese|Russian)\s+(?:soil|territory|ground)\b", re.I)
 _SOIL_OF = {"chinese": "China", "russian": "Russia"}
+# "after 2023", "since 2024", "before 2025", "после 2023", "до 2025 года": a side of a year.
+_YEAR_BOUND = re.compile(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
+                         r"|(?<!\w)(после|начиная)\s+(?:с\s+)?\d{4}", re.I)  # fmt: skip
 # Seasons as months (northern hemisphere: both capitals).
 _SEASON = re.compile(r"\b(winter|spring|summer|autumn)\b|\bin\s+(?:the\s+)?(fall)\b"
                      r"|(?<!\w)(зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)(?!\w)", re.I)  # fmt: skip
@@ -553,7 +556,7 @@ class Reader:
         countries = tuple(dict.fromkeys(countries + to_ru + in_ru))
         countries_in = tuple(dict.fromkeys(countries_in + in_ru))
         return Slots(
-            years=tuple(years_in(rest)),
+            years=_bounded(rest, years_in(rest)),
             months=months,
             places=tuple(dict.fromkeys(cities)),
             venues=tuple(v.name for v in venues),
@@ -615,6 +618,21 @@ def closest(text: str, choices: Sequence[str], cutoff: float) -> int | None:
     when none reaches ``cutoff``. Groups similar questions in the misses report."""
     hit = process.extractOne(text, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
     return hit[2] if hit else None
+
+
+def _bounded(text: str, years: list[int]) -> tuple[int, ...]:
+    """The years a question asks about: those it names, or, for "after 2023", "since 2024",
+    "before 2025", "после 2023 года", the ten years on that side of the one it names ("until"
+    and "до" name the year itself too often: "the target until 2030")."""
+    m = _YEAR_BOUND.search(text)
+    if m is None or len(set(years)) != 1:
+        return tuple(years)
+    y, word = years[0], next(g for g in m.groups() if g).lower()
+    if word in ("after", "после"):
+        return tuple(range(y + 1, y + 11))
+    if word in ("since", "начиная"):
+        return tuple(range(y, y + 11))
+    return tuple(range(y - 10, y))  # before, prior to
 
 
 def _first(spans: list[tuple[int, int, Entry]]) -> list[Entry]:

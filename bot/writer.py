@@ -182,7 +182,7 @@ class Writer:
         if lang == "ru":
             months = [self.glossary.word("months", m) for m in months]
             names = [self.gaz.ru(p) or p for p in names]
-        return NO_MEETING(lang, what=", ".join([str(y) for y in slots.years] + months + names))
+        return NO_MEETING(lang, what=", ".join(_year_runs(slots.years) + months + names))
 
 
 def _group_by_meeting(facts: tuple[Fact, ...], key: Callable[[str], tuple[int, str]],
@@ -200,3 +200,16 @@ def _group_by_meeting(facts: tuple[Fact, ...], key: Callable[[str], tuple[int, s
 
 
 __all__ = ["Writer"]
+
+
+def _year_runs(years: tuple[int, ...]) -> list[str]:
+    """Years as written, a run of three or more as its span ("2024-2033")."""
+    out: list[str] = []
+    run: list[int] = []
+    for y in [*sorted(set(years)), None]:
+        if run and (y is None or y != run[-1] + 1):
+            out += [f"{run[0]}-{run[-1]}"] if len(run) >= 3 else [str(r) for r in run]
+            run = []
+        if y is not None:
+            run.append(y)
+    return out

@@ -100,3 +100,47 @@ def test_typos_are_repaired_once(reader: Reader) -> None:
     q = reader.read("wehn did tehy meat")
     assert "when" in q.words and "meet" in q.words and q.unknown == ()
     assert reader.read("zzyzx qwerty").unknown == ("zzyzx", "qwerti")  # stems, as every token
+
+
+@pytest.mark.parametrize(
+    ("message", "years", "months", "select", "countries"),
+    [
+        ("did they meet again after 2023?", tuple(range(2024, 2034)), (), "", ()),
+        ("when did they meet since 2025", tuple(range(2025, 2036)), (), "", ()),
+        ("when did they meet before 2025?", tuple(range(2015, 2025)), (), "", ()),
+        ("встречались ли они после 2023 года?", tuple(range(2024, 2034)), (), "", ()),
+        ("what was the trade target until 2030", (2030,), (), "", ()),  # the year itself
+        ("when did they meet in winter?", (), (12, 1, 2), "", ()),
+        ("когда они встречались весной?", (), (3, 4, 5), "", ()),
+        ("did trade fall in 2023", (2023,), (), "", ()),  # a verb, no season
+        ("when did they meet for the very first time", (), (), "first", ()),
+        ("the first 11 months of trade", (), (), "", ()),  # a period, not the first meeting
+        ("the earliest meeting held on Chinese soil", (), (), "first", ("China",)),
+    ],
+)  # fmt: skip
+def test_slots_read_year_sides_seasons_first_times_and_soil(
+    answerer: Answerer, message: str, years: tuple[int, ...], months: tuple[int, ...],
+    select: str, countries: tuple[str, ...],
+) -> None:  # fmt: skip
+    slots = answerer.reader.read(message).slots
+    assert (slots.years, slots.months, slots.select, slots.countries) == (
+        years, months, select, countries)  # fmt: skip
+
+
+def test_a_year_side_declines_naming_the_span(answerer: Answerer) -> None:
+    reply = answerer.ask("when did they meet after 2025?")
+    assert not reply.matched and "2026-2035" in reply.text
+
+
+def test_a_compound_part_follows_the_part_before(answerer: Answerer) -> None:
+    alone = answerer.ask("who else was there?").text
+    assert "November 4, 2025" in alone  # every meeting's people
+    text = answerer.ask("when did they discuss the earthquake, and who else was there?").text
+    assert "Wang Yi" in text and "December 20, 2023" in text
+    assert "November 4, 2025" not in text and "March 21, 2023" not in text
+
+
+def test_a_claim_is_quoted_as_the_user_wrote_it(answerer: Answerer) -> None:
+    reply = answerer.ask("Путин принял приглашение на форум?")
+    assert not reply.matched and "(принял приглашение)" in reply.text
+    assert "accept" not in reply.text
