@@ -8,6 +8,7 @@ then choose the facts. No language and no wording here: that is ``bot.writer``.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Sequence, Set
@@ -172,7 +173,12 @@ class Picker:
             meetings = [m for m in meetings if self._has_people(m, s.met)]
         if not meetings and intent.about == "meeting" and self._outsiders(s):
             return self._other_meetings(q, intent)
-        if intent.about == "meeting" and topic is None:
+        if intent.about == "meeting" and topic is None and s.relative:
+            found = self._next_to(meetings, intent, q)
+            if found is not None:  # the meeting next to the one the question names: its own
+                meetings, q = found  # date and place, whatever the named one's were
+                s = q.slots
+        elif intent.about == "meeting" and topic is None:
             if s.nth and within is None:  # "the second time they met": in time order, after
                 # the other choices (a conversation's ordinal chose ``within`` already)
                 order = sorted(meetings, key=lambda m: self.table.sort_key(m.id))
@@ -311,6 +317,24 @@ class Picker:
         return [m for m in meetings if m.id in keep]
 
     # --- meetings and facts ------------------------------------------------------------------
+
+    def _next_to(self, meetings: list[Meeting], intent: Intent,
+                 q: Question) -> tuple[list[Meeting], Question] | None:  # fmt: skip
+        """The meeting just before (after) those the question's slots and words name, and the
+        question without the slots that named them; None when they name no fewer than all."""
+        s = q.slots
+        named = [m for m in meetings if not s.years or (m.date and m.date.year in s.years)]
+        named = self._described(named, intent, q)
+        everything = sorted(self.table.meetings, key=lambda m: self.table.sort_key(m.id))
+        if not named or len(named) == len(everything):
+            return None
+        at = [everything.index(m) for m in named if m in everything]
+        i = min(at) - 1 if s.relative == "before" else max(at) + 1
+        if not at or not 0 <= i < len(everything):
+            return None
+        bare = dataclasses.replace(s, years=(), months=(), places=(), venues=(), countries=(),
+                                   countries_in=(), select="", relative="")  # fmt: skip
+        return [everything[i]], dataclasses.replace(q, read_slots=lambda _q: bare)
 
     def _described(self, meetings: list[Meeting], intent: Intent, q: Question) -> list[Meeting]:
         """The meetings the question's other words describe ("while Mishustin was on an official

@@ -49,6 +49,13 @@ _SOIL_OF = {"chinese": "China", "russian": "Russia"}
 # "after 2023", "since 2024", "before 2025", "после 2023", "до 2025 года": a side of a year.
 _YEAR_BOUND = re.compile(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
                          r"|(?<!\w)(после|начиная)\s+(?:с\s+)?\d{4}", re.I)  # fmt: skip
+# "the meeting right before the Nov 2025 one", "last met before their May 2026 meeting",
+# "which meeting was held right after Xi's state visit".
+_RELATIVE = re.compile(
+    r"\b(?:right\s+|just\s+|immediately\s+)?(before|after|preceding|prior|following)\s+(?:to\s+)?"
+    r"(?:the|their|that|his|xi's|mishustin's)\s+(?:[\w'’-]+\s+){0,5}?(?:meeting|one|visit|talks|trip)\b",
+    re.I,
+)
 # Seasons as months (northern hemisphere: both capitals).
 _SEASON = re.compile(r"\b(winter|spring|summer|autumn)\b|\bin\s+(?:the\s+)?(fall)\b"
                      r"|(?<!\w)(зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)(?!\w)", re.I)  # fmt: skip
@@ -151,6 +158,8 @@ class Slots:
     # gazetteer people who hold it: "Li Qiang")
     other_event: bool = False  # its subject is another event ("where was the 28th regular
     # meeting held"): the leaders' meeting is no answer
+    relative: Literal["", "before", "after"] = ""  # "the meeting right before the Nov 2025
+    # one": the meeting next to the one the other slots choose
 
 
 @dataclass(frozen=True)
@@ -575,6 +584,7 @@ class Reader:
             nth=_nth(rest),
             roles=self._roles(rest),
             other_event=bool(_OTHER_EVENT.search(rest)),
+            relative=_relative(rest),
         )
 
     def _roles(self, text: str) -> tuple[str, ...]:
@@ -618,6 +628,14 @@ def closest(text: str, choices: Sequence[str], cutoff: float) -> int | None:
     when none reaches ``cutoff``. Groups similar questions in the misses report."""
     hit = process.extractOne(text, choices, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff)
     return hit[2] if hit else None
+
+
+def _relative(text: str) -> Literal["", "before", "after"]:
+    """ "before" or "after" when the question asks for the meeting next to another one."""
+    m = _RELATIVE.search(text)
+    if m is None:
+        return ""
+    return "before" if m.group(1).lower() in ("before", "preceding", "prior") else "after"
 
 
 def _bounded(text: str, years: list[int]) -> tuple[int, ...]:

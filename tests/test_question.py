@@ -144,3 +144,17 @@ def test_a_claim_is_quoted_as_the_user_wrote_it(answerer: Answerer) -> None:
     reply = answerer.ask("Путин принял приглашение на форум?")
     assert not reply.matched and "(принял приглашение)" in reply.text
     assert "accept" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [
+        ("which meeting came right before the nov 2025 one?", "December 20, 2023", "November 4"),
+        ("when did they meet right after the moscow meeting?", "May 24, 2023", "March 21"),
+        ("where did they meet before their December 2023 meeting?", "May 24, 2023", "December"),
+    ],
+)  # fmt: skip
+def test_the_meeting_next_to_another(answerer: Answerer, message: str, expected: str,
+                                     rejected: str) -> None:  # fmt: skip
+    reply = answerer.ask(message)
+    assert reply.matched and expected in reply.text and rejected not in reply.text, reply.text
