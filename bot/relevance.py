@@ -34,7 +34,7 @@ was were be been being have has had do does did will would should could can may 
 yes he she his her they them their we our you your i me my what which who whom whose when where
 why how than then there here also very more most much many such so just only both each other any
 all some into over under after before between during up out off again once same own too s t if
-whether while pls please bot ok dure through per like well every give show tell list report
+whether while pls please bot ok dure through per like well every give tell list report
 reports article articles
 и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне
 было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был него до вас
@@ -59,7 +59,7 @@ thing things stuff bit kind sort exactly actually really pls please bot ok и в
 characteriz interpret repli express refer rais brought bring discuss note stress point
 emphas emphasis underlin highlight dure through per get got make made full use keep come
 came went go goe give gave take took put want overal exact regard concern sinc like well new
-two side every show list report reports article articles
+two side every list report reports article articles
 мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть
 был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
 для мы тебя их чем была сам чтобы без чего раз тоже себе под будет ж тогда кто этот того
