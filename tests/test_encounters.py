@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.context import Context, article_context
 from bot.corpus import parse_article
 from bot.gazetteer import load_gazetteer
+from bot.kinds import delegation
 
 GAZ = load_gazetteer()
 
@@ -110,3 +111,16 @@ def test_without_evidence_of_the_year_the_day_stays_undated() -> None:
         "(March 21)."
     )
     assert ctx.meeting_date is None and ctx.month_day == (3, 21) and ctx.place == "Moscow"
+
+
+def test_a_delegation_named_before_it_is_named() -> None:
+    for text in (
+        "Deputy PMs Tatyana Golikova and Alexei Overchuk are in the delegation.",
+        "With me are Deputy Prime Ministers Tatyana Golikova and Alexei Overchuk.",
+    ):
+        ctx = _context(
+            " date 2026-05-29\nBEIJING, May 28 -- Chinese President Xi Jinping met Russian Prime "
+            f"Minister Mikhail Mishustin in Beijing on Thursday.\n{text}"
+        )
+        people, _, planned = delegation.members(ctx)
+        assert people == ["Tatyana Golikova", "Alexei Overchuk"] and not planned, text

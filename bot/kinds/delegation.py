@@ -22,8 +22,11 @@ NEEDS = needs({"delegation": {"people"}, "delegation_planned": {"people"},
 _GROUP = Pattern(
     r"\bdelegation\b[^.;:]{0,40}?\b(?P<verb>will\s+include|includes|included|including|include|"
     r"are|were|is|was|consists?\s+of|consisted\s+of|comprised)\b"
-    r"|\b(?:(?:are|were|is|was)\s+(?:here\s+)?with\s+me|came\s+(?:along\s+)?with|accompanied\s+by|"
-    r"(?:will\s+be\s+)?accompanied|arrived\s+with|brought\s+along|travel(?:l?ing|s)?\s+with)\b",
+    r"|\b(?:(?:are|were|is|was)\s+(?:here\s+)?with\s+me|with\s+me\s+(?:are|is|were|was)|"
+    r"came\s+(?:along\s+)?with|accompanied\s+by|"
+    r"(?:will\s+be\s+)?accompanied|arrived\s+with|brought\s+along|travel(?:l?ing|s)?\s+with)\b"
+    r"|\b(?P<member>(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:in|part\s+of|members?\s+of)\s+"
+    r"the\s+delegation)\b",  # "Deputy PMs Golikova and Overchuk are in the delegation"
     re.I,
 )
 _PRESENT = Pattern(r"\b(?:took part in|attended|participated in|(?:was|were)\s+(?:also\s+)?present"
@@ -52,8 +55,11 @@ def members(ctx: Context) -> tuple[list[str], int, bool]:
         found: list[str] = []
         if m:
             named = ctx.gaz.spans("people", s)
-            after = [e for a, _, e in named if a >= m.start() - (0 if "delegation" in
-                     m.group().lower() else 200)]  # fmt: skip
+            if m.group("member"):  # the people named before it
+                after = [e for a, _, e in named if a < m.start()]
+            else:
+                after = [e for a, _, e in named if a >= m.start() - (0 if "delegation" in
+                         m.group().lower() else 200)]  # fmt: skip
             found = [e.name for e in after if e.name not in ctx.gaz.principals]
             if re.search(r"\bwill\b", m.group(), re.I) or re.search(r"\bwill\s+include\b", s):
                 planned = True
