@@ -518,7 +518,8 @@ class Reader:
             if m.group() not in ranges
             if (n := month_number(m.group())) and (m.group().lower() != "may" or re.search(
                 r"\b(?:in|of|that|during|on|since|by)\s+may\b|\bmay\s+\d", text, re.I))
-            and not re.search(r"['’]s\s+$", text[: m.start()])  # "Xi's March visit": a topic
+            and (not re.search(r"['’]s\s+$", text[: m.start()])  # "Xi's March visit": a topic
+                 or re.match(r"\.?\s+\d{4}", text[m.end() :]))  # "Mishustin's May 2026 visit"
         ]  # fmt: skip
         # "Xi's visit in March ... when they met that May": the month that dates the meeting.
         dating = [n for m, n in month_hits if _DATING.search(text[: m.start()])

@@ -15,6 +15,7 @@ from bot.corpus import parse_article
 from bot.extract import extract
 from bot.gazetteer import load_gazetteer
 from bot.kinds import documents
+from bot.kinds.documents import _AMONG, _COUNTED
 from tests.support import ARTICLES, Project
 
 GAZ = load_gazetteer()
@@ -92,3 +93,12 @@ def test_no_documents_reported_is_a_decline(answerer: Answerer, config: Config) 
         reply = answerer.ask(question)
         assert not reply.matched and reply.extra["best"] == "documents_signed", question
     assert not answerer.table.find(documents.KIND)
+
+
+def test_documents_counted_in_lists_and_abbreviations() -> None:
+    for s in ("14 intergovernmental, interdepartmental and commercial documents were signed",
+              "14 docs were signed, incl. an agreement on mutual recognition of degrees"):  # fmt: skip
+        m = next((m for rx in _COUNTED if (m := rx.search(s))), None)
+        assert m is not None and m.group("count") == "14", s
+    among = _AMONG.search("Among them are an agreement on the mutual recognition of degrees.")
+    assert among is not None and among.group("list").startswith("an agreement")

@@ -24,9 +24,9 @@ NEEDS = needs({"documents_counted": {"approx", "count", "among"},
 
 _COUNT = r"(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _MORE = r"(?P<more>more than\s+|over\s+)?"
-_KINDS = (r"(?:intergovernmental\s+|interdepartmental\s+|bilateral\s+|cooperation\s+|other\s+|"
-          r"and\s+)*")  # fmt: skip
-_NOUN = r"(?P<noun>documents|agreements)"
+_KINDS = (r"(?:(?:intergovernmental|interdepartmental|interagency|bilateral|cooperation|other|"
+          r"commercial|business|investment)\s*,?\s+|and\s+)*")  # fmt: skip
+_NOUN = r"(?P<noun>documents|agreements|docs)"
 # Counted documents reported as signed at the meeting (not "the agreement signed by China with
 # the union" years before): "20 documents were signed", "signed 12 agreements", "the signing of
 # more than 20 documents".
@@ -40,7 +40,9 @@ _NAMED = r"joint communiqu[eé]|joint statement|memorandum of understanding"
 # the signing came with: "..., as well as a package of intergovernmental documents".
 # Documents named one by one: "among them an agreement on the joint development of the Bolshoi
 # Ussuriysky Island and a memorandum on cooperation in the digital economy".
-_AMONG = Pattern(r"\b(?:among\s+them|including|in\s+particular)\s+(?P<list>(?:an?|the)\s+"
+_AMONG = Pattern(r"\b(?:among\s+them(?:\s+(?:are|is|were|was))?|including|incl\.|in\s+particular)"
+                 r"\s+"
+                 r"(?P<list>(?:an?|the)\s+"
                  r"(?:agreement|memorandum|protocol|contract|roadmap|plan|declaration)\b[^;]+)",
                  re.I)  # fmt: skip
 _ONE = Pattern(r"(?:an?|the)\s+(?P<name>(?:agreement|memorandum|protocol|contract|roadmap|plan|"
