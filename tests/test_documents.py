@@ -96,8 +96,11 @@ def test_no_documents_reported_is_a_decline(answerer: Answerer, config: Config) 
 
 
 def test_documents_counted_in_lists_and_abbreviations() -> None:
-    for s in ("14 intergovernmental, interdepartmental and commercial documents were signed",
-              "14 docs were signed, incl. an agreement on mutual recognition of degrees"):  # fmt: skip
+    sentences = (
+        "14 intergovernmental, interdepartmental and commercial documents were signed",
+        "14 docs were signed, incl. an agreement on mutual recognition of degrees",
+    )
+    for s in sentences:
         m = next((m for rx in _COUNTED if (m := rx.search(s))), None)
         assert m is not None and m.group("count") == "14", s
     among = _AMONG.search("Among them are an agreement on the mutual recognition of degrees.")
