@@ -583,6 +583,7 @@ class Picker:
 
 _GROWTH = re.compile(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"
                      r"|рост|вырос", re.I)  # fmt: skip
+_QUARTER = re.compile(r"\bfirst\s+(quarter|half)\b", re.I)
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
 _MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
 
@@ -593,6 +594,9 @@ _DATE_WORDS = frozenset({"year", "month", "day", "date", "time", "week", "weekda
 
 def _months_asked(text: str) -> int | None:
     """How many months a question's period has: "the first seven months", "January-November"."""
+    quarter = _QUARTER.search(text)  # "the first quarter", "the first half of 2024"
+    if quarter:
+        return {"quarter": 3, "half": 6}[quarter.group(1).lower()]
     m = _FIRST_MONTHS.search(text)
     if m:
         word = (m.group(1) or m.group(2)).lower()

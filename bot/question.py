@@ -454,7 +454,10 @@ class Reader:
             if len(word) < 4 or word.isdigit():
                 continue
             cutoff = 80 if len(word) < 7 else 75
-            hit = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            # an English typo keeps its first letter ("eight" is not "right"); a Russian word may
+            # change its prefix ("позвал" is "звал")
+            hits = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+            hit = next((h for h in hits if not word.isascii() or str(h[0])[:1] == word[:1]), None)
             if hit:
                 return spell[hit[0]]
         return None
