@@ -33,7 +33,7 @@ _LEAD = re.compile(rf"^(?P<lead>.{{3,80}}?)[:,]\s+(?={_WH}\b)", re.I | re.S)
 _DATING = re.compile(
     r"\b(?:in|at|during|on)\s+(?:the\s+)?(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
-    r"(?:\s+\d{4})?|\d{4}|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}))\b"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?|\d{4}|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}))\b"
     r"|\b(?:в|во)\s+(?:\w+\s+)?\d{4}\s*(?:года|г\.)?",
     re.I,
 )
@@ -60,7 +60,8 @@ def split(text: str) -> list[str]:
     if len(asking) < 2:
         return [text]
     context = [lead] if lead else []
-    context += [d.group() for d in _DATING.finditer(asking[0])]
+    # what dates or places any part ("..., did Xi meet Mishustin on November 4, 2025?")
+    context += list(dict.fromkeys(d.group() for part in asking for d in _DATING.finditer(part)))
     out = []
     for part in asking[:MOST]:
         missing = [c for c in context if c.lower() not in part.lower()]
