@@ -164,6 +164,12 @@ class Picker:
         # what happened there ("where was the 29th regular meeting").
         others = intent.about != "meeting" or (topic is not None and topic.about == "other")
         meetings = self._meetings(s, countries, others)
+        named_places: tuple[str, ...] = ()
+        if not meetings and s.places and intent.about == "topic":
+            # "who co-chaired the regular meeting in Hangzhou": no meeting of the table was
+            # there, but what was said at one may be about there; its facts must name the place
+            named_places = s.places
+            meetings = self._meetings(dataclasses.replace(s, places=()), countries, others)
         if within is not None:
             meetings = [m for m in meetings if m.id in within]
         if intent.about == "meeting" and s.people and topic is None:
@@ -204,6 +210,10 @@ class Picker:
         if s.other_event and intent.asks in ("date", "place") and not self._any_other(meetings):
             return Decline(intent.name, other_event=True)
         facts = self._facts(intent, q, ordinals, meetings)
+        if named_places:
+            facts = [f for f in facts if any(p in f.display or p in f.source for p in named_places)]
+            if not facts:
+                return Decline(intent.name, no_meeting=no_meeting)
         if s.roles and PERSON in intent.answers:  # "who is the Chinese premier": only that office
             facts = [f for f in facts if f.kind != PERSON or f.value in s.roles]
             if not any(f.kind == PERSON for f in facts):
