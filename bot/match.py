@@ -259,6 +259,8 @@ class Matcher:
         # ("who" asks for the speaker: better still); without that, an open intent's examples,
         # which are about anything, prove little.
         floor = WHO_SAID_FLOOR if question.wh == "who" else SAID_FLOOR
+        if question.said_weakly:  # "which sectors did Mishustin list": the areas if they fit
+            floor = self.threshold
         for name in self._open:
             if question.said:
                 scores[name] = max(scores.get(name, 0.0), floor)

@@ -78,7 +78,7 @@ _SAY = (
     r"applaud(?:ed|s)?|praise[sd]?|welcome[sd]?|express(?:ed)?|urge[sd]?|propose[sd]?|"
     r"congratulate[sd]?|thank(?:ed|s)?|repl(?:y|ied)|respond(?:ed)?|answer(?:ed)?|add(?:ed)?|"
     r"want(?:ed|s)?|point(?:ed)? out|emphasi[sz]e[sd]?|view|views|words|remarks|message|"
-    r"comment|comments|position|stance|response|reply|speech"
+    r"comment|comments|position|stance|response|reply|speech|name|list|cite|highlight|suggest|outline"
 )
 _SAY_RU = (
     r"сказал|заявил|отметил|подчеркнул|пожелал|призвал|назвал|описал|счита|"
@@ -121,6 +121,10 @@ _THE_ARTICLES = re.compile(
     r"твоих\s+|ваших\s+)?(?:стат\w*|источник\w*|сообщени\w*)",
     re.I,
 )
+# Weaker: "what growth points did Xi name", "which sectors did Mishustin list": what was said, or
+# a fact of a kind ("sectors": cooperation areas), whichever fits better.
+_SAID_WEAKLY = re.compile(r"\bdid\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|suggest|outline|"
+                          r"single out|mention|point to|identify)\b", re.I)  # fmt: skip
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
 _SAID = re.compile(
@@ -177,6 +181,7 @@ class Question:
     focus: str  # the first word that frames a meeting question ("when", "date", "where", "city")
     weekday: bool  # asks for the day of the week
     said: bool  # asks what someone said (a verb or noun of saying)
+    said_weakly: bool  # only a weak verb of saying ("did Xi name", "did Mishustin list")
     venue: bool  # asks for the venue itself ("what venue", "which hall", "where exactly")
     event_time: (
         bool  # asks when something outside the meeting happened ("when did the quake strike")
@@ -487,6 +492,10 @@ class Reader:
                 place = self.entities.get((fixed,)) if fixed != tok else None
                 if place is not None and place[0] == "#place":  # "в пикине": Beijing
                     names.append(place)
+        said = bool(_SAID.search(_THE_ARTICLES.sub(" ", text))) or bool(
+            _TALK.search(text) and self.gaz.find("people", text)
+        )
+        weak = bool(_SAID_WEAKLY.search(text))
         return Question(
             text=text,
             tokens=tuple(toks),
@@ -497,8 +506,8 @@ class Reader:
             wh=wh,
             focus=next((w for w in words if w in self.frames), ""),
             weekday=bool(_WEEKDAY.search(text)),
-            said=bool(_SAID.search(_THE_ARTICLES.sub(" ", text)))
-            or bool(_TALK.search(text) and self.gaz.find("people", text)),
+            said=said or weak,
+            said_weakly=weak and not said,
             venue=bool(_VENUE.search(text)),
             event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),
             verify=tuple(t for t in dict.fromkeys(toks) if t in self.verify),

@@ -59,7 +59,8 @@ thing things stuff bit kind sort exactly actually really pls please bot ok и в
 characteriz interpret repli express refer rais brought bring discuss note stress point
 emphas emphasis underlin highlight dure through per get got make made full use keep come
 came went go goe give gave take took put want overal exact regard concern sinc like well new
-two side every list report reports article articles
+two side every list report reports article articles name named cite cited highlight suggest
+outline identify
 мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть
 был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
 для мы тебя их чем была сам чтобы без чего раз тоже себе под будет ж тогда кто этот того
