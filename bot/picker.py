@@ -38,6 +38,7 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
 # Kinds a fallback answer never is: the meeting itself and who was there are intents' answers.
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
+_SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
 _EMPHASIS = frozenset({"actual", "actually", "realli", "really", "truli", "truly", "действительн"})
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
@@ -517,7 +518,10 @@ class Picker:
         """The question's own words, without the speaker and the people who met."""
         present = {p for m in meetings for p in self.table.values(PERSON, m.id)}
         drop = {q.slots.speaker} | (present & set(q.slots.people))  # who met is no topic
-        return self.relevance.topic(q, drop)
+        topic = self.relevance.topic(q, drop)
+        if q.slots.select:  # "last time", "the first meeting": which meeting, not what was said
+            topic = tuple(w for w in topic if w not in _SELECT_WORDS)
+        return topic
 
     def _ranked(self, facts: list[Fact], q: Question, topic: tuple[str, ...]) -> list[Fact]:
         """The facts that hold most of the question's own words ``topic`` (none when none holds

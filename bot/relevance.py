@@ -79,6 +79,7 @@ def _stop(*texts: str) -> frozenset[str]:
 STOP = _stop(_STOP_WORDS, _MEETING_FRAME)
 # Function words only (no frame words): what a meeting's description is read without.
 FUNCTION = _stop(_FUNCTION_WORDS, _MEETING_FRAME)
+_PURE_FUNCTION = _stop(_FUNCTION_WORDS)  # (no frame words: "summit" is "meet", read as written)
 _SELECTORS = frozenset({"#place", "#other"})  # a place chooses the meeting; "#other" is declined
 # Words that ask for a kind of saying ("what did Xi hope for", "who called for"): they prefer the
 # facts of that kind (``kind_of``), they are not the topic.
@@ -164,6 +165,8 @@ class Relevance:
         hub word of the lexicon ("official" for premier, minister, official ...) as written."""
         out = []
         for t, w in zip(toks, written, strict=True):
+            if t in _PURE_FUNCTION:  # "bout" is "about", "whatd" is "what", however written
+                continue
             if t in self.hubs and w.isascii():  # "prime minister": prime, minister
                 out += [s for s in map(stem, w.split()) if s not in stop and s.isalpha()]
                 continue
