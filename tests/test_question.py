@@ -158,3 +158,21 @@ def test_the_meeting_next_to_another(answerer: Answerer, message: str, expected:
                                      rejected: str) -> None:  # fmt: skip
     reply = answerer.ask(message)
     assert reply.matched and expected in reply.text and rejected not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("yo what'd xi say bout the years of culture thing",
+         ["Year of Culture", "December 20, 2023"]),
+        ("@bot what did xi say about AI and digital stuff last time",
+         ["artificial intelligence", "November 4, 2025"]),
+        ("Что Мишустин говорил о многополярном мире?", ["multipolar", "24 мая 2023"]),
+        ("What did Xi say the $200 billion result demonstrated?", ["resilience"]),
+        ("meetings in beijing?", ["3 times", "November 4, 2025", "May 24, 2023"]),
+    ],
+)  # fmt: skip
+def test_statements_and_meetings_asked_in_other_words(answerer: Answerer, message: str,
+                                                       expected: list[str]) -> None:  # fmt: skip
+    reply = answerer.ask(message)
+    assert reply.matched and all(e in reply.text for e in expected), reply.text
