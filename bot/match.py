@@ -69,6 +69,7 @@ _NOT_TYPICAL = _ONLY_FUNCTION | {
     "sinc",
     "since",
 }
+LOW = 0.3  # scores under this are left out of ``Match.scores`` (no use: see ``match``)
 COMMON_SHARE = 0.15  # a word in more examples than this share is common (read last)
 SAID_FLOOR = 0.75  # an open intent's score when the question asks what someone said
 WHO_SAID_FLOOR = 0.9  # "who mentioned the Years of Sports Exchange?" asks for the speaker
@@ -239,8 +240,14 @@ class Matcher:
         ]
         scores: dict[str, float] = {}
         info = self._info
-        scored = [(info[i], shared) for i, shared in shared_of.items()]
-        scored += [(member, shared) for members, shared in groups for member in members]
+        # An example sharing less than a tenth of the question's weight scores under LOW (its
+        # Dice is under 2/3 LOW, its coverage term at most twice that): not worth scoring.
+        least = q_weight * LOW / 3
+        # (an open intent weighs the question by its own words: always scored)
+        scored = [(info[i], shared) for i, shared in shared_of.items()
+                  if shared >= least or info[i][0] in q_open]  # fmt: skip
+        scored += [(member, shared) for members, shared in groups for member in members
+                   if shared >= least or member[0] in q_open]  # fmt: skip
         for (name, ex_weight, asked), shared in scored:
             # Dice rewards a close paraphrase; coverage rewards a long question that contains
             # a whole example ("... when did they meet, the one about trade?").
