@@ -122,6 +122,12 @@ class Gazetteer:
                 out.append((start, entry))
         return out
 
+    def new_message(self) -> None:
+        """Remember mentions for one message only: a message's texts are scanned several times
+        (slots, follow-ups, summaries), another message's never again."""
+        if not self.fuzzy_people:
+            self._spans_seen = {}
+
     def spans(self, section: str, text: str) -> list[tuple[int, int, Entry]]:
         """Every mention (start, end, entry) of ``section`` in ``text``."""
         cache = self._spans_seen

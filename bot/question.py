@@ -471,6 +471,7 @@ class Reader:
 
     def read(self, message: str) -> Question:
         """``message`` read once: its canonical words now, its slots on first use."""
+        self.gaz.new_message()
         text = strip_controls(message[: self.max_chars * 2])[: self.max_chars]
         toks, names, written = self._canon(text)
         words: dict[str, None] = {}
