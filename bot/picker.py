@@ -18,12 +18,13 @@ from .facts import Fact, FactTable, Meeting
 from .gazetteer import Gazetteer
 from .intents import Intent
 from .kinds import KINDS
+from .kinds.meeting import KIND as MEETING
 from .kinds.person import KIND as PERSON
 from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
 from .question import Question, Slots
-from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, Relevance
+from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
 from .text import MONTH_NAMES, NUMBER_WORDS, month_number
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
@@ -238,7 +239,7 @@ class Picker:
         own_time = any(KINDS[k].dated for k in intent.answers)
         if q.event_time and intent.asks == "facts" and not own_time:
             return Decline(intent.name, unsaid=("date",))
-        facts, more = self._latest(facts) if intent.asks != "count" else (facts, 0)
+        facts, more = self._latest(facts)  # (a count says them all: the header counts "more")
         return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday, more)
 
     def _venues(self, facts: list[Fact]) -> bool:
@@ -460,6 +461,8 @@ class Picker:
         given in August 2024" is the one given then, whatever its year)."""
         asked = _months_asked(q.text)
         growth = bool(_GROWTH.search(q.text))
+        if not q.slots.years and asked is None and not growth:
+            return facts  # no period asked: every figure answers
         out: list[Fact] = []
         own: list[Fact] = []  # figures whose own period is in a year the question names
         for f in facts:
@@ -484,16 +487,30 @@ class Picker:
 
     def _facts(self, intent: Intent, q: Question, ordinals: tuple[int, ...],
                meetings: list[Meeting]) -> list[Fact]:  # fmt: skip
+        select = q.slots.select
+        if select and intent.asks != "count" and MEETING in intent.answers and not q.slots.years:
+            # every meeting has its meeting fact: the first or last meeting is known now
+            held = sorted((m for m in meetings if self.table.find(MEETING, {m.id})),
+                          key=lambda m: self.table.sort_key(m.id))  # fmt: skip
+            meetings = held[-1:] if select == "last" else held[:1]
         ids = {m.id for m in meetings}
         year_of = {m.id: m.date.year if m.date else None for m in meetings}
-        facts = [f for k in intent.answers for f in self.table.find(k, ids)]
-        if intent.asks in ("date", "place"):  # another meeting's date and place are its own
-            facts += [f for m in meetings if m.what for f in m.facts]
+        topic = self._topic(q, meetings) if intent.rank == "words" else None
+        narrowed = topic is not None and not select and not self.relevance.kinds(q)
+        if narrowed and topic and len(intent.answers) == 1 and intent.asks == "facts":
+            # only the facts that may hold the question's words (the same facts rank, fewer
+            # read): from the word index, of this kind and these meetings, in table order
+            (kind,) = intent.answers
+            facts = [f for f in self.relevance.candidates(topic, MIN_COVER)
+                     if f.kind == kind and f.meeting in ids]  # fmt: skip
+        else:
+            facts = [f for k in intent.answers for f in self.table.find(k, ids)]
+            if intent.asks in ("date", "place"):  # another meeting's date and place are its own
+                facts += [f for m in meetings if m.what for f in m.facts]
+            if narrowed and topic is not None:
+                facts = self.relevance.may_hold(facts, topic)
         if intent.about == "other" and q.slots.people:  # the people named took part
             facts = [f for f in facts if self._took_part(f, q.slots.people)]
-        topic = self._topic(q, meetings) if intent.rank == "words" else None
-        if topic is not None and not q.slots.select and not self.relevance.kinds(q):
-            facts = self.relevance.may_hold(facts, topic)  # (the same facts rank, fewer read)
         years = q.slots.years
         if years:
             in_year = {mid for mid, y in year_of.items() if y in years}
@@ -505,7 +522,6 @@ class Picker:
             facts = self._narrow(facts, q)
         if ordinals:
             facts = [f for f in facts if _numbered(f, ordinals)]
-        select = q.slots.select
         if select and intent.asks != "count" and facts:
             order = sorted({f.meeting for f in facts}, key=self.table.sort_key)
             keep = order[-1] if select == "last" else order[0]
