@@ -46,7 +46,7 @@ _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:m
                     r"half|time|weeks?|days?)\b)|перв|ранн", re.I)  # fmt: skip
 _SOIL = re.compile(r"\b(Chinese|Russian)\s+(?:soil|territory|ground)\b", re.I)
 _SOIL_OF = {"chinese": "China", "russian": "Russia"}
-# "after 2023", "since 2024", "before 2025", "после 2023", "до 2025 года": a side of a year.
+# "after 2023", "since 2024", "before 2025", "после 2023 года": a side of a year.
 _YEAR_BOUND = re.compile(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
                          r"|(?<!\w)(после|начиная)\s+(?:с\s+)?\d{4}", re.I)  # fmt: skip
 # "the meeting right before the Nov 2025 one", "last met before their May 2026 meeting",
