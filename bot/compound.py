@@ -37,6 +37,9 @@ _DATING = re.compile(
     r"|\b(?:в|во)\s+(?:\w+\s+)?\d{4}\s*(?:года|г\.)?",
     re.I,
 )
+# Which meeting the first part picks by order ("the earliest", "the last"): the others too.
+_SELECT = re.compile(r"\b(?:earliest|first|latest|last|most recent)\b|(?<!\w)(?:перв|последн)\w*",
+                     re.I)  # fmt: skip
 MOST = 4  # parts answered at most
 
 
@@ -62,6 +65,9 @@ def split(text: str) -> list[str]:
     context = [lead] if lead else []
     # what dates or places any part ("..., did Xi meet Mishustin on November 4, 2025?")
     context += list(dict.fromkeys(d.group() for part in asking for d in _DATING.finditer(part)))
+    context += [m.group() for m in _SELECT.finditer(asking[0])][
+        :1
+    ]  # "the earliest ..., and where?"
     out = []
     for part in asking[:MOST]:
         missing = [c for c in context if c.lower() not in part.lower()]

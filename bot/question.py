@@ -52,7 +52,8 @@ _YEAR_BOUND = re.compile(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
 # "the meeting right before the Nov 2025 one", "last met before their May 2026 meeting",
 # "which meeting was held right after Xi's state visit".
 _RELATIVE = re.compile(
-    r"\b(?:right\s+|just\s+|immediately\s+)?(before|after|preceding|prior|following)\s+(?:to\s+)?"
+    r"\b(?:right\s+|just\s+|immediately\s+|directly\s+)?(before|after|preceding|preceded|prior|"
+    r"following|followed)\s+(?:to\s+)?"
     r"(?:the|their|that|his|xi's|mishustin's)\s+(?:[\w'’-]+\s+){0,5}?(?:meeting|one|visit|talks|trip)\b",
     re.I,
 )
@@ -649,7 +650,9 @@ def _relative(text: str) -> Literal["", "before", "after"]:
     m = _RELATIVE.search(text)
     if m is None:
         return ""
-    return "before" if m.group(1).lower() in ("before", "preceding", "prior") else "after"
+    return (
+        "before" if m.group(1).lower() in ("before", "preceding", "preceded", "prior") else "after"
+    )
 
 
 def _bounded(text: str, years: list[int]) -> tuple[int, ...]:

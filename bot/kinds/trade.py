@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .. import facts
-from ..context import Context, short, subject, subject_entry
+from ..context import Context, subject, subject_entry
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, decimal
@@ -201,10 +201,12 @@ def _subject(s: str, m: re.Match[str]) -> str:
 
 
 def _names(ctx: Context, sentence: str, phrase: str) -> str:
-    """A phrase naming people, with pronouns resolved to the sentence's subject."""
-    names = [short(e) for _, e in ctx.gaz.find("people", phrase)]
+    """A phrase naming people (full names, as replies name people), with pronouns resolved to
+    the sentence's subject."""
+    names = [e.name for _, e in ctx.gaz.find("people", phrase)]
     if re.match(r"(?:him|her)\b", phrase):
-        names.insert(0, subject(ctx, sentence))
+        entry = subject_entry(ctx, sentence)
+        names.insert(0, entry.name if entry else subject(ctx, sentence))
     return " and ".join(n for n in names if n) if names else phrase.strip()
 
 
