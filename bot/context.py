@@ -17,7 +17,7 @@ from .corpus import Article
 from .encounters import ANAPHORIC, Encounter, Mention, daytime_of, mentions, resolve
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
-from .speech import Said, reported
+from .speech import Holder, Said, reported
 from .text import ORDINAL_WORDS, Pattern, find_dates
 
 _DATELINE = Pattern(
@@ -327,7 +327,7 @@ def article_context(
     gaz = gaz.extracting()
     sentences = article.sentences
     bodies = [dateline(s, article.published)[1] if i < 4 else 0 for i, s in enumerate(sentences)]
-    said = reported(sentences, lambda text: people_in(gaz, text))
+    said = reported(sentences, lambda text: people_in(gaz, text), title_holder(gaz, sentences))
     found = mentions(sentences, gaz, said, bodies)
     ref = _reference_date(article)
     held = [m for m in found if m.principal and m.tense == "past" and not m.recall and not m.count]
@@ -409,6 +409,50 @@ def _main(encounters: Sequence[Encounter], principals: Sequence[str]) -> Encount
 
     candidates = [e for e in encounters if not e.recall and not e.count]
     return min(candidates, key=rank) if candidates else None
+
+
+# A title's office, as the gazetteer's roles name it ("Prime Minister of Russia").
+_HEAD_OF_STATE = ("president",)
+_HEAD_OF_GOVERNMENT = ("prime minister", "premier")
+_OFFICES = {"president": _HEAD_OF_STATE, "leader": _HEAD_OF_STATE, "head of state": _HEAD_OF_STATE,
+            "premier": _HEAD_OF_GOVERNMENT, "prime minister": _HEAD_OF_GOVERNMENT,
+            "pm": _HEAD_OF_GOVERNMENT, "head of government": _HEAD_OF_GOVERNMENT,
+            "government": _HEAD_OF_GOVERNMENT, "cabinet": _HEAD_OF_GOVERNMENT}  # fmt: skip
+_TITLE_PARTS = re.compile(
+    r"the\s+(?:(?P<nat>chinese|russian)\s+)?(?P<office>.+?)"
+    r"(?:\s+of\s+the\s+(?P<nat2>chinese|russian)\s+(?P<body>\w+))?"
+)
+
+
+def title_holder(gaz: Gazetteer, sentences: Sequence[str]) -> Holder:
+    """Whom a title in an article stands for ("the Russian prime minister"): the holder of that
+    office in the gazetteer's roles, a principal first, another person only when the article names
+    them; a title without a country ("the president") only a principal."""
+    named = {e.name for s in sentences for _, _, e in gaz.spans("people", s)}
+    principals = list(gaz.principals)
+    roles = [(str(e.attr("role") or "").lower(), e.name) for e in gaz.sections.get("people", ())]
+    roles = [(r, n) for r, n in roles if r and not r.startswith("former")]
+
+    def holder(title: str) -> str | None:
+        m = _TITLE_PARTS.fullmatch(" ".join(title.lower().split()))
+        if m is None:
+            return None
+        office = m.group("body") if m.group("body") else m.group("office")
+        offices = _OFFICES.get(office, ())
+        nat = m.group("nat") or m.group("nat2")
+        country = {"chinese": "china", "russian": "russia"}.get(nat or "", "")
+        holders = [
+            n
+            for r, n in roles
+            for o in offices
+            if (r == f"{o} of {country}" if country else r.startswith(f"{o} of "))
+        ]
+        allowed = [n for n in holders if n in principals]
+        if country:  # another holder only when the article names them
+            allowed += [n for n in holders if n in named and n not in principals]
+        return allowed[0] if allowed else None
+
+    return holder
 
 
 def people_in(gaz: Gazetteer, text: str) -> list[tuple[int, str, str]]:

@@ -544,8 +544,6 @@ class Picker:
         enough); a speaker the question names must be the facts' agent."""
         speaker = q.slots.speaker
         kinds = self.relevance.kinds(q)
-        if not kinds:  # (a kind asked for is preferred among all the facts, not these)
-            facts = self.relevance.may_hold(facts, topic)
         if speaker:
             said = self._said_by(speaker)
             facts = [f for f in facts if f.kind in _NO_AGENT or id(f) in said]

@@ -18,7 +18,7 @@ from typing import Literal
 import Stemmer
 from rapidfuzz import fuzz, process
 
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Gazetteer
 from .intents import Lexicon
 from .language import Script, script
 from .text import ORDINAL_WORDS, longest_spans, month_number, normalize, strip_controls, years_in
@@ -54,7 +54,8 @@ _YEAR_BOUND = re.compile(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
 _RELATIVE = re.compile(
     r"\b(?:right\s+|just\s+|immediately\s+|directly\s+)?(before|after|preceding|preceded|prior|"
     r"following|followed)\s+(?:to\s+)?"
-    r"(?:the|their|that|his|xi's|mishustin's)\s+(?:[\w'’-]+\s+){0,5}?(?:meeting|one|visit|talks|trip)\b",
+    r"(?:the|their|that|his|her|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,5}?(?:meeting|one|visit|talks|trip)"
+    r"\b",
     re.I,
 )
 # Seasons as months (northern hemisphere: both capitals).
@@ -64,9 +65,11 @@ _SEASONS = {"win": (12, 1, 2), "spr": (3, 4, 5), "sum": (6, 7, 8), "aut": (9, 10
             "fal": (9, 10, 11), "зим": (12, 1, 2), "вес": (3, 4, 5), "лет": (6, 7, 8),
             "осе": (9, 10, 11)}  # fmt: skip
 # "when did they meet for the very first time", "the first time they met": the first meeting.
-_FIRST_MEETING = re.compile(r"\b(?:meet|met|meeting)\s+(?:\w+\s+){0,2}for\s+the\s+(?:very\s+)?"
-                            r"first\s+time\b|\bfirst\s+time\s+(?:that\s+)?(?:they|the\s+two|xi|"
-                            r"mishustin)\s+(?:\w+\s+)?met\b", re.I)  # fmt: skip
+_FIRST_MEETING = re.compile(
+    r"\b(?:meet|met|meeting)\s+(?:\w+\s+){0,2}for\s+the\s+(?:very\s+)?"
+    r"first\s+time\b|\bfirst\s+time\s+(?:that\s+)?(?:\w+\s+){1,4}met\b",
+    re.I,
+)  # fmt: skip ("the first time Xi and Mishustin met")
 # "January-November", "январе-августе": a period of months, not the month of a meeting.
 _MONTH_RANGE = re.compile(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
 _WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|какой день", re.I)
@@ -557,14 +560,15 @@ class Reader:
             *(self._city_of.get(n, n) for n in found),
         ]
         # "Chinese president" names no country to meet in; "in China" does.
-        country_spans = self.gaz.spans("countries", rest)
-        countries = tuple(e.name for e in _first(country_spans) if re.search(
+        countries = tuple(e.name for _, e in self.gaz.find("countries", rest) if re.search(
             rf"\b(?:in|to)\s+(?:the\s+)?{re.escape(e.name)}\b", rest, re.I))  # fmt: skip
         # "held on Chinese soil", "on Russian territory": in that country
         countries += tuple(_SOIL_OF[m.group(1).lower()] for m in _SOIL.finditer(rest)
                            if _SOIL_OF[m.group(1).lower()] not in countries)  # fmt: skip
-        spans = self.gaz.spans("people", rest)
-        people = [e.name for e in _first(spans)] + [n for m, n in names if m == "#person"]
+        spans = self.gaz.spans("people", rest)  # (the message's mentions are remembered)
+        people = [e.name for _, e in self.gaz.find("people", rest)] + [
+            n for m, n in names if m == "#person"
+        ]
         outside = self.gaz.other_person(rest) or self.gaz.other_place(rest) or next(
             (n for m, n in names if m == "#other"), "")  # fmt: skip
         countries_in = tuple(
@@ -576,7 +580,7 @@ class Reader:
                                   or _MET_AFTER.match(rest[b:])))  # fmt: skip
         if len({e.name for _, _, e in spans}) >= 2 and _MEETS.search(rest) and not speaker:
             met = tuple(dict.fromkeys(e.name for _, _, e in spans))  # "Xi and Putin ... meeting"
-        to_ru, in_ru = self._russian_countries(rest, country_spans)  # "в Россию", "в Китае"
+        to_ru, in_ru = self._russian_countries(rest)  # "в Россию", "в Китае"
         countries = tuple(dict.fromkeys(countries + to_ru + in_ru))
         countries_in = tuple(dict.fromkeys(countries_in + in_ru))
         return Slots(
@@ -619,13 +623,11 @@ class Reader:
                     out.append(entry.name)
         return tuple(dict.fromkeys(out))
 
-    def _russian_countries(
-        self, text: str, spans: list[tuple[int, int, Entry]]
-    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _russian_countries(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Countries after Russian "в": (all of them, those "in" it: "в Китае", not "в Китай")."""
         to: list[str] = []
         within: list[str] = []
-        for start, end, entry in spans:
+        for start, end, entry in self.gaz.spans("countries", text):
             if _RU_TO.search(text[:start]):
                 to.append(entry.name)
                 if text[end - 1 : end].lower() in ("е", "и"):
@@ -668,14 +670,6 @@ def _bounded(text: str, years: list[int]) -> tuple[int, ...]:
     if word in ("since", "начиная"):
         return tuple(range(y, y + 11))
     return tuple(range(y - 10, y))  # before, prior to
-
-
-def _first(spans: list[tuple[int, int, Entry]]) -> list[Entry]:
-    """The entries of ``spans``, each at its first mention (what ``Gazetteer.find`` gives)."""
-    seen: dict[str, Entry] = {}
-    for _, _, e in spans:
-        seen.setdefault(e.name, e)
-    return list(seen.values())
 
 
 def closest_word(word: str, choices: Sequence[str]) -> str | None:

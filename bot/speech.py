@@ -43,15 +43,15 @@ GERUNDS = {"adding": "say", "noting": "say", "stressing": "say", "emphasizing": 
            "expressing the hope": "hope", "expressing hope": "hope", "expressing": "express",
            "calling for": "call", "calling on": "call", "hoping": "hope",
            "wishing": "wish"}  # fmt: skip
-# How reports name the leaders the second time without a name.
-TITLES = {
-    "Mikhail Mishustin": (r"the russian prime minister", r"the russian premier",
-                          r"the prime minister", r"the russian pm", r"the pm",
-                          r"the head of the russian government", r"the head of the russian cabinet",
-                          r"the russian head of government"),
-    "Xi Jinping": (r"the chinese president", r"the chinese leader", r"the president",
-                   r"the chinese head of state", r"president xi", r"chairman xi"),
-}  # fmt: skip
+# How reports name a leader the second time without a name: "the Russian prime minister", "the
+# Chinese leader", "the head of the Russian government", "the president". Who holds the title
+# is the caller's to say (``Holder``: the gazetteer's roles), not this module's.
+_TITLE_RE = (
+    r"the\s+(?:(?:chinese|russian)\s+)?(?:president|prime\s+minister|pm)"
+    r"|the\s+(?:chinese|russian)\s+(?:leader|premier|head\s+of\s+state|head\s+of\s+government)"
+    r"|the\s+head\s+of\s+the\s+(?:chinese|russian)\s+(?:government|cabinet)"
+)
+Holder = Callable[[str], str | None]  # a title as written -> the person it stands for, if any
 _OPENERS = r"(?:for (?:his|her) part,?\s*|in turn,?\s*|meanwhile,?\s*|also,?\s*|then,?\s*)?"
 _ADVERBS = r"(?:(?:also|further|then|once again|again|in turn|warmly|sincerely|firmly)\s+)*"
 _NARRATION = re.compile(r"\b(?:meets?|met|held talks|holds talks|received|receives|hosted)\b")
@@ -75,8 +75,9 @@ class Said:
 FindPeople = Callable[[str], Sequence[tuple[int, str, str]]]  # text -> (start, alias, name)
 
 
-def reported(sentences: Sequence[str], find_people: FindPeople) -> tuple[Said, ...]:
-    """Everything said in ``sentences``, in order."""
+def reported(sentences: Sequence[str], find_people: FindPeople,
+             holder: Holder = lambda title: None) -> tuple[Said, ...]:  # fmt: skip
+    """Everything said in ``sentences``, in order; ``holder`` says whom a title stands for."""
     out: list[Said] = []
     last: str | None = None  # the person the text last spoke of (for "he")
     run: str | None = None  # whose speech continues into a sentence without a verb
@@ -97,7 +98,7 @@ def reported(sentences: Sequence[str], find_people: FindPeople) -> tuple[Said, .
                 continue
             out.append(Said(i, label, "say", "said", s, direct=True))
             continue
-        found = _clauses(s, people, last)
+        found = _clauses(s, people, last, holder)
         if found:
             opened = _opened_before(sentences, i, out, found[0][0])
             if opened:  # the closing sentence says the whole quote
@@ -168,7 +169,7 @@ def _narrates(s: str, people: Sequence[tuple[int, str, str]]) -> bool:
 
 
 def _clauses(
-    s: str, people: Sequence[tuple[int, str, str]], last: str | None
+    s: str, people: Sequence[tuple[int, str, str]], last: str | None, holder: Holder
 ) -> list[tuple[str, str, str, str]]:
     """(speaker, kind, verb, clause) for each reporting verb in ``s``."""
     speaker = _speaker_pattern(tuple(sorted({a for _, a, _ in people}, key=len, reverse=True)))
@@ -180,10 +181,7 @@ def _clauses(
             return last
         if t in names:
             return names[t]
-        for name, titles in TITLES.items():
-            if any(re.fullmatch(p, t) for p in titles):
-                return name
-        return None
+        return holder(t) if re.fullmatch(_TITLE_RE, t) else None
 
     m = re.match(r"^(?:According to|In the words of)\s+(?P<spk>him|her|[A-Z][\w.'’ -]{1,40}?),\s+"
                  r"(?P<content>.{8,})$", s)  # fmt: skip
@@ -263,7 +261,6 @@ _VERB_RE = "|".join(
     sorted((re.escape(v) for vs in VERBS.values() for v in vs), key=len, reverse=True)
 )
 _GERUND_RE = "|".join(sorted((re.escape(g) for g in GERUNDS), key=len, reverse=True))
-_TITLE_RE = "|".join(t for ts in TITLES.values() for t in ts)
 _TITLED = r"(?-i:(?:[A-Z][\w.'’-]*\s+){{0,4}}?)"  # "Chinese President ", "Russian Prime Minister "
 _HEAD = (
     r"(?:^|,\s+|\bthat\s+|^\W*){opener}"
@@ -299,4 +296,4 @@ def _speaker_pattern(aliases: tuple[str, ...]) -> str:
     return "|".join([*names, _TITLE_RE, r"he", r"she"])
 
 
-__all__ = ["GERUNDS", "TITLES", "VERBS", "Said", "reported"]
+__all__ = ["GERUNDS", "VERBS", "Holder", "Said", "reported"]

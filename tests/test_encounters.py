@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.context import Context, article_context
+from bot.context import Context, article_context, title_holder
 from bot.corpus import parse_article
 from bot.gazetteer import load_gazetteer
 from bot.kinds import delegation
@@ -124,3 +124,12 @@ def test_a_delegation_named_before_it_is_named() -> None:
         )
         people, _, planned = delegation.members(ctx)
         assert people == ["Tatyana Golikova", "Alexei Overchuk"] and not planned, text
+
+
+def test_titles_stand_for_the_gazetteer_role_holders() -> None:
+    holder = title_holder(GAZ, ["Mishustin met Xi."])
+    assert holder("the Russian prime minister") == holder("the pm") == "Mikhail Mishustin"
+    assert holder("the head of the Russian government") == "Mikhail Mishustin"
+    assert holder("the Chinese leader") == holder("the president") == "Xi Jinping"
+    assert holder("the Chinese premier") is None  # Li Qiang is not named in the article
+    assert title_holder(GAZ, ["Li Qiang spoke."])("the Chinese premier") == "Li Qiang"
