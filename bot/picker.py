@@ -547,9 +547,9 @@ class Picker:
         if speaker:
             said = self._said_by(speaker)
             facts = [f for f in facts if f.kind in _NO_AGENT or id(f) in said]
-        if kinds:
-            facts = self.relevance.prefer(facts, kinds)
-        ranked = self.relevance.rank(facts, topic)
+        ranked = self.relevance.rank(self.relevance.prefer(facts, kinds), topic) if kinds else []
+        if not ranked:  # "what did Xi hope ..." said as "China is willing to ...": what he said
+            ranked = self.relevance.rank(facts, topic)
         keep = {id(r.fact) for r in ranked}
         return [f for f in facts if id(f) in keep]  # table order, as every answer
 

@@ -73,6 +73,10 @@ _FIRST_MEETING = re.compile(
 # "January-November", "январе-августе": a period of months, not the month of a meeting.
 _MONTH_RANGE = re.compile(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
 _WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|какой день", re.I)
+# "3rd" is read as "third" (facts say "the third forum"), "28th" stays as written
+_SUFFIX = {1: "st", 2: "nd", 3: "rd"}
+_ORDINAL_DIGITS = {f"{n}{'th' if 10 < n % 100 < 14 else _SUFFIX.get(n % 10, 'th')}": w
+                   for w, n in ORDINAL_WORDS.items()}  # fmt: skip
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я|-?ю|-?го|-?м)")
 # The person a question asks about as a speaker: right after "did"/"according to", or next to a
 # verb of saying ("what did Xi say", "Xi's remarks", "по словам Мишустина", "что сказал Си").
@@ -349,6 +353,14 @@ class Reader:
             canon = lexicon.synonyms.get(stem(word), word)
             if " " not in variant and canon in self.vocabulary:
                 spell.setdefault(stem(variant), canon)
+        # and towards one-word place names ("moskow": Moscow), which the examples hold as markers
+        self._place_of = {
+            one[0]: e.name for e in gaz.sections["places"] for alias in e.aliases
+            if len(one := self.canon(alias)[0]) == 1 and one[0].isascii() and one[0].isalpha()
+            and len(alias) >= 5
+        }  # fmt: skip
+        for place in self._place_of:
+            spell.setdefault(place, place)
         self._spell = spell
         self._choices = sorted(spell)
         # The same, as words are written: the examples' and the lexicon's words, unstemmed.
@@ -410,6 +422,7 @@ class Reader:
         if found != "":
             return found
         key, word = word, self.lexicon.synonyms.get(word, word)
+        word = _ORDINAL_DIGITS.get(word, word)
         tok: str | None
         if word in self.lexicon.ignore:
             tok = None
@@ -481,7 +494,7 @@ class Reader:
         words: dict[str, None] = {}
         unknown: list[str] = []
         wh = ""
-        for tok, as_written in zip(toks, written, strict=True):
+        for n, (tok, as_written) in enumerate(zip(toks, written, strict=True)):
             if tok in SLOT_MARKERS:
                 continue
             fixed = self.repair(tok, as_written)
@@ -491,12 +504,20 @@ class Reader:
                 unknown.append(tok)
                 words[tok] = None
             else:
-                words[fixed] = None
-                if not wh and fixed in QUESTION_WORDS:
-                    wh = fixed
                 place = self.entities.get((fixed,)) if fixed != tok else None
                 if place is not None and place[0] == "#place":  # "в пикине": Beijing
                     names.append(place)
+                elif fixed in self._place_of:
+                    if fixed != tok:  # "moskow": Moscow
+                        names.append(("#place", self._place_of[fixed]))
+                        toks[n] = fixed  # a place, no topic
+                    if fixed not in self.vocabulary:  # no intent's word: scored as unknown
+                        unknown.append(tok)
+                        words[tok] = None
+                        continue
+                words[fixed] = None
+                if not wh and fixed in QUESTION_WORDS:
+                    wh = fixed
         said = bool(_SAID.search(_THE_ARTICLES.sub(" ", text))) or bool(
             _TALK.search(text) and self.gaz.find("people", text)
         )
@@ -576,6 +597,13 @@ class Reader:
         )
         speaker = next((e.name for a, b, e in spans if _BEFORE_SPEAKER.search(rest[:a])
                         or _AFTER_SPEAKER.match(rest[b:])), "") if q.said else ""  # fmt: skip
+        if q.said and not speaker:  # "what did the Russian PM say": the one holder of that office
+            speaker = next((h[0] for m in _ROLE.finditer(rest)
+                            if _BEFORE_SPEAKER.search(rest[: m.start()])
+                            or _AFTER_SPEAKER.match(rest[m.end() :])
+                            if len(h := self._holders(m)) == 1), "")  # fmt: skip
+            if speaker and speaker not in people:
+                people.append(speaker)
         met = tuple(dict.fromkeys(e.name for a, b, e in spans if _MET_BEFORE.search(rest[:a])
                                   or _MET_AFTER.match(rest[b:])))  # fmt: skip
         if len({e.name for _, _, e in spans}) >= 2 and _MEETS.search(rest) and not speaker:
@@ -613,15 +641,17 @@ class Reader:
         for m in _ROLE.finditer(text):
             if not _ASKS_WHO.search(text[: m.start()]):  # "who did the Chinese president meet"
                 continue
-            country = _COUNTRY_OF.get((m.group("c1") or m.group("c2") or "").lower()[:4], "")
-            office = _OFFICE.get((m.group("o1") or m.group("o2") or "").lower().split()[0][:5], "")
-            if not country or not office:
-                continue
-            for entry in self.gaz.sections["people"]:
-                role = str(entry.attr("role") or "")
-                if _holds(role, office, country):
-                    out.append(entry.name)
+            out += self._holders(m)
         return tuple(dict.fromkeys(out))
+
+    def _holders(self, m: re.Match[str]) -> list[str]:
+        """The gazetteer's people who hold the office an ``_ROLE`` match names."""
+        country = _COUNTRY_OF.get((m.group("c1") or m.group("c2") or "").lower()[:4], "")
+        office = _OFFICE.get((m.group("o1") or m.group("o2") or "").lower().split()[0][:5], "")
+        if not country or not office:
+            return []
+        return [e.name for e in self.gaz.sections["people"]
+                if _holds(str(e.attr("role") or ""), office, country)]  # fmt: skip
 
     def _russian_countries(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """Countries after Russian "в": (all of them, those "in" it: "в Китае", not "в Китай")."""

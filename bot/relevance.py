@@ -35,7 +35,8 @@ yes he she his her they them their we our you your i me my what which who whom w
 why how than then there here also very more most much many such so just only both each other any
 all some into over under after before between during up out off again once same own too s t if
 whether while pls please bot ok dure through per like well every give tell list report
-reports article articles
+reports article articles anything something everything nothing another else whole along
+besides behalf vs versus specific specifically specify going thing things stuff w n
 и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне
 было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был него до вас
 опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем
@@ -60,13 +61,16 @@ characteriz interpret repli express refer rais brought bring discuss note stress
 emphas emphasis underlin highlight dure through per get got make made full use keep come
 came went go goe give gave take took put want overal exact regard concern sinc like well new
 two side every list report reports article articles name named cite cited highlight suggest
-outline identify
+outline identify size sum assess assessment evaluate evaluation rate rated portray depict
+characterize characterise characterized characterised view read role play occasion ahead tl dr
 мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть
 был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
 для мы тебя их чем была сам чтобы без чего раз тоже себе под будет ж тогда кто этот того
 потому этого какой совсем ним здесь этом один почти мой тем нее сейчас были куда зачем всех
 можно при об другой после над больше тот через эти нас про всего них какая много эту моя
 свою этой перед том такой им более между сказал сказа говорил говор заявил словам слов
+охарактеризовал охарактеризовать упомянул упомянули упоминал перечислил перечислял время собой
+кратко называл назвал го
 """
 
 
@@ -137,6 +141,15 @@ class Relevance:
                 for t in reader.canon(alias or "")[0]:
                     if not t.startswith("#"):
                         self.person_of.setdefault(t, e.name)
+        # A one-word name the intents keep as a word ("EAEU", "BRI", "SCO") stands for its entry,
+        # as the full name does where facts spell it out ("@Eurasian Economic Union").
+        self.name_of: dict[str, str] = {}
+        for section in ("organisations", "initiatives", "areas", "events"):
+            for e in reader.gaz.sections.get(section, ()):
+                for alias in (*e.aliases, e.ru, e.name):
+                    toks = reader.canon(alias or "")[0] if alias and alias.isupper() else []
+                    if len(toks) == 1 and not toks[0].startswith("#"):
+                        self.name_of.setdefault(toks[0], f"@{e.name}")
         self.place_words = frozenset(
             t for section in ("places", "venues", "countries") for e in reader.gaz.sections[section]
             for alias in (*e.aliases, e.ru, e.name) if alias
@@ -157,21 +170,31 @@ class Relevance:
     def fact_words(self, fact: Fact) -> frozenset[str]:
         """The words of a fact's display, read like a question's, with the people it names."""
         toks, written, names = self.reader.canon_written(fact.display)
-        return frozenset(self._words(toks, written, names))
+        return frozenset(self._words(toks, written, names, fact=True))
 
     def _words(self, toks: Iterable[str], written: Iterable[str], names: Iterable[tuple[str, str]],
-               stop: frozenset[str] = STOP) -> list[str]:  # fmt: skip
+               stop: frozenset[str] = STOP, fact: bool = False) -> list[str]:  # fmt: skip
         """Topic words of canonical tokens: people as "@Name", no places, no ``stop`` words; a
-        hub word of the lexicon ("official" for premier, minister, official ...) as written."""
+        hub word of the lexicon ("official" for premier, minister, official ...) as written. A
+        fact holds the hub word too; a question's hub word written as no fact writes it ("link"
+        for "synergize") asks for the hub word."""
         out = []
         for t, w in zip(toks, written, strict=True):
             if t in _PURE_FUNCTION:  # "bout" is "about", "whatd" is "what", however written
                 continue
             if t in self.hubs and w.isascii():  # "prime minister": prime, minister
-                out += [s for s in map(stem, w.split()) if s not in stop and s.isalpha()]
+                own = [s for s in map(stem, w.split()) if s not in stop and s.isalpha()]
+                if fact:
+                    out += own + ([t] if t not in stop else [])
+                elif own and t not in stop and not any(s in self.known for s in own):
+                    out.append(t)
+                else:
+                    out += own
                 continue
             if t in self.person_of:
                 out.append(f"@{self.person_of[t]}")
+            elif t in self.name_of and t not in stop:
+                out.append(self.name_of[t])
             elif not t.startswith("#") and t not in stop and t not in self.place_words:
                 out.append(t)
         return out + [f"@{name}" for marker, name in names if marker not in _SELECTORS]
