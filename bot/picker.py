@@ -25,7 +25,7 @@ from .match import Match, Matcher
 from .memo import FactText
 from .question import Question, Slots
 from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
-from .text import MONTH_NAMES, NUMBER_WORDS, month_number
+from .text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, month_number
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -41,6 +41,7 @@ _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
 _EMPHASIS = frozenset({"actual", "actually", "realli", "really", "truli", "truly", "действительн"})
+_ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
@@ -127,7 +128,9 @@ class Picker:
         open_intents = [i for i in self.intents.values() if i.rank != "none"]
         # the principals met every time: naming them asks no topic
         topic = self.relevance.topic(q, {q.slots.speaker, *self.principals})
-        if not open_intents or len(topic) < FALLBACK_WORDS or q.slots.outside:
+        # one word alone ("dragon?") asks for the few facts that hold it
+        alone = len(topic) == 1 and len(q.words) <= _ALONE and self.relevance.rare(topic[0])
+        if not open_intents or (len(topic) < FALLBACK_WORDS and not alone) or q.slots.outside:
             return None
         meetings = self._meetings(q.slots, q.slots.countries_in)
         if q.slots.met:
@@ -638,8 +641,12 @@ def _months_asked(text: str) -> int | None:
 
 def _numbered(fact: Fact, ordinals: tuple[int, ...]) -> bool:
     """True when the fact's number, or an ordinal in its display, is one of ``ordinals``."""
-    return fact.number in ordinals or any(
-        re.search(rf"\b{n}(?:st|nd|rd|th)\b", fact.display) for n in ordinals)  # fmt: skip
+    if fact.number in ordinals:
+        return True
+    if any(re.search(rf"\b{n}(?:st|nd|rd|th)\b", fact.display) for n in ordinals):
+        return True
+    words = re.findall(r"[a-z]+", fact.display.lower())  # "the third forum"
+    return any(ORDINAL_WORDS.get(w) in ordinals for w in words)
 
 
 __all__ = ["Decline", "NoMeeting", "Pick", "Picker"]

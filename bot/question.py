@@ -73,9 +73,9 @@ _FIRST_MEETING = re.compile(
 # "January-November", "январе-августе": a period of months, not the month of a meeting.
 _MONTH_RANGE = re.compile(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
 _WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|какой день", re.I)
-# "3rd" is read as "third" (facts say "the third forum"), "28th" stays as written
+# "3rd" is "third" to a topic (facts say "the third forum"); "28th" stays as written
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
-_ORDINAL_DIGITS = {f"{n}{'th' if 10 < n % 100 < 14 else _SUFFIX.get(n % 10, 'th')}": w
+ORDINAL_DIGITS = {f"{n}{'th' if 10 < n % 100 < 14 else _SUFFIX.get(n % 10, 'th')}": w
                    for w, n in ORDINAL_WORDS.items()}  # fmt: skip
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я|-?ю|-?го|-?м)")
 # The person a question asks about as a speaker: right after "did"/"according to", or next to a
@@ -422,7 +422,6 @@ class Reader:
         if found != "":
             return found
         key, word = word, self.lexicon.synonyms.get(word, word)
-        word = _ORDINAL_DIGITS.get(word, word)
         tok: str | None
         if word in self.lexicon.ignore:
             tok = None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .facts import Fact, FactKind, FactTable
 from .kinds import KINDS
-from .question import Question, Reader, closest_word, stem
+from .question import ORDINAL_DIGITS, Question, Reader, closest_word, stem
 from .text import ORDINAL_WORDS
 
 # Words that say nothing about the topic: function words, the question's frame (asking what was
@@ -101,6 +101,7 @@ KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propo
               "thank": {"thank", "gratitud"}}  # fmt: skip
 HUB = 6  # variants that make a canonical word a hub
 _ORDINALS = frozenset(stem(w) for w in ORDINAL_WORDS)
+_ORDINAL_WORD = {digits: stem(word) for digits, word in ORDINAL_DIGITS.items()}
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
 # When no intent answers, a fact of any kind that holds this much of a question of at least
 # FALLBACK_WORDS topic words answers it (the nearest fact never does: it must hold nearly all).
@@ -108,6 +109,7 @@ FALLBACK_COVER = 0.75
 FALLBACK_WORDS = 2
 CLOSE = 0.85  # a second fact answers too when it scores this much of the best
 MOST = 3  # facts a ranked answer shows at most
+RARE = 3  # facts that hold a word a one-word question may ask about ("dragon?")
 _FEW = 64  # more facts than this are ranked through the word index
 
 
@@ -191,6 +193,7 @@ class Relevance:
                 else:
                     out += own
                 continue
+            t = _ORDINAL_WORD.get(t, t)  # "3rd": "third"
             if t in self.person_of:
                 out.append(f"@{self.person_of[t]}")
             elif t in self.name_of and t not in stop:
@@ -233,6 +236,12 @@ class Relevance:
         self._postings = postings
         self._known = frozenset(postings)
         self._choices = sorted(w for w in self._known if w.isascii() and w.isalpha())
+
+    def rare(self, word: str) -> bool:
+        """True when ``word`` is held by a few facts (RARE at most), and some."""
+        if self._known is None:
+            self._index()
+        return 0 < len(self._postings.get(word, ())) <= RARE
 
     def candidates(self, topic: Sequence[str], least: float) -> list[Fact]:
         """Every fact (any kind) that may hold ``least`` of ``topic``'s weight: those holding

@@ -78,11 +78,15 @@ class Writer:
             elif all(f.kind in (MEETING, VENUE) or f.qualifier == MAIN for f in group):
                 lines.append(Line("", label))
             else:
-                lines.append(Line("; ".join(self._values(group, lang)), label))
+                values = self._values(group, lang)
+                lines.append(Line("; ".join(v.rstrip(".") if len(values) > 1 else v
+                                            for v in values), label))  # fmt: skip
             shown += len(lines[-1].label) + len(lines[-1].text) + 1
         if len(groups) == 1 and intent.asks != "count":
             only = lines[0]
             value = only.text or only.label
+            if value.endswith(".") and "{value}." in intent.reply[lang]:  # one full stop
+                value = value[:-1]
             head = intent.reply[lang].format(value=value, meeting=only.label, **counted(1, lang))
             out = [Line(head)]
             if only.text and intent.asks != "place":

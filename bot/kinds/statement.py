@@ -4,6 +4,7 @@ and the clause, from ``bot.speech``."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -56,6 +57,15 @@ def _short(ctx: Context, name: str) -> str:
     return min(entry.aliases, key=len) if entry else name
 
 
+def same(fact: Fact) -> str:
+    """Two reports' words for one statement ("Maintaining ..." and "maintaining ..."): its
+    speaker and its content's words, whatever the case and punctuation."""
+    return fact.qualifier + ":" + " ".join(_WORD.findall(fact.value.lower()))
+
+
+_WORD = re.compile(r"\w+")
+
+
 def english(p: Parts, short: str = "") -> str:
     """'Xi said China supports the Russian people ...', 'Mishustin: "I am delighted ..."'."""
     who = short or p.speaker
@@ -63,7 +73,26 @@ def english(p: Parts, short: str = "") -> str:
     if p.direct:
         return f"{who}: “{content}”"
     verb = _FINITE.get(p.verb, p.verb)
-    return f"{who} {verb} {content}" if content else f"{who} {verb}"
+    return f"{who} {verb} {_reported(content)}" if content else f"{who} {verb}"
+
+
+# Words that open a reported clause in lower case ("Xi said both sides should ..."); a name
+# ("China", "Russia") keeps its capital.
+_LOWER_OPENERS = frozenset({"the", "both", "this", "these", "it", "we", "our", "they", "there",
+                            "all", "each", "in", "with", "since", "as", "a", "an", "its", "their",
+                            "he", "she", "his", "her", "two", "such"})  # fmt: skip
+
+
+def _reported(content: str) -> str:
+    """``content`` as a reported clause: "Maintaining ..." -> "maintaining ..."."""
+    first = content.split(" ", 1)[0]
+    if (
+        first[:1].isupper()
+        and first[1:].islower()
+        and (first.lower() in _LOWER_OPENERS or first.lower().endswith("ing"))
+    ):
+        return first.lower() + content[len(first) :]
+    return content
 
 
 def clip(text: str, longest: int = LONGEST) -> str:
