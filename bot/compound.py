@@ -41,6 +41,7 @@ _DATING = re.compile(
 _SELECT = re.compile(r"\b(?:earliest|first|latest|last|most recent)\b|(?<!\w)(?:перв|последн)\w*",
                      re.I)  # fmt: skip
 MOST = 4  # parts answered at most
+_DATE_AND_PLACE = ({"when", "where"}, {"когда", "где"})
 
 
 def split(text: str) -> list[str]:
@@ -54,6 +55,8 @@ def split(text: str) -> list[str]:
     pair = _PAIR.match(body)
     if pair:  # "when and where did they meet, ...": the first question, asked twice
         words, body = (pair.group("a"), pair.group("b")), pair.group("rest")
+        if {w.lower() for w in words} in _DATE_AND_PLACE:  # a date's answer says the place too
+            words = words[:1] if words[0].lower() in ("when", "когда") else words[1:]
     pieces = [p.strip(" ,;?") for p in _BREAK.split(body)]
     pieces = [p for p in pieces if len(p.split()) >= 2 or (words and p is pieces[0])]
     if words and pieces:

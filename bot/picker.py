@@ -23,7 +23,7 @@ from .kinds.person import KIND as PERSON
 from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
-from .question import Question, Slots
+from .question import EMPHASIS, Question, Slots
 from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
 from .text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, month_number
 
@@ -40,7 +40,6 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
-_EMPHASIS = frozenset({"actual", "actually", "realli", "really", "truli", "truly", "действительн"})
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
@@ -258,7 +257,7 @@ class Picker:
         own = self.matcher.vocabulary(intent.name)
         if intent.about != "topic":  # the meeting itself: its figures chose it, not its facts,
             # and "the meeting that actually happened" is no claim about what was said
-            return self._claims(q, facts, own | _EMPHASIS, amounts=False)
+            return self._claims(q, facts, own | EMPHASIS, amounts=False)
         return self._claims(q, facts, own)
 
     def _claims(
@@ -306,7 +305,10 @@ class Picker:
         if wanted is None or q.words.index(q.focus) > FRAME_AT:
             return intent, None  # "what kind of visit was it when they met?" asks the kind
         scores = dict(match.scores)
-        words = tuple(w for w in q.words if w not in self.relevance.place_words)  # no topic
+        # a place is no topic, nor is the order that chooses the meeting ("where did they
+        # first meet" is not about Xi's first trip abroad)
+        order = _SELECT_WORDS if q.slots.select else frozenset()
+        words = tuple(w for w in q.words if w not in self.relevance.place_words and w not in order)
         topic = next((other for name, score in match.scores if score >= TOPIC_MIN
                       and (other := self.intents.get(name)) is not None
                       and not other.frame and not other.declines and other.rank == "none"

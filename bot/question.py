@@ -33,6 +33,9 @@ _CYRILLIC = re.compile("[а-яё]")
 MARKERS = {"places": "#place", "venues": "#place", "people": "#person", "organisations": "#org",
            "areas": "#area", "initiatives": "#initiative", "regions": "#region"}  # fmt: skip
 SLOT_MARKERS = frozenset({"#year", "#month", "#number"})
+# Words that stress a claim ("did they actually meet"): no intent is asked by them, so they are
+# not matched; a topic's claim check still sees them (``Question.verify``).
+EMPHASIS = frozenset({"actual", "actually", "realli", "really", "truli", "truly", "действительн"})
 QUESTION_WORDS = ("when", "where", "who", "why", "how", "which", "what")
 # Question words that also join clauses: after another question word they choose the meeting
 # ("which areas did Xi mention when he met Mishustin in May"), they do not ask.
@@ -494,7 +497,7 @@ class Reader:
         unknown: list[str] = []
         wh = ""
         for n, (tok, as_written) in enumerate(zip(toks, written, strict=True)):
-            if tok in SLOT_MARKERS:
+            if tok in SLOT_MARKERS or tok in EMPHASIS:
                 continue
             fixed = self.repair(tok, as_written)
             if wh and wh not in _CLAUSE_WORDS and fixed in _CLAUSE_WORDS:

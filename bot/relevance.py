@@ -146,8 +146,8 @@ class Relevance:
         # A one-word name the intents keep as a word ("EAEU", "BRI", "SCO") stands for its entry,
         # as the full name does where facts spell it out ("@Eurasian Economic Union").
         self.name_of: dict[str, str] = {}
-        for section in ("organisations", "initiatives", "areas", "events"):
-            for e in reader.gaz.sections.get(section, ()):
+        for section in ("organisations", "initiatives", "areas"):
+            for e in reader.gaz.sections[section]:
                 for alias in (*e.aliases, e.ru, e.name):
                     toks = reader.canon(alias or "")[0] if alias and alias.isupper() else []
                     if len(toks) == 1 and not toks[0].startswith("#"):

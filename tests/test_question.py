@@ -176,3 +176,55 @@ def test_statements_and_meetings_asked_in_other_words(answerer: Answerer, messag
                                                        expected: list[str]) -> None:  # fmt: skip
     reply = answerer.ask(message)
     assert reply.matched and all(e in reply.text for e in expected), reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [
+        # the order chooses the meeting; "first" is no topic (Xi's first trip abroad)
+        ("where did Xi and Mishustin first meet?", ["Moscow", "March 21, 2023"], "May 24"),
+        ("where was the first time xi and mishustin met?", ["Moscow"], "Beijing"),
+        # a misspelt place still chooses the meeting
+        ("wen did xi meat mishustin in moskow", ["March 21, 2023"], "November 4"),
+        ("wat did mishustin say abt the multipolar stuff in moskow",
+         ["multipolar", "March 21, 2023"], "May 24"),
+        # one rare word alone asks for the facts that hold it
+        ("dragon?", ["Year of the Dragon", "December 20, 2023"], "November 4"),
+        ("pie?", ["pie of cooperation", "November 4, 2025"], "December 20"),
+        # a stressed claim about the meetings themselves is no claim about what was said
+        ("list every time xi and mishustin actually met", ["4 times", "March 21, 2023"], "Sorry"),
+        # an acronym and a hub word written otherwise ("linking" for "synergize")
+        ("What did Xi hope would come out of linking the Belt and Road with the EAEU in May 2023?",
+         ["regional market", "May 24, 2023"], "March 21"),
+        # a title names the one holder of the office as the speaker
+        ("what did the russian pm say about a multipolar world?", ["Mishustin"], "Xi said"),
+        ("Did Xi say anything about supply chains?", ["supply chains"], "Sorry"),
+        ("was putin invited to the 3rd belt and road forum?", ["third Belt and Road"], "Sorry"),
+    ],
+)  # fmt: skip
+def test_questions_read_past_their_wording(answerer: Answerer, message: str, expected: list[str],
+                                           rejected: str) -> None:  # fmt: skip
+    reply = answerer.ask(message)
+    assert all(e in reply.text for e in expected) and rejected not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["taiwan?", "putin?", "unipolar?", "was putin invited to the 2nd belt and road forum?"],
+)
+def test_one_word_alone_is_no_guess(answerer: Answerer, message: str) -> None:
+    assert not answerer.ask(message).matched
+
+
+def test_when_and_where_is_one_answer(answerer: Answerer) -> None:
+    text = answerer.ask("When and where did Xi and Mishustin first meet, and whom did Xi invite "
+                        "to the Belt and Road Forum at that meeting?").text  # fmt: skip
+    assert text.count("March 21, 2023, Moscow") == 2  # the date's answer, the invitations' meeting
+    assert "May 24" not in text and "Vladimir Putin" in text
+
+
+def test_one_statement_in_two_reports_is_said_once(answerer: Answerer) -> None:
+    text = answerer.ask("When did Xi call maintaining and developing China-Russia relations a "
+                        "strategic choice?").text  # fmt: skip
+    assert text.lower().count("maintaining and developing") == 1, text
+    assert "Xi said maintaining" in text and ".." not in text
