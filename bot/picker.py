@@ -23,7 +23,7 @@ from .kinds.person import KIND as PERSON
 from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
-from .question import EMPHASIS, Question, Slots
+from .question import DURATION, EMPHASIS, Question, Slots
 from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
 from .text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, month_number
 
@@ -40,6 +40,7 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
+_ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
@@ -127,6 +128,8 @@ class Picker:
         open_intents = [i for i in self.intents.values() if i.rank != "none"]
         # the principals met every time: naming them asks no topic
         topic = self.relevance.topic(q, {q.slots.speaker, *self.principals})
+        if q.slots.select:  # "the last ...": which meeting, no word a fact must hold
+            topic = tuple(w for w in topic if w not in _SELECT_WORDS)
         # one word alone ("dragon?") asks for the few facts that hold it
         alone = len(topic) == 1 and len(q.words) <= _ALONE and self.relevance.rare(topic[0])
         if not open_intents or (len(topic) < FALLBACK_WORDS and not alone) or q.slots.outside:
@@ -231,6 +234,10 @@ class Picker:
                 if isinstance(other, Pick):
                     return other
             return Decline(intent.name, no_meeting=missed)
+        if q.duration:  # "how long was the visit": the facts that give a length answer
+            facts = [f for f in facts if DURATION.search(f.display)]
+            if not facts:
+                return Decline(intent.name, unsaid=("how long",))
         unsaid = self._unsaid(intent, q, facts)
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
@@ -365,8 +372,8 @@ class Picker:
             for w in words
             if w not in {f"@{p}" for p in self._principals} and w not in _DATE_WORDS and len(w) > 2
         ]  # fmt: skip ("xi n mishustin")
-        if len(meetings) < 2 or not words:
-            return meetings
+        if len(meetings) < 2 or not words or _ALTERNATIVES.search(q.text):
+            return meetings  # ("a state or an official visit?" offers, it does not describe)
         held = {m.id: self._meeting_words(m) for m in meetings}
         df = {w: sum(w in ws for ws in held.values()) for w in words}
         weight = {w: math.log(1 + len(meetings) / n) for w, n in df.items() if n}

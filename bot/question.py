@@ -42,6 +42,16 @@ QUESTION_WORDS = ("when", "where", "who", "why", "how", "which", "what")
 _CLAUSE_WORDS = frozenset({"when", "where"})
 _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without end)
 _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
+# How long something lasted ("how long was the visit", "сколько дней длился визит"), and a
+# length a fact gives ("three-day", "two hours", "трёхдневный").
+_HOW_LONG = re.compile(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|"
+                       r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
+DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
+                      r"minute|minutes|week|weeks)\b|\b(?:днев|часов)", re.I)  # fmt: skip
+# "how many days did the visit last": a duration, not the last meeting
+_LASTED = re.compile(
+    r"\b(?:how\s+(?:long|many\s+(?:days|hours|minutes))\b.*?)\blast(?:ed)?\b", re.I
+)
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"последн|недавн|крайн", re.I)  # fmt: skip
 # ("the first eleven months", "for the first time" name a period, not the first meeting)
@@ -197,6 +207,7 @@ class Question:
     event_time: (
         bool  # asks when something outside the meeting happened ("when did the quake strike")
     )
+    duration: bool  # asks how long something lasted: only a fact that gives a length answers
     verify: tuple[str, ...]  # words the answering facts must say too (the lexicon's ``verify``)
     amounts: tuple[str, ...]  # figures the answering facts must give ("$300 billion" -> "300")
     content: frozenset[str]  # its words of 4+ letters and its numbers, lower case
@@ -538,6 +549,7 @@ class Reader:
             said_weakly=weak and not said,
             venue=bool(_VENUE.search(text)),
             event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),
+            duration=bool(_HOW_LONG.search(text)),
             verify=tuple(t for t in dict.fromkeys(toks) if t in self.verify),
             amounts=tuple(dict.fromkeys(_amounts(text))),
             content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),
@@ -623,7 +635,7 @@ class Reader:
             people=tuple(dict.fromkeys(people)),
             ordinals=tuple(int(n) for n in _ORDINAL.findall(rest)),
             select="last"
-            if _LAST.search(rest)
+            if _LAST.search(_LASTED.sub(" ", rest))
             else "first"
             if _FIRST.search(rest) or _FIRST_MEETING.search(rest)
             else "",  # fmt: skip

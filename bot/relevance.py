@@ -36,7 +36,7 @@ why how than then there here also very more most much many such so just only bot
 all some into over under after before between during up out off again once same own too s t if
 whether while pls please bot ok dure through per like well every give tell list report
 reports article articles anything something everything nothing another else whole along
-besides behalf vs versus specific specifically specify going thing things stuff w n
+besides behalf vs versus specific specifically specify going thing things stuff w n last
 и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне
 было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был него до вас
 опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем
@@ -178,18 +178,18 @@ class Relevance:
                stop: frozenset[str] = STOP, fact: bool = False) -> list[str]:  # fmt: skip
         """Topic words of canonical tokens: people as "@Name", no places, no ``stop`` words; a
         hub word of the lexicon ("official" for premier, minister, official ...) as written. A
-        fact holds the hub word too; a question's hub word written as no fact writes it ("link"
-        for "synergize") asks for the hub word."""
+        fact holds the hub too ("~align"); a question's hub word written as no fact writes it
+        ("linking" for "synergize") asks for the hub."""
         out = []
         for t, w in zip(toks, written, strict=True):
             if t in _PURE_FUNCTION:  # "bout" is "about", "whatd" is "what", however written
                 continue
             if t in self.hubs and w.isascii():  # "prime minister": prime, minister
                 own = [s for s in map(stem, w.split()) if s not in stop and s.isalpha()]
-                if fact:
-                    out += own + ([t] if t not in stop else [])
+                if fact:  # also the hub, apart from words written as it is ("official")
+                    out += own + ([f"~{t}"] if t not in stop else [])
                 elif own and t not in stop and not any(s in self.known for s in own):
-                    out.append(t)
+                    out.append(f"~{t}")
                 else:
                     out += own
                 continue

@@ -228,3 +228,29 @@ def test_one_statement_in_two_reports_is_said_once(answerer: Answerer) -> None:
                         "strategic choice?").text  # fmt: skip
     assert text.lower().count("maintaining and developing") == 1, text
     assert "Xi said maintaining" in text and ".." not in text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [
+        ("when did they meet during mishustin's official visit", "May 24, 2023", "March 21"),
+        ("when was mishustin on an official visit to china", "May 24, 2023", "December 20"),
+        ("how long was the state visit", "three-day", "official visit"),
+        ("сколько дней длился госвизит си в россию?", "трёхдневный", "официальный"),
+        ("was it a state visit or an official visit??", "official visit", "Sorry"),
+    ],
+)  # fmt: skip
+def test_a_meeting_chosen_by_its_occasion(answerer: Answerer, message: str, expected: str,
+                                          rejected: str) -> None:  # fmt: skip
+    text = answerer.ask(message).text
+    assert expected in text and rejected not in text, text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["how long did the december meeting last?", "How long did the November 2025 talks last?",
+     "How many days did Mishustin's May 2023 official visit to China last?"],
+)  # fmt: skip
+def test_how_long_needs_a_length(answerer: Answerer, message: str) -> None:
+    reply = answerer.ask(message)  # (the occasion is no length; nor is a meeting without one)
+    assert not reply.matched and "three-day" not in reply.text, reply.text
