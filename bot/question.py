@@ -48,6 +48,7 @@ _HOW_LONG = re.compile(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|
                        r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
                       r"minute|minutes|week|weeks)\b|\b(?:днев|часов)", re.I)  # fmt: skip
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b", re.I)
 # "how many days did the visit last": a duration, not the last meeting
 _LASTED = re.compile(
     r"\b(?:how\s+(?:long|many\s+(?:days|hours|minutes))\b.*?)\blast(?:ed)?\b", re.I
@@ -626,14 +627,14 @@ class Reader:
         countries = tuple(dict.fromkeys(countries + to_ru + in_ru))
         countries_in = tuple(dict.fromkeys(countries_in + in_ru))
         return Slots(
-            years=_bounded(rest, years_in(rest)),
+            years=_bounded(rest, years_in(rest) + _short_years(rest)),
             months=months,
             places=tuple(dict.fromkeys(cities)),
             venues=tuple(v.name for v in venues),
             countries=countries,
             countries_in=countries_in,
             people=tuple(dict.fromkeys(people)),
-            ordinals=tuple(int(n) for n in _ORDINAL.findall(rest)),
+            ordinals=tuple(int(n) for n in _ORDINAL.findall(_SHORT_YEAR.sub(" ", rest))),
             select="last"
             if _LAST.search(_LASTED.sub(" ", rest))
             else "first"
@@ -699,6 +700,11 @@ def _relative(text: str) -> Literal["", "before", "after"]:
     return (
         "before" if m.group(1).lower() in ("before", "preceding", "preceded", "prior") else "after"
     )
+
+
+def _short_years(text: str) -> list[int]:
+    """Years written short: "in dec '23", "в декабре 23-го" (after a month: no day of it)."""
+    return [2000 + int(m.group(1) or m.group(2)) for m in _SHORT_YEAR.finditer(text)]
 
 
 def _bounded(text: str, years: list[int]) -> tuple[int, ...]:

@@ -254,3 +254,16 @@ def test_a_meeting_chosen_by_its_occasion(answerer: Answerer, message: str, expe
 def test_how_long_needs_a_length(answerer: Answerer, message: str) -> None:
     reply = answerer.ask(message)  # (the occasion is no length; nor is a meeting without one)
     assert not reply.matched and "three-day" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "years", "ordinals"),
+    [("где они виделись в декабре 23-го?", (2023,), ()),
+     ("where did they meet in dec '23?", (2023,), ()),
+     ("где они встречались 23 декабря?", (), ()),
+     ("какая по счёту, 28-я встреча?", (), (28,))],
+)  # fmt: skip
+def test_short_years(answerer: Answerer, message: str, years: tuple[int, ...],
+                     ordinals: tuple[int, ...]) -> None:  # fmt: skip
+    slots = answerer.reader.read(message).slots
+    assert (slots.years, slots.ordinals) == (years, ordinals)
