@@ -100,7 +100,9 @@ _SAY = (
     r"applaud(?:ed|s)?|praise[sd]?|welcome[sd]?|express(?:ed)?|urge[sd]?|propose[sd]?|"
     r"congratulate[sd]?|thank(?:ed|s)?|repl(?:y|ied)|respond(?:ed)?|answer(?:ed)?|add(?:ed)?|"
     r"want(?:ed|s)?|point(?:ed)? out|emphasi[sz]e[sd]?|view|views|words|remarks|message|"
-    r"comment|comments|position|stance|response|reply|speech|name|list|cite|highlight|suggest|outline"
+    r"comment|comments|position|stance|response|reply|speech|name|list|cite|highlight|suggest|outline|"
+    r"assess(?:ed)?|evaluate[sd]?|rate[sd]?|characteri[sz]e[sd]?|portray(?:ed)?|sum(?:med)? up|"
+    r"size[sd]? up"
 )
 _SAY_RU = (
     r"сказал|заявил|отметил|подчеркнул|пожелал|призвал|назвал|описал|счита|"
@@ -155,7 +157,8 @@ _SAID = re.compile(
     r"prais(?:e|ed|es)|welcome[sd]?|believe[sd]?|stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|"
     r"point(?:ed|s)? out|note[sd]|express(?:ed|es)?|congratulate[sd]?|thank(?:ed|s)?|"
     r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
-    r"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on)\b"
+    r"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|assess(?:ed|es)?|"
+    r"evaluate[sd]?|portray(?:ed|s)?|sum(?:med|s)? up|size[sd]? up)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b"
     rf"|(?:{_SAY_RU})|по словам|метафор|высказ",
     re.I,

@@ -197,7 +197,8 @@ def test_statements_and_meetings_asked_in_other_words(answerer: Answerer, messag
         ("What did Xi hope would come out of linking the Belt and Road with the EAEU in May 2023?",
          ["regional market", "May 24, 2023"], "March 21"),
         # a title names the one holder of the office as the speaker
-        ("what did the russian pm say about a multipolar world?", ["Mishustin"], "Xi said"),
+        ("what did the russian pm say about a multipolar world?", ["Mishustin said"],
+         "Xi Jinping said"),
         ("Did Xi say anything about supply chains?", ["supply chains"], "Sorry"),
         ("was putin invited to the 3rd belt and road forum?", ["third Belt and Road"], "Sorry"),
     ],
@@ -227,7 +228,7 @@ def test_one_statement_in_two_reports_is_said_once(answerer: Answerer) -> None:
     text = answerer.ask("When did Xi call maintaining and developing China-Russia relations a "
                         "strategic choice?").text  # fmt: skip
     assert text.lower().count("maintaining and developing") == 1, text
-    assert "Xi said maintaining" in text and ".." not in text
+    assert "Xi Jinping said maintaining" in text and ".." not in text
 
 
 @pytest.mark.parametrize(

@@ -43,18 +43,13 @@ def extract(ctx: Context) -> Iterator[Fact]:
     """One fact per clause someone says in the article."""
     for said in ctx.said:
         p = Parts(said.speaker, said.content, said.kind, said.verb, said.direct)
-        text = english(p, short=_short(ctx, said.speaker))
+        text = english(p)  # the speaker's full name: "who said ..." is answered by it
         yield ctx.fact(KIND, said.idx, said.content, text, qualifier=said.speaker, parts=p)
 
 
 def agent(f: Fact) -> str:
     """The speaker."""
     return f.parts.speaker if isinstance(f.parts, Parts) else ""
-
-
-def _short(ctx: Context, name: str) -> str:
-    entry = ctx.gaz.get("people", name)
-    return min(entry.aliases, key=len) if entry else name
 
 
 def same(fact: Fact) -> str:
@@ -89,7 +84,7 @@ def _reported(content: str) -> str:
     if (
         first[:1].isupper()
         and first[1:].islower()
-        and (first.lower() in _LOWER_OPENERS or first.lower().endswith("ing"))
+        and (first.lower() in _LOWER_OPENERS or first.lower().endswith(("ing", "ed")))
     ):
         return first.lower() + content[len(first) :]
     return content
