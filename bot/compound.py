@@ -23,8 +23,11 @@ _PREP = r"(?:(?:in|for|on|at|with|to|by|с|со|в|во|на|о|об|по|к|з�
 # A new question begins: after "?", ";" or ", and" / " and" / ", " when a question word follows
 # (after a bare comma an English one only: "сказал, что ...", "знаешь, когда ..." go on one).
 _WH_EN = r"(?:when|where|who|whom|whose|what|which|how|why)"
+# (", when he met Mishustin" dates the question before it; ", when did they meet" asks)
+_AUX = r"(?:did|do|does|was|were|is|are|will|would|has|have|had)"
 _BREAK = re.compile(rf"\?\s+(?=\S)|;\s*(?={_PREP}{_WH}\b)|,?\s+(?:and|и|а)\s+(?={_PREP}{_WH}\b)"
-                    rf"|,\s+(?={_WH_EN}\b)", re.I)  # fmt: skip
+                    rf"|,\s+(?=(?:when|where)\s+{_AUX}\b|(?:who|whom|whose|what|which|how|why)\b)",
+                    re.I)  # fmt: skip
 # "when and where did they meet": two question words sharing one question.
 _PAIR = re.compile(rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_WH})\b(?P<rest>.*)$", re.I | re.S)
 # What chooses the meeting and may stand for every part: a lead-in before the first question
@@ -40,6 +43,9 @@ _DATING = re.compile(
 # Which meeting the first part picks by order ("the earliest", "the last"): the others too.
 _SELECT = re.compile(r"\b(?:earliest|first|latest|last|most recent)\b|(?<!\w)(?:перв|последн)\w*",
                      re.I)  # fmt: skip
+# "When Xi went to Russia in 2023, how long was the trip ...": a clause that dates, no question
+_CLAUSE = re.compile(rf"^\s*(?:when|while|as)\s+(?!(?:and|or|can|could|{_AUX})\b)[\w'’.-]+\s+\w+",
+                     re.I)  # fmt: skip
 MOST = 4  # parts answered at most
 _DATE_AND_PLACE = ({"when", "where"}, {"когда", "где"})
 
@@ -49,7 +55,9 @@ def split(text: str) -> list[str]:
     body = " ".join(text.split())
     lead = ""
     m = _LEAD.match(body)
-    if m and not re.search(rf"\b{_WH}\b", m.group("lead"), re.I):
+    if m and (
+        not re.search(rf"\b{_WH}\b", m.group("lead"), re.I) or _CLAUSE.match(m.group("lead"))
+    ):
         lead, body = m.group("lead"), body[m.end() :]
     words: tuple[str, ...] = ()
     pair = _PAIR.match(body)
@@ -66,14 +74,14 @@ def split(text: str) -> list[str]:
     if len(asking) < 2:
         return [text]
     context = [lead] if lead else []
-    # what dates or places any part ("..., did Xi meet Mishustin on November 4, 2025?")
-    context += list(dict.fromkeys(d.group() for part in asking for d in _DATING.finditer(part)))
-    context += [m.group() for m in _SELECT.finditer(asking[0])][
-        :1
-    ]  # "the earliest ..., and where?"
+    context += [m.group() for m in _SELECT.finditer(asking[0])][:1]  # "the earliest ..., where?"
+    # what dates or places any part ("..., did Xi meet Mishustin on November 4, 2025?"), for the
+    # parts that date nothing themselves ("in May 2023, and ... in March 2023": each its own)
+    dating = [[d.group() for d in _DATING.finditer(part)] for part in asking]
+    shared = list(dict.fromkeys(d for found in dating for d in found))
     out = []
-    for part in asking[:MOST]:
-        missing = [c for c in context if c.lower() not in part.lower()]
+    for part, own in zip(asking[:MOST], dating, strict=False):
+        missing = [c for c in [*context, *([] if own else shared)] if c.lower() not in part.lower()]
         out.append(" ".join([part, *missing]).strip() + "?")
     return out
 
@@ -83,8 +91,9 @@ def combine(parts: Sequence[str], replies: Sequence[Reply], lang: str) -> Reply:
     answered = [r for r in replies if r.matched]
     if not answered:
         return replies[0]
-    texts = [r.text for r in answered]
-    marked = [r.html for r in answered]
+    once = list({r.text: r for r in answered}.values())  # two parts, one answer: said once
+    texts = [r.text for r in once]
+    marked = [r.html for r in once]
     missed = [p for p, r in zip(parts, replies, strict=True) if not r.matched]
     if missed:
         line = NOT_ANSWERED(lang, what="; ".join(missed))

@@ -268,3 +268,37 @@ def test_short_years(answerer: Answerer, message: str, years: tuple[int, ...],
                      ordinals: tuple[int, ...]) -> None:  # fmt: skip
     slots = answerer.reader.read(message).slots
     assert (slots.years, slots.ordinals) == (years, ordinals)
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        # each part keeps its own date; a part with none borrows the others'
+        ("What kind of visit was Mishustin on in May 2023, and what kind of visit was Xi on in "
+         "Russia in March 2023?",
+         ["What kind of visit was Mishustin on in May 2023?",
+          "what kind of visit was Xi on in Russia in March 2023?"]),
+        ("When and where did they meet in December 2023, who else attended?",
+         ["When did they meet in December 2023?", "who else attended in December 2023?"]),
+        # a leading "when ..." clause dates the questions after it
+        ("When Xi went to Russia in 2023, how long was the trip, and on which weekday did he meet "
+         "Mishustin?",
+         ["how long was the trip When Xi went to Russia in 2023?",
+          "on which weekday did he meet Mishustin When Xi went to Russia in 2023?"]),
+        # ", when he met ..." dates the question; ", when did ..." asks another
+        ("What did Xi say about his meetings with Putin in 2023, when he met Mishustin?",
+         ["What did Xi say about his meetings with Putin in 2023, when he met Mishustin?"]),
+        ("how long was the trip, when did they meet?",
+         ["how long was the trip?", "when did they meet?"]),
+    ],
+)  # fmt: skip
+def test_compound_parts(message: str, parts: list[str]) -> None:
+    from bot.compound import split
+
+    assert split(message) == parts
+
+
+def test_two_parts_with_one_answer_say_it_once(answerer: Answerer) -> None:
+    text = answerer.ask("When Xi went to Russia in 2023, how long was the trip, what kind of visit "
+                        "was it, and on which weekday did he meet Mishustin?").text  # fmt: skip
+    assert text.count("three-day state visit") == 1 and "Tuesday, March 21, 2023" in text, text
