@@ -90,9 +90,10 @@ class Answerer:
         answered (a few more asks: only shells that show them ask for them).
         """
         fresh = context if context and context.fresh(now) else None
-        parts = compound.split(text[: self.config.match.max_chars])
-        if len(parts) == 1:
-            return self._ask(text, lang, fresh, now, suggest)
+        clipped = text[: self.config.match.max_chars]
+        parts = compound.split(clipped)
+        if len(parts) == 1:  # one question, maybe put in order ("when they met, how did ...")
+            return self._ask(text if parts[0] == clipped else parts[0], lang, fresh, now, suggest)
         replies: list[Reply] = []
         context = fresh
         for part in parts:  # each part follows the one before ("..., and where was that?")

@@ -71,8 +71,9 @@ def split(text: str) -> list[str]:
         pieces[:1] = [f"{w} {pieces[0]}" for w in words]
     parts = pieces
     asking = [p for p in parts if re.match(rf"\s*{_PREP}{_WH}\b", p, re.I) or parts[0] is p]
-    if len(asking) < 2:
-        return [text]
+    if len(asking) < 2:  # one question; a leading "when they met in Moscow, ..." goes last,
+        # so that its "when" does not ask for a date
+        return [f"{asking[0]} {lead}?"] if asking and lead and _CLAUSE.match(lead) else [text]
     context = [lead] if lead else []
     context += [m.group() for m in _SELECT.finditer(asking[0])][:1]  # "the earliest ..., where?"
     # what dates or places any part ("..., did Xi meet Mishustin on November 4, 2025?"), for the

@@ -95,6 +95,11 @@ class Picker:
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
         self.principals = frozenset(gaz.principals)
+        # their names' words: met every time, they describe no meeting ("Mishustin's visit")
+        self._principal_words = frozenset(
+            w for name in self.principals if (e := gaz.get("people", name)) is not None
+            for alias in (name, *e.aliases) for w in re.findall(r"[a-z]{4,}", alias.lower())
+        )  # fmt: skip
         self._by_year: dict[int, set[int]] | None = None
         self._by_agent: dict[str, frozenset[int]] | None = None
         self._by_value: dict[str, frozenset[int]] | None = None
@@ -332,7 +337,7 @@ class Picker:
         facts = [f for k in topic.answers for f in self.table.find(k, ids)]
         if q.slots.ordinals:
             facts = [f for f in facts if _numbered(f, q.slots.ordinals)]
-        words = q.content - _FILLER
+        words = q.content - _FILLER - self._principal_words
         overlap = [(f.meeting, len(words & self.text.content(f.display))) for f in facts]
         top = max((n for _, n in overlap), default=0)
         if top == 0 and not q.slots.ordinals:

@@ -302,3 +302,20 @@ def test_two_parts_with_one_answer_say_it_once(answerer: Answerer) -> None:
     text = answerer.ask("When Xi went to Russia in 2023, how long was the trip, what kind of visit "
                         "was it, and on which weekday did he meet Mishustin?").text  # fmt: skip
     assert text.count("three-day state visit") == 1 and "Tuesday, March 21, 2023" in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [
+        # a leading "when they met ..." clause chooses the meeting; "how" asks
+        ("When they met in Moscow, how did Xi characterize the outside environment?",
+         "complex external environment", "They met on"),
+        # the principals' names describe no meeting: Mishustin was at every one
+        ("When did Xi sit down with Mishustin during the first trip abroad he made after being "
+         "elected president again?", "March 21, 2023", "May 24"),
+    ],
+)  # fmt: skip
+def test_what_chooses_and_what_asks(answerer: Answerer, message: str, expected: str,
+                                    rejected: str) -> None:  # fmt: skip
+    text = answerer.ask(message).text
+    assert expected in text and rejected not in text, text
