@@ -412,6 +412,9 @@ class Picker:
             meetings = [m for m in meetings if set(s.venues) & self.table.values(VENUE, m.id)]
         if s.places:
             meetings = [m for m in meetings if m.place in s.places]
+        if s.not_places:  # a city or a country
+            meetings = [m for m in meetings if m.place not in s.not_places
+                        and self._country_of.get(m.place or "") not in s.not_places]  # fmt: skip
         if countries:
             meetings = [
                 m for m in meetings if m.place and self._country_of.get(m.place) in countries

@@ -48,6 +48,8 @@ _HOW_LONG = re.compile(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|
                        r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
                       r"minute|minutes|week|weeks)\b|\b(?:днев|часов)", re.I)  # fmt: skip
+_NOT_IN = re.compile(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bкроме)\s+(?:the\s+)?$",
+                     re.I)  # fmt: skip
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b", re.I)
 # "how many days did the visit last": a duration, not the last meeting
 _LASTED = re.compile(
@@ -189,6 +191,7 @@ class Slots:
     # meeting held"): the leaders' meeting is no answer
     relative: Literal["", "before", "after"] = ""  # "the meeting right before the Nov 2025
     # one": the meeting next to the one the other slots choose
+    not_places: tuple[str, ...] = ()  # "not in Beijing", "outside China": the meetings elsewhere
 
 
 @dataclass(frozen=True)
@@ -590,7 +593,10 @@ class Reader:
         for section in ("organisations", "initiatives"):
             for a, b, _ in self.gaz.spans(section, rest):
                 rest = rest[:a] + " " * (b - a) + rest[b:]
-        places = [e.name for _, e in self.gaz.find("places", rest)]
+        negated = tuple(dict.fromkeys(e.name for section in ("places", "countries")
+                                      for a, _, e in self.gaz.spans(section, rest)
+                                      if _NOT_IN.search(rest[:a])))  # fmt: skip
+        places = [e.name for _, e in self.gaz.find("places", rest) if e.name not in negated]
         venues = [e for _, e in self.gaz.find("venues", rest)]
         found = [n for m, n in names if m == "#place"]
         cities = [
@@ -650,6 +656,7 @@ class Reader:
             roles=self._roles(rest),
             other_event=bool(_OTHER_EVENT.search(rest)),
             relative=_relative(rest),
+            not_places=negated,
         )
 
     def _roles(self, text: str) -> tuple[str, ...]:

@@ -319,3 +319,16 @@ def test_what_chooses_and_what_asks(answerer: Answerer, message: str, expected: 
                                     rejected: str) -> None:  # fmt: skip
     text = answerer.ask(message).text
     assert expected in text and rejected not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [
+        ("ok @bot which meeting was the only one not in beijing", "March 21, 2023", "Beijing"),
+        ("which one was outside China?", "Moscow", "Beijing"),
+        ("when did they meet outside of Beijing?", "March 21, 2023", "November 4"),
+    ],
+)  # fmt: skip
+def test_a_place_ruled_out(answerer: Answerer, message: str, expected: str, rejected: str) -> None:
+    text = answerer.ask(message).text
+    assert expected in text and rejected not in text, text
