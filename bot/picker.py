@@ -9,6 +9,7 @@ then choose the facts. No language and no wording here: that is ``bot.writer``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections.abc import Sequence, Set
@@ -240,7 +241,7 @@ class Picker:
                     return other
             return Decline(intent.name, no_meeting=missed)
         if q.duration:  # "how long was the visit": the facts that give a length answer
-            facts = [f for f in facts if DURATION.search(f.display)]
+            facts = [f for f in facts if _gives_length(f.display)]
             if not facts:
                 return Decline(intent.name, unsaid=("how long",))
         unsaid = self._unsaid(intent, q, facts)
@@ -656,14 +657,26 @@ def _months_asked(text: str) -> int | None:
     return None
 
 
+def _gives_length(display: str) -> bool:
+    """True when ``display`` says how long something lasted ("three-day state visit")."""
+    return any(unit in display for unit in _UNITS) and bool(DURATION.search(display))
+
+
+_UNITS = ("day", "hour", "minute", "week")  # (a cheap test before the pattern)
+
+
 def _numbered(fact: Fact, ordinals: tuple[int, ...]) -> bool:
-    """True when the fact's number, or an ordinal in its display, is one of ``ordinals``."""
-    if fact.number in ordinals:
-        return True
-    if any(re.search(rf"\b{n}(?:st|nd|rd|th)\b", fact.display) for n in ordinals):
-        return True
-    words = re.findall(r"[a-z]+", fact.display.lower())  # "the third forum"
-    return any(ORDINAL_WORDS.get(w) in ordinals for w in words)
+    """True when the fact's number, or an ordinal in its display ("28th", "third"), is one of
+    ``ordinals``."""
+    return fact.number in ordinals or bool(_ordinal_pattern(ordinals).search(fact.display))
+
+
+@functools.lru_cache(maxsize=64)
+def _ordinal_pattern(ordinals: tuple[int, ...]) -> re.Pattern[str]:
+    """One pattern for ``ordinals`` in digits ("3rd") or in words ("third")."""
+    words = [w for w, n in ORDINAL_WORDS.items() if n in ordinals]
+    digits = rf"\b(?:{'|'.join(map(str, ordinals))})(?:st|nd|rd|th)\b"
+    return re.compile(digits + (rf"|\b(?i:{'|'.join(words)})\b" if words else ""))
 
 
 __all__ = ["Decline", "NoMeeting", "Pick", "Picker"]
