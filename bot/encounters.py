@@ -128,8 +128,8 @@ _MONTH_ONLY = Pattern(rf"\b(?:in|since|until|by|from)\s+(?:early\s+|late\s+|mid-
 _YEAR = Pattern(r"\b(?:in|of|since|until|by)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*-)")
 _REL_YEAR = Pattern(r"\b(?:(?P<which>this|last|next|current|the\s+current|the\s+coming)\s+year|"
                     r"this\s+year['’]s)\b", re.I)  # fmt: skip
-_COUNTRY_AT = Pattern(r"\b(?:in|to)\s+(?:the\s+)?(?P<c>China|Russia|People['’]s\s+Republic\s+of\s+"
-                      r"China|Russian\s+Federation)\b")  # fmt: skip
+_COUNTRY_AT = Pattern(r"\b(?:in|to|visiting)\s+(?:the\s+)?(?P<c>China|Russia|People['’]s\s+"
+                      r"Republic\s+of\s+China|Russian\s+Federation)\b")  # fmt: skip
 # Sentences that continue the report of the meeting without naming who met: "The meeting took
 # place at the Great Hall of the People", "Meeting was held in Beijing on Tuesday in evening".
 ANAPHORIC = Pattern(
@@ -268,6 +268,7 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
     last = main  # the person "he" is
     pair: tuple[str, ...] = tuple(gaz.principals)  # whom "they" and "the two" are
     partners: dict[str, str] = {}  # whom a speaker met in the meeting reported: "we" are both
+    regular: tuple[str, ...] = ()  # who held the last numbered regular meeting named
     for i, s in enumerate(sentences):
         people = finder.people(s) if _TRIGGER.search(s) or re.search(r"\bhe\b|\bshe\b", s, re.I) \
             else []  # fmt: skip
@@ -279,12 +280,15 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
                 a = max(a, body)
                 if a >= b:
                     continue
-                m = _mention(i, s, a, b, people, finder, last, pair, main, speaker, partner)
+                m = _mention(i, s, a, b, people, finder, last, pair, main, speaker, partner,
+                             regular)  # fmt: skip
                 if m is not None and speaker in m.who and len(m.who) == 2:
                     # "President Putin and I met ..., and this year we have met in ...": "we"
                     partner = next(x for x in m.who if x != speaker)
                 if m is not None:
                     out.append(m)
+                    if m.number and len(m.who) == 2:
+                        regular = m.who
                     if len(m.who) >= 2 and not m.recall:
                         pair = m.who
                         for x in m.who:
@@ -313,7 +317,7 @@ def _clauses(s: str) -> list[tuple[int, int]]:
 
 def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, last: str,
              pair: tuple[str, ...], main: str, speaker: str | None,
-             partner: str = "") -> Mention | None:  # fmt: skip
+             partner: str = "", regular: tuple[str, ...] = ()) -> Mention | None:  # fmt: skip
     """The meeting clause ``s[a:b]``, or None when it names no meeting of known people."""
     clause = s[a:b]
     verb = _VERB.search(clause)
@@ -358,6 +362,8 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
             who.append(other)
     # A numbered meeting of the heads of government happened even when the article names only
     # one of them ("the 28th regular meeting between the heads of government of Russia and China")
+    if len(who) == 1 and numbered and who[0] in regular and len(regular) == 2:
+        who = list(regular)  # "he looks forward to ... the 32nd regular meeting": the 31st's pair
     if len(who) < 2 and not (who and heads and numbered):
         return None
     number = _ordinal(numbered.group("ord")) if numbered else None
@@ -422,6 +428,9 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
                                                    venue)  # fmt: skip
             if not city and re.search(r"\bhere\b", clause):
                 city = place
+            if not city and re.match(r"[\s,]*where\b", clause):  # "from Hangzhou, where he ..."
+                before = [p for p in _places(gaz, s[: m.start]) if p[1] >= m.start - 2]
+                city, venue = before[-1][2:] if before else ("", venue)
             enc = replace(base, when=when, place=city, venue=venue, country=nation_name)
             out.append(_near(enc, anchor, place, country))
             continue

@@ -102,3 +102,39 @@ def test_a_meeting_due_later_is_planned_and_wire_shorthand_is_read() -> None:
     assert (frozenset({XI, MISHUSTIN}), "2024-03", "Moscow", "past") in others
     amounts = {(p.n, p.unit, p.currency, p.growth) for p in _parts(facts, "trade")}
     assert amounts == {("240", "billion", "USD", "2.3"), ("21", "trillion", "rubles", "2.3")}
+
+
+def test_where_after_a_city_and_the_next_regular_meeting_of_the_same_premiers() -> None:
+    ctx, _ = _read(
+        " date 2025-06-12\nMOSCOW, June 12. /TASS/. Russian Prime Minister Mikhail Mishustin "
+        "and Chinese President Xi Jinping met in Moscow on Thursday.\n"
+        "Xi came to the Russian capital from Kazan, where on Wednesday Mishustin and Chinese "
+        "Premier Li Qiang held the 29th regular meeting of the heads of government."
+    )
+    assert (frozenset({LI, MISHUSTIN}), "2025-06-11", "Kazan", "past") in _others(ctx)
+    premiers, _ = _read(
+        " date 2025-06-11\nKAZAN, June 10 (Xinhua) -- Chinese Premier Li Qiang and Russian "
+        "Prime Minister Mikhail Mishustin co-chaired the 29th regular meeting between Chinese and "
+        "Russian heads of government here on Tuesday.\n"
+        "Mishustin said he looks forward to visiting China next year for the 30th regular "
+        "meeting, to be held in Wuhan."
+    )
+    assert (frozenset({LI, MISHUSTIN}), "2026", "Wuhan", "future") in _others(premiers)
+
+
+def test_events_and_areas_the_wire_names_otherwise() -> None:
+    _, facts = _read(
+        " date 2025-06-11\nKAZAN, June 10 (Xinhua) -- Chinese Premier Li Qiang and Russian "
+        "Prime Minister Mikhail Mishustin held talks in Kazan on Tuesday.\n"
+        "Li urged both sides to open up new growth points such as biomedicine, microelectronics "
+        "and the low-altitude economy.\n"
+        "China will host the APEC Economic Leaders' Meeting in Shenzhen in November, Li said.\n"
+        "On Wednesday, Mishustin will speak at the Russian-Chinese business forum in Kazan."
+    )
+    areas = {f.value for f in facts if f.kind == "area"}
+    assert {"biomedicine", "microelectronics", "low-altitude economy"} <= areas
+    events = {(f.value, f.parts.place) for f in facts if f.kind == "event"}  # type: ignore[attr-defined]
+    assert events == {
+        ("APEC leaders' meeting", "Shenzhen"),
+        ("Russian-Chinese business forum", "Kazan"),
+    }
