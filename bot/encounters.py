@@ -429,8 +429,8 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
             if not city and re.search(r"\bhere\b", clause):
                 city = place
             if not city and re.match(r"[\s,]*where\b", clause):  # "from Hangzhou, where he ..."
-                before = [p for p in _places(gaz, s[: m.start]) if p[1] >= m.start - 2]
-                city, venue = before[-1][2:] if before else ("", venue)
+                prior = [p for p in _places(gaz, s[: m.start]) if p[1] >= m.start - 2]
+                city, venue = prior[-1][2:] if prior else ("", venue)
             enc = replace(base, when=when, place=city, venue=venue, country=nation_name)
             out.append(_near(enc, anchor, place, country))
             continue
