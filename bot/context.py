@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -17,7 +17,7 @@ from .corpus import Article
 from .encounters import ANAPHORIC, Encounter, Mention, daytime_of, mentions, resolve
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
-from .speech import Holder, Said, reported
+from .speech import FindPeople, Holder, Said, reported
 from .text import ORDINAL_WORDS, Pattern, find_dates
 
 _DATELINE = Pattern(
@@ -46,6 +46,8 @@ _TRAVEL = Pattern(
     r"(?:to|in)\s+(?:the\s+)?(?P<c>China|Russia|People['’]s\s+Republic\s+of\s+China|Russian\s+"
     r"Federation)(?![a-z])",
 )
+# A host greets the guest where they meet: "welcome to Beijing once again".
+_WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?=[A-Z])")
 Dated = Literal["text", "header", "year inferred", "curated", ""]
 
 
@@ -77,6 +79,7 @@ class Context:
     country: str = ""  # where the meeting was, when the text names only the country
     place_rank: int = 9  # how the place was found: 0 the meeting's sentences, 1 others, 2 dateline
     dated: Dated = ""  # where the meeting date came from
+    people: FindPeople | None = None  # the article's people in a text, family names read too
 
     @property
     def principal(self) -> bool:
@@ -115,6 +118,11 @@ class Context:
             curated=curated,
             parts=parts,
         )
+
+    def named(self, text: str) -> list[tuple[int, str, str]]:
+        """(start, as written, canonical name) of each person ``text`` names, family names of
+        the article's people ("Li" for Li Qiang) read too."""
+        return list(self.people(text)) if self.people else people_in(self.gaz, text)
 
     def speaker(self, idx: int) -> str:
         """Who speaks in sentence ``idx`` (a transcript line, a quote, "he said"), or ""."""
@@ -277,6 +285,12 @@ def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
             return str(found[0][1].attr("city")), found[0][1].name, 1, country
         if places and (i < 3 or country):
             return places[0].name, "", 1, country
+    for i, s in enumerate(article.sentences):  # a host's "welcome to Beijing once again"
+        welcome = _WELCOME.search(s)
+        if welcome and i not in elsewhere:
+            found_places = gaz.find("places", s[welcome.end() : welcome.end() + 40])
+            if found_places and (not country or found_places[0][1].attr("country") == country):
+                return found_places[0][1].name, "", 1, country
     for s in article.sentences[:3]:
         m = _CITY_DATELINE.match(s)
         if m:
@@ -327,13 +341,15 @@ def article_context(
     gaz = gaz.extracting()
     sentences = article.sentences
     bodies = [dateline(s, article.published)[1] if i < 4 else 0 for i, s in enumerate(sentences)]
-    said = reported(sentences, lambda text: people_in(gaz, text), title_holder(gaz, sentences))
+    find = family_names(gaz, sentences)
+    said = reported(sentences, find, title_holder(gaz, sentences))
     found = mentions(sentences, gaz, said, bodies)
     ref = _reference_date(article)
     held = [m for m in found if m.principal and m.tense == "past" and not m.recall and not m.count]
     anaphoric = {i for i, s in enumerate(sentences) if ANAPHORIC.search(s[bodies[i] :].lstrip())}
     if not held:
-        return _other_context(article, gaz, curated, found, ref, said, anaphoric)
+        return replace(_other_context(article, gaz, curated, found, ref, said, anaphoric),
+                       people=find)  # fmt: skip
     meeting = sorted({m.idx for m in held} | anaphoric)
     elsewhere = frozenset({m.idx for m in found} - set(meeting))
     when = _meeting_date(article, ref, meeting, elsewhere)
@@ -355,7 +371,8 @@ def article_context(
     mid = f"{day.isoformat()}-{slug}" if day else f"{article.stem}-{slug}"
     return Context(article, gaz, ref, mid, day, city, tuple(meeting), when.weekday, venue, note,
                    said, tuple(encounters), None, elsewhere, daytime, clock,
-                   when.month_day if day is None else None, country, rank, dated)  # fmt: skip
+                   when.month_day if day is None else None, country, rank, dated,
+                   find)  # fmt: skip
 
 
 def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] | None,
@@ -458,6 +475,36 @@ def title_holder(gaz: Gazetteer, sentences: Sequence[str]) -> Holder:
 def people_in(gaz: Gazetteer, text: str) -> list[tuple[int, str, str]]:
     """(start, the name as written, canonical name) of each person ``text`` names, in order."""
     return [(a, text[a:b], e.name) for a, b, e in gaz.spans("people", text)]
+
+
+def family_names(gaz: Gazetteer, sentences: Sequence[str]) -> FindPeople:
+    """``people_in`` that also reads a person the article names in full by their family name
+    alone ("Li said" after "Premier Li Qiang"): the first word of a Chinese name, the last of
+    another; only for people the gazetteer gives no one-word alias, only when one person of the
+    article has that family name."""
+    named = {e for s in sentences for _, _, e in gaz.spans("people", s)}
+    families: dict[str, list[str]] = {}
+    for e in named:
+        if any(" " not in a for a in e.aliases) or " " not in e.name:
+            continue
+        words = e.name.split()
+        family = words[0] if str(e.attr("role") or "").endswith("of China") else words[-1]
+        families.setdefault(family, []).append(e.name)
+    shorts = [(re.compile(rf"\b{re.escape(f)}\b(?!\s+[A-Z])"), names[0])
+              for f, names in families.items() if len(names) == 1]  # fmt: skip
+    if not shorts:
+        return lambda text: people_in(gaz, text)
+
+    def find(text: str) -> list[tuple[int, str, str]]:
+        found = [(a, text[a:b], e.name) for a, b, e in gaz.spans("people", text)]
+        spans = [(a, a + len(w)) for a, w, _ in found]
+        for rx, name in shorts:
+            for m in rx.finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b in spans):
+                    found.append((m.start(), m.group(), name))
+        return sorted(found)
+
+    return find
 
 
 # --- helpers the kinds share -------------------------------------------------------------------

@@ -45,7 +45,7 @@ _ORDINAL = Pattern(
     re.I,
 )
 _NOUN = Pattern(
-    r"\b(?:meeting|meetings|talks|negotiations|conversation)\s+(?:with|between)\b"
+    r"\b(?:meeting|meetings|talks|negotiations|conversation)\s+(?:with\b|between\b|w/)"
     r"|\b(?:held|hold|holds|holding|had|have|has)\s+(?:\w+\s+){0,3}?(?:meetings?|talks|"
     r"negotiations|conversation)\b"
     r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|"
@@ -60,7 +60,7 @@ _NOT_ENCOUNTER = Pattern(
 )
 _FUTURE = Pattern(
     r"\bwill\b|\bshall\b|\bwould\b|\b(?:is|are)\s+(?:also\s+)?(?:scheduled|expected|due|set|"
-    r"going)\s+to\b|\b(?:is|are)\s+to\b|\bschedule\s+includes\b|['’]s\s+schedule\b|\bplans?\s+"
+    r"going)\s+to\b|\b(?:is|are)\s+(?:to|due)\b|\bschedule\s+includes\b|['’]s\s+schedule\b|\bplans?\s+"
     r"to\b|\bto\s+be\s+held\b|\blooks?\s+forward\b|\blooking\s+forward\b|\bnext\s+(?:week|month|"
     r"year)\b|\bupcoming\b|\bforthcoming\b",
     re.I,
@@ -73,8 +73,15 @@ _REPORTING = Pattern(
     r"noting|recalling)\s+(?:that\s+)?(?=\S)",
     re.I,
 )
+# Month names and the wire's abbreviations ("in Nov 2025", "since Sept."); "Mar" only with a dot
+# or a year after it, so a name is not read as a month.
+_MONTH_NAMES = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?|Mar\.(?=\s)"
+)
 _RECALL = Pattern(
-    r"\blast\s+(?:met|time|meeting)\b|\b(?:was|were)\s+last\s+in\b|\bprevious(?:ly)?\b|"
+    rf"\blast\s+(?:met|time|meeting|{_MONTH_NAMES})\b|\b(?:was|were)\s+last\s+in\b"
+    r"|\bprevious(?:ly)?\b|"
     r"\bbefore\s+that\b|\bearlier\b(?!\s+(?:today|this\s+(?:morning|week)|on\s+\w+day))|\btwice\b|\bthree\s+times\b|\bonce\b|\bhad\s+(?:met|held)\b"
     r"|\bsince\s+the\s+beginning\b",
     re.I,
@@ -114,17 +121,15 @@ _DAYTIME = Pattern(
     r"around\s+|at\s+)?(?P<hour>\d{1,2})(?::\d\d)?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))",
     re.I,
 )
-_MONTH_NAMES = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_LAST_MONTH = Pattern(rf"\blast\s+(?P<mon>{_MONTH_NAMES})(?!\s*\d)")
 _MONTH_YEAR = Pattern(rf"\b(?P<mon>{_MONTH_NAMES})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b")
 _MONTH_ONLY = Pattern(rf"\b(?:in|since|until|by|from)\s+(?:early\s+|late\s+|mid-)?(?P<mon>"
                       rf"{_MONTH_NAMES})\b(?:\s+of\s+(?P<rel>this|last|next)\s+year)?")  # fmt: skip
 _YEAR = Pattern(r"\b(?:in|of|since|until|by)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*-)")
 _REL_YEAR = Pattern(r"\b(?:(?P<which>this|last|next|current|the\s+current|the\s+coming)\s+year|"
                     r"this\s+year['’]s)\b", re.I)  # fmt: skip
-_COUNTRY_AT = Pattern(r"\b(?:in|to)\s+(?:the\s+)?(?P<c>China|Russia|People['’]s\s+Republic\s+of\s+"
-                      r"China|Russian\s+Federation)\b")  # fmt: skip
+_COUNTRY_AT = Pattern(r"\b(?:in|to|visiting)\s+(?:the\s+)?(?P<c>China|Russia|People['’]s\s+"
+                      r"Republic\s+of\s+China|Russian\s+Federation)\b")  # fmt: skip
 # Sentences that continue the report of the meeting without naming who met: "The meeting took
 # place at the Great Hall of the People", "Meeting was held in Beijing on Tuesday in evening".
 ANAPHORIC = Pattern(
@@ -263,6 +268,7 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
     last = main  # the person "he" is
     pair: tuple[str, ...] = tuple(gaz.principals)  # whom "they" and "the two" are
     partners: dict[str, str] = {}  # whom a speaker met in the meeting reported: "we" are both
+    regular: tuple[str, ...] = ()  # who held the last numbered regular meeting named
     for i, s in enumerate(sentences):
         people = finder.people(s) if _TRIGGER.search(s) or re.search(r"\bhe\b|\bshe\b", s, re.I) \
             else []  # fmt: skip
@@ -274,12 +280,15 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
                 a = max(a, body)
                 if a >= b:
                     continue
-                m = _mention(i, s, a, b, people, finder, last, pair, main, speaker, partner)
+                m = _mention(i, s, a, b, people, finder, last, pair, main, speaker, partner,
+                             regular)  # fmt: skip
                 if m is not None and speaker in m.who and len(m.who) == 2:
                     # "President Putin and I met ..., and this year we have met in ...": "we"
                     partner = next(x for x in m.who if x != speaker)
                 if m is not None:
                     out.append(m)
+                    if m.number and len(m.who) == 2:
+                        regular = m.who
                     if len(m.who) >= 2 and not m.recall:
                         pair = m.who
                         for x in m.who:
@@ -308,7 +317,7 @@ def _clauses(s: str) -> list[tuple[int, int]]:
 
 def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, last: str,
              pair: tuple[str, ...], main: str, speaker: str | None,
-             partner: str = "") -> Mention | None:  # fmt: skip
+             partner: str = "", regular: tuple[str, ...] = ()) -> Mention | None:  # fmt: skip
     """The meeting clause ``s[a:b]``, or None when it names no meeting of known people."""
     clause = s[a:b]
     verb = _VERB.search(clause)
@@ -353,6 +362,8 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
             who.append(other)
     # A numbered meeting of the heads of government happened even when the article names only
     # one of them ("the 28th regular meeting between the heads of government of Russia and China")
+    if len(who) == 1 and numbered and who[0] in regular and len(regular) == 2:
+        who = list(regular)  # "he looks forward to ... the 32nd regular meeting": the 31st's pair
     if len(who) < 2 and not (who and heads and numbered):
         return None
     number = _ordinal(numbered.group("ord")) if numbered else None
@@ -417,6 +428,9 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
                                                    venue)  # fmt: skip
             if not city and re.search(r"\bhere\b", clause):
                 city = place
+            if not city and re.match(r"[\s,]*where\b", clause):  # "from Hangzhou, where he ..."
+                prior = [p for p in _places(gaz, s[: m.start]) if p[1] >= m.start - 2]
+                city, venue = prior[-1][2:] if prior else ("", venue)
             enc = replace(base, when=when, place=city, venue=venue, country=nation_name)
             out.append(_near(enc, anchor, place, country))
             continue
@@ -549,14 +563,14 @@ def when_mentions(text: str, anchor: date | None, future: bool = False) -> list[
             taken.append((d.start, d.start + 3))
     for m in _MONTH_YEAR.finditer(text):
         if not any(a <= m.start() < b + 12 for a, b in taken):
-            out.append((m.start(), f"{m.group('y')}-{MONTHS[m.group('mon').lower()]:02d}", ""))
+            out.append((m.start(), f"{m.group('y')}-{_month(m.group('mon')):02d}", ""))
             taken.append(m.span())
     for m in _MONTH_ONLY.finditer(text):
         if any(a <= m.start("mon") < b for a, b in taken) or anchor is None:
             continue
         if re.match(r"\s*\d", text[m.end() :]) or re.match(r"\s+(?:19|20)\d\d", text[m.end() :]):
             continue
-        month = MONTHS[m.group("mon").lower()]
+        month = _month(m.group("mon"))
         year = anchor.year
         rel = m.group("rel")
         if rel:
@@ -565,6 +579,13 @@ def when_mentions(text: str, anchor: date | None, future: bool = False) -> list[
             year += 1
         elif not future and month > anchor.month:
             year -= 1
+        out.append((m.start(), f"{year}-{month:02d}", ""))
+        taken.append(m.span())
+    for m in _LAST_MONTH.finditer(text):  # "last November": the latest one before the anchor
+        if anchor is None or any(a <= m.start("mon") < b for a, b in taken):
+            continue
+        month = _month(m.group("mon"))
+        year = anchor.year if month < anchor.month else anchor.year - 1
         out.append((m.start(), f"{year}-{month:02d}", ""))
         taken.append(m.span())
     for m in _YEAR.finditer(text):
@@ -576,6 +597,11 @@ def when_mentions(text: str, anchor: date | None, future: bool = False) -> list[
             shift = -1 if which == "last" else 1 if which in ("next", "the coming") else 0
             out.append((m.start(), str(anchor.year + shift), ""))
     return sorted(out)
+
+
+def _month(word: str) -> int:
+    """1-12 of a month name or abbreviation the patterns above matched."""
+    return MONTHS[word.lower().rstrip(".")]
 
 
 def _most_specific(whens: list[str]) -> str:

@@ -54,7 +54,10 @@ _TITLE_RE = (
 Holder = Callable[[str], str | None]  # a title as written -> the person it stands for, if any
 _OPENERS = r"(?:for (?:his|her) part,?\s*|in turn,?\s*|meanwhile,?\s*|also,?\s*|then,?\s*)?"
 _ADVERBS = r"(?:(?:also|further|then|once again|again|in turn|warmly|sincerely|firmly)\s+)*"
-_NARRATION = re.compile(r"\b(?:meets?|met|held talks|holds talks|received|receives|hosted)\b")
+_NARRATION = re.compile(
+    r"\b(?:meets?|met|held talks|holds talks|received|receives|hosted|"
+    r"co-chair(?:s|ed)?|signed|witnessed)\b"
+)
 _QUOTES = '"“«'
 _HEADING = re.compile(r"(?:^excerpts? from|transcript|^photo\b|\(xinhua|/xinhua|^news\b)", re.I)
 
@@ -160,7 +163,17 @@ def _carries_on(s: str, people: Sequence[tuple[int, str, str]], speaker: str = "
     narrated = _narrates(s, people) and (not speaker or any(n == speaker for _, _, n in people))
     if (people and people[0][0] < 3) or narrated:
         return False
+    if _TOLD.match(s):
+        return False
     return not re.match(r"(?i:the (?:meeting|talks)\b|\(with input)|[A-Z]{3,}[ ,]", s)
+
+
+# The report going on about the meeting, not someone's words: "Before the meeting, the two heads
+# of government heard ...", "After the talks, ...".
+_TOLD = re.compile(
+    r"(?i:(?:before|after|during|following|at\s+the\s+(?:end|start)\s+of)\s+the\s+"
+    r"(?:meeting|talks|negotiations|visit)\b)"
+)
 
 
 def _narrates(s: str, people: Sequence[tuple[int, str, str]]) -> bool:
@@ -296,4 +309,4 @@ def _speaker_pattern(aliases: tuple[str, ...]) -> str:
     return "|".join([*names, _TITLE_RE, r"he", r"she"])
 
 
-__all__ = ["GERUNDS", "VERBS", "Holder", "Said", "reported"]
+__all__ = ["GERUNDS", "VERBS", "FindPeople", "Holder", "Said", "reported"]

@@ -19,7 +19,8 @@ NEEDS = needs()
 _COOP = Pattern(r"cooperat|collaborat|partnership|projects?\b|exchanges?\b|joint work|"
                 r"\bexpand\b|\bdeepen\b|\bstrengthen\b|\bprioritie?s?\b|\bpriority\b|"
                 r"\bdirections\b|\bprospects\b|\bdiscuss|\bfocus\b|\broute\b|\bcorridor\b|"
-                r"\bin fields such as\b", re.I)  # fmt: skip
+                r"\bfields such as\b|\bgrowth points\b|\bsectors such as\b|\bjointly develop\b|"
+                r"\bsolutions in\b|\bimport more\b|\bexport more\b", re.I)  # fmt: skip
 _NOT_AREA = Pattern(r"\b(?:economy|economic)\b(?=.{0,40}\b(?:remain|resilien|potential|growth|"
                     r"development path|social development)\b)", re.I)  # fmt: skip
 

@@ -55,11 +55,15 @@ EVENTS: tuple[tuple[Pattern, Callable[[re.Match[str]], str], Form], ...] = (
      lambda m: "annual sessions of China's top legislative and political advisory bodies",
      "two_sessions"),
     (Pattern(r"\b(?P<org>SCO|BRICS|APEC|G20|G-20|EAEU|CSTO|ASEAN|CIS|Shanghai\s+Cooperation\s+"
-             r"Organi[sz]ation)\s+(?P<what>(?i:summit|leaders['’]?\s+meeting))s?\b"),
+             r"Organi[sz]ation)\s+(?P<what>(?i:summit|(?:economic\s+)?leaders['’]?\s+meeting))s?\b"),
      lambda m: f"{_org(m.group('org'))} {_org_event(m.group('what'))}", "named"),
     (Pattern(r"\b(?P<name>(?:[A-Z][\w-]+\s+){1,4}(?:Summit|Expo|Exhibition|Games|Olympics))\b"),
      lambda m: m.group("name"), "named"),
     (Pattern(r"\b(?P<name>(?:[A-Z][\w-]+\s+){0,3}Economic Forum)\b"),
+     lambda m: m.group("name"), "named"),
+    # "the Russian-Chinese business forum", "China-Russia Energy Business Forum"
+    (Pattern(r"\b(?P<name>(?:Russian-Chinese|Chinese-Russian|Russia-China|China-Russia)\s+"
+             r"(?:(?i:energy|investment|business|industrial|expo)\s+){1,2}(?i:forum))\b"),
      lambda m: m.group("name"), "named"),
 )  # fmt: skip
 _STOP_YEARS = {"the", "a", "this", "that", "in", "to", "its", "their", "our", "his", "her"}

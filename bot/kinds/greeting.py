@@ -10,7 +10,7 @@ from typing import Literal
 
 from .. import facts
 from ..context import Context, short
-from ..encounters import Finder
+from ..encounters import Finder, People
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, capital
@@ -35,12 +35,17 @@ class Parts(facts.Parts):
     to: str = ""
 
 
-_CONVEY = Pattern(r"\b(?:convey(?:ed|s|ing)?|pass(?:ed|es)?\s+on|extend(?:ed|s)?|"
-                  r"transmit(?:ted|s)?)\b", re.I)  # fmt: skip
+_CONVEY = Pattern(r"\b(?:convey(?:ed|s|ing)?|pass(?:ed|es)?\s+(?:on|along|back)|pass(?:ed|es)?"
+                  r"(?=\s+(?:my|our|his|her)\b)|extend(?:ed|s)?|transmit(?:ted|s)?)\b",
+                  re.I)  # fmt: skip
+# "asked Mishustin to pass on his greetings", "asked him to pass his regards back to Putin", "...
+# conveyed Xi's greetings to Putin and asked Mishustin to pass them on".
 _ASKED = Pattern(
-    r"\basked\s+(?P<via>.+?)\s+to\s+(?:convey|pass\s+on|transmit|extend)\s+(?:his|her)\b"
+    r"\basked\s+(?P<via>.+?)\s+to\s+(?:convey|pass(?:\s+on|\s+along)?|transmit|extend)\s+"
+    r"(?P<whose>his|her|them)\b"
 )
-_PLEASE = Pattern(r"\b(?:please|kindly)\s+(?:convey|pass\s+on|transmit)\s+(?:my|our)\b", re.I)
+_PLEASE = Pattern(r"\b(?:please|kindly)\s+(?:convey|pass(?:\s+on|\s+along)?|transmit)\s+"
+                  r"(?:my|our)\b", re.I)  # fmt: skip
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
@@ -65,21 +70,23 @@ def extract(ctx: Context) -> Iterator[Fact]:
             asked = [n for a, _, n in people if ask.start("via") <= a < ask.end("via")]
             later = [n for a, _, n in people if a >= ask.end() and n not in asked]
             sender = asking[-1] if asking else (ctx.speaker(i) or "")
-            if sender and asked:
-                yield _fact(ctx, i, "asked", sender, asked[0], later[0] if later else "")
+            to = later[0] if later else ""
+            first = _CONVEY.search(s, 0, ask.start())
+            if ask.group("whose") == "them" and first:  # "X conveyed Y's greetings to Z and
+                sender, to = _sender_to(s[: ask.start()], people, first.start())  # asked ...
+                via = next((n for _, _, n in ctx.named(s[: first.start()])), "")  # to pass them on"
+                if sender and via and to:
+                    yield _fact(ctx, i, "conveyed", sender, via, to)
+                continue
+            if not asked and re.fullmatch(r"him|her", ask.group("via")) and sender:
+                asked = [ctx.partner(sender)]  # "Xi asked him to pass his regards back"
+            if sender and asked and asked[0]:
+                yield _fact(ctx, i, "asked", sender, asked[0], to)
             continue
         verb = _CONVEY.search(s)
         assert verb is not None
-        sender = to = via = ""
-        for a, b, name in people:
-            before, after = s[max(0, a - 45) : a], s[b : b + 3]
-            if re.search(r"\b(?:from|of)\s+(?:[A-Z][\w ]{0,40})?$", before) or after.startswith(
-                ("'s", "’s")
-            ):
-                sender = sender or name
-            elif a > verb.start() and re.search(r"\bto\s+(?:[A-Z][\w]*\s+){0,3}$|\bto\s+the\s+"
-                                               r"(?:[A-Za-z]+\s+){0,3}$", before):  # fmt: skip
-                to = to or name
+        sender, to = _sender_to(s, people, verb.start())
+        via = ""
         subject = [n for a, _, n in people if a < verb.start() and n not in (sender, to)]
         if speaker and re.search(r"\b(?:me|I)\b", s[: verb.start()]):
             via = speaker  # "allow me to convey ...": the speaker (a name before is addressed)
@@ -93,12 +100,32 @@ def extract(ctx: Context) -> Iterator[Fact]:
             to = you
         if not via:
             via = next((n for _, _, n in people if n not in (sender, to)), "") or speaker
+        if not to and sender and via not in ("", sender) and ctx.principal:
+            to = ctx.partner(via)  # "conveyed greetings from Putin": to whom the messenger met
         if not sender and re.search(r"\b(?:his|her|my|our)\s+(?:\w+\s+){0,3}greetings", s):
             sender = via
         if not (sender or to) or not via or len({sender, via, to} - {""}) < 2:
             continue
         form: Form = "own" if sender in ("", via) else "conveyed"
         yield _fact(ctx, i, form, sender or via, via, to)
+
+
+def _sender_to(s: str, people: People, verb: int) -> tuple[str, str]:
+    """(sender, addressee) of the greetings the verb at ``verb`` conveys: "greetings from X" or
+    "X's greetings", and "to Y" after the verb."""
+    sender = to = ""
+    for a, b, name in people:
+        if b > len(s):
+            break
+        before, after = s[max(0, a - 45) : a], s[b : b + 3]
+        if re.search(r"\b(?:from|of)\s+(?:[A-Z][\w ]{0,40})?$", before) or after.startswith(
+            ("'s", "’s")
+        ):
+            sender = sender or name
+        elif a > verb and re.search(r"\bto\s+(?:[A-Z][\w]*\s+){0,3}$|\bto\s+the\s+"
+                                    r"(?:[A-Za-z]+\s+){0,3}$", before):  # fmt: skip
+            to = to or name
+    return sender, to
 
 
 def _fact(ctx: Context, i: int, form: Form, sender: str, via: str, to: str) -> Fact:

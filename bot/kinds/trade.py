@@ -42,7 +42,7 @@ NEEDS = needs(
 _MONEY = Pattern(
     r"(?P<pre>(?:US|U\.S\.)?\$|USD\s?|¥|RMB\s?)?\s?(?P<n>\d+(?:[.,]\d+)?)[\s-]*"
     r"(?P<unit>trillion|billion|million|bln|bn|tln|trln)\b[\s-]*(?P<cur>(?:U\.S\.\s+)?dollars?|"
-    r"yuan|rubles|roubles|US dollars|USD|RMB)?",
+    r"yuan|rubles|roubles|rbls?\b|rub\b|US dollars|USD|RMB)?",
     re.I,
 )
 # A currency named before its amounts: "In roubles, last year's turnover went past 20 trillion".
@@ -245,7 +245,7 @@ def _amount(m: re.Match[str], s: str = "") -> str:
         return f"${n} {unit}"
     if "yuan" in cur or "rmb" in cur or pre in ("¥", "RMB"):
         return f"{n} {unit} yuan"
-    if "rub" in cur or "roub" in cur:
+    if "rub" in cur or "roub" in cur or cur.startswith("rbl"):
         return f"{n} {unit} rubles"
     return f"{n} {unit}"
 

@@ -1,0 +1,140 @@
+"""The genre's other ways of saying things (issue 13): family names alone, greetings passed on in
+a transcript or through two people, a host's welcome naming the city, "last November", a meeting
+"due" later, the wire's "w/" and "rbls". Articles here are a few invented sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.context import Context
+from bot.corpus import parse_article
+from bot.extract import extract
+from bot.facts import Fact
+from bot.gazetteer import load_gazetteer
+
+GAZ = load_gazetteer()
+XI, MISHUSTIN, PUTIN, LI = "Xi Jinping", "Mikhail Mishustin", "Vladimir Putin", "Li Qiang"
+
+
+def _read(text: str) -> tuple[Context, list[Fact]]:
+    return extract(parse_article(Path("x.txt"), text.encode()), GAZ)
+
+
+def _parts(facts: list[Fact], kind: str) -> list[Any]:
+    return [f.parts for f in facts if f.kind == kind]
+
+
+def _others(ctx: Context) -> set[tuple[frozenset[str], str, str, str]]:
+    return {(frozenset(e.who), e.when, e.place or e.country, e.tense) for e in ctx.encounters
+            if not (e.principal and e.reported)}  # fmt: skip
+
+
+def test_a_family_name_alone_is_the_person_the_article_named_in_full() -> None:
+    _, facts = _read(
+        " date 2025-06-11\nKAZAN, June 10 (Xinhua) -- Chinese Premier Li Qiang and Russian "
+        "Prime Minister Mikhail Mishustin held talks in Kazan on Tuesday.\n"
+        "Trade between the two countries has kept growing, Li said, noting that the sides "
+        "should expand cooperation in shipbuilding.\n"
+        "Li called on both sides to deepen exchanges between universities.\n"
+        "After the talks, the two heads of government visited an exhibition of regional goods."
+    )
+    said = {(p.speaker, p.content) for p in _parts(facts, "statement")}
+    assert any(speaker == LI and c.startswith("Trade between the two") for speaker, c in said)
+    assert any(speaker == LI and c.startswith("both sides to deepen") for speaker, c in said)
+    assert not any(c.startswith("After the talks") for _, c in said)  # the report, not Li
+
+
+def test_greetings_in_a_transcript_and_through_two_people() -> None:
+    _, facts = _read(
+        " date 2025-02-12\nMishustin meets Xi\n"
+        "Xi Jinping (via interpreter): Mr Prime Minister, welcome to Beijing. Please pass my warm "
+        "regards to my friend President Vladimir Putin.\n"
+        "Mikhail Mishustin: Thank you, Mr Chairman. Our meeting today is a great honour."
+    )
+    assert {(p.form, p.sender, p.via, p.to) for p in _parts(facts, "greeting")} == {
+        ("asked", XI, MISHUSTIN, PUTIN)
+    }
+    _, wire = _read(
+        " date 2025-02-12\nBEIJING, Feb 12 (Interfax) - PM Mikhail Mishustin met Chinese "
+        "President Xi Jinping on Wednesday.\nMishustin conveyed greetings from President Vladimir "
+        "Putin. Xi asked him to pass his best wishes back to Putin."
+    )
+    assert {(p.form, p.sender, p.via, p.to) for p in _parts(wire, "greeting")} == {
+        ("conveyed", PUTIN, MISHUSTIN, XI),
+        ("asked", XI, MISHUSTIN, PUTIN),
+    }
+    _, premiers = _read(
+        " date 2025-06-11\nKAZAN, June 10 (Xinhua) -- Chinese Premier Li Qiang and Russian "
+        "Prime Minister Mikhail Mishustin held talks in Kazan on Tuesday.\n"
+        "Li conveyed the sincere greetings of Chinese President Xi Jinping to Russian President "
+        "Vladimir Putin and asked Mishustin to pass them on."
+    )
+    assert {(p.form, p.sender, p.via, p.to) for p in _parts(premiers, "greeting")} == {
+        ("conveyed", XI, LI, PUTIN)
+    }
+
+
+def test_a_hosts_welcome_names_the_city_and_last_month_is_a_recalled_meeting() -> None:
+    ctx, _ = _read(
+        " date 2025-02-12\nMishustin meets Xi\n"
+        "The meeting took place during the Prime Minister's official visit to China.\n"
+        "Mikhail Mishustin and Xi Jinping\nExcerpts from the transcript:\n"
+        "Xi Jinping: Mr Prime Minister, welcome to Beijing. We met here last October, and I am "
+        "glad to see you again."
+    )
+    assert ctx.principal and ctx.place == "Beijing"
+    assert (frozenset({XI, MISHUSTIN}), "2024-10", "Beijing", "past") in _others(ctx)
+
+
+def test_a_meeting_due_later_is_planned_and_wire_shorthand_is_read() -> None:
+    ctx, facts = _read(
+        " date 2025-02-12\nBEIJING, Feb 12 (Interfax) - PM Mikhail Mishustin met Chinese "
+        "President Xi Jinping in Beijing on Wednesday.\n"
+        "On Feb 11 Mishustin held talks w/ Premier Li Qiang in Beijing.\n"
+        "In 2024 turnover rose 2.3 pct to $240 bln (over 21 trln rbls).\n"
+        "The premiers' 30th regular meeting is due in Russia in the autumn. Mishustin and Xi last "
+        "met in Moscow in Mar. 2024."
+    )
+    others = _others(ctx)
+    assert (frozenset({LI, MISHUSTIN}), "2025-02-11", "Beijing", "past") in others
+    assert (frozenset({LI, MISHUSTIN}), "", "Russia", "future") in others
+    assert (frozenset({XI, MISHUSTIN}), "2024-03", "Moscow", "past") in others
+    amounts = {(p.n, p.unit, p.currency, p.growth) for p in _parts(facts, "trade")}
+    assert amounts == {("240", "billion", "USD", "2.3"), ("21", "trillion", "rubles", "2.3")}
+
+
+def test_where_after_a_city_and_the_next_regular_meeting_of_the_same_premiers() -> None:
+    ctx, _ = _read(
+        " date 2025-06-12\nMOSCOW, June 12. /TASS/. Russian Prime Minister Mikhail Mishustin "
+        "and Chinese President Xi Jinping met in Moscow on Thursday.\n"
+        "Xi came to the Russian capital from Kazan, where on Wednesday Mishustin and Chinese "
+        "Premier Li Qiang held the 29th regular meeting of the heads of government."
+    )
+    assert (frozenset({LI, MISHUSTIN}), "2025-06-11", "Kazan", "past") in _others(ctx)
+    premiers, _ = _read(
+        " date 2025-06-11\nKAZAN, June 10 (Xinhua) -- Chinese Premier Li Qiang and Russian "
+        "Prime Minister Mikhail Mishustin co-chaired the 29th regular meeting between Chinese and "
+        "Russian heads of government here on Tuesday.\n"
+        "Mishustin said he looks forward to visiting China next year for the 30th regular "
+        "meeting, to be held in Wuhan."
+    )
+    assert (frozenset({LI, MISHUSTIN}), "2026", "Wuhan", "future") in _others(premiers)
+
+
+def test_events_and_areas_the_wire_names_otherwise() -> None:
+    _, facts = _read(
+        " date 2025-06-11\nKAZAN, June 10 (Xinhua) -- Chinese Premier Li Qiang and Russian "
+        "Prime Minister Mikhail Mishustin held talks in Kazan on Tuesday.\n"
+        "Li urged both sides to open up new growth points such as biomedicine, microelectronics "
+        "and the low-altitude economy.\n"
+        "China will host the APEC Economic Leaders' Meeting in Shenzhen in November, Li said.\n"
+        "On Wednesday, Mishustin will speak at the Russian-Chinese business forum in Kazan."
+    )
+    areas = {f.value for f in facts if f.kind == "area"}
+    assert {"biomedicine", "microelectronics", "low-altitude economy"} <= areas
+    events = {(f.value, f.parts.place) for f in facts if f.kind == "event"}  # type: ignore[attr-defined]
+    assert events == {
+        ("APEC leaders' meeting", "Shenzhen"),
+        ("Russian-Chinese business forum", "Kazan"),
+    }
