@@ -120,8 +120,9 @@ def test_condolences_magnitude_and_aid(table: FactTable) -> None:
 
 
 def test_greetings_and_invitations(table: FactTable) -> None:
-    assert "Mishustin conveyed Vladimir Putin's greetings to Xi Jinping" in facts_of(
-        table, FactKind("greeting"), "001"
+    assert (
+        "Mishustin conveyed Vladimir Putin's warm greetings and best wishes to Xi Jinping"
+        in facts_of(table, FactKind("greeting"), "001")
     )
     assert "Xi invited Mikhail Mishustin to visit China" in facts_of(
         table, FactKind("invitation"), "002"
@@ -241,7 +242,10 @@ def _got(ctx: Context, facts: list[Fact]) -> dict[str, set[Any]]:
             section, item = f"{f.kind}s", f.value
         elif f.kind in ("event", "greeting", "invitation"):
             name = f.value + (f" in {p.place}" if f.kind == "event" and p.place else "")
-            section, item = f"{f.kind}s", _words(_short(f.display) if f.kind != "event" else name)
+            shown = _short(f.display)
+            if f.kind == "greeting":  # who to whom: the wording ("warm greetings") aside
+                shown = shown.replace(p.words, "greetings")
+            section, item = f"{f.kind}s", _words(shown if f.kind != "event" else name)
         elif f.kind == "condolence":
             section, item = "condolences", (f.value, f.qualifier, f.number)
         elif f.kind == "aid":

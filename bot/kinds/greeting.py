@@ -33,6 +33,7 @@ class Parts(facts.Parts):
     sender: str = ""
     via: str = ""
     to: str = ""
+    words: str = "greetings"  # as the article words them: "warm greetings and best wishes"
 
 
 _CONVEY = Pattern(r"\b(?:convey(?:ed|s|ing)?|pass(?:ed|es)?\s+(?:on|along|back)|pass(?:ed|es)?"
@@ -131,11 +132,19 @@ def _sender_to(s: str, people: People, verb: int) -> tuple[str, str]:
 def _fact(ctx: Context, i: int, form: Form, sender: str, via: str, to: str) -> Fact:
     """The greeting fact: names canonical in its parts; the display names who acts as a report
     does the second time ("Xi asked") and the others in full ("Vladimir Putin")."""
+    found = _WORDS.search(ctx.article.sentences[i])
+    words = " ".join(found.group().lower().split()) if found else "greetings"
     if form == "conveyed":
-        text = english(form, sender, _short(ctx, via), to)
+        text = english(form, sender, _short(ctx, via), to, words)
     else:
-        text = english(form, _short(ctx, sender), via, to)
-    return ctx.fact(KIND, i, text, text, parts=Parts(form, sender, via, to))
+        text = english(form, _short(ctx, sender), via, to, words)
+    return ctx.fact(KIND, i, text, text, parts=Parts(form, sender, via, to, words))
+
+
+# How the greetings are worded: "warm greetings and best wishes", "sincere greetings".
+_WORDS = Pattern(r"\b(?:(?:warm|warmest|sincere|cordial|heartfelt|kind|best)\s+(?:and\s+)?)*"
+                 r"(?:greetings|regards)(?:\s+and\s+(?:best|good|warm)\s+wishes)?",
+                 re.I)  # fmt: skip
 
 
 def _short(ctx: Context, name: str) -> str:
@@ -143,14 +152,14 @@ def _short(ctx: Context, name: str) -> str:
     return short(entry) if entry else name
 
 
-def english(form: Form, sender: str, via: str, to: str) -> str:
-    """'Xi Jinping asked Mikhail Mishustin to convey greetings to Vladimir Putin', 'Mikhail
-    Mishustin conveyed Vladimir Putin's greetings to Xi Jinping'."""
+def english(form: Form, sender: str, via: str, to: str, words: str = "greetings") -> str:
+    """'Xi Jinping asked Mikhail Mishustin to convey sincere greetings to Vladimir Putin',
+    'Mikhail Mishustin conveyed Vladimir Putin's warm greetings to Xi Jinping'."""
     if form == "asked":
-        return f"{sender} asked {via} to convey greetings" + (f" to {to}" if to else "")
+        return f"{sender} asked {via} to convey {words}" + (f" to {to}" if to else "")
     if form == "own":
-        return f"{sender} conveyed greetings" + (f" to {to}" if to else "")
-    return f"{via} conveyed {sender}'s greetings" + (f" to {to}" if to else "")
+        return f"{sender} conveyed {words}" + (f" to {to}" if to else "")
+    return f"{via} conveyed {sender}'s {words}" + (f" to {to}" if to else "")
 
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:
