@@ -113,7 +113,9 @@ _SAY_RU = (
 )
 # Weaker words of saying ("говорили про ИИ?" asks what they discussed): only with a speaker.
 _TALK_RU = r"говорил|упомянул|упоминал"
-_TALK = re.compile(rf"\b(?:talk(?:ed|s)?|spoke|speak|mention(?:ed|s)?)\b|{_TALK_RU}", re.I)
+# ("the Moscow talks" are the meeting; "Xi talks about" is speech)
+_TALK = re.compile(rf"\b(?:talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speak|"
+                   rf"mention(?:ed|s)?)\b|{_TALK_RU}", re.I)  # fmt: skip
 _BEFORE_SPEAKER = re.compile(rf"(?:\b(?:did|does|do|has|had|have|according to|by)\s+(?:the\s+)?"
                              rf"|по словам\s+|(?:{_SAY_RU}|{_TALK_RU})\w*\s+)$", re.I)  # fmt: skip
 _AFTER_SPEAKER = re.compile(rf"^(?:['’]s)?\s*(?:\w+\s+)?(?:{_SAY}|{_SAY_RU}|{_TALK_RU})", re.I)

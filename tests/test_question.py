@@ -332,3 +332,11 @@ def test_what_chooses_and_what_asks(answerer: Answerer, message: str, expected: 
 def test_a_place_ruled_out(answerer: Answerer, message: str, expected: str, rejected: str) -> None:
     text = answerer.ask(message).text
     assert expected in text and rejected not in text, text
+
+
+def test_the_talks_are_the_meeting_not_speech(answerer: Answerer) -> None:
+    q = answerer.reader.read("whom did xi invite during the moscow talks?")
+    assert not q.said and q.slots.speaker == ""
+    assert answerer.reader.read("what did xi say when he talks about trade?").said
+    text = answerer.ask("whom did xi invite during the moscow talks, and to what?").text
+    assert "Xi invited Mikhail Mishustin" in text and "Vladimir Putin" in text, text
