@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
@@ -24,7 +25,7 @@ from .kinds.person import KIND as PERSON
 from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
-from .question import DURATION, EMPHASIS, Question, Slots
+from .question import DAY_GIVEN, DURATION, EMPHASIS, YEAR_GIVEN, Question, Slots
 from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
 from .text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, month_number
 
@@ -240,6 +241,12 @@ class Picker:
                 if isinstance(other, Pick):
                     return other
             return Decline(intent.name, no_meeting=missed)
+        if q.precision and intent.about == "topic":  # "on what exact date", "which years"
+            given = DAY_GIVEN if q.precision == "day" else YEAR_GIVEN
+            facts = [f for f in facts if given.search(f.display)]
+            if not facts:
+                return Decline(intent.name, unsaid=("the exact date" if q.precision == "day"
+                                                    else "the years",))  # fmt: skip
         if q.duration:  # "how long was the visit": the facts that give a length answer
             facts = [f for f in facts if _gives_length(f.display)]
             if not facts:
@@ -579,13 +586,17 @@ class Picker:
         words = {w for w in q.content if not w.isdigit()} - _NOT_NAMES
         if not words:
             return facts
+        hits: Counter[int] = Counter()  # id(fact) -> the question's words its value names
         if len(facts) <= _FEW_FACTS:
-            named = [f for f in facts if words & self.text.value_words(f.value)]
+            hits.update({id(f): len(words & self.text.value_words(f.value)) for f in facts})
         else:  # through the index of value words
             index = self._value_index()
-            ids = frozenset().union(*(index.get(w, frozenset()) for w in words))
-            named = [f for f in facts if id(f) in ids] if ids else []
-        return named or facts
+            hits.update(i for w in words for i in index.get(w, ()))
+        best = max((hits[id(f)] for f in facts), default=0)
+        if not best:
+            return facts
+        # those that name the most ("which years of culture": not the Years of Sports Exchange)
+        return [f for f in facts if hits[id(f)] == best]
 
     def _said_by(self, speaker: str) -> frozenset[int]:
         """id(fact) of every fact whose agent is ``speaker`` (the index made once)."""

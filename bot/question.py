@@ -51,6 +51,18 @@ DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:da
 _NOT_IN = re.compile(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bкроме)\s+(?:the\s+)?$",
                      re.I)  # fmt: skip
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b", re.I)
+# A day or the years asked for: an answer must give them ("on what exact date did the plenum
+# close" is not answered by "October 2025", "which years does the plan cover" by its name).
+_ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:date|day)\b|\bwhen exactly\b|"
+                       r"какого числа|точн\w* дат", re.I)  # fmt: skip
+_ASKS_YEARS = re.compile(
+    r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах", re.I
+)  # fmt: skip ("which Years of Culture" names themed years)
+DAY_GIVEN = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|"
+                       r"April|May|June|July|August|September|October|November|December)\b|"
+                       r"\d{4}-\d\d-\d\d")  # fmt: skip
+YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b")
 # "how many days did the visit last": a duration, not the last meeting
 _LASTED = re.compile(
     r"\b(?:how\s+(?:long|many\s+(?:days|hours|minutes))\b.*?)\blast(?:ed)?\b", re.I
@@ -217,6 +229,7 @@ class Question:
         bool  # asks when something outside the meeting happened ("when did the quake strike")
     )
     duration: bool  # asks how long something lasted: only a fact that gives a length answers
+    precision: str  # "day" ("on what exact date"), "year" ("which years"): what the answer gives
     verify: tuple[str, ...]  # words the answering facts must say too (the lexicon's ``verify``)
     amounts: tuple[str, ...]  # figures the answering facts must give ("$300 billion" -> "300")
     content: frozenset[str]  # its words of 4+ letters and its numbers, lower case
@@ -559,6 +572,11 @@ class Reader:
             venue=bool(_VENUE.search(text)),
             event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),
             duration=bool(_HOW_LONG.search(text)),
+            precision="day"
+            if _ASKS_DAY.search(text)
+            else "year"
+            if _ASKS_YEARS.search(text)
+            else "",
             verify=tuple(t for t in dict.fromkeys(toks) if t in self.verify),
             amounts=tuple(dict.fromkeys(_amounts(text))),
             content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),

@@ -340,3 +340,19 @@ def test_the_talks_are_the_meeting_not_speech(answerer: Answerer) -> None:
     assert answerer.reader.read("what did xi say when he talks about trade?").said
     text = answerer.ask("whom did xi invite during the moscow talks, and to what?").text
     assert "Xi invited Mikhail Mishustin" in text and "Vladimir Putin" in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "reason"),
+    [("which years does the 15th five-year plan cover exactly?", "the years"),
+     ("On what exact date did the Fourth Plenary Session close?", "the exact date")],
+)  # fmt: skip
+def test_a_precision_the_facts_do_not_give(answerer: Answerer, message: str, reason: str) -> None:
+    reply = answerer.ask(message)
+    assert not reply.matched and reason in reply.text, reply.text
+
+
+def test_the_fact_that_names_most_of_the_question(answerer: Answerer) -> None:
+    text = answerer.ask("Which years of culture did Xi talk about?").text
+    assert "Years of Culture 2024-2025" in text and "Sports" not in text, text
+    assert "Sports" in answerer.ask("which years of exchange did xi want to make a success?").text
