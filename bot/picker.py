@@ -25,7 +25,15 @@ from .kinds.person import KIND as PERSON
 from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
-from .question import DAY_GIVEN, DURATION, EMPHASIS, YEAR_GIVEN, Question, Slots
+from .question import (
+    DAY_GIVEN,
+    DURATION,
+    EMPHASIS,
+    NUMBER_GIVEN,
+    YEAR_GIVEN,
+    Question,
+    Slots,
+)
 from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
 from .text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, month_number
 
@@ -247,6 +255,9 @@ class Picker:
             if not facts:
                 return Decline(intent.name, unsaid=("the exact date" if q.precision == "day"
                                                     else "the years",))  # fmt: skip
+        number = any(NUMBER_GIVEN.search(f.display) for f in facts) if q.how_many else True
+        if not number and intent.asks != "count":  # "how many ministers came": no number given
+            return Decline(intent.name, unsaid=("how many",))
         if q.duration:  # "how long was the visit": the facts that give a length answer
             facts = [f for f in facts if _gives_length(f.display)]
             if not facts:

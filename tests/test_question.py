@@ -356,3 +356,10 @@ def test_the_fact_that_names_most_of_the_question(answerer: Answerer) -> None:
     text = answerer.ask("Which years of culture did Xi talk about?").text
     assert "Years of Culture 2024-2025" in text and "Sports" not in text, text
     assert "Sports" in answerer.ask("which years of exchange did xi want to make a success?").text
+
+
+def test_how_many_needs_a_number(answerer: Answerer) -> None:
+    reply = answerer.ask("Сколько министров Мишустин привёз с собой в Москву?")
+    assert not reply.matched, reply.text  # "almost all of the important Cabinet members"
+    assert "Cabinet" in answerer.ask("who did mishustin bring with him to moscow?").text
+    assert "75th" in answerer.ask("how many years of diplomatic relations in 2024").text
