@@ -131,6 +131,9 @@ class Picker:
         intent matches (and nothing says why not), the facts of any kind that hold nearly all of
         the question's words answer."""
         pick = self._pick(q, match, within)
+        runner = self._runner_up(q, match, pick, within)
+        if runner is not None:
+            return runner
         if (
             match.intent is None
             and isinstance(pick, Decline)
@@ -138,6 +141,29 @@ class Picker:
         ):  # an intent that matched and found nothing is a decline: never the nearest fact
             return self._fallback(q, within) or pick
         return pick
+
+    def _runner_up(self, q: Question, match: Match, pick: Pick | Decline,
+                   within: Set[str] | None) -> Pick | None:  # fmt: skip
+        """When what someone said holds nothing of the question ("what anniversary did
+        Mishustin mention"), the topic the question names by a word of its own (the
+        anniversary) answers, if that intent matched confidently too."""
+        asked = self.intents.get(match.intent or "")
+        if asked is None or asked.rank != "words" or not isinstance(pick, Decline):
+            return None
+        if pick.outside or pick.out_of_scope or pick.unsaid or pick.no_meeting:
+            return None
+        name, score = next(((n, v) for n, v in match.scores if n != asked.name), ("", 0.0))
+        other = self.intents.get(name)
+        if (other is None or score < self.matcher.threshold or other.about != "topic"
+                or other.rank != "none" or other.declines
+                or not self.matcher.typical(name, q.words, asked.name)):  # fmt: skip
+            return None
+        topic = self.relevance.topic(q, {q.slots.speaker, *self.principals})
+        named = {w for w in topic if not w.startswith("@")}  # (people it names: the intent's)
+        if not named or not named <= self.matcher.vocabulary(name):  # all it asks about
+            return None  # ("what did Mishustin say about expanding the pie of cooperation")
+        found = self._pick(q, dataclasses.replace(match, intent=name, score=score), within)
+        return found if isinstance(found, Pick) else None
 
     def _fallback(self, q: Question, within: Set[str] | None) -> Pick | None:
         open_intents = [i for i in self.intents.values() if i.rank != "none"]

@@ -34,6 +34,9 @@ def dev(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
         ("Which Xi-Mishustin meetings took place in the afternoon?",
          ["December 10, 2024", "September 16, 2026"], ["May 8, 2025", "March 3, 2026"]),
         ("В какое время суток Си Цзиньпин принял Мишустина 3 марта 2026 года?", ["вечер"], []),
+        # no statement holds "anniversary": the anniversary named that day answers
+        ("What anniversary did Mishustin mention when he met Xi in March 2026?",
+         ["25th anniversary", "Treaty"], ["75th", "80th"]),
     ],
 )  # fmt: skip
 def test_answers(dev: Answerer, question: str, expected: list[str], rejected: list[str]) -> None:

@@ -363,3 +363,13 @@ def test_how_many_needs_a_number(answerer: Answerer) -> None:
     assert not reply.matched, reply.text  # "almost all of the important Cabinet members"
     assert "Cabinet" in answerer.ask("who did mishustin bring with him to moscow?").text
     assert "75th" in answerer.ask("how many years of diplomatic relations in 2024").text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["What did Mishustin say about expanding the pie of cooperation?",
+     "What did Xi say about the 80th anniversary of diplomatic relations?",
+     "What did Mishustin say about the 14th Five-Year Plan?"],
+)  # fmt: skip
+def test_no_runner_up_for_what_was_not_said(answerer: Answerer, message: str) -> None:
+    assert not answerer.ask(message).matched
