@@ -258,6 +258,8 @@ class Picker:
         if s.other_event and intent.asks in ("date", "place") and not self._any_other(meetings):
             return Decline(intent.name, other_event=True)
         facts = self._facts(intent, q, ordinals, meetings)
+        if not facts and intent.rank == "words" and (s.months or s.years) and topic is None:
+            facts = self._said_of_date(intent, q, countries, others)
         if named_places:
             facts = [f for f in facts if any(p in f.display or p in f.source for p in named_places)]
             if not facts:
@@ -300,6 +302,23 @@ class Picker:
             return Decline(intent.name, unsaid=("date",))
         facts, more = self._latest(facts)  # (a count says them all: the header counts "more")
         return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday, more)
+
+    def _said_of_date(self, intent: Intent, q: Question, countries: tuple[str, ...],
+                      others: bool) -> list[Fact]:  # fmt: skip
+        """What was said about a date rather than at it ("who called Xi's March 2023 state visit
+        historic": said in May): the facts of any meeting that name the month or year asked."""
+        s = q.slots
+        wide = dataclasses.replace(s, months=(), years=())
+        free = dataclasses.replace(q, read_slots=lambda _: wide)
+        found = self._facts(intent, free, (), self._meetings(wide, countries, others))
+        months = [MONTH_NAMES[m - 1] for m in s.months]
+        return [f for f in found if all(m in f.display for m in months)
+                and all(str(y) in f.display or self._dated(f, y) for y in s.years)]  # fmt: skip
+
+    def _dated(self, fact: Fact, year: int) -> bool:
+        """True when ``fact``'s meeting is of ``year`` (its date need not be said again)."""
+        meeting = self.table.meeting(fact.meeting)
+        return meeting is not None and meeting.date is not None and meeting.date.year == year
 
     def _venues(self, facts: list[Fact]) -> bool:
         """True when a venue is known for the meeting of any of ``facts``."""

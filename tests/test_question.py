@@ -373,3 +373,10 @@ def test_how_many_needs_a_number(answerer: Answerer) -> None:
 )  # fmt: skip
 def test_no_runner_up_for_what_was_not_said(answerer: Answerer, message: str) -> None:
     assert not answerer.ask(message).matched
+
+
+def test_what_was_said_about_a_date(answerer: Answerer) -> None:
+    # said in May 2023 about the March visit: the date is what was talked about
+    text = answerer.ask("Who called Xi's March 2023 state visit historic?").text
+    assert "Mishustin said" in text and "May 24, 2023" in text, text
+    assert not answerer.ask("what did xi say about trade in march 2024?").matched
