@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
+from datetime import timedelta
 
 from .facts import Fact, FactTable, Meeting
 from .gazetteer import Gazetteer
@@ -227,6 +228,8 @@ class Picker:
             meetings = [m for m in meetings if self._has_people(m, s.met)]
         if not meetings and intent.about == "meeting" and self._outsiders(s):
             return self._other_meetings(q, intent)
+        if s.day_offset:  # "what took place the day before they met": another meeting
+            return self._next_day(meetings, s.day_offset, intent)
         if intent.about == "meeting" and topic is None and s.relative:
             found = self._next_to(meetings, intent, q)
             if found is not None:  # the meeting next to the one the question names: its own
@@ -518,6 +521,17 @@ class Picker:
         if not facts:
             return Decline(asked.name, no_meeting=names)
         return Pick(other, tuple(facts))
+
+    def _next_day(self, meetings: list[Meeting], offset: int, asked: Intent) -> Pick | Decline:
+        """The other meetings held the day before (``offset`` -1) or after (1) ``meetings``."""
+        other = self.other
+        days = {(m.date + timedelta(days=offset)).isoformat() for m in meetings if m.date}
+        if other is None or not days:
+            return Decline(asked.name)
+        facts = [f for k in other.answers for f in self.table.find(k)
+                 if getattr(f.parts, "when", "") in days
+                 and getattr(f.parts, "status", "held") == "held"]  # fmt: skip
+        return Pick(other, tuple(facts)) if facts else Decline(asked.name)
 
     def _took_part(self, fact: Fact, people: tuple[str, ...]) -> bool:
         parties = KINDS[fact.kind].parties

@@ -50,6 +50,9 @@ DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:da
                       r"minute|minutes|week|weeks)\b|\b(?:днев|часов)", re.I)  # fmt: skip
 _NOT_IN = re.compile(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bкроме)\s+(?:the\s+)?$",
                      re.I)  # fmt: skip
+_DAY_OFFSET = re.compile(r"\bthe\s+(?:(?P<before>day\s+before|previous\s+day|eve)|day\s+after|"
+                         r"next\s+day|following\s+day)\b|(?P<ru>накануне|днём\s+раньше|днем\s+раньше)|"
+                         r"на\s+следующий\s+день", re.I)  # fmt: skip
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b", re.I)
 # A day or the years asked for: an answer must give them ("on what exact date did the plenum
 # close" is not answered by "October 2025", "which years does the plan cover" by its name).
@@ -209,6 +212,8 @@ class Slots:
     relative: Literal["", "before", "after"] = ""  # "the meeting right before the Nov 2025
     # one": the meeting next to the one the other slots choose
     not_places: tuple[str, ...] = ()  # "not in Beijing", "outside China": the meetings elsewhere
+    day_offset: int = 0  # "the day before they met": what else happened a day before (-1) or
+    # after (1) the meeting the other slots choose
 
 
 @dataclass(frozen=True)
@@ -618,6 +623,8 @@ class Reader:
         for section in ("organisations", "initiatives"):
             for a, b, _ in self.gaz.spans(section, rest):
                 rest = rest[:a] + " " * (b - a) + rest[b:]
+        day = _DAY_OFFSET.search(rest)
+        day_offset = 0 if day is None else -1 if day.group("before") or day.group("ru") else 1
         negated = tuple(dict.fromkeys(e.name for section in ("places", "countries")
                                       for a, _, e in self.gaz.spans(section, rest)
                                       if _NOT_IN.search(rest[:a])))  # fmt: skip
@@ -680,7 +687,8 @@ class Reader:
             nth=_nth(rest),
             roles=self._roles(rest),
             other_event=bool(_OTHER_EVENT.search(rest)),
-            relative=_relative(rest),
+            relative="" if day_offset else _relative(rest),
+            day_offset=day_offset,
             not_places=negated,
         )
 

@@ -380,3 +380,15 @@ def test_what_was_said_about_a_date(answerer: Answerer) -> None:
     text = answerer.ask("Who called Xi's March 2023 state visit historic?").text
     assert "Mishustin said" in text and "May 24, 2023" in text, text
     assert not answerer.ask("what did xi say about trade in march 2024?").matched
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("What took place the day before Xi met Mishustin in Beijing in December 2023?",
+      "28th regular meeting"),
+     ("что было накануне встречи в декабре 2023 года?", "28-я регулярная встреча")],
+)  # fmt: skip
+def test_the_day_before(answerer: Answerer, message: str, expected: str) -> None:
+    reply = answerer.ask(message)
+    assert reply.matched and expected in reply.text, reply.text
+    assert not answerer.ask("what happened the day after they met in december 2023?").matched
