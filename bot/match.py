@@ -84,6 +84,9 @@ BAG_TYPICAL = 0.15  # a word used by at most this share of the intents (at least
 # Question words decide the intent more than their weight says: "why was Xi in Moscow" is not
 # "when was Xi in Moscow". An example asking with other question words scores this much less.
 OTHER_QUESTION = 0.85
+# A question that opens with an intent's own framing word about a meeting ("when did they ...
+# meet", "where did they ... meet") needs this much less: the rest of it chooses the meeting.
+FRAMED = 0.1
 _STRONG_WH = frozenset(
     {"when", "where", "who", "why", "how"}
 )  # "what date" / "which city" ask anything
@@ -111,6 +114,9 @@ class Matcher:
         self.threshold = threshold
         self.reader = reader
         self._declining = frozenset(i.name for i in intents if i.declines)
+        self._frames = {i.name: {t for w in i.frame for t in reader.canon(w)[0]} for i in intents
+                        if i.frame and i.about == "meeting"}  # fmt: skip
+        self._meet = frozenset(reader.canon("meet")[0])
         # Intents whose facts are found by the question's own words (``rank: words``): words no
         # example has are their topic, not noise, so they do not count against them.
         self._open = frozenset(i.name for i in intents if i.rank == "words")
@@ -288,6 +294,8 @@ class Matcher:
         order = self._order
         best = max(scores, key=lambda k: (scores[k], k not in self._open, -order.get(k, 0)))
         score = round(scores[best], 4)
-        ok = score >= self.threshold and best not in self._declining
+        framed = (question.wh in self._frames.get(best, ()) and question.focus == question.wh
+                  and bool(self._meet & set(question.words)))  # fmt: skip
+        ok = score >= self.threshold - (FRAMED if framed else 0.0) and best not in self._declining
         ranked = tuple(sorted(((k, round(v, 4)) for k, v in scores.items()), key=lambda kv: -kv[1]))
         return Match(best if ok else None, score, best, ranked)

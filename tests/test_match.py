@@ -170,3 +170,11 @@ def test_day_of_the_week_when_asked(answerer: Answerer) -> None:
         in answerer.ask("what day of the week was the 2025 meeting").text
     )
     assert "Tuesday" not in answerer.ask("when did they meet in 2025").text
+
+
+def test_a_question_framed_as_a_meeting_needs_less(answerer: Answerer) -> None:
+    # "when ... meet" frames the date; "(going by these reports)" only lowers the score
+    reply = answerer.ask("when did xi and mishustin meet for the very first time (going by these "
+                         "reports)?")  # fmt: skip
+    assert reply.matched and "March 21, 2023" in reply.text and "May 24" not in reply.text
+    assert not answerer.ask("when did they meet to sign stuff at the great hall?").matched
