@@ -208,7 +208,10 @@ class Relevance:
         """What the question asks about: its words that are not ``stop`` words (function and
         frame words), slot markers or the people in ``drop`` (the speaker)."""
         dropped = {f"@{n}" for n in drop}
-        words = [self._spelled(w) for w in self._words(q.tokens, q.written, q.names, stop)]
+        # a typo the reader repairs ("relashionship": relationship) is read as repaired
+        toks = [t if t.startswith("#") or t in self.known else self._repaired(t, w)
+                for t, w in zip(q.tokens, q.written, strict=True)]  # fmt: skip
+        words = [self._spelled(w) for w in self._words(toks, q.written, q.names, stop)]
         return tuple(w for w in dict.fromkeys(words) if w not in dropped and w not in KIND_WORDS)
 
     @property
@@ -260,6 +263,12 @@ class Relevance:
             out.update(self._postings.get(w, ()))
             rest -= v
         return [self._all[i] for i in sorted(out)]
+
+    def _repaired(self, tok: str, written: str) -> str:
+        """The reader's repair of a typo that keeps its first letter ("однополярный" is not
+        "многополярный", however close); else the token."""
+        fixed = self.reader.repair(tok, written)
+        return fixed if fixed and fixed[:1] == tok[:1] else tok
 
     def _spelled(self, word: str) -> str:
         """``word``, or the word of the facts it misspells ("relashionship")."""

@@ -392,3 +392,9 @@ def test_the_day_before(answerer: Answerer, message: str, expected: str) -> None
     reply = answerer.ask(message)
     assert reply.matched and expected in reply.text, reply.text
     assert not answerer.ask("what happened the day after they met in december 2023?").matched
+
+
+def test_typos_in_what_was_said(answerer: Answerer) -> None:
+    text = answerer.ask("who sayd the relashionship was at its highest levle in history").text
+    assert "Mishustin said" in text and "March 21, 2023" in text, text
+    assert not answerer.ask("Что Мишустин говорил об однополярном мире?").matched
