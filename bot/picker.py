@@ -213,6 +213,10 @@ class Picker:
         # what happened there ("where was the 29th regular meeting").
         others = intent.about != "meeting" or (topic is not None and topic.about == "other")
         meetings = self._meetings(s, countries, others)
+        if not meetings and intent.about == "meeting" and intent.asks == "facts" and q.future:
+            # "who will accompany Mishustin in April 2027": a meeting of theirs an article
+            # announces (its label says so)
+            meetings = [m for m in self._meetings(s, countries, True) if self._planned(m)]
         named_places: tuple[str, ...] = ()
         if not meetings and s.places and intent.about == "topic":
             # "who co-chaired the regular meeting in Hangzhou": no meeting of the table was
@@ -222,7 +226,7 @@ class Picker:
         if within is not None:
             meetings = [m for m in meetings if m.id in within]
         if intent.about == "meeting" and s.people and topic is None:
-            meetings = [m for m in meetings if self._has_people(m, s.people)]
+            meetings = [m for m in meetings if self._has_people(m, s.people, q.future)]
         elif s.met and intent.about != "other":
             # "when did Xi meet Putin ...": whatever else chooses, Putin must have met
             meetings = [m for m in meetings if self._has_people(m, s.met)]
@@ -522,6 +526,12 @@ class Picker:
             return Decline(asked.name, no_meeting=names)
         return Pick(other, tuple(facts))
 
+    def _planned(self, meeting: Meeting) -> bool:
+        """True for a meeting of the principals that an article announces."""
+        parts = meeting.facts[0].parts if meeting.what and meeting.facts else None
+        return (getattr(parts, "status", "") == "planned"
+                and self.principals <= set(getattr(parts, "who", ())))  # fmt: skip
+
     def _next_day(self, meetings: list[Meeting], offset: int, asked: Intent) -> Pick | Decline:
         """The other meetings held the day before (``offset`` -1) or after (1) ``meetings``."""
         other = self.other
@@ -579,8 +589,10 @@ class Picker:
             return [f for f in out if KINDS[f.kind].period is None or id(f) in mine]
         return out
 
-    def _has_people(self, meeting: Meeting, people: tuple[str, ...]) -> bool:
+    def _has_people(self, meeting: Meeting, people: tuple[str, ...], future: bool = False) -> bool:
         present = self.table.values(PERSON, meeting.id)
+        if future and self._planned(meeting):  # a meeting announced: who it is to be of
+            present = present | frozenset(getattr(meeting.facts[0].parts, "who", ()))
         return all(p in present for p in people)
 
     def _facts(self, intent: Intent, q: Question, ordinals: tuple[int, ...],

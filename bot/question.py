@@ -66,6 +66,9 @@ DAY_GIVEN = re.compile(r"\b(?:January|February|March|April|May|June|July|August|
                        r"April|May|June|July|August|September|October|November|December)\b|"
                        r"\d{4}-\d\d-\d\d")  # fmt: skip
 YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b")
+_FUTURE = re.compile(r"\b(?:will|shall|going to|expected|planned|scheduled|upcoming|due to|is to|"
+                     r"are to)\b|\b(?:будет|будут|приедет|планиру\w*|ожида\w*|предстоящ\w*)",
+                     re.I)  # fmt: skip
 _HOW_MANY = re.compile(r"\bhow\s+many\b|сколько", re.I)
 NUMBER_GIVEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                           r"twelve|dozen|twice)\b", re.I)  # fmt: skip
@@ -239,6 +242,7 @@ class Question:
     duration: bool  # asks how long something lasted: only a fact that gives a length answers
     precision: str  # "day" ("on what exact date"), "year" ("which years"): what the answer gives
     how_many: bool  # "how many ministers came": a number must answer (not a list of people)
+    future: bool  # "who will accompany", "is expected to": a planned meeting may answer
     verify: tuple[str, ...]  # words the answering facts must say too (the lexicon's ``verify``)
     amounts: tuple[str, ...]  # figures the answering facts must give ("$300 billion" -> "300")
     content: frozenset[str]  # its words of 4+ letters and its numbers, lower case
@@ -582,6 +586,7 @@ class Reader:
             event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),
             duration=bool(_HOW_LONG.search(text)),
             how_many=bool(_HOW_MANY.search(text)),
+            future=bool(_FUTURE.search(text)),
             precision="day"
             if _ASKS_DAY.search(text)
             else "year"

@@ -90,7 +90,9 @@ class Writer:
             head = intent.reply[lang].format(value=value, meeting=only.label, **counted(1, lang))
             out = [Line(head)]
             if only.text and intent.asks != "place":
-                out.append(Line(MEETING_LABEL(lang) + only.label))
+                head = MEETING_LABEL(lang)  # ("Meeting (planned ...): ..." says it itself)
+                said = only.label.lower().startswith(head.split(":")[0].strip().lower())
+                out.append(Line(only.label if said else head + only.label))
         else:
             template = intent.many.get(lang) or intent.reply[lang]
             count = len(groups) + pick.more

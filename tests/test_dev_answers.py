@@ -63,3 +63,18 @@ def test_other_meetings_are_no_meetings_of_the_principals(dev: Answerer, questio
 def test_when_did_they_meet_lists_only_the_principals_meetings(dev: Answerer) -> None:
     reply = dev.ask("when did they meet?")
     assert "They met 9 times" in reply.text and "Li Qiang" not in reply.text
+
+
+@pytest.fixture(scope="module")
+def planned(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    article = DEV_ARTICLES.parent.parent / "planned" / "announce_2027.txt"
+    project = make_project(tmp_path_factory.mktemp("planned"), articles=[article])
+    config = project.config()
+    return Answerer.from_table(build_table(config)[0], config)
+
+
+def test_a_planned_meeting_answers_the_future_only(planned: Answerer) -> None:
+    text = planned.ask("who will accompany mishustin in april 2027?").text
+    assert "Novak" in text and "planned" in text, text
+    assert not planned.ask("What did Xi and Mishustin agree on when they met in Beijing on "
+                           "April 7, 2027?").matched  # fmt: skip
