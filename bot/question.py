@@ -628,6 +628,7 @@ class Reader:
         for section in ("organisations", "initiatives"):
             for a, b, _ in self.gaz.spans(section, rest):
                 rest = rest[:a] + " " * (b - a) + rest[b:]
+        nth = _nth(rest)
         day = _DAY_OFFSET.search(rest)
         day_offset = 0 if day is None else -1 if day.group("before") or day.group("ru") else 1
         negated = tuple(dict.fromkeys(e.name for section in ("places", "countries")
@@ -680,7 +681,9 @@ class Reader:
             countries=countries,
             countries_in=countries_in,
             people=tuple(dict.fromkeys(people)),
-            ordinals=tuple(int(n) for n in _ORDINAL.findall(_SHORT_YEAR.sub(" ", rest))),
+            ordinals=tuple(
+                o for n in _ORDINAL.findall(_SHORT_YEAR.sub(" ", rest)) if (o := int(n)) != nth
+            ),  # ("their 2nd meeting": which, not a number)
             select="last"
             if _LAST.search(_LASTED.sub(" ", rest))
             else "first"
@@ -689,7 +692,7 @@ class Reader:
             outside=outside,
             speaker=speaker,
             met=met,
-            nth=_nth(rest),
+            nth=nth,
             roles=self._roles(rest),
             other_event=bool(_OTHER_EVENT.search(rest)),
             relative="" if day_offset else _relative(rest),

@@ -398,3 +398,10 @@ def test_typos_in_what_was_said(answerer: Answerer) -> None:
     text = answerer.ask("who sayd the relashionship was at its highest levle in history").text
     assert "Mishustin said" in text and "March 21, 2023" in text, text
     assert not answerer.ask("Что Мишустин говорил об однополярном мире?").matched
+
+
+def test_the_nth_meeting_is_no_numbered_fact(answerer: Answerer) -> None:
+    slots = answerer.reader.read("what was their 2nd meeting — when and where?").slots
+    assert (slots.nth, slots.ordinals) == (2, ())
+    assert "May 24, 2023" in answerer.ask("what was their 2nd meeting — when and where?").text
+    assert answerer.reader.read("when was the 28th regular meeting?").slots.ordinals == (28,)
