@@ -243,7 +243,7 @@ def _got(ctx: Context, facts: list[Fact]) -> dict[str, set[Any]]:
         elif f.kind in ("event", "greeting", "invitation"):
             name = f.value + (f" in {p.place}" if f.kind == "event" and p.place else "")
             shown = _short(f.display)
-            if f.kind == "greeting":  # who to whom: the wording ("warm greetings") aside
+            if f.kind == "greeting" and p.words:  # who to whom: the wording aside
                 shown = shown.replace(p.words, "greetings")
             section, item = f"{f.kind}s", _words(shown if f.kind != "event" else name)
         elif f.kind == "condolence":

@@ -266,7 +266,7 @@ def test_candidates_are_a_question_set_that_eval_passes(
     data = load_yaml(path)
     answered = [item for item in data["questions"] if "intent" in item]
     assert answered == [
-        {"q": "when did xi invite mishustin to visit china", "intent": "meeting_date"}
+        {"q": "when did xi invite mishustin to visit china", "intent": "invitations"}
     ]
     assert all(item.get("decline") is True for item in data["questions"] if "intent" not in item)
     config = config_file(tmp_path)

@@ -53,7 +53,7 @@ def test_a_clear_answer_is_no_miss(answerer: Answerer, config: Config) -> None:
 @pytest.mark.parametrize(
     ("question", "reason", "intent"),
     [
-        ("when did xi invite mishustin to visit china", "low_margin", "meeting_date"),
+        ("when did xi invite mishustin to visit china", "low_margin", "invitations"),
         ("???", "no_words", None),
         ("what is the capital of France", "off_topic", "out_of_scope"),
         ("what did xi say about ukraine", "no_fact", "statements"),  # no statement says it

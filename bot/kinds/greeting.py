@@ -33,7 +33,8 @@ class Parts(facts.Parts):
     sender: str = ""
     via: str = ""
     to: str = ""
-    words: str = "greetings"  # as the article words them: "warm greetings and best wishes"
+    words: str = ""  # as the article words them ("warm greetings and best wishes"), if not
+    # plain "greetings"
 
 
 _CONVEY = Pattern(r"\b(?:convey(?:ed|s|ing)?|pass(?:ed|es)?\s+(?:on|along|back)|pass(?:ed|es)?"
@@ -133,7 +134,7 @@ def _fact(ctx: Context, i: int, form: Form, sender: str, via: str, to: str) -> F
     """The greeting fact: names canonical in its parts; the display names who acts as a report
     does the second time ("Xi asked") and the others in full ("Vladimir Putin")."""
     found = _WORDS.search(ctx.article.sentences[i])
-    words = " ".join(found.group().lower().split()) if found else "greetings"
+    words = " ".join(found.group().lower().split()) if found else ""
     if form == "conveyed":
         text = english(form, sender, _short(ctx, via), to, words)
     else:
@@ -152,9 +153,10 @@ def _short(ctx: Context, name: str) -> str:
     return short(entry) if entry else name
 
 
-def english(form: Form, sender: str, via: str, to: str, words: str = "greetings") -> str:
+def english(form: Form, sender: str, via: str, to: str, words: str = "") -> str:
     """'Xi Jinping asked Mikhail Mishustin to convey sincere greetings to Vladimir Putin',
     'Mikhail Mishustin conveyed Vladimir Putin's warm greetings to Xi Jinping'."""
+    words = words or "greetings"
     if form == "asked":
         return f"{sender} asked {via} to convey {words}" + (f" to {to}" if to else "")
     if form == "own":
