@@ -51,6 +51,11 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
+_WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
+                         r"year\b|за весь год|за полный год|по итогам(?: всего)? года",
+                         re.I)  # fmt: skip
+_FULL_YEAR = 12
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
@@ -191,7 +196,7 @@ class Picker:
                      if (a := KINDS[f.kind].agent) is None or a(f) == q.slots.speaker]  # fmt: skip
         ranked = self.relevance.rank(facts, topic, FALLBACK_COVER)
         found = [r.fact for r in ranked]
-        if not found or self._claims(q, found):
+        if not found or self._claims(q, found) or self._lacks(q, found):
             return None
         keep = {id(r.fact) for r in ranked}
         return Pick(open_intents[0], tuple(f for f in facts if id(f) in keep))
@@ -297,7 +302,7 @@ class Picker:
             facts = [f for f in facts if _gives_length(f.display)]
             if not facts:
                 return Decline(intent.name, unsaid=("how long",))
-        unsaid = self._unsaid(intent, q, facts)
+        unsaid = self._unsaid(intent, q, facts) or self._strange(q)
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
@@ -330,6 +335,34 @@ class Picker:
     def _venues(self, facts: list[Fact]) -> bool:
         """True when a venue is known for the meeting of any of ``facts``."""
         return any(self.table.values(VENUE, f.meeting) for f in facts)
+
+    def _strange(self, q: Question) -> tuple[str, ...]:
+        """Acronyms the question writes in capitals that no article, intent or name knows
+        ("what GDP target does the plan set", "the G7"): what it asks about is not there."""
+        out: list[str] = []
+        reader = self.matcher.reader
+        letters = [c for c in q.text if c.isalpha()]
+        if sum(c.isupper() for c in letters) * 2 > len(letters):  # "WHEN DID THEY MEET": shouted
+            return ()
+        for acronym in dict.fromkeys(_ACRONYM.findall(q.text)):
+            if acronym.lower() in reader.lexicon.synonyms:  # "PM": a word of the lexicon
+                continue
+            toks = reader.canon(acronym)[0]
+            known = self.relevance.known
+            if toks and not any(t.startswith("#") or t in known or t in self.relevance.name_of
+                                for t in toks):  # fmt: skip
+                out.append(acronym)
+        return tuple(out)
+
+    @staticmethod
+    def _lacks(q: Question, facts: list[Fact]) -> bool:
+        """True when the question asks for a number, a length, a day or years that none of
+        ``facts`` gives (a fallback answer never quotes a fact without them)."""
+        given = {"day": DAY_GIVEN, "year": YEAR_GIVEN}.get(q.precision)
+        checks = [given] if given else []
+        checks += [NUMBER_GIVEN] if q.how_many else []
+        checks += [DURATION] if q.duration else []
+        return any(not any(c.search(f.display) for f in facts) for c in checks)
 
     def _unsaid(self, intent: Intent, q: Question, facts: list[Fact]) -> tuple[str, ...]:
         """What the question claims that none of ``facts`` says: a figure, or a word of the
@@ -579,6 +612,8 @@ class Picker:
                 out.append(f)
                 continue
             year, months, has_growth = period(f)
+            if asked == _FULL_YEAR and months is None and f.qualifier != "target":
+                months = _FULL_YEAR  # a figure for a year (a target is no figure for one)
             if (asked is not None and months != asked) or (growth and not has_growth):
                 continue
             if not q.slots.years or year in q.slots.years:
@@ -735,7 +770,10 @@ _DATE_WORDS = frozenset({"year", "month", "day", "date", "time", "week", "weekda
 
 
 def _months_asked(text: str) -> int | None:
-    """How many months a question's period has: "the first seven months", "January-November"."""
+    """How many months a question's period has: "the first seven months", "January-November",
+    "the full year" (12)."""
+    if _WHOLE_YEAR.search(text):
+        return _FULL_YEAR
     quarter = _QUARTER.search(text)  # "the first quarter", "the first half of 2024"
     if quarter:
         return {"quarter": 3, "half": 6}[quarter.group(1).lower()]

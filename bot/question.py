@@ -69,7 +69,8 @@ YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b")
 _FUTURE = re.compile(r"\b(?:will|shall|going to|expected|planned|scheduled|upcoming|due to|is to|"
                      r"are to)\b|\b(?:будет|будут|приедет|планиру\w*|ожида\w*|предстоящ\w*)",
                      re.I)  # fmt: skip
-_HOW_MANY = re.compile(r"\bhow\s+many\b|сколько", re.I)
+_HOW_MANY = re.compile(r"\bhow\s+many\b|сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|amount|sum|"
+                       r"size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b", re.I)  # fmt: skip
 NUMBER_GIVEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                           r"twelve|dozen|twice)\b", re.I)  # fmt: skip
 # "how many days did the visit last": a duration, not the last meeting

@@ -405,3 +405,20 @@ def test_the_nth_meeting_is_no_numbered_fact(answerer: Answerer) -> None:
     assert (slots.nth, slots.ordinals) == (2, ())
     assert "May 24, 2023" in answerer.ask("what was their 2nd meeting — when and where?").text
     assert answerer.reader.read("when was the 28th regular meeting?").slots.ordinals == (28,)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["What was the full-year 2023 trade figure between China and Russia?",  # 11 months only
+     "What is the value of the economic and trade agreement China signed with the EAEU?",
+     "What GDP growth target does the 15th Five-Year Plan set?",  # GDP: in no article
+     "What did Xi say about the G7?"],
+)  # fmt: skip
+def test_what_the_facts_do_not_give(answerer: Answerer, message: str) -> None:
+    assert not answerer.ask(message).matched
+
+
+def test_known_acronyms_and_shouting_still_answer(answerer: Answerer) -> None:
+    assert "artificial intelligence" in answerer.ask("what did they say about AI?").text
+    assert "CPC" in answerer.ask("What did Xi say about the CPC?").text
+    assert "Beijing" in answerer.ask("WHERE DID THEY MEET").text
