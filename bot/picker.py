@@ -17,7 +17,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from datetime import timedelta
 
-from .facts import Fact, FactTable, Meeting
+from .facts import Fact, FactKind, FactTable, Meeting
 from .gazetteer import Gazetteer
 from .intents import Intent
 from .kinds import KINDS
@@ -51,6 +51,28 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
+_COUNTED = re.compile(r"\b(?:how\s+many|сколько)\s+((?:\w+\s*){1,3})", re.I)
+# words after "how many" that count nothing ("how many did they have", "how many in 2023")
+_FUNCTION_TOKENS = frozenset(
+    {
+        "did",
+        "do",
+        "does",
+        "was",
+        "were",
+        "have",
+        "had",
+        "is",
+        "are",
+        "in",
+        "of",
+        "they",
+        "there",
+        "#year",
+        "#number",
+        "#month",
+    }
+)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
 _WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
                          r"year\b|за весь год|за полный год|по итогам(?: всего)? года",
@@ -119,6 +141,14 @@ class Picker:
         self._by_year: dict[int, set[int]] | None = None
         self._by_agent: dict[str, frozenset[int]] | None = None
         self._by_value: dict[str, frozenset[int]] | None = None
+        self._value_kinds: dict[str, frozenset[FactKind]] = {}  # value word -> kinds naming it
+        self._kind_of: dict[int, FactKind] = {}  # id(fact) -> its kind, for the value index
+        # what "how many ..." may count for a count intent: meetings, times (and their words)
+        self._meeting_words_counted = frozenset(
+            t
+            for w in ("meet", "meetings", "times", "talks", "visits", "раз", "встреч", "встречи")
+            for t in matcher.reader.canon(w)[0]
+        )
         # The intent that answers other meetings (``about: other``): a question about a meeting
         # that names someone other than the principals ("when did Mishustin hold talks with Li
         # Qiang") is answered by it, when no meeting of the principals fits.
@@ -293,15 +323,16 @@ class Picker:
             given = DAY_GIVEN if q.precision == "day" else YEAR_GIVEN
             facts = [f for f in facts if given.search(f.display)]
             if not facts:
-                return Decline(intent.name, unsaid=("the exact date" if q.precision == "day"
-                                                    else "the years",))  # fmt: skip
+                return Decline(intent.name, unsaid=(q.precision_as,))
         number = any(NUMBER_GIVEN.search(f.display) for f in facts) if q.how_many else True
         if not number and intent.asks != "count":  # "how many ministers came": no number given
-            return Decline(intent.name, unsaid=("how many",))
+            return Decline(intent.name, unsaid=(q.how_many or "how many",))
+        if intent.asks == "count" and not self._counts_meetings(q):  # "how many ministers"
+            return Decline(intent.name, unsaid=(q.how_many or "how many",))
         if q.duration:  # "how long was the visit": the facts that give a length answer
             facts = [f for f in facts if _gives_length(f.display)]
             if not facts:
-                return Decline(intent.name, unsaid=("how long",))
+                return Decline(intent.name, unsaid=(q.duration,))
         unsaid = self._unsaid(intent, q, facts) or self._strange(q)
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
@@ -353,6 +384,19 @@ class Picker:
                                 for t in toks):  # fmt: skip
                 out.append(acronym)
         return tuple(out)
+
+    def _counts_meetings(self, q: Question) -> bool:
+        """False when "how many"/"сколько" counts something else than meetings or times
+        ("сколько министров было на встрече")."""
+        m = _COUNTED.search(q.text)
+        if m is None:
+            return True
+        reader = self.matcher.reader
+        toks = [reader.repair(t, w) or t
+                for w in m.group(1).split()[:3] for t in reader.canon(w)[0]]  # fmt: skip
+        if any(t in self._meeting_words_counted for t in toks):  # "of their meetings", "раз"
+            return True
+        return not toks or toks[0] in _FUNCTION_TOKENS  # "how many did they have"
 
     @staticmethod
     def _lacks(q: Question, facts: list[Fact]) -> bool:
@@ -704,13 +748,18 @@ class Picker:
         if not words:
             return facts
         hits: Counter[int] = Counter()  # id(fact) -> the question's words its value names
+        index = self._value_index()
         if len(facts) <= _FEW_FACTS:
             hits.update({id(f): len(words & self.text.value_words(f.value)) for f in facts})
         else:  # through the index of value words
-            index = self._value_index()
             hits.update(i for w in words for i in index.get(w, ()))
         best = max((hits[id(f)] for f in facts), default=0)
-        if not best:
+        kinds = {f.kind for f in facts}
+        anywhere = Counter(i for w in words for i in index.get(w, ()) if self._kind_of[i] in kinds)
+        if anywhere and max(anywhere.values()) > best:
+            return []  # it names a fact of another meeting or year ("the Years of Sports
+            # Exchange in 2025"): none of these
+        if not best:  # it names nothing of the kind
             return facts
         # those that name the most ("which years of culture": not the Years of Sports Exchange)
         return [f for f in facts if hits[id(f)] == best]
@@ -750,11 +799,15 @@ class Picker:
         if self._by_value is None:
             kinds = dict.fromkeys(k for i in self.intents.values() if i.narrow for k in i.answers)
             index: dict[str, set[int]] = {}
+            of_kinds: dict[str, set[FactKind]] = {}
             for kind in kinds:
                 for f in self.table.find(kind):
                     for w in self.text.value_words(f.value):
                         index.setdefault(w, set()).add(id(f))
+                        of_kinds.setdefault(w, set()).add(kind)
+                        self._kind_of[id(f)] = kind
             self._by_value = {w: frozenset(ids) for w, ids in index.items()}
+            self._value_kinds = {w: frozenset(k) for w, k in of_kinds.items()}
         return self._by_value
 
 

@@ -240,9 +240,10 @@ class Question:
     event_time: (
         bool  # asks when something outside the meeting happened ("when did the quake strike")
     )
-    duration: bool  # asks how long something lasted: only a fact that gives a length answers
+    duration: str  # "how long", as written: only a fact that gives a length answers
     precision: str  # "day" ("on what exact date"), "year" ("which years"): what the answer gives
-    how_many: bool  # "how many ministers came": a number must answer (not a list of people)
+    precision_as: str  # those words as written (a decline quotes them)
+    how_many: str  # "how many", "сколько" as written: a number must answer (not a list)
     future: bool  # "who will accompany", "is expected to": a planned meeting may answer
     verify: tuple[str, ...]  # words the answering facts must say too (the lexicon's ``verify``)
     amounts: tuple[str, ...]  # figures the answering facts must give ("$300 billion" -> "300")
@@ -585,14 +586,15 @@ class Reader:
             said_weakly=weak and not said,
             venue=bool(_VENUE.search(text)),
             event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),
-            duration=bool(_HOW_LONG.search(text)),
-            how_many=bool(_HOW_MANY.search(text)),
+            duration=_said_as(_HOW_LONG, text),
+            how_many=_said_as(_HOW_MANY, text),
             future=bool(_FUTURE.search(text)),
             precision="day"
             if _ASKS_DAY.search(text)
             else "year"
             if _ASKS_YEARS.search(text)
             else "",
+            precision_as=_said_as(_ASKS_DAY, text) or _said_as(_ASKS_YEARS, text),
             verify=tuple(t for t in dict.fromkeys(toks) if t in self.verify),
             amounts=tuple(dict.fromkeys(_amounts(text))),
             content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),
@@ -752,6 +754,12 @@ def _relative(text: str) -> Literal["", "before", "after"]:
     return (
         "before" if m.group(1).lower() in ("before", "preceding", "preceded", "prior") else "after"
     )
+
+
+def _said_as(pattern: re.Pattern[str], text: str) -> str:
+    """What ``pattern`` finds in ``text``, as written ("" for nothing)."""
+    m = pattern.search(text)
+    return m.group() if m else ""
 
 
 def _short_years(text: str) -> list[int]:

@@ -422,3 +422,24 @@ def test_known_acronyms_and_shouting_still_answer(answerer: Answerer) -> None:
     assert "artificial intelligence" in answerer.ask("what did they say about AI?").text
     assert "CPC" in answerer.ask("What did Xi say about the CPC?").text
     assert "Beijing" in answerer.ask("WHERE DID THEY MEET").text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Сколько именно министров было на встрече в Москве?",
+     "how many ministers were at the meeting?",
+     "What did Xi say about the Years of Sports Exchange in 2025?"],
+)  # fmt: skip
+def test_counted_or_named_elsewhere(answerer: Answerer, message: str) -> None:
+    reply = answerer.ask(message)
+    assert not reply.matched, reply.text
+    assert "how many" not in answerer.ask("Сколько именно министров было в Москве?").text
+
+
+@pytest.mark.parametrize(
+    ("message", "count"),
+    [("how many tims did they meat", "4 times"), ("сколько всего встреч у си и мишустина", "4"),
+     ("How many of their meetings were in Beijing?", "3 times")],
+)  # fmt: skip
+def test_meetings_counted(answerer: Answerer, message: str, count: str) -> None:
+    assert count in answerer.ask(message).text
