@@ -344,8 +344,8 @@ def test_the_talks_are_the_meeting_not_speech(answerer: Answerer) -> None:
 
 @pytest.mark.parametrize(
     ("message", "reason"),
-    [("which years does the 15th five-year plan cover exactly?", "the years"),
-     ("On what exact date did the Fourth Plenary Session close?", "the exact date")],
+    [("which years does the 15th five-year plan cover exactly?", "(which years)"),
+     ("On what exact date did the Fourth Plenary Session close?", "(what exact date)")],
 )  # fmt: skip
 def test_a_precision_the_facts_do_not_give(answerer: Answerer, message: str, reason: str) -> None:
     reply = answerer.ask(message)
