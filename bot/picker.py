@@ -73,6 +73,7 @@ _FUNCTION_TOKENS = frozenset(
         "#month",
     }
 )
+_NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
 _WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
                          r"year\b|за весь год|за полный год|по итогам(?: всего)? года",
@@ -744,7 +745,9 @@ class Picker:
 
     def _narrow(self, facts: list[Fact], q: Question) -> list[Fact]:
         """Only the facts the question names, when it names some ("which five-year plan?")."""
-        words = {w for w in q.content if not w.isdigit()} - _NOT_NAMES
+        named = {w for marker, name in q.names if marker not in _NOT_VALUES  # "AI": the area
+                 for w in self.text.value_words(name)}  # fmt: skip
+        words = ({w for w in q.content if not w.isdigit()} | named) - _NOT_NAMES
         if not words:
             return facts
         hits: Counter[int] = Counter()  # id(fact) -> the question's words its value names

@@ -443,3 +443,10 @@ def test_counted_or_named_elsewhere(answerer: Answerer, message: str) -> None:
 )  # fmt: skip
 def test_meetings_counted(answerer: Answerer, message: str, count: str) -> None:
     assert count in answerer.ask(message).text
+
+
+def test_a_short_name_narrows_to_its_facts(answerer: Answerer) -> None:
+    text = answerer.ask("AI?").text
+    assert "artificial intelligence" in text and "November 4, 2025" in text
+    assert "December 20" not in text, text
+    assert "energy" in answerer.ask("which areas did xi list at the great hall meeting").text
