@@ -144,6 +144,14 @@ class Picker:
         self._by_value: dict[str, frozenset[int]] | None = None
         self._value_kinds: dict[str, frozenset[FactKind]] = {}  # value word -> kinds naming it
         self._kind_of: dict[int, FactKind] = {}  # id(fact) -> its kind, for the value index
+        # gazetteer names -> the kinds whose facts' values are such names (an organisation's
+        # name is an organisation fact's value), from the kinds' facts themselves
+        narrowed = dict.fromkeys(k for i in intents if i.narrow for k in i.answers)
+        self._entry_kinds: dict[str, frozenset[FactKind]] = {}
+        for section in ("organisations", "areas", "initiatives"):
+            names = {e.name for e in gaz.sections[section]}
+            kinds = frozenset(k for k in narrowed if any(f.value in names for f in table.find(k)))
+            self._entry_kinds |= {n: kinds for n in names}
         # what "how many ..." may count for a count intent: meetings, times (and their words)
         self._meeting_words_counted = frozenset(
             t
@@ -743,10 +751,18 @@ class Picker:
         keep = {id(r.fact) for r in ranked}
         return [f for f in facts if id(f) in keep]  # table order, as every answer
 
+    def _kinds_named(self, names: set[str]) -> set[FactKind]:
+        """The kinds whose facts are gazetteer entries like these names (organisations, areas,
+        initiatives): a question naming one asks for that one."""
+        return {k for n in names for k in self._entry_kinds.get(n, ())}
+
     def _narrow(self, facts: list[Fact], q: Question) -> list[Fact]:
         """Only the facts the question names, when it names some ("which five-year plan?")."""
-        named = {w for marker, name in q.names if marker not in _NOT_VALUES  # "AI": the area
-                 for w in self.text.value_words(name)}  # fmt: skip
+        names = {name for marker, name in q.names if marker not in _NOT_VALUES}
+        kinds = {f.kind for f in facts}
+        if names and kinds & self._kinds_named(names):  # a name of this kind ("the WTO", "AI"):
+            return [f for f in facts if any(n in f.value for n in names)]  # its facts, or none
+        named = {w for name in names for w in self.text.value_words(name)}
         words = ({w for w in q.content if not w.isdigit()} | named) - _NOT_NAMES
         if not words:
             return facts
@@ -757,7 +773,6 @@ class Picker:
         else:  # through the index of value words
             hits.update(i for w in words for i in index.get(w, ()))
         best = max((hits[id(f)] for f in facts), default=0)
-        kinds = {f.kind for f in facts}
         anywhere = Counter(i for w in words for i in index.get(w, ()) if self._kind_of[i] in kinds)
         if anywhere and max(anywhere.values()) > best:
             return []  # it names a fact of another meeting or year ("the Years of Sports

@@ -450,3 +450,12 @@ def test_a_short_name_narrows_to_its_facts(answerer: Answerer) -> None:
     assert "artificial intelligence" in text and "November 4, 2025" in text
     assert "December 20" not in text, text
     assert "energy" in answerer.ask("which areas did xi list at the great hall meeting").text
+
+
+def test_a_named_organisation_is_that_one(answerer: Answerer) -> None:
+    text = answerer.ask("BRICS?").text
+    assert "BRICS" in text and "May 24, 2023" in text and "March 21" not in text, text
+    assert not answerer.ask("was the WTO mentioned?").matched  # not the SCO: no "organization"
+    assert (
+        "Eurasian" in answerer.ask("what is the belt and road initiative being aligned with").text
+    )
