@@ -459,3 +459,8 @@ def test_a_named_organisation_is_that_one(answerer: Answerer) -> None:
     assert (
         "Eurasian" in answerer.ask("what is the belt and road initiative being aligned with").text
     )
+
+
+def test_russian_statements_say_what_they_name_in_russian(answerer: Answerer) -> None:
+    text = answerer.ask("что си цзиньпин сказал про торговлю с россией в декабре 2023?").text
+    assert "200 млрд долларов" in text and "экономика и торговля" in text, text

@@ -12,10 +12,10 @@ from .. import facts
 from ..context import Context
 from ..facts import Fact, FactKind
 from ..glossary import needs
-from ..russian import Russian
+from ..russian import Russian, decimal
 
 KIND = FactKind("statement")
-NEEDS = needs({"statement": {"speaker", "verb", "content"}}, vocabs=["statement_verbs"])
+NEEDS = needs({"statement": {"speaker", "verb", "content", "terms"}}, vocabs=["statement_verbs"])
 
 # How a reply words each verb: the verb as written, finite ("adding" -> "added").
 _FINITE = {"adding": "added", "noting": "noted", "stressing": "stressed", "saying": "said",
@@ -98,6 +98,25 @@ def clip(text: str, longest: int = LONGEST) -> str:
 
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:
-    """'Си Цзиньпин сказал: «China supports ...»': the words as the article gives them."""
+    """'Си Цзиньпин сказал: «China supports ...» — искусственный интеллект': the words as the
+    article gives them, and in Russian what they name that the glossary knows (areas,
+    organisations, initiatives, sums of money)."""
     verb = r.vocab("statement_verbs", p.kind)
-    return r.fill("statement", speaker=r.name(p.speaker), verb=verb, content=clip(p.content))
+    content = clip(p.content)
+    return r.fill("statement", speaker=r.name(p.speaker), verb=verb, content=content,
+                  terms=", ".join(_terms(content, r)))  # fmt: skip
+
+
+_SECTIONS = ("areas", "organisations", "initiatives")
+_MONEY = re.compile(r"\$\s?(\d+(?:\.\d+)?)\s*(billion|trillion|million)\b", re.I)
+_SCALE = {"billion": "млрд", "trillion": "трлн", "million": "млн"}
+
+
+def _terms(content: str, r: Russian) -> list[str]:
+    """What ``content`` names, in Russian: gazetteer entries with a Russian name, and sums."""
+    found = sorted((at, e.name) for section in _SECTIONS for at, e in r.gaz.find(section, content)
+                   if r.gaz.ru(e.name))  # fmt: skip
+    out = [str(r.gaz.ru(name)) for _, name in found]
+    out += [f"{decimal(m.group(1))} {_SCALE[m.group(2).lower()]} долларов"
+            for m in _MONEY.finditer(content)]  # fmt: skip
+    return list(dict.fromkeys(out))
