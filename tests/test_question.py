@@ -464,3 +464,8 @@ def test_a_named_organisation_is_that_one(answerer: Answerer) -> None:
 def test_russian_statements_say_what_they_name_in_russian(answerer: Answerer) -> None:
     text = answerer.ask("что си цзиньпин сказал про торговлю с россией в декабре 2023?").text
     assert "200 млрд долларов" in text and "экономика и торговля" in text, text
+
+
+def test_a_misspelt_russian_place(answerer: Answerer) -> None:
+    text = answerer.ask("кагда си встречался с мишустиным в маскве").text
+    assert "21 марта 2023" in text and "Пекин" not in text, text
