@@ -34,6 +34,7 @@ from .question import (
     YEAR_GIVEN,
     Question,
     Slots,
+    stem,
 )
 from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
 from .text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, month_number
@@ -278,6 +279,12 @@ class Picker:
             return self._other_meetings(q, intent)
         if s.day_offset:  # "what took place the day before they met": another meeting
             return self._next_day(meetings, s.day_offset, intent)
+        if s.nth and within is None and intent.about != "meeting" and not s.years:
+            # "what did Xi talk about at the third meeting": that meeting, in time order
+            order = sorted(
+                (m for m in meetings if not m.what), key=lambda m: self.table.sort_key(m.id)
+            )
+            meetings = order[s.nth - 1 : s.nth]
         if intent.about == "meeting" and topic is None and s.relative:
             found = self._next_to(meetings, intent, q)
             if found is not None:  # the meeting next to the one the question names: its own
@@ -735,6 +742,10 @@ class Picker:
         topic = self.relevance.topic(q, drop)
         if q.slots.select:  # "last time", "the first meeting": which meeting, not what was said
             topic = tuple(w for w in topic if w not in _SELECT_WORDS)
+        if q.slots.nth:  # "at the third meeting": which meeting
+            topic = tuple(w for w in topic if w not in _ORDINAL_STEMS)
+        if q.slots.months:  # "in the spring of 2023": when, not what
+            topic = tuple(w for w in topic if w not in _SEASON_STEMS)
         return topic
 
     def _ranked(self, facts: list[Fact], q: Question, topic: tuple[str, ...]) -> list[Fact]:
@@ -838,6 +849,10 @@ _MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-
 
 # Words of a date ("в 2023 году", "that month") describe no meeting.
 _DATE_WORDS = frozenset({"year", "month", "day", "date", "time", "week", "weekday"})
+_ORDINAL_STEMS = frozenset(stem(w) for w in ORDINAL_WORDS)
+_SEASON_STEMS = frozenset(stem(w) for w in ("spring", "summer", "autumn", "fall", "winter", "весна",
+                                            "весной", "лето", "летом", "осень", "осенью", "зима",
+                                            "зимой"))  # fmt: skip
 
 
 def _months_asked(text: str) -> int | None:

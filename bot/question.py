@@ -406,8 +406,12 @@ class Reader:
                 spell.setdefault(stem(variant), canon)
         # and towards one-word place names ("moskow": Moscow), which the examples hold as markers
         self._place_of = {
-            one[0]: e.name for e in gaz.sections["places"] for alias in (*e.aliases, e.ru)
-            if alias and len(one := self.canon(alias)[0]) == 1 and one[0].isalpha()
+            one[0]: e.name
+            for e in gaz.sections["places"]
+            for alias in (*e.aliases, e.ru)
+            if alias
+            and len(one := self.canon(alias)[0]) == 1
+            and one[0].isalpha()
             and len(alias) >= 5
         }  # fmt: skip (and in Russian: "маскве" is Moscow)
         for place in self._place_of:

@@ -469,3 +469,16 @@ def test_russian_statements_say_what_they_name_in_russian(answerer: Answerer) ->
 def test_a_misspelt_russian_place(answerer: Answerer) -> None:
     text = answerer.ask("кагда си встречался с мишустиным в маскве").text
     assert "21 марта 2023" in text and "Пекин" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("What did Xi talk about at the third meeting?", "December 20, 2023", "November 4"),
+     ("What did Mishustin say at the Beijing meeting in the spring of 2023?", "May 24, 2023",
+      "December 20")],
+)  # fmt: skip
+def test_what_was_said_at_a_meeting_chosen_by_order_or_season(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    text = answerer.ask(message).text
+    assert expected in text and rejected not in text, text
