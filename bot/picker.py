@@ -774,7 +774,9 @@ class Picker:
         if names and kinds & self._kinds_named(names):  # a name of this kind ("the WTO", "AI"):
             return [f for f in facts if any(n in f.value for n in names)]  # its facts, or none
         named = {w for name in names for w in self.text.value_words(name)}
-        words = ({w for w in q.content if not w.isdigit()} | named) - _NOT_NAMES
+        synonyms = self.matcher.reader.lexicon.synonyms  # "plenum": plenary
+        content = {synonyms.get(w, w) for w in q.content if not w.isdigit()} | set(q.content)
+        words = (content | named) - _NOT_NAMES
         if not words:
             return facts
         hits: Counter[int] = Counter()  # id(fact) -> the question's words its value names

@@ -482,3 +482,8 @@ def test_what_was_said_at_a_meeting_chosen_by_order_or_season(
 ) -> None:
     text = answerer.ask(message).text
     assert expected in text and rejected not in text, text
+
+
+def test_a_lexicon_word_names_a_value(answerer: Answerer) -> None:
+    text = answerer.ask("plenum?").text
+    assert "Fourth Plenary Session" in text and "Years of Culture" not in text, text
