@@ -126,7 +126,7 @@ _SAY = (
     r"want(?:ed|s)?|point(?:ed)? out|emphasi[sz]e[sd]?|view|views|words|remarks|message|"
     r"comment|comments|position|stance|response|reply|speech|name|list|cite|highlight|suggest|outline|"
     r"assess(?:ed)?|evaluate[sd]?|rate[sd]?|characteri[sz]e[sd]?|portray(?:ed)?|sum(?:med)? up|"
-    r"size[sd]? up"
+    r"size[sd]? up|claim(?:ed|s)?|argue[sd]?|insist(?:ed)?|stated|assert(?:ed)?|mean|meant"
 )
 _SAY_RU = (
     r"сказал|заявил|отметил|подчеркнул|пожелал|призвал|назвал|описал|счита|"
@@ -184,7 +184,8 @@ _SAID = re.compile(
     r"point(?:ed|s)? out|note[sd]|express(?:ed|es)?|congratulate[sd]?|thank(?:ed|s)?|"
     r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
     r"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|assess(?:ed|es)?|"
-    r"evaluate[sd]?|portray(?:ed|s)?|sum(?:med|s)? up|size[sd]? up)\b"
+    r"evaluate[sd]?|portray(?:ed|s)?|sum(?:med|s)? up|size[sd]? up|claim(?:ed|s)?|argue[sd]?|"
+    r"insist(?:ed|s)?|stated|assert(?:ed|s)?|mean(?:t)? by|meant)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b"
     rf"|(?:{_SAY_RU})|по словам|метафор|высказ",
     re.I,

@@ -63,6 +63,7 @@ came went go goe give gave take took put want overal exact regard concern sinc l
 two side every list report reports article articles name named cite cited highlight suggest
 outline identify size sum assess assessment evaluate evaluation rate rated portray depict
 characterize characterise characterized characterised view read role play occasion ahead tl dr
+claim claimed argue argued insist insisted stated assert asserted mean meant
 мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть
 был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
 для мы тебя их чем была сам чтобы без чего раз тоже себе под будет ж тогда кто этот того
@@ -109,6 +110,7 @@ FALLBACK_COVER = 0.75
 FALLBACK_WORDS = 2
 CLOSE = 0.85  # a second fact answers too when it scores this much of the best
 MOST = 3  # facts a ranked answer shows at most
+_TYPO_LENGTH = 7  # a topic word repaired as a typo is at least this long ("relashionship")
 RARE = 3  # facts that hold a word a one-word question may ask about ("dragon?")
 _FEW = 64  # more facts than this are ranked through the word index
 
@@ -267,6 +269,8 @@ class Relevance:
     def _repaired(self, tok: str, written: str) -> str:
         """The reader's repair of a typo that keeps its first letter ("однополярный" is not
         "многополярный", however close); else the token."""
+        if len(written) < _TYPO_LENGTH:  # "making" is no typo of "marking"
+            return tok
         fixed = self.reader.repair(tok, written)
         return fixed if fixed and fixed[:1] == tok[:1] else tok
 

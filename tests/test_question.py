@@ -487,3 +487,13 @@ def test_what_was_said_at_a_meeting_chosen_by_order_or_season(
 def test_a_lexicon_word_names_a_value(answerer: Answerer) -> None:
     text = answerer.ask("plenum?").text
     assert "Fourth Plenary Session" in text and "Years of Culture" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("Who claimed the Chinese people were more united than ever?", "Xi Jinping said"),
+     ("What did Xi mean by growing the pie?", "pie of cooperation"),
+     ("Who talked about making the pie of cooperation bigger?", "pie of cooperation")],
+)  # fmt: skip
+def test_more_ways_to_ask_what_was_said(answerer: Answerer, message: str, expected: str) -> None:
+    assert expected in answerer.ask(message).text
