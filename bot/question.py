@@ -126,7 +126,8 @@ _SAY = (
     r"want(?:ed|s)?|point(?:ed)? out|emphasi[sz]e[sd]?|view|views|words|remarks|message|"
     r"comment|comments|position|stance|response|reply|speech|name|list|cite|highlight|suggest|outline|"
     r"assess(?:ed)?|evaluate[sd]?|rate[sd]?|characteri[sz]e[sd]?|portray(?:ed)?|sum(?:med)? up|"
-    r"size[sd]? up|claim(?:ed|s)?|argue[sd]?|insist(?:ed)?|stated|assert(?:ed)?|mean|meant"
+    r"size[sd]? up|claim(?:ed|s)?|argue[sd]?|insist(?:ed)?|stated|assert(?:ed)?|mean|meant|"
+    r"feel|felt|ask(?:ed)?"
 )
 _SAY_RU = (
     r"сказал|заявил|отметил|подчеркнул|пожелал|призвал|назвал|описал|счита|"
@@ -185,7 +186,8 @@ _SAID = re.compile(
     r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
     r"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|assess(?:ed|es)?|"
     r"evaluate[sd]?|portray(?:ed|s)?|sum(?:med|s)? up|size[sd]? up|claim(?:ed|s)?|argue[sd]?|"
-    r"insist(?:ed|s)?|stated|assert(?:ed|s)?|mean(?:t)? by|meant)\b"
+    r"insist(?:ed|s)?|stated|assert(?:ed|s)?|mean(?:t)? by|meant|feel|felt|"
+    r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b"
     rf"|(?:{_SAY_RU})|по словам|метафор|высказ",
     re.I,

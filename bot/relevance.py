@@ -63,7 +63,7 @@ came went go goe give gave take took put want overal exact regard concern sinc l
 two side every list report reports article articles name named cite cited highlight suggest
 outline identify size sum assess assessment evaluate evaluation rate rated portray depict
 characterize characterise characterized characterised view read role play occasion ahead tl dr
-claim claimed argue argued insist insisted stated assert asserted mean meant
+claim claimed argue argued insist insisted stated assert asserted mean meant feel felt ask asked
 мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть
 был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
 для мы тебя их чем была сам чтобы без чего раз тоже себе под будет ж тогда кто этот того
