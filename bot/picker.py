@@ -769,8 +769,11 @@ class Picker:
 
     def _narrow(self, facts: list[Fact], q: Question) -> list[Fact]:
         """Only the facts the question names, when it names some ("which five-year plan?")."""
-        names = {name for marker, name in q.names if marker not in _NOT_VALUES}
         kinds = {f.kind for f in facts}
+        closed = {w for k in kinds for w in KINDS[k].values if w in q.content}
+        if closed:  # "in the afternoon": a value of a kind with few values; its facts, or none
+            return [f for f in facts if f.value in closed]
+        names = {name for marker, name in q.names if marker not in _NOT_VALUES}
         if names and kinds & self._kinds_named(names):  # a name of this kind ("the WTO", "AI"):
             return [f for f in facts if any(n in f.value for n in names)]  # its facts, or none
         named = {w for name in names for w in self.text.value_words(name)}

@@ -497,3 +497,9 @@ def test_a_lexicon_word_names_a_value(answerer: Answerer) -> None:
 )  # fmt: skip
 def test_more_ways_to_ask_what_was_said(answerer: Answerer, message: str, expected: str) -> None:
     assert expected in answerer.ask(message).text
+
+
+def test_a_part_of_the_day_asked(answerer: Answerer) -> None:
+    assert not answerer.ask("which meetings took place in the afternoon").matched  # seeds: none
+    assert "morning" in answerer.ask("which meetings took place in the morning").text
+    assert "3 times" in answerer.ask("Which of the meetings took place in Beijing?").text

@@ -20,6 +20,8 @@ A kind's module (``bot/kinds/<kind>.py``, the kind's name) holds everything abou
 - optionally ``period(fact) -> (year, months, growth)``: the period a figure is for (its year,
   how many months: None for a whole year, and whether it comes with its growth), so that a
   question about a period gets that period's figure.
+- optionally ``VALUES``: every value its facts can have, when they are few (the parts of the
+  day): a question naming one asks for its facts only ("which meetings were in the afternoon").
 
 Adding a kind is adding a module here, an intent that answers it (``intents/*.yaml``) and its
 glossary terms (``bot/data/glossary.yaml``); the tests check all three.
@@ -58,6 +60,7 @@ class Kind:
     dated: bool = False
     parties: Callable[[Fact], tuple[str, ...]] | None = None
     period: Callable[[Fact], tuple[int | None, int | None, bool]] | None = None
+    values: frozenset[str] = frozenset()  # every value a fact of the kind can have, if few
 
 
 def _same(fact: Fact) -> str:
@@ -79,7 +82,8 @@ def kind_of(module: ModuleType) -> Kind:
     return Kind(FactKind(name), module.__name__, cls, module.extract, module.russian,
                 module.NEEDS, getattr(module, "same", _same), parts_reader(cls),
                 getattr(module, "agent", None), getattr(module, "DATED", False),
-                getattr(module, "parties", None), getattr(module, "period", None))  # fmt: skip
+                getattr(module, "parties", None), getattr(module, "period", None),
+                frozenset(getattr(module, "VALUES", ())))  # fmt: skip
 
 
 def discover(package: str = __name__) -> dict[FactKind, Kind]:

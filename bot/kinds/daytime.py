@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 from .. import facts
 from ..context import Context
@@ -18,6 +18,7 @@ KIND = FactKind("daytime")  # value: morning | afternoon | evening
 NEEDS = needs({"daytime": {"part", "clock"}, "clock": {"approx", "time"}},
               vocabs=["daytimes", "clock_approx"])  # fmt: skip
 Part = Literal["morning", "afternoon", "evening"]
+VALUES = get_args(Part)  # a question naming one asks for the meetings of that part of the day
 
 
 @dataclass(frozen=True, slots=True)
