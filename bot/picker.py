@@ -746,6 +746,8 @@ class Picker:
             topic = tuple(w for w in topic if w not in _ORDINAL_STEMS)
         if q.slots.months:  # "in the spring of 2023": when, not what
             topic = tuple(w for w in topic if w not in _SEASON_STEMS)
+        if q.slots.years:  # "в 2025 году": the year chose the meeting
+            topic = tuple(w for w in topic if w != "year")
         return topic
 
     def _ranked(self, facts: list[Fact], q: Question, topic: tuple[str, ...]) -> list[Fact]:
