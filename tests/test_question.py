@@ -503,3 +503,13 @@ def test_a_part_of_the_day_asked(answerer: Answerer) -> None:
     assert not answerer.ask("which meetings took place in the afternoon").matched  # seeds: none
     assert "morning" in answerer.ask("which meetings took place in the morning").text
     assert "3 times" in answerer.ask("Which of the meetings took place in Beijing?").text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("С каким визитом Мишустин находился в Китае в мае 2023?", "официальный визит"),
+     ("Какие новые направления сотрудничества предложил Си на встрече в 2025 году?",
+      "искусственный интеллект")],
+)  # fmt: skip
+def test_russian_ways_of_asking(answerer: Answerer, message: str, expected: str) -> None:
+    assert expected in answerer.ask(message).text
