@@ -186,7 +186,8 @@ _SAID = re.compile(
     r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
     r"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|assess(?:ed|es)?|"
     r"evaluate[sd]?|portray(?:ed|s)?|sum(?:med|s)? up|size[sd]? up|claim(?:ed|s)?|argue[sd]?|"
-    r"insist(?:ed|s)?|stated|assert(?:ed|s)?|mean(?:t)? by|meant|feel|felt|"
+    r"insist(?:ed|s)?|stated|assert(?:ed|s)?|mean(?:t)? by|meant|feel|felt|comment(?:ed|s)?|"
+    r"hyped|excited|pleased|glad|happy about|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b"
     rf"|(?:{_SAY_RU})|по словам|метафор|высказ",

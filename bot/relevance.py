@@ -91,7 +91,8 @@ _SELECTORS = frozenset({"#place", "#other"})  # a place chooses the meeting; "#o
 KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "propos": "call",
               "applaud": "applaud", "prais": "applaud", "welcom": "applaud", "hail": "applaud",
               "congratul": "applaud", "believ": "believe", "think": "believe", "confid": "believe",
-              "thank": "thank", "grate": "thank", "gratitud": "thank",
+              "thank": "thank", "grate": "thank", "gratitud": "thank", "hype": "applaud",
+              "excit": "applaud", "pleas": "applaud", "glad": "applaud", "happi": "applaud",
               "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
               "поблагодар": "thank", "благодар": "thank"}  # fmt: skip
@@ -211,7 +212,7 @@ class Relevance:
         frame words), slot markers or the people in ``drop`` (the speaker)."""
         dropped = {f"@{n}" for n in drop}
         # a typo the reader repairs ("relashionship": relationship) is read as repaired
-        toks = [t if t.startswith("#") or t in self.known else self._repaired(t, w)
+        toks = [t if t.startswith("#") or t in self.known or t in stop else self._repaired(t, w)
                 for t, w in zip(q.tokens, q.written, strict=True)]  # fmt: skip
         words = [self._spelled(w) for w in self._words(toks, q.written, q.names, stop)]
         return tuple(w for w in dict.fromkeys(words) if w not in dropped and w not in KIND_WORDS)

@@ -513,3 +513,12 @@ def test_a_part_of_the_day_asked(answerer: Answerer) -> None:
 )  # fmt: skip
 def test_russian_ways_of_asking(answerer: Answerer, message: str, expected: str) -> None:
     assert expected in answerer.ask(message).text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("whats the deal w/ xi's pie comment", "pie of cooperation"),
+     ("tbh what was mishustin hyped about in nov 2025", "applauded")],
+)  # fmt: skip
+def test_slang_for_what_was_said(answerer: Answerer, message: str, expected: str) -> None:
+    assert expected in answerer.ask(message).text
