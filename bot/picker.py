@@ -75,6 +75,7 @@ _FUNCTION_TOKENS = frozenset(
     }
 )
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
+_MEMO = 10_000  # acronyms remembered
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
 _WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
                          r"year\b|за весь год|за полный год|по итогам(?: всего)? года",
@@ -145,6 +146,7 @@ class Picker:
         self._by_value: dict[str, frozenset[int]] | None = None
         self._value_kinds: dict[str, frozenset[FactKind]] = {}  # value word -> kinds naming it
         self._kind_of: dict[int, FactKind] = {}  # id(fact) -> its kind, for the value index
+        self._acronyms: dict[str, bool] = {}  # acronym -> known (``_known_acronym``)
         # gazetteer names -> the kinds whose facts' values are such names (an organisation's
         # name is an organisation fact's value), from the kinds' facts themselves
         narrowed = dict.fromkeys(k for i in intents if i.narrow for k in i.answers)
@@ -386,20 +388,26 @@ class Picker:
     def _strange(self, q: Question) -> tuple[str, ...]:
         """Acronyms the question writes in capitals that no article, intent or name knows
         ("what GDP target does the plan set", "the G7"): what it asks about is not there."""
-        out: list[str] = []
-        reader = self.matcher.reader
+        found = _ACRONYM.findall(q.text)
+        if not found:
+            return ()
         letters = [c for c in q.text if c.isalpha()]
         if sum(c.isupper() for c in letters) * 2 > len(letters):  # "WHEN DID THEY MEET": shouted
             return ()
-        for acronym in dict.fromkeys(_ACRONYM.findall(q.text)):
-            if acronym.lower() in reader.lexicon.synonyms:  # "PM": a word of the lexicon
-                continue
+        return tuple(a for a in dict.fromkeys(found) if not self._known_acronym(a))
+
+    def _known_acronym(self, acronym: str) -> bool:
+        """True when an article, a name or the lexicon knows ``acronym`` (remembered)."""
+        known = self._acronyms.get(acronym)
+        if known is None:
+            reader = self.matcher.reader
             toks = reader.canon(acronym)[0]
-            known = self.relevance.known
-            if toks and not any(t.startswith("#") or t in known or t in self.relevance.name_of
-                                for t in toks):  # fmt: skip
-                out.append(acronym)
-        return tuple(out)
+            known = (acronym.lower() in reader.lexicon.synonyms or not toks  # "PM": lexicon
+                     or any(t.startswith("#") or t in self.relevance.known
+                            or t in self.relevance.name_of for t in toks))  # fmt: skip
+            if len(self._acronyms) < _MEMO:
+                self._acronyms[acronym] = known
+        return known
 
     def _counts_meetings(self, q: Question) -> bool:
         """False when "how many"/"сколько" counts something else than meetings or times

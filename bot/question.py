@@ -244,11 +244,6 @@ class Question:
     event_time: (
         bool  # asks when something outside the meeting happened ("when did the quake strike")
     )
-    duration: str  # "how long", as written: only a fact that gives a length answers
-    precision: str  # "day" ("on what exact date"), "year" ("which years"): what the answer gives
-    precision_as: str  # those words as written (a decline quotes them)
-    how_many: str  # "how many", "сколько" as written: a number must answer (not a list)
-    future: bool  # "who will accompany", "is expected to": a planned meeting may answer
     verify: tuple[str, ...]  # words the answering facts must say too (the lexicon's ``verify``)
     amounts: tuple[str, ...]  # figures the answering facts must give ("$300 billion" -> "300")
     content: frozenset[str]  # its words of 4+ letters and its numbers, lower case
@@ -259,6 +254,39 @@ class Question:
     def slots(self) -> Slots:
         """Years, months, places, venues, countries, people, ordinals, first/last, outside."""
         return self.read_slots(self)
+
+    # What the answer must give, read when a picked answer is checked (most messages never are)
+
+    @cached_property
+    def duration(self) -> str:
+        """ "how long", as written: only a fact that gives a length answers."""
+        return _said_as(_HOW_LONG, self.text)
+
+    @cached_property
+    def how_many(self) -> str:
+        """ "how many", "сколько", as written: a number must answer (not a list)."""
+        return _said_as(_HOW_MANY, self.text)
+
+    @cached_property
+    def future(self) -> bool:
+        """ "who will accompany", "is expected to": a planned meeting may answer."""
+        return bool(_FUTURE.search(self.text))
+
+    @cached_property
+    def precision(self) -> str:
+        """ "day" ("on what exact date"), "year" ("which years"): what the answer must give."""
+        return (
+            "day"
+            if _ASKS_DAY.search(self.text)
+            else "year"
+            if _ASKS_YEARS.search(self.text)
+            else ""
+        )
+
+    @cached_property
+    def precision_as(self) -> str:
+        """The words that ask for a precision, as written (a decline quotes them)."""
+        return _said_as(_ASKS_DAY, self.text) or _said_as(_ASKS_YEARS, self.text)
 
 
 _AMOUNT = re.compile(
@@ -594,15 +622,6 @@ class Reader:
             said_weakly=weak and not said,
             venue=bool(_VENUE.search(text)),
             event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),
-            duration=_said_as(_HOW_LONG, text),
-            how_many=_said_as(_HOW_MANY, text),
-            future=bool(_FUTURE.search(text)),
-            precision="day"
-            if _ASKS_DAY.search(text)
-            else "year"
-            if _ASKS_YEARS.search(text)
-            else "",
-            precision_as=_said_as(_ASKS_DAY, text) or _said_as(_ASKS_YEARS, text),
             verify=tuple(t for t in dict.fromkeys(toks) if t in self.verify),
             amounts=tuple(dict.fromkeys(_amounts(text))),
             content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),
