@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .facts import Fact, FactKind, FactTable, Meeting
 from .gazetteer import Gazetteer
@@ -279,6 +279,9 @@ class Picker:
             meetings = [m for m in meetings if self._has_people(m, s.met)]
         if not meetings and intent.about == "meeting" and self._outsiders(s):
             return self._other_meetings(q, intent)
+        if s.day_offset and s.ordinals and intent.about != "topic":
+            # "the meeting held the day after the 28th regular meeting": theirs, a day later
+            return self._after_other(s, intent)
         if s.day_offset:  # "what took place the day before they met": another meeting
             return self._next_day(meetings, s.day_offset, intent)
         if s.nth and within is None and intent.about != "meeting" and not s.years:
@@ -632,6 +635,27 @@ class Picker:
         parts = meeting.facts[0].parts if meeting.what and meeting.facts else None
         return (getattr(parts, "status", "") == "planned"
                 and self.principals <= set(getattr(parts, "who", ())))  # fmt: skip
+
+    def _after_other(self, s: Slots, asked: Intent) -> Pick | Decline:
+        """The principals' meeting held a day before or after a numbered other meeting, as
+        the date intent answers it."""
+        dated = next((i for i in self.intents.values()
+                      if i.about == "meeting" and i.asks == "date"), None)  # fmt: skip
+        meetings = self._day_after_other(list(self.table.meetings), s.day_offset, s.ordinals)
+        if dated is None or not meetings:
+            return Decline(asked.name)
+        ids = {m.id for m in meetings}
+        return Pick(dated, tuple(f for k in dated.answers for f in self.table.find(k, ids)))
+
+    def _day_after_other(self, meetings: list[Meeting], offset: int,
+                         ordinals: tuple[int, ...]) -> list[Meeting]:  # fmt: skip
+        """Of ``meetings``, those held ``offset`` days from the numbered other meeting."""
+        other = self.other
+        kinds = other.answers if other is not None else ()
+        whens = [str(getattr(f.parts, "when", "")) for k in kinds for f in self.table.find(k)
+                 if _numbered(f, ordinals)]  # fmt: skip
+        days = {date.fromisoformat(w) + timedelta(days=offset) for w in whens if len(w) == 10}
+        return [m for m in meetings if m.date in days]
 
     def _next_day(self, meetings: list[Meeting], offset: int, asked: Intent) -> Pick | Decline:
         """The other meetings held the day before (``offset`` -1) or after (1) ``meetings``."""
