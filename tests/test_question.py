@@ -525,7 +525,7 @@ def test_slang_for_what_was_said(answerer: Answerer, message: str, expected: str
 
 
 def test_the_meeting_the_day_after_another(answerer: Answerer) -> None:
-    reply = answerer.ask("Date of the meeting held the day after the 28th regular heads-of-government "
-                         "meeting?")  # fmt: skip
+    reply = answerer.ask("Date of the meeting held the day after the 28th regular "
+                         "heads-of-government meeting?")  # fmt: skip
     assert "December 20, 2023" in reply.text and "March 21" not in reply.text, reply.text
     assert not answerer.ask("when did they meet the day after the 29th regular meeting?").matched
