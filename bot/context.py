@@ -14,7 +14,15 @@ from datetime import date
 from typing import Literal
 
 from .corpus import Article
-from .encounters import ANAPHORIC, Encounter, Mention, daytime_of, mentions, resolve
+from .encounters import (
+    ANAPHORIC,
+    Encounter,
+    Mention,
+    daytime_of,
+    mentions,
+    resolve,
+    when_mentions,
+)
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
 from .speech import FindPeople, Holder, Said, reported
@@ -23,8 +31,11 @@ from .text import ORDINAL_WORDS, Pattern, find_dates
 _DATELINE = Pattern(
     r"^(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}"
     r"(?:\s+\d{4})?|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\.?\s*(?:\([^)]{2,20}\)\s*)?"
-    r"(?:--|—|–|-|/[A-Za-z ]{2,12}/\.?|:)\s*"
+    r"(?:(?:--|—|–|-|/[A-Za-z ]{2,12}/\.?|:)\s*|$)"  # or a line of its own: "Moscow, March 21."
 )
+# "Who arrived the day before", "the following day": a day counted from another event, never
+# the date of the meeting itself ("yesterday" and "today" count from the article's own date).
+_OTHER_DAY = Pattern(r"(?:the\s+)?day\s+before|the\s+(?:previous|next|following)\s+day", re.I)
 _CITY_DATELINE = Pattern(r"^(?P<city>[A-Z][A-Z .'’-]{2,25})(?:,|:|\s+--|\s+\()")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # "Current year we mark 25 years of the Treaty ... signed in 2001", "this year marks the 75th
@@ -48,6 +59,7 @@ _TRAVEL = Pattern(
 )
 # A host greets the guest where they meet: "welcome to Beijing once again".
 _WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?=[A-Z])")
+LEAD = 8  # sentences: headline, repeated headline, caption and lead paragraph of a report
 Dated = Literal["text", "header", "year inferred", "curated", ""]
 
 
@@ -83,8 +95,10 @@ class Context:
 
     @property
     def principal(self) -> bool:
-        """The article reports a meeting of the principals (it has a meeting of the table)."""
-        return self.main is None
+        """The article reports a meeting of the principals (it has a meeting of the table); an
+        article that reports no meeting at all (talks of others, a machine translation whose
+        names are garbled) has none."""
+        return self.main is None and bool(self.meeting)
 
     def fact(
         self,
@@ -201,6 +215,8 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
         s = article.sentences[i]
         _, body = dateline(s, article.published)
         for mention in find_dates(s[body:], ref):
+            if mention.form == "relday" and _OTHER_DAY.match(s, body + mention.start):
+                continue
             if mention.weekday is not None and not weekday:
                 weekday = _WEEKDAYS[mention.weekday]
             if mention.month and mention.day and month_day is None:
@@ -225,10 +241,24 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
         year = _article_year(article, month_day, weekday)
         if year is not None:
             return _When(date(year, *month_day), weekday, month_day, "year inferred")
-    elif article.published and (not weekday or _WEEKDAYS[article.published.weekday()] == weekday):
-        # A transcript or release that names no date at all is dated by its page.
+    elif (
+        article.published
+        and (not weekday or _WEEKDAYS[article.published.weekday()] == weekday)
+        and not _other_time(article, meeting, article.published)
+    ):
+        # A transcript or release that names no date at all is dated by its page; a meeting
+        # placed in another month or year ("in May 2025") is one recalled, not of the page's day.
         return _When(article.published, weekday, dated="header")
     return _When(None, weekday, month_day)
+
+
+def _other_time(article: Article, meeting: Sequence[int], day: date) -> bool:
+    """The meeting sentences place it in a month or year other than ``day``'s."""
+    for i in meeting:
+        for _, when, _ in when_mentions(article.sentences[i], day):
+            if not day.isoformat().startswith(when[:7] if len(when) >= 7 else when):
+                return True
+    return False
 
 
 def _article_year(article: Article, month_day: tuple[int, int], weekday: str) -> int | None:
@@ -388,8 +418,10 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
                        tuple(encounters), None, frozenset(), dated="")  # fmt: skip
     when: date | None = date.fromisoformat(main.when) if len(main.when) == 10 else None
     dated: Dated = "text" if when else ""
-    if when is None and main.tense == "past" and article.published:
-        when, dated = article.published, "header"  # "Mishustin meets with Li Qiang" on its page
+    if when is None and main.tense == "past" and article.published and main.idx < LEAD:
+        # "Mishustin meets with Li Qiang" on its page; a meeting first named deep in the text is
+        # one an analysis recalls, not one of the page's date.
+        when, dated = article.published, "header"
     if when != (date.fromisoformat(main.when) if len(main.when) == 10 else None):
         encounters = resolve(found, article.sentences, gaz, when or ref)
         main = _main(encounters, gaz.principals) or main

@@ -86,6 +86,12 @@ _RECALL = Pattern(
     r"|\bsince\s+the\s+beginning\b",
     re.I,
 )
+# A meeting that did not happen: "Nor did the trip include talks with ...", "did not meet".
+_NEGATED = Pattern(
+    r"^\W*nor\b|\b(?:did|does|do|was|were|has|have|had|will|would)\s+not\b|n['’]t\b|\bnever\b"
+    r"|\bno\s+(?:such\s+|separate\s+)?(?:meetings?|talks|encounter)\b",
+    re.I,
+)
 # "It was the second time the two have met this year": a count of meetings, the one reported.
 _COUNT = Pattern(r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:time|meeting)\b",
                  re.I)  # fmt: skip
@@ -325,6 +331,8 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     numbered = _ORDINAL.search(clause)
     if verb is None and noun is None:
         return None
+    if _NEGATED.search(clause, 0, max(verb.start() if verb else 0, noun.start() if noun else 0)):
+        return None  # "Nor did the trip include a separate session with the prime minister"
     if (_NOT_ENCOUNTER.search(clause) and not numbered
             and not re.search(r"\b(?:met|meets?)\s+with\b", clause)):  # fmt: skip
         return None
@@ -371,6 +379,13 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     if number:
         gov = bool(re.search(r"heads?\s+of\s+government|prime\s+ministers|premiers", clause, re.I))
         what = f"{_nth(number)} regular meeting" + (" of heads of government" if gov else "")
+        premiers = [n for n in who if n in finder.heads("gov")]
+        if gov and len(premiers) < len(who):
+            # The heads of government meet at it, whoever else the clause names ("the day
+            # before the meeting with the Chinese leader, Mishustin and Li Qiang co-chaired").
+            who = premiers if len(premiers) >= 2 else list(finder.heads("gov"))
+            if len(who) < 2:
+                return None
     elif re.search(r"\binformal\s+meeting\b", low):
         what = "informal meeting"
     elif re.search(r"\b(?:talks|negotiations)\b", low):
@@ -380,7 +395,10 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         future = future or _FUTURE.search(s[:a])  # "He will meet Xi and also hold talks with Li"
     tense: Tense = "future" if future else "past"
     recall = bool(_RECALL.search(clause) or re.search(r"\b(?:was|were)\s+last\s+in\b", s, re.I))
-    principal = finder.principals <= set(who) if finder.principals else False
+    # The principals meeting each other: not a numbered meeting of the heads of government, not
+    # talks where a third person is named ("the day before the meeting with the Chinese leader,
+    # Mishustin and Li Qiang co-chaired the 31st regular meeting").
+    principal = bool(finder.principals) and set(who) == finder.principals and not number
     count = principal and bool(_COUNT.search(clause))
     return Mention(i, a, b, tuple(who), what, number, tense, recall and not count, count,
                    principal)  # fmt: skip
