@@ -92,6 +92,7 @@ class Context:
     place_rank: int = 9  # how the place was found: 0 the meeting's sentences, 1 others, 2 dateline
     dated: Dated = ""  # where the meeting date came from
     people: FindPeople | None = None  # the article's people in a text, family names read too
+    date_rank: int = 9  # how good the date's evidence is (``_When.rank``; 6 curated)
 
     @property
     def principal(self) -> bool:
@@ -202,6 +203,8 @@ class _When:
     weekday: str = ""
     month_day: tuple[int, int] | None = None
     dated: Dated = ""
+    rank: int = 9  # 0 full date, 1 month and day, 2 weekday or "yesterday" (the meeting's
+    # sentences); 3 a full date on a line of its own, 4 the year inferred, 5 the page's date
 
 
 def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
@@ -225,14 +228,14 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
             if mention.value and (best is None or key[:2] < best[:2]):
                 best = key
     if best:
-        return _When(best[2], weekday, dated="text")
+        return _When(best[2], weekday, dated="text", rank=best[0])
     # No date where the meeting is reported: a press release gives it on a line of its own.
     for i, s in enumerate(article.sentences[:6]):
         if i in elsewhere:
             continue
         for mention in find_dates(s, ref):
             if mention.explicit and mention.value:
-                return _When(mention.value, weekday, dated="text")
+                return _When(mention.value, weekday, dated="text", rank=3)
             if mention.month and mention.day and month_day is None and mention.form in ("md", "dm"):
                 month_day = (mention.month, mention.day)
     if month_day is None:
@@ -240,7 +243,7 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
     if month_day is not None:
         year = _article_year(article, month_day, weekday)
         if year is not None:
-            return _When(date(year, *month_day), weekday, month_day, "year inferred")
+            return _When(date(year, *month_day), weekday, month_day, "year inferred", 4)
     elif (
         article.published
         and (not weekday or _WEEKDAYS[article.published.weekday()] == weekday)
@@ -248,7 +251,7 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
     ):
         # A transcript or release that names no date at all is dated by its page; a meeting
         # placed in another month or year ("in May 2025") is one recalled, not of the page's day.
-        return _When(article.published, weekday, dated="header")
+        return _When(article.published, weekday, dated="header", rank=5)
     return _When(None, weekday, month_day)
 
 
@@ -402,7 +405,7 @@ def article_context(
     return Context(article, gaz, ref, mid, day, city, tuple(meeting), when.weekday, venue, note,
                    said, tuple(encounters), None, elsewhere, daytime, clock,
                    when.month_day if day is None else None, country, rank, dated,
-                   find)  # fmt: skip
+                   find, when.rank if dated != "curated" else 6)  # fmt: skip
 
 
 def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] | None,
