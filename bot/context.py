@@ -451,7 +451,8 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
 def _main(encounters: Sequence[Encounter], principals: Sequence[str]) -> Encounter | None:
     """The encounter an article that reports no meeting of the principals is about: a planned
     meeting of the principals (an announcement), else a held meeting one of them took part in,
-    else a planned one, else any other; never a recalled one."""
+    else a planned one, else any other; never a recalled one, nor one first named past the
+    lead."""
 
     def rank(e: Encounter) -> tuple[int, int]:
         if e.principal:
@@ -459,7 +460,10 @@ def _main(encounters: Sequence[Encounter], principals: Sequence[str]) -> Encount
         involved = bool(set(e.who) & set(principals))
         return (1 if e.tense == "past" else 2) + (0 if involved else 2), e.idx
 
-    candidates = [e for e in encounters if not e.recall and not e.count]
+    # A meeting first named deep in the text is one an analysis recalls ("That December he was
+    # back, for the 28th regular meeting"), not the one the article is about.
+    candidates = [e for e in encounters if not e.recall and not e.count
+                  and min(e.sentences, default=e.idx) < LEAD]  # fmt: skip
     return min(candidates, key=rank) if candidates else None
 
 

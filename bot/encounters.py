@@ -62,7 +62,8 @@ _FUTURE = Pattern(
     r"\bwill\b|\bshall\b|\bwould\b|\b(?:is|are)\s+(?:also\s+)?(?:scheduled|expected|due|set|"
     r"going)\s+to\b|\b(?:is|are)\s+(?:to|due)\b|\bschedule\s+includes\b|['’]s\s+schedule\b|\bplans?\s+"
     r"to\b|\bto\s+be\s+held\b|\blooks?\s+forward\b|\blooking\s+forward\b|\bnext\s+(?:week|month|"
-    r"year)\b|\bupcoming\b|\bforthcoming\b",
+    r"year)\b|\bupcoming\b|\bforthcoming\b|\bpropos(?:e|es|ed|ing)\s+(?:to\s+)?hold|"
+    r"\blater\s+this\s+(?:year|month|week)\b|\bpencil(?:l?ed)?\s+in|\bbeing\s+prepared\b",
     re.I,
 )
 # A headline in the future: "Mishustin to meet Xi", "Li Qiang to visit Russia".

@@ -182,8 +182,22 @@ def test_an_analysis_that_recalls_meetings_reports_none_of_its_own() -> None:
         "minister, a trip given over to talks with Putin.\n"
         "That autumn the premiers held their 29th regular meeting with Li Qiang in Moscow."
     )
-    assert not ctx.principal
+    assert not ctx.principal and ctx.main is None  # the premiers' meeting is only recalled
     assert ctx.meeting_date is None  # not the page's date: a meeting the piece recalls
+
+
+def test_a_proposed_or_pencilled_in_meeting_is_planned() -> None:
+    ctx = _context(
+        " date 2024-10-15\nMOSCOW, Oct. 15 -- Chinese President Xi Jinping met Russian Prime "
+        "Minister Mikhail Mishustin in Moscow on Tuesday.\n"
+        "Mikhail Mishustin: We propose holding the 30th regular meeting of the heads of "
+        "government with Premier Li Qiang in China.\n"
+        "A visit by Li Qiang to Moscow, with talks with Vladimir Putin, has been pencilled in "
+        "for the spring."
+    )
+    planned = {(e.number, frozenset(e.who)) for e in ctx.encounters if e.tense == "future"}
+    assert planned == {(30, frozenset({"Mikhail Mishustin", "Li Qiang"})),
+                       (None, frozenset({"Li Qiang", "Vladimir Putin"}))}  # fmt: skip
 
 
 def test_a_meeting_placed_in_another_month_is_not_dated_by_the_page() -> None:
