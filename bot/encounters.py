@@ -365,6 +365,8 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     who = list(dict.fromkeys(n for n in who if n))
     if len(who) == 1 and re.search(r"\b(?:with|by)\b", clause) and main and main != who[0]:
         who.append(main)  # "Tuesday's schedule includes a meeting with Xi": the article's person
+    elif len(who) == 1 and re.search(r"\bmeeting\s+with\b", clause) and last not in ("", who[0]):
+        who.append(last)  # "Xi is expected in Russia ... a meeting with Mishustin": Xi's
     if len(who) == 1 and re.search(r"\byou\b", clause) and speaker:
         other = main if main != speaker else ""
         if other:

@@ -206,3 +206,15 @@ def test_a_meeting_placed_in_another_month_is_not_dated_by_the_page() -> None:
         "Xi Jinping received Mikhail Mishustin in Beijing in November 2024."
     )
     assert ctx.principal and ctx.meeting_date is None
+
+
+def test_a_meeting_with_the_articles_person_is_with_whom_the_text_just_spoke_of() -> None:
+    ctx = _context(
+        " date 2025-02-10\nMikhail Mishustin and the Chinese calendar\n"
+        "Mikhail Mishustin has become a familiar face in Beijing.\n"
+        "Xi Jinping is expected to travel to Russia in the spring of 2026.\n"
+        "Officials say a separate meeting with Mishustin at the Government House in Moscow is "
+        "being prepared."
+    )
+    (planned,) = [e for e in ctx.encounters if e.tense == "future"]
+    assert planned.principal and (planned.place, planned.venue) == ("Moscow", "Government House")
