@@ -14,7 +14,15 @@ from datetime import date
 from typing import Literal
 
 from .corpus import Article
-from .encounters import ANAPHORIC, Encounter, Mention, daytime_of, mentions, resolve
+from .encounters import (
+    ANAPHORIC,
+    Encounter,
+    Mention,
+    daytime_of,
+    mentions,
+    resolve,
+    when_mentions,
+)
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
 from .speech import FindPeople, Holder, Said, reported
@@ -23,8 +31,11 @@ from .text import ORDINAL_WORDS, Pattern, find_dates
 _DATELINE = Pattern(
     r"^(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}"
     r"(?:\s+\d{4})?|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\.?\s*(?:\([^)]{2,20}\)\s*)?"
-    r"(?:--|—|–|-|/[A-Za-z ]{2,12}/\.?|:)\s*"
+    r"(?:(?:--|—|–|-|/[A-Za-z ]{2,12}/\.?|:)\s*|$)"  # or a line of its own: "Moscow, March 21."
 )
+# "Who arrived the day before", "the following day": a day counted from another event, never
+# the date of the meeting itself ("yesterday" and "today" count from the article's own date).
+_OTHER_DAY = Pattern(r"(?:the\s+)?day\s+before|the\s+(?:previous|next|following)\s+day", re.I)
 _CITY_DATELINE = Pattern(r"^(?P<city>[A-Z][A-Z .'’-]{2,25})(?:,|:|\s+--|\s+\()")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # "Current year we mark 25 years of the Treaty ... signed in 2001", "this year marks the 75th
@@ -48,6 +59,7 @@ _TRAVEL = Pattern(
 )
 # A host greets the guest where they meet: "welcome to Beijing once again".
 _WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?=[A-Z])")
+LEAD = 8  # sentences: headline, repeated headline, caption and lead paragraph of a report
 Dated = Literal["text", "header", "year inferred", "curated", ""]
 
 
@@ -80,11 +92,14 @@ class Context:
     place_rank: int = 9  # how the place was found: 0 the meeting's sentences, 1 others, 2 dateline
     dated: Dated = ""  # where the meeting date came from
     people: FindPeople | None = None  # the article's people in a text, family names read too
+    date_rank: int = 9  # how good the date's evidence is (``_When.rank``; 6 curated)
 
     @property
     def principal(self) -> bool:
-        """The article reports a meeting of the principals (it has a meeting of the table)."""
-        return self.main is None
+        """The article reports a meeting of the principals (it has a meeting of the table); an
+        article that reports no meeting at all (talks of others, a machine translation whose
+        names are garbled) has none."""
+        return self.main is None and bool(self.meeting)
 
     def fact(
         self,
@@ -188,6 +203,8 @@ class _When:
     weekday: str = ""
     month_day: tuple[int, int] | None = None
     dated: Dated = ""
+    rank: int = 9  # 0 full date, 1 month and day, 2 weekday or "yesterday" (the meeting's
+    # sentences); 3 a full date on a line of its own, 4 the year inferred, 5 the page's date
 
 
 def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
@@ -201,6 +218,8 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
         s = article.sentences[i]
         _, body = dateline(s, article.published)
         for mention in find_dates(s[body:], ref):
+            if mention.form == "relday" and _OTHER_DAY.match(s, body + mention.start):
+                continue
             if mention.weekday is not None and not weekday:
                 weekday = _WEEKDAYS[mention.weekday]
             if mention.month and mention.day and month_day is None:
@@ -209,14 +228,14 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
             if mention.value and (best is None or key[:2] < best[:2]):
                 best = key
     if best:
-        return _When(best[2], weekday, dated="text")
+        return _When(best[2], weekday, dated="text", rank=best[0])
     # No date where the meeting is reported: a press release gives it on a line of its own.
     for i, s in enumerate(article.sentences[:6]):
         if i in elsewhere:
             continue
         for mention in find_dates(s, ref):
             if mention.explicit and mention.value:
-                return _When(mention.value, weekday, dated="text")
+                return _When(mention.value, weekday, dated="text", rank=3)
             if mention.month and mention.day and month_day is None and mention.form in ("md", "dm"):
                 month_day = (mention.month, mention.day)
     if month_day is None:
@@ -224,11 +243,25 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
     if month_day is not None:
         year = _article_year(article, month_day, weekday)
         if year is not None:
-            return _When(date(year, *month_day), weekday, month_day, "year inferred")
-    elif article.published and (not weekday or _WEEKDAYS[article.published.weekday()] == weekday):
-        # A transcript or release that names no date at all is dated by its page.
-        return _When(article.published, weekday, dated="header")
+            return _When(date(year, *month_day), weekday, month_day, "year inferred", 4)
+    elif (
+        article.published
+        and (not weekday or _WEEKDAYS[article.published.weekday()] == weekday)
+        and not _other_time(article, meeting, article.published)
+    ):
+        # A transcript or release that names no date at all is dated by its page; a meeting
+        # placed in another month or year ("in May 2025") is one recalled, not of the page's day.
+        return _When(article.published, weekday, dated="header", rank=5)
     return _When(None, weekday, month_day)
+
+
+def _other_time(article: Article, meeting: Sequence[int], day: date) -> bool:
+    """The meeting sentences place it in a month or year other than ``day``'s."""
+    for i in meeting:
+        for _, when, _ in when_mentions(article.sentences[i], day):
+            if not day.isoformat().startswith(when[:7] if len(when) >= 7 else when):
+                return True
+    return False
 
 
 def _article_year(article: Article, month_day: tuple[int, int], weekday: str) -> int | None:
@@ -372,7 +405,7 @@ def article_context(
     return Context(article, gaz, ref, mid, day, city, tuple(meeting), when.weekday, venue, note,
                    said, tuple(encounters), None, elsewhere, daytime, clock,
                    when.month_day if day is None else None, country, rank, dated,
-                   find)  # fmt: skip
+                   find, when.rank if dated != "curated" else 6)  # fmt: skip
 
 
 def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] | None,
@@ -388,8 +421,10 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
                        tuple(encounters), None, frozenset(), dated="")  # fmt: skip
     when: date | None = date.fromisoformat(main.when) if len(main.when) == 10 else None
     dated: Dated = "text" if when else ""
-    if when is None and main.tense == "past" and article.published:
-        when, dated = article.published, "header"  # "Mishustin meets with Li Qiang" on its page
+    if when is None and main.tense == "past" and article.published and main.idx < LEAD:
+        # "Mishustin meets with Li Qiang" on its page; a meeting first named deep in the text is
+        # one an analysis recalls, not one of the page's date.
+        when, dated = article.published, "header"
     if when != (date.fromisoformat(main.when) if len(main.when) == 10 else None):
         encounters = resolve(found, article.sentences, gaz, when or ref)
         main = _main(encounters, gaz.principals) or main
@@ -416,7 +451,8 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
 def _main(encounters: Sequence[Encounter], principals: Sequence[str]) -> Encounter | None:
     """The encounter an article that reports no meeting of the principals is about: a planned
     meeting of the principals (an announcement), else a held meeting one of them took part in,
-    else a planned one, else any other; never a recalled one."""
+    else a planned one, else any other; never a recalled one, nor one first named past the
+    lead."""
 
     def rank(e: Encounter) -> tuple[int, int]:
         if e.principal:
@@ -424,7 +460,10 @@ def _main(encounters: Sequence[Encounter], principals: Sequence[str]) -> Encount
         involved = bool(set(e.who) & set(principals))
         return (1 if e.tense == "past" else 2) + (0 if involved else 2), e.idx
 
-    candidates = [e for e in encounters if not e.recall and not e.count]
+    # A meeting first named deep in the text is one an analysis recalls ("That December he was
+    # back, for the 28th regular meeting"), not the one the article is about.
+    candidates = [e for e in encounters if not e.recall and not e.count
+                  and min(e.sentences, default=e.idx) < LEAD]  # fmt: skip
     return min(candidates, key=rank) if candidates else None
 
 

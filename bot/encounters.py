@@ -62,7 +62,8 @@ _FUTURE = Pattern(
     r"\bwill\b|\bshall\b|\bwould\b|\b(?:is|are)\s+(?:also\s+)?(?:scheduled|expected|due|set|"
     r"going)\s+to\b|\b(?:is|are)\s+(?:to|due)\b|\bschedule\s+includes\b|['’]s\s+schedule\b|\bplans?\s+"
     r"to\b|\bto\s+be\s+held\b|\blooks?\s+forward\b|\blooking\s+forward\b|\bnext\s+(?:week|month|"
-    r"year)\b|\bupcoming\b|\bforthcoming\b",
+    r"year)\b|\bupcoming\b|\bforthcoming\b|\bpropos(?:e|es|ed|ing)\s+(?:to\s+)?hold|"
+    r"\blater\s+this\s+(?:year|month|week)\b|\bpencil(?:l?ed)?\s+in|\bbeing\s+prepared\b",
     re.I,
 )
 # A headline in the future: "Mishustin to meet Xi", "Li Qiang to visit Russia".
@@ -84,6 +85,12 @@ _RECALL = Pattern(
     r"|\bprevious(?:ly)?\b|"
     r"\bbefore\s+that\b|\bearlier\b(?!\s+(?:today|this\s+(?:morning|week)|on\s+\w+day))|\btwice\b|\bthree\s+times\b|\bonce\b|\bhad\s+(?:met|held)\b"
     r"|\bsince\s+the\s+beginning\b",
+    re.I,
+)
+# A meeting that did not happen: "Nor did the trip include talks with ...", "did not meet".
+_NEGATED = Pattern(
+    r"^\W*nor\b|\b(?:did|does|do|was|were|has|have|had|will|would)\s+not\b|n['’]t\b|\bnever\b"
+    r"|\bno\s+(?:such\s+|separate\s+)?(?:meetings?|talks|encounter)\b",
     re.I,
 )
 # "It was the second time the two have met this year": a count of meetings, the one reported.
@@ -325,6 +332,8 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     numbered = _ORDINAL.search(clause)
     if verb is None and noun is None:
         return None
+    if _NEGATED.search(clause, 0, max(verb.start() if verb else 0, noun.start() if noun else 0)):
+        return None  # "Nor did the trip include a separate session with the prime minister"
     if (_NOT_ENCOUNTER.search(clause) and not numbered
             and not re.search(r"\b(?:met|meets?)\s+with\b", clause)):  # fmt: skip
         return None
@@ -356,6 +365,8 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     who = list(dict.fromkeys(n for n in who if n))
     if len(who) == 1 and re.search(r"\b(?:with|by)\b", clause) and main and main != who[0]:
         who.append(main)  # "Tuesday's schedule includes a meeting with Xi": the article's person
+    elif len(who) == 1 and re.search(r"\bmeeting\s+with\b", clause) and last not in ("", who[0]):
+        who.append(last)  # "Xi is expected in Russia ... a meeting with Mishustin": Xi's
     if len(who) == 1 and re.search(r"\byou\b", clause) and speaker:
         other = main if main != speaker else ""
         if other:
@@ -371,6 +382,13 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     if number:
         gov = bool(re.search(r"heads?\s+of\s+government|prime\s+ministers|premiers", clause, re.I))
         what = f"{_nth(number)} regular meeting" + (" of heads of government" if gov else "")
+        premiers = [n for n in who if n in finder.heads("gov")]
+        if gov and len(premiers) < len(who):
+            # The heads of government meet at it, whoever else the clause names ("the day
+            # before the meeting with the Chinese leader, Mishustin and Li Qiang co-chaired").
+            who = premiers if len(premiers) >= 2 else list(finder.heads("gov"))
+            if len(who) < 2:
+                return None
     elif re.search(r"\binformal\s+meeting\b", low):
         what = "informal meeting"
     elif re.search(r"\b(?:talks|negotiations)\b", low):
@@ -380,7 +398,10 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         future = future or _FUTURE.search(s[:a])  # "He will meet Xi and also hold talks with Li"
     tense: Tense = "future" if future else "past"
     recall = bool(_RECALL.search(clause) or re.search(r"\b(?:was|were)\s+last\s+in\b", s, re.I))
-    principal = finder.principals <= set(who) if finder.principals else False
+    # The principals meeting each other: not a numbered meeting of the heads of government, not
+    # talks where a third person is named ("the day before the meeting with the Chinese leader,
+    # Mishustin and Li Qiang co-chaired the 31st regular meeting").
+    principal = bool(finder.principals) and set(who) == finder.principals and not number
     count = principal and bool(_COUNT.search(clause))
     return Mention(i, a, b, tuple(who), what, number, tense, recall and not count, count,
                    principal)  # fmt: skip

@@ -18,8 +18,10 @@ from datetime import date
 
 from .context import Context
 from .facts import MEETING, Fact
+from .text import format_date
 
 ANNOUNCED_WITHIN = 7  # days: an announcement without a date announces a meeting this soon
+NEAR_DAYS = 2  # days: reports of a meeting at one place this close are of the same meeting
 
 
 @dataclass(slots=True)
@@ -51,6 +53,7 @@ def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], di
     for ctx, _ in reports:
         if ctx.principal and ctx.meeting_date:
             groups.setdefault(ctx.meeting_date, _Group(ctx.meeting_date, [])).reports.append(ctx)
+    groups = _near(groups)
     target: dict[str, _Group] = {}  # article stem -> the meeting it reports
     for ctx, _ in reports:
         group = _group_of(ctx, groups)
@@ -82,10 +85,39 @@ def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], di
             if f.kind == MEETING:
                 if f.curated and text_dated:
                     changes["curated"] = ""  # a report gives the date: no curated note
-                if not f.value:
+                if f.value != group.day.isoformat():  # undated, or a near day's report
                     changes["value"] = group.day.isoformat()
+                    changes["display"] = format_date(group.day)
             out.append(replace(f, **changes) if changes else f)  # type: ignore[arg-type]
     return out, ids
+
+
+def _near(groups: dict[date, _Group]) -> dict[date, _Group]:
+    """Reports of a meeting at the same place (and venue) a day or two apart are one meeting,
+    dated by the best evidence (a date the meeting's own sentences give before a weekday, a
+    "yesterday" or a page's date): a second report's "the day before" or its publication date
+    does not make a meeting of its own. Each report's date maps to the group it joins."""
+
+    def evidence(g: _Group) -> tuple[int, int, date]:
+        return min(c.date_rank for c in g.reports), -len(g.reports), g.day
+
+    def venues(g: _Group) -> set[str]:
+        return {c.venue for c in g.reports if c.venue}
+
+    out: dict[date, _Group] = {}
+    kept: list[_Group] = []
+    for g in sorted(groups.values(), key=evidence):
+        host = next((k for k in kept if g.place is not None and k.place == g.place
+                     and abs((k.day - g.day).days) <= NEAR_DAYS
+                     and (not venues(k) or not venues(g) or venues(k) & venues(g))),
+                    None)  # fmt: skip
+        if host is None:
+            kept.append(g)
+            out[g.day] = g
+        else:
+            host.reports.extend(g.reports)
+            out[g.day] = host
+    return out
 
 
 def _group_of(ctx: Context, groups: dict[date, _Group]) -> _Group | None:
@@ -144,4 +176,4 @@ def _other_ids(reports: Sequence[tuple[Context, list[Fact]]],
     return out
 
 
-__all__ = ["ANNOUNCED_WITHIN", "merge"]
+__all__ = ["ANNOUNCED_WITHIN", "NEAR_DAYS", "merge"]

@@ -133,3 +133,88 @@ def test_titles_stand_for_the_gazetteer_role_holders() -> None:
     assert holder("the Chinese leader") == holder("the president") == "Xi Jinping"
     assert holder("the Chinese premier") is None  # Li Qiang is not named in the article
     assert title_holder(GAZ, ["Li Qiang spoke."])("the Chinese premier") == "Li Qiang"
+
+
+def test_a_report_of_talks_with_others_has_no_meeting_of_the_principals() -> None:
+    # Talks with a name the gazetteer cannot read, the prime minister named only in passing.
+    ctx = _context(
+        "Xi Jinping and Pudinov hold talks in Kremlin Gong\n"
+        "Moscow 9th electric On the morning of the 9th, national chairman Xi Jinping held talks "
+        "with president Pudinov.\n"
+        "Pudinov said premier Mi Shusijing keep close communicate with China State Council."
+    )
+    assert not ctx.principal and ctx.meeting == ()
+    assert not any(e.principal and e.reported for e in ctx.encounters)
+
+
+def test_a_dateline_line_dates_the_meeting_not_the_guests_arrival_the_day_before() -> None:
+    ctx = _context(
+        " date 2024-10-18\nMishustin meets with Xi Jinping\nMoscow, October 15.\n"
+        "Mikhail Mishustin held talks with Xi Jinping, who came to Russia the day before.\n"
+        "The conversation took place on Tuesday afternoon at the Government House."
+    )
+    assert ctx.meeting_id == "2024-10-15-moscow" and ctx.weekday == "Tuesday"
+
+
+def test_yesterday_counts_from_the_page_and_a_premiers_meeting_the_day_before_is_not_it() -> None:
+    ctx = _context(
+        " date 2024-10-18\nMishustin's visit to China\n"
+        "Yesterday Mikhail Mishustin was received by President Xi Jinping in Beijing.\n"
+        "On 16 October, the day before the meeting with the Chinese leader, Mikhail Mishustin "
+        "and Premier Li Qiang co-chaired the 29th regular meeting of the heads of government."
+    )
+    assert ctx.principal and ctx.meeting_id == "2024-10-17-beijing"
+    (premiers,) = [e for e in ctx.encounters if e.number == 29]
+    assert set(premiers.who) == {"Mikhail Mishustin", "Li Qiang"} and not premiers.principal
+    assert premiers.when == "2024-10-16"
+
+
+def test_an_analysis_that_recalls_meetings_reports_none_of_its_own() -> None:
+    ctx = _context(
+        " date 2025-02-10\nCOMMENT | Why the premier keeps coming back\n"
+        "Analysts have long watched how Beijing stages its ties with Moscow.\n"
+        "The habit is older than it looks.\n"
+        "It helps to start with the calendar.\n"
+        "Beijing likes its rituals.\n"
+        "So does Moscow.\n"
+        "Xi's visit to Kazan in October 2024 did not include talks with Mikhail Mishustin.\n"
+        "Nor did his stop in Moscow in May 2024 include a separate meeting with the prime "
+        "minister, a trip given over to talks with Putin.\n"
+        "That autumn the premiers held their 29th regular meeting with Li Qiang in Moscow."
+    )
+    assert not ctx.principal and ctx.main is None  # the premiers' meeting is only recalled
+    assert ctx.meeting_date is None  # not the page's date: a meeting the piece recalls
+
+
+def test_a_proposed_or_pencilled_in_meeting_is_planned() -> None:
+    ctx = _context(
+        " date 2024-10-15\nMOSCOW, Oct. 15 -- Chinese President Xi Jinping met Russian Prime "
+        "Minister Mikhail Mishustin in Moscow on Tuesday.\n"
+        "Mikhail Mishustin: We propose holding the 30th regular meeting of the heads of "
+        "government with Premier Li Qiang in China.\n"
+        "A visit by Li Qiang to Moscow, with talks with Vladimir Putin, has been pencilled in "
+        "for the spring."
+    )
+    planned = {(e.number, frozenset(e.who)) for e in ctx.encounters if e.tense == "future"}
+    assert planned == {(30, frozenset({"Mikhail Mishustin", "Li Qiang"})),
+                       (None, frozenset({"Li Qiang", "Vladimir Putin"}))}  # fmt: skip
+
+
+def test_a_meeting_placed_in_another_month_is_not_dated_by_the_page() -> None:
+    ctx = _context(
+        " date 2025-02-10\nLooking back at a busy autumn\n"
+        "Xi Jinping received Mikhail Mishustin in Beijing in November 2024."
+    )
+    assert ctx.principal and ctx.meeting_date is None
+
+
+def test_a_meeting_with_the_articles_person_is_with_whom_the_text_just_spoke_of() -> None:
+    ctx = _context(
+        " date 2025-02-10\nMikhail Mishustin and the Chinese calendar\n"
+        "Mikhail Mishustin has become a familiar face in Beijing.\n"
+        "Xi Jinping is expected to travel to Russia in the spring of 2026.\n"
+        "Officials say a separate meeting with Mishustin at the Government House in Moscow is "
+        "being prepared."
+    )
+    (planned,) = [e for e in ctx.encounters if e.tense == "future"]
+    assert planned.principal and (planned.place, planned.venue) == ("Moscow", "Government House")

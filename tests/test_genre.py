@@ -138,3 +138,19 @@ def test_events_and_areas_the_wire_names_otherwise() -> None:
         ("APEC leaders' meeting", "Shenzhen"),
         ("Russian-Chinese business forum", "Kazan"),
     }
+
+
+def test_who_took_part_on_a_side_and_a_visit_to_the_peoples_republic() -> None:
+    _, facts = _read(
+        " date 2025-03-05\nMikhail Mishustin's working visit to the People's Republic of China\n"
+        "Mikhail Mishustin met with Xi Jinping in Beijing on Tuesday.\n"
+        "Taking part in the meeting on the Russian side were Deputy Prime Ministers Alexander "
+        "Novak and Alexei Overchuk.\n"
+        "The Chinese side was represented by Foreign Minister Wang Yi.\n"
+        "Xi invited Russian companies to take part in the Canton Fair."
+    )
+    present = {f.value for f in facts if f.kind == "person" and f.qualifier == "present"}
+    assert present == {"Alexander Novak", "Alexei Overchuk", "Wang Yi"}
+    (visit,) = [f for f in facts if f.kind == "occasion"]
+    assert visit.display == "working visit to China by Mishustin"
+    assert visit.parts.to == "China"  # type: ignore[attr-defined]

@@ -63,3 +63,22 @@ def test_without_a_known_meeting_on_its_day_an_undated_report_stays_undated(
     table = _table(make_project, tmp_path, undated=UNDATED.replace("March 21", "March 28"))
     (undated,) = [m for m in table.meetings if m.date is None]
     assert undated.place == "Moscow" and "no year" in undated.facts[0].display
+
+
+def test_a_report_of_the_place_a_day_off_joins_the_meeting(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    first = (" date 2024-10-15\nChinese President Xi Jinping met Russian Prime Minister Mikhail "
+             "Mishustin at the Government House in Moscow on October 15, 2024.\n")  # fmt: skip
+    loose = (" date 2024-10-18\nMishustin thanks Xi for the visit\nYesterday Mikhail Mishustin "
+             "met Xi Jinping at the Government House in Moscow.\n")  # fmt: skip
+    table = _table(make_project, tmp_path, first=first, loose=loose)
+    (october,) = [m for m in table.meetings if m.date and m.date.year == 2024]
+    assert october.date == date(2024, 10, 15) and "005_loose" in october.articles
+    assert {f.value for f in table.facts if f.kind == "meeting" and f.article == "005_loose"} == {
+        "2024-10-15"
+    }
+    elsewhere = loose.replace("Moscow", "St Petersburg").replace("the Government House", "a hall")
+    (tmp_path / "b").mkdir()
+    table = _table(make_project, tmp_path / "b", first=first, loose=elsewhere)
+    assert len([m for m in table.meetings if m.date and m.date.year == 2024]) == 2

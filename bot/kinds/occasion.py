@@ -34,6 +34,8 @@ _VISIT = Pattern(
     r"(?:\s+(?:of\s+[\w ]{3,30}?\s+)?to\s+(?P<to3>[A-Z][a-z]+))?",
     re.I,
 )
+_TO_COUNTRY = Pattern(r"\s+visit\s+to\s+(?:the\s+)?(?P<c>People['’]s\s+Republic\s+of\s+China|"
+                      r"Russian\s+Federation|China|Russia)\b", re.I)  # fmt: skip
 _REGULAR = Pattern(
     r"\b(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+regular meeting(?:s)?\s+(?:between|of)\s+"
     r"(?:the\s+)?(?:Russian and Chinese\s+|Chinese and Russian\s+)?heads of (?:government|state)",
@@ -65,6 +67,11 @@ def extract(ctx: Context) -> Iterator[Fact]:
             where = m.group("to") or m.group("to2") or m.group("to3") or m.group("in")
             who = subject_entry(ctx, s, m.start())
             country = ctx.gaz.find("countries", where) if where else []
+            if not country:  # "visit to the People's Republic of China": the country after it
+                group = next(g for g in ("kind", "kind2", "kind3") if m.group(g))
+                tail = _TO_COUNTRY.match(s, m.end(group))
+                country = ctx.gaz.find("countries", tail.group("c")) if tail else []
+                where = country[0][1].name if country else ""
             parts = Parts("visit", length or "", who.name if who else "",
                           country[0][1].name if country else "")  # fmt: skip
             text = english_visit(kind, length or "", where or "", short(who) if who else "")

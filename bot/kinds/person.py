@@ -23,7 +23,9 @@ _TITLED = Pattern(
     r"(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+){1,2})"
 )
 _PRESENT = Pattern(
-    r"\b(?:was|were)\s+(?:also\s+)?present\b|\battended\b|\btook part in\b|\bparticipated in\b"
+    r"\b(?:was|were)\s+(?:also\s+)?present\b|\battended\b|\btook part in\b"
+    r"|\btaking\s+part\s+in\s+the\s+(?:meeting|talks|conversation)\b"
+    r"|\bparticipated in\b|\b(?:was|were)\s+represented\s+by\b"
     r"|\baccompanied\b|\bwas also at\b|\bjoined the (?:meeting|talks)\b",
     re.I,
 )
@@ -58,7 +60,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
     for i, s in enumerate(ctx.article.sentences):
         if i in ctx.elsewhere:  # about another meeting (recalled, planned, someone else's)
             continue
-        if _PRESENT.search(s) and re.search(r"meeting|talks|conversation|present", s, re.I):
+        if _PRESENT.search(s) and re.search(r"meeting|talks|conversation|present|\bside\b", s,
+                                            re.I):  # fmt: skip
             for name, role in _people(ctx, s):
                 if name not in seen:
                     seen.add(name)
