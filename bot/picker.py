@@ -77,6 +77,7 @@ _FUNCTION_TOKENS = frozenset(
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _MEMO = 10_000  # acronyms remembered
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
+_TARGET = re.compile(r"\b(?:target|goal|aim|objective|plan(?:ned)?|set)\b|цел[ьи]|план", re.I)
 _WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
                          r"year\b|за весь год|за полный год|по итогам(?: всего)? года",
                          re.I)  # fmt: skip
@@ -704,6 +705,9 @@ class Picker:
                 out.append(f)
                 continue
             year, months, has_growth = period(f)
+            goal = f.qualifier == "target" or getattr(f.parts, "period", "") == "by"
+            if q.slots.years and goal and not _TARGET.search(q.text):
+                continue  # "trade in 2024": what it was, not a goal set for 2024 ("by 2024")
             if asked == _FULL_YEAR and months is None and f.qualifier != "target":
                 months = _FULL_YEAR  # a figure for a year (a target is no figure for one)
             if (asked is not None and months != asked) or (growth and not has_growth):

@@ -78,3 +78,16 @@ def test_a_planned_meeting_answers_the_future_only(planned: Answerer) -> None:
     assert "Novak" in text and "planned" in text, text
     assert not planned.ask("What did Xi and Mishustin agree on when they met in Beijing on "
                            "April 7, 2027?").matched  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def goal(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    article = DEV_ARTICLES.parent.parent / "goal" / "trade_goal_2026.txt"
+    project = make_project(tmp_path_factory.mktemp("goal"), articles=[article])
+    config = project.config()
+    return Answerer.from_table(build_table(config)[0], config)
+
+
+def test_a_goal_for_a_year_is_no_figure_of_it(goal: Answerer) -> None:
+    assert not goal.ask("what was trade in 2028?").matched  # "$300 billion by 2028" is a goal
+    assert "$300 billion by 2028" in goal.ask("what is the trade target for 2028?").text
