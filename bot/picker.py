@@ -261,6 +261,11 @@ class Picker:
         # what happened there ("where was the 29th regular meeting").
         others = intent.about != "meeting" or (topic is not None and topic.about == "other")
         meetings = self._meetings(s, countries, others)
+        if intent.about == "meeting" and intent.asks in ("date", "place") and q.future:
+            # "is another meeting planned, and where?": the meetings of theirs articles announce
+            planned = self._announced(s)
+            if planned and self.other is not None:
+                return Pick(self.other, tuple(planned))
         if not meetings and intent.about == "meeting" and intent.asks == "facts" and q.future:
             # "who will accompany Mishustin in April 2027": a meeting of theirs an article
             # announces (its label says so)
@@ -630,6 +635,26 @@ class Picker:
         if not facts:
             return Decline(asked.name, no_meeting=names)
         return Pick(other, tuple(facts))
+
+    def _announced(self, s: Slots) -> list[Fact]:
+        """The principals' meetings articles announce (planned encounters), in the years and
+        places the slots name."""
+        other = self.other
+        kinds = other.answers if other is not None else ()
+        out = []
+        for f in (f for k in kinds for f in self.table.find(k)):
+            parts = f.parts
+            if getattr(parts, "status", "") != "planned":
+                continue
+            if not self.principals <= set(getattr(parts, "who", ())):
+                continue
+            when = str(getattr(parts, "when", ""))
+            if s.years and not any(when.startswith(str(y)) for y in s.years):
+                continue
+            if s.places and f.place not in s.places:
+                continue
+            out.append(f)
+        return out
 
     def _planned(self, meeting: Meeting) -> bool:
         """True for a meeting of the principals that an article announces."""

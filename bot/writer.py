@@ -65,7 +65,8 @@ class Writer:
             if shown > TELEGRAM_LIMIT:
                 break
             meeting = self.table.meeting(mid)
-            label = self.meeting_label(meeting, lang, pick.weekday) if meeting else mid
+            label = self.meeting_label(meeting, lang, pick.weekday) if meeting else ""  # (facts
+            # of an article that reports no meeting: no meeting to name)
             curated = [f.curated for f in meeting.facts if f.curated] if meeting else []
             if curated:
                 label += " *"
@@ -89,7 +90,7 @@ class Writer:
                 value = value[:-1]
             head = intent.reply[lang].format(value=value, meeting=only.label, **counted(1, lang))
             out = [Line(head)]
-            if only.text and intent.asks != "place":
+            if only.text and only.label and intent.asks != "place":
                 head = MEETING_LABEL(lang)  # ("Meeting (planned ...): ..." says it itself)
                 said = only.label.lower().startswith(head.split(":")[0].strip().lower())
                 out.append(Line(only.label if said else head + only.label))

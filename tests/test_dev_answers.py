@@ -91,3 +91,9 @@ def goal(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
 def test_a_goal_for_a_year_is_no_figure_of_it(goal: Answerer) -> None:
     assert not goal.ask("what was trade in 2028?").matched  # "$300 billion by 2028" is a goal
     assert "$300 billion by 2028" in goal.ask("what is the trade target for 2028?").text
+
+
+def test_a_planned_meeting_answers_when_and_where_it_will_be(planned: Answerer) -> None:
+    text = planned.ask("Is another Xi-Mishustin meeting planned, and where?").text
+    assert "planned" in text and "April 7, 2027" in text and "Beijing" in text, text
+    assert "They met on" not in planned.ask("when will xi and mishustin meet in 2027?").text
