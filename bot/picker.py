@@ -593,6 +593,12 @@ class Picker:
             meetings = [m for m in meetings if set(s.venues) & self.table.values(VENUE, m.id)]
         if s.places:
             meetings = [m for m in meetings if m.place in s.places]
+        if s.bound is not None:  # "before June 2026": the meetings on that side of it
+            side, year, month = s.bound
+            first = date(year, month, 1)
+            after = date(year + month // 12, month % 12 + 1, 1)  # the next month's first day
+            meetings = [m for m in meetings if m.date and (
+                m.date < first if side == "before" else m.date >= after)]  # fmt: skip
         if s.not_places:  # a city or a country
             meetings = [m for m in meetings if m.place not in s.not_places
                         and self._country_of.get(m.place or "") not in s.not_places]  # fmt: skip

@@ -53,6 +53,10 @@ _NOT_IN = re.compile(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bк
 _DAY_OFFSET = re.compile(r"\bthe\s+(?:(?P<before>day\s+before|previous\s+day|eve)|day\s+after|"
                          r"next\s+day|following\s+day)\b|(?P<ru>накануне|днём\s+раньше|днем\s+раньше)|"
                          r"на\s+следующий\s+день", re.I)  # fmt: skip
+_MONTH_BOUND = re.compile(
+    r"\b(before|prior to|until|after|since)\s+([A-Za-z]+)\.?\s+(\d{4})\b", re.I
+)
+_BEFORE_WORDS = frozenset({"before", "prior to", "until"})
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b", re.I)
 # A day or the years asked for: an answer must give them ("on what exact date did the plenum
 # close" is not answered by "October 2025", "which years does the plan cover" by its name).
@@ -222,6 +226,8 @@ class Slots:
     not_places: tuple[str, ...] = ()  # "not in Beijing", "outside China": the meetings elsewhere
     day_offset: int = 0  # "the day before they met": what else happened a day before (-1) or
     # after (1) the meeting the other slots choose
+    bound: tuple[str, int, int] | None = None  # ("before", 2026, 6): "before June 2026" (its
+    # month and year choose no meeting: the meetings on that side of it do)
 
 
 @dataclass(frozen=True)
@@ -650,6 +656,12 @@ class Reader:
                   or re.match(r"\.?\s+\d", text[m.end():])]  # fmt: skip
         months = tuple(dating if len({n for _, n in month_hits}) > 1 and dating else
                        [n for _, n in month_hits])  # fmt: skip
+        side = _MONTH_BOUND.search(text)
+        bound: tuple[str, int, int] | None = None
+        if side and (month := month_number(side.group(2))):
+            before = side.group(1).lower() in _BEFORE_WORDS
+            bound = ("before" if before else "after", int(side.group(3)), month)
+            months = tuple(n for n in months if n != month)
         if not months:  # "when did they meet in winter", "весной"
             seasons = [next(g for g in m.groups() if g)[:3].lower() for m in _SEASON.finditer(text)]
             months = tuple(n for season in seasons for n in _SEASONS[season])
@@ -704,7 +716,12 @@ class Reader:
         countries = tuple(dict.fromkeys(countries + to_ru + in_ru))
         countries_in = tuple(dict.fromkeys(countries_in + in_ru))
         return Slots(
-            years=_bounded(rest, years_in(rest) + _short_years(rest)),
+            years=tuple(
+                y
+                for y in _bounded(rest, years_in(rest) + _short_years(rest))
+                if bound is None or y != bound[1]
+            ),
+            bound=bound,
             months=months,
             places=tuple(dict.fromkeys(cities)),
             venues=tuple(v.name for v in venues),

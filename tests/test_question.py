@@ -529,3 +529,14 @@ def test_the_meeting_the_day_after_another(answerer: Answerer) -> None:
                          "heads-of-government meeting?")  # fmt: skip
     assert "December 20, 2023" in reply.text and "March 21" not in reply.text, reply.text
     assert not answerer.ask("when did they meet the day after the 29th regular meeting?").matched
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("When did Xi last receive Mishustin before December 2023, and where?", "May 24, 2023",
+      "December 20"),
+     ("when did they meet after March 2023?", "3 times", "March 21")],
+)  # fmt: skip
+def test_a_month_as_a_bound(answerer: Answerer, message: str, expected: str, rejected: str) -> None:
+    text = answerer.ask(message).text
+    assert expected in text and rejected not in text, text
