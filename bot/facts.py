@@ -388,7 +388,7 @@ def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:
                 path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}"
             )
         return FactTable(
-            facts=tuple(_fact(n, f, parts, strings) for n, f in enumerate(data["facts"])),
+            facts=tuple(fact_from_json(n, f, parts, strings) for n, f in enumerate(data["facts"])),
             articles=tuple(ArticleInfo(**a) for a in data["articles"]),
             inputs=data["inputs"],
             intents=data["intents"],
@@ -402,8 +402,10 @@ def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:
         raise DataError(path, f"unreadable fact table ({exc.__class__.__name__}: {exc})") from None
 
 
-def _fact(n: int, data: Any, parts: Mapping[str, PartsReader], strings: dict[str, str]) -> Fact:
-    """Fact number ``n`` of the file; a ValueError names it when its kind or parts are wrong."""
+def fact_from_json(n: int, data: Any, parts: Mapping[str, PartsReader],
+                   strings: dict[str, str]) -> Fact:  # fmt: skip
+    """Fact number ``n`` of a file (the table, a cache entry); a ValueError names it when its
+    kind or parts are wrong. ``strings`` makes repeated strings one object (``_shared``)."""
     reader = parts.get(data["kind"])
     if reader is None:
         raise ValueError(f"facts[{n}]: unknown kind {data['kind']!r}")

@@ -1,0 +1,256 @@
+"""Each article's extraction, kept beside the table so that a build extracts only what changed.
+
+An ``Extracted`` is what a build needs of one article: its facts before merging, the meeting
+context ``merge`` reads, its /sources line and its coverage. ``ExtractCache`` keeps one file per
+article, ``<stem>.json``, keyed by the sha256 of the article's bytes and of everything extraction
+depends on (the build's code, the gazetteer, the article's curated entry). A file that is
+damaged, written by other code or for other input is ignored (a miss), never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
+from dataclasses import dataclass, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .context import Context
+from .corpus import Article
+from .coverage import Coverage
+from .encounters import Encounter
+from .facts import ArticleInfo, Fact, PartsReader, fact_from_json
+from .gazetteer import Gazetteer
+
+log = logging.getLogger(__name__)
+
+# Bump when the entry layout changes; it is part of every key, so old entries just miss.
+FORMAT = 1
+_HEX = 64
+STALE_AFTER = 3600.0  # seconds: a temporary entry file this old was left by a killed build
+_SUFFIX = ".json"
+
+# Context fields an entry keeps, each with its JSON writer and reader: what ``merge`` reads of a
+# report (the article's text, the speech and the encounters are not needed once it has its
+# facts). ``tests/test_extractcache.py`` fails when Context gains a field that is in neither set.
+_Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value is not None else None
+
+
+def _ints(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(value)
+
+
+def _pair(value: list[int] | None) -> tuple[int, int] | None:
+    return (value[0], value[1]) if value is not None else None
+
+
+def _encounter_json(e: Encounter | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    return {f.name: list(v) if isinstance(v := getattr(e, f.name), tuple) else v
+            for f in fields(e)}  # fmt: skip
+
+
+def _encounter(data: dict[str, Any] | None) -> Encounter | None:
+    if data is None:
+        return None
+    kw: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    return Encounter(**kw)
+
+
+CONTEXT_FIELDS: dict[str, _Codec] = {
+    "ref": (_iso, _day),
+    "meeting_id": (_same, _same),
+    "meeting_date": (_iso, _day),
+    "place": (_same, _same),
+    "meeting": (list, _ints),
+    "weekday": (_same, _same),
+    "venue": (_same, _same),
+    "note": (_same, _same),
+    "main": (_encounter_json, _encounter),
+    "elsewhere": (sorted, frozenset),
+    "daytime": (_same, _same),
+    "clock": (_same, _same),
+    "month_day": (lambda v: list(v) if v is not None else None, _pair),
+    "country": (_same, _same),
+    "place_rank": (_same, _same),
+    "dated": (_same, _same),
+}
+CONTEXT_LEFT_OUT = frozenset({"article", "gaz", "said", "encounters"})
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """One article's extraction: its facts (before merging), its meeting context for ``merge``
+    (without the article's text), its /sources line and its coverage (sentence numbers)."""
+
+    context: Context
+    facts: tuple[Fact, ...]
+    info: ArticleInfo  # ``meeting`` is the article's own, before merging
+    content: tuple[int, ...]  # coverage: content sentences, those without a fact, excluded ones
+    uncovered: tuple[int, ...]
+    excluded: tuple[tuple[int, str], ...]
+
+    def coverage(self, sentences: tuple[str, ...]) -> Coverage:
+        """The article's coverage, given its sentences (an entry does not keep the text)."""
+        return Coverage(self.info.stem, self.content, self.uncovered, self.excluded, sentences)
+
+
+def encode(key: str, ctx: Context, facts: Iterable[Fact], info: ArticleInfo,
+           coverage: Coverage) -> str:  # fmt: skip
+    """The cache entry of one article's extraction: a checksum line, then compact JSON."""
+    body = json.dumps(
+        {
+            "format": FORMAT,
+            "key": key,
+            "info": [info.stem, info.title, info.outlet, info.published, info.meeting],
+            "context": {n: w(getattr(ctx, n)) for n, (w, _) in CONTEXT_FIELDS.items()},
+            "facts": [f.to_json() for f in facts],
+            "coverage": [
+                list(coverage.content),
+                list(coverage.uncovered),
+                [list(e) for e in coverage.excluded],
+            ],  # fmt: skip
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return f"{_sha256(body.encode('utf-8'))}\n{body}"
+
+
+def decode(text: str, key: str, path: Path, sha256: str, gaz: Gazetteer,
+           parts: Mapping[str, PartsReader], strings: dict[str, str]) -> Extracted:  # fmt: skip
+    """The extraction an entry holds; ValueError (or KeyError, TypeError) when it is damaged or
+    is not the entry for ``key``. ``path`` and ``sha256`` are the article file's; the context's
+    article has no sentences (``merge`` needs none)."""
+    checksum, _, body = text.partition("\n")
+    if len(checksum) != _HEX or _sha256(body.encode("utf-8")) != checksum:
+        raise ValueError("checksum mismatch")
+    data = json.loads(body)
+    if data["format"] != FORMAT or data["key"] != key:
+        raise ValueError("an entry for other input or other code")
+    stem, title, outlet, published, meeting = data["info"]
+    if stem != path.stem:
+        raise ValueError("an entry of another article")
+    day = date.fromisoformat(published) if published else None
+    article = Article(stem, path, sha256, day, ())
+    kw = {n: r(data["context"][n]) for n, (_, r) in CONTEXT_FIELDS.items()}
+    context = Context(article=article, gaz=gaz, **kw)
+    facts = tuple(fact_from_json(n, f, parts, strings) for n, f in enumerate(data["facts"]))
+    if any(f.article != stem for f in facts):
+        raise ValueError("a fact of another article")
+    content, uncovered, excluded = data["coverage"]
+    return Extracted(context, facts, ArticleInfo(stem, title, outlet, published, meeting),
+                     tuple(content), tuple(uncovered),
+                     tuple((int(i), str(why)) for i, why in excluded))  # fmt: skip
+
+
+def entry_key(base: str, stem: str, sha256: str, curated: tuple[str, str] | None) -> str:
+    """The key of one article's entry: ``base`` (code and gazetteer), its name, the sha256 of
+    its bytes and its curated (date, note), if any."""
+    return _sha256(json.dumps([FORMAT, base, stem, sha256, curated]).encode("utf-8"))
+
+
+def base_key(code: Mapping[str, str], gazetteer: str) -> str:
+    """What every entry's key shares: the sha256 of the code and of the gazetteer's bytes."""
+    return _sha256(json.dumps([sorted(code.items()), gazetteer]).encode("utf-8"))
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class ExtractCache:
+    """The folder of entries, one per article. Reading never fails (a problem is a miss);
+    writing failures are logged once and the build goes on without the cache."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._broken = False  # writing failed once: stop trying for this build
+
+    def path(self, stem: str) -> Path:
+        """The entry file of the article ``stem``."""
+        return self.folder / f"{stem}{_SUFFIX}"
+
+    def get(self, stem: str) -> str | None:
+        """The entry text kept for ``stem``, or None (no entry, unreadable, not UTF-8)."""
+        try:
+            return self.path(stem).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def put(self, stem: str, text: str) -> None:
+        """Keep ``text`` as the entry of ``stem``, atomically (a reader sees the old entry or the
+        new one; a torn write after a crash fails the checksum)."""
+        if self._broken:
+            return
+        tmp: str | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "wb") as out:
+                out.write(text.encode("utf-8"))
+            os.replace(tmp, self.path(stem))
+            tmp = None
+        except OSError as exc:
+            self._broken = True
+            log.warning("cannot write the extraction cache %s (%s): the next build extracts "
+                        "every article again", self.folder, exc.strerror or exc)  # fmt: skip
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+
+    def prune(self, keep: Iterable[str]) -> None:
+        """Remove the entries of articles not in ``keep`` (removed, or now unusable) and the
+        temporary files a killed build left (an hour old: a younger one may be another build's
+        entry being written)."""
+        names = {f"{stem}{_SUFFIX}" for stem in keep}
+        try:
+            found = list(self.folder.iterdir())
+        except OSError:
+            return
+        old = time.time() - STALE_AFTER
+        for path in found:
+            with suppress(OSError):
+                entry = path.suffix == _SUFFIX and path.name not in names
+                if entry or (path.name.startswith(".") and path.suffix == ".tmp"
+                             and path.stat().st_mtime < old):  # fmt: skip
+                    path.unlink()
+
+
+def cache_folder(table: Path) -> Path:
+    """The extraction cache of the table at ``table``: a folder beside it."""
+    return table.with_name(f"{table.stem}.cache")
+
+
+__all__ = [
+    "CONTEXT_FIELDS",
+    "CONTEXT_LEFT_OUT",
+    "FORMAT",
+    "ExtractCache",
+    "Extracted",
+    "base_key",
+    "cache_folder",
+    "decode",
+    "encode",
+    "entry_key",
+]
