@@ -229,7 +229,8 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
                 report.notes.append(f"curated fact for {stem} unused: the text gives the date")
             reports.append((got.context, list(got.facts)))
             if coverage:
-                report.coverage.append(got.coverage(articles.sentences(item)))
+                ctx = got.with_text(articles.article(item))
+                report.coverage.append(article_coverage(ctx, got.facts))
             infos.append(got.info)
     articles.cache.prune(i.stem for i in infos)
     for stem in curated:
@@ -304,12 +305,12 @@ class _Articles:
         a = item.article
         return decode(text, item.key, a.path, a.sha256, self.gaz, READERS, self.strings)
 
-    def sentences(self, item: Extracted | _Pending) -> tuple[str, ...]:
-        """The article's sentences (for its coverage report)."""
+    def article(self, item: Extracted | _Pending) -> Article:
+        """The article with its text (for its coverage report; a cached one is read again)."""
         if isinstance(item, _Pending):
-            return item.article.sentences
-        raw = self.raw.get(item.info.stem) if self.raw is not None else None
-        return () if raw is None else parse_article(item.context.article.path, raw).sentences
+            return item.article
+        assert self.raw is not None, "kept with coverage=True"
+        return parse_article(item.context.article.path, self.raw[item.info.stem])
 
 
 def _curated_key(cur: CuratedFact | None) -> tuple[str, str] | None:
@@ -338,7 +339,7 @@ def extract_entry(article: Article, gaz: Gazetteer, curated: CuratedFact | None,
     info = ArticleInfo(article.stem, article.title[:120], outlet(article, gaz),
                        article.published.isoformat() if article.published else "",
                        ctx.meeting_id)  # fmt: skip
-    return encode(key, ctx, found, info, article_coverage(ctx, found))
+    return encode(key, ctx, found, info)
 
 
 def _extract_all(pending: list[_Pending], gaz_data: Any, gaz: Gazetteer, workers: int,

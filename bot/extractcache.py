@@ -1,7 +1,7 @@
 """Each article's extraction, kept beside the table so that a build extracts only what changed.
 
 An ``Extracted`` is what a build needs of one article: its facts before merging, the meeting
-context ``merge`` reads, its /sources line and its coverage. ``ExtractCache`` keeps one file per
+context ``merge`` reads and its /sources line. ``ExtractCache`` keeps one file per
 article, ``<stem>.json``, keyed by the sha256 of the article's bytes and of everything extraction
 depends on (the build's code, the gazetteer, the article's curated entry). A file that is
 damaged, written by other code or for other input is ignored (a miss), never trusted.
@@ -17,14 +17,13 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import suppress
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .context import Context
 from .corpus import Article
-from .coverage import Coverage
 from .encounters import Encounter
 from .facts import ArticleInfo, Fact, PartsReader, fact_from_json
 from .gazetteer import Gazetteer
@@ -101,22 +100,19 @@ CONTEXT_LEFT_OUT = frozenset({"article", "gaz", "said", "encounters"})
 @dataclass(frozen=True, slots=True)
 class Extracted:
     """One article's extraction: its facts (before merging), its meeting context for ``merge``
-    (without the article's text), its /sources line and its coverage (sentence numbers)."""
+    (an article without its text: ``with_text`` gives it back) and its /sources line."""
 
     context: Context
     facts: tuple[Fact, ...]
     info: ArticleInfo  # ``meeting`` is the article's own, before merging
-    content: tuple[int, ...]  # coverage: content sentences, those without a fact, excluded ones
-    uncovered: tuple[int, ...]
-    excluded: tuple[tuple[int, str], ...]
 
-    def coverage(self, sentences: tuple[str, ...]) -> Coverage:
-        """The article's coverage, given its sentences (an entry does not keep the text)."""
-        return Coverage(self.info.stem, self.content, self.uncovered, self.excluded, sentences)
+    def with_text(self, article: Article) -> Context:
+        """The context with ``article`` (this article, read again) in it: enough for
+        ``bot.coverage``, which reads its sentences and the meeting's."""
+        return replace(self.context, article=article)
 
 
-def encode(key: str, ctx: Context, facts: Iterable[Fact], info: ArticleInfo,
-           coverage: Coverage) -> str:  # fmt: skip
+def encode(key: str, ctx: Context, facts: Iterable[Fact], info: ArticleInfo) -> str:
     """The cache entry of one article's extraction: a checksum line, then compact JSON."""
     body = json.dumps(
         {
@@ -125,11 +121,6 @@ def encode(key: str, ctx: Context, facts: Iterable[Fact], info: ArticleInfo,
             "info": [info.stem, info.title, info.outlet, info.published, info.meeting],
             "context": {n: w(getattr(ctx, n)) for n, (w, _) in CONTEXT_FIELDS.items()},
             "facts": [f.to_json() for f in facts],
-            "coverage": [
-                list(coverage.content),
-                list(coverage.uncovered),
-                [list(e) for e in coverage.excluded],
-            ],  # fmt: skip
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -158,10 +149,7 @@ def decode(text: str, key: str, path: Path, sha256: str, gaz: Gazetteer,
     facts = tuple(fact_from_json(n, f, parts, strings) for n, f in enumerate(data["facts"]))
     if any(f.article != stem for f in facts):
         raise ValueError("a fact of another article")
-    content, uncovered, excluded = data["coverage"]
-    return Extracted(context, facts, ArticleInfo(stem, title, outlet, published, meeting),
-                     tuple(content), tuple(uncovered),
-                     tuple((int(i), str(why)) for i, why in excluded))  # fmt: skip
+    return Extracted(context, facts, ArticleInfo(stem, title, outlet, published, meeting))
 
 
 def entry_key(base: str, stem: str, sha256: str, curated: tuple[str, str] | None) -> str:

@@ -74,11 +74,12 @@ class Fact:
                   strings: dict[str, str] | None = None) -> Fact:  # fmt: skip
         """Inverse of ``to_json``; ``parts`` reads (and checks) the kind's parts."""
         # to_json leaves out empty strings, required ones too: an undated meeting's value is ""
-        kw = _EMPTY | {k: v for k, v in data.items() if k in _FIELDS}
+        kw = _EMPTY | {k: v for k, v in data.items() if k in _FIELD_SET}
         return cls(**kw, parts=parts(data.get("parts"), strings))
 
 
 _FIELDS = tuple(f.name for f in fields(Fact) if f.name != "parts")
+_FIELD_SET = frozenset(_FIELDS)
 
 PartsReader = Callable[[Any, dict[str, str] | None], Parts]
 
@@ -434,7 +435,7 @@ def _shared(fact: dict[str, Any], strings: dict[str, str]) -> dict[str, Any]:
     """
     for key in _SHARED_KEYS:
         value = fact.get(key)
-        if isinstance(value, str):
+        if type(value) is str:  # noqa: E721 - exactly str: no subclass comes out of json
             fact[key] = strings.setdefault(value, value)
     return fact
 
