@@ -6,7 +6,7 @@ import json
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -14,7 +14,7 @@ from types import UnionType
 from typing import Any, Literal, NewType, Union, get_args, get_origin, get_type_hints
 
 from .errors import DataError
-from .tablefile import check_shape, seal, unseal
+from .tablefile import check_shape, unseal, write_sealed
 
 # 2: typed parts per kind (bot/kinds/), a JSON object checked on load; kinds are plain names.
 TABLE_VERSION = 2
@@ -359,7 +359,11 @@ class FactTable:
         return self._sort_keys.get(mid) or (0, mid)
 
     def to_json(self) -> str:
-        """Deterministic JSON text: sorted keys, facts in a stable order, one fact a line.
+        """Deterministic JSON text: sorted keys, facts in a stable order, one fact a line."""
+        return "".join(self.json_chunks())
+
+    def json_chunks(self) -> Iterator[str]:
+        """``to_json``'s text in pieces (a thousand facts each), for writing as it is made.
 
         ``json.dumps`` indents in Python, a token at a time; a fact a line is written by its C
         encoder, and that was most of the time of writing a large table (issue 17).
@@ -376,13 +380,18 @@ class FactTable:
         }
         text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
         if not self.facts:
-            return text
-        line = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": ")).encode
-        facts = ",\n  ".join(line(f.to_json()) for f in sorted(self.facts, key=fact_order))
+            yield text
+            return
         # The top level's keys are one space in and unique: this is the "facts" key's line.
         head, empty, tail = text.partition('\n "facts": [],\n')
         assert empty, "the facts line of an indented table"
-        return f'{head}\n "facts": [\n  {facts}\n ],\n{tail}'
+        yield f'{head}\n "facts": [\n  '
+        line = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": ")).encode
+        facts = sorted(self.facts, key=fact_order)
+        for start in range(0, len(facts), 1000):
+            lines = ",\n  ".join(line(f.to_json()) for f in facts[start : start + 1000])
+            yield f",\n  {lines}" if start else lines
+        yield f"\n ],\n{tail}"
 
 
 def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:
@@ -459,7 +468,6 @@ def dump_table(table: FactTable, path: Path) -> None:
     On any failure the previous table stays as it was and the temporary file is removed; a disk
     error is a DataError naming the table.
     """
-    data = seal(table.to_json())  # before touching the disk: a bug here writes nothing
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -467,7 +475,10 @@ def dump_table(table: FactTable, path: Path) -> None:
         tmp = Path(name)
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # not mkstemp's 600
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            # Written as it is made: a large table's text is never whole in memory (at 10,000
+            # articles that was twice 250 MB, as text and as bytes). A bug halfway leaves only
+            # the temporary file, which goes.
+            write_sealed(table.json_chunks(), out)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
