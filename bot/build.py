@@ -7,7 +7,7 @@ import hashlib
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Sequence
 from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,6 +58,7 @@ _CODE = (
     "yamlio.py",
     "gazetteer.py",
     "glossary.py",
+    "russian.py",
     "kinds/*.py",
 )
 
@@ -200,6 +201,7 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
     lexicon = load_lexicon(config.intents_dir, read)
     curated_list = load_curated(config.curated_path, read)
     curated = {c.article: c for c in curated_list}  # load_curated allows one per article
+    russian = _Russian(glossary, glossary_data, read.hashes[GLOSSARY_PATH])
     articles = _Articles(ExtractCache(cache_folder(table_location(config))), gaz, coverage)
     base = base_key(code, read.hashes[GAZETTEER_PATH])
     # Every article's cached extraction, the article to extract or why it is unusable, in file
@@ -213,7 +215,9 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
     pending = [i for i in items if isinstance(i, _Pending)]
     reports: list[tuple[Context, list[Fact]]] = []
     infos: list[ArticleInfo] = []
-    extracting = _extract_all(pending, gaz_data, gaz, _workers(config, workers), progress)
+    extractions: list[Extracted] = []
+    extracting = _extract_all(pending, gaz_data, gaz, russian, _workers(config, workers),
+                              progress)  # fmt: skip
     with closing(extracting) as fresh:
         for item in items:
             if isinstance(item, DataError):
@@ -228,6 +232,7 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
             if curated.pop(stem, None) and not any(f.curated for f in got.facts):
                 report.notes.append(f"curated fact for {stem} unused: the text gives the date")
             reports.append((got.context, list(got.facts)))
+            extractions.append(got)
             if coverage:
                 ctx = got.with_text(articles.article(item))
                 report.coverage.append(article_coverage(ctx, got.facts))
@@ -245,7 +250,8 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
                       glossary_data)  # fmt: skip
     # A term the glossary lacks is not fatal (the reply falls back to English), but say so.
-    report.notes += [f"no Russian: {p}" for p in check_facts(glossary, gaz, facts)]
+    problems = russian.problems(extractions, facts, gaz, articles)
+    report.notes += [f"no Russian: {p}" for p in problems]
     report.articles = len(infos)
     report.meetings = len(table.meetings)
     report.kinds = Counter(str(f.kind) for f in facts)
@@ -313,6 +319,41 @@ class _Articles:
         return parse_article(item.context.article.path, self.raw[item.info.stem])
 
 
+@dataclass(frozen=True, slots=True)
+class _Russian:
+    """The glossary a build checks facts against (``check_facts``), and its sha256."""
+
+    glossary: Glossary
+    data: Any  # as read, for worker processes
+    sha256: str
+
+    def check(self, facts: Sequence[Fact], gaz: Gazetteer) -> list[str]:
+        """``check_facts`` of ``facts``: a line per problem."""
+        return check_facts(self.glossary, gaz, facts)
+
+    def problems(self, extractions: Sequence[Extracted], merged: Sequence[Fact], gaz: Gazetteer,
+                 articles: _Articles) -> list[str]:  # fmt: skip
+        """``check_facts`` of the merged facts, each article's lines taken from its extraction
+        when merging left its facts as they were (the very objects) and the glossary is the one
+        they were checked against. A glossary edit re-checks an article once and keeps the new
+        lines in its entry."""
+        if len(merged) != sum(len(e.facts) for e in extractions):  # not a fact for a fact
+            return self.check(merged, gaz)
+        out: list[str] = []
+        start = 0
+        for e in extractions:
+            mine = merged[start : start + len(e.facts)]
+            start += len(e.facts)
+            lines = e.russian
+            if e.glossary != self.sha256:
+                lines = tuple(self.check(e.facts, gaz))
+                articles.cache.put(e.info.stem, encode(e.key, e.context, e.facts, e.info,
+                                                       self.sha256, lines))  # fmt: skip
+            same = all(a is b for a, b in zip(mine, e.facts, strict=True))
+            out += lines if same else self.check(mine, gaz)
+        return out
+
+
 def _curated_key(cur: CuratedFact | None) -> tuple[str, str] | None:
     """What extraction reads of an article's curated entry: the date and its note."""
     return (cur.value, f"curated: {cur.reason} Source: {cur.source}") if cur else None
@@ -331,25 +372,25 @@ def _workers(config: Config, asked: int | None) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_entry(article: Article, gaz: Gazetteer, curated: CuratedFact | None,
-                  key: str) -> str:  # fmt: skip
+def extract_entry(article: Article, gaz: Gazetteer, curated: CuratedFact | None, key: str,
+                  russian: _Russian) -> str:  # fmt: skip
     """One article's extraction as the text of its cache entry (``bot.extractcache``)."""
     cur = _curated_key(curated)
     ctx, found = extract(article, gaz, (date.fromisoformat(cur[0]), cur[1]) if cur else None)
     info = ArticleInfo(article.stem, article.title[:120], outlet(article, gaz),
                        article.published.isoformat() if article.published else "",
                        ctx.meeting_id)  # fmt: skip
-    return encode(key, ctx, found, info)
+    return encode(key, ctx, found, info, russian.sha256, russian.check(found, gaz))
 
 
-def _extract_all(pending: list[_Pending], gaz_data: Any, gaz: Gazetteer, workers: int,
-                 progress: Progress | None) -> Generator[str, None, None]:  # fmt: skip
+def _extract_all(pending: list[_Pending], gaz_data: Any, gaz: Gazetteer, russian: _Russian,
+                 workers: int, progress: Progress | None) -> Generator[str]:  # fmt: skip
     """The cache entry texts of ``pending``, in its order: in this process, or by ``workers``
     processes when there are more than ``PARALLEL_FROM`` articles."""
     total = len(pending)
     if workers < 2 or total <= PARALLEL_FROM:
         for n, item in enumerate(pending, 1):
-            text = extract_entry(item.article, gaz, item.curated, item.key)
+            text = extract_entry(item.article, gaz, item.curated, item.key, russian)
             if progress is not None:
                 progress(n, total)
             yield text
@@ -357,7 +398,7 @@ def _extract_all(pending: list[_Pending], gaz_data: Any, gaz: Gazetteer, workers
     from concurrent.futures import ProcessPoolExecutor  # only here: ask never pays for it
 
     pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_start_worker,
-                               initargs=(gaz_data,))  # fmt: skip
+                               initargs=(gaz_data, russian.data, russian.sha256))  # fmt: skip
     chunk = max(1, min(32, total // (workers * 16)))  # few round trips, an even finish
     try:
         tasks = ((i.article, i.curated, i.key) for i in pending)
@@ -387,23 +428,26 @@ def _pool_context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-_worker_gaz: Gazetteer | None = None  # a worker process's gazetteer (``_start_worker``)
+_worker: tuple[Gazetteer, _Russian] | None = None  # a worker process's (``_start_worker``)
 
 
-def _start_worker(gaz_data: Any) -> None:
-    """Set up a worker process: its gazetteer; Ctrl-C is for the build that started it."""
+def _start_worker(gaz_data: Any, glossary_data: Any, glossary_sha256: str) -> None:
+    """Set up a worker process: its gazetteer and glossary; Ctrl-C is for the build that
+    started it."""
     import signal
 
-    global _worker_gaz
+    global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
+    glossary = glossary_from_data(glossary_data, NEEDS, GLOSSARY_PATH)
+    _worker = (gazetteer_from_data(gaz_data, GAZETTEER_PATH),
+               _Russian(glossary, glossary_data, glossary_sha256))  # fmt: skip
 
 
 def _worker_entry(task: tuple[Article, CuratedFact | None, str]) -> str:
     """``extract_entry`` in a worker process."""
-    assert _worker_gaz is not None, "_start_worker sets the gazetteer"
+    assert _worker is not None, "_start_worker sets it up"
     article, curated, key = task
-    return extract_entry(article, _worker_gaz, curated, key)
+    return extract_entry(article, _worker[0], curated, key, _worker[1])
 
 
 def table_location(config: Config) -> Path:

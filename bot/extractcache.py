@@ -1,7 +1,9 @@
 """Each article's extraction, kept beside the table so that a build extracts only what changed.
 
 An ``Extracted`` is what a build needs of one article: its facts before merging, the meeting
-context ``merge`` reads and its /sources line. ``ExtractCache`` keeps one file per
+context ``merge`` reads, its /sources line and the facts' problems in Russian (with the sha256
+of the glossary they were checked against, which is not part of the key: a glossary edit
+re-checks, it does not re-extract). ``ExtractCache`` keeps one file per
 article, ``<stem>.json``, keyed by the sha256 of the article's bytes and of everything extraction
 depends on (the build's code, the gazetteer, the article's curated entry). A file that is
 damaged, written by other code or for other input is ignored (a miss), never trusted.
@@ -102,9 +104,12 @@ class Extracted:
     """One article's extraction: its facts (before merging), its meeting context for ``merge``
     (an article without its text: ``with_text`` gives it back) and its /sources line."""
 
+    key: str
     context: Context
     facts: tuple[Fact, ...]
     info: ArticleInfo  # ``meeting`` is the article's own, before merging
+    glossary: str  # the sha256 of the glossary ``russian`` comes from
+    russian: tuple[str, ...]  # ``bot.kinds.check_facts`` of ``facts``
 
     def with_text(self, article: Article) -> Context:
         """The context with ``article`` (this article, read again) in it: enough for
@@ -112,7 +117,8 @@ class Extracted:
         return replace(self.context, article=article)
 
 
-def encode(key: str, ctx: Context, facts: Iterable[Fact], info: ArticleInfo) -> str:
+def encode(key: str, ctx: Context, facts: Iterable[Fact], info: ArticleInfo, glossary: str,
+           russian: Iterable[str]) -> str:  # fmt: skip
     """The cache entry of one article's extraction: a checksum line, then compact JSON."""
     body = json.dumps(
         {
@@ -121,6 +127,7 @@ def encode(key: str, ctx: Context, facts: Iterable[Fact], info: ArticleInfo) -> 
             "info": [info.stem, info.title, info.outlet, info.published, info.meeting],
             "context": {n: w(getattr(ctx, n)) for n, (w, _) in CONTEXT_FIELDS.items()},
             "facts": [f.to_json() for f in facts],
+            "russian": [glossary, list(russian)],
         },
         ensure_ascii=False,
         separators=(",", ":"),
@@ -149,7 +156,11 @@ def decode(text: str, key: str, path: Path, sha256: str, gaz: Gazetteer,
     facts = tuple(fact_from_json(n, f, parts, strings) for n, f in enumerate(data["facts"]))
     if any(f.article != stem for f in facts):
         raise ValueError("a fact of another article")
-    return Extracted(context, facts, ArticleInfo(stem, title, outlet, published, meeting))
+    glossary, russian = data["russian"]
+    if not isinstance(glossary, str) or not all(isinstance(r, str) for r in russian):
+        raise ValueError("russian: not strings")
+    info = ArticleInfo(stem, title, outlet, published, meeting)
+    return Extracted(key, context, facts, info, glossary, tuple(russian))
 
 
 def entry_key(base: str, stem: str, sha256: str, curated: tuple[str, str] | None) -> str:

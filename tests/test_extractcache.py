@@ -24,6 +24,7 @@ import pytest
 import bot.build
 import bot.extract
 import bot.extractcache
+import bot.kinds
 from bench.synth import write_project
 from bot.build import build, build_table, table_location
 from bot.config import Config, load_config
@@ -35,6 +36,7 @@ from bot.extractcache import CONTEXT_FIELDS, CONTEXT_LEFT_OUT, cache_folder
 from bot.facts import fact_order
 from bot.gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from bot.gazetteer import gazetteer_from_data
+from bot.glossary import DEFAULT_PATH as GLOSSARY_PATH
 from bot.merge import merge
 from bot.tablefile import seal
 from bot.yamlio import load_yaml
@@ -311,3 +313,39 @@ def test_removed_articles_and_old_temporary_files_are_pruned(project: Project) -
     assert "005_tass_2024.json" not in names and "001_33faab09024306e9.json" in names
     assert ".001_x.abc.tmp" not in names
     assert {".001_x.def.tmp", "notes.txt"} <= names
+
+
+def test_a_glossary_edit_rechecks_russian_without_extracting_again(
+    project: Project, extracted: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Each entry keeps its facts' problems in Russian with the glossary's sha256: an edited
+    glossary re-checks every article once (the same notes as a build without the cache) and
+    keeps the new lines; the facts are not extracted again."""
+    config = project.config()
+    _, first = build(config)
+    assert not [n for n in first.notes if n.startswith("no Russian")]
+    edited = tmp_path / "glossary.yaml"
+    text = GLOSSARY_PATH.read_text(encoding="utf-8")
+    edited.write_text(text.replace("  Eastern Economic Forum: Восточный экономический форум\n", ""),
+                      encoding="utf-8")  # fmt: skip
+    monkeypatch.setattr(bot.build, "GLOSSARY_PATH", edited)
+    extracted.clear()
+    _, cached = build(config)
+    assert extracted == []
+    lacking = [n for n in cached.notes if "glossary lacks event_names: 'Eastern" in n]
+    assert len(lacking) == 4 and "005_govru_xi_2024#8 event" in lacking[0]
+    checked: list[int] = []
+    real = bot.kinds.check_facts
+
+    def check_facts(*args: Any) -> Any:
+        checked.append(len(args[-1]))
+        return real(*args)
+
+    monkeypatch.setattr(bot.build, "check_facts", check_facts)
+    _, again = build(config)
+    assert again.notes == cached.notes
+    # checked again: only the articles whose facts merging changed (another report's meeting)
+    assert 0 < len(checked) < len(entries(config)) // 2, checked
+    shutil.rmtree(cache_folder(config.table_path))
+    _, full = build_table(config)
+    assert full.notes == cached.notes
