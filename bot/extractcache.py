@@ -38,9 +38,10 @@ _HEX = 64
 STALE_AFTER = 3600.0  # seconds: a temporary entry file this old was left by a killed build
 _SUFFIX = ".json"
 
-# Context fields an entry keeps, each with its JSON writer and reader: what ``merge`` reads of a
-# report (the article's text, the speech and the encounters are not needed once it has its
-# facts). ``tests/test_extractcache.py`` fails when Context gains a field that is in neither set.
+# How an entry keeps a Context field, by its type: what ``merge`` reads of a report. The article's
+# text, the gazetteer, the speech and the encounters are left out (the facts hold what came of
+# them). ``tests/test_extractcache.py`` fails when Context gains a field of a type that is in
+# neither table.
 _Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 
 
@@ -78,25 +79,21 @@ def _encounter(data: dict[str, Any] | None) -> Encounter | None:
     return Encounter(**kw)
 
 
-CONTEXT_FIELDS: dict[str, _Codec] = {
-    "ref": (_iso, _day),
-    "meeting_id": (_same, _same),
-    "meeting_date": (_iso, _day),
-    "place": (_same, _same),
-    "meeting": (list, _ints),
-    "weekday": (_same, _same),
-    "venue": (_same, _same),
-    "note": (_same, _same),
-    "main": (_encounter_json, _encounter),
-    "elsewhere": (sorted, frozenset),
-    "daytime": (_same, _same),
-    "clock": (_same, _same),
-    "month_day": (lambda v: list(v) if v is not None else None, _pair),
-    "country": (_same, _same),
-    "place_rank": (_same, _same),
-    "dated": (_same, _same),
+CODECS: dict[str, _Codec] = {
+    "str": (_same, _same),
+    "str | None": (_same, _same),
+    "int": (_same, _same),
+    "Dated": (_same, _same),
+    "date | None": (_iso, _day),
+    "tuple[int, ...]": (list, _ints),
+    "frozenset[int]": (sorted, frozenset),
+    "tuple[int, int] | None": (lambda v: list(v) if v is not None else None, _pair),
+    "Encounter | None": (_encounter_json, _encounter),
 }
-CONTEXT_LEFT_OUT = frozenset({"article", "gaz", "said", "encounters"})
+LEFT_OUT = frozenset({"Article", "Gazetteer", "tuple[Said, ...]", "tuple[Encounter, ...]"})
+CONTEXT_FIELDS: dict[str, _Codec] = {
+    f.name: CODECS[str(f.type)] for f in fields(Context) if str(f.type) in CODECS
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,8 +239,9 @@ def cache_folder(table: Path) -> Path:
 
 
 __all__ = [
+    "CODECS",
     "CONTEXT_FIELDS",
-    "CONTEXT_LEFT_OUT",
+    "LEFT_OUT",
     "FORMAT",
     "ExtractCache",
     "Extracted",
