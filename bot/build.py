@@ -7,7 +7,7 @@ import hashlib
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator
 from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,25 +18,26 @@ from typing import TYPE_CHECKING, Any
 from . import __file__ as _package_file
 from .config import Config
 from .context import Context
-from .corpus import Article, article_paths, parse_article
+from .corpus import Article, article_paths
 from .coverage import Coverage
 from .coverage import coverage as article_coverage
 from .curated import CuratedFact, load_curated
 from .errors import DataError
 from .extract import extract, outlet
-from .extractcache import ExtractCache, Extracted, base_key, cache_folder, decode, encode, entry_key
 from .facts import ArticleInfo, Fact, FactTable, dump_table, fact_order, load_table
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
 from .glossary import Glossary, glossary_from_data
 from .intents import Intent, Lexicon, intent_paths, load_intents, load_lexicon
-from .kinds import NEEDS, READERS, check_facts
+from .kinds import NEEDS, READERS
 from .merge import merge
 from .yamlio import load_yaml
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # bot.extractcache is imported by a build, not by ask on a fresh table
     from multiprocessing.context import BaseContext
+
+    from .extractcache import Articles, Extracted, Pending, RussianCheck
 
 log = logging.getLogger(__name__)
 _PACKAGE = Path(_package_file).parent
@@ -201,18 +202,20 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
     lexicon = load_lexicon(config.intents_dir, read)
     curated_list = load_curated(config.curated_path, read)
     curated = {c.article: c for c in curated_list}  # load_curated allows one per article
-    russian = _Russian(glossary, glossary_data, read.hashes[GLOSSARY_PATH])
-    articles = _Articles(ExtractCache(cache_folder(table_location(config))), gaz, coverage)
-    base = base_key(code, read.hashes[GAZETTEER_PATH])
+    from .extractcache import Articles, ExtractCache, Pending, RussianCheck, cache_folder
+
+    russian = RussianCheck(glossary, glossary_data, read.hashes[GLOSSARY_PATH])
+    cache = ExtractCache(cache_folder(table_location(config)))
+    articles = Articles(cache, code, read.hashes[GAZETTEER_PATH], gaz, coverage)
     # Every article's cached extraction, the article to extract or why it is unusable, in file
     # order; the extractions come in that order too, so the reports are a full build's.
-    items = [articles.look_up(path, read, base, curated.get(path.stem))
+    items = [_look_up(articles, path, read, curated.get(path.stem))
              for path in article_paths(config.seeds_dir)]  # fmt: skip
     if config.build.on_bad_article == "reject":
         for item in items:
             if isinstance(item, DataError):
                 raise item
-    pending = [i for i in items if isinstance(i, _Pending)]
+    pending = [i for i in items if isinstance(i, Pending)]
     reports: list[tuple[Context, list[Fact]]] = []
     infos: list[ArticleInfo] = []
     extractions: list[Extracted] = []
@@ -227,7 +230,7 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
                     report.notes.append(f"curated fact for {Path(item.path).stem} unused: "
                                         "the article was skipped")  # fmt: skip
                 continue
-            got = articles.fresh(item, next(fresh)) if isinstance(item, _Pending) else item
+            got = articles.fresh(item, next(fresh)) if isinstance(item, Pending) else item
             stem = got.info.stem
             if curated.pop(stem, None) and not any(f.curated for f in got.facts):
                 report.notes.append(f"curated fact for {stem} unused: the text gives the date")
@@ -237,7 +240,7 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
                 ctx = got.with_text(articles.article(item))
                 report.coverage.append(article_coverage(ctx, got.facts))
             infos.append(got.info)
-    articles.cache.prune(i.stem for i in infos)
+    cache.prune(i.stem for i in infos)
     for stem in curated:
         where = f"facts[{[c.article for c in curated_list].index(stem)}]"
         raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", where)
@@ -250,7 +253,7 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
                       glossary_data)  # fmt: skip
     # A term the glossary lacks is not fatal (the reply falls back to English), but say so.
-    problems = russian.problems(extractions, facts, gaz, articles)
+    problems = russian.problems(extractions, facts, gaz, cache)
     report.notes += [f"no Russian: {p}" for p in problems]
     report.articles = len(infos)
     report.meetings = len(table.meetings)
@@ -262,101 +265,14 @@ Progress = Callable[[int, int], None]
 PARALLEL_FROM = 64  # articles to extract: fewer do not pay for starting the worker processes
 
 
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    """An article to extract, with its curated entry and the key of its cache entry."""
-
-    article: Article
-    curated: CuratedFact | None
-    key: str
-
-
-class _Articles:
-    """The articles of one build: each one's cache entry when it is sound and current."""
-
-    def __init__(self, cache: ExtractCache, gaz: Gazetteer, coverage: bool) -> None:
-        self.cache, self.gaz = cache, gaz
-        self.strings: dict[str, str] = {}  # one object per repeated string, as in load_table
-        self.raw: dict[str, bytes] | None = {} if coverage else None  # cached ones' bytes
-
-    def look_up(self, path: Path, read: InputReader, base: str,
-                cur: CuratedFact | None) -> Extracted | _Pending | DataError:  # fmt: skip
-        """The article's cached extraction, else the article to extract, else why it cannot
-        be used."""
-        try:
-            raw = read.once(path)
-        except OSError as exc:
-            return DataError(path, f"cannot read: {exc.strerror}")
-        sha = read.hashes[path]
-        key = entry_key(base, path.stem, sha, _curated_key(cur))
-        text = self.cache.get(path.stem)
-        if text is not None:
-            try:
-                found = decode(text, key, path, sha, self.gaz, READERS, self.strings)
-            except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
-                log.debug("extraction cache: %s ignored (%s)", self.cache.path(path.stem), exc)
-            else:
-                if self.raw is not None:
-                    self.raw[path.stem] = raw
-                return found
-        try:
-            return _Pending(parse_article(path, raw), cur, key)
-        except DataError as exc:
-            return exc
-
-    def fresh(self, item: _Pending, text: str) -> Extracted:
-        """A new extraction (a cache entry's text), kept in the cache and read back as a cached
-        one is, so a table is the same whichever way each article came."""
-        self.cache.put(item.article.stem, text)
-        a = item.article
-        return decode(text, item.key, a.path, a.sha256, self.gaz, READERS, self.strings)
-
-    def article(self, item: Extracted | _Pending) -> Article:
-        """The article with its text (for its coverage report; a cached one is read again)."""
-        if isinstance(item, _Pending):
-            return item.article
-        assert self.raw is not None, "kept with coverage=True"
-        return parse_article(item.context.article.path, self.raw[item.info.stem])
-
-
-@dataclass(frozen=True, slots=True)
-class _Russian:
-    """The glossary a build checks facts against (``check_facts``), and its sha256."""
-
-    glossary: Glossary
-    data: Any  # as read, for worker processes
-    sha256: str
-
-    def check(self, facts: Sequence[Fact], gaz: Gazetteer) -> list[str]:
-        """``check_facts`` of ``facts``: a line per problem."""
-        return check_facts(self.glossary, gaz, facts)
-
-    def problems(self, extractions: Sequence[Extracted], merged: Sequence[Fact], gaz: Gazetteer,
-                 articles: _Articles) -> list[str]:  # fmt: skip
-        """``check_facts`` of the merged facts, each article's lines taken from its extraction
-        when merging left its facts as they were (the very objects) and the glossary is the one
-        they were checked against. A glossary edit re-checks an article once and keeps the new
-        lines in its entry."""
-        if len(merged) != sum(len(e.facts) for e in extractions):  # not a fact for a fact
-            return self.check(merged, gaz)
-        out: list[str] = []
-        start = 0
-        for e in extractions:
-            mine = merged[start : start + len(e.facts)]
-            start += len(e.facts)
-            lines = e.russian
-            if e.glossary != self.sha256:
-                lines = tuple(self.check(e.facts, gaz))
-                articles.cache.put(e.info.stem, encode(e.key, e.context, e.facts, e.info,
-                                                       self.sha256, lines))  # fmt: skip
-            same = all(a is b for a, b in zip(mine, e.facts, strict=True))
-            out += lines if same else self.check(mine, gaz)
-        return out
-
-
-def _curated_key(cur: CuratedFact | None) -> tuple[str, str] | None:
-    """What extraction reads of an article's curated entry: the date and its note."""
-    return (cur.value, f"curated: {cur.reason} Source: {cur.source}") if cur else None
+def _look_up(articles: Articles, path: Path, read: InputReader,
+             cur: CuratedFact | None) -> Extracted | Pending | DataError:  # fmt: skip
+    """The article's cached extraction, else the article to extract, else why it is unusable."""
+    try:
+        raw = read.once(path)
+    except OSError as exc:
+        return DataError(path, f"cannot read: {exc.strerror}")
+    return articles.look_up(path, raw, read.hashes[path], cur)
 
 
 def _workers(config: Config, asked: int | None) -> int:
@@ -373,9 +289,11 @@ def _workers(config: Config, asked: int | None) -> int:
 
 
 def extract_entry(article: Article, gaz: Gazetteer, curated: CuratedFact | None, key: str,
-                  russian: _Russian) -> str:  # fmt: skip
+                  russian: RussianCheck) -> str:  # fmt: skip
     """One article's extraction as the text of its cache entry (``bot.extractcache``)."""
-    cur = _curated_key(curated)
+    from .extractcache import curated_key, encode
+
+    cur = curated_key(curated)
     ctx, found = extract(article, gaz, (date.fromisoformat(cur[0]), cur[1]) if cur else None)
     info = ArticleInfo(article.stem, article.title[:120], outlet(article, gaz),
                        article.published.isoformat() if article.published else "",
@@ -383,7 +301,7 @@ def extract_entry(article: Article, gaz: Gazetteer, curated: CuratedFact | None,
     return encode(key, ctx, found, info, russian.sha256, russian.check(found, gaz))
 
 
-def _extract_all(pending: list[_Pending], gaz_data: Any, gaz: Gazetteer, russian: _Russian,
+def _extract_all(pending: list[Pending], gaz_data: Any, gaz: Gazetteer, russian: RussianCheck,
                  workers: int, progress: Progress | None) -> Generator[str]:  # fmt: skip
     """The cache entry texts of ``pending``, in its order: in this process, or by ``workers``
     processes when there are more than ``PARALLEL_FROM`` articles."""
@@ -428,7 +346,7 @@ def _pool_context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-_worker: tuple[Gazetteer, _Russian] | None = None  # a worker process's (``_start_worker``)
+_worker: tuple[Gazetteer, RussianCheck] | None = None  # a worker process's (``_start_worker``)
 
 
 def _start_worker(gaz_data: Any, glossary_data: Any, glossary_sha256: str) -> None:
@@ -436,11 +354,13 @@ def _start_worker(gaz_data: Any, glossary_data: Any, glossary_sha256: str) -> No
     started it."""
     import signal
 
+    from .extractcache import RussianCheck
+
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     glossary = glossary_from_data(glossary_data, NEEDS, GLOSSARY_PATH)
     _worker = (gazetteer_from_data(gaz_data, GAZETTEER_PATH),
-               _Russian(glossary, glossary_data, glossary_sha256))  # fmt: skip
+               RussianCheck(glossary, glossary_data, glossary_sha256))  # fmt: skip
 
 
 def _worker_entry(task: tuple[Article, CuratedFact | None, str]) -> str:

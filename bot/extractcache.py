@@ -1,12 +1,13 @@
 """Each article's extraction, kept beside the table so that a build extracts only what changed.
 
 An ``Extracted`` is what a build needs of one article: its facts before merging, the meeting
-context ``merge`` reads, its /sources line and the facts' problems in Russian (with the sha256
-of the glossary they were checked against, which is not part of the key: a glossary edit
-re-checks, it does not re-extract). ``ExtractCache`` keeps one file per
-article, ``<stem>.json``, keyed by the sha256 of the article's bytes and of everything extraction
-depends on (the build's code, the gazetteer, the article's curated entry). A file that is
+context ``merge`` reads, its /sources line and its facts' problems in Russian (with the sha256
+of the glossary they were checked against: a glossary edit re-checks, it does not re-extract).
+``ExtractCache`` keeps one file per article, ``<stem>.json``, keyed by the sha256 of the
+article's bytes and of everything extraction depends on (the build's code, the gazetteer, the
+article's curated entry); ``Articles`` looks each article of a build up in it. An entry that is
 damaged, written by other code or for other input is ignored (a miss), never trusted.
+``bot.build`` imports this module only when it builds: ``ask`` on a fresh table never pays for it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, fields, replace
 from datetime import date
@@ -25,10 +26,14 @@ from pathlib import Path
 from typing import Any
 
 from .context import Context
-from .corpus import Article
+from .corpus import Article, parse_article
+from .curated import CuratedFact
 from .encounters import Encounter
+from .errors import DataError
 from .facts import ArticleInfo, Fact, PartsReader, fact_from_json
 from .gazetteer import Gazetteer
+from .glossary import Glossary
+from .kinds import READERS, check_facts
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +238,100 @@ class ExtractCache:
                     path.unlink()
 
 
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """An article to extract, with its curated entry and the key of its cache entry."""
+
+    article: Article
+    curated: CuratedFact | None
+    key: str
+
+
+class Articles:
+    """The articles of one build: each one's cache entry when it is sound and for this input."""
+
+    def __init__(self, cache: ExtractCache, code: Mapping[str, str], gazetteer: str,
+                 gaz: Gazetteer, coverage: bool) -> None:  # fmt: skip
+        self.cache, self.gaz = cache, gaz
+        self.base = base_key(code, gazetteer)
+        self.strings: dict[str, str] = {}  # one object per repeated string, as in load_table
+        self.raw: dict[str, bytes] | None = {} if coverage else None  # cached ones' bytes
+
+    def look_up(self, path: Path, raw: bytes, sha256: str,
+                cur: CuratedFact | None) -> Extracted | Pending | DataError:  # fmt: skip
+        """The article's cached extraction, else the article to extract, else why it cannot
+        be used. ``raw``: its bytes, ``sha256`` theirs."""
+        key = entry_key(self.base, path.stem, sha256, curated_key(cur))
+        text = self.cache.get(path.stem)
+        if text is not None:
+            try:
+                found = decode(text, key, path, sha256, self.gaz, READERS, self.strings)
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+                log.debug("extraction cache: %s ignored (%s)", self.cache.path(path.stem), exc)
+            else:
+                if self.raw is not None:
+                    self.raw[path.stem] = raw
+                return found
+        try:
+            return Pending(parse_article(path, raw), cur, key)
+        except DataError as exc:
+            return exc
+
+    def fresh(self, item: Pending, text: str) -> Extracted:
+        """A new extraction (a cache entry's text), kept in the cache and read back as a cached
+        one is, so a table is the same whichever way each article came."""
+        self.cache.put(item.article.stem, text)
+        a = item.article
+        return decode(text, item.key, a.path, a.sha256, self.gaz, READERS, self.strings)
+
+    def article(self, item: Extracted | Pending) -> Article:
+        """The article with its text (for its coverage report; a cached one is parsed again)."""
+        if isinstance(item, Pending):
+            return item.article
+        assert self.raw is not None, "kept with coverage=True"
+        return parse_article(item.context.article.path, self.raw[item.info.stem])
+
+
+def curated_key(cur: CuratedFact | None) -> tuple[str, str] | None:
+    """What extraction reads of an article's curated entry: the date and its note."""
+    return (cur.value, f"curated: {cur.reason} Source: {cur.source}") if cur else None
+
+
+class RussianCheck:
+    """The glossary a build checks facts against (``check_facts``), and its sha256."""
+
+    def __init__(self, glossary: Glossary, data: Any, sha256: str) -> None:
+        self.glossary = glossary
+        self.data = data  # as read, for worker processes
+        self.sha256 = sha256
+
+    def check(self, facts: Sequence[Fact], gaz: Gazetteer) -> list[str]:
+        """``check_facts`` of ``facts``: a line per problem."""
+        return check_facts(self.glossary, gaz, facts)
+
+    def problems(self, extractions: Sequence[Extracted], merged: Sequence[Fact], gaz: Gazetteer,
+                 cache: ExtractCache) -> list[str]:  # fmt: skip
+        """``check_facts`` of the merged facts, each article's lines taken from its extraction
+        when merging left its facts as they were (the very objects) and the glossary is the one
+        they were checked against. A glossary edit re-checks an article once and keeps the new
+        lines in its entry."""
+        if len(merged) != sum(len(e.facts) for e in extractions):  # not a fact for a fact
+            return self.check(merged, gaz)
+        out: list[str] = []
+        start = 0
+        for e in extractions:
+            mine = merged[start : start + len(e.facts)]
+            start += len(e.facts)
+            lines = e.russian
+            if e.glossary != self.sha256:
+                lines = tuple(self.check(e.facts, gaz))
+                text = encode(e.key, e.context, e.facts, e.info, self.sha256, lines)
+                cache.put(e.info.stem, text)
+            same = all(a is b for a, b in zip(mine, e.facts, strict=True))
+            out += lines if same else self.check(mine, gaz)
+        return out
+
+
 def cache_folder(table: Path) -> Path:
     """The extraction cache of the table at ``table``: a folder beside it."""
     return table.with_name(f"{table.stem}.cache")
@@ -241,12 +340,16 @@ def cache_folder(table: Path) -> Path:
 __all__ = [
     "CODECS",
     "CONTEXT_FIELDS",
-    "LEFT_OUT",
     "FORMAT",
+    "LEFT_OUT",
+    "Articles",
     "ExtractCache",
     "Extracted",
+    "Pending",
+    "RussianCheck",
     "base_key",
     "cache_folder",
+    "curated_key",
     "decode",
     "encode",
     "entry_key",

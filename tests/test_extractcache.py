@@ -343,7 +343,7 @@ def test_a_glossary_edit_rechecks_russian_without_extracting_again(
         checked.append(len(args[-1]))
         return real(*args)
 
-    monkeypatch.setattr(bot.build, "check_facts", check_facts)
+    monkeypatch.setattr(bot.extractcache, "check_facts", check_facts)
     _, again = build(config)
     assert again.notes == cached.notes
     # checked again: only the articles whose facts merging changed (another report's meeting)
