@@ -191,6 +191,8 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
     its facts cover (``BuildReport``). ``progress(done, total)``: called as articles are
     extracted.
     """
+    from .extractcache import Articles, ExtractCache, Pending, RussianCheck, cache_folder
+
     code = code_hashes()  # after importing extract: the code this build runs
     report = BuildReport()
     read = InputReader()
@@ -202,8 +204,6 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
     lexicon = load_lexicon(config.intents_dir, read)
     curated_list = load_curated(config.curated_path, read)
     curated = {c.article: c for c in curated_list}  # load_curated allows one per article
-    from .extractcache import Articles, ExtractCache, Pending, RussianCheck, cache_folder
-
     russian = RussianCheck(glossary, glossary_data, read.hashes[GLOSSARY_PATH])
     cache = ExtractCache(cache_folder(table_location(config)))
     articles = Articles(cache, code, read.hashes[GAZETTEER_PATH], gaz, coverage)

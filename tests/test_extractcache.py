@@ -13,6 +13,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -266,6 +267,30 @@ def test_parallel_extraction_gives_the_serial_table(tmp_path: Path) -> None:
     assert again.summary() == report.summary()
     assert {stem: p.read_bytes() for stem, p in entries(config).items()} == texts
     assert progress[-1] == (70, 70) and len(progress) == 70
+
+
+def test_a_build_in_a_thread_starts_its_workers_from_a_fork_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/reload builds in a thread beside the bot's event loop: its workers must not be forks of
+    a process with other threads running. The table is the same."""
+    config = load_config(write_project(tmp_path / "synth", 70, seed=4), {})
+    serial, _ = build_table(config, workers=1)
+    shutil.rmtree(cache_folder(table_location(config)))
+    real, methods = bot.build._pool_context, []
+
+    def pool_context() -> Any:
+        ctx = real()
+        methods.append(ctx.get_start_method())
+        return ctx
+
+    monkeypatch.setattr(bot.build, "_pool_context", pool_context)
+    built: list[Any] = []
+    thread = threading.Thread(target=lambda: built.append(build_table(config, workers=2)))
+    thread.start()
+    thread.join()
+    assert methods == ["forkserver"]
+    assert built[0][0].to_json() == serial.to_json()
 
 
 def test_cache_goes_beside_the_table_where_the_table_goes(
