@@ -53,10 +53,11 @@ import yaml  # noqa: E402
 
 from bench.synth import write_project  # noqa: E402
 from bot.answer import Answerer  # noqa: E402
-from bot.build import ensure_table  # noqa: E402
+from bot.build import ensure_table, table_location  # noqa: E402
 from bot.check import check, entries, found  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.corpus import load_articles  # noqa: E402
+from bot.extractcache import cache_folder  # noqa: E402
 from bot.facts import load_table  # noqa: E402
 from bot.kinds import READERS  # noqa: E402
 from tests import fakebotapi  # noqa: E402
@@ -315,13 +316,26 @@ def run_timed(
 
 
 def measure_build(config: Path, runs: int) -> tuple[list[float], int, str]:
-    """``python -m bot build`` ``runs`` times: wall times, table bytes, summary line."""
+    """``python -m bot build`` ``runs`` times, each a full build (no extraction cache): wall
+    times, table bytes, summary line."""
     times, out = [], ""
+    cfg = load_config(config, {})
     for _ in range(runs):
+        shutil.rmtree(cache_folder(table_location(cfg)), ignore_errors=True)
         elapsed, out, _ = run_timed([PY, "-m", "bot", "--config", str(config), "build"])
         times.append(elapsed)
-    table = load_config(config, {}).table_path
-    return times, table.stat().st_size, out.strip().splitlines()[0]
+    return times, table_location(cfg).stat().st_size, out.strip().splitlines()[0]
+
+
+def measure_one_changed(config: Path) -> tuple[float, float]:
+    """After a build: seconds of ``python -m bot build`` with one article changed (the middle
+    one gets a sentence more), then with nothing changed."""
+    seeds = sorted(load_config(config, {}).seeds_dir.glob("*.txt"))
+    article = seeds[len(seeds) // 2]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + "\nThe talks ended in the afternoon.\n", encoding="utf-8")
+    cmd = [PY, "-m", "bot", "--config", str(config), "build"]
+    return run_timed(cmd)[0], run_timed(cmd)[0]
 
 
 def measure_cold_ask(runs: int) -> tuple[list[float], dict[str, Any]]:
@@ -676,7 +690,7 @@ def big(res: Results, args: argparse.Namespace) -> None:
             article.read_text(encoding="utf-8") + "\nThe talks ended in the afternoon.\n",
             encoding="utf-8",
         )
-        one_s, _, one_kb, _ = cli_peak(config, "build")
+        one_s, _, one_kb, _ = cli_peak(config, "build")  # as measure_one_changed does
         print("  cold ask...", flush=True)
         ask = ["ask", COLD_QUESTION]
         cold = [run_timed([PY, "-m", "bot", "--config", str(config), *ask])[0] for _ in range(5)]
@@ -900,12 +914,15 @@ def main(argv: list[str] | None = None) -> int:
             synth_config = write_project(Path(tmp), args.articles, seed=5)
             gen_s = time.perf_counter() - t0
             times, size, line = measure_build(synth_config, 1)
+            one_s, same_s = measure_one_changed(synth_config)
             res.details["build_synth"] = {
                 "articles": args.articles,
                 "generate_s": gen_s,
                 "runs_s": times,
                 "table_bytes": size,
                 "summary": line,
+                "one_changed_s": one_s,
+                "unchanged_s": same_s,
             }
             res.add(
                 Figure(
@@ -914,6 +931,12 @@ def main(argv: list[str] | None = None) -> int:
                     "s",
                     30.0 if args.articles == 1000 else None,
                     note=line,
+                ),
+                Figure(
+                    f"build, {args.articles} articles, one article changed",
+                    one_s,
+                    "s",
+                    note=f"none changed: {same_s:.2f} s",
                 ),
                 Figure(f"table size, {args.articles} articles", size / 1024 / 1024, "MiB"),
             )
