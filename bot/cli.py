@@ -110,7 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 class ProgressBar:
     """A one-line progress bar of extraction on a terminal, shown once a build has run for
-    ``after`` seconds (a quick build says nothing) and wiped when it ends."""
+    ``after`` seconds (a quick build says nothing) and wiped when extraction ends, so what the
+    build says next (the summary, a log line) starts on a clean line."""
 
     def __init__(self, stream: TextIO, after: float = 2.0,
                  clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
@@ -130,6 +131,8 @@ class ProgressBar:
         self.stream.write("\r" + line.ljust(self.width))
         self.stream.flush()
         self.drawn, self.width = now, len(line)
+        if done >= total:
+            self.close()
 
     def close(self) -> None:
         """Wipe the bar, so the summary starts on a clean line."""

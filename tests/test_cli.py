@@ -245,11 +245,11 @@ def test_progress_bar_shows_after_two_seconds_and_is_wiped() -> None:
     clock[0] = 2.6
     bar(41, 100)  # drawn at most five times a second ...
     assert out.getvalue().count("\r") == 1
-    bar(100, 100)  # ... and always at the end
-    assert out.getvalue().endswith("100/100 (3 s)")
-    bar.close()
+    bar(100, 100)  # ... and always at the end, then wiped: the next line starts clean
     width = len("extracting articles [##############################] 100/100 (3 s)")
-    assert out.getvalue().endswith("\r" + " " * width + "\r")
+    assert out.getvalue().endswith("100/100 (3 s)\r" + " " * width + "\r")
+    bar.close()  # nothing more to wipe
+    assert out.getvalue().endswith("100/100 (3 s)\r" + " " * width + "\r")
 
 
 def test_no_progress_bar_unless_standard_error_is_a_terminal(
