@@ -330,19 +330,15 @@ def _extract_all(pending: list[Pending], gaz_data: Any, gaz: Gazetteer, russian:
 
 def _pool_context() -> BaseContext:
     """How worker processes start: forked when this process runs no other thread (cheapest),
-    else from a fork server (a bot's /reload runs in a thread beside the event loop: forking
-    then could copy a lock another thread holds). A fork server, like spawn on systems without
-    one, imports the ``__main__`` module again: a script that builds must guard its main code."""
+    else spawned (a bot's /reload runs in a thread beside the event loop: a fork then could copy
+    a lock another thread holds; a fork server would outlive the pool as one more process).
+    Spawned workers import the ``__main__`` module again: a script that builds from a thread
+    must guard its main code."""
     import multiprocessing
     import threading
 
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["bot.build"])
-        return ctx
     return multiprocessing.get_context("spawn")
 
 

@@ -27,6 +27,7 @@ import bot.extract
 import bot.extractcache
 import bot.kinds
 from bench.synth import write_project
+from bot.answer import Answerer
 from bot.build import build, build_table, table_location
 from bot.config import Config, load_config
 from bot.context import Context
@@ -40,8 +41,10 @@ from bot.gazetteer import gazetteer_from_data
 from bot.glossary import DEFAULT_PATH as GLOSSARY_PATH
 from bot.merge import merge
 from bot.tablefile import seal
+from bot.tg.app import build_application
 from bot.yamlio import load_yaml
 from tests.support import ARTICLES, DEV_ARTICLES, Project
+from tests.tgharness import replies, serving, tg_config
 
 
 @pytest.fixture
@@ -269,7 +272,7 @@ def test_parallel_extraction_gives_the_serial_table(tmp_path: Path) -> None:
     assert progress[-1] == (70, 70) and len(progress) == 70
 
 
-def test_a_build_in_a_thread_starts_its_workers_from_a_fork_server(
+def test_a_build_in_a_thread_spawns_its_workers(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """/reload builds in a thread beside the bot's event loop: its workers must not be forks of
@@ -289,7 +292,7 @@ def test_a_build_in_a_thread_starts_its_workers_from_a_fork_server(
     thread = threading.Thread(target=lambda: built.append(build_table(config, workers=2)))
     thread.start()
     thread.join()
-    assert methods == ["forkserver"]
+    assert methods == ["spawn"]
     assert built[0][0].to_json() == serial.to_json()
 
 
@@ -376,3 +379,32 @@ def test_a_glossary_edit_rechecks_russian_without_extracting_again(
     shutil.rmtree(cache_folder(config.table_path))
     _, full = build_table(config)
     assert full.notes == cached.notes
+
+
+@pytest.mark.e2e
+async def test_reload_in_the_running_bot_extracts_with_worker_processes(
+    api: Any, tmp_path: Path, make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/reload: the same path (only the new articles extracted), in a thread of the running bot,
+    its workers spawned rather than forked from it."""
+    admin = 77
+    config = tg_config(make_project(tmp_path).config(), api, admins=(admin,))
+    table, _ = build_table(config)
+    real, methods = bot.build._pool_context, []
+
+    def pool_context() -> Any:
+        ctx = real()
+        methods.append(ctx.get_start_method())
+        return ctx
+
+    monkeypatch.setattr(bot.build, "_pool_context", pool_context)
+    monkeypatch.setattr(bot.build, "PARALLEL_FROM", 1)  # a pool for the two new articles
+    app = build_application(config, Answerer.from_table(table, config))
+    async with serving(app):
+        for name in ("tass_2024.txt", "cgtn_moscow.txt"):
+            shutil.copy(ARTICLES / name, config.seeds_dir / f"005_{name}")
+        api.push_message(admin, "/reload", user_id=admin)
+        (reply,) = await replies(api, admin, timeout=60)
+    assert "Articles added (2): 005_cgtn_moscow, 005_tass_2024" in reply.result["text"]
+    assert methods == ["spawn"]
+    assert sorted(entries(config)) == sorted(p.stem for p in config.seeds_dir.glob("*.txt"))
