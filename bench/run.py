@@ -18,7 +18,10 @@ What it measures (see README "Performance"):
     burst across 50 chats (messages answered per second) and a paced load (reply latency);
   * peak resident memory (VmHWM) of ``python -m bot run`` handling a burst;
   * a baseline "best matching sentence" answerer (rapidfuzz over every sentence) on the same
-    questions: latency and accuracy next to factbot's.
+    questions: latency and accuracy next to factbot's;
+  * only with ``--only big`` (several minutes): 10,000 synthetic articles: full build time and
+    peak RSS, a build after one changed article, cold ask time and peak RSS, warm p50/p99, and
+    the peak RSS of ``python -m bot run`` (issue 17).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -49,16 +53,19 @@ import yaml  # noqa: E402
 
 from bench.synth import write_project  # noqa: E402
 from bot.answer import Answerer  # noqa: E402
-from bot.build import ensure_table  # noqa: E402
+from bot.build import ensure_table, table_location  # noqa: E402
 from bot.check import check, entries, found  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.corpus import load_articles  # noqa: E402
+from bot.extractcache import cache_folder  # noqa: E402
 from bot.facts import load_table  # noqa: E402
 from bot.kinds import READERS  # noqa: E402
 from tests import fakebotapi  # noqa: E402
 
 PY = sys.executable
 SECTIONS = ("build", "warm", "accuracy", "cold", "synth", "e2e", "memory", "backlog")
+# Not in a default run (it takes several minutes): --only big, 10,000 synthetic articles.
+EXTRA_SECTIONS = ("big",)
 QUESTION_SETS = (ROOT / "tests" / "questions.yaml", ROOT / "tests" / "questions_ru.yaml")
 DIALOGUES = ROOT / "tests" / "data" / "dialogues"  # conversations: answers in a context
 COLD_QUESTION = "when did they meet?"
@@ -309,13 +316,26 @@ def run_timed(
 
 
 def measure_build(config: Path, runs: int) -> tuple[list[float], int, str]:
-    """``python -m bot build`` ``runs`` times: wall times, table bytes, summary line."""
+    """``python -m bot build`` ``runs`` times, each a full build (no extraction cache): wall
+    times, table bytes, summary line."""
     times, out = [], ""
+    cfg = load_config(config, {})
     for _ in range(runs):
+        shutil.rmtree(cache_folder(table_location(cfg)), ignore_errors=True)
         elapsed, out, _ = run_timed([PY, "-m", "bot", "--config", str(config), "build"])
         times.append(elapsed)
-    table = load_config(config, {}).table_path
-    return times, table.stat().st_size, out.strip().splitlines()[0]
+    return times, table_location(cfg).stat().st_size, out.strip().splitlines()[0]
+
+
+def measure_one_changed(config: Path) -> tuple[float, float]:
+    """After a build: seconds of ``python -m bot build`` with one article changed (the middle
+    one gets a sentence more), then with nothing changed."""
+    seeds = sorted(load_config(config, {}).seeds_dir.glob("*.txt"))
+    article = seeds[len(seeds) // 2]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text + "\nThe talks ended in the afternoon.\n", encoding="utf-8")
+    cmd = [PY, "-m", "bot", "--config", str(config), "build"]
+    return run_timed(cmd)[0], run_timed(cmd)[0]
 
 
 def measure_cold_ask(runs: int) -> tuple[list[float], dict[str, Any]]:
@@ -613,6 +633,117 @@ def run_backlog(total: int, seconds: float, stop: signal.Signals) -> dict[str, A
             "returncode": bot.proc.returncode, "status_kb": status}  # fmt: skip
 
 
+# --------------------------------------------------------------------------- a large corpus
+
+# Runs the CLI in this interpreter and then reports its own peak RSS and its children's (the
+# build's worker processes), so a subprocess's memory is measured without polling /proc.
+_PEAK = (
+    "import resource, sys\n"
+    "from bot.cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "usage = resource.getrusage\n"
+    "print('PEAK_KB', usage(resource.RUSAGE_SELF).ru_maxrss, "
+    "usage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code)\n"
+)
+
+
+def cli_peak(config: Path, *args: str) -> tuple[float, str, int, int]:
+    """``python -m bot --config CONFIG ARGS``: wall seconds, stdout, and the peak RSS in kB of
+    the process and of the largest of its children."""
+    elapsed, out, err = run_timed([PY, "-c", _PEAK, "--config", str(config), *args])
+    self_kb, children_kb = re.findall(r"PEAK_KB (\d+) (\d+)", err)[-1]
+    return elapsed, out, int(self_kb), int(children_kb)
+
+
+def big_project(args: argparse.Namespace, tmp: Path) -> Path:
+    """The config.yaml of ``args.big_articles`` synthetic articles (reused from --big-dir)."""
+    folder = args.big_dir or tmp
+    config = folder / "config.yaml"
+    if args.big_dir is not None and config.exists():
+        print(f"  reusing {config}", flush=True)
+        return config
+    t0 = time.perf_counter()
+    write_project(folder, args.big_articles, seed=5)
+    print(f"  generated {args.big_articles} articles in {time.perf_counter() - t0:.0f} s")
+    return config
+
+
+def big(res: Results, args: argparse.Namespace) -> None:
+    """Issue 17's figures for a large corpus: full build (time, peak RSS), an incremental build
+    after one changed article, cold ask (time, peak RSS), warm p50/p99 and the bot's RSS."""
+    n = args.big_articles
+    label = f"{n:,} articles"
+    with tempfile.TemporaryDirectory(prefix="factbot-big-") as tmp:
+        print(f"large corpus of {n} articles...", flush=True)
+        config = big_project(args, Path(tmp))
+        cfg = load_config(config, {})
+        shutil.rmtree(cfg.table_path.parent, ignore_errors=True)  # no table, no cache
+        print("  full build...", flush=True)
+        full_s, out, full_kb, worker_kb = cli_peak(config, "build")
+        line = out.strip().splitlines()[0]
+        size = cfg.table_path.stat().st_size
+        print("  incremental builds...", flush=True)
+        same_s, *_ = cli_peak(config, "build")
+        article = sorted(cfg.seeds_dir.glob("*.txt"))[n // 2]
+        article.write_text(
+            article.read_text(encoding="utf-8") + "\nThe talks ended in the afternoon.\n",
+            encoding="utf-8",
+        )
+        one_s, _, one_kb, _ = cli_peak(config, "build")  # as measure_one_changed does
+        print("  cold ask...", flush=True)
+        ask = ["ask", COLD_QUESTION]
+        cold = [run_timed([PY, "-m", "bot", "--config", str(config), *ask])[0] for _ in range(5)]
+        _, _, ask_kb, _ = cli_peak(config, *ask)
+        print("  warm latency...", flush=True)
+        t0 = time.perf_counter()
+        answerer = Answerer.from_table(load_table(cfg.table_path, READERS), cfg)
+        load_s = time.perf_counter() - t0
+        questions = [str(i["q"]) for i in load_questions()]
+        lat = summary(warm_latency(answerer.ask, questions, max(1, args.rounds // 2)))
+        del answerer
+        print("  memory of python -m bot run...", flush=True)
+        mem = run_memory(100, args.chats, config)
+    res.details["big"] = {
+        "articles": n, "summary": line, "table_bytes": size, "full_build_s": full_s,
+        "full_build_peak_kb": full_kb, "worker_peak_kb": worker_kb, "unchanged_build_s": same_s,
+        "one_changed_build_s": one_s, "one_changed_peak_kb": one_kb, "cold_ask_s": cold,
+        "cold_ask_peak_kb": ask_kb, "table_load_s": load_s, "warm": lat, "memory": mem,
+    }  # fmt: skip
+    mb = 1024 / 1e6  # ru_maxrss and /proc give KiB
+    res.add(
+        Figure(f"build, {label} (all CPUs)", full_s, "s", 60.0, note=line),
+        Figure(
+            f"build peak RSS, {label}",
+            full_kb * mb,
+            "MB",
+            note=f"largest worker {worker_kb * mb:.0f} MB",
+        ),
+        Figure(f"table size, {label}", size / 1024 / 1024, "MiB"),
+        Figure(
+            f"build, {label}, one article changed",
+            one_s,
+            "s",
+            2.0,
+            note=f"none changed: {same_s:.1f} s; peak RSS {one_kb * mb:.0f} MB",
+        ),
+        Figure(
+            f"cold `python -m bot ask`, {label} (median of 5)", statistics.median(cold), "s", 0.3
+        ),
+        Figure(f"`ask` peak RSS, {label}", ask_kb * mb, "MB"),
+        Figure(f"table load + Answerer, {label}", load_s, "s"),
+        Figure(f"warm answer p50, {label}", lat["p50_ms"], "ms"),
+        Figure(f"warm answer p99, {label}", lat["p99_ms"], "ms", 5.0),
+        Figure(
+            f"peak RSS of `python -m bot run`, {label}",
+            mem["after_burst_kb"]["VmHWM"] * mb,
+            "MB",
+            100.0,
+            note=f"after {mem['burst']} messages",
+        ),
+    )
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -637,12 +768,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default=",".join(SECTIONS),
-        help=f"comma-separated sections to run (default all: {','.join(SECTIONS)})",
+        help=f"comma-separated sections to run (default: {','.join(SECTIONS)}; also "
+        f"{','.join(EXTRA_SECTIONS)}: 10,000 articles, several minutes)",
+    )
+    parser.add_argument("--big-articles", type=int, default=10_000, help="articles of --only big")
+    parser.add_argument(
+        "--big-dir",
+        type=Path,
+        help="--only big: the synthetic project's folder, generated there once and reused "
+        "(default: a temporary folder)",
     )
     args = parser.parse_args(argv)
     sections = set(args.only.split(","))
-    if sections - set(SECTIONS):
-        parser.error(f"unknown section(s): {', '.join(sorted(sections - set(SECTIONS)))}")
+    known = set(SECTIONS) | set(EXTRA_SECTIONS)
+    if sections - known:
+        parser.error(f"unknown section(s): {', '.join(sorted(sections - known))}")
 
     def want(name: str) -> bool:
         return name in sections
@@ -774,12 +914,15 @@ def main(argv: list[str] | None = None) -> int:
             synth_config = write_project(Path(tmp), args.articles, seed=5)
             gen_s = time.perf_counter() - t0
             times, size, line = measure_build(synth_config, 1)
+            one_s, same_s = measure_one_changed(synth_config)
             res.details["build_synth"] = {
                 "articles": args.articles,
                 "generate_s": gen_s,
                 "runs_s": times,
                 "table_bytes": size,
                 "summary": line,
+                "one_changed_s": one_s,
+                "unchanged_s": same_s,
             }
             res.add(
                 Figure(
@@ -788,6 +931,12 @@ def main(argv: list[str] | None = None) -> int:
                     "s",
                     30.0 if args.articles == 1000 else None,
                     note=line,
+                ),
+                Figure(
+                    f"build, {args.articles} articles, one article changed",
+                    one_s,
+                    "s",
+                    note=f"none changed: {same_s:.2f} s",
                 ),
                 Figure(f"table size, {args.articles} articles", size / 1024 / 1024, "MiB"),
             )
@@ -916,6 +1065,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
             else:
                 res.add(Figure("updates lost on SIGKILL, mid-backlog", b["lost"], "", 32.0))
+
+    # --- a large corpus: build, incremental build, cold ask, warm latency, the bot's memory
+    if want("big"):
+        big(res, args)
 
     res.details["machine"]["loadavg_end"] = os.getloadavg()
     res.details["elapsed_s"] = time.time() - started

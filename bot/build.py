@@ -7,19 +7,21 @@ import hashlib
 import logging
 import os
 from collections import Counter
-from contextlib import suppress
+from collections.abc import Callable, Generator
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from . import __file__ as _package_file
 from .config import Config
 from .context import Context
-from .corpus import article_paths, load_articles
+from .corpus import Article, article_paths
 from .coverage import Coverage
 from .coverage import coverage as article_coverage
-from .curated import load_curated
+from .curated import CuratedFact, load_curated
 from .errors import DataError
 from .extract import extract, outlet
 from .facts import ArticleInfo, Fact, FactTable, dump_table, fact_order, load_table
@@ -28,9 +30,14 @@ from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
 from .glossary import Glossary, glossary_from_data
 from .intents import Intent, Lexicon, intent_paths, load_intents, load_lexicon
-from .kinds import NEEDS, READERS, check_facts
+from .kinds import NEEDS, READERS
 from .merge import merge
 from .yamlio import load_yaml
+
+if TYPE_CHECKING:  # bot.extractcache is imported by a build, not by ask on a fresh table
+    from multiprocessing.context import BaseContext
+
+    from .extractcache import Articles, Extracted, Pending, RussianCheck
 
 log = logging.getLogger(__name__)
 _PACKAGE = Path(_package_file).parent
@@ -48,8 +55,11 @@ _CODE = (
     "intents.py",
     "curated.py",
     "build.py",
+    "extractcache.py",
+    "yamlio.py",
     "gazetteer.py",
     "glossary.py",
+    "russian.py",
     "kinds/*.py",
 )
 
@@ -169,9 +179,20 @@ class InputReader:
         return data
 
 
-def build_table(config: Config, coverage: bool = False) -> tuple[FactTable, BuildReport]:
+def build_table(config: Config, coverage: bool = False, workers: int | None = None,
+                progress: Progress | None = None) -> tuple[FactTable, BuildReport]:  # fmt: skip
     """Read every input and build the table in memory; raise DataError on unusable input.
-    ``coverage``: also measure how much of each article its facts cover (``BuildReport``)."""
+
+    An article's extraction comes from the cache beside the table when its entry is for the
+    article's very bytes, code, gazetteer and curated entry; the others are extracted (by
+    ``workers`` processes, default ``build.workers`` or one per CPU, when there are enough of
+    them) and kept there. The reports are merged over all articles either way, so the table is
+    the one a build without a cache makes. ``coverage``: also measure how much of each article
+    its facts cover (``BuildReport``). ``progress(done, total)``: called as articles are
+    extracted.
+    """
+    from .extractcache import Articles, ExtractCache, Pending, RussianCheck, cache_folder
+
     code = code_hashes()  # after importing extract: the code this build runs
     report = BuildReport()
     read = InputReader()
@@ -183,29 +204,43 @@ def build_table(config: Config, coverage: bool = False) -> tuple[FactTable, Buil
     lexicon = load_lexicon(config.intents_dir, read)
     curated_list = load_curated(config.curated_path, read)
     curated = {c.article: c for c in curated_list}  # load_curated allows one per article
+    russian = RussianCheck(glossary, glossary_data, read.hashes[GLOSSARY_PATH])
+    cache = ExtractCache(cache_folder(table_location(config)))
+    articles = Articles(cache, code, read.hashes[GAZETTEER_PATH], gaz, coverage)
+    # Every article's cached extraction, the article to extract or why it is unusable, in file
+    # order; the extractions come in that order too, so the reports are a full build's.
+    items = [_look_up(articles, path, read, curated.get(path.stem))
+             for path in article_paths(config.seeds_dir)]  # fmt: skip
+    if config.build.on_bad_article == "reject":
+        for item in items:
+            if isinstance(item, DataError):
+                raise item
+    pending = [i for i in items if isinstance(i, Pending)]
     reports: list[tuple[Context, list[Fact]]] = []
     infos: list[ArticleInfo] = []
-    for item in load_articles(config.seeds_dir, read.once):
-        if isinstance(item, DataError):
-            if config.build.on_bad_article == "reject":
-                raise item
-            report.skipped.append(str(item))
-            log.warning("skipped article %s", item)
-            if curated.pop(Path(item.path).stem, None):
-                report.notes.append(f"curated fact for {Path(item.path).stem} unused: "
-                                    "the article was skipped")  # fmt: skip
-            continue
-        cur = curated.pop(item.stem, None)
-        note = f"curated: {cur.reason} Source: {cur.source}" if cur else ""
-        ctx, found = extract(item, gaz, (date.fromisoformat(cur.value), note) if cur else None)
-        if cur and not any(f.curated for f in found):
-            report.notes.append(f"curated fact for {item.stem} unused: the text gives the date")
-        reports.append((ctx, found))
-        if coverage:
-            report.coverage.append(article_coverage(ctx, found))
-        infos.append(ArticleInfo(item.stem, item.title[:120], outlet(item, gaz),
-                                 item.published.isoformat() if item.published else "",
-                                 ctx.meeting_id))  # fmt: skip
+    extractions: list[Extracted] = []
+    extracting = _extract_all(pending, gaz_data, gaz, russian, _workers(config, workers),
+                              progress)  # fmt: skip
+    with closing(extracting) as fresh:
+        for item in items:
+            if isinstance(item, DataError):
+                report.skipped.append(str(item))
+                log.warning("skipped article %s", item)
+                if curated.pop(Path(item.path).stem, None):
+                    report.notes.append(f"curated fact for {Path(item.path).stem} unused: "
+                                        "the article was skipped")  # fmt: skip
+                continue
+            got = articles.fresh(item, next(fresh)) if isinstance(item, Pending) else item
+            stem = got.info.stem
+            if curated.pop(stem, None) and not any(f.curated for f in got.facts):
+                report.notes.append(f"curated fact for {stem} unused: the text gives the date")
+            reports.append((got.context, list(got.facts)))
+            extractions.append(got)
+            if coverage:
+                ctx = got.with_text(articles.article(item))
+                report.coverage.append(article_coverage(ctx, got.facts))
+            infos.append(got.info)
+    cache.prune(i.stem for i in infos)
     for stem in curated:
         where = f"facts[{[c.article for c in curated_list].index(stem)}]"
         raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", where)
@@ -218,11 +253,117 @@ def build_table(config: Config, coverage: bool = False) -> tuple[FactTable, Buil
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
                       glossary_data)  # fmt: skip
     # A term the glossary lacks is not fatal (the reply falls back to English), but say so.
-    report.notes += [f"no Russian: {p}" for p in check_facts(glossary, gaz, facts)]
+    problems = russian.problems(extractions, facts, gaz, cache)
+    report.notes += [f"no Russian: {p}" for p in problems]
     report.articles = len(infos)
     report.meetings = len(table.meetings)
     report.kinds = Counter(str(f.kind) for f in facts)
     return table, report
+
+
+Progress = Callable[[int, int], None]
+PARALLEL_FROM = 64  # articles to extract: fewer do not pay for starting the worker processes
+
+
+def _look_up(articles: Articles, path: Path, read: InputReader,
+             cur: CuratedFact | None) -> Extracted | Pending | DataError:  # fmt: skip
+    """The article's cached extraction, else the article to extract, else why it is unusable."""
+    try:
+        raw = read.once(path)
+    except OSError as exc:
+        return DataError(path, f"cannot read: {exc.strerror}")
+    return articles.look_up(path, raw, read.hashes[path], cur)
+
+
+def _workers(config: Config, asked: int | None) -> int:
+    """Processes that extract: ``asked``, else ``build.workers``, else the CPUs this process may
+    run on."""
+    if asked is not None:
+        return max(1, asked)
+    if config.build.workers is not None:
+        return config.build.workers
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # no sched_getaffinity (macOS, Windows)
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_entry(article: Article, gaz: Gazetteer, curated: CuratedFact | None, key: str,
+                  russian: RussianCheck) -> str:  # fmt: skip
+    """One article's extraction as the text of its cache entry (``bot.extractcache``)."""
+    from .extractcache import curated_key, encode
+
+    cur = curated_key(curated)
+    ctx, found = extract(article, gaz, (date.fromisoformat(cur[0]), cur[1]) if cur else None)
+    info = ArticleInfo(article.stem, article.title[:120], outlet(article, gaz),
+                       article.published.isoformat() if article.published else "",
+                       ctx.meeting_id)  # fmt: skip
+    return encode(key, ctx, found, info, russian.sha256, russian.check(found, gaz))
+
+
+def _extract_all(pending: list[Pending], gaz_data: Any, gaz: Gazetteer, russian: RussianCheck,
+                 workers: int, progress: Progress | None) -> Generator[str]:  # fmt: skip
+    """The cache entry texts of ``pending``, in its order: in this process, or by ``workers``
+    processes when there are more than ``PARALLEL_FROM`` articles."""
+    total = len(pending)
+    if workers < 2 or total <= PARALLEL_FROM:
+        for n, item in enumerate(pending, 1):
+            text = extract_entry(item.article, gaz, item.curated, item.key, russian)
+            if progress is not None:
+                progress(n, total)
+            yield text
+        return
+    from concurrent.futures import ProcessPoolExecutor  # only here: ask never pays for it
+
+    pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_start_worker,
+                               initargs=(gaz_data, russian.data, russian.sha256))  # fmt: skip
+    chunk = max(1, min(32, total // (workers * 16)))  # few round trips, an even finish
+    try:
+        tasks = ((i.article, i.curated, i.key) for i in pending)
+        for n, text in enumerate(pool.map(_worker_entry, tasks, chunksize=chunk), 1):
+            if progress is not None:
+                progress(n, total)
+            yield text
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool_context() -> BaseContext:
+    """How worker processes start: forked when this process runs no other thread (cheapest),
+    else spawned (a bot's /reload runs in a thread beside the event loop: a fork then could copy
+    a lock another thread holds; a fork server would outlive the pool as one more process).
+    Spawned workers import the ``__main__`` module again: a script that builds from a thread
+    must guard its main code."""
+    import multiprocessing
+    import threading
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+_worker: tuple[Gazetteer, RussianCheck] | None = None  # a worker process's (``_start_worker``)
+
+
+def _start_worker(gaz_data: Any, glossary_data: Any, glossary_sha256: str) -> None:
+    """Set up a worker process: its gazetteer and glossary; Ctrl-C is for the build that
+    started it."""
+    import signal
+
+    from .extractcache import RussianCheck
+
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    glossary = glossary_from_data(glossary_data, NEEDS, GLOSSARY_PATH)
+    _worker = (gazetteer_from_data(gaz_data, GAZETTEER_PATH),
+               RussianCheck(glossary, glossary_data, glossary_sha256))  # fmt: skip
+
+
+def _worker_entry(task: tuple[Article, CuratedFact | None, str]) -> str:
+    """``extract_entry`` in a worker process."""
+    assert _worker is not None, "_start_worker sets it up"
+    article, curated, key = task
+    return extract_entry(article, _worker[0], curated, key, _worker[1])
 
 
 def table_location(config: Config) -> Path:
@@ -244,9 +385,10 @@ def _writable(folder: Path) -> bool:
     return False
 
 
-def build(config: Config, coverage: bool = False) -> tuple[FactTable, BuildReport]:
-    """Build the table and write it atomically to ``table_location(config)``."""
-    table, report = build_table(config, coverage)
+def build(config: Config, coverage: bool = False, workers: int | None = None,
+          progress: Progress | None = None) -> tuple[FactTable, BuildReport]:  # fmt: skip
+    """Build the table (``build_table``) and write it atomically to ``table_location(config)``."""
+    table, report = build_table(config, coverage, workers, progress)
     report.table_path = table_location(config)
     dump_table(table, report.table_path)
     return table, report
@@ -262,9 +404,10 @@ class CurrentTable:
     rebuilt: str = ""  # why it had to be rebuilt; "" when it was read back
 
 
-def current_table(config: Config) -> CurrentTable:
+def current_table(config: Config, progress: Progress | None = None) -> CurrentTable:
     """The table when it loads cleanly and no input changed; otherwise rebuilt (logged once, with
-    the reason). Raises DataError when it cannot be rebuilt."""
+    the reason; ``progress`` as for ``build_table``). Raises DataError when it cannot be
+    rebuilt."""
     # A fresh table at ``table_path`` is used even in a read-only folder (one built into a
     # container image); otherwise the one a build would write (see ``table_location``).
     reason, inputs = "", None
@@ -280,7 +423,7 @@ def current_table(config: Config) -> CurrentTable:
         if not changes:
             return CurrentTable(table, gazetteer, glossary)
         reason = f"{path}: {changes}"
-    table, report = build(config)
+    table, report = build(config, progress=progress)
     log.info("rebuilt the fact table (%s)", reason)
     return CurrentTable(table, *check_sections(table, report.table_path or config.table_path),
                         rebuilt=reason)  # fmt: skip

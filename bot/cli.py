@@ -11,8 +11,10 @@ import io
 import logging
 import os
 import sys
+import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -45,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--check", action="store_true", help="also warn about ambiguous intents")
     b.add_argument("--coverage", action="store_true",
                    help="also list, per article, the sentences that gave no fact")  # fmt: skip
+    b.add_argument("--workers", type=_positive, metavar="N",
+                   help="processes that extract articles (default: build.workers, else one "
+                        "per CPU)")  # fmt: skip
     ev = sub.add_parser("eval", help="run a question set and print accuracy per intent")
     ev.add_argument("file", type=Path)
     ev.add_argument("--min-in-scope", type=float, default=0.0)
@@ -73,13 +78,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(project.notice(), file=sys.stderr)
         config = project.config
         if args.command == "build":
-            _, report = build(config, args.coverage)
+            with _progress(sys.stderr) as progress:
+                _, report = build(config, args.coverage, args.workers, progress)
             print(report.summary())
             if args.coverage:
                 print(report.coverage_report())
             print(f"table: {report.table_path}")
             return 0
-        current = current_table(config)  # says on stderr (logging) when it rebuilt, and why
+        with _progress(sys.stderr if args.command != "run" else None) as progress:
+            current = current_table(config, progress)  # says on stderr (logging) when it rebuilt
         answerer = Answerer.from_table(current.table, config, current.gazetteer, current.glossary)
         if args.command == "ask":
             return _ask(answerer, args.question, args.json, args.lang, sys.stdin, sys.stdout)
@@ -99,6 +106,53 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+class ProgressBar:
+    """A one-line progress bar of extraction on a terminal, shown once a build has run for
+    ``after`` seconds (a quick build says nothing) and wiped when extraction ends, so what the
+    build says next (the summary, a log line) starts on a clean line."""
+
+    def __init__(self, stream: TextIO, after: float = 2.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:  # fmt: skip
+        self.stream, self.after, self.clock = stream, after, clock
+        self.start = clock()
+        self.drawn = 0.0  # when the bar was last drawn; 0: never
+        self.width = 0  # characters on the line
+
+    def __call__(self, done: int, total: int) -> None:
+        """``done`` of ``total`` articles extracted."""
+        now = self.clock()
+        if now - self.start < self.after or (now - self.drawn < 0.2 and done < total):
+            return
+        filled = 30 * done // max(total, 1)
+        line = (f"extracting articles [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} "
+                f"({now - self.start:.0f} s)")  # fmt: skip
+        self.stream.write("\r" + line.ljust(self.width))
+        self.stream.flush()
+        self.drawn, self.width = now, len(line)
+        if done >= total:
+            self.close()
+
+    def close(self) -> None:
+        """Wipe the bar, so the summary starts on a clean line."""
+        if self.width:
+            self.stream.write("\r" + " " * self.width + "\r")
+            self.stream.flush()
+            self.width = 0
+
+
+@contextmanager
+def _progress(stream: TextIO | None) -> Iterator[ProgressBar | None]:
+    """A progress bar on ``stream`` when it is a terminal, else None."""
+    if stream is None or not stream.isatty():
+        yield None
+        return
+    bar = ProgressBar(stream)
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def _misses_parser(sub: Any) -> None:

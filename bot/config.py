@@ -63,6 +63,7 @@ class BuildConfig:
     """How the fact table is built."""
 
     on_bad_article: str = "skip"
+    workers: int | None = None  # processes extracting articles; None: one per CPU
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,10 @@ def _range(lo: float, hi: float) -> Check:
     return lambda v: None if lo <= v <= hi else f"must be between {lo} and {hi}"
 
 
+def _workers(v: Any) -> str | None:
+    return None if v is None or 1 <= v <= 1024 else "must be between 1 and 1024, or null"
+
+
 def _path_or_null(v: Any) -> str | None:
     return None if v is None or v.strip() else "must be a path or null"
 
@@ -157,7 +162,10 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Check | None]]] = {
         "order": (str, _one_of("newest_first", "oldest_first")),
         "language": (str, _one_of("auto", "en", "ru")),
     },
-    "build": {"on_bad_article": (str, _one_of("skip", "reject"))},
+    "build": {
+        "on_bad_article": (str, _one_of("skip", "reject")),
+        "workers": ((int, type(None)), _workers),
+    },
     "telegram": {
         "base_url": ((str, type(None)), None),
         "token_file": ((str, type(None)), None),

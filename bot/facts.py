@@ -6,7 +6,7 @@ import json
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -14,7 +14,7 @@ from types import UnionType
 from typing import Any, Literal, NewType, Union, get_args, get_origin, get_type_hints
 
 from .errors import DataError
-from .tablefile import check_shape, seal, unseal
+from .tablefile import check_shape, unseal, write_sealed
 
 # 2: typed parts per kind (bot/kinds/), a JSON object checked on load; kinds are plain names.
 TABLE_VERSION = 2
@@ -74,11 +74,12 @@ class Fact:
                   strings: dict[str, str] | None = None) -> Fact:  # fmt: skip
         """Inverse of ``to_json``; ``parts`` reads (and checks) the kind's parts."""
         # to_json leaves out empty strings, required ones too: an undated meeting's value is ""
-        kw = _EMPTY | {k: v for k, v in data.items() if k in _FIELDS}
+        kw = _EMPTY | {k: v for k, v in data.items() if k in _FIELD_SET}
         return cls(**kw, parts=parts(data.get("parts"), strings))
 
 
 _FIELDS = tuple(f.name for f in fields(Fact) if f.name != "parts")
+_FIELD_SET = frozenset(_FIELDS)
 
 PartsReader = Callable[[Any, dict[str, str] | None], Parts]
 
@@ -358,8 +359,15 @@ class FactTable:
         return self._sort_keys.get(mid) or (0, mid)
 
     def to_json(self) -> str:
-        """Deterministic JSON text: sorted keys, facts in a stable order."""
-        facts = sorted(self.facts, key=fact_order)
+        """Deterministic JSON text: sorted keys, facts in a stable order, one fact a line."""
+        return "".join(self.json_chunks())
+
+    def json_chunks(self) -> Iterator[str]:
+        """``to_json``'s text in pieces (a thousand facts each), for writing as it is made.
+
+        ``json.dumps`` indents in Python, a token at a time; a fact a line is written by its C
+        encoder, and that was most of the time of writing a large table (issue 17).
+        """
         data = {
             "version": TABLE_VERSION,
             "inputs": dict(sorted(self.inputs.items())),
@@ -368,9 +376,22 @@ class FactTable:
             "lexicon": self.lexicon,
             "gazetteer": self.gazetteer,
             "glossary": self.glossary,
-            "facts": [f.to_json() for f in facts],
+            "facts": [],
         }
-        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+        if not self.facts:
+            yield text
+            return
+        # The top level's keys are one space in and unique: this is the "facts" key's line.
+        head, empty, tail = text.partition('\n "facts": [],\n')
+        assert empty, "the facts line of an indented table"
+        yield f'{head}\n "facts": [\n  '
+        line = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": ")).encode
+        facts = sorted(self.facts, key=fact_order)
+        for start in range(0, len(facts), 1000):
+            lines = ",\n  ".join(line(f.to_json()) for f in facts[start : start + 1000])
+            yield f",\n  {lines}" if start else lines
+        yield f"\n ],\n{tail}"
 
 
 def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:
@@ -388,7 +409,7 @@ def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:
                 path, f"table version {data.get('version')!r}, expected {TABLE_VERSION}"
             )
         return FactTable(
-            facts=tuple(_fact(n, f, parts, strings) for n, f in enumerate(data["facts"])),
+            facts=tuple(fact_from_json(n, f, parts, strings) for n, f in enumerate(data["facts"])),
             articles=tuple(ArticleInfo(**a) for a in data["articles"]),
             inputs=data["inputs"],
             intents=data["intents"],
@@ -402,8 +423,10 @@ def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:
         raise DataError(path, f"unreadable fact table ({exc.__class__.__name__}: {exc})") from None
 
 
-def _fact(n: int, data: Any, parts: Mapping[str, PartsReader], strings: dict[str, str]) -> Fact:
-    """Fact number ``n`` of the file; a ValueError names it when its kind or parts are wrong."""
+def fact_from_json(n: int, data: Any, parts: Mapping[str, PartsReader],
+                   strings: dict[str, str]) -> Fact:  # fmt: skip
+    """Fact number ``n`` of a file (the table, a cache entry); a ValueError names it when its
+    kind or parts are wrong. ``strings`` makes repeated strings one object (``_shared``)."""
     reader = parts.get(data["kind"])
     if reader is None:
         raise ValueError(f"facts[{n}]: unknown kind {data['kind']!r}")
@@ -421,7 +444,7 @@ def _shared(fact: dict[str, Any], strings: dict[str, str]) -> dict[str, Any]:
     """
     for key in _SHARED_KEYS:
         value = fact.get(key)
-        if isinstance(value, str):
+        if type(value) is str:  # noqa: E721 - exactly str: no subclass comes out of json
             fact[key] = strings.setdefault(value, value)
     return fact
 
@@ -445,7 +468,6 @@ def dump_table(table: FactTable, path: Path) -> None:
     On any failure the previous table stays as it was and the temporary file is removed; a disk
     error is a DataError naming the table.
     """
-    data = seal(table.to_json())  # before touching the disk: a bug here writes nothing
     tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -453,7 +475,10 @@ def dump_table(table: FactTable, path: Path) -> None:
         tmp = Path(name)
         os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)  # not mkstemp's 600
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            # Written as it is made: a large table's text is never whole in memory (at 10,000
+            # articles that was twice 250 MB, as text and as bytes). A bug halfway leaves only
+            # the temporary file, which goes.
+            write_sealed(table.json_chunks(), out)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

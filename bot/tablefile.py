@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import DataError
 
@@ -51,6 +51,32 @@ def seal(text: str) -> bytearray:
         raise ValueError("seal() takes an indented JSON object with at least one key")
     out[:2] = _HEAD + hashlib.sha256(out).hexdigest().encode("ascii") + _TAIL
     return out
+
+
+def write_sealed(chunks: Iterable[str], out: BinaryIO) -> None:
+    """Write to ``out`` what ``seal`` makes of the text that ``chunks`` make up, as they come:
+    the checksum line is written blank first and filled in at the end (``out`` must seek)."""
+    start = out.tell()
+    digest = hashlib.sha256(b"{\n")
+    out.write(_HEAD + b"0" * _HEX + _TAIL)
+    opening: bytes | None = b""  # the first bytes, until they show an indented JSON object
+    for chunk in chunks:
+        data = chunk.encode("utf-8")
+        if opening is not None:
+            opening += data
+            if len(opening) < 4:
+                continue
+            if not opening.startswith(b'{\n "'):
+                break
+            data, opening = opening[2:], None
+        digest.update(data)
+        out.write(data)
+    if opening is not None:
+        raise ValueError("write_sealed() takes an indented JSON object with at least one key")
+    end = out.tell()
+    out.seek(start + len(_HEAD))
+    out.write(digest.hexdigest().encode("ascii"))
+    out.seek(end)
 
 
 def unseal(raw: bytes, path: Path | str) -> Any:

@@ -29,16 +29,18 @@ def sha256(data: bytes) -> str:
 
 
 def rewrite_after_read(monkeypatch: pytest.MonkeyPatch, path: Path, new: bytes) -> list[str]:
-    """Replace ``path`` with ``new`` as soon as extraction starts on it, i.e. after it was read."""
-    real, seen = bot.extract.extract, cast(list[str], [])
+    """Replace ``path`` with ``new`` as soon as the build has read it: its facts come from the
+    old bytes, whether extracted now or taken from the extraction cache."""
+    real, seen = bot.build.InputReader.once, cast(list[str], [])
 
-    def extract(article: Any, *args: Any, **kwargs: Any) -> Any:
-        if article.path == path and not seen:
-            seen.append(article.stem)
+    def once(self: bot.build.InputReader, read: Path) -> bytes:
+        data = real(self, read)
+        if read == path and not seen:
+            seen.append(read.stem)
             path.write_bytes(new)
-        return real(article, *args, **kwargs)
+        return data
 
-    monkeypatch.setattr(bot.build, "extract", extract)
+    monkeypatch.setattr(bot.build.InputReader, "once", once)
     return seen
 
 

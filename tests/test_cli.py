@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -10,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+import bot.cli
+from bot.cli import ProgressBar, main
 from bot.config import Config
+from bot.errors import DataError
 from tests.support import Project
 
 
@@ -196,3 +199,71 @@ def test_fresh_and_loaded_tables_answer_alike(config: Config) -> None:
         Answerer.from_table(fresh, config).ask(question).text
         == Answerer.from_table(loaded, config).ask(question).text
     )
+
+
+@pytest.mark.parametrize(
+    ("workers", "message"),
+    [("0", "workers: must be between 1 and 1024, or null"), ("two", "workers: has the wrong type")],
+)
+def test_bad_build_workers_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_project: Callable[..., Project],
+    workers: str, message: str,
+) -> None:  # fmt: skip
+    # make_project writes the build section: the line goes in after on_bad_article's
+    project = make_project(tmp_path, copy=False, on_bad_article=f"skip\n  workers: {workers}")
+    assert main(["--config", str(project.path), "build"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert message in err and "config.yaml" in err and len(err.splitlines()) == 1
+
+
+def test_build_workers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make_project: Callable[..., Project]
+) -> None:
+    project = make_project(tmp_path, copy=False, on_bad_article="skip\n  workers: 3")
+    config = str(project.path)
+    assert main(["--config", config, "build", "--workers", "2"]) == 0
+    assert "5 articles, 4 meetings" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_:
+        main(["--config", config, "build", "--workers", "0"])
+    assert exit_.value.code == 2 and "not a positive number: '0'" in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_shows_after_two_seconds_and_is_wiped() -> None:
+    clock = [0.0]
+    out = _Terminal()
+    bar = ProgressBar(out, clock=lambda: clock[0])
+    bar(1, 100)
+    assert out.getvalue() == ""  # a quick build says nothing
+    clock[0] = 2.5
+    bar(40, 100)
+    assert out.getvalue() == "\rextracting articles [############..................] 40/100 (2 s)"
+    clock[0] = 2.6
+    bar(41, 100)  # drawn at most five times a second ...
+    assert out.getvalue().count("\r") == 1
+    bar(100, 100)  # ... and always at the end, then wiped: the next line starts clean
+    width = len("extracting articles [##############################] 100/100 (3 s)")
+    assert out.getvalue().endswith("100/100 (3 s)\r" + " " * width + "\r")
+    bar.close()  # nothing more to wipe
+    assert out.getvalue().endswith("100/100 (3 s)\r" + " " * width + "\r")
+
+
+def test_no_progress_bar_unless_standard_error_is_a_terminal(
+    tmp_path: Path, make_project: Callable[..., Project], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[object] = []
+
+    def build(*args: object) -> tuple[object, object]:
+        calls.append(args[-1])
+        raise DataError(tmp_path, "stop here")
+
+    monkeypatch.setattr(bot.cli, "build", build)
+    config = str(make_project(tmp_path, copy=False).path)
+    assert main(["--config", config, "build"]) == 2
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    assert main(["--config", config, "build"]) == 2
+    assert calls[0] is None and isinstance(calls[1], ProgressBar)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.build import build
-from bot.facts import load_table
+from bot.facts import FactTable, fact_order, load_table
 from bot.kinds import READERS
 from tests.support import ARTICLES, make_project
 
@@ -71,3 +72,20 @@ def test_ask_says_once_on_stderr_when_it_rebuilds_and_why(tmp_path: Path) -> Non
     (changed,) = ask().splitlines()
     assert "rebuilt the fact table" in changed and "seeds/005_cgtn_moscow.txt changed" in changed
     assert ask() == ""
+
+
+def test_table_text_is_the_indented_json_with_a_fact_a_line(tmp_path: Path) -> None:
+    """The same data as ``json.dumps(indent=1)`` of the table (issue 17 wrote its facts with the C
+    encoder, one a line), and the same text for the same table."""
+    table, _ = build(make_project(tmp_path).config())
+    text = table.to_json()
+    data = json.loads(text)
+    assert data["facts"] == [f.to_json() for f in sorted(table.facts, key=fact_order)]
+    indented = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    head = indented.partition('"facts": [')[0]
+    assert text.startswith(head)  # the sections before the facts, as they were
+    lines = text.partition('"facts": [\n')[2].partition("\n ],\n")[0].split(",\n")
+    assert [json.loads(line) for line in lines] == data["facts"]
+    assert FactTable(table.facts, table.articles, table.inputs, table.intents, table.lexicon,
+                     table.gazetteer, table.glossary).to_json() == text  # fmt: skip
+    assert json.loads(FactTable(()).to_json())["facts"] == []

@@ -7,6 +7,7 @@ the file that is actually broken.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import subprocess
@@ -21,7 +22,7 @@ from bot.config import load_config
 from bot.errors import DataError
 from bot.facts import load_table
 from bot.kinds import READERS
-from bot.tablefile import seal, unseal
+from bot.tablefile import seal, unseal, write_sealed
 from tests.support import make_project
 
 QUESTION = "who was there?"
@@ -190,6 +191,23 @@ def test_seal_and_unseal_round_trip() -> None:
     for bad in (raw[:-2], raw + b" ", raw.replace(b'"b": 1', b'"b": 2'), text.encode()):
         with pytest.raises(DataError, match=r"^t\.json: "):
             unseal(bad, "t.json")
+
+
+def test_written_as_it_is_made_is_what_seal_makes(project: tuple[Path, Path]) -> None:
+    """``dump_table`` streams the table through ``write_sealed`` (issue 17): the file is
+    ``seal`` of the whole text, whatever the chunks."""
+    _, path = project
+    table = load_table(path, READERS)
+    assert path.read_bytes() == bytes(seal(table.to_json()))
+    text = json.dumps({"b": 1, "a": ["é", {"c": None}]}, ensure_ascii=False, indent=1) + "\n"
+    for cut in (3, 4, 10, len(text) - 1):
+        out = io.BytesIO()
+        out.write(b"before ")
+        write_sealed([text[:cut], "", text[cut:]], out)
+        assert out.getvalue() == b"before " + bytes(seal(text))
+    for bad in ([], ["[1]"], ["{}"]):
+        with pytest.raises(ValueError, match="indented JSON object"):
+            write_sealed(bad, io.BytesIO())
 
 
 # --------------------------------------------------------------------------- item 7

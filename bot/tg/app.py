@@ -33,6 +33,8 @@ from ..answer import Answerer
 from ..config import Config, TelegramConfig
 from ..language import COMMANDS
 from .buttons import ASK, MEETING, PAGE
+from .conversations import ChatDataConversations, Conversations
+from .flood import FloodCounters
 from .handlers import Handlers
 from .resilience import RetryingRateLimiter
 from .serve import IN_FLIGHT, new_secret, serve
@@ -64,7 +66,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     log.info("factbot running as @%s", app.bot.username)
 
 
-def conversations(tg: TelegramConfig) -> PicklePersistence[Any, Any, Any] | None:
+def persistence_of(tg: TelegramConfig) -> PicklePersistence[Any, Any, Any] | None:
     """PTB's persistence for the conversations' contexts (chat_data only), if configured."""
     if tg.persistence is None:
         return None
@@ -114,13 +116,17 @@ def build_application(
     rate_limiter: bool | BaseRateLimiter[Any] = True,
     timeout: float | None = None,
     clock: Callable[[], float] = time.time,
+    conversations: Conversations | None = None,
+    flood: FloodCounters | None = None,
 ) -> Application:  # type: ignore[type-arg]
     """The configured Application; raises ValueError when there is no token.
 
     ``rate_limiter``: True for ``RetryingRateLimiter()`` (rates, 429 waits, retried transient
     failures), False for none, or a limiter to use. ``timeout``: connect/read/write seconds for
     API requests (PTB's defaults when None). ``clock``: the wall clock conversations' contexts
-    expire by.
+    expire by. The per-chat state, by default kept in this process: ``conversations`` (in the
+    Application's chat_data, and so in its persistence) and ``flood`` (the flood counters);
+    processes that share one webhook would pass implementations that share them.
     """
     tg = config.telegram
     if tg.token is None or not tg.token.reveal():
@@ -140,7 +146,7 @@ def build_application(
         builder = builder.connect_timeout(timeout).read_timeout(timeout).write_timeout(timeout)
         builder = (builder.get_updates_connect_timeout(timeout).get_updates_read_timeout(timeout)
                    .get_updates_write_timeout(timeout))  # fmt: skip
-    persistence = conversations(tg)
+    persistence = persistence_of(tg)
     if persistence is not None:
         builder = builder.persistence(persistence)
     if rate_limiter:
@@ -149,7 +155,9 @@ def build_application(
         )
         builder = builder.rate_limiter(limiter)
     app = builder.build()
-    add_handlers(app, Handlers(answerer, config, clock=clock))
+    conversations = conversations or ChatDataConversations(app)
+    add_handlers(app, Handlers(answerer, config, clock=clock, conversations=conversations,
+                               flood=flood))  # fmt: skip
     return app
 
 

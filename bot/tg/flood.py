@@ -1,8 +1,10 @@
 """Flood control: at most N answers per chat and per user in any sliding minute.
 
-Pure and clock-injectable (no telegram import, no I/O): the handlers ask ``FloodControl.admit``
+Pure and clock-injectable (no telegram import, no I/O): the handlers ask ``FloodCounters.admit``
 before they answer; the first refusal in a chat (``Verdict.log``) gets one short "try again in N s"
-(``Verdict.wait``), and the rest silence until the window has room again.
+(``Verdict.wait``), and the rest silence until the window has room again. ``FloodControl`` keeps
+the counters in this process; several bot processes would share them through another
+implementation of ``FloodCounters`` (a new module, e.g. Redis sorted sets per chat and user).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import Protocol
 
 Clock = Callable[[], float]
 
@@ -71,8 +74,17 @@ class Verdict:
     wait: float = 0.0  # seconds until the limit that refused has room again
 
 
+class FloodCounters(Protocol):
+    """What the handlers know of flood control: may the bot answer now (and count it if so)."""
+
+    def admit(self, chat_id: int | None, user_id: int | None) -> Verdict:
+        """Whether the bot may answer in ``chat_id`` to ``user_id`` now; counts it when it may."""
+        ...
+
+
 class FloodControl:
-    """Per-chat and per-user limits; an answer counts against both, a refusal against neither."""
+    """Per-chat and per-user limits, counted in this process; an answer counts against both, a
+    refusal against neither."""
 
     def __init__(self, per_chat: int, per_user: int, window: float = 60.0,
                  clock: Clock = time.monotonic):  # fmt: skip

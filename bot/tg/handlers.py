@@ -2,8 +2,9 @@
 
 The callbacks on ``Handlers`` are short; the decisions (is this message addressed to the bot, what
 text goes out, which chats are allowed) live in pure helpers that take plain strings and ints.
-The conversation's context (``bot.dialogue.Context``, what a follow-up refers to) is kept per user
-in each chat in PTB's ``chat_data`` as plain data, so that PTB's persistence can keep it too.
+The per-chat state is reached through two small interfaces: ``Conversations`` (each user's
+conversation context, ``bot.dialogue.Context``, what a follow-up refers to; by default in PTB's
+``chat_data``, so that PTB's persistence keeps it too) and ``FloodCounters``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import html
 import logging
 import math
 import time
-from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from telegram import (
@@ -59,15 +60,14 @@ from .buttons import (
     page_key,
     page_of,
 )
-from .flood import FloodControl, Verdict
+from .conversations import ChatDataConversations, Conversations
+from .flood import FloodControl, FloodCounters, Verdict
 
 log = logging.getLogger(__name__)
 
 GROUP_TYPES = frozenset({ChatType.GROUP, ChatType.SUPERGROUP})
 
 Context = ContextTypes.DEFAULT_TYPE
-CONTEXTS = "contexts"  # chat_data key: user id -> that user's dialogue context, as plain data
-SWEEP_EVERY = 1000  # updates between two sweeps of expired contexts out of chat_data
 BUTTON_TEXT = 120  # characters of a button's label (a long "did you mean" question is cut)
 
 
@@ -194,37 +194,6 @@ def too_many_text(wait: float, lang: str) -> str:
     return html.escape(TOO_MANY(lang, seconds=max(1, math.ceil(wait))))
 
 
-def kept_context(store: Mapping[Any, Any] | None, user_id: int | None,
-                 now: float) -> Dialogue | None:  # fmt: skip
-    """The user's context in a chat's ``chat_data``, if it is there and still fresh."""
-    contexts = store.get(CONTEXTS) if store is not None else None
-    if not isinstance(contexts, dict) or user_id is None:
-        return None
-    found = Dialogue.from_json(contexts.get(user_id))
-    return found if found is not None and found.fresh(now) else None
-
-
-def keep_context(store: MutableMapping[Any, Any], user_id: int, context: Dialogue | None,
-                 now: float) -> None:  # fmt: skip
-    """Keep ``context`` for the user in a chat's ``chat_data``; forget the chat's stale ones."""
-    contexts = store.get(CONTEXTS)
-    if not isinstance(contexts, dict):
-        contexts = store[CONTEXTS] = {}
-    for uid in [u for u, c in contexts.items() if not _fresh(c, now)]:
-        del contexts[uid]
-    if context is not None and context.fresh(now):
-        contexts[user_id] = context.to_json()
-    else:
-        contexts.pop(user_id, None)
-    if not contexts:
-        del store[CONTEXTS]
-
-
-def _fresh(data: Any, now: float) -> bool:
-    context = Dialogue.from_json(data)
-    return context is not None and context.fresh(now)
-
-
 def file_titles(titles: Mapping[str, str]) -> dict[str, str]:
     """Titles keyed both by stem and by file name (sources name files, ``stem.txt``)."""
     return {**{f"{stem}.txt": title for stem, title in titles.items()}, **titles}
@@ -236,19 +205,22 @@ def file_titles(titles: Mapping[str, str]) -> dict[str, str]:
 class Handlers:
     """The bot's callbacks; ``config`` is read-only, ``answerer`` is replaced by /reload.
     ``clock``: wall-clock seconds, for how long a conversation's context lasts (it may be kept
-    across restarts)."""
+    across restarts). The per-chat state: ``conversations`` (default: in the Application's
+    chat_data, bound on the first callback) and ``flood`` (default: counted in this process)."""
 
     def __init__(self, answerer: Answerer, config: Config, store_size: int = 1000,
-                 clock: Callable[[], float] = time.time):  # fmt: skip
+                 clock: Callable[[], float] = time.time,
+                 conversations: Conversations | None = None,
+                 flood: FloodCounters | None = None):  # fmt: skip
         self.config = config
         self.tg = config.telegram
         self.clock = clock
         self.remembered = RememberedKeys(store_size)  # answers with too many sources to name
         self.asks = AskKeys(store_size)  # "did you mean" questions too long to name
-        self.flood = FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
+        self.flood = flood or FloodControl(self.tg.per_chat_per_minute, self.tg.per_user_per_minute)
+        self.conversations = conversations
         self._reloading = asyncio.Lock()
         self.misses = MissLog.from_config(config)  # None when misses.path is null
-        self._kept = 0  # contexts kept since the last sweep
         self._use(answerer)
 
     def _use(self, answerer: Answerer) -> None:
@@ -305,40 +277,24 @@ class Handlers:
         return self.answerer.ask(question, lang=self._lang(update), context=kept,
                                  now=self.clock(), suggest=private)  # fmt: skip
 
+    def _conversations(self, context: Context) -> Conversations:
+        """Where contexts are kept: by default the Application's chat_data."""
+        if self.conversations is None:
+            self.conversations = ChatDataConversations(context.application)
+        return self.conversations
+
     def _context(self, update: Update, context: Context) -> Dialogue | None:
-        """The user's context in this chat (read without making a chat_data entry)."""
+        """The user's context in this chat."""
         chat, user = update.effective_chat, update.effective_user
-        store = context.application.chat_data.get(chat.id) if chat else None
-        return kept_context(store, user.id if user else None, self.clock())
+        if chat is None or user is None:
+            return None
+        return self._conversations(context).get(chat.id, user.id, self.clock())
 
     def _keep(self, update: Update, context: Context, reply: Reply) -> None:
         """Keep what a follow-up to ``reply`` refers to, for this user in this chat."""
         chat, user = update.effective_chat, update.effective_user
-        if chat is None or user is None:
-            return
-        kept = context.application.chat_data.get(chat.id)
-        if reply.context is None and not (kept and kept.get(CONTEXTS)):
-            return  # nothing to keep, nothing to forget: no chat_data entry for this chat
-        store = context.chat_data
-        if store is not None:
-            keep_context(store, user.id, reply.context, self.clock())
-        self._kept += 1
-        if self._kept >= SWEEP_EVERY:
-            self._kept = 0
-            self._sweep(context)
-
-    def _sweep(self, context: Context) -> None:
-        """Forget expired contexts in every chat, and chats with nothing else kept."""
-        app, now = context.application, self.clock()
-        for chat_id, data in list(app.chat_data.items()):
-            contexts = data.get(CONTEXTS)
-            if isinstance(contexts, dict):
-                for uid in [u for u, c in contexts.items() if not _fresh(c, now)]:
-                    del contexts[uid]
-                if not contexts:
-                    del data[CONTEXTS]
-            if not data:
-                app.drop_chat_data(chat_id)
+        if chat is not None and user is not None:
+            self._conversations(context).put(chat.id, user.id, reply.context, self.clock())
 
     def _markup(self, reply: Reply, chat_id: int, group: bool) -> InlineKeyboardMarkup | None:
         """The Source button of an answer; the questions of a decline (private chats only)."""
