@@ -3,19 +3,27 @@ time of day, co-chairs; the seeds with the eight articles of tests/data/articles
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.answer import Answerer
 from bot.build import build_table
 from tests.support import DEV_ARTICLES, make_project
 
+DATA = DEV_ARTICLES.parent.parent  # tests/data
+
+
+def _answerer(tmp: pytest.TempPathFactory, name: str, articles: list[Path]) -> Answerer:
+    """An answerer over the seeds and ``articles``, built in a project of its own."""
+    project = make_project(tmp.mktemp(name), articles=articles)
+    config = project.config()
+    return Answerer.from_table(build_table(config)[0], config)
+
 
 @pytest.fixture(scope="module")
 def dev(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    project = make_project(tmp_path_factory.mktemp("dev"),
-                           articles=sorted(DEV_ARTICLES.glob("*.txt")))  # fmt: skip
-    config = project.config()
-    return Answerer.from_table(build_table(config)[0], config)
+    return _answerer(tmp_path_factory, "dev", sorted(DEV_ARTICLES.glob("*.txt")))
 
 
 @pytest.mark.parametrize(
@@ -67,10 +75,7 @@ def test_when_did_they_meet_lists_only_the_principals_meetings(dev: Answerer) ->
 
 @pytest.fixture(scope="module")
 def planned(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    article = DEV_ARTICLES.parent.parent / "planned" / "announce_2027.txt"
-    project = make_project(tmp_path_factory.mktemp("planned"), articles=[article])
-    config = project.config()
-    return Answerer.from_table(build_table(config)[0], config)
+    return _answerer(tmp_path_factory, "planned", [DATA / "planned" / "announce_2027.txt"])
 
 
 def test_a_planned_meeting_answers_the_future_only(planned: Answerer) -> None:
@@ -82,10 +87,7 @@ def test_a_planned_meeting_answers_the_future_only(planned: Answerer) -> None:
 
 @pytest.fixture(scope="module")
 def goal(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    article = DEV_ARTICLES.parent.parent / "goal" / "trade_goal_2026.txt"
-    project = make_project(tmp_path_factory.mktemp("goal"), articles=[article])
-    config = project.config()
-    return Answerer.from_table(build_table(config)[0], config)
+    return _answerer(tmp_path_factory, "goal", [DATA / "goal" / "trade_goal_2026.txt"])
 
 
 def test_a_goal_for_a_year_is_no_figure_of_it(goal: Answerer) -> None:
