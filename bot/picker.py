@@ -9,7 +9,6 @@ then choose the facts. No language and no wording here: that is ``bot.writer``.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import math
 import re
 from collections import Counter
@@ -19,6 +18,7 @@ from datetime import date, timedelta
 
 from .facts import Fact, FactKind, FactTable, Meeting
 from .gazetteer import Gazetteer
+from .gives import FULL_YEAR, GROWTH, TARGET, gives_length, months_asked, numbered
 from .intents import Intent
 from .kinds import KINDS
 from .kinds.meeting import KIND as MEETING
@@ -37,7 +37,7 @@ from .question import (
     stem,
 )
 from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
-from .text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, month_number
+from .text import MONTH_NAMES, ORDINAL_WORDS
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -77,11 +77,6 @@ _FUNCTION_TOKENS = frozenset(
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _MEMO = 10_000  # acronyms remembered
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
-_TARGET = re.compile(r"\b(?:target|goal|aim|objective|plan(?:ned)?|set)\b|цел[ьи]|план", re.I)
-_WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
-                         r"year\b|за весь год|за полный год|по итогам(?: всего)? года",
-                         re.I)  # fmt: skip
-_FULL_YEAR = 12
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
@@ -233,7 +228,7 @@ class Picker:
         if q.slots.years:
             facts = [f for f in facts if f.year in q.slots.years]
         if q.slots.ordinals:
-            facts = [f for f in facts if _numbered(f, q.slots.ordinals)]
+            facts = [f for f in facts if numbered(f, q.slots.ordinals)]
         if q.slots.speaker:
             facts = [f for f in facts
                      if (a := KINDS[f.kind].agent) is None or a(f) == q.slots.speaker]  # fmt: skip
@@ -357,7 +352,7 @@ class Picker:
         if intent.asks == "count" and not self._counts_meetings(q):  # "how many ministers"
             return Decline(intent.name, unsaid=(q.how_many or "how many",))
         if q.duration:  # "how long was the visit": the facts that give a length answer
-            facts = [f for f in facts if _gives_length(f.display)]
+            facts = [f for f in facts if gives_length(f.display)]
             if not facts:
                 return Decline(intent.name, unsaid=(q.duration,))
         unsaid = self._unsaid(intent, q, facts) or self._strange(q)
@@ -517,7 +512,7 @@ class Picker:
         ids = {m.id for m in meetings}
         facts = [f for k in topic.answers for f in self.table.find(k, ids)]
         if q.slots.ordinals:
-            facts = [f for f in facts if _numbered(f, q.slots.ordinals)]
+            facts = [f for f in facts if numbered(f, q.slots.ordinals)]
         words = q.content - _FILLER - self._principal_words
         overlap = [(f.meeting, len(words & self.text.content(f.display))) for f in facts]
         top = max((n for _, n in overlap), default=0)
@@ -685,7 +680,7 @@ class Picker:
         other = self.other
         kinds = other.answers if other is not None else ()
         whens = [str(getattr(f.parts, "when", "")) for k in kinds for f in self.table.find(k)
-                 if _numbered(f, ordinals)]  # fmt: skip
+                 if numbered(f, ordinals)]  # fmt: skip
         days = {date.fromisoformat(w) + timedelta(days=offset) for w in whens if len(w) == 10}
         return [m for m in meetings if m.date in days]
 
@@ -724,8 +719,8 @@ class Picker:
         growth only with its growth, and the year named when some figure is for that year
         ("trade in 2025" is 2025's figure, not 2024's reported in 2025; but "the trade figure
         given in August 2024" is the one given then, whatever its year)."""
-        asked = _months_asked(q.text)
-        growth = bool(_GROWTH.search(q.text))
+        asked = months_asked(q.text)
+        growth = bool(GROWTH.search(q.text))
         if not q.slots.years and asked is None and not growth:
             return facts  # no period asked: every figure answers
         out: list[Fact] = []
@@ -737,10 +732,10 @@ class Picker:
                 continue
             year, months, has_growth = period(f)
             goal = f.qualifier == "target" or getattr(f.parts, "period", "") == "by"
-            if q.slots.years and goal and not _TARGET.search(q.text):
+            if q.slots.years and goal and not TARGET.search(q.text):
                 continue  # "trade in 2024": what it was, not a goal set for 2024 ("by 2024")
-            if asked == _FULL_YEAR and months is None and f.qualifier != "target":
-                months = _FULL_YEAR  # a figure for a year (a target is no figure for one)
+            if asked == FULL_YEAR and months is None and f.qualifier != "target":
+                months = FULL_YEAR  # a figure for a year (a target is no figure for one)
             if (asked is not None and months != asked) or (growth and not has_growth):
                 continue
             if not q.slots.years or year in q.slots.years:
@@ -793,7 +788,7 @@ class Picker:
         if intent.narrow:
             facts = self._narrow(facts, q)
         if ordinals:
-            facts = [f for f in facts if _numbered(f, ordinals)]
+            facts = [f for f in facts if numbered(f, ordinals)]
         if select and intent.asks != "count" and facts:
             order = sorted({f.meeting for f in facts}, key=self.table.sort_key)
             keep = order[-1] if select == "last" else order[0]
@@ -914,60 +909,12 @@ class Picker:
         return self._by_value
 
 
-_GROWTH = re.compile(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"
-                     r"|рост|вырос", re.I)  # fmt: skip
-_QUARTER = re.compile(r"\bfirst\s+(quarter|half)\b", re.I)
-_FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
-_MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
-
-
 # Words of a date ("в 2023 году", "that month") describe no meeting.
 _DATE_WORDS = frozenset({"year", "month", "day", "date", "time", "week", "weekday"})
 _ORDINAL_STEMS = frozenset(stem(w) for w in ORDINAL_WORDS)
 _SEASON_STEMS = frozenset(stem(w) for w in ("spring", "summer", "autumn", "fall", "winter", "весна",
                                             "весной", "лето", "летом", "осень", "осенью", "зима",
                                             "зимой"))  # fmt: skip
-
-
-def _months_asked(text: str) -> int | None:
-    """How many months a question's period has: "the first seven months", "January-November",
-    "the full year" (12)."""
-    if _WHOLE_YEAR.search(text):
-        return _FULL_YEAR
-    quarter = _QUARTER.search(text)  # "the first quarter", "the first half of 2024"
-    if quarter:
-        return {"quarter": 3, "half": 6}[quarter.group(1).lower()]
-    m = _FIRST_MONTHS.search(text)
-    if m:
-        word = (m.group(1) or m.group(2)).lower()
-        return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
-    for span in _MONTH_SPAN.finditer(text):
-        a, b = month_number(span.group(1)), month_number(span.group(2))
-        if a and b and b >= a:
-            return b - a + 1
-    return None
-
-
-def _gives_length(display: str) -> bool:
-    """True when ``display`` says how long something lasted ("three-day state visit")."""
-    return any(unit in display for unit in _UNITS) and bool(DURATION.search(display))
-
-
-_UNITS = ("day", "hour", "minute", "week")  # (a cheap test before the pattern)
-
-
-def _numbered(fact: Fact, ordinals: tuple[int, ...]) -> bool:
-    """True when the fact's number, or an ordinal in its display ("28th", "third"), is one of
-    ``ordinals``."""
-    return fact.number in ordinals or bool(_ordinal_pattern(ordinals).search(fact.display))
-
-
-@functools.lru_cache(maxsize=64)
-def _ordinal_pattern(ordinals: tuple[int, ...]) -> re.Pattern[str]:
-    """One pattern for ``ordinals`` in digits ("3rd") or in words ("third")."""
-    words = [w for w, n in ORDINAL_WORDS.items() if n in ordinals]
-    digits = rf"\b(?:{'|'.join(map(str, ordinals))})(?:st|nd|rd|th)\b"
-    return re.compile(digits + (rf"|\b(?i:{'|'.join(words)})\b" if words else ""))
 
 
 __all__ = ["Decline", "NoMeeting", "Pick", "Picker"]
