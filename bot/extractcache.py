@@ -44,9 +44,9 @@ STALE_AFTER = 3600.0  # seconds: a temporary entry file this old was left by a k
 _SUFFIX = ".json"
 
 # How an entry keeps a Context field, by its type: what ``merge`` reads of a report. The article's
-# text, the gazetteer, the speech and the encounters are left out (the facts hold what came of
-# them). ``tests/test_extractcache.py`` fails when Context gains a field of a type that is in
-# neither table.
+# text, the gazetteer, the speech, the encounters and the people finder are left out (the facts
+# hold what came of them). ``tests/test_extractcache.py`` fails when Context gains a field of a
+# type that is in neither table.
 _Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
 
 
@@ -95,7 +95,9 @@ CODECS: dict[str, _Codec] = {
     "tuple[int, int] | None": (lambda v: list(v) if v is not None else None, _pair),
     "Encounter | None": (_encounter_json, _encounter),
 }
-LEFT_OUT = frozenset({"Article", "Gazetteer", "tuple[Said, ...]", "tuple[Encounter, ...]"})
+LEFT_OUT = frozenset(
+    {"Article", "Gazetteer", "tuple[Said, ...]", "tuple[Encounter, ...]", "FindPeople | None"}
+)  # (the people finder: extraction's, not merge's)
 CONTEXT_FIELDS: dict[str, _Codec] = {
     f.name: CODECS[str(f.type)] for f in fields(Context) if str(f.type) in CODECS
 }
