@@ -48,6 +48,7 @@ _HOW_LONG = re.compile(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|
                        r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
                       r"minute|minutes|week|weeks)\b|\b(?:днев|часов)", re.I)  # fmt: skip
+_NEGATED = re.compile(r"\bnot\s+(?:in|at)\b|\boutside\b|\bне\s+в\b|\bкроме\b", re.I)  # (quick test)
 _NOT_IN = re.compile(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bкроме)\s+(?:the\s+)?$",
                      re.I)  # fmt: skip
 _DAY_OFFSET = re.compile(r"\bthe\s+(?:(?P<before>day\s+before|previous\s+day|eve)|day\s+after|"
@@ -673,9 +674,11 @@ class Reader:
         nth = _nth(rest)
         day = _DAY_OFFSET.search(rest)
         day_offset = 0 if day is None else -1 if day.group("before") or day.group("ru") else 1
-        negated = tuple(dict.fromkeys(e.name for section in ("places", "countries")
-                                      for a, _, e in self.gaz.spans(section, rest)
-                                      if _NOT_IN.search(rest[:a])))  # fmt: skip
+        negated: tuple[str, ...] = ()
+        if _NEGATED.search(rest):  # "not in Beijing", "outside China"
+            negated = tuple(dict.fromkeys(e.name for section in ("places", "countries")
+                                          for a, _, e in self.gaz.spans(section, rest)
+                                          if _NOT_IN.search(rest[:a])))  # fmt: skip
         places = [e.name for _, e in self.gaz.find("places", rest) if e.name not in negated]
         venues = [e for _, e in self.gaz.find("venues", rest)]
         found = [n for m, n in names if m == "#place"]
