@@ -540,3 +540,15 @@ def test_the_meeting_the_day_after_another(answerer: Answerer) -> None:
 def test_a_month_as_a_bound(answerer: Answerer, message: str, expected: str, rejected: str) -> None:
     text = answerer.ask(message).text
     assert expected in text and rejected not in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("According to Xi in Moscow, how unified are the party, the country and the people?",
+      "more united than ever"),
+     ("Which strengths did Xi say the two sides should leverage in December 2023?",
+      "exploit the advantages"),
+     ("Who said China's economy has plenty of room to bounce back?", "room for rebound")],
+)  # fmt: skip
+def test_paraphrases_of_what_was_said(answerer: Answerer, message: str, expected: str) -> None:
+    assert expected in answerer.ask(message).text
