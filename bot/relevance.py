@@ -112,6 +112,7 @@ FALLBACK_WORDS = 2
 CLOSE = 0.85  # a second fact answers too when it scores this much of the best
 MOST = 3  # facts a ranked answer shows at most
 _TYPO_LENGTH = 7  # a topic word repaired as a typo is at least this long ("relashionship")
+_SPELLINGS = 10_000  # misspellings remembered
 RARE = 3  # facts that hold a word a one-word question may ask about ("dragon?")
 _FEW = 64  # more facts than this are ranked through the word index
 
@@ -134,6 +135,7 @@ class Relevance:
         self._postings: dict[str, array[int]] = {}
         self._all: list[Fact] = []
         self._choices: list[str] = []
+        self._spellings: dict[str, str] = {}  # misspelt word -> its fact word (``_spelled``)
         # Canonical words that stand for many others (meet, official ...): matching needs them,
         # telling facts apart does not; such words are read as written.
         variants = Counter(stem(w) for v, w in reader.lexicon.synonyms.items() if v.isascii())
@@ -279,7 +281,12 @@ class Relevance:
         """``word``, or the word of the facts it misspells ("relashionship")."""
         if word in self.known or not word.isascii() or not word.isalpha():
             return word
-        return closest_word(word, self._choices) or word
+        found = self._spellings.get(word)
+        if found is None:  # (the same typos come back: remembered)
+            found = closest_word(word, self._choices) or word
+            if len(self._spellings) < _SPELLINGS:
+                self._spellings[word] = found
+        return found
 
     def kinds(self, q: Question) -> frozenset[str]:
         """The words of the question that ask for a kind of saying ("hope", "wish" ...)."""
