@@ -1,15 +1,28 @@
-"""What a question asks an answer to give, and whether a fact gives it: the months of a period
-("the first seven months", "the full year"), a length ("three-day"), a number in words or digits
-("the 28th", "the third"). Pure text work, shared by the picker's checks."""
+"""What a question asks an answer to give, and whether a fact gives it: a length ("three-day"), a
+day, years, a number, the months of a period ("the first seven months", "the full year"), an
+ordinal in words or digits ("the 28th", "the third"). Pure text work, for the picker's checks."""
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .facts import Fact
-from .question import DURATION
+from .question import Question
 from .text import NUMBER_WORDS, ORDINAL_WORDS, month_number
+
+# What a fact gives: a length ("three-day", "two hours"), a day ("December 20"), a year, a number.
+DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
+                      r"minute|minutes|week|weeks)\b|\b(?:днев|часов)", re.I)  # fmt: skip
+DAY_GIVEN = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|"
+                       r"April|May|June|July|August|September|October|November|December)\b|"
+                       r"\d{4}-\d\d-\d\d")  # fmt: skip
+YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b")
+NUMBER_GIVEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|dozen|twice)\b", re.I)  # fmt: skip
 
 _WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
                          r"year\b|за весь год|за полный год|по итогам(?: всего)? года",
@@ -42,6 +55,31 @@ def months_asked(text: str) -> int | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Demand:
+    """Something a question asks an answer to give: the question's words for it (a decline
+    quotes them), whether a fact's display gives it, and whether only the facts that give it
+    answer (a length, a day) or any of them giving it is enough (a number: the list stays)."""
+
+    said: str
+    gives: Callable[[str], bool]
+    narrows: bool
+
+
+def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[Demand]:
+    """What ``q`` asks an answer to give: a day or years (with ``dates``), a number (with
+    ``numbers``: not for a count of meetings), a length."""
+    out = []
+    if dates and q.precision:
+        given = DAY_GIVEN if q.precision == "day" else YEAR_GIVEN
+        out.append(Demand(q.precision_as, lambda d: bool(given.search(d)), True))
+    if numbers and q.how_many:
+        out.append(Demand(q.how_many, lambda d: bool(NUMBER_GIVEN.search(d)), False))
+    if q.duration:
+        out.append(Demand(q.duration, gives_length, True))
+    return out
+
+
 def gives_length(display: str) -> bool:
     """True when ``display`` says how long something lasted ("three-day state visit")."""
     return any(unit in display for unit in _UNITS) and bool(DURATION.search(display))
@@ -64,4 +102,17 @@ def _ordinal_pattern(ordinals: tuple[int, ...]) -> re.Pattern[str]:
     return re.compile(digits + (rf"|\b(?i:{'|'.join(words)})\b" if words else ""))
 
 
-__all__ = ["FULL_YEAR", "GROWTH", "TARGET", "gives_length", "months_asked", "numbered"]
+__all__ = [
+    "DAY_GIVEN",
+    "DURATION",
+    "FULL_YEAR",
+    "GROWTH",
+    "NUMBER_GIVEN",
+    "TARGET",
+    "YEAR_GIVEN",
+    "Demand",
+    "demands",
+    "gives_length",
+    "months_asked",
+    "numbered",
+]

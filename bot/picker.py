@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from .facts import Fact, FactKind, FactTable, Meeting
 from .gazetteer import Gazetteer
-from .gives import FULL_YEAR, GROWTH, TARGET, gives_length, months_asked, numbered
+from .gives import FULL_YEAR, GROWTH, TARGET, demands, months_asked, numbered
 from .intents import Intent
 from .kinds import KINDS
 from .kinds.meeting import KIND as MEETING
@@ -26,16 +26,7 @@ from .kinds.person import KIND as PERSON
 from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
-from .question import (
-    DAY_GIVEN,
-    DURATION,
-    EMPHASIS,
-    NUMBER_GIVEN,
-    YEAR_GIVEN,
-    Question,
-    Slots,
-    stem,
-)
+from .question import EMPHASIS, SEASON_STEMS, Question, Slots, stem
 from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
 from .text import MONTH_NAMES, ORDINAL_WORDS
 
@@ -146,11 +137,12 @@ class Picker:
         # gazetteer names -> the kinds whose facts' values are such names (an organisation's
         # name is an organisation fact's value), from the kinds' facts themselves
         narrowed = dict.fromkeys(k for i in intents if i.narrow for k in i.answers)
+        values = {k: {f.value for f in table.find(k)} for k in narrowed}
         self._entry_kinds: dict[str, frozenset[FactKind]] = {}
         for section in ("organisations", "areas", "initiatives"):
             names = {e.name for e in gaz.sections[section]}
-            kinds = frozenset(k for k in narrowed if any(f.value in names for f in table.find(k)))
-            self._entry_kinds |= {n: kinds for n in names}
+            kinds = frozenset(k for k, held in values.items() if names & held)
+            self._entry_kinds |= dict.fromkeys(names, kinds)
         # what "how many ..." may count for a count intent: meetings, times (and their words)
         self._meeting_words_counted = frozenset(
             t
@@ -341,20 +333,17 @@ class Picker:
                 if isinstance(other, Pick):
                     return other
             return Decline(intent.name, no_meeting=missed)
-        if q.precision and intent.about == "topic":  # "on what exact date", "which years"
-            given = DAY_GIVEN if q.precision == "day" else YEAR_GIVEN
-            facts = [f for f in facts if given.search(f.display)]
-            if not facts:
-                return Decline(intent.name, unsaid=(q.precision_as,))
-        number = any(NUMBER_GIVEN.search(f.display) for f in facts) if q.how_many else True
-        if not number and intent.asks != "count":  # "how many ministers came": no number given
+        # what the question asks an answer to give ("on what exact date", "how many ministers",
+        # "how long was the visit"): the facts that give it answer, or none does
+        counts = intent.asks == "count"
+        if counts and not self._counts_meetings(q):  # "how many ministers": no meetings counted
             return Decline(intent.name, unsaid=(q.how_many or "how many",))
-        if intent.asks == "count" and not self._counts_meetings(q):  # "how many ministers"
-            return Decline(intent.name, unsaid=(q.how_many or "how many",))
-        if q.duration:  # "how long was the visit": the facts that give a length answer
-            facts = [f for f in facts if gives_length(f.display)]
-            if not facts:
-                return Decline(intent.name, unsaid=(q.duration,))
+        for demand in demands(q, dates=intent.about == "topic", numbers=not counts):
+            giving = [f for f in facts if demand.gives(f.display)]
+            if not giving:
+                return Decline(intent.name, unsaid=(demand.said,))
+            if demand.narrows:
+                facts = giving
         unsaid = self._unsaid(intent, q, facts) or self._strange(q)
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
@@ -430,11 +419,7 @@ class Picker:
     def _lacks(q: Question, facts: list[Fact]) -> bool:
         """True when the question asks for a number, a length, a day or years that none of
         ``facts`` gives (a fallback answer never quotes a fact without them)."""
-        given = {"day": DAY_GIVEN, "year": YEAR_GIVEN}.get(q.precision)
-        checks = [given] if given else []
-        checks += [NUMBER_GIVEN] if q.how_many else []
-        checks += [DURATION] if q.duration else []
-        return any(not any(c.search(f.display) for f in facts) for c in checks)
+        return any(not any(d.gives(f.display) for f in facts) for d in demands(q))
 
     def _unsaid(self, intent: Intent, q: Question, facts: list[Fact]) -> tuple[str, ...]:
         """What the question claims that none of ``facts`` says: a figure, or a word of the
@@ -644,12 +629,9 @@ class Picker:
         kinds = other.answers if other is not None else ()
         out = []
         for f in (f for k in kinds for f in self.table.find(k)):
-            parts = f.parts
-            if getattr(parts, "status", "") != "planned":
+            if not self._announces_theirs(f):
                 continue
-            if not self.principals <= set(getattr(parts, "who", ())):
-                continue
-            when = str(getattr(parts, "when", ""))
+            when = str(getattr(f.parts, "when", ""))
             if s.years and not any(when.startswith(str(y)) for y in s.years):
                 continue
             if s.places and f.place not in s.places:
@@ -659,9 +641,12 @@ class Picker:
 
     def _planned(self, meeting: Meeting) -> bool:
         """True for a meeting of the principals that an article announces."""
-        parts = meeting.facts[0].parts if meeting.what and meeting.facts else None
-        return (getattr(parts, "status", "") == "planned"
-                and self.principals <= set(getattr(parts, "who", ())))  # fmt: skip
+        return bool(meeting.what and meeting.facts) and self._announces_theirs(meeting.facts[0])
+
+    def _announces_theirs(self, fact: Fact) -> bool:
+        """True for an encounter fact of a planned meeting of the principals."""
+        return (getattr(fact.parts, "status", "") == "planned"
+                and self.principals <= set(getattr(fact.parts, "who", ())))  # fmt: skip
 
     def _after_other(self, s: Slots, asked: Intent) -> Pick | Decline:
         """The principals' meeting held a day before or after a numbered other meeting, as
@@ -807,7 +792,7 @@ class Picker:
         if q.slots.nth:  # "at the third meeting": which meeting
             topic = tuple(w for w in topic if w not in _ORDINAL_STEMS)
         if q.slots.months:  # "in the spring of 2023": when, not what
-            topic = tuple(w for w in topic if w not in _SEASON_STEMS)
+            topic = tuple(w for w in topic if w not in SEASON_STEMS)
         if q.slots.years:  # "в 2025 году": the year chose the meeting
             topic = tuple(w for w in topic if w != "year")
         return topic
@@ -912,9 +897,6 @@ class Picker:
 # Words of a date ("в 2023 году", "that month") describe no meeting.
 _DATE_WORDS = frozenset({"year", "month", "day", "date", "time", "week", "weekday"})
 _ORDINAL_STEMS = frozenset(stem(w) for w in ORDINAL_WORDS)
-_SEASON_STEMS = frozenset(stem(w) for w in ("spring", "summer", "autumn", "fall", "winter", "весна",
-                                            "весной", "лето", "летом", "осень", "осенью", "зима",
-                                            "зимой"))  # fmt: skip
 
 
 __all__ = ["Decline", "NoMeeting", "Pick", "Picker"]

@@ -42,12 +42,9 @@ QUESTION_WORDS = ("when", "where", "who", "why", "how", "which", "what")
 _CLAUSE_WORDS = frozenset({"when", "where"})
 _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without end)
 _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
-# How long something lasted ("how long was the visit", "сколько дней длился визит"), and a
-# length a fact gives ("three-day", "two hours", "трёхдневный").
+# How long something lasted ("how long was the visit", "сколько дней длился визит").
 _HOW_LONG = re.compile(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|"
                        r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
-DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
-                      r"minute|minutes|week|weeks)\b|\b(?:днев|часов)", re.I)  # fmt: skip
 _NEGATED = re.compile(r"\bnot\s+(?:in|at)\b|\boutside\b|\bне\s+в\b|\bкроме\b", re.I)  # (quick test)
 _NOT_IN = re.compile(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bкроме)\s+(?:the\s+)?$",
                      re.I)  # fmt: skip
@@ -66,18 +63,11 @@ _ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:date|day)\b|\b
 _ASKS_YEARS = re.compile(
     r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах", re.I
 )  # fmt: skip ("which Years of Culture" names themed years)
-DAY_GIVEN = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|"
-                       r"April|May|June|July|August|September|October|November|December)\b|"
-                       r"\d{4}-\d\d-\d\d")  # fmt: skip
-YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b")
 _FUTURE = re.compile(r"\b(?:will|shall|going to|expected|planned|scheduled|upcoming|due to|is to|"
                      r"are to)\b|\b(?:будет|будут|приедет|планиру\w*|ожида\w*|предстоящ\w*)",
                      re.I)  # fmt: skip
 _HOW_MANY = re.compile(r"\bhow\s+many\b|сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|amount|sum|"
                        r"size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b", re.I)  # fmt: skip
-NUMBER_GIVEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                          r"twelve|dozen|twice)\b", re.I)  # fmt: skip
 # "how many days did the visit last": a duration, not the last meeting
 _LASTED = re.compile(
     r"\b(?:how\s+(?:long|many\s+(?:days|hours|minutes))\b.*?)\blast(?:ed)?\b", re.I
@@ -123,6 +113,12 @@ ORDINAL_DIGITS = {f"{n}{'th' if 10 < n % 100 < 14 else _SUFFIX.get(n % 10, 'th')
 _ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я|-?ю|-?го|-?м)")
 # The person a question asks about as a speaker: right after "did"/"according to", or next to a
 # verb of saying ("what did Xi say", "Xi's remarks", "по словам Мишустина", "что сказал Си").
+# Verbs of appraising or asserting, shared by both readings of saying below ("how did Mishustin
+# size up ...", "who claimed ...", "how did Xi feel about ...").
+_APPRAISE = (
+    r"assess(?:ed|es)?|evaluate[sd]?|portray(?:ed|s)?|sum(?:med|s)? up|size[sd]? up|"
+    r"claim(?:ed|s)?|argue[sd]?|insist(?:ed|s)?|stated|assert(?:ed|s)?|meant|feel|felt"
+)
 _SAY = (
     r"say|said|says|tell|told|describe[sd]?|call(?:ed|s)?|hope[sd]?|wish(?:ed|es)?|"
     r"think|thinks|thought|believe[sd]?|stress(?:ed)?|note[sd]?|mention(?:ed|s)?|"
@@ -130,9 +126,7 @@ _SAY = (
     r"congratulate[sd]?|thank(?:ed|s)?|repl(?:y|ied)|respond(?:ed)?|answer(?:ed)?|add(?:ed)?|"
     r"want(?:ed|s)?|point(?:ed)? out|emphasi[sz]e[sd]?|view|views|words|remarks|message|"
     r"comment|comments|position|stance|response|reply|speech|name|list|cite|highlight|suggest|outline|"
-    r"assess(?:ed)?|evaluate[sd]?|rate[sd]?|characteri[sz]e[sd]?|portray(?:ed)?|sum(?:med)? up|"
-    r"size[sd]? up|claim(?:ed|s)?|argue[sd]?|insist(?:ed)?|stated|assert(?:ed)?|mean|meant|"
-    r"feel|felt|ask(?:ed)?"
+    rf"rate[sd]?|characteri[sz]e[sd]?|{_APPRAISE}|mean|ask(?:ed)?"
 )
 _SAY_RU = (
     r"сказал|заявил|отметил|подчеркнул|пожелал|призвал|назвал|описал|счита|"
@@ -189,10 +183,8 @@ _SAID = re.compile(
     r"prais(?:e|ed|es)|welcome[sd]?|believe[sd]?|stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|"
     r"point(?:ed|s)? out|note[sd]|express(?:ed|es)?|congratulate[sd]?|thank(?:ed|s)?|"
     r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
-    r"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|assess(?:ed|es)?|"
-    r"evaluate[sd]?|portray(?:ed|s)?|sum(?:med|s)? up|size[sd]? up|claim(?:ed|s)?|argue[sd]?|"
-    r"insist(?:ed|s)?|stated|assert(?:ed|s)?|mean(?:t)? by|meant|feel|felt|comment(?:ed|s)?|"
-    r"hyped|excited|pleased|glad|happy about|"
+    rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|{_APPRAISE}|"
+    r"mean(?:t)? by|comment(?:ed|s)?|hyped|excited|pleased|glad|happy about|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b"
     rf"|(?:{_SAY_RU})|по словам|метафор|высказ",
@@ -282,18 +274,20 @@ class Question:
     @cached_property
     def precision(self) -> str:
         """ "day" ("on what exact date"), "year" ("which years"): what the answer must give."""
-        return (
-            "day"
-            if _ASKS_DAY.search(self.text)
-            else "year"
-            if _ASKS_YEARS.search(self.text)
-            else ""
-        )
+        return self._precision[0]
 
     @cached_property
     def precision_as(self) -> str:
         """The words that ask for a precision, as written (a decline quotes them)."""
-        return _said_as(_ASKS_DAY, self.text) or _said_as(_ASKS_YEARS, self.text)
+        return self._precision[1]
+
+    @cached_property
+    def _precision(self) -> tuple[str, str]:
+        for kind, pattern in (("day", _ASKS_DAY), ("year", _ASKS_YEARS)):
+            m = pattern.search(self.text)
+            if m:
+                return kind, m.group()
+        return "", ""
 
 
 _AMOUNT = re.compile(
@@ -382,6 +376,12 @@ def stem(token: str) -> str:
     stemmer = _RUSSIAN if _CYRILLIC.search(token) else _ENGLISH
     stemmed: str = stemmer.stemWord(token)
     return stemmed if len(stemmed) >= 3 else token
+
+
+# The words of seasons, stemmed: they choose a meeting ("in the spring of 2023"), they are no topic.
+SEASON_STEMS = frozenset(stem(w) for w in ("spring", "summer", "autumn", "fall", "winter", "весна",
+                                           "весной", "лето", "летом", "осень", "осенью", "зима",
+                                           "зимой"))  # fmt: skip
 
 
 def entity_phrases(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[str, str]]:
