@@ -16,6 +16,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .answerable import Answerable, lacks
 from .facts import Fact, FactKind, FactTable, Meeting
 from .gazetteer import Gazetteer
 from .gives import FULL_YEAR, GROWTH, TARGET, demands, months_asked, numbered
@@ -26,7 +27,7 @@ from .kinds.person import KIND as PERSON
 from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
-from .question import EMPHASIS, SEASON_STEMS, Question, Slots, stem
+from .question import SEASON_STEMS, Question, Slots, stem
 from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
 from .text import MONTH_NAMES, ORDINAL_WORDS
 
@@ -43,31 +44,7 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
-_COUNTED = re.compile(r"\b(?:how\s+many|сколько)\s+((?:\w+\s*){1,3})", re.I)
-# words after "how many" that count nothing ("how many did they have", "how many in 2023")
-_FUNCTION_TOKENS = frozenset(
-    {
-        "did",
-        "do",
-        "does",
-        "was",
-        "were",
-        "have",
-        "had",
-        "is",
-        "are",
-        "in",
-        "of",
-        "they",
-        "there",
-        "#year",
-        "#number",
-        "#month",
-    }
-)
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
-_MEMO = 10_000  # acronyms remembered
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
@@ -133,7 +110,6 @@ class Picker:
         self._by_value: dict[str, frozenset[int]] | None = None
         self._value_kinds: dict[str, frozenset[FactKind]] = {}  # value word -> kinds naming it
         self._kind_of: dict[int, FactKind] = {}  # id(fact) -> its kind, for the value index
-        self._acronyms: dict[str, bool] = {}  # acronym -> known (``_known_acronym``)
         # gazetteer names -> the kinds whose facts' values are such names (an organisation's
         # name is an organisation fact's value), from the kinds' facts themselves
         narrowed = dict.fromkeys(k for i in intents if i.narrow for k in i.answers)
@@ -143,19 +119,13 @@ class Picker:
             names = {e.name for e in gaz.sections[section]}
             kinds = frozenset(k for k, held in values.items() if names & held)
             self._entry_kinds |= dict.fromkeys(names, kinds)
-        # what "how many ..." may count for a count intent: meetings, times (and their words)
-        self._meeting_words_counted = frozenset(
-            t
-            for w in ("meet", "meetings", "times", "talks", "visits", "раз", "встреч", "встречи")
-            for t in matcher.reader.canon(w)[0]
-        )
         # The intent that answers other meetings (``about: other``): a question about a meeting
         # that names someone other than the principals ("when did Mishustin hold talks with Li
         # Qiang") is answered by it, when no meeting of the principals fits.
         self.other = next((i for i in intents if i.about == "other"), None)
         ranked = [k for i in intents if i.rank == "words" for k in i.answers]
         self.relevance = Relevance(table, matcher.reader, ranked)
-        self._fact_words: dict[int, frozenset[str]] = {}  # id(fact) -> its words (``_unsaid``)
+        self.answerable = Answerable(matcher, self.relevance)
         self._by_meeting: dict[str, frozenset[str]] = {}  # meeting id -> its facts' words
         # The people at every meeting: naming them describes none.
         present = [table.values(PERSON, m.id) for m in table.meetings]
@@ -226,7 +196,7 @@ class Picker:
                      if (a := KINDS[f.kind].agent) is None or a(f) == q.slots.speaker]  # fmt: skip
         ranked = self.relevance.rank(facts, topic, FALLBACK_COVER)
         found = [r.fact for r in ranked]
-        if not found or self._claims(q, found) or self._lacks(q, found):
+        if not found or self.answerable.claims(q, found) or lacks(q, found):
             return None
         keep = {id(r.fact) for r in ranked}
         return Pick(open_intents[0], tuple(f for f in facts if id(f) in keep))
@@ -336,7 +306,8 @@ class Picker:
         # what the question asks an answer to give ("on what exact date", "how many ministers",
         # "how long was the visit"): the facts that give it answer, or none does
         counts = intent.asks == "count"
-        if counts and not self._counts_meetings(q):  # "how many ministers": no meetings counted
+        # "how many ministers": no meetings counted
+        if counts and not self.answerable.counts_meetings(q):
             return Decline(intent.name, unsaid=(q.how_many or "how many",))
         for demand in demands(q, dates=intent.about == "topic", numbers=not counts):
             giving = [f for f in facts if demand.gives(f.display)]
@@ -344,7 +315,7 @@ class Picker:
                 return Decline(intent.name, unsaid=(demand.said,))
             if demand.narrows:
                 facts = giving
-        unsaid = self._unsaid(intent, q, facts) or self._strange(q)
+        unsaid = self.answerable.unsaid(intent, q, facts) or self.answerable.strange(q)
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
@@ -377,88 +348,6 @@ class Picker:
     def _venues(self, facts: list[Fact]) -> bool:
         """True when a venue is known for the meeting of any of ``facts``."""
         return any(self.table.values(VENUE, f.meeting) for f in facts)
-
-    def _strange(self, q: Question) -> tuple[str, ...]:
-        """Acronyms the question writes in capitals that no article, intent or name knows
-        ("what GDP target does the plan set", "the G7"): what it asks about is not there."""
-        found = _ACRONYM.findall(q.text)
-        if not found:
-            return ()
-        letters = [c for c in q.text if c.isalpha()]
-        if sum(c.isupper() for c in letters) * 2 > len(letters):  # "WHEN DID THEY MEET": shouted
-            return ()
-        return tuple(a for a in dict.fromkeys(found) if not self._known_acronym(a))
-
-    def _known_acronym(self, acronym: str) -> bool:
-        """True when an article, a name or the lexicon knows ``acronym`` (remembered)."""
-        known = self._acronyms.get(acronym)
-        if known is None:
-            reader = self.matcher.reader
-            toks = reader.canon(acronym)[0]
-            known = (acronym.lower() in reader.lexicon.synonyms or not toks  # "PM": lexicon
-                     or any(t.startswith("#") or t in self.relevance.known
-                            or t in self.relevance.name_of for t in toks))  # fmt: skip
-            if len(self._acronyms) < _MEMO:
-                self._acronyms[acronym] = known
-        return known
-
-    def _counts_meetings(self, q: Question) -> bool:
-        """False when "how many"/"сколько" counts something else than meetings or times
-        ("сколько министров было на встрече")."""
-        m = _COUNTED.search(q.text)
-        if m is None:
-            return True
-        reader = self.matcher.reader
-        toks = [reader.repair(t, w) or t
-                for w in m.group(1).split()[:3] for t in reader.canon(w)[0]]  # fmt: skip
-        if any(t in self._meeting_words_counted for t in toks):  # "of their meetings", "раз"
-            return True
-        return not toks or toks[0] in _FUNCTION_TOKENS  # "how many did they have"
-
-    @staticmethod
-    def _lacks(q: Question, facts: list[Fact]) -> bool:
-        """True when the question asks for a number, a length, a day or years that none of
-        ``facts`` gives (a fallback answer never quotes a fact without them)."""
-        return any(not any(d.gives(f.display) for f in facts) for d in demands(q))
-
-    def _unsaid(self, intent: Intent, q: Question, facts: list[Fact]) -> tuple[str, ...]:
-        """What the question claims that none of ``facts`` says: a figure, or a word of the
-        lexicon's ``verify`` list. Only for facts said at a meeting (a question about the meeting
-        itself chooses it by what was said there; statements are ranked by their words)."""
-        if intent.rank != "none":
-            return ()
-        own = self.matcher.vocabulary(intent.name)
-        if intent.about != "topic":  # the meeting itself: its figures chose it, not its facts,
-            # and "the meeting that actually happened" is no claim about what was said
-            return self._claims(q, facts, own | EMPHASIS, amounts=False)
-        return self._claims(q, facts, own)
-
-    def _claims(
-        self,
-        q: Question,
-        facts: list[Fact],
-        own: frozenset[str] = frozenset(),
-        amounts: bool = True,
-    ) -> tuple[str, ...]:
-        """The question's figures and claim words that none of ``facts`` gives (but ``own``)."""
-        missing = [a for a in q.amounts if amounts and not any(self._gives(f, a) for f in facts)]
-        missing += [w for w in q.verify
-                    if w not in own and not any(w in self._words(f) for f in facts)]  # fmt: skip
-        as_written = dict(zip(q.tokens, q.written, strict=False))  # the decline quotes the user
-        return tuple(as_written.get(w, w) for w in missing)
-
-    def _words(self, fact: Fact) -> frozenset[str]:
-        found = self._fact_words.get(id(fact))
-        if found is None:
-            toks = self.matcher.reader.canon(f"{fact.display} {fact.source}")[0]
-            found = self._fact_words[id(fact)] = frozenset(toks)
-        return found
-
-    @staticmethod
-    def _gives(fact: Fact, amount: str) -> bool:
-        """True when the fact's display or sentence gives the figure ("200" in "$200 billion")."""
-        pattern = rf"(?<![\d.]){re.escape(amount)}(?![\d]|\.\d)"
-        return bool(re.search(pattern, fact.display) or re.search(pattern, fact.source))
 
     # --- questions about one meeting, chosen by what was said there --------------------------
 
