@@ -48,6 +48,9 @@ _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, n
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
+# Words asking for the people besides the principals ("else": besides, apart from, extra; read
+# as the Reader reads them).
+_OTHERS_ASKED = ("else",)
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
 _NOT_NAMES = frozenset({"what", "which", "when", "were", "mentioned", "events", "event", "about",
@@ -100,6 +103,7 @@ class Picker:
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
         self.principals = frozenset(gaz.principals)
+        self._others_asked = frozenset(t for w in _OTHERS_ASKED for t in matcher.reader.canon(w)[0])
         # their names' words: met every time, they describe no meeting ("Mishustin's visit")
         self._principal_words = frozenset(
             w for name in self.principals if (e := gaz.get("people", name)) is not None
@@ -294,6 +298,13 @@ class Picker:
             facts = [f for f in facts if f.kind != PERSON or f.value in s.roles]
             if not any(f.kind == PERSON for f in facts):
                 return Decline(intent.name, unsaid=tuple(s.roles))
+        others_asked = next((w for t, w in zip(q.tokens, q.written, strict=False)
+                             if t in self._others_asked), "")  # fmt: skip
+        if others_asked and facts and PERSON in intent.answers and not s.roles:
+            # "who else was there", "who was there besides Xi": not the principals themselves
+            facts = [f for f in facts if f.kind != PERSON or f.value not in self.principals]
+            if not facts:
+                return Decline(intent.name, unsaid=(others_asked,))
         if not facts:
             dated = {m.date.year for m in meetings if m.date}
             missed = no_meeting if s.years and not dated & set(s.years) else NoMeeting()

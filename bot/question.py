@@ -185,6 +185,7 @@ _SAID = re.compile(
     r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
     rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|{_APPRAISE}|"
     r"mean(?:t)? by|comment(?:ed|s)?|hyped|excited|pleased|glad|happy about|"
+    r"brag(?:ged|s)?|boast(?:ed|s)?|tout(?:ed|s)?|floated|pitch(?:ed)?|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b"
     rf"|(?:{_SAY_RU})|по словам|метафор|высказ",
@@ -326,9 +327,11 @@ def _nth(text: str) -> int:
 # PM", "президент Китая". The gazetteer's roles say who holds them.
 _OFFICES = (
     r"premier|prime minister|pm|head of government|president|foreign minister|leader|"
-    r"премьер\w*|президент\w*|глав\w* правительства|министр\w* иностранных дел"
+    r"премьер\w*|президент\w*|председател\w*|глав\w* правительства|министр\w* иностранных дел"
 )
-_COUNTRIES = r"chinese|china's|china|russian|russia's|russia|китайск\w*|российск\w*|китая|россии"
+_COUNTRIES = (
+    r"chinese|china's|china|russian|russia's|russia|китайск\w*|российск\w*|китая|россии|кнр|рф"
+)
 _ROLE = re.compile(rf"\b(?P<c1>{_COUNTRIES})\s+(?P<o1>{_OFFICES})\b|\b(?P<o2>{_OFFICES})\s+"
                    rf"(?:of\s+)?(?P<c2>{_COUNTRIES})\b", re.I)  # fmt: skip
 # The office is what is asked: "who is the Chinese premier", "who was Russia's PM at ...".
@@ -337,10 +340,14 @@ _ASKS_WHO = re.compile(
     r"(?:the\s+|at\s+the\s+time\s+)?$",
     re.I,
 )
-_COUNTRY_OF = {"chin": "China", "russ": "Russia", "кита": "China", "росс": "Russia"}
+# Offices written before a name, as titles ("President Xi", "Prime Minister Mishustin").
+_TITLES = ("president", "prime minister", "premier", "pm", "chairman", "президент", "премьер",
+           "председатель")  # fmt: skip
+_COUNTRY_OF = {"chin": "China", "russ": "Russia", "кита": "China", "росс": "Russia", "кнр": "China",
+               "рф": "Russia"}  # fmt: skip
 _HEAD = "head of government"
 _OFFICE = {"premi": _HEAD, "prime": _HEAD, "pm": _HEAD, "head": _HEAD, "глав": _HEAD,
-           "премь": _HEAD, "presi": "President", "прези": "President", "leade": "leader",
+           "премь": _HEAD, "presi": "President", "прези": "President", "предс": "President", "leade": "leader",
            "forei": "Foreign Minister", "минис": "Foreign Minister"}  # fmt: skip
 
 
@@ -420,6 +427,14 @@ class Reader:
         # name that intents use as a keyword ("trade") stays a word, not a marker.
         self.entities: dict[tuple[str, ...], tuple[str, str]] = {}
         self._longest = 0
+        # The principals' offices name them ("the Chinese President", "the Russian PM"): read
+        # as their (shortest) name, a title is no topic and no word against an intent.
+        self._titled = {name: min((*e.aliases, name), key=len).lower() for name in gaz.principals
+                        if (e := gaz.get("people", name)) is not None}  # fmt: skip
+        # and an office before a name is its title ("President Xi", "Premier Li Qiang")
+        self._offices = frozenset(t for w in _TITLES for t in self._canon_plain(w))
+        self._named = frozenset({"#person"} | {t for n in self._titled.values()
+                                               for t in self._canon_plain(n)})  # fmt: skip
         examples = tuple(examples)
         keywords = {t for e in examples for w in normalize(e, max_chars).split()
                     if (t := self._word(w)) is not None}  # fmt: skip
@@ -490,6 +505,8 @@ class Reader:
     def _canon(self, text: str) -> tuple[list[str], list[tuple[str, str]], list[str]]:
         """``canon`` and, for each token, the word as written (for typo repair)."""
         text = normalize(text, self.max_chars)
+        if self._titled and _ROLE.search(text):
+            text = _ROLE.sub(self._title_name, text)
         pieces: list[tuple[str, str]] = []  # (word, as written): a phrase is one word
         at = 0
         for m in self._phrase_re.finditer(text) if self._phrase_re is not None else ():
@@ -499,15 +516,39 @@ class Reader:
         pieces += [(w, w) for w in text[at:].split()]
         out: list[str] = []
         surfaces: list[str] = []
-        for word, written in pieces:
-            if word == "may" and out[-1:] in (["in"], ["of"]):
-                tok: str | None = "#month"  # "in May", not "may I ask"
+        for n, (word, written) in enumerate(pieces):
+            if word == "may" and (out[-1:] in (["in"], ["of"]) or (
+                    n + 1 < len(pieces) and _YEAR.match(pieces[n + 1][0]))):  # fmt: skip
+                tok: str | None = "#month"  # "in May", "the May 2023 meeting", not "may I ask"
             else:
                 tok = self._word(word)
             if tok is not None:
                 out.append(tok)
                 surfaces.append(written)
+        if self._offices:
+            keep = [i for i, t in enumerate(out) if t not in self._offices
+                    or out[i + 1 : i + 2] == [] or not self._names_next(out, i)]  # fmt: skip
+            out, surfaces = [out[i] for i in keep], [surfaces[i] for i in keep]
         return self._mark_entities(out, surfaces)
+
+    def _names_next(self, toks: list[str], i: int) -> bool:
+        """True when a name follows the office at ``i`` ("president xi", "pm li qiang")."""
+        nxt = toks[i + 1]
+        return nxt in self._named or (nxt, *toks[i + 2 : i + 3]) in self.entities or (
+            (nxt,) in self.entities)  # fmt: skip
+
+    def _canon_plain(self, text: str) -> list[str]:
+        """The tokens of ``text`` before names are marked (for the Reader's own word lists)."""
+        return [t for w in normalize(text, self.max_chars).split() if (t := self._word(w))]
+
+    def _title_name(self, m: re.Match[str]) -> str:
+        """A principal's name for the office ``m`` names, when one principal holds it."""
+        if _ASKS_WHO.search(m.string[: m.start()]):  # "who is the Russian PM": the office asked
+            return m.group()
+        holders = self._holders(m)
+        if len(holders) == 1 and holders[0] in self._titled:
+            return self._titled[holders[0]]
+        return m.group()
 
     def _word(self, word: str) -> str | None:
         """One normalised word as a token (None for a filler word), remembered: the same words

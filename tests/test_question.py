@@ -134,7 +134,8 @@ def test_a_year_side_declines_naming_the_span(answerer: Answerer) -> None:
 
 def test_a_compound_part_follows_the_part_before(answerer: Answerer) -> None:
     alone = answerer.ask("who else was there?").text
-    assert "November 4, 2025" in alone  # every meeting's people
+    assert "Wang Yi" in alone and "December 20, 2023" in alone  # the others of every meeting
+    assert "Xi Jinping" not in alone  # (not the principals: "else")
     text = answerer.ask("when did they discuss the earthquake, and who else was there?").text
     assert "Wang Yi" in text and "December 20, 2023" in text
     assert "November 4, 2025" not in text and "March 21, 2023" not in text
@@ -552,3 +553,48 @@ def test_a_month_as_a_bound(answerer: Answerer, message: str, expected: str, rej
 )  # fmt: skip
 def test_paraphrases_of_what_was_said(answerer: Answerer, message: str, expected: str) -> None:
     assert expected in answerer.ask(message).text
+
+
+@pytest.mark.parametrize(
+    ("message", "reads_as"),
+    [
+        ("what venue did the Chinese President and the Russian Prime Minister use in Dec 2023",
+         "what venue did xi and mishustin use in dec 2023"),
+        ("что сказал председатель КНР о торговле", "что сказал си о торговле"),
+        ("when did President Xi receive Prime Minister Mishustin in Moscow",
+         "when did xi receive mishustin in moscow"),
+    ],
+)  # fmt: skip
+def test_the_principals_offices_read_as_their_names(
+    answerer: Answerer, message: str, reads_as: str
+) -> None:
+    reader = answerer.reader
+    assert reader.read(message).tokens == reader.read(reads_as).tokens
+
+
+def test_an_office_asked_about_stays_an_office(answerer: Answerer) -> None:
+    # "who is the Russian PM" asks who holds the office: not "who is Mishustin"
+    assert "mishustin" not in answerer.reader.read("who is the russian pm").tokens
+    assert "offici" in answerer.reader.read("who is the russian pm").tokens
+
+
+def test_may_before_a_year_is_the_month(answerer: Answerer) -> None:
+    assert "#month" in answerer.reader.read("who was at the May 2023 meeting").tokens
+    assert "#month" not in answerer.reader.read("may I ask when they met").tokens
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["who was there besides xi and mishustin in december 2023",
+     "apart from the two leaders, who attended in dec 2023?",
+     "кто ещё был на встрече в декабре 2023"],
+)  # fmt: skip
+def test_who_else_names_the_others_not_the_principals(answerer: Answerer, message: str) -> None:
+    reply = answerer.ask(message)
+    assert reply.matched and ("Wang Yi" in reply.text or "Ван И" in reply.text), reply.text
+    assert "Xi Jinping" not in reply.text and "Си Цзиньпин" not in reply.text
+
+
+def test_who_else_at_a_meeting_of_the_principals_alone_declines(answerer: Answerer) -> None:
+    reply = answerer.ask("who else was at the may 2023 meeting?")
+    assert not reply.matched and "Mishustin" not in reply.text
