@@ -347,7 +347,8 @@ _COUNTRY_OF = {"chin": "China", "russ": "Russia", "кита": "China", "росс
                "рф": "Russia"}  # fmt: skip
 _HEAD = "head of government"
 _OFFICE = {"premi": _HEAD, "prime": _HEAD, "pm": _HEAD, "head": _HEAD, "глав": _HEAD,
-           "премь": _HEAD, "presi": "President", "прези": "President", "предс": "President", "leade": "leader",
+           "премь": _HEAD, "presi": "President", "прези": "President", "предс": "President",
+           "leade": "leader",
            "forei": "Foreign Minister", "минис": "Foreign Minister"}  # fmt: skip
 
 
