@@ -50,6 +50,11 @@ class Answerable:
         self.reader = matcher.reader
         self.relevance = relevance
         self._counted = frozenset(t for w in _MEETING_WORDS for t in self.reader.canon(w)[0])
+        # each side of each pair of opposites, as the Reader reads its words
+        self._opposites = [
+            tuple(frozenset(t for w in side for t in self.reader.canon(w)[0]) for side in pair)
+            for pair in self.reader.lexicon.opposites
+        ]
         self._acronyms: dict[str, bool] = {}  # acronym -> known (``_known_acronym``)
         self._fact_words: dict[int, frozenset[str]] = {}  # id(fact) -> its words (``_words``)
 
@@ -109,6 +114,20 @@ class Answerable:
                     if w not in own and not any(w in self._words(f) for f in facts)]  # fmt: skip
         as_written = dict(zip(q.tokens, q.written, strict=False))  # the decline quotes the user
         return tuple(as_written.get(w, w) for w in missing)
+
+    def flipped(self, q: Question, facts: list[Fact]) -> tuple[str, ...]:
+        """The question's words whose opposite the facts say instead ("the worst in history" of
+        facts saying "the highest"): its claim is the wrong way round."""
+        toks = set(q.tokens)
+        out: list[str] = []
+        for a, b in self._opposites:
+            for said, other in ((a, b), (b, a)):
+                if toks & said and not toks & other and facts:
+                    words = [self._words(f) for f in facts]
+                    if not any(w & said for w in words) and any(w & other for w in words):
+                        out += [t for t in q.tokens if t in said]
+        as_written = dict(zip(q.tokens, q.written, strict=False))
+        return tuple(dict.fromkeys(as_written.get(t, t) for t in out))
 
     def _words(self, fact: Fact) -> frozenset[str]:
         """The words of a fact's display and sentence, read as questions are (remembered)."""

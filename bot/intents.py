@@ -109,24 +109,32 @@ class Lexicon:
     synonyms: dict[str, str]
     ignore: frozenset[str]
     verify: frozenset[str] = frozenset()
+    # Words of opposite claims ("highest" / "lowest", "multipolar" / "unipolar"): a question
+    # saying one side is not answered by facts that say only the other ("why did he call the
+    # relations the worst in history" when he said "the highest").
+    opposites: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Plain data for the compiled table."""
         return {"synonyms": dict(sorted(self.synonyms.items())), "ignore": sorted(self.ignore),
-                "verify": sorted(self.verify)}  # fmt: skip
+                "verify": sorted(self.verify),
+                "opposites": [[list(a), list(b)] for a, b in self.opposites]}  # fmt: skip
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Lexicon:
         """Inverse of ``to_json``."""
         return cls(dict(data["synonyms"]), frozenset(data["ignore"]),
-                   frozenset(data.get("verify", ())))  # fmt: skip
+                   frozenset(data.get("verify", ())),
+                   tuple((tuple(a), tuple(b)) for a, b in data.get("opposites", ())))  # fmt: skip
 
 
 def load_lexicon(intents_dir: Path, read: Read = Path.read_bytes) -> Lexicon:
-    """Merge the ``synonyms``, ``ignore`` and ``verify`` sections of the intent files."""
+    """Merge the ``synonyms``, ``ignore``, ``verify`` and ``opposites`` sections of the intent
+    files."""
     synonyms: dict[str, str] = {}
     ignore: set[str] = set()
     verify: set[str] = set()
+    opposites: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for path in intent_paths(intents_dir):
         data = load_yaml(path, read=read)
         if not isinstance(data, dict):
@@ -153,7 +161,27 @@ def load_lexicon(intents_dir: Path, read: Read = Path.read_bytes) -> Lexicon:
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise DataError(path, f"{key}: must be a list of words")
             found |= {w.lower() for w in words}
-    return Lexicon(synonyms, frozenset(ignore), frozenset(verify))
+        opposites += _opposites(path, data.get("opposites") or [])
+    return Lexicon(synonyms, frozenset(ignore), frozenset(verify), tuple(opposites))
+
+
+def _opposites(path: Path, raw: object) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The ``opposites`` section: a list of [words of one side, words of the other]."""
+    if not isinstance(raw, list):
+        raise DataError(path, "opposites: must be a list of [words, opposite words] pairs")
+    out = []
+    for n, pair in enumerate(raw):
+        sides = pair if isinstance(pair, list) and len(pair) == 2 else None
+        if sides is None or not all(
+            isinstance(side, list) and side and all(isinstance(w, str) and w.strip() for w in side)
+            for side in sides
+        ):
+            raise DataError(path, "must be two non-empty lists of words", f"opposites[{n}]")
+        a, b = ({w.lower().strip() for w in side} for side in sides)
+        if a & b:
+            raise DataError(path, f"{sorted(a & b)[0]!r} is on both sides", f"opposites[{n}]")
+        out.append((tuple(sorted(a)), tuple(sorted(b))))
+    return out
 
 
 def load_intents(intents_dir: Path, read: Read = Path.read_bytes) -> list[Intent]:
@@ -189,11 +217,12 @@ def _load_file(path: Path, read: Read) -> list[Intent]:
         raise DataError(path, "must be a mapping with version and intents")
     if data.get("version") != 1:
         raise DataError(path, "version: must be 1")
-    unknown = set(data) - {"version", "intents", "synonyms", "ignore", "verify", "topic"}
+    unknown = set(data) - {"version", "intents", "synonyms", "ignore", "verify", "opposites",
+                           "topic"}  # fmt: skip
     if unknown:
         raise DataError(path, f"unknown top-level key(s): {', '.join(sorted(map(str, unknown)))}")
     raw = data.get("intents")
-    if raw is None and ("synonyms" in data or "ignore" in data or "verify" in data):
+    if raw is None and any(k in data for k in ("synonyms", "ignore", "verify", "opposites")):
         return []
     if not isinstance(raw, list) or not raw:
         raise DataError(path, "intents: must be a non-empty list")

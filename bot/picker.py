@@ -326,7 +326,8 @@ class Picker:
                 return Decline(intent.name, unsaid=(demand.said,))
             if demand.narrows:
                 facts = giving
-        unsaid = self.answerable.unsaid(intent, q, facts) or self.answerable.strange(q)
+        check = self.answerable
+        unsaid = check.unsaid(intent, q, facts) or check.strange(q) or check.flipped(q, facts)
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is

@@ -144,6 +144,12 @@ CASES = [
          _write("intents/zz_extra.yaml", "version: 1\ntopic: {en: Extra}\nintents:\n"
                 + INTENT.format(name="foo_bar") + "    examples: [zzz]\n"),
          r"intents/zz_extra\.yaml: topic: must map each language \(en, ru\) to a heading"),
+    Case("opposites that are not two lists of words",
+         _write("intents/zz_extra.yaml", "version: 1\nopposites:\n  - [[best], worst]\n"),
+         r"intents/zz_extra\.yaml: opposites\[0\]: must be two non-empty lists of words"),
+    Case("a word on both sides of opposites",
+         _write("intents/zz_extra.yaml", "version: 1\nopposites:\n  - [[best, top], [top]]\n"),
+         r"intents/zz_extra\.yaml: opposites\[0\]: 'top' is on both sides"),
     Case("persistence that is not a path", _append("config.yaml", "telegram:\n  persistence: 5\n"),
          r"config\.yaml: telegram: persistence: has the wrong type \(int\)"),
     Case("curated fact without a source",

@@ -598,3 +598,27 @@ def test_who_else_names_the_others_not_the_principals(answerer: Answerer, messag
 def test_who_else_at_a_meeting_of_the_principals_alone_declines(answerer: Answerer) -> None:
     reply = answerer.ask("who else was at the may 2023 meeting?")
     assert not reply.matched and "Mishustin" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Why did Mishustin say Russia-China relations were at their lowest point in history?",
+     "Почему Мишустин назвал отношения худшими в истории?",
+     "what did mishustin say about the unipolar world"],
+)  # fmt: skip
+def test_a_claim_the_wrong_way_round_is_declined(answerer: Answerer, message: str) -> None:
+    reply = answerer.ask(message)
+    assert not reply.matched and "highest" not in reply.text and "multipolar" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("how did mishustin describe the level of relations in march 2023", "highest"),
+     ("what did mishustin say about a multipolar world", "multipolar"),
+     ("what did mishustin say about the highest level of relations", "highest")],
+)  # fmt: skip
+def test_a_claim_the_right_way_round_is_answered(
+    answerer: Answerer, message: str, expected: str
+) -> None:
+    reply = answerer.ask(message)
+    assert reply.matched and expected in reply.text, reply.text
