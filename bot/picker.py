@@ -298,6 +298,11 @@ class Picker:
             facts = [f for f in facts if f.kind != PERSON or f.value in s.roles]
             if not any(f.kind == PERSON for f in facts):
                 return Decline(intent.name, unsaid=tuple(s.roles))
+        if intent.about == "other" and q.future and facts:
+            # "when is Mishustin's next visit scheduled": only what an article announces
+            facts = [f for f in facts if getattr(f.parts, "status", "") == "planned"]
+            if not facts:
+                return Decline(intent.name, unsaid=(q.future_as,))
         others_asked = next((w for t, w in zip(q.tokens, q.written, strict=False)
                              if t in self._others_asked), "")  # fmt: skip
         if others_asked and facts and PERSON in intent.answers and not s.roles:

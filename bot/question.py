@@ -270,7 +270,12 @@ class Question:
     @cached_property
     def future(self) -> bool:
         """ "who will accompany", "is expected to": a planned meeting may answer."""
-        return bool(_FUTURE.search(self.text))
+        return bool(self.future_as)
+
+    @cached_property
+    def future_as(self) -> str:
+        """The words that put the question in the future, as written ("" for none)."""
+        return _said_as(_FUTURE, self.text)
 
     @cached_property
     def precision(self) -> str:

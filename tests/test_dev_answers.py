@@ -99,3 +99,13 @@ def test_a_planned_meeting_answers_when_and_where_it_will_be(planned: Answerer) 
     text = planned.ask("Is another Xi-Mishustin meeting planned, and where?").text
     assert "planned" in text and "April 7, 2027" in text and "Beijing" in text, text
     assert "They met on" not in planned.ask("when will xi and mishustin meet in 2027?").text
+
+
+def test_a_question_about_a_scheduled_meeting_is_answered_by_an_announced_one_only(
+    planned: Answerer, answerer: Answerer
+) -> None:
+    question = "When is Mishustin's next visit to China scheduled?"
+    text = planned.ask(question).text
+    assert "April 7, 2027" in text and "28th regular meeting" not in text, text
+    reply = answerer.ask(question)  # the seeds announce none: the past meetings are no answer
+    assert not reply.matched and "28th regular meeting" not in reply.text, reply.text
