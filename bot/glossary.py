@@ -84,6 +84,11 @@ class Vocab:
         text = " ".join(out).replace(" ,", ",")
         return text, unknown
 
+    def found(self, text: str) -> list[str]:
+        """The Russian of every term ``text`` names (longest first; other words are skipped)."""
+        longest = max((len(k) for k in self.terms), default=0)
+        return [ru for _, ru in longest_spans(tokens(text), self.terms, longest) if ru]
+
 
 def tokens(text: str) -> list[str]:
     """Lower-case word and punctuation tokens, as vocabulary terms are matched."""

@@ -88,3 +88,16 @@ def test_every_russian_question_set_reply_is_russian(answerer: Answerer) -> None
         text = re.sub(r"/\w+", " ", CITATION.sub("", reply.text))  # commands are not words
         assert reply.lang == "ru" and untranslated(text, allowed) == [], (item["q"], reply.text)
     assert answered > 50
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [("Что Мишустин говорил о многополярности?", ["многополярн"]),
+     ("Как Мишустин охарактеризовал уровень отношений в марте 2023?", ["наивысший уровень"]),
+     ("Что Мишустин пожелал китайскому народу в декабре 2023?", ["год Дракона"])],
+)  # fmt: skip
+def test_a_russian_reply_about_a_statement_names_its_words_in_russian(
+    answerer: Answerer, question: str, terms: list[str]
+) -> None:
+    text = answerer.ask(question).text
+    assert all(t in text for t in terms), text

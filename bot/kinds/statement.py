@@ -15,7 +15,8 @@ from ..glossary import needs
 from ..russian import Russian, decimal
 
 KIND = FactKind("statement")
-NEEDS = needs({"statement": {"speaker", "verb", "content", "terms"}}, vocabs=["statement_verbs"])
+NEEDS = needs({"statement": {"speaker", "verb", "content", "terms"}},
+              vocabs=["statement_verbs", "statement_terms"])  # fmt: skip
 
 # How a reply words each verb: the verb as written, finite ("adding" -> "added").
 _FINITE = {"adding": "added", "noting": "noted", "stressing": "stressed", "saying": "said",
@@ -113,10 +114,12 @@ _SCALE = {"billion": "млрд", "trillion": "трлн", "million": "млн"}
 
 
 def _terms(content: str, r: Russian) -> list[str]:
-    """What ``content`` names, in Russian: gazetteer entries with a Russian name, and sums."""
+    """What ``content`` names, in Russian: gazetteer entries with a Russian name, sums, and the
+    glossary's words of the genre's statements."""
     found = sorted((at, e.name) for section in _SECTIONS for at, e in r.gaz.find(section, content)
                    if r.gaz.ru(e.name))  # fmt: skip
     out = [str(r.gaz.ru(name)) for _, name in found]
     out += [f"{decimal(m.group(1))} {_SCALE[m.group(2).lower()]} долларов"
             for m in _MONEY.finditer(content)]  # fmt: skip
+    out += r.g.vocabs["statement_terms"].found(content)  # the genre's words ("multipolar world")
     return list(dict.fromkeys(out))
