@@ -622,3 +622,13 @@ def test_a_claim_the_right_way_round_is_answered(
 ) -> None:
     reply = answerer.ask(message)
     assert reply.matched and expected in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["When and where did Xi meet Mishustin the first time?",
+     "when did xi and mishustin meet for the very first time?"],
+)  # fmt: skip
+def test_the_first_time_they_met_is_the_first_meeting(answerer: Answerer, message: str) -> None:
+    text = answerer.ask(message).text
+    assert "March 21, 2023" in text and "November 4, 2025" not in text, text
