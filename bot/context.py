@@ -371,8 +371,9 @@ def article_context(
     ``curated`` is (date, note) from the curated file: the meeting's date when the text gives
     none, and where that date came from.
     """
-    gaz = gaz.extracting()
     sentences = article.sentences
+    gaz = gaz.extracting()
+    gaz = gaz.with_people(titled_people(gaz, sentences))
     bodies = [dateline(s, article.published)[1] if i < 4 else 0 for i, s in enumerate(sentences)]
     find = family_names(gaz, sentences)
     said = reported(sentences, find, title_holder(gaz, sentences))
@@ -544,6 +545,95 @@ def family_names(gaz: Gazetteer, sentences: Sequence[str]) -> FindPeople:
         return sorted(found)
 
     return find
+
+
+# --- officials the gazetteer lacks -------------------------------------------------------------
+
+# An official's title before a name: "Foreign Minister Qin Gang", "State Councillor Shen Yiqin",
+# "Chairman of the Standing Committee of the National People's Congress Zhao Leji", "Deputy Prime
+# Ministers Dmitry Chernyshenko and Yuri Trutnev" (a plural title names a list). The office's
+# words may run on ("of the State Council of ..."); the name is the two capitalised words after.
+_OFFICE = Pattern(
+    r"(?<![\w-])(?:(?P<nat>Chinese|Russian)\s+)?(?P<office>(?:(?:First\s+)?(?:Deputy|Vice)\s+)?"
+    r"(?:Prime\s+Minister|Premier|President|Chairman|Chairwoman|Foreign\s+Minister|Minister|"
+    r"State\s+Council+or|Ambassador|Governor|Mayor|Speaker|Secretary|Director|Head)(?P<plural>s)?)"
+    r"(?![\w-])"
+)
+_OFFICE_TAIL = Pattern(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on)"
+                       r"\s+)?(?:the\s+)?[A-Z][\w'’-]*)*")  # fmt: skip
+_NAME = Pattern(r"\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)+)(?![\w'’-])")
+_MORE_NAMES = Pattern(r"(?:,\s+|,?\s+and\s+)(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)(?![\w'’-])")
+# Words of offices, bodies, places and calendars: never part of a person's name.
+_NOT_NAMES = frozenset((
+    "Federation", "Republic", "Government", "Council", "State", "Congress", "Committee", "Party",
+    "Commission", "Ministry", "Affairs", "Development", "National", "People", "Foreign",
+    "Economic", "Central", "Standing", "Office", "Union", "Bank", "Organization", "Organisation",
+    "Group", "Corporation", "Company", "House", "Hall", "Kremlin", "Mr", "Ms", "Mrs", "Dr",
+    "Madam", "Minister", "Premier", "President", "Chairman", "Deputy", "Vice", "Prime",
+    "Ambassador", "Assembly", "Duma", "Court", "Politburo", "Bureau", "Department",
+    "Administration", "Agency", "Service", "Academy", "University", "Institute", "Forum",
+    "Summit", "Initiative", "Road", "Belt", "Route", "Sea", "Island", "Region", "Province",
+    "City", "Street", "Square", "China", "Chinese", "Russia", "Russian", "Beijing", "Moscow",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "The", "This", "That", "And", "Esteemed", "Dear", "Comrade",
+    "Excellency"
+))  # fmt: skip
+
+
+def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]:
+    """People an article names after an official's title whom the gazetteer lacks, with the
+    title as their role ("Foreign Minister of China"); the article's other sentences then find
+    them by name like anyone the gazetteer knows. A Russian reply keeps such a name quoted."""
+    found: dict[str, Entry] = {}
+    for s in sentences:
+        for m in _OFFICE.finditer(s):
+            tail = _OFFICE_TAIL.match(s, m.end())
+            names = _names_after(s, tail.end() if tail else m.end(), bool(m.group("plural")))
+            of = tail.group() if tail else ""
+            if of and not names:  # the office's words ran on into the name
+                words = list(re.finditer(r"[A-Z][a-z]+", of))
+                if len(words) >= 4 and of[words[-2].end() : words[-1].start()] == " ":
+                    names = [of[words[-2].start() : words[-1].end()]]
+                    of = of[: words[-2].start()]
+            office = " ".join(m.group("office").split())
+            if m.group("plural"):
+                office = re.sub(r"s$", "", office)
+            role = _role(office, m.group("nat"), of)
+            for name in names:
+                if name in found or not _new_person(gaz, name):
+                    continue
+                found[name] = Entry(name, (name,), "", (("role", role),))
+    return tuple(found.values())
+
+
+def _names_after(s: str, at: int, plural: bool) -> list[str]:
+    """The name right after a title at ``at`` (for a plural title, the list of names)."""
+    m = _NAME.match(s, at)
+    if m is None or len(m.group("name").split()) > 3:
+        return []
+    names = [m.group("name")]
+    while plural and (more := _MORE_NAMES.match(s, m.end())):
+        names.append(more.group("name"))
+        m = more
+    return names
+
+
+def _role(office: str, nat: str | None, tail: str) -> str:
+    """'Foreign Minister of China' from 'Chinese Foreign Minister'; the office's own words."""
+    tail = " ".join(tail.split())
+    country = {"Chinese": "China", "Russian": "Russia"}.get(nat or "", "")
+    if country and not tail:
+        return f"{office} of {country}"
+    return f"{office} {tail}".strip()
+
+
+def _new_person(gaz: Gazetteer, name: str) -> bool:
+    """A name no entry of the gazetteer is, whose words are no office, body, place or day."""
+    if any(w in _NOT_NAMES for w in name.split()) or gaz.like_principal(name):
+        return False
+    return not any(gaz.find(section, name) for section in
+                   ("people", "places", "venues", "countries", "organisations"))  # fmt: skip
 
 
 # --- helpers the kinds share -------------------------------------------------------------------

@@ -167,6 +167,27 @@ class Gazetteer:
             self._extracting = other
         return self._extracting
 
+    def with_people(self, people: Iterable[Entry]) -> Gazetteer:
+        """This gazetteer with ``people`` added (an article's officials it names by title and
+        the gazetteer lacks, ``bot.context.titled_people``); itself when there are none."""
+        extra = [e for e in people if self.get("people", e.name) is None]
+        if not extra:
+            return self
+        sections = dict(self.sections)
+        sections["people"] = (*sections.get("people", ()), *extra)
+        other = Gazetteer(sections, self.other_people, self.other_places, self.principals)
+        if self.fuzzy_people:
+            other = other.extracting()
+        return other
+
+    def like_principal(self, name: str, ratio: float = 0.75) -> bool:
+        """``name`` spells a principal's name, or their family name, even loosely: a machine
+        translation's "Mi Shusijing" is Mishustin, not someone new."""
+        key = re.sub(r"[^a-z]", "", name.lower())
+        return any(SequenceMatcher(None, key, other, autojunk=False).ratio() >= ratio
+                   for other, entry in self._person_keys().items()
+                   if entry.name in self.principals)  # fmt: skip
+
     def _with_fuzzy(
         self, text: str, hits: list[tuple[int, int, Entry]]
     ) -> list[tuple[int, int, Entry]]:

@@ -45,6 +45,25 @@ def signed(text: str) -> list[documents.Parts]:
         ("China will implement the economic and trade agreement signed by China with the union.",
          []),
         ("They discussed trade and energy.", []),
+        # A release lists the documents one a line under the count (issue 13).
+        ("\nIn all, 17 intergovernmental and commercial documents were signed.\nThey include:\n"
+         "- an agreement on cooperation in inland water transport;\n"
+         "- a memorandum of understanding on cooperation in nuclear medicine.\n"
+         "- They discussed trade.",
+         [documents.Parts(17, "documents", among=(
+             "agreement on cooperation in inland water transport",
+             "memorandum of understanding on cooperation in nuclear medicine"))]),
+        # A signing told right after the regular meeting it ended, or going on about it.
+        ("\nMishustin and Li Qiang co-chaired the 27th regular meeting of the heads of "
+         "government.\nAt its end the two premiers signed a joint communique.",
+         [documents.Parts(names=("joint communique",), regular=27)]),
+        ("\nThe premiers signed the joint communique of the 27th regular meeting.\n"
+         "In all, 11 documents were signed in their presence.",
+         [documents.Parts(names=("joint communique",), regular=27),
+          documents.Parts(11, "documents", regular=27)]),
+        ("\nThe premiers held the 27th regular meeting on Monday.\n"
+         "Xi said 11 documents were signed in March.",  # no reference back: not of that meeting
+         [documents.Parts(11, "documents")]),
     ],
 )  # fmt: skip
 def test_extraction(text: str, expected: list[documents.Parts]) -> None:
@@ -55,6 +74,11 @@ def test_display_and_russian_agree() -> None:
     p = documents.Parts(12, "agreements", False, ("joint communique",))
     assert documents.english(p) == "a joint communique and 12 agreements"
     assert documents.english(documents.Parts(21, "documents", True)) == "more than 21 documents"
+    listed = documents.Parts(17, "documents", among=("agreement on A", "memorandum on B",
+                                                     "protocol on C"), regular=27)  # fmt: skip
+    assert documents.english(listed) == ("17 documents, among them an agreement on A, a "
+                                         "memorandum on B and a protocol on C, at the 27th "
+                                         "regular meeting")  # fmt: skip
 
 
 @pytest.fixture(scope="module")

@@ -154,3 +154,29 @@ def test_who_took_part_on_a_side_and_a_visit_to_the_peoples_republic() -> None:
     (visit,) = [f for f in facts if f.kind == "occasion"]
     assert visit.display == "working visit to China by Mishustin"
     assert visit.parts.to == "China"  # type: ignore[attr-defined]
+
+
+def test_an_invitation_is_accepted_only_when_the_text_says_so() -> None:
+    """The guest's own "I accept your invitation" in a transcript, or "X said he gladly accepted";
+    an invitation with no answer, or the host's words, accept nothing (issue 13)."""
+    transcript = (
+        " date 2027-03-10\nMikhail Mishustin meets with Xi Jinping\n"
+        "Moscow, March 9. Mikhail Mishustin held a meeting with Xi Jinping at the Government "
+        "House.\nXi Jinping: I would like to invite you to visit Shanghai at a convenient time.\n"
+        "Mikhail Mishustin: Thank you. I accept your invitation with pleasure."
+    )
+    (p,) = _parts(_read(transcript)[1], "invitation")
+    assert p.guest == MISHUSTIN and p.accepted
+    reported = (
+        " date 2025-06-11\nBEIJING, June 10 (Xinhua) -- Chinese President Xi Jinping met with "
+        "Russian Prime Minister Mikhail Mishustin in Beijing on Tuesday.\n"
+        "Xi invited Putin to visit China next year.\nPutin said he gladly accepted."
+    )
+    (p,) = _parts(_read(reported)[1], "invitation")
+    assert p.guest == PUTIN and p.accepted
+    unanswered = reported.replace("Putin said he gladly accepted.", "Xi said he is glad.")
+    (p,) = _parts(_read(unanswered)[1], "invitation")
+    assert not p.accepted
+    hosts_words = reported.replace("Putin said he gladly", "Xi said the offer was gladly")
+    (p,) = _parts(_read(hosts_words)[1], "invitation")
+    assert not p.accepted

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .. import facts
 from ..context import Context, nth, ordinal
 from ..facts import Fact, FactKind
+from ..gazetteer import Entry
 from ..glossary import needs
 from ..russian import Russian
 from ..text import Pattern
@@ -19,10 +20,20 @@ KIND = FactKind("cochair")  # number: the ordinal of a regular meeting
 NEEDS = needs({"cochair": {"chairs", "body"}, "cochair_n": {"chairs", "n", "body"}},
               vocabs=["bodies"])  # fmt: skip
 
-_BY = Pattern(r"(?P<body>(?:the\s+)?(?:[\w-]+\s+){0,4}(?:commission|committee|council|meeting|"
-              r"mechanism)(?:\s+(?:on|for|of)\s+[\w\s-]+?)?),?\s+(?:which\s+is\s+|which\s+was\s+)?"
-              r"co-chaired\s+by\s+(?P<chairs>[^.;]+)", re.I)  # fmt: skip
-_ACTIVE = Pattern(r"\bco-chair(?:ed|s)?\s+(?:the\s+)?(?P<body>[^,.;]+)", re.I)
+_CO_CHAIR = Pattern(r"\bco-chair(?P<form>ed\s+by|ed|s|)\b", re.I)
+# What was co-chaired, before "(which is) co-chaired by": "the commission on energy cooperation".
+_BODY_BEFORE = Pattern(r"(?P<body>(?:[\w-]+\s+){0,4}(?:commission|committee|council|meeting|"
+                       r"mechanism)(?:\s+(?:on|for|of)\s+[\w\s-]+?)?),?\s+(?:which\s+|that\s+)?"
+                       r"(?:is\s+|was\s+|are\s+|were\s+|has\s+been\s+)?$", re.I)  # fmt: skip
+# ... and after "co-chair(s of)": "co-chairs of the commission on humanitarian cooperation".
+_BODY_AFTER = Pattern(r"\s+(?:of\s+)?(?P<body>[^,.;]+)", re.I)
+# Between two chairs of one list: "Alexander Novak and Vice Premier Ding Xuexiang", "Premier of
+# the State Council of the People's Republic of China Li Qiang"; and between the last chair and
+# what they co-chair: "Shen Yiqin, co-chairs of", "Ding Xuexiang, who co-chair".
+_TITLE_WORDS = r"(?:(?:[A-Z][\w'’.-]*|of|the|to|for)\s+)*"
+_JOINED = Pattern(rf"(?:,\s+(?:and\s+)?|\s+and\s+){_TITLE_WORDS}")
+_BEFORE = Pattern(r"(?:,\s*)?(?:who\s+|which\s+)?(?:(?:have|has|had|will|also|jointly)\s+)*")
+_SPEAKS = Pattern(r"\s+(?:said|says|noted|added|told)\b")
 _REGULAR = Pattern(r"^(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+regular\s+meeting", re.I)
 
 
@@ -36,8 +47,10 @@ class Parts(facts.Parts):
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
-    """One fact per co-chaired body a sentence names with its chairs; the two heads of
-    government who held a regular meeting co-chaired it."""
+    """One fact per co-chaired body a sentence names with its chairs ("the commission on energy
+    cooperation, co-chaired by A and B", "A and B, who co-chair the commission on ...", "A and
+    B, co-chairs of ..."; several in one sentence); the two heads of government who held a
+    regular meeting co-chaired it."""
     said = False
     for e in ctx.encounters:
         if e.number and "regular meeting" in e.what and e.reported and len(e.who) == 2:
@@ -49,30 +62,62 @@ def extract(ctx: Context) -> Iterator[Fact]:
         if "co-chair" not in s.lower():
             continue
         spans = ctx.gaz.spans("people", s)
-        m = _BY.search(s)
-        if m:
-            chairs = [e.name for a, _, e in spans if a >= m.start("chairs")]
-            body = m.group("body")
-        else:
-            m = _ACTIVE.search(s)
-            if m is None:
-                continue
-            chairs = [e.name for a, _, e in spans if a < m.start()][-2:]
-            body = m.group("body")
-            if len(chairs) == 1:  # "he and Li Qiang co-chaired": "he" is the meeting's visitor
-                he = re.search(r"\b(?:he|she)\s+and\b", s[: m.start()], re.I)
-                other = next((e for e in ctx.encounters if e.idx == i and chairs[0] in e.who), None)
-                if he and other:
-                    chairs = [n for n in other.who if n != chairs[0]] + chairs
-        chairs = list(dict.fromkeys(chairs))
-        if len(chairs) < 2:
-            continue
-        body, number = _body(body)
-        if said and number:
-            continue  # the regular meeting's encounter gave it
-        parts = Parts(tuple(chairs), body)
-        text = english(parts, number)
-        yield ctx.fact(KIND, i, text, text, number=float(number) if number else None, parts=parts)
+        found = list(_CO_CHAIR.finditer(s))
+        for n, m in enumerate(found):
+            lo = found[n - 1].end() if n else 0
+            hi = found[n + 1].start() if n + 1 < len(found) else len(s)
+            if m.group("form").lower().startswith("ed") and "by" in m.group("form").lower():
+                chairs = _list_after(s, [x for x in spans if m.end() <= x[0] < hi])
+                before = _BODY_BEFORE.search(s, lo, m.start())
+                body = before.group("body") if before else ""
+            else:
+                chairs = _list_before(s, [x for x in spans if lo <= x[0] and x[1] <= m.start()],
+                                      m.start())  # fmt: skip
+                after = _BODY_AFTER.match(s, m.end())
+                body = after.group("body") if after else ""
+                if len(chairs) == 1:  # "he and Li Qiang co-chaired": "he" is the meeting's visitor
+                    he = re.search(r"\b(?:he|she)\s+and\b", s[lo : m.start()], re.I)
+                    other = next((e for e in ctx.encounters if e.idx == i and chairs[0] in e.who),
+                                 None)  # fmt: skip
+                    if he and other:
+                        chairs = [n for n in other.who if n != chairs[0]] + chairs
+            chairs = list(dict.fromkeys(chairs))
+            if len(chairs) < 2 or not body or re.search(r"\b(?:commissions|committees)\b", body):
+                continue  # "the co-chairs of the five intergovernmental commissions": no one
+            body, number = _body(body)
+            if said and number:
+                continue  # the regular meeting's encounter gave it
+            parts = Parts(tuple(chairs), body)
+            text = english(parts, number)
+            yield ctx.fact(KIND, i, text, text, number=float(number) if number else None,
+                           parts=parts)  # fmt: skip
+
+
+def _list_after(s: str, spans: list[tuple[int, int, Entry]]) -> list[str]:
+    """The people of the list that starts with the first of ``spans`` ("A, B and C"); a list
+    ends with the name after "and", and never takes in a speaker (", Xi said")."""
+    out: list[str] = []
+    for n, (a, b, e) in enumerate(spans):
+        if n and not _JOINED.rx.fullmatch(s, spans[n - 1][1], a):
+            break
+        if _SPEAKS.match(s, b):
+            break
+        out.append(e.name)
+        if n and re.match(r"(?:,\s*)?\s*and\b", s[spans[n - 1][1] : a]):
+            break
+    return out
+
+
+def _list_before(s: str, spans: list[tuple[int, int, Entry]], end: int) -> list[str]:
+    """The people of the list that ends right before ``end`` ("A and B, who co-chair")."""
+    if not spans or not _BEFORE.rx.fullmatch(s, spans[-1][1], end):
+        return []
+    out = [spans[-1][2].name]
+    for n in range(len(spans) - 1, 0, -1):
+        if not _JOINED.rx.fullmatch(s, spans[n - 1][1], spans[n][0]):
+            break
+        out.insert(0, spans[n - 1][2].name)
+    return out
 
 
 def _body(text: str) -> tuple[str, int | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from .. import facts
@@ -18,7 +18,8 @@ from ..text import NUMBER_WORDS, Pattern
 KIND = FactKind("documents")  # number: how many were signed, when the text counts them
 Counted = Literal["", "documents", "agreements"]
 NEEDS = needs({"documents_counted": {"approx", "count", "among"},
-               "documents_of_regular": {"document", "n"}},
+               "documents_of_regular": {"document", "n"},
+               "documents_at_regular": {"documents", "n"}},
               vocabs=["documents"], words=["more"],
               plurals=["document", "agreement"])  # fmt: skip
 
@@ -48,6 +49,19 @@ _AMONG = Pattern(r"\b(?:among\s+them(?:\s+(?:are|is|were|was))?|including|incl\.
 _ONE = Pattern(r"(?:an?|the)\s+(?P<name>(?:agreement|memorandum|protocol|contract|roadmap|plan|"
                r"declaration)\s+(?:on|of|for|about)\s+.+?)(?=\s*,?\s+and\s+(?:an?|the)\s+|[,.;]?$)",
                re.I)  # fmt: skip
+# A release lists the documents one a line after the count: "They include:" then "- an
+# intergovernmental agreement on ...;", "- a memorandum of understanding on ...".
+_INTRO = Pattern(r"(?:\b(?:they|these|those|which)\s+(?:include|included|are|were)|\bamong\s+"
+                 r"them|\bincluding|\bin\s+particular)\s*:$", re.I)  # fmt: skip
+_ITEM = Pattern(r"^\s*[-–—•*·]\s*(?:an?\s+|the\s+)?(?P<name>(?:[\w-]+\s+){0,3}?(?:agreement|"
+                r"memorandum|protocol|contract|roadmap|plan|declaration|programme|program|"
+                r"statement|communiqu[eé])\b.*?)\s*(?:[;,.]\s*(?:and)?)?\s*$", re.I)  # fmt: skip
+# A signing told right after the regular meeting it ended: "... co-chaired the 28th regular
+# meeting. At its end the two premiers signed a joint communique".
+_NTH_REGULAR = Pattern(r"\b(?P<ord>\d+)(?:st|nd|rd|th)\s+regular\s+meeting\b", re.I)
+_BACK = Pattern(r"\b(?:at|after|following)\s+its\s+(?:end|close|conclusion)\b|\b(?:after|"
+                r"following)\s+it\b|\bthe\s+(?:two\s+)?(?:premiers|heads\s+of\s+government)\s+"
+                r"(?:also\s+)?signed\b", re.I)  # fmt: skip
 _OF_REGULAR = Pattern(r"\bof\s+the\s+(?P<ord>\d+)(?:st|nd|rd|th)\s+regular\s+meeting\b", re.I)
 _NAMES = (
     Pattern(rf"\b(?:a|the)\s+(?P<name>{_NAMED})\s+(?:was|were|has been)\s+signed\b", re.I),
@@ -72,29 +86,59 @@ class Parts(facts.Parts):
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
-    """One fact per sentence that reports documents signed at the meeting."""
+    """One fact per sentence that reports documents signed at the meeting, with the documents a
+    list under it names ("They include:" / "- an agreement on ..."). A sentence that goes on
+    about the signing its neighbour tied to a regular meeting is of that meeting too."""
+    pending: tuple[int, Parts] | None = None  # the documents sentence a list may follow
+    listing = -1  # the last sentence of the documents, or of the list under them
     for i, s in enumerate(ctx.article.sentences):
-        names = tuple(
-            dict.fromkeys(_name(m.group("name")) for rx in _NAMES for m in rx.finditer(s))
-        )
-        among_list = _AMONG.search(s)
-        listed = _ONE.finditer(among_list.group("list")) if among_list else iter(())
-        among = tuple(" ".join(m.group("name").split()) for m in listed)
-        counted = next((m for rx in _COUNTED if (m := rx.search(s))), None)
-        if counted is None and not names and not among:
-            continue
-        regular = _OF_REGULAR.search(s)
-        numbered = int(regular.group("ord")) if regular else None
-        parts = Parts(names=names, regular=numbered, among=among)
-        if counted is not None:
-            word = counted.group("count").lower()
-            count = int(word) if word.isdigit() else NUMBER_WORDS[word]
-            noun = counted.group("noun").lower()
-            parts = Parts(count, "agreements" if noun == "agreements" else "documents",
-                          bool(counted.group("more")), names, numbered, among)  # fmt: skip
-        text = english(parts)
-        number = float(parts.count) if parts.count is not None else None
-        yield ctx.fact(KIND, i, text, text, number=number, parts=parts)
+        if pending is not None and listing == i - 1:
+            item = _ITEM.match(s)
+            if item is not None or _INTRO.search(s):
+                listing = i
+                if item is not None:
+                    name = " ".join(item.group("name").split())
+                    idx, parts = pending
+                    pending = idx, replace(parts, among=(*parts.among, name))
+                continue
+        if pending is not None:
+            yield _fact(ctx, *pending)
+        regular_before = pending[1].regular if pending is not None and listing == i - 1 else None
+        if regular_before is None and i and _BACK.search(s):
+            before = _NTH_REGULAR.search(ctx.article.sentences[i - 1])
+            regular_before = int(before.group("ord")) if before else None
+        found = _documents(s, regular_before)
+        pending = (i, found) if found is not None else None
+        listing = i
+    if pending is not None:
+        yield _fact(ctx, *pending)
+
+
+def _fact(ctx: Context, idx: int, parts: Parts) -> Fact:
+    text = english(parts)
+    number = float(parts.count) if parts.count is not None else None
+    return ctx.fact(KIND, idx, text, text, number=number, parts=parts)
+
+
+def _documents(s: str, regular_before: int | None) -> Parts | None:
+    """The documents one sentence reports signed, or None."""
+    names = tuple(dict.fromkeys(_name(m.group("name")) for rx in _NAMES for m in rx.finditer(s)))
+    among_list = _AMONG.search(s)
+    listed = _ONE.finditer(among_list.group("list")) if among_list else iter(())
+    among = tuple(" ".join(m.group("name").split()) for m in listed)
+    counted = next((m for rx in _COUNTED if (m := rx.search(s))), None)
+    if counted is None and not names and not among:
+        return None
+    regular = _OF_REGULAR.search(s)
+    numbered = int(regular.group("ord")) if regular else regular_before
+    parts = Parts(names=names, regular=numbered, among=among)
+    if counted is not None:
+        word = counted.group("count").lower()
+        count = int(word) if word.isdigit() else NUMBER_WORDS[word]
+        noun = counted.group("noun").lower()
+        parts = Parts(count, "agreements" if noun == "agreements" else "documents",
+                      bool(counted.group("more")), names, numbered, among)  # fmt: skip
+    return parts
 
 
 def _name(found: str) -> str:
@@ -110,10 +154,18 @@ def english(p: Parts) -> str:
     counted = [f"a {x}" if x[:1] not in "aeiou" else f"an {x}" for x in p.among]
     if p.count is not None:
         total = f"{'more than ' if p.more_than else ''}{p.count} {p.counted}"
-        items.append(total + (f", among them {' and '.join(counted)}" if counted else ""))
+        items.append(total + (f", among them {_listed(counted, ' and ')}" if counted else ""))
     else:
         items += counted
-    return " and ".join(items)
+    text = " and ".join(items)
+    if p.regular and not p.names:  # "19 documents, at the 31st regular meeting"
+        text += f", at the {nth(p.regular)} regular meeting"
+    return text
+
+
+def _listed(items: list[str], last: str) -> str:
+    """'a, b and c'."""
+    return ", ".join(items[:-1]) + last + items[-1] if len(items) > 1 else "".join(items)
 
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:
@@ -121,7 +173,7 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     items = [r.vocab("documents", name) for name in p.names]
     if p.regular and items:
         items[0] = r.fill("documents_of_regular", document=items[0], n=str(p.regular))
-    counted = " и ".join(r.vocab("documents", x) for x in p.among)
+    counted = _listed([r.vocab("documents", x) for x in p.among], " и ")
     if p.count is not None:
         noun = "agreement" if p.counted == "agreements" else "document"
         approx = r.word("more") if p.more_than else ""
@@ -129,4 +181,7 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
                             among=counted))  # fmt: skip
     elif counted:
         items.append(counted)
-    return " и ".join(items)
+    text = " и ".join(items)
+    if p.regular and not p.names:
+        text = r.fill("documents_at_regular", documents=text, n=str(p.regular))
+    return text

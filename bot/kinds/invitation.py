@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import facts
 from ..context import Context, short, subject_entry
@@ -24,6 +24,7 @@ NEEDS = needs(
         "invitation_passive": {"guest", "action", "event"},
         "invitation_via": {"host", "via", "guest", "action", "event"},
         "invite_visit": {"dest"},
+        "invitation_accepted": {"guest"},
     },
     vocabs=["invite_actions"],
 )
@@ -40,6 +41,7 @@ class Parts(facts.Parts):
     dest: str = ""
     event: event.Parts | None = None
     via: str = ""  # who passed the invitation on
+    accepted: bool = False  # the text says the guest accepted it ("I accept your invitation")
 
 
 # An invitation passed on: "He also asked me to pass on his invitation to you to come to ...",
@@ -53,8 +55,53 @@ _PASS = Pattern(
 )
 
 
+# The guest accepts, in their own words or reported: "I accept your invitation with pleasure",
+# "Putin accepted the invitation", "he gladly accepted", "said he glad accept".
+_ACCEPT = Pattern(
+    r"\baccept(?:s|ed)?\s+(?:(?:your|his|her|the|this|an?|that)\s+)?(?:kind\s+)?invitation\b"
+    r"|\b(?:gladly|happily|readily)\s+accept(?:s|ed)?\b"
+    r"|\b(?:glad|happy|pleased)\s+(?:to\s+)?accept(?:s|ed)?\b"
+    r"|\baccepted\s+(?:it|with\s+pleasure)\b",
+    re.I,
+)
+_ACCEPT_AHEAD = 3  # sentences after the invitation where the guest's answer may come
+
+
 def extract(ctx: Context) -> Iterator[Fact]:
-    """Invitations: who invited whom, to what, through whom."""
+    """Invitations: who invited whom, to what, through whom; accepted when the text says so."""
+    for fact in _invitations(ctx):
+        p = fact.parts
+        if isinstance(p, Parts) and _accepted(ctx, fact.sentence, p.guest):
+            parts = replace(p, accepted=True)
+            text = f"{fact.display}; {_short(ctx, p.guest)} accepted"
+            fact = replace(fact, value=text, display=text, parts=parts)
+        yield fact
+
+
+def _accepted(ctx: Context, idx: int, guest: str) -> bool:
+    """The guest accepts the invitation of sentence ``idx`` in it or in the next sentences (as
+    its speaker or named before the words), before any other invitation."""
+    sentences = ctx.article.sentences
+    for j in range(idx, min(len(sentences), idx + _ACCEPT_AHEAD + 1)):
+        s = sentences[j]
+        if j > idx and re.search(r"\binvit(?:ed|es|e)\b", s):
+            return False
+        m = _ACCEPT.search(s)
+        if m is None:
+            continue
+        if ctx.speaker(j) == guest and not re.search(r"\b(?:he|she)\b", s[: m.start()], re.I):
+            return True
+        named = [n for a, _, n in ctx.named(s[: m.start()])]
+        if named and named[-1] == guest:
+            return True
+        if j > idx and not named and re.match(r"(?:he|she)\b", s, re.I) and guest in [
+            n for _, _, n in ctx.named(sentences[j - 1])
+        ][-1:]:  # fmt: skip
+            return True
+    return False
+
+
+def _invitations(ctx: Context) -> Iterator[Fact]:
     finder = Finder(ctx.gaz)
     for i, s in enumerate(ctx.article.sentences):
         if "invit" not in s.lower():
@@ -199,6 +246,13 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     if p.event:
         occasion = r.fill("invite_event", event=event.russian_name(r, p.event, f.value),
                           when=event.russian_when(r, p.event))  # fmt: skip
+    said = _russian(f, p, r, action, occasion)
+    if p.accepted:
+        said += "; " + r.fill("invitation_accepted", guest=r.name(p.guest))
+    return said
+
+
+def _russian(f: Fact, p: Parts, r: Russian, action: str, occasion: str) -> str:
     if p.host and p.via:
         return capital(r.fill("invitation_via", host=r.name(p.host), via=r.name(p.via, "acc"),
                               guest=r.name(p.guest, "acc"), action=action,
