@@ -45,7 +45,7 @@ _LEAD = re.compile(
 )
 # Words that point back at the last answer's meetings.
 _BACK = re.compile(
-    r"\b(?:there|then|else|exactly|precisely|the same|that (?:meeting|day|time|visit|one)|"
+    r"\b(?:there|then|else|exactly|precisely|the same|that (?:meeting|day|time|visit|one)|it|its|"
     r"was that|at that|this meeting)\b|(?<!\w)(?:там|тогда|ещ[её]|именно|на ней|этой встреч\w*|"
     r"той встреч\w*)(?!\w)",
     re.I,

@@ -149,6 +149,7 @@ _MET_BEFORE = re.compile(
     re.I,
 )
 _MET_AFTER = re.compile(r"^\s+(?:meet|meets|met|встреч)", re.I)
+_JOINED = re.compile(r"\s*(?:and|&|with|и|с|,)\s*|-", re.I)  # between two names said together
 _MEETS = re.compile(r"\b(?:meet|meets|met|meeting|meetings|talks|sit down|sat down)\b|встреч", re.I)
 _VENUE = re.compile(
     r"\b(?:venue|hall|building|guesthouse|guest house|hotel|residence|"
@@ -185,7 +186,8 @@ _SAID = re.compile(
     r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
     rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|{_APPRAISE}|"
     r"mean(?:t)? by|comment(?:ed|s)?|hyped|excited|pleased|glad|happy about|"
-    r"brag(?:ged|s)?|boast(?:ed|s)?|tout(?:ed|s)?|floated|pitch(?:ed)?|"
+    r"brag(?:ged|s)?|boast(?:ed|s)?|tout(?:ed|s)?|floated|pitch(?:ed)?|pledge[sd]?|vow(?:ed|s)?|"
+    r"promise[sd]?|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b"
     rf"|(?:{_SAY_RU})|по словам|метафор|высказ",
@@ -760,8 +762,12 @@ class Reader:
                 people.append(speaker)
         met = tuple(dict.fromkeys(e.name for a, b, e in spans if _MET_BEFORE.search(rest[:a])
                                   or _MET_AFTER.match(rest[b:])))  # fmt: skip
-        if len({e.name for _, _, e in spans}) >= 2 and _MEETS.search(rest) and not speaker:
-            met = tuple(dict.fromkeys(e.name for _, _, e in spans))  # "Xi and Putin ... meeting"
+        joined = any(_JOINED.fullmatch(rest[b:a2])
+                     for (_, b, _), (a2, _, _) in zip(spans, spans[1:], strict=False))  # fmt: skip
+        if joined and _MEETS.search(rest) and not speaker:
+            # "Xi and Putin ... meeting", not "in which meetings did Mishustin pass on Putin's
+            # greetings to Xi": the names said together met
+            met = tuple(dict.fromkeys(e.name for _, _, e in spans))
         to_ru, in_ru = self._russian_countries(rest)  # "в Россию", "в Китае"
         countries = tuple(dict.fromkeys(countries + to_ru + in_ru))
         countries_in = tuple(dict.fromkeys(countries_in + in_ru))

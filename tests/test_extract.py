@@ -91,8 +91,9 @@ def test_areas_per_meeting(table: FactTable) -> None:
 
 
 def test_occasions(table: FactTable) -> None:
-    assert facts_of(table, FactKind("occasion"), "002") == ["three-day state visit to Russia by Xi"]
-    assert facts_of(table, FactKind("occasion"), "000") == ["official visit to China by Mishustin"]
+    occasion = FactKind("occasion")
+    assert facts_of(table, occasion, "002") == ["three-day state visit to Russia by Xi Jinping"]
+    assert facts_of(table, occasion, "000") == ["official visit to China by Mikhail Mishustin"]
     (regular,) = facts_of(table, FactKind("occasion"), "003")
     assert "28th regular meeting" in regular and "December 19, 2023" in regular
 

@@ -152,7 +152,7 @@ def test_who_took_part_on_a_side_and_a_visit_to_the_peoples_republic() -> None:
     present = {f.value for f in facts if f.kind == "person" and f.qualifier == "present"}
     assert present == {"Alexander Novak", "Alexei Overchuk", "Wang Yi"}
     (visit,) = [f for f in facts if f.kind == "occasion"]
-    assert visit.display == "working visit to China by Mishustin"
+    assert visit.display == "working visit to China by Mikhail Mishustin"
     assert visit.parts.to == "China"  # type: ignore[attr-defined]
 
 

@@ -632,3 +632,26 @@ def test_a_claim_the_right_way_round_is_answered(
 def test_the_first_time_they_met_is_the_first_meeting(answerer: Answerer, message: str) -> None:
     text = answerer.ask(message).text
     assert "March 21, 2023" in text and "November 4, 2025" not in text, text
+
+
+def test_it_refers_to_the_meeting_just_answered(answerer: Answerer) -> None:
+    first = answerer.ask("which was the third meeting")
+    text = answerer.ask("where was it held?", context=first.context).text
+    assert "Great Hall" in text and "Moscow" not in text, text
+
+
+def test_names_said_apart_did_not_meet(answerer: Answerer) -> None:
+    # Putin's greetings passed on: Putin was at no meeting, yet the meetings are the answer
+    text = answerer.ask("In which meetings did Mishustin pass on Putin's greetings to Xi?").text
+    assert "May 24, 2023" in text and "November 4, 2025" in text, text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["list every meeting between xi and mishustin w/ dates pls",
+     "Перечисли все встречи Си Цзиньпина и Мишустина."],
+)  # fmt: skip
+def test_a_request_to_list_the_meetings_lists_them(answerer: Answerer, message: str) -> None:
+    text = answerer.ask(message).text
+    assert all(d in text for d in ("21", "24", "20", "4")) and ("2025" in text), text
+    assert ("March 21, 2023" in text) or ("21 марта 2023" in text), text

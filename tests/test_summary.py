@@ -64,7 +64,7 @@ def test_meetings_are_listed_newest_first_in_pages(answerer: Answerer) -> None:
     head, page, total = answerer.summaries.listing("en")
     assert total == 4 and head.startswith("The meetings in the articles (4)")
     assert [m.id for m in page] == [m.id for m in reversed(answerer.table.meetings)]
-    assert page[-1].about == "three-day state visit to Russia by Xi"
+    assert page[-1].about == "three-day state visit to Russia by Xi Jinping"
     _, rest, _ = answerer.summaries.listing("ru", offset=3, limit=10)
     assert [m.label for m in rest] == ["21 марта 2023 г., Москва"]
     assert answerer.summaries.of_meeting("nowhere", "en") is None

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Literal
 
 from .. import facts
-from ..context import Context, nth, ordinal, sentence_date, short, subject_entry
+from ..context import Context, nth, ordinal, sentence_date, subject_entry
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian
@@ -74,7 +74,7 @@ def extract(ctx: Context) -> Iterator[Fact]:
                 where = country[0][1].name if country else ""
             parts = Parts("visit", length or "", who.name if who else "",
                           country[0][1].name if country else "")  # fmt: skip
-            text = english_visit(kind, length or "", where or "", short(who) if who else "")
+            text = english_visit(kind, length or "", where or "", who.name if who else "")
             yield ctx.fact(KIND, i, f"{kind} visit", text, qualifier=kind, parts=parts)
         r = _REGULAR.search(s)
         if r:
@@ -89,7 +89,7 @@ def extract(ctx: Context) -> Iterator[Fact]:
 
 
 def english_visit(kind: str, length: str, where: str, by: str) -> str:
-    """'three-day state visit to Russia by Xi'."""
+    """'three-day state visit to Russia by Xi Jinping'."""
     text = " ".join(x for x in (length, kind, "visit") if x)
     text += f" to {where}" if where else ""
     return text + (f" by {by}" if by else "")
