@@ -65,7 +65,7 @@ outline identify size sum assess assessment evaluate evaluation rate rated portr
 characterize characterise characterized characterised view read role play occasion ahead tl dr
 claim claimed argue argued insist insisted stated assert asserted mean meant feel felt ask asked
 brag bragged boast boasted tout touted float floated pitch pitched summarize summarise explain
-pledge pledged vow vowed promise promised
+pledge pledged vow vowed promise promised lead result one number figure
 мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть
 был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
 для мы тебя их чем была сам чтобы без чего раз тоже себе под будет ж тогда кто этот того

@@ -655,3 +655,18 @@ def test_a_request_to_list_the_meetings_lists_them(answerer: Answerer, message: 
     text = answerer.ask(message).text
     assert all(d in text for d in ("21", "24", "20", "4")) and ("2025" in text), text
     assert ("March 21, 2023" in text) or ("21 марта 2023" in text), text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("@bot quick one, what trade number did xi brag about", "$200 billion"),
+     ("What did Xi hope the Belt and Road-EAEU synergy would lead to in May 2023?",
+      "regional market"),
+     ("What did Mishustin say Xi's choice of Russia for his first trip showed?", "special")],
+)  # fmt: skip
+def test_frame_words_of_a_statement_question_are_no_topic(
+    answerer: Answerer, message: str, expected: str
+) -> None:
+    # "quick one", "number", "would lead to" say what is asked, not what it is about
+    text = answerer.ask(message).text
+    assert expected in text, text
