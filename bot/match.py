@@ -174,6 +174,10 @@ class Matcher:
         self._vocab_of: dict[str, set[str]] = defaultdict(set)
         for name, toks in self._examples:
             self._vocab_of[name] |= toks
+        self._intents_of: dict[str, list[str]] = defaultdict(list)  # word -> intents using it
+        for name, vocab in self._vocab_of.items():
+            for t in vocab:
+                self._intents_of[t].append(name)
 
     def _unknown_weight(self, word: str, weight: float) -> float:
         """What a word no example has weighs (a number: less)."""
@@ -186,10 +190,16 @@ class Matcher:
         out: dict[str, float] = {}
         if not total:
             return out
-        for name, vocab in self._vocab_of.items():
-            hits = [t for t in query if t in vocab]
-            if any(t in self._typical for t in hits):
-                out[name] = BAG_WEIGHT * sum(query[t] for t in hits) / total
+        sums: dict[str, float] = {}  # per intent: the weight of the words its vocabulary has
+        typical: set[str] = set()  # the intents holding a word typical of them
+        for t, w in query.items():
+            for name in self._intents_of.get(t, ()):
+                sums[name] = sums.get(name, 0.0) + w
+                if t in self._typical:
+                    typical.add(name)
+        for name in self._vocab_of:  # (in file order, as every score is)
+            if name in typical:
+                out[name] = BAG_WEIGHT * sums[name] / total
         return out
 
     @property
