@@ -102,6 +102,7 @@ class Picker:
         self.text = text
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
+        self.gaz = gaz
         self.principals = frozenset(gaz.principals)
         self._others_asked = frozenset(t for w in _OTHERS_ASKED for t in matcher.reader.canon(w)[0])
         # their names' words: met every time, they describe no meeting ("Mishustin's visit")
@@ -286,7 +287,9 @@ class Picker:
         # "where was the 28th regular meeting": the leaders' meeting is no answer (another
         # meeting an article reports is)
         if s.other_event and intent.asks in ("date", "place") and not self._any_other(meetings):
-            return Decline(intent.name, other_event=True)
+            told = self._numbered_other(s, intent)  # "where was the 29th regular meeting held"
+            return Pick(self.other, tuple(told)) if told and self.other else Decline(
+                intent.name, other_event=True)  # fmt: skip
         facts = self._facts(intent, q, ordinals, meetings)
         if not facts and intent.rank == "words" and (s.months or s.years) and topic is None:
             facts = self._said_of_date(intent, q, countries, others)
@@ -504,6 +507,20 @@ class Picker:
             return facts, 0
         keep = set(sorted(order, key=self.table.sort_key)[-SHOWN:])
         return [f for f in facts if f.meeting in keep], len(order) - SHOWN
+
+    def _numbered_other(self, s: Slots, asked: Intent) -> list[Fact]:
+        """The other meetings the question numbers ("the 29th regular meeting") whose facts give
+        what it asks: the day for a date, the place for a place."""
+        if self.other is None or not s.ordinals:
+            return []
+        found = [f for k in self.other.answers for f in self.table.find(k)
+                 if f.number is not None and int(f.number) in s.ordinals]  # fmt: skip
+        if asked.asks == "date":
+            return [f for f in found if len(str(getattr(f.parts, "when", ""))) >= 10]
+        # the place its own sentence names (not the article's dateline: "on Tuesday, the two
+        # sides held the 28th regular meeting" says not where)
+        return [f for f in found if (place := str(getattr(f.parts, "place", "")))
+                and any(e.name == place for _, e in self.gaz.find("places", f.source))]  # fmt: skip
 
     def _any_other(self, meetings: list[Meeting]) -> bool:
         others = {m.id for m in self.table.others}

@@ -374,7 +374,8 @@ def _holds(role: str, office: str, country: str) -> bool:
 # "Where was the 28th regular meeting held", "when was the forum held": the question is about
 # another event, not the leaders' meeting.
 _OTHER_EVENT = re.compile(
-    r"^\W*(?:when|where|on what date|in which city|где|когда)\s+(?:was|were|is|will|did|does|"
+    r"^\W*(?:when|where|on what date|in which city|где|когда)(?:\s+(?:and|и)\s+(?:when|where|on "
+    r"what date|in which city|где|когда))?\s+(?:was|were|is|will|did|does|"
     r"проходил\w*|прош\w*|состоял\w*|будет)\s+(?:the\s+)?(?:\d+\w*\s+|\d+-\w+\s+|first\s+|"
     r"second\s+|third\s+|fourth\s+|fifth\s+)?(?:regular\s+meeting|forum|plenum|plenary|summit|"
     r"congress|session|regular\s+heads|регулярн\w*\s+встреч\w*|форум\w*|пленум\w*|саммит\w*|"

@@ -109,3 +109,17 @@ def test_a_question_about_a_scheduled_meeting_is_answered_by_an_announced_one_on
     assert "April 7, 2027" in text and "28th regular meeting" not in text, text
     reply = answerer.ask(question)  # the seeds announce none: the past meetings are no answer
     assert not reply.matched and "28th regular meeting" not in reply.text, reply.text
+
+
+@pytest.fixture(scope="module")
+def numbered(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    return _answerer(tmp_path_factory, "numbered", [DATA / "numbered" / "wire_2027.txt"])
+
+
+def test_where_a_numbered_other_meeting_was_is_what_its_sentence_says(
+    numbered: Answerer,
+) -> None:
+    text = numbered.ask("Where and on what date was the 32nd regular meeting held?").text
+    assert "Harbin" in text and "June 9, 2027" in text, text
+    # the seeds' 28th: "on Tuesday, the two sides held the 28th regular meeting" says not where
+    assert not numbered.ask("where was the 28th regular meeting held?").matched
