@@ -58,7 +58,7 @@ _BEFORE_WORDS = frozenset({"before", "prior to", "until"})
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b", re.I)
 # A day or the years asked for: an answer must give them ("on what exact date did the plenum
 # close" is not answered by "October 2025", "which years does the plan cover" by its name).
-_ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:date|day)\b|\bwhen exactly\b|"
+_ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:dates?|days?)\b|\bwhen exactly\b|"
                        r"какого числа|точн\w* дат", re.I)  # fmt: skip
 _ASKS_YEARS = re.compile(
     r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах", re.I
@@ -156,7 +156,9 @@ _VENUE = re.compile(
     r"where exactly|which room)\b|в каком здании|место проведения|какой зал",
     re.I,
 )
-_WHEN = re.compile(r"\b(?:when|what date|which date|what day|which day)\b|когда|какого числа", re.I)
+_WHEN = re.compile(
+    r"\b(?:when|what dates?|which dates?|what days?|which days?)\b|когда|какого числа", re.I
+)
 # Verbs of something that happens on its own, not at the meeting: when it happened is its own
 # date, not the meeting's ("when did the earthquake strike", "when was the forum held").
 _EVENT_VERB = re.compile(
@@ -374,8 +376,8 @@ def _holds(role: str, office: str, country: str) -> bool:
 # "Where was the 28th regular meeting held", "when was the forum held": the question is about
 # another event, not the leaders' meeting.
 _OTHER_EVENT = re.compile(
-    r"^\W*(?:when|where|on what date|in which city|где|когда)(?:\s+(?:and|и)\s+(?:when|where|on "
-    r"what date|in which city|где|когда))?\s+(?:was|were|is|will|did|does|"
+    r"^\W*(?:when|where|on what dates?|in which city|где|когда)(?:\s+(?:and|и)\s+(?:when|where|on "
+    r"what dates?|in which city|где|когда))?\s+(?:was|were|is|will|did|does|"
     r"проходил\w*|прош\w*|состоял\w*|будет)\s+(?:the\s+)?(?:\d+\w*\s+|\d+-\w+\s+|first\s+|"
     r"second\s+|third\s+|fourth\s+|fifth\s+)?(?:regular\s+meeting|forum|plenum|plenary|summit|"
     r"congress|session|regular\s+heads|регулярн\w*\s+встреч\w*|форум\w*|пленум\w*|саммит\w*|"

@@ -670,3 +670,9 @@ def test_frame_words_of_a_statement_question_are_no_topic(
     # "quick one", "number", "would lead to" say what is asked, not what it is about
     text = answerer.ask(message).text
     assert expected in text, text
+
+
+def test_what_dates_asks_for_days_like_what_date(answerer: Answerer) -> None:
+    q = answerer.reader.read("On what dates was the third Belt and Road Forum held?")
+    assert q.precision == "day" and q.event_time
+    assert not answerer.ask("On what dates was the third Belt and Road Forum held?").matched
