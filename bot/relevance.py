@@ -65,7 +65,8 @@ outline identify size sum assess assessment evaluate evaluation rate rated portr
 characterize characterise characterized characterised view read role play occasion ahead tl dr
 claim claimed argue argued insist insisted stated assert asserted mean meant feel felt ask asked
 brag bragged boast boasted tout touted float floated pitch pitched summarize summarise explain
-pledge pledged vow vowed promise promised lead result one number figure
+pledge pledged vow vowed promise promised lead result one number figure hear heard
+something someth anything anyth
 мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть
 был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
 для мы тебя их чем была сам чтобы без чего раз тоже себе под будет ж тогда кто этот того
@@ -113,6 +114,7 @@ FALLBACK_COVER = 0.75
 FALLBACK_WORDS = 2
 CLOSE = 0.85  # a second fact answers too when it scores this much of the best
 MOST = 3  # facts a ranked answer shows at most
+_SPELT_LENGTH = 6  # a topic word respelt towards the facts' words is at least this long
 _TYPO_LENGTH = 7  # a topic word repaired as a typo is at least this long ("relashionship")
 _SPELLINGS = 10_000  # misspellings remembered
 RARE = 3  # facts that hold a word a one-word question may ask about ("dragon?")
@@ -282,6 +284,8 @@ class Relevance:
     def _spelled(self, word: str) -> str:
         """``word``, or the word of the facts it misspells ("relashionship")."""
         if word in self.known or not word.isascii() or not word.isalpha():
+            return word
+        if len(word) < _SPELT_LENGTH:  # "price" is no typo of "prime"
             return word
         found = self._spellings.get(word)
         if found is None:  # (the same typos come back: remembered)

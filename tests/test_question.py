@@ -676,3 +676,9 @@ def test_what_dates_asks_for_days_like_what_date(answerer: Answerer) -> None:
     q = answerer.reader.read("On what dates was the third Belt and Road Forum held?")
     assert q.precision == "day" and q.event_time
     assert not answerer.ask("On what dates was the third Belt and Road Forum held?").matched
+
+
+def test_a_short_word_is_not_respelt_into_another_word(answerer: Answerer) -> None:
+    # "prices" is a word of its own, not a typo of "prime" (minister)
+    topic = answerer.picker.relevance.topic(answerer.reader.read("what about oil prices"))
+    assert "prime" not in topic
