@@ -285,7 +285,9 @@ class Matcher:
         if question.said_weakly:  # "which sectors did Mishustin list": the areas if they fit
             floor = self.threshold
         for name in self._open:
-            if question.said:
+            if question.said and question.said_weakly:  # as weak as its words: no more
+                scores[name] = max(scores.get(name, 0.0) * NOT_SAID, floor)
+            elif question.said:
                 scores[name] = max(scores.get(name, 0.0), floor)
             elif name in scores:
                 scores[name] *= NOT_SAID

@@ -177,7 +177,8 @@ _THE_ARTICLES = re.compile(
 # Weaker: "what growth points did Xi name", "which sectors did Mishustin list": what was said, or
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
 _SAID_WEAKLY = re.compile(r"\bdid\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|suggest|outline|"
-                          r"single out|mention|point to|identify)\b", re.I)  # fmt: skip
+                          r"single out|mention|point to|identify|want)\b|(?<!\bi )(?<!\bwe )"
+                          r"(?<!\byou )\bwant(?:ed|s)\b", re.I)  # fmt: skip
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
 _SAID = re.compile(

@@ -682,3 +682,20 @@ def test_a_short_word_is_not_respelt_into_another_word(answerer: Answerer) -> No
     # "prices" is a word of its own, not a typo of "prime" (minister)
     topic = answerer.picker.relevance.topic(answerer.reader.read("what about oil prices"))
     assert "prime" not in topic
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("Who wanted the friendship handed down through the generations?", "Mishustin"),
+     ("Which cultural initiative for 2024-2025 did Xi want to make a success?", "culture"),
+     ("sooo what did xi want mishustin to pass on to putin back in may", "greetings")],
+)  # fmt: skip
+def test_what_someone_wanted_is_what_they_said_or_a_fact_that_fits_better(
+    answerer: Answerer, message: str, expected: str
+) -> None:
+    text = answerer.ask(message).text
+    assert expected in text, text
+
+
+def test_what_i_want_is_no_statement(answerer: Answerer) -> None:
+    assert not answerer.reader.read("i want to know when they met").said
