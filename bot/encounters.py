@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from .gazetteer import Entry, Gazetteer
 from .speech import Said
-from .text import MONTHS, Pattern, find_dates
+from .text import MONTHS, DateMention, Pattern, find_dates
 
 Tense = Literal["past", "future"]
 
@@ -429,7 +430,7 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
         s = sentences[m.idx]
         clause = s[m.start : m.end]
         future = m.tense == "future"
-        whens = when_mentions(clause, anchor, future)
+        whens = when_mentions(clause, anchor, future, s)
         places = _places(gaz, clause)
         daytime, clock = daytime_of(clause)
         weekday = next((w for _, _, w in whens if w), "")
@@ -475,7 +476,7 @@ def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str
     others = [(o.start, o.end) for o in found if o.idx == m.idx and o is not m]
     rest = "".join(" " if any(a <= k < b for a, b in others) else c for k, c in enumerate(s))
     if not when:
-        whens = [w for _, w, _ in when_mentions(rest, anchor, m.tense == "future")]
+        whens = [w for _, w, _ in when_mentions(rest, anchor, m.tense == "future", s)]
         day = _most_specific(whens)
         after = re.match(r"[\s,]*a\s+day\s+(?P<rel>after|before)\b", s[m.start : m.end])
         if after:
@@ -570,14 +571,33 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
     return merged
 
 
-def when_mentions(text: str, anchor: date | None, future: bool = False) -> list[
-        tuple[int, str, str]]:  # fmt: skip
+def dates_in(text: str, anchor: date | None, future: bool = False,
+             sentence: str = "") -> list[DateMention]:  # fmt: skip
+    """``find_dates``, where a day and month without a year take the year the sentence gives
+    that month ("In March 2023, during his state visit, Xi met Mishustin on March 21"), not the
+    one nearest ``anchor``."""
+    years: dict[int, set[int]] = {}
+    for m in _MONTH_YEAR.finditer(sentence or text):
+        years.setdefault(_month(m.group("mon")), set()).add(int(m.group("y")))
+    out = []
+    for d in find_dates(text, anchor, future):
+        named = years.get(d.month or 0, set()) if d.form in ("md", "dm") else set()
+        if len(named) == 1 and d.month and d.day:
+            with suppress(ValueError):  # February 29 of a year that has none
+                d = replace(d, value=date(named.pop(), d.month, d.day))
+        out.append(d)
+    return out
+
+
+def when_mentions(text: str, anchor: date | None, future: bool = False,
+                  sentence: str = "") -> list[tuple[int, str, str]]:  # fmt: skip
     """(start, ISO date | "YYYY-MM" | "YYYY", weekday) of every date ``text`` names, in order:
-    full dates, weekdays and "yesterday" against ``anchor``, months and years."""
+    full dates, weekdays and "yesterday" against ``anchor``, months and years; ``sentence``, of
+    which ``text`` is a clause, may give a day's year ("In March 2023, ... on March 21")."""
     out: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
     weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-    for d in find_dates(text, anchor, future):
+    for d in dates_in(text, anchor, future, sentence):
         if d.value is not None:
             out.append((d.start, d.value.isoformat(),
                         weekdays[d.weekday] if d.weekday is not None else ""))  # fmt: skip
@@ -675,5 +695,6 @@ def entry_of(gaz: Gazetteer, name: str) -> Entry | None:
     return gaz.get("people", name)
 
 
-__all__ = ["ANAPHORIC", "Encounter", "Finder", "Mention", "daytime_of", "entry_of", "mentions",
+__all__ = ["ANAPHORIC", "Encounter", "Finder", "Mention", "dates_in", "daytime_of", "entry_of",
+           "mentions",
            "protagonist", "resolve", "when_mentions"]  # fmt: skip

@@ -218,3 +218,30 @@ def test_a_meeting_with_the_articles_person_is_with_whom_the_text_just_spoke_of(
     )
     (planned,) = [e for e in ctx.encounters if e.tense == "future"]
     assert planned.principal and (planned.place, planned.venue) == ("Moscow", "Government House")
+
+
+def test_a_briefing_that_recalls_a_meeting_in_a_reporters_question_reports_none() -> None:
+    """A day named without its year takes the year the sentence gives its month ("In March
+    2023 ... on March 21"), not the nearest one to the page (March 2026); a meeting first named
+    deep in a briefing and placed in another year than the page's is recalled, not reported."""
+    lines = [
+        " date 2025-10-31",
+        "Foreign Ministry Spokesperson's Regular Press Conference on October 31, 2025",
+        "Premier Li Qiang will hold the 30th regular meeting of heads of government with Prime "
+        "Minister Mikhail Mishustin in Hangzhou on November 3.",
+        "Reuters: What will the premiers discuss?",
+        "Spokesperson: Trade and energy.",
+        "AFP: Any comment on the storm season?",
+        "Spokesperson: We follow it closely.",
+        "Kyodo: Will there be a statement on the summit?",
+        "Spokesperson: Please stay tuned.",
+        "RIA Novosti: In May 2024, during his visit, President Xi met Prime Minister Mishustin "
+        "in Beijing on May 16 and invited him back. How does China see ties since then?",
+        "Spokesperson: Ties have kept growing.",
+    ]
+    ctx = _context("\n".join(lines))
+    assert not ctx.principal and ctx.main is not None and ctx.main.number == 30
+    recalled = [e for e in ctx.encounters if e.principal]
+    assert [(e.when, e.place, e.recall) for e in recalled] == [("2024-05-16", "Beijing", True)]
+    lead = _context(" date 2025-01-10\n" + lines[-2].split(": ", 1)[1])
+    assert lead.meeting_date is not None and lead.meeting_date.isoformat() == "2024-05-16"
