@@ -107,6 +107,13 @@ _CLAUSE_BREAK = Pattern(
     r"received|co-chaired)\b)",
     re.I,
 )
+# A leading phrase of time that names another encounter: "Before meeting Xi, ...", "After his
+# talks with Putin, ...", "Ahead of the talks with Li Qiang, ...".
+_LEADING = Pattern(
+    r"^\W*(?:before|after|following|ahead\s+of|prior\s+to)\s+(?=[^,;]*\b(?:meet|meeting|met|"
+    r"talks|negotiations|conversation)\b)[^,;]{3,60}(?=,)",
+    re.I,
+)
 _HEADS = Pattern(
     r"\b(?P<gov>heads\s+of\s+government|(?:prime\s+ministers|premiers)(?:\s+of\s+\w+\s+and\s+"
     r"\w+)?|two\s+(?:premiers|prime\s+ministers))\b|\b(?P<state>heads\s+of\s+state|two\s+presidents"
@@ -277,6 +284,7 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
     pair: tuple[str, ...] = tuple(gaz.principals)  # whom "they" and "the two" are
     partners: dict[str, str] = {}  # whom a speaker met in the meeting reported: "we" are both
     regular: tuple[str, ...] = ()  # who held the last numbered regular meeting named
+    numbers: dict[int, tuple[str, ...]] = {}  # who held each numbered regular meeting named
     for i, s in enumerate(sentences):
         people = finder.people(s) if _TRIGGER.search(s) or re.search(r"\bhe\b|\bshe\b", s, re.I) \
             else []  # fmt: skip
@@ -284,12 +292,12 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
             speaker = speakers.get(i)
             partner = partners.get(speaker or "", "")
             body = bodies[i] if i < len(bodies) else 0
-            for a, b in _clauses(s):
+            for a, b in _clauses(s, people):
                 a = max(a, body)
                 if a >= b:
                     continue
                 m = _mention(i, s, a, b, people, finder, last, pair, main, speaker, partner,
-                             regular)  # fmt: skip
+                             regular, numbers)  # fmt: skip
                 if m is not None and speaker in m.who and len(m.who) == 2:
                     # "President Putin and I met ..., and this year we have met in ...": "we"
                     partner = next(x for x in m.who if x != speaker)
@@ -297,6 +305,7 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
                     out.append(m)
                     if m.number and len(m.who) == 2:
                         regular = m.who
+                        numbers.setdefault(m.number, m.who)
                     if len(m.who) >= 2 and not m.recall:
                         pair = m.who
                         for x in m.who:
@@ -307,10 +316,14 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
     return out
 
 
-def _clauses(s: str) -> list[tuple[int, int]]:
+def _clauses(s: str, people: People | None = None) -> list[tuple[int, int]]:
     """(start, end) of the clauses of ``s``; ", and once in Moscow" (no verb) goes on the one
-    before."""
+    before; a leading phrase that names someone ("Before meeting Xi, ...") is one of its own."""
     cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(s)] + [len(s)]
+    lead = _LEADING.match(s)
+    if lead and any(a < lead.end() for a, _, _ in people or ()):
+        # "Before meeting Xi, Mishustin held talks with Li Qiang": Xi was not at those
+        cuts = sorted({*cuts, lead.end()})
     out: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         if b <= a:
@@ -325,7 +338,8 @@ def _clauses(s: str) -> list[tuple[int, int]]:
 
 def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, last: str,
              pair: tuple[str, ...], main: str, speaker: str | None,
-             partner: str = "", regular: tuple[str, ...] = ()) -> Mention | None:  # fmt: skip
+             partner: str = "", regular: tuple[str, ...] = (),
+             numbers: dict[int, tuple[str, ...]] | None = None) -> Mention | None:  # fmt: skip
     """The meeting clause ``s[a:b]``, or None when it names no meeting of known people."""
     clause = s[a:b]
     verb = _VERB.search(clause)
@@ -376,6 +390,10 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     # one of them ("the 28th regular meeting between the heads of government of Russia and China")
     if len(who) == 1 and numbered and who[0] in regular and len(regular) == 2:
         who = list(regular)  # "he looks forward to ... the 32nd regular meeting": the 31st's pair
+    if numbered and numbers and (held := numbers.get(_ordinal(numbered.group("ord")) or 0)):
+        # "He said the 29th regular meeting held the day before was fruitful, and ... the two
+        # heads of state": the 29th is the one the text already said who held
+        who = list(held)
     if len(who) < 2 and not (who and heads and numbered):
         return None
     number = _ordinal(numbered.group("ord")) if numbered else None
@@ -392,8 +410,12 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
                 return None
     elif re.search(r"\binformal\s+meeting\b", low):
         what = "informal meeting"
+    elif re.search(r"\b(?:tele)?phone\s+(?:conversation|talks)\b", low):
+        what = "phone call"
     elif re.search(r"\b(?:talks|negotiations)\b", low):
         what = "talks"
+    elif re.search(r"\bconversation\b", low):
+        what = "conversation"
     future = _FUTURE.search(clause) or _HEADLINE_FUTURE.search(s)
     if re.match(r"[\s,]*and\s+(?:also\s+|then\s+)?(?:hold|meet|have|visit|sign|take)\b", clause):
         future = future or _FUTURE.search(s[:a])  # "He will meet Xi and also hold talks with Li"
