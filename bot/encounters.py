@@ -133,7 +133,10 @@ _NATIONAL_TITLE = Pattern(
 )
 _DAYTIME = Pattern(
     r"\b(?P<part>morning|afternoon|evening)\b|\b(?P<clock>(?:shortly\s+(?:after|before)\s+|"
-    r"around\s+|at\s+)?(?P<hour>\d{1,2})(?::\d\d)?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))",
+    r"around\s+|at\s+)?(?P<hour>\d{1,2})(?::\d\d)?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))"
+    # a 24-hour clock after a preposition: "the motorcade arrived at 10:05", "from 15:30"
+    r"|\b(?P<clock24>(?:shortly\s+(?:after|before)|around|at|from)\s+(?P<h24>[01]?\d|2[0-3])"
+    r":[0-5]\d)(?!\s*(?:a\.m\.|p\.m\.|am|pm)\b|\d)",
     re.I,
 )
 _LAST_MONTH = Pattern(rf"\blast\s+(?P<mon>{_MONTH_NAMES})(?!\s*\d)")
@@ -683,11 +686,13 @@ def daytime_of(text: str) -> tuple[str, str]:
     for m in _DAYTIME.finditer(text):
         if m.group("part") and not part:
             part = m.group("part").lower()
-        elif m.group("clock") and not clock:
-            clock = " ".join(m.group("clock").split())
-            hour = int(m.group("hour"))
-            pm = m.group("ampm").lower().startswith("p")
-            hour24 = hour % 12 + (12 if pm else 0)
+        elif (m.group("clock") or m.group("clock24")) and not clock:
+            clock = " ".join((m.group("clock") or m.group("clock24")).split())
+            if m.group("clock24"):
+                hour24 = int(m.group("h24"))
+            else:
+                pm = m.group("ampm").lower().startswith("p")
+                hour24 = int(m.group("hour")) % 12 + (12 if pm else 0)
             part = part or ("morning" if hour24 < 12 else "afternoon" if hour24 < 18 else "evening")
     return part, clock
 

@@ -180,3 +180,20 @@ def test_an_invitation_is_accepted_only_when_the_text_says_so() -> None:
     hosts_words = reported.replace("Putin said he gladly", "Xi said the offer was gladly")
     (p,) = _parts(_read(hosts_words)[1], "invitation")
     assert not p.accepted
+
+
+def test_a_live_blog_gives_the_clock_the_people_at_the_table_and_the_visitors_side() -> None:
+    ctx, facts = _read(
+        " date 2025-11-04\nLIVE: Mishustin in Beijing - talks with Xi Jinping\n"
+        "10:40 - Talks over after about 40 minutes.\n"
+        "10:15 - Around the table with Xi: Wang Yi.\n"
+        "With Mishustin: Deputy PM Dmitry Chernyshenko and Ambassador Igor Morgulov.\n"
+        "10:05 - Xi received Mishustin at the Great Hall of the People, where the motorcade "
+        "arrived at 10:05.\n"
+    )
+    assert ctx.principal and ctx.daytime == "morning"
+    assert [(p.part, p.time) for p in _parts(facts, "daytime")] == [("morning", "10:05")]
+    present = {f.value for f in facts if f.kind == "person" and f.qualifier == "present"}
+    assert present == {"Wang Yi", "Dmitry Chernyshenko", "Igor Morgulov"}
+    # the ambassador sits with the visitor but lives there: present, not come along
+    assert [p.people for p in _parts(facts, "delegation")] == [("Dmitry Chernyshenko",)]

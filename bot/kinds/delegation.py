@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .. import facts
 from ..context import Context
 from ..facts import Fact, FactKind
+from ..gazetteer import Entry
 from ..glossary import needs
 from ..russian import Russian
 from ..text import Pattern
@@ -27,6 +28,14 @@ _GROUP = Pattern(
     r"(?:will\s+be\s+)?accompanied|arrived\s+with|brought\s+along|travel(?:l?ing|s)?\s+with)\b"
     r"|\b(?P<member>(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:in|part\s+of|members?\s+of)\s+"
     r"the\s+delegation)\b",  # "Deputy PMs Golikova and Overchuk are in the delegation"
+    re.I,
+)
+# A live blog's or a pool report's list of who sat at the table, side by side: "Around the table
+# with Xi: Wang Yi.", "With Mishustin: Deputy PM Dmitry Chernyshenko and ...", "On the Russian
+# side: ...".
+SIDE = Pattern(
+    r"^\W*(?:\d{1,2}[:.]\d\d\s*[-–—|]\s*)?(?:(?:(?:around|at)\s+the\s+table\s+)?with\s+"
+    r"(?P<who>[A-Z][^:]{1,40}?)|on\s+the\s+(?P<side>Chinese|Russian)\s+side)\s*:\s*(?=\S)",
     re.I,
 )
 _PRESENT = Pattern(r"\b(?:took part in|attended|participated in|(?:was|were)\s+(?:also\s+)?present"
@@ -63,6 +72,14 @@ def members(ctx: Context) -> tuple[list[str], int, bool]:
             found = [e.name for e in after if e.name not in ctx.gaz.principals]
             if re.search(r"\bwill\b", m.group(), re.I) or re.search(r"\bwill\s+include\b", s):
                 planned = True
+        elif (side := SIDE.match(s)) and side.group("who") and country:
+            # "With Mishustin: Deputy PM Dmitry Chernyshenko and ...": the visitor's side
+            lead = [e for _, e in ctx.gaz.find("people", side.group("who"))]
+            if lead and lead[0].name in ctx.gaz.principals and _country(lead[0]) != country:
+                # an ambassador sits with the visitor but lives there: present, not come along
+                found = [e.name for a, _, e in ctx.gaz.spans("people", s) if a >= side.end()
+                         and e.name not in ctx.gaz.principals
+                         and not str(e.attr("role") or "").startswith("Ambassador")]  # fmt: skip
         elif _PRESENT.search(s) and country:
             for _, _, e in ctx.gaz.spans("people", s):
                 role = _DEPUTY.match(str(e.attr("role") or ""))
@@ -72,6 +89,11 @@ def members(ctx: Context) -> tuple[list[str], int, bool]:
             first = i
         people += [p for p in found if p not in people]
     return people, first, planned
+
+
+def _country(entry: Entry) -> str:
+    """The country of a person's office ("Prime Minister of Russia": Russia)."""
+    return str(entry.attr("role") or "").rpartition(" of ")[2]
 
 
 def _meeting_country(ctx: Context) -> str:
