@@ -197,3 +197,17 @@ def test_a_live_blog_gives_the_clock_the_people_at_the_table_and_the_visitors_si
     assert present == {"Wang Yi", "Dmitry Chernyshenko", "Igor Morgulov"}
     # the ambassador sits with the visitor but lives there: present, not come along
     assert [p.people for p in _parts(facts, "delegation")] == [("Dmitry Chernyshenko",)]
+
+
+def test_at_the_invitation_of_and_an_invitation_recalled_to_the_guest() -> None:
+    _, facts = _read(
+        " date 2025-10-31\nAt the invitation of Premier of the State Council Li Qiang, Prime "
+        "Minister Mikhail Mishustin will pay a working visit to China from November 3 to 4.\n"
+        "Mishustin also reminded Xi Jinping that Putin had invited him to the BRICS summit in "
+        "Kazan.\n"
+        "Xi met Mishustin in Moscow and invited him to visit China."
+    )
+    found = {(p.host, p.guest, p.action, p.dest) for p in _parts(facts, "invitation")}
+    assert (LI, MISHUSTIN, "visit", "China") in found
+    assert (PUTIN, XI, "attend", "") in found
+    assert not any(host == MISHUSTIN for host, *_ in found)  # "met ... and invited him": Xi's
