@@ -567,12 +567,14 @@ def family_names(gaz: Gazetteer, sentences: Sequence[str]) -> FindPeople:
 _OFFICE = Pattern(
     r"(?<![\w-])(?:(?P<nat>Chinese|Russian)\s+)?(?P<office>(?:(?:First\s+)?(?:Deputy|Vice)\s+)?"
     r"(?:Prime\s+Minister|Premier|President|Chairman|Chairwoman|Foreign\s+Minister|Minister|"
-    r"State\s+Council+or|Ambassador|Governor|Mayor|Speaker|Secretary|Director|Head)(?P<plural>s)?)"
+    r"State\s+Council+or|Ambassador|Governor|Mayor|Speaker|Secretary|Director|Head|"
+    r"(?:(?:Foreign\s+Ministry|MFA|Kremlin|Government|Ministry)\s+)?Spokes(?:person|man|woman))"
+    r"(?P<plural>s)?)"
     r"(?![\w-])"
 )
 _OFFICE_TAIL = Pattern(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on)"
                        r"\s+)?(?:the\s+)?[A-Z][\w'’-]*)*")  # fmt: skip
-_NAME = Pattern(r"\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)+)(?![\w'’-])")
+_NAME = Pattern(r"\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)+)(?=['’]s\b|(?![\w'’-]))")
 _MORE_NAMES = Pattern(r"(?:,\s+|,?\s+and\s+)(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)(?![\w'’-])")
 # Words of offices, bodies, places and calendars: never part of a person's name.
 _NOT_NAMES = frozenset((

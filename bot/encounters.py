@@ -107,6 +107,8 @@ _CLAUSE_BREAK = Pattern(
     r"received|co-chaired)\b)",
     re.I,
 )
+# A transcript's speaker label: "Xi Jinping (as translated): ", "Guo Jiakun: ".
+_SPEAKER_LABEL = Pattern(r"^[A-Z][\w.'’ -]{1,40}(?:\([^)]{0,40}\))?\s*:\s+")
 # A leading phrase of time that names another encounter: "Before meeting Xi, ...", "After his
 # talks with Putin, ...", "Ahead of the talks with Li Qiang, ...".
 _LEADING = Pattern(
@@ -295,6 +297,9 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
             speaker = speakers.get(i)
             partner = partners.get(speaker or "", "")
             body = bodies[i] if i < len(bodies) else 0
+            label = _SPEAKER_LABEL.match(s)
+            if speaker and label and any(x < label.end() for x, _, _ in people):
+                body = max(body, label.end())  # "Guo Jiakun: The meeting between ...": not Guo's
             for a, b in _clauses(s, people):
                 a = max(a, body)
                 if a >= b:

@@ -61,6 +61,9 @@ _NARRATION = re.compile(
 _QUOTES = '"“«'
 # A live blog's entry: "10:05 - Mishustin's motorcade arrives", "11:20 BJT | CORRECTION".
 _ENTRY = re.compile(r"^\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\s*[-–—|]\s*(?=\S)")
+# A line of someone the article does not name as a person, in a transcript or a briefing: a
+# reporter's outlet asking ("RIA Novosti: ...", "Shenzhen TV: ...").
+_ASKER = re.compile(r"^(?:[A-Z][\w.&'’-]*\s){0,3}[A-Z][\w.&'’-]*:\s+\S")
 _ASIDE = re.compile(r",\s*(?:per|via|according\s+to)\b")  # "Xi, per the pool:": a source
 _HASHTAGS = re.compile(r"(?:^|\s)#\w+")
 _HEADING = re.compile(r"(?:^excerpts? from|transcript|^photo\b|\(xinhua|/xinhua|^news\b)", re.I)
@@ -104,17 +107,21 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             content = _HASHTAGS.sub("", content).strip()
             if opens and _closed(content):
                 content = content.rstrip('"”»').strip()
+            # "Xi, per the pool: ..." reports one thing; "Xi Jinping: ..." holds to the next label
+            aside = bool(_ASIDE.match(s[len(people[0][1]) + opens :]))
             if content:
-                out.append(Said(i, name, "say", "said", content, direct=True))
+                out.append(Said(i, name, "say", "said", content, direct=not aside))
             last = run = name
-            # "Xi, per the pool: ..." says one thing; "Xi Jinping: ..." holds until the next label
-            label = None if _ASIDE.match(s[len(people[0][1]) + opens :]) else name
+            label = None if aside else name
             closes = opens and not _closed(who[1])
             if opens and not closes:
                 label = None
             continue
         if label is not None:
             if _HEADING.search(s) or _heading(s):
+                continue
+            if _ASKER.match(s):  # "TASS: Can you confirm this?": a reporter asks; not the label's
+                label = run = None
                 continue
             content = _HASHTAGS.sub("", s).strip()
             if closes and _closed(content):

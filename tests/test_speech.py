@@ -63,3 +63,16 @@ def test_he_said_in_the_middle_keeps_the_subject_and_the_report_is_not_the_speak
         (1, XI, "A stable relationship serves as an anchor for the region"),
         (3, MISHUSTIN, "the talks were productive"),
     ]
+
+
+def test_a_briefings_reporters_are_not_the_spokespersons_words() -> None:
+    said = _said(
+        "Mikhail Mishustin: We welcome the visit.",
+        "TASS: Will the premier also meet the president?",
+        "Can you confirm this?",
+        "Mikhail Mishustin: I have nothing to add.",
+    )
+    assert said == [
+        (0, MISHUSTIN, "We welcome the visit."),
+        (3, MISHUSTIN, "I have nothing to add."),
+    ]
