@@ -211,3 +211,17 @@ def test_at_the_invitation_of_and_an_invitation_recalled_to_the_guest() -> None:
     assert (LI, MISHUSTIN, "visit", "China") in found
     assert (PUTIN, XI, "attend", "") in found
     assert not any(host == MISHUSTIN for host, *_ in found)  # "met ... and invited him": Xi's
+
+
+def test_a_delegation_expected_to_include_is_planned_not_present() -> None:
+    _, facts = _read(
+        " date 2024-08-16\nMikhail Mishustin to pay official visit to China\n"
+        "On 20-21 August, Prime Minister Mikhail Mishustin will pay an official visit to China.\n"
+        "Mikhail Mishustin will also be received by President Xi Jinping.\n"
+        "The Russian delegation is expected to include Deputy Prime Ministers Alexander Novak and "
+        "Alexei Overchuk."
+    )
+    assert [(p.people, p.planned) for p in _parts(facts, "delegation")] == [
+        (("Alexander Novak", "Alexei Overchuk"), True)
+    ]
+    assert not [f for f in facts if f.kind == "person" and f.qualifier == "present"]

@@ -38,6 +38,9 @@ SIDE = Pattern(
     r"(?P<who>[A-Z][^:]{1,40}?)|on\s+the\s+(?P<side>Chinese|Russian)\s+side)\s*:\s*(?=\S)",
     re.I,
 )
+# "will include", "is expected to include", "is set to comprise": a delegation announced.
+_PLANNED = Pattern(r"\b(?:will|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to)\s+(?:include|"
+                   r"comprise|consist)\b", re.I)  # fmt: skip
 _PRESENT = Pattern(r"\b(?:took part in|attended|participated in|(?:was|were)\s+(?:also\s+)?present"
                    r"|(?:was|were)\s+(?:also\s+)?attended\s+by)\b", re.I)  # fmt: skip
 _DEPUTY = Pattern(r"^(?:First\s+)?(?:Deputy\s+Prime\s+Minister|Vice\s+Premier)\s+of\s+(?P<c>\w+)")
@@ -70,7 +73,7 @@ def members(ctx: Context) -> tuple[list[str], int, bool]:
                 after = [e for a, _, e in named if a >= m.start() - (0 if "delegation" in
                          m.group().lower() else 200)]  # fmt: skip
             found = [e.name for e in after if e.name not in ctx.gaz.principals]
-            if re.search(r"\bwill\b", m.group(), re.I) or re.search(r"\bwill\s+include\b", s):
+            if re.search(r"\bwill\b", m.group(), re.I) or _PLANNED.search(s):
                 planned = True
         elif (side := SIDE.match(s)) and side.group("who") and country:
             # "With Mishustin: Deputy PM Dmitry Chernyshenko and ...": the visitor's side
