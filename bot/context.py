@@ -18,6 +18,7 @@ from .encounters import (
     ANAPHORIC,
     Encounter,
     Mention,
+    dates_in,
     daytime_of,
     mentions,
     resolve,
@@ -217,7 +218,7 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
     for i in meeting:
         s = article.sentences[i]
         _, body = dateline(s, article.published)
-        for mention in find_dates(s[body:], ref):
+        for mention in dates_in(s[body:], ref):
             if mention.form == "relday" and _OTHER_DAY.match(s, body + mention.start):
                 continue
             if mention.weekday is not None and not weekday:
@@ -380,6 +381,16 @@ def article_context(
     found = mentions(sentences, gaz, said, bodies)
     ref = _reference_date(article)
     held = [m for m in found if m.principal and m.tense == "past" and not m.recall and not m.count]
+    if (
+        held
+        and ref
+        and min(m.idx for m in held) >= LEAD
+        and _other_time(article, [m.idx for m in held], ref)
+    ):
+        # A meeting first named deep in a text that places it in another month or year than the
+        # page's ("In March 2023 ... Xi met Mishustin", asked at a briefing of 2025) is recalled.
+        found = [replace(m, recall=True) if m in held else m for m in found]
+        held = []
     anaphoric = {i for i, s in enumerate(sentences) if ANAPHORIC.search(s[bodies[i] :].lstrip())}
     if not held:
         return replace(_other_context(article, gaz, curated, found, ref, said, anaphoric),
@@ -556,12 +567,14 @@ def family_names(gaz: Gazetteer, sentences: Sequence[str]) -> FindPeople:
 _OFFICE = Pattern(
     r"(?<![\w-])(?:(?P<nat>Chinese|Russian)\s+)?(?P<office>(?:(?:First\s+)?(?:Deputy|Vice)\s+)?"
     r"(?:Prime\s+Minister|Premier|President|Chairman|Chairwoman|Foreign\s+Minister|Minister|"
-    r"State\s+Council+or|Ambassador|Governor|Mayor|Speaker|Secretary|Director|Head)(?P<plural>s)?)"
+    r"State\s+Council+or|Ambassador|Governor|Mayor|Speaker|Secretary|Director|Head|"
+    r"(?:(?:Foreign\s+Ministry|MFA|Kremlin|Government|Ministry)\s+)?Spokes(?:person|man|woman))"
+    r"(?P<plural>s)?)"
     r"(?![\w-])"
 )
 _OFFICE_TAIL = Pattern(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on)"
                        r"\s+)?(?:the\s+)?[A-Z][\w'’-]*)*")  # fmt: skip
-_NAME = Pattern(r"\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)+)(?![\w'’-])")
+_NAME = Pattern(r"\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)+)(?=['’]s\b|(?![\w'’-]))")
 _MORE_NAMES = Pattern(r"(?:,\s+|,?\s+and\s+)(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)(?![\w'’-])")
 # Words of offices, bodies, places and calendars: never part of a person's name.
 _NOT_NAMES = frozenset((

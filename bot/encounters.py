@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
 from .gazetteer import Entry, Gazetteer
 from .speech import Said
-from .text import MONTHS, Pattern, find_dates
+from .text import MONTHS, DateMention, Pattern, find_dates
 
 Tense = Literal["past", "future"]
 
@@ -106,6 +107,15 @@ _CLAUSE_BREAK = Pattern(
     r"received|co-chaired)\b)",
     re.I,
 )
+# A transcript's speaker label: "Xi Jinping (as translated): ", "Guo Jiakun: ".
+_SPEAKER_LABEL = Pattern(r"^[A-Z][\w.'’ -]{1,40}(?:\([^)]{0,40}\))?\s*:\s+")
+# A leading phrase of time that names another encounter: "Before meeting Xi, ...", "After his
+# talks with Putin, ...", "Ahead of the talks with Li Qiang, ...".
+_LEADING = Pattern(
+    r"^\W*(?:before|after|following|ahead\s+of|prior\s+to)\s+(?=[^,;]*\b(?:meet|meeting|met|"
+    r"talks|negotiations|conversation)\b)[^,;]{3,60}(?=,)",
+    re.I,
+)
 _HEADS = Pattern(
     r"\b(?P<gov>heads\s+of\s+government|(?:prime\s+ministers|premiers)(?:\s+of\s+\w+\s+and\s+"
     r"\w+)?|two\s+(?:premiers|prime\s+ministers))\b|\b(?P<state>heads\s+of\s+state|two\s+presidents"
@@ -125,7 +135,10 @@ _NATIONAL_TITLE = Pattern(
 )
 _DAYTIME = Pattern(
     r"\b(?P<part>morning|afternoon|evening)\b|\b(?P<clock>(?:shortly\s+(?:after|before)\s+|"
-    r"around\s+|at\s+)?(?P<hour>\d{1,2})(?::\d\d)?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))",
+    r"around\s+|at\s+)?(?P<hour>\d{1,2})(?::\d\d)?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))"
+    # a 24-hour clock after a preposition: "the motorcade arrived at 10:05", "from 15:30"
+    r"|\b(?P<clock24>(?:shortly\s+(?:after|before)|around|at|from)\s+(?P<h24>[01]?\d|2[0-3])"
+    r":[0-5]\d)(?!\s*(?:a\.m\.|p\.m\.|am|pm)\b|\d)",
     re.I,
 )
 _LAST_MONTH = Pattern(rf"\blast\s+(?P<mon>{_MONTH_NAMES})(?!\s*\d)")
@@ -276,6 +289,7 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
     pair: tuple[str, ...] = tuple(gaz.principals)  # whom "they" and "the two" are
     partners: dict[str, str] = {}  # whom a speaker met in the meeting reported: "we" are both
     regular: tuple[str, ...] = ()  # who held the last numbered regular meeting named
+    numbers: dict[int, tuple[str, ...]] = {}  # who held each numbered regular meeting named
     for i, s in enumerate(sentences):
         people = finder.people(s) if _TRIGGER.search(s) or re.search(r"\bhe\b|\bshe\b", s, re.I) \
             else []  # fmt: skip
@@ -283,12 +297,15 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
             speaker = speakers.get(i)
             partner = partners.get(speaker or "", "")
             body = bodies[i] if i < len(bodies) else 0
-            for a, b in _clauses(s):
+            label = _SPEAKER_LABEL.match(s)
+            if speaker and label and any(x < label.end() for x, _, _ in people):
+                body = max(body, label.end())  # "Guo Jiakun: The meeting between ...": not Guo's
+            for a, b in _clauses(s, people):
                 a = max(a, body)
                 if a >= b:
                     continue
                 m = _mention(i, s, a, b, people, finder, last, pair, main, speaker, partner,
-                             regular)  # fmt: skip
+                             regular, numbers)  # fmt: skip
                 if m is not None and speaker in m.who and len(m.who) == 2:
                     # "President Putin and I met ..., and this year we have met in ...": "we"
                     partner = next(x for x in m.who if x != speaker)
@@ -296,6 +313,7 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
                     out.append(m)
                     if m.number and len(m.who) == 2:
                         regular = m.who
+                        numbers.setdefault(m.number, m.who)
                     if len(m.who) >= 2 and not m.recall:
                         pair = m.who
                         for x in m.who:
@@ -306,10 +324,14 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
     return out
 
 
-def _clauses(s: str) -> list[tuple[int, int]]:
+def _clauses(s: str, people: People | None = None) -> list[tuple[int, int]]:
     """(start, end) of the clauses of ``s``; ", and once in Moscow" (no verb) goes on the one
-    before."""
+    before; a leading phrase that names someone ("Before meeting Xi, ...") is one of its own."""
     cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(s)] + [len(s)]
+    lead = _LEADING.match(s)
+    if lead and any(a < lead.end() for a, _, _ in people or ()):
+        # "Before meeting Xi, Mishustin held talks with Li Qiang": Xi was not at those
+        cuts = sorted({*cuts, lead.end()})
     out: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         if b <= a:
@@ -324,7 +346,8 @@ def _clauses(s: str) -> list[tuple[int, int]]:
 
 def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, last: str,
              pair: tuple[str, ...], main: str, speaker: str | None,
-             partner: str = "", regular: tuple[str, ...] = ()) -> Mention | None:  # fmt: skip
+             partner: str = "", regular: tuple[str, ...] = (),
+             numbers: dict[int, tuple[str, ...]] | None = None) -> Mention | None:  # fmt: skip
     """The meeting clause ``s[a:b]``, or None when it names no meeting of known people."""
     clause = s[a:b]
     verb = _VERB.search(clause)
@@ -375,6 +398,10 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     # one of them ("the 28th regular meeting between the heads of government of Russia and China")
     if len(who) == 1 and numbered and who[0] in regular and len(regular) == 2:
         who = list(regular)  # "he looks forward to ... the 32nd regular meeting": the 31st's pair
+    if numbered and numbers and (held := numbers.get(_ordinal(numbered.group("ord")) or 0)):
+        # "He said the 29th regular meeting held the day before was fruitful, and ... the two
+        # heads of state": the 29th is the one the text already said who held
+        who = list(held)
     if len(who) < 2 and not (who and heads and numbered):
         return None
     number = _ordinal(numbered.group("ord")) if numbered else None
@@ -391,8 +418,12 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
                 return None
     elif re.search(r"\binformal\s+meeting\b", low):
         what = "informal meeting"
+    elif re.search(r"\b(?:tele)?phone\s+(?:conversation|talks)\b", low):
+        what = "phone call"
     elif re.search(r"\b(?:talks|negotiations)\b", low):
         what = "talks"
+    elif re.search(r"\bconversation\b", low):
+        what = "conversation"
     future = _FUTURE.search(clause) or _HEADLINE_FUTURE.search(s)
     if re.match(r"[\s,]*and\s+(?:also\s+|then\s+)?(?:hold|meet|have|visit|sign|take)\b", clause):
         future = future or _FUTURE.search(s[:a])  # "He will meet Xi and also hold talks with Li"
@@ -429,7 +460,7 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
         s = sentences[m.idx]
         clause = s[m.start : m.end]
         future = m.tense == "future"
-        whens = when_mentions(clause, anchor, future)
+        whens = when_mentions(clause, anchor, future, s)
         places = _places(gaz, clause)
         daytime, clock = daytime_of(clause)
         weekday = next((w for _, _, w in whens if w), "")
@@ -475,7 +506,7 @@ def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str
     others = [(o.start, o.end) for o in found if o.idx == m.idx and o is not m]
     rest = "".join(" " if any(a <= k < b for a, b in others) else c for k, c in enumerate(s))
     if not when:
-        whens = [w for _, w, _ in when_mentions(rest, anchor, m.tense == "future")]
+        whens = [w for _, w, _ in when_mentions(rest, anchor, m.tense == "future", s)]
         day = _most_specific(whens)
         after = re.match(r"[\s,]*a\s+day\s+(?P<rel>after|before)\b", s[m.start : m.end])
         if after:
@@ -570,14 +601,33 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
     return merged
 
 
-def when_mentions(text: str, anchor: date | None, future: bool = False) -> list[
-        tuple[int, str, str]]:  # fmt: skip
+def dates_in(text: str, anchor: date | None, future: bool = False,
+             sentence: str = "") -> list[DateMention]:  # fmt: skip
+    """``find_dates``, where a day and month without a year take the year the sentence gives
+    that month ("In March 2023, during his state visit, Xi met Mishustin on March 21"), not the
+    one nearest ``anchor``."""
+    years: dict[int, set[int]] = {}
+    for m in _MONTH_YEAR.finditer(sentence or text):
+        years.setdefault(_month(m.group("mon")), set()).add(int(m.group("y")))
+    out = []
+    for d in find_dates(text, anchor, future):
+        named = years.get(d.month or 0, set()) if d.form in ("md", "dm") else set()
+        if len(named) == 1 and d.month and d.day:
+            with suppress(ValueError):  # February 29 of a year that has none
+                d = replace(d, value=date(named.pop(), d.month, d.day))
+        out.append(d)
+    return out
+
+
+def when_mentions(text: str, anchor: date | None, future: bool = False,
+                  sentence: str = "") -> list[tuple[int, str, str]]:  # fmt: skip
     """(start, ISO date | "YYYY-MM" | "YYYY", weekday) of every date ``text`` names, in order:
-    full dates, weekdays and "yesterday" against ``anchor``, months and years."""
+    full dates, weekdays and "yesterday" against ``anchor``, months and years; ``sentence``, of
+    which ``text`` is a clause, may give a day's year ("In March 2023, ... on March 21")."""
     out: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
     weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-    for d in find_dates(text, anchor, future):
+    for d in dates_in(text, anchor, future, sentence):
         if d.value is not None:
             out.append((d.start, d.value.isoformat(),
                         weekdays[d.weekday] if d.weekday is not None else ""))  # fmt: skip
@@ -641,11 +691,13 @@ def daytime_of(text: str) -> tuple[str, str]:
     for m in _DAYTIME.finditer(text):
         if m.group("part") and not part:
             part = m.group("part").lower()
-        elif m.group("clock") and not clock:
-            clock = " ".join(m.group("clock").split())
-            hour = int(m.group("hour"))
-            pm = m.group("ampm").lower().startswith("p")
-            hour24 = hour % 12 + (12 if pm else 0)
+        elif (m.group("clock") or m.group("clock24")) and not clock:
+            clock = " ".join((m.group("clock") or m.group("clock24")).split())
+            if m.group("clock24"):
+                hour24 = int(m.group("h24"))
+            else:
+                pm = m.group("ampm").lower().startswith("p")
+                hour24 = int(m.group("hour")) % 12 + (12 if pm else 0)
             part = part or ("morning" if hour24 < 12 else "afternoon" if hour24 < 18 else "evening")
     return part, clock
 
@@ -675,5 +727,6 @@ def entry_of(gaz: Gazetteer, name: str) -> Entry | None:
     return gaz.get("people", name)
 
 
-__all__ = ["ANAPHORIC", "Encounter", "Finder", "Mention", "daytime_of", "entry_of", "mentions",
+__all__ = ["ANAPHORIC", "Encounter", "Finder", "Mention", "dates_in", "daytime_of", "entry_of",
+           "mentions",
            "protagonist", "resolve", "when_mentions"]  # fmt: skip

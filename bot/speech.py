@@ -55,10 +55,17 @@ Holder = Callable[[str], str | None]  # a title as written -> the person it stan
 _OPENERS = r"(?:for (?:his|her) part,?\s*|in turn,?\s*|meanwhile,?\s*|also,?\s*|then,?\s*)?"
 _ADVERBS = r"(?:(?:also|further|then|once again|again|in turn|warmly|sincerely|firmly)\s+)*"
 _NARRATION = re.compile(
-    r"\b(?:meets?|met|held talks|holds talks|received|receives|hosted|"
+    r"\b(?:meets?|met|held|holds|received|receives|hosted|"
     r"co-chair(?:s|ed)?|signed|witnessed)\b"
 )
 _QUOTES = '"“«'
+# A live blog's entry: "10:05 - Mishustin's motorcade arrives", "11:20 BJT | CORRECTION".
+_ENTRY = re.compile(r"^\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\s*[-–—|]\s*(?=\S)")
+# A line of someone the article does not name as a person, in a transcript or a briefing: a
+# reporter's outlet asking ("RIA Novosti: ...", "Shenzhen TV: ...").
+_ASKER = re.compile(r"^(?:[A-Z][\w.&'’-]*\s){0,3}[A-Z][\w.&'’-]*:\s+\S")
+_ASIDE = re.compile(r",\s*(?:per|via|according\s+to)\b")  # "Xi, per the pool:": a source
+_HASHTAGS = re.compile(r"(?:^|\s)#\w+")
 _HEADING = re.compile(r"(?:^excerpts? from|transcript|^photo\b|\(xinhua|/xinhua|^news\b)", re.I)
 
 
@@ -86,20 +93,43 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
     run: str | None = None  # whose speech continues into a sentence without a verb
     quoted = False  # the run is a quote: only quoted sentences carry it on
     label: str | None = None  # the transcript speaker until the next label
+    closes = False  # the label opened inside a quote (a post quoted in a live blog): it ends there
     for i, raw in enumerate(sentences):
         s = raw.strip()
+        entry = _ENTRY.match(s)
+        if entry:  # a live blog's "10:05 - ...": a new entry, whoever spoke in the last one
+            s, label, run, quoted, closes = s[entry.end() :], None, None, False, False
         people = find_people(s)
-        who = _label(s, people)
+        opens = s[:1] in _QUOTES
+        who = _label(s[1:] if opens else s, find_people(s[1:]) if opens else people)
         if who is not None:
-            label, content = who
+            name, content = who
+            content = _HASHTAGS.sub("", content).strip()
+            if opens and _closed(content):
+                content = content.rstrip('"”»').strip()
+            # "Xi, per the pool: ..." reports one thing; "Xi Jinping: ..." holds to the next label
+            aside = bool(_ASIDE.match(s[len(people[0][1]) + opens :]))
             if content:
-                out.append(Said(i, label, "say", "said", content, direct=True))
-            last = run = label
+                out.append(Said(i, name, "say", "said", content, direct=not aside))
+            last = run = name
+            label = None if aside else name
+            closes = opens and not _closed(who[1])
+            if opens and not closes:
+                label = None
             continue
         if label is not None:
             if _HEADING.search(s) or _heading(s):
                 continue
-            out.append(Said(i, label, "say", "said", s, direct=True))
+            if _ASKER.match(s):  # "TASS: Can you confirm this?": a reporter asks; not the label's
+                label = run = None
+                continue
+            content = _HASHTAGS.sub("", s).strip()
+            if closes and _closed(content):
+                content = content.rstrip('"”»').strip()
+            if _clean(content):
+                out.append(Said(i, label, "say", "said", content, direct=True))
+            if closes and _closed(s):
+                label, closes = None, False
             continue
         found = _clauses(s, people, last, holder)
         if found:
@@ -112,7 +142,8 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             last = run = found[-1][0]
             quoted = s[:1] in _QUOTES
             continue
-        if run is not None and _carries_on(s, people, run) and (not quoted or s[:1] in _QUOTES):
+        if (run is not None and _carries_on(s, people, run)
+                and (s[:1] in _QUOTES if quoted else not _FIRST_PERSON.search(s))):  # fmt: skip
             out.append(Said(i, run, "say", "", s))
             continue
         if people and people[0][0] < 3:  # a new subject: the report moves on
@@ -140,13 +171,20 @@ def _opened_before(sentences: Sequence[str], i: int, out: list[Said], speaker: s
 
 
 def _label(s: str, people: Sequence[tuple[int, str, str]]) -> tuple[str, str] | None:
-    """A transcript line "Mikhail Mishustin: ..." / "Xi Jinping (as translated): ..."."""
+    """A transcript line "Mikhail Mishustin: ...", "Xi Jinping (as translated): ...", or a live
+    blog's "Xi, per the pool: ..."."""
     if not people or people[0][0] != 0:
         return None
     _, alias, name = people[0]
     rest = s[len(alias) :]
-    m = re.match(r"\s*(?:\([^)]{0,40}\))?\s*:\s*(.*)$", rest)
+    m = re.match(r"\s*(?:\([^)]{0,40}\)|,\s*(?:per|via|according\s+to)\s+[^:,]{2,30})?\s*:\s*(.*)$",
+                 rest)  # fmt: skip
     return (name, m.group(1).strip()) if m else None
+
+
+def _closed(s: str) -> bool:
+    """The sentence closes a quote that opened before it: an odd number of quote marks."""
+    return sum(s.count(q) for q in _QUOTES + "”»") % 2 == 1
 
 
 def _heading(s: str) -> bool:
@@ -161,13 +199,29 @@ def _carries_on(s: str, people: Sequence[tuple[int, str, str]], speaker: str = "
     if len(s.split()) < 5 or not re.search(r"[.!?\"”»]$", s) or _HEADING.search(s):
         return False
     narrated = _narrates(s, people) and (not speaker or any(n == speaker for _, _, n in people))
-    if (people and people[0][0] < 3) or narrated:
+    if (people and people[0][0] < 3) or narrated or _PRESENT.search(s):
         return False
-    if _TOLD.match(s):
+    if _TOLD.match(s) or _WHEN_OPENER.match(s):
         return False
     return not re.match(r"(?i:the (?:meeting|talks)\b|\(with input)|[A-Z]{3,}[ ,]", s)
 
 
+# Who was there, not anyone's words: "Deputy PM Alexander Novak, who co-chairs the commission,
+# reported ...", "Deputy Prime Minister Alexei Overchuk, who accompanied Mishustin, attended".
+_PRESENT = re.compile(
+    r"\b(?:took|take|takes)\s+part\b|\b(?:attended|attends|accompanied|accompanies|co-chairs?|"
+    r"co-chaired)\b|\b(?:was|were)\s+(?:also\s+)?present\b"
+)
+# The writer's own voice ("Nothing there that we did not hear in the room"): reported speech
+# goes on in the third person, so a sentence in the first person that is no quote is not its.
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
+
+# The report going on to another day: "The day before, on Tuesday, ...", "Later on Wednesday"
+# ("On Tuesday, the two sides held ..." may still be the speaker's).
+_WHEN_OPENER = re.compile(
+    r"(?i:(?:the\s+)?(?:day|evening|night)\s+before|the\s+(?:previous|next|following)\s+day"
+    r"|(?:earlier|later)\s+(?:on|that|in)\b)\b"
+)
 # The report going on about the meeting, not someone's words: "Before the meeting, the two heads
 # of government heard ...", "After the talks, ...".
 _TOLD = re.compile(
@@ -225,8 +279,11 @@ def _clauses(
         speakers = [
             w for w in (resolve(m.group("spk")), resolve(m.groupdict().get("spk2") or "")) if w
         ]
+        content = m.group("content")
+        if s[m.start() : m.start() + 1] == "," and s[m.end("verb") : m.end("verb") + 1] == ",":
+            content = f"{s[: m.start()]} {content}"  # "X, he said, serves as ...": X serves as
         return [c for w in dict.fromkeys(speakers)
-                for c in _split(w, *_kind(m.group("verb")), m.group("content"))]  # fmt: skip
+                for c in _split(w, *_kind(m.group("verb")), content)]  # fmt: skip
     return []
 
 

@@ -33,6 +33,8 @@ OFFICIALS = ROOT / "tests" / "data" / "officials" / "officials_2027.txt"
          {"Kirill Bazhenov": "Minister of Natural Resources"}),
         ("First Deputy Prime Minister Oleg Zimin met him.",
          {"Oleg Zimin": "First Deputy Prime Minister"}),
+        ("Foreign Ministry Spokesperson Tan Weiming's Regular Press Conference",
+         {"Tan Weiming": "Foreign Ministry Spokesperson"}),
     ],
 )  # fmt: skip
 def test_an_official_never_seen_is_read_from_the_title(sentence: str,

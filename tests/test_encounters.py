@@ -218,3 +218,62 @@ def test_a_meeting_with_the_articles_person_is_with_whom_the_text_just_spoke_of(
     )
     (planned,) = [e for e in ctx.encounters if e.tense == "future"]
     assert planned.principal and (planned.place, planned.venue) == ("Moscow", "Government House")
+
+
+def test_a_briefing_that_recalls_a_meeting_in_a_reporters_question_reports_none() -> None:
+    """A day named without its year takes the year the sentence gives its month ("In March
+    2023 ... on March 21"), not the nearest one to the page (March 2026); a meeting first named
+    deep in a briefing and placed in another year than the page's is recalled, not reported."""
+    lines = [
+        " date 2025-10-31",
+        "Foreign Ministry Spokesperson's Regular Press Conference on October 31, 2025",
+        "Premier Li Qiang will hold the 30th regular meeting of heads of government with Prime "
+        "Minister Mikhail Mishustin in Hangzhou on November 3.",
+        "Reuters: What will the premiers discuss?",
+        "Spokesperson: Trade and energy.",
+        "AFP: Any comment on the storm season?",
+        "Spokesperson: We follow it closely.",
+        "Kyodo: Will there be a statement on the summit?",
+        "Spokesperson: Please stay tuned.",
+        "RIA Novosti: In May 2024, during his visit, President Xi met Prime Minister Mishustin "
+        "in Beijing on May 16 and invited him back. How does China see ties since then?",
+        "Spokesperson: Ties have kept growing.",
+    ]
+    ctx = _context("\n".join(lines))
+    assert not ctx.principal and ctx.main is not None and ctx.main.number == 30
+    recalled = [e for e in ctx.encounters if e.principal]
+    assert [(e.when, e.place, e.recall) for e in recalled] == [("2024-05-16", "Beijing", True)]
+    lead = _context(" date 2025-01-10\n" + lines[-2].split(": ", 1)[1])
+    assert lead.meeting_date is not None and lead.meeting_date.isoformat() == "2024-05-16"
+
+
+def test_talks_before_meeting_xi_are_not_xis_and_a_conversation_is_named_so() -> None:
+    ctx = _context(
+        " date 2026-05-28\nBEIJING, May 28 -- Chinese President Xi Jinping met Russian Prime "
+        "Minister Mikhail Mishustin in Beijing on Thursday.\n"
+        "Before meeting Xi, Mishustin held talks with Premier Li Qiang.\n"
+        "Mishustin later held a conversation with Foreign Minister Wang Yi.\n"
+        "Following the regular meeting, the heads of government are expected to sign a joint "
+        "communique."
+    )
+    others = {(frozenset(e.who), e.what, e.tense) for e in ctx.encounters if not e.principal}
+    mishustin, li, wang = "Mikhail Mishustin", "Li Qiang", "Wang Yi"
+    assert others == {(frozenset({mishustin, li}), "talks", "past"),
+                      (frozenset({mishustin, wang}), "conversation", "past"),
+                      # a leading phrase that names no one stays with its clause
+                      (frozenset({mishustin, li}), "meeting", "future")}  # fmt: skip
+
+
+def test_a_numbered_regular_meeting_named_again_is_the_same_pairs() -> None:
+    """A numbered meeting named again ("the 29th regular meeting held the day before was
+    fruitful, and ... the two heads of state") is still the premiers', not the presidents'."""
+    ctx = _context(
+        " date 2024-08-23\nChinese President Xi Jinping met with Russian Prime Minister Mikhail "
+        "Mishustin on Wednesday afternoon in Beijing.\n"
+        "Mishustin and Chinese Premier Li Qiang co-chaired the 29th regular meeting between the "
+        "heads of government on Tuesday.\n"
+        "Mishustin said that the 29th regular meeting held the day before was fruitful, and that "
+        "Russia is ready to implement the consensus reached by the two heads of state."
+    )
+    numbered = {frozenset(e.who) for e in ctx.encounters if e.number == 29}
+    assert numbered == {frozenset({"Mikhail Mishustin", "Li Qiang"})}

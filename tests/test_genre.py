@@ -180,3 +180,48 @@ def test_an_invitation_is_accepted_only_when_the_text_says_so() -> None:
     hosts_words = reported.replace("Putin said he gladly", "Xi said the offer was gladly")
     (p,) = _parts(_read(hosts_words)[1], "invitation")
     assert not p.accepted
+
+
+def test_a_live_blog_gives_the_clock_the_people_at_the_table_and_the_visitors_side() -> None:
+    ctx, facts = _read(
+        " date 2025-11-04\nLIVE: Mishustin in Beijing - talks with Xi Jinping\n"
+        "10:40 - Talks over after about 40 minutes.\n"
+        "10:15 - Around the table with Xi: Wang Yi.\n"
+        "With Mishustin: Deputy PM Dmitry Chernyshenko and Ambassador Igor Morgulov.\n"
+        "10:05 - Xi received Mishustin at the Great Hall of the People, where the motorcade "
+        "arrived at 10:05.\n"
+    )
+    assert ctx.principal and ctx.daytime == "morning"
+    assert [(p.part, p.time) for p in _parts(facts, "daytime")] == [("morning", "10:05")]
+    present = {f.value for f in facts if f.kind == "person" and f.qualifier == "present"}
+    assert present == {"Wang Yi", "Dmitry Chernyshenko", "Igor Morgulov"}
+    # the ambassador sits with the visitor but lives there: present, not come along
+    assert [p.people for p in _parts(facts, "delegation")] == [("Dmitry Chernyshenko",)]
+
+
+def test_at_the_invitation_of_and_an_invitation_recalled_to_the_guest() -> None:
+    _, facts = _read(
+        " date 2025-10-31\nAt the invitation of Premier of the State Council Li Qiang, Prime "
+        "Minister Mikhail Mishustin will pay a working visit to China from November 3 to 4.\n"
+        "Mishustin also reminded Xi Jinping that Putin had invited him to the BRICS summit in "
+        "Kazan.\n"
+        "Xi met Mishustin in Moscow and invited him to visit China."
+    )
+    found = {(p.host, p.guest, p.action, p.dest) for p in _parts(facts, "invitation")}
+    assert (LI, MISHUSTIN, "visit", "China") in found
+    assert (PUTIN, XI, "attend", "") in found
+    assert not any(host == MISHUSTIN for host, *_ in found)  # "met ... and invited him": Xi's
+
+
+def test_a_delegation_expected_to_include_is_planned_not_present() -> None:
+    _, facts = _read(
+        " date 2024-08-16\nMikhail Mishustin to pay official visit to China\n"
+        "On 20-21 August, Prime Minister Mikhail Mishustin will pay an official visit to China.\n"
+        "Mikhail Mishustin will also be received by President Xi Jinping.\n"
+        "The Russian delegation is expected to include Deputy Prime Ministers Alexander Novak and "
+        "Alexei Overchuk."
+    )
+    assert [(p.people, p.planned) for p in _parts(facts, "delegation")] == [
+        (("Alexander Novak", "Alexei Overchuk"), True)
+    ]
+    assert not [f for f in facts if f.kind == "person" and f.qualifier == "present"]

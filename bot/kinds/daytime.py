@@ -36,7 +36,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
     if not ctx.daytime:
         return
     idx = next((i for i in ctx.meeting if re.search(
-        rf"\b{ctx.daytime}\b|\d\s*(?:a\.m\.|p\.m\.|am|pm)\b", ctx.article.sentences[i], re.I)),
+        rf"\b{ctx.daytime}\b|\d\s*(?:a\.m\.|p\.m\.|am|pm)\b|\b(?:at|from)\s+\d{{1,2}}:\d\d\b",
+        ctx.article.sentences[i], re.I)),
         ctx.meeting[0] if ctx.meeting else 0)  # fmt: skip
     part: Part = ctx.daytime  # type: ignore[assignment]
     parts = Parts(part, *_clock(ctx.clock))
@@ -46,13 +47,15 @@ def extract(ctx: Context) -> Iterator[Fact]:
 
 def _clock(clock: str) -> tuple[str, str]:
     """('shortly after', '10:00') from 'shortly after 10 a.m.'."""
-    m = re.match(r"(?P<approx>shortly\s+after|shortly\s+before|around|at)?\s*(?P<h>\d{1,2})"
-                 r"(?::(?P<m>\d\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)", clock, re.I)  # fmt: skip
-    if not m:
+    m = re.match(r"(?P<approx>shortly\s+after|shortly\s+before|around|at|from)?\s*(?P<h>\d{1,2})"
+                 r"(?::(?P<m>\d\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)?$", clock, re.I)  # fmt: skip
+    if not m or not (m.group("ampm") or m.group("m")):
         return "", ""
-    hour = int(m.group("h")) % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
+    hour = int(m.group("h"))
+    if m.group("ampm"):  # else a 24-hour clock: "at 10:05"
+        hour = hour % 12 + (12 if m.group("ampm").lower().startswith("p") else 0)
     approx = " ".join((m.group("approx") or "").lower().split())
-    return ("" if approx == "at" else approx), f"{hour:02d}:{m.group('m') or '00'}"
+    return ("" if approx in ("at", "from") else approx), f"{hour:02d}:{m.group('m') or '00'}"
 
 
 def english(p: Parts, clock: str = "") -> str:

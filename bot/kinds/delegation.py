@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .. import facts
 from ..context import Context
 from ..facts import Fact, FactKind
+from ..gazetteer import Entry
 from ..glossary import needs
 from ..russian import Russian
 from ..text import Pattern
@@ -29,6 +30,17 @@ _GROUP = Pattern(
     r"the\s+delegation)\b",  # "Deputy PMs Golikova and Overchuk are in the delegation"
     re.I,
 )
+# A live blog's or a pool report's list of who sat at the table, side by side: "Around the table
+# with Xi: Wang Yi.", "With Mishustin: Deputy PM Dmitry Chernyshenko and ...", "On the Russian
+# side: ...".
+SIDE = Pattern(
+    r"^\W*(?:\d{1,2}[:.]\d\d\s*[-–—|]\s*)?(?:(?:(?:around|at)\s+the\s+table\s+)?with\s+"
+    r"(?P<who>[A-Z][^:]{1,40}?)|on\s+the\s+(?P<side>Chinese|Russian)\s+side)\s*:\s*(?=\S)",
+    re.I,
+)
+# "will include", "is expected to include", "is set to comprise": a delegation announced.
+_PLANNED = Pattern(r"\b(?:will|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to)\s+(?:include|"
+                   r"comprise|consist)\b", re.I)  # fmt: skip
 _PRESENT = Pattern(r"\b(?:took part in|attended|participated in|(?:was|were)\s+(?:also\s+)?present"
                    r"|(?:was|were)\s+(?:also\s+)?attended\s+by)\b", re.I)  # fmt: skip
 _DEPUTY = Pattern(r"^(?:First\s+)?(?:Deputy\s+Prime\s+Minister|Vice\s+Premier)\s+of\s+(?P<c>\w+)")
@@ -61,8 +73,16 @@ def members(ctx: Context) -> tuple[list[str], int, bool]:
                 after = [e for a, _, e in named if a >= m.start() - (0 if "delegation" in
                          m.group().lower() else 200)]  # fmt: skip
             found = [e.name for e in after if e.name not in ctx.gaz.principals]
-            if re.search(r"\bwill\b", m.group(), re.I) or re.search(r"\bwill\s+include\b", s):
+            if re.search(r"\bwill\b", m.group(), re.I) or _PLANNED.search(s):
                 planned = True
+        elif (side := SIDE.match(s)) and side.group("who") and country:
+            # "With Mishustin: Deputy PM Dmitry Chernyshenko and ...": the visitor's side
+            lead = [e for _, e in ctx.gaz.find("people", side.group("who"))]
+            if lead and lead[0].name in ctx.gaz.principals and _country(lead[0]) != country:
+                # an ambassador sits with the visitor but lives there: present, not come along
+                found = [e.name for a, _, e in ctx.gaz.spans("people", s) if a >= side.end()
+                         and e.name not in ctx.gaz.principals
+                         and not str(e.attr("role") or "").startswith("Ambassador")]  # fmt: skip
         elif _PRESENT.search(s) and country:
             for _, _, e in ctx.gaz.spans("people", s):
                 role = _DEPUTY.match(str(e.attr("role") or ""))
@@ -72,6 +92,11 @@ def members(ctx: Context) -> tuple[list[str], int, bool]:
             first = i
         people += [p for p in found if p not in people]
     return people, first, planned
+
+
+def _country(entry: Entry) -> str:
+    """The country of a person's office ("Prime Minister of Russia": Russia)."""
+    return str(entry.attr("role") or "").rpartition(" of ")[2]
 
 
 def _meeting_country(ctx: Context) -> str:

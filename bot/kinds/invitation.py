@@ -112,23 +112,41 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
             if fact is not None:
                 yield fact
                 continue
+        at = _AT_INVITATION.search(s)
+        if at:
+            fact = _at_invitation(ctx, i, s, at)
+            if fact is not None:
+                yield fact
+                continue
         for m in re.finditer(r"\binvit(?:ed|es|e)\s+(?=(?P<rest>[^.;]+))", s):
             # "invited A to visit China and said he has invited B to ...": one fact each.
             rest = re.split(r"\binvit(?:ed|es)\b", m.group("rest"))[0]
             guests = ctx.gaz.find("people", rest)
             speaker = ctx.speaker(i)
+            host_entry = subject_entry(ctx, s, m.start())
+            named = ctx.named(s[: m.start()])
+            before = [n for _, _, n in named]
+            # the host right before the verb: "that Putin had invited him"
+            right_before = bool(named) and bool(re.fullmatch(
+                r"\s+(?:(?:had|has|have|also|already)\s+)*",
+                s[named[-1][0] + len(named[-1][1]) : m.start()]))  # fmt: skip
             if not guests and speaker and re.match(r"you\b", rest) and ctx.partner(speaker):
                 # "Allow me also to invite you to visit Kazan"
                 guest_name, host_name = ctx.partner(speaker), speaker
+            elif (not guests and host_entry and right_before and re.match(r"(?:him|her)\b", rest)
+                  and (others := [n for n in before if n != host_entry.name])):  # fmt: skip
+                # "Mishustin reminded Xi that Putin had invited him to the BRICS summit": him is
+                # the one named last before the host
+                guest_name, host_name = others[-1], host_entry.name
             elif guests and not m.group().lower().startswith("invite "):
-                host_entry = subject_entry(ctx, s, m.start())
                 guest_name = guests[0][1].name
                 host_name = host_entry.name if host_entry else ""
             else:
                 continue
             host, guest = _short(ctx, host_name), guest_name
             purpose = re.search(
-                r"\bto\s+(?P<p>(?:visit|attend|come|take part)[^,;]*?)(?=\s+and said\b|,|$)", rest
+                r"\bto\s+(?P<p>(?:visit|attend|come|take part|the)\b[^,;]*?)(?=\s+and said\b|,|$)",
+                rest,
             )
             what = f" to {purpose.group('p').strip()}" if purpose else ""
             text = (
@@ -138,8 +156,40 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
             )
             parts = Parts(guest_name, host_name if host and host != guest else "")
             if purpose:
-                parts = _purpose(ctx, purpose.group("p").strip(), parts, s)
+                aim = purpose.group("p").strip()
+                parts = _purpose(ctx, f"attend {aim}" if aim.startswith("the ") else aim, parts, s)
             yield ctx.fact(KIND, i, text, text, parts=parts)
+
+
+# "At the invitation of Premier Li Qiang, Prime Minister Mikhail Mishustin will pay a working
+# visit to China", "... paid an official visit to Russia on the invitation of ...".
+_AT_INVITATION = Pattern(r"\b(?:at|on|upon)\s+the\s+invitation\s+of\s+(?P<host>[^,;.]{3,80})", re.I)
+_PAYS_VISIT = Pattern(
+    r"\b(?:pay|pays|paid|paying|make|makes|made|making|be\s+on|is\s+on|was\s+on)\s+(?:an?\s+)?"
+    r"(?P<kind>(?:(?:official|working|state|friendly|two-day|three-day)\s+){0,2})visit\s+to\s+"
+    r"(?:the\s+)?(?P<dest>[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})"
+)
+
+
+def _at_invitation(ctx: Context, i: int, s: str, m: re.Match[str]) -> Fact | None:
+    """Who invited whom to the visit the sentence reports ("At the invitation of X, Y will pay
+    a working visit to China"); None unless both are named."""
+    people = ctx.named(s)
+    hosts = [n for a, _, n in people if m.start("host") <= a < m.end("host")]
+    guests = [n for a, _, n in people if not m.start() <= a < m.end() and n not in hosts]
+    if not hosts or not guests:
+        return None
+    host, guest = hosts[0], guests[0]
+    visit = _PAYS_VISIT.search(s)
+    parts = Parts(guest, host)
+    what = ""
+    if visit:
+        kind = " ".join(visit.group("kind").split())
+        what = f" to pay {'an' if kind[:1] in 'aeiou' and kind else 'a'} " \
+            f"{kind + ' ' if kind else ''}visit to {visit.group('dest')}"  # fmt: skip
+        parts = _purpose(ctx, f"visit {visit.group('dest')}", parts, s)
+    text = f"{_short(ctx, host)} invited {guest}{what}"
+    return ctx.fact(KIND, i, text, text, parts=parts)
 
 
 def _passed(ctx: Context, finder: Finder, i: int, s: str, m: re.Match[str]) -> Fact | None:

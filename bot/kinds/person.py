@@ -60,9 +60,10 @@ def extract(ctx: Context) -> Iterator[Fact]:
     for i, s in enumerate(ctx.article.sentences):
         if i in ctx.elsewhere:  # about another meeting (recalled, planned, someone else's)
             continue
-        if _PRESENT.search(s) and re.search(r"meeting|talks|conversation|present|\bside\b", s,
-                                            re.I):  # fmt: skip
-            for name, role in _people(ctx, s):
+        side = delegation.SIDE.match(s)
+        if side or (_PRESENT.search(s) and re.search(r"meeting|talks|conversation|present|"
+                                                     r"\bside\b", s, re.I)):  # fmt: skip
+            for name, role in _people(ctx, s[side.end() :] if side else s):
                 if name not in seen:
                     seen.add(name)
                     yield ctx.fact(KIND, i, name, english(name, role), qualifier="present",
