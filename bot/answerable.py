@@ -76,7 +76,9 @@ class Answerable:
             toks = self.reader.canon(acronym)[0]
             known = (acronym.lower() in self.reader.lexicon.synonyms or not toks  # "PM": lexicon
                      or any(t.startswith("#") or t in self.relevance.known
-                            or t in self.relevance.name_of for t in toks))  # fmt: skip
+                            or t in self.relevance.name_of for t in toks)
+                     or any(self.reader.gaz.find(section, acronym)  # "TASS": a news outlet
+                            for section in self.reader.gaz.sections))  # fmt: skip
             if len(self._acronyms) < _MEMO:
                 self._acronyms[acronym] = known
         return known

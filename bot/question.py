@@ -171,7 +171,12 @@ _EVENT_VERB = re.compile(
 _THE_ARTICLES = re.compile(
     r"\baccording\s+to\s+(?:the|these|those|your|this|that)\s+(?:news\s+)?(?:reports?|articles?|"
     r"sources?|texts?|stories|story|news)\b|(?:согласно|по\s+данным|по\s+словам)\s+(?:этих\s+|"
-    r"твоих\s+|ваших\s+)?(?:стат\w*|источник\w*|сообщени\w*)",
+    r"твоих\s+|ваших\s+)?(?:стат\w*|источник\w*|сообщени\w*)"
+    # a report named by what it is ("according to the TASS report", "according to the Russian
+    # government's announcement dated 16 August", "per the October 31 press conference")
+    r"|\b(?:according\s+to|per|in)\s+(?:the\s+)?(?:[\w'’.,-]+\s+){0,5}?(?:report|wire|"
+    r"article|story|release|press\s+release|announcement|press\s+conference|briefing|readout|"
+    r"transcript|live\s*blog|feature|dispatch)s?\b(?:\s+(?:dated|of|from)\s+[\w ,]+?(?=,|$))?",
     re.I,
 )
 # Weaker: "what growth points did Xi name", "which sectors did Mishustin list": what was said, or
@@ -636,7 +641,8 @@ class Reader:
         """``message`` read once: its canonical words now, its slots on first use."""
         self.gaz.new_message()
         text = strip_controls(message[: self.max_chars * 2])[: self.max_chars]
-        toks, names, written = self._canon(text)
+        plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
+        toks, names, written = self._canon(plain)
         words: dict[str, None] = {}
         unknown: list[str] = []
         wh = ""
@@ -664,7 +670,7 @@ class Reader:
                 words[fixed] = None
                 if not wh and fixed in QUESTION_WORDS:
                     wh = fixed
-        said = bool(_SAID.search(_THE_ARTICLES.sub(" ", text))) or bool(
+        said = bool(_SAID.search(plain)) or bool(
             _TALK.search(text) and self.gaz.find("people", text)
         )
         weak = bool(_SAID_WEAKLY.search(text))

@@ -699,3 +699,16 @@ def test_what_someone_wanted_is_what_they_said_or_a_fact_that_fits_better(
 
 def test_what_i_want_is_no_statement(answerer: Answerer) -> None:
     assert not answerer.reader.read("i want to know when they met").said
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["According to the Xinhua report, when did Xi meet Mishustin in Moscow?",
+     "per the TASS wire, when did xi and mishustin meet in moscow"],
+)  # fmt: skip
+def test_the_report_a_question_names_is_no_speaker_and_no_topic(
+    answerer: Answerer, message: str
+) -> None:
+    q = answerer.reader.read(message)
+    assert not q.said and "report" not in q.tokens and "wire" not in q.tokens
+    assert "March 21, 2023" in answerer.ask(message).text
