@@ -115,6 +115,8 @@ class Answerable:
         missing += [w for w in q.verify
                     if w not in own and not any(w in self._words(f) for f in facts)]  # fmt: skip
         as_written = dict(zip(q.tokens, q.written, strict=False))  # the decline quotes the user
+        for token, written in q.claimed_as.items():
+            as_written.setdefault(token, written)
         return tuple(as_written.get(w, w) for w in missing)
 
     def flipped(self, q: Question, facts: list[Fact]) -> tuple[str, ...]:

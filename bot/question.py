@@ -201,6 +201,10 @@ _SAID = re.compile(
     rf"|(?:{_SAY_RU})|по словам|метафор|высказ",
     re.I,
 )
+# "принял ли он приглашение": "принял" is "received" (met) as well as "accepted", but with an
+# invitation it claims acceptance.
+_ACCEPTED_RU = re.compile(r"(принял\w*)\b.*приглашени|приглашени\w*\b.*\b(принял\w*)", re.I)
+ACCEPT = "accept"  # the claim token of "accept" (its stem; the lexicon's ``verify`` holds it)
 _RU_TO = re.compile(r"(?<!\w)(?:в|во)\s+$", re.I)  # before a country: "в Россию", "в Китае"
 
 
@@ -264,6 +268,12 @@ class Question:
     def slots(self) -> Slots:
         """Years, months, places, venues, countries, people, ordinals, first/last, outside."""
         return self.read_slots(self)
+
+    @cached_property
+    def claimed_as(self) -> dict[str, str]:
+        """Claim tokens read from a phrase, as written ("принял ... приглашение": accept)."""
+        m = _ACCEPTED_RU.search(self.text)
+        return {ACCEPT: m.group(1) or m.group(2)} if m and ACCEPT in self.verify else {}
 
     # What the answer must give, read when a picked answer is checked (most messages never are)
 
@@ -505,6 +515,7 @@ class Reader:
         claims = {stem(w) for w in lexicon.verify} | set(lexicon.verify)
         self.verify = frozenset(t for w in lexicon.verify for t in self.canon(w)[0] if t in claims)
         self._city_of = {v.name: str(v.attr("city")) for v in gaz.sections["venues"]}
+        self._accept = (ACCEPT,) if ACCEPT in self.verify else ()
 
     # --- canonical tokens --------------------------------------------------------------------
 
@@ -688,7 +699,12 @@ class Reader:
             said_weakly=weak and not said,
             venue=bool(_VENUE.search(text)),
             event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),
-            verify=tuple(t for t in dict.fromkeys(toks) if t in self.verify),
+            verify=tuple(
+                dict.fromkeys(
+                    [t for t in toks if t in self.verify]
+                    + list(self._accept if _ACCEPTED_RU.search(text) else ())
+                )
+            ),  # fmt: skip
             amounts=tuple(dict.fromkeys(_amounts(text))),
             content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),
             script=script(text),

@@ -712,3 +712,10 @@ def test_the_report_a_question_names_is_no_speaker_and_no_topic(
     q = answerer.reader.read(message)
     assert not q.said and "report" not in q.tokens and "wire" not in q.tokens
     assert "March 21, 2023" in answerer.ask(message).text
+
+
+def test_russian_accepted_an_invitation_is_a_claim(answerer: Answerer) -> None:
+    # "принял" is "received" (met) too; with an invitation it claims acceptance
+    reply = answerer.ask("Принял ли Путин приглашение Си на форум «Пояс и путь»?")
+    assert not reply.matched and "Принял" in reply.text, reply.text
+    assert answerer.ask("Кого пригласил Си Цзиньпин?").matched
