@@ -101,3 +101,16 @@ def test_a_russian_reply_about_a_statement_names_its_words_in_russian(
 ) -> None:
     text = answerer.ask(question).text
     assert all(t in text for t in terms), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("Кто заявил, что спасательных сил и припасов в зоне бедствия достаточно?", "Си Цзиньпин"),
+     ("кто апладировал пленуму", "Мишустин"),
+     ("На какой по счёту форум «Пояс и путь» Си позвал Путина?", "3-й форум")],
+)  # fmt: skip
+def test_russian_words_of_the_genre_find_their_facts(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    text = answerer.ask(question).text
+    assert expected.lower() in text.lower(), text
