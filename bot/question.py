@@ -55,7 +55,11 @@ _MONTH_BOUND = re.compile(
     r"\b(before|prior to|until|after|since)\s+([A-Za-z]+)\.?\s+(\d{4})\b", re.I
 )
 _BEFORE_WORDS = frozenset({"before", "prior to", "until"})
-_SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b", re.I)
+_SHORT_YEAR = re.compile(
+    r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b"
+    r"|(?<!\w)в\s+(\d{2})-?м\b",
+    re.I,
+)  # fmt: skip ("в 25м")
 # A day or the years asked for: an answer must give them ("on what exact date did the plenum
 # close" is not answered by "October 2025", "which years does the plan cover" by its name).
 _ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:dates?|days?)\b|\bwhen exactly\b|"
@@ -891,7 +895,7 @@ def _said_as(pattern: re.Pattern[str], text: str) -> str:
 
 def _short_years(text: str) -> list[int]:
     """Years written short: "in dec '23", "в декабре 23-го" (after a month: no day of it)."""
-    return [2000 + int(m.group(1) or m.group(2)) for m in _SHORT_YEAR.finditer(text)]
+    return [2000 + int(next(g for g in m.groups() if g)) for m in _SHORT_YEAR.finditer(text)]
 
 
 def _bounded(text: str, years: list[int]) -> tuple[int, ...]:

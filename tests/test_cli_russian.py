@@ -114,3 +114,16 @@ def test_russian_words_of_the_genre_find_their_facts(
 ) -> None:
     text = answerer.ask(question).text
     assert expected.lower() in text.lower(), text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("Что Си говорил о многосторонних площадках в мае 2023?", "ШОС"),
+     ("Как Си описал фундаментальные основы экономики Китая?", "fundamentals"),
+     ("ну и чё путин передавал си в 25м", "4 ноября 2025")],
+)  # fmt: skip
+def test_russian_platforms_fundamentals_and_short_years(
+    answerer: Answerer, question: str, expected: str
+) -> None:
+    text = answerer.ask(question).text
+    assert expected in text, text
