@@ -719,3 +719,8 @@ def test_russian_accepted_an_invitation_is_a_claim(answerer: Answerer) -> None:
     reply = answerer.ask("Принял ли Путин приглашение Си на форум «Пояс и путь»?")
     assert not reply.matched and "Принял" in reply.text, reply.text
     assert answerer.ask("Кого пригласил Си Цзиньпин?").matched
+
+
+def test_who_holds_a_principals_office_is_answered(answerer: Answerer) -> None:
+    text = answerer.ask("who is the chinese president?").text
+    assert "Xi Jinping" in text, text
