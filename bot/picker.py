@@ -313,6 +313,12 @@ class Picker:
             facts = [f for f in facts if f.kind != PERSON or f.value not in self.principals]
             if not facts:
                 return Decline(intent.name, unsaid=(others_asked,))
+        side, side_as = q.side
+        if side and facts and PERSON in intent.answers and not s.roles:
+            # "who was there on the Russian side": the people whose office is that country's
+            facts = [f for f in facts if f.kind not in intent.answers or f"of {side}" in f.display]
+            if not facts:
+                return Decline(intent.name, unsaid=(side_as,))
         if not facts:
             dated = {m.date.year for m in meetings if m.date}
             missed = no_meeting if s.years and not dated & set(s.years) else NoMeeting()

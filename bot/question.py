@@ -210,6 +210,9 @@ _SAID = re.compile(
 # invitation it claims acceptance.
 _ACCEPTED_RU = re.compile(r"(принял\w*)\b.*приглашени|приглашени\w*\b.*\b(принял\w*)", re.I)
 ACCEPT = "accept"  # the claim token of "accept" (its stem; the lexicon's ``verify`` holds it)
+_SIDE = re.compile(r"\b(?:on|from)\s+(?:the\s+)?(chinese|russian)\s+side\b|\b(chinese|russian)"
+                   r"\s+side\b|\bfrom\s+(?:the\s+)?(china|russia)\b|\bс\s+(российской|китайской)\s+"
+                   r"стороны", re.I)  # fmt: skip
 _RU_TO = re.compile(r"(?<!\w)(?:в|во)\s+$", re.I)  # before a country: "в Россию", "в Китае"
 
 
@@ -273,6 +276,16 @@ class Question:
     def slots(self) -> Slots:
         """Years, months, places, venues, countries, people, ordinals, first/last, outside."""
         return self.read_slots(self)
+
+    @cached_property
+    def side(self) -> tuple[str, str]:
+        """The country whose side the question asks about ("on the Russian side", "from the
+        Chinese side", "с российской стороны") and the words as written; ("", "") for none."""
+        m = _SIDE.search(self.text)
+        if m is None:
+            return "", ""
+        word = next(g for g in m.groups() if g)
+        return _COUNTRY_OF.get(word.lower()[:4], ""), m.group().strip()
 
     @cached_property
     def claimed_as(self) -> dict[str, str]:

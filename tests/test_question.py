@@ -724,3 +724,21 @@ def test_russian_accepted_an_invitation_is_a_claim(answerer: Answerer) -> None:
 def test_who_holds_a_principals_office_is_answered(answerer: Answerer) -> None:
     text = answerer.ask("who is the chinese president?").text
     assert "Xi Jinping" in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("who was at the great hall meeting on the chinese side?", "Wang Yi", "Mishustin"),
+     ("кто был с китайской стороны в декабре 2023", "Ван И", "Мишустин"),
+     ("who was there from the russian side in december 2023", "Mishustin", "Wang Yi")],
+)  # fmt: skip
+def test_a_side_asks_for_its_own_people(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    text = answerer.ask(message).text
+    assert expected in text and rejected not in text, text
+
+
+def test_no_one_else_on_a_side_is_said_so(answerer: Answerer) -> None:
+    reply = answerer.ask("who else was there from the russian side in december 2023")
+    assert not reply.matched and "from the russian side" in reply.text, reply.text
