@@ -81,6 +81,9 @@ OUTSIDE = Text("The articles say nothing about {name}.", "В статьях ни
 NO_MEETING = Text(
     "The articles report no such meeting ({what}).", "В статьях нет такой встречи ({what})."
 )
+NEAR_MEETING = Text(
+    "They met then elsewhere: {what}.", "В то время они встречались в другом месте: {what}."
+)  # a "no such meeting" decline's way forward: the meeting of the date asked
 UNSAID = Text(
     "The articles do not say that ({what}).", "В статьях этого не сказано ({what})."
 )  # a question's claim ("accept", "$300 billion") that no fact makes

@@ -51,6 +51,7 @@ SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how 
 # Words asking for the people besides the principals ("else": besides, apart from, extra; read
 # as the Reader reads them).
 _OTHERS_ASKED = ("else",)
+_NEAR = 2  # meetings a "no such meeting" decline names as held at that time elsewhere
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
 _NOT_NAMES = frozenset({"what", "which", "when", "were", "mentioned", "events", "event", "about",
@@ -89,6 +90,7 @@ class Decline:
     out_of_scope: bool = False  # the closest intent is one that declines (``declines: true``)
     unsaid: tuple[str, ...] = ()  # what the question claims and no fact says ("accept", "300")
     other_event: bool = False  # it asks when or where another event was: the articles do not say
+    near: tuple[str, ...] = ()  # meetings of the date asked, elsewhere than asked (meeting ids)
 
 
 class Picker:
@@ -283,7 +285,7 @@ class Picker:
             ordinals = ()  # "the 75th" chose the meeting, not the fact
         no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people)
         if not meetings:
-            return Decline(intent.name, no_meeting=no_meeting)
+            return Decline(intent.name, no_meeting=no_meeting, near=self._near(s, countries))
         # "where was the 28th regular meeting": the leaders' meeting is no answer (another
         # meeting an article reports is)
         if s.other_event and intent.asks in ("date", "place") and not self._any_other(meetings):
@@ -327,7 +329,8 @@ class Picker:
                 other = self._other_meetings(q, intent)
                 if isinstance(other, Pick):
                     return other
-            return Decline(intent.name, no_meeting=missed)
+            return Decline(intent.name, no_meeting=missed,
+                           near=self._near(s, countries) if missed else ())  # fmt: skip
         # what the question asks an answer to give ("on what exact date", "how many ministers",
         # "how long was the visit"): the facts that give it answer, or none does
         counts = intent.asks == "count"
@@ -513,6 +516,17 @@ class Picker:
             return facts, 0
         keep = set(sorted(order, key=self.table.sort_key)[-SHOWN:])
         return [f for f in facts if f.meeting in keep], len(order) - SHOWN
+
+    def _near(self, s: Slots, countries: tuple[str, ...]) -> tuple[str, ...]:
+        """The principals' meetings of the year and month a question names when the place it
+        names is not theirs ("did they meet in Moscow in May 2026": they met in Beijing then):
+        a way forward for the decline (at most ``_NEAR``)."""
+        if not (s.places or countries) or not (s.years or s.months):
+            return ()
+        found = [m for m in self._meetings(dataclasses.replace(s, places=(), countries=(),
+                                                               countries_in=()), (), False)
+                 if not m.what and m.date and (not s.years or m.date.year in s.years)]  # fmt: skip
+        return tuple(m.id for m in found[:_NEAR])
 
     def _numbered_other(self, s: Slots, asked: Intent) -> list[Fact]:
         """The other meetings the question numbers ("the 29th regular meeting") whose facts give

@@ -22,6 +22,7 @@ from .kinds.venue import KIND as VENUE
 from .language import (
     CURATED,
     MORE_MEETINGS,
+    NEAR_MEETING,
     NO_MEETING,
     OTHER_EVENT,
     OUTSIDE,
@@ -173,6 +174,10 @@ class Writer:
             reason = OUTSIDE(lang, name=decline.outside)
         elif decline.no_meeting:
             reason = self._no_meeting(decline, lang)
+            near = [m for mid in decline.near if (m := self.table.meeting(mid)) is not None]
+            if near:  # "did they meet in Moscow in May 2026": in Beijing, then
+                labels = "; ".join(self.meeting_label(m, lang) for m in near)
+                reason += " " + NEAR_MEETING(lang, what=labels)
         elif decline.unsaid:
             reason = UNSAID(lang, what=", ".join(decline.unsaid))
         elif decline.other_event:

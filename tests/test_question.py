@@ -742,3 +742,21 @@ def test_a_side_asks_for_its_own_people(
 def test_no_one_else_on_a_side_is_said_so(answerer: Answerer) -> None:
     reply = answerer.ask("who else was there from the russian side in december 2023")
     assert not reply.matched and "from the russian side" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("did they meet in moscow in may 2023?", "May 24, 2023, Beijing"),
+     ("when did they meet in moscow in 2025", "November 4, 2025, Beijing"),
+     ("в мае 2023 года они встречались в москве?", "24 мая 2023 г., Пекин")],
+)  # fmt: skip
+def test_no_such_meeting_names_the_meeting_held_then_elsewhere(
+    answerer: Answerer, message: str, expected: str
+) -> None:
+    reply = answerer.ask(message)
+    assert not reply.matched and expected in reply.text, reply.text
+
+
+def test_no_meeting_at_all_then_names_none(answerer: Answerer) -> None:
+    text = answerer.ask("when did they meet in beijing in 2024").text
+    assert "elsewhere" not in text and "2023" not in text and "2025" not in text, text
