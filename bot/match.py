@@ -256,9 +256,10 @@ class Matcher:
         ]
         scores: dict[str, float] = {}
         info = self._info
-        # An example sharing less than a tenth of the question's weight scores under LOW (its
-        # Dice is under 2/3 LOW, its coverage term at most twice that): not worth scoring.
-        least = q_weight * LOW / 3
+        # An example sharing less than LOW / 2.3 of the question's weight scores under LOW: it
+        # shares at most its own weight, so its Dice is under 2s / (W + s) < LOW / 1.3, and its
+        # coverage term at most twice its Dice (0.7 d + 0.3 * 2d = 1.3 d): not worth scoring.
+        least = q_weight * LOW / 2.3
         # (an open intent weighs the question by its own words: always scored)
         scored = [(info[i], shared) for i, shared in shared_of.items()
                   if shared >= least or info[i][0] in q_open]  # fmt: skip
