@@ -25,6 +25,7 @@ from .curated import CuratedFact, load_curated
 from .errors import DataError
 from .extract import extract, outlet
 from .facts import ArticleInfo, Fact, FactTable, dump_table, fact_order, load_table
+from .factstore import StoredTable, store_path, table_seal, write_store
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
@@ -62,6 +63,10 @@ _CODE = (
     "russian.py",
     "kinds/*.py",
 )
+# Code that reads the facts' words for the stored word index (bot/factstore.py): a store made by
+# other code is made again from the table, whose extraction it does not change.
+_INDEX_CODE = ("answer.py", "factstore.py", "gazetteer.py", "intents.py", "kinds/__init__.py",
+               "language.py", "question.py", "relevance.py", "text.py")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -391,7 +396,48 @@ def build(config: Config, coverage: bool = False, workers: int | None = None,
     table, report = build_table(config, coverage, workers, progress)
     report.table_path = table_location(config)
     dump_table(table, report.table_path)
+    write_index(table, report.table_path, config)
     return table, report
+
+
+def index_key(config: Config) -> str:
+    """What the stored word index depends on besides the table: the code that reads words and
+    the longest text it reads (``match.max_chars``)."""
+    digest = hashlib.sha256(str(config.match.max_chars).encode())
+    for name in _INDEX_CODE:
+        with suppress(OSError):
+            digest.update(name.encode() + b"\0" + (_PACKAGE / name).read_bytes())
+    return digest.hexdigest()
+
+
+def write_index(table: FactTable, table_path: Path, config: Config) -> None:
+    """Write the store of ``table`` (dumped at ``table_path``) with its word index."""
+    from .answer import table_reader
+    from .kinds import KINDS
+    from .relevance import Relevance
+
+    intents, reader = table_reader(table, config)
+    ranked = [k for i in intents if i.rank == "words" for k in i.answers]
+    words = Relevance(table, reader, ()).fact_words
+    meta = {"seal": table_seal(table_path), "index": index_key(config)}
+    write_store(table, store_path(table_path), list(KINDS), words, ranked, meta)
+
+
+def open_index(table_path: Path, config: Config) -> StoredTable | None:
+    """The store of the table at ``table_path`` when it opens and was made from that very
+    table by this code; else None (it is made again)."""
+    try:
+        stored = StoredTable(store_path(table_path), READERS)
+    except DataError:
+        return None
+    try:
+        fresh = stored.meta.get("seal") == table_seal(table_path)
+    except OSError:
+        fresh = False
+    if fresh and stored.meta.get("index") == index_key(config):
+        return stored
+    stored.close()
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +458,21 @@ def current_table(config: Config, progress: Progress | None = None) -> CurrentTa
     # container image); otherwise the one a build would write (see ``table_location``).
     reason, inputs = "", None
     for path in dict.fromkeys((config.table_path, table_location(config))):
+        stored = open_index(path, config)  # the store made from this table: read from it
+        if stored is not None:
+            try:
+                gazetteer, glossary = check_sections(stored, store_path(path))
+            except DataError:
+                stored.close()
+                stored = None
+        if stored is not None:
+            inputs = input_hashes(config) if inputs is None else inputs
+            changes = changed_inputs(stored.inputs, inputs)
+            if not changes:
+                return CurrentTable(stored, gazetteer, glossary)
+            stored.close()
+            reason = f"{path}: {changes}"
+            continue
         try:
             table = load_table(path, READERS)
             gazetteer, glossary = check_sections(table, path)
@@ -420,13 +481,30 @@ def current_table(config: Config, progress: Progress | None = None) -> CurrentTa
             continue
         inputs = input_hashes(config) if inputs is None else inputs
         changes = changed_inputs(table.inputs, inputs)
-        if not changes:
-            return CurrentTable(table, gazetteer, glossary)
+        if not changes:  # a sound table without its store (or an old one): store it again
+            return CurrentTable(_stored(table, path, config), gazetteer, glossary)
         reason = f"{path}: {changes}"
     table, report = build(config, progress=progress)
     log.info("rebuilt the fact table (%s)", reason)
-    return CurrentTable(table, *check_sections(table, report.table_path or config.table_path),
+    path = report.table_path or config.table_path
+    return CurrentTable(_reopened(table, path, config), *check_sections(table, path),
                         rebuilt=reason)  # fmt: skip
+
+
+def _stored(table: FactTable, path: Path, config: Config) -> FactTable:
+    """``table`` read from its store, made again beside it (the table itself when the store
+    cannot be written: a read-only folder)."""
+    try:
+        write_index(table, path, config)
+    except DataError as exc:
+        log.warning("%s", exc)
+        return table
+    return _reopened(table, path, config)
+
+
+def _reopened(table: FactTable, path: Path, config: Config) -> FactTable:
+    """The store a build just wrote beside ``path``, opened (``table`` if it does not open)."""
+    return open_index(path, config) or table
 
 
 def ensure_table(config: Config) -> FactTable:
