@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import logging
 import os
 from collections import Counter
@@ -25,7 +26,7 @@ from .curated import CuratedFact, load_curated
 from .errors import DataError
 from .extract import extract, outlet
 from .facts import ArticleInfo, Fact, FactTable, dump_table, fact_order, load_table
-from .factstore import StoredTable, store_path, table_seal, write_store
+from .factstore import StoredTable, said_words, store_path, table_seal, write_store
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
@@ -79,6 +80,7 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)  # one line each: file and problem
     notes: list[str] = field(default_factory=list)
     table_path: Path | None = None  # where ``build`` wrote the table
+    stats: Stats = field(default_factory=dict)  # what it read (``input_hashes``)
     coverage: list[Coverage] = field(default_factory=list)  # per article, when asked for
 
     def summary(self) -> str:
@@ -105,8 +107,14 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def input_hashes(config: Config) -> dict[str, str]:
-    """sha256 of every input of the table as the files are now, keyed by a stable name."""
+Stats = dict[str, tuple[int, int, str]]  # input name -> size, mtime (ns), sha256
+
+
+def input_hashes(config: Config, known: Stats | None = None) -> dict[str, str]:
+    """sha256 of every input of the table as the files are now, keyed by a stable name.
+
+    ``known``: what a build read (``InputReader.stats``): a file of the same size and
+    modification time is not read again (10,000 articles took a second to hash)."""
     files: list[Path] = []
     with suppress(DataError):  # no seeds: the build says so; the hashes just lack them
         files += article_paths(config.seeds_dir)
@@ -117,10 +125,17 @@ def input_hashes(config: Config) -> dict[str, str]:
     files += [GAZETTEER_PATH, GLOSSARY_PATH]
     out = code_hashes()
     for path in files:
+        name = input_name(config, path)
         try:
-            out[input_name(config, path)] = _sha256(path.read_bytes())
+            if known and name in known:
+                st = path.stat()
+                size, mtime, sha = known[name]
+                if (st.st_size, st.st_mtime_ns) == (size, mtime):
+                    out[name] = sha
+                    continue
+            out[name] = _sha256(path.read_bytes())
         except OSError:
-            out[input_name(config, path)] = "unreadable"
+            out[name] = "unreadable"
     return out
 
 
@@ -165,6 +180,9 @@ class InputReader:
     def __init__(self) -> None:
         self._read: dict[Path, bytes] = {}
         self.hashes: dict[Path, str] = {}
+        # size and mtime of each file, taken before reading it: a file changed while it was
+        # read has another mtime, so its hash is never paired with the new text's stat
+        self.stats: dict[Path, tuple[int, int]] = {}
 
     def __call__(self, path: Path) -> bytes:
         """The bytes of ``path``, read once per build (several loaders read the intent files)."""
@@ -176,11 +194,14 @@ class InputReader:
     def once(self, path: Path) -> bytes:
         """Read a file that only one loader reads (an article): hashed, not kept."""
         try:
+            st = path.stat()
             data = path.read_bytes()
         except OSError:
             self.hashes[path] = "unreadable"
             raise
         self.hashes[path] = _sha256(data)
+        if len(data) == st.st_size:
+            self.stats[path] = (st.st_size, st.st_mtime_ns)
         return data
 
 
@@ -254,6 +275,8 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
     facts, ids = merge(reports)  # every report of a meeting belongs to it
     infos = [dataclasses.replace(i, meeting=ids.get(i.stem, i.meeting)) for i in infos]
     inputs = code | {input_name(config, path): h for path, h in read.hashes.items()}
+    report.stats = {input_name(config, path): (*st, read.hashes[path])
+                    for path, st in read.stats.items()}  # fmt: skip
     table = FactTable(tuple(sorted(facts, key=fact_order)), tuple(infos), inputs,
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
                       glossary_data)  # fmt: skip
@@ -396,7 +419,7 @@ def build(config: Config, coverage: bool = False, workers: int | None = None,
     table, report = build_table(config, coverage, workers, progress)
     report.table_path = table_location(config)
     dump_table(table, report.table_path)
-    write_index(table, report.table_path, config)
+    write_index(table, report.table_path, config, report.stats)
     return table, report
 
 
@@ -410,8 +433,10 @@ def index_key(config: Config) -> str:
     return digest.hexdigest()
 
 
-def write_index(table: FactTable, table_path: Path, config: Config) -> None:
-    """Write the store of ``table`` (dumped at ``table_path``) with its word index."""
+def write_index(table: FactTable, table_path: Path, config: Config,
+                stats: Stats | None = None) -> None:  # fmt: skip
+    """Write the store of ``table`` (dumped at ``table_path``) with its word index and the
+    ``stats`` of the inputs the build read."""
     from .answer import table_reader
     from .kinds import KINDS
     from .relevance import Relevance
@@ -419,8 +444,25 @@ def write_index(table: FactTable, table_path: Path, config: Config) -> None:
     intents, reader = table_reader(table, config)
     ranked = [k for i in intents if i.rank == "words" for k in i.answers]
     words = Relevance(table, reader, ()).fact_words
-    meta = {"seal": table_seal(table_path), "index": index_key(config)}
-    write_store(table, store_path(table_path), list(KINDS), words, ranked, meta)
+    key = index_key(config)
+    meta = {"seal": table_seal(table_path), "index": key,
+            "stats": json.dumps(dict(sorted((stats or {}).items())))}  # fmt: skip
+    # the words of the facts of the store being replaced, when the same code read them: most
+    # facts of an incremental build are the same
+    path = store_path(table_path)
+    known = said_words(path) if _index_of(path) == key else {}
+    write_store(table, path, list(KINDS), words, ranked, meta, known)
+
+
+def _index_of(path: Path) -> str | None:
+    try:
+        stored = StoredTable(path, READERS)
+    except DataError:
+        return None
+    try:
+        return stored.meta.get("index")
+    finally:
+        stored.close()
 
 
 def open_index(table_path: Path, config: Config) -> StoredTable | None:
@@ -466,7 +508,7 @@ def current_table(config: Config, progress: Progress | None = None) -> CurrentTa
                 stored.close()
                 stored = None
         if stored is not None:
-            inputs = input_hashes(config) if inputs is None else inputs
+            inputs = input_hashes(config, _stats(stored)) if inputs is None else inputs
             changes = changed_inputs(stored.inputs, inputs)
             if not changes:
                 return CurrentTable(stored, gazetteer, glossary)
@@ -489,6 +531,15 @@ def current_table(config: Config, progress: Progress | None = None) -> CurrentTa
     path = report.table_path or config.table_path
     return CurrentTable(_reopened(table, path, config), *check_sections(table, path),
                         rebuilt=reason)  # fmt: skip
+
+
+def _stats(stored: StoredTable) -> Stats:
+    """The stats of the inputs the build of ``stored`` read; {} when unreadable."""
+    try:
+        data = json.loads(stored.meta.get("stats", "{}"))
+        return {str(k): (int(v[0]), int(v[1]), str(v[2])) for k, v in data.items()}
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return {}
 
 
 def _stored(table: FactTable, path: Path, config: Config) -> FactTable:

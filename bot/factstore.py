@@ -14,6 +14,7 @@ indexes by ``id(fact)``).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -45,7 +46,7 @@ _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT NULL,
                     article TEXT NOT NULL, value TEXT NOT NULL, qualifier TEXT NOT NULL,
-                    data TEXT NOT NULL, words TEXT NOT NULL);
+                    data TEXT NOT NULL, words TEXT NOT NULL, said INTEGER NOT NULL);
 CREATE INDEX facts_by_kind ON facts (kind, meeting, id);
 CREATE INDEX facts_by_article ON facts (article, id);
 CREATE TABLE words (word TEXT PRIMARY KEY, ranked INTEGER NOT NULL, ids BLOB NOT NULL)
@@ -73,13 +74,15 @@ def table_seal(table_path: Path) -> str:
 
 
 def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_of: WordsOf,
-                ranked: Iterable[FactKind], meta: Mapping[str, str]) -> None:  # fmt: skip
+                ranked: Iterable[FactKind], meta: Mapping[str, str],
+                known: Mapping[int, str] | None = None) -> None:  # fmt: skip
     """Write ``table`` to a new SQLite file and put it in place of ``path`` atomically.
 
     ``kinds``: every kind, in the word index's order; ``words_of``: a fact's words as
     relevance reads them; ``ranked``: the kinds whose document frequencies weigh a question's
-    words; ``meta``: more to record (the JSON table's seal, the reader's key). The contents
-    are the same for the same table; a disk error is a DataError naming the store.
+    words; ``meta``: more to record (the JSON table's seal, the reader's key); ``known``: the
+    words of displays read before (``said_words``), not read again. The contents are the same
+    for the same table; a disk error is a DataError naming the store.
     """
     tmp: Path | None = None
     try:
@@ -88,7 +91,7 @@ def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_o
         os.close(fd)
         tmp = Path(name)
         os.chmod(tmp, 0o644)
-        _fill(tmp, table, kinds, words_of, frozenset(ranked), meta)
+        _fill(tmp, table, kinds, words_of, frozenset(ranked), meta, known or {})
         os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
         tmp = None
     except (OSError, sqlite3.Error) as exc:
@@ -100,7 +103,8 @@ def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_o
 
 
 def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: WordsOf,
-          ranked: frozenset[FactKind], meta: Mapping[str, str]) -> None:  # fmt: skip
+          ranked: frozenset[FactKind], meta: Mapping[str, str],
+          known: Mapping[int, str]) -> None:  # fmt: skip
     db = sqlite3.connect(path, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode = OFF")  # a new private file: renamed only when whole
@@ -117,7 +121,9 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
         dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
         rows = []
         for n, fact in enumerate(facts):
-            words = sorted(words_of(fact))
+            said = _said(fact.display)
+            before = known.get(said)
+            words = before.split(_SEP) if before else [] if before == "" else sorted(words_of(fact))
             for w in words:
                 found = postings.get(w)
                 if found is None:
@@ -128,8 +134,8 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
                 for w in words:
                     ranked_df[w] = ranked_df.get(w, 0) + 1
             rows.append((n, fact.kind, fact.meeting, fact.article, fact.value, fact.qualifier,
-                         dump(fact.to_json()), _SEP.join(words)))  # fmt: skip
-        db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                         dump(fact.to_json()), _SEP.join(words), said))  # fmt: skip
+        db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.executemany(
             "INSERT INTO words VALUES (?, ?, ?)",
             ((w, ranked_df.get(w, 0), _blob(ids)) for w, ids in sorted(postings.items())),
@@ -154,6 +160,27 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
         db.close()
     with path.open("rb+") as f:
         os.fsync(f.fileno())
+
+
+def _said(display: str) -> int:
+    """A 63-bit key of a fact's display: its words depend on nothing else of it."""
+    digest = hashlib.blake2b(display.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") >> 1
+
+
+def said_words(path: Path) -> dict[int, str]:
+    """The words of each display a store at ``path`` holds (``write_store``'s ``known``); {}
+    when there is no such store."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        return dict(db.execute("SELECT said, words FROM facts"))
+    except sqlite3.Error:
+        return {}
+    finally:
+        db.close()
 
 
 def _blob(ids: array[int]) -> bytes:
