@@ -116,16 +116,18 @@ def input_hashes(config: Config, known: Stats | None = None) -> dict[str, str]:
     ``known``: what a build read (``InputReader.stats``): a file of the same size and
     modification time is not read again (10,000 articles took a second to hash)."""
     files: list[Path] = []
+    articles: list[Path] = []
     with suppress(DataError):  # no seeds: the build says so; the hashes just lack them
-        files += article_paths(config.seeds_dir)
+        files += (articles := article_paths(config.seeds_dir))
     with suppress(DataError):
         files += intent_paths(config.intents_dir)
     if config.curated_path.exists():
         files.append(config.curated_path)
     files += [GAZETTEER_PATH, GLOSSARY_PATH]
     out = code_hashes()
+    names = {p: f"seeds/{p.name}" for p in articles}  # (input_name, without its lookups)
     for path in files:
-        name = input_name(config, path)
+        name = names.get(path) or input_name(config, path)
         try:
             if known and name in known:
                 st = path.stat()

@@ -329,6 +329,11 @@ class FactTable:
         """The facts of the article ``stem``, in the table's order."""
         return sorted((f for f in self.facts if f.article == stem), key=fact_order)
 
+    def meeting_words(self, mid: str) -> frozenset[str] | None:
+        """The words of the meeting's facts as relevance reads them, when the table stored
+        them (``bot.factstore``); None: read them from its facts."""
+        return None
+
     def kind_values(self, kind: FactKind) -> frozenset[str]:
         """The values of every fact of ``kind``."""
         return frozenset(f.value for f in self.find(kind))

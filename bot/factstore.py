@@ -49,6 +49,7 @@ CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT
                     data TEXT NOT NULL, words TEXT NOT NULL, said INTEGER NOT NULL);
 CREATE INDEX facts_by_kind ON facts (kind, meeting, id);
 CREATE INDEX facts_by_article ON facts (article, id);
+CREATE TABLE meeting_words (meeting TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE words (word TEXT PRIMARY KEY, ranked INTEGER NOT NULL, ids BLOB NOT NULL)
     WITHOUT ROWID;
 """
@@ -116,6 +117,7 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
         order = {k: n for n, k in enumerate(kinds)}
         facts = sorted(table.facts, key=lambda f: (order[f.kind], *fact_order(f)))
         postings: dict[str, array[int]] = {}
+        by_meeting: dict[str, set[str]] = {}
         ranked_df: dict[str, int] = {}
         ranked_count = 0
         dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
@@ -129,6 +131,7 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
                 if found is None:
                     found = postings[w] = array("I")
                 found.append(n)
+            by_meeting.setdefault(fact.meeting, set()).update(words)
             if fact.kind in ranked:
                 ranked_count += 1
                 for w in words:
@@ -139,6 +142,10 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
         db.executemany(
             "INSERT INTO words VALUES (?, ?, ?)",
             ((w, ranked_df.get(w, 0), _blob(ids)) for w, ids in sorted(postings.items())),
+        )
+        db.executemany(
+            "INSERT INTO meeting_words VALUES (?, ?)",
+            ((m, _SEP.join(sorted(ws))) for m, ws in sorted(by_meeting.items())),
         )
         sections = {
             "version": STORE_VERSION,
@@ -211,6 +218,7 @@ class StoredTable(FactTable):
         self._decoded: dict[int, Fact] = {}  # fact number -> the fact, once decoded
         self._number: dict[int, int] = {}  # id(fact) -> its number
         self._words: dict[int, frozenset[str]] = {}  # fact number -> its words
+        self._meeting_words: dict[str, frozenset[str]] | None = None
         self._kind_ids: dict[FactKind, dict[str, tuple[int, ...]]] = {}
         self._kind_values: dict[FactKind, frozenset[str]] = {}
         self._values = {}
@@ -362,6 +370,17 @@ class StoredTable(FactTable):
         """The words the build read in ``fact`` (None for a fact of another table)."""
         n = self._number.get(id(fact))
         return None if n is None else self._words[n]
+
+    def meeting_words(self, mid: str) -> frozenset[str] | None:
+        """The words of every fact of the meeting ``mid`` (all read at once, when first asked:
+        a question that describes a meeting compares them all)."""
+        if self._meeting_words is None:
+            shared: dict[str, str] = {}
+            self._meeting_words = {
+                m: frozenset(shared.setdefault(w, w) for w in words.split(_SEP) if w)
+                for m, words in self._db.execute("SELECT meeting, words FROM meeting_words")
+            }
+        return self._meeting_words.get(mid, frozenset())
 
     def postings(self, word: str) -> array[int]:
         """The numbers of the facts (any kind) that hold ``word``, ascending."""

@@ -553,7 +553,7 @@ class Picker:
 
     def _meeting_words(self, meeting: Meeting) -> frozenset[str]:
         found = self._by_meeting.get(meeting.id)
-        if found is None:
+        if found is None and (found := self.table.meeting_words(meeting.id)) is None:
             words: set[str] = set()
             for kind in KINDS:
                 for f in self.table.find(kind, {meeting.id}):

@@ -73,6 +73,10 @@ def assert_same_index(stored: StoredTable, built: FactTable, config: Config) -> 
         assert w in read.known and w in made.known
         assert read.rare(w) == made.rare(w)
         assert read.candidates([w], 0.5) == made.candidates([w], 0.5), w
+    for mid in {f.meeting for f in stored.facts}:
+        of = [made.fact_words(f) for f in built.facts if f.meeting == mid]
+        assert stored.meeting_words(mid) == frozenset().union(*of), mid
+    assert built.meeting_words("any") is None
     assert "no-such-word" not in read.known
     assert read.candidates(["no-such-word"], 0.5) == []
     some = sorted(words)[:: max(1, len(words) // 40)]
