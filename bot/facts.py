@@ -329,6 +329,14 @@ class FactTable:
         """The facts of the article ``stem``, in the table's order."""
         return sorted((f for f in self.facts if f.article == stem), key=fact_order)
 
+    def fact_key(self, fact: Fact) -> int:
+        """A number that tells the table's facts apart (``fact_values``): here ``id(fact)``."""
+        return id(fact)
+
+    def fact_values(self, kind: FactKind) -> Iterator[tuple[int, str]]:
+        """``fact_key`` and value of each fact of ``kind``, in the table's order."""
+        return ((id(f), f.value) for f in self.find(kind))
+
     def meeting_words(self, mid: str) -> frozenset[str] | None:
         """The words of the meeting's facts as relevance reads them, when the table stored
         them (``bot.factstore``); None: read them from its facts."""

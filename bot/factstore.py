@@ -298,9 +298,14 @@ class StoredTable(FactTable):
                 self._fact(*row)
         return [self._decoded[n] for n in numbers]
 
-    def number(self, fact: Fact) -> int | None:
-        """The number of a fact of this table (None for another's)."""
-        return self._number.get(id(fact))
+    def fact_key(self, fact: Fact) -> int:
+        """The fact's number (a fact of another table: a negative number of its own)."""
+        return self._number.get(id(fact), -1 - id(fact))
+
+    def fact_values(self, kind: FactKind) -> Iterator[tuple[int, str]]:
+        """Number and value of each fact of ``kind``, in the table's order (none decoded)."""
+        rows = self._db.execute("SELECT id, value FROM facts WHERE kind = ? ORDER BY id", (kind,))
+        return iter(rows.fetchall())
 
     def _ids(self, kind: FactKind) -> dict[str, tuple[int, ...]]:
         found = self._kind_ids.get(kind)

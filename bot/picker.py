@@ -130,7 +130,7 @@ class Picker:
         )  # fmt: skip
         self._by_value: dict[str, frozenset[int]] | None = None
         self._value_kinds: dict[str, frozenset[FactKind]] = {}  # value word -> kinds naming it
-        self._kind_of: dict[int, FactKind] = {}  # id(fact) -> its kind, for the value index
+        self._kind_of: dict[int, FactKind] = {}  # fact_key -> its kind, for the value index
         self._acronyms: dict[str, bool] = {}  # acronym -> known (``_known_acronym``)
         # gazetteer names -> the kinds whose facts' values are such names (an organisation's
         # name is an organisation fact's value), from the kinds' facts themselves
@@ -827,13 +827,14 @@ class Picker:
         words = (content | named) - _NOT_NAMES
         if not words:
             return facts
-        hits: Counter[int] = Counter()  # id(fact) -> the question's words its value names
+        hits: Counter[int] = Counter()  # fact_key -> the question's words its value names
         index = self._value_index()
+        key = self.table.fact_key
         if len(facts) <= _FEW_FACTS:
-            hits.update({id(f): len(words & self.text.value_words(f.value)) for f in facts})
+            hits.update({key(f): len(words & self.text.value_words(f.value)) for f in facts})
         else:  # through the index of value words
             hits.update(i for w in words for i in index.get(w, ()))
-        best = max((hits[id(f)] for f in facts), default=0)
+        best = max((hits[key(f)] for f in facts), default=0)
         anywhere = Counter(i for w in words for i in index.get(w, ()) if self._kind_of[i] in kinds)
         if anywhere and max(anywhere.values()) > best:
             return []  # it names a fact of another meeting or year ("the Years of Sports
@@ -841,7 +842,7 @@ class Picker:
         if not best:  # it names nothing of the kind
             return facts
         # those that name the most ("which years of culture": not the Years of Sports Exchange)
-        return [f for f in facts if hits[id(f)] == best]
+        return [f for f in facts if hits[key(f)] == best]
 
     # Asked of each fact, not through an index of every fact: the table may be a store
     # (bot/factstore.py), whose facts are read only for the meetings and words asked about.
@@ -859,18 +860,18 @@ class Picker:
                    for y in years)  # fmt: skip
 
     def _value_index(self) -> dict[str, frozenset[int]]:
-        """id(fact) by the words of its value, for the facts of the kinds narrowing intents
-        answer (made once)."""
+        """``FactTable.fact_key`` by the words of its value, for the facts of the kinds narrowing
+        intents answer (made once, from the values: a store decodes no fact for it)."""
         if self._by_value is None:
             kinds = dict.fromkeys(k for i in self.intents.values() if i.narrow for k in i.answers)
             index: dict[str, set[int]] = {}
             of_kinds: dict[str, set[FactKind]] = {}
             for kind in kinds:
-                for f in self.table.find(kind):
-                    for w in self.text.value_words(f.value):
-                        index.setdefault(w, set()).add(id(f))
+                for n, value in self.table.fact_values(kind):
+                    for w in self.text.value_words(value):
+                        index.setdefault(w, set()).add(n)
                         of_kinds.setdefault(w, set()).add(kind)
-                        self._kind_of[id(f)] = kind
+                        self._kind_of[n] = kind
             self._by_value = {w: frozenset(ids) for w, ids in index.items()}
             self._value_kinds = {w: frozenset(k) for w, k in of_kinds.items()}
         return self._by_value
