@@ -20,6 +20,7 @@ from bot.facts import FactTable, fact_order
 from bot.factstore import StoredTable, store_path, write_store
 from bot.kinds import KINDS, READERS
 from bot.relevance import Relevance
+from bot.reload import reload_answerer
 from tests.support import ARTICLES, make_project
 
 TEST_ARTICLES = sorted(p.name for p in ARTICLES.glob("*.txt"))
@@ -177,6 +178,8 @@ def test_ask_and_run_read_the_store(tmp_path: Path) -> None:
     assert open_index(config.table_path, config) is None
     assert isinstance(current_table(config).table, StoredTable)
     assert open_index(config.table_path, config) is not None
+    reloaded = reload_answerer(config, current_table(config).table)  # /reload: the same
+    assert isinstance(reloaded.answerer.table, StoredTable) and reloaded.changes.unchanged
 
 
 def test_store_is_replaced_atomically(tmp_path: Path) -> None:
