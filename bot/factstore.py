@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import sys
 import tempfile
@@ -40,8 +41,9 @@ from .facts import (
     group_meetings,
 )
 
-# 1: facts (kind, meeting, value, qualifier, JSON, words), words (postings, ranked df), meta.
-STORE_VERSION = 1
+# 2: facts (kind, meeting, article, value, qualifier, JSON, words), words (postings, ranked
+# df), each kind's values, each meeting's words, meta.
+STORE_VERSION = 2
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT NULL,
@@ -49,10 +51,13 @@ CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT
                     data TEXT NOT NULL, words TEXT NOT NULL, said INTEGER NOT NULL);
 CREATE INDEX facts_by_kind ON facts (kind, meeting, id);
 CREATE INDEX facts_by_article ON facts (article, id);
+CREATE TABLE kind_values (kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, value))
+    WITHOUT ROWID;
 CREATE TABLE meeting_words (meeting TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE words (word TEXT PRIMARY KEY, ranked INTEGER NOT NULL, ids BLOB NOT NULL)
     WITHOUT ROWID;
 """
+_TABLES = frozenset(re.findall(r"CREATE TABLE (\w+)", _SCHEMA))
 _BATCH = 500  # facts decoded per query (SQLite's limit on parameters is far above)
 _SEP = "\x1f"  # between a fact's words (a name has spaces: "@Xi Jinping")
 
@@ -143,6 +148,8 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
             "INSERT INTO words VALUES (?, ?, ?)",
             ((w, ranked_df.get(w, 0), _blob(ids)) for w, ids in sorted(postings.items())),
         )
+        db.executemany("INSERT INTO kind_values VALUES (?, ?)",
+                       sorted({(f.kind, f.value) for f in facts}))  # fmt: skip
         db.executemany(
             "INSERT INTO meeting_words VALUES (?, ?)",
             ((m, _SEP.join(sorted(ws))) for m, ws in sorted(by_meeting.items())),
@@ -226,6 +233,9 @@ class StoredTable(FactTable):
             # read-only, never creating a file; closed with the table (a bot keeps one open)
             self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                        check_same_thread=False)  # fmt: skip
+            tables = {n for (n,) in self._db.execute("SELECT name FROM sqlite_master")}
+            if not tables >= _TABLES:
+                raise ValueError(f"not a fact store: no {', '.join(sorted(_TABLES - tables))}")
             meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
             if meta.get("version") != str(STORE_VERSION):
                 raise ValueError(f"store version {meta.get('version')!r}, expected {STORE_VERSION}")
@@ -341,7 +351,7 @@ class StoredTable(FactTable):
         """The values of every fact of ``kind`` (without decoding the facts)."""
         found = self._kind_values.get(kind)
         if found is None:
-            rows = self._db.execute("SELECT DISTINCT value FROM facts WHERE kind = ?", (kind,))
+            rows = self._db.execute("SELECT value FROM kind_values WHERE kind = ?", (kind,))
             found = self._kind_values[kind] = frozenset(v for (v,) in rows)
         return found
 

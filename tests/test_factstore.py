@@ -171,6 +171,13 @@ def test_ask_and_run_read_the_store(tmp_path: Path) -> None:
             StoredTable(path, READERS)
         current = current_table(config)
         assert isinstance(current.table, StoredTable) and not current.rebuilt
+    db = sqlite3.connect(path)  # a store of another layout (an older version, say)
+    db.execute("DROP TABLE kind_values")
+    db.commit()
+    db.close()
+    with pytest.raises(DataError, match="not a fact store: no kind_values"):
+        StoredTable(path, READERS)
+    assert isinstance(current_table(config).table, StoredTable)
     path.unlink()
     assert isinstance(current_table(config).table, StoredTable) and path.exists()
     # the JSON table rebuilt (or edited) since: its old store is not used
