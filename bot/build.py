@@ -67,7 +67,7 @@ _CODE = (
 # Code that reads the facts' words for the stored word index (bot/factstore.py): a store made by
 # other code is made again from the table, whose extraction it does not change.
 _INDEX_CODE = ("answer.py", "factstore.py", "gazetteer.py", "intents.py", "kinds/__init__.py",
-               "language.py", "question.py", "relevance.py", "text.py")  # fmt: skip
+               "language.py", "memo.py", "question.py", "relevance.py", "text.py")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -441,6 +441,7 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     ``stats`` of the inputs the build read."""
     from .answer import table_reader
     from .kinds import KINDS
+    from .memo import FactText
     from .relevance import Relevance
 
     intents, reader = table_reader(table, config)
@@ -453,7 +454,9 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     # facts of an incremental build are the same
     path = store_path(table_path)
     known = said_words(path) if _index_of(path) == key else {}
-    write_store(table, path, list(KINDS), words, ranked, meta, known)
+    content = FactText(reader.gaz).content
+    write_store(table, path, list(KINDS), words, ranked, meta, known,
+                lambda f: content(f.display))  # fmt: skip
 
 
 def _index_of(path: Path) -> str | None:

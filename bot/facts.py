@@ -337,6 +337,12 @@ class FactTable:
         """``fact_key`` and value of each fact of ``kind``, in the table's order."""
         return ((id(f), f.value) for f in self.find(kind))
 
+    def overlap(self, kinds: Iterable[FactKind], meetings: set[str],
+                words: Iterable[str]) -> dict[str, int] | None:  # fmt: skip
+        """What a store answers through its index (``bot.factstore``); None here: the picker
+        reads the facts."""
+        return None
+
     def meeting_words(self, mid: str) -> frozenset[str] | None:
         """The words of the meeting's facts as relevance reads them, when the table stored
         them (``bot.factstore``); None: read them from its facts."""

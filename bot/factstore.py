@@ -22,6 +22,7 @@ import sqlite3
 import sys
 import tempfile
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -51,6 +52,7 @@ CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT
                     data TEXT NOT NULL, words TEXT NOT NULL, said INTEGER NOT NULL);
 CREATE INDEX facts_by_kind ON facts (kind, meeting, id);
 CREATE INDEX facts_by_article ON facts (article, id);
+CREATE TABLE content (word TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE kind_values (kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, value))
     WITHOUT ROWID;
 CREATE TABLE meeting_words (meeting TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;
@@ -81,14 +83,16 @@ def table_seal(table_path: Path) -> str:
 
 def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_of: WordsOf,
                 ranked: Iterable[FactKind], meta: Mapping[str, str],
-                known: Mapping[int, str] | None = None) -> None:  # fmt: skip
+                known: Mapping[int, str] | None = None,
+                content_of: WordsOf | None = None) -> None:  # fmt: skip
     """Write ``table`` to a new SQLite file and put it in place of ``path`` atomically.
 
     ``kinds``: every kind, in the word index's order; ``words_of``: a fact's words as
     relevance reads them; ``ranked``: the kinds whose document frequencies weigh a question's
     words; ``meta``: more to record (the JSON table's seal, the reader's key); ``known``: the
-    words of displays read before (``said_words``), not read again. The contents are the same
-    for the same table; a disk error is a DataError naming the store.
+    words of displays read before (``said_words``), not read again; ``content_of``: the words
+    that tell facts apart (``FactText.content``), indexed for ``StoredTable.overlap``. The
+    contents are the same for the same table; a disk error is a DataError naming the store.
     """
     tmp: Path | None = None
     try:
@@ -97,7 +101,8 @@ def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_o
         os.close(fd)
         tmp = Path(name)
         os.chmod(tmp, 0o644)
-        _fill(tmp, table, kinds, words_of, frozenset(ranked), meta, known or {})
+        _fill(tmp, table, kinds, words_of, frozenset(ranked), meta, known or {},
+              content_of or (lambda f: frozenset()))  # fmt: skip
         os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
         tmp = None
     except (OSError, sqlite3.Error) as exc:
@@ -110,7 +115,7 @@ def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_o
 
 def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: WordsOf,
           ranked: frozenset[FactKind], meta: Mapping[str, str],
-          known: Mapping[int, str]) -> None:  # fmt: skip
+          known: Mapping[int, str], content_of: WordsOf) -> None:  # fmt: skip
     db = sqlite3.connect(path, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode = OFF")  # a new private file: renamed only when whole
@@ -123,6 +128,7 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
         facts = sorted(table.facts, key=lambda f: (order[f.kind], *fact_order(f)))
         postings: dict[str, array[int]] = {}
         by_meeting: dict[str, set[str]] = {}
+        content: dict[str, array[int]] = {}
         ranked_df: dict[str, int] = {}
         ranked_count = 0
         dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
@@ -137,6 +143,11 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
                     found = postings[w] = array("I")
                 found.append(n)
             by_meeting.setdefault(fact.meeting, set()).update(words)
+            for w in content_of(fact):
+                found = content.get(w)
+                if found is None:
+                    found = content[w] = array("I")
+                found.append(n)
             if fact.kind in ranked:
                 ranked_count += 1
                 for w in words:
@@ -148,6 +159,8 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
             "INSERT INTO words VALUES (?, ?, ?)",
             ((w, ranked_df.get(w, 0), _blob(ids)) for w, ids in sorted(postings.items())),
         )
+        db.executemany("INSERT INTO content VALUES (?, ?)",
+                       ((w, _blob(ids)) for w, ids in sorted(content.items())))  # fmt: skip
         db.executemany("INSERT INTO kind_values VALUES (?, ?)",
                        sorted({(f.kind, f.value) for f in facts}))  # fmt: skip
         db.executemany(
@@ -385,6 +398,24 @@ class StoredTable(FactTable):
         """The words the build read in ``fact`` (None for a fact of another table)."""
         n = self._number.get(id(fact))
         return None if n is None else self._words[n]
+
+    def overlap(self, kinds: Iterable[FactKind], meetings: set[str],
+                words: Iterable[str]) -> dict[str, int] | None:  # fmt: skip
+        """For each of ``meetings`` with facts of ``kinds``: the most of ``words`` one of those
+        facts' displays holds (``FactText.content``), through the content index (no fact is
+        decoded)."""
+        counts: Counter[int] = Counter()
+        for w in set(words):
+            row = self._db.execute("SELECT ids FROM content WHERE word = ?", (w,)).fetchone()
+            if row:
+                counts.update(_ids(row[0]))
+        out: dict[str, int] = {}
+        for kind in dict.fromkeys(kinds):
+            for mid, numbers in self._ids(kind).items():
+                if mid in meetings:
+                    best = max(map(counts.__getitem__, numbers)) if counts else 0
+                    out[mid] = max(out.get(mid, 0), best)
+        return out
 
     def meeting_words(self, mid: str) -> frozenset[str] | None:
         """The words of every fact of the meeting ``mid`` (all read at once, when first asked:

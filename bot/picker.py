@@ -493,11 +493,15 @@ class Picker:
         """The meetings where ``topic`` came up: those whose facts name most of the question's
         words."""
         ids = {m.id for m in meetings}
-        facts = [f for k in topic.answers for f in self.table.find(k, ids)]
-        if q.slots.ordinals:
-            facts = [f for f in facts if numbered(f, q.slots.ordinals)]
         words = q.content - _FILLER - self._principal_words
-        overlap = [(f.meeting, len(words & self.text.content(f.display))) for f in facts]
+        stored = None if q.slots.ordinals else self.table.overlap(topic.answers, ids, words)
+        if stored is not None:  # a store's index answers without reading every fact
+            overlap = list(stored.items())
+        else:
+            facts = [f for k in topic.answers for f in self.table.find(k, ids)]
+            if q.slots.ordinals:
+                facts = [f for f in facts if numbered(f, q.slots.ordinals)]
+            overlap = [(f.meeting, len(words & self.text.content(f.display))) for f in facts]
         top = max((n for _, n in overlap), default=0)
         if top == 0 and not q.slots.ordinals:
             return meetings  # no fact of the topic names the question's words: it chose nothing

@@ -19,6 +19,7 @@ from bot.errors import DataError
 from bot.facts import FactTable, fact_order
 from bot.factstore import StoredTable, store_path, write_store
 from bot.kinds import KINDS, READERS
+from bot.memo import FactText
 from bot.relevance import Relevance
 from bot.reload import reload_answerer
 from tests.support import ARTICLES, make_project
@@ -77,6 +78,20 @@ def assert_same_index(stored: StoredTable, built: FactTable, config: Config) -> 
         assert w in read.known and w in made.known
         assert read.rare(w) == made.rare(w)
         assert read.candidates([w], 0.5) == made.candidates([w], 0.5), w
+    text = FactText(reader.gaz)  # the picker's overlap of a question's words, per meeting
+    ids = {m.id for m in (*built.meetings, *built.others)}
+    some_ids = set(sorted(ids)[::2])
+    for kinds in ([k] for k in KINDS):
+        content = sorted({w for f in built.find(kinds[0]) for w in text.content(f.display)})
+        for asked in ([], content[:1], content[::7][:4], content[-3:] + ["no-such-word"]):
+            for scope in (ids, some_ids):
+                facts = [f for k in kinds for f in built.find(k, scope)]
+                want: dict[str, int] = {}
+                for f in facts:
+                    n = len(set(asked) & text.content(f.display))
+                    want[f.meeting] = max(want.get(f.meeting, 0), n)
+                assert stored.overlap(kinds, scope, asked) == want, (kinds, asked)
+    assert built.overlap(list(KINDS), ids, ["any"]) is None
     for mid in {f.meeting for f in stored.facts}:
         of = [made.fact_words(f) for f in built.facts if f.meeting == mid]
         assert stored.meeting_words(mid) == frozenset().union(*of), mid
