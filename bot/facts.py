@@ -329,12 +329,12 @@ class FactTable:
         """The facts of the article ``stem``, in the table's order."""
         return sorted((f for f in self.facts if f.article == stem), key=fact_order)
 
-    def fact_key(self, fact: Fact) -> int:
-        """A number that tells the table's facts apart (``fact_values``): here ``id(fact)``."""
-        return id(fact)
+    def fact_keys(self, facts: Iterable[Fact]) -> list[int]:
+        """Numbers that tell the table's facts apart (``fact_values``): here ``id(fact)``."""
+        return list(map(id, facts))
 
     def fact_values(self, kind: FactKind) -> Iterator[tuple[int, str]]:
-        """``fact_key`` and value of each fact of ``kind``, in the table's order."""
+        """``fact_keys`` and value of each fact of ``kind``, in the table's order."""
         return ((id(f), f.value) for f in self.find(kind))
 
     def overlap(self, kinds: Iterable[FactKind], meetings: set[str],

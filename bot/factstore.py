@@ -240,6 +240,7 @@ class StoredTable(FactTable):
         self._words: dict[int, frozenset[str]] = {}  # fact number -> its words
         self._meeting_words: dict[str, frozenset[str]] | None = None
         self._kind_ids: dict[FactKind, dict[str, tuple[int, ...]]] = {}
+        self._whole: dict[FactKind, tuple[int, ...]] = {}  # a kind's numbers, in order
         self._kind_values: dict[FactKind, frozenset[str]] = {}
         self._values = {}
         try:
@@ -310,8 +311,13 @@ class StoredTable(FactTable):
 
     def at(self, numbers: Iterable[int]) -> list[Fact]:
         """The facts of these numbers, in that order."""
-        numbers = list(numbers)
-        missing = [n for n in numbers if n not in self._decoded]
+        numbers = numbers if isinstance(numbers, list | tuple) else list(numbers)
+        decoded = self._decoded
+        try:  # (once decoded, as fast as a table in memory)
+            return [decoded[n] for n in numbers]
+        except KeyError:
+            pass
+        missing = [n for n in numbers if n not in decoded]
         for start in range(0, len(missing), _BATCH):
             chunk = missing[start : start + _BATCH]
             marks = ",".join("?" * len(chunk))
@@ -321,9 +327,13 @@ class StoredTable(FactTable):
                 self._fact(*row)
         return [self._decoded[n] for n in numbers]
 
-    def fact_key(self, fact: Fact) -> int:
-        """The fact's number (a fact of another table: a negative number of its own)."""
-        return self._number.get(id(fact), -1 - id(fact))
+    def fact_keys(self, facts: Iterable[Fact]) -> list[int]:
+        """The facts' numbers (a fact of another table: a negative number of its own)."""
+        facts = facts if isinstance(facts, list | tuple) else list(facts)
+        try:  # (in C: an answer may ask for thousands)
+            return list(map(self._number.__getitem__, map(id, facts)))
+        except KeyError:
+            return [self._number.get(id(f), -1 - id(f)) for f in facts]
 
     def fact_values(self, kind: FactKind) -> Iterator[tuple[int, str]]:
         """Number and value of each fact of ``kind``, in the table's order (none decoded)."""
@@ -345,7 +355,10 @@ class StoredTable(FactTable):
         """Facts of ``kind``, optionally only those of the given meeting ids (table order)."""
         index = self._ids(kind)
         if meetings is None or (len(meetings) >= len(index) and all(m in meetings for m in index)):
-            return self.at(sorted(n for ids in index.values() for n in ids))
+            whole = self._whole.get(kind)
+            if whole is None:
+                whole = self._whole[kind] = tuple(sorted(n for ids in index.values() for n in ids))
+            return self.at(whole)
         if len(meetings) == 1:
             return self.at(index.get(next(iter(meetings)), ()))
         return self.at(sorted(n for m in meetings for n in index.get(m, ())))

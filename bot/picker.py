@@ -130,7 +130,7 @@ class Picker:
         )  # fmt: skip
         self._by_value: dict[str, frozenset[int]] | None = None
         self._value_kinds: dict[str, frozenset[FactKind]] = {}  # value word -> kinds naming it
-        self._kind_of: dict[int, FactKind] = {}  # fact_key -> its kind, for the value index
+        self._kind_of: dict[int, FactKind] = {}  # fact key -> its kind, for the value index
         self._acronyms: dict[str, bool] = {}  # acronym -> known (``_known_acronym``)
         # gazetteer names -> the kinds whose facts' values are such names (an organisation's
         # name is an organisation fact's value), from the kinds' facts themselves
@@ -831,14 +831,15 @@ class Picker:
         words = (content | named) - _NOT_NAMES
         if not words:
             return facts
-        hits: Counter[int] = Counter()  # fact_key -> the question's words its value names
+        hits: Counter[int] = Counter()  # fact key -> the question's words its value names
         index = self._value_index()
-        key = self.table.fact_key
+        keys = self.table.fact_keys(facts)
         if len(facts) <= _FEW_FACTS:
-            hits.update({key(f): len(words & self.text.value_words(f.value)) for f in facts})
+            hits.update({k: len(words & self.text.value_words(f.value))
+                         for k, f in zip(keys, facts, strict=True)})  # fmt: skip
         else:  # through the index of value words
             hits.update(i for w in words for i in index.get(w, ()))
-        best = max((hits[key(f)] for f in facts), default=0)
+        best = max((hits[k] for k in keys), default=0)
         anywhere = Counter(i for w in words for i in index.get(w, ()) if self._kind_of[i] in kinds)
         if anywhere and max(anywhere.values()) > best:
             return []  # it names a fact of another meeting or year ("the Years of Sports
@@ -846,7 +847,7 @@ class Picker:
         if not best:  # it names nothing of the kind
             return facts
         # those that name the most ("which years of culture": not the Years of Sports Exchange)
-        return [f for f in facts if hits[key(f)] == best]
+        return [f for f, k in zip(facts, keys, strict=True) if hits[k] == best]
 
     # Asked of each fact, not through an index of every fact: the table may be a store
     # (bot/factstore.py), whose facts are read only for the meetings and words asked about.
@@ -864,7 +865,7 @@ class Picker:
                    for y in years)  # fmt: skip
 
     def _value_index(self) -> dict[str, frozenset[int]]:
-        """``FactTable.fact_key`` by the words of its value, for the facts of the kinds narrowing
+        """``FactTable.fact_keys`` by the words of its value, for the facts of the kinds narrowing
         intents answer (made once, from the values: a store decodes no fact for it)."""
         if self._by_value is None:
             kinds = dict.fromkeys(k for i in self.intents.values() if i.narrow for k in i.answers)

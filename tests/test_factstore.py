@@ -45,9 +45,10 @@ def assert_same_table(stored: StoredTable, built: FactTable) -> None:
     for kind in KINDS:
         assert stored.find(kind) == built.find(kind)
         assert stored.kind_values(kind) == built.kind_values(kind)
-        for table in (stored, built):  # the keys of fact_values are those of fact_key
-            assert list(table.fact_values(kind)) == [
-                (table.fact_key(f), f.value) for f in table.find(kind)]  # fmt: skip
+        for table in (stored, built):  # the keys of fact_values are those of fact_keys
+            facts = table.find(kind)
+            assert list(table.fact_values(kind)) == list(
+                zip(table.fact_keys(facts), [f.value for f in facts], strict=True))  # fmt: skip
         for mid in ids:
             assert stored.find(kind, {mid}) == built.find(kind, {mid})
             assert stored.values(kind, mid) == built.values(kind, mid)
