@@ -60,6 +60,7 @@ CREATE TABLE words (word TEXT PRIMARY KEY, ranked INTEGER NOT NULL, ids BLOB NOT
     WITHOUT ROWID;
 """
 _TABLES = frozenset(re.findall(r"CREATE TABLE (\w+)", _SCHEMA))
+_REMEMBERED = 2000  # postings kept (a common word's, at 10,000 articles: 100,000 numbers)
 _BATCH = 500  # facts decoded per query (SQLite's limit on parameters is far above)
 _SEP = "\x1f"  # between a fact's words (a name has spaces: "@Xi Jinping")
 
@@ -241,6 +242,7 @@ class StoredTable(FactTable):
         self._meeting_words: dict[str, frozenset[str]] | None = None
         self._kind_ids: dict[FactKind, dict[str, tuple[int, ...]]] = {}
         self._whole: dict[FactKind, tuple[int, ...]] = {}  # a kind's numbers, in order
+        self._postings: dict[tuple[str, str], array[int]] = {}  # (``_remembered``)
         self._kind_values: dict[FactKind, frozenset[str]] = {}
         self._values = {}
         try:
@@ -314,7 +316,7 @@ class StoredTable(FactTable):
         numbers = numbers if isinstance(numbers, list | tuple) else list(numbers)
         decoded = self._decoded
         try:  # (once decoded, as fast as a table in memory)
-            return [decoded[n] for n in numbers]
+            return list(map(decoded.__getitem__, numbers))
         except KeyError:
             pass
         missing = [n for n in numbers if n not in decoded]
@@ -419,9 +421,7 @@ class StoredTable(FactTable):
         decoded)."""
         counts: Counter[int] = Counter()
         for w in set(words):
-            row = self._db.execute("SELECT ids FROM content WHERE word = ?", (w,)).fetchone()
-            if row:
-                counts.update(_ids(row[0]))
+            counts.update(self._remembered("content", w))
         out: dict[str, int] = {}
         for kind in dict.fromkeys(kinds):
             for mid, numbers in self._ids(kind).items():
@@ -443,8 +443,20 @@ class StoredTable(FactTable):
 
     def postings(self, word: str) -> array[int]:
         """The numbers of the facts (any kind) that hold ``word``, ascending."""
-        row = self._db.execute("SELECT ids FROM words WHERE word = ?", (word,)).fetchone()
-        return _ids(row[0]) if row else array("I")
+        return self._remembered("words", word)
+
+    def _remembered(self, table: str, word: str) -> array[int]:
+        """A word's postings in ``table`` (words, content), the last _REMEMBERED kept: the same
+        words come back, and a query and its decoding cost more than the answer's own work."""
+        key = (table, word)
+        found = self._postings.pop(key, None)
+        if found is None:
+            row = self._db.execute(f"SELECT ids FROM {table} WHERE word = ?", (word,)).fetchone()
+            found = _ids(row[0]) if row else array("I")
+            if len(self._postings) >= _REMEMBERED:
+                del self._postings[next(iter(self._postings))]  # the least recently used
+        self._postings[key] = found
+        return found
 
     def ranked_df(self, word: str) -> int:
         """How many facts of the ranked kinds hold ``word``."""
