@@ -33,9 +33,11 @@ import yaml  # noqa: E402
 
 from bench.synth import write_project  # noqa: E402
 from bot.answer import Answerer  # noqa: E402
-from bot.build import build_table  # noqa: E402
+from bot.build import build  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.facts import Fact, FactTable  # noqa: E402
+from bot.factstore import StoredTable, store_path  # noqa: E402
+from bot.kinds import READERS  # noqa: E402
 
 HINTS = (None, "en", "ru")
 QUESTION_SETS = sorted((ROOT / "tests").glob("questions*.yaml"))
@@ -363,10 +365,14 @@ def write_lines(path: Path, records: Iterable[dict[str, Any]]) -> int:
     return n
 
 
-def dump(out: Path, name: str, config: Config, questions: list[str], ui: bool = False) -> None:
+def dump(out: Path, name: str, config: Config, questions: list[str], ui: bool = False,
+         store: bool = True) -> None:  # fmt: skip
     """Build the table of ``config`` and dump its facts, meetings, report and replies as
-    ``name.*``."""
-    table, report = build_table(config)
+    ``name.*``; answered from the table's SQLite store (``store``, as ``ask`` and ``run``
+    answer) or from the table built in memory."""
+    table, report = build(config)  # the JSON table and its store, as ``ask`` and ``run`` read it
+    if store:
+        table = StoredTable(store_path(report.table_path or config.table_path), READERS)
     answerer = Answerer.from_table(table, config)
     (out / f"{name}.report.txt").write_text(report.summary() + "\n", encoding="utf-8")
     write_lines(out / f"{name}.table.jsonl", table_records(table))
@@ -431,16 +437,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=5, help="synthetic corpus seed")
     parser.add_argument("--compare", type=Path, help="a folder dumped before: compare, exit 1")
     parser.add_argument("--seeds-only", action="store_true", help="skip the synthetic corpus")
+    parser.add_argument("--memory", action="store_true",
+                        help="answer from the table in memory, not its store")  # fmt: skip
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     questions = question_sets() + probes()
     config = load_config(ROOT / "config.yaml", {})
     with tempfile.TemporaryDirectory() as tmp:
         dump(args.out, "seeds", dataclasses.replace(config, table_path=Path(tmp) / "facts.json"),
-             questions, ui=True)  # fmt: skip
+             questions, ui=True, store=not args.memory)  # fmt: skip
         if not args.seeds_only:
             synth = load_config(write_project(Path(tmp) / "synth", args.articles, args.seed), {})
-            dump(args.out, f"synth{args.articles}", synth, questions)
+            dump(args.out, f"synth{args.articles}", synth, questions, store=not args.memory)
     if args.compare:
         return compare(args.out, args.compare, "synth" if args.seeds_only else "")
     return 0

@@ -58,8 +58,7 @@ from bot.check import check, entries, found  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.corpus import load_articles  # noqa: E402
 from bot.extractcache import cache_folder  # noqa: E402
-from bot.facts import load_table  # noqa: E402
-from bot.kinds import READERS  # noqa: E402
+from bot.factstore import store_path  # noqa: E402
 from tests import fakebotapi  # noqa: E402
 
 PY = sys.executable
@@ -683,6 +682,7 @@ def big(res: Results, args: argparse.Namespace) -> None:
         full_s, out, full_kb, worker_kb = cli_peak(config, "build")
         line = out.strip().splitlines()[0]
         size = cfg.table_path.stat().st_size
+        stored = store_path(cfg.table_path).stat().st_size
         print("  incremental builds...", flush=True)
         same_s, *_ = cli_peak(config, "build")
         article = sorted(cfg.seeds_dir.glob("*.txt"))[n // 2]
@@ -697,7 +697,7 @@ def big(res: Results, args: argparse.Namespace) -> None:
         _, _, ask_kb, _ = cli_peak(config, *ask)
         print("  warm latency...", flush=True)
         t0 = time.perf_counter()
-        answerer = Answerer.from_table(load_table(cfg.table_path, READERS), cfg)
+        answerer = Answerer.from_table(ensure_table(cfg), cfg)  # its store, as ask and run
         load_s = time.perf_counter() - t0
         questions = [str(i["q"]) for i in load_questions()]
         lat = summary(warm_latency(answerer.ask, questions, max(1, args.rounds // 2)))
@@ -705,7 +705,8 @@ def big(res: Results, args: argparse.Namespace) -> None:
         print("  memory of python -m bot run...", flush=True)
         mem = run_memory(100, args.chats, config)
     res.details["big"] = {
-        "articles": n, "summary": line, "table_bytes": size, "full_build_s": full_s,
+        "articles": n, "summary": line, "table_bytes": size, "store_bytes": stored,
+        "full_build_s": full_s,
         "full_build_peak_kb": full_kb, "worker_peak_kb": worker_kb, "unchanged_build_s": same_s,
         "one_changed_build_s": one_s, "one_changed_peak_kb": one_kb, "cold_ask_s": cold,
         "cold_ask_peak_kb": ask_kb, "table_load_s": load_s, "warm": lat, "memory": mem,
@@ -719,7 +720,12 @@ def big(res: Results, args: argparse.Namespace) -> None:
             "MB",
             note=f"largest worker {worker_kb * mb:.0f} MB",
         ),
-        Figure(f"table size, {label}", size / 1024 / 1024, "MiB"),
+        Figure(
+            f"table size, {label}",
+            size / 1024 / 1024,
+            "MiB",
+            note=f"SQLite store {stored / 1024 / 1024:.0f} MiB",
+        ),  # fmt: skip
         Figure(
             f"build, {label}, one article changed",
             one_s,
@@ -731,7 +737,7 @@ def big(res: Results, args: argparse.Namespace) -> None:
             f"cold `python -m bot ask`, {label} (median of 5)", statistics.median(cold), "s", 0.3
         ),
         Figure(f"`ask` peak RSS, {label}", ask_kb * mb, "MB"),
-        Figure(f"table load + Answerer, {label}", load_s, "s"),
+        Figure(f"store open + Answerer, {label}", load_s, "s"),
         Figure(f"warm answer p50, {label}", lat["p50_ms"], "ms"),
         Figure(f"warm answer p99, {label}", lat["p99_ms"], "ms", 5.0),
         Figure(
@@ -822,7 +828,7 @@ def main(argv: list[str] | None = None) -> int:
     if want("warm"):
         print("warm latency (seeds)...", flush=True)
         t0 = time.perf_counter()
-        table = load_table(config.table_path, READERS)
+        table = ensure_table(config)  # its store (bot/factstore.py), as ask and run read it
         answerer = Answerer.from_table(table, config)
         load_s = time.perf_counter() - t0
         lat = warm_latency(answerer.ask, questions, args.rounds)
@@ -846,7 +852,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # --- accuracy: factbot and the baseline on the same questions
     if want("accuracy"):
-        answerer = Answerer.from_table(load_table(config.table_path, READERS), config)
+        answerer = Answerer.from_table(ensure_table(config), config)
         print("accuracy and baseline...", flush=True)
         acc = factbot_accuracy(answerer, items)
         baseline = Baseline(corpus_sentences(config.seeds_dir))
@@ -942,7 +948,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             sconfig = load_config(synth_config, {})
             t0 = time.perf_counter()
-            stable = load_table(sconfig.table_path, READERS)
+            stable = ensure_table(sconfig)
             sanswerer = Answerer.from_table(stable, sconfig)
             load_s = time.perf_counter() - t0
             lat = warm_latency(sanswerer.ask, questions, args.rounds)

@@ -67,13 +67,9 @@ class Answerer:
                    glossary: Glossary | None = None) -> Answerer:  # fmt: skip
         """An Answerer made from what the table compiled (intents, lexicon, gazetteer, glossary):
         no file is read. ``gazetteer`` and ``glossary``: the table's, when already parsed."""
-        gaz = gazetteer or gazetteer_from_data(table.gazetteer)
-        intents = [Intent.from_json(d) for d in table.intents]
+        intents, reader = table_reader(table, config, gazetteer)
         # Small talk and summaries are told by their phrasing (bot.phrases), not scored.
         asked = [i for i in intents if i.asks not in ("talk", "summary")]
-        reader = Reader(Lexicon.from_json(table.lexicon), gaz,
-                        [e for i in asked for e in i.examples],
-                        [w for i in asked for w in i.frame], config.match.max_chars)  # fmt: skip
         matcher = Matcher(asked, reader, config.match.threshold)
         glossary = glossary or glossary_from_data(table.glossary, NEEDS)
         return cls(table, intents, reader, matcher, glossary, config)
@@ -174,4 +170,17 @@ class Answerer:
         return tuple(found)
 
 
-__all__ = ["SUGGESTIONS", "Answerer"]
+def table_reader(table: FactTable, config: Config,
+                 gazetteer: Gazetteer | None = None) -> tuple[list[Intent], Reader]:  # fmt: skip
+    """The table's intents and the ``Reader`` of questions made from them (the same reader
+    reads the facts' words for the stored word index, ``bot.factstore``)."""
+    gaz = gazetteer or gazetteer_from_data(table.gazetteer)
+    intents = [Intent.from_json(d) for d in table.intents]
+    asked = [i for i in intents if i.asks not in ("talk", "summary")]
+    reader = Reader(Lexicon.from_json(table.lexicon), gaz,
+                    [e for i in asked for e in i.examples],
+                    [w for i in asked for w in i.frame], config.match.max_chars)  # fmt: skip
+    return intents, reader
+
+
+__all__ = ["SUGGESTIONS", "Answerer", "table_reader"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import logging
 import os
 from collections import Counter
@@ -25,6 +26,7 @@ from .curated import CuratedFact, load_curated
 from .errors import DataError
 from .extract import extract, outlet
 from .facts import ArticleInfo, Fact, FactTable, dump_table, fact_order, load_table
+from .factstore import StoredTable, said_words, store_path, table_seal, write_store
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
@@ -62,6 +64,10 @@ _CODE = (
     "russian.py",
     "kinds/*.py",
 )
+# Code that reads the facts' words for the stored word index (bot/factstore.py): a store made by
+# other code is made again from the table, whose extraction it does not change.
+_INDEX_CODE = ("answer.py", "factstore.py", "gazetteer.py", "intents.py", "kinds/__init__.py",
+               "language.py", "memo.py", "question.py", "relevance.py", "text.py")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -74,6 +80,7 @@ class BuildReport:
     skipped: list[str] = field(default_factory=list)  # one line each: file and problem
     notes: list[str] = field(default_factory=list)
     table_path: Path | None = None  # where ``build`` wrote the table
+    stats: Stats = field(default_factory=dict)  # what it read (``input_hashes``)
     coverage: list[Coverage] = field(default_factory=list)  # per article, when asked for
 
     def summary(self) -> str:
@@ -100,22 +107,37 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def input_hashes(config: Config) -> dict[str, str]:
-    """sha256 of every input of the table as the files are now, keyed by a stable name."""
+Stats = dict[str, tuple[int, int, str]]  # input name -> size, mtime (ns), sha256
+
+
+def input_hashes(config: Config, known: Stats | None = None) -> dict[str, str]:
+    """sha256 of every input of the table as the files are now, keyed by a stable name.
+
+    ``known``: what a build read (``InputReader.stats``): a file of the same size and
+    modification time is not read again (10,000 articles took a second to hash)."""
     files: list[Path] = []
+    articles: list[Path] = []
     with suppress(DataError):  # no seeds: the build says so; the hashes just lack them
-        files += article_paths(config.seeds_dir)
+        files += (articles := article_paths(config.seeds_dir))
     with suppress(DataError):
         files += intent_paths(config.intents_dir)
     if config.curated_path.exists():
         files.append(config.curated_path)
     files += [GAZETTEER_PATH, GLOSSARY_PATH]
     out = code_hashes()
+    names = {p: f"seeds/{p.name}" for p in articles}  # (input_name, without its lookups)
     for path in files:
+        name = names.get(path) or input_name(config, path)
         try:
-            out[input_name(config, path)] = _sha256(path.read_bytes())
+            if known and name in known:
+                st = path.stat()
+                size, mtime, sha = known[name]
+                if (st.st_size, st.st_mtime_ns) == (size, mtime):
+                    out[name] = sha
+                    continue
+            out[name] = _sha256(path.read_bytes())
         except OSError:
-            out[input_name(config, path)] = "unreadable"
+            out[name] = "unreadable"
     return out
 
 
@@ -160,6 +182,9 @@ class InputReader:
     def __init__(self) -> None:
         self._read: dict[Path, bytes] = {}
         self.hashes: dict[Path, str] = {}
+        # size and mtime of each file, taken before reading it: a file changed while it was
+        # read has another mtime, so its hash is never paired with the new text's stat
+        self.stats: dict[Path, tuple[int, int]] = {}
 
     def __call__(self, path: Path) -> bytes:
         """The bytes of ``path``, read once per build (several loaders read the intent files)."""
@@ -171,11 +196,14 @@ class InputReader:
     def once(self, path: Path) -> bytes:
         """Read a file that only one loader reads (an article): hashed, not kept."""
         try:
+            st = path.stat()
             data = path.read_bytes()
         except OSError:
             self.hashes[path] = "unreadable"
             raise
         self.hashes[path] = _sha256(data)
+        if len(data) == st.st_size:
+            self.stats[path] = (st.st_size, st.st_mtime_ns)
         return data
 
 
@@ -249,6 +277,8 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
     facts, ids = merge(reports)  # every report of a meeting belongs to it
     infos = [dataclasses.replace(i, meeting=ids.get(i.stem, i.meeting)) for i in infos]
     inputs = code | {input_name(config, path): h for path, h in read.hashes.items()}
+    report.stats = {input_name(config, path): (*st, read.hashes[path])
+                    for path, st in read.stats.items()}  # fmt: skip
     table = FactTable(tuple(sorted(facts, key=fact_order)), tuple(infos), inputs,
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
                       glossary_data)  # fmt: skip
@@ -391,7 +421,70 @@ def build(config: Config, coverage: bool = False, workers: int | None = None,
     table, report = build_table(config, coverage, workers, progress)
     report.table_path = table_location(config)
     dump_table(table, report.table_path)
+    write_index(table, report.table_path, config, report.stats)
     return table, report
+
+
+def index_key(config: Config) -> str:
+    """What the stored word index depends on besides the table: the code that reads words and
+    the longest text it reads (``match.max_chars``)."""
+    digest = hashlib.sha256(str(config.match.max_chars).encode())
+    for name in _INDEX_CODE:
+        with suppress(OSError):
+            digest.update(name.encode() + b"\0" + (_PACKAGE / name).read_bytes())
+    return digest.hexdigest()
+
+
+def write_index(table: FactTable, table_path: Path, config: Config,
+                stats: Stats | None = None) -> None:  # fmt: skip
+    """Write the store of ``table`` (dumped at ``table_path``) with its word index and the
+    ``stats`` of the inputs the build read."""
+    from .answer import table_reader
+    from .kinds import KINDS
+    from .memo import FactText
+    from .relevance import Relevance
+
+    intents, reader = table_reader(table, config)
+    ranked = [k for i in intents if i.rank == "words" for k in i.answers]
+    words = Relevance(table, reader, ()).fact_words
+    key = index_key(config)
+    meta = {"seal": table_seal(table_path), "index": key,
+            "stats": json.dumps(dict(sorted((stats or {}).items())))}  # fmt: skip
+    # the words of the facts of the store being replaced, when the same code read them: most
+    # facts of an incremental build are the same
+    path = store_path(table_path)
+    known = said_words(path) if _index_of(path) == key else {}
+    content = FactText(reader.gaz).content
+    write_store(table, path, list(KINDS), words, ranked, meta, known,
+                lambda f: content(f.display))  # fmt: skip
+
+
+def _index_of(path: Path) -> str | None:
+    try:
+        stored = StoredTable(path, READERS)
+    except DataError:
+        return None
+    try:
+        return stored.meta.get("index")
+    finally:
+        stored.close()
+
+
+def open_index(table_path: Path, config: Config) -> StoredTable | None:
+    """The store of the table at ``table_path`` when it opens and was made from that very
+    table by this code; else None (it is made again)."""
+    try:
+        stored = StoredTable(store_path(table_path), READERS)
+    except DataError:
+        return None
+    try:
+        fresh = stored.meta.get("seal") == table_seal(table_path)
+    except OSError:
+        fresh = False
+    if fresh and stored.meta.get("index") == index_key(config):
+        return stored
+    stored.close()
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -412,6 +505,21 @@ def current_table(config: Config, progress: Progress | None = None) -> CurrentTa
     # container image); otherwise the one a build would write (see ``table_location``).
     reason, inputs = "", None
     for path in dict.fromkeys((config.table_path, table_location(config))):
+        stored = open_index(path, config)  # the store made from this table: read from it
+        if stored is not None:
+            try:
+                gazetteer, glossary = check_sections(stored, store_path(path))
+            except DataError:
+                stored.close()
+                stored = None
+        if stored is not None:
+            inputs = input_hashes(config, _stats(stored)) if inputs is None else inputs
+            changes = changed_inputs(stored.inputs, inputs)
+            if not changes:
+                return CurrentTable(stored, gazetteer, glossary)
+            stored.close()
+            reason = f"{path}: {changes}"
+            continue
         try:
             table = load_table(path, READERS)
             gazetteer, glossary = check_sections(table, path)
@@ -420,13 +528,39 @@ def current_table(config: Config, progress: Progress | None = None) -> CurrentTa
             continue
         inputs = input_hashes(config) if inputs is None else inputs
         changes = changed_inputs(table.inputs, inputs)
-        if not changes:
-            return CurrentTable(table, gazetteer, glossary)
+        if not changes:  # a sound table without its store (or an old one): store it again
+            return CurrentTable(_stored(table, path, config), gazetteer, glossary)
         reason = f"{path}: {changes}"
     table, report = build(config, progress=progress)
     log.info("rebuilt the fact table (%s)", reason)
-    return CurrentTable(table, *check_sections(table, report.table_path or config.table_path),
+    path = report.table_path or config.table_path
+    return CurrentTable(_reopened(table, path, config), *check_sections(table, path),
                         rebuilt=reason)  # fmt: skip
+
+
+def _stats(stored: StoredTable) -> Stats:
+    """The stats of the inputs the build of ``stored`` read; {} when unreadable."""
+    try:
+        data = json.loads(stored.meta.get("stats", "{}"))
+        return {str(k): (int(v[0]), int(v[1]), str(v[2])) for k, v in data.items()}
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return {}
+
+
+def _stored(table: FactTable, path: Path, config: Config) -> FactTable:
+    """``table`` read from its store, made again beside it (the table itself when the store
+    cannot be written: a read-only folder)."""
+    try:
+        write_index(table, path, config)
+    except DataError as exc:
+        log.warning("%s", exc)
+        return table
+    return _reopened(table, path, config)
+
+
+def _reopened(table: FactTable, path: Path, config: Config) -> FactTable:
+    """The store a build just wrote beside ``path``, opened (``table`` if it does not open)."""
+    return open_index(path, config) or table
 
 
 def ensure_table(config: Config) -> FactTable:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -57,7 +58,11 @@ def article_paths(seeds_dir: Path) -> list[Path]:
     """The article files in ``seeds_dir``, sorted by name; raise DataError if there are none."""
     if not seeds_dir.is_dir():
         raise DataError(seeds_dir, "seeds folder not found")
-    paths = sorted(p for p in seeds_dir.glob("*.txt") if p.is_file())
+    # scandir: whether an entry is a file comes with the listing (10,000 stats were a tenth of
+    # a cold ask), and names sort as their paths do
+    with os.scandir(seeds_dir) as entries:
+        names = sorted(e.name for e in entries if e.name.endswith(".txt") and e.is_file())
+    paths = [seeds_dir / name for name in names]
     if not paths:
         raise DataError(seeds_dir, "no articles (*.txt) in the seeds folder")
     return paths

@@ -6,7 +6,7 @@ import json
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -288,47 +288,14 @@ class FactTable:
             for i, fact in enumerate(facts):
                 positions[kind][fact.meeting].append(i)
         self._by_meeting = {k: {m: tuple(v) for m, v in ms.items()} for k, ms in positions.items()}
-        groups: dict[str, list[Fact]] = defaultdict(list)
-        for fact in self._by_kind.get(MEETING, ()):
-            groups[fact.meeting].append(fact)
-        meetings = []
-        for mid, group in groups.items():
-            first = group[0]
-            meetings.append(
-                Meeting(
-                    id=mid,
-                    date=date.fromisoformat(first.value) if first.value else None,
-                    place=first.place,
-                    weekday=first.qualifier,
-                    articles=tuple(sorted({f.article for f in group})),
-                    facts=tuple(group),
-                )
-            )
-        self.meetings = tuple(sorted(meetings, key=Meeting.sort_key))
-        self.others = tuple(sorted(self._others(), key=Meeting.sort_key))
+        self.meetings, self.others = group_meetings(
+            self._by_kind.get(MEETING, ()), self._by_kind.get(ENCOUNTER, ())
+        )
         self._meeting_by_id = {}
         for m in (*self.meetings, *self.others):
             self._meeting_by_id.setdefault(m.id, m)
         self._sort_keys = {mid: m.sort_key() for mid, m in self._meeting_by_id.items()}
         self._values = {}  # filled on demand by values()
-
-    def _others(self) -> list[Meeting]:
-        """One group per main encounter of the articles without a meeting of the principals."""
-        held = {m.id for m in self.meetings}
-        groups: dict[str, list[Fact]] = defaultdict(list)
-        for fact in self._by_kind.get(ENCOUNTER, ()):
-            if fact.qualifier == MAIN and fact.meeting not in held:
-                groups[fact.meeting].append(fact)
-        out = []
-        for mid, group in groups.items():
-            happened = [f for f in group if getattr(f.parts, "status", "") == "held"]
-            first = (happened or group)[0]
-            when = str(getattr(first.parts, "when", ""))
-            out.append(Meeting(id=mid, date=date.fromisoformat(when) if len(when) == 10 else None,
-                               place=first.place, weekday=str(getattr(first.parts, "weekday", "")),
-                               articles=tuple(sorted({f.article for f in group})),
-                               facts=tuple(group), what=first.value))  # fmt: skip
-        return out
 
     def find(self, kind: FactKind, meetings: set[str] | None = None) -> list[Fact]:
         """Facts of ``kind``, optionally only those of the given meeting ids."""
@@ -353,6 +320,37 @@ class FactTable:
         if found is None:
             found = self._values[(kind, mid)] = frozenset(f.value for f in self.find(kind, {mid}))
         return found
+
+    def fact_articles(self) -> list[str]:
+        """The stems of the articles that have facts, in the table's order."""
+        return list(dict.fromkeys(f.article for f in sorted(self.facts, key=fact_order)))
+
+    def article_facts(self, stem: str) -> list[Fact]:
+        """The facts of the article ``stem``, in the table's order."""
+        return sorted((f for f in self.facts if f.article == stem), key=fact_order)
+
+    def fact_keys(self, facts: Iterable[Fact]) -> list[int]:
+        """Numbers that tell the table's facts apart (``fact_values``): here ``id(fact)``."""
+        return list(map(id, facts))
+
+    def fact_values(self, kind: FactKind) -> Iterator[tuple[int, str]]:
+        """``fact_keys`` and value of each fact of ``kind``, in the table's order."""
+        return ((id(f), f.value) for f in self.find(kind))
+
+    def overlap(self, kinds: Iterable[FactKind], meetings: set[str],
+                words: Iterable[str]) -> dict[str, int] | None:  # fmt: skip
+        """What a store answers through its index (``bot.factstore``); None here: the picker
+        reads the facts."""
+        return None
+
+    def meeting_words(self, mid: str) -> frozenset[str] | None:
+        """The words of the meeting's facts as relevance reads them, when the table stored
+        them (``bot.factstore``); None: read them from its facts."""
+        return None
+
+    def kind_values(self, kind: FactKind) -> frozenset[str]:
+        """The values of every fact of ``kind``."""
+        return frozenset(f.value for f in self.find(kind))
 
     def sort_key(self, mid: str) -> tuple[int, str]:
         """``Meeting.sort_key`` of the meeting ``mid``; (0, mid) for an unknown id."""
@@ -392,6 +390,46 @@ class FactTable:
             lines = ",\n  ".join(line(f.to_json()) for f in facts[start : start + 1000])
             yield f",\n  {lines}" if start else lines
         yield f"\n ],\n{tail}"
+
+
+Meetings = tuple[tuple["Meeting", ...], tuple["Meeting", ...]]
+
+
+def group_meetings(meeting_facts: Iterable[Fact], encounters: Iterable[Fact]) -> Meetings:
+    """The meetings (one per meeting id of the MEETING facts) and the others: one group per
+    main encounter of the articles without a meeting of the principals; each chronological."""
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for fact in meeting_facts:
+        groups[fact.meeting].append(fact)
+    meetings = []
+    for mid, group in groups.items():
+        first = group[0]
+        meetings.append(
+            Meeting(
+                id=mid,
+                date=date.fromisoformat(first.value) if first.value else None,
+                place=first.place,
+                weekday=first.qualifier,
+                articles=tuple(sorted({f.article for f in group})),
+                facts=tuple(group),
+            )
+        )
+    held = set(groups)
+    others: dict[str, list[Fact]] = defaultdict(list)
+    for fact in encounters:
+        if fact.qualifier == MAIN and fact.meeting not in held:
+            others[fact.meeting].append(fact)
+    out = []
+    for mid, group in others.items():
+        happened = [f for f in group if getattr(f.parts, "status", "") == "held"]
+        first = (happened or group)[0]
+        when = str(getattr(first.parts, "when", ""))
+        out.append(Meeting(id=mid, date=date.fromisoformat(when) if len(when) == 10 else None,
+                           place=first.place, weekday=str(getattr(first.parts, "weekday", "")),
+                           articles=tuple(sorted({f.article for f in group})),
+                           facts=tuple(group), what=first.value))  # fmt: skip
+    return (tuple(sorted(meetings, key=Meeting.sort_key)),
+            tuple(sorted(out, key=Meeting.sort_key)))  # fmt: skip
 
 
 def load_table(path: Path, parts: Mapping[str, PartsReader]) -> FactTable:

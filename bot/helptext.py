@@ -42,7 +42,7 @@ def answering(intents: Iterable[Intent], table: FactTable | None = None) -> list
     """The intents that answer from facts (not small talk, not those that decline); with a
     ``table``, only those it has facts for (no /help example that the articles cannot answer)."""
     return [i for i in intents if not i.declines and not i.talk
-            and (table is None or any(table.find(k) for k in i.answers))]  # fmt: skip
+            and (table is None or any(table.kind_values(k) for k in i.answers))]  # fmt: skip
 
 
 def topics(intents: Mapping[str, Intent], lang: str,

@@ -107,8 +107,11 @@ def _near(groups: dict[date, _Group]) -> dict[date, _Group]:
     out: dict[date, _Group] = {}
     kept: list[_Group] = []
     for g in sorted(groups.values(), key=evidence):
-        host = next((k for k in kept if g.place is not None and k.place == g.place
-                     and abs((k.day - g.day).days) <= NEAR_DAYS
+        # the day first: a group's place is counted from its reports each time it is asked
+        # (10,000 articles asked it 2.5 million times here: 25 s of a build)
+        place = g.place
+        host = next((k for k in kept if abs((k.day - g.day).days) <= NEAR_DAYS
+                     and place is not None and k.place == place
                      and (not venues(k) or not venues(g) or venues(k) & venues(g))),
                     None)  # fmt: skip
         if host is None:

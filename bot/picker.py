@@ -112,15 +112,13 @@ class Picker:
             w for name in self.principals if (e := gaz.get("people", name)) is not None
             for alias in (name, *e.aliases) for w in re.findall(r"[a-z]{4,}", alias.lower())
         )  # fmt: skip
-        self._by_year: dict[int, set[int]] | None = None
-        self._by_agent: dict[str, frozenset[int]] | None = None
         self._by_value: dict[str, frozenset[int]] | None = None
         self._value_kinds: dict[str, frozenset[FactKind]] = {}  # value word -> kinds naming it
-        self._kind_of: dict[int, FactKind] = {}  # id(fact) -> its kind, for the value index
+        self._kind_of: dict[int, FactKind] = {}  # fact key -> its kind, for the value index
         # gazetteer names -> the kinds whose facts' values are such names (an organisation's
         # name is an organisation fact's value), from the kinds' facts themselves
         narrowed = dict.fromkeys(k for i in intents if i.narrow for k in i.answers)
-        values = {k: {f.value for f in table.find(k)} for k in narrowed}
+        values = {k: table.kind_values(k) for k in narrowed}
         self._entry_kinds: dict[str, frozenset[FactKind]] = {}
         for section in ("organisations", "areas", "initiatives"):
             names = {e.name for e in gaz.sections[section]}
@@ -413,11 +411,15 @@ class Picker:
         """The meetings where ``topic`` came up: those whose facts name most of the question's
         words."""
         ids = {m.id for m in meetings}
-        facts = [f for k in topic.answers for f in self.table.find(k, ids)]
-        if q.slots.ordinals:
-            facts = [f for f in facts if numbered(f, q.slots.ordinals)]
         words = q.content - _FILLER - self._principal_words
-        overlap = [(f.meeting, len(words & self.text.content(f.display))) for f in facts]
+        stored = None if q.slots.ordinals else self.table.overlap(topic.answers, ids, words)
+        if stored is not None:  # a store's index answers without reading every fact
+            overlap = list(stored.items())
+        else:
+            facts = [f for k in topic.answers for f in self.table.find(k, ids)]
+            if q.slots.ordinals:
+                facts = [f for f in facts if numbered(f, q.slots.ordinals)]
+            overlap = [(f.meeting, len(words & self.text.content(f.display))) for f in facts]
         top = max((n for _, n in overlap), default=0)
         if top == 0 and not q.slots.ordinals:
             return meetings  # no fact of the topic names the question's words: it chose nothing
@@ -473,7 +475,7 @@ class Picker:
 
     def _meeting_words(self, meeting: Meeting) -> frozenset[str]:
         found = self._by_meeting.get(meeting.id)
-        if found is None:
+        if found is None and (found := self.table.meeting_words(meeting.id)) is None:
             words: set[str] = set()
             for kind in KINDS:
                 for f in self.table.find(kind, {meeting.id}):
@@ -709,8 +711,7 @@ class Picker:
         years = q.slots.years
         if years:
             in_year = {mid for mid, y in year_of.items() if y in years}
-            own = self._of_years(years)
-            facts = [f for f in facts if f.meeting in in_year or id(f) in own]
+            facts = [f for f in facts if f.meeting in in_year or self._of_years(f, years)]
         if any(KINDS[k].period is not None for k in intent.answers):
             facts = self._in_period(facts, q)
         if intent.narrow:
@@ -746,8 +747,7 @@ class Picker:
         speaker = q.slots.speaker
         kinds = self.relevance.kinds(q)
         if speaker:
-            said = self._said_by(speaker)
-            facts = [f for f in facts if f.kind in _NO_AGENT or id(f) in said]
+            facts = [f for f in facts if f.kind in _NO_AGENT or self._said_by(f, speaker)]
         ranked = self.relevance.rank(self.relevance.prefer(facts, kinds), topic) if kinds else []
         if not ranked:  # "what did Xi hope ..." said as "China is willing to ...": what he said
             ranked = self.relevance.rank(facts, topic)
@@ -774,13 +774,15 @@ class Picker:
         words = (content | named) - _NOT_NAMES
         if not words:
             return facts
-        hits: Counter[int] = Counter()  # id(fact) -> the question's words its value names
+        hits: Counter[int] = Counter()  # fact key -> the question's words its value names
         index = self._value_index()
+        keys = self.table.fact_keys(facts)
         if len(facts) <= _FEW_FACTS:
-            hits.update({id(f): len(words & self.text.value_words(f.value)) for f in facts})
+            hits.update({k: len(words & self.text.value_words(f.value))
+                         for k, f in zip(keys, facts, strict=True)})  # fmt: skip
         else:  # through the index of value words
             hits.update(i for w in words for i in index.get(w, ()))
-        best = max((hits[id(f)] for f in facts), default=0)
+        best = max((hits[k] for k in keys), default=0)
         anywhere = Counter(i for w in words for i in index.get(w, ()) if self._kind_of[i] in kinds)
         if anywhere and max(anywhere.values()) > best:
             return []  # it names a fact of another meeting or year ("the Years of Sports
@@ -788,50 +790,36 @@ class Picker:
         if not best:  # it names nothing of the kind
             return facts
         # those that name the most ("which years of culture": not the Years of Sports Exchange)
-        return [f for f in facts if hits[id(f)] == best]
+        return [f for f, k in zip(facts, keys, strict=True) if hits[k] == best]
 
-    def _said_by(self, speaker: str) -> frozenset[int]:
-        """id(fact) of every fact whose agent is ``speaker`` (the index made once)."""
-        if self._by_agent is None:
-            index: dict[str, set[int]] = {}
-            for kind, k in KINDS.items():
-                if k.agent is not None:
-                    for f in self.table.find(kind):
-                        index.setdefault(k.agent(f), set()).add(id(f))
-            self._by_agent = {a: frozenset(ids) for a, ids in index.items()}
-        return self._by_agent.get(speaker, frozenset())
+    # Asked of each fact, not through an index of every fact: the table may be a store
+    # (bot/factstore.py), whose facts are read only for the meetings and words asked about.
+    def _said_by(self, fact: Fact, speaker: str) -> bool:
+        """Whether ``speaker`` is the agent of ``fact`` (the speaker of a statement)."""
+        agent = KINDS[fact.kind].agent
+        return agent is not None and agent(fact) == speaker
 
-    def _of_years(self, years: tuple[int, ...]) -> set[int]:
-        """id(fact) of every fact whose own year is one of ``years``, or whose text names a
-        period that includes one ("2024-2025")."""
-        if self._by_year is None:
-            index: dict[int, set[int]] = {}
-            for kind in KINDS:
-                for f in self.table.find(kind):
-                    if f.year is not None:
-                        index.setdefault(f.year, set()).add(id(f))
-                    for a, b in self.text.periods(f.display):
-                        for y in range(a, min(b, a + 50) + 1):
-                            index.setdefault(y, set()).add(id(f))
-            self._by_year = index
-        found: set[int] = set()
-        for y in years:
-            found |= self._by_year.get(y, set())
-        return found
+    def _of_years(self, fact: Fact, years: tuple[int, ...]) -> bool:
+        """Whether the fact's own year is one of ``years``, or its text names a period that
+        includes one ("2024-2025")."""
+        if fact.year is not None and fact.year in years:
+            return True
+        return any(a <= y <= min(b, a + 50) for a, b in self.text.periods(fact.display)
+                   for y in years)  # fmt: skip
 
     def _value_index(self) -> dict[str, frozenset[int]]:
-        """id(fact) by the words of its value, for the facts of the kinds narrowing intents
-        answer (made once)."""
+        """``FactTable.fact_keys`` by the words of its value, for the facts of the kinds narrowing
+        intents answer (made once, from the values: a store decodes no fact for it)."""
         if self._by_value is None:
             kinds = dict.fromkeys(k for i in self.intents.values() if i.narrow for k in i.answers)
             index: dict[str, set[int]] = {}
             of_kinds: dict[str, set[FactKind]] = {}
             for kind in kinds:
-                for f in self.table.find(kind):
-                    for w in self.text.value_words(f.value):
-                        index.setdefault(w, set()).add(id(f))
+                for n, value in self.table.fact_values(kind):
+                    for w in self.text.value_words(value):
+                        index.setdefault(w, set()).add(n)
                         of_kinds.setdefault(w, set()).add(kind)
-                        self._kind_of[id(f)] = kind
+                        self._kind_of[n] = kind
             self._by_value = {w: frozenset(ids) for w, ids in index.items()}
             self._value_kinds = {w: frozenset(k) for w, k in of_kinds.items()}
         return self._by_value

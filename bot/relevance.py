@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
 from .facts import Fact, FactKind, FactTable
+from .factstore import StoredTable
 from .kinds import KINDS
 from .question import ORDINAL_DIGITS, Question, Reader, closest_word, stem
 from .text import ORDINAL_WORDS
@@ -135,10 +136,14 @@ class Relevance:
     def __init__(self, table: FactTable, reader: Reader, kinds: Iterable[FactKind]):
         self.reader = reader
         self.table = table
-        self._known: frozenset[str] | None = None
+        self._known: Container[str] | None = None
         self._postings: dict[str, array[int]] = {}
         self._all: list[Fact] = []
-        self._choices: list[str] = []
+        self._choices: list[str] | None = None
+        # The word index a build stored with the table (bot/factstore.py), when it counted
+        # these kinds: words, postings and frequencies are read from it, not made here.
+        stored = table if isinstance(table, StoredTable) else None
+        self._stored = stored if stored and stored.ranked == frozenset(kinds) else None
         self._spellings: dict[str, str] = {}  # misspelt word -> its fact word (``_spelled``)
         # Canonical words that stand for many others (meet, official ...): matching needs them,
         # telling facts apart does not; such words are read as written.
@@ -167,6 +172,10 @@ class Relevance:
             for t in reader.canon(alias)[0] if not t.startswith("#")
         )  # fmt: skip
         self.words: dict[int, frozenset[str]] = {}  # id(fact) -> its words
+        if self._stored is not None:
+            self.idf: dict[str, float] = _StoredIdf(self._stored)
+            self.default_idf = math.log(1 + max(self._stored.ranked_count, 1))
+            return
         df: Counter[str] = Counter()
         count = 0
         for kind in dict.fromkeys(kinds):
@@ -224,7 +233,7 @@ class Relevance:
         return tuple(w for w in dict.fromkeys(words) if w not in dropped and w not in KIND_WORDS)
 
     @property
-    def known(self) -> frozenset[str]:
+    def known(self) -> Container[str]:
         """Every word of every fact of the table (as topic words are read)."""
         if self._known is None:
             self._index()
@@ -234,6 +243,10 @@ class Relevance:
     def _index(self) -> None:
         """The facts of every kind by word (``postings``: their places in ``_all``, kind and
         table order) and every word (``known``), once."""
+        if self._stored is not None:
+            self._known = _StoredKnown(self._stored)
+            self._postings = _StoredPostings(self._stored)
+            return
         postings: dict[str, array[int]] = {}
         everything: list[Fact] = []
         for kind in KINDS:
@@ -247,7 +260,6 @@ class Relevance:
         self._all = everything
         self._postings = postings
         self._known = frozenset(postings)
-        self._choices = sorted(w for w in self._known if w.isascii() and w.isalpha())
 
     def rare(self, word: str) -> bool:
         """True when ``word`` is held by a few facts (RARE at most), and some."""
@@ -271,6 +283,8 @@ class Relevance:
                 break
             out.update(self._postings.get(w, ()))
             rest -= v
+        if self._stored is not None:
+            return self._stored.at(sorted(out))
         return [self._all[i] for i in sorted(out)]
 
     def _repaired(self, tok: str, written: str) -> str:
@@ -289,6 +303,9 @@ class Relevance:
             return word
         found = self._spellings.get(word)
         if found is None:  # (the same typos come back: remembered)
+            if self._choices is None:
+                words = self._stored.all_words() if self._stored else self._postings
+                self._choices = sorted(w for w in words if w.isascii() and w.isalpha())
             found = closest_word(word, self._choices) or word
             if len(self._spellings) < _SPELLINGS:
                 self._spellings[word] = found
@@ -311,7 +328,8 @@ class Relevance:
     def _of(self, fact: Fact) -> frozenset[str]:
         words = self.words.get(id(fact))
         if words is None:
-            words = self.words[id(fact)] = self.fact_words(fact)
+            stored = self._stored.fact_words(fact) if self._stored else None
+            words = self.words[id(fact)] = stored if stored is not None else self.fact_words(fact)
         return words
 
     def may_hold(
@@ -348,6 +366,50 @@ class Relevance:
             return []
         best = scored[0].cover
         return [r for r in scored if r.cover >= best * CLOSE][:MOST]
+
+
+class _StoredIdf(dict[str, float]):
+    """The idf of a word from the store's frequencies, read when first asked for."""
+
+    def __init__(self, table: StoredTable):
+        super().__init__()
+        self._table = table
+        self._count = table.ranked_count
+
+    def get(self, word: str, default: float | None = None) -> float | None:  # type: ignore[override]
+        if word not in self:
+            n = self._table.ranked_df(word)
+            if not n:
+                return default
+            self[word] = math.log(1 + self._count / n)
+        return self[word]
+
+
+class _StoredKnown:
+    """Whether a fact holds a word, asked of the store (and remembered)."""
+
+    def __init__(self, table: StoredTable):
+        self._table = table
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        found = self._seen.get(word)
+        if found is None:
+            found = self._seen[word] = self._table.has_word(word)
+        return found
+
+
+class _StoredPostings(dict[str, "array[int]"]):
+    """The facts that hold a word, read from the store when asked for."""
+
+    def __init__(self, table: StoredTable):
+        super().__init__()
+        self._table = table
+
+    def get(self, word: str, default: object = None) -> array[int]:
+        return self._table.postings(word)
 
 
 __all__ = [

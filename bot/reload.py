@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .answer import Answerer
-from .build import BuildReport, build
+from .build import BuildReport, build, open_index
 from .config import Config
 from .facts import Fact, FactTable
 
@@ -97,4 +97,6 @@ def reload_answerer(config: Config, old: FactTable) -> Reloaded:
     ``FactbotError`` when an input is unusable; the table file is then left as it was.
     """
     table, report = build(config)
-    return Reloaded(Answerer.from_table(table, config), compare_tables(old, table), report)
+    # answered from its store, as after a restart (the table built in memory is let go)
+    served = open_index(report.table_path or config.table_path, config) or table
+    return Reloaded(Answerer.from_table(served, config), compare_tables(old, table), report)

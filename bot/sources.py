@@ -19,21 +19,30 @@ def fact_source(fact: Fact) -> Source:
 
 
 class SourceIndex:
-    """The Sources of a table's facts; equal Sources share one number."""
+    """The Sources of a table's facts; equal Sources share one number. A fact gets its number
+    when first seen (a stored table's facts are read as questions need them, bot/factstore.py);
+    ``facts`` are numbered at once."""
 
-    def __init__(self, facts: Iterable[Fact]):
-        numbers: dict[Source, int] = {}
-        self._number: dict[int, int] = {}  # id(fact) -> number; the table keeps the facts alive
-        self._facts = list(facts)  # and so does this, so ids stay unique
-        for fact in self._facts:
-            self._number[id(fact)] = numbers.setdefault(fact_source(fact), len(numbers))
-        self._sources = list(numbers)
+    def __init__(self, facts: Iterable[Fact] = ()):
+        self._numbers: dict[Source, int] = {}
+        self._number: dict[int, int] = {}  # id(fact) -> number
+        self._facts: list[Fact] = []  # every fact numbered, kept alive so ids stay unique
+        self._sources: list[Source] = []
+        for fact in facts:
+            self._add(fact)
+
+    def _add(self, fact: Fact) -> int:
+        source = fact_source(fact)
+        number = self._numbers.setdefault(source, len(self._numbers))
+        if number == len(self._sources):
+            self._sources.append(source)
+        self._number[id(fact)] = number
+        self._facts.append(fact)
+        return number
 
     def sources(self, facts: Iterable[Fact]) -> tuple[Source, ...]:
-        """The distinct Sources of ``facts`` in first-seen order (facts of other tables too)."""
-        facts = facts if isinstance(facts, list | tuple) else list(facts)
-        try:
-            numbers = dict.fromkeys(map(self._number.__getitem__, map(id, facts)))
-        except KeyError:  # a fact that is not from the table
-            return tuple(dict.fromkeys(map(fact_source, facts)))
+        """The distinct Sources of ``facts`` in first-seen order."""
+        number = self._number.get
+        numbers = dict.fromkeys(n if (n := number(id(f))) is not None else self._add(f)
+                                for f in facts)  # fmt: skip
         return tuple(map(self._sources.__getitem__, numbers))

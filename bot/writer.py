@@ -51,7 +51,7 @@ class Writer:
         self.glossary = glossary
         self.newest_first = order == "newest_first"
         self.text = text
-        self.sources = SourceIndex(table.facts)
+        self.sources = SourceIndex()  # (numbered as answers use them: not every fact is read)
 
     # --- answers -------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from bot.config import Config
 from bot.errors import DataError
 from bot.extractcache import cache_folder
 from bot.facts import load_table
+from bot.factstore import store_path
 from bot.kinds import READERS
 from tests.support import BAD_BYTES, ROOT, Project
 
@@ -46,7 +47,8 @@ def built(tmp_path: Path, make_project: Callable[..., Project]) -> tuple[Config,
 def assert_last_good_table(config: Config, good: bytes) -> None:
     """The table is untouched, no temporary file is left, and it still answers."""
     assert config.table_path.read_bytes() == good
-    others = {cache_folder(config.table_path)}  # the extraction cache (tests/test_extractcache.py)
+    # the extraction cache (tests/test_extractcache.py) and the store (tests/test_factstore.py)
+    others = {cache_folder(config.table_path), store_path(config.table_path)}
     assert [p.name for p in config.table_path.parent.iterdir() if p not in others] == [
         config.table_path.name
     ]

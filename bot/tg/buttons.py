@@ -46,12 +46,11 @@ class SourceKeys:
     """Self-describing keys for the sources of one fact table's answers."""
 
     def __init__(self, table: FactTable):
-        self._facts: dict[str, list[Fact]] = {}
-        for fact in table.facts:
-            self._facts.setdefault(fact.article, []).append(fact)
+        self._table = table
+        self._facts: dict[str, list[Fact]] = {}  # an article's facts, read when first needed
         stems: dict[bytes, str | None] = {}
         self._ids: dict[str, bytes] = {}
-        for stem in self._facts:
+        for stem in table.fact_articles():
             ident = article_id(stem, table.inputs.get(f"seeds/{stem}.txt", ""))
             stems[ident] = None if ident in stems else stem  # two articles, one digest: neither
             self._ids[stem] = ident
@@ -101,17 +100,23 @@ class SourceKeys:
 
     def _number(self, stem: str, source: Source) -> int | None:
         """The sentence number (doubled, +1 for a curated fact's source) of ``source``."""
-        for fact in self._facts.get(stem, ()):
+        for fact in self._of(stem):
             if fact.source == source.sentence and fact_source(fact) == source:
                 return fact.sentence * 2 + bool(fact.curated)
         return None
 
     def _source(self, stem: str, number: int) -> Source | None:
         sentence, curated = divmod(number, 2)
-        for fact in self._facts.get(stem, ()):
+        for fact in self._of(stem):
             if fact.sentence == sentence and bool(fact.curated) == bool(curated):
                 return fact_source(fact)
         return None
+
+    def _of(self, stem: str) -> list[Fact]:
+        found = self._facts.get(stem)
+        if found is None:
+            found = self._facts[stem] = self._table.article_facts(stem) if stem in self._ids else []
+        return found
 
 
 class RememberedKeys:

@@ -1,0 +1,479 @@
+"""The fact table in SQLite: facts by kind and meeting, and the word index, read on demand.
+
+A build writes it beside the JSON table (``store_path``) from the very table it dumped, with
+each fact's words as ``bot/relevance.py`` reads them, the postings (word -> facts) and the
+document frequencies among the ranked kinds, so that ``ask`` and ``run`` open it and decode only
+the facts a question's meetings and words lead to (issue 17). What every question needs (the
+intents, lexicon, gazetteer, glossary, articles and meetings) is loaded whole when it opens.
+
+Facts are numbered in the order the word index counts them (the kinds of ``bot.kinds.KINDS``,
+then the table's order), so a kind's facts in number order are the table's order, as
+``FactTable.find`` gives them. A fact once decoded stays the same object (answers key their
+indexes by ``id(fact)``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict
+from pathlib import Path
+
+from .errors import DataError
+from .facts import (
+    ENCOUNTER,
+    MAIN,
+    MEETING,
+    ArticleInfo,
+    Fact,
+    FactKind,
+    FactTable,
+    PartsReader,
+    fact_from_json,
+    fact_order,
+    group_meetings,
+)
+
+# 2: facts (kind, meeting, article, value, qualifier, JSON, words), words (postings, ranked
+# df), each kind's values, each meeting's words, meta.
+STORE_VERSION = 2
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT NULL,
+                    article TEXT NOT NULL, value TEXT NOT NULL, qualifier TEXT NOT NULL,
+                    data TEXT NOT NULL, words TEXT NOT NULL, said INTEGER NOT NULL);
+CREATE INDEX facts_by_kind ON facts (kind, meeting, id);
+CREATE INDEX facts_by_article ON facts (article, id);
+CREATE TABLE content (word TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE kind_values (kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, value))
+    WITHOUT ROWID;
+CREATE TABLE meeting_words (meeting TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE words (word TEXT PRIMARY KEY, ranked INTEGER NOT NULL, ids BLOB NOT NULL)
+    WITHOUT ROWID;
+"""
+_TABLES = frozenset(re.findall(r"CREATE TABLE (\w+)", _SCHEMA))
+_REMEMBERED = 2000  # postings kept (a common word's, at 10,000 articles: 100,000 numbers)
+_BATCH = 500  # facts decoded per query (SQLite's limit on parameters is far above)
+_SEP = "\x1f"  # between a fact's words (a name has spaces: "@Xi Jinping")
+
+WordsOf = Callable[[Fact], frozenset[str]]
+
+
+def store_path(table_path: Path) -> Path:
+    """Where the store of the table at ``table_path`` lives: beside it, ``<stem>.sqlite``."""
+    path = table_path.with_name(f"{table_path.stem}.sqlite")
+    return path if path != table_path else table_path.with_name(f"{table_path.name}.sqlite")
+
+
+def table_seal(table_path: Path) -> str:
+    """What identifies the JSON table the store was made from: its size, its modification time
+    and its checksum line (a table replaced or edited since is another one)."""
+    st = table_path.stat()
+    with table_path.open("rb") as f:
+        head = f.read(96)
+    return f"{st.st_size}:{st.st_mtime_ns}:{head.hex()}"
+
+
+def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_of: WordsOf,
+                ranked: Iterable[FactKind], meta: Mapping[str, str],
+                known: Mapping[int, str] | None = None,
+                content_of: WordsOf | None = None) -> None:  # fmt: skip
+    """Write ``table`` to a new SQLite file and put it in place of ``path`` atomically.
+
+    ``kinds``: every kind, in the word index's order; ``words_of``: a fact's words as
+    relevance reads them; ``ranked``: the kinds whose document frequencies weigh a question's
+    words; ``meta``: more to record (the JSON table's seal, the reader's key); ``known``: the
+    words of displays read before (``said_words``), not read again; ``content_of``: the words
+    that tell facts apart (``FactText.content``), indexed for ``StoredTable.overlap``. The
+    contents are the same for the same table; a disk error is a DataError naming the store.
+    """
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        tmp = Path(name)
+        os.chmod(tmp, 0o644)
+        _fill(tmp, table, kinds, words_of, frozenset(ranked), meta, known or {},
+              content_of or (lambda f: frozenset()))  # fmt: skip
+        os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
+        tmp = None
+    except (OSError, sqlite3.Error) as exc:
+        problem = getattr(exc, "strerror", None) or exc
+        raise DataError(path, f"cannot write the fact store: {problem}") from None
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+
+
+def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: WordsOf,
+          ranked: frozenset[FactKind], meta: Mapping[str, str],
+          known: Mapping[int, str], content_of: WordsOf) -> None:  # fmt: skip
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("PRAGMA journal_mode = OFF")  # a new private file: renamed only when whole
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("BEGIN")
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        order = {k: n for n, k in enumerate(kinds)}
+        facts = sorted(table.facts, key=lambda f: (order[f.kind], *fact_order(f)))
+        postings: dict[str, array[int]] = {}
+        by_meeting: dict[str, set[str]] = {}
+        content: dict[str, array[int]] = {}
+        ranked_df: dict[str, int] = {}
+        ranked_count = 0
+        dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+        rows = []
+        for n, fact in enumerate(facts):
+            said = _said(fact.display)
+            before = known.get(said)
+            words = before.split(_SEP) if before else [] if before == "" else sorted(words_of(fact))
+            for w in words:
+                found = postings.get(w)
+                if found is None:
+                    found = postings[w] = array("I")
+                found.append(n)
+            by_meeting.setdefault(fact.meeting, set()).update(words)
+            for w in content_of(fact):
+                found = content.get(w)
+                if found is None:
+                    found = content[w] = array("I")
+                found.append(n)
+            if fact.kind in ranked:
+                ranked_count += 1
+                for w in words:
+                    ranked_df[w] = ranked_df.get(w, 0) + 1
+            rows.append((n, fact.kind, fact.meeting, fact.article, fact.value, fact.qualifier,
+                         dump(fact.to_json()), _SEP.join(words), said))  # fmt: skip
+        db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        db.executemany(
+            "INSERT INTO words VALUES (?, ?, ?)",
+            ((w, ranked_df.get(w, 0), _blob(ids)) for w, ids in sorted(postings.items())),
+        )
+        db.executemany("INSERT INTO content VALUES (?, ?)",
+                       ((w, _blob(ids)) for w, ids in sorted(content.items())))  # fmt: skip
+        db.executemany("INSERT INTO kind_values VALUES (?, ?)",
+                       sorted({(f.kind, f.value) for f in facts}))  # fmt: skip
+        db.executemany(
+            "INSERT INTO meeting_words VALUES (?, ?)",
+            ((m, _SEP.join(sorted(ws))) for m, ws in sorted(by_meeting.items())),
+        )
+        sections = {
+            "version": STORE_VERSION,
+            "inputs": table.inputs,
+            "articles": [asdict(a) for a in sorted(table.articles, key=lambda a: a.stem)],
+            "intents": table.intents,
+            "lexicon": table.lexicon,
+            "gazetteer": table.gazetteer,
+            "glossary": table.glossary,
+            "kinds": list(kinds),
+            "ranked": sorted(ranked),
+            "ranked_count": ranked_count,
+        }
+        items = {k: json.dumps(v, ensure_ascii=False, sort_keys=True) for k, v in sections.items()}
+        items |= dict(meta)
+        db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(items.items()))
+        db.execute("COMMIT")
+    finally:
+        db.close()
+    with path.open("rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _said(display: str) -> int:
+    """A 63-bit key of a fact's display: its words depend on nothing else of it."""
+    digest = hashlib.blake2b(display.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little") >> 1
+
+
+def said_words(path: Path) -> dict[int, str]:
+    """The words of each display a store at ``path`` holds (``write_store``'s ``known``); {}
+    when there is no such store."""
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        return dict(db.execute("SELECT said, words FROM facts"))
+    except sqlite3.Error:
+        return {}
+    finally:
+        db.close()
+
+
+def _blob(ids: array[int]) -> bytes:
+    """Fact numbers as the file keeps them: 4-byte little-endian unsigned ints."""
+    if sys.byteorder != "little":
+        ids = array(ids.typecode, ids)
+        ids.byteswap()
+    return ids.tobytes()
+
+
+def _ids(blob: bytes) -> array[int]:
+    ids = array("I")
+    ids.frombytes(blob)
+    if sys.byteorder != "little":
+        ids.byteswap()
+    return ids
+
+
+class StoredTable(FactTable):
+    """A ``FactTable`` read from the store: the small sections and the meetings when it opens,
+    a kind's facts of a meeting when first asked for (and kept)."""
+
+    def __init__(self, path: Path, parts: Mapping[str, PartsReader]):
+        """Open the store at ``path``; a DataError when it is not one this code wrote."""
+        self.path = path
+        self._parts = parts
+        self._strings: dict[str, str] = {}
+        self._decoded: dict[int, Fact] = {}  # fact number -> the fact, once decoded
+        self._number: dict[int, int] = {}  # id(fact) -> its number
+        self._words: dict[int, frozenset[str]] = {}  # fact number -> its words
+        self._meeting_words: dict[str, frozenset[str]] | None = None
+        self._kind_ids: dict[FactKind, dict[str, tuple[int, ...]]] = {}
+        self._whole: dict[FactKind, tuple[int, ...]] = {}  # a kind's numbers, in order
+        self._postings: dict[tuple[str, str], array[int]] = {}  # (``_remembered``)
+        self._kind_values: dict[FactKind, frozenset[str]] = {}
+        self._values = {}
+        try:
+            # read-only, never creating a file; closed with the table (a bot keeps one open)
+            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                       check_same_thread=False)  # fmt: skip
+            tables = {n for (n,) in self._db.execute("SELECT name FROM sqlite_master")}
+            if not tables >= _TABLES:
+                raise ValueError(f"not a fact store: no {', '.join(sorted(_TABLES - tables))}")
+            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("version") != str(STORE_VERSION):
+                raise ValueError(f"store version {meta.get('version')!r}, expected {STORE_VERSION}")
+            self.meta = meta
+            section = {k: json.loads(meta[k]) for k in
+                       ("inputs", "articles", "intents", "lexicon", "gazetteer", "glossary",
+                        "kinds", "ranked", "ranked_count")}  # fmt: skip
+            self.inputs = section["inputs"]
+            self.articles = tuple(ArticleInfo(**a) for a in section["articles"])
+            self.intents = section["intents"]
+            self.lexicon = section["lexicon"]
+            self.gazetteer = section["gazetteer"]
+            self.glossary = section["glossary"]
+            self.kinds = tuple(section["kinds"])
+            self.ranked = frozenset(section["ranked"])
+            self.ranked_count = int(section["ranked_count"])
+            rows = self._db.execute(
+                "SELECT id, data, words FROM facts WHERE kind = ? OR (kind = ? AND qualifier = ?) "
+                "ORDER BY id", (MEETING, ENCOUNTER, MAIN)).fetchall()  # fmt: skip
+            held = [self._fact(n, data, words) for n, data, words in rows]
+        except FileNotFoundError:
+            raise DataError(path, "fact store not found") from None
+        except (OSError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+            problem = f"unreadable fact store ({exc.__class__.__name__}: {exc})"
+            raise DataError(path, problem) from None
+        self.meetings, self.others = group_meetings(
+            [f for f in held if f.kind == MEETING], [f for f in held if f.kind == ENCOUNTER]
+        )
+        self._meeting_by_id = {}
+        for m in (*self.meetings, *self.others):
+            self._meeting_by_id.setdefault(m.id, m)
+        self._sort_keys = {mid: m.sort_key() for mid, m in self._meeting_by_id.items()}
+
+    def close(self) -> None:
+        """Close the file (the table answers nothing more that it has not decoded)."""
+        self._db.close()
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Every fact, in the table's order (all decoded: for tools, not for answering)."""
+        rows = self._db.execute("SELECT id, data, words FROM facts").fetchall()
+        return tuple(sorted((self._fact(*row) for row in rows), key=fact_order))
+
+    @facts.setter
+    def facts(self, value: tuple[Fact, ...]) -> None:
+        raise AttributeError("a stored table's facts are its file's")
+
+    def _fact(self, number: int, data: str, words: str) -> Fact:
+        fact = self._decoded.get(number)
+        if fact is None:
+            try:
+                fact = fact_from_json(number, json.loads(data), self._parts, self._strings)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise DataError(self.path, f"unreadable fact store ({exc})") from None
+            self._decoded[number] = fact
+            self._number[id(fact)] = number
+            self._words[number] = frozenset(words.split(_SEP)) if words else frozenset()
+        return fact
+
+    def at(self, numbers: Iterable[int]) -> list[Fact]:
+        """The facts of these numbers, in that order."""
+        numbers = numbers if isinstance(numbers, list | tuple) else list(numbers)
+        decoded = self._decoded
+        try:  # (once decoded, as fast as a table in memory)
+            return list(map(decoded.__getitem__, numbers))
+        except KeyError:
+            pass
+        missing = [n for n in numbers if n not in decoded]
+        for start in range(0, len(missing), _BATCH):
+            chunk = missing[start : start + _BATCH]
+            marks = ",".join("?" * len(chunk))
+            for row in self._db.execute(
+                f"SELECT id, data, words FROM facts WHERE id IN ({marks})", chunk
+            ):
+                self._fact(*row)
+        return [self._decoded[n] for n in numbers]
+
+    def fact_keys(self, facts: Iterable[Fact]) -> list[int]:
+        """The facts' numbers (a fact of another table: a negative number of its own)."""
+        facts = facts if isinstance(facts, list | tuple) else list(facts)
+        try:  # (in C: an answer may ask for thousands)
+            return list(map(self._number.__getitem__, map(id, facts)))
+        except KeyError:
+            return [self._number.get(id(f), -1 - id(f)) for f in facts]
+
+    def fact_values(self, kind: FactKind) -> Iterator[tuple[int, str]]:
+        """Number and value of each fact of ``kind``, in the table's order (none decoded)."""
+        rows = self._db.execute("SELECT id, value FROM facts WHERE kind = ? ORDER BY id", (kind,))
+        return iter(rows.fetchall())
+
+    def _ids(self, kind: FactKind) -> dict[str, tuple[int, ...]]:
+        found = self._kind_ids.get(kind)
+        if found is None:
+            by_meeting: dict[str, list[int]] = {}
+            for n, mid in self._db.execute(
+                "SELECT id, meeting FROM facts WHERE kind = ? ORDER BY id", (kind,)
+            ):
+                by_meeting.setdefault(mid, []).append(n)
+            found = self._kind_ids[kind] = {m: tuple(v) for m, v in by_meeting.items()}
+        return found
+
+    def find(self, kind: FactKind, meetings: set[str] | None = None) -> list[Fact]:
+        """Facts of ``kind``, optionally only those of the given meeting ids (table order)."""
+        index = self._ids(kind)
+        if meetings is None or (len(meetings) >= len(index) and all(m in meetings for m in index)):
+            whole = self._whole.get(kind)
+            if whole is None:
+                whole = self._whole[kind] = tuple(sorted(n for ids in index.values() for n in ids))
+            return self.at(whole)
+        if len(meetings) == 1:
+            return self.at(index.get(next(iter(meetings)), ()))
+        return self.at(sorted(n for m in meetings for n in index.get(m, ())))
+
+    def fact_articles(self) -> list[str]:
+        """The stems of the articles that have facts, in the table's order."""
+        rows = self._db.execute("SELECT DISTINCT article FROM facts ORDER BY article")
+        return [a for (a,) in rows]
+
+    def article_facts(self, stem: str) -> list[Fact]:
+        """The facts of the article ``stem``, in the table's order."""
+        rows = self._db.execute("SELECT id FROM facts WHERE article = ?", (stem,))
+        return sorted(self.at(n for (n,) in rows), key=fact_order)
+
+    def kind_values(self, kind: FactKind) -> frozenset[str]:
+        """The values of every fact of ``kind`` (without decoding the facts)."""
+        found = self._kind_values.get(kind)
+        if found is None:
+            rows = self._db.execute("SELECT value FROM kind_values WHERE kind = ?", (kind,))
+            found = self._kind_values[kind] = frozenset(v for (v,) in rows)
+        return found
+
+    def values(self, kind: FactKind, mid: str) -> frozenset[str]:
+        """The values of the meeting's facts of ``kind`` (e.g. who was there)."""
+        found = self._values.get((kind, mid))
+        if found is None:
+            if not self._values_of(kind):
+                return frozenset()
+            found = self._values.get((kind, mid), frozenset())
+        return found
+
+    def _values_of(self, kind: FactKind) -> bool:
+        """Every meeting's values of ``kind``, read at once the first time (one query, not one
+        per meeting: the picker asks for every meeting's people)."""
+        marker = (kind, "\0all")
+        if marker not in self._values:
+            by_meeting: dict[str, set[str]] = {}
+            for mid, value in self._db.execute(
+                "SELECT meeting, value FROM facts WHERE kind = ?", (kind,)
+            ):
+                by_meeting.setdefault(mid, set()).add(value)
+            for mid, values in by_meeting.items():
+                self._values[(kind, mid)] = frozenset(values)
+            self._values[marker] = frozenset()
+        return True
+
+    # --- the word index ----------------------------------------------------------------------
+
+    def fact_words(self, fact: Fact) -> frozenset[str] | None:
+        """The words the build read in ``fact`` (None for a fact of another table)."""
+        n = self._number.get(id(fact))
+        return None if n is None else self._words[n]
+
+    def overlap(self, kinds: Iterable[FactKind], meetings: set[str],
+                words: Iterable[str]) -> dict[str, int] | None:  # fmt: skip
+        """For each of ``meetings`` with facts of ``kinds``: the most of ``words`` one of those
+        facts' displays holds (``FactText.content``), through the content index (no fact is
+        decoded)."""
+        counts: Counter[int] = Counter()
+        for w in set(words):
+            counts.update(self._remembered("content", w))
+        out: dict[str, int] = {}
+        for kind in dict.fromkeys(kinds):
+            for mid, numbers in self._ids(kind).items():
+                if mid in meetings:
+                    best = max(map(counts.__getitem__, numbers)) if counts else 0
+                    out[mid] = max(out.get(mid, 0), best)
+        return out
+
+    def meeting_words(self, mid: str) -> frozenset[str] | None:
+        """The words of every fact of the meeting ``mid`` (all read at once, when first asked:
+        a question that describes a meeting compares them all)."""
+        if self._meeting_words is None:
+            shared: dict[str, str] = {}
+            self._meeting_words = {
+                m: frozenset(shared.setdefault(w, w) for w in words.split(_SEP) if w)
+                for m, words in self._db.execute("SELECT meeting, words FROM meeting_words")
+            }
+        return self._meeting_words.get(mid, frozenset())
+
+    def postings(self, word: str) -> array[int]:
+        """The numbers of the facts (any kind) that hold ``word``, ascending."""
+        return self._remembered("words", word)
+
+    def _remembered(self, table: str, word: str) -> array[int]:
+        """A word's postings in ``table`` (words, content), the last _REMEMBERED kept: the same
+        words come back, and a query and its decoding cost more than the answer's own work."""
+        key = (table, word)
+        found = self._postings.pop(key, None)
+        if found is None:
+            row = self._db.execute(f"SELECT ids FROM {table} WHERE word = ?", (word,)).fetchone()
+            found = _ids(row[0]) if row else array("I")
+            if len(self._postings) >= _REMEMBERED:
+                del self._postings[next(iter(self._postings))]  # the least recently used
+        self._postings[key] = found
+        return found
+
+    def ranked_df(self, word: str) -> int:
+        """How many facts of the ranked kinds hold ``word``."""
+        row = self._db.execute("SELECT ranked FROM words WHERE word = ?", (word,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def has_word(self, word: str) -> bool:
+        """Whether any fact holds ``word``."""
+        row = self._db.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone()
+        return row is not None
+
+    def all_words(self) -> Iterator[str]:
+        """Every word of every fact, in order."""
+        for (word,) in self._db.execute("SELECT word FROM words ORDER BY word"):
+            yield word
+
+
+def open_store(path: Path, parts: Mapping[str, PartsReader]) -> StoredTable:
+    """``StoredTable(path, parts)``."""
+    return StoredTable(path, parts)

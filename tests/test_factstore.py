@@ -1,0 +1,229 @@
+"""The SQLite store (issue 17): what ``build`` stores, ``StoredTable`` reads back as the table
+built in memory, with the word index relevance would make; answers from it are the same."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench.synth import write_project
+from bot.answer import Answerer, table_reader
+from bot.build import build, current_table, open_index, write_index
+from bot.config import Config, load_config
+from bot.errors import DataError
+from bot.facts import FactTable, fact_order
+from bot.factstore import StoredTable, store_path, write_store
+from bot.kinds import KINDS, READERS
+from bot.memo import FactText
+from bot.relevance import Relevance
+from bot.reload import reload_answerer
+from tests.support import ARTICLES, make_project
+
+TEST_ARTICLES = sorted(p.name for p in ARTICLES.glob("*.txt"))
+
+
+def _stored(config: Config) -> StoredTable:
+    return StoredTable(store_path(config.table_path), READERS)
+
+
+def assert_same_table(stored: StoredTable, built: FactTable) -> None:
+    """Every part of the public surface gives the same (equal) answers."""
+    assert stored.facts == tuple(sorted(built.facts, key=fact_order))
+    assert stored.meetings == built.meetings
+    assert stored.others == built.others
+    assert stored.articles == tuple(sorted(built.articles, key=lambda a: a.stem))
+    assert (stored.inputs, stored.intents, stored.lexicon) == (
+        built.inputs, built.intents, built.lexicon)  # fmt: skip
+    assert (stored.gazetteer, stored.glossary) == (built.gazetteer, built.glossary)
+    assert stored.to_json() == built.to_json()
+    ids = [m.id for m in (*built.meetings, *built.others)]
+    for kind in KINDS:
+        assert stored.find(kind) == built.find(kind)
+        assert stored.kind_values(kind) == built.kind_values(kind)
+        for table in (stored, built):  # the keys of fact_values are those of fact_keys
+            facts = table.find(kind)
+            assert list(table.fact_values(kind)) == list(
+                zip(table.fact_keys(facts), [f.value for f in facts], strict=True))  # fmt: skip
+        for mid in ids:
+            assert stored.find(kind, {mid}) == built.find(kind, {mid})
+            assert stored.values(kind, mid) == built.values(kind, mid)
+        assert stored.find(kind, set(ids[::2])) == built.find(kind, set(ids[::2]))
+        assert stored.find(kind, set()) == built.find(kind, set())
+    for mid in [*ids, "no such meeting"]:
+        assert stored.meeting(mid) == built.meeting(mid)
+        assert stored.sort_key(mid) == built.sort_key(mid)
+    assert stored.fact_articles() == built.fact_articles()
+    for stem in built.fact_articles():
+        assert stored.article_facts(stem) == built.article_facts(stem)
+
+
+def assert_same_index(stored: StoredTable, built: FactTable, config: Config) -> None:
+    """The stored words, postings and frequencies are those relevance makes from the table."""
+    intents, reader = table_reader(built, config)
+    ranked = [k for i in intents if i.rank == "words" for k in i.answers]
+    made = Relevance(built, reader, ranked)
+    read = Relevance(stored, reader, ranked)
+    assert read._stored is stored and made._stored is None  # one from the file, one made here
+    assert made.default_idf == read.default_idf
+    words: set[str] = set()
+    for fact in stored.facts:
+        assert stored.fact_words(fact) == made.fact_words(fact), fact.display
+        words |= stored.fact_words(fact) or set()
+    for w in sorted(words):
+        assert read.idf.get(w, -1.0) == made.idf.get(w, -1.0), w
+        assert w in read.known and w in made.known
+        assert read.rare(w) == made.rare(w)
+        assert read.candidates([w], 0.5) == made.candidates([w], 0.5), w
+    text = FactText(reader.gaz)  # the picker's overlap of a question's words, per meeting
+    ids = {m.id for m in (*built.meetings, *built.others)}
+    some_ids = set(sorted(ids)[::2])
+    for kinds in ([k] for k in KINDS):
+        content = sorted({w for f in built.find(kinds[0]) for w in text.content(f.display)})
+        for asked in ([], content[:1], content[::7][:4], content[-3:] + ["no-such-word"]):
+            for scope in (ids, some_ids):
+                facts = [f for k in kinds for f in built.find(k, scope)]
+                want: dict[str, int] = {}
+                for f in facts:
+                    n = len(set(asked) & text.content(f.display))
+                    want[f.meeting] = max(want.get(f.meeting, 0), n)
+                assert stored.overlap(kinds, scope, asked) == want, (kinds, asked)
+    assert built.overlap(list(KINDS), ids, ["any"]) is None
+    for mid in {f.meeting for f in stored.facts}:
+        of = [made.fact_words(f) for f in built.facts if f.meeting == mid]
+        assert stored.meeting_words(mid) == frozenset().union(*of), mid
+    assert built.meeting_words("any") is None
+    assert "no-such-word" not in read.known
+    assert read.candidates(["no-such-word"], 0.5) == []
+    some = sorted(words)[:: max(1, len(words) // 40)]
+    for a, b in zip(some, some[1:], strict=False):
+        assert read.candidates([a, b], 0.5) == made.candidates([a, b], 0.5)
+
+
+@pytest.mark.parametrize("article", [None, *TEST_ARTICLES])
+def test_store_reads_back_the_table(tmp_path: Path, article: str | None) -> None:
+    """The seeds, and the seeds plus each held-out article."""
+    config = make_project(tmp_path).config()
+    if article:
+        shutil.copy(ARTICLES / article, config.seeds_dir / f"005_{article}")
+    built, _ = build(config)
+    stored = _stored(config)
+    assert_same_table(stored, built)
+    assert_same_index(stored, built, config)
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Config, FactTable]]:
+    """60 synthetic articles: many meetings, several reports each."""
+    folder = tmp_path_factory.mktemp("synth")
+    config = load_config(write_project(folder, 60, seed=3), {})
+    built, _ = build(config)
+    yield config, built
+
+
+def test_store_of_many_meetings(synthetic: tuple[Config, FactTable]) -> None:
+    config, built = synthetic
+    stored = _stored(config)
+    assert len(stored.meetings) > 10
+    assert_same_table(stored, built)
+    assert_same_index(stored, built, config)
+
+
+def test_answers_from_the_store_are_the_same(synthetic: tuple[Config, FactTable]) -> None:
+    """Every question of the sets, answered from memory and from the store (issue 17 item 3;
+    bench/replies.py compares every reply of a large run)."""
+    from bench.replies import question_sets
+
+    config, built = synthetic
+    memory = Answerer.from_table(built, config)
+    stored = Answerer.from_table(_stored(config), config)
+    questions = question_sets()
+    assert len(questions) > 300
+    for q in questions:
+        assert stored.ask(q) == memory.ask(q), q
+
+
+def _contents(path: Path) -> list[list[tuple[object, ...]]]:
+    db = sqlite3.connect(path)
+    try:
+        tables = [n for (n,) in db.execute("SELECT name FROM sqlite_master ORDER BY name")]
+        return [db.execute(f"SELECT * FROM sqlite_master WHERE name = '{n}'").fetchall()
+                + db.execute(f"SELECT * FROM [{n}] ORDER BY 1").fetchall()
+                for n in tables if not n.startswith("sqlite_autoindex")
+                and not n.startswith("facts_by")]  # fmt: skip
+    finally:
+        db.close()
+
+
+def test_store_is_deterministic(tmp_path: Path) -> None:
+    """Two builds of the same input (the second from the extraction cache) store the same
+    rows; the file's bytes are the same too."""
+    config = make_project(tmp_path).config()
+    build(config)
+    path = store_path(config.table_path)
+    first, first_bytes = _contents(path), path.read_bytes()
+    os.utime(config.table_path, ns=(1, 1))  # (the seal changes; everything else must not)
+    build(config)
+    second = _contents(path)
+    drop_seal = lambda rows: [r for r in rows if r[:1] != ("seal",)]  # noqa: E731
+    assert [drop_seal(t) for t in first] == [drop_seal(t) for t in second]
+    assert len(first_bytes) == path.stat().st_size
+
+
+def test_ask_and_run_read_the_store(tmp_path: Path) -> None:
+    """A fresh table is answered from its store; a store that is missing, damaged, of another
+    table or of other reading code is made again (never a traceback, never used stale)."""
+    config = make_project(tmp_path).config()
+    build(config)
+    path = store_path(config.table_path)
+    assert isinstance(current_table(config).table, StoredTable)
+    for damage in (b"", b"SQLite format 3\0" + b"\xff" * 200, b"not a database at all"):
+        path.write_bytes(damage)
+        with pytest.raises(DataError, match="facts.sqlite"):
+            StoredTable(path, READERS)
+        current = current_table(config)
+        assert isinstance(current.table, StoredTable) and not current.rebuilt
+    db = sqlite3.connect(path)  # a store of another layout (an older version, say)
+    db.execute("DROP TABLE kind_values")
+    db.commit()
+    db.close()
+    with pytest.raises(DataError, match="not a fact store: no kind_values"):
+        StoredTable(path, READERS)
+    assert isinstance(current_table(config).table, StoredTable)
+    path.unlink()
+    assert isinstance(current_table(config).table, StoredTable) and path.exists()
+    # the JSON table rebuilt (or edited) since: its old store is not used
+    os.utime(config.table_path, ns=(2, 2))
+    assert open_index(config.table_path, config) is None
+    assert isinstance(current_table(config).table, StoredTable)
+    assert open_index(config.table_path, config) is not None
+    reloaded = reload_answerer(config, current_table(config).table)  # /reload: the same
+    assert isinstance(reloaded.answerer.table, StoredTable) and reloaded.changes.unchanged
+
+
+def test_store_is_replaced_atomically(tmp_path: Path) -> None:
+    """A reader that opened the store keeps reading it while a build replaces it; a write that
+    fails leaves the old store as it was and no temporary file."""
+    config = make_project(tmp_path).config()
+    built, _ = build(config)
+    reader = _stored(config)
+    path = store_path(config.table_path)
+    good = path.read_bytes()
+
+    def broken(fact: object) -> frozenset[str]:
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(DataError, match="cannot write the fact store"):
+        write_store(built, path, list(KINDS), broken, [], {})
+    assert path.read_bytes() == good
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(".")) == []
+    build(config)  # replaces the file under the open reader
+    assert reader.find(next(iter(KINDS))) == built.find(next(iter(KINDS)))
+    assert [m.id for m in reader.meetings] == [m.id for m in built.meetings]
+    assert reader.article_facts(built.articles[0].stem)
+    write_index(built, config.table_path, config)
+    assert open_index(config.table_path, config) is not None
