@@ -18,7 +18,7 @@ from .match import Matcher
 from .question import EMPHASIS, Question
 from .relevance import Relevance
 
-_COUNTED = re.compile(r"\b(?:how\s+many|сколько)\s+((?:\w+\s*){1,3})", re.I)
+_COUNTED = re.compile(r"\b(?:how\s+many|сколько)\s+((?:[\w'’–-]+\s*){1,3})", re.I)
 # words after "how many" that count nothing ("how many did they have", "how many in 2023")
 _FUNCTION_TOKENS = frozenset(
     {"did", "do", "does", "was", "were", "have", "had", "is", "are", "in", "of", "they", "there"}

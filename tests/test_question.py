@@ -760,3 +760,8 @@ def test_no_such_meeting_names_the_meeting_held_then_elsewhere(
 def test_no_meeting_at_all_then_names_none(answerer: Answerer) -> None:
     text = answerer.ask("when did they meet in beijing in 2024").text
     assert "elsewhere" not in text and "2023" not in text and "2025" not in text, text
+
+
+def test_how_many_counts_meetings_named_with_a_dash(answerer: Answerer) -> None:
+    text = answerer.ask("How many Xi–Mishustin meetings are covered in total?").text
+    assert "4 times" in text, text
