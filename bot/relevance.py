@@ -38,6 +38,7 @@ all some into over under after before between during up out off again once same 
 whether while pls please bot ok dure through per like well every give tell list report
 reports article articles anything something everything nothing another else whole along
 besides behalf vs versus specific specifically specify going thing things stuff w n last
+cover covered covers total overall altogether
 и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне
 было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть был него до вас
 опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы тебя их чем
