@@ -127,3 +127,11 @@ def test_russian_platforms_fundamentals_and_short_years(
 ) -> None:
     text = answerer.ask(question).text
     assert expected in text, text
+
+
+def test_a_russian_statement_reply_names_goals_and_satisfaction_in_russian(
+    answerer: Answerer,
+) -> None:
+    assert "цели" in answerer.ask("Что Мишустин сказал о целях 15-й пятилетки?").text
+    text = answerer.ask("Чем, по словам Мишустина, Россия довольна в декабре 2023?").text
+    assert "удовлетворена" in text, text
