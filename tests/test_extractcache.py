@@ -280,14 +280,7 @@ def test_a_build_in_a_thread_spawns_its_workers(
     config = load_config(write_project(tmp_path / "synth", 70, seed=4), {})
     serial, _ = build_table(config, workers=1)
     shutil.rmtree(cache_folder(table_location(config)))
-    real, methods = bot.build._pool_context, []
-
-    def pool_context() -> Any:
-        ctx = real()
-        methods.append(ctx.get_start_method())
-        return ctx
-
-    monkeypatch.setattr(bot.build, "_pool_context", pool_context)
+    methods = _record_start_methods(monkeypatch)
     built: list[Any] = []
     thread = threading.Thread(target=lambda: built.append(build_table(config, workers=2)))
     thread.start()
@@ -390,14 +383,7 @@ async def test_reload_in_the_running_bot_extracts_with_worker_processes(
     admin = 77
     config = tg_config(make_project(tmp_path).config(), api, admins=(admin,))
     table, _ = build_table(config)
-    real, methods = bot.build._pool_context, []
-
-    def pool_context() -> Any:
-        ctx = real()
-        methods.append(ctx.get_start_method())
-        return ctx
-
-    monkeypatch.setattr(bot.build, "_pool_context", pool_context)
+    methods = _record_start_methods(monkeypatch)
     monkeypatch.setattr(bot.build, "PARALLEL_FROM", 1)  # a pool for the two new articles
     app = build_application(config, Answerer.from_table(table, config))
     async with serving(app):
@@ -408,3 +394,16 @@ async def test_reload_in_the_running_bot_extracts_with_worker_processes(
     assert "Articles added (2): 005_cgtn_moscow, 005_tass_2024" in reply.result["text"]
     assert methods == ["spawn"]
     assert sorted(entries(config)) == sorted(p.stem for p in config.seeds_dir.glob("*.txt"))
+
+
+def _record_start_methods(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The start method of every worker pool a build makes from now on (fork or spawn)."""
+    real, methods = bot.build._pool_context, []
+
+    def pool_context() -> Any:
+        ctx = real()
+        methods.append(ctx.get_start_method())
+        return ctx
+
+    monkeypatch.setattr(bot.build, "_pool_context", pool_context)
+    return methods
