@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from .text import CASE_EXOTIC
 from .yamlio import load_yaml
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.yaml"
@@ -25,7 +26,6 @@ _EXTRA_KEYS = {"country": str, "city": str, "role": str, "year": int}
 # and those it matches to a Russian letter that str.lower() does not give (U+1C80-U+1C88, old
 # Cyrillic forms; checked by tests/test_gazetteer_needles.py). In a text without them,
 # str.lower() keeps every letter an alias regex could match: a missing needle proves no match.
-_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")  # and Cyrillic ones
 # Fuzzy people (extraction only): runs of capitalised Latin words, compared without spaces with
 # every person's aliases and the Latin transliteration of the Russian name ("Si Tszinpin",
 # "Mihail Mishustine", "Xi Jin Ping", "Manturof"). Keys shorter than this never match fuzzily.
@@ -270,7 +270,7 @@ class Gazetteer:
         (issue 5: this was two thirds of a build).
         """
         needles = self._needles[section]
-        if _CASE_EXOTIC.search(text):
+        if CASE_EXOTIC.search(text):
             return self._compiled(section, range(len(needles)))
         lowered = text.lower()
         return self._compiled(section, [i for i, n in enumerate(needles) if n in lowered])

@@ -21,7 +21,15 @@ from rapidfuzz import fuzz, process
 from .gazetteer import Gazetteer
 from .intents import Lexicon
 from .language import Script, script
-from .text import ORDINAL_WORDS, longest_spans, month_number, normalize, strip_controls, years_in
+from .text import (
+    ORDINAL_WORDS,
+    Guarded,
+    longest_spans,
+    month_number,
+    normalize,
+    strip_controls,
+    years_in,
+)
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ENGLISH = Stemmer.Stemmer("english")
@@ -55,10 +63,14 @@ _MONTH_BOUND = re.compile(
     r"\b(before|prior to|until|after|since)\s+([A-Za-z]+)\.?\s+(\d{4})\b", re.I
 )
 _BEFORE_WORDS = frozenset({"before", "prior to", "until"})
-_SHORT_YEAR = re.compile(
-    r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b"
-    r"|(?<!\w)в\s+(\d{2})-?м\b",
-    re.I,
+_DIGIT = re.compile(r"\d")  # (a quick test for patterns of numbers)
+_SHORT_YEAR = Guarded(
+    re.compile(
+        r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b"
+        r"|(?<!\w)в\s+(\d{2})-?м\b",
+        re.I,
+    ),
+    quick=_DIGIT,
 )  # fmt: skip ("в 25м")
 # A day or the years asked for: an answer must give them ("on what exact date did the plenum
 # close" is not answered by "October 2025", "which years does the plan cover" by its name).
@@ -96,8 +108,10 @@ _RELATIVE = re.compile(
     re.I,
 )
 # Seasons as months (northern hemisphere: both capitals).
-_SEASON = re.compile(r"\b(winter|spring|summer|autumn)\b|\bin\s+(?:the\s+)?(fall)\b"
-                     r"|(?<!\w)(зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)(?!\w)", re.I)  # fmt: skip
+_SEASON = Guarded(re.compile(r"\b(winter|spring|summer|autumn)\b|\bin\s+(?:the\s+)?(fall)\b"
+                     r"|(?<!\w)(зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)(?!\w)", re.I),
+                  ("winter", "spring", "summer", "autumn", "fall",
+                   "зим", "весн", "лет", "осен"))  # fmt: skip
 _SEASONS = {"win": (12, 1, 2), "spr": (3, 4, 5), "sum": (6, 7, 8), "aut": (9, 10, 11),
             "fal": (9, 10, 11), "зим": (12, 1, 2), "вес": (3, 4, 5), "лет": (6, 7, 8),
             "осе": (9, 10, 11)}  # fmt: skip
@@ -156,11 +170,12 @@ _MET_BEFORE = re.compile(
 _MET_AFTER = re.compile(r"^\s+(?:meet|meets|met|встреч)", re.I)
 _JOINED = re.compile(r"\s*(?:and|&|with|и|с|,)\s*|-", re.I)  # between two names said together
 _MEETS = re.compile(r"\b(?:meet|meets|met|meeting|meetings|talks|sit down|sat down)\b|встреч", re.I)
-_VENUE = re.compile(
+_VENUE = Guarded(re.compile(
     r"\b(?:venue|hall|building|guesthouse|guest house|hotel|residence|"
     r"where exactly|which room)\b|в каком здании|место проведения|какой зал",
     re.I,
-)
+), ("venue", "hall", "building", "guest", "hotel", "residence", "where exactly", "which room",
+    "в каком здании", "место проведения", "какой зал"))  # fmt: skip
 _WHEN = re.compile(
     r"\b(?:when|what dates?|which dates?|what days?|which days?)\b|когда|какого числа", re.I
 )
@@ -202,10 +217,10 @@ _SAID = re.compile(
     r"brag(?:ged|s)?|boast(?:ed|s)?|tout(?:ed|s)?|floated|pitch(?:ed)?|pledge[sd]?|vow(?:ed|s)?|"
     r"promise[sd]?|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
-    r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b"
-    rf"|(?:{_SAY_RU})|по словам|метафор|высказ",
+    r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b",
     re.I,
 )
+_SAID_RU = Guarded(re.compile(rf"{_SAY_RU}|по словам|метафор|высказ", re.I), None)
 # "принял ли он приглашение": "принял" is "received" (met) as well as "accepted", but with an
 # invitation it claims acceptance.
 _ACCEPTED_RU = re.compile(r"(принял\w*)\b.*приглашени|приглашени\w*\b.*\b(принял\w*)", re.I)
@@ -334,10 +349,13 @@ class Question:
         return "", ""
 
 
-_AMOUNT = re.compile(
-    r"(?<![\w.])\$?(\d+(?:[.,]\d+)?)\s*(?:%|percent|pct|bn|billion|trillion|trln|million|mln|"
-    r"млрд|трлн|млн|процент)|(?<![\w.])\$(\d+(?:[.,]\d+)?)|(?<![\w.])(\d+[.,]\d+)(?![\w.])",
-    re.I,
+_AMOUNT = Guarded(
+    re.compile(
+        r"(?<![\w.])\$?(\d+(?:[.,]\d+)?)\s*(?:%|percent|pct|bn|billion|trillion|trln|million|mln|"
+        r"млрд|трлн|млн|процент)|(?<![\w.])\$(\d+(?:[.,]\d+)?)|(?<![\w.])(\d+[.,]\d+)(?![\w.])",
+        re.I,
+    ),
+    quick=_DIGIT,
 )
 
 
@@ -375,8 +393,9 @@ _OFFICES = (
 _COUNTRIES = (
     r"chinese|china's|china|russian|russia's|russia|китайск\w*|российск\w*|китая|россии|кнр|рф"
 )
-_ROLE = re.compile(rf"\b(?P<c1>{_COUNTRIES})\s+(?P<o1>{_OFFICES})\b|\b(?P<o2>{_OFFICES})\s+"
-                   rf"(?:of\s+)?(?P<c2>{_COUNTRIES})\b", re.I)  # fmt: skip
+_ROLE = Guarded(re.compile(rf"\b(?P<c1>{_COUNTRIES})\s+(?P<o1>{_OFFICES})\b|\b(?P<o2>{_OFFICES})\s+"
+                   rf"(?:of\s+)?(?P<c2>{_COUNTRIES})\b", re.I),
+                ("chin", "russ", "китай", "китая", "российск", "россии", "кнр", "рф"))  # fmt: skip
 # The office is what is asked: "who is the Chinese premier", "who was Russia's PM at ...".
 _ASKS_WHO = re.compile(
     r"\b(?:who\s*(?:'s|s|is|was|are|were)|кто\s+(?:такой|был|является)?)\s*"
@@ -699,7 +718,7 @@ class Reader:
                 words[fixed] = None
                 if not wh and fixed in QUESTION_WORDS:
                     wh = fixed
-        said = bool(_SAID.search(plain)) or bool(
+        said = bool(_SAID.search(plain) or _SAID_RU.search(plain)) or bool(
             _TALK.search(text) and self.gaz.find("people", text)
         )
         weak = bool(_SAID_WEAKLY.search(text))

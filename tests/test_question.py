@@ -765,3 +765,45 @@ def test_no_meeting_at_all_then_names_none(answerer: Answerer) -> None:
 def test_how_many_counts_meetings_named_with_a_dash(answerer: Answerer) -> None:
     text = answerer.ask("How many Xi–Mishustin meetings are covered in total?").text
     assert "4 times" in text, text
+
+
+def _guard_texts() -> list[str]:
+    """Messages and article sentences to check the guarded patterns on, with words of every
+    alternative in odd cases."""
+    from pathlib import Path
+
+    import yaml
+
+    root = Path(__file__).parent
+    texts = [
+        item["q"]
+        for path in sorted(root.glob("questions*.yaml"))
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    ]
+    for path in sorted((root.parent / "seeds").glob("*.txt")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    texts += (root / "data" / "nasty_strings.txt").read_text(encoding="utf-8").splitlines()
+    return texts + [
+        "the CHINESE PREMIER", "Premier of China", "Russia's PM", "ПРЕЗИДЕНТ КНР",
+        "глава правительства РФ", "председатель Китая", "ЗИМОЙ", "in the Fall", "летом",
+        "in dec '23", "В 25М", "в декабре 23-го", "$200 BILLION", "2,5 процента", "1.5",
+        "WHERE EXACTLY", "В КАКОМ ЗДАНИИ", "Guest House", "ſpring", "\u212aremlin hall",
+        "ЧТО СКАЗАЛ СИ", "по СЛОВАМ Мишустина", "высказывания", "٢٣ percent",
+    ]  # fmt: skip
+
+
+def test_guarded_patterns_find_what_their_patterns_find() -> None:
+    """A guard only saves work: on questions, articles and odd cases a guarded pattern finds
+    exactly what its pattern finds."""
+    import bot.question as question_module
+    from bot.text import Guarded
+
+    guarded = {n: p for n, p in vars(question_module).items() if isinstance(p, Guarded)}
+    assert len(guarded) >= 6
+    texts = _guard_texts()
+    for name, pattern in guarded.items():
+        for text in texts:
+            want = [m.span() for m in pattern.rx.finditer(text)]
+            got = [m.span() for m in pattern.finditer(text)]
+            assert got == want, (name, text)
+            assert pattern.sub("#", text) == pattern.rx.sub("#", text), (name, text)
