@@ -535,6 +535,11 @@ class Reader:
         for place in self._place_of:
             spell.setdefault(place, place)
         self._spell = spell
+        # The words the lexicon reads other words as ("цепочках" -> chain): real words, never
+        # typos of an intent's word ("chain" is not "chair", "supply" not "set").
+        self._lexical = frozenset(
+            t for w in set(lexicon.synonyms.values()) if (t := self._word(w)) is not None
+        ) - self.vocabulary
         self._choices = sorted(spell)
         # The same, as words are written: the examples' and the lexicon's words, unstemmed.
         written: dict[str, str] = {}
@@ -661,6 +666,8 @@ class Reader:
         message wrote it ("tehy", whose stem "tehi" is further from "they" than it is)."""
         if tok in self.vocabulary:
             return tok
+        if tok in self._lexical:
+            return None
         key = (tok, written)
         if key in self._repaired:  # the same typos come back, like the same words
             return self._repaired[key]

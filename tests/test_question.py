@@ -807,3 +807,11 @@ def test_guarded_patterns_find_what_their_patterns_find() -> None:
             got = [m.span() for m in pattern.finditer(text)]
             assert got == want, (name, text)
             assert pattern.sub("#", text) == pattern.rx.sub("#", text), (name, text)
+
+
+def test_a_word_the_lexicon_reads_is_no_typo(reader: Reader) -> None:
+    """A Russian word the lexicon reads as an English word no intent uses stays that word: it is
+    not "repaired" towards a near intent word ("chain" is not "chair", "supply" not "set")."""
+    q = reader.read("Что Си сказал о цепочках поставок?")
+    assert "chair" not in q.words and "set" not in q.words
+    assert {"chain", "suppli"} <= set(q.tokens)
