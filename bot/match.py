@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .intents import Intent
-from .question import SLOT_MARKERS, Question, Reader
+from .question import PLACE, SLOT_MARKERS, Question, Reader
 
 UNKNOWN_WEIGHT = 2.0  # a word no example has: counts against every intent
 # The unknown weights (above, BAG_UNKNOWN and 0.5 for a number) were tuned with 15 intents. They
@@ -223,6 +223,10 @@ class Matcher:
             w: self._unknown_weight(w, UNKNOWN_WEIGHT) if w in unknown else self._weight[w]
             for w in question.words
         }
+        if PLACE in unknown and self._meet & (set(question.words) - unknown):
+            # "which of the meetings was held at the Great Hall": the place chooses the meeting,
+            # as a year does ("how big is the Great Hall" asks about the place itself)
+            query[PLACE] = self._unknown_weight("0", UNKNOWN_WEIGHT)
         if not query or not set(query) - _ONLY_FUNCTION:  # "' OR 1=1 --" asks nothing
             return Match(None, 0.0, "")
         q_weight = sum(query.values())

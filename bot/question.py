@@ -41,6 +41,7 @@ _CYRILLIC = re.compile("[а-яё]")
 MARKERS = {"places": "#place", "venues": "#place", "people": "#person", "organisations": "#org",
            "areas": "#area", "initiatives": "#initiative", "regions": "#region"}  # fmt: skip
 SLOT_MARKERS = frozenset({"#year", "#month", "#number"})
+PLACE = MARKERS["places"]  # a multi-word place or venue ("the Great Hall of the People")
 # Words that stress a claim ("did they actually meet"): no intent is asked by them, so they are
 # not matched; a topic's claim check still sees them (``Question.verify``).
 EMPHASIS = frozenset({"actual", "actually", "realli", "really", "truli", "truly", "действительн"})

@@ -178,3 +178,13 @@ def test_a_question_framed_as_a_meeting_needs_less(answerer: Answerer) -> None:
                          "reports)?")  # fmt: skip
     assert reply.matched and "March 21, 2023" in reply.text and "May 24" not in reply.text
     assert not answerer.ask("when did they meet to sign stuff at the great hall?").matched
+
+
+def test_a_place_chooses_the_meeting_when_a_meeting_is_asked(answerer: Answerer) -> None:
+    """A venue no example names weighs like a year when the question asks about the meetings
+    ("which of the meetings was held at the Great Hall"); asked about by itself it stays a word
+    the bot does not know ("how big is the Great Hall of the People")."""
+    reply = answerer.ask("which of the meetings was held at the great hall")
+    assert reply.intent == "meeting_date" and "December 20, 2023" in reply.text
+    assert "May 24" not in reply.text and "March 21" not in reply.text
+    assert answerer.ask("how big is the great hall of the people").kind == "decline"
