@@ -539,7 +539,10 @@ class Reader:
         # The words the lexicon reads other words as ("цепочках" -> chain): real words, never
         # typos of an intent's word ("chain" is not "chair", "supply" not "set").
         self._lexical = frozenset(
-            t for w in set(lexicon.synonyms.values()) if (t := self._word(w)) is not None
+            t
+            for words in set(lexicon.synonyms.values())
+            for w in words.split()
+            if (t := self._word(w)) is not None
         ) - self.vocabulary
         self._choices = sorted(spell)
         # The same, as words are written: the examples' and the lexicon's words, unstemmed.
@@ -582,7 +585,8 @@ class Reader:
         at = 0
         for m in self._phrase_re.finditer(text) if self._phrase_re is not None else ():
             pieces += [(w, w) for w in text[at : m.start()].split()]
-            pieces.append((self.lexicon.synonyms[m.group()], m.group()))
+            # (a phrase may stand for several words: "принял приглашение", accept invitation)
+            pieces += [(w, m.group()) for w in self.lexicon.synonyms[m.group()].split()]
             at = m.end()
         pieces += [(w, w) for w in text[at:].split()]
         out: list[str] = []
