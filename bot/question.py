@@ -113,6 +113,10 @@ _SEASON = Guarded(re.compile(r"\b(winter|spring|summer|autumn)\b|\bin\s+(?:the\s
                      r"|(?<!\w)(зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)(?!\w)", re.I),
                   ("winter", "spring", "summer", "autumn", "fall",
                    "зим", "весн", "лет", "осен"))  # fmt: skip
+# A season as a word of a message (normalised: lower case, "ё" as "е"): its months, no topic.
+_SEASON_WORD = re.compile(
+    r"winter|spring|summer|autumn|(?:зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)"
+)
 _SEASONS = {"win": (12, 1, 2), "spr": (3, 4, 5), "sum": (6, 7, 8), "aut": (9, 10, 11),
             "fal": (9, 10, 11), "зим": (12, 1, 2), "вес": (3, 4, 5), "лет": (6, 7, 8),
             "осе": (9, 10, 11)}  # fmt: skip
@@ -178,14 +182,16 @@ _VENUE = Guarded(re.compile(
 ), ("venue", "hall", "building", "guest", "hotel", "residence", "where exactly", "which room",
     "в каком здании", "место проведения", "какой зал"))  # fmt: skip
 _WHEN = re.compile(
-    r"\b(?:when|what dates?|which dates?|what days?|which days?)\b|когда|какого числа", re.I
+    r"\b(?:when|(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+)?(?:dates?|days?))\b"
+    r"|когда|какого числа",
+    re.I,
 )
 # Verbs of something that happens on its own, not at the meeting: when it happened is its own
 # date, not the meeting's ("when did the earthquake strike", "when was the forum held").
 _EVENT_VERB = re.compile(
     r"\b(?:strike|struck|hit|happen(?:ed|s)?|occur(?:red|s)?|take place|took place|held|"
     r"break out|broke out|begin|began|start(?:ed|s)?|end(?:ed|s)?|conclude[sd]?|launch(?:ed)?|"
-    r"open(?:ed)?|close[sd]?)\b|произош|случил|прош[её]л|прошла|начал|закончил|состоял",
+    r"open(?:ed)?|close[sd]?|(?:re-?)?elected|inaugurated|sworn in|born|died)\b|произош|случил|прош[её]л|прошла|начал|закончил|состоял",
     re.I,
 )
 # "According to these reports" / "по данным статей" names the articles, not a speaker.
@@ -538,12 +544,15 @@ class Reader:
         self._spell = spell
         # The words the lexicon reads other words as ("цепочках" -> chain): real words, never
         # typos of an intent's word ("chain" is not "chair", "supply" not "set").
-        self._lexical = frozenset(
-            t
-            for words in set(lexicon.synonyms.values())
-            for w in words.split()
-            if (t := self._word(w)) is not None
-        ) - self.vocabulary
+        self._lexical = (
+            frozenset(
+                t
+                for words in set(lexicon.synonyms.values())
+                for w in words.split()
+                if (t := self._word(w)) is not None
+            )
+            - self.vocabulary
+        )
         self._choices = sorted(spell)
         # The same, as words are written: the examples' and the lexicon's words, unstemmed.
         written: dict[str, str] = {}
@@ -639,8 +648,8 @@ class Reader:
             tok = "#year"
         elif word.isdigit() and len(word) <= 2:
             tok = "#number"
-        elif word != "may" and month_number(word):
-            tok = "#month"
+        elif word != "may" and month_number(word) or _SEASON_WORD.fullmatch(word):
+            tok = "#month"  # (a season is months: "in the spring of 2023", "весной")
         else:
             tok = stem(word)
             mapped = self.lexicon.synonyms.get(tok)

@@ -815,3 +815,17 @@ def test_a_word_the_lexicon_reads_is_no_typo(reader: Reader) -> None:
     q = reader.read("Что Си сказал о цепочках поставок?")
     assert "chair" not in q.words and "set" not in q.words
     assert {"chain", "suppli"} <= set(q.tokens)
+
+
+def test_a_season_is_months_not_a_topic(answerer: Answerer) -> None:
+    """ "In the spring of 2023" chooses the meeting as "in May 2023" would; the season is no
+    word an intent must know."""
+    reply = answerer.ask("They met in Beijing in the spring of 2023 - on which exact day?")
+    assert "May 24, 2023" in reply.text and "March 21" not in reply.text
+    reply = answerer.ask("когда они встречались осенью?")  # (September to November)
+    assert "4 ноября 2025" in reply.text and "декабря" not in reply.text
+
+
+def test_the_date_of_an_election_is_not_a_meeting_date(answerer: Answerer) -> None:
+    """When someone was elected is the election's own date, which no article gives."""
+    assert answerer.ask("On what exact date was Xi re-elected president?").kind == "decline"
