@@ -448,24 +448,30 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     ranked = [k for i in intents if i.rank == "words" for k in i.answers]
     words = Relevance(table, reader, ()).fact_words
     key = index_key(config)
-    meta = {"seal": table_seal(table_path), "index": key,
+    # what the words are read with besides the code: the intents' examples, the lexicon, the
+    # gazetteer (a lexicon change reads "choice" otherwise)
+    read_with = hashlib.sha256(
+        json.dumps([table.intents, table.lexicon, table.gazetteer], sort_keys=True).encode()
+    ).hexdigest()
+    meta = {"seal": table_seal(table_path), "index": key, "reader": read_with,
             "stats": json.dumps(dict(sorted((stats or {}).items())))}  # fmt: skip
-    # the words of the facts of the store being replaced, when the same code read them: most
-    # facts of an incremental build are the same
+    # the words of the facts of the store being replaced, when the same code read them with the
+    # same data: most facts of an incremental build are the same
     path = store_path(table_path)
-    known = said_words(path) if _index_of(path) == key else {}
+    known = said_words(path) if _meta_of(path) == (key, read_with) else {}
     content = FactText(reader.gaz).content
     write_store(table, path, list(KINDS), words, ranked, meta, known,
                 lambda f: content(f.display))  # fmt: skip
 
 
-def _index_of(path: Path) -> str | None:
+def _meta_of(path: Path) -> tuple[str | None, str | None]:
+    """The code key and the reader data key of the store at ``path`` (Nones: none there)."""
     try:
         stored = StoredTable(path, READERS)
     except DataError:
-        return None
+        return None, None
     try:
-        return stored.meta.get("index")
+        return stored.meta.get("index"), stored.meta.get("reader")
     finally:
         stored.close()
 

@@ -227,3 +227,24 @@ def test_store_is_replaced_atomically(tmp_path: Path) -> None:
     assert reader.article_facts(built.articles[0].stem)
     write_index(built, config.table_path, config)
     assert open_index(config.table_path, config) is not None
+
+
+def test_a_lexicon_change_reads_the_stored_words_again(tmp_path: Path) -> None:
+    """The store keeps the words of the displays it has read, for the next build; a build whose
+    lexicon reads words otherwise must not reuse them (the answers would differ from a fresh
+    build's: "strategic choice" read as before the change)."""
+    project = make_project(tmp_path)
+    config = project.config()
+    build(config)
+    lexicon = project.root / "intents" / "lexicon.yaml"
+    text = lexicon.read_text(encoding="utf-8")
+    assert "\nsynonyms:\n" in text
+    lexicon.write_text(text.replace("\nsynonyms:\n", "\nsynonyms:\n  strategy: [strategic]\n"),
+                       encoding="utf-8")  # fmt: skip
+    table, _ = build(config)
+    stored = _stored(config)
+    try:
+        assert any("strategi" in (stored.fact_words(f) or ()) for f in stored.facts)
+        assert_same_index(stored, table, config)
+    finally:
+        stored.close()
