@@ -199,6 +199,9 @@ class Picker:
         if q.slots.speaker:
             facts = [f for f in facts
                      if (a := KINDS[f.kind].agent) is None or a(f) == q.slots.speaker]  # fmt: skip
+        if q.slots.people:  # "did Mishustin visit the quake zone": not what Xi said about it
+            named = set(q.slots.people)
+            facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) in named]
         ranked = self.relevance.rank(facts, topic, FALLBACK_COVER)
         found = [r.fact for r in ranked]
         if not found or self.answerable.claims(q, found) or lacks(q, found):

@@ -68,7 +68,7 @@ characterize characterise characterized characterised view read role play occasi
 claim claimed argue argued insist insisted stated assert asserted mean meant feel felt ask asked
 brag bragged boast boasted tout touted float floated pitch pitched summarize summarise explain
 pledge pledged vow vowed promise promised lead result one number figure hear heard
-something someth anything anyth
+something someth anything anyth manage managed manages back often ever part produce produced
 мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть
 был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней
 для мы тебя их чем была сам чтобы без чего раз тоже себе под будет ж тогда кто этот того
@@ -98,12 +98,14 @@ KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "pr
               "congratul": "applaud", "believ": "believe", "think": "believe", "confid": "believe",
               "thank": "thank", "grate": "thank", "gratitud": "thank", "hype": "applaud",
               "excit": "applaud", "pleas": "applaud", "glad": "applaud", "happi": "applaud",
+              "satisfi": "applaud", "доволен": "applaud", "довольн": "applaud",
+              "удовлетвор": "applaud",
               "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
               "поблагодар": "thank", "благодар": "thank"}  # fmt: skip
 # The words of each kind of saying, as facts are read ("wishes" -> wish).
 KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propos"},
-              "applaud": {"applaud", "prais", "welcom", "hail", "congratul"},
+              "applaud": {"applaud", "prais", "welcom", "hail", "congratul", "satisfi"},
               "believe": {"believ", "confid", "convinc"},
               "thank": {"thank", "gratitud"}}  # fmt: skip
 HUB = 6  # variants that make a canonical word a hub
@@ -320,6 +322,9 @@ class Relevance:
         """The facts that say what ``kinds`` ask for (hope, wish, call ...); all when none does."""
         if not kinds:
             return list(facts)
+        own = [f for f in facts if kinds & self._of(f)]  # "congratulate": those who did
+        if own:
+            return own
         wanted = {KIND_WORDS[k] for k in kinds}
         stems = {s for k in wanted for s in KIND_STEMS.get(k, ())}
         chosen = [f for f in facts

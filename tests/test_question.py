@@ -829,3 +829,33 @@ def test_a_season_is_months_not_a_topic(answerer: Answerer) -> None:
 def test_the_date_of_an_election_is_not_a_meeting_date(answerer: Answerer) -> None:
     """When someone was elected is the election's own date, which no article gives."""
     assert answerer.ask("On what exact date was Xi re-elected president?").kind == "decline"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [
+        # the question's own word of saying first: those who congratulated, not who applauded
+        ("What did Mishustin congratulate China on?", "achievements", "Plenary Session"),
+        ("What did Mishustin say Russia was pleased with in December 2023?", "steady growth",
+         "March 21"),
+        # the genre's words said otherwise: calm, stormy, enough; "manage to" asks nothing
+        ("Who said both countries kept their calm in a stormy external environment?",
+         "composure", "December 20"),
+        ("Who said the relief forces and supplies in the quake zone were enough?", "sufficient",
+         "November 4"),
+        ("What does Mishustin believe China will manage to achieve?", "Five-Year Plan",
+         "March 21"),
+        ("Как Си охарактеризовал китайскую экономику в декабре 2023 года?", "устойчивость",
+         "4 ноября"),
+    ],
+)  # fmt: skip
+def test_statements_said_in_other_words(answerer: Answerer, message: str, expected: str,
+                                        rejected: str) -> None:  # fmt: skip
+    reply = answerer.ask(message)
+    assert reply.matched and expected in reply.text and rejected not in reply.text, reply.text
+
+
+def test_a_named_person_is_not_answered_with_what_another_said(answerer: Answerer) -> None:
+    """ "Did Mishustin visit the quake zone?" is not answered by what Xi said about the quake."""
+    reply = answerer.ask("Did Mishustin visit the earthquake zone in Qinghai?")
+    assert not reply.matched, reply.text
