@@ -192,7 +192,8 @@ _WHEN = re.compile(
 _EVENT_VERB = re.compile(
     r"\b(?:strike|struck|hit|happen(?:ed|s)?|occur(?:red|s)?|take place|took place|held|"
     r"break out|broke out|begin|began|start(?:ed|s)?|end(?:ed|s)?|conclude[sd]?|launch(?:ed)?|"
-    r"open(?:ed)?|close[sd]?|(?:re-?)?elected|inaugurated|sworn in|born|died)\b|произош|случил|прош[её]л|прошла|начал|закончил|состоял",
+    r"open(?:ed)?|close[sd]?|(?:re-?)?elected|inaugurated|sworn in|born|died)\b"
+    r"|произош|случил|прош[её]л|прошла|начал|закончил|состоял",
     re.I,
 )
 # "According to these reports" / "по данным статей" names the articles, not a speaker.
