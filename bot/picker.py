@@ -58,6 +58,11 @@ _NOT_NAMES = frozenset({"what", "which", "when", "were", "mentioned", "events", 
                         "they", "there"})  # fmt: skip
 
 
+# A clause that places what is asked at a meeting: "when he met Putin", "while meeting Putin".
+_MET_CLAUSE = re.compile(r"\b(?:when|while|as|at|during)\s+(?:\w+\s+){0,3}(?:met|meet|meeting|"
+                         r"talks)\b|\bкогда\s+(?:\w+\s+){0,3}встреч", re.I)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Pick:
     """What answers a question: the intent and its facts (table order)."""
@@ -245,7 +250,7 @@ class Picker:
             meetings = [m for m in meetings if m.id in within]
         if intent.about == "meeting" and s.people and topic is None:
             meetings = [m for m in meetings if self._has_people(m, s.people, q.future)]
-        elif s.met and intent.about != "other":
+        elif s.met and intent.about != "other" and not self._said_met(q, intent):
             # "when did Xi meet Putin ...": whatever else chooses, Putin must have met
             meetings = [m for m in meetings if self._has_people(m, s.met)]
         if not meetings and intent.about == "meeting" and self._outsiders(s):
@@ -357,6 +362,11 @@ class Picker:
             return Decline(intent.name, unsaid=("date",))
         facts, more = self._latest(facts)  # (a count says them all: the header counts "more")
         return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday, more)
+
+    def _said_met(self, q: Question, intent: Intent) -> bool:
+        """True when whom someone met is what was said ("what did Xi say about how often he had
+        met Putin"), not the meeting it was said at ("what did Xi say when he met Putin")."""
+        return q.said and intent.rank == "words" and not _MET_CLAUSE.search(q.text)
 
     def _said_of_date(self, intent: Intent, q: Question, countries: tuple[str, ...],
                       others: bool) -> list[Fact]:  # fmt: skip

@@ -226,7 +226,8 @@ _SAID = re.compile(
     r"brag(?:ged|s)?|boast(?:ed|s)?|tout(?:ed|s)?|floated|pitch(?:ed)?|pledge[sd]?|vow(?:ed|s)?|"
     r"promise[sd]?|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
-    r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed|s)?|spoke|speaks?|brought up|raised|referred)\b",
+    r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speaks?|"
+    r"brought up|raised|referred)\b",  # ("the Moscow talks" are the meeting)
     re.I,
 )
 _SAID_RU = Guarded(re.compile(rf"{_SAY_RU}|по словам|метафор|высказ", re.I), None)
@@ -376,7 +377,10 @@ def _amounts(text: str) -> list[str]:
 
 _NTH = re.compile(
     r"\b(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:time|meeting|meet|encounter|talks)"
-    r"|\b(?P<ru>втор|трет|четв[её]рт|пят)\w*\s+(?:раз|встреч)",
+    # "which meeting came third", "the one that was held second"
+    r"|\b(?:meeting|one|encounter)\s+(?:that\s+)?(?:came|was|happened|took place|was held)\s+"
+    r"(?P<n2>second|third|fourth|fifth|2nd|3rd|4th|5th)\b(?!\s*-?\s*to\b)"
+    r"|\b(?P<ru>втор|трет|четв[её]рт|пят)\w*\s+(?:по\s+сч[её]ту\s+)?(?:раз|встреч)",
     re.I,
 )
 _NTH_RU = {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5}
@@ -387,8 +391,8 @@ def _nth(text: str) -> int:
     m = _NTH.search(text)
     if not m:
         return 0
-    if m.group("n"):
-        word = m.group("n").lower()
+    if m.group("n") or m.group("n2"):
+        word = (m.group("n") or m.group("n2")).lower()
         return int(word[0]) if word[0].isdigit() else ORDINAL_WORDS[word]
     return _NTH_RU[m.group("ru").lower()]
 

@@ -193,7 +193,13 @@ class Relevance:
     def fact_words(self, fact: Fact) -> frozenset[str]:
         """The words of a fact's display, read like a question's, with the people it names."""
         toks, written, names = self.reader.canon_written(fact.display)
-        return frozenset(self._words(toks, written, names, fact=True))
+        words = self._words(toks, written, names, fact=True)
+        # a one-word name is also its word: "mutual investment" names the area Investment, and
+        # "what did Xi say about investment" asks for the word
+        words += [t for marker, name in names if marker not in _SELECTORS and " " not in name
+                  for t in self.reader.canon(name)[0][:1]
+                  if t.isalpha() and t not in STOP]  # fmt: skip
+        return frozenset(words)
 
     def _words(self, toks: Iterable[str], written: Iterable[str], names: Iterable[tuple[str, str]],
                stop: frozenset[str] = STOP, fact: bool = False) -> list[str]:  # fmt: skip

@@ -847,6 +847,11 @@ def test_the_date_of_an_election_is_not_a_meeting_date(answerer: Answerer) -> No
          "March 21"),
         ("Как Си охарактеризовал китайскую экономику в декабре 2023 года?", "устойчивость",
          "4 ноября"),
+        # a one-word name in a fact ("mutual investment": the area) is also its word
+        ("what did xi say about investment between the two in 2025", "mutual investment",
+         "March 21"),
+        # whom he had met is what he said, not the meeting it was said at
+        ("What did Xi say about how often he had met Putin in 2023?", "twice", "no such meeting"),
     ],
 )  # fmt: skip
 def test_statements_said_in_other_words(answerer: Answerer, message: str, expected: str,
@@ -859,3 +864,21 @@ def test_a_named_person_is_not_answered_with_what_another_said(answerer: Answere
     """ "Did Mishustin visit the quake zone?" is not answered by what Xi said about the quake."""
     reply = answerer.ask("Did Mishustin visit the earthquake zone in Qinghai?")
     assert not reply.matched, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [
+        ("Which meeting was the one where the earthquake came up? date pls", "December 20, 2023",
+         "May 24"),
+        ("which meeting came third in order, and where was it?", "December 20, 2023", "May 24"),
+        ("Who did Mishustin bring along to the Moscow talks?", "Cabinet", "said"),
+    ],
+)  # fmt: skip
+def test_meetings_chosen_by_topic_order_and_company(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    """A meeting chosen by what came up there or by its place in time; "the Moscow talks" are
+    the meeting, not talk about something."""
+    reply = answerer.ask(message)
+    assert reply.matched and expected in reply.text and rejected not in reply.text, reply.text
