@@ -519,7 +519,12 @@ class Reader:
         for key, hit in entity_phrases(gaz).items():
             toks = tuple(self.canon(" ".join(key))[0])
             for k in dict.fromkeys((key, toks)):
-                if k and (len(k) > 1 or k[0] not in keywords) and not set(k) & SLOT_MARKERS:
+                if (
+                    k
+                    and (len(k) > 1 or k[0] not in keywords)
+                    and not set(k) & SLOT_MARKERS
+                    and not (len(k) == 1 and len(k[0]) < 2)
+                ):  # ("U.N." read as "n")
                     entities.setdefault(k, hit)
         self.entities = entities
         self._longest = max((len(k) for k in self.entities), default=0)

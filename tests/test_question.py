@@ -882,3 +882,9 @@ def test_meetings_chosen_by_topic_order_and_company(
     the meeting, not talk about something."""
     reply = answerer.ask(message)
     assert reply.matched and expected in reply.text and rejected not in reply.text, reply.text
+
+
+def test_a_one_letter_word_names_nothing(answerer: Answerer) -> None:
+    """ "xi n mishustin": "n" is "and", not "U.N." read letter by letter."""
+    reply = answerer.ask("yo what time of day did xi n mishustin meet back in dec 2023?")
+    assert reply.matched and "morning" in reply.text, reply.text
