@@ -9,7 +9,8 @@ import sys
 import yaml
 
 from bot.corpus import load_articles
-from bot.gazetteer import _CASE_EXOTIC, Gazetteer, alias_needle, load_gazetteer
+from bot.gazetteer import Gazetteer, alias_needle, load_gazetteer
+from bot.text import CASE_EXOTIC as _CASE_EXOTIC
 from tests.support import ROOT
 
 
