@@ -65,3 +65,19 @@ def test_russian_questions_find_what_was_said(
     reply = answerer.ask(question)
     assert reply.matched and all(e in reply.text for e in expected), reply.text
     assert rejected not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Как Си описал внешнюю обстановку в ноябре 2025?", ["турбулентн", "хладнокрови"]),
+        ("Что Си сказал о фундаментальных основах экономики Китая?", ["неизменн"]),
+        ("Что Мишустин говорил о дружбе в мае 2023?", ["из поколения в поколение"]),
+        ("Что Си сказал о пироге сотрудничества?", ["пирог"]),
+    ],
+)  # fmt: skip
+def test_a_russian_statement_reply_names_the_genres_words_in_russian(
+    answerer: Answerer, question: str, expected: list[str]
+) -> None:
+    reply = answerer.ask(question)
+    assert reply.matched and all(e in reply.text for e in expected), reply.text
