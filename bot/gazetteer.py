@@ -326,15 +326,20 @@ def _ru_aliases(entry: Entry) -> list[str]:
     return out
 
 
+_RU_ENDINGS = "аяоеьйыиую"  # the last letter a Russian name loses when declined
+_RU_ADJECTIVE = frozenset({"ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие"})  # both letters
+
+
 def alias_needle(alias: str) -> str:
     """The longest run of ASCII letters and digits, or of Russian letters, in ``alias``,
     lower-cased ("" if none); a Russian run of four letters or more without its last letter,
-    which a declined name changes ("Москва": "москв", found in "в Москве").
+    which a declined name changes ("Москва": "москв", found in "в Москве"), or without the two
+    of an adjective's ending ("Нижний": "нижн", found in "в Нижнем Новгороде").
 
     ``_alias_regex`` keeps such runs literal (only spaces and apostrophes vary, and the ending of
     a Russian name), so every match contains the needle, up to case.
     """
-    runs = [r if r.isascii() or len(r) < 4 else r[:-1]
+    runs = [r if r.isascii() or len(r) < 4 else _ru_kept(r)[: len(r) - 1]
             for r in re.findall(r"[A-Za-z0-9]+|[А-Яа-яЁё]+", alias)]  # fmt: skip
     return max(runs, key=len, default="").lower()
 
@@ -344,11 +349,29 @@ def _alias_body(alias: str) -> tuple[str, int]:
     # Two-letter acronyms (UN, AI, US) must match in capitals, or "us" and "un-" would; longer
     # ones (SCO, BRICS, USA) are written in lower case in chat, so everything else ignores case.
     flags = 0 if (alias.isupper() and len(alias) <= 2) else re.IGNORECASE
-    body = re.escape(alias).replace(r"\ ", r"[\s-]+").replace("'", "['’]?")
-    if re.fullmatch(r"[А-Яа-яЁё]{4,}", alias.split()[-1]):
-        # Russian names decline: Пекин -> в Пекине, Москва -> в Москве, Путин -> с Путиным.
-        body = re.sub(r"[аяоеьйыиую]$", "", body) + "[а-яё]{0,3}"
-    return body, flags
+    words = [_declined(re.escape(w)) for w in alias.split()]
+    return r"[\s-]+".join(words).replace("'", "['’]?"), flags
+
+
+def _declined(word: str) -> str:
+    """A word of an alias (regex-escaped) that matches its Russian case forms too: every Russian
+    word of a name declines, not only the last (Пекин -> в Пекине, Дом народных собраний -> в
+    Доме народных собраний, Нижний Новгород -> в Нижнем Новгороде, Санкт-Петербург -> в
+    Санкт-Петербурге, БРИКС -> в БРИКСе); words of one or two letters (Си, и) do not."""
+    run = re.search(r"[А-Яа-яЁё]+$", word)
+    if run is None or len(run.group()) < 3:
+        return word
+    if len(run.group()) == 3:  # Дом -> в Доме, Ли Цян -> с Ли Цяном (the needle keeps all 3)
+        return word + "[а-яё]{0,3}" if run.group()[-1] not in _RU_ENDINGS else word
+    return word[: run.start()] + _ru_kept(run.group()) + "[а-яё]{0,3}"
+
+
+def _ru_kept(run: str) -> str:
+    """What every case form of a Russian word of four letters or more starts with: the word
+    without an adjective's ending (Нижний -> Нижн: Нижнем) or a final vowel (Москва -> Москв)."""
+    if len(run) >= 5 and run[-2:].lower() in _RU_ADJECTIVE:
+        return run[:-2]
+    return run[:-1] if run[-1].lower() in _RU_ENDINGS else run
 
 
 def _alias_regex(alias: str) -> tuple[str, int]:

@@ -53,3 +53,20 @@ def test_questions_keep_exact_names() -> None:
     gaz = load_gazetteer()
     assert gaz.find("people", "what did Mishustine say") == []
     assert gaz.extracting().find("people", "what did Mishustine say")
+
+
+@pytest.mark.parametrize(
+    ("section", "text", "names"),
+    [
+        ("venues", "когда была встреча в доме народных собраний", ["Great Hall of the People"]),
+        ("venues", "в Доме правительства", ["Government House"]),
+        ("places", "в Нижнем Новгороде или в Санкт-Петербурге", ["Nizhny Novgorod",
+                                                                   "St. Petersburg"]),
+        ("people", "встреча с Ли Цяном", ["Li Qiang"]),
+        ("organisations", "в Евразийском экономическом союзе и в БРИКСе",
+         ["Eurasian Economic Union", "BRICS"]),
+        ("initiatives", "о Большом Евразийском партнёрстве", ["Greater Eurasian Partnership"]),
+    ],
+)  # fmt: skip
+def test_every_word_of_a_russian_name_declines(section: str, text: str, names: list[str]) -> None:
+    assert [e.name for _, e in load_gazetteer().find(section, text)] == names
