@@ -10,7 +10,7 @@ only module that imports rapidfuzz.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -468,19 +468,26 @@ SEASON_STEMS = frozenset(stem(w) for w in ("spring", "summer", "autumn", "fall",
                                            "зимой"))  # fmt: skip
 
 
-def entity_phrases(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[str, str]]:
-    """Stemmed word sequences of every gazetteer name (English and Russian) -> (marker, name)."""
-    out: dict[tuple[str, ...], tuple[str, str]] = {}
+def _entity_names(gaz: Gazetteer) -> Iterator[tuple[str, tuple[str, str], tuple[str, ...]]]:
+    """Every gazetteer name (English and Russian) as written, its (marker, name) and its
+    stemmed words."""
     for section, marker in MARKERS.items():
         for entry in gaz.sections[section]:
             for name in (*entry.aliases, entry.ru, entry.name):
                 key = tuple(stem(t) for t in normalize(name).split())
                 if key and not (len(key) == 1 and len(key[0]) < 2):
-                    out.setdefault(key, (marker, entry.name))
+                    yield name, (marker, entry.name), key
     for name in (*gaz.other_people, *gaz.other_places):
         key = tuple(stem(t) for t in normalize(name).split())
         if key:
-            out.setdefault(key, ("#other", name))
+            yield name, ("#other", name), key
+
+
+def entity_phrases(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Stemmed word sequences of every gazetteer name (English and Russian) -> (marker, name)."""
+    out: dict[tuple[str, ...], tuple[str, str]] = {}
+    for _, hit, key in _entity_names(gaz):
+        out.setdefault(key, hit)
     return out
 
 
@@ -516,16 +523,20 @@ class Reader:
         keywords = {t for e in examples for w in normalize(e, max_chars).split()
                     if (t := self._word(w)) is not None}  # fmt: skip
         entities: dict[tuple[str, ...], tuple[str, str]] = {}
-        for key, hit in entity_phrases(gaz).items():
-            toks = tuple(self.canon(" ".join(key))[0])
-            for k in dict.fromkeys((key, toks)):
-                if (
-                    k
-                    and (len(k) > 1 or k[0] not in keywords)
-                    and not set(k) & SLOT_MARKERS
-                    and not (len(k) == 1 and len(k[0]) < 2)
-                ):  # ("U.N." read as "n")
-                    entities.setdefault(k, hit)
+        keyed: dict[tuple[str, ...], tuple[str, str]] = {}
+        for name, hit, key in _entity_names(gaz):
+            keyed.setdefault(key, hit)
+            # and as a message's words read it (from the name as written: a Russian stem
+            # stemmed again is shorter, "собран" -> "собра")
+            keyed.setdefault(tuple(self.canon(name)[0]), hit)
+        for k, hit in keyed.items():
+            if (
+                k
+                and (len(k) > 1 or k[0] not in keywords)
+                and not set(k) & SLOT_MARKERS
+                and not (len(k) == 1 and len(k[0]) < 2)
+            ):  # ("U.N." read as "n")
+                entities.setdefault(k, hit)
         self.entities = entities
         self._longest = max((len(k) for k in self.entities), default=0)
         # The examples read as messages are (the matcher scores against these), once each.

@@ -888,3 +888,16 @@ def test_a_one_letter_word_names_nothing(answerer: Answerer) -> None:
     """ "xi n mishustin": "n" is "and", not "U.N." read letter by letter."""
     reply = answerer.ask("yo what time of day did xi n mishustin meet back in dec 2023?")
     assert reply.matched and "morning" in reply.text, reply.text
+
+
+def test_a_russian_name_is_found_whatever_the_lexicon_reads_its_words() -> None:
+    """A name is keyed by the words a message becomes, read from the name as written: a
+    Russian stem stemmed again is shorter ("собран" -> "собра"), so a name keyed from its stems
+    is lost as soon as the lexicon reads one of its words ("дом": house)."""
+    from bot.gazetteer import load_gazetteer
+    from bot.intents import Lexicon
+
+    lexicon = Lexicon({"дом": "house", "house": "house"}, frozenset(), frozenset(), ())
+    reader = Reader(lexicon, load_gazetteer(), ["when did they meet"])
+    q = reader.read("встреча в Доме народных собраний")
+    assert ("#place", "Great Hall of the People") in q.names
