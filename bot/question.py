@@ -67,8 +67,11 @@ _BEFORE_WORDS = frozenset({"before", "prior to", "until"})
 _DIGIT = re.compile(r"\d")  # (a quick test for patterns of numbers)
 _SHORT_YEAR = Guarded(
     re.compile(
-        r"(?<![\w'’])['’](\d{2})\b|(?<=[а-яё])\s+(\d{2})-?го\b"
-        r"|(?<!\w)в\s+(\d{2})-?м\b",
+        r"(?<![\w'’])['’](\d{2})\b"
+        # after a month ("в декабре 23-го"), not a number ("15-го пятилетнего плана")
+        r"|(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*"
+        r"\s+(\d{2})-?го\b"
+        r"|(?<!\w)в\s+(\d{2})-?м\b(?=\s*(?:году|г\b|$|[?!.,;)]))",
         re.I,
     ),
     quick=_DIGIT,

@@ -263,7 +263,11 @@ def test_how_long_needs_a_length(answerer: Answerer, message: str) -> None:
     [("где они виделись в декабре 23-го?", (2023,), ()),
      ("where did they meet in dec '23?", (2023,), ()),
      ("где они встречались 23 декабря?", (), ()),
-     ("какая по счёту, 28-я встреча?", (), (28,))],
+     ("какая по счёту, 28-я встреча?", (), (28,)),
+     ("когда они встречались в 25-м году?", (2025,), ()),
+     # a number, not a year: "the 15th five-year plan"
+     ("Во что верит Мишустин насчёт 15-го пятилетнего плана?", (), (15,)),
+     ("что сказано о 15-м пятилетнем плане?", (), (15,))],
 )  # fmt: skip
 def test_short_years(answerer: Answerer, message: str, years: tuple[int, ...],
                      ordinals: tuple[int, ...]) -> None:  # fmt: skip
