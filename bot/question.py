@@ -227,7 +227,7 @@ _SAID = re.compile(
     rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|{_APPRAISE}|"
     r"mean(?:t)? by|comment(?:ed|s)?|hyped|excited|pleased|glad|happy about|"
     r"brag(?:ged|s)?|boast(?:ed|s)?|tout(?:ed|s)?|floated|pitch(?:ed)?|pledge[sd]?|vow(?:ed|s)?|"
-    r"promise[sd]?|"
+    r"promise[sd]?|(?<!\bi )(?<!\bwe )(?<!\byou )think(?:s)?|thought|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speaks?|"
     r"brought up|raised|referred)\b",  # ("the Moscow talks" are the meeting)

@@ -854,6 +854,10 @@ def test_the_date_of_an_election_is_not_a_meeting_date(answerer: Answerer) -> No
         # a one-word name in a fact ("mutual investment": the area) is also its word
         ("what did xi say about investment between the two in 2025", "mutual investment",
          "March 21"),
+        # "even" is a word, not a typo of "event"; "nukes" and "nail" are the genre's words
+        ("bruh what did mishustin even say in 2025", "Five-Year Plan", "March 21"),
+        ("lol did mishustin say anything about nukes", "nuclear", "November 4"),
+        ("@bot quick one: which plan did mishustin think china will nail", "15th", "March 21"),
         # whom he had met is what he said, not the meeting it was said at
         ("What did Xi say about how often he had met Putin in 2023?", "twice", "no such meeting"),
     ],
