@@ -762,7 +762,8 @@ class Picker:
         if speaker:
             facts = [f for f in facts if f.kind in _NO_AGENT or self._said_by(f, speaker)]
         ranked = self.relevance.rank(self.relevance.prefer(facts, kinds), topic) if kinds else []
-        if not ranked:  # "what did Xi hope ..." said as "China is willing to ...": what he said
+        if not ranked and not self.relevance.strict(kinds):
+            # "what did Xi hope ..." said as "China is willing to ...": what he said
             ranked = self.relevance.rank(facts, topic)
         keep = {id(r.fact) for r in ranked}
         return [f for f in facts if id(f) in keep]  # table order, as every answer

@@ -108,6 +108,7 @@ KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propo
               "applaud": {"applaud", "prais", "welcom", "hail", "congratul", "satisfi"},
               "believe": {"believ", "confid", "convinc"},
               "thank": {"thank", "gratitud"}}  # fmt: skip
+_ACTS = frozenset({"applaud"})  # kinds of saying that are acts (``Relevance.strict``)
 HUB = 6  # variants that make a canonical word a hub
 _ORDINALS = frozenset(stem(w) for w in ORDINAL_WORDS)
 _ORDINAL_WORD = {digits: stem(word) for digits, word in ORDINAL_DIGITS.items()}
@@ -324,8 +325,15 @@ class Relevance:
         """The words of the question that ask for a kind of saying ("hope", "wish" ...)."""
         return frozenset(t for t in q.tokens if t in KIND_WORDS)
 
+    def strict(self, kinds: frozenset[str]) -> bool:
+        """True when ``kinds`` ask for an act (applauding, praising): only facts of that act
+        answer ("why did Xi applaud the plenum": Mishustin did). A hope or a wish may be said
+        in other words ("China is willing to ...")."""
+        return bool(kinds) and all(KIND_WORDS[k] in _ACTS for k in kinds)
+
     def prefer(self, facts: Sequence[Fact], kinds: frozenset[str]) -> list[Fact]:
-        """The facts that say what ``kinds`` ask for (hope, wish, call ...); all when none does."""
+        """The facts that say what ``kinds`` ask for (hope, wish, call ...); all when none does
+        (none for an act, ``strict``)."""
         if not kinds:
             return list(facts)
         own = [f for f in facts if kinds & self._of(f)]  # "congratulate": those who did
@@ -335,7 +343,7 @@ class Relevance:
         stems = {s for k in wanted for s in KIND_STEMS.get(k, ())}
         chosen = [f for f in facts
                   if stems & self._of(f) or getattr(f.parts, "kind", "") in wanted]  # fmt: skip
-        return chosen or list(facts)
+        return chosen or ([] if self.strict(kinds) else list(facts))
 
     def _of(self, fact: Fact) -> frozenset[str]:
         words = self.words.get(id(fact))

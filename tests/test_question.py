@@ -909,3 +909,11 @@ def test_a_russian_name_is_found_whatever_the_lexicon_reads_its_words() -> None:
     reader = Reader(lexicon, load_gazetteer(), ["when did they meet"])
     q = reader.read("встреча в Доме народных собраний")
     assert ("#place", "Great Hall of the People") in q.names
+
+
+def test_an_act_of_saying_is_answered_only_by_that_act(answerer: Answerer) -> None:
+    """Applauding is an act: "why did Xi applaud the plenum" is declined when only Mishustin
+    applauded it; a hope may be said in other words, an applause not."""
+    assert not answerer.ask("Why did Xi applaud the Fourth Plenary Session in 2025?").matched
+    reply = answerer.ask("what did mishustin applaud in 2025")
+    assert reply.matched and "Plenary Session" in reply.text
