@@ -858,6 +858,11 @@ def test_the_date_of_an_election_is_not_a_meeting_date(answerer: Answerer) -> No
         ("bruh what did mishustin even say in 2025", "Five-Year Plan", "March 21"),
         ("lol did mishustin say anything about nukes", "nuclear", "November 4"),
         ("@bot quick one: which plan did mishustin think china will nail", "15th", "March 21"),
+        # the Communist Party, the CPC, the Party: one party
+        ("What did Xi tell Mishustin about the unity of the Communist Party and the Chinese "
+         "people?", "united", "December 20"),
+        ("What did Xi say about the recent Party plenum at his 2025 meeting with Mishustin?",
+         "Fourth Plenary", "March 21"),
         # whom he had met is what he said, not the meeting it was said at
         ("What did Xi say about how often he had met Putin in 2023?", "twice", "no such meeting"),
     ],
