@@ -922,3 +922,8 @@ def test_an_act_of_saying_is_answered_only_by_that_act(answerer: Answerer) -> No
     assert not answerer.ask("Why did Xi applaud the Fourth Plenary Session in 2025?").matched
     reply = answerer.ask("what did mishustin applaud in 2025")
     assert reply.matched and "Plenary Session" in reply.text
+
+
+def test_was_it_a_weekday_shows_the_weekday(answerer: Answerer) -> None:
+    reply = answerer.ask("the one in moscow - was it a tuesday?")
+    assert "Tuesday, March 21, 2023" in reply.text, reply.text
