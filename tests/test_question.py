@@ -858,6 +858,9 @@ def test_the_date_of_an_election_is_not_a_meeting_date(answerer: Answerer) -> No
         ("bruh what did mishustin even say in 2025", "Five-Year Plan", "March 21"),
         ("lol did mishustin say anything about nukes", "nuclear", "November 4"),
         ("@bot quick one: which plan did mishustin think china will nail", "15th", "March 21"),
+        # relations at their best are at their highest level
+        ("Кто заявил, что отношения двух стран сейчас лучшие за всю историю?", "Мишустин",
+         "20 декабря"),
         # the Communist Party, the CPC, the Party: one party
         ("What did Xi tell Mishustin about the unity of the Communist Party and the Chinese "
          "people?", "united", "December 20"),
