@@ -930,3 +930,14 @@ def test_an_act_of_saying_is_answered_only_by_that_act(answerer: Answerer) -> No
 def test_was_it_a_weekday_shows_the_weekday(answerer: Answerer) -> None:
     reply = answerer.ask("the one in moscow - was it a tuesday?")
     assert "Tuesday, March 21, 2023" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "select"),
+    [("Что Си сказал о пути развития, выбранном русским народом?", ""),  # выб-ранн-ом
+     ("Когда Си Цзиньпин и Мишустин встретились впервые?", "first"),
+     ("когда была самая ранняя встреча?", "first"),
+     ("когда была последняя встреча?", "last")],
+)  # fmt: skip
+def test_first_and_last_in_russian_are_words(reader: Reader, message: str, select: str) -> None:
+    assert reader.read(message).slots.select == select
