@@ -95,8 +95,9 @@ _LASTED = re.compile(
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"(?<!\w)(?:последн|недавн|крайн)", re.I)  # fmt: skip
 # ("the first eleven months", "for the first time" name a period, not the first meeting)
+# (Russian: a word's start; "выбранном" holds "ранн")
 _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:months?|quarter|"
-                    r"half|weeks?|days?)\b)|(?<!\w)(?:перв|ранн|впервые)", re.I)  # fmt: skip ("выбранном")
+                    r"half|weeks?|days?)\b)|(?<!\w)(?:перв|ранн|впервые)", re.I)  # fmt: skip
 _SOIL = re.compile(r"\b(Chinese|Russian)\s+(?:soil|territory|ground)\b", re.I)
 _SOIL_OF = {"chinese": "China", "russian": "Russia"}
 # "after 2023", "since 2024", "before 2025", "после 2023 года": a side of a year.
