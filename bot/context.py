@@ -61,6 +61,25 @@ _TRAVEL = Pattern(
 # A host greets the guest where they meet: "welcome to Beijing once again".
 _WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?=[A-Z])")
 LEAD = 8  # sentences: headline, repeated headline, caption and lead paragraph of a report
+LEAD_CONTENT = 4  # sentences of text (no heading, menu or repeated line) that a lead holds at least
+
+
+def lead_end(sentences: Sequence[str]) -> int:
+    """Where an article's lead ends: ``LEAD`` sentences, or more when the page's headings, menus,
+    time stamps and repeated titles leave fewer than ``LEAD_CONTENT`` sentences of text in them
+    (a government release opens with seven lines of its site's furniture)."""
+    seen: set[str] = set()
+    text = 0
+    for i, s in enumerate(sentences):
+        line = " ".join(s.split())
+        if i >= LEAD and text >= LEAD_CONTENT:
+            return i
+        if line not in seen and re.search(r"[.!?…\"”»]$", line) and len(line.split()) > 2:
+            text += 1
+        seen.add(line)
+    return len(sentences)
+
+
 Dated = Literal["text", "header", "year inferred", "curated", ""]
 
 
@@ -384,7 +403,7 @@ def article_context(
     if (
         held
         and ref
-        and min(m.idx for m in held) >= LEAD
+        and min(m.idx for m in held) >= lead_end(sentences)
         and _other_time(article, [m.idx for m in held], ref)
     ):
         # A meeting first named deep in a text that places it in another month or year than the
@@ -426,20 +445,23 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
     """The context of an article that reports no meeting of the principals: its facts belong
     to its main encounter (a premiers' meeting, a planned meeting, a visit)."""
     encounters = resolve(found, article.sentences, gaz, ref)
-    main = _main(encounters, gaz.principals)
+    main = _main(encounters, gaz.principals, lead_end(article.sentences))
     if main is None:
         mid = f"{article.stem}-unknown"
         return Context(article, gaz, ref, mid, None, None, (), "", "", "", said,
                        tuple(encounters), None, frozenset(), dated="")  # fmt: skip
     when: date | None = date.fromisoformat(main.when) if len(main.when) == 10 else None
     dated: Dated = "text" if when else ""
-    if when is None and main.tense == "past" and article.published and main.idx < LEAD:
+    if (when is None and main.tense == "past" and article.published
+            and main.idx < lead_end(article.sentences)
+            and article.published.isoformat().startswith(main.when)):  # fmt: skip
+        # (a meeting the text places in another month, "in May", is not of the page's day)
         # "Mishustin meets with Li Qiang" on its page; a meeting first named deep in the text is
         # one an analysis recalls, not one of the page's date.
         when, dated = article.published, "header"
     if when != (date.fromisoformat(main.when) if len(main.when) == 10 else None):
         encounters = resolve(found, article.sentences, gaz, when or ref)
-        main = _main(encounters, gaz.principals) or main
+        main = _main(encounters, gaz.principals, lead_end(article.sentences)) or main
     meeting = tuple(sorted(set(main.sentences) | anaphoric))
     elsewhere = frozenset({i for e in encounters for i in e.sentences} - set(meeting))
     place: str | None = main.place or None
@@ -460,7 +482,8 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
                    country, rank, dated)  # fmt: skip
 
 
-def _main(encounters: Sequence[Encounter], principals: Sequence[str]) -> Encounter | None:
+def _main(encounters: Sequence[Encounter], principals: Sequence[str],
+          lead: int = LEAD) -> Encounter | None:  # fmt: skip
     """The encounter an article that reports no meeting of the principals is about: a planned
     meeting of the principals (an announcement), else a held meeting one of them took part in,
     else a planned one, else any other; never a recalled one, nor one first named past the
@@ -475,7 +498,7 @@ def _main(encounters: Sequence[Encounter], principals: Sequence[str]) -> Encount
     # A meeting first named deep in the text is one an analysis recalls ("That December he was
     # back, for the 28th regular meeting"), not the one the article is about.
     candidates = [e for e in encounters if not e.recall and not e.count
-                  and min(e.sentences, default=e.idx) < LEAD]  # fmt: skip
+                  and min(e.sentences, default=e.idx) < lead]  # fmt: skip
     return min(candidates, key=rank) if candidates else None
 
 
