@@ -47,6 +47,8 @@ _YEARS_SINCE = Pattern(
     r"(?P<base>(?:19|20)\d\d)\b",
     re.I,
 )
+_ANNIVERSARY_OF = Pattern(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?"
+                          r"(?P<what>[^,.;]{5,80})", re.I)  # fmt: skip
 _THIS_YEAR = Pattern(r"\b(?:this|current|the\s+current)\s+year\b|\bthis\s+year['’]s\b", re.I)
 _VISITED = Pattern(
     r"\b(?:visit(?:ing|s|ed)?|visit\s+to|trip\s+to|in|to)\s+(?:the\s+)?(?P<c>China|Russia|"
@@ -60,6 +62,7 @@ _TRAVEL = Pattern(
 )
 # A host greets the guest where they meet: "welcome to Beijing once again".
 _WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?=[A-Z])")
+REPORT = "report"  # what the group of an article that reports no meeting at all is
 LEAD = 8  # sentences: headline, repeated headline, caption and lead paragraph of a report
 LEAD_CONTENT = 4  # sentences of text (no heading, menu or repeated line) that a lead holds at least
 
@@ -228,7 +231,7 @@ class _When:
 
 
 def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
-                  elsewhere: frozenset[int]) -> _When:  # fmt: skip
+                  elsewhere: frozenset[int], gaz: Gazetteer | None = None) -> _When:  # fmt: skip
     """The meeting's date (or what the text gives of it), best evidence first."""
     rank = {"iso": 0, "dotted": 0, "mdy": 0, "dmy": 0, "md": 1, "dm": 1, "relday": 2, "weekday": 2}
     best: tuple[int, int, date | None, str] | None = None
@@ -261,7 +264,7 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
     if month_day is None:
         month_day = next((d for s in article.sentences[:3] if (d := _dateline_day(s))), None)
     if month_day is not None:
-        year = _article_year(article, month_day, weekday)
+        year = _article_year(article, month_day, weekday, gaz)
         if year is not None:
             return _When(date(year, *month_day), weekday, month_day, "year inferred", 4)
     elif (
@@ -284,16 +287,23 @@ def _other_time(article: Article, meeting: Sequence[int], day: date) -> bool:
     return False
 
 
-def _article_year(article: Article, month_day: tuple[int, int], weekday: str) -> int | None:
+def _article_year(article: Article, month_day: tuple[int, int], weekday: str,
+                  gaz: Gazetteer | None = None) -> int | None:  # fmt: skip
     """The year of an article that gives a day and month but no year, from what it says of this
-    year ("this year we mark 25 years of the Treaty signed in 2001"); it must agree with the
-    weekday the text names."""
+    year ("this year we mark 25 years of the Treaty signed in 2001", "this year is the 75th
+    anniversary of the establishment of diplomatic relations": the gazetteer's year of what is
+    marked); it must agree with the weekday the text names."""
     years: set[int] = set()
     for s in article.sentences:
         if not _THIS_YEAR.search(s):
             continue
         for m in _YEARS_SINCE.finditer(s):
             years.add(int(m.group("base")) + int(m.group("n")))
+        for m in _ANNIVERSARY_OF.finditer(s):
+            base = gaz.find("anniversary_bases", m.group("what")) if gaz else []
+            year = base[0][1].attr("year") if base else None
+            if isinstance(year, int) and not _YEARS_SINCE.search(s):
+                years.add(year + int(m.group("n")))
     good = set()
     for year in years:
         try:
@@ -416,7 +426,7 @@ def article_context(
                        people=find)  # fmt: skip
     meeting = sorted({m.idx for m in held} | anaphoric)
     elsewhere = frozenset({m.idx for m in found} - set(meeting))
-    when = _meeting_date(article, ref, meeting, elsewhere)
+    when = _meeting_date(article, ref, meeting, elsewhere, gaz)
     day, dated = when.value, when.dated
     note = ""
     if day is None and curated:
@@ -447,9 +457,13 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
     encounters = resolve(found, article.sentences, gaz, ref)
     main = _main(encounters, gaz.principals, lead_end(article.sentences))
     if main is None:
-        mid = f"{article.stem}-unknown"
-        return Context(article, gaz, ref, mid, None, None, (), "", "", "", said,
-                       tuple(encounters), None, frozenset(), dated="")  # fmt: skip
+        # A piece that reports no meeting at all (an explainer that recalls meetings, an
+        # analysis): its facts (trade, other meetings, what was said) are a group of its own,
+        # the report, so that questions about them still find them.
+        report = Encounter(_first_text(article.sentences), (), REPORT, None, "past", False,
+                           False, False, ref.isoformat() if ref else "")  # fmt: skip
+        return Context(article, gaz, ref, f"{article.stem}-report", None, None, (), "", "", "",
+                       said, (*encounters, report), report, frozenset(), dated="")  # fmt: skip
     when: date | None = date.fromisoformat(main.when) if len(main.when) == 10 else None
     dated: Dated = "text" if when else ""
     if (when is None and main.tense == "past" and article.published
@@ -480,6 +494,12 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
     return Context(article, gaz, ref, mid, when, place, meeting, main.weekday, venue, "", said,
                    tuple(encounters), main, elsewhere, main.daytime, main.clock, None,
                    country, rank, dated)  # fmt: skip
+
+
+def _first_text(sentences: Sequence[str]) -> int:
+    """The first sentence of text (not a heading, menu or byline) of an article."""
+    return next((i for i, s in enumerate(sentences)
+                 if re.search(r"[.!?…\"”»]$", s.strip()) and len(s.split()) > 5), 0)  # fmt: skip
 
 
 def _main(encounters: Sequence[Encounter], principals: Sequence[str],

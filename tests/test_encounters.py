@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.context import Context, article_context, title_holder
+from bot.context import REPORT, Context, article_context, title_holder
 from bot.corpus import parse_article
 from bot.gazetteer import load_gazetteer
 from bot.kinds import delegation
@@ -182,7 +182,8 @@ def test_an_analysis_that_recalls_meetings_reports_none_of_its_own() -> None:
         "minister, a trip given over to talks with Putin.\n"
         "That autumn the premiers held their 29th regular meeting with Li Qiang in Moscow."
     )
-    assert not ctx.principal and ctx.main is None  # the premiers' meeting is only recalled
+    assert not ctx.principal  # the premiers' meeting is only recalled: the piece's facts are
+    assert ctx.main is not None and ctx.main.what == REPORT  # a group of the report's own
     assert ctx.meeting_date is None  # not the page's date: a meeting the piece recalls
 
 
