@@ -643,12 +643,12 @@ def _countries(gaz: Gazetteer, clause: str, places: list[Place]) -> list[Place]:
     out: list[Place] = []
     cities = {gaz.get("places", p[2]) for p in places}
     within = {str(e.attr("country")) for e in cities if e is not None}
-    for m in _COUNTRY_AT.finditer(clause):
-        hit = gaz.find("countries", m.group("c"))
-        if not hit or hit[0][1].name in within:
+    for a, b, e in gaz.spans("countries", clause):
+        led = re.search(r"\b(?:in|to)\s+(?:the\s+)?$", clause[max(0, a - 8) : a])
+        if e.name in within or not led:
             continue
-        if not any(a < m.end() and m.start() < b for a, b, _, _ in places):
-            out.append((m.start("c"), m.end("c"), _COUNTRY_MARK + hit[0][1].name, ""))
+        if not any(x < b and a < y for x, y, _, _ in places):
+            out.append((a, b, _COUNTRY_MARK + e.name, ""))
     return out
 
 
@@ -687,6 +687,8 @@ def when_mentions(text: str, anchor: date | None, future: bool = False,
         if not any(a <= m.start() < b + 12 for a, b in taken):
             out.append((m.start(), f"{m.group('y')}-{_month(m.group('mon')):02d}", ""))
             taken.append(m.span())
+    named = set(re.findall(r"(?i)\b(?:in|of)\s+((?:19|20)\d\d)\b(?!\s*-)", text))  # "In 2024
+    # they met in Beijing in May": that May
     for m in _MONTH_ONLY.finditer(text):
         if any(a <= m.start("mon") < b for a, b in taken) or anchor is None:
             continue
@@ -695,7 +697,9 @@ def when_mentions(text: str, anchor: date | None, future: bool = False,
         month = _month(m.group("mon"))
         year = anchor.year
         rel = m.group("rel")
-        if rel:
+        if len(named) == 1 and not rel:
+            year = int(next(iter(named)))
+        elif rel:
             year += {"this": 0, "last": -1, "next": 1}[rel.lower()]
         elif future and month < anchor.month:
             year += 1
