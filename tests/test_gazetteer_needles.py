@@ -9,7 +9,8 @@ import sys
 import yaml
 
 from bot.corpus import load_articles
-from bot.gazetteer import _CASE_EXOTIC, Gazetteer, alias_needle, load_gazetteer
+from bot.gazetteer import Gazetteer, alias_needle, load_gazetteer
+from bot.text import CASE_EXOTIC
 from tests.support import ROOT
 
 
@@ -17,7 +18,7 @@ def test_exotic_set_is_every_non_ascii_char_that_ignorecase_matches_to_ascii():
     ascii_alnum = re.compile("[a-z0-9]", re.IGNORECASE)
     cased = (chr(cp) for cp in range(128, sys.maxunicode + 1))
     found = {c for c in cased if (c.lower() != c or c.upper() != c) and ascii_alnum.fullmatch(c)}
-    assert found and all(_CASE_EXOTIC.fullmatch(c) for c in found)
+    assert found and all(CASE_EXOTIC.fullmatch(c) for c in found)
     assert found == {"\u0130", "\u0131", "\u017f", "\u212a"}
 
 
@@ -34,7 +35,7 @@ def test_exotic_set_covers_every_char_that_ignorecase_matches_to_a_russian_lette
     letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
     found = {chr(cp) for cp in range(128, sys.maxunicode + 1) for x in letters
              if re.fullmatch(x, chr(cp), re.IGNORECASE) and chr(cp).lower() != x}  # fmt: skip
-    assert found and all(_CASE_EXOTIC.fullmatch(c) for c in found)
+    assert found and all(CASE_EXOTIC.fullmatch(c) for c in found)
 
 
 class Unfiltered(Gazetteer):
