@@ -47,6 +47,8 @@ _YEARS_SINCE = Pattern(
     r"(?P<base>(?:19|20)\d\d)\b",
     re.I,
 )
+_ANNIVERSARY_OF = Pattern(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?"
+                          r"(?P<what>[^,.;]{5,80})", re.I)  # fmt: skip
 _THIS_YEAR = Pattern(r"\b(?:this|current|the\s+current)\s+year\b|\bthis\s+year['’]s\b", re.I)
 _VISITED = Pattern(
     r"\b(?:visit(?:ing|s|ed)?|visit\s+to|trip\s+to|in|to)\s+(?:the\s+)?(?P<c>China|Russia|"
@@ -60,7 +62,27 @@ _TRAVEL = Pattern(
 )
 # A host greets the guest where they meet: "welcome to Beijing once again".
 _WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?=[A-Z])")
+REPORT = "report"  # what the group of an article that reports no meeting at all is
 LEAD = 8  # sentences: headline, repeated headline, caption and lead paragraph of a report
+LEAD_CONTENT = 4  # sentences of text (no heading, menu or repeated line) that a lead holds at least
+
+
+def lead_end(sentences: Sequence[str]) -> int:
+    """Where an article's lead ends: ``LEAD`` sentences, or more when the page's headings, menus,
+    time stamps and repeated titles leave fewer than ``LEAD_CONTENT`` sentences of text in them
+    (a government release opens with seven lines of its site's furniture)."""
+    seen: set[str] = set()
+    text = 0
+    for i, s in enumerate(sentences):
+        line = " ".join(s.split())
+        if i >= LEAD and text >= LEAD_CONTENT:
+            return i
+        if line not in seen and re.search(r"[.!?…\"”»]$", line) and len(line.split()) > 2:
+            text += 1
+        seen.add(line)
+    return len(sentences)
+
+
 Dated = Literal["text", "header", "year inferred", "curated", ""]
 
 
@@ -209,7 +231,7 @@ class _When:
 
 
 def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
-                  elsewhere: frozenset[int]) -> _When:  # fmt: skip
+                  elsewhere: frozenset[int], gaz: Gazetteer | None = None) -> _When:  # fmt: skip
     """The meeting's date (or what the text gives of it), best evidence first."""
     rank = {"iso": 0, "dotted": 0, "mdy": 0, "dmy": 0, "md": 1, "dm": 1, "relday": 2, "weekday": 2}
     best: tuple[int, int, date | None, str] | None = None
@@ -242,7 +264,7 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
     if month_day is None:
         month_day = next((d for s in article.sentences[:3] if (d := _dateline_day(s))), None)
     if month_day is not None:
-        year = _article_year(article, month_day, weekday)
+        year = _article_year(article, month_day, weekday, gaz)
         if year is not None:
             return _When(date(year, *month_day), weekday, month_day, "year inferred", 4)
     elif (
@@ -265,16 +287,23 @@ def _other_time(article: Article, meeting: Sequence[int], day: date) -> bool:
     return False
 
 
-def _article_year(article: Article, month_day: tuple[int, int], weekday: str) -> int | None:
+def _article_year(article: Article, month_day: tuple[int, int], weekday: str,
+                  gaz: Gazetteer | None = None) -> int | None:  # fmt: skip
     """The year of an article that gives a day and month but no year, from what it says of this
-    year ("this year we mark 25 years of the Treaty signed in 2001"); it must agree with the
-    weekday the text names."""
+    year ("this year we mark 25 years of the Treaty signed in 2001", "this year is the 75th
+    anniversary of the establishment of diplomatic relations": the gazetteer's year of what is
+    marked); it must agree with the weekday the text names."""
     years: set[int] = set()
     for s in article.sentences:
         if not _THIS_YEAR.search(s):
             continue
         for m in _YEARS_SINCE.finditer(s):
             years.add(int(m.group("base")) + int(m.group("n")))
+        for m in _ANNIVERSARY_OF.finditer(s):
+            base = gaz.find("anniversary_bases", m.group("what")) if gaz else []
+            year = base[0][1].attr("year") if base else None
+            if isinstance(year, int) and not _YEARS_SINCE.search(s):
+                years.add(year + int(m.group("n")))
     good = set()
     for year in years:
         try:
@@ -384,7 +413,7 @@ def article_context(
     if (
         held
         and ref
-        and min(m.idx for m in held) >= LEAD
+        and min(m.idx for m in held) >= lead_end(sentences)
         and _other_time(article, [m.idx for m in held], ref)
     ):
         # A meeting first named deep in a text that places it in another month or year than the
@@ -397,7 +426,7 @@ def article_context(
                        people=find)  # fmt: skip
     meeting = sorted({m.idx for m in held} | anaphoric)
     elsewhere = frozenset({m.idx for m in found} - set(meeting))
-    when = _meeting_date(article, ref, meeting, elsewhere)
+    when = _meeting_date(article, ref, meeting, elsewhere, gaz)
     day, dated = when.value, when.dated
     note = ""
     if day is None and curated:
@@ -426,20 +455,27 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
     """The context of an article that reports no meeting of the principals: its facts belong
     to its main encounter (a premiers' meeting, a planned meeting, a visit)."""
     encounters = resolve(found, article.sentences, gaz, ref)
-    main = _main(encounters, gaz.principals)
+    main = _main(encounters, gaz.principals, lead_end(article.sentences))
     if main is None:
-        mid = f"{article.stem}-unknown"
-        return Context(article, gaz, ref, mid, None, None, (), "", "", "", said,
-                       tuple(encounters), None, frozenset(), dated="")  # fmt: skip
+        # A piece that reports no meeting at all (an explainer that recalls meetings, an
+        # analysis): its facts (trade, other meetings, what was said) are a group of its own,
+        # the report, so that questions about them still find them.
+        report = Encounter(_first_text(article.sentences), (), REPORT, None, "past", False,
+                           False, False, ref.isoformat() if ref else "")  # fmt: skip
+        return Context(article, gaz, ref, f"{article.stem}-report", None, None, (), "", "", "",
+                       said, (*encounters, report), report, frozenset(), dated="")  # fmt: skip
     when: date | None = date.fromisoformat(main.when) if len(main.when) == 10 else None
     dated: Dated = "text" if when else ""
-    if when is None and main.tense == "past" and article.published and main.idx < LEAD:
+    if (when is None and main.tense == "past" and article.published
+            and main.idx < lead_end(article.sentences)
+            and article.published.isoformat().startswith(main.when)):  # fmt: skip
+        # (a meeting the text places in another month, "in May", is not of the page's day)
         # "Mishustin meets with Li Qiang" on its page; a meeting first named deep in the text is
         # one an analysis recalls, not one of the page's date.
         when, dated = article.published, "header"
     if when != (date.fromisoformat(main.when) if len(main.when) == 10 else None):
         encounters = resolve(found, article.sentences, gaz, when or ref)
-        main = _main(encounters, gaz.principals) or main
+        main = _main(encounters, gaz.principals, lead_end(article.sentences)) or main
     meeting = tuple(sorted(set(main.sentences) | anaphoric))
     elsewhere = frozenset({i for e in encounters for i in e.sentences} - set(meeting))
     place: str | None = main.place or None
@@ -460,7 +496,14 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
                    country, rank, dated)  # fmt: skip
 
 
-def _main(encounters: Sequence[Encounter], principals: Sequence[str]) -> Encounter | None:
+def _first_text(sentences: Sequence[str]) -> int:
+    """The first sentence of text (not a heading, menu or byline) of an article."""
+    return next((i for i, s in enumerate(sentences)
+                 if re.search(r"[.!?…\"”»]$", s.strip()) and len(s.split()) > 5), 0)  # fmt: skip
+
+
+def _main(encounters: Sequence[Encounter], principals: Sequence[str],
+          lead: int = LEAD) -> Encounter | None:  # fmt: skip
     """The encounter an article that reports no meeting of the principals is about: a planned
     meeting of the principals (an announcement), else a held meeting one of them took part in,
     else a planned one, else any other; never a recalled one, nor one first named past the
@@ -475,7 +518,7 @@ def _main(encounters: Sequence[Encounter], principals: Sequence[str]) -> Encount
     # A meeting first named deep in the text is one an analysis recalls ("That December he was
     # back, for the 28th regular meeting"), not the one the article is about.
     candidates = [e for e in encounters if not e.recall and not e.count
-                  and min(e.sentences, default=e.idx) < LEAD]  # fmt: skip
+                  and min(e.sentences, default=e.idx) < lead]  # fmt: skip
     return min(candidates, key=rank) if candidates else None
 
 

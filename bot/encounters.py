@@ -33,7 +33,7 @@ Tense = Literal["past", "future"]
 # "took part in the talks with" someone's presence at one.
 _TRIGGER = Pattern(
     r"\b(?:met|meets?|meeting|meetings|talks|negotiations|conversation|received|receives|"
-    r"hosted|hosts|co-chaired|co-chairs?|sat down)\b",
+    r"hosted|hosts|co-chaired|co-chairs?|sat down|phone\s+call)\b",
     re.I,
 )
 _VERB = Pattern(
@@ -51,7 +51,8 @@ _NOUN = Pattern(
     r"negotiations|conversation)\b"
     r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|"
     r"[a-z]+-[a-z]+)\s+regular\s+meeting\b"
-    r"|\b(?:our|their|the)\s+regular\s+meeting\b(?!s)",
+    r"|\b(?:our|their|the)\s+regular\s+meeting\b(?!s)"
+    r"|\b(?:our|their|his|her|a|the)\s+(?:tele)?phone\s+(?:conversation|call|talks)\b",
     re.I,
 )
 _NOT_ENCOUNTER = Pattern(
@@ -94,13 +95,23 @@ _NEGATED = Pattern(
     r"|\bno\s+(?:such\s+|separate\s+)?(?:meetings?|talks|encounter)\b",
     re.I,
 )
+# A meeting that is no one event: a habit ("Xi usually receives him", "whenever he is in
+# Beijing"), or a question asked rather than an answer ("Q: How often have they met?", "When
+# will they meet next?").
+_HABIT = Pattern(
+    r"\b(?:usually|normally|typically|traditionally|customarily|routinely|habitually|invariably|"
+    r"generally|always|often|regularly|whenever|every\s+time|each\s+time|tends?\s+to)\b",
+    re.I,
+)
+_QUESTION = Pattern(r"^\W*(?:Q\s*[:.-]|Question\s*:)|\?[\"”»]?\s*$", re.I)
 # "It was the second time the two have met this year": a count of meetings, the one reported.
 _COUNT = Pattern(r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:time|meeting)\b",
                  re.I)  # fmt: skip
 # Clauses of one sentence: "He will meet with Xi and also hold talks with Li Qiang", "..., a day
 # after his talks with Putin", "... with Li Qiang and was received by Xi".
 _CLAUSE_BREAK = Pattern(
-    r",\s+(?:a\s+day\s+(?:after|before)|when|while|during|where)\b|;\s+|,\s+and\s+(?=\w+\s+\w+)"
+    r",\s+(?:a\s+day\s+(?:after|before)|when|while|during|where|including)\b|;\s+"
+    r"|,\s+and\s+(?=\w+\s+\w+)"
     r"|(?<=[,.!?])[\"”](?=\s)"
     r"|,\s+(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|noted|stressed|added)\b)"
     r"|\s+and\s+(?=(?:also\s+|then\s+)?(?:was|were|will|would|had|has|have|held|hold|met|"
@@ -143,7 +154,8 @@ _DAYTIME = Pattern(
 )
 _LAST_MONTH = Pattern(rf"\blast\s+(?P<mon>{_MONTH_NAMES})(?!\s*\d)")
 _MONTH_YEAR = Pattern(rf"\b(?P<mon>{_MONTH_NAMES})\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b")
-_MONTH_ONLY = Pattern(rf"\b(?:in|since|until|by|from)\s+(?:early\s+|late\s+|mid-)?(?P<mon>"
+_MONTH_ONLY = Pattern(rf"\b(?:(?:in|since|until|by|from)\s+(?:early\s+|late\s+|mid-)?|(?:at|by|"
+                      rf"in|towards?)\s+the\s+(?:start|beginning|end|middle|turn)\s+of\s+)(?P<mon>"
                       rf"{_MONTH_NAMES})\b(?:\s+of\s+(?P<rel>this|last|next)\s+year)?")  # fmt: skip
 _YEAR = Pattern(r"\b(?:in|of|since|until|by)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*-)")
 _REL_YEAR = Pattern(r"\b(?:(?P<which>this|last|next|current|the\s+current|the\s+coming)\s+year|"
@@ -306,6 +318,12 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
                     continue
                 m = _mention(i, s, a, b, people, finder, last, pair, main, speaker, partner,
                              regular, numbers)  # fmt: skip
+                if m is not None and (_QUESTION.search(s) or _HABIT.search(s, a, b)):
+                    # a question or a habit reports no meeting, held or planned; it still says
+                    # whom "they" are ("Q: Do Putin and Xi meet separately? A: ... they met")
+                    if len(m.who) >= 2:
+                        pair = m.who
+                    continue
                 if m is not None and speaker in m.who and len(m.who) == 2:
                     # "President Putin and I met ..., and this year we have met in ...": "we"
                     partner = next(x for x in m.who if x != speaker)
@@ -381,6 +399,12 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         subject = _sentence_subject(s, a, people) or last
         if subject:
             who.insert(0, subject)
+    if len(who) < 2 and re.search(r"\btheir\s+(?:\w+\s+)?(?:meeting|talks|conversation|call)\b",
+                                  low):  # fmt: skip
+        # "... reached by Putin and Xi, including during their telephone conversation": the
+        # two named last before the clause
+        before = list(dict.fromkeys(n for x, _, n in people if x < a))
+        who += before[-2:] if len(before) >= 2 else list(pair)
     if speaker and re.search(r"\bwe\s+(?:(?:have|had|last|already)\s+)*met\b", low):
         who.append(partner)  # "We last met here in December": the speaker and whom they speak to
     elif _PAIR.search(clause) and not heads:
@@ -418,7 +442,7 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
                 return None
     elif re.search(r"\binformal\s+meeting\b", low):
         what = "informal meeting"
-    elif re.search(r"\b(?:tele)?phone\s+(?:conversation|talks)\b", low):
+    elif re.search(r"\b(?:tele)?phone\s+(?:conversation|talks|call)\b", low):
         what = "phone call"
     elif re.search(r"\b(?:talks|negotiations)\b", low):
         what = "talks"
@@ -462,6 +486,8 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
         future = m.tense == "future"
         whens = when_mentions(clause, anchor, future, s)
         places = _places(gaz, clause)
+        if places:  # "in Moscow in May and in China at the start of September": two meetings
+            places = sorted(places + _countries(gaz, clause, places))
         daytime, clock = daytime_of(clause)
         weekday = next((w for _, _, w in whens if w), "")
         base = Encounter(m.idx, m.who, m.what, m.number, m.tense, m.recall, m.count, m.principal,
@@ -492,6 +518,9 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
                    and re.fullmatch(r"[\s,]*(?:(?:in|on|of)\s+)?", clause[end:s0])]  # fmt: skip
             before = [w for s0, w, _ in whens if s0 < start]
             when = own[0] if own else (before[-1] if before else "")
+            if city.startswith(_COUNTRY_MARK):
+                out.append(replace(base, when=when, country=city[len(_COUNTRY_MARK) :]))
+                continue
             out.append(replace(base, when=when, place=city, venue=venue))
     return _merge(out)
 
@@ -601,6 +630,28 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
     return merged
 
 
+_COUNTRY_MARK = "country:"  # a place of ``_countries``: a country, not a city
+
+
+Place = tuple[int, int, str, str]  # (start, end, city, venue) in a clause
+
+
+def _countries(gaz: Gazetteer, clause: str, places: list[Place]) -> list[Place]:
+    """The countries a clause that names a city names as places too ("in Moscow in May and in
+    China in September"), marked as countries; a country the city is in ("in Moscow, Russia")
+    is no place of its own."""
+    out: list[Place] = []
+    cities = {gaz.get("places", p[2]) for p in places}
+    within = {str(e.attr("country")) for e in cities if e is not None}
+    for a, b, e in gaz.spans("countries", clause):
+        led = re.search(r"\b(?:in|to)\s+(?:the\s+)?$", clause[max(0, a - 8) : a])
+        if e.name in within or not led:
+            continue
+        if not any(x < b and a < y for x, y, _, _ in places):
+            out.append((a, b, _COUNTRY_MARK + e.name, ""))
+    return out
+
+
 def dates_in(text: str, anchor: date | None, future: bool = False,
              sentence: str = "") -> list[DateMention]:  # fmt: skip
     """``find_dates``, where a day and month without a year take the year the sentence gives
@@ -636,6 +687,8 @@ def when_mentions(text: str, anchor: date | None, future: bool = False,
         if not any(a <= m.start() < b + 12 for a, b in taken):
             out.append((m.start(), f"{m.group('y')}-{_month(m.group('mon')):02d}", ""))
             taken.append(m.span())
+    named = set(re.findall(r"(?i)\b(?:in|of)\s+((?:19|20)\d\d)\b(?!\s*-)", text))  # "In 2024
+    # they met in Beijing in May": that May
     for m in _MONTH_ONLY.finditer(text):
         if any(a <= m.start("mon") < b for a, b in taken) or anchor is None:
             continue
@@ -644,7 +697,9 @@ def when_mentions(text: str, anchor: date | None, future: bool = False,
         month = _month(m.group("mon"))
         year = anchor.year
         rel = m.group("rel")
-        if rel:
+        if len(named) == 1 and not rel:
+            year = int(next(iter(named)))
+        elif rel:
             year += {"this": 0, "last": -1, "next": 1}[rel.lower()]
         elif future and month < anchor.month:
             year += 1

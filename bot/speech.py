@@ -117,6 +117,8 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             if opens and not closes:
                 label = None
             continue
+        if label is not None and any(n == label for _, _, n in people):
+            label = run = None  # "State television quoted Xi as saying ...": the writer's again
         if label is not None:
             if _HEADING.search(s) or _heading(s):
                 continue
@@ -140,6 +142,8 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             out.extend(opened)
             out.extend(Said(i, sp, kind, verb, text) for sp, kind, verb, text in found)
             last = run = found[-1][0]
+            if found[-1][2] == QUOTED_AS:
+                run = None
             quoted = s[:1] in _QUOTES
             continue
         if (run is not None and _carries_on(s, people, run)
@@ -256,6 +260,13 @@ def _clauses(
         who = resolve({"him": "he", "her": "she"}.get(m.group("spk").lower(), m.group("spk")))
         if who:
             return [(who, "say", "said", _clean(m.group("content")))]
+    # "Chinese state media quoted Xi as saying ...", "Mishustin was quoted as saying ...": the
+    # one quoted says it
+    m = re.search(_QUOTED_AS.format(spk=speaker), s, re.I)
+    if m:
+        who = resolve(m.group("spk") or m.group("spk2") or "")
+        if who:  # (a report of a report: the writer's own words follow, not the speaker's)
+            return [(who, "say", QUOTED_AS, _clean(m.group("content") or m.group("c2")))]
     m = _NOTING.match(s)
     if m:
         who = resolve(m.group("spk"))
@@ -285,6 +296,14 @@ def _clauses(
         return [c for w in dict.fromkeys(speakers)
                 for c in _split(w, *_kind(m.group("verb")), content)]  # fmt: skip
     return []
+
+
+QUOTED_AS = "was quoted as saying"
+_QUOTED_AS = (
+    r"\bquoted\s+(?P<spk>{spk})\s+as\s+(?:saying|telling\s+\w+)\s+(?:that\s+)?(?P<content>.{{8,}})$"
+    r"|^(?P<spk2>{spk})\s+(?:was|is)\s+(?:also\s+)?quoted\s+(?:by\s+[^,]{{2,40}}\s+)?as\s+saying\s+"
+    r"(?:that\s+)?(?P<c2>.{{8,}})$"
+)
 
 
 def _split(who: str, kind: str, verb: str, content: str) -> list[tuple[str, str, str, str]]:

@@ -16,6 +16,7 @@ from bot.config import Config, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"  # held-out articles, each with its expectations
+GENRE_ARTICLES = ARTICLES / "genre"  # articles of the genre's odd forms (Q&A, wire, release)
 DEV_ARTICLES = ARTICLES / "dev"  # issue 13's articles written blind, with MEETINGS.md and questions
 # Real reports beside the repository (../shared/articles-real; FACTBOT_REAL_ARTICLES elsewhere).
 REAL_ARTICLES = Path(

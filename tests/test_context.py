@@ -100,3 +100,17 @@ NO_CHAIRS = (
 def test_no_co_chairs_for_commissions_named_without_people() -> None:
     _, facts = extract(parse_article(Path("x.txt"), NO_CHAIRS.encode("utf-8")), GAZ)
     assert not [f for f in facts if f.kind == "cochair"]
+
+
+def test_a_body_named_after_when_and_where_it_met_is_the_body() -> None:
+    """ "discussed in June at a meeting of the Russian-Chinese intergovernmental commission on
+    investment cooperation, co-chaired by A and B": the commission, without the time, the
+    meeting or the two countries' adjective."""
+    text = (" date 2027-07-01\nMOSCOW, July 1 -- The visit was prepared in June at a meeting of "
+            "the Russian-Chinese intergovernmental commission on investment cooperation, "
+            "co-chaired by First Deputy Prime Minister Denis Manturov and Vice Premier Ding "
+            "Xuexiang.")  # fmt: skip
+    _, facts = extract(parse_article(Path("x.txt"), text.encode("utf-8")), GAZ)
+    got = {(p.chairs, p.body) for f in facts if f.kind == "cochair" and (p := f.parts)}  # type: ignore[attr-defined]
+    assert got == {(("Denis Manturov", "Ding Xuexiang"),
+                    "intergovernmental commission on investment cooperation")}  # fmt: skip

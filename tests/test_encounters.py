@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.context import Context, article_context, title_holder
+from bot.context import REPORT, Context, article_context, title_holder
 from bot.corpus import parse_article
 from bot.gazetteer import load_gazetteer
 from bot.kinds import delegation
@@ -182,7 +182,8 @@ def test_an_analysis_that_recalls_meetings_reports_none_of_its_own() -> None:
         "minister, a trip given over to talks with Putin.\n"
         "That autumn the premiers held their 29th regular meeting with Li Qiang in Moscow."
     )
-    assert not ctx.principal and ctx.main is None  # the premiers' meeting is only recalled
+    assert not ctx.principal  # the premiers' meeting is only recalled: the piece's facts are
+    assert ctx.main is not None and ctx.main.what == REPORT  # a group of the report's own
     assert ctx.meeting_date is None  # not the page's date: a meeting the piece recalls
 
 
@@ -277,3 +278,41 @@ def test_a_numbered_regular_meeting_named_again_is_the_same_pairs() -> None:
     )
     numbered = {frozenset(e.who) for e in ctx.encounters if e.number == 29}
     assert numbered == {frozenset({"Mikhail Mishustin", "Li Qiang"})}
+
+
+def test_a_question_and_answer_piece_that_only_recalls_meetings_reports_none() -> None:
+    """A question ("Q: How often have they met?", "When will they meet next?") and a habit
+    ("Xi usually receives him") report no meeting, held or planned; a question still says whom
+    the answer's "they" are."""
+    ctx = _context(
+        " date 2026-03-02\nExplainer: why the premier keeps seeing the president\n"
+        "By Jane Roe\nQ: How often have Xi Jinping and Mikhail Mishustin met?\n"
+        "A: Four times, the last in the autumn.\n"
+        "When the Russian prime minister is in Beijing, Xi usually receives him.\n"
+        "Q: Do Xi and Putin meet more often?\n"
+        "A: Yes. In 2025 they met in Beijing in May and in Russia at the end of August.\n"
+        "Q: When will Xi and Mishustin meet next?\nA: Nothing has been announced."
+    )
+    assert not ctx.principal and ctx.meeting_date is None  # not the page's day either
+    xi, putin = "Xi Jinping", "Vladimir Putin"
+    assert _others(ctx) == {(frozenset({xi, putin}), "2025-05", "Beijing", "past"),
+                            (frozenset({xi, putin}), "2025-08", "Russia", "past")}  # fmt: skip
+
+
+def test_an_announcement_under_a_sites_furniture_is_about_its_planned_meeting() -> None:
+    """Seven lines of menus, repeated titles and a time stamp before the text do not push the
+    announced meeting out of the lead; a phone call "their" names is an encounter of its own."""
+    ctx = _context(
+        " date 2026-05-04\nGovernment of the Russian Federation\nNews\nAnnouncements\n"
+        "On the Prime Minister's trip to China\nOn the Prime Minister's trip to China\n"
+        "4 May 2026 10:00\nMikhail Mishustin.\nPhoto: Government press service\n"
+        "Mikhail Mishustin will travel to China on 14-15 May at the invitation of Premier Li "
+        "Qiang.\nOn 15 May in Beijing, the Prime Minister is due to meet with President Xi "
+        "Jinping.\nThe sides will discuss the agreements reached by Vladimir Putin and Xi "
+        "Jinping, including during their phone call on 2 April 2026."
+    )
+    assert not ctx.principal and ctx.main is not None and ctx.main.principal
+    assert (ctx.main.when, ctx.main.tense, ctx.place) == ("2026-05-15", "future", "Beijing")
+    (call,) = [e for e in ctx.encounters if e.what == "phone call"]
+    assert (set(call.who), call.when, call.tense) == ({"Vladimir Putin", "Xi Jinping"},
+                                                      "2026-04-02", "past")  # fmt: skip

@@ -19,7 +19,7 @@ from bot.glossary import DEFAULT_PATH, Glossary, glossary_from_data, load_glossa
 from bot.intents import load_intents
 from bot.kinds import KINDS, NEEDS, READERS, check_facts, event, render, trade
 from bot.yamlio import load_yaml
-from tests.support import ARTICLES, DEV_ARTICLES, ROOT, Project
+from tests.support import ARTICLES, DEV_ARTICLES, GENRE_ARTICLES, ROOT, Project
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def gaz() -> Gazetteer:
 def facts(gaz: Gazetteer) -> list[Fact]:
     """Every fact of the seeds and of the held-out articles (the build's extraction)."""
     out: list[Fact] = []
-    for folder in (ROOT / "seeds", ARTICLES, DEV_ARTICLES):
+    for folder in (ROOT / "seeds", ARTICLES, DEV_ARTICLES, GENRE_ARTICLES):
         for article in load_articles(folder):
             assert not isinstance(article, DataError), article
             out += extract(article, gaz)[1]

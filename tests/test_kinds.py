@@ -20,7 +20,7 @@ from bot.glossary import load_glossary
 from bot.intents import load_intents
 from bot.kinds import KINDS, NEEDS, READERS, check_facts, discover
 from bot.tablefile import seal
-from tests.support import ARTICLES, DEV_ARTICLES, ROOT
+from tests.support import ARTICLES, DEV_ARTICLES, GENRE_ARTICLES, ROOT
 
 KIND_MODULE = """
 from dataclasses import dataclass
@@ -42,7 +42,8 @@ def extract(ctx):
 @pytest.fixture(scope="module")
 def corpus_facts() -> list[Fact]:
     gaz = load_gazetteer()
-    return [f for folder in (ROOT / "seeds", ARTICLES, DEV_ARTICLES) for a in load_articles(folder)
+    folders = (ROOT / "seeds", ARTICLES, DEV_ARTICLES, GENRE_ARTICLES)
+    return [f for folder in folders for a in load_articles(folder)
             if not isinstance(a, DataError) for f in extract(a, gaz)[1]]  # fmt: skip
 
 

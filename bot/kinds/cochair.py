@@ -124,8 +124,12 @@ def _body(text: str) -> tuple[str, int | None]:
     """('regular meeting of heads of government', 28) from 'the 28th regular meeting of the
     heads of government of Russia and China'."""
     text = " ".join(text.split())
-    text = re.sub(r"^.*?\bthe\s+(?=\S+\s+(?:commission|committee|council))", "", text, flags=re.I)
+    text = re.sub(r"^.*?\bthe\s+(?=(?:\S+\s+){1,2}?(?:commission|committee|council))", "", text,
+                  flags=re.I)  # fmt: skip
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    # "the Russian-Chinese intergovernmental commission": the two countries' own, as the bare name
+    text = re.sub(r"^(?:Russian-Chinese|Chinese-Russian|Russia-China|China-Russia|Sino-Russian)\s+"
+                  r"(?=\S+\s+(?:commission|committee|council))", "", text, flags=re.I)  # fmt: skip
     m = _REGULAR.match(text)
     if m:
         gov = re.search(r"heads\s+of\s+government|prime\s+ministers", text, re.I)

@@ -69,7 +69,20 @@ _NAMES = (
     Pattern(
         r"\bsigned,?\s+as well as\s+(?:a|the)\s+(?P<name>package of [a-z ]{0,60}?documents)\b", re.I
     ),  # fmt: skip
+    # "signed a joint communique and a package of intergovernmental ... agreements"
+    Pattern(
+        rf"\bsigned\s+(?:(?:a|the)\s+(?:{_NAMED})\s+and\s+)?(?:a|the)\s+(?P<name>package\s+of\s+"
+        r"[a-z ]{0,60}?(?:documents|agreements))\b",
+        re.I,
+    ),  # fmt: skip
 )
+# The signing at the regular meeting the sentence (or the one before, in the first person) names:
+# "he and Li Qiang presided over the 29th regular meeting ..., the two sides signed ...";
+# "Li Qiang and I held the 29th regular meeting. We heard ..., signed ...".
+_SAME_REGULAR = Pattern(r"\b(?P<ord>\d+)(?:st|nd|rd|th)\s+regular\s+meeting\b[^.;]*?,\s+"
+                        r"(?:the\s+two\s+sides|they|both\s+sides|the\s+premiers)\s+(?:also\s+)?"
+                        r"signed\b", re.I)  # fmt: skip
+_WE_SIGNED = Pattern(r"^\W*(?:We|They)\b[^.;]{0,80}?\bsigned\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,9 +117,12 @@ def extract(ctx: Context) -> Iterator[Fact]:
         if pending is not None:
             yield _fact(ctx, *pending)
         regular_before = pending[1].regular if pending is not None and listing == i - 1 else None
-        if regular_before is None and i and _BACK.search(s):
+        if regular_before is None and i and (_BACK.search(s) or _WE_SIGNED.search(s)):
             before = _NTH_REGULAR.search(ctx.article.sentences[i - 1])
             regular_before = int(before.group("ord")) if before else None
+        same = _SAME_REGULAR.search(s)
+        if same is not None:
+            regular_before = int(same.group("ord"))
         found = _documents(s, regular_before)
         pending = (i, found) if found is not None else None
         listing = i

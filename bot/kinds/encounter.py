@@ -11,7 +11,7 @@ from datetime import date
 from typing import Literal
 
 from .. import facts
-from ..context import Context
+from ..context import REPORT, Context
 from ..facts import ENCOUNTER, MAIN, Fact
 from ..glossary import needs
 from ..russian import Russian, capital
@@ -21,7 +21,8 @@ KIND = ENCOUNTER  # number: the ordinal of a regular meeting; qualifier: main | 
 DATED = True  # its facts give their own time (the other meeting's day)
 NEEDS = needs(
     {"encounter": {"what", "who", "when", "place", "status"}, "regular_meeting_n": {"n", "what"},
-     "month_year": {"month", "year"}, "year": {"year"}, "announced": {"date"}},
+     "month_year": {"month", "year"}, "year": {"year"}, "announced": {"date"},
+     "report": {"date"}},
     vocabs=["encounter_what", "months", "daytimes"], words=["planned", "recalled"],
 )  # fmt: skip
 Status = Literal["held", "planned", "recalled"]
@@ -103,6 +104,8 @@ def english(p: Parts, number: int | None = None) -> str:
     """'29th regular meeting of heads of government: Li Qiang and Mikhail Mishustin, August 21,
     2024, Moscow (Government House), afternoon'; 'Meeting (planned, announced April 14, 2024):
     Mikhail Mishustin and Xi Jinping, Tuesday, April 16, 2024'."""
+    if p.what == REPORT:  # an article's own group: no meeting
+        return f"Report of {when_english(p.when)} (no meeting of its own)" if p.when else "Report"
     what = f"{_nth(number)} {p.what}" if number else p.what
     what = what[:1].upper() + what[1:]
     if p.status == "planned":
@@ -138,6 +141,9 @@ def same(f: Fact) -> str:
 def russian(f: Fact, p: Parts, r: Russian) -> str:
     """'29-я регулярная встреча глав правительств: Ли Цян и Михаил Мишустин, 21 августа 2024
     г., Москва (Дом правительства)'."""
+    if p.what == REPORT:
+        when = format_date(date.fromisoformat(p.when), "ru") if len(p.when) == 10 else ""
+        return r.fill("report", date=when)
     what = r.vocab("encounter_what", p.what)
     if f.number:
         what = r.fill("regular_meeting_n", n=f"{f.number:g}", what=what)

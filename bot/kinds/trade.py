@@ -49,13 +49,16 @@ _MONEY = Pattern(
 _CURRENCY_BEFORE = Pattern(r"\bin\s+(?P<cur>roubles|rubles|yuan|dollars|US dollars)\b", re.I)
 # Growth of an amount: "which is 6.4 pct more than a year earlier", "jumped 26.3 percent to".
 _GROWTH = Pattern(
-    r"(?P<down>\b(?:fell|dropped|declined|decreased|down)\b[^.;,]{0,20}?)?(?P<g>\d+(?:[.,]\d+)?)"
+    r"(?P<down>\b(?:fell|dropped|declined|decreased|down|(?:decrease|decline|drop|fall)\s+of)\b"
+    r"[^.;,]{0,20}?)?(?P<g>\d+(?:[.,]\d+)?)"
     r"\s*(?:%|percent|per\s+cent|pct)(?P<tail>\s+(?:more|less|higher|lower|up|down|year[-\s]on[-\s]"
     r"year|yr/yr|y/y))?",
     re.I,
 )
 _GROWTH_VERB = Pattern(r"\b(?:grew|rose|jumped|increased|up|growth|gained|surged|more|higher|"
-                       r"fell|dropped|declined|decreased|down|year[-\s]on[-\s]year|yr/yr)\b",
+                       r"fell|dropped|declined|decreased|down|year[-\s]on[-\s]year|yr/yr|"
+                       r"(?:an?\s+)?(?:increase|rise|jump|gain|surge|decrease|decline|drop|fall)"
+                       r"\s+of)\b",
                        re.I)  # fmt: skip
 _RANGE = Pattern(rf"\b(?P<a>{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s*[-–]\s*"
                  rf"(?P<b>{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?(?:\s+(?P<y>\d{{4}}))?",
@@ -327,9 +330,13 @@ def _period(ctx: Context, s: str, m: re.Match[str], last: _Period | None = None)
 
     def distance(item: tuple[int, int, _Period]) -> int:
         start, end, _ = item
+        between = s[end : m.start()] if end <= m.start() else s[m.end() : start]
+        # a period in another clause is the last resort: "Last year trade grew to $190 billion,
+        # an increase of 29.3 percent, and this year it will be higher still"
+        other = 1000 if re.search(r",\s+(?:and|but|while)\s+|;", between) else 0
         if end <= m.start():
-            return m.start() - end + 5  # a period before the amount is a little less likely
-        return max(0, start - m.end())
+            return other + m.start() - end + 5  # a period before the amount: a little less likely
+        return other + max(0, start - m.end())
 
     return min(found, key=distance)[2]
 
