@@ -650,10 +650,15 @@ class Picker:
             return False
         if s.months and not any(f"{MONTH_NAMES[m - 1]}" in fact.display for m in s.months):
             return False
+        if s.venues and not any(v in fact.display for v in s.venues):  # "was Putin at the
+            return False  # meeting in the Great Hall": not a meeting elsewhere or unplaced
         if asked.asks == "date":
             return bool(re.search(r"\b[A-Z][a-z]+ \d{1,2}, \d{4}\b", fact.display))
-        if asked.asks == "place":
-            return bool(fact.place)
+        if asked.asks == "place":  # its own place, said ("Meeting: Xi and Putin, 2025" has none)
+            if not fact.place or fact.place not in fact.display:
+                return False
+            entry = self.gaz.get("places", fact.place) if s.countries else None
+            return not s.countries or (entry is not None and entry.attr("country") in s.countries)
         return True
 
     def _in_period(self, facts: list[Fact], q: Question) -> list[Fact]:

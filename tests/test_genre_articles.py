@@ -108,3 +108,14 @@ def test_answers_from_the_genre_articles(answerer: Answerer, question: str, expe
         return
     assert reply.matched and all(e in reply.text for e in expected), reply.text
     assert not any(r in reply.text for r in rejected), reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["when did the two presidents have a phone call?", "когда лидеры говорили по телефону?"],
+)
+def test_a_phone_call_is_asked_about(answerer: Answerer, message: str) -> None:
+    """A phone call is another encounter of the articles: asked as one, in both languages."""
+    reply = answerer.ask(message)
+    assert reply.intent == "other_meetings", reply.text
+    assert "Phone call" in reply.text or "Телефонный разговор" in reply.text

@@ -941,3 +941,12 @@ def test_was_it_a_weekday_shows_the_weekday(answerer: Answerer) -> None:
 )  # fmt: skip
 def test_first_and_last_in_russian_are_words(reader: Reader, message: str, select: str) -> None:
     assert reader.read(message).slots.select == select
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Where in Russia did Xi meet Putin in 2025?",  # a meeting with no place said
+     "Путин был на встрече в Доме народных собраний?"],  # a meeting not there
+)  # fmt: skip
+def test_another_meeting_answers_only_with_what_it_says(answerer: Answerer, message: str) -> None:
+    assert not answerer.ask(message).matched
