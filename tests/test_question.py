@@ -889,6 +889,7 @@ def test_a_named_person_is_not_answered_with_what_another_said(answerer: Answere
          "May 24"),
         ("which meeting came third in order, and where was it?", "December 20, 2023", "May 24"),
         ("Who did Mishustin bring along to the Moscow talks?", "Cabinet", "said"),
+        ("who came w/ mishustin to see xi in dec 2023", "Wang Yi", "March 21"),
     ],
 )  # fmt: skip
 def test_meetings_chosen_by_topic_order_and_company(
