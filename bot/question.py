@@ -584,7 +584,8 @@ class Reader:
         # The same, as words are written: the examples' and the lexicon's words, unstemmed.
         written: dict[str, str] = {}
         for text in (*self.examples, *(v for v in lexicon.synonyms if " " not in v)):
-            for w in normalize(text, self.max_chars).split():
+            plain = text.isalpha() and text.islower() and "ё" not in text  # (normal already)
+            for w in [text] if plain else normalize(text, self.max_chars).split():
                 tok = self._word(w)
                 if tok in self.vocabulary and w.isalpha():
                     written.setdefault(w, tok)

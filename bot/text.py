@@ -98,10 +98,15 @@ def month_number(word: str) -> int | None:
         return MONTHS[w]
     if w.isascii():  # the inflected forms are Russian
         return None
-    for stem, number in MONTHS.items():
-        if len(stem) >= 3 and not stem.isascii() and w.startswith(stem):
+    for n in _RU_MONTH_LENGTHS:  # a Russian stem the word starts with (no two disagree)
+        number = _RU_MONTHS.get(w[:n])
+        if number is not None:
             return number
     return None
+
+
+_RU_MONTHS = {stem: n for stem, n in MONTHS.items() if len(stem) >= 3 and not stem.isascii()}
+_RU_MONTH_LENGTHS = sorted({len(stem) for stem in _RU_MONTHS})
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -296,6 +301,8 @@ def tokens(text: str) -> list[str]:
 
 def is_russian(text: str) -> bool:
     """True when the message is written mostly in Cyrillic."""
+    if text.isascii():  # (no Cyrillic at all: the lexicon's English words, quickly)
+        return False
     cyr = len(_CYRILLIC.findall(text))
     lat = len(re.findall(r"[a-z]", text, re.IGNORECASE))
     return cyr > 0 and cyr >= lat
