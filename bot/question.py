@@ -217,7 +217,7 @@ _THE_ARTICLES = re.compile(
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
 _SAID_WEAKLY = re.compile(r"\bdid\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|suggest|outline|"
                           r"single out|mention|point to|identify|want)\b|(?<!\bi )(?<!\bwe )"
-                          r"(?<!\byou )\bwant(?:ed|s)\b", re.I)  # fmt: skip
+                          r"(?<!\byou )\bwant(?:ed|s)\b|назвал|перечислил", re.I)  # fmt: skip
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
 _SAID = re.compile(
@@ -235,7 +235,19 @@ _SAID = re.compile(
     r"brought up|raised|referred)\b",  # ("the Moscow talks" are the meeting)
     re.I,
 )
-_SAID_RU = Guarded(re.compile(rf"{_SAY_RU}|по словам|метафор|высказ", re.I), None)
+# ("назвал" is weaker: "какой товарооборот назвал Мишустин" asks the figure he named)
+_SAID_RU = Guarded(re.compile(rf"{_SAY_RU.replace('назвал|', '')}|по словам|метафор|высказ", re.I),
+                   None)  # fmt: skip
+_ASKS_FIGURE = re.compile(r"\bhow\s+(?:much|many|big|large|fast)\b|\bwhat\s+(?:was|is)\s+the\s+"
+                          r"(?:figure|amount|value|volume|growth)\b|сколько", re.I)  # fmt: skip
+# Whom a figure is attributed to ("according to what Mishustin told Xi", "per Xi's remarks"):
+# a question of how much asks the figure, not what was said.
+_ATTRIBUTED = re.compile(
+    r"\baccording\s+to\s+(?:what\s+)?[^,?]{1,40}?(?:\b(?:said|told|says|tells|stated)\b"
+    r"(?:\s+\w+)?|(?=[,?]|$))|\bper\s+[\w'’.-]+\s+(?:remarks|words|statement)\b"
+    r"|\bпо\s+словам\s+\w+",
+    re.I,
+)
 # "принял ли он приглашение": "принял" is "received" (met) as well as "accepted", but with an
 # invitation it claims acceptance.
 _ACCEPTED_RU = re.compile(r"(принял\w*)\b.*приглашени|приглашени\w*\b.*\b(принял\w*)", re.I)
@@ -739,6 +751,8 @@ class Reader:
         self.gaz.new_message()
         text = strip_controls(message[: self.max_chars * 2])[: self.max_chars]
         plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
+        if _ASKS_FIGURE.search(text):  # "by how much did trade grow, according to Mishustin":
+            plain = _ATTRIBUTED.sub(" ", plain)  # the figure, whoever gave it
         toks, names, written = self._canon(plain)
         words: dict[str, None] = {}
         unknown: list[str] = []

@@ -119,3 +119,15 @@ def test_a_phone_call_is_asked_about(answerer: Answerer, message: str) -> None:
     reply = answerer.ask(message)
     assert reply.intent == "other_meetings", reply.text
     assert "Phone call" in reply.text or "Телефонный разговор" in reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["By how much did trade grow in 2022, according to what Mishustin told Xi?",
+     "according to mishustin, how much did trade grow in 2022?"],
+)  # fmt: skip
+def test_a_figure_attributed_to_someone_is_the_figure(answerer: Answerer, message: str) -> None:
+    """ "According to what Mishustin told Xi" says whose figure it is: the figure is asked, not
+    what he said."""
+    reply = answerer.ask(message)
+    assert reply.intent == "trade", reply.text
