@@ -10,6 +10,12 @@ from bot.picker import Picker
 from bot.question import Question, Reader
 
 
+def assert_answers(answerer: Answerer, message: str, expected: str, rejected: str) -> None:
+    """``message`` is answered with ``expected`` in the reply and without ``rejected``."""
+    reply = answerer.ask(message)
+    assert reply.matched and expected in reply.text and rejected not in reply.text, reply.text
+
+
 def test_ask_reads_a_message_once_and_shares_the_question(
     answerer: Answerer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -157,8 +163,7 @@ def test_a_claim_is_quoted_as_the_user_wrote_it(answerer: Answerer) -> None:
 )  # fmt: skip
 def test_the_meeting_next_to_another(answerer: Answerer, message: str, expected: str,
                                      rejected: str) -> None:  # fmt: skip
-    reply = answerer.ask(message)
-    assert reply.matched and expected in reply.text and rejected not in reply.text, reply.text
+    assert_answers(answerer, message, expected, rejected)
 
 
 @pytest.mark.parametrize(
@@ -872,8 +877,7 @@ def test_the_date_of_an_election_is_not_a_meeting_date(answerer: Answerer) -> No
 )  # fmt: skip
 def test_statements_said_in_other_words(answerer: Answerer, message: str, expected: str,
                                         rejected: str) -> None:  # fmt: skip
-    reply = answerer.ask(message)
-    assert reply.matched and expected in reply.text and rejected not in reply.text, reply.text
+    assert_answers(answerer, message, expected, rejected)
 
 
 def test_a_named_person_is_not_answered_with_what_another_said(answerer: Answerer) -> None:
@@ -897,8 +901,7 @@ def test_meetings_chosen_by_topic_order_and_company(
 ) -> None:
     """A meeting chosen by what came up there or by its place in time; "the Moscow talks" are
     the meeting, not talk about something."""
-    reply = answerer.ask(message)
-    assert reply.matched and expected in reply.text and rejected not in reply.text, reply.text
+    assert_answers(answerer, message, expected, rejected)
 
 
 def test_a_one_letter_word_names_nothing(answerer: Answerer) -> None:
