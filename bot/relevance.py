@@ -329,8 +329,11 @@ class Relevance:
     def _of(self, fact: Fact) -> frozenset[str]:
         words = self.words.get(id(fact))
         if words is None:
-            stored = self._stored.fact_words(fact) if self._stored else None
-            words = self.words[id(fact)] = stored if stored is not None else self.fact_words(fact)
+            if self._stored is not None:  # kept by the store while the fact is alive (not by
+                stored = self._stored.fact_words(fact)  # id here: the id outlives the fact)
+                if stored is not None:
+                    return stored
+            words = self.words[id(fact)] = self.fact_words(fact)
         return words
 
     def may_hold(
