@@ -9,6 +9,7 @@ declines, saying what is missing. No wording here: the decline's words are ``bot
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .facts import Fact
@@ -27,7 +28,7 @@ _FUNCTION_TOKENS = frozenset(
 # what "how many ..." may count for a count intent: meetings, times (and their words)
 _MEETING_WORDS = ("meet", "meetings", "times", "talks", "visits", "раз", "встреч", "встречи")
 _MEMO = 10_000  # acronyms remembered
-_FACT_WORDS = 5_000  # facts' words remembered (``_words``)
+_FACT_WORDS = 50_000  # facts' words remembered (``_words``): a claim check may read 8,000
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
 
 
@@ -147,9 +148,10 @@ class Answerable:
         found = self._fact_words.get(key)
         if found is None:
             found = frozenset(self.reader.canon(f"{fact.display} {fact.source}")[0])
-            if len(self._fact_words) >= _FACT_WORDS:
-                self._fact_words.clear()  # (a few thousand facts' words: a large table's facts
-            self._fact_words[key] = found  # are not all kept)
+            if len(self._fact_words) >= _FACT_WORDS:  # the oldest quarter goes (a large
+                for old in list(itertools.islice(self._fact_words, _FACT_WORDS // 4)):
+                    del self._fact_words[old]  # table's facts are not all kept)
+            self._fact_words[key] = found
         return found
 
 

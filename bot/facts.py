@@ -341,11 +341,12 @@ class FactTable:
         (here its ``id``: a table in memory holds every fact)."""
         return id(fact)
 
-    def said_by(self, kind: FactKind, meetings: set[str], agent: str,
-                first: int | None = None) -> list[Fact] | None:  # fmt: skip
+    def said_by(self, kind: FactKind, meetings: set[str], agent: str, first: int | None = None,
+                years: Iterable[int] = ()) -> list[Fact] | None:  # fmt: skip
         """``find(kind, meetings)`` of the facts whose agent (``bot.kinds``) is ``agent`` (the
-        ``first`` of them), when the table indexes agents (``bot.factstore``); None here: the
-        caller asks each fact."""
+        ``first`` of them; with ``years``, those of a meeting of those years or of those years
+        themselves, ``kind_years``), when the table indexes agents (``bot.factstore``); None
+        here: the caller asks each fact."""
         return None
 
     def at(self, keys: Iterable[int]) -> list[Fact]:

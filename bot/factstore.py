@@ -397,10 +397,11 @@ class StoredTable(FactTable):
         n = self._number.get(id(fact))
         return -1 - id(fact) if n is None else n
 
-    def said_by(self, kind: FactKind, meetings: set[str], agent: str,
-                first: int | None = None) -> list[Fact]:  # fmt: skip
+    def said_by(self, kind: FactKind, meetings: set[str], agent: str, first: int | None = None,
+                years: Iterable[int] = ()) -> list[Fact]:  # fmt: skip
         """``find(kind, meetings)`` of the facts whose agent is ``agent`` (the ``first`` of
-        them), through the agent index: the others are not decoded."""
+        them; with ``years``, those of a meeting of those years or of those years themselves),
+        through the agent index and the years column: the others are not decoded."""
         key = (kind, agent)
         index = self._speakers.pop(key, None)
         if index is None:
@@ -413,6 +414,14 @@ class StoredTable(FactTable):
             if len(self._speakers) >= _SPEAKERS:
                 del self._speakers[next(iter(self._speakers))]  # the least recently asked
         self._speakers[key] = index
+        asked = frozenset(years)
+        if asked:
+            dated = {m for m in meetings if (held := self.meeting(m)) is not None
+                     and held.date is not None and held.date.year in asked}  # fmt: skip
+            other = {n for m, found in self.kind_years(kind).items() if m in meetings
+                     for n, ys in found if ys & asked}  # fmt: skip
+            index = {m: ids if m in dated else tuple(n for n in ids if n in other)
+                     for m, ids in index.items()}  # fmt: skip
         numbers = sorted(n for m, ids in index.items() if m in meetings for n in ids)
         return self.at(numbers if first is None else numbers[:first])
 

@@ -115,6 +115,7 @@ class Picker:
         )  # fmt: skip
         self._by_value: dict[str, frozenset[int]] | None = None
         self._value_kinds: dict[str, frozenset[FactKind]] = {}  # value word -> kinds naming it
+        self._by_exact: dict[FactKind, dict[str, list[int]]] = {}  # (``_exact``)
         self._kind_of: dict[int, FactKind] = {}  # fact key -> its kind, for the value index
         # gazetteer names -> the kinds whose facts' values are such names (an organisation's
         # name is an organisation fact's value), from the kinds' facts themselves
@@ -519,7 +520,7 @@ class Picker:
         value index), so that only the facts shown are read, when nothing on the way from
         ``_facts`` to ``_latest`` in ``_pick`` reads the others: an intent that ranks nothing,
         asks for facts (not a date, place or count), no first/last, ordinal or period, no
-        office, side or "else" of the people, no other meetings, and a question that claims or
+        office or side of the people, no other meetings, and a question that claims or
         demands nothing of the facts.
         None otherwise (or for a table in memory). At 10,000 articles "which areas of
         cooperation" read 72,000 facts to show those of 12 meetings."""
@@ -531,7 +532,7 @@ class Picker:
             or intent.rank != "none"
             or intent.asks in ("date", "place", "count")
             or intent.about == "other"
-            or (PERSON in kinds and (s.roles or q.side[0] or self._others(q)))  # (who of them)
+            or (PERSON in kinds and (s.roles or q.side[0]))  # (who of them: offices, sides)
             or s.select
             or ordinals
             or any(KINDS[k].period is not None for k in kinds)
@@ -555,14 +556,16 @@ class Picker:
                 numbers[k] = {m: ns for m, ns in numbers[k].items() if ns}
         present = {k for k, by in numbers.items() if by}
         keep: set[int] | None = None  # all of them
-        if intent.narrow:
-            if any(w in q.content for k in present for w in KINDS[k].values):
-                return None  # (a closed value, a name of the kind: ``_narrow`` reads values)
+        if intent.narrow:  # as ``_narrow``, from the values
+            closed = {w for k in present for w in KINDS[k].values if w in q.content}
             names = {name for marker, name in q.names if marker not in _NOT_VALUES}
-            if names and present & self._kinds_named(names):
-                return None
-            words = self._narrow_words(q, names)
-            if words:  # as ``_narrow`` through its index
+            words = set() if closed else self._narrow_words(q, names)
+            if closed:
+                keep = {n for k in present for v in closed for n in self._exact(k).get(v, ())}
+            elif names and present & self._kinds_named(names):
+                keep = {n for k in present for v, ns in self._exact(k).items()
+                        if any(name in v for name in names) for n in ns}  # fmt: skip
+            elif words:  # through its index
                 value_index = self._value_index()
                 hits = Counter(i for w in words for i in value_index.get(w, ()))
                 inside = {i for i in hits if self._kind_of.get(i) in present}
@@ -575,6 +578,11 @@ class Picker:
                     return [], 0
                 if best:
                     keep = {i for i in inside if hits[i] == best}
+        if PERSON in present and self._others(q):  # "who else": not the principals (``_pick``)
+            principals = {n for v in self.principals for n in self._exact(PERSON).get(v, ())}
+            if keep is None:
+                keep = {n for by in numbers.values() for ns in by.values() for n in ns}
+            keep = keep - principals
         held = {m for by in numbers.values() for m, ns in by.items()
                 if keep is None or any(n in keep for n in ns)}  # fmt: skip
         shown_meetings = set(sorted(held, key=self.table.sort_key)[-SHOWN:])
@@ -584,9 +592,18 @@ class Picker:
         found = self.table.at(chosen) if chosen else []
         return found, max(0, len(held) - SHOWN)
 
+    def _exact(self, kind: FactKind) -> dict[str, list[int]]:
+        """A store's facts of ``kind`` by value (``fact_values``: none decoded), made once."""
+        found = self._by_exact.get(kind)
+        if found is None:
+            found = self._by_exact[kind] = {}
+            for n, value in self.table.fact_values(kind):
+                found.setdefault(value, []).append(n)
+        return found
+
     def _others(self, q: Question) -> bool:
         """Whether the question asks for the people besides the principals ("who else")."""
-        return any(t in self._others_asked for t in q.tokens)
+        return any(t in self._others_asked for t, _ in zip(q.tokens, q.written, strict=False))
 
     def _latest(self, facts: list[Fact]) -> tuple[list[Fact], int]:
         """The facts of the latest ``SHOWN`` meetings among those of ``facts``, and how many
@@ -810,7 +827,8 @@ class Picker:
         keeps only theirs), only theirs when no choice before that looks at the others (not
         first/last, ``_narrow``, ``_in_period``), through the store's index of agents; and
         only the first ``MOST`` when ``_ranked`` keeps just those (no topic, nothing else that
-        chooses). At 10,000 articles a speaker's statements were all read to find his."""
+        chooses); of the years asked, as ``_facts`` keeps them. At 10,000 articles a speaker's
+        statements were all read to find his."""
         s = q.slots
         if (not s.speaker or topic is None or s.select or intent.narrow
                 or intent.asks in ("date", "place")
@@ -823,7 +841,7 @@ class Picker:
             found = (
                 self.table.find(kind, ids)
                 if kind in _NO_AGENT
-                else self.table.said_by(kind, ids, s.speaker, RANKED if first else None)
+                else self.table.said_by(kind, ids, s.speaker, RANKED if first else None, s.years)
             )
             if found is None:  # (a table in memory: ``_ranked`` asks each fact)
                 return [f for k in intent.answers for f in self.table.find(k, ids)]

@@ -279,6 +279,7 @@ def _decoded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 @pytest.mark.parametrize("question", ["which areas of cooperation?", "energy coop?", "who met?",
                                       "what did they want to cooperate on in 2025",
+                                      "did they talk about AI?", "who else attended?",
                                       "what did mishustin say?", "what did xi say?"])  # fmt: skip
 def test_answers_over_every_meeting_read_few_facts(synthetic: tuple[Config, FactTable],
                                                    monkeypatch: pytest.MonkeyPatch,
