@@ -580,9 +580,11 @@ class Picker:
                     keep = {i for i in inside if hits[i] == best}
         if PERSON in present and self._others(q):  # "who else": not the principals (``_pick``)
             principals = {n for v in self.principals for n in self._exact(PERSON).get(v, ())}
-            if keep is None:
-                keep = {n for by in numbers.values() for ns in by.values() for n in ns}
-            keep = keep - principals
+            facts = {n for by in numbers.values() for ns in by.values() for n in ns}
+            before = facts if keep is None else keep & facts
+            keep = before - principals
+            if before and not keep:
+                return None  # (``_pick`` declines, saying "else")
         held = {m for by in numbers.values() for m, ns in by.items()
                 if keep is None or any(n in keep for n in ns)}  # fmt: skip
         shown_meetings = set(sorted(held, key=self.table.sort_key)[-SHOWN:])

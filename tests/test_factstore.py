@@ -296,3 +296,15 @@ def test_answers_over_every_meeting_read_few_facts(synthetic: tuple[Config, Fact
     assert reply == memory and reply.kind == "answer", question
     kind = "statement" if "say" in question else "person" if "who" in question else "area"
     assert count[0] * 3 < len(built.find(FactKind(kind))), (question, count[0])
+
+
+@pytest.mark.parametrize("question", ["who else was there in 2025", "who else was there in may",
+                                      "who else attended?", "who met in 2025?"])  # fmt: skip
+def test_who_else_from_the_store(tmp_path: Path, question: str) -> None:
+    """ "Who else" of meetings where only the principals are named: the decline says "else"
+    from the store too (an answer chosen through its columns must not drop the principals
+    before the picker sees that none else is named)."""
+    config = make_project(tmp_path).config()
+    built, _ = build(config)
+    assert Answerer.from_table(_stored(config), config).ask(question) == Answerer.from_table(
+        built, config).ask(question)  # fmt: skip
