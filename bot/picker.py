@@ -49,6 +49,7 @@ _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, n
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
+_WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them by the columns
 # Words asking for the people besides the principals ("else": besides, apart from, extra; read
 # as the Reader reads them).
 _OTHERS_ASKED = ("else",)
@@ -525,17 +526,22 @@ class Picker:
         None otherwise (or for a table in memory). At 10,000 articles "which areas of
         cooperation" read 72,000 facts to show those of 12 meetings."""
         s, kinds = q.slots, intent.answers
+        if (
+            intent.rank != "none"
+            or intent.asks in ("date", "place", "count")
+            or intent.about == "other"
+            or s.select
+            or ordinals
+            or any(KINDS[k].period is not None for k in kinds)
+        ):
+            return None  # fmt: skip
         index = {k: self.table.kind_meetings(k) for k in kinds}
         if (
             any(found is None for found in index.values())
             or len(index) != len(kinds)
-            or intent.rank != "none"
-            or intent.asks in ("date", "place", "count")
-            or intent.about == "other"
+            or sum(len(ns) for found in index.values() if found for ns in found.values())
+            < _WIDE_FROM  # (a few are read as fast as chosen)
             or (PERSON in kinds and (s.roles or q.side[0]))  # (who of them: offices, sides)
-            or s.select
-            or ordinals
-            or any(KINDS[k].period is not None for k in kinds)
             or q.verify
             or q.amounts
             or self.answerable.opposed(q)

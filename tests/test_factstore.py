@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bench.synth import write_project
-from bot import factstore
+from bot import factstore, picker
 from bot.answer import Answerer, table_reader
 from bot.build import build, current_table, open_index, write_index
 from bot.config import Config, load_config
@@ -248,6 +248,7 @@ def test_a_store_keeps_few_decoded_facts(synthetic: tuple[Config, FactTable],
     from bench.replies import question_sets
 
     monkeypatch.setattr(factstore, "_HELD", 40, raising=False)
+    monkeypatch.setattr(picker, "_WIDE_FROM", 0, raising=False)  # (its answers too)
     config, built = synthetic
     memory = Answerer.from_table(built, config)
     questions = question_sets()
@@ -291,6 +292,7 @@ def test_answers_over_every_meeting_read_few_facts(synthetic: tuple[Config, Fact
     (chosen through the store's columns), a speaker's first statements (through the index of
     agents), not every fact of the kind (at 10,000 articles 72,000 areas, 132,000 statements).
     The reply is the one from memory."""
+    monkeypatch.setattr(picker, "_WIDE_FROM", 0)  # (60 articles: a few hundred facts a kind)
     config, built = synthetic
     memory = Answerer.from_table(built, config).ask(question)
     stored = Answerer.from_table(_stored(config), config)
@@ -303,10 +305,12 @@ def test_answers_over_every_meeting_read_few_facts(synthetic: tuple[Config, Fact
 
 @pytest.mark.parametrize("question", ["who else was there in 2025", "who else was there in may",
                                       "who else attended?", "who met in 2025?"])  # fmt: skip
-def test_who_else_from_the_store(tmp_path: Path, question: str) -> None:
+def test_who_else_from_the_store(tmp_path: Path, question: str,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """ "Who else" of meetings where only the principals are named: the decline says "else"
     from the store too (an answer chosen through its columns must not drop the principals
     before the picker sees that none else is named)."""
+    monkeypatch.setattr(picker, "_WIDE_FROM", 0)  # (five articles: a few facts a kind)
     config = make_project(tmp_path).config()
     built, _ = build(config)
     assert Answerer.from_table(_stored(config), config).ask(question) == Answerer.from_table(
