@@ -260,6 +260,8 @@ class StoredTable(FactTable):
         self._alive: dict[int, _Alive] = {}  # fact number -> the fact while anything holds it
         self._number: dict[int, int] = {}  # id(fact) -> its number, while the fact is alive
         self._words: dict[int, frozenset[str]] = {}  # fact number -> its words, while alive
+        # id(fact) -> its words, while the fact is alive (relevance reads it as its own cache)
+        self.id_words: dict[int, frozenset[str]] = {}
         self._speakers: dict[tuple[FactKind, str], dict[str, tuple[int, ...]]] = {}
         self._years: dict[FactKind, dict[str, list[tuple[int, frozenset[int]]]]] = {}
         self._meeting_words: dict[str, frozenset[str]] | None = None
@@ -332,6 +334,7 @@ class StoredTable(FactTable):
             self._alive[number] = _Alive(fact, self._gone, number)
             self._number[id(fact)] = number
             self._words[number] = frozenset(words.split(_SEP)) if words else frozenset()
+            self.id_words[id(fact)] = self._words[number]
             self._hold(number, fact)
         return fact
 
@@ -359,6 +362,7 @@ class StoredTable(FactTable):
             self._words.pop(ref.number, None)
         if self._number.get(ref.ident) == ref.number:
             del self._number[ref.ident]
+            self.id_words.pop(ref.ident, None)
 
     def at(self, numbers: Iterable[int]) -> list[Fact]:
         """The facts of these numbers, in that order."""
