@@ -9,6 +9,7 @@ declines, saying what is missing. No wording here: the decline's words are ``bot
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .facts import Fact
@@ -27,6 +28,7 @@ _FUNCTION_TOKENS = frozenset(
 # what "how many ..." may count for a count intent: meetings, times (and their words)
 _MEETING_WORDS = ("meet", "meetings", "times", "talks", "visits", "раз", "встреч", "встречи")
 _MEMO = 10_000  # acronyms remembered
+_FACT_WORDS = 50_000  # facts' words remembered (``_words``): a claim check may read 8,000
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
 
 
@@ -56,7 +58,8 @@ class Answerable:
             for pair in self.reader.lexicon.opposites
         ]
         self._acronyms: dict[str, bool] = {}  # acronym -> known (``_known_acronym``)
-        self._fact_words: dict[int, frozenset[str]] = {}  # id(fact) -> its words (``_words``)
+        self._fact_words: dict[int, frozenset[str]] = {}  # fact key -> its words (``_words``)
+        self._key = relevance.table.fact_key  # (a stored fact's outlives the fact: bot/factstore)
 
     def strange(self, q: Question) -> tuple[str, ...]:
         """Acronyms the question writes in capitals that no article, intent or name knows
@@ -133,12 +136,22 @@ class Answerable:
         as_written = dict(zip(q.tokens, q.written, strict=False))
         return tuple(dict.fromkeys(as_written.get(t, t) for t in out))
 
+    def opposed(self, q: Question) -> bool:
+        """Whether the question says a word of a pair of opposites (only then may ``flipped``
+        find something, whatever the facts)."""
+        toks = set(q.tokens)
+        return any(toks & side for pair in self._opposites for side in pair)
+
     def _words(self, fact: Fact) -> frozenset[str]:
         """The words of a fact's display and sentence, read as questions are (remembered)."""
-        found = self._fact_words.get(id(fact))
+        key = self._key(fact)
+        found = self._fact_words.get(key)
         if found is None:
             found = frozenset(self.reader.canon(f"{fact.display} {fact.source}")[0])
-            self._fact_words[id(fact)] = found
+            if len(self._fact_words) >= _FACT_WORDS:  # the oldest quarter goes (a large
+                for old in list(itertools.islice(self._fact_words, _FACT_WORDS // 4)):
+                    del self._fact_words[old]  # table's facts are not all kept)
+            self._fact_words[key] = found
         return found
 
 

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # bot.extractcache is imported by a build, not by ask on a fr
     from multiprocessing.context import BaseContext
 
     from .extractcache import Articles, Extracted, Pending, RussianCheck
+    from .memo import FactText
 
 log = logging.getLogger(__name__)
 _PACKAGE = Path(_package_file).parent
@@ -459,9 +460,30 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     # same data: most facts of an incremental build are the same
     path = store_path(table_path)
     known = said_words(path) if _meta_of(path) == (key, read_with) else {}
-    content = FactText(reader.gaz).content
+    text = FactText(reader.gaz)
     write_store(table, path, list(KINDS), words, ranked, meta, known,
-                lambda f: content(f.display))  # fmt: skip
+                lambda f: text.content(f.display), agent_of,
+                lambda f: fact_years(table, text, f))  # fmt: skip
+
+
+def fact_years(table: FactTable, text: FactText, fact: Fact) -> set[int]:
+    """The years ``fact`` is of besides its meeting's: its own year and those of the periods its
+    display names ("2024-2025"; 51 years at most), as ``Picker`` reads a question's years."""
+    years = {fact.year} if fact.year is not None else set()
+    for a, b in text.periods(fact.display):
+        years.update(range(a, min(b, a + 50) + 1))
+    meeting = table.meeting(fact.meeting)
+    if meeting is not None and meeting.date is not None:
+        years.discard(meeting.date.year)
+    return years
+
+
+def agent_of(fact: Fact) -> str:
+    """Who does what ``fact`` reports (its kind's ``agent``), "" when its kind names none."""
+    from .kinds import KINDS
+
+    agent = KINDS[fact.kind].agent
+    return agent(fact) if agent is not None else ""
 
 
 def _meta_of(path: Path) -> tuple[str | None, str | None]:

@@ -6,7 +6,7 @@ import json
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -39,7 +39,9 @@ class Parts:
 NO_PARTS = Parts()
 
 
-@dataclass(frozen=True, slots=True)
+# weakref_slot: a store (bot/factstore.py) keeps the facts it decoded only as long as something
+# holds them, and gives the same object back while one does.
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Fact:
     """One fact and where it came from (article stem, sentence index and the sentence)."""
 
@@ -277,6 +279,7 @@ class FactTable:
     _meeting_by_id: dict[str, Meeting] = field(init=False, repr=False)
     _sort_keys: dict[str, tuple[int, str]] = field(init=False, repr=False)
     _values: dict[tuple[FactKind, str], frozenset[str]] = field(init=False, repr=False)
+    _by_key: dict[int, Fact] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         by_kind: dict[FactKind, list[Fact]] = defaultdict(list)
@@ -332,6 +335,35 @@ class FactTable:
     def fact_keys(self, facts: Iterable[Fact]) -> list[int]:
         """Numbers that tell the table's facts apart (``fact_values``): here ``id(fact)``."""
         return list(map(id, facts))
+
+    def fact_key(self, fact: Fact) -> int:
+        """``fact_keys`` of one fact: a key that stays the fact's as long as the table lives
+        (here its ``id``: a table in memory holds every fact)."""
+        return id(fact)
+
+    def said_by(self, kind: FactKind, meetings: set[str], agent: str, first: int | None = None,
+                years: Iterable[int] = ()) -> list[Fact] | None:  # fmt: skip
+        """``find(kind, meetings)`` of the facts whose agent (``bot.kinds``) is ``agent`` (the
+        ``first`` of them; with ``years``, those of a meeting of those years or of those years
+        themselves, ``kind_years``), when the table indexes agents (``bot.factstore``); None
+        here: the caller asks each fact."""
+        return None
+
+    def at(self, keys: Iterable[int]) -> list[Fact]:
+        """The facts of these ``fact_keys``, in that order."""
+        if self._by_key is None:
+            self._by_key = {id(f): f for f in self.facts}
+        return list(map(self._by_key.__getitem__, keys))
+
+    def kind_meetings(self, kind: FactKind) -> Mapping[str, Sequence[int]] | None:
+        """Meeting id -> ``fact_keys`` of its facts of ``kind`` (table order), when the table
+        knows them without the facts (``bot.factstore``); None here."""
+        return None
+
+    def kind_years(self, kind: FactKind) -> Mapping[str, Sequence[tuple[int, frozenset[int]]]]:
+        """Meeting id -> key and years of each fact of ``kind`` that is of a year besides its
+        meeting's (``bot.factstore``, with ``kind_meetings``); here unknown: empty."""
+        return {}
 
     def fact_values(self, kind: FactKind) -> Iterator[tuple[int, str]]:
         """``fact_keys`` and value of each fact of ``kind``, in the table's order."""

@@ -8,19 +8,22 @@ intents, lexicon, gazetteer, glossary, articles and meetings) is loaded whole wh
 
 Facts are numbered in the order the word index counts them (the kinds of ``bot.kinds.KINDS``,
 then the table's order), so a kind's facts in number order are the table's order, as
-``FactTable.find`` gives them. A fact once decoded stays the same object (answers key their
-indexes by ``id(fact)``).
+``FactTable.find`` gives them. Decoded facts are kept (the last ``_HELD``, and any that something
+else still holds): a fact read again while it is alive is the same object, and answers key what
+they remember of a fact by its number (``fact_key``), which outlives it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
 import sqlite3
 import sys
 import tempfile
+import weakref
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -43,14 +46,17 @@ from .facts import (
 )
 
 # 2: facts (kind, meeting, article, value, qualifier, JSON, words), words (postings, ranked
-# df), each kind's values, each meeting's words, meta.
-STORE_VERSION = 2
+# df), each kind's values, each meeting's words, meta. 3: each fact's agent (a statement's
+# speaker), indexed, and the years it is of besides its meeting's.
+STORE_VERSION = 3
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT NULL,
                     article TEXT NOT NULL, value TEXT NOT NULL, qualifier TEXT NOT NULL,
-                    data TEXT NOT NULL, words TEXT NOT NULL, said INTEGER NOT NULL);
+                    data TEXT NOT NULL, words TEXT NOT NULL, said INTEGER NOT NULL,
+                    agent TEXT NOT NULL, years TEXT NOT NULL);
 CREATE INDEX facts_by_kind ON facts (kind, meeting, id);
+CREATE INDEX facts_by_agent ON facts (kind, agent, id);
 CREATE INDEX facts_by_article ON facts (article, id);
 CREATE TABLE content (word TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE kind_values (kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, value))
@@ -62,9 +68,17 @@ CREATE TABLE words (word TEXT PRIMARY KEY, ranked INTEGER NOT NULL, ids BLOB NOT
 _TABLES = frozenset(re.findall(r"CREATE TABLE (\w+)", _SCHEMA))
 _REMEMBERED = 2000  # postings kept (a common word's, at 10,000 articles: 100,000 numbers)
 _BATCH = 500  # facts decoded per query (SQLite's limit on parameters is far above)
+# Decoded facts kept at most (beyond those something else holds). At 10,000 articles a fact
+# held costs about 1.9 KB with what answers remember of it, and the 536 questions of the
+# benchmark still read 206,000 facts between them (the answers that read whole kinds: README);
+# with 50,000 kept, those were read again on every ask (warm p99 0.85 s instead of 21 ms).
+_HELD = 200_000
+_SPEAKERS = 16  # a speaker's facts by meeting, kept for the last few speakers asked about
 _SEP = "\x1f"  # between a fact's words (a name has spaces: "@Xi Jinping")
 
 WordsOf = Callable[[Fact], frozenset[str]]
+AgentOf = Callable[[Fact], str]
+YearsOf = Callable[[Fact], Iterable[int]]
 
 
 def store_path(table_path: Path) -> Path:
@@ -85,14 +99,17 @@ def table_seal(table_path: Path) -> str:
 def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_of: WordsOf,
                 ranked: Iterable[FactKind], meta: Mapping[str, str],
                 known: Mapping[int, str] | None = None,
-                content_of: WordsOf | None = None) -> None:  # fmt: skip
+                content_of: WordsOf | None = None, agent_of: AgentOf | None = None,
+                years_of: YearsOf | None = None) -> None:  # fmt: skip
     """Write ``table`` to a new SQLite file and put it in place of ``path`` atomically.
 
     ``kinds``: every kind, in the word index's order; ``words_of``: a fact's words as
     relevance reads them; ``ranked``: the kinds whose document frequencies weigh a question's
     words; ``meta``: more to record (the JSON table's seal, the reader's key); ``known``: the
     words of displays read before (``said_words``), not read again; ``content_of``: the words
-    that tell facts apart (``FactText.content``), indexed for ``StoredTable.overlap``. The
+    that tell facts apart (``FactText.content``), indexed for ``StoredTable.overlap``;
+    ``agent_of``: who does what a fact reports (``bot.kinds``), for ``StoredTable.said_by``;
+    ``years_of``: the years a fact is of besides its meeting's (``StoredTable.kind_years``). The
     contents are the same for the same table; a disk error is a DataError naming the store.
     """
     tmp: Path | None = None
@@ -103,7 +120,8 @@ def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_o
         tmp = Path(name)
         os.chmod(tmp, 0o644)
         _fill(tmp, table, kinds, words_of, frozenset(ranked), meta, known or {},
-              content_of or (lambda f: frozenset()))  # fmt: skip
+              content_of or (lambda f: frozenset()), agent_of or (lambda f: ""),
+              years_of or (lambda f: ()))  # fmt: skip
         os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
         tmp = None
     except (OSError, sqlite3.Error) as exc:
@@ -116,7 +134,8 @@ def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_o
 
 def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: WordsOf,
           ranked: frozenset[FactKind], meta: Mapping[str, str],
-          known: Mapping[int, str], content_of: WordsOf) -> None:  # fmt: skip
+          known: Mapping[int, str], content_of: WordsOf, agent_of: AgentOf,
+          years_of: YearsOf) -> None:  # fmt: skip
     db = sqlite3.connect(path, isolation_level=None)
     try:
         db.execute("PRAGMA journal_mode = OFF")  # a new private file: renamed only when whole
@@ -154,8 +173,9 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
                 for w in words:
                     ranked_df[w] = ranked_df.get(w, 0) + 1
             rows.append((n, fact.kind, fact.meeting, fact.article, fact.value, fact.qualifier,
-                         dump(fact.to_json()), _SEP.join(words), said))  # fmt: skip
-        db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                         dump(fact.to_json()), _SEP.join(words), said, agent_of(fact),
+                         ",".join(map(str, sorted(set(years_of(fact)))))))  # fmt: skip
+        db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.executemany(
             "INSERT INTO words VALUES (?, ?, ?)",
             ((w, ranked_df.get(w, 0), _blob(ids)) for w, ids in sorted(postings.items())),
@@ -236,9 +256,14 @@ class StoredTable(FactTable):
         self.path = path
         self._parts = parts
         self._strings: dict[str, str] = {}
-        self._decoded: dict[int, Fact] = {}  # fact number -> the fact, once decoded
-        self._number: dict[int, int] = {}  # id(fact) -> its number
-        self._words: dict[int, frozenset[str]] = {}  # fact number -> its words
+        self._held: dict[int, Fact] = {}  # fact number -> the fact: the last _HELD decoded
+        self._alive: dict[int, _Alive] = {}  # fact number -> the fact while anything holds it
+        self._number: dict[int, int] = {}  # id(fact) -> its number, while the fact is alive
+        self._words: dict[int, frozenset[str]] = {}  # fact number -> its words, while alive
+        # id(fact) -> its words, while the fact is alive (relevance reads it as its own cache)
+        self.id_words: dict[int, frozenset[str]] = {}
+        self._speakers: dict[tuple[FactKind, str], dict[str, tuple[int, ...]]] = {}
+        self._years: dict[FactKind, dict[str, list[tuple[int, frozenset[int]]]]] = {}
         self._meeting_words: dict[str, frozenset[str]] | None = None
         self._kind_ids: dict[FactKind, dict[str, tuple[int, ...]]] = {}
         self._whole: dict[FactKind, tuple[int, ...]] = {}  # a kind's numbers, in order
@@ -300,34 +325,70 @@ class StoredTable(FactTable):
         raise AttributeError("a stored table's facts are its file's")
 
     def _fact(self, number: int, data: str, words: str) -> Fact:
-        fact = self._decoded.get(number)
+        fact = self._revived(number)
         if fact is None:
             try:
                 fact = fact_from_json(number, json.loads(data), self._parts, self._strings)
             except (ValueError, KeyError, TypeError) as exc:
                 raise DataError(self.path, f"unreadable fact store ({exc})") from None
-            self._decoded[number] = fact
+            self._alive[number] = _Alive(fact, self._gone, number)
             self._number[id(fact)] = number
             self._words[number] = frozenset(words.split(_SEP)) if words else frozenset()
+            self.id_words[id(fact)] = self._words[number]
+            self._hold(number, fact)
         return fact
+
+    def _revived(self, number: int) -> Fact | None:
+        """The fact ``number`` if it is still alive (held again), else None."""
+        ref = self._alive.get(number)
+        fact = ref() if ref is not None else None
+        if fact is not None:
+            self._hold(number, fact)
+        return fact
+
+    def _hold(self, number: int, fact: Fact) -> None:
+        held = self._held
+        held.pop(number, None)
+        held[number] = fact
+        if len(held) > _HELD:  # the oldest quarter goes (as they go, ``_gone`` forgets them)
+            for n in list(itertools.islice(held, _HELD // 4)):
+                del held[n]
+
+    def _gone(self, ref: _Alive) -> None:
+        """A decoded fact nothing holds any more: forget its id and words (another object may
+        get that id now)."""
+        if self._alive.get(ref.number) is ref:
+            del self._alive[ref.number]
+            self._words.pop(ref.number, None)
+        if self._number.get(ref.ident) == ref.number:
+            del self._number[ref.ident]
+            self.id_words.pop(ref.ident, None)
 
     def at(self, numbers: Iterable[int]) -> list[Fact]:
         """The facts of these numbers, in that order."""
         numbers = numbers if isinstance(numbers, list | tuple) else list(numbers)
-        decoded = self._decoded
-        try:  # (once decoded, as fast as a table in memory)
-            return list(map(decoded.__getitem__, numbers))
+        held = self._held
+        try:  # (held: as fast as a table in memory)
+            return list(map(held.__getitem__, numbers))
         except KeyError:
             pass
-        missing = [n for n in numbers if n not in decoded]
+        found: dict[int, Fact] = {}  # (holds them all until they are returned)
+        missing = []
+        for n in numbers:
+            if n not in found:
+                fact = held.get(n) or self._revived(n)
+                if fact is None:
+                    missing.append(n)
+                else:
+                    found[n] = fact
         for start in range(0, len(missing), _BATCH):
             chunk = missing[start : start + _BATCH]
             marks = ",".join("?" * len(chunk))
-            for row in self._db.execute(
+            for n, data, words in self._db.execute(
                 f"SELECT id, data, words FROM facts WHERE id IN ({marks})", chunk
             ):
-                self._fact(*row)
-        return [self._decoded[n] for n in numbers]
+                found[n] = self._fact(n, data, words)
+        return [found[n] for n in numbers]
 
     def fact_keys(self, facts: Iterable[Fact]) -> list[int]:
         """The facts' numbers (a fact of another table: a negative number of its own)."""
@@ -336,6 +397,57 @@ class StoredTable(FactTable):
             return list(map(self._number.__getitem__, map(id, facts)))
         except KeyError:
             return [self._number.get(id(f), -1 - id(f)) for f in facts]
+
+    def fact_key(self, fact: Fact) -> int:
+        """The fact's number: the same for it whenever it is read again."""
+        n = self._number.get(id(fact))
+        return -1 - id(fact) if n is None else n
+
+    def said_by(self, kind: FactKind, meetings: set[str], agent: str, first: int | None = None,
+                years: Iterable[int] = ()) -> list[Fact]:  # fmt: skip
+        """``find(kind, meetings)`` of the facts whose agent is ``agent`` (the ``first`` of
+        them; with ``years``, those of a meeting of those years or of those years themselves),
+        through the agent index and the years column: the others are not decoded."""
+        key = (kind, agent)
+        index = self._speakers.pop(key, None)
+        if index is None:
+            by_meeting: dict[str, list[int]] = {}
+            for n, mid in self._db.execute(
+                "SELECT id, meeting FROM facts WHERE kind = ? AND agent = ? ORDER BY id", key
+            ):
+                by_meeting.setdefault(mid, []).append(n)
+            index = {m: tuple(v) for m, v in by_meeting.items()}
+            if len(self._speakers) >= _SPEAKERS:
+                del self._speakers[next(iter(self._speakers))]  # the least recently asked
+        self._speakers[key] = index
+        asked = frozenset(years)
+        if asked:
+            dated = {m for m in meetings if (held := self.meeting(m)) is not None
+                     and held.date is not None and held.date.year in asked}  # fmt: skip
+            other = {n for m, found in self.kind_years(kind).items() if m in meetings
+                     for n, ys in found if ys & asked}  # fmt: skip
+            index = {m: ids if m in dated else tuple(n for n in ids if n in other)
+                     for m, ids in index.items()}  # fmt: skip
+        numbers = sorted(n for m, ids in index.items() if m in meetings for n in ids)
+        return self.at(numbers if first is None else numbers[:first])
+
+    def kind_meetings(self, kind: FactKind) -> Mapping[str, Sequence[int]]:
+        """Meeting id -> the numbers of its facts of ``kind``, ascending (none decoded)."""
+        return self._ids(kind)
+
+    def kind_years(self, kind: FactKind) -> Mapping[str, Sequence[tuple[int, frozenset[int]]]]:
+        """Meeting id -> number and years of each fact of ``kind`` that is of a year besides
+        its meeting's (its own year, a period its display names), ascending (none decoded)."""
+        found = self._years.get(kind)
+        if found is None:
+            by_meeting: dict[str, list[tuple[int, frozenset[int]]]] = {}
+            for n, mid, years in self._db.execute(
+                "SELECT id, meeting, years FROM facts WHERE kind = ? AND years != '' ORDER BY id",
+                (kind,),
+            ):
+                by_meeting.setdefault(mid, []).append((n, frozenset(map(int, years.split(",")))))
+            found = self._years[kind] = by_meeting
+        return found
 
     def fact_values(self, kind: FactKind) -> Iterator[tuple[int, str]]:
         """Number and value of each fact of ``kind``, in the table's order (none decoded)."""
@@ -412,7 +524,7 @@ class StoredTable(FactTable):
     def fact_words(self, fact: Fact) -> frozenset[str] | None:
         """The words the build read in ``fact`` (None for a fact of another table)."""
         n = self._number.get(id(fact))
-        return None if n is None else self._words[n]
+        return None if n is None else self._words.get(n)
 
     def overlap(self, kinds: Iterable[FactKind], meetings: set[str],
                 words: Iterable[str]) -> dict[str, int] | None:  # fmt: skip
@@ -472,6 +584,19 @@ class StoredTable(FactTable):
         """Every word of every fact, in order."""
         for (word,) in self._db.execute("SELECT word FROM words ORDER BY word"):
             yield word
+
+
+class _Alive(weakref.ref[Fact]):
+    """A decoded fact, as long as something holds it: its number and ``id`` (for ``_gone``)."""
+
+    __slots__ = ("number", "ident")
+
+    def __new__(cls, fact: Fact, gone: Callable[[_Alive], None], number: int) -> _Alive:
+        return super().__new__(cls, fact, gone)
+
+    def __init__(self, fact: Fact, gone: Callable[[_Alive], None], number: int):
+        self.number = number
+        self.ident = id(fact)
 
 
 def open_store(path: Path, parts: Mapping[str, PartsReader]) -> StoredTable:

@@ -178,6 +178,9 @@ class Relevance:
         )  # fmt: skip
         self.words: dict[int, frozenset[str]] = {}  # id(fact) -> its words
         if self._stored is not None:
+            # the store's words of each fact it holds, by id: it forgets a fact's as the fact
+            # goes (another fact may get its id), so they are never another fact's
+            self.words = self._stored.id_words
             self.idf: dict[str, float] = _StoredIdf(self._stored)
             self.default_idf = math.log(1 + max(self._stored.ranked_count, 1))
             return
@@ -349,8 +352,10 @@ class Relevance:
     def _of(self, fact: Fact) -> frozenset[str]:
         words = self.words.get(id(fact))
         if words is None:
-            stored = self._stored.fact_words(fact) if self._stored else None
-            words = self.words[id(fact)] = stored if stored is not None else self.fact_words(fact)
+            if self._stored is not None:  # (not kept: ``words`` is the store's, see __init__)
+                stored = self._stored.fact_words(fact)
+                return stored if stored is not None else self.fact_words(fact)
+            words = self.words[id(fact)] = self.fact_words(fact)
         return words
 
     def may_hold(

@@ -51,7 +51,8 @@ class Writer:
         self.glossary = glossary
         self.newest_first = order == "newest_first"
         self.text = text
-        self.sources = SourceIndex()  # (numbered as answers use them: not every fact is read)
+        # (numbered as answers use them: not every fact is read)
+        self.sources = SourceIndex(key=table.fact_key)
 
     # --- answers -------------------------------------------------------------------------------
 

@@ -3,20 +3,23 @@ built in memory, with the word index relevance would make; answers from it are t
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bench.synth import write_project
+from bot import factstore, picker
 from bot.answer import Answerer, table_reader
 from bot.build import build, current_table, open_index, write_index
 from bot.config import Config, load_config
 from bot.errors import DataError
-from bot.facts import FactTable, fact_order
+from bot.facts import Fact, FactKind, FactTable, fact_from_json, fact_order
 from bot.factstore import StoredTable, store_path, write_store
 from bot.kinds import KINDS, READERS
 from bot.memo import FactText
@@ -248,3 +251,88 @@ def test_a_lexicon_change_reads_the_stored_words_again(tmp_path: Path) -> None:
         assert_same_index(stored, table, config)
     finally:
         stored.close()
+
+
+def _facts_alive() -> set[int]:
+    """The ids of the Fact objects alive in this process."""
+    gc.collect()
+    return {id(o) for o in gc.get_objects() if isinstance(o, Fact)}
+
+
+def test_a_store_keeps_few_decoded_facts(synthetic: tuple[Config, FactTable],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """A store keeps the last ``_HELD`` facts it decoded (and those something still holds), not
+    all: at 10,000 articles a bot that kept them all grew to 226 MB. The facts dropped are read
+    again when needed; answers remember what they read of a fact by its number (``fact_key``),
+    which outlives it, not by ``id(fact)`` (another fact may get that id): every reply is still
+    the one from memory."""
+    from bench.replies import question_sets
+
+    monkeypatch.setattr(factstore, "_HELD", 40, raising=False)
+    monkeypatch.setattr(picker, "_WIDE_FROM", 0, raising=False)  # (its answers too)
+    config, built = synthetic
+    memory = Answerer.from_table(built, config)
+    questions = question_sets()
+    replies = [memory.ask(q) for q in questions]
+    before = _facts_alive()  # (other tests' tables may be alive too)
+    table = _stored(config)
+    stored = Answerer.from_table(table, config)
+    meetings = len(table.meetings) + len(table.others)
+    for q, reply in zip(questions, replies, strict=True):
+        assert stored.ask(q) == reply, q
+    alive = len(_facts_alive() - before)
+    assert alive <= 40 + meetings * 2, alive  # (each meeting holds its facts)
+    again = table.find(FactKind("area"))
+    assert len(again) > 40
+    keys = table.fact_keys(again)
+    del again
+    assert table.fact_keys(table.find(FactKind("area"))) == keys  # the same numbers
+
+
+def _decoded(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the facts a store decodes from now on."""
+    count = [0]
+    decode = fact_from_json
+
+    def counted(*args: Any) -> Fact:
+        count[0] += 1
+        return decode(*args)
+
+    monkeypatch.setattr(factstore, "fact_from_json", counted)
+    return count
+
+
+@pytest.mark.parametrize("question", ["which areas of cooperation?", "energy coop?", "who met?",
+                                      "what did they want to cooperate on in 2025",
+                                      "did they talk about AI?", "who else attended?",
+                                      "what did mishustin say?", "what did xi say?"])  # fmt: skip
+def test_answers_over_every_meeting_read_few_facts(synthetic: tuple[Config, FactTable],
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   question: str) -> None:  # fmt: skip
+    """An answer over every meeting reads only the facts it shows: the latest meetings' areas
+    (chosen through the store's columns), a speaker's first statements (through the index of
+    agents), not every fact of the kind (at 10,000 articles 72,000 areas, 132,000 statements).
+    The reply is the one from memory."""
+    monkeypatch.setattr(picker, "_WIDE_FROM", 0)  # (60 articles: a few hundred facts a kind)
+    config, built = synthetic
+    memory = Answerer.from_table(built, config).ask(question)
+    stored = Answerer.from_table(_stored(config), config)
+    count = _decoded(monkeypatch)
+    reply = stored.ask(question)
+    assert reply == memory and reply.kind == "answer", question
+    kind = "statement" if "say" in question else "person" if "who" in question else "area"
+    assert count[0] * 3 < len(built.find(FactKind(kind))), (question, count[0])
+
+
+@pytest.mark.parametrize("question", ["who else was there in 2025", "who else was there in may",
+                                      "who else attended?", "who met in 2025?"])  # fmt: skip
+def test_who_else_from_the_store(tmp_path: Path, question: str,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """ "Who else" of meetings where only the principals are named: the decline says "else"
+    from the store too (an answer chosen through its columns must not drop the principals
+    before the picker sees that none else is named)."""
+    monkeypatch.setattr(picker, "_WIDE_FROM", 0)  # (five articles: a few facts a kind)
+    config = make_project(tmp_path).config()
+    built, _ = build(config)
+    assert Answerer.from_table(_stored(config), config).ask(question) == Answerer.from_table(
+        built, config).ask(question)  # fmt: skip
