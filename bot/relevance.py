@@ -99,8 +99,7 @@ KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "pr
               "congratul": "applaud", "believ": "believe", "think": "believe", "confid": "believe",
               "thank": "thank", "grate": "thank", "gratitud": "thank", "hype": "applaud",
               "excit": "applaud", "pleas": "applaud", "glad": "applaud", "happi": "applaud",
-              "satisfi": "applaud", "доволен": "applaud", "довольн": "applaud",
-              "удовлетвор": "applaud",
+              "satisfi": "applaud",  # (and "доволен", "удовлетворён": the lexicon reads them so)
               "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
               "поблагодар": "thank", "благодар": "thank"}  # fmt: skip
