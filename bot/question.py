@@ -113,14 +113,13 @@ _RELATIVE = re.compile(
     re.I,
 )
 # Seasons as months (northern hemisphere: both capitals).
+_SEASON_RU = r"(зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)"  # "зимой", "весна", "летом", "осенью"
 _SEASON = Guarded(re.compile(r"\b(winter|spring|summer|autumn)\b|\bin\s+(?:the\s+)?(fall)\b"
-                     r"|(?<!\w)(зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)(?!\w)", re.I),
+                             rf"|(?<!\w){_SEASON_RU}(?!\w)", re.I),
                   ("winter", "spring", "summer", "autumn", "fall",
                    "зим", "весн", "лет", "осен"))  # fmt: skip
 # A season as a word of a message (normalised: lower case, "ё" as "е"): its months, no topic.
-_SEASON_WORD = re.compile(
-    r"winter|spring|summer|autumn|(?:зим|весн|лет|осен)(?:ой|а|ы|ом|о|ью|ь|и)"
-)
+_SEASON_WORD = re.compile(rf"winter|spring|summer|autumn|{_SEASON_RU}")
 _SEASONS = {"win": (12, 1, 2), "spr": (3, 4, 5), "sum": (6, 7, 8), "aut": (9, 10, 11),
             "fal": (9, 10, 11), "зим": (12, 1, 2), "вес": (3, 4, 5), "лет": (6, 7, 8),
             "осе": (9, 10, 11)}  # fmt: skip
@@ -156,13 +155,17 @@ _SAY = (
     r"comment|comments|position|stance|response|reply|speech|name|list|cite|highlight|suggest|outline|"
     rf"rate[sd]?|characteri[sz]e[sd]?|{_APPRAISE}|mean|ask(?:ed)?"
 )
-_SAY_RU = (
-    r"сказал|заявил|отметил|подчеркнул|пожелал|призвал|назвал|описал|счита|"
+# ("назвал" is weaker: "какой товарооборот назвал Мишустин" asks the figure he named; it still
+# marks a speaker)
+_NAMED_RU = r"назвал"
+_SAY_RU_STRONG = (
+    r"сказал|заявил|отметил|подчеркнул|пожелал|призвал|описал|счита|"
     r"надеет|выразил\w*\s+(?:надежд|уверенн|благодарн|удовлетвор)|предложил|поблагодарил|"
     r"поздравил|ответил|оценил|приветствовал|дума|рассказал|верит|уверен|похвалил|хвалил|"
     r"аплодир|апладир|отреагировал|реагировал|отозвался|охарактеризовал|добавил|указал|заверил|"
     r"констатировал|подтвердил|высказал|пообещал|обещал|предупредил"
 )
+_SAY_RU = rf"{_SAY_RU_STRONG}|{_NAMED_RU}"
 # Weaker words of saying ("говорили про ИИ?" asks what they discussed): only with a speaker.
 _TALK_RU = r"говорил|упомянул|упоминал"
 # ("the Moscow talks" are the meeting; "Xi talks about" is speech)
@@ -217,7 +220,7 @@ _THE_ARTICLES = re.compile(
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
 _SAID_WEAKLY = re.compile(r"\bdid\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|suggest|outline|"
                           r"single out|mention|point to|identify|want)\b|(?<!\bi )(?<!\bwe )"
-                          r"(?<!\byou )\bwant(?:ed|s)\b|назвал|перечислил", re.I)  # fmt: skip
+                          rf"(?<!\byou )\bwant(?:ed|s)\b|{_NAMED_RU}|перечислил", re.I)  # fmt: skip
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
 _SAID = re.compile(
@@ -235,9 +238,7 @@ _SAID = re.compile(
     r"brought up|raised|referred)\b",  # ("the Moscow talks" are the meeting)
     re.I,
 )
-# ("назвал" is weaker: "какой товарооборот назвал Мишустин" asks the figure he named)
-_SAID_RU = Guarded(re.compile(rf"{_SAY_RU.replace('назвал|', '')}|по словам|метафор|высказ", re.I),
-                   None)  # fmt: skip
+_SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по словам|метафор|высказ", re.I), None)
 _ASKS_FIGURE = re.compile(r"\bhow\s+(?:much|many|big|large|fast)\b|\bwhat\s+(?:was|is)\s+the\s+"
                           r"(?:figure|amount|value|volume|growth)\b|сколько", re.I)  # fmt: skip
 # Whom a figure is attributed to ("according to what Mishustin told Xi", "per Xi's remarks"):

@@ -8,12 +8,20 @@ from bot.answer import Answerer
 from bot.match import Matcher
 from bot.picker import Picker
 from bot.question import Question, Reader
+from bot.render import Reply
+
+
+def assert_says(answerer: Answerer, message: str, expected: str, rejected: str) -> Reply:
+    """The reply to ``message`` says ``expected`` and not ``rejected``; the reply."""
+    reply = answerer.ask(message)
+    assert expected in reply.text and rejected not in reply.text, reply.text
+    return reply
 
 
 def assert_answers(answerer: Answerer, message: str, expected: str, rejected: str) -> None:
-    """``message`` is answered with ``expected`` in the reply and without ``rejected``."""
-    reply = answerer.ask(message)
-    assert reply.matched and expected in reply.text and rejected not in reply.text, reply.text
+    """``message`` is answered (matched), with ``expected`` in the reply and not ``rejected``."""
+    reply = assert_says(answerer, message, expected, rejected)
+    assert reply.matched, reply.text
 
 
 def test_ask_reads_a_message_once_and_shares_the_question(
@@ -249,8 +257,7 @@ def test_one_statement_in_two_reports_is_said_once(answerer: Answerer) -> None:
 )  # fmt: skip
 def test_a_meeting_chosen_by_its_occasion(answerer: Answerer, message: str, expected: str,
                                           rejected: str) -> None:  # fmt: skip
-    text = answerer.ask(message).text
-    assert expected in text and rejected not in text, text
+    assert_says(answerer, message, expected, rejected)
 
 
 @pytest.mark.parametrize(
@@ -327,8 +334,7 @@ def test_two_parts_with_one_answer_say_it_once(answerer: Answerer) -> None:
 )  # fmt: skip
 def test_what_chooses_and_what_asks(answerer: Answerer, message: str, expected: str,
                                     rejected: str) -> None:  # fmt: skip
-    text = answerer.ask(message).text
-    assert expected in text and rejected not in text, text
+    assert_says(answerer, message, expected, rejected)
 
 
 @pytest.mark.parametrize(
@@ -340,8 +346,7 @@ def test_what_chooses_and_what_asks(answerer: Answerer, message: str, expected: 
     ],
 )  # fmt: skip
 def test_a_place_ruled_out(answerer: Answerer, message: str, expected: str, rejected: str) -> None:
-    text = answerer.ask(message).text
-    assert expected in text and rejected not in text, text
+    assert_says(answerer, message, expected, rejected)
 
 
 def test_the_talks_are_the_meeting_not_speech(answerer: Answerer) -> None:
@@ -490,8 +495,7 @@ def test_a_misspelt_russian_place(answerer: Answerer) -> None:
 def test_what_was_said_at_a_meeting_chosen_by_order_or_season(
     answerer: Answerer, message: str, expected: str, rejected: str
 ) -> None:
-    text = answerer.ask(message).text
-    assert expected in text and rejected not in text, text
+    assert_says(answerer, message, expected, rejected)
 
 
 def test_a_lexicon_word_names_a_value(answerer: Answerer) -> None:
@@ -548,8 +552,7 @@ def test_the_meeting_the_day_after_another(answerer: Answerer) -> None:
      ("when did they meet after March 2023?", "3 times", "March 21")],
 )  # fmt: skip
 def test_a_month_as_a_bound(answerer: Answerer, message: str, expected: str, rejected: str) -> None:
-    text = answerer.ask(message).text
-    assert expected in text and rejected not in text, text
+    assert_says(answerer, message, expected, rejected)
 
 
 @pytest.mark.parametrize(
@@ -744,8 +747,7 @@ def test_who_holds_a_principals_office_is_answered(answerer: Answerer) -> None:
 def test_a_side_asks_for_its_own_people(
     answerer: Answerer, message: str, expected: str, rejected: str
 ) -> None:
-    text = answerer.ask(message).text
-    assert expected in text and rejected not in text, text
+    assert_says(answerer, message, expected, rejected)
 
 
 def test_no_one_else_on_a_side_is_said_so(answerer: Answerer) -> None:
