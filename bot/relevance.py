@@ -78,6 +78,9 @@ something someth anything anyth manage managed manages back often ever part prod
 свою этой перед том такой им более между сказал сказа говорил говор заявил словам слов
 охарактеризовал охарактеризовать упомянул упомянули упоминал перечислил перечислял время собой
 кратко называл назвал го это этим этих эти чьи будут кроме лол
+stood stand stands standing done pursue pursued pursuing early earlier late
+recall recalled recalls remind reminded line northwest northeast southwest southeast northwestern
+northeastern southwestern southeastern fell fall falls
 """
 
 
