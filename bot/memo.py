@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer
+from .text import CONTENT_WORD
 
 
 class FactText:
@@ -33,10 +34,10 @@ class FactText:
         return found
 
     def value_words(self, value: str) -> frozenset[str]:
-        """The words of four letters or more in a fact's value."""
+        """The words of four letters or more in a fact's value, and its codes ("G20")."""
         found = self._value_words.get(value)
         if found is None:
-            words = re.findall(r"[a-z]{4,}", value.lower().replace("-", " "))
+            words = re.findall(CONTENT_WORD, value.lower().replace("-", " "))
             found = self._value_words[value] = frozenset(words)
         return found
 

@@ -287,9 +287,9 @@ class Picker:
                     meetings = described
         ordinals = s.ordinals
         if topic is not None:
-            chosen = self._about(meetings, topic, q)
+            chosen = self._about(meetings, topic, q, intent)
             if not chosen and ordinals and not others:  # "where was the 29th regular meeting"
-                chosen = self._about(self._meetings(s, countries, True), topic, q)
+                chosen = self._about(self._meetings(s, countries, True), topic, q, intent)
             meetings = chosen
             ordinals = ()  # "the 75th" chose the meeting, not the fact
         no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people)
@@ -425,9 +425,10 @@ class Picker:
             return None, None
         return wanted, topic
 
-    def _about(self, meetings: list[Meeting], topic: Intent, q: Question) -> list[Meeting]:
+    def _about(self, meetings: list[Meeting], topic: Intent, q: Question,
+               intent: Intent) -> list[Meeting]:  # fmt: skip
         """The meetings where ``topic`` came up: those whose facts name most of the question's
-        words."""
+        words (as written; else as read: "the quake" is the earthquake), for ``intent``."""
         ids = {m.id for m in meetings}
         words = q.content - _FILLER - self._principal_words
         stored = None if q.slots.ordinals else self.table.overlap(topic.answers, ids, words)
@@ -439,8 +440,8 @@ class Picker:
                 facts = [f for f in facts if numbered(f, q.slots.ordinals)]
             overlap = [(f.meeting, len(words & self.text.content(f.display))) for f in facts]
         top = max((n for _, n in overlap), default=0)
-        if top == 0 and not q.slots.ordinals:
-            return meetings  # no fact of the topic names the question's words: it chose nothing
+        if top == 0 and not q.slots.ordinals:  # no fact of the topic names the question's
+            return self._described(meetings, intent, q)  # words: its words as read, if any
         keep = {mid for mid, n in overlap if n == top}
         return [m for m in meetings if m.id in keep]
 

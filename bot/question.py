@@ -22,6 +22,7 @@ from .gazetteer import Gazetteer
 from .intents import Lexicon
 from .language import Script, script
 from .text import (
+    CONTENT_WORD,
     ORDINAL_WORDS,
     Guarded,
     longest_spans,
@@ -216,6 +217,12 @@ _THE_ARTICLES = re.compile(
     r"transcript|live\s*blog|feature|dispatch)s?\b(?:\s+(?:dated|of|from)\s+[\w ,]+?(?=,|$))?",
     re.I,
 )
+# Clauses that only choose the meeting: "the first meeting that was held in Beijing" (the place is
+# read, these words are not), "the meeting where the Dragon came up - when was it" (the question
+# word is the later one)
+_HELD_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s+held\b|(?:(?<=\bmeeting)|"
+                          r"(?<=\btalks)|(?<=\bone)|(?<=\btime))\s+(?:where|when)\b",
+                          re.I)  # fmt: skip
 # Weaker: "what growth points did Xi name", "which sectors did Mishustin list": what was said, or
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
 _SAID_WEAKLY = re.compile(r"\bdid\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|suggest|outline|"
@@ -229,7 +236,8 @@ _SAID = re.compile(
     r"prais(?:e|ed|es)|welcome[sd]?|believe[sd]?|stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|"
     r"point(?:ed|s)? out|note[sd]|express(?:ed|es)?|congratulate[sd]?|thank(?:ed|s)?|"
     r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
-    rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|{_APPRAISE}|"
+    rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance|line|take) on|{_APPRAISE}|"
+    r"recall(?:ed|s)?|"
     r"mean(?:t)? by|comment(?:ed|s)?|hyped|excited|pleased|glad|happy about|"
     r"brag(?:ged|s)?|boast(?:ed|s)?|tout(?:ed|s)?|floated|pitch(?:ed)?|pledge[sd]?|vow(?:ed|s)?|"
     r"promise[sd]?|(?<!\bi )(?<!\bwe )(?<!\byou )think(?:s)?|thought|"
@@ -752,6 +760,7 @@ class Reader:
         self.gaz.new_message()
         text = strip_controls(message[: self.max_chars * 2])[: self.max_chars]
         plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
+        plain = _HELD_CLAUSE.sub(" ", plain)
         if _ASKS_FIGURE.search(text):  # "by how much did trade grow, according to Mishustin":
             plain = _ATTRIBUTED.sub(" ", plain)  # the figure, whoever gave it
         toks, names, written = self._canon(plain)
@@ -807,7 +816,7 @@ class Reader:
                 )
             ),  # fmt: skip
             amounts=tuple(dict.fromkeys(_amounts(text))),
-            content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),
+            content=frozenset(re.findall(CONTENT_WORD + r"|\d+", text.lower())),
             script=script(text),
             read_slots=self.slots,
         )

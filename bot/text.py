@@ -347,6 +347,8 @@ class Pattern:
 # Characters that Python's case-insensitive matching equates with ASCII or Cyrillic letters
 # although ``str.lower`` does not turn them into those letters (dotted I, dotless i, long s,
 # the Kelvin sign, old Cyrillic forms).
+# The words of a fact's value a question may name: four letters or more, and codes ("G20").
+CONTENT_WORD = r"[a-z]+\d+[a-z\d]*|[a-z]{4,}"
 CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")
 
 

@@ -956,3 +956,46 @@ def test_first_and_last_in_russian_are_words(reader: Reader, message: str, selec
 )  # fmt: skip
 def test_another_meeting_answers_only_with_what_it_says(answerer: Answerer, message: str) -> None:
     assert not answerer.ask(message).matched
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [  # a relative "where" after "the meeting" asks nothing: the later "when" asks
+     ("The meeting where the Year of the Dragon came up - when was it?", "December 20, 2023",
+      "Moscow"),
+     ("the november one, where was it", "Beijing", "Moscow"),  # (after a comma it asks)
+     # a code names its fact ("G20" is no word of four letters)
+     ("At which meeting was the G20 mentioned?", "May 24, 2023", "March 21, 2023"),
+     ("G20?", "G20", "March 21, 2023"),
+     # "actually" claims nothing: the verb does ("hit" is "reached")
+     ("bruh did they actually hit the 200b trade goal or nah", "11 months", "Sorry"),
+     # generic verbs and compass words are no topic a statement must hold
+     ("What did Mishustin say about where Russia-China relations stood when Xi visited Moscow?",
+      "highest level", "Sorry"),
+     ("What did Mishustin say about the quake in northwest China?", "Gansu", "Sorry"),
+     ("What was Mishustin's line on multipolarity in March 2023?", "multipolar", "Sorry"),
+     ("In May 2023, what did Xi recall about his March trip to Russia?", "plan", "Sorry"),
+     # "fell in 2024" is "was in 2024", not the opposite of growth
+     ("Which anniversary of diplomatic relations fell in 2024?", "75th", "do not say"),
+     # "extend condolences" is no typo of "external"
+     ("On whose behalf did Mishustin extend condolences over the earthquake?", "Gansu", "Sorry"),
+     # "which was held in Moscow" chooses the meeting; it does not ask where
+     ("which areas were discussed at the meeting which was held in moscow", "aerospace",
+      "Sorry"),
+     # the meeting chosen by what was said there, in other words ("the quake")
+     ("when did they meet when the quake was discussed", "December 20, 2023", "4 times")],
+)  # fmt: skip
+def test_statement_and_selector_wordings_of_blind_set_i(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    assert_answers(answerer, message, expected, rejected)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Did Russia actually deliver the earthquake relief aid to Gansu?",
+     "did russia actually end up sending relief aid to gansu?",
+     "was the aid actually sent"],
+)  # fmt: skip
+def test_sending_aid_is_a_claim_to_check(answerer: Answerer, message: str) -> None:
+    assert not answerer.ask(message).matched
