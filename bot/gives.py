@@ -25,7 +25,9 @@ NUMBER_GIVEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine
                           r"twelve|dozen|twice)\b", re.I)  # fmt: skip
 
 _WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
-                         r"year\b|за весь год|за полный год|по итогам(?: всего)? года",
+                         r"year\b|\b(?:the\s+)?(?:whole|entire)\s+of\s+\d{4}\b|"
+                         r"за (?:весь|полный|целый)(?: \d{4})? год|"
+                         r"по итогам(?: всего)?(?: \d{4})? года",
                          re.I)  # fmt: skip
 FULL_YEAR = 12  # the months of a whole year
 TARGET = re.compile(r"\b(?:target|goal|aim|objective|plan(?:ned)?|set)\b|цел[ьи]|план", re.I)

@@ -164,7 +164,7 @@ _SAY_RU_STRONG = (
     r"надеет|выразил\w*\s+(?:надежд|уверенн|благодарн|удовлетвор)|предложил|поблагодарил|"
     r"поздравил|ответил|оценил|приветствовал|дума|рассказал|верит|уверен|похвалил|хвалил|"
     r"аплодир|апладир|отреагировал|реагировал|отозвался|охарактеризовал|добавил|указал|заверил|"
-    r"констатировал|подтвердил|высказал|пообещал|обещал|предупредил"
+    r"констатировал|подтвердил|высказал|пообещал|обещал|предупредил|одобрил|ждёт|ждет"
 )
 _SAY_RU = rf"{_SAY_RU_STRONG}|{_NAMED_RU}"
 # Weaker words of saying ("говорили про ИИ?" asks what they discussed): only with a speaker.
@@ -175,6 +175,16 @@ _TALK = re.compile(rf"\b(?:talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speak
 _BEFORE_SPEAKER = re.compile(rf"(?:\b(?:did|does|do|has|had|have|according to|by)\s+(?:the\s+)?"
                              rf"|по словам\s+|(?:{_SAY_RU}|{_TALK_RU})\w*\s+)$", re.I)  # fmt: skip
 _AFTER_SPEAKER = re.compile(rf"^(?:['’]s)?\s*(?:\w+\s+)?(?:{_SAY}|{_SAY_RU}|{_TALK_RU})", re.I)
+_SAYS_RU = re.compile(rf"{_SAY_RU}|{_TALK_RU}", re.I)
+_PREPOSITION_RU = re.compile(r"\b(?:про|о|об|обо|с|со|у|к|ко|для|от|за|на|в|во|по|при)\s+$", re.I)
+
+
+def _nominative(written: str, ru: str) -> bool:
+    """Whether a name as written is one of the words of its Russian name as the gazetteer writes
+    it (the nominative: "Мишустин", not "Мишустина")."""
+    return bool(ru) and written.lower() in {w.lower() for w in (ru, *ru.split())}
+
+
 # People named as the ones who met: "meet Putin", "met with Xi", "встречался с Путиным",
 # "Xi and Putin meet".
 _MET_BEFORE = re.compile(
@@ -217,6 +227,11 @@ _THE_ARTICLES = re.compile(
     r"transcript|live\s*blog|feature|dispatch)s?\b(?:\s+(?:dated|of|from)\s+[\w ,]+?(?=,|$))?",
     re.I,
 )
+# A period of a figure ("in the first 11 months", "за первые 11 месяцев"): read apart
+# (bot/gives.py), it is no first meeting and asks no month
+_FIRST_MONTHS = re.compile(r"\bfirst\s+(?:\w+\s+months|quarter|half)\b|"
+                           r"\bперв\w+\s+(?:\w+\s+месяц\w*|квартал\w*|полугоди\w*)",
+                           re.I)  # fmt: skip
 # Clauses that only choose the meeting: "the first meeting that was held in Beijing" (the place is
 # read, these words are not), "the meeting where the Dragon came up - when was it" (the question
 # word is the later one)
@@ -760,7 +775,7 @@ class Reader:
         self.gaz.new_message()
         text = strip_controls(message[: self.max_chars * 2])[: self.max_chars]
         plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
-        plain = _HELD_CLAUSE.sub(" ", plain)
+        plain = _HELD_CLAUSE.sub(" ", _FIRST_MONTHS.sub(" ", plain))
         if _ASKS_FIGURE.search(text):  # "by how much did trade grow, according to Mishustin":
             plain = _ATTRIBUTED.sub(" ", plain)  # the figure, whoever gave it
         toks, names, written = self._canon(plain)
@@ -889,6 +904,10 @@ class Reader:
         )
         speaker = next((e.name for a, b, e in spans if _BEFORE_SPEAKER.search(rest[:a])
                         or _AFTER_SPEAKER.match(rest[b:])), "") if q.said else ""  # fmt: skip
+        if q.said and not speaker and _SAYS_RU.search(rest):  # "мишустин чё про ии говорил": a
+            # name in the nominative (as the gazetteer writes it in Russian) says, wherever it is
+            speaker = next((e.name for a, b, e in spans if _nominative(rest[a:b], e.ru)
+                            and not _PREPOSITION_RU.search(rest[:a])), "")  # fmt: skip
         if q.said and not speaker:  # "what did the Russian PM say": the one holder of that office
             speaker = next((h[0] for m in _ROLE.finditer(rest)
                             if _BEFORE_SPEAKER.search(rest[: m.start()])

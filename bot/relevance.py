@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -105,7 +105,8 @@ KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "pr
               "satisfi": "applaud",  # (and "доволен", "удовлетворён": the lexicon reads them so)
               "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
-              "поблагодар": "thank", "благодар": "thank"}  # fmt: skip
+              "поблагодар": "thank", "благодар": "thank", "одобр": "applaud",
+              "ждет": "hope"}  # fmt: skip
 # The words of each kind of saying, as facts are read ("wishes" -> wish).
 KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propos"},
               "applaud": {"applaud", "prais", "welcom", "hail", "congratul", "satisfi"},
@@ -156,6 +157,14 @@ class Relevance:
         # telling facts apart does not; such words are read as written.
         variants = Counter(stem(w) for v, w in reader.lexicon.synonyms.items() if v.isascii())
         self.hubs = frozenset(w for w, n in variants.items() if n >= HUB)
+        # How the lexicon's Russian words for each word begin ("землетрясение": "зе" for the
+        # earthquake): a Russian typo is repaired into a word only if it begins as they do
+        starts: dict[str, set[str]] = defaultdict(set)
+        for variant in reader.lexicon.synonyms:
+            toks = reader.canon(variant)[0] if not variant.isascii() else []
+            if len(toks) == 1:
+                starts[toks[0]].add(variant[:2].lower())
+        self._ru_starts = {t: frozenset(v) for t, v in starts.items()}
         # A person's name is a marker, or a word the lexicon keeps ("xi", "mishustin"): either way
         # it stands for the person ("@Xi Jinping"). A place chooses the meeting: no topic.
         self.person_of: dict[str, str] = {}
@@ -305,11 +314,15 @@ class Relevance:
 
     def _repaired(self, tok: str, written: str) -> str:
         """The reader's repair of a typo that keeps its first letter ("однополярный" is not
-        "многополярный", however close); else the token."""
+        "многополярный", however close), or begins as a Russian word for it does; else the
+        token."""
         if len(written) < _TYPO_LENGTH:  # "making" is no typo of "marking"
             return tok
         fixed = self.reader.repair(tok, written)
-        return fixed if fixed and fixed[:1] == tok[:1] else tok
+        begins = self._ru_starts.get(fixed or "", ())
+        if fixed and (fixed[:1] == tok[:1] or written[:2].lower() in begins):
+            return fixed
+        return tok
 
     def _spelled(self, word: str) -> str:
         """``word``, or the word of the facts it misspells ("relashionship")."""

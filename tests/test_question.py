@@ -999,3 +999,33 @@ def test_statement_and_selector_wordings_of_blind_set_i(
 )  # fmt: skip
 def test_sending_aid_is_a_claim_to_check(answerer: Answerer, message: str) -> None:
     assert not answerer.ask(message).matched
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [  # a Russian name in the nominative says, wherever it stands
+     ("Си что говорил про торговлю?", "Си Цзиньпин", "Мишустин"),
+     # Russian function words and slang spellings ("што", "пра", "от имени", "по счёту")
+     ("што мишустин сказал пра землитрясение", "Ганьсу", "Извините"),
+     ("Кто выразил соболезнования по поводу землетрясения от имени российского правительства и "
+      "народа?", "Мишустин", "Извините"),
+     ("вторая по счёту встреча — какого числа?", "24 мая 2023", "21 марта"),
+     # "одобрил" is applauding
+     ("Что Мишустин одобрил на встрече в ноябре 2025?", "пленум", "Извините"),
+     # "the first 11 months" is the period of a figure, not the first meeting
+     ("what was trade in the first 11 months of 2023", "$200 billion", "They met")],
+)  # fmt: skip
+def test_russian_wordings_of_blind_set_i(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    assert_answers(answerer, message, expected, rejected)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["мишустин чё про ии говорил?",  # Xi spoke of AI, not Mishustin
+     "Какой товарооборот получился за весь 2023 год?",  # only the first 11 months are given
+     "What was China-Russia trade for the whole of 2023?"],
+)  # fmt: skip
+def test_russian_speaker_and_whole_year_traps(answerer: Answerer, message: str) -> None:
+    assert not answerer.ask(message).matched
