@@ -24,6 +24,7 @@ from .intents import Intent
 from .kinds import KINDS
 from .kinds.meeting import KIND as MEETING
 from .kinds.person import KIND as PERSON
+from .kinds.statement import KIND as STATEMENT
 from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
@@ -153,6 +154,12 @@ class Picker:
         runner = self._runner_up(q, match, pick, within)
         if runner is not None:
             return runner
+        if isinstance(pick, Pick) and not self._spoken(pick, q):
+            # "what did Mishustin say about the 75th anniversary": Xi spoke of it; what
+            # Mishustin said of it, if anything, or nothing
+            said = next((i for i in self.intents.values() if i.rank == "words"), None)
+            found = said and self._pick(q, dataclasses.replace(match, intent=said.name), within)
+            return found if isinstance(found, Pick) else Decline(pick.intent.name)
         if (
             match.intent is None
             and isinstance(pick, Decline)
@@ -160,6 +167,24 @@ class Picker:
         ):  # an intent that matched and found nothing is a decline: never the nearest fact
             return self._fallback(q, within) or pick
         return pick
+
+    def _spoken(self, pick: Pick, q: Question) -> bool:
+        """False when the question asks what a speaker said ("what did Mishustin say about",
+        not "did Mishustin mention") and none of the facts it got (of a kind with no speaker:
+        an anniversary, a trade figure) comes from a sentence naming that speaker."""
+        speaker, intent = q.slots.speaker, pick.intent
+        if not speaker or not q.says or intent.about != "topic":
+            return True
+        if intent.rank != "none" or any(KINDS[f.kind].agent is not None for f in pick.facts):
+            return True
+        gaz = self.matcher.reader.gaz
+        if any(e.name == speaker for f in pick.facts for _, e in gaz.find("people", f.source)):
+            return True
+        # a transcript's sentence names no one: what the speaker said there is a statement
+        meetings = {f.meeting for f in pick.facts}
+        spoken = {(f.article, f.sentence) for f in self.table.find(STATEMENT, meetings)
+                  if self._said_by(f, speaker)}  # fmt: skip
+        return any((f.article, f.sentence) in spoken for f in pick.facts)
 
     def _runner_up(self, q: Question, match: Match, pick: Pick | Decline,
                    within: Set[str] | None) -> Pick | None:  # fmt: skip
@@ -182,7 +207,7 @@ class Picker:
         if not named or not named <= self.matcher.vocabulary(name):  # all it asks about
             return None  # ("what did Mishustin say about expanding the pie of cooperation")
         found = self._pick(q, dataclasses.replace(match, intent=name, score=score), within)
-        return found if isinstance(found, Pick) else None
+        return found if isinstance(found, Pick) and self._spoken(found, q) else None
 
     def _fallback(self, q: Question, within: Set[str] | None) -> Pick | None:
         open_intents = [i for i in self.intents.values() if i.rank != "none"]

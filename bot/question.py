@@ -328,6 +328,7 @@ class Question:
     weekday: bool  # asks for the day of the week
     said: bool  # asks what someone said (a verb or noun of saying)
     said_weakly: bool  # only a weak verb of saying ("did Xi name", "did Mishustin list")
+    says: bool  # a strong verb of saying ("what did Xi say", not "did Xi talk about")
     venue: bool  # asks for the venue itself ("what venue", "which hall", "where exactly")
     event_time: (
         bool  # asks when something outside the meeting happened ("when did the quake strike")
@@ -806,9 +807,8 @@ class Reader:
                 words[fixed] = None
                 if not wh and fixed in QUESTION_WORDS:
                     wh = fixed
-        said = bool(_SAID.search(plain) or _SAID_RU.search(plain)) or bool(
-            _TALK.search(text) and self.gaz.find("people", text)
-        )
+        says = bool(_SAID.search(plain) or _SAID_RU.search(plain))
+        said = says or bool(_TALK.search(text) and self.gaz.find("people", text))
         weak = bool(_SAID_WEAKLY.search(text))
         return Question(
             text=text,
@@ -821,6 +821,7 @@ class Reader:
             focus=next((w for w in words if w in self.frames), ""),
             weekday=bool(_WEEKDAY.search(text)),
             said=said or weak,
+            says=says,
             said_weakly=weak and not said,
             venue=bool(_VENUE.search(text)),
             event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),

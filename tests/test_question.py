@@ -1029,3 +1029,12 @@ def test_russian_wordings_of_blind_set_i(
 )  # fmt: skip
 def test_russian_speaker_and_whole_year_traps(answerer: Answerer, message: str) -> None:
     assert not answerer.ask(message).matched
+
+
+def test_what_a_speaker_said_comes_from_that_speaker(answerer: Answerer) -> None:
+    """An anniversary has no speaker of its own: asked what Mishustin said of it, the sentence
+    that gives it must be his (Xi spoke of the 75th anniversary)."""
+    assert_answers(answerer, "What did Xi say about the 75th anniversary?", "75th", "Sorry")
+    for message in ("What did Mishustin say about the 75th anniversary of diplomatic ties?",
+                    "What did Mishustin say about the Years of Sports Exchange?"):  # fmt: skip
+        assert not answerer.ask(message).matched, message
