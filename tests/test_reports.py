@@ -52,7 +52,8 @@ def test_the_transcript_heading_gives_the_time_and_the_speech_the_delegation(
     (daytime,) = _of(table, "daytime", "govru_transcript_2027")
     assert (daytime.parts.part, daytime.parts.time) == ("afternoon", "16:15")  # type: ignore[attr-defined]
     (delegation,) = _of(table, "delegation", "govru_transcript_2027")
-    assert delegation.parts.people == ("Marat Khusnullin", "Oksana Lut")  # type: ignore[attr-defined]
+    # "on the Russian side were ..." (the visitor's side: all of it) and the transcript's list
+    assert delegation.parts.people == ("Marat Khusnullin", "Maxim Reshetnikov", "Oksana Lut")  # type: ignore[attr-defined]
 
 
 def test_a_commissions_co_chair_named_with_his_partner_after_the_body(
