@@ -602,8 +602,13 @@ def family_names(gaz: Gazetteer, sentences: Sequence[str]) -> FindPeople:
         if any(" " not in a for a in e.aliases) or " " not in e.name:
             continue
         words = e.name.split()
-        family = words[0] if str(e.attr("role") or "").endswith("of China") else words[-1]
+        role = str(e.attr("role") or "")
+        family = words[0] if role.endswith("of China") else words[-1]
         families.setdefault(family, []).append(e.name)
+        if len(words) == 2 and not re.search(r"\b(?:of|to)\s+(?:China|Russia)\b", role):
+            # a scholar or official of no country the role names ("a professor at ... Jilin
+            # University"): the family name may come first ("Gao said") or last
+            families.setdefault(words[0], []).append(e.name)
     shorts = [(re.compile(rf"\b{re.escape(f)}\b(?!\s+[A-Z])"), names[0])
               for f, names in families.items() if len(names) == 1]  # fmt: skip
     if not shorts:
@@ -686,7 +691,20 @@ def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]
                 if name in found or not _new_person(gaz, name):
                     continue
                 found[name] = Entry(name, (name,), "", (("role", role),))
+        for m in _APPOSITIVE.finditer(s):  # "Gao Feiran, a professor at ...": a scholar quoted
+            name, role = m.group("name"), " ".join(m.group("role").split())
+            if name not in found and _new_person(gaz, name):
+                found[name] = Entry(name, (name,), "", (("role", role),))
     return tuple(found.values())
+
+
+# A person the report introduces by what they do, after the name: "Liu Danqing, a senior fellow
+# at the Taihe Institute, said", "Gao Feiran, a professor at the School of ... University".
+_APPOSITIVE = Pattern(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+),\s+(?:a|an)\s+(?P<role>(?:[a-z-]+\s+){0,3}"
+    r"(?:professor|fellow|researcher|analyst|expert|scholar|economist|director|dean|lecturer)"
+    r"(?:\s+(?:at|of|with)\s+(?:the\s+)?[A-Z][^,.;]{2,80})?)(?=[,.;])"
+)
 
 
 def _names_after(s: str, at: int, plural: bool) -> list[str]:

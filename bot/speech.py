@@ -303,6 +303,7 @@ def _clauses(
         who = resolve(m.group("spk") or m.group("spk2") or "")
         if who:
             kind, verb = _kind(m.group("verb") or m.group("verb2"))
+            verb = "said" if verb == "told" else verb  # "..., X told the Global Times": said
             out = [(who, kind, verb, _clean(m.group("content")))]
             if m.group("more"):
                 out.append((who, GERUNDS[m.group("ger").lower()], m.group("ger").lower(),
@@ -375,13 +376,19 @@ _VERB_RE = "|".join(
 )
 _GERUND_RE = "|".join(sorted((re.escape(g) for g in GERUNDS), key=len, reverse=True))
 _TITLED = r"(?-i:(?:[A-Z][\w.'’-]*\s+){{0,4}}?)"  # "Chinese President ", "Russian Prime Minister "
+# Who the speaker is, between the name and the verb: "Liu Danqing, a senior fellow at the Taihe
+# Institute, said"
+_APPOSITIVE = r"(?:,\s+(?:a|an)\s+[^,\"”]{{3,120}},)?"
 _HEAD = (
     r"(?:^|,\s+|\bthat\s+|^\W*){opener}"
     + _TITLED
     + r"(?P<spk>{spk})(?:\s+and\s+"
     + _TITLED
     + r"(?P<spk2>{spk}))?(?:,\s+(?:in\s+turn|for\s+(?:his|her)\s+part|however|meanwhile),)?"
-    r"\s+{adv}(?P<verb>" + _VERB_RE + r")\b"
+    + _APPOSITIVE
+    + r"\s+{adv}(?P<verb>"
+    + _VERB_RE
+    + r")\b"
     r"[,:]?\s*(?:that\s+)?(?P<content>.{{2,}})$"
 )
 # "Mishustin passed on Putin's greetings and told Xi that ...": the second verb says.
@@ -392,8 +399,12 @@ _AND_TOLD = (
 _TAIL = (
     r"^(?P<content>.{{8,}}?)[,:]?\s+(?:"
     + _TITLED  # "..., PM Mishustin said"
-    + r"(?P<spk>{spk})\s+(?P<verb>said|added|stressed|noted|"
-    r"emphasized|emphasised|pointed out|told \w+)|(?P<verb2>said|added|stressed|noted|told)\s+"
+    + r"(?P<spk>{spk})"
+    + _APPOSITIVE
+    + r"\s+(?P<verb>said|added|stressed|noted|"
+    r"emphasized|emphasised|pointed out|told (?!the\b)\w+|told)"
+    r"(?-i:(?:\s+the)?(?:\s+[A-Z][\w-]*){{0,3}})"  # "told the Global Times"
+    r"|(?P<verb2>said|added|stressed|noted|told)\s+"
     r"(?P<spk2>{spk}))(?:\s+(?:on \w+|at the \w+(?: of the \w+)?|in turn))?"
     r"(?:,?\s+(?:according to|citing) [^,\"”]{{3,60}}?)?"
     r"(?:,\s*(?P<ger>" + _GERUND_RE + r")\s+(?:that\s+)?(?P<more>.+?))?[.!\"”]*$"

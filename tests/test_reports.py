@@ -128,7 +128,7 @@ def test_every_fact_of_the_reports_has_its_russian(built: tuple[FactTable, list[
     lacking = [n for n in notes if "no Russian" in n and "_2027#" in n]
     assert lacking
     assert all(re.search(r"glossary lacks (?:gazetteer: |names: )(?:Marat Khusnullin|Oksana Lut|"
-                         r"Zhang Guoqing)\b", n) for n in lacking), lacking  # fmt: skip
+                         r"Zhang Guoqing|Wei Lanting)\b", n) for n in lacking), lacking  # fmt: skip
     (trade,) = _of(table, "trade", "govru_transcript_2027")
     assert render(load_glossary(NEEDS), trade, load_gazetteer()).text == (
         "товарооборот 4-й год подряд — более 230 млрд долларов США"
@@ -142,3 +142,16 @@ def test_every_fact_of_the_reports_has_its_russian(built: tuple[FactTable, list[
 )  # fmt: skip
 def test_counts_in_words(word: str, n: int | None) -> None:
     assert number_word(word) == n
+
+
+def test_a_scholar_introduced_after_the_name_is_the_speaker(
+    built: tuple[FactTable, list[str]],
+) -> None:
+    """'"A. B," Wei Lanting, a researcher at ..., told the Beijing Evening News.' and then "Wei
+    said ...": a person the gazetteer lacks, named by what they do, and the family name alone."""
+    table, _ = built
+    said = [(f.parts.speaker, f.parts.content)  # type: ignore[attr-defined]
+            for f in _of(table, "statement", "wire_premiers_2027")]  # fmt: skip
+    wei = [c for who, c in said if who == "Wei Lanting"]
+    assert any("new oil" in c and "Payments follow the grain" in c for c in wei), said
+    assert any(c.startswith("the new grain corridor") for c in wei), said
