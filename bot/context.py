@@ -379,6 +379,24 @@ def _elsewhere(encounters: Sequence[Encounter], meeting: Sequence[int],
     return frozenset(out - set(meeting))
 
 
+# A transcript's heading: the meeting's date, then its clock time ("14 April 2026, 10:30").
+_CLOCK_AFTER_DATE = Pattern(r"^[^,]{6,30}\d{4},?\s+(?P<t>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])")
+
+
+def _headed_clock(sentences: Sequence[str], day: date) -> tuple[str, str]:
+    """(part of day, clock) from a heading line of the first few that gives the meeting's own
+    date with a time ("14 April 2026, 10:30  Beijing, ..."): a government site's transcript
+    heading. A time after another date (a publication stamp) is not the meeting's."""
+    for s in sentences[:5]:
+        m = _CLOCK_AFTER_DATE.match(s)
+        if m is None:
+            continue
+        dates = find_dates(s[: m.start("t")], day)
+        if dates and dates[0].value == day:
+            return daytime_of(f"at {m.group('t')}")
+    return "", ""
+
+
 def _country(gaz: Gazetteer, texts: Sequence[str], pattern: Pattern) -> str:
     """The country the first of ``texts`` that says where a visit goes names."""
     for text in texts:
@@ -439,6 +457,8 @@ def article_context(
         daytime, clock = daytime_of(sentences[i][bodies[i] :])
         if daytime:
             break
+    if not daytime and day:
+        daytime, clock = _headed_clock(sentences, day)
     counted = {m.idx for m in found if m.principal and m.count and m.tense == "past"}
     meeting = sorted(set(meeting) | counted)  # "it was their second meeting this year": this one
     slug = _slug(city or "unknown")
@@ -582,8 +602,13 @@ def family_names(gaz: Gazetteer, sentences: Sequence[str]) -> FindPeople:
         if any(" " not in a for a in e.aliases) or " " not in e.name:
             continue
         words = e.name.split()
-        family = words[0] if str(e.attr("role") or "").endswith("of China") else words[-1]
+        role = str(e.attr("role") or "")
+        family = words[0] if role.endswith("of China") else words[-1]
         families.setdefault(family, []).append(e.name)
+        if len(words) == 2 and not re.search(r"\b(?:of|to)\s+(?:China|Russia)\b", role):
+            # a scholar or official of no country the role names ("a professor at ... Jilin
+            # University"): the family name may come first ("Gao said") or last
+            families.setdefault(words[0], []).append(e.name)
     shorts = [(re.compile(rf"\b{re.escape(f)}\b(?!\s+[A-Z])"), names[0])
               for f, names in families.items() if len(names) == 1]  # fmt: skip
     if not shorts:
@@ -609,7 +634,7 @@ def family_names(gaz: Gazetteer, sentences: Sequence[str]) -> FindPeople:
 # words may run on ("of the State Council of ..."); the name is the two capitalised words after.
 _OFFICE = Pattern(
     r"(?<![\w-])(?:(?P<nat>Chinese|Russian)\s+)?(?P<office>(?:(?:First\s+)?(?:Deputy|Vice)\s+)?"
-    r"(?:Prime\s+Minister|Premier|President|Chairman|Chairwoman|Foreign\s+Minister|Minister|"
+    r"(?:Prime\s+Minister|PM|Premier|President|Chairman|Chairwoman|Foreign\s+Minister|Minister|"
     r"State\s+Council+or|Ambassador|Governor|Mayor|Speaker|Secretary|Director|Head|"
     r"(?:(?:Foreign\s+Ministry|MFA|Kremlin|Government|Ministry)\s+)?Spokes(?:person|man|woman))"
     r"(?P<plural>s)?)"
@@ -633,7 +658,11 @@ _NOT_NAMES = frozenset((
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "The", "This", "That", "And", "Esteemed", "Dear", "Comrade",
-    "Excellency"
+    "Excellency",
+    # what a ministry is of ("Minister of Science and Higher Education")
+    "Finance", "Science", "Higher", "Education", "Technology", "Industry", "Trade", "Energy",
+    "Health", "Culture", "Sport", "Transport", "Agriculture", "Justice", "Defence", "Defense",
+    "Resources", "Ecology", "Communications", "Digital", "Labour", "Labor", "Construction",
 ))  # fmt: skip
 
 
@@ -649,10 +678,12 @@ def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]
             of = tail.group() if tail else ""
             if of and not names:  # the office's words ran on into the name
                 words = list(re.finditer(r"[A-Z][a-z]+", of))
-                if len(words) >= 4 and of[words[-2].end() : words[-1].start()] == " ":
+                # "of Finance Anton Siluanov": the office's own word before a two-word name
+                if len(words) >= 3 and of[words[-2].end() : words[-1].start()] == " ":
                     names = [of[words[-2].start() : words[-1].end()]]
                     of = of[: words[-2].start()]
             office = " ".join(m.group("office").split())
+            office = re.sub(r"\bPM$", "Prime Minister", office)  # a wire's "Deputy PM"
             if m.group("plural"):
                 office = re.sub(r"s$", "", office)
             role = _role(office, m.group("nat"), of)
@@ -660,7 +691,20 @@ def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]
                 if name in found or not _new_person(gaz, name):
                     continue
                 found[name] = Entry(name, (name,), "", (("role", role),))
+        for m in _APPOSITIVE.finditer(s):  # "Gao Feiran, a professor at ...": a scholar quoted
+            name, role = m.group("name"), " ".join(m.group("role").split())
+            if name not in found and _new_person(gaz, name):
+                found[name] = Entry(name, (name,), "", (("role", role),))
     return tuple(found.values())
+
+
+# A person the report introduces by what they do, after the name: "Liu Danqing, a senior fellow
+# at the Taihe Institute, said", "Gao Feiran, a professor at the School of ... University".
+_APPOSITIVE = Pattern(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+),\s+(?:a|an)\s+(?P<role>(?:[a-z-]+\s+){0,3}"
+    r"(?:professor|fellow|researcher|analyst|expert|scholar|economist|director|dean|lecturer)"
+    r"(?:\s+(?:at|of|with)\s+(?:the\s+)?[A-Z][^,.;]{2,80})?)(?=[,.;])"
+)
 
 
 def _names_after(s: str, at: int, plural: bool) -> list[str]:

@@ -138,15 +138,19 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             opened = _opened_before(sentences, i, out, found[0][0])
             if opened:  # the closing sentence says the whole quote
                 sp, kind, verb, text = found[0]
-                found[0] = (sp, kind, verb, " ".join([*(o.content for o in opened), text]))
+                # each sentence of the quote keeps its full stop: "A. B", not "A B"
+                found[0] = (sp, kind, verb, ". ".join([*(o.content for o in opened), text]))
             out.extend(opened)
             out.extend(Said(i, sp, kind, verb, text) for sp, kind, verb, text in found)
             last = run = found[-1][0]
             if found[-1][2] == QUOTED_AS:
                 run = None
-            quoted = s[:1] in _QUOTES
+            # a quote closed before its speaker ('"...," X said.'): the quote was the speech, so
+            # only another quote carries it on, never the narration that follows
+            quoted = s[:1] in _QUOTES or bool(opened) or bool(_CLOSED_THEN_SPEAKER.search(s))
             continue
         if (run is not None and _carries_on(s, people, run)
+                and not _opens_for_later(sentences, i)
                 and (s[:1] in _QUOTES if quoted else not _FIRST_PERSON.search(s))):  # fmt: skip
             out.append(Said(i, run, "say", "", s))
             continue
@@ -155,6 +159,26 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
         elif _narrates(s, people):
             run = None
     return tuple(out)
+
+
+# A quote that ends before the words naming its speaker: '"... environment," PM Mishustin said'.
+_CLOSED_THEN_SPEAKER = re.compile(r"[,.!?…][\"”»]\s+\S")
+
+
+def _opens_for_later(sentences: Sequence[str], i: int) -> bool:
+    """Sentence ``i`` opens a quote that a later sentence closes ('"A. B," X said.'): it is the
+    words of that later sentence's speaker (``_opened_before``), not of whoever spoke last."""
+    s = sentences[i].strip()
+    if s[:1] not in _QUOTES or not _closed(s):
+        return False
+    for j in range(i + 1, min(len(sentences), i + 4)):
+        after = sentences[j].strip()
+        if after[:1] in _QUOTES or not _closed(after):
+            if after[:1] in _QUOTES:
+                return False  # another quote opens: this one never closed
+            continue
+        return bool(_CLOSED_THEN_SPEAKER.search(after))
+    return False
 
 
 def _opened_before(sentences: Sequence[str], i: int, out: list[Said], speaker: str) -> list[Said]:
@@ -279,6 +303,7 @@ def _clauses(
         who = resolve(m.group("spk") or m.group("spk2") or "")
         if who:
             kind, verb = _kind(m.group("verb") or m.group("verb2"))
+            verb = "said" if verb == "told" else verb  # "..., X told the Global Times": said
             out = [(who, kind, verb, _clean(m.group("content")))]
             if m.group("more"):
                 out.append((who, GERUNDS[m.group("ger").lower()], m.group("ger").lower(),
@@ -351,13 +376,19 @@ _VERB_RE = "|".join(
 )
 _GERUND_RE = "|".join(sorted((re.escape(g) for g in GERUNDS), key=len, reverse=True))
 _TITLED = r"(?-i:(?:[A-Z][\w.'’-]*\s+){{0,4}}?)"  # "Chinese President ", "Russian Prime Minister "
+# Who the speaker is, between the name and the verb: "Liu Danqing, a senior fellow at the Taihe
+# Institute, said"
+_APPOSITIVE = r"(?:,\s+(?:a|an)\s+[^,\"”]{{3,120}},)?"
 _HEAD = (
     r"(?:^|,\s+|\bthat\s+|^\W*){opener}"
     + _TITLED
     + r"(?P<spk>{spk})(?:\s+and\s+"
     + _TITLED
     + r"(?P<spk2>{spk}))?(?:,\s+(?:in\s+turn|for\s+(?:his|her)\s+part|however|meanwhile),)?"
-    r"\s+{adv}(?P<verb>" + _VERB_RE + r")\b"
+    + _APPOSITIVE
+    + r"\s+{adv}(?P<verb>"
+    + _VERB_RE
+    + r")\b"
     r"[,:]?\s*(?:that\s+)?(?P<content>.{{2,}})$"
 )
 # "Mishustin passed on Putin's greetings and told Xi that ...": the second verb says.
@@ -366,8 +397,14 @@ _AND_TOLD = (
     r"\s+(?:that\s+)?(?P<content>.{{8,}})$"
 )
 _TAIL = (
-    r"^(?P<content>.{{8,}}?)[,:]?\s+(?:(?P<spk>{spk})\s+(?P<verb>said|added|stressed|noted|"
-    r"emphasized|emphasised|pointed out|told \w+)|(?P<verb2>said|added|stressed|noted|told)\s+"
+    r"^(?P<content>.{{8,}}?)[,:]?\s+(?:"
+    + _TITLED  # "..., PM Mishustin said"
+    + r"(?P<spk>{spk})"
+    + _APPOSITIVE
+    + r"\s+(?P<verb>said|added|stressed|noted|"
+    r"emphasized|emphasised|pointed out|told (?!the\b)\w+|told)"
+    r"(?-i:(?:\s+the)?(?:\s+[A-Z][\w-]*){{0,3}})"  # "told the Global Times"
+    r"|(?P<verb2>said|added|stressed|noted|told)\s+"
     r"(?P<spk2>{spk}))(?:\s+(?:on \w+|at the \w+(?: of the \w+)?|in turn))?"
     r"(?:,?\s+(?:according to|citing) [^,\"”]{{3,60}}?)?"
     r"(?:,\s*(?P<ger>" + _GERUND_RE + r")\s+(?:that\s+)?(?P<more>.+?))?[.!\"”]*$"

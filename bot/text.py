@@ -39,6 +39,28 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+_TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+# A count in words up to 99, as wires write one that opens a sentence: "Twenty-one documents".
+_UNITS_RE = "|".join(n for n, v in NUMBER_WORDS.items() if v < 10)
+NUMBER_WORD_RE = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{_UNITS_RE}))?"
+    rf"|{'|'.join(sorted([*NUMBER_WORDS, *_TEENS], key=len, reverse=True))})"
+)
+
+
+def number_word(word: str) -> int | None:
+    """21 from 'Twenty-one' (or 'twenty one'), 12 from 'twelve'; None for anything else."""
+    w = " ".join(word.lower().replace("-", " ").split())
+    if w in NUMBER_WORDS or w in _TEENS:
+        return NUMBER_WORDS.get(w) or _TEENS[w]
+    tens, _, unit = w.partition(" ")
+    if tens in _TENS and (not unit or NUMBER_WORDS.get(unit, 10) < 10):
+        return _TENS[tens] + (NUMBER_WORDS[unit] if unit else 0)
+    return None
+
 
 _MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

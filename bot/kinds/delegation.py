@@ -43,6 +43,9 @@ _PLANNED = Pattern(r"\b(?:will|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to)
                    r"comprise|consist)\b", re.I)  # fmt: skip
 _PRESENT = Pattern(r"\b(?:took part in|attended|participated in|(?:was|were)\s+(?:also\s+)?present"
                    r"|(?:was|were)\s+(?:also\s+)?attended\s+by)\b", re.I)  # fmt: skip
+# The visitor's side named as such: "Taking part in the meeting on the Russian side were ...".
+_SIDE_WERE = Pattern(r"\bon\s+the\s+(?P<side>Chinese|Russian)\s+side\s+(?:was|were)\b")
+_SIDES = {"Chinese": "China", "Russian": "Russia"}
 _DEPUTY = Pattern(r"^(?:First\s+)?(?:Deputy\s+Prime\s+Minister|Vice\s+Premier)\s+of\s+(?P<c>\w+)")
 
 
@@ -83,6 +86,11 @@ def members(ctx: Context) -> tuple[list[str], int, bool]:
                 found = [e.name for a, _, e in ctx.gaz.spans("people", s) if a >= side.end()
                          and e.name not in ctx.gaz.principals
                          and not str(e.attr("role") or "").startswith("Ambassador")]  # fmt: skip
+        elif (side := _SIDE_WERE.search(s)) and country and _SIDES[side.group("side")] != country:
+            # "Taking part on the Russian side were ...": the visitor's side, all of it
+            found = [e.name for a, _, e in ctx.gaz.spans("people", s) if a >= side.end()
+                     and e.name not in ctx.gaz.principals
+                     and not str(e.attr("role") or "").startswith("Ambassador")]  # fmt: skip
         elif _PRESENT.search(s) and country:
             for _, _, e in ctx.gaz.spans("people", s):
                 role = _DEPUTY.match(str(e.attr("role") or ""))

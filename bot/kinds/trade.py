@@ -12,7 +12,7 @@ from ..context import Context, subject, subject_entry
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, decimal
-from ..text import MONTH_NAMES, NUMBER_WORDS, Pattern, relative_year
+from ..text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, Pattern, relative_year
 
 KIND = FactKind(
     "trade"
@@ -26,6 +26,7 @@ NEEDS = needs(
         "period_months": {"months", "year"},
         "period_range": {"start", "end", "year"},
         "period_by": {"year"},
+        "period_run": {"n"},
         "trade_volume": {"period", "approx", "amount", "growth"},
         "trade_flow": {"subject", "period", "approx", "amount", "growth"},
         "growth": {"pct"},
@@ -70,8 +71,21 @@ _TARGET = Pattern(r"\btarget\b|\bgoal\b|\btask\b|\baim\b|\bbringing it to\b|\bbr
                   r"|\braise it to\b|\bincrease it to\b", re.I)  # fmt: skip
 _REACHED = Pattern(r"\b(?:reached|achieved|hit|exceeded|surpassed|topped|amounted to|"
                    r"totall?ed|stood at|grew to|rose to|met)\b", re.I)  # fmt: skip
-_APPROX = Pattern(r"\b(?P<more>exceeded|surpassed|more than|over|topped)\b|\b(?P<less>almost|"
+_APPROX = Pattern(r"\b(?P<more>exceeded|surpassed|more than|over|above|topped)\b|\b(?P<less>almost|"
                   r"nearly|about|around|approximately)\b", re.I)  # fmt: skip
+# A figure held over a run of years: "for the third year in a row", "three years running".
+_RUN = Pattern(r"\b(?:for\s+(?:the\s+)?)?(?P<n>[a-z]+|\d+(?:st|nd|rd|th)?)\s+(?:consecutive\s+"
+               r"years?|years?\s+(?:in\s+a\s+row|running))\b", re.I)  # fmt: skip
+
+
+def _run_length(word: str) -> int | None:
+    """3 from 'third', '3rd', 'three' (the years of a run, this one the last)."""
+    word = word.lower()
+    if word[:1].isdigit():
+        return int(re.sub(r"\D", "", word))
+    return ORDINAL_WORDS.get(word) or NUMBER_WORDS.get(word)
+
+
 _UNITS = {"bln": "billion", "bn": "billion", "tln": "trillion", "trln": "trillion"}
 
 
@@ -83,7 +97,7 @@ class Parts(facts.Parts):
     n: str  # "146.9": the number as written, decimal point
     unit: str  # million | billion | trillion
     currency: str = ""  # USD | yuan | rubles
-    period: Literal["", "months", "by", "year"] = ""
+    period: Literal["", "months", "by", "year", "run"] = ""
     months: int | None = None  # "the first 11 months"; "January-August": 8 (from month 1)
     period_year: int | None = None
     from_month: int | None = None  # a range of months as written: "January-August" is 1 (months 8)
@@ -93,6 +107,7 @@ class Parts(facts.Parts):
     set_by_phrase: str = ""
     growth: str = ""  # "6.4": percent on a year earlier ("-3.1" for a fall)
     subject: str = ""  # what is traded when not all of it: "Russian agricultural exports to China"
+    run: int | None = None  # "for the third year in a row": 3 (period "run", of no one year)
 
 
 @dataclass(slots=True)
@@ -289,6 +304,12 @@ def _period(ctx: Context, s: str, m: re.Match[str], last: _Period | None = None)
             text = f"in {MONTH_NAMES[a - 1]}-{MONTH_NAMES[b - 1]} {year}"
             parts = {"period": "months", "months": b - a + 1, "period_year": year, "from_month": a}
             found.append((span.start(), span.end(), _Period(text, year, parts)))
+    for run in _RUN.finditer(s):  # the latest of several years, which the text does not name
+        n = _run_length(run.group("n"))
+        held = _Period(
+            " ".join(run.group().split()), None, {"period": "run", "run": n} if n else {}
+        )
+        found.append((run.start(), run.end(), held))
     if last is not None:
         for same in re.finditer(r"\b(?:over|in|for)\s+the\s+same\s+period\b", s, re.I):
             found.append((same.start(), same.end(), last))
@@ -357,6 +378,8 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
         period = r.fill("period_months", months=r.plural("month", p.months or 0), year=year)
     elif p.period in ("year", "by"):
         period = r.fill(f"period_{p.period}", year=year)
+    elif p.period == "run" and p.run:
+        period = r.fill("period_run", n=str(p.run))
     set_by = r.people(p.set_by, "nom") or r.vocab("set_by", p.set_by_phrase)
     approx = {"more": r.word("more"), "less": r.word("less")}.get(p.approx, "")
     template = {"volume": "trade_volume", "target": "trade_target",
