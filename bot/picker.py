@@ -924,6 +924,10 @@ class Picker:
         kinds = self.relevance.kinds(q)
         if speaker:
             facts = [f for f in facts if f.kind in _NO_AGENT or self._said_by(f, speaker)]
+        if set(q.slots.told) - {speaker}:  # "what did Liu tell Xi": said to Xi, so at a meeting
+            # Liu was at (a scholar an explainer quotes told Xi nothing)
+            facts = [f for f in facts if (agent := KINDS[f.kind].agent) is None
+                     or agent(f) in self.table.values(PERSON, f.meeting)]  # fmt: skip
         ranked = self.relevance.rank(self.relevance.prefer(facts, kinds), topic) if kinds else []
         if not ranked and not self.relevance.strict(kinds):
             # "what did Xi hope ..." said as "China is willing to ...": what he said

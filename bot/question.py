@@ -193,6 +193,7 @@ _MET_BEFORE = re.compile(
     re.I,
 )
 _MET_AFTER = re.compile(r"^\s+(?:meet|meets|met|встреч)", re.I)
+_TOLD_BEFORE = re.compile(r"\b(?:tell|tells|told|telling)\s+$", re.I)  # "what did Liu tell Xi"
 _JOINED = re.compile(r"\s*(?:and|&|with|и|с|,)\s*|-", re.I)  # between two names said together
 _MEETS = re.compile(r"\b(?:meet|meets|met|meeting|meetings|talks|sit down|sat down)\b|встреч", re.I)
 _VENUE = Guarded(re.compile(
@@ -298,6 +299,7 @@ class Slots:
     outside: str  # a person or place the articles do not cover
     speaker: str = ""  # the person the question asks what they said ("what did Xi say ...")
     met: tuple[str, ...] = ()  # people the question says met ("when did Xi meet Putin")
+    told: tuple[str, ...] = ()  # people the question says were told ("what did X tell Xi")
     nth: int = 0  # "the second time they met", "the third meeting": which meeting, in time order
     roles: tuple[str, ...] = ()  # offices the question names ("the chinese premier" -> the
     # gazetteer people who hold it: "Li Qiang")
@@ -918,6 +920,7 @@ class Reader:
                 people.append(speaker)
         met = tuple(dict.fromkeys(e.name for a, b, e in spans if _MET_BEFORE.search(rest[:a])
                                   or _MET_AFTER.match(rest[b:])))  # fmt: skip
+        told = tuple(e.name for a, _, e in spans if _TOLD_BEFORE.search(rest[:a]))
         joined = any(_JOINED.fullmatch(rest[b:a2])
                      for (_, b, _), (a2, _, _) in zip(spans, spans[1:], strict=False))  # fmt: skip
         if joined and _MEETS.search(rest) and not speaker:
@@ -951,6 +954,7 @@ class Reader:
             outside=outside,
             speaker=speaker,
             met=met,
+            told=told,
             nth=nth,
             roles=self._roles(rest),
             other_event=bool(_OTHER_EVENT.search(rest)),

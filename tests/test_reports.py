@@ -155,3 +155,21 @@ def test_a_scholar_introduced_after_the_name_is_the_speaker(
     wei = [c for who, c in said if who == "Wei Lanting"]
     assert any("new oil" in c and "Payments follow the grain" in c for c in wei), said
     assert any(c.startswith("the new grain corridor") for c in wei), said
+
+
+def test_a_scholar_quoted_told_the_leaders_nothing(
+    built: tuple[FactTable, list[str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """What a researcher said is answered; what he "told Xi" is not: he was not at the meeting
+    (only someone present tells a leader anything there)."""
+    from bot.answer import Answerer  # (the answerer over the same built table)
+
+    project = make_project(tmp_path_factory.mktemp("reports_ask"),
+                           articles=sorted(REPORTS.glob("*.txt")))  # fmt: skip
+    config = project.config()
+    answerer = Answerer.from_table(built[0], config)
+    reply = answerer.ask("What did Wei Lanting say about grain?")
+    assert reply.matched and "grain" in reply.text, reply.text
+    assert not answerer.ask("What did Wei Lanting tell Xi at the meeting in 2027?").matched
+    reply = answerer.ask("what did xi tell mishustin in may 2027")
+    assert reply.matched and "Russian grain" in reply.text, reply.text
