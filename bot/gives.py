@@ -33,7 +33,7 @@ FULL_YEAR = 12  # the months of a whole year
 TARGET = re.compile(r"\b(?:target|goal|aim|objective|plan(?:ned)?|set)\b|цел[ьи]|план", re.I)
 GROWTH = re.compile(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"
                     r"|рост|вырос", re.I)  # fmt: skip
-_QUARTER = re.compile(r"\bfirst\s+(quarter|half)\b", re.I)
+_QUARTER = re.compile(r"\bfirst\s+(quarter|half)\b|\bперв\w*\s+(квартал|полугоди)", re.I)
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
 _MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
 
@@ -45,7 +45,8 @@ def months_asked(text: str) -> int | None:
         return FULL_YEAR
     quarter = _QUARTER.search(text)  # "the first quarter", "the first half of 2024"
     if quarter:
-        return {"quarter": 3, "half": 6}[quarter.group(1).lower()]
+        part = (quarter.group(1) or quarter.group(2)).lower()
+        return {"quarter": 3, "half": 6, "квартал": 3, "полугоди": 6}[part]
     m = _FIRST_MONTHS.search(text)
     if m:
         word = (m.group(1) or m.group(2)).lower()

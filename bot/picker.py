@@ -48,6 +48,13 @@ _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
+# A figure chosen by when it was given, not by its period ("the trade figure given in 2024",
+# "what trade did Xi cite at the 2024 meeting")
+_GIVEN_AT = re.compile(
+    r"\b(?:given|cited|named|mentioned|announced|reported|quoted|said|stated|"
+    r"meeting|meetings|met|talks|visit)\b|назва|упомян|встреч|переговор",
+    re.I,
+)
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them by the columns
@@ -795,9 +802,13 @@ class Picker:
         "the first seven months" or "January-November" (not the whole year), a question about
         growth only with its growth, and the year named when some figure is for that year
         ("trade in 2025" is 2025's figure, not 2024's reported in 2025; but "the trade figure
-        given in August 2024" is the one given then, whatever its year)."""
+        given in August 2024" is the one given then, whatever its year; a bare "trade in 2026"
+        with no figure for 2026 is none)."""
         asked = months_asked(q.text)
         growth = bool(GROWTH.search(q.text))
+        if TARGET.search(q.text):  # "what new target did they set": a figure that is or names
+            facts = [f for f in facts if KINDS[f.kind].period is None  # a goal, or none
+                     or f.qualifier == "target" or TARGET.search(f.display)]  # fmt: skip
         if not q.slots.years and asked is None and not growth:
             return facts  # no period asked: every figure answers
         out: list[Fact] = []
@@ -818,7 +829,8 @@ class Picker:
             if not q.slots.years or year in q.slots.years:
                 own.append(f)
             out.append(f)
-        if q.slots.years and own:
+        if q.slots.years and (own or not _GIVEN_AT.search(q.text) and not q.slots.months):
+            # ("trade in 2026" with no figure for 2026: none, not 2025's given in 2026)
             mine = {id(f) for f in own}
             return [f for f in out if KINDS[f.kind].period is None or id(f) in mine]
         return out

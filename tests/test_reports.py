@@ -173,3 +173,22 @@ def test_a_scholar_quoted_told_the_leaders_nothing(
     assert not answerer.ask("What did Wei Lanting tell Xi at the meeting in 2027?").matched
     reply = answerer.ask("what did xi tell mishustin in may 2027")
     assert reply.matched and "Russian grain" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["What was China-Russia trade in 2027?",  # only a figure "for the fourth year in a row"
+     "Каким был товарооборот в первом квартале 2027 года?",  # no quarter's figure
+     "What new trade target for 2030 did they set in 2027?"],  # no target at all
+)  # fmt: skip
+def test_a_figure_answers_only_for_its_own_period_or_goal(
+    built: tuple[FactTable, list[str]], tmp_path_factory: pytest.TempPathFactory, message: str
+) -> None:
+    from bot.answer import Answerer
+
+    config = make_project(tmp_path_factory.mktemp("reports_period"),
+                          articles=sorted(REPORTS.glob("*.txt"))).config()  # fmt: skip
+    answerer = Answerer.from_table(built[0], config)
+    assert not answerer.ask(message).matched, answerer.ask(message).text
+    reply = answerer.ask("what trade figures were given in 2027")  # when given: the figure
+    assert reply.matched and "$230 billion" in reply.text, reply.text
