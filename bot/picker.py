@@ -48,6 +48,7 @@ _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
+_RESPONSE = 3  # sentences after what someone responded to that may hold the response
 # A figure chosen by when it was given, not by its period ("the trade figure given in 2024",
 # "what trade did Xi cite at the 2024 meeting")
 _GIVEN_AT = re.compile(
@@ -184,14 +185,18 @@ class Picker:
             return True
         if intent.rank != "none" or any(KINDS[f.kind].agent is not None for f in pick.facts):
             return True
+        return bool(self._voiced(list(pick.facts), speaker))
+
+    def _voiced(self, facts: list[Fact], speaker: str) -> list[Fact]:
+        """Those of ``facts`` from a sentence whose first person named is ``speaker`` ("Xi said
+        ...", not "Mishustin conveyed to Xi ..."), or one he said (a transcript's sentence
+        names no one: what he said there is a statement of his)."""
         gaz = self.matcher.reader.gaz
-        if any(e.name == speaker for f in pick.facts for _, e in gaz.find("people", f.source)):
-            return True
-        # a transcript's sentence names no one: what the speaker said there is a statement
-        meetings = {f.meeting for f in pick.facts}
-        spoken = {(f.article, f.sentence) for f in self.table.find(STATEMENT, meetings)
+        spoken = {(f.article, f.sentence)
+                  for f in self.table.find(STATEMENT, {f.meeting for f in facts})
                   if self._said_by(f, speaker)}  # fmt: skip
-        return any((f.article, f.sentence) in spoken for f in pick.facts)
+        return [f for f in facts if (f.article, f.sentence) in spoken
+                or next((e.name for _, e in gaz.find("people", f.source)), "") == speaker]
 
     def _runner_up(self, q: Question, match: Match, pick: Pick | Decline,
                    within: Set[str] | None) -> Pick | None:  # fmt: skip
@@ -882,7 +887,7 @@ class Picker:
             keep = order[-1] if select == "last" else order[0]
             facts = [f for f in facts if f.meeting == keep]
         if topic is not None:
-            facts = self._ranked(facts, q, topic)
+            facts = self._ranked(facts, q, topic, ids)
         return facts
 
     def _of_kinds(self, intent: Intent, q: Question, ids: set[str],
@@ -929,9 +934,11 @@ class Picker:
             topic = tuple(w for w in topic if w != "year")
         return topic
 
-    def _ranked(self, facts: list[Fact], q: Question, topic: tuple[str, ...]) -> list[Fact]:
+    def _ranked(self, facts: list[Fact], q: Question, topic: tuple[str, ...],
+                ids: set[str]) -> list[Fact]:  # fmt: skip
         """The facts that hold most of the question's own words ``topic`` (none when none holds
-        enough); a speaker the question names must be the facts' agent."""
+        enough); a speaker the question names must be the facts' agent. How a speaker responded:
+        what he said next (at the meetings ``ids``)."""
         speaker = q.slots.speaker
         kinds = self.relevance.kinds(q)
         if speaker:
@@ -940,12 +947,28 @@ class Picker:
             # Liu was at (a scholar an explainer quotes told Xi nothing)
             facts = [f for f in facts if (agent := KINDS[f.kind].agent) is None
                      or agent(f) in self.table.values(PERSON, f.meeting)]  # fmt: skip
+        if speaker and q.responds and topic:
+            answers = self._responses(speaker, topic, ids)
+            if answers:  # "how did Xi respond to the condolences": what he said next
+                return answers
         ranked = self.relevance.rank(self.relevance.prefer(facts, kinds), topic) if kinds else []
         if not ranked and not self.relevance.strict(kinds):
             # "what did Xi hope ..." said as "China is willing to ...": what he said
             ranked = self.relevance.rank(facts, topic)
         keep = {id(r.fact) for r in ranked}
         return [f for f in facts if id(f) in keep]  # table order, as every answer
+
+    def _responses(self, speaker: str, topic: tuple[str, ...], ids: set[str]) -> list[Fact]:
+        """What ``speaker`` said at the meetings ``ids`` within a few sentences after a fact of
+        another speaker (or of no speaker) that holds the question's words: his response."""
+        cause = [f for f in self.relevance.candidates(topic, MIN_COVER) if f.meeting in ids]
+        own = {id(f) for f in self._voiced(cause, speaker)}  # (his own words are no cause)
+        cause = [f for f in cause if id(f) not in own]
+        cause = [r.fact for r in self.relevance.rank(cause, topic)]
+        after = {(f.article, f.sentence + n) for f in cause for n in range(1, _RESPONSE + 1)}
+        meetings = {f.meeting for f in cause}
+        return [f for f in self.table.find(STATEMENT, meetings)
+                if (f.article, f.sentence) in after and self._said_by(f, speaker)]  # fmt: skip
 
     def _kinds_named(self, names: set[str]) -> set[FactKind]:
         """The kinds whose facts are gazetteer entries like these names (organisations, areas,

@@ -228,6 +228,10 @@ _THE_ARTICLES = re.compile(
     r"transcript|live\s*blog|feature|dispatch)s?\b(?:\s+(?:dated|of|from)\s+[\w ,]+?(?=,|$))?",
     re.I,
 )
+# How someone responded: what they said right after what they responded to
+_RESPONDS = re.compile(r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|answer(?:ed|s)?|"
+                       r"response|reaction)\b|отреагировал|реагировал|ответил|отозвал\w* на|"
+                       r"реакци", re.I)  # fmt: skip
 # A period of a figure ("in the first 11 months", "за первые 11 месяцев"): read apart
 # (bot/gives.py), it is no first meeting and asks no month
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(?:\w+\s+months|quarter|half)\b|"
@@ -328,6 +332,7 @@ class Question:
     wh: str  # the first question word ("when", "who" ...), or ""
     focus: str  # the first word that frames a meeting question ("when", "date", "where", "city")
     weekday: bool  # asks for the day of the week
+    responds: bool  # asks how someone responded ("how did Xi react to the condolences")
     said: bool  # asks what someone said (a verb or noun of saying)
     said_weakly: bool  # only a weak verb of saying ("did Xi name", "did Mishustin list")
     says: bool  # a strong verb of saying ("what did Xi say", not "did Xi talk about")
@@ -822,6 +827,7 @@ class Reader:
             wh=wh,
             focus=next((w for w in words if w in self.frames), ""),
             weekday=bool(_WEEKDAY.search(text)),
+            responds=bool(_RESPONDS.search(text)),
             said=said or weak,
             says=says,
             said_weakly=weak and not said,

@@ -1038,3 +1038,15 @@ def test_what_a_speaker_said_comes_from_that_speaker(answerer: Answerer) -> None
     for message in ("What did Mishustin say about the 75th anniversary of diplomatic ties?",
                     "What did Mishustin say about the Years of Sports Exchange?"):  # fmt: skip
         assert not answerer.ask(message).matched, message
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["How did Xi respond when Mishustin offered sympathy over the earthquake?",
+     "Как Си отреагировал на соболезнования Мишустина по поводу землетрясения?"],
+)  # fmt: skip
+def test_a_response_is_what_was_said_next(answerer: Answerer, message: str) -> None:
+    """Xi's response to the condolences is what he said in the sentences after them (his
+    gratitude, which holds none of the question's words), not his own words about trade."""
+    reply = answerer.ask(message)
+    assert reply.matched and ("gratitude" in reply.text or "благодар" in reply.text), reply.text
