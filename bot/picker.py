@@ -195,8 +195,12 @@ class Picker:
         spoken = {(f.article, f.sentence)
                   for f in self.table.find(STATEMENT, {f.meeting for f in facts})
                   if self._said_by(f, speaker)}  # fmt: skip
-        return [f for f in facts if (f.article, f.sentence) in spoken
-                or next((e.name for _, e in gaz.find("people", f.source)), "") == speaker]
+        return [
+            f
+            for f in facts
+            if (f.article, f.sentence) in spoken
+            or next((e.name for _, e in gaz.find("people", f.source)), "") == speaker
+        ]
 
     def _runner_up(self, q: Question, match: Match, pick: Pick | Decline,
                    within: Set[str] | None) -> Pick | None:  # fmt: skip
