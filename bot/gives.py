@@ -33,6 +33,11 @@ FULL_YEAR = 12  # the months of a whole year
 TARGET = re.compile(r"\b(?:target|goal|aim|objective|plan(?:ned)?|set)\b|цел[ьи]|план", re.I)
 GROWTH = re.compile(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"
                     r"|рост|вырос", re.I)  # fmt: skip
+# A figure for part of a year ("in the first 11 months", "January-August", "Q1")
+_PART_OF_YEAR = re.compile(r"\bfirst\s+\w+\s+months\b|\b(?:quarter|half)\b|\bQ[1-4]\b|"
+                           r"\b(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November)\s*[-–]\s*[A-Z][a-z]+\b|первые\s+\w+\s+месяц|"
+                           r"квартал|полугоди", re.I)  # fmt: skip
 _QUARTER = re.compile(r"\bfirst\s+(quarter|half)\b|\bперв\w*\s+(квартал|полугоди)", re.I)
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
 _MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
@@ -80,6 +85,8 @@ def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[De
         out.append(Demand(q.how_many, lambda d: bool(NUMBER_GIVEN.search(d)), False))
     if q.duration:
         out.append(Demand(q.duration, gives_length, True))
+    if months_asked(q.text) == FULL_YEAR:  # "the full-year total": not the first 11 months'
+        out.append(Demand("full year", lambda d: not _PART_OF_YEAR.search(d), True))
     return out
 
 

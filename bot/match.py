@@ -72,7 +72,7 @@ _NOT_TYPICAL = _ONLY_FUNCTION | {
 LOW = 0.3  # scores under this are left out of ``Match.scores`` (no use: see ``match``)
 COMMON_SHARE = 0.15  # a word in more examples than this share is common (read last)
 SAID_FLOOR = 0.75  # an open intent's score when the question asks what someone said
-WHO_SAID_FLOOR = 0.9  # "who mentioned the Years of Sports Exchange?" asks for the speaker
+WHO_SAID_FLOOR = 0.95  # "who mentioned the Years of Sports Exchange?" asks for the speaker
 NOT_SAID = 0.75  # and what its score is worth when the question does not
 COVERAGE = 0.3  # share of the score that is "how much of the example the message contains"
 # The intent-level score: how much of the message an intent's whole vocabulary explains, when

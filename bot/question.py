@@ -17,6 +17,7 @@ from typing import Literal
 
 import Stemmer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .gazetteer import Gazetteer
 from .intents import Lexicon
@@ -50,6 +51,7 @@ QUESTION_WORDS = ("when", "where", "who", "why", "how", "which", "what")
 # Question words that also join clauses: after another question word they choose the meeting
 # ("which areas did Xi mention when he met Mishustin in May"), they do not ask.
 _CLAUSE_WORDS = frozenset({"when", "where"})
+_LONG = 7  # letters of a word that may be two slips away from what it means
 _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without end)
 _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
 # How long something lasted ("how long was the visit", "сколько дней длился визит").
@@ -246,7 +248,8 @@ _HELD_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s+held\b|
 # Weaker: "what growth points did Xi name", "which sectors did Mishustin list": what was said, or
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
 _SAID_WEAKLY = re.compile(r"\bdid\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|suggest|outline|"
-                          r"single out|mention|point to|identify|want)\b|(?<!\bi )(?<!\bwe )"
+                          r"single out|mention|point to|identify|want|bring up|raise)\b|"
+                          r"(?<!\bi )(?<!\bwe )"
                           rf"(?<!\byou )\bwant(?:ed|s)\b|{_NAMED_RU}|перечислил", re.I)  # fmt: skip
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
@@ -255,12 +258,13 @@ _SAID = re.compile(
     r"call(?:ed|s)? (?:for|on)|urge[sd]?|hope[sd]?|hoping|wish(?:ed|es)?|applaud(?:ed|s)?|"
     r"prais(?:e|ed|es)|welcome[sd]?|believe[sd]?|stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|"
     r"point(?:ed|s)? out|note[sd]|express(?:ed|es)?|congratulate[sd]?|thank(?:ed|s)?|"
-    r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
+    r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|react(?:ed|s)?|remarks?|message|metaphor|"
+    r"quote[sd]?|"
     rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance|line|take) on|{_APPRAISE}|"
     r"recall(?:ed|s)?|"
     r"mean(?:t)? by|comment(?:ed|s)?|hyped|excited|pleased|glad|happy about|"
     r"brag(?:ged|s)?|boast(?:ed|s)?|tout(?:ed|s)?|floated|pitch(?:ed)?|pledge[sd]?|vow(?:ed|s)?|"
-    r"promise[sd]?|(?<!\bi )(?<!\bwe )(?<!\byou )think(?:s)?|thought|"
+    r"promise[sd]?|(?<!\bi )(?<!\bwe )(?<!\byou )think(?:s)?|thought|predict(?:ed|s)?|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speaks?|"
     r"brought up|raised|referred)\b",  # ("the Moscow talks" are the meeting)
@@ -771,7 +775,16 @@ class Reader:
             # an English typo keeps its first letter ("eight" is not "right"); a Russian word may
             # change its prefix ("позвал" is "звал")
             hits = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
-            hit = next((h for h in hits if not word.isascii() or str(h[0])[:1] == word[:1]), None)
+            # a short word is one slip away ("meting"), not two ("themed" is no "them")
+            hit = next(
+                (
+                    h
+                    for h in hits
+                    if (not word.isascii() or str(h[0])[:1] == word[:1])
+                    and (len(word) >= _LONG or OSA.distance(word, str(h[0])) <= 1)
+                ),
+                None,
+            )
             if hit:
                 return spell[hit[0]]
         return None

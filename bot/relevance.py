@@ -80,7 +80,7 @@ something someth anything anyth manage managed manages back often ever part prod
 кратко называл назвал го это этим этих эти чьи будут кроме лол
 stood stand stands standing done pursue pursued pursuing early earlier late
 recall recalled recalls remind reminded line northwest northeast southwest southeast northwestern
-northeastern southwestern southeastern fell fall falls
+northeastern southwestern southeastern fell fall falls affair affairs matter matters
 """
 
 

@@ -1050,3 +1050,28 @@ def test_a_response_is_what_was_said_next(answerer: Answerer, message: str) -> N
     gratitude, which holds none of the question's words), not his own words about trade."""
     reply = answerer.ask(message)
     assert reply.matched and ("gratitude" in reply.text or "благодар" in reply.text), reply.text
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [("planet", None), ("full", None),  # two slips from "plan", "fulfil": words of their own
+     ("meting", "meet"), ("wehn", "when")],  # one slip: typos
+)  # fmt: skip
+def test_a_short_word_is_repaired_one_slip_away(reader: Reader, word: str, meant: str) -> None:
+    (tok,) = reader.canon(word)[0]
+    assert reader.repair(tok, word) == meant
+
+
+def test_a_full_year_is_not_the_first_eleven_months(answerer: Answerer) -> None:
+    for message in (
+        "What was the total China-Russia trade for the full year 2023?",
+        "What was the full-year 2023 trade total between China and Russia?",
+    ):
+        assert not answerer.ask(message).matched, message
+    asked = "what was trade in the first 11 months of 2023"
+    assert_answers(answerer, asked, "$200 billion", "Sorry")
+
+
+def test_who_mentioned_asks_for_the_speaker(answerer: Answerer) -> None:
+    reply = answerer.ask("who mentioned the years of sports exchange?")
+    assert reply.matched and "Xi Jinping" in reply.text, reply.text
