@@ -24,7 +24,9 @@ from .intents import Lexicon
 from .language import Script, script
 from .text import (
     CONTENT_WORD,
+    MONTH_NAMES,
     ORDINAL_WORDS,
+    RU_MONTHS_GENITIVE,
     Guarded,
     longest_spans,
     month_number,
@@ -230,6 +232,27 @@ _THE_ARTICLES = re.compile(
     r"transcript|live\s*blog|feature|dispatch)s?\b(?:\s+(?:dated|of|from)\s+[\w ,]+?(?=,|$))?",
     re.I,
 )
+# A date in figures: "05.11.2026" (day first, as dotted dates are), "2026-11-05"
+_NUMERIC_DATE = re.compile(
+    r"\b(?:(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))\b"
+)
+
+
+def _spell_dates(text: str) -> str:
+    """``text`` with its dates in figures written as words ("5 November 2026", "5 ноября 2026"),
+    as the rest of the reading knows them."""
+
+    def spelt(m: re.Match[str]) -> str:
+        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (
+            m.group(6), m.group(5), m.group(4))  # fmt: skip
+        if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+            return m.group()
+        names = RU_MONTHS_GENITIVE if script(text) == "ru" else MONTH_NAMES
+        return f"{int(day)} {names[int(month) - 1]} {year}"
+
+    return _NUMERIC_DATE.sub(spelt, text) if any(c.isdigit() for c in text) else text
+
+
 # How someone responded: what they said right after what they responded to
 _RESPONDS = re.compile(r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|answer(?:ed|s)?|"
                        r"response|reaction)\b|отреагировал|реагировал|ответил|отозвал\w* на|"
@@ -794,7 +817,7 @@ class Reader:
     def read(self, message: str) -> Question:
         """``message`` read once: its canonical words now, its slots on first use."""
         self.gaz.new_message()
-        text = strip_controls(message[: self.max_chars * 2])[: self.max_chars]
+        text = _spell_dates(strip_controls(message[: self.max_chars * 2])[: self.max_chars])
         plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
         plain = _HELD_CLAUSE.sub(" ", _FIRST_MONTHS.sub(" ", plain))
         if _ASKS_FIGURE.search(text):  # "by how much did trade grow, according to Mishustin":

@@ -1075,3 +1075,15 @@ def test_a_full_year_is_not_the_first_eleven_months(answerer: Answerer) -> None:
 def test_who_mentioned_asks_for_the_speaker(answerer: Answerer) -> None:
     reply = answerer.ask("who mentioned the years of sports exchange?")
     assert reply.matched and "Xi Jinping" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("where were they on 24.05.2023", "May 24, 2023", "Moscow"),  # day first, as dots write it
+     ("встреча 20.12.2023 — где?", "20 декабря 2023", "Москва"),
+     ("when did they meet on 2023-03-21", "March 21, 2023", "Beijing")],
+)  # fmt: skip
+def test_a_date_in_figures_chooses_the_meeting(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    assert_answers(answerer, message, expected, rejected)
