@@ -29,7 +29,7 @@ from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
 from .question import SEASON_STEMS, Question, Slots, stem
-from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
+from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, STOP, Relevance
 from .relevance import MOST as RANKED
 from .text import MONTH_NAMES, ORDINAL_WORDS
 
@@ -1014,7 +1014,13 @@ class Picker:
         named = {w for name in names for w in self.text.value_words(name)}
         synonyms = self.matcher.reader.lexicon.synonyms  # "plenum": plenary
         content = {synonyms.get(w, w) for w in q.content if not w.isdigit()} | set(q.content)
-        return (content | named) - _NOT_NAMES
+        # a Russian word the lexicon reads as an English one ("пленум": plenary), as its stem
+        russian = {
+            t
+            for t, w in zip(q.tokens, q.written, strict=False)
+            if not w.isascii() and t.isascii() and t.isalpha() and len(t) > 3
+        } - STOP
+        return (content | named | russian) - _NOT_NAMES
 
     # Asked of each fact, not through an index of every fact: the table may be a store
     # (bot/factstore.py), whose facts are read only for the meetings and words asked about.

@@ -1087,3 +1087,14 @@ def test_a_date_in_figures_chooses_the_meeting(
     answerer: Answerer, message: str, expected: str, rejected: str
 ) -> None:
     assert_answers(answerer, message, expected, rejected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("пленум?", "пленум", "годы культуры"),  # only the event a Russian word names
+     ("форум?", "форум", "пленум")],
+)  # fmt: skip
+def test_a_russian_word_names_its_facts(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    assert_answers(answerer, message, expected, rejected)
