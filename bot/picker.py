@@ -310,6 +310,7 @@ class Picker:
                 (m for m in meetings if not m.what), key=lambda m: self.table.sort_key(m.id)
             )
             meetings = order[s.nth - 1 : s.nth]
+        chose = False  # whether what the question describes chose the meetings
         if intent.about == "meeting" and topic is None and s.relative:
             found = self._next_to(meetings, intent, q)
             if found is not None:  # the meeting next to the one the question names: its own
@@ -326,7 +327,9 @@ class Picker:
                 described = self._described(in_years or meetings, intent, q)
                 if described != (in_years or meetings):
                     meetings = described
-        ordinals = s.ordinals
+                    chose = True
+        # "right after the 4th plenum": the ordinal numbers what described the meeting
+        ordinals = () if chose else s.ordinals
         if topic is not None:
             chosen = self._about(meetings, topic, q, intent)
             if not chosen and ordinals and not others:  # "where was the 29th regular meeting"

@@ -1098,3 +1098,10 @@ def test_a_russian_word_names_its_facts(
     answerer: Answerer, message: str, expected: str, rejected: str
 ) -> None:
     assert_answers(answerer, message, expected, rejected)
+
+
+def test_an_ordinal_that_describes_the_meeting_chose_it(answerer: Answerer) -> None:
+    """ "right after the 4th plenum": the 4th numbers the plenum that describes the meeting, not
+    the meeting (there is no fourth meeting fact to find)."""
+    message = "@bot when did they meet right after the 4th plenum?"
+    assert_answers(answerer, message, "November 4, 2025", "Sorry")
