@@ -109,6 +109,12 @@ class Decline:
     near: tuple[str, ...] = ()  # meetings of the date asked, elsewhere than asked (meeting ids)
 
 
+def _nth_of(order: list[Meeting], nth: int) -> list[Meeting]:
+    """The ``nth`` meeting of ``order`` (from the end when negative: -2 is the one before the
+    last), as a list of one or none."""
+    return order[nth - 1 : nth] if nth > 0 else order[nth : nth + 1 or None]
+
+
 class Picker:
     """Chooses meetings and facts from the table for a question and its match."""
 
@@ -309,7 +315,7 @@ class Picker:
             order = sorted(
                 (m for m in meetings if not m.what), key=lambda m: self.table.sort_key(m.id)
             )
-            meetings = order[s.nth - 1 : s.nth]
+            meetings = _nth_of(order, s.nth)
         chose = False  # whether what the question describes chose the meetings
         if intent.about == "meeting" and topic is None and s.relative:
             found = self._next_to(meetings, intent, q)
@@ -320,7 +326,7 @@ class Picker:
             if s.nth and within is None:  # "the second time they met": in time order, after
                 # the other choices (a conversation's ordinal chose ``within`` already)
                 order = sorted(meetings, key=lambda m: self.table.sort_key(m.id))
-                meetings = order[s.nth - 1 : s.nth]
+                meetings = _nth_of(order, s.nth)
             elif not s.select:  # ("first", "last" would describe the meetings that say them)
                 # among the meetings of the years asked, if any ("did they meet in 2024 at all")
                 in_years = [m for m in meetings if m.date and m.date.year in s.years]

@@ -462,8 +462,15 @@ _NTH = re.compile(
 _NTH_RU = {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5}
 
 
+_BEFORE_LAST = re.compile(r"\b(?:second|2nd|next)[\s-]+to[\s-]+last\b|\bpenultimate\b|"
+                          r"\bone\s+before\s+(?:the\s+)?last\b|предпоследн", re.I)  # fmt: skip
+
+
 def _nth(text: str) -> int:
-    """2 for "the second time they met", "their 2nd meeting", "вторая встреча"; else 0."""
+    """2 for "the second time they met", "their 2nd meeting", "вторая встреча"; -2 for "the
+    second-to-last meeting", "предпоследняя"; else 0."""
+    if _BEFORE_LAST.search(text):
+        return -2
     m = _NTH.search(text)
     if not m:
         return 0
@@ -989,7 +996,7 @@ class Reader:
                 o for n in _ORDINAL.findall(_SHORT_YEAR.sub(" ", rest)) if (o := int(n)) != nth
             ),  # ("their 2nd meeting": which, not a number)
             select="last"
-            if _LAST.search(_LASTED.sub(" ", rest))
+            if _LAST.search(_LASTED.sub(" ", rest)) and nth >= 0
             else "first"
             if _FIRST.search(rest) or _FIRST_MEETING.search(rest)
             else "",  # fmt: skip

@@ -1105,3 +1105,14 @@ def test_an_ordinal_that_describes_the_meeting_chose_it(answerer: Answerer) -> N
     the meeting (there is no fourth meeting fact to find)."""
     message = "@bot when did they meet right after the 4th plenum?"
     assert_answers(answerer, message, "November 4, 2025", "Sorry")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("when was the penultimate meeting", "December 20, 2023"),
+     ("when was the second-to-last meeting?", "December 20, 2023"),
+     ("предпоследняя встреча — когда?", "20 декабря 2023"),
+     ("In the second meeting, which multilateral groups did Xi mention?", "BRICS")],
+)  # fmt: skip
+def test_the_meeting_before_the_last(answerer: Answerer, message: str, expected: str) -> None:
+    assert_answers(answerer, message, expected, "November 4, 2025")
