@@ -437,7 +437,8 @@ _VERB_RE = "|".join(
     sorted((re.escape(v) for vs in VERBS.values() for v in vs), key=len, reverse=True)
 )
 _GERUND_RE = "|".join(sorted((re.escape(g) for g in GERUNDS), key=len, reverse=True))
-_TITLED = r"(?-i:(?:[A-Z][\w.'’-]*\s+){{0,4}}?)"  # "Chinese President ", "Russian Prime Minister "
+# "Chinese President ", "Russian Prime Minister ", "Chairman of the Government M.V. "
+_TITLED = r"(?-i:(?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){{0,5}}?)"
 _HEAD = (
     r"(?:^|,\s+|\bthat\s+|^\W*){opener}"
     + _TITLED
