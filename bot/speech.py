@@ -304,8 +304,9 @@ _PRESENT = re.compile(
     r"co-chaired)\b|\b(?:was|were)\s+(?:also\s+)?(?:present|at\s+the\s+(?:table|talks))\b"
 )
 # The writer's own voice ("Nothing there that we did not hear in the room"): reported speech
-# goes on in the third person, so a sentence in the first person that is no quote is not its.
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
+# goes on in the third person, so a sentence in the first person that is no quote is not its
+# (a columnist's "Here is my reading", "I think that ...").
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|[Mm]y|mine)\b")
 
 # The report going on to another day: "The day before, on Tuesday, ...", "Later on Wednesday"
 # ("On Tuesday, the two sides held ..." may still be the speaker's).
