@@ -69,6 +69,7 @@ _NAMED_VENUE = Pattern(
     r"Cent(?:re|er)|Government\s+Building|Hall))\b"
 )
 _WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?=[A-Z])")
+RECAP_DAYS = 30  # a text that dates things this long after the meeting it names looks back
 REPORT = "report"  # what the group of an article that reports no meeting at all is
 LEAD = 8  # sentences: headline, repeated headline, caption and lead paragraph of a report
 LEAD_CONTENT = 4  # sentences of text (no heading, menu or repeated line) that a lead holds at least
@@ -294,6 +295,22 @@ def _other_time(article: Article, meeting: Sequence[int], day: date) -> bool:
     return False
 
 
+def _later(article: Article, held: Sequence[Mention], ref: date) -> bool:
+    """The text dates something to a day a month or more after the first of the ``held``
+    meetings it dates, and not after the page's date."""
+    first = min((d for m in held for d in _days_in(article.sentences[m.idx])), default=None)
+    if first is None or (ref - first).days < RECAP_DAYS:
+        return False
+    return any((d - first).days >= RECAP_DAYS and d <= ref
+               for s in article.sentences for d in _days_in(s))  # fmt: skip
+
+
+def _days_in(sentence: str) -> list[date]:
+    """The days a sentence dates what it tells of to."""
+    return [date.fromisoformat(when) for _, when, _ in when_mentions(sentence, None)
+            if len(when) == 10]  # fmt: skip
+
+
 def _this_time(article: Article, idx: int, day: date) -> bool:
     """Sentence ``idx`` dates what it reports to the day, in ``day``'s month."""
     return any(len(when) == 10 and when[:7] == day.isoformat()[:7]
@@ -438,6 +455,12 @@ def article_context(
         recalled = other if own else held
         found = [replace(m, recall=True) if m in recalled else m for m in found]
         held = own or []
+    elif held and ref and not own and _later(article, held, ref):
+        # A piece that goes on from the principals' meeting it names to days months later, up
+        # to its own date (a column that walks through "On 21 March 2023 ...", "until 4
+        # November 2025"), reports none of them: it recalls them all.
+        found = [replace(m, recall=True) if m in held else m for m in found]
+        held = []
     anaphoric = {i for i, s in enumerate(sentences) if ANAPHORIC.search(s[bodies[i] :].lstrip())}
     if not held:
         return replace(_other_context(article, gaz, curated, found, ref, said, anaphoric),
