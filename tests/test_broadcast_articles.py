@@ -110,3 +110,22 @@ def test_answers_from_the_broadcast_articles(answerer: Answerer, question: str,
                                              expected: list[str]) -> None:  # fmt: skip
     reply = answerer.ask(question)
     assert reply.matched and all(e in reply.text for e in expected), reply.text
+
+
+def test_a_file_photos_date_and_venue_reach_the_meeting_it_shows(table: FactTable) -> None:
+    """A photo page of December 20, 2023 with a file photo of the May 24, 2023 meeting 'at the
+    Great Hall of the People ..., May 24, 2023': that meeting's date is now the text's (its
+    curated note goes) and its venue the photo's; the page adds no meeting."""
+    (may,) = [m for m in table.meetings if m.date == date(2023, 5, 24)]
+    (dated,) = [f for f in table.find(FactKind("meeting")) if f.meeting == may.id]
+    assert not dated.curated
+    venues = {(f.value, f.article) for f in table.find(FactKind("venue")) if f.meeting == may.id}
+    assert venues == {("Great Hall of the People", "005_photo_page_2023")}
+
+
+def test_a_column_that_walks_through_the_meetings_reports_none(table: FactTable) -> None:
+    """'On 24 May 2023 Xi received Mishustin ...', 'by 4 November 2025': a look back; the
+    columnist's own 'In my view ...', 'I think ...' are no one's statement."""
+    assert not [m for m in table.meetings if "005_recap_column_2026" in m.articles]
+    said = _of(table, "statement", "recap_column_2026")
+    assert said and not [f for f in said if "my view" in f.source or "I think" in f.source]
