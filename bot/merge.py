@@ -116,8 +116,13 @@ def _recalls(reports: Sequence[tuple[Context, list[Fact]]], groups: dict[date, _
         principals = set(ctx.gaz.principals)
         for f in facts:
             p = f.parts
-            if (f.kind != encounter.KIND or not isinstance(p, encounter.Parts)
-                    or p.status == "planned" or len(p.when) != 10 or set(p.who) != principals):
+            if (
+                f.kind != encounter.KIND
+                or not isinstance(p, encounter.Parts)
+                or p.status == "planned"
+                or len(p.when) != 10
+                or set(p.who) != principals
+            ):
                 continue  # fmt: skip
             group = groups.get(date.fromisoformat(p.when))
             if group is not None and group is not target.get(ctx.article.stem):
