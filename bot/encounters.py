@@ -617,6 +617,8 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
     """(start, end, city, venue) of each place or venue the clause names, in order."""
     out: list[tuple[int, int, str, str]] = []
     for a, b, e in gaz.spans("venues", clause):
+        if _SOURCE.match(clause, b):
+            continue  # "the Kremlin and Xinhua reported", "the Kremlin readout": who tells it
         out.append((a, b, str(e.attr("city")), e.name))
     for a, b, e in gaz.spans("places", clause):
         if not any(x < b and a < y for x, y, _, _ in out) and e.name != "video link":
@@ -634,6 +636,10 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
     return merged
 
 
+# A venue that stands for the office that speaks from it: "the Kremlin said", "the Kremlin and
+# Xinhua reported", "a Kremlin readout", "the Kremlin press service".
+_SOURCE = Pattern(r"(?:\s+and\s+[A-Z][\w ]{1,30}?)?\s+(?:said|says|reported|reports|announced|"
+                  r"confirmed|stated|readout|press\s+service|spokesman|spokeswoman)\b")  # fmt: skip
 _COUNTRY_MARK = "country:"  # a place of ``_countries``: a country, not a city
 
 
