@@ -61,7 +61,15 @@ _TRAVEL = Pattern(
     r"Federation)(?![a-z])",
 )
 # A host greets the guest where they meet: "welcome to Beijing once again".
+# A venue named by what it is, where the leaders sat: "at the Dongjiao State Guest Hotel", "in
+# the Kazan Kremlin's Palace" is the gazetteer's; "at the Expo Centre" ("at" or "in" a building).
+_NAMED_VENUE = Pattern(
+    r"\b(?:at|in)\s+the\s+(?P<venue>(?:[A-Z][\w'’-]+\s+){1,4}(?:State\s+Guest\s*[Hh]ouse|State\s+"
+    r"Guest\s+Hotel|Guest\s*[Hh]ouse|Hotel|Palace|Residence|(?:Conference|Exhibition|Convention)\s+"
+    r"Cent(?:re|er)|Government\s+Building|Hall))\b"
+)
 _WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?=[A-Z])")
+RECAP_DAYS = 30  # a text that dates things this long after the meeting it names looks back
 REPORT = "report"  # what the group of an article that reports no meeting at all is
 LEAD = 8  # sentences: headline, repeated headline, caption and lead paragraph of a report
 LEAD_CONTENT = 4  # sentences of text (no heading, menu or repeated line) that a lead holds at least
@@ -287,6 +295,28 @@ def _other_time(article: Article, meeting: Sequence[int], day: date) -> bool:
     return False
 
 
+def _later(article: Article, held: Sequence[Mention], ref: date) -> bool:
+    """The text dates something to a day a month or more after the first of the ``held``
+    meetings it dates, and not after the page's date."""
+    first = min((d for m in held for d in _days_in(article.sentences[m.idx])), default=None)
+    if first is None or (ref - first).days < RECAP_DAYS:
+        return False
+    return any((d - first).days >= RECAP_DAYS and d <= ref
+               for s in article.sentences for d in _days_in(s))  # fmt: skip
+
+
+def _days_in(sentence: str) -> list[date]:
+    """The days a sentence dates what it tells of to."""
+    return [date.fromisoformat(when) for _, when, _ in when_mentions(sentence, None)
+            if len(when) == 10]  # fmt: skip
+
+
+def _this_time(article: Article, idx: int, day: date) -> bool:
+    """Sentence ``idx`` dates what it reports to the day, in ``day``'s month."""
+    return any(len(when) == 10 and when[:7] == day.isoformat()[:7]
+               for _, when, _ in when_mentions(article.sentences[idx], day))  # fmt: skip
+
+
 def _article_year(article: Article, month_day: tuple[int, int], weekday: str,
                   gaz: Gazetteer | None = None) -> int | None:  # fmt: skip
     """The year of an article that gives a day and month but no year, from what it says of this
@@ -331,11 +361,15 @@ def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
         venue = max((e for e, _ in venues), key=lambda e: len(e.name))
         return str(venue.attr("city")), venue.name, 0, country
     named = [e for i in meeting for _, e in gaz.find("places", bodies[i])]
+    # a venue the gazetteer does not know, by what it is: "at the Dongjiao State Guest Hotel"
+    named_venue = next(
+        (m.group("venue") for i in meeting if (m := _NAMED_VENUE.search(bodies[i]))), ""
+    )
     for e in named:
         if not country or e.attr("country") == country:
-            return e.name, "", 0, country
+            return e.name, named_venue, 0, country
     if named:  # a place the meeting's sentences name, though the visit's country is another
-        return named[0].name, "", 0, country
+        return named[0].name, named_venue, 0, country
     early = [bodies[i] for i in range(min(4, len(article.sentences))) if i not in elsewhere]
     country = country or _country(gaz, early, _TRAVEL)  # "will travel to China on a visit"
     for i in range(min(6, len(article.sentences))):
@@ -428,14 +462,21 @@ def article_context(
     found = mentions(sentences, gaz, said, bodies)
     ref = _reference_date(article)
     held = [m for m in found if m.principal and m.tense == "past" and not m.recall and not m.count]
-    if (
-        held
-        and ref
-        and min(m.idx for m in held) >= lead_end(sentences)
-        and _other_time(article, [m.idx for m in held], ref)
-    ):
+    other = [m for m in held if ref and _other_time(article, [m.idx], ref)]
+    own = [m for m in held if ref and m not in other and _this_time(article, m.idx, ref)]
+    if other and (own or min(m.idx for m in held) >= lead_end(sentences)):
         # A meeting first named deep in a text that places it in another month or year than the
-        # page's ("In March 2023 ... Xi met Mishustin", asked at a briefing of 2025) is recalled.
+        # page's ("In March 2023 ... Xi met Mishustin", asked at a briefing of 2025) is recalled;
+        # one dated to the day in the page's month ("received Mishustin on 05.11.2026", in a
+        # digest of 09.11.2026) is reported, and the others it names are recalled beside it
+        # ("the two also met in Beijing in November 2025").
+        recalled = other if own else held
+        found = [replace(m, recall=True) if m in recalled else m for m in found]
+        held = own or []
+    elif held and ref and not own and _later(article, held, ref):
+        # A piece that goes on from the principals' meeting it names to days months later, up
+        # to its own date (a column that walks through "On 21 March 2023 ...", "until 4
+        # November 2025"), reports none of them: it recalls them all.
         found = [replace(m, recall=True) if m in held else m for m in found]
         held = []
     anaphoric = {i for i, s in enumerate(sentences) if ANAPHORIC.search(s[bodies[i] :].lstrip())}

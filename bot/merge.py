@@ -5,8 +5,10 @@ one meeting, whatever their datelines or venue wording; its place is the one the
 gives (the meeting's own sentences before a filing city's dateline). A report whose date the
 text does not give joins the one known meeting at its place on its month and day (and
 weekday); an announcement joins the meeting it announces. An explicit date in any report
-replaces a curated one, and the curated note goes. Other encounters an article is about (a
-premiers' meeting) merge by date and people.
+replaces a curated one, and the curated note goes: also a date an article gives to the day for
+an earlier meeting of the principals it recalls (a gallery's file photo "meets with Mishustin at
+the Great Hall of the People ..., May 24, 2023"), whose venue the meeting takes when no report of
+it names one. Other encounters an article is about (a premiers' meeting) merge by date and people.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import date
 
 from .context import Context
 from .facts import MEETING, Fact
+from .kinds import encounter, venue
 from .text import format_date
 
 ANNOUNCED_WITHIN = 7  # days: an announcement without a date announces a meeting this soon
@@ -60,6 +63,7 @@ def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], di
         if group is not None:
             target[ctx.article.stem] = group
     others = _other_ids(reports, target)
+    recalls = _recalls(reports, groups, target)
     out: list[Fact] = []
     ids: dict[str, str] = {}
     for ctx, facts in reports:
@@ -73,7 +77,9 @@ def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], di
             continue
         mid, place = group.id, group.place
         ids[stem] = mid
-        text_dated = any(c.dated in ("text", "header", "year inferred") for c in group.reports)
+        text_dated = group.day in recalls or any(
+            c.dated in ("text", "header", "year inferred") for c in group.reports
+        )
         for f in facts:
             changes: dict[str, object] = {}
             if f.meeting != mid:
@@ -89,7 +95,39 @@ def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], di
                     changes["value"] = group.day.isoformat()
                     changes["display"] = format_date(group.day)
             out.append(replace(f, **changes) if changes else f)  # type: ignore[arg-type]
+    for group, recalled in recalls.values():
+        if any(c.venue for c in group.reports):
+            continue
+        named = next((f for f in recalled if f.parts.venue), None)  # type: ignore[attr-defined]
+        if named is not None:  # the venue only the recalling article names
+            where = named.parts.venue  # type: ignore[attr-defined]
+            out.append(replace(named, kind=venue.KIND, value=where, display=where, qualifier="",
+                               meeting=group.id, place=group.place, year=group.day.year,
+                               number=None, parts=venue.Parts()))  # fmt: skip
     return out, ids
+
+
+def _recalls(reports: Sequence[tuple[Context, list[Fact]]], groups: dict[date, _Group],
+             target: dict[str, _Group]) -> dict[date, tuple[_Group, list[Fact]]]:  # fmt: skip
+    """The meetings (by day) that articles other than their reports name with a full date, and
+    the encounter facts that name them: their date is the text's, not a curated one."""
+    out: dict[date, tuple[_Group, list[Fact]]] = {}
+    for ctx, facts in reports:
+        principals = set(ctx.gaz.principals)
+        for f in facts:
+            p = f.parts
+            if (
+                f.kind != encounter.KIND
+                or not isinstance(p, encounter.Parts)
+                or p.status == "planned"
+                or len(p.when) != 10
+                or set(p.who) != principals
+            ):
+                continue  # fmt: skip
+            group = groups.get(date.fromisoformat(p.when))
+            if group is not None and group is not target.get(ctx.article.stem):
+                out.setdefault(group.day, (group, []))[1].append(f)
+    return out
 
 
 def _near(groups: dict[date, _Group]) -> dict[date, _Group]:

@@ -257,9 +257,10 @@ _SENT_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+")
 def split_sentences(text: str) -> list[str]:
     """Split noisy news text into sentences; lines are always boundaries.
 
-    A full stop ends a sentence unless it closes a known abbreviation or a single letter
-    ("U.S."), or the next word starts in lower case (machine translation often breaks a
-    sentence with a stray full stop; keeping the pieces together keeps the fact's context).
+    A full stop ends a sentence unless it closes a known abbreviation, a single letter or
+    initials ("U.S.", "M.V. Mishustin"), or the next word starts in lower case (machine
+    translation often breaks a sentence with a stray full stop; keeping the pieces together
+    keeps the fact's context).
     """
     out: list[str] = []
     start = 0
@@ -270,7 +271,9 @@ def split_sentences(text: str) -> list[str]:
             word = re.search(r"([\w.]+)$", piece)
             last = word.group(1).lower() if word else ""
             following = text[end : end + 1]
-            if last in _ABBREVIATIONS or len(last) == 1 or (following and following.islower()):
+            initials = re.fullmatch(r"(?:\w\.)+\w", last)  # "M.V. Mishustin", "V.V. Putin"
+            if (last in _ABBREVIATIONS or len(last) == 1 or initials
+                    or (following and following.islower())):  # fmt: skip
                 continue
         sentence = text[start : m.start() + len(m.group().rstrip())].strip()
         if sentence:

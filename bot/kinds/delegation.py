@@ -24,7 +24,7 @@ _GROUP = Pattern(
     r"\bdelegation\b[^.;:]{0,40}?\b(?P<verb>will\s+include|includes|included|including|include|"
     r"are|were|is|was|consists?\s+of|consisted\s+of|comprised)\b"
     r"|\b(?:(?:are|were|is|was)\s+(?:here\s+)?with\s+me|with\s+me\s+(?:are|is|were|was)|"
-    r"came\s+(?:along\s+)?with|accompanied\s+by|"
+    r"came\s+(?:along\s+)?with|accompanied\s+by|(?P<rel>,\s*who\s+(?:is|was)\s+accompanying)|"
     r"(?:will\s+be\s+)?accompanied|arrived\s+with|brought\s+along|travel(?:l?ing|s)?\s+with)\b"
     r"|\b(?P<member>(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:in|part\s+of|members?\s+of)\s+"
     r"the\s+delegation)\b",  # "Deputy PMs Golikova and Overchuk are in the delegation"
@@ -72,6 +72,8 @@ def members(ctx: Context) -> tuple[list[str], int, bool]:
             named = ctx.gaz.spans("people", s)
             if m.group("member"):  # the people named before it
                 after = [e for a, _, e in named if a < m.start()]
+            elif m.group("rel"):  # "..., who is accompanying Mishustin": the one named before
+                after = [e for a, _, e in named if a < m.start()][-1:]
             else:
                 after = [e for a, _, e in named if a >= m.start() - (0 if "delegation" in
                          m.group().lower() else 200)]  # fmt: skip

@@ -57,7 +57,7 @@ _GROWTH = Pattern(
     re.I,
 )
 _GROWTH_VERB = Pattern(r"\b(?:grew|rose|jumped|increased|up|growth|gained|surged|more|higher|"
-                       r"fell|dropped|declined|decreased|down|year[-\s]on[-\s]year|yr/yr|"
+                       r"fell|dropped|declined|decreased|down|year[-\s]on[-\s]year|yr/yr|y/y|"
                        r"(?:an?\s+)?(?:increase|rise|jump|gain|surge|decrease|decline|drop|fall)"
                        r"\s+of)\b",
                        re.I)  # fmt: skip
@@ -71,6 +71,11 @@ _TARGET = Pattern(r"\btarget\b|\bgoal\b|\btask\b|\baim\b|\bbringing it to\b|\bbr
                   r"|\braise it to\b|\bincrease it to\b", re.I)  # fmt: skip
 _REACHED = Pattern(r"\b(?:reached|achieved|hit|exceeded|surpassed|topped|amounted to|"
                    r"totall?ed|stood at|grew to|rose to|met)\b", re.I)  # fmt: skip
+# A sentence that goes on about the trade the one before names: "Our trade is growing again. In
+# the first nine months it reached 171.2 billion dollars".
+_IT_REACHED = Pattern(r"\b(?:it|this|that)\s+(?:has\s+|had\s+|already\s+)*(?:reached|amounted\s+to|"
+                      r"totall?ed|stood\s+at|grew\s+to|rose\s+to|exceeded|topped|came\s+to)\b",
+                      re.I)  # fmt: skip
 _APPROX = Pattern(r"\b(?P<more>exceeded|surpassed|more than|over|above|topped)\b|\b(?P<less>almost|"
                   r"nearly|about|around|approximately)\b", re.I)  # fmt: skip
 # A figure held over a run of years: "for the third year in a row", "three years running".
@@ -126,7 +131,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
         if not money:
             continue
         about_trade = _TRADE.search(s) or (
-            i > 0 and _TRADE.search(sentences[i - 1]) and _TARGET.search(s)
+            i > 0
+            and _TRADE.search(sentences[i - 1])
+            and (_TARGET.search(s) or _IT_REACHED.search(s))
         )
         if not about_trade:
             continue
