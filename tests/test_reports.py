@@ -192,3 +192,22 @@ def test_a_figure_answers_only_for_its_own_period_or_goal(
     assert not answerer.ask(message).matched, answerer.ask(message).text
     reply = answerer.ask("what trade figures were given in 2027")  # when given: the figure
     assert reply.matched and "$230 billion" in reply.text, reply.text
+
+
+def test_a_figure_said_of_an_earlier_time_has_no_year_of_its_own() -> None:
+    """ "By then trade had passed $200 billion" (some earlier time the sentence does not name)
+    is no figure of the meeting's year; a figure said for a year keeps it."""
+    from pathlib import Path
+
+    from bot.corpus import parse_article
+    from bot.extract import extract
+    from bot.gazetteer import load_gazetteer
+
+    text = (
+        " date 2026-03-03\nBEIJING, March 3 (Xinhua) -- Chinese President Xi Jinping met with "
+        "Russian Prime Minister Mikhail Mishustin on Tuesday. By then bilateral trade had "
+        "already passed the $200 billion mark. Trade reached $228 billion in 2025."
+    )
+    facts = extract(parse_article(Path("005_then.txt"), text.encode()), load_gazetteer())[1]
+    years = {f.number: f.year for f in facts if f.kind == "trade"}
+    assert years.get(200e9) is None and years.get(228e9) == 2025, years

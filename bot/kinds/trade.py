@@ -91,6 +91,7 @@ def _run_length(word: str) -> int | None:
     return ORDINAL_WORDS.get(word) or NUMBER_WORDS.get(word)
 
 
+_BACK_THEN = re.compile(r"\W*(?:by then|by that time|at (?:that|the) time|back then)\b", re.I)
 _UNITS = {"bln": "billion", "bn": "billion", "tln": "trillion", "trln": "trillion"}
 
 
@@ -285,6 +286,8 @@ def _period(ctx: Context, s: str, m: re.Match[str], last: _Period | None = None)
     """The period an amount is for, the nearest the sentence gives: the first N months of a
     year, a range of months ("January-August"), by a year, a year ("last year"); "over the same
     period" is the previous amount's."""
+    if _BACK_THEN.match(s):  # "By then trade had already passed $200 billion": some earlier
+        return _Period("", None)  # time the sentence does not name, not the meeting's year
     found: list[tuple[int, int, _Period]] = []  # (start, end, period)
     for months in re.finditer(r"\bfirst (\w+) months(?: of (?:(this|last|the) year|(\d{4})))?", s,
                               re.I):  # fmt: skip
