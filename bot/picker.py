@@ -241,7 +241,8 @@ class Picker:
         alone = len(topic) == 1 and len(q.words) <= _ALONE and self.relevance.rare(topic[0])
         if not open_intents or (len(topic) < FALLBACK_WORDS and not alone) or q.slots.outside:
             return None
-        meetings = self._meetings(q.slots, q.slots.countries_in)
+        # (other meetings hold what was said there too: a premiers' meeting an article is about)
+        meetings = self._meetings(q.slots, q.slots.countries_in, True)
         if q.slots.met:
             meetings = [m for m in meetings if self._has_people(m, q.slots.met)]
         ids = {m.id for m in meetings if within is None or m.id in within}

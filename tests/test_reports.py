@@ -171,6 +171,8 @@ def test_a_scholar_quoted_told_the_leaders_nothing(
     reply = answerer.ask("What did Wei Lanting say about grain?")
     assert reply.matched and "grain" in reply.text, reply.text
     assert not answerer.ask("What did Wei Lanting tell Xi at the meeting in 2027?").matched
+    reply = answerer.ask("Who called the grain the new oil of the relationship?")  # describing
+    assert reply.matched and "Wei Lanting" in reply.text, reply.text
     reply = answerer.ask("what did xi tell mishustin in may 2027")
     assert reply.matched and "Russian grain" in reply.text, reply.text
 
