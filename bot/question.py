@@ -253,6 +253,8 @@ def _spell_dates(text: str) -> str:
     return _NUMERIC_DATE.sub(spelt, text) if any(c.isdigit() for c in text) else text
 
 
+_BY_PHONE = re.compile(r"\b(?:by|on the|over the)\s+(?:tele)?phone\b|\bphone\s+call|по телефону",
+                       re.I)  # fmt: skip
 # How someone responded: what they said right after what they responded to
 _RESPONDS = re.compile(r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|answer(?:ed|s)?|"
                        r"response|reaction)\b|отреагировал|реагировал|ответил|отозвал\w* на|"
@@ -858,7 +860,9 @@ class Reader:
                 if not wh and fixed in QUESTION_WORDS:
                     wh = fixed
         says = bool(_SAID.search(plain) or _SAID_RU.search(plain))
-        said = says or bool(_TALK.search(text) and self.gaz.find("people", text))
+        said = says or bool(
+            _TALK.search(text) and self.gaz.find("people", text) and not _BY_PHONE.search(text)
+        )  # ("spoke by phone": a call)
         weak = bool(_SAID_WEAKLY.search(text))
         return Question(
             text=text,

@@ -129,3 +129,14 @@ def test_a_column_that_walks_through_the_meetings_reports_none(table: FactTable)
     assert not [m for m in table.meetings if "005_recap_column_2026" in m.articles]
     said = _of(table, "statement", "recap_column_2026")
     assert said and not [f for f in said if "my view" in f.source or "I think" in f.source]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["By what percentage did China-Russia trade grow in the first seven months of 2027?",
+     "growth rate trade 2027 ?",
+     "На сколько процентов вырос товарооборот за первые 7 месяцев 2027 года?"],
+)  # fmt: skip
+def test_a_growth_rate_is_asked_of_the_trade_figure(answerer: Answerer, message: str) -> None:
+    reply = answerer.ask(message)
+    assert reply.matched and "3,2" in reply.text.replace("3.2", "3,2"), reply.text

@@ -1116,3 +1116,10 @@ def test_an_ordinal_that_describes_the_meeting_chose_it(answerer: Answerer) -> N
 )  # fmt: skip
 def test_the_meeting_before_the_last(answerer: Answerer, message: str, expected: str) -> None:
     assert_answers(answerer, message, expected, "November 4, 2025")
+
+
+def test_a_call_by_phone_is_no_saying(answerer: Answerer) -> None:
+    """ "When did Putin and Xi speak by telephone" asks about a call (another meeting), not what
+    was said (it went to what was said, and found nothing)."""
+    reply = answerer.ask("When did Putin and Xi speak by telephone?")
+    assert reply.intent != "statements", reply.text
