@@ -10,6 +10,7 @@ stems, Russian through the lexicon), so "multipolarity" finds "multipolarization
 from __future__ import annotations
 
 import math
+import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
@@ -116,6 +117,8 @@ _ACTS = frozenset({"applaud"})  # kinds of saying that are acts (``Relevance.str
 HUB = 6  # variants that make a canonical word a hub
 _ORDINALS = frozenset(stem(w) for w in ORDINAL_WORDS)
 _ORDINAL_WORD = {digits: stem(word) for digits, word in ORDINAL_DIGITS.items()}
+# A name of capitalised words ("Eastern Economic Forum", "Belt and Road Forum")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][a-z]+){2,}\b")
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
 # When no intent answers, a fact of any kind that holds this much of a question of at least
 # FALLBACK_WORDS topic words answers it (the nearest fact never does: it must hold nearly all).
@@ -215,6 +218,12 @@ class Relevance:
         words += [t for marker, name in names if marker not in _SELECTORS and " " not in name
                   for t in self.reader.canon(name)[0][:1]
                   if t.isalpha() and t not in STOP]  # fmt: skip
+        # a name of three words or more is also its initials ("China International Import
+        # Expo": "ciie"), as questions often write it
+        words += [
+            "".join(w[0] for w in m.group().split() if w[0].isupper()).lower()
+            for m in _CAPITALISED.finditer(fact.display)
+        ]
         return frozenset(words)
 
     def _words(self, toks: Iterable[str], written: Iterable[str], names: Iterable[tuple[str, str]],

@@ -140,3 +140,9 @@ def test_a_column_that_walks_through_the_meetings_reports_none(table: FactTable)
 def test_a_growth_rate_is_asked_of_the_trade_figure(answerer: Answerer, message: str) -> None:
     reply = answerer.ask(message)
     assert reply.matched and "3,2" in reply.text.replace("3.2", "3,2"), reply.text
+
+
+def test_a_names_initials_name_it(answerer: Answerer) -> None:
+    """ "EEF" is the Eastern Economic Forum the articles name in full (no gazetteer entry)."""
+    reply = answerer.ask("xi mishustin EEF when?")
+    assert reply.matched and "September 3, 2027" in reply.text, reply.text
