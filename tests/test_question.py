@@ -1123,3 +1123,15 @@ def test_a_call_by_phone_is_no_saying(answerer: Answerer) -> None:
     was said (it went to what was said, and found nothing)."""
     reply = answerer.ask("When did Putin and Xi speak by telephone?")
     assert reply.intent != "statements", reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("Was Mishustin's May 2023 trip to China an official visit or a working visit?",
+      "official visit"),
+     ("what proposals did xi put forward in december 2023", "75th anniversary")],
+)  # fmt: skip
+def test_a_visits_kind_and_proposals_put_forward(
+    answerer: Answerer, message: str, expected: str
+) -> None:
+    assert_answers(answerer, message, expected, "Sorry")
