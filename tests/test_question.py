@@ -1135,3 +1135,10 @@ def test_a_visits_kind_and_proposals_put_forward(
     answerer: Answerer, message: str, expected: str
 ) -> None:
     assert_answers(answerer, message, expected, "Sorry")
+
+
+def test_a_russian_statement_names_its_common_words_in_russian(answerer: Answerer) -> None:
+    """The quote stays as the article gives it; its words the glossary knows are named in
+    Russian after it ("supports": поддерживает)."""
+    reply = answerer.ask("Что Си сказал о выборе пути развития российским народом?")
+    assert reply.matched and "поддерживает" in reply.text, reply.text
