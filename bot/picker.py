@@ -29,7 +29,7 @@ from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
 from .question import SEASON_STEMS, Question, Slots, stem
-from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, STOP, Relevance
+from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, PART, STOP, Relevance
 from .relevance import MOST as RANKED
 from .text import MONTH_NAMES, ORDINAL_WORDS
 
@@ -48,6 +48,9 @@ _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
+# Two topics asked at once: "about the 75th anniversary and about the Year of Culture"
+_BOTH = re.compile(r"\b(?:and|as well as)\s+(?:also\s+)?(?:about|on|regarding|of)\b|"
+                   r"\b(?:и|а также)\s+(?:о|об|про)\b", re.I)  # fmt: skip
 _RESPONSE = 3  # sentences after what someone responded to that may hold the response
 # A figure chosen by when it was given, not by its period ("the trade figure given in 2024",
 # "what trade did Xi cite at the 2024 meeting")
@@ -876,7 +879,8 @@ class Picker:
             # only the facts that may hold the question's words (the same facts rank, fewer
             # read): from the word index, of this kind and these meetings, in table order
             (kind,) = intent.answers
-            facts = [f for f in self.relevance.candidates(topic, MIN_COVER)
+            least = PART if _BOTH.search(q.text) else MIN_COVER  # (each of two topics)
+            facts = [f for f in self.relevance.candidates(topic, least)
                      if f.kind == kind and f.meeting in ids]  # fmt: skip
         else:
             facts = self._of_kinds(intent, q, ids, topic)
@@ -965,10 +969,11 @@ class Picker:
             answers = self._responses(speaker, topic, ids)
             if answers:  # "how did Xi respond to the condolences": what he said next
                 return answers
-        ranked = self.relevance.rank(self.relevance.prefer(facts, kinds), topic) if kinds else []
+        rank = self.relevance.rank_parts if _BOTH.search(q.text) else self.relevance.rank
+        ranked = rank(self.relevance.prefer(facts, kinds), topic) if kinds else []
         if not ranked and not self.relevance.strict(kinds):
             # "what did Xi hope ..." said as "China is willing to ...": what he said
-            ranked = self.relevance.rank(facts, topic)
+            ranked = rank(facts, topic)
         keep = {id(r.fact) for r in ranked}
         return [f for f in facts if id(f) in keep]  # table order, as every answer
 

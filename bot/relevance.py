@@ -120,6 +120,8 @@ _ORDINAL_WORD = {digits: stem(word) for digits, word in ORDINAL_DIGITS.items()}
 # A name of capitalised words ("Eastern Economic Forum", "Belt and Road Forum")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][a-z]+){2,}\b")
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
+PART = 0.3  # the share of the topic's weight a fact must hold to answer one of two topics
+UNSAID_PART = 0.1  # the share of a topic the best facts leave unsaid that other facts may answer
 # When no intent answers, a fact of any kind that holds this much of a question of at least
 # FALLBACK_WORDS topic words answers it (the nearest fact never does: it must hold nearly all).
 FALLBACK_COVER = 0.75
@@ -416,6 +418,21 @@ class Relevance:
             return []
         best = scored[0].cover
         return [r for r in scored if r.cover >= best * CLOSE][:MOST]
+
+    def rank_parts(
+        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER
+    ) -> list[Ranked]:
+        """``rank``, and then, when the best facts leave a good part of the topic unsaid, the
+        facts that hold that part (a question of two topics: "about the 75th anniversary and
+        about the Year of Culture")."""
+        ranked = self.rank(facts, topic, least)
+        said = {w for r in ranked for w in self._of(r.fact)}
+        rest = [w for w in topic if w not in said]
+        weight = {w: self.idf.get(w, self.default_idf) for w in topic}
+        if not ranked or sum(weight[w] for w in rest) < UNSAID_PART * sum(weight.values()):
+            return ranked
+        have = {id(r.fact) for r in ranked}
+        return ranked + [r for r in self.rank(facts, rest, least) if id(r.fact) not in have]
 
 
 class _StoredIdf(dict[str, float]):

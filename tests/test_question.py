@@ -1142,3 +1142,10 @@ def test_a_russian_statement_names_its_common_words_in_russian(answerer: Answere
     Russian after it ("supports": поддерживает)."""
     reply = answerer.ask("Что Си сказал о выборе пути развития российским народом?")
     assert reply.matched and "поддерживает" in reply.text, reply.text
+
+
+def test_two_topics_asked_at_once_get_both(answerer: Answerer) -> None:
+    """ "about X and about Y": what was said of each, not only of the one that outweighs."""
+    reply = answerer.ask("what did xi say about energy security and about the years of culture")
+    assert reply.matched and "energy security" in reply.text, reply.text
+    assert "Year of Culture" in reply.text or "years of culture" in reply.text, reply.text
