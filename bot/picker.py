@@ -48,6 +48,9 @@ _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
+# Names given as examples of what is asked ("which orgs did Xi mention, like BRICS")
+_EXAMPLES = re.compile(r"\b(?:like|such as|e\.g\.|for example|for instance)\s|"
+                       r"\b(?:например|типа|вроде)\b", re.I)  # fmt: skip
 # Two topics asked at once: "about the 75th anniversary and about the Year of Culture"
 _BOTH = re.compile(r"\b(?:and|as well as)\s+(?:also\s+)?(?:about|on|regarding|of)\b|"
                    r"\b(?:и|а также)\s+(?:о|об|про)\b", re.I)  # fmt: skip
@@ -1001,6 +1004,8 @@ class Picker:
         if closed:  # "in the afternoon": a value of a kind with few values; its facts, or none
             return [f for f in facts if f.value in closed]
         names = {name for marker, name in q.names if marker not in _NOT_VALUES}
+        if _EXAMPLES.search(q.text):  # "which orgs did Xi mention, like BRICS": all of them
+            return facts
         if names and kinds & self._kinds_named(names):  # a name of this kind ("the WTO", "AI"):
             return [f for f in facts if any(n in f.value for n in names)]  # its facts, or none
         words = self._narrow_words(q, names)

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TypeVar
 
+from rapidfuzz.distance import OSA
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -124,11 +126,16 @@ def month_number(word: str) -> int | None:
         number = _RU_MONTHS.get(w[:n])
         if number is not None:
             return number
+    if len(w) >= _RU_MONTH_TYPO:  # "дикабре", "сентибря": a long stem one letter off
+        for stem, number in _RU_MONTHS.items():
+            if len(stem) >= _RU_MONTH_TYPO and OSA.distance(w[: len(stem)], stem) == 1:
+                return number
     return None
 
 
 _RU_MONTHS = {stem: n for stem, n in MONTHS.items() if len(stem) >= 3 and not stem.isascii()}
 _RU_MONTH_LENGTHS = sorted({len(stem) for stem in _RU_MONTHS})
+_RU_MONTH_TYPO = 5  # letters of a Russian month stem that may be misspelt by one
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

@@ -1149,3 +1149,23 @@ def test_two_topics_asked_at_once_get_both(answerer: Answerer) -> None:
     reply = answerer.ask("what did xi say about energy security and about the years of culture")
     assert reply.matched and "energy security" in reply.text, reply.text
     assert "Year of Culture" in reply.text or "years of culture" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [  # a name given as an example asks for all of its kind
+     ("wich orgs did xi mension in may 2023, like brics n stuff", "G20", "Sorry"),
+     # a Russian month one letter off is the month
+     ("кагда была встреча в дикабре 2023 и где", "20 декабря 2023", "24 мая"),
+     ("was wang yi ther at the dec meetin?", "Wang Yi", "Sorry")],
+)  # fmt: skip
+def test_examples_and_misspelt_months_and_there(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    assert_answers(answerer, message, expected, rejected)
+
+
+def test_a_misspelt_russian_month(reader: Reader) -> None:
+    from bot.text import month_number
+
+    assert [month_number(w) for w in ("дикабре", "сентибря", "октабря", "маи")] == [12, 9, 10, None]
