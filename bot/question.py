@@ -256,20 +256,23 @@ def _spell_dates(text: str) -> str:
 _BY_PHONE = re.compile(r"\b(?:by|on the|over the)\s+(?:tele)?phone\b|\bphone\s+call|по телефону",
                        re.I)  # fmt: skip
 # How someone responded: what they said right after what they responded to
-_RESPONDS = re.compile(r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|answer(?:ed|s)?|"
-                       r"response|reaction)\b|отреагировал|реагировал|ответил|отозвал\w* на|"
-                       r"реакци", re.I)  # fmt: skip
+_RESPONDS = Guarded(re.compile(r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|"
+                               r"answer(?:ed|s)?|response|reaction)\b|отреагировал|реагировал|"
+                               r"ответил|отозвал\w* на|реакци", re.I),
+                    ("respon", "react", "repl", "answer", "реаг", "ответил", "отозвал",
+                     "реакци"))  # fmt: skip
 # A period of a figure ("in the first 11 months", "за первые 11 месяцев"): read apart
 # (bot/gives.py), it is no first meeting and asks no month
-_FIRST_MONTHS = re.compile(r"\bfirst\s+(?:\w+\s+months|quarter|half)\b|"
-                           r"\bперв\w+\s+(?:\w+\s+месяц\w*|квартал\w*|полугоди\w*)",
-                           re.I)  # fmt: skip
+_FIRST_MONTHS = Guarded(re.compile(r"\bfirst\s+(?:\w+\s+months|quarter|half)\b|"
+                                   r"\bперв\w+\s+(?:\w+\s+месяц\w*|квартал\w*|полугоди\w*)",
+                                   re.I), ("first", "перв"))  # fmt: skip
 # Clauses that only choose the meeting: "the first meeting that was held in Beijing" (the place is
 # read, these words are not), "the meeting where the Dragon came up - when was it" (the question
 # word is the later one)
-_HELD_CLAUSE = re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s+held\b|(?:(?<=\bmeeting)|"
-                          r"(?<=\btalks)|(?<=\bone)|(?<=\btime))\s+(?:where|when)\b",
-                          re.I)  # fmt: skip
+_HELD_CLAUSE = Guarded(re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s+held\b|"
+                                  r"(?:(?<=\bmeeting)|(?<=\btalks)|(?<=\bone)|(?<=\btime))"
+                                  r"\s+(?:where|when)\b", re.I),
+                       ("held", "where", "when"))  # fmt: skip
 # Weaker: "what growth points did Xi name", "which sectors did Mishustin list": what was said, or
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
 _SAID_WEAKLY = re.compile(r"\bdid\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|suggest|outline|"
