@@ -162,13 +162,18 @@ class Relevance:
         # telling facts apart does not; such words are read as written.
         variants = Counter(stem(w) for v, w in reader.lexicon.synonyms.items() if v.isascii())
         self.hubs = frozenset(w for w, n in variants.items() if n >= HUB)
-        # How the lexicon's Russian words for each word begin ("землетрясение": "зе" for the
+        # How the lexicon's Russian words for each word begin ("землетрясение": "з" for the
         # earthquake): a Russian typo is repaired into a word only if it begins as they do
         starts: dict[str, set[str]] = defaultdict(set)
         for variant in reader.lexicon.synonyms:
             toks = reader.canon(variant)[0] if not variant.isascii() else []
             if len(toks) == 1:
-                starts[toks[0]].add(variant[:2].lower())
+                starts[toks[0]].add(variant[:1].lower())
+        for e in reader.gaz.sections["people"]:  # ("мешустин" is Mishustin, too)
+            for alias in e.ru.split() if e.ru else ():
+                for t in reader.canon(alias)[0]:
+                    if not t.startswith("#"):
+                        starts[t].add(alias[:1].lower())
         self._ru_starts = {t: frozenset(v) for t, v in starts.items()}
         # A person's name is a marker, or a word the lexicon keeps ("xi", "mishustin"): either way
         # it stands for the person ("@Xi Jinping"). A place chooses the meeting: no topic.
@@ -331,7 +336,7 @@ class Relevance:
             return tok
         fixed = self.reader.repair(tok, written)
         begins = self._ru_starts.get(fixed or "", ())
-        if fixed and (fixed[:1] == tok[:1] or written[:2].lower() in begins):
+        if fixed and (fixed[:1] == tok[:1] or written[:1].lower() in begins):
             return fixed
         return tok
 

@@ -1169,3 +1169,14 @@ def test_a_misspelt_russian_month(reader: Reader) -> None:
     from bot.text import month_number
 
     assert [month_number(w) for w in ("дикабре", "сентибря", "октабря", "маи")] == [12, 9, 10, None]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("Что Мишустин высоко оценил в ноябре 2025?", "пленум"),  # "высоко оценил" praises
+     ("мешустин пожелал чего китайцам", "Дракон")],  # a Russian name misspelt is the name
+)  # fmt: skip
+def test_russian_praise_and_a_misspelt_name(
+    answerer: Answerer, message: str, expected: str
+) -> None:
+    assert_answers(answerer, message, expected, "Извините")
