@@ -948,8 +948,15 @@ class Reader:
             *(self._city_of.get(n, n) for n in found),
         ]
         # "Chinese president" names no country to meet in; "in China" does.
-        countries = tuple(e.name for _, e in self.gaz.find("countries", rest) if re.search(
-            rf"\b(?:in|to)\s+(?:the\s+)?{re.escape(e.name)}\b", rest, re.I))  # fmt: skip
+        countries = tuple(
+            e.name
+            for _, e in self.gaz.find("countries", rest)
+            if re.search(
+                rf"\b(?:in|to|visit|visits|visited|visiting)\s+(?:the\s+)?{re.escape(e.name)}\b",
+                rest,
+                re.I,
+            )
+        )  # fmt: skip ("did Xi visit Russia in 2025": the meeting there)
         # "held on Chinese soil", "on Russian territory": in that country
         countries += tuple(_SOIL_OF[m.group(1).lower()] for m in _SOIL.finditer(rest)
                            if _SOIL_OF[m.group(1).lower()] not in countries)  # fmt: skip

@@ -1180,3 +1180,9 @@ def test_russian_praise_and_a_misspelt_name(
     answerer: Answerer, message: str, expected: str
 ) -> None:
     assert_answers(answerer, message, expected, "Извините")
+
+
+def test_visiting_a_country_is_meeting_there(answerer: Answerer) -> None:
+    """ "did Xi visit Russia in 2025": they met in Beijing that year, not in Russia."""
+    assert not answerer.ask("did xi visit russia in 2025?").matched
+    assert_answers(answerer, "did xi visit russia?", "March 21, 2023", "November 4, 2025")
