@@ -47,6 +47,7 @@ _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
+_NAMED = ("organisations", "initiatives", "areas")  # the gazetteer's sections of named things
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
 # Names given as examples of what is asked ("which orgs did Xi mention, like BRICS")
 _EXAMPLES = re.compile(r"\b(?:like|such as|e\.g\.|for example|for instance)\s|"
@@ -410,8 +411,14 @@ class Picker:
                 return Decline(intent.name, unsaid=(demand.said,))
             if demand.narrows:
                 facts = giving
+        if s.invited:  # "did Xi invite Mishustin to ...": only his invitations
+            facts = [f for f in facts
+                     if getattr(f.parts, "guest", None) in (None, *s.invited)]  # fmt: skip
+            if not facts:
+                return Decline(intent.name, unsaid=s.invited)
         check = self.answerable
-        unsaid = check.unsaid(intent, q, facts) or check.strange(q) or check.flipped(q, facts)
+        unsaid = (check.unsaid(intent, q, facts) or check.strange(q) or check.flipped(q, facts)
+                  or self._unnamed(intent, q, facts))  # fmt: skip
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
@@ -991,6 +998,20 @@ class Picker:
         meetings = {f.meeting for f in cause}
         return [f for f in self.table.find(STATEMENT, meetings)
                 if (f.article, f.sentence) in after and self._said_by(f, speaker)]  # fmt: skip
+
+    def _unnamed(self, intent: Intent, q: Question, facts: list[Fact]) -> tuple[str, ...]:
+        """The names the question gives (an initiative, an area) that none of ``facts`` of
+        another kind mentions: "did Xi invite Mishustin to the Belt and Road Forum" is not
+        answered with his invitation to visit China."""
+        gaz = self.matcher.reader.gaz
+        names = {name for marker, name in q.names if marker not in _NOT_VALUES
+                 and any(gaz.get(section, name) for section in _NAMED)}  # fmt: skip
+        if not names or intent.about != "topic" or intent.rank != "none":
+            return ()
+        names -= {n for n in names if set(intent.answers) & self._kinds_named({n})}
+        said = {e.name for f in facts for section in _NAMED  # (a fact's own words: a sentence
+                for _, e in gaz.find(section, f.display)}  # may hold two facts)  # fmt: skip
+        return tuple(sorted(names - said))
 
     def _kinds_named(self, names: set[str]) -> set[FactKind]:
         """The kinds whose facts are gazetteer entries like these names (organisations, areas,

@@ -53,6 +53,7 @@ QUESTION_WORDS = ("when", "where", "who", "why", "how", "which", "what")
 # Question words that also join clauses: after another question word they choose the meeting
 # ("which areas did Xi mention when he met Mishustin in May"), they do not ask.
 _CLAUSE_WORDS = frozenset({"when", "where"})
+_DERIVED = re.compile(r"[a-z](?:ful|fully|less|ness|ly)$")  # an English word made from another
 _LONG = 7  # letters of a word that may be two slips away from what it means
 _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without end)
 _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
@@ -197,6 +198,8 @@ _MET_BEFORE = re.compile(
     re.I,
 )
 _MET_AFTER = re.compile(r"^\s+(?:meet|meets|met|встреч)", re.I)
+_INVITED_BEFORE = re.compile(r"\b(?:invite|invites|invited|inviting)\s+$", re.I)  # (Russian
+# word order says nothing: "кого пригласил Си" is whom Xi invited)
 _TOLD_BEFORE = re.compile(r"\b(?:tell|tells|told|telling)\s+$", re.I)  # "what did Liu tell Xi"
 _JOINED = re.compile(r"\s*(?:and|&|with|и|с|,)\s*|-", re.I)  # between two names said together
 _MEETS = re.compile(r"\b(?:meet|meets|met|meeting|meetings|talks|sit down|sat down)\b|встреч", re.I)
@@ -337,6 +340,7 @@ class Slots:
     speaker: str = ""  # the person the question asks what they said ("what did Xi say ...")
     met: tuple[str, ...] = ()  # people the question says met ("when did Xi meet Putin")
     told: tuple[str, ...] = ()  # people the question says were told ("what did X tell Xi")
+    invited: tuple[str, ...] = ()  # people the question says were invited ("invite Mishustin")
     nth: int = 0  # "the second time they met", "the third meeting": which meeting, in time order
     roles: tuple[str, ...] = ()  # offices the question names ("the chinese premier" -> the
     # gazetteer people who hold it: "Li Qiang")
@@ -780,6 +784,8 @@ class Reader:
         written: list[str] = []
         at = 0
         for span, hit in longest_spans(toks, self.entities, self._longest):
+            if hit and len(span) == 1 and at < len(surfaces) and _DERIVED.search(surfaces[at]):
+                hit = None  # "powerful" is no "power" (energy), though its stem is
             out.append(hit[0] if hit else span[0])
             written.append(surfaces[at] if at < len(surfaces) else span[0])
             at += len(span)
@@ -985,6 +991,7 @@ class Reader:
         met = tuple(dict.fromkeys(e.name for a, b, e in spans if _MET_BEFORE.search(rest[:a])
                                   or _MET_AFTER.match(rest[b:])))  # fmt: skip
         told = tuple(e.name for a, _, e in spans if _TOLD_BEFORE.search(rest[:a]))
+        invited = tuple(e.name for a, _, e in spans if _INVITED_BEFORE.search(rest[:a]))
         joined = any(_JOINED.fullmatch(rest[b:a2])
                      for (_, b, _), (a2, _, _) in zip(spans, spans[1:], strict=False))  # fmt: skip
         if joined and _MEETS.search(rest) and not speaker:
@@ -1019,6 +1026,7 @@ class Reader:
             speaker=speaker,
             met=met,
             told=told,
+            invited=invited,
             nth=nth,
             roles=self._roles(rest),
             other_event=bool(_OTHER_EVENT.search(rest)),

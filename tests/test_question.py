@@ -1186,3 +1186,18 @@ def test_visiting_a_country_is_meeting_there(answerer: Answerer) -> None:
     """ "did Xi visit Russia in 2025": they met in Beijing that year, not in Russia."""
     assert not answerer.ask("did xi visit russia in 2025?").matched
     assert_answers(answerer, "did xi visit russia?", "March 21, 2023", "November 4, 2025")
+
+
+def test_an_invitation_is_the_guests_and_says_what_it_is_to(answerer: Answerer) -> None:
+    """Xi invited Mishustin to visit China and Putin to the Belt and Road Forum: "did Xi invite
+    Mishustin to the forum" is not answered with either."""
+    assert not answerer.ask("did xi invite mishustin to the belt and road forum?").matched
+    reply = answerer.ask("did xi invite putin to the belt and road forum?")
+    assert reply.matched and "Vladimir Putin" in reply.text, reply.text
+    assert "Mikhail Mishustin" not in reply.text, reply.text
+
+
+def test_a_word_made_from_a_name_is_not_the_name(reader: Reader) -> None:
+    """ "powerful" is no "power" (an alias of energy), though the stemmer reads both as "power"."""
+    assert not reader.read("how powerful was the earthquake").names
+    assert reader.read("what about power?").names
