@@ -55,6 +55,11 @@ _EXAMPLES = re.compile(r"\b(?:like|such as|e\.g\.|for example|for instance)\s|"
 # Two topics asked at once: "about the 75th anniversary and about the Year of Culture"
 _BOTH = re.compile(r"\b(?:and|as well as)\s+(?:also\s+)?(?:about|on|regarding|of)\b|"
                    r"\b(?:и|а также)\s+(?:о|об|про)\b", re.I)  # fmt: skip
+# A yes-or-no question about the first or last meeting's place: "was the last meeting in Moscow?"
+_SELECTED_THERE = re.compile(r"^\W*(?:was|were|is|did)\s+(?:the|their)\s+(?:very\s+)?"
+                             r"(?:last|latest|most\s+recent|first|earliest)\s+(?:meeting|one|"
+                             r"talks|encounter)\s+(?:(?:held|take\s+place|happen)\s+)?(?:in|at)\b",
+                             re.I)  # fmt: skip
 _RESPONSE = 3  # sentences after what someone responded to that may hold the response
 # A figure chosen by when it was given, not by its period ("the trade figure given in 2024",
 # "what trade did Xi cite at the 2024 meeting")
@@ -284,6 +289,14 @@ class Picker:
             countries = ()
         if s.outside:
             return Decline(intent.name, outside=s.outside)
+        if s.select and s.places and _SELECTED_THERE.search(q.text):
+            # "was the last meeting in Moscow?": the last meeting, then whether it was there
+            held = sorted((m for m in self.table.meetings if not m.what and m.date),
+                          key=lambda m: self.table.sort_key(m.id))  # fmt: skip
+            chosen = held[-1:] if s.select == "last" else held[:1]
+            if chosen and chosen[0].place not in s.places:
+                return Decline(intent.name, no_meeting=NoMeeting(s.years, s.months, s.places),
+                               near=(chosen[0].id,))  # fmt: skip
         # Other meetings (a premiers' meeting an article is about) hold facts too; a question
         # about the meetings themselves is about the principals', unless it picks another one by
         # what happened there ("where was the 29th regular meeting").

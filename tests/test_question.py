@@ -1201,3 +1201,12 @@ def test_a_word_made_from_a_name_is_not_the_name(reader: Reader) -> None:
     """ "powerful" is no "power" (an alias of energy), though the stemmer reads both as "power"."""
     assert not reader.read("how powerful was the earthquake").names
     assert reader.read("what about power?").names
+
+
+def test_was_the_last_meeting_there(answerer: Answerer) -> None:
+    """ "was the last meeting in Moscow?": the last meeting (Beijing, 2025), not the last of the
+    Moscow meetings; "when was the last meeting in Moscow" is that one."""
+    reply = answerer.ask("was the last meeting in moscow?")
+    assert not reply.matched and "November 4, 2025" in reply.text, reply.text
+    assert_answers(answerer, "was the first meeting in moscow?", "March 21, 2023", "Sorry")
+    assert_answers(answerer, "when was the last meeting in moscow", "March 21, 2023", "Sorry")
