@@ -58,8 +58,9 @@ _BOTH = re.compile(r"\b(?:and|as well as)\s+(?:also\s+)?(?:about|on|regarding|of
 # A yes-or-no question about the first or last meeting's place: "was the last meeting in Moscow?"
 _SELECTED_THERE = re.compile(r"^\W*(?:was|were|is|did)\s+(?:the|their)\s+(?:very\s+)?"
                              r"(?:last|latest|most\s+recent|first|earliest)\s+(?:meeting|one|"
-                             r"talks|encounter)\s+(?:(?:held|take\s+place|happen)\s+)?(?:in|at)\b",
-                             re.I)  # fmt: skip
+                             r"talks|encounter)\s+(?:(?:held|take\s+place|happen)\s+)?(?:in|at)\b|"
+                             r"\b(?:был|была|были)\s+ли\s+(?:самая\s+)?(?:последн|перв|ранн)\w*\s+"
+                             r"встреч\w*\s+(?:в|во)\b", re.I)  # fmt: skip
 _RESPONSE = 3  # sentences after what someone responded to that may hold the response
 # A figure chosen by when it was given, not by its period ("the trade figure given in 2024",
 # "what trade did Xi cite at the 2024 meeting")

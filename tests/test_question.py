@@ -1210,3 +1210,5 @@ def test_was_the_last_meeting_there(answerer: Answerer) -> None:
     assert not reply.matched and "November 4, 2025" in reply.text, reply.text
     assert_answers(answerer, "was the first meeting in moscow?", "March 21, 2023", "Sorry")
     assert_answers(answerer, "when was the last meeting in moscow", "March 21, 2023", "Sorry")
+    reply = answerer.ask("Была ли последняя встреча в Москве?")
+    assert not reply.matched and "4 ноября 2025" in reply.text, reply.text
