@@ -1212,3 +1212,8 @@ def test_was_the_last_meeting_there(answerer: Answerer) -> None:
     assert_answers(answerer, "when was the last meeting in moscow", "March 21, 2023", "Sorry")
     reply = answerer.ask("Была ли последняя встреча в Москве?")
     assert not reply.matched and "4 ноября 2025" in reply.text, reply.text
+
+
+def test_a_chairman_is_no_co_chair(reader: Reader) -> None:
+    """"председатель КНР" is the head of state, not a typo of "сопредседатель" (co-chair)."""
+    assert "сопредседател" not in reader.read("Кто председатель КНР?").words
