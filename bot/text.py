@@ -5,6 +5,7 @@ Everything here is pure and works for English and Russian.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -120,8 +121,10 @@ def month_number(word: str) -> int | None:
     w = word.lower().rstrip(".")
     if w in MONTHS:
         return MONTHS[w]
-    if w.isascii():  # the inflected forms are Russian
-        return None
+    if w.isascii():  # the inflected forms are Russian; a typo is one slip from a full name
+        if len(w) < _EN_MONTH_TYPO or not w.isalpha() or w[0] not in _EN_MONTH_INITIALS:
+            return None  # ("jnue", "novmber"; not "may")
+        return _en_month_typo(w)
     for n in _RU_MONTH_LENGTHS:  # a Russian stem the word starts with (no two disagree)
         number = _RU_MONTHS.get(w[:n])
         if number is not None:
@@ -136,6 +139,19 @@ def month_number(word: str) -> int | None:
 _RU_MONTHS = {stem: n for stem, n in MONTHS.items() if len(stem) >= 3 and not stem.isascii()}
 _RU_MONTH_LENGTHS = sorted({len(stem) for stem in _RU_MONTHS})
 _RU_MONTH_TYPO = 5  # letters of a Russian month stem that may be misspelt by one
+_EN_MONTH_TYPO = 4  # letters of an English word that may be a misspelt month (4: "jnue" only)
+_EN_MONTHS = tuple(name.lower() for name in MONTH_NAMES)
+_EN_MONTH_INITIALS = frozenset(name[0] for name in _EN_MONTHS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _en_month_typo(w: str) -> int | None:
+    """The month an English word misspells by one slip (a word of four letters: only by two
+    letters swapped, "jnue"), or None (remembered: the same words come back)."""
+    return next((n for n, name in enumerate(_EN_MONTHS, 1)
+                 if name[0] == w[0] and len(name) > 3 and abs(len(name) - len(w)) <= 1
+                 and OSA.distance(w, name) == 1
+                 and (len(w) > 4 or sorted(w) == sorted(name))), None)  # fmt: skip
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:

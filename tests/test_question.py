@@ -1215,5 +1215,12 @@ def test_was_the_last_meeting_there(answerer: Answerer) -> None:
 
 
 def test_a_chairman_is_no_co_chair(reader: Reader) -> None:
-    """"председатель КНР" is the head of state, not a typo of "сопредседатель" (co-chair)."""
+    """ "председатель КНР" is the head of state, not a typo of "сопредседатель" (co-chair)."""
     assert "сопредседател" not in reader.read("Кто председатель КНР?").words
+
+
+def test_a_misspelt_english_month() -> None:
+    from bot.text import month_number
+
+    words = ("jnue", "novmber", "decmber", "agust", "dune", "jane", "mach", "maybe")
+    assert [month_number(w) for w in words] == [6, 11, 12, 8, None, None, None, None]
