@@ -634,6 +634,8 @@ class Picker:
             or sum(len(ns) for found in index.values() if found for ns in found.values())
             < _WIDE_FROM  # (a few are read as fast as chosen)
             or (PERSON in kinds and (s.roles or q.side[0]))  # (who of them: offices, sides)
+            or s.invited  # (whose invitations: ``_pick`` reads them all)
+            or (not intent.narrow and any(m not in _NOT_VALUES for m, _ in q.names))
             or q.verify
             or q.amounts
             or self.answerable.opposed(q)
