@@ -959,39 +959,6 @@ def test_another_meeting_answers_only_with_what_it_says(answerer: Answerer, mess
 
 
 @pytest.mark.parametrize(
-    ("message", "expected", "rejected"),
-    [  # a relative "where" after "the meeting" asks nothing: the later "when" asks
-     ("The meeting where the Year of the Dragon came up - when was it?", "December 20, 2023",
-      "Moscow"),
-     ("the november one, where was it", "Beijing", "Moscow"),  # (after a comma it asks)
-     # a code names its fact ("G20" is no word of four letters)
-     ("At which meeting was the G20 mentioned?", "May 24, 2023", "March 21, 2023"),
-     ("G20?", "G20", "March 21, 2023"),
-     # "actually" claims nothing: the verb does ("hit" is "reached")
-     ("bruh did they actually hit the 200b trade goal or nah", "11 months", "Sorry"),
-     # generic verbs and compass words are no topic a statement must hold
-     ("What did Mishustin say about where Russia-China relations stood when Xi visited Moscow?",
-      "highest level", "Sorry"),
-     ("What did Mishustin say about the quake in northwest China?", "Gansu", "Sorry"),
-     ("What was Mishustin's line on multipolarity in March 2023?", "multipolar", "Sorry"),
-     ("In May 2023, what did Xi recall about his March trip to Russia?", "plan", "Sorry"),
-     # "fell in 2024" is "was in 2024", not the opposite of growth
-     ("Which anniversary of diplomatic relations fell in 2024?", "75th", "do not say"),
-     # "extend condolences" is no typo of "external"
-     ("On whose behalf did Mishustin extend condolences over the earthquake?", "Gansu", "Sorry"),
-     # "which was held in Moscow" chooses the meeting; it does not ask where
-     ("which areas were discussed at the meeting which was held in moscow", "aerospace",
-      "Sorry"),
-     # the meeting chosen by what was said there, in other words ("the quake")
-     ("when did they meet when the quake was discussed", "December 20, 2023", "4 times")],
-)  # fmt: skip
-def test_statement_and_selector_wordings_of_blind_set_i(
-    answerer: Answerer, message: str, expected: str, rejected: str
-) -> None:
-    assert_answers(answerer, message, expected, rejected)
-
-
-@pytest.mark.parametrize(
     "message",
     ["Did Russia actually deliver the earthquake relief aid to Gansu?",
      "did russia actually end up sending relief aid to gansu?",
@@ -999,26 +966,6 @@ def test_statement_and_selector_wordings_of_blind_set_i(
 )  # fmt: skip
 def test_sending_aid_is_a_claim_to_check(answerer: Answerer, message: str) -> None:
     assert not answerer.ask(message).matched
-
-
-@pytest.mark.parametrize(
-    ("message", "expected", "rejected"),
-    [  # a Russian name in the nominative says, wherever it stands
-     ("Си что говорил про торговлю?", "Си Цзиньпин", "Мишустин"),
-     # Russian function words and slang spellings ("што", "пра", "от имени", "по счёту")
-     ("што мишустин сказал пра землитрясение", "Ганьсу", "Извините"),
-     ("Кто выразил соболезнования по поводу землетрясения от имени российского правительства и "
-      "народа?", "Мишустин", "Извините"),
-     ("вторая по счёту встреча — какого числа?", "24 мая 2023", "21 марта"),
-     # "одобрил" is applauding
-     ("Что Мишустин одобрил на встрече в ноябре 2025?", "пленум", "Извините"),
-     # "the first 11 months" is the period of a figure, not the first meeting
-     ("what was trade in the first 11 months of 2023", "$200 billion", "They met")],
-)  # fmt: skip
-def test_russian_wordings_of_blind_set_i(
-    answerer: Answerer, message: str, expected: str, rejected: str
-) -> None:
-    assert_answers(answerer, message, expected, rejected)
 
 
 @pytest.mark.parametrize(
@@ -1077,29 +1024,6 @@ def test_who_mentioned_asks_for_the_speaker(answerer: Answerer) -> None:
     assert reply.matched and "Xi Jinping" in reply.text, reply.text
 
 
-@pytest.mark.parametrize(
-    ("message", "expected", "rejected"),
-    [("where were they on 24.05.2023", "May 24, 2023", "Moscow"),  # day first, as dots write it
-     ("встреча 20.12.2023 — где?", "20 декабря 2023", "Москва"),
-     ("when did they meet on 2023-03-21", "March 21, 2023", "Beijing")],
-)  # fmt: skip
-def test_a_date_in_figures_chooses_the_meeting(
-    answerer: Answerer, message: str, expected: str, rejected: str
-) -> None:
-    assert_answers(answerer, message, expected, rejected)
-
-
-@pytest.mark.parametrize(
-    ("message", "expected", "rejected"),
-    [("пленум?", "пленум", "годы культуры"),  # only the event a Russian word names
-     ("форум?", "форум", "пленум")],
-)  # fmt: skip
-def test_a_russian_word_names_its_facts(
-    answerer: Answerer, message: str, expected: str, rejected: str
-) -> None:
-    assert_answers(answerer, message, expected, rejected)
-
-
 def test_an_ordinal_that_describes_the_meeting_chose_it(answerer: Answerer) -> None:
     """ "right after the 4th plenum": the 4th numbers the plenum that describes the meeting, not
     the meeting (there is no fourth meeting fact to find)."""
@@ -1149,20 +1073,6 @@ def test_two_topics_asked_at_once_get_both(answerer: Answerer) -> None:
     reply = answerer.ask("what did xi say about energy security and about the years of culture")
     assert reply.matched and "energy security" in reply.text, reply.text
     assert "Year of Culture" in reply.text or "years of culture" in reply.text, reply.text
-
-
-@pytest.mark.parametrize(
-    ("message", "expected", "rejected"),
-    [  # a name given as an example asks for all of its kind
-     ("wich orgs did xi mension in may 2023, like brics n stuff", "G20", "Sorry"),
-     # a Russian month one letter off is the month
-     ("кагда была встреча в дикабре 2023 и где", "20 декабря 2023", "24 мая"),
-     ("was wang yi ther at the dec meetin?", "Wang Yi", "Sorry")],
-)  # fmt: skip
-def test_examples_and_misspelt_months_and_there(
-    answerer: Answerer, message: str, expected: str, rejected: str
-) -> None:
-    assert_answers(answerer, message, expected, rejected)
 
 
 def test_a_misspelt_russian_month(reader: Reader) -> None:
@@ -1224,3 +1134,59 @@ def test_a_misspelt_english_month() -> None:
 
     words = ("jnue", "novmber", "decmber", "agust", "dune", "jane", "mach", "maybe")
     assert [month_number(w) for w in words] == [6, 11, 12, 8, None, None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [# a relative "where" after "the meeting" asks nothing: the later "when" asks
+     ("The meeting where the Year of the Dragon came up - when was it?", "December 20, 2023",
+      "Moscow"),
+     ("the november one, where was it", "Beijing", "Moscow"),  # (after a comma it asks)
+     # a code names its fact ("G20" is no word of four letters)
+     ("At which meeting was the G20 mentioned?", "May 24, 2023", "March 21, 2023"),
+     ("G20?", "G20", "March 21, 2023"),
+     # "actually" claims nothing: the verb does ("hit" is "reached")
+     ("bruh did they actually hit the 200b trade goal or nah", "11 months", "Sorry"),
+     # generic verbs and compass words are no topic a statement must hold
+     ("What did Mishustin say about where Russia-China relations stood when Xi visited Moscow?",
+      "highest level", "Sorry"),
+     ("What did Mishustin say about the quake in northwest China?", "Gansu", "Sorry"),
+     ("What was Mishustin's line on multipolarity in March 2023?", "multipolar", "Sorry"),
+     ("In May 2023, what did Xi recall about his March trip to Russia?", "plan", "Sorry"),
+     # "fell in 2024" is "was in 2024", not the opposite of growth
+     ("Which anniversary of diplomatic relations fell in 2024?", "75th", "do not say"),
+     # "extend condolences" is no typo of "external"
+     ("On whose behalf did Mishustin extend condolences over the earthquake?", "Gansu", "Sorry"),
+     # "which was held in Moscow" chooses the meeting; it does not ask where
+     ("which areas were discussed at the meeting which was held in moscow", "aerospace",
+      "Sorry"),
+     # the meeting chosen by what was said there, in other words ("the quake")
+     ("when did they meet when the quake was discussed", "December 20, 2023", "4 times"),
+     # a Russian name in the nominative says, wherever it stands
+     ("Си что говорил про торговлю?", "Си Цзиньпин", "Мишустин"),
+     # Russian function words and slang spellings ("што", "пра", "от имени", "по счёту")
+     ("што мишустин сказал пра землитрясение", "Ганьсу", "Извините"),
+     ("Кто выразил соболезнования по поводу землетрясения от имени российского правительства и "
+      "народа?", "Мишустин", "Извините"),
+     ("вторая по счёту встреча — какого числа?", "24 мая 2023", "21 марта"),
+     # "одобрил" is applauding
+     ("Что Мишустин одобрил на встрече в ноябре 2025?", "пленум", "Извините"),
+     # "the first 11 months" is the period of a figure, not the first meeting
+     ("what was trade in the first 11 months of 2023", "$200 billion", "They met"),
+     ("where were they on 24.05.2023", "May 24, 2023", "Moscow"),  # day first, as dots write it
+     ("встреча 20.12.2023 — где?", "20 декабря 2023", "Москва"),
+     ("when did they meet on 2023-03-21", "March 21, 2023", "Beijing"),
+     ("пленум?", "пленум", "годы культуры"),  # only the event a Russian word names
+     ("форум?", "форум", "пленум"),
+     # a name given as an example asks for all of its kind
+     ("wich orgs did xi mension in may 2023, like brics n stuff", "G20", "Sorry"),
+     # a Russian month one letter off is the month
+     ("кагда была встреча в дикабре 2023 и где", "20 декабря 2023", "24 мая"),
+     ("was wang yi ther at the dec meetin?", "Wang Yi", "Sorry")],
+)  # fmt: skip
+def test_wordings_read_as_meant(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    """Wordings of the blind sets (I and 7), read as meant: clauses that choose the meeting,
+    codes, dates in figures, Russian word order, function words and typos, examples."""
+    assert_answers(answerer, message, expected, rejected)
