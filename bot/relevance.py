@@ -162,19 +162,7 @@ class Relevance:
         # telling facts apart does not; such words are read as written.
         variants = Counter(stem(w) for v, w in reader.lexicon.synonyms.items() if v.isascii())
         self.hubs = frozenset(w for w, n in variants.items() if n >= HUB)
-        # How the lexicon's Russian words for each word begin ("землетрясение": "з" for the
-        # earthquake): a Russian typo is repaired into a word only if it begins as they do
-        starts: dict[str, set[str]] = defaultdict(set)
-        for variant in reader.lexicon.synonyms:
-            toks = reader.canon(variant)[0] if not variant.isascii() else []
-            if len(toks) == 1:
-                starts[toks[0]].add(variant[:1].lower())
-        for e in reader.gaz.sections["people"]:  # ("мешустин" is Mishustin, too)
-            for alias in e.ru.split() if e.ru else ():
-                for t in reader.canon(alias)[0]:
-                    if not t.startswith("#"):
-                        starts[t].add(alias[:1].lower())
-        self._ru_starts = {t: frozenset(v) for t, v in starts.items()}
+        self._ru_starts: dict[str, frozenset[str]] | None = None  # (``_russian_starts``)
         # A person's name is a marker, or a word the lexicon keeps ("xi", "mishustin"): either way
         # it stands for the person ("@Xi Jinping"). A place chooses the meeting: no topic.
         self.person_of: dict[str, str] = {}
@@ -335,10 +323,29 @@ class Relevance:
         if len(written) < _TYPO_LENGTH:  # "making" is no typo of "marking"
             return tok
         fixed = self.reader.repair(tok, written)
-        begins = self._ru_starts.get(fixed or "", ())
+        begins = self._russian_starts().get(fixed or "", ()) if not written.isascii() else ()
         if fixed and (fixed[:1] == tok[:1] or written[:1].lower() in begins):
             return fixed
         return tok
+
+    def _russian_starts(self) -> dict[str, frozenset[str]]:
+        """How the Russian words for each word begin, in the lexicon and the gazetteer's names
+        ("землетрясение": "з" for the earthquake; "Мишустин"): a Russian typo is repaired into a
+        word only if it begins as they do (made on first use: few questions need it)."""
+        if self._ru_starts is None:
+            reader = self.reader
+            starts: dict[str, set[str]] = defaultdict(set)
+            for variant in reader.lexicon.synonyms:
+                toks = reader.canon(variant)[0] if not variant.isascii() else []
+                if len(toks) == 1:
+                    starts[toks[0]].add(variant[:1].lower())
+            for e in reader.gaz.sections["people"]:  # ("мешустин" is Mishustin, too)
+                for alias in e.ru.split() if e.ru else ():
+                    for t in reader.canon(alias)[0]:
+                        if not t.startswith("#"):
+                            starts[t].add(alias[:1].lower())
+            self._ru_starts = {t: frozenset(v) for t, v in starts.items()}
+        return self._ru_starts
 
     def _spelled(self, word: str) -> str:
         """``word``, or the word of the facts it misspells ("relashionship")."""
