@@ -198,7 +198,7 @@ class Picker:
     def _spoken(self, pick: Pick, q: Question) -> bool:
         """False when the question asks what a speaker said ("what did Mishustin say about",
         not "did Mishustin mention") and none of the facts it got (of a kind with no speaker:
-        an anniversary, a trade figure) comes from a sentence naming that speaker."""
+        an anniversary, a trade figure) was voiced by that speaker (``_voiced``)."""
         speaker, intent = q.slots.speaker, pick.intent
         if not speaker or not q.says or intent.about != "topic":
             return True
