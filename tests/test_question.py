@@ -1066,6 +1066,8 @@ def test_a_russian_statement_names_its_common_words_in_russian(answerer: Answere
     Russian after it ("supports": поддерживает)."""
     reply = answerer.ask("Что Си сказал о выборе пути развития российским народом?")
     assert reply.matched and "поддерживает" in reply.text, reply.text
+    reply = answerer.ask("Что Си сказал о товарообороте в декабре 2023 года?")
+    assert reply.matched and "первые 11 месяцев" in reply.text, reply.text  # a period, too
 
 
 def test_two_topics_asked_at_once_get_both(answerer: Answerer) -> None:

@@ -16,7 +16,7 @@ from ..russian import Russian, decimal
 
 KIND = FactKind("statement")
 NEEDS = needs({"statement": {"speaker", "verb", "content", "terms"}},
-              vocabs=["statement_verbs", "statement_terms"])  # fmt: skip
+              vocabs=["statement_verbs", "statement_terms"], plurals=["month"])  # fmt: skip
 
 # How a reply words each verb: the verb as written, finite ("adding" -> "added").
 _FINITE = {"adding": "added", "noting": "noted", "stressing": "stressed", "saying": "said",
@@ -111,6 +111,7 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
 _SECTIONS = ("areas", "organisations", "initiatives")
 _MONEY = re.compile(r"\$\s?(\d+(?:\.\d+)?)\s*(billion|trillion|million)\b", re.I)
 _SCALE = {"billion": "млрд", "trillion": "трлн", "million": "млн"}
+_FIRST_MONTHS = re.compile(r"\bfirst\s+(\d{1,2})\s+months\b", re.I)  # a period: "первые 11 месяцев"
 
 
 def _terms(content: str, r: Russian) -> list[str]:
@@ -121,5 +122,6 @@ def _terms(content: str, r: Russian) -> list[str]:
     out = [str(r.gaz.ru(name)) for _, name in found]
     out += [f"{decimal(m.group(1))} {_SCALE[m.group(2).lower()]} долларов"
             for m in _MONEY.finditer(content)]  # fmt: skip
+    out += [f"первые {r.plural('month', int(m.group(1)))}" for m in _FIRST_MONTHS.finditer(content)]
     out += r.g.vocabs["statement_terms"].found(content)  # the genre's words ("multipolar world")
     return list(dict.fromkeys(out))
