@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .facts import Fact
 from .question import Question
-from .text import NUMBER_WORDS, ORDINAL_WORDS, month_number
+from .text import FIRST_MONTHS, NUMBER_WORDS, ORDINAL_WORDS, month_number
 
 # What a fact gives: a length ("three-day", "two hours"), a day ("December 20"), a year, a number.
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
@@ -39,7 +39,6 @@ _PART_OF_YEAR = re.compile(r"\bfirst\s+\w+\s+months\b|\b(?:quarter|half)\b|\bQ[1
                            r"October|November)\s*[-–]\s*[A-Z][a-z]+\b|первые\s+\w+\s+месяц|"
                            r"квартал|полугоди", re.I)  # fmt: skip
 _QUARTER = re.compile(r"\bfirst\s+(quarter|half)\b|\bперв\w*\s+(квартал|полугоди)", re.I)
-_FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
 _MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
 
 
@@ -52,7 +51,7 @@ def months_asked(text: str) -> int | None:
     if quarter:
         part = (quarter.group(1) or quarter.group(2)).lower()
         return {"quarter": 3, "half": 6, "квартал": 3, "полугоди": 6}[part]
-    m = _FIRST_MONTHS.search(text)
+    m = FIRST_MONTHS.search(text)
     if m:
         word = (m.group(1) or m.group(2)).lower()
         return int(word) if word.isdigit() else NUMBER_WORDS.get(word)

@@ -130,9 +130,7 @@ def month_number(word: str) -> int | None:
         if number is not None:
             return number
     if len(w) >= _RU_MONTH_TYPO:  # "дикабре", "сентибря": a long stem one letter off
-        for stem, number in _RU_MONTHS.items():
-            if len(stem) >= _RU_MONTH_TYPO and OSA.distance(w[: len(stem)], stem) == 1:
-                return number
+        return _ru_month_typo(w)
     return None
 
 
@@ -142,6 +140,15 @@ _RU_MONTH_TYPO = 5  # letters of a Russian month stem that may be misspelt by on
 _EN_MONTH_TYPO = 4  # letters of an English word that may be a misspelt month (4: "jnue" only)
 _EN_MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 _EN_MONTH_INITIALS = frozenset(name[0] for name in _EN_MONTHS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ru_month_typo(w: str) -> int | None:
+    """The month whose Russian stem (five letters or more) the start of ``w`` misspells by one
+    slip, or None (remembered: every Russian word of a question is asked, and comes back)."""
+    return next((number for stem, number in _RU_MONTHS.items()
+                 if len(stem) >= _RU_MONTH_TYPO and OSA.distance(w[: len(stem)], stem) == 1),
+                None)  # fmt: skip
 
 
 @functools.lru_cache(maxsize=4096)
@@ -395,6 +402,9 @@ class Pattern:
 # Characters that Python's case-insensitive matching equates with ASCII or Cyrillic letters
 # although ``str.lower`` does not turn them into those letters (dotted I, dotless i, long s,
 # the Kelvin sign, old Cyrillic forms).
+# A figure's period of the first months of a year: "the first 11 months", "первые 11 месяцев"
+# (bot/gives.py: the months a question asks; the statement kind: the period in Russian).
+FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
 # The words of a fact's value a question may name: four letters or more, and codes ("G20").
 CONTENT_WORD = r"[a-z]+\d+[a-z\d]*|[a-z]{4,}"
 CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")

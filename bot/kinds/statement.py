@@ -13,6 +13,7 @@ from ..context import Context
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, decimal
+from ..text import FIRST_MONTHS
 
 KIND = FactKind("statement")
 NEEDS = needs({"statement": {"speaker", "verb", "content", "terms"}},
@@ -111,7 +112,6 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
 _SECTIONS = ("areas", "organisations", "initiatives")
 _MONEY = re.compile(r"\$\s?(\d+(?:\.\d+)?)\s*(billion|trillion|million)\b", re.I)
 _SCALE = {"billion": "млрд", "trillion": "трлн", "million": "млн"}
-_FIRST_MONTHS = re.compile(r"\bfirst\s+(\d{1,2})\s+months\b", re.I)  # a period: "первые 11 месяцев"
 
 
 def _terms(content: str, r: Russian) -> list[str]:
@@ -122,6 +122,10 @@ def _terms(content: str, r: Russian) -> list[str]:
     out = [str(r.gaz.ru(name)) for _, name in found]
     out += [f"{decimal(m.group(1))} {_SCALE[m.group(2).lower()]} долларов"
             for m in _MONEY.finditer(content)]  # fmt: skip
-    out += [f"первые {r.plural('month', int(m.group(1)))}" for m in _FIRST_MONTHS.finditer(content)]
+    out += [
+        f"первые {r.plural('month', int(m.group(1)))}"  # a period: "первые 11 месяцев"
+        for m in FIRST_MONTHS.finditer(content)
+        if (m.group(1) or "").isdigit()
+    ]
     out += r.g.vocabs["statement_terms"].found(content)  # the genre's words ("multipolar world")
     return list(dict.fromkeys(out))
