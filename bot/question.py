@@ -98,6 +98,13 @@ _HOW_MANY = re.compile(r"\bhow\s+many\b|сколько|\bwhat\s+(?:is|was)\s+the
 _LASTED = re.compile(
     r"\b(?:how\s+(?:long|many\s+(?:days|hours|minutes))\b.*?)\blast(?:ed)?\b", re.I
 )
+# "what did Xi say about the congress held the previous year": a year the speaker looks back to,
+# not the last meeting (in a question about what was said or about trade)
+_YEAR_BACK = re.compile(r"\b(?:last|previous|prior|preceding)\s+year(?:['’]s)?\b"
+                        r"|(?<!\w)(?:прошл|предыдущ)\w*\s+год", re.I)  # fmt: skip
+# "the May meeting": the month (May is a month only where a month can stand)
+_MAY_NOUNS = ("meeting", "meetings", "talks", "visit", "trip", "one", "summit", "encounter")
+_YEAR_RU = frozenset({"год", "года", "году", "годом", "г"})  # after a year: its case ending
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"(?<!\w)(?:последн|недавн|крайн)", re.I)  # fmt: skip
 # ("the first eleven months", "for the first time" name a period, not the first meeting)
@@ -166,10 +173,12 @@ _SAY = (
 _NAMED_RU = r"назвал"
 _SAY_RU_STRONG = (
     r"сказал|заявил|отметил|подчеркнул|пожелал|призвал|описал|счита|"
-    r"надеет|выразил\w*\s+(?:надежд|уверенн|благодарн|удовлетвор)|предложил|поблагодарил|"
+    r"надеет|выразил\w*\s+(?:надежд|уверенн|благодарн|удовлетвор)|предложил(?!\w*\s+помо)|"
+    r"поблагодарил|"
     r"поздравил|ответил|оценил|приветствовал|дума|рассказал|верит|уверен|похвалил|хвалил|"
     r"аплодир|апладир|отреагировал|реагировал|отозвался|охарактеризовал|добавил|указал|заверил|"
-    r"констатировал|подтвердил|высказал|пообещал|обещал|предупредил|одобрил|ждёт|ждет"
+    r"констатировал|подтвердил|высказал|пообещал|обещал|предупредил|одобрил|ждёт|ждет|"
+    r"(?<![а-яё])(?:говорил|говорит)|имел\w*\s+в\s+виду"
 )
 _SAY_RU = rf"{_SAY_RU_STRONG}|{_NAMED_RU}"
 # Weaker words of saying ("говорили про ИИ?" asks what they discussed): only with a speaker.
@@ -302,7 +311,7 @@ _SAID = re.compile(
     r"brought up|raised|referred)\b",  # ("the Moscow talks" are the meeting)
     re.I,
 )
-_SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по словам|метафор|высказ", re.I), None)
+_SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?словам|метафор|высказ", re.I), None)
 _ASKS_FIGURE = re.compile(r"\bhow\s+(?:much|many|big|large|fast)\b|\bwhat\s+(?:was|is)\s+the\s+"
                           r"(?:figure|amount|value|volume|growth)\b|сколько", re.I)  # fmt: skip
 # Whom a figure is attributed to ("according to what Mishustin told Xi", "per Xi's remarks"):
@@ -314,8 +323,9 @@ _ATTRIBUTED = re.compile(
     re.I,
 )
 # "принял ли он приглашение": "принял" is "received" (met) as well as "accepted", but with an
-# invitation it claims acceptance.
-_ACCEPTED_RU = re.compile(r"(принял\w*)\b.*приглашени|приглашени\w*\b.*\b(принял\w*)", re.I)
+# invitation (or aid) it claims acceptance.
+_ACCEPTED_RU = re.compile(r"(принял\w*)\b.*(?:приглашени|помощ)|(?:приглашени|помощ)\w*\b.*\b(принял\w*)",
+                          re.I)  # (and aid: "сколько помощи Китай принял")
 ACCEPT = "accept"  # the claim token of "accept" (its stem; the lexicon's ``verify`` holds it)
 _SIDE = re.compile(r"\b(?:on|from)\s+(?:the\s+)?(chinese|russian)\s+side\b|\b(chinese|russian)"
                    r"\s+side\b|\bfrom\s+(?:the\s+)?(china|russia)\b|\bс\s+(российской|китайской)\s+"
@@ -718,8 +728,11 @@ class Reader:
         surfaces: list[str] = []
         for n, (word, written) in enumerate(pieces):
             if word == "may" and (out[-1:] in (["in"], ["of"]) or (
-                    n + 1 < len(pieces) and _YEAR.match(pieces[n + 1][0]))):  # fmt: skip
+                    n + 1 < len(pieces) and (_YEAR.match(pieces[n + 1][0]) or (
+                        n and pieces[n - 1][0] == "the" and pieces[n + 1][0] in _MAY_NOUNS)))):  # fmt: skip
                 tok: str | None = "#month"  # "in May", "the May 2023 meeting", not "may I ask"
+            elif word in _YEAR_RU and out[-1:] == ["#year"]:
+                continue  # "21 марта 2023 года": the year's case ending, no word of its own
             else:
                 tok = self._word(word)
             if tok is not None:
@@ -914,7 +927,8 @@ class Reader:
             (m, n) for m in re.finditer(r"[A-Za-zА-Яа-яЁё]+\.?", text)
             if m.group() not in ranges
             if (n := month_number(m.group())) and (m.group().lower() != "may" or re.search(
-                r"\b(?:in|of|that|during|on|since|by)\s+may\b|\bmay\s+\d", text, re.I))
+                r"\b(?:in|of|that|during|on|since|by)\s+may\b|\bmay\s+\d|\bthe\s+may\s+(?:"
+                + "|".join(_MAY_NOUNS) + r")\b", text, re.I))
             and (not re.search(r"['’]s\s+$", text[: m.start()])  # "Xi's March visit": a topic
                  or re.match(r"\.?\s+\d{4}", text[m.end() :]))  # "Mishustin's May 2026 visit"
         ]  # fmt: skip
@@ -1018,7 +1032,8 @@ class Reader:
                 o for n in _ORDINAL.findall(_SHORT_YEAR.sub(" ", rest)) if (o := int(n)) != nth
             ),  # ("their 2nd meeting": which, not a number)
             select="last"
-            if _LAST.search(_LASTED.sub(" ", rest)) and nth >= 0
+            if _LAST.search(_LASTED.sub(" ", _YEAR_BACK.sub(" ", rest) if q.said or "trade"
+                                        in q.words else rest)) and nth >= 0
             else "first"
             if _FIRST.search(rest) or _FIRST_MEETING.search(rest)
             else "",  # fmt: skip

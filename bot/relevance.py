@@ -258,8 +258,16 @@ class Relevance:
         # a typo the reader repairs ("relashionship": relationship) is read as repaired
         toks = [t if t.startswith("#") or t in self.known or t in stop else self._repaired(t, w)
                 for t, w in zip(q.tokens, q.written, strict=True)]  # fmt: skip
-        words = [self._spelled(w) for w in self._words(toks, q.written, q.names, stop)]
+        words = [self._named(self._spelled(w)) for w in self._words(toks, q.written, q.names, stop)]
         return tuple(w for w in dict.fromkeys(words) if w not in dropped and w not in KIND_WORDS)
+
+    def _named(self, word: str) -> str:
+        """A one-word name as the facts hold it: "@Gansu" when a fact marks it, else its word
+        ("Ганьсу" is marked in a question; English facts keep "Gansu", a word the intents use)."""
+        if not word.startswith("@") or " " in word or word in self.known:
+            return word
+        toks = self.reader.canon(word[1:])[0]
+        return toks[0] if len(toks) == 1 and toks[0] in self.known else word
 
     @property
     def known(self) -> Container[str]:

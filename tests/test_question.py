@@ -1192,3 +1192,47 @@ def test_wordings_read_as_meant(
     """Wordings of the blind sets (I and 7), read as meant: clauses that choose the meeting,
     codes, dates in figures, Russian word order, function words and typos, examples."""
     assert_answers(answerer, message, expected, rejected)
+
+
+def test_a_year_looked_back_to_and_the_year_after_a_russian_date(reader: Reader) -> None:
+    # the previous year a speaker looks back to is no last meeting
+    q = reader.read("What did Xi say about the party congress China held the previous year?")
+    assert q.said and q.slots.select == ""
+    assert reader.read("when did they meet last year").slots.select == "last"
+    # "2023 года": the year's case ending, no word "year"
+    assert "year" not in reader.read("Где был Си 21 марта 2023 года?").words
+    # "the May meeting" is the month
+    assert reader.read("what did xi say at the may meeting").slots.months == (5,)
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [("Кто говорил, что дружба должна передаваться из поколения в поколение?", True),
+     ("Что Си имел в виду под «пирогом» сотрудничества?", True),
+     ("Сколько раз Си виделся с Путиным, по его словам?", True),
+     ("о чём договорились сотрудничать в 2025", False),  # "договорились" holds "говор"
+     ("Кто предложил помощь после землетрясения?", False)],  # offered aid: no saying
+)  # fmt: skip
+def test_russian_verbs_of_saying(reader: Reader, message: str, said: bool) -> None:
+    assert reader.read(message).said is said
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("Кто предложил помощь после землетрясения в Ганьсу?", "Мишустин", "Извините"),
+     ("Где был Си Цзиньпин 21 марта 2023 года?", "Москва", "Пекин"),
+     ("Where was Mishustin in May 2023?", "Beijing", "Moscow"),
+     ("What did Xi say about the party congress China held the previous year?",
+      "20th National Congress", "Sorry")],
+)  # fmt: skip
+def test_wordings_of_the_used_sets(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    """Aid offered in Russian (a region named in Russian is the facts' word), where someone was
+    on a day, a year looked back to."""
+    assert_answers(answerer, message, expected, rejected)
+
+
+def test_aid_accepted_is_a_claim_to_check(answerer: Answerer) -> None:
+    reply = answerer.ask("Сколько помощи Китай принял от России после землетрясения?")
+    assert not reply.matched and "не сказано" in reply.text, reply.text
