@@ -37,6 +37,7 @@ _CLAUSE = re.compile(r"\b(?:when|while|during|after)\b|(?<!\w)(?:когда|во
                      re.I)  # fmt: skip
 
 
+_JOINED = re.compile(r"(?<=\w)[-–](?=[A-ZА-ЯЁ])")  # a hyphen joining two names
 # Markers a summary request may hold: when, where, who ("#org", "#area" are topics).
 _CHOOSING = frozenset({"#year", "#month", "#number", "#place", "#person"})
 
@@ -140,7 +141,8 @@ class Phrases:
     def _names(self, question: Question) -> set[str]:
         """The words of the people, places and countries a question names, as written and as
         named ("москве", "moscow")."""
-        text, canon = question.text, self.reader.canon
+        # ("the Xi-Mishustin meeting": two names)
+        text, canon = _JOINED.sub(" ", question.text), self.reader.canon
         spans = [(a, b, e) for s in ("people", "places", "venues", "countries")
                  for a, b, e in self.reader.gaz.spans(s, text)]  # fmt: skip
         return {t for a, b, e in spans for t in canon(text[a:b])[0] + canon(e.name)[0]}

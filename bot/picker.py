@@ -95,6 +95,7 @@ class Pick:
     facts: tuple[Fact, ...]
     weekday: bool = False  # the question asks for the day of the week too
     more: int = 0  # meetings with facts that answer too, left out (the latest ``SHOWN`` are kept)
+    no: bool = False  # the answer to a yes-or-no question is no, and these facts say why
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +121,11 @@ class Decline:
     unsaid: tuple[str, ...] = ()  # what the question claims and no fact says ("accept", "300")
     other_event: bool = False  # it asks when or where another event was: the articles do not say
     near: tuple[str, ...] = ()  # meetings of the date asked, elsewhere than asked (meeting ids)
+
+
+# A yes-or-no question ("was the December meeting held in Moscow?", "была ли встреча в Москве")
+_YES_NO = re.compile(r"^\W*(?:was|were|is|did|has|had)\b|(?<!\w)ли(?!\w)", re.I)
+_WILL = re.compile(r"(?i:will|shall|going to|будет|будут|приедет)$")  # a future of the question
 
 
 def _nth_of(order: list[Meeting], nth: int) -> list[Meeting]:
@@ -296,8 +302,9 @@ class Picker:
                           key=lambda m: self.table.sort_key(m.id))  # fmt: skip
             chosen = held[-1:] if s.select == "last" else held[:1]
             if chosen and chosen[0].place not in s.places:
-                return Decline(intent.name, no_meeting=NoMeeting(s.years, s.months, s.places),
-                               near=(chosen[0].id,))  # fmt: skip
+                return self._not_there(
+                    q, intent, NoMeeting(s.years, s.months, s.places), (chosen[0].id,)
+                )
         # Other meetings (a premiers' meeting an article is about) hold facts too; a question
         # about the meetings themselves is about the principals', unless it picks another one by
         # what happened there ("where was the 29th regular meeting").
@@ -308,6 +315,9 @@ class Picker:
             planned = self._announced(s)
             if planned and self.other is not None:
                 return Pick(self.other, tuple(planned))
+            if not planned and _WILL.match(q.future_as):  # "when will Xi visit Russia": a
+                # meeting no article announces; a past one is no answer
+                return Decline(intent.name, unsaid=(q.future_as,))
         if not meetings and intent.about == "meeting" and intent.asks == "facts" and q.future:
             # "who will accompany Mishustin in April 2027": a meeting of theirs an article
             # announces (its label says so)
@@ -366,7 +376,7 @@ class Picker:
             ordinals = ()  # "the 75th" chose the meeting, not the fact
         no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people)
         if not meetings:
-            return Decline(intent.name, no_meeting=no_meeting, near=self._near(s, countries))
+            return self._not_there(q, intent, no_meeting, self._near(s, countries))
         # "where was the 28th regular meeting": the leaders' meeting is no answer (another
         # meeting an article reports is)
         if s.other_event and intent.asks in ("date", "place") and not self._any_other(meetings):
@@ -715,6 +725,20 @@ class Picker:
             return facts, 0
         keep = set(sorted(order, key=self.table.sort_key)[-SHOWN:])
         return [f for f in facts if f.meeting in keep], len(order) - SHOWN
+
+    def _not_there(self, q: Question, intent: Intent, no_meeting: NoMeeting,
+                   near: tuple[str, ...]) -> Pick | Decline:  # fmt: skip
+        """No meeting where the question says; a yes-or-no question about one meeting held
+        elsewhere ("was the December 2023 meeting held in Moscow?") is answered: no, and where it
+        was. Otherwise the decline names the meetings held then elsewhere."""
+        place = next((i for i in self.intents.values()
+                      if i.about == "meeting" and i.asks == "place"), None)  # fmt: skip
+        if len(near) == 1 and place is not None and _YES_NO.search(q.text):
+            held = self.table.meeting(near[0])
+            facts = tuple(f for f in held.facts if f.kind in place.answers) if held else ()
+            if facts:
+                return Pick(place, facts, no=True)
+        return Decline(intent.name, no_meeting=no_meeting, near=near)
 
     def _near(self, s: Slots, countries: tuple[str, ...]) -> tuple[str, ...]:
         """The principals' meetings of the year and month a question names when the place it

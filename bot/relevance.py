@@ -70,6 +70,7 @@ claim claimed argue argued insist insisted stated assert asserted mean meant fee
 brag bragged boast boasted tout touted float floated pitch pitched summarize summarise explain
 pledge pledged vow vowed promise promised lead result one number figure hear heard
 something someth anything anyth manage managed manages back often ever part produce produced
+detail details province provinces провинция провинции провинц
 всю весь вся всё сейчас ныне должн должна должно должны дальш дальше котор которая который которые
 мне было вот от меня еще нет о из ему теперь когда даже ну ли если уже или ни быть
 был него до вас опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней

@@ -23,6 +23,7 @@ from .language import (
     CURATED,
     MORE_MEETINGS,
     NEAR_MEETING,
+    NO,
     NO_MEETING,
     OTHER_EVENT,
     OUTSIDE,
@@ -106,6 +107,8 @@ class Writer:
         for note in dict.fromkeys(notes):
             source = note.rsplit("Source: ", 1)[-1]
             out.append(Line(CURATED(lang) + source))
+        if pick.no:  # "was the December meeting held in Moscow?": no, and where
+            out[0] = Line(NO(lang) + out[0].text, out[0].label)
         text, marked = render_lines(out)
         sources = self.sources.sources(chain.from_iterable(groups.values()))
         return Reply("answer", text, marked, sources, intent.name, score, lang)

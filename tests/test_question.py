@@ -757,7 +757,7 @@ def test_no_one_else_on_a_side_is_said_so(answerer: Answerer) -> None:
 
 @pytest.mark.parametrize(
     ("message", "expected"),
-    [("did they meet in moscow in may 2023?", "May 24, 2023, Beijing"),
+    [("when did they meet in moscow in may 2023?", "May 24, 2023, Beijing"),
      ("when did they meet in moscow in 2025", "November 4, 2025, Beijing"),
      ("в мае 2023 года они встречались в москве?", "24 мая 2023 г., Пекин")],
 )  # fmt: skip
@@ -1116,14 +1116,14 @@ def test_a_word_made_from_a_name_is_not_the_name(reader: Reader) -> None:
 
 
 def test_was_the_last_meeting_there(answerer: Answerer) -> None:
-    """ "was the last meeting in Moscow?": the last meeting (Beijing, 2025), not the last of the
-    Moscow meetings; "when was the last meeting in Moscow" is that one."""
-    reply = answerer.ask("was the last meeting in moscow?")
-    assert not reply.matched and "November 4, 2025" in reply.text, reply.text
+    """ "was the last meeting in Moscow?": no, the last meeting was in Beijing (2025), not the
+    last of the Moscow meetings; "when was the last meeting in Moscow" is that one."""
+    reply = answerer.ask("was the last meeting in moscow?")  # no, and where it was
+    assert reply.text.startswith("No. ") and "November 4, 2025" in reply.text, reply.text
     assert_answers(answerer, "was the first meeting in moscow?", "March 21, 2023", "Sorry")
     assert_answers(answerer, "when was the last meeting in moscow", "March 21, 2023", "Sorry")
     reply = answerer.ask("Была ли последняя встреча в Москве?")
-    assert not reply.matched and "4 ноября 2025" in reply.text, reply.text
+    assert reply.text.startswith("Нет. ") and "4 ноября 2025" in reply.text, reply.text
 
 
 def test_a_chairman_is_no_co_chair(reader: Reader) -> None:
@@ -1236,3 +1236,45 @@ def test_wordings_of_the_used_sets(
 def test_aid_accepted_is_a_claim_to_check(answerer: Answerer) -> None:
     reply = answerer.ask("Сколько помощи Китай принял от России после землетрясения?")
     assert not reply.matched and "не сказано" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("Was the December 2023 meeting held in Moscow?", "No. They met in Beijing", "Sorry"),
+     ("была ли встреча в декабре 2023 в Москве?", "Нет. ", "Извините"),
+     ("was the last meeting in Moscow?", "No. They met in Beijing (November 4, 2025)", "Sorry"),
+     ("did they meet in moscow in may 2023?", "No. They met in Beijing (May 24, 2023", "Sorry")],
+)  # fmt: skip
+def test_a_yes_or_no_question_about_a_meeting_held_elsewhere_is_answered_no(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    assert_answers(answerer, message, expected, rejected)
+
+
+def test_a_meeting_asked_in_the_future_that_no_article_announces_is_declined(
+    answerer: Answerer,
+) -> None:
+    for message in ("On what date will Xi Jinping travel to Russia?", "когда Си приедет в Россию"):
+        reply = answerer.ask(message)
+        assert not reply.matched and "2023" not in reply.text, reply.text
+    # a question about a place asked without a yes or no still declines, naming the meeting then
+    reply = answerer.ask("when did they meet in Moscow in May 2023?")
+    assert not reply.matched and "May 24, 2023, Beijing" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("What happened at the Xi-Mishustin meeting in March?", "state visit", "Sorry"),
+     ("Could you please summarise the principal points of President Xi's meeting with Prime "
+      "Minister Mishustin in March 2023?", "Meeting: March 21, 2023", "Sorry"),
+     ("Please clarify in what capacity Prime Minister Mishustin travelled to China in May 2023.",
+      "official visit", "tourism"),
+     ("Please outline the sectors Prime Minister Mishustin highlighted in Moscow.", "aerospace",
+      "Sorry"),
+     ("Did AI come up in November 2025?", "artificial intelligence", "Sorry"),
+     ("В какой провинции случилось землетрясение?", "Ганьсу", "Извините")],
+)  # fmt: skip
+def test_wordings_of_set_j(answerer: Answerer, message: str, expected: str, rejected: str) -> None:
+    """Summaries asked formally or of two joined names, a trip as a visit (not tourism), what was
+    highlighted or came up, a province asked in Russian."""
+    assert_answers(answerer, message, expected, rejected)
