@@ -190,9 +190,14 @@ class Picker:
         if isinstance(pick, Pick) and not self._spoken(pick, q):
             # "what did Mishustin say about the 75th anniversary": Xi spoke of it; what
             # Mishustin said of it, if anything, or nothing
-            said = next((i for i in self.intents.values() if i.rank == "words"), None)
-            found = said and self._pick(q, dataclasses.replace(match, intent=said.name), within)
+            found = self._said_instead(q, match, within)
             return found if isinstance(found, Pick) else Decline(pick.intent.name)
+        if isinstance(pick, Pick) and self._in_his_words(pick, q):
+            # "what did Mishustin say about the five-year plan": what he said of it, not the
+            # plan's name
+            found = self._said_instead(q, match, within)
+            if isinstance(found, Pick):
+                return found
         if (
             match.intent is None
             and isinstance(pick, Decline)
@@ -212,14 +217,40 @@ class Picker:
             return True
         return bool(self._voiced(list(pick.facts), speaker))
 
+    def _said_instead(
+        self, q: Question, match: Match, within: Set[str] | None
+    ) -> Pick | Decline | None:
+        """What the statements intent (the one ranking words) picks for ``q``."""
+        said = next((i for i in self.intents.values() if i.rank == "words"), None)
+        if said is None:
+            return None
+        return self._pick(q, dataclasses.replace(match, intent=said.name), within)
+
+    def _in_his_words(self, pick: Pick, q: Question) -> bool:
+        """True when the question asks what a speaker said and every fact picked (of a kind
+        with no speaker) comes from a sentence that is a statement of his: the statement says
+        more than the fact's name."""
+        speaker, intent = q.slots.speaker, pick.intent
+        if not speaker or not q.says or intent.about != "topic" or intent.rank != "none":
+            return False
+        if not pick.facts or any(KINDS[f.kind].agent is not None for f in pick.facts):
+            return False
+        spoken = self._spoken_at(pick.facts, speaker)
+        return all((f.article, f.sentence) in spoken for f in pick.facts)
+
+    def _spoken_at(self, facts: Sequence[Fact], speaker: str) -> set[tuple[str, int]]:
+        """The sentences (article, number) of the statements of ``speaker`` at the meetings of
+        ``facts``."""
+        return {(f.article, f.sentence)
+                for f in self.table.find(STATEMENT, {f.meeting for f in facts})
+                if self._said_by(f, speaker)}  # fmt: skip
+
     def _voiced(self, facts: list[Fact], speaker: str) -> list[Fact]:
         """Those of ``facts`` from a sentence whose first person named is ``speaker`` ("Xi said
         ...", not "Mishustin conveyed to Xi ..."), or one he said (a transcript's sentence
         names no one: what he said there is a statement of his)."""
         gaz = self.matcher.reader.gaz
-        spoken = {(f.article, f.sentence)
-                  for f in self.table.find(STATEMENT, {f.meeting for f in facts})
-                  if self._said_by(f, speaker)}  # fmt: skip
+        spoken = self._spoken_at(facts, speaker)
         return [
             f
             for f in facts

@@ -31,6 +31,7 @@ from .text import (
     longest_spans,
     month_number,
     normalize,
+    spoken_numbers,
     strip_controls,
     years_in,
 )
@@ -314,8 +315,9 @@ _SAID = re.compile(
 )
 _SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?словам|"
                               r"метафор|высказ", re.I), None)  # fmt: skip
-_ASKS_FIGURE = re.compile(r"\bhow\s+(?:much|many|big|large|fast)\b|\bwhat\s+(?:was|is)\s+the\s+"
-                          r"(?:figure|amount|value|volume|growth)\b|сколько", re.I)  # fmt: skip
+_ASKS_FIGURE = re.compile(r"\bhow\s+(?:much|many|big|large|fast|strong|powerful)\b|"
+                          r"\bwhat\s+(?:was|is)\s+the\s+(?:figure|amount|value|volume|growth)\b"
+                          r"|сколько", re.I)  # fmt: skip
 # Whom a figure is attributed to ("according to what Mishustin told Xi", "per Xi's remarks"):
 # a question of how much asks the figure, not what was said.
 _ATTRIBUTED = re.compile(
@@ -851,7 +853,9 @@ class Reader:
     def read(self, message: str) -> Question:
         """``message`` read once: its canonical words now, its slots on first use."""
         self.gaz.new_message()
-        text = _spell_dates(strip_controls(message[: self.max_chars * 2])[: self.max_chars])
+        text = _spell_dates(
+            spoken_numbers(strip_controls(message[: self.max_chars * 2])[: self.max_chars])
+        )
         plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
         plain = _HELD_CLAUSE.sub(" ", _FIRST_MONTHS.sub(" ", plain))
         if _ASKS_FIGURE.search(text):  # "by how much did trade grow, according to Mishustin":
@@ -887,7 +891,8 @@ class Reader:
         says = bool(_SAID.search(plain) or _SAID_RU.search(plain))
         said = says or bool(
             _TALK.search(text) and self.gaz.find("people", text) and not _BY_PHONE.search(text)
-        )  # ("spoke by phone": a call)
+            and not _ASKS_FIGURE.search(text)
+        )  # ("spoke by phone": a call; "how strong was the quake Mishustin talked about": a figure)
         weak = bool(_SAID_WEAKLY.search(text))
         return Question(
             text=text,

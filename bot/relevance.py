@@ -392,8 +392,8 @@ class Relevance:
             return own
         wanted = {KIND_WORDS[k] for k in kinds}
         stems = {s for k in wanted for s in KIND_STEMS.get(k, ())}
-        chosen = [f for f in facts
-                  if stems & self._of(f) or getattr(f.parts, "kind", "") in wanted]  # fmt: skip
+        chosen = [f for f in facts if stems & self._of(f) or getattr(f.parts, "kind", "") in wanted
+                  or stems & _written(f.display)]  # fmt: skip ("wishes" reads as a greeting)
         return chosen or ([] if self.strict(kinds) else list(facts))
 
     def _of(self, fact: Fact) -> frozenset[str]:
@@ -454,6 +454,11 @@ class Relevance:
             return ranked
         have = {id(r.fact) for r in ranked}
         return ranked + [r for r in self.rank(facts, rest, least) if id(r.fact) not in have]
+
+
+def _written(text: str) -> frozenset[str]:
+    """The stems of the English words of ``text`` as written (no lexicon)."""
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
 
 
 class _StoredIdf(dict[str, float]):

@@ -65,6 +65,31 @@ def number_word(word: str) -> int | None:
     return None
 
 
+_UNIT_ORDINALS = {w: n for w, n in ORDINAL_WORDS.items() if n < 10}
+_SPOKEN = re.compile(
+    rf"\btwenty[-\s]+(?P<yr>(?:twenty|thirty)(?:[-\s](?:{_UNITS_RE}))?|ten|eleven|twelve|"
+    rf"{'|'.join(_TEENS)})\b|\btwo\s+thousand(?:\s+and)?[-\s]+(?P<yr2>{NUMBER_WORD_RE})\b"
+    rf"|\b(?P<tens>{'|'.join(_TENS)})[-\s]+(?P<nth>{'|'.join(_UNIT_ORDINALS)})\b",
+    re.I,
+)  # fmt: skip
+
+
+def spoken_numbers(text: str) -> str:
+    """``text`` with the numbers dictation writes in words in figures: years ("twenty twenty
+    five", "two thousand and twenty three": 2025, 2023) and ordinals ("seventy fifth": 75th)."""
+    lower = text.lower()
+    if not any(w in lower for w in ("twenty", "ty ", "ty-", "thousand")):
+        return text
+
+    def figures(m: re.Match[str]) -> str:
+        if m.group("yr") or m.group("yr2"):
+            n = number_word(m.group("yr") or m.group("yr2"))
+            return m.group() if n is None or not 0 <= n < 100 else str(2000 + n)
+        return f"{_TENS[m.group('tens').lower()] + _UNIT_ORDINALS[m.group('nth').lower()]}th"
+
+    return _SPOKEN.sub(figures, text)
+
+
 _MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"

@@ -1278,3 +1278,19 @@ def test_wordings_of_set_j(answerer: Answerer, message: str, expected: str, reje
     """Summaries asked formally or of two joined names, a trip as a visit (not tourism), what was
     highlighted or came up, a province asked in Russian."""
     assert_answers(answerer, message, expected, rejected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("what did mishustin wish china for the chinese new year", "Dragon", "15th Five-Year"),
+     ("how strong was the earthquake in gansu that mishustin talked about", "6.2", "Sorry"),
+     ("what did mishustin say about the five year plan in november twenty twenty five",
+      "believes China will achieve", "Events mentioned"),
+     ("what did xi say about the seventy fifth anniversary", "starting point", "Sorry")],
+)  # fmt: skip
+def test_what_was_said_in_its_own_words(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    """A wish written "wishes" (which reads as greetings), a figure asked of what someone talked
+    about, what a speaker said of a plan (his statement, not the plan's name), numbers dictated."""
+    assert_answers(answerer, message, expected, rejected)

@@ -4,7 +4,14 @@ from datetime import date
 
 import pytest
 
-from bot.text import find_dates, format_date, normalize, relative_year, split_sentences
+from bot.text import (
+    find_dates,
+    format_date,
+    normalize,
+    relative_year,
+    split_sentences,
+    spoken_numbers,
+)
 
 REF = date(2024, 8, 22)  # a Thursday
 
@@ -97,3 +104,17 @@ def test_a_day_and_month_without_a_year_are_kept() -> None:
     (found,) = find_dates("Moscow, 3 Mar - Press-service", None)
     assert (found.value, found.month, found.day) == (None, 3, 3)
     assert find_dates("31 Feb", None) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("so in twenty twenty five what", "so in 2025 what"),
+     ("in two thousand and twenty three", "in 2023"),
+     ("about the seventy fifth anniversary", "about the 75th anniversary"),
+     ("the twenty-eighth regular meeting", "the 28th regular meeting"),
+     ("twenty one documents", "twenty one documents"),  # a count, no year
+     ("twenty years of ties", "twenty years of ties")],
+)  # fmt: skip
+def test_spoken_numbers_in_figures(text: str, expected: str) -> None:
+    """Dictation writes years and ordinals in words; the reading knows them in figures."""
+    assert spoken_numbers(text) == expected
