@@ -361,6 +361,8 @@ def _declined(word: str) -> str:
     run = re.search(r"[А-Яа-яЁё]+$", word)
     if run is None or len(run.group()) < 3:
         return word
+    if run.group().isupper():  # an acronym: БРИКС -> в БРИКСе; ВТО is not "второй"
+        return word + "[а-яё]{0,2}"
     if len(run.group()) == 3:  # Дом -> в Доме, Ли Цян -> с Ли Цяном (the needle keeps all 3)
         return word + "[а-яё]{0,3}" if run.group()[-1] not in _RU_ENDINGS else word
     return word[: run.start()] + _ru_kept(run.group()) + "[а-яё]{0,3}"

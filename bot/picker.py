@@ -764,7 +764,8 @@ class Picker:
         was. Otherwise the decline names the meetings held then elsewhere."""
         place = next((i for i in self.intents.values()
                       if i.about == "meeting" and i.asks == "place"), None)  # fmt: skip
-        if len(near) == 1 and place is not None and _YES_NO.search(q.text):
+        asks_yes_or_no = _YES_NO.search(q.text) or (not q.wh and q.text.rstrip().endswith("?"))
+        if len(near) == 1 and place is not None and asks_yes_or_no:  # ("встреча была в Москве?")
             held = self.table.meeting(near[0])
             facts = tuple(f for f in held.facts if f.kind in place.answers) if held else ()
             if facts:
@@ -1050,6 +1051,8 @@ class Picker:
             answers = self._responses(speaker, topic, ids)
             if answers:  # "how did Xi respond to the condolences": what he said next
                 return answers
+            if set(q.slots.people) - {speaker}:  # "how did Xi respond to Mishustin's invitation
+                return []  # to visit Russia": no such thing of his; Xi's own words are no answer
         rank = self.relevance.rank_parts if _BOTH.search(q.text) else self.relevance.rank
         ranked = rank(self.relevance.prefer(facts, kinds), topic) if kinds else []
         if not ranked and not self.relevance.strict(kinds):

@@ -108,7 +108,7 @@ _YEAR_BACK = re.compile(r"\b(?:last|previous|prior|preceding)\s+year(?:['’]s)?
 _MAY_NOUNS = ("meeting", "meetings", "talks", "visit", "trip", "one", "summit", "encounter")
 _YEAR_RU = frozenset({"год", "года", "году", "годом", "г"})  # after a year: its case ending
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
-                   r"(?<!\w)(?:последн|недавн|крайн)", re.I)  # fmt: skip
+                   r"(?<!\w)(?:последн|недавн|крайн|сам(?:ая|ой)\s+поздн)", re.I)  # fmt: skip
 # ("the first eleven months", "for the first time" name a period, not the first meeting)
 # (Russian: a word's start; "выбранном" holds "ранн")
 _FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:months?|quarter|"
@@ -250,6 +250,25 @@ _THE_ARTICLES = re.compile(
 _NUMERIC_DATE = re.compile(
     r"\b(?:(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))\b"
 )
+
+
+# Russian years with case endings: "в 25-м", "в декабре 23-го" (in '25, in December '23), "в
+# 2025-м году"; an ordinal's ending ("30-я") stays for ``_ORDINAL``.
+_RU_YEAR = re.compile(r"(?<!\w)((?:в|во|с|до|январ|феврал|март|апрел|ма|июн|июл|август|"
+                      r"сентябр|октябр|ноябр|декабр)[а-яё]*)\s+(\d\d|\d{4})-(?:м|го)(?!\w)",
+                      re.I)  # fmt: skip
+
+
+def _russian_numbers(text: str) -> str:
+    """``text`` with Russian years' endings read: "в 25-м" is 2025, "в декабре 23-го" 2023."""
+    if "-" not in text:
+        return text
+
+    def year(m: re.Match[str]) -> str:
+        digits = m.group(2)
+        return f"{m.group(1)} {digits if len(digits) == 4 else '20' + digits}"
+
+    return _RU_YEAR.sub(year, text)
 
 
 def _spell_dates(text: str) -> str:
@@ -480,7 +499,9 @@ _NTH = re.compile(
     # "which meeting came third", "the one that was held second"
     r"|\b(?:meeting|one|encounter)\s+(?:that\s+)?(?:came|was|happened|took place|was held)\s+"
     r"(?P<n2>second|third|fourth|fifth|2nd|3rd|4th|5th)\b(?!\s*-?\s*to\b)"
-    r"|\b(?P<ru>втор|трет|четв[её]рт|пят)\w*\s+(?:по\s+сч[её]ту\s+)?(?:раз|встреч)",
+    r"|\b(?P<ru>втор|трет|четв[её]рт|пят)\w*\s+(?:по\s+сч[её]ту\s+)?(?:раз|встреч)"
+    # "какая встреча была второй по счёту"
+    r"|(?<!\w)встреч\w*\s+(?:был\w*\s+)?(?P<ru2>втор|трет|четв[её]рт|пят)(?:ой|ей|ая|ую)(?!\w)",
     re.I,
 )
 _NTH_RU = {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5}
@@ -501,7 +522,7 @@ def _nth(text: str) -> int:
     if m.group("n") or m.group("n2"):
         word = (m.group("n") or m.group("n2")).lower()
         return int(word[0]) if word[0].isdigit() else ORDINAL_WORDS[word]
-    return _NTH_RU[m.group("ru").lower()]
+    return _NTH_RU[(m.group("ru") or m.group("ru2")).lower()]
 
 
 # Offices a question can name, by country: "the Chinese premier", "premier of China", "Russia's
@@ -607,7 +628,9 @@ class Reader:
         self.gaz = gaz
         self.max_chars = max_chars
         self._tokens: dict[str, str | None] = {}  # word -> token (``_word``)
-        phrases = sorted((k for k in lexicon.synonyms if " " in k), key=len, reverse=True)
+        # phrases of the lexicon: read as their words, or as none (an ignored phrase: "по счёту")
+        phrases = sorted((k for k in (*lexicon.synonyms, *lexicon.ignore) if " " in k), key=len,
+                         reverse=True)  # fmt: skip
         self._phrase_re = (
             re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
             if phrases
@@ -725,7 +748,7 @@ class Reader:
         for m in self._phrase_re.finditer(text) if self._phrase_re is not None else ():
             pieces += [(w, w) for w in text[at : m.start()].split()]
             # (a phrase may stand for several words: "принял приглашение", accept invitation)
-            pieces += [(w, m.group()) for w in self.lexicon.synonyms[m.group()].split()]
+            pieces += [(w, m.group()) for w in self.lexicon.synonyms.get(m.group(), "").split()]
             at = m.end()
         pieces += [(w, w) for w in text[at:].split()]
         out: list[str] = []
@@ -853,9 +876,9 @@ class Reader:
     def read(self, message: str) -> Question:
         """``message`` read once: its canonical words now, its slots on first use."""
         self.gaz.new_message()
-        text = _spell_dates(
+        text = _spell_dates(_russian_numbers(
             spoken_numbers(strip_controls(message[: self.max_chars * 2])[: self.max_chars])
-        )
+        ))  # fmt: skip
         plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
         plain = _HELD_CLAUSE.sub(" ", _FIRST_MONTHS.sub(" ", plain))
         if _ASKS_FIGURE.search(text):  # "by how much did trade grow, according to Mishustin":
@@ -890,7 +913,9 @@ class Reader:
                     wh = fixed
         says = bool(_SAID.search(plain) or _SAID_RU.search(plain))
         said = says or bool(
-            _TALK.search(text) and self.gaz.find("people", text) and not _BY_PHONE.search(text)
+            _TALK.search(text)
+            and self.gaz.find("people", text)
+            and not _BY_PHONE.search(text)
             and not _ASKS_FIGURE.search(text)
         )  # ("spoke by phone": a call; "how strong was the quake Mishustin talked about": a figure)
         weak = bool(_SAID_WEAKLY.search(text))

@@ -392,8 +392,13 @@ class Relevance:
             return own
         wanted = {KIND_WORDS[k] for k in kinds}
         stems = {s for k in wanted for s in KIND_STEMS.get(k, ())}
-        chosen = [f for f in facts if stems & self._of(f) or getattr(f.parts, "kind", "") in wanted
-                  or stems & _written(f.display)]  # fmt: skip ("wishes" reads as a greeting)
+        chosen = [
+            f
+            for f in facts
+            if stems & self._of(f)
+            or getattr(f.parts, "kind", "") in wanted
+            or stems & _written(f.display)
+        ]  # fmt: skip ("wishes" reads as a greeting)
         return chosen or ([] if self.strict(kinds) else list(facts))
 
     def _of(self, fact: Fact) -> frozenset[str]:

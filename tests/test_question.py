@@ -759,7 +759,7 @@ def test_no_one_else_on_a_side_is_said_so(answerer: Answerer) -> None:
     ("message", "expected"),
     [("when did they meet in moscow in may 2023?", "May 24, 2023, Beijing"),
      ("when did they meet in moscow in 2025", "November 4, 2025, Beijing"),
-     ("в мае 2023 года они встречались в москве?", "24 мая 2023 г., Пекин")],
+     ("когда в мае 2023 года они встречались в москве?", "24 мая 2023 г., Пекин")],
 )  # fmt: skip
 def test_no_such_meeting_names_the_meeting_held_then_elsewhere(
     answerer: Answerer, message: str, expected: str
@@ -1294,3 +1294,39 @@ def test_what_was_said_in_its_own_words(
     """A wish written "wishes" (which reads as greetings), a figure asked of what someone talked
     about, what a speaker said of a plan (his statement, not the plan's name), numbers dictated."""
     assert_answers(answerer, message, expected, rejected)
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("Встреча в декабре 2023 была в Москве?", "Нет. ", "Извините"),  # a yes or no by its "?"
+     ("Какая встреча была второй по счёту?", "24 мая 2023", "21 марта"),
+     ("Когда была самая поздняя встреча и где?", "4 ноября 2025", "21 марта"),
+     ("ну и чё мишустин про пленум сказал в 25-м", "пленум", "Извините"),
+     ("а где они виделись в декабре 23-го?", "Пекин", "Москва"),
+     ("Что Мишустин сказал про 15-ю пятилетку Китая?", "15th Five-Year Plan", "Извините"),
+     ("Какой по счёту пленум упоминался на встрече в 2025 году?", "4-й пленум", "Извините"),
+     ("Прошу уточнить, в каком качестве премьер-министр Мишустин посетил Китай в мае 2023 года.",
+      "официальный визит", "Извините")],
+)  # fmt: skip
+def test_russian_wordings_of_set_j(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    """Russian: a yes-or-no question told by its question mark, an order in the instrumental,
+    "самая поздняя", years with case endings ("в 25-м", "23-го"), an ordinal's ending, "по
+    счёту" (an ignored phrase), "в каком качестве"."""
+    assert_answers(answerer, message, expected, rejected)
+
+
+def test_a_russian_acronym_is_no_start_of_a_word(reader: Reader) -> None:
+    """ "ВТО" (the WTO) declines as БРИКС does ("в БРИКСе"), but "второй" is not it."""
+    assert reader.read("Какая встреча была второй по счёту?").slots.nth == 2
+    assert ("#org", "World Trade Organization") in reader.read("что говорили о ВТО").names
+
+
+def test_a_response_to_someone_elses_words_the_articles_do_not_tell_is_declined(
+    answerer: Answerer,
+) -> None:
+    """Mishustin invited Xi to nothing: Xi's own words about an invitation are no response."""
+    reply = answerer.ask("Что Си Цзиньпин ответил на приглашение Мишустина посетить Россию?")
+    assert not reply.matched, reply.text
+    assert_answers(answerer, "how did xi react to the condolences", "gratitude", "Sorry")
