@@ -74,7 +74,8 @@ SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how 
 _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them by the columns
 # Words asking for the people besides the principals ("else": besides, apart from, extra; read
 # as the Reader reads them).
-_OTHERS_ASKED = ("else",)
+_ACCOMPANIED = "accompany"  # "who accompanied Xi": not Xi himself, and from his side
+_OTHERS_ASKED = ("else", _ACCOMPANIED)
 _NEAR = 2  # meetings a "no such meeting" decline names as held at that time elsewhere
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
@@ -148,6 +149,7 @@ class Picker:
         self.gaz = gaz
         self.principals = frozenset(gaz.principals)
         self._others_asked = frozenset(t for w in _OTHERS_ASKED for t in matcher.reader.canon(w)[0])
+        self._accompanied = next(iter(matcher.reader.canon(_ACCOMPANIED)[0]), "")
         # their names' words: met every time, they describe no meeting ("Mishustin's visit")
         self._principal_words = frozenset(
             w for name in self.principals if (e := gaz.get("people", name)) is not None
@@ -439,9 +441,20 @@ class Picker:
             if not facts:
                 return Decline(intent.name, unsaid=(others_asked,))
         side, side_as = q.side
+        if not side and others_asked and self._accompanied in q.tokens:
+            # "who came with Mishustin": his side's people (the role names the country)
+            roles = [self.gaz.get("people", p) for p in s.people if p in self.principals]
+            sides = {r.rsplit(" of ", 1)[-1] for e in roles if e and (r := e.attr("role"))}
+            if len(sides) == 1:  # (people whose office names no country may be of it)
+                other_side = {e.name for e in self.gaz.sections["countries"]} - sides
+                facts = [f for f in facts if f.kind not in intent.answers
+                         or not other_side & self._countries(f.display)]  # fmt: skip
+                if not facts:
+                    return Decline(intent.name, unsaid=(others_asked,))
         if side and facts and PERSON in intent.answers and not s.roles:
             # "who was there on the Russian side": the people whose office is that country's
-            facts = [f for f in facts if f.kind not in intent.answers or f"of {side}" in f.display]
+            facts = [f for f in facts if f.kind not in intent.answers or f"of {side}" in f.display
+                     or side in self._countries(f.display)]  # fmt: skip
             if not facts:
                 return Decline(intent.name, unsaid=(side_as,))
         if not facts:
@@ -479,7 +492,7 @@ class Picker:
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
         # the meeting's date.
         if intent.asks == "place" and q.venue and not self._venues(facts):
-            return Decline(intent.name, unsaid=("venue",))
+            return Decline(intent.name, unsaid=(q.venue_as or "venue",))
         own_time = any(KINDS[k].dated for k in intent.answers)
         if q.event_time and intent.asks == "facts" and not own_time:
             return Decline(intent.name, unsaid=("date",))
@@ -756,6 +769,10 @@ class Picker:
             return facts, 0
         keep = set(sorted(order, key=self.table.sort_key)[-SHOWN:])
         return [f for f in facts if f.meeting in keep], len(order) - SHOWN
+
+    def _countries(self, text: str) -> set[str]:
+        """The countries ``text`` names ("of the Russian government": Russia)."""
+        return {e.name for _, e in self.gaz.find("countries", text)}
 
     def _not_there(self, q: Question, intent: Intent, no_meeting: NoMeeting,
                    near: tuple[str, ...]) -> Pick | Decline:  # fmt: skip

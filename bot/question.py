@@ -106,6 +106,10 @@ _YEAR_BACK = re.compile(r"\b(?:last|previous|prior|preceding)\s+year(?:['’]s)?
                         r"|(?<!\w)(?:прошл|предыдущ)\w*\s+год", re.I)  # fmt: skip
 # "the May meeting": the month (May is a month only where a month can stand)
 _MAY_NOUNS = ("meeting", "meetings", "talks", "visit", "trip", "one", "summit", "encounter")
+# The speaker asked for: "who (actually) said ...", "кто сказал ..."
+_WHO_SAID = re.compile(r"\bwho\s+(?:\w+\s+)?(?:said|say|says|told|called|stated|mentioned|"
+                       r"spoke)\b|(?<!\w)кто\s+(?:\w+\s+)?(?:сказал|говорил|заявил|назвал|"
+                       r"упомянул|отметил)", re.I)  # fmt: skip
 _YEAR_RU = frozenset({"год", "года", "году", "годом", "г"})  # after a year: its case ending
 _LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"(?<!\w)(?:последн|недавн|крайн|сам(?:ая|ой)\s+поздн)", re.I)  # fmt: skip
@@ -216,10 +220,14 @@ _JOINED = re.compile(r"\s*(?:and|&|with|и|с|,)\s*|-", re.I)  # between two nam
 _MEETS = re.compile(r"\b(?:meet|meets|met|meeting|meetings|talks|sit down|sat down)\b|встреч", re.I)
 _VENUE = Guarded(re.compile(
     r"\b(?:venue|hall|building|guesthouse|guest house|hotel|residence|"
-    r"where exactly|which room)\b|в каком здании|место проведения|какой зал",
+    r"where exactly|which room)\b|в каком здании|место проведения|какой зал|где именно"
+    # "where in Beijing was the meeting held": the city is given, the venue asked
+    r"|\bwhere\s+in\s+(?!the\b|which\b|what\b|\d)\w+(?=\s+(?:was|were|did|is)\b)"
+    r"|(?<!\w)где\s+в\s+\w+(?=\s+(?:прош|был|состоял))",
     re.I,
 ), ("venue", "hall", "building", "guest", "hotel", "residence", "where exactly", "which room",
-    "в каком здании", "место проведения", "какой зал"))  # fmt: skip
+    "where in", "в каком здании", "место проведения", "какой зал", "где именно",
+    "где в "))  # fmt: skip
 _WHEN = re.compile(
     r"\b(?:when|(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+)?(?:dates?|days?))\b"
     r"|когда|какого числа",
@@ -250,25 +258,6 @@ _THE_ARTICLES = re.compile(
 _NUMERIC_DATE = re.compile(
     r"\b(?:(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))\b"
 )
-
-
-# Russian years with case endings: "в 25-м", "в декабре 23-го" (in '25, in December '23), "в
-# 2025-м году"; an ordinal's ending ("30-я") stays for ``_ORDINAL``.
-_RU_YEAR = re.compile(r"(?<!\w)((?:в|во|с|до|январ|феврал|март|апрел|ма|июн|июл|август|"
-                      r"сентябр|октябр|ноябр|декабр)[а-яё]*)\s+(\d\d|\d{4})-(?:м|го)(?!\w)",
-                      re.I)  # fmt: skip
-
-
-def _russian_numbers(text: str) -> str:
-    """``text`` with Russian years' endings read: "в 25-м" is 2025, "в декабре 23-го" 2023."""
-    if "-" not in text:
-        return text
-
-    def year(m: re.Match[str]) -> str:
-        digits = m.group(2)
-        return f"{m.group(1)} {digits if len(digits) == 4 else '20' + digits}"
-
-    return _RU_YEAR.sub(year, text)
 
 
 def _spell_dates(text: str) -> str:
@@ -450,6 +439,12 @@ class Question:
         return _said_as(_HOW_MANY, self.text)
 
     @cached_property
+    def venue_as(self) -> str:
+        """The words that ask for the venue, as written ("where exactly", "в каком здании")."""
+        m = _VENUE.search(self.text)
+        return m.group() if m else ""
+
+    @cached_property
     def future(self) -> bool:
         """ "who will accompany", "is expected to": a planned meeting may answer."""
         return bool(self.future_as)
@@ -495,7 +490,8 @@ def _amounts(text: str) -> list[str]:
 
 
 _NTH = re.compile(
-    r"\b(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:time|meeting|meet|encounter|talks)"
+    r"\b(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:of\s+(?:the|their)\s+(?:\w+\s+)?)?"
+    r"(?:time|meeting|meet|encounter|talks)"  # ("the third of the four meetings")
     # "which meeting came third", "the one that was held second"
     r"|\b(?:meeting|one|encounter)\s+(?:that\s+)?(?:came|was|happened|took place|was held)\s+"
     r"(?P<n2>second|third|fourth|fifth|2nd|3rd|4th|5th)\b(?!\s*-?\s*to\b)"
@@ -876,9 +872,9 @@ class Reader:
     def read(self, message: str) -> Question:
         """``message`` read once: its canonical words now, its slots on first use."""
         self.gaz.new_message()
-        text = _spell_dates(_russian_numbers(
+        text = _spell_dates(
             spoken_numbers(strip_controls(message[: self.max_chars * 2])[: self.max_chars])
-        ))  # fmt: skip
+        )
         plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
         plain = _HELD_CLAUSE.sub(" ", _FIRST_MONTHS.sub(" ", plain))
         if _ASKS_FIGURE.search(text):  # "by how much did trade grow, according to Mishustin":
@@ -1027,7 +1023,10 @@ class Reader:
             # name in the nominative (as the gazetteer writes it in Russian) says, wherever it is
             speaker = next((e.name for a, b, e in spans if _nominative(rest[a:b], e.ru)
                             and not _PREPOSITION_RU.search(rest[:a])), "")  # fmt: skip
-        if q.said and not speaker:  # "what did the Russian PM say": the one holder of that office
+        if speaker and _WHO_SAID.search(rest):  # "Sasha claims Xi said it: who actually said
+            speaker = ""  # it?", "кто сказал, Си или Мишустин?": who is asked; names are guesses
+        if q.said and not speaker and not _WHO_SAID.search(rest):  # "what did the Russian PM
+            # say": the one holder of that office
             speaker = next((h[0] for m in _ROLE.finditer(rest)
                             if _BEFORE_SPEAKER.search(rest[: m.start()])
                             or _AFTER_SPEAKER.match(rest[m.end() :])

@@ -1330,3 +1330,31 @@ def test_a_response_to_someone_elses_words_the_articles_do_not_tell_is_declined(
     reply = answerer.ask("Что Си Цзиньпин ответил на приглашение Мишустина посетить Россию?")
     assert not reply.matched, reply.text
     assert_answers(answerer, "how did xi react to the condolences", "gratitude", "Sorry")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("@бот ребят спор: кто сказал про многополярный мир, Си или Мишустин?", "Мишустин",
+      "Извините"),  # the names are guesses: who said it is asked
+     ("When was the third of the four meetings?", "December 20, 2023", "May 24"),
+     ("who accompanied mishustin in march 2023", "Cabinet members", "Sorry")],
+)  # fmt: skip
+def test_who_said_it_and_the_nth_of_the_meetings(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    assert_answers(answerer, message, expected, rejected)
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [("Where in Beijing was the May 2023 meeting held?", "Where in Beijing"),  # no venue named
+     ("где в Пекине прошла встреча в мае 2023", "где в Пекине"),
+     ("Who accompanied Xi at the November 2025 meeting?", "accompanied"),  # no one else named
+     ("who came with mishustin to beijing in december", "came with"),  # Wang Yi is China's
+     ("Exactly how many ministers did Mishustin bring to Moscow?", "how many")],  # no number
+)  # fmt: skip
+def test_what_the_articles_do_not_say_is_declined_in_the_users_words(
+    answerer: Answerer, message: str, said: str
+) -> None:
+    reply = answerer.ask(message)
+    assert not reply.matched and f"({said})" in reply.text, reply.text
