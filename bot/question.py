@@ -184,7 +184,7 @@ _SAY_RU_STRONG = (
     r"поздравил|ответил|оценил|приветствовал|дума|рассказал|верит|уверен|похвалил|хвалил|"
     r"аплодир|апладир|отреагировал|реагировал|отозвался|охарактеризовал|добавил|указал|заверил|"
     r"констатировал|подтвердил|высказал|пообещал|обещал|предупредил|одобрил|ждёт|ждет|"
-    r"(?<![а-яё])(?:говорил|говорит)|имел\w*\s+в\s+виду"
+    r"(?<![а-яё])(?:говорил|говорит)|имел\w*\s+в\s+виду|доволен|довольн"
 )
 _SAY_RU = rf"{_SAY_RU_STRONG}|{_NAMED_RU}"
 # Weaker words of saying ("говорили про ИИ?" asks what they discussed): only with a speaker.
@@ -313,7 +313,7 @@ _SAID = re.compile(
     r"quote[sd]?|"
     rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance|line|take) on|{_APPRAISE}|"
     r"recall(?:ed|s)?|"
-    r"mean(?:t)? by|comment(?:ed|s)?|hyped|excited|pleased|glad|happy about|"
+    r"mean(?:t)? by|comment(?:ed|s)?|hyped|excited|pleased|glad|happy about|satisfied|"
     r"brag(?:ged|s)?|boast(?:ed|s)?|tout(?:ed|s)?|floated|pitch(?:ed)?|pledge[sd]?|vow(?:ed|s)?|"
     r"promise[sd]?|(?<!\bi )(?<!\bwe )(?<!\byou )think(?:s)?|thought|predict(?:ed|s)?|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
@@ -322,7 +322,8 @@ _SAID = re.compile(
     re.I,
 )
 _SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?словам|"
-                              r"метафор|высказ", re.I), None)  # fmt: skip
+                              r"метафор|высказ|(?<!\w)кто\s+(?:\w+\s+)?(?:упомянул|упоминал)",
+                              re.I), None)  # fmt: skip
 _ASKS_FIGURE = re.compile(r"\bhow\s+(?:much|many|big|large|fast|strong|powerful)\b|"
                           r"\bwhat\s+(?:was|is)\s+the\s+(?:figure|amount|value|volume|growth)\b"
                           r"|сколько", re.I)  # fmt: skip

@@ -1358,3 +1358,22 @@ def test_what_the_articles_do_not_say_is_declined_in_the_users_words(
 ) -> None:
     reply = answerer.ask(message)
     assert not reply.matched and f"({said})" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [("Кто упомянул искусственный интеллект?", "Си Цзиньпин", "Сферы сотрудничества"),
+     ("Чем Мишустин остался доволен на встрече в декабре 2023?", "satisfied", "Извините"),
+     ("What was Mishustin satisfied with at the December 2023 meeting?", "steady growth",
+      "Sorry"),
+     ("Как Мишустин описал две встречи Путина и Си в 2023 году?", "two successful meetings",
+      "Извините"),
+     ("Что Мишустин сказал о мартовском визите Си в Россию, когда сам приехал в Пекин в мае?",
+      "historic", "Извините")],
+)  # fmt: skip
+def test_russian_statements_of_set_j(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    """Who mentioned something is asked of a speaker; being satisfied is an appraisal; "две",
+    "визите" read as the English words."""
+    assert_answers(answerer, message, expected, rejected)
