@@ -47,6 +47,7 @@ _SELECT = re.compile(r"\b(?:earliest|first|latest|last|most recent)\b|(?<!\w)(?:
 _CLAUSE = re.compile(rf"^\s*(?:when|while|as)\s+(?!(?:and|or|can|could|{_AUX})\b)[\w'’.-]+\s+\w+",
                      re.I)  # fmt: skip
 MOST = 4  # parts answered at most
+_ELLIPTICAL = 4  # words of a later part at most that asks about the first part's subject
 _DATE_AND_PLACE = ({"when", "where"}, {"когда", "где"})
 
 
@@ -90,8 +91,9 @@ def split(text: str) -> list[str]:
 def combine(parts: Sequence[str], replies: Sequence[Reply], lang: str) -> Reply:
     """One reply for the parts: each answer in turn, then what the articles do not answer."""
     answered = [r for r in replies if r.matched]
-    if not answered:
-        return replies[0]
+    if not answered or (not replies[0].matched and all(
+            len(p.split()) <= _ELLIPTICAL for p in parts[1:])):  # fmt: skip
+        return replies[0]  # (": and in which city?" asks about the first part's subject)
     once = list({r.text: r for r in answered}.values())  # two parts, one answer: said once
     texts = [r.text for r in once]
     marked = [r.html for r in once]

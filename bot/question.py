@@ -304,11 +304,11 @@ _SAID_WEAKLY = re.compile(r"\bdid\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|s
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
 _SAID = re.compile(
-    r"\b(?:say|said|says|saying|tell|told|describe[sd]?|characteri[sz](?:e|ed|es)|"
+    r"\b(?:say|said|says|saying|tell(?!\s+(?:me|us)\b)|told|describe[sd]?|characteri[sz](?:e|ed|es)|"
     r"call(?:ed|s)? (?:for|on)|urge[sd]?|hope[sd]?|hoping|wish(?:ed|es)?|applaud(?:ed|s)?|"
     r"prais(?:e|ed|es)|welcome[sd]?|believe[sd]?|stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|"
     r"point(?:ed|s)? out|note[sd]|express(?:ed|es)?|congratulate[sd]?|thank(?:ed|s)?|"
-    r"propose[sd]?|proposals?|put(?:s|ting)? forward|repl(?:y|ied|ies)|respond(?:ed|s)?|"
+    r"propose[sd]?|proposals?|put(?:s|ting)? forward|repl(?:y|ied|ies)|respond(?:ed|s)?|answered|"
     r"react(?:ed|s)?|remarks?|message|metaphor|"
     r"quote[sd]?|"
     rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance|line|take) on|{_APPRAISE}|"
@@ -570,7 +570,9 @@ _OTHER_EVENT = re.compile(
     r"^\W*(?:when|where|on what dates?|in which city|где|когда)(?:\s+(?:and|и)\s+(?:when|where|on "
     r"what dates?|in which city|где|когда))?\s+(?:was|were|is|will|did|does|"
     r"проходил\w*|прош\w*|состоял\w*|будет)\s+(?:the\s+)?(?:\d+\w*\s+|\d+-\w+\s+|first\s+|"
-    r"second\s+|third\s+|fourth\s+|fifth\s+)?(?:regular\s+meeting|forum|plenum|plenary|summit|"
+    r"second\s+|third\s+|fourth\s+|fifth\s+)?"
+    r"(?-i:(?:[A-Z][\w-]*\s+(?:and\s+|of\s+|for\s+)?){0,4})"  # a name: "the third Belt and Road"
+    r"(?:regular\s+meeting|forum|plenum|plenary|summit|"
     r"congress|session|regular\s+heads|регулярн\w*\s+встреч\w*|форум\w*|пленум\w*|саммит\w*|"
     r"съезд\w*)",
     re.I,

@@ -1377,3 +1377,16 @@ def test_russian_statements_of_set_j(
     """Who mentioned something is asked of a speaker; being satisfied is an appraisal; "две",
     "визите" read as the English words."""
     assert_answers(answerer, message, expected, rejected)
+
+
+def test_a_request_to_the_bot_is_no_saying_and_an_elliptical_part_follows_the_first(
+    answerer: Answerer,
+) -> None:
+    """ "can you tell me who was at ..." asks who was there (the bot is told, not Xi); "On what
+    dates was the forum held, and in which city?": the city of the forum, which no article
+    gives, so both parts are declined (not the cities of the meetings)."""
+    reply = answerer.ask("can you tell me who was at the meeting in december besides xi and "
+                         "mishustin i think there was someone else")  # fmt: skip
+    assert reply.matched and "Wang Yi" in reply.text, reply.text
+    reply = answerer.ask("On what dates was the third Belt and Road Forum held, and in which city?")
+    assert not reply.matched, reply.text
