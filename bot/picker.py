@@ -126,6 +126,13 @@ class Decline:
 
 # A yes-or-no question ("was the December meeting held in Moscow?", "была ли встреча в Москве")
 _YES_NO = re.compile(r"^\W*(?:was|were|is|did|has|had)\b|(?<!\w)ли(?!\w)", re.I)
+
+
+def _asks_yes_or_no(q: Question) -> bool:
+    """A yes-or-no question: "was it ...", "была ли ...", or no question word and a "?"."""
+    return bool(_YES_NO.search(q.text) or (not q.wh and q.text.rstrip().endswith("?")))
+
+
 _WILL = re.compile(r"(?i:will|shall|going to|будет|будут|приедет)$")  # a future of the question
 
 
@@ -200,6 +207,10 @@ class Picker:
             found = self._said_instead(q, match, within)
             if isinstance(found, Pick):
                 return found
+        if isinstance(pick, Decline) and not (pick.outside or pick.unsaid or pick.no_meeting):
+            other = self._said_by_another(q, match, within)
+            if other is not None:  # "did Xi wish them a happy Year of the Dragon?": no,
+                return other  # Mishustin did
         if (
             match.intent is None
             and isinstance(pick, Decline)
@@ -207,6 +218,24 @@ class Picker:
         ):  # an intent that matched and found nothing is a decline: never the nearest fact
             return self._fallback(q, within) or pick
         return pick
+
+    def _said_by_another(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
+        """For a yes-or-no question of what a speaker said that he did not say, what another
+        said of it (the answer is no, and who said it); None otherwise."""
+        speaker = q.slots.speaker
+        if not speaker or not q.says or q.wh or not _asks_yes_or_no(q):
+            return None
+        said = next((i for i in self.intents.values() if i.rank == "words"), None)
+        if said is None or match.intent != said.name:
+            return None
+        anyone = dataclasses.replace(q.slots, speaker="", people=tuple(
+            p for p in q.slots.people if p != speaker))  # fmt: skip
+        found = self._pick(dataclasses.replace(q, read_slots=lambda _q: anyone), match, within)
+        if not isinstance(found, Pick) or not found.facts:
+            return None
+        if any(self._said_by(f, speaker) for f in found.facts):
+            return None
+        return dataclasses.replace(found, no=True)
 
     def _spoken(self, pick: Pick, q: Question) -> bool:
         """False when the question asks what a speaker said ("what did Mishustin say about",
@@ -781,8 +810,9 @@ class Picker:
         was. Otherwise the decline names the meetings held then elsewhere."""
         place = next((i for i in self.intents.values()
                       if i.about == "meeting" and i.asks == "place"), None)  # fmt: skip
-        asks_yes_or_no = _YES_NO.search(q.text) or (not q.wh and q.text.rstrip().endswith("?"))
-        if len(near) == 1 and place is not None and asks_yes_or_no:  # ("встреча была в Москве?")
+        if (
+            len(near) == 1 and place is not None and _asks_yes_or_no(q)
+        ):  # ("встреча была в Москве?")
             held = self.table.meeting(near[0])
             facts = tuple(f for f in held.facts if f.kind in place.answers) if held else ()
             if facts:

@@ -1390,3 +1390,16 @@ def test_a_request_to_the_bot_is_no_saying_and_an_elliptical_part_follows_the_fi
     assert reply.matched and "Wang Yi" in reply.text, reply.text
     reply = answerer.ask("On what dates was the third Belt and Road Forum held, and in which city?")
     assert not reply.matched, reply.text
+
+
+def test_a_yes_or_no_question_of_what_another_said_is_answered_no_and_by_whom(
+    answerer: Answerer,
+) -> None:
+    """The speaker named did not say it, another did: no, and what the other said. Asked
+    what he said (no yes or no), it stays declined; "чё" asks what."""
+    reply = answerer.ask("Did Xi wish the Chinese a happy Year of the Dragon?")
+    assert reply.text.startswith("No. Mikhail Mishustin said") and "Dragon" in reply.text
+    assert not answerer.ask("What did Xi say about the Year of the Dragon?").matched
+    assert not answerer.ask("мишустин чё про ии говорил?").matched
+    assert_answers(answerer, "Did Mishustin say relations were at an all-time high in March 2023?",
+                   "highest level in history", "Sorry")  # fmt: skip
