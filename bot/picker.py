@@ -222,8 +222,10 @@ class Picker:
     def _said_by_another(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
         """For a yes-or-no question of what a speaker said that he did not say, what another
         said of it (the answer is no, and who said it); None otherwise."""
+        if not q.says or q.wh or not _asks_yes_or_no(q):
+            return None
         speaker = q.slots.speaker
-        if not speaker or not q.says or q.wh or not _asks_yes_or_no(q):
+        if not speaker:
             return None
         said = next((i for i in self.intents.values() if i.rank == "words"), None)
         if said is None or match.intent != said.name:
