@@ -46,50 +46,101 @@ class _Group:
         return f"{self.day.isoformat()}-{slug.replace(chr(39), '')}"
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where ``merge`` puts an article's facts: the meeting id and place; for a meeting of the
+    principals also its day and whether any of its reports is dated by its text (None and False
+    for another encounter). The same placement gives the same merged facts (``place``)."""
+
+    meeting: str
+    place: str | None
+    day: date | None = None
+    text_dated: bool = False
+
+    def to_json(self) -> list[object]:
+        """The placement as JSON (the fact store keeps each article's)."""
+        return [self.meeting, self.place, self.day.isoformat() if self.day else None,
+                self.text_dated]  # fmt: skip
+
+    @classmethod
+    def from_json(cls, data: list[object]) -> Placement:
+        """``to_json`` read back; ValueError or TypeError when it is not one."""
+        mid, where, day, dated = data
+        if not isinstance(mid, str) or not isinstance(where, str | None):
+            raise TypeError("placement: meeting and place must be strings")
+        when = date.fromisoformat(day) if isinstance(day, str) else None
+        return cls(mid, where, when, bool(dated))
+
+
 def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], dict[str, str]]:
     """The facts of every report with the meeting they belong to, and each article's meeting
     id (stem -> id)."""
+    placements = assign([ctx for ctx, _ in reports])
+    out: list[Fact] = []
+    ids: dict[str, str] = {}
+    for ctx, facts in reports:
+        where = placements[ctx.article.stem]
+        ids[ctx.article.stem] = where.meeting
+        out += place(ctx, facts, where)
+    return out, ids
+
+
+def assign(reports: Sequence[Context]) -> dict[str, Placement]:
+    """Each report's placement (article stem -> ``Placement``), from the reports' contexts
+    alone: an incremental build compares them with those of the last build and merges again
+    only the articles whose placement changed."""
     groups: dict[date, _Group] = {}
-    for ctx, _ in reports:
+    for ctx in reports:
         if ctx.principal and ctx.meeting_date:
             groups.setdefault(ctx.meeting_date, _Group(ctx.meeting_date, [])).reports.append(ctx)
     groups = _near(groups)
     target: dict[str, _Group] = {}  # article stem -> the meeting it reports
-    for ctx, _ in reports:
+    for ctx in reports:
         group = _group_of(ctx, groups)
         if group is not None:
             target[ctx.article.stem] = group
     others = _other_ids(reports, target)
-    out: list[Fact] = []
-    ids: dict[str, str] = {}
-    for ctx, facts in reports:
+    out: dict[str, Placement] = {}
+    found: dict[int, Placement] = {}  # id(group) -> its placement (one per group)
+    for ctx in reports:
         stem = ctx.article.stem
         group = target.get(stem)
         if group is None:
-            mid, place = others.get(stem, (ctx.meeting_id, ctx.place))
-            ids[stem] = mid
-            out += [f if (f.meeting, f.place) == (mid, place)
-                    else replace(f, meeting=mid, place=place) for f in facts]  # fmt: skip
+            out[stem] = Placement(*others.get(stem, (ctx.meeting_id, ctx.place)))
             continue
-        mid, place = group.id, group.place
-        ids[stem] = mid
-        text_dated = any(c.dated in ("text", "header", "year inferred") for c in group.reports)
-        for f in facts:
-            changes: dict[str, object] = {}
-            if f.meeting != mid:
-                changes["meeting"] = mid
-            if f.place != place:
-                changes["place"] = place
-            if f.year is None and not ctx.meeting_date:
-                changes["year"] = group.day.year  # an undated report's facts: the meeting's year
-            if f.kind == MEETING:
-                if f.curated and text_dated:
-                    changes["curated"] = ""  # a report gives the date: no curated note
-                if f.value != group.day.isoformat():  # undated, or a near day's report
-                    changes["value"] = group.day.isoformat()
-                    changes["display"] = format_date(group.day)
-            out.append(replace(f, **changes) if changes else f)  # type: ignore[arg-type]
-    return out, ids
+        where = found.get(id(group))
+        if where is None:
+            text_dated = any(c.dated in ("text", "header", "year inferred") for c in group.reports)
+            where = found[id(group)] = Placement(group.id, group.place, group.day, text_dated)
+        out[stem] = where
+    return out
+
+
+def place(ctx: Context, facts: Sequence[Fact], where: Placement) -> list[Fact]:
+    """The facts of the report ``ctx`` merged into the meeting ``where`` (unchanged facts are the
+    very objects given)."""
+    mid, spot = where.meeting, where.place
+    if where.day is None:
+        return [f if (f.meeting, f.place) == (mid, spot)
+                else replace(f, meeting=mid, place=spot) for f in facts]  # fmt: skip
+    day = where.day
+    out: list[Fact] = []
+    for f in facts:
+        changes: dict[str, object] = {}
+        if f.meeting != mid:
+            changes["meeting"] = mid
+        if f.place != spot:
+            changes["place"] = spot
+        if f.year is None and not ctx.meeting_date:
+            changes["year"] = day.year  # an undated report's facts: the meeting's year
+        if f.kind == MEETING:
+            if f.curated and where.text_dated:
+                changes["curated"] = ""  # a report gives the date: no curated note
+            if f.value != day.isoformat():  # undated, or a near day's report
+                changes["value"] = day.isoformat()
+                changes["display"] = format_date(day)
+        out.append(replace(f, **changes) if changes else f)  # type: ignore[arg-type]
+    return out
 
 
 def _near(groups: dict[date, _Group]) -> dict[date, _Group]:
@@ -162,12 +213,12 @@ def _country(group: _Group, country: str) -> bool:
         for c in group.reports)  # fmt: skip
 
 
-def _other_ids(reports: Sequence[tuple[Context, list[Fact]]],
+def _other_ids(reports: Sequence[Context],
                target: dict[str, _Group]) -> dict[str, tuple[str, str | None]]:  # fmt: skip
     """(id, place) of the other encounters articles are about, one per date and people: a
     premiers' meeting reported in three articles is one."""
     by_key: dict[tuple[str, frozenset[str]], list[Context]] = defaultdict(list)
-    for ctx, _ in reports:
+    for ctx in reports:
         if ctx.article.stem in target or ctx.main is None or not ctx.meeting_date:
             continue
         by_key[(ctx.meeting_date.isoformat(), frozenset(ctx.main.who))].append(ctx)
@@ -179,4 +230,4 @@ def _other_ids(reports: Sequence[tuple[Context, list[Fact]]],
     return out
 
 
-__all__ = ["ANNOUNCED_WITHIN", "NEAR_DAYS", "merge"]
+__all__ = ["ANNOUNCED_WITHIN", "NEAR_DAYS", "Placement", "assign", "merge", "place"]
