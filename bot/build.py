@@ -136,15 +136,19 @@ class BuildReport:
 Stats = dict[str, tuple[int, int, str]]  # input name -> size, mtime (ns), sha256
 
 
-def input_hashes(config: Config, known: Stats | None = None) -> dict[str, str]:
+def input_hashes(config: Config, known: Stats | None = None,
+                 articles: list[Path] | None = None) -> dict[str, str]:  # fmt: skip
     """sha256 of every input of the table as the files are now, keyed by a stable name.
 
     ``known``: what a build read (``InputReader.stats``): a file of the same size and
-    modification time is not read again (10,000 articles took a second to hash)."""
+    modification time is not read again (10,000 articles took a second to hash).
+    ``articles``: ``article_paths`` of the seeds, when the caller has listed them."""
     files: list[Path] = []
-    articles: list[Path] = []
-    with suppress(DataError):  # no seeds: the build says so; the hashes just lack them
-        files += (articles := article_paths(config.seeds_dir))
+    if articles is None:
+        articles = []
+        with suppress(DataError):  # no seeds: the build says so; the hashes just lack them
+            articles = article_paths(config.seeds_dir)
+    files += articles
     with suppress(DataError):
         files += intent_paths(config.intents_dir)
     if config.curated_path.exists():
@@ -537,26 +541,26 @@ def update_table(config: Config, workers: int | None = None,
     location = table_location(config)
     path = store_path(location)
     try:
-        old = StoredTable(path, READERS)
+        old = StoredTable(path, READERS, meetings=False)
     except DataError:
         return None
     with closing(old):
         if old.meta.get("index") != index_key(config) or "skipped" not in old.meta:
             return None
         before = old.inputs
-        now = input_hashes(config, _stats(old))
-        if _not_articles(before) != _not_articles(now):
-            return None  # code, intents, gazetteer, glossary or curated facts changed
         try:
             paths = article_paths(config.seeds_dir)
             curated = {c.article: c for c in load_curated(config.curated_path)}
         except DataError:
             return None  # the full build says why
+        now = input_hashes(config, _stats(old), paths)
+        if _not_articles(before) != _not_articles(now):
+            return None  # code, intents, gazetteer, glossary or curated facts changed
         if not curated.keys() <= {p.stem for p in paths}:
             return None
         changed = {n for n in before.keys() | now.keys()
                    if n.startswith("seeds/") and before.get(n) != now.get(n)}  # fmt: skip
-        stored = old.reports()
+        stored = {stem: json.loads(text) for stem, text in old.reports().items()}
         unusable = {str(u[0]): u for u in json.loads(old.meta["skipped"])}
         if not changed:
             if not _sealed(old, location):
@@ -584,7 +588,7 @@ def update_table(config: Config, workers: int | None = None,
         for p in paths:
             item = got.get(p.stem)
             if item is None and p.stem in stored:
-                data = json.loads(stored[p.stem])
+                data = stored[p.stem]
                 contexts.append(context_from_json(data["context"], p, data["sha256"],
                                                   data["info"][3], gaz))  # fmt: skip
             elif item is not None and not isinstance(item, DataError):
@@ -596,7 +600,7 @@ def update_table(config: Config, workers: int | None = None,
             for p in paths
             if p.stem not in got
             and p.stem in stored
-            and json.loads(stored[p.stem])["placement"] != placements[p.stem].to_json()
+            and stored[p.stem]["placement"] != placements[p.stem].to_json()
         ]
         for p in moved:
             got[p.stem] = item = _look_up(articles, p, read, curated.get(p.stem))
@@ -605,6 +609,9 @@ def update_table(config: Config, workers: int | None = None,
         _extracted(got, articles, gaz, russian, 1, None, old)
         return _patched(config, old, location, paths, got, placements, stored, unusable,
                         changed, read, russian, curated, cache)  # fmt: skip
+
+
+_INFO = [f.name for f in dataclasses.fields(ArticleInfo)]
 
 
 def _not_articles(inputs: dict[str, str]) -> dict[str, str]:
@@ -626,7 +633,7 @@ def _extracted(got: dict[str, Extracted | Pending | DataError], articles: Articl
 
 def _patched(config: Config, old: StoredTable, location: Path, paths: list[Path],
              got: dict[str, Extracted | Pending | DataError], placements: dict[str, Placement],
-             stored: dict[str, str], unusable: dict[str, list[str]], changed: set[str],
+             stored: dict[str, Any], unusable: dict[str, list[str]], changed: set[str],
              read: InputReader, russian: RussianCheck, curated: dict[str, CuratedFact],
              cache: ExtractCache) -> BuildReport | None:  # fmt: skip
     """``update_table``'s writing: the articles ``got`` merged into their placements and their
@@ -675,19 +682,18 @@ def _patched(config: Config, old: StoredTable, location: Path, paths: list[Path]
         inputs[f"seeds/{file.name}"] = sha
     for file, st in read.stats.items():
         stats[f"seeds/{file.name}"] = (*st, read.hashes[file])
-    infos = []
-    for p in paths:
-        data = reports.get(p.stem) or stored.get(p.stem)
-        if data is not None and p.stem in placements:
-            info = json.loads(data)["info"]
-            stem, title, outlet, published = info[:4]
-            infos.append(ArticleInfo(stem, title, outlet, published, placements[p.stem].meeting))
+    every = {**stored, **{stem: json.loads(text) for stem, text in reports.items()}}
+    for stem in dropped:
+        every.pop(stem, None)
+    infos = [
+        dict(zip(_INFO, (*every[stem]["info"][:4], placements[stem].meeting), strict=True))
+        for stem in sorted(every)
+    ]  # (as ``dataclasses.asdict`` of each ArticleInfo)
     order = [u for u in (unusable.get(f"seeds/{p.name}") for p in paths) if u is not None]
     meta = {
         "seal": "",  # (the JSON table of an earlier build, if any, is removed below)
         "inputs": json.dumps(inputs, ensure_ascii=False, sort_keys=True),
-        "articles": json.dumps([dataclasses.asdict(a) for a in sorted(infos, key=lambda a: a.stem)],
-                               ensure_ascii=False, sort_keys=True),
+        "articles": json.dumps(infos, ensure_ascii=False, sort_keys=True),
         "stats": json.dumps(dict(sorted(stats.items()))),
         "skipped": json.dumps(order, ensure_ascii=False),
     }  # fmt: skip
@@ -701,15 +707,12 @@ def _patched(config: Config, old: StoredTable, location: Path, paths: list[Path]
         return None
     cache.prune(placements)
     _remove_json(location)  # a JSON table of an earlier build: stale now
-    every = {**stored, **reports}
-    for stem in dropped:
-        every.pop(stem, None)
     report = _report(store_path(location), location, paths, every, order, stats)
     report.merged_again = sorted(replaced)
     return report
 
 
-def _report(path: Path, location: Path, paths: list[Path], reports: dict[str, str],
+def _report(path: Path, location: Path, paths: list[Path], reports: dict[str, Any],
             unusable: Iterable[list[str]], stats: Stats) -> BuildReport:  # fmt: skip
     """The report of a build of the store at ``path`` (what ``build_table`` would say): each
     article's lines from its stored report, in the articles' order."""
@@ -719,9 +722,8 @@ def _report(path: Path, location: Path, paths: list[Path], reports: dict[str, st
     skipped = {str(u[0]): u for u in unusable}
     russian: list[str] = []
     for p in paths:
-        data = reports.get(p.stem)
-        if data is not None:
-            found = json.loads(data)
+        found = reports.get(p.stem)
+        if found is not None:
             report.articles += 1
             report.notes += found["notes"]
             russian += found["russian"]

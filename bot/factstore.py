@@ -51,7 +51,8 @@ from .facts import (
 # df), each kind's values, each meeting's words, meta. 3: each fact's agent (a statement's
 # speaker), indexed, and the years it is of besides its meeting's. 4: a fact's number is its
 # kind's, its article's place and its own among the article's facts of that kind (8-byte
-# postings); each article's report (what an incremental build merges again), facts by value.
+# postings); each article's report (what an incremental build merges again), how many facts
+# have each value.
 STORE_VERSION = 4
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -62,12 +63,11 @@ CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT
 CREATE INDEX facts_by_kind ON facts (kind, meeting, id);
 CREATE INDEX facts_by_agent ON facts (kind, agent, id);
 CREATE INDEX facts_by_article ON facts (article, id);
-CREATE INDEX facts_by_value ON facts (kind, value);
 CREATE TABLE reports (stem TEXT PRIMARY KEY, pos INTEGER NOT NULL, data TEXT NOT NULL)
     WITHOUT ROWID;
 CREATE TABLE content (word TEXT PRIMARY KEY, ids BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE kind_values (kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, value))
-    WITHOUT ROWID;
+CREATE TABLE kind_values (kind TEXT NOT NULL, value TEXT NOT NULL, facts INTEGER NOT NULL,
+                          PRIMARY KEY (kind, value)) WITHOUT ROWID;
 CREATE TABLE meeting_words (meeting TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE words (word TEXT PRIMARY KEY, ranked INTEGER NOT NULL, ids BLOB NOT NULL)
     WITHOUT ROWID;
@@ -205,8 +205,9 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
         )
         db.executemany("INSERT INTO content VALUES (?, ?)",
                        ((w, _blob(ids)) for w, ids in sorted(content.items())))  # fmt: skip
-        db.executemany("INSERT INTO kind_values VALUES (?, ?)",
-                       sorted({(f.kind, f.value) for f in facts}))  # fmt: skip
+        values = Counter((f.kind, f.value) for f in facts)
+        db.executemany("INSERT INTO kind_values VALUES (?, ?, ?)",
+                       ((k, v, n) for (k, v), n in sorted(values.items())))  # fmt: skip
         db.executemany(
             "INSERT INTO meeting_words VALUES (?, ?)",
             ((m, _SEP.join(sorted(ws))) for m, ws in sorted(by_meeting.items())),
@@ -308,7 +309,7 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
     gone_words: dict[str, list[int]] = {}
     gone_content: dict[str, list[int]] = {}
     gone_ranked: Counter[str] = Counter()
-    gone_values: set[tuple[str, str]] = set()
+    values: Counter[tuple[str, str]] = Counter()  # how many facts of a value more (or fewer)
     meetings: set[str] = set()
     ranked_change = 0
     strings: dict[str, str] = {}
@@ -325,7 +326,7 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
             if kind in ranked:
                 ranked_change -= 1
                 gone_ranked.update(said)
-            gone_values.add((kind, value))
+            values[(kind, value)] -= 1
             meetings.add(mid)
         db.execute("DELETE FROM facts WHERE article = ?", (stem,))
     new_words: dict[str, list[int]] = {}
@@ -348,6 +349,7 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
                 ranked_change += 1
                 new_ranked.update(words)
             meetings.add(fact.meeting)
+            values[(fact.kind, fact.value)] += 1
             rows.append((n, fact.kind, fact.meeting, fact.article, fact.value, fact.qualifier,
                          dump(fact.to_json()), _SEP.join(words), _said(fact.display),
                          agent_of(fact),
@@ -370,12 +372,14 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
             db.execute("INSERT OR REPLACE INTO content VALUES (?, ?)", (word, _blob(ids)))
         else:
             db.execute("DELETE FROM content WHERE word = ?", (word,))
-    for kind, value in sorted(gone_values):
-        if db.execute("SELECT 1 FROM facts WHERE kind = ? AND value = ? LIMIT 1",
-                      (kind, value)).fetchone() is None:  # fmt: skip
+    for (kind, value), more in sorted(values.items()):
+        row = db.execute("SELECT facts FROM kind_values WHERE kind = ? AND value = ?",
+                         (kind, value)).fetchone()  # fmt: skip
+        left = (row[0] if row else 0) + more
+        if left > 0:
+            db.execute("INSERT OR REPLACE INTO kind_values VALUES (?, ?, ?)", (kind, value, left))
+        else:
             db.execute("DELETE FROM kind_values WHERE kind = ? AND value = ?", (kind, value))
-    db.executemany("INSERT OR IGNORE INTO kind_values VALUES (?, ?)",
-                   sorted({(r[1], r[4]) for r in rows}))  # fmt: skip
     marks = ",".join("?" * len(kinds))
     for mid in sorted(meetings):
         found: set[str] = set()
@@ -492,8 +496,10 @@ class StoredTable(FactTable):
     """A ``FactTable`` read from the store: the small sections and the meetings when it opens,
     a kind's facts of a meeting when first asked for (and kept)."""
 
-    def __init__(self, path: Path, parts: Mapping[str, PartsReader]):
-        """Open the store at ``path``; a DataError when it is not one this code wrote."""
+    def __init__(self, path: Path, parts: Mapping[str, PartsReader], meetings: bool = True):
+        """Open the store at ``path``; a DataError when it is not one this code wrote.
+        ``meetings``: read the meetings (False: none, for a build that reads only its
+        sections and reports)."""
         self.path = path
         self._parts = parts
         self._strings: dict[str, str] = {}
@@ -536,7 +542,8 @@ class StoredTable(FactTable):
             self.ranked_count = int(section["ranked_count"])
             rows = self._db.execute(
                 "SELECT id, data, words FROM facts WHERE kind = ? OR (kind = ? AND qualifier = ?) "
-                "ORDER BY id", (MEETING, ENCOUNTER, MAIN)).fetchall()  # fmt: skip
+                "ORDER BY id", (MEETING, ENCOUNTER, MAIN) if meetings else ("", "", "")
+            ).fetchall()  # fmt: skip
             held = [self._fact(n, data, words) for n, data, words in rows]
         except FileNotFoundError:
             raise DataError(path, "fact store not found") from None
