@@ -169,7 +169,6 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
         content: dict[str, array[int]] = {}
         ranked_df: dict[str, int] = {}
         ranked_count = 0
-        dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
         rows = []
         places = positions({*reports, *(f.article for f in facts)})
         last, i = ("", ""), 0
@@ -196,7 +195,7 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
                 for w in words:
                     ranked_df[w] = ranked_df.get(w, 0) + 1
             rows.append((n, fact.kind, fact.meeting, fact.article, fact.value, fact.qualifier,
-                         dump(fact.to_json()), _SEP.join(words), said, agent_of(fact),
+                         fact_text(fact), _SEP.join(words), said, agent_of(fact),
                          ",".join(map(str, sorted(set(years_of(fact)))))))  # fmt: skip
         db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.executemany(
@@ -332,7 +331,6 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
     new_words: dict[str, list[int]] = {}
     new_content: dict[str, list[int]] = {}
     new_ranked: Counter[str] = Counter()
-    dump = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
     rows = []
     for stem, facts in sorted(replaced.items()):
         last, i = "", 0
@@ -351,7 +349,7 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
             meetings.add(fact.meeting)
             values[(fact.kind, fact.value)] += 1
             rows.append((n, fact.kind, fact.meeting, fact.article, fact.value, fact.qualifier,
-                         dump(fact.to_json()), _SEP.join(words), _said(fact.display),
+                         fact_text(fact), _SEP.join(words), _said(fact.display),
                          agent_of(fact),
                          ",".join(map(str, sorted(set(years_of(fact)))))))  # fmt: skip
     db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -414,6 +412,14 @@ def _moved(ids: array[int], gone: Iterable[int], new: Iterable[int]) -> array[in
         if at == len(ids) or ids[at] != n:
             ids.insert(at, n)
     return ids
+
+
+_DUMP = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
+
+
+def fact_text(fact: Fact) -> str:
+    """A fact as the store keeps it (its JSON, compact, keys sorted): equal facts, equal texts."""
+    return _DUMP(fact.to_json())
 
 
 def store_counts(path: Path) -> tuple[dict[str, int], int]:
@@ -724,6 +730,10 @@ class StoredTable(FactTable):
         if len(meetings) == 1:
             return self.at(index.get(next(iter(meetings)), ()))
         return self.at(sorted(n for m in meetings for n in index.get(m, ())))
+
+    def fact_texts(self) -> Iterator[tuple[str, str]]:
+        """Each fact's article and ``fact_text``, by article (none decoded)."""
+        yield from self._db.execute("SELECT article, data FROM facts ORDER BY article")
 
     def reports(self) -> dict[str, str]:
         """Each article's report as the build stored it (stem -> JSON text)."""
