@@ -902,6 +902,8 @@ def current_table(config: Config, progress: Progress | None = None) -> CurrentTa
 
 def _store_problem(table_path: Path, config: Config) -> str:
     """Why there is no table at ``table_path`` to answer from (no JSON table is there)."""
+    if not store_path(table_path).exists():
+        return f"{store_path(table_path)}: not found"
     try:
         stored = StoredTable(store_path(table_path), READERS)
     except DataError as exc:
