@@ -52,7 +52,7 @@ from .glossary import DEFAULT_PATH as GLOSSARY_PATH
 from .glossary import Glossary, glossary_from_data
 from .intents import Intent, Lexicon, intent_paths, load_intents, load_lexicon
 from .kinds import NEEDS, READERS
-from .merge import Placement, assign, place
+from .merge import Placement, Recall, assign, place, recalls
 from .yamlio import load_yaml
 
 if TYPE_CHECKING:  # bot.extractcache is imported by a build, not by ask on a fresh table
@@ -306,7 +306,8 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
     if not infos:
         raise DataError(config.seeds_dir, "no usable article")
     # every report of a meeting belongs to it (``merge``, with each article's placement kept)
-    placements = assign([ctx for ctx, _ in reports])
+    recalled = {ctx.article.stem: recalls(ctx, fs) for ctx, fs in reports}
+    placements = assign([ctx for ctx, _ in reports], recalled)
     merged = [place(ctx, fs, placements[ctx.article.stem]) for ctx, fs in reports]
     facts = [f for fs in merged for f in fs]
     infos = [dataclasses.replace(i, meeting=placements[i.stem].meeting) for i in infos]
@@ -317,11 +318,14 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
                       glossary_data)  # fmt: skip
     # A term the glossary lacks is not fatal (the reply falls back to English), but say so.
-    problems = russian.by_article(extractions, facts, gaz, cache)
-    report.notes += [f"no Russian: {p}" for lines in problems for p in lines]
+    problems = [_russian(russian, e, mine, gaz, cache)
+                for e, mine in zip(extractions, merged, strict=True)]  # fmt: skip
+    report.notes += [f"no Russian: {p}" for lines in problems for p in lines[0]]
+    report.notes += [f"no Russian: {p}" for lines in problems for p in lines[1]]
     for e, lines in zip(extractions, problems, strict=True):
         stem = e.info.stem
-        report.reports[stem] = report_json(e, placements[stem], lines, notes[stem])
+        report.reports[stem] = report_json(e, placements[stem], recalled[stem], lines,
+                                           notes[stem])  # fmt: skip
     report.articles = len(infos)
     report.meetings = len(table.meetings)
     report.kinds = Counter(str(f.kind) for f in facts)
@@ -340,19 +344,31 @@ def _curated_note(cur: CuratedFact | None, got: Extracted | None) -> list[str]:
     return [f"curated fact for {cur.article} unused: the text gives the date"]
 
 
-def report_json(e: Extracted, where: Placement, russian: Sequence[str], notes: list[str]) -> str:
+def report_json(e: Extracted, where: Placement, recalled: Sequence[Recall],
+                russian: tuple[Sequence[str], Sequence[str]], notes: list[str]) -> str:  # fmt: skip
     """What the store keeps of an article for the next build (``update_table``): its file and
-    bytes' sha256, its /sources line, what merging reads of it and where merging put it, the
-    problems of its merged facts in Russian and its curated note."""
+    bytes' sha256, its /sources line, what merging reads of it (its context and its recalls)
+    and where merging put it, the problems of its merged facts in Russian (``_russian``) and its
+    curated note."""
     from .extractcache import context_json
 
     a = e.context.article
     return json.dumps(
         {"name": a.path.name, "sha256": a.sha256, "info": dataclasses.astuple(e.info),
          "context": context_json(e.context), "placement": where.to_json(),
-         "russian": list(russian), "notes": notes},
+         "recalls": [r.to_json() for r in recalled], "russian": list(russian[0]),
+         "russian_recalled": list(russian[1]), "notes": notes},
         ensure_ascii=False, sort_keys=True, separators=(",", ":"),
     )  # fmt: skip
+
+
+def _russian(russian: RussianCheck, e: Extracted, mine: Sequence[Fact], gaz: Gazetteer,
+             cache: ExtractCache) -> tuple[tuple[str, ...], list[str]]:  # fmt: skip
+    """The problems in Russian of an article's merged facts ``mine``: of its own facts, and of
+    the venues it gives the meetings it recalls (``place`` adds them after its own; a build
+    lists their lines after every article's own, as merging all reports at once did)."""
+    own, added = mine[: len(e.facts)], mine[len(e.facts) :]
+    return russian.lines(e, own, gaz, cache), russian.check(added, gaz) if added else []
 
 
 Progress = Callable[[int, int], None]
@@ -567,7 +583,8 @@ def update_table(config: Config, workers: int | None = None,
                 _remove_json(location)  # not the store's table: stale or damaged
             return _report(path, location, paths, stored, unusable.values(), _stats(old))
         code = code_hashes()
-        gaz = gazetteer_from_data(old.gazetteer, GAZETTEER_PATH)
+        gaz_data = old.gazetteer
+        gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
         glossary = glossary_from_data(old.glossary, NEEDS, GLOSSARY_PATH)
         russian = RussianCheck(glossary, old.glossary, before["glossary"])
         cache = ExtractCache(cache_folder(location))
@@ -583,18 +600,21 @@ def update_table(config: Config, workers: int | None = None,
         problem = next((i for i in got.values() if isinstance(i, DataError)), None)
         if problem is not None and config.build.on_bad_article == "reject":
             raise problem
-        _extracted(got, articles, gaz, russian, _workers(config, workers), progress, old)
+        _extracted(got, articles, gaz_data, gaz, russian, _workers(config, workers), progress)
         contexts: list[Context] = []
+        recalled: dict[str, tuple[Recall, ...]] = {}  # what merging reads of other articles
         for p in paths:
             item = got.get(p.stem)
             if item is None and p.stem in stored:
                 data = stored[p.stem]
                 contexts.append(context_from_json(data["context"], p, data["sha256"],
                                                   data["info"][3], gaz))  # fmt: skip
+                recalled[p.stem] = tuple(Recall.from_json(r) for r in data["recalls"])
             elif item is not None and not isinstance(item, DataError):
                 assert not isinstance(item, Pending), "extracted above"
                 contexts.append(item.context)
-        placements = assign(contexts)
+                recalled[p.stem] = recalls(item.context, item.facts)
+        placements = assign(contexts, recalled)
         moved = [
             p
             for p in paths
@@ -606,9 +626,9 @@ def update_table(config: Config, workers: int | None = None,
             got[p.stem] = item = _look_up(articles, p, read, curated.get(p.stem))
             if isinstance(item, DataError) or read.hashes[p] != before.get(f"seeds/{p.name}"):
                 return None  # changed since without another size or time: read it all
-        _extracted(got, articles, gaz, russian, 1, None, old)
-        return _patched(config, old, location, paths, got, placements, stored, unusable,
-                        changed, read, russian, curated, cache)  # fmt: skip
+        _extracted(got, articles, gaz_data, gaz, russian, 1, None)
+        return _patched(config, old, location, paths, got, placements, recalled, stored,
+                        unusable, changed, read, gaz, russian, curated, cache)  # fmt: skip
 
 
 _INFO = [f.name for f in dataclasses.fields(ArticleInfo)]
@@ -619,13 +639,14 @@ def _not_articles(inputs: dict[str, str]) -> dict[str, str]:
 
 
 def _extracted(got: dict[str, Extracted | Pending | DataError], articles: Articles,
-               gaz: Gazetteer, russian: RussianCheck, workers: int, progress: Progress | None,
-               old: StoredTable) -> None:  # fmt: skip
-    """Extract the articles ``got`` has as Pending, in place."""
+               gaz_data: Any, gaz: Gazetteer, russian: RussianCheck, workers: int,
+               progress: Progress | None) -> None:  # fmt: skip
+    """Extract the articles ``got`` has as Pending, in place (``gaz_data``: the gazetteer's
+    data, for worker processes)."""
     from .extractcache import Pending
 
     pending = {stem: i for stem, i in got.items() if isinstance(i, Pending)}
-    texts = _extract_all(list(pending.values()), old.gazetteer, gaz, russian, workers, progress)
+    texts = _extract_all(list(pending.values()), gaz_data, gaz, russian, workers, progress)
     with closing(texts) as fresh:
         for stem, item in pending.items():
             got[stem] = articles.fresh(item, next(fresh))
@@ -633,8 +654,9 @@ def _extracted(got: dict[str, Extracted | Pending | DataError], articles: Articl
 
 def _patched(config: Config, old: StoredTable, location: Path, paths: list[Path],
              got: dict[str, Extracted | Pending | DataError], placements: dict[str, Placement],
-             stored: dict[str, Any], unusable: dict[str, list[str]], changed: set[str],
-             read: InputReader, russian: RussianCheck, curated: dict[str, CuratedFact],
+             recalled: dict[str, tuple[Recall, ...]], stored: dict[str, Any],
+             unusable: dict[str, list[str]], changed: set[str], read: InputReader,
+             gaz: Gazetteer, russian: RussianCheck, curated: dict[str, CuratedFact],
              cache: ExtractCache) -> BuildReport | None:  # fmt: skip
     """``update_table``'s writing: the articles ``got`` merged into their placements and their
     rows replaced in the store; None when the store must be written whole."""
@@ -643,7 +665,6 @@ def _patched(config: Config, old: StoredTable, location: Path, paths: list[Path]
     from .memo import FactText
     from .relevance import Relevance
 
-    gaz = gazetteer_from_data(old.gazetteer, GAZETTEER_PATH)
     replaced: dict[str, list[Fact]] = {}
     reports: dict[str, str] = {}
     for stem, item in got.items():
@@ -656,9 +677,9 @@ def _patched(config: Config, old: StoredTable, location: Path, paths: list[Path]
         unusable.pop(f"seeds/{item.context.article.path.name}", None)
         mine = place(item.context, list(item.facts), placements[stem])
         replaced[stem] = mine
-        lines = russian.lines(item, mine, gaz, cache)
+        lines = _russian(russian, item, mine, gaz, cache)
         notes = _curated_note(curated.get(stem), item)
-        reports[stem] = report_json(item, placements[stem], lines, notes)
+        reports[stem] = report_json(item, placements[stem], recalled[stem], lines, notes)
     names = {f"seeds/{p.name}" for p in paths}
     for name in [n for n in unusable if n not in names]:
         del unusable[name]
@@ -721,16 +742,18 @@ def _report(path: Path, location: Path, paths: list[Path], reports: dict[str, An
                          stats=stats, incremental=True)  # fmt: skip
     skipped = {str(u[0]): u for u in unusable}
     russian: list[str] = []
+    recalled: list[str] = []  # (``_russian``)
     for p in paths:
         found = reports.get(p.stem)
         if found is not None:
             report.articles += 1
             report.notes += found["notes"]
             russian += found["russian"]
+            recalled += found["russian_recalled"]
         elif (u := skipped.get(f"seeds/{p.name}")) is not None:
             report.skipped.append(u[1])
             report.notes += u[2:]
-    report.notes += [f"no Russian: {line}" for line in russian]
+    report.notes += [f"no Russian: {line}" for line in russian + recalled]
     return report
 
 

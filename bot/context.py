@@ -61,7 +61,15 @@ _TRAVEL = Pattern(
     r"Federation)(?![a-z])",
 )
 # A host greets the guest where they meet: "welcome to Beijing once again".
+# A venue named by what it is, where the leaders sat: "at the Dongjiao State Guest Hotel", "in
+# the Kazan Kremlin's Palace" is the gazetteer's; "at the Expo Centre" ("at" or "in" a building).
+_NAMED_VENUE = Pattern(
+    r"\b(?:at|in)\s+the\s+(?P<venue>(?:[A-Z][\w'’-]+\s+){1,4}(?:State\s+Guest\s*[Hh]ouse|State\s+"
+    r"Guest\s+Hotel|Guest\s*[Hh]ouse|Hotel|Palace|Residence|(?:Conference|Exhibition|Convention)\s+"
+    r"Cent(?:re|er)|Government\s+Building|Hall))\b"
+)
 _WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?=[A-Z])")
+RECAP_DAYS = 30  # a text that dates things this long after the meeting it names looks back
 REPORT = "report"  # what the group of an article that reports no meeting at all is
 LEAD = 8  # sentences: headline, repeated headline, caption and lead paragraph of a report
 LEAD_CONTENT = 4  # sentences of text (no heading, menu or repeated line) that a lead holds at least
@@ -287,6 +295,28 @@ def _other_time(article: Article, meeting: Sequence[int], day: date) -> bool:
     return False
 
 
+def _later(article: Article, held: Sequence[Mention], ref: date) -> bool:
+    """The text dates something to a day a month or more after the first of the ``held``
+    meetings it dates, and not after the page's date."""
+    first = min((d for m in held for d in _days_in(article.sentences[m.idx])), default=None)
+    if first is None or (ref - first).days < RECAP_DAYS:
+        return False
+    return any((d - first).days >= RECAP_DAYS and d <= ref
+               for s in article.sentences for d in _days_in(s))  # fmt: skip
+
+
+def _days_in(sentence: str) -> list[date]:
+    """The days a sentence dates what it tells of to."""
+    return [date.fromisoformat(when) for _, when, _ in when_mentions(sentence, None)
+            if len(when) == 10]  # fmt: skip
+
+
+def _this_time(article: Article, idx: int, day: date) -> bool:
+    """Sentence ``idx`` dates what it reports to the day, in ``day``'s month."""
+    return any(len(when) == 10 and when[:7] == day.isoformat()[:7]
+               for _, when, _ in when_mentions(article.sentences[idx], day))  # fmt: skip
+
+
 def _article_year(article: Article, month_day: tuple[int, int], weekday: str,
                   gaz: Gazetteer | None = None) -> int | None:  # fmt: skip
     """The year of an article that gives a day and month but no year, from what it says of this
@@ -331,11 +361,15 @@ def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
         venue = max((e for e, _ in venues), key=lambda e: len(e.name))
         return str(venue.attr("city")), venue.name, 0, country
     named = [e for i in meeting for _, e in gaz.find("places", bodies[i])]
+    # a venue the gazetteer does not know, by what it is: "at the Dongjiao State Guest Hotel"
+    named_venue = next(
+        (m.group("venue") for i in meeting if (m := _NAMED_VENUE.search(bodies[i]))), ""
+    )
     for e in named:
         if not country or e.attr("country") == country:
-            return e.name, "", 0, country
+            return e.name, named_venue, 0, country
     if named:  # a place the meeting's sentences name, though the visit's country is another
-        return named[0].name, "", 0, country
+        return named[0].name, named_venue, 0, country
     early = [bodies[i] for i in range(min(4, len(article.sentences))) if i not in elsewhere]
     country = country or _country(gaz, early, _TRAVEL)  # "will travel to China on a visit"
     for i in range(min(6, len(article.sentences))):
@@ -379,6 +413,24 @@ def _elsewhere(encounters: Sequence[Encounter], meeting: Sequence[int],
     return frozenset(out - set(meeting))
 
 
+# A transcript's heading: the meeting's date, then its clock time ("14 April 2026, 10:30").
+_CLOCK_AFTER_DATE = Pattern(r"^[^,]{6,30}\d{4},?\s+(?P<t>(?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])")
+
+
+def _headed_clock(sentences: Sequence[str], day: date) -> tuple[str, str]:
+    """(part of day, clock) from a heading line of the first few that gives the meeting's own
+    date with a time ("14 April 2026, 10:30  Beijing, ..."): a government site's transcript
+    heading. A time after another date (a publication stamp) is not the meeting's."""
+    for s in sentences[:5]:
+        m = _CLOCK_AFTER_DATE.match(s)
+        if m is None:
+            continue
+        dates = find_dates(s[: m.start("t")], day)
+        if dates and dates[0].value == day:
+            return daytime_of(f"at {m.group('t')}")
+    return "", ""
+
+
 def _country(gaz: Gazetteer, texts: Sequence[str], pattern: Pattern) -> str:
     """The country the first of ``texts`` that says where a visit goes names."""
     for text in texts:
@@ -410,14 +462,21 @@ def article_context(
     found = mentions(sentences, gaz, said, bodies)
     ref = _reference_date(article)
     held = [m for m in found if m.principal and m.tense == "past" and not m.recall and not m.count]
-    if (
-        held
-        and ref
-        and min(m.idx for m in held) >= lead_end(sentences)
-        and _other_time(article, [m.idx for m in held], ref)
-    ):
+    other = [m for m in held if ref and _other_time(article, [m.idx], ref)]
+    own = [m for m in held if ref and m not in other and _this_time(article, m.idx, ref)]
+    if other and (own or min(m.idx for m in held) >= lead_end(sentences)):
         # A meeting first named deep in a text that places it in another month or year than the
-        # page's ("In March 2023 ... Xi met Mishustin", asked at a briefing of 2025) is recalled.
+        # page's ("In March 2023 ... Xi met Mishustin", asked at a briefing of 2025) is recalled;
+        # one dated to the day in the page's month ("received Mishustin on 05.11.2026", in a
+        # digest of 09.11.2026) is reported, and the others it names are recalled beside it
+        # ("the two also met in Beijing in November 2025").
+        recalled = other if own else held
+        found = [replace(m, recall=True) if m in recalled else m for m in found]
+        held = own or []
+    elif held and ref and not own and _later(article, held, ref):
+        # A piece that goes on from the principals' meeting it names to days months later, up
+        # to its own date (a column that walks through "On 21 March 2023 ...", "until 4
+        # November 2025"), reports none of them: it recalls them all.
         found = [replace(m, recall=True) if m in held else m for m in found]
         held = []
     anaphoric = {i for i, s in enumerate(sentences) if ANAPHORIC.search(s[bodies[i] :].lstrip())}
@@ -439,6 +498,8 @@ def article_context(
         daytime, clock = daytime_of(sentences[i][bodies[i] :])
         if daytime:
             break
+    if not daytime and day:
+        daytime, clock = _headed_clock(sentences, day)
     counted = {m.idx for m in found if m.principal and m.count and m.tense == "past"}
     meeting = sorted(set(meeting) | counted)  # "it was their second meeting this year": this one
     slug = _slug(city or "unknown")
@@ -582,8 +643,13 @@ def family_names(gaz: Gazetteer, sentences: Sequence[str]) -> FindPeople:
         if any(" " not in a for a in e.aliases) or " " not in e.name:
             continue
         words = e.name.split()
-        family = words[0] if str(e.attr("role") or "").endswith("of China") else words[-1]
+        role = str(e.attr("role") or "")
+        family = words[0] if role.endswith("of China") else words[-1]
         families.setdefault(family, []).append(e.name)
+        if len(words) == 2 and not re.search(r"\b(?:of|to)\s+(?:China|Russia)\b", role):
+            # a scholar or official of no country the role names ("a professor at ... Jilin
+            # University"): the family name may come first ("Gao said") or last
+            families.setdefault(words[0], []).append(e.name)
     shorts = [(re.compile(rf"\b{re.escape(f)}\b(?!\s+[A-Z])"), names[0])
               for f, names in families.items() if len(names) == 1]  # fmt: skip
     if not shorts:
@@ -609,7 +675,7 @@ def family_names(gaz: Gazetteer, sentences: Sequence[str]) -> FindPeople:
 # words may run on ("of the State Council of ..."); the name is the two capitalised words after.
 _OFFICE = Pattern(
     r"(?<![\w-])(?:(?P<nat>Chinese|Russian)\s+)?(?P<office>(?:(?:First\s+)?(?:Deputy|Vice)\s+)?"
-    r"(?:Prime\s+Minister|Premier|President|Chairman|Chairwoman|Foreign\s+Minister|Minister|"
+    r"(?:Prime\s+Minister|PM|Premier|President|Chairman|Chairwoman|Foreign\s+Minister|Minister|"
     r"State\s+Council+or|Ambassador|Governor|Mayor|Speaker|Secretary|Director|Head|"
     r"(?:(?:Foreign\s+Ministry|MFA|Kremlin|Government|Ministry)\s+)?Spokes(?:person|man|woman))"
     r"(?P<plural>s)?)"
@@ -633,7 +699,11 @@ _NOT_NAMES = frozenset((
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "The", "This", "That", "And", "Esteemed", "Dear", "Comrade",
-    "Excellency"
+    "Excellency",
+    # what a ministry is of ("Minister of Science and Higher Education")
+    "Finance", "Science", "Higher", "Education", "Technology", "Industry", "Trade", "Energy",
+    "Health", "Culture", "Sport", "Transport", "Agriculture", "Justice", "Defence", "Defense",
+    "Resources", "Ecology", "Communications", "Digital", "Labour", "Labor", "Construction",
 ))  # fmt: skip
 
 
@@ -649,10 +719,12 @@ def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]
             of = tail.group() if tail else ""
             if of and not names:  # the office's words ran on into the name
                 words = list(re.finditer(r"[A-Z][a-z]+", of))
-                if len(words) >= 4 and of[words[-2].end() : words[-1].start()] == " ":
+                # "of Finance Anton Siluanov": the office's own word before a two-word name
+                if len(words) >= 3 and of[words[-2].end() : words[-1].start()] == " ":
                     names = [of[words[-2].start() : words[-1].end()]]
                     of = of[: words[-2].start()]
             office = " ".join(m.group("office").split())
+            office = re.sub(r"\bPM$", "Prime Minister", office)  # a wire's "Deputy PM"
             if m.group("plural"):
                 office = re.sub(r"s$", "", office)
             role = _role(office, m.group("nat"), of)
@@ -660,7 +732,20 @@ def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]
                 if name in found or not _new_person(gaz, name):
                     continue
                 found[name] = Entry(name, (name,), "", (("role", role),))
+        for m in _APPOSITIVE.finditer(s):  # "Gao Feiran, a professor at ...": a scholar quoted
+            name, role = m.group("name"), " ".join(m.group("role").split())
+            if name not in found and _new_person(gaz, name):
+                found[name] = Entry(name, (name,), "", (("role", role),))
     return tuple(found.values())
+
+
+# A person the report introduces by what they do, after the name: "Liu Danqing, a senior fellow
+# at the Taihe Institute, said", "Gao Feiran, a professor at the School of ... University".
+_APPOSITIVE = Pattern(
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+),\s+(?:a|an)\s+(?P<role>(?:[a-z-]+\s+){0,3}"
+    r"(?:professor|fellow|researcher|analyst|expert|scholar|economist|director|dean|lecturer)"
+    r"(?:\s+(?:at|of|with)\s+(?:the\s+)?[A-Z][^,.;]{2,80})?)(?=[,.;])"
+)
 
 
 def _names_after(s: str, at: int, plural: bool) -> list[str]:

@@ -269,10 +269,11 @@ class Dialogue:
         if q.slots.venues:
             venues = set(q.slots.venues)
             meetings = [m for m in self.table.meetings if venues & self.table.values(VENUE, m.id)]
-        nth = _nth(q.text)
+        nth = q.slots.nth if q.slots.nth < 0 else _nth(q.text)  # (-2: the one before the last)
         if nth:
             pool = meetings if meetings is not None else self._dated(q)
-            meetings = [pool[nth - 1]] if nth <= len(pool) else []
+            at = nth - 1 if nth > 0 else nth
+            meetings = [pool[at]] if abs(nth) <= len(pool) else []
         if context is not None and context.meetings and meetings is None:
             known = sorted(self._order[m] for m in context.meetings if m in self._order)
             if known and _BEFORE.search(q.text):

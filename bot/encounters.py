@@ -108,9 +108,11 @@ _QUESTION = Pattern(r"^\W*(?:Q\s*[:.-]|Question\s*:)|\?[\"”»]?\s*$", re.I)
 _COUNT = Pattern(r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:time|meeting)\b",
                  re.I)  # fmt: skip
 # Clauses of one sentence: "He will meet with Xi and also hold talks with Li Qiang", "..., a day
-# after his talks with Putin", "... with Li Qiang and was received by Xi".
+# after his talks with Putin", "... with Li Qiang and was received by Xi", "... met with
+# Mishustin, who is in China for the 28th regular meeting" (what brought him is another meeting).
 _CLAUSE_BREAK = Pattern(
     r",\s+(?:a\s+day\s+(?:after|before)|when|while|during|where|including)\b|;\s+"
+    r"|,\s+who\s+(?:is|was|has\s+been)\s+(?:in|visiting)\s+[\w ]{2,30}?\s+(?:for|to\s+attend)\b"
     r"|,\s+and\s+(?=\w+\s+\w+)"
     r"|(?<=[,.!?])[\"”](?=\s)"
     r"|,\s+(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|noted|stressed|added)\b)"
@@ -167,7 +169,9 @@ _COUNTRY_AT = Pattern(r"\b(?:in|to|visiting)\s+(?:the\s+)?(?P<c>China|Russia|Peo
 ANAPHORIC = Pattern(
     r"^(?:the\s+)?(?:meeting|conversation|talks|negotiations)\s+(?:took\s+place|was\s+held|"
     r"were\s+held|began|started|lasted|was\s+also\s+attended|were\s+also\s+attended|was\s+"
-    r"attended|were\s+attended)\b",
+    r"attended|were\s+attended)\b"
+    # "The two men sat down on Thursday afternoon at ...": the report's leaders, met
+    r"|^the\s+two\s+(?:men|leaders)\s+(?:sat\s+down|met|held\s+(?:talks|their\s+meeting))\b",
     re.I,
 )
 
@@ -613,6 +617,8 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
     """(start, end, city, venue) of each place or venue the clause names, in order."""
     out: list[tuple[int, int, str, str]] = []
     for a, b, e in gaz.spans("venues", clause):
+        if _SOURCE.match(clause, b):
+            continue  # "the Kremlin and Xinhua reported", "the Kremlin readout": who tells it
         out.append((a, b, str(e.attr("city")), e.name))
     for a, b, e in gaz.spans("places", clause):
         if not any(x < b and a < y for x, y, _, _ in out) and e.name != "video link":
@@ -630,6 +636,10 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
     return merged
 
 
+# A venue that stands for the office that speaks from it: "the Kremlin said", "the Kremlin and
+# Xinhua reported", "a Kremlin readout", "the Kremlin press service".
+_SOURCE = Pattern(r"(?:\s+and\s+[A-Z][\w ]{1,30}?)?\s+(?:said|says|reported|reports|announced|"
+                  r"confirmed|stated|readout|press\s+service|spokesman|spokeswoman)\b")  # fmt: skip
 _COUNTRY_MARK = "country:"  # a place of ``_countries``: a country, not a city
 
 

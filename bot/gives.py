@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .facts import Fact
 from .question import Question
-from .text import NUMBER_WORDS, ORDINAL_WORDS, month_number
+from .text import FIRST_MONTHS, NUMBER_WORDS, ORDINAL_WORDS, month_number
 
 # What a fact gives: a length ("three-day", "two hours"), a day ("December 20"), a year, a number.
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
@@ -25,14 +25,20 @@ NUMBER_GIVEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine
                           r"twelve|dozen|twice)\b", re.I)  # fmt: skip
 
 _WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
-                         r"year\b|за весь год|за полный год|по итогам(?: всего)? года",
+                         r"year\b|\b(?:the\s+)?(?:whole|entire)\s+of\s+\d{4}\b|"
+                         r"за (?:весь|полный|целый)(?: \d{4})? год|"
+                         r"по итогам(?: всего)?(?: \d{4})? года",
                          re.I)  # fmt: skip
 FULL_YEAR = 12  # the months of a whole year
 TARGET = re.compile(r"\b(?:target|goal|aim|objective|plan(?:ned)?|set)\b|цел[ьи]|план", re.I)
 GROWTH = re.compile(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"
                     r"|рост|вырос", re.I)  # fmt: skip
-_QUARTER = re.compile(r"\bfirst\s+(quarter|half)\b", re.I)
-_FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
+# A figure for part of a year ("in the first 11 months", "January-August", "Q1")
+_PART_OF_YEAR = re.compile(r"\bfirst\s+\w+\s+months\b|\b(?:quarter|half)\b|\bQ[1-4]\b|"
+                           r"\b(?:January|February|March|April|May|June|July|August|September|"
+                           r"October|November)\s*[-–]\s*[A-Z][a-z]+\b|первые\s+\w+\s+месяц|"
+                           r"квартал|полугоди", re.I)  # fmt: skip
+_QUARTER = re.compile(r"\bfirst\s+(quarter|half)\b|\bперв\w*\s+(квартал|полугоди)", re.I)
 _MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
 
 
@@ -43,8 +49,9 @@ def months_asked(text: str) -> int | None:
         return FULL_YEAR
     quarter = _QUARTER.search(text)  # "the first quarter", "the first half of 2024"
     if quarter:
-        return {"quarter": 3, "half": 6}[quarter.group(1).lower()]
-    m = _FIRST_MONTHS.search(text)
+        part = (quarter.group(1) or quarter.group(2)).lower()
+        return {"quarter": 3, "half": 6, "квартал": 3, "полугоди": 6}[part]
+    m = FIRST_MONTHS.search(text)
     if m:
         word = (m.group(1) or m.group(2)).lower()
         return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
@@ -77,6 +84,8 @@ def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[De
         out.append(Demand(q.how_many, lambda d: bool(NUMBER_GIVEN.search(d)), False))
     if q.duration:
         out.append(Demand(q.duration, gives_length, True))
+    if months_asked(q.text) == FULL_YEAR:  # "the full-year total": not the first 11 months'
+        out.append(Demand("full year", lambda d: not _PART_OF_YEAR.search(d), True))
     return out
 
 

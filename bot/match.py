@@ -72,7 +72,7 @@ _NOT_TYPICAL = _ONLY_FUNCTION | {
 LOW = 0.3  # scores under this are left out of ``Match.scores`` (no use: see ``match``)
 COMMON_SHARE = 0.15  # a word in more examples than this share is common (read last)
 SAID_FLOOR = 0.75  # an open intent's score when the question asks what someone said
-WHO_SAID_FLOOR = 0.9  # "who mentioned the Years of Sports Exchange?" asks for the speaker
+WHO_SAID_FLOOR = 0.95  # "who mentioned the Years of Sports Exchange?" asks for the speaker
 NOT_SAID = 0.75  # and what its score is worth when the question does not
 COVERAGE = 0.3  # share of the score that is "how much of the example the message contains"
 # The intent-level score: how much of the message an intent's whole vocabulary explains, when
@@ -154,15 +154,15 @@ class Matcher:
         self._common = frozenset(t for t, ids in self._index.items() if len(ids) > common_df)
         self._has = {t: frozenset(self._index[t]) for t in self._common}
         self._asks = [_STRONG_WH & toks for _, toks in self._examples]
-        lightest: dict[tuple[frozenset[str], str, frozenset[str]], float] = {}
-        for (name, toks), w, asked in zip(self._examples, self._ex_weight, self._asks,
-                                          strict=True):  # fmt: skip
+        lightest: dict[tuple[frozenset[str], str, frozenset[str]], int] = {}
+        for i, ((name, toks), w, asked) in enumerate(zip(self._examples, self._ex_weight,
+                                                         self._asks, strict=True)):  # fmt: skip
             key = (toks & self._common, name, asked)
-            if key[0] and w < lightest.get(key, math.inf):
-                lightest[key] = w
-        groups: dict[frozenset[str], list[tuple[str, float, frozenset[str]]]] = defaultdict(list)
-        for (words, name, asked), w in lightest.items():
-            groups[words].append((name, w, asked))
+            if key[0] and (key not in lightest or w < self._ex_weight[lightest[key]]):
+                lightest[key] = i
+        groups: dict[frozenset[str], list[int]] = defaultdict(list)  # the lightest examples
+        for (words, _name, _asked), i in lightest.items():
+            groups[words].append(i)
         self._groups = dict(groups)
         self._group_keys = tuple(self._groups)
         # (intent, weight, question words) per example, read together in ``match``
@@ -253,23 +253,28 @@ class Matcher:
             for i in shared_of:
                 if i in has:
                     shared_of[i] += w
-        groups = [
-            (self._groups[key], shared)
-            for key in self._group_keys
-            if common and (shared := sum(w for t, w in common if t in key))
-        ]
+        # An example sharing only common words is scored as its group's lightest example (that
+        # example may share rarer words too: it scores with the most it shares, which is more).
+        for key in self._group_keys if common else ():
+            shared = 0.0
+            for t, w in common:
+                if t in key:
+                    shared += w
+            if shared:
+                for i in self._groups[key]:
+                    if shared > shared_of.get(i, 0.0):
+                        shared_of[i] = shared
         scores: dict[str, float] = {}
         info = self._info
         # An example sharing less than LOW / 2.3 of the question's weight scores under LOW: it
         # shares at most its own weight, so its Dice is under 2s / (W + s) < LOW / 1.3, and its
         # coverage term at most twice its Dice (0.7 d + 0.3 * 2d = 1.3 d): not worth scoring.
-        least = q_weight * LOW / 2.3
         # (an open intent weighs the question by its own words: always scored)
-        scored = [(info[i], shared) for i, shared in shared_of.items()
-                  if shared >= least or info[i][0] in q_open]  # fmt: skip
-        scored += [(member, shared) for members, shared in groups for member in members
-                   if shared >= least or member[0] in q_open]  # fmt: skip
-        for (name, ex_weight, asked), shared in scored:
+        least = q_weight * LOW / 2.3
+        for i, shared in shared_of.items():
+            name, ex_weight, asked = info[i]
+            if shared < least and name not in q_open:
+                continue
             # Dice rewards a close paraphrase; coverage rewards a long question that contains
             # a whole example ("... when did they meet, the one about trade?").
             weight = q_open.get(name, q_weight)

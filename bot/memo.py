@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Gazetteer
+from .question import stem
+from .text import CONTENT_WORD
 
 
 class FactText:
@@ -33,11 +35,13 @@ class FactText:
         return found
 
     def value_words(self, value: str) -> frozenset[str]:
-        """The words of four letters or more in a fact's value."""
+        """The words of four letters or more in a fact's value, and its codes ("G20"), as
+        written and as stems."""
         found = self._value_words.get(value)
         if found is None:
-            words = re.findall(r"[a-z]{4,}", value.lower().replace("-", " "))
-            found = self._value_words[value] = frozenset(words)
+            words = re.findall(CONTENT_WORD, value.lower().replace("-", " "))
+            # (and their stems: a Russian question's words are read as English stems)
+            found = self._value_words[value] = frozenset(words) | {stem(w) for w in words}
         return found
 
     def periods(self, display: str) -> tuple[tuple[int, int], ...]:

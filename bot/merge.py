@@ -5,19 +5,26 @@ one meeting, whatever their datelines or venue wording; its place is the one the
 gives (the meeting's own sentences before a filing city's dateline). A report whose date the
 text does not give joins the one known meeting at its place on its month and day (and
 weekday); an announcement joins the meeting it announces. An explicit date in any report
-replaces a curated one, and the curated note goes. Other encounters an article is about (a
-premiers' meeting) merge by date and people.
+replaces a curated one, and the curated note goes: also a date an article gives to the day for
+an earlier meeting of the principals it recalls (a gallery's file photo "meets with Mishustin at
+the Great Hall of the People ..., May 24, 2023"), whose venue the meeting takes when no report of
+it names one. Other encounters an article is about (a premiers' meeting) merge by date and people.
+
+Merging is in two steps, so that an incremental build merges again only the articles whose
+placement changed: ``assign`` places every report from what the store keeps of each article
+(its context and its ``recalls``), ``place`` merges one article's facts into its placement.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .context import Context
 from .facts import MEETING, Fact
+from .kinds import encounter, venue
 from .text import format_date
 
 ANNOUNCED_WITHIN = 7  # days: an announcement without a date announces a meeting this soon
@@ -47,35 +54,74 @@ class _Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Recall:
+    """An encounter fact of an article that dates an earlier meeting of the principals to the
+    day (held or recalled, not planned): the article's ``index``-th fact (in extraction order),
+    that day, and the venue it names ("" when none). What merging needs of other articles'
+    facts (``recalls``), kept by the store for each article."""
+
+    index: int
+    day: date
+    venue: str
+
+    def to_json(self) -> list[object]:
+        """The recall as JSON (the fact store keeps each article's)."""
+        return [self.index, self.day.isoformat(), self.venue]
+
+    @classmethod
+    def from_json(cls, data: list[object]) -> Recall:
+        """``to_json`` read back; ValueError or TypeError when it is not one."""
+        index, day, where = data
+        if not isinstance(index, int) or not isinstance(day, str) or not isinstance(where, str):
+            raise TypeError("recall: an index, a day and a venue")
+        return cls(index, date.fromisoformat(day), where)
+
+
+@dataclass(frozen=True, slots=True)
 class Placement:
     """Where ``merge`` puts an article's facts: the meeting id and place; for a meeting of the
-    principals also its day and whether any of its reports is dated by its text (None and False
-    for another encounter). The same placement gives the same merged facts (``place``)."""
+    principals also its day and whether it is dated by text (one of its reports, or another
+    article that recalls it to the day) (None and False for another encounter); and
+    ``venues``: for each meeting this article alone gives a venue by recalling it, the index of
+    the recalling fact, the meeting's id, place and year. The same placement gives the same
+    merged facts (``place``)."""
 
     meeting: str
     place: str | None
     day: date | None = None
     text_dated: bool = False
+    venues: tuple[tuple[int, str, str | None, int], ...] = ()
 
     def to_json(self) -> list[object]:
         """The placement as JSON (the fact store keeps each article's)."""
         return [self.meeting, self.place, self.day.isoformat() if self.day else None,
-                self.text_dated]  # fmt: skip
+                self.text_dated, [list(v) for v in self.venues]]  # fmt: skip
 
-    @classmethod
-    def from_json(cls, data: list[object]) -> Placement:
-        """``to_json`` read back; ValueError or TypeError when it is not one."""
-        mid, where, day, dated = data
-        if not isinstance(mid, str) or not isinstance(where, str | None):
-            raise TypeError("placement: meeting and place must be strings")
-        when = date.fromisoformat(day) if isinstance(day, str) else None
-        return cls(mid, where, when, bool(dated))
+
+def recalls(ctx: Context, facts: Sequence[Fact]) -> tuple[Recall, ...]:
+    """The facts of an article that date an earlier meeting of the principals to the day: an
+    ``encounter`` not planned, of a full date, whose people are the gazetteer's principals."""
+    principals = set(ctx.gaz.principals)
+    out: list[Recall] = []
+    for n, f in enumerate(facts):
+        p = f.parts
+        if (
+            f.kind != encounter.KIND
+            or not isinstance(p, encounter.Parts)
+            or p.status == "planned"
+            or len(p.when) != 10
+            or set(p.who) != principals
+        ):
+            continue  # fmt: skip
+        out.append(Recall(n, date.fromisoformat(p.when), p.venue))
+    return tuple(out)
 
 
 def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], dict[str, str]]:
     """The facts of every report with the meeting they belong to, and each article's meeting
     id (stem -> id)."""
-    placements = assign([ctx for ctx, _ in reports])
+    recalled = {ctx.article.stem: recalls(ctx, facts) for ctx, facts in reports}
+    placements = assign([ctx for ctx, _ in reports], recalled)
     out: list[Fact] = []
     ids: dict[str, str] = {}
     for ctx, facts in reports:
@@ -85,10 +131,11 @@ def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], di
     return out, ids
 
 
-def assign(reports: Sequence[Context]) -> dict[str, Placement]:
-    """Each report's placement (article stem -> ``Placement``), from the reports' contexts
-    alone: an incremental build compares them with those of the last build and merges again
-    only the articles whose placement changed."""
+def assign(reports: Sequence[Context],
+           recalled: Mapping[str, Sequence[Recall]]) -> dict[str, Placement]:  # fmt: skip
+    """Each report's placement (article stem -> ``Placement``), from the reports' contexts and
+    each article's ``recalls`` (stem -> them) alone: an incremental build compares them with
+    those of the last build and merges again only the articles whose placement changed."""
     groups: dict[date, _Group] = {}
     for ctx in reports:
         if ctx.principal and ctx.meeting_date:
@@ -100,46 +147,85 @@ def assign(reports: Sequence[Context]) -> dict[str, Placement]:
         if group is not None:
             target[ctx.article.stem] = group
     others = _other_ids(reports, target)
+    named = _recalled(reports, recalled, groups, target)
+    venues: dict[str, list[tuple[int, str, str | None, int]]] = {}  # stem -> venues it gives
+    for group, found in named.values():
+        if any(c.venue for c in group.reports):
+            continue
+        first = next(((stem, r) for stem, r in found if r.venue), None)
+        if first is not None:  # the venue only the recalling article names
+            venues.setdefault(first[0], []).append(
+                (first[1].index, group.id, group.place, group.day.year)
+            )
     out: dict[str, Placement] = {}
-    found: dict[int, Placement] = {}  # id(group) -> its placement (one per group)
+    found_at: dict[int, Placement] = {}  # id(group) -> its placement (one per group)
     for ctx in reports:
         stem = ctx.article.stem
         group = target.get(stem)
         if group is None:
-            out[stem] = Placement(*others.get(stem, (ctx.meeting_id, ctx.place)))
-            continue
-        where = found.get(id(group))
-        if where is None:
-            text_dated = any(c.dated in ("text", "header", "year inferred") for c in group.reports)
-            where = found[id(group)] = Placement(group.id, group.place, group.day, text_dated)
-        out[stem] = where
+            where = Placement(*others.get(stem, (ctx.meeting_id, ctx.place)))
+        elif id(group) in found_at:
+            where = found_at[id(group)]
+        else:
+            text_dated = id(group) in named or any(
+                c.dated in ("text", "header", "year inferred") for c in group.reports
+            )
+            where = Placement(group.id, group.place, group.day, text_dated)
+            found_at[id(group)] = where
+        mine = venues.get(stem)
+        out[stem] = replace(where, venues=tuple(mine)) if mine else where
     return out
 
 
 def place(ctx: Context, facts: Sequence[Fact], where: Placement) -> list[Fact]:
     """The facts of the report ``ctx`` merged into the meeting ``where`` (unchanged facts are the
-    very objects given)."""
+    very objects given), then the venues it gives the meetings it recalls (``Placement``)."""
     mid, spot = where.meeting, where.place
-    if where.day is None:
-        return [f if (f.meeting, f.place) == (mid, spot)
-                else replace(f, meeting=mid, place=spot) for f in facts]  # fmt: skip
-    day = where.day
     out: list[Fact] = []
-    for f in facts:
-        changes: dict[str, object] = {}
-        if f.meeting != mid:
-            changes["meeting"] = mid
-        if f.place != spot:
-            changes["place"] = spot
-        if f.year is None and not ctx.meeting_date:
-            changes["year"] = day.year  # an undated report's facts: the meeting's year
-        if f.kind == MEETING:
-            if f.curated and where.text_dated:
-                changes["curated"] = ""  # a report gives the date: no curated note
-            if f.value != day.isoformat():  # undated, or a near day's report
-                changes["value"] = day.isoformat()
-                changes["display"] = format_date(day)
-        out.append(replace(f, **changes) if changes else f)  # type: ignore[arg-type]
+    if where.day is None:
+        out += [f if (f.meeting, f.place) == (mid, spot)
+                else replace(f, meeting=mid, place=spot) for f in facts]  # fmt: skip
+    else:
+        day = where.day
+        for f in facts:
+            changes: dict[str, object] = {}
+            if f.meeting != mid:
+                changes["meeting"] = mid
+            if f.place != spot:
+                changes["place"] = spot
+            if f.year is None and not ctx.meeting_date:
+                changes["year"] = day.year  # an undated report's facts: the meeting's year
+            if f.kind == MEETING:
+                if f.curated and where.text_dated:
+                    changes["curated"] = ""  # a text gives the date: no curated note
+                if f.value != day.isoformat():  # undated, or a near day's report
+                    changes["value"] = day.isoformat()
+                    changes["display"] = format_date(day)
+            out.append(replace(f, **changes) if changes else f)  # type: ignore[arg-type]
+    for index, recalled, at, year in where.venues:
+        named = facts[index]
+        named_at = named.parts.venue  # type: ignore[attr-defined]
+        out.append(replace(named, kind=venue.KIND, value=named_at, display=named_at,
+                           qualifier="", meeting=recalled, place=at, year=year, number=None,
+                           parts=venue.Parts()))  # fmt: skip
+    return out
+
+
+_Recalled = dict[int, tuple[_Group, list[tuple[str, Recall]]]]
+
+
+def _recalled(reports: Sequence[Context], recalled: Mapping[str, Sequence[Recall]],
+              groups: dict[date, _Group], target: dict[str, _Group]) -> _Recalled:  # fmt: skip
+    """The meetings (id(group) -> group) that articles other than their reports recall to the
+    day, each with those recalls (stem, recall) in the reports' order: their date is the
+    text's, not a curated one."""
+    out: _Recalled = {}
+    for ctx in reports:
+        stem = ctx.article.stem
+        for r in recalled.get(stem, ()):
+            group = groups.get(r.day)
+            if group is not None and group is not target.get(stem):
+                out.setdefault(id(group), (group, []))[1].append((stem, r))
     return out
 
 
@@ -234,4 +320,13 @@ def _other_ids(reports: Sequence[Context],
     return out
 
 
-__all__ = ["ANNOUNCED_WITHIN", "NEAR_DAYS", "Placement", "assign", "merge", "place"]
+__all__ = [
+    "ANNOUNCED_WITHIN",
+    "NEAR_DAYS",
+    "Placement",
+    "Recall",
+    "assign",
+    "merge",
+    "place",
+    "recalls",
+]

@@ -24,11 +24,12 @@ from .intents import Intent
 from .kinds import KINDS
 from .kinds.meeting import KIND as MEETING
 from .kinds.person import KIND as PERSON
+from .kinds.statement import KIND as STATEMENT
 from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
 from .question import SEASON_STEMS, Question, Slots, stem
-from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, Relevance
+from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, PART, STOP, Relevance
 from .relevance import MOST as RANKED
 from .text import MONTH_NAMES, ORDINAL_WORDS
 
@@ -46,7 +47,28 @@ _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
+_NAMED = ("organisations", "initiatives", "areas")  # the gazetteer's sections of named things
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
+# Names given as examples of what is asked ("which orgs did Xi mention, like BRICS")
+_EXAMPLES = re.compile(r"\b(?:like|such as|e\.g\.|for example|for instance)\s|"
+                       r"\b(?:например|типа|вроде)\b", re.I)  # fmt: skip
+# Two topics asked at once: "about the 75th anniversary and about the Year of Culture"
+_BOTH = re.compile(r"\b(?:and|as well as)\s+(?:also\s+)?(?:about|on|regarding|of)\b|"
+                   r"\b(?:и|а также)\s+(?:о|об|про)\b", re.I)  # fmt: skip
+# A yes-or-no question about the first or last meeting's place: "was the last meeting in Moscow?"
+_SELECTED_THERE = re.compile(r"^\W*(?:was|were|is|did)\s+(?:the|their)\s+(?:very\s+)?"
+                             r"(?:last|latest|most\s+recent|first|earliest)\s+(?:meeting|one|"
+                             r"talks|encounter)\s+(?:(?:held|take\s+place|happen)\s+)?(?:in|at)\b|"
+                             r"\b(?:был|была|были)\s+ли\s+(?:самая\s+)?(?:последн|перв|ранн)\w*\s+"
+                             r"встреч\w*\s+(?:в|во)\b", re.I)  # fmt: skip
+_RESPONSE = 3  # sentences after what someone responded to that may hold the response
+# A figure chosen by when it was given, not by its period ("the trade figure given in 2024",
+# "what trade did Xi cite at the 2024 meeting")
+_GIVEN_AT = re.compile(
+    r"\b(?:given|cited|named|mentioned|announced|reported|quoted|said|stated|"
+    r"meeting|meetings|met|talks|visit)\b|назва|упомян|встреч|переговор",
+    re.I,
+)
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them by the columns
@@ -98,6 +120,12 @@ class Decline:
     unsaid: tuple[str, ...] = ()  # what the question claims and no fact says ("accept", "300")
     other_event: bool = False  # it asks when or where another event was: the articles do not say
     near: tuple[str, ...] = ()  # meetings of the date asked, elsewhere than asked (meeting ids)
+
+
+def _nth_of(order: list[Meeting], nth: int) -> list[Meeting]:
+    """The ``nth`` meeting of ``order`` (from the end when negative: -2 is the one before the
+    last), as a list of one or none."""
+    return order[nth - 1 : nth] if nth > 0 else order[nth : nth + 1 or None]
 
 
 class Picker:
@@ -153,6 +181,12 @@ class Picker:
         runner = self._runner_up(q, match, pick, within)
         if runner is not None:
             return runner
+        if isinstance(pick, Pick) and not self._spoken(pick, q):
+            # "what did Mishustin say about the 75th anniversary": Xi spoke of it; what
+            # Mishustin said of it, if anything, or nothing
+            said = next((i for i in self.intents.values() if i.rank == "words"), None)
+            found = said and self._pick(q, dataclasses.replace(match, intent=said.name), within)
+            return found if isinstance(found, Pick) else Decline(pick.intent.name)
         if (
             match.intent is None
             and isinstance(pick, Decline)
@@ -160,6 +194,32 @@ class Picker:
         ):  # an intent that matched and found nothing is a decline: never the nearest fact
             return self._fallback(q, within) or pick
         return pick
+
+    def _spoken(self, pick: Pick, q: Question) -> bool:
+        """False when the question asks what a speaker said ("what did Mishustin say about",
+        not "did Mishustin mention") and none of the facts it got (of a kind with no speaker:
+        an anniversary, a trade figure) was voiced by that speaker (``_voiced``)."""
+        speaker, intent = q.slots.speaker, pick.intent
+        if not speaker or not q.says or intent.about != "topic":
+            return True
+        if intent.rank != "none" or any(KINDS[f.kind].agent is not None for f in pick.facts):
+            return True
+        return bool(self._voiced(list(pick.facts), speaker))
+
+    def _voiced(self, facts: list[Fact], speaker: str) -> list[Fact]:
+        """Those of ``facts`` from a sentence whose first person named is ``speaker`` ("Xi said
+        ...", not "Mishustin conveyed to Xi ..."), or one he said (a transcript's sentence
+        names no one: what he said there is a statement of his)."""
+        gaz = self.matcher.reader.gaz
+        spoken = {(f.article, f.sentence)
+                  for f in self.table.find(STATEMENT, {f.meeting for f in facts})
+                  if self._said_by(f, speaker)}  # fmt: skip
+        return [
+            f
+            for f in facts
+            if (f.article, f.sentence) in spoken
+            or next((e.name for _, e in gaz.find("people", f.source)), "") == speaker
+        ]
 
     def _runner_up(self, q: Question, match: Match, pick: Pick | Decline,
                    within: Set[str] | None) -> Pick | None:  # fmt: skip
@@ -182,7 +242,7 @@ class Picker:
         if not named or not named <= self.matcher.vocabulary(name):  # all it asks about
             return None  # ("what did Mishustin say about expanding the pie of cooperation")
         found = self._pick(q, dataclasses.replace(match, intent=name, score=score), within)
-        return found if isinstance(found, Pick) else None
+        return found if isinstance(found, Pick) and self._spoken(found, q) else None
 
     def _fallback(self, q: Question, within: Set[str] | None) -> Pick | None:
         open_intents = [i for i in self.intents.values() if i.rank != "none"]
@@ -194,7 +254,8 @@ class Picker:
         alone = len(topic) == 1 and len(q.words) <= _ALONE and self.relevance.rare(topic[0])
         if not open_intents or (len(topic) < FALLBACK_WORDS and not alone) or q.slots.outside:
             return None
-        meetings = self._meetings(q.slots, q.slots.countries_in)
+        # (other meetings hold what was said there too: a premiers' meeting an article is about)
+        meetings = self._meetings(q.slots, q.slots.countries_in, True)
         if q.slots.met:
             meetings = [m for m in meetings if self._has_people(m, q.slots.met)]
         ids = {m.id for m in meetings if within is None or m.id in within}
@@ -229,6 +290,14 @@ class Picker:
             countries = ()
         if s.outside:
             return Decline(intent.name, outside=s.outside)
+        if s.select and s.places and _SELECTED_THERE.search(q.text):
+            # "was the last meeting in Moscow?": the last meeting, then whether it was there
+            held = sorted((m for m in self.table.meetings if not m.what and m.date),
+                          key=lambda m: self.table.sort_key(m.id))  # fmt: skip
+            chosen = held[-1:] if s.select == "last" else held[:1]
+            if chosen and chosen[0].place not in s.places:
+                return Decline(intent.name, no_meeting=NoMeeting(s.years, s.months, s.places),
+                               near=(chosen[0].id,))  # fmt: skip
         # Other meetings (a premiers' meeting an article is about) hold facts too; a question
         # about the meetings themselves is about the principals', unless it picks another one by
         # what happened there ("where was the 29th regular meeting").
@@ -268,7 +337,8 @@ class Picker:
             order = sorted(
                 (m for m in meetings if not m.what), key=lambda m: self.table.sort_key(m.id)
             )
-            meetings = order[s.nth - 1 : s.nth]
+            meetings = _nth_of(order, s.nth)
+        chose = False  # whether what the question describes chose the meetings
         if intent.about == "meeting" and topic is None and s.relative:
             found = self._next_to(meetings, intent, q)
             if found is not None:  # the meeting next to the one the question names: its own
@@ -278,18 +348,20 @@ class Picker:
             if s.nth and within is None:  # "the second time they met": in time order, after
                 # the other choices (a conversation's ordinal chose ``within`` already)
                 order = sorted(meetings, key=lambda m: self.table.sort_key(m.id))
-                meetings = order[s.nth - 1 : s.nth]
+                meetings = _nth_of(order, s.nth)
             elif not s.select:  # ("first", "last" would describe the meetings that say them)
                 # among the meetings of the years asked, if any ("did they meet in 2024 at all")
                 in_years = [m for m in meetings if m.date and m.date.year in s.years]
                 described = self._described(in_years or meetings, intent, q)
                 if described != (in_years or meetings):
                     meetings = described
-        ordinals = s.ordinals
+                    chose = True
+        # "right after the 4th plenum": the ordinal numbers what described the meeting
+        ordinals = () if chose else s.ordinals
         if topic is not None:
-            chosen = self._about(meetings, topic, q)
+            chosen = self._about(meetings, topic, q, intent)
             if not chosen and ordinals and not others:  # "where was the 29th regular meeting"
-                chosen = self._about(self._meetings(s, countries, True), topic, q)
+                chosen = self._about(self._meetings(s, countries, True), topic, q, intent)
             meetings = chosen
             ordinals = ()  # "the 75th" chose the meeting, not the fact
         no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people)
@@ -353,8 +425,14 @@ class Picker:
                 return Decline(intent.name, unsaid=(demand.said,))
             if demand.narrows:
                 facts = giving
+        if s.invited:  # "did Xi invite Mishustin to ...": only his invitations
+            facts = [f for f in facts
+                     if getattr(f.parts, "guest", None) in (None, *s.invited)]  # fmt: skip
+            if not facts:
+                return Decline(intent.name, unsaid=s.invited)
         check = self.answerable
-        unsaid = check.unsaid(intent, q, facts) or check.strange(q) or check.flipped(q, facts)
+        unsaid = (check.unsaid(intent, q, facts) or check.strange(q) or check.flipped(q, facts)
+                  or self._unnamed(intent, q, facts))  # fmt: skip
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
@@ -425,9 +503,10 @@ class Picker:
             return None, None
         return wanted, topic
 
-    def _about(self, meetings: list[Meeting], topic: Intent, q: Question) -> list[Meeting]:
+    def _about(self, meetings: list[Meeting], topic: Intent, q: Question,
+               intent: Intent) -> list[Meeting]:  # fmt: skip
         """The meetings where ``topic`` came up: those whose facts name most of the question's
-        words."""
+        words (as written; else as read: "the quake" is the earthquake), for ``intent``."""
         ids = {m.id for m in meetings}
         words = q.content - _FILLER - self._principal_words
         stored = None if q.slots.ordinals else self.table.overlap(topic.answers, ids, words)
@@ -439,8 +518,8 @@ class Picker:
                 facts = [f for f in facts if numbered(f, q.slots.ordinals)]
             overlap = [(f.meeting, len(words & self.text.content(f.display))) for f in facts]
         top = max((n for _, n in overlap), default=0)
-        if top == 0 and not q.slots.ordinals:
-            return meetings  # no fact of the topic names the question's words: it chose nothing
+        if top == 0 and not q.slots.ordinals:  # no fact of the topic names the question's
+            return self._described(meetings, intent, q)  # words: its words as read, if any
         keep = {mid for mid, n in overlap if n == top}
         return [m for m in meetings if m.id in keep]
 
@@ -555,6 +634,8 @@ class Picker:
             or sum(len(ns) for found in index.values() if found for ns in found.values())
             < _WIDE_FROM  # (a few are read as fast as chosen)
             or (PERSON in kinds and (s.roles or q.side[0]))  # (who of them: offices, sides)
+            or s.invited  # (whose invitations: ``_pick`` reads them all)
+            or (not intent.narrow and any(m not in _NOT_VALUES for m, _ in q.names))
             or q.verify
             or q.amounts
             or self.answerable.opposed(q)
@@ -769,9 +850,13 @@ class Picker:
         "the first seven months" or "January-November" (not the whole year), a question about
         growth only with its growth, and the year named when some figure is for that year
         ("trade in 2025" is 2025's figure, not 2024's reported in 2025; but "the trade figure
-        given in August 2024" is the one given then, whatever its year)."""
+        given in August 2024" is the one given then, whatever its year; a bare "trade in 2026"
+        with no figure for 2026 is none)."""
         asked = months_asked(q.text)
         growth = bool(GROWTH.search(q.text))
+        if TARGET.search(q.text):  # "what new target did they set": a figure that is or names
+            facts = [f for f in facts if KINDS[f.kind].period is None  # a goal, or none
+                     or f.qualifier == "target" or TARGET.search(f.display)]  # fmt: skip
         if not q.slots.years and asked is None and not growth:
             return facts  # no period asked: every figure answers
         out: list[Fact] = []
@@ -792,7 +877,8 @@ class Picker:
             if not q.slots.years or year in q.slots.years:
                 own.append(f)
             out.append(f)
-        if q.slots.years and own:
+        if q.slots.years and (own or not _GIVEN_AT.search(q.text) and not q.slots.months):
+            # ("trade in 2026" with no figure for 2026: none, not 2025's given in 2026)
             mine = {id(f) for f in own}
             return [f for f in out if KINDS[f.kind].period is None or id(f) in mine]
         return out
@@ -819,7 +905,8 @@ class Picker:
             # only the facts that may hold the question's words (the same facts rank, fewer
             # read): from the word index, of this kind and these meetings, in table order
             (kind,) = intent.answers
-            facts = [f for f in self.relevance.candidates(topic, MIN_COVER)
+            least = PART if _BOTH.search(q.text) else MIN_COVER  # (each of two topics)
+            facts = [f for f in self.relevance.candidates(topic, least)
                      if f.kind == kind and f.meeting in ids]  # fmt: skip
         else:
             facts = self._of_kinds(intent, q, ids, topic)
@@ -844,7 +931,7 @@ class Picker:
             keep = order[-1] if select == "last" else order[0]
             facts = [f for f in facts if f.meeting == keep]
         if topic is not None:
-            facts = self._ranked(facts, q, topic)
+            facts = self._ranked(facts, q, topic, ids)
         return facts
 
     def _of_kinds(self, intent: Intent, q: Question, ids: set[str],
@@ -891,19 +978,56 @@ class Picker:
             topic = tuple(w for w in topic if w != "year")
         return topic
 
-    def _ranked(self, facts: list[Fact], q: Question, topic: tuple[str, ...]) -> list[Fact]:
+    def _ranked(self, facts: list[Fact], q: Question, topic: tuple[str, ...],
+                ids: set[str]) -> list[Fact]:  # fmt: skip
         """The facts that hold most of the question's own words ``topic`` (none when none holds
-        enough); a speaker the question names must be the facts' agent."""
+        enough); a speaker the question names must be the facts' agent. How a speaker responded:
+        what he said next (at the meetings ``ids``)."""
         speaker = q.slots.speaker
         kinds = self.relevance.kinds(q)
         if speaker:
             facts = [f for f in facts if f.kind in _NO_AGENT or self._said_by(f, speaker)]
-        ranked = self.relevance.rank(self.relevance.prefer(facts, kinds), topic) if kinds else []
+        if set(q.slots.told) - {speaker}:  # "what did Liu tell Xi": said to Xi, so at a meeting
+            # Liu was at (a scholar an explainer quotes told Xi nothing)
+            facts = [f for f in facts if (agent := KINDS[f.kind].agent) is None
+                     or agent(f) in self.table.values(PERSON, f.meeting)]  # fmt: skip
+        if speaker and q.responds and topic:
+            answers = self._responses(speaker, topic, ids)
+            if answers:  # "how did Xi respond to the condolences": what he said next
+                return answers
+        rank = self.relevance.rank_parts if _BOTH.search(q.text) else self.relevance.rank
+        ranked = rank(self.relevance.prefer(facts, kinds), topic) if kinds else []
         if not ranked and not self.relevance.strict(kinds):
             # "what did Xi hope ..." said as "China is willing to ...": what he said
-            ranked = self.relevance.rank(facts, topic)
+            ranked = rank(facts, topic)
         keep = {id(r.fact) for r in ranked}
         return [f for f in facts if id(f) in keep]  # table order, as every answer
+
+    def _responses(self, speaker: str, topic: tuple[str, ...], ids: set[str]) -> list[Fact]:
+        """What ``speaker`` said at the meetings ``ids`` within a few sentences after a fact of
+        another speaker (or of no speaker) that holds the question's words: his response."""
+        cause = [f for f in self.relevance.candidates(topic, MIN_COVER) if f.meeting in ids]
+        own = {id(f) for f in self._voiced(cause, speaker)}  # (his own words are no cause)
+        cause = [f for f in cause if id(f) not in own]
+        cause = [r.fact for r in self.relevance.rank(cause, topic)]
+        after = {(f.article, f.sentence + n) for f in cause for n in range(1, _RESPONSE + 1)}
+        meetings = {f.meeting for f in cause}
+        return [f for f in self.table.find(STATEMENT, meetings)
+                if (f.article, f.sentence) in after and self._said_by(f, speaker)]  # fmt: skip
+
+    def _unnamed(self, intent: Intent, q: Question, facts: list[Fact]) -> tuple[str, ...]:
+        """The names the question gives (an initiative, an area) that none of ``facts`` of
+        another kind mentions: "did Xi invite Mishustin to the Belt and Road Forum" is not
+        answered with his invitation to visit China."""
+        gaz = self.matcher.reader.gaz
+        names = {name for marker, name in q.names if marker not in _NOT_VALUES
+                 and any(gaz.get(section, name) for section in _NAMED)}  # fmt: skip
+        if not names or intent.about != "topic" or intent.rank != "none":
+            return ()
+        names -= {n for n in names if set(intent.answers) & self._kinds_named({n})}
+        said = {e.name for f in facts for section in _NAMED  # (a fact's own words: a sentence
+                for _, e in gaz.find(section, f.display)}  # may hold two facts)  # fmt: skip
+        return tuple(sorted(names - said))
 
     def _kinds_named(self, names: set[str]) -> set[FactKind]:
         """The kinds whose facts are gazetteer entries like these names (organisations, areas,
@@ -917,6 +1041,8 @@ class Picker:
         if closed:  # "in the afternoon": a value of a kind with few values; its facts, or none
             return [f for f in facts if f.value in closed]
         names = {name for marker, name in q.names if marker not in _NOT_VALUES}
+        if _EXAMPLES.search(q.text):  # "which orgs did Xi mention, like BRICS": all of them
+            return facts
         if names and kinds & self._kinds_named(names):  # a name of this kind ("the WTO", "AI"):
             return [f for f in facts if any(n in f.value for n in names)]  # its facts, or none
         words = self._narrow_words(q, names)
@@ -945,7 +1071,13 @@ class Picker:
         named = {w for name in names for w in self.text.value_words(name)}
         synonyms = self.matcher.reader.lexicon.synonyms  # "plenum": plenary
         content = {synonyms.get(w, w) for w in q.content if not w.isdigit()} | set(q.content)
-        return (content | named) - _NOT_NAMES
+        # a Russian word the lexicon reads as an English one ("пленум": plenary), as its stem
+        russian = {
+            t
+            for t, w in zip(q.tokens, q.written, strict=False)
+            if not w.isascii() and t.isascii() and t.isalpha() and len(t) > 3
+        } - STOP
+        return (content | named | russian) - _NOT_NAMES
 
     # Asked of each fact, not through an index of every fact: the table may be a store
     # (bot/factstore.py), whose facts are read only for the meetings and words asked about.

@@ -17,12 +17,16 @@ from typing import Literal
 
 import Stemmer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .gazetteer import Gazetteer
 from .intents import Lexicon
 from .language import Script, script
 from .text import (
+    CONTENT_WORD,
+    MONTH_NAMES,
     ORDINAL_WORDS,
+    RU_MONTHS_GENITIVE,
     Guarded,
     longest_spans,
     month_number,
@@ -49,6 +53,8 @@ QUESTION_WORDS = ("when", "where", "who", "why", "how", "which", "what")
 # Question words that also join clauses: after another question word they choose the meeting
 # ("which areas did Xi mention when he met Mishustin in May"), they do not ask.
 _CLAUSE_WORDS = frozenset({"when", "where"})
+_DERIVED = re.compile(r"[a-z](?:ful|fully|less|ness|ly)$")  # an English word made from another
+_LONG = 7  # letters of a word that may be two slips away from what it means
 _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without end)
 _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
 # How long something lasted ("how long was the visit", "сколько дней длился визит").
@@ -163,7 +169,7 @@ _SAY_RU_STRONG = (
     r"надеет|выразил\w*\s+(?:надежд|уверенн|благодарн|удовлетвор)|предложил|поблагодарил|"
     r"поздравил|ответил|оценил|приветствовал|дума|рассказал|верит|уверен|похвалил|хвалил|"
     r"аплодир|апладир|отреагировал|реагировал|отозвался|охарактеризовал|добавил|указал|заверил|"
-    r"констатировал|подтвердил|высказал|пообещал|обещал|предупредил"
+    r"констатировал|подтвердил|высказал|пообещал|обещал|предупредил|одобрил|ждёт|ждет"
 )
 _SAY_RU = rf"{_SAY_RU_STRONG}|{_NAMED_RU}"
 # Weaker words of saying ("говорили про ИИ?" asks what they discussed): only with a speaker.
@@ -174,6 +180,16 @@ _TALK = re.compile(rf"\b(?:talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speak
 _BEFORE_SPEAKER = re.compile(rf"(?:\b(?:did|does|do|has|had|have|according to|by)\s+(?:the\s+)?"
                              rf"|по словам\s+|(?:{_SAY_RU}|{_TALK_RU})\w*\s+)$", re.I)  # fmt: skip
 _AFTER_SPEAKER = re.compile(rf"^(?:['’]s)?\s*(?:\w+\s+)?(?:{_SAY}|{_SAY_RU}|{_TALK_RU})", re.I)
+_SAYS_RU = re.compile(rf"{_SAY_RU}|{_TALK_RU}", re.I)
+_PREPOSITION_RU = re.compile(r"\b(?:про|о|об|обо|с|со|у|к|ко|для|от|за|на|в|во|по|при)\s+$", re.I)
+
+
+def _nominative(written: str, ru: str) -> bool:
+    """Whether a name as written is one of the words of its Russian name as the gazetteer writes
+    it (the nominative: "Мишустин", not "Мишустина")."""
+    return bool(ru) and written.lower() in {w.lower() for w in (ru, *ru.split())}
+
+
 # People named as the ones who met: "meet Putin", "met with Xi", "встречался с Путиным",
 # "Xi and Putin meet".
 _MET_BEFORE = re.compile(
@@ -182,6 +198,9 @@ _MET_BEFORE = re.compile(
     re.I,
 )
 _MET_AFTER = re.compile(r"^\s+(?:meet|meets|met|встреч)", re.I)
+_INVITED_BEFORE = re.compile(r"\b(?:invite|invites|invited|inviting)\s+$", re.I)  # (Russian
+# word order says nothing: "кого пригласил Си" is whom Xi invited)
+_TOLD_BEFORE = re.compile(r"\b(?:tell|tells|told|telling)\s+$", re.I)  # "what did Liu tell Xi"
 _JOINED = re.compile(r"\s*(?:and|&|with|и|с|,)\s*|-", re.I)  # between two names said together
 _MEETS = re.compile(r"\b(?:meet|meets|met|meeting|meetings|talks|sit down|sat down)\b|встреч", re.I)
 _VENUE = Guarded(re.compile(
@@ -216,10 +235,52 @@ _THE_ARTICLES = re.compile(
     r"transcript|live\s*blog|feature|dispatch)s?\b(?:\s+(?:dated|of|from)\s+[\w ,]+?(?=,|$))?",
     re.I,
 )
+# A date in figures: "05.11.2026" (day first, as dotted dates are), "2026-11-05"
+_NUMERIC_DATE = re.compile(
+    r"\b(?:(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))\b"
+)
+
+
+def _spell_dates(text: str) -> str:
+    """``text`` with its dates in figures written as words ("5 November 2026", "5 ноября 2026"),
+    as the rest of the reading knows them."""
+
+    def spelt(m: re.Match[str]) -> str:
+        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (
+            m.group(6), m.group(5), m.group(4))  # fmt: skip
+        if not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+            return m.group()
+        names = RU_MONTHS_GENITIVE if script(text) == "ru" else MONTH_NAMES
+        return f"{int(day)} {names[int(month) - 1]} {year}"
+
+    return _NUMERIC_DATE.sub(spelt, text) if any(c.isdigit() for c in text) else text
+
+
+_BY_PHONE = re.compile(r"\b(?:by|on the|over the)\s+(?:tele)?phone\b|\bphone\s+call|по телефону",
+                       re.I)  # fmt: skip
+# How someone responded: what they said right after what they responded to
+_RESPONDS = Guarded(re.compile(r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|"
+                               r"answer(?:ed|s)?|response|reaction)\b|отреагировал|реагировал|"
+                               r"ответил|отозвал\w* на|реакци", re.I),
+                    ("respon", "react", "repl", "answer", "реаг", "ответил", "отозвал",
+                     "реакци"))  # fmt: skip
+# A period of a figure ("in the first 11 months", "за первые 11 месяцев"): read apart
+# (bot/gives.py), it is no first meeting and asks no month
+_FIRST_MONTHS = Guarded(re.compile(r"\bfirst\s+(?:\w+\s+months|quarter|half)\b|"
+                                   r"\bперв\w+\s+(?:\w+\s+месяц\w*|квартал\w*|полугоди\w*)",
+                                   re.I), ("first", "перв"))  # fmt: skip
+# Clauses that only choose the meeting: "the first meeting that was held in Beijing" (the place is
+# read, these words are not), "the meeting where the Dragon came up - when was it" (the question
+# word is the later one)
+_HELD_CLAUSE = Guarded(re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s+held\b|"
+                                  r"(?:(?<=\bmeeting)|(?<=\btalks)|(?<=\bone)|(?<=\btime))"
+                                  r"\s+(?:where|when)\b", re.I),
+                       ("held", "where", "when"))  # fmt: skip
 # Weaker: "what growth points did Xi name", "which sectors did Mishustin list": what was said, or
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
 _SAID_WEAKLY = re.compile(r"\bdid\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|suggest|outline|"
-                          r"single out|mention|point to|identify|want)\b|(?<!\bi )(?<!\bwe )"
+                          r"single out|mention|point to|identify|want|bring up|raise)\b|"
+                          r"(?<!\bi )(?<!\bwe )"
                           rf"(?<!\byou )\bwant(?:ed|s)\b|{_NAMED_RU}|перечислил", re.I)  # fmt: skip
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
@@ -228,11 +289,14 @@ _SAID = re.compile(
     r"call(?:ed|s)? (?:for|on)|urge[sd]?|hope[sd]?|hoping|wish(?:ed|es)?|applaud(?:ed|s)?|"
     r"prais(?:e|ed|es)|welcome[sd]?|believe[sd]?|stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|"
     r"point(?:ed|s)? out|note[sd]|express(?:ed|es)?|congratulate[sd]?|thank(?:ed|s)?|"
-    r"propose[sd]?|repl(?:y|ied|ies)|respond(?:ed|s)?|remarks?|message|metaphor|quote[sd]?|"
-    rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance) on|{_APPRAISE}|"
+    r"propose[sd]?|proposals?|put(?:s|ting)? forward|repl(?:y|ied|ies)|respond(?:ed|s)?|"
+    r"react(?:ed|s)?|remarks?|message|metaphor|"
+    r"quote[sd]?|"
+    rf"according to|interpret(?:ed|s)?|(?:view|views|position|stance|line|take) on|{_APPRAISE}|"
+    r"recall(?:ed|s)?|"
     r"mean(?:t)? by|comment(?:ed|s)?|hyped|excited|pleased|glad|happy about|"
     r"brag(?:ged|s)?|boast(?:ed|s)?|tout(?:ed|s)?|floated|pitch(?:ed)?|pledge[sd]?|vow(?:ed|s)?|"
-    r"promise[sd]?|(?<!\bi )(?<!\bwe )(?<!\byou )think(?:s)?|thought|"
+    r"promise[sd]?|(?<!\bi )(?<!\bwe )(?<!\byou )think(?:s)?|thought|predict(?:ed|s)?|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speaks?|"
     r"brought up|raised|referred)\b",  # ("the Moscow talks" are the meeting)
@@ -275,6 +339,8 @@ class Slots:
     outside: str  # a person or place the articles do not cover
     speaker: str = ""  # the person the question asks what they said ("what did Xi say ...")
     met: tuple[str, ...] = ()  # people the question says met ("when did Xi meet Putin")
+    told: tuple[str, ...] = ()  # people the question says were told ("what did X tell Xi")
+    invited: tuple[str, ...] = ()  # people the question says were invited ("invite Mishustin")
     nth: int = 0  # "the second time they met", "the third meeting": which meeting, in time order
     roles: tuple[str, ...] = ()  # offices the question names ("the chinese premier" -> the
     # gazetteer people who hold it: "Li Qiang")
@@ -303,8 +369,10 @@ class Question:
     wh: str  # the first question word ("when", "who" ...), or ""
     focus: str  # the first word that frames a meeting question ("when", "date", "where", "city")
     weekday: bool  # asks for the day of the week
+    responds: bool  # asks how someone responded ("how did Xi react to the condolences")
     said: bool  # asks what someone said (a verb or noun of saying)
     said_weakly: bool  # only a weak verb of saying ("did Xi name", "did Mishustin list")
+    says: bool  # a strong verb of saying ("what did Xi say", not "did Xi talk about")
     venue: bool  # asks for the venue itself ("what venue", "which hall", "where exactly")
     event_time: (
         bool  # asks when something outside the meeting happened ("when did the quake strike")
@@ -404,8 +472,15 @@ _NTH = re.compile(
 _NTH_RU = {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5}
 
 
+_BEFORE_LAST = re.compile(r"\b(?:second|2nd|next)[\s-]+to[\s-]+last\b|\bpenultimate\b|"
+                          r"\bone\s+before\s+(?:the\s+)?last\b|предпоследн", re.I)  # fmt: skip
+
+
 def _nth(text: str) -> int:
-    """2 for "the second time they met", "their 2nd meeting", "вторая встреча"; else 0."""
+    """2 for "the second time they met", "their 2nd meeting", "вторая встреча"; -2 for "the
+    second-to-last meeting", "предпоследняя"; else 0."""
+    if _BEFORE_LAST.search(text):
+        return -2
     m = _NTH.search(text)
     if not m:
         return 0
@@ -709,6 +784,8 @@ class Reader:
         written: list[str] = []
         at = 0
         for span, hit in longest_spans(toks, self.entities, self._longest):
+            if hit and len(span) == 1 and at < len(surfaces) and _DERIVED.search(surfaces[at]):
+                hit = None  # "powerful" is no "power" (energy), though its stem is
             out.append(hit[0] if hit else span[0])
             written.append(surfaces[at] if at < len(surfaces) else span[0])
             at += len(span)
@@ -740,7 +817,16 @@ class Reader:
             # an English typo keeps its first letter ("eight" is not "right"); a Russian word may
             # change its prefix ("позвал" is "звал")
             hits = process.extract(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
-            hit = next((h for h in hits if not word.isascii() or str(h[0])[:1] == word[:1]), None)
+            # a short word is one slip away ("meting"), not two ("themed" is no "them")
+            hit = next(
+                (
+                    h
+                    for h in hits
+                    if (not word.isascii() or str(h[0])[:1] == word[:1])
+                    and (len(word) >= _LONG or OSA.distance(word, str(h[0])) <= 1)
+                ),
+                None,
+            )
             if hit:
                 return spell[hit[0]]
         return None
@@ -750,8 +836,9 @@ class Reader:
     def read(self, message: str) -> Question:
         """``message`` read once: its canonical words now, its slots on first use."""
         self.gaz.new_message()
-        text = strip_controls(message[: self.max_chars * 2])[: self.max_chars]
+        text = _spell_dates(strip_controls(message[: self.max_chars * 2])[: self.max_chars])
         plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
+        plain = _HELD_CLAUSE.sub(" ", _FIRST_MONTHS.sub(" ", plain))
         if _ASKS_FIGURE.search(text):  # "by how much did trade grow, according to Mishustin":
             plain = _ATTRIBUTED.sub(" ", plain)  # the figure, whoever gave it
         toks, names, written = self._canon(plain)
@@ -782,9 +869,10 @@ class Reader:
                 words[fixed] = None
                 if not wh and fixed in QUESTION_WORDS:
                     wh = fixed
-        said = bool(_SAID.search(plain) or _SAID_RU.search(plain)) or bool(
-            _TALK.search(text) and self.gaz.find("people", text)
-        )
+        says = bool(_SAID.search(plain) or _SAID_RU.search(plain))
+        said = says or bool(
+            _TALK.search(text) and self.gaz.find("people", text) and not _BY_PHONE.search(text)
+        )  # ("spoke by phone": a call)
         weak = bool(_SAID_WEAKLY.search(text))
         return Question(
             text=text,
@@ -796,7 +884,9 @@ class Reader:
             wh=wh,
             focus=next((w for w in words if w in self.frames), ""),
             weekday=bool(_WEEKDAY.search(text)),
+            responds=bool(_RESPONDS.search(text)),
             said=said or weak,
+            says=says,
             said_weakly=weak and not said,
             venue=bool(_VENUE.search(text)),
             event_time=bool(_WHEN.search(text) and _EVENT_VERB.search(text)),
@@ -807,7 +897,7 @@ class Reader:
                 )
             ),  # fmt: skip
             amounts=tuple(dict.fromkeys(_amounts(text))),
-            content=frozenset(re.findall(r"[a-z]{4,}|\d+", text.lower())),
+            content=frozenset(re.findall(CONTENT_WORD + r"|\d+", text.lower())),
             script=script(text),
             read_slots=self.slots,
         )
@@ -864,8 +954,15 @@ class Reader:
             *(self._city_of.get(n, n) for n in found),
         ]
         # "Chinese president" names no country to meet in; "in China" does.
-        countries = tuple(e.name for _, e in self.gaz.find("countries", rest) if re.search(
-            rf"\b(?:in|to)\s+(?:the\s+)?{re.escape(e.name)}\b", rest, re.I))  # fmt: skip
+        countries = tuple(
+            e.name
+            for _, e in self.gaz.find("countries", rest)
+            if re.search(
+                rf"\b(?:in|to|visit|visits|visited|visiting)\s+(?:the\s+)?{re.escape(e.name)}\b",
+                rest,
+                re.I,
+            )
+        )  # fmt: skip ("did Xi visit Russia in 2025": the meeting there)
         # "held on Chinese soil", "on Russian territory": in that country
         countries += tuple(_SOIL_OF[m.group(1).lower()] for m in _SOIL.finditer(rest)
                            if _SOIL_OF[m.group(1).lower()] not in countries)  # fmt: skip
@@ -880,6 +977,10 @@ class Reader:
         )
         speaker = next((e.name for a, b, e in spans if _BEFORE_SPEAKER.search(rest[:a])
                         or _AFTER_SPEAKER.match(rest[b:])), "") if q.said else ""  # fmt: skip
+        if q.said and not speaker and _SAYS_RU.search(rest):  # "мишустин чё про ии говорил": a
+            # name in the nominative (as the gazetteer writes it in Russian) says, wherever it is
+            speaker = next((e.name for a, b, e in spans if _nominative(rest[a:b], e.ru)
+                            and not _PREPOSITION_RU.search(rest[:a])), "")  # fmt: skip
         if q.said and not speaker:  # "what did the Russian PM say": the one holder of that office
             speaker = next((h[0] for m in _ROLE.finditer(rest)
                             if _BEFORE_SPEAKER.search(rest[: m.start()])
@@ -889,6 +990,8 @@ class Reader:
                 people.append(speaker)
         met = tuple(dict.fromkeys(e.name for a, b, e in spans if _MET_BEFORE.search(rest[:a])
                                   or _MET_AFTER.match(rest[b:])))  # fmt: skip
+        told = tuple(e.name for a, _, e in spans if _TOLD_BEFORE.search(rest[:a]))
+        invited = tuple(e.name for a, _, e in spans if _INVITED_BEFORE.search(rest[:a]))
         joined = any(_JOINED.fullmatch(rest[b:a2])
                      for (_, b, _), (a2, _, _) in zip(spans, spans[1:], strict=False))  # fmt: skip
         if joined and _MEETS.search(rest) and not speaker:
@@ -915,13 +1018,15 @@ class Reader:
                 o for n in _ORDINAL.findall(_SHORT_YEAR.sub(" ", rest)) if (o := int(n)) != nth
             ),  # ("their 2nd meeting": which, not a number)
             select="last"
-            if _LAST.search(_LASTED.sub(" ", rest))
+            if _LAST.search(_LASTED.sub(" ", rest)) and nth >= 0
             else "first"
             if _FIRST.search(rest) or _FIRST_MEETING.search(rest)
             else "",  # fmt: skip
             outside=outside,
             speaker=speaker,
             met=met,
+            told=told,
+            invited=invited,
             nth=nth,
             roles=self._roles(rest),
             other_event=bool(_OTHER_EVENT.search(rest)),

@@ -10,8 +10,9 @@ stems, Russian through the lexicon), so "multipolarity" finds "multipolarization
 from __future__ import annotations
 
 import math
+import re
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -78,6 +79,9 @@ something someth anything anyth manage managed manages back often ever part prod
 свою этой перед том такой им более между сказал сказа говорил говор заявил словам слов
 охарактеризовал охарактеризовать упомянул упомянули упоминал перечислил перечислял время собой
 кратко называл назвал го это этим этих эти чьи будут кроме лол
+stood stand stands standing done pursue pursued pursuing early earlier late
+recall recalled recalls remind reminded line northwest northeast southwest southeast northwestern
+northeastern southwestern southeastern fell fall falls affair affairs matter matters
 """
 
 
@@ -102,7 +106,8 @@ KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "pr
               "satisfi": "applaud",  # (and "доволен", "удовлетворён": the lexicon reads them so)
               "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
-              "поблагодар": "thank", "благодар": "thank"}  # fmt: skip
+              "поблагодар": "thank", "благодар": "thank", "одобр": "applaud",
+              "ждет": "hope"}  # fmt: skip
 # The words of each kind of saying, as facts are read ("wishes" -> wish).
 KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propos"},
               "applaud": {"applaud", "prais", "welcom", "hail", "congratul", "satisfi"},
@@ -112,7 +117,11 @@ _ACTS = frozenset({"applaud"})  # kinds of saying that are acts (``Relevance.str
 HUB = 6  # variants that make a canonical word a hub
 _ORDINALS = frozenset(stem(w) for w in ORDINAL_WORDS)
 _ORDINAL_WORD = {digits: stem(word) for digits, word in ORDINAL_DIGITS.items()}
+# A name of capitalised words ("Eastern Economic Forum", "Belt and Road Forum")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][a-z]+){2,}\b")
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
+PART = 0.3  # the share of the topic's weight a fact must hold to answer one of two topics
+UNSAID_PART = 0.1  # the share of a topic the best facts leave unsaid that other facts may answer
 # When no intent answers, a fact of any kind that holds this much of a question of at least
 # FALLBACK_WORDS topic words answers it (the nearest fact never does: it must hold nearly all).
 FALLBACK_COVER = 0.75
@@ -153,6 +162,7 @@ class Relevance:
         # telling facts apart does not; such words are read as written.
         variants = Counter(stem(w) for v, w in reader.lexicon.synonyms.items() if v.isascii())
         self.hubs = frozenset(w for w, n in variants.items() if n >= HUB)
+        self._ru_starts: dict[str, frozenset[str]] | None = None  # (``_russian_starts``)
         # A person's name is a marker, or a word the lexicon keeps ("xi", "mishustin"): either way
         # it stands for the person ("@Xi Jinping"). A place chooses the meeting: no topic.
         self.person_of: dict[str, str] = {}
@@ -203,6 +213,12 @@ class Relevance:
         words += [t for marker, name in names if marker not in _SELECTORS and " " not in name
                   for t in self.reader.canon(name)[0][:1]
                   if t.isalpha() and t not in STOP]  # fmt: skip
+        # a name of three words or more is also its initials ("China International Import
+        # Expo": "ciie"), as questions often write it
+        words += [
+            "".join(w[0] for w in m.group().split() if w[0].isupper()).lower()
+            for m in _CAPITALISED.finditer(fact.display)
+        ]
         return frozenset(words)
 
     def _words(self, toks: Iterable[str], written: Iterable[str], names: Iterable[tuple[str, str]],
@@ -302,11 +318,34 @@ class Relevance:
 
     def _repaired(self, tok: str, written: str) -> str:
         """The reader's repair of a typo that keeps its first letter ("однополярный" is not
-        "многополярный", however close); else the token."""
+        "многополярный", however close), or begins as a Russian word for it does; else the
+        token."""
         if len(written) < _TYPO_LENGTH:  # "making" is no typo of "marking"
             return tok
         fixed = self.reader.repair(tok, written)
-        return fixed if fixed and fixed[:1] == tok[:1] else tok
+        begins = self._russian_starts().get(fixed or "", ()) if not written.isascii() else ()
+        if fixed and (fixed[:1] == tok[:1] or written[:1].lower() in begins):
+            return fixed
+        return tok
+
+    def _russian_starts(self) -> dict[str, frozenset[str]]:
+        """How the Russian words for each word begin, in the lexicon and the gazetteer's names
+        ("землетрясение": "з" for the earthquake; "Мишустин"): a Russian typo is repaired into a
+        word only if it begins as they do (made on first use: few questions need it)."""
+        if self._ru_starts is None:
+            reader = self.reader
+            starts: dict[str, set[str]] = defaultdict(set)
+            for variant in reader.lexicon.synonyms:
+                toks = reader.canon(variant)[0] if not variant.isascii() else []
+                if len(toks) == 1:
+                    starts[toks[0]].add(variant[:1].lower())
+            for e in reader.gaz.sections["people"]:  # ("мешустин" is Mishustin, too)
+                for alias in e.ru.split() if e.ru else ():
+                    for t in reader.canon(alias)[0]:
+                        if not t.startswith("#"):
+                            starts[t].add(alias[:1].lower())
+            self._ru_starts = {t: frozenset(v) for t, v in starts.items()}
+        return self._ru_starts
 
     def _spelled(self, word: str) -> str:
         """``word``, or the word of the facts it misspells ("relashionship")."""
@@ -391,6 +430,21 @@ class Relevance:
             return []
         best = scored[0].cover
         return [r for r in scored if r.cover >= best * CLOSE][:MOST]
+
+    def rank_parts(
+        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER
+    ) -> list[Ranked]:
+        """``rank``, and then, when the best facts leave a good part of the topic unsaid, the
+        facts that hold that part (a question of two topics: "about the 75th anniversary and
+        about the Year of Culture")."""
+        ranked = self.rank(facts, topic, least)
+        said = {w for r in ranked for w in self._of(r.fact)}
+        rest = [w for w in topic if w not in said]
+        weight = {w: self.idf.get(w, self.default_idf) for w in topic}
+        if not ranked or sum(weight[w] for w in rest) < UNSAID_PART * sum(weight.values()):
+            return ranked
+        have = {id(r.fact) for r in ranked}
+        return ranked + [r for r in self.rank(facts, rest, least) if id(r.fact) not in have]
 
 
 class _StoredIdf(dict[str, float]):

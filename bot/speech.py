@@ -67,6 +67,49 @@ _ASKER = re.compile(r"^(?:[A-Z][\w.&'’-]*\s){0,3}[A-Z][\w.&'’-]*:\s+\S")
 _ASIDE = re.compile(r",\s*(?:per|via|according\s+to)\b")  # "Xi, per the pool:": a source
 _HASHTAGS = re.compile(r"(?:^|\s)#\w+")
 _HEADING = re.compile(r"(?:^excerpts? from|transcript|^photo\b|\(xinhua|/xinhua|^news\b)", re.I)
+# A broadcast script's cue lines, after an optional time code ("[00:00:36]", "00:36", "1."):
+# a caption on screen ("SUPER: XI JINPING, CHINESE PRESIDENT", "(NATS: handshake)") is no one's
+# words; the writer's own voice ("ANCHOR:", "REPORTER (V/O):", "PTC:") ends a speaker's turn; a
+# soundbite ("SOUNDBITE (Russian) MIKHAIL MISHUSTIN, RUSSIAN PRIME MINISTER:", "(SOUNDBITE)
+# (English) RUSSIAN PRIME MINISTER, MIKHAIL MISHUSTIN, SAYING:", "SOT - Xi Jinping:") gives the
+# turn to whom it names, or to someone the article does not know.
+_TIMECODE = re.compile(r"^(?:\[\s*\d{1,2}(?::\d\d){1,3}\s*\]|\d{1,2}(?::\d\d){2,3}|\d{1,2}\.)\s*")
+_CAPTION = re.compile(
+    r"^\(?(?:SUPER|CAPTION|LOWER\s+THIRD|CG|CHYRON|GRAPHICS?|GFX|ASTON|STRAP|NATS?|NAT\s+SOUND|"
+    r"UPSOUND|SOUND\s*UP|MUSIC|SFX)\b\s*[:)(-]"
+)
+_WRITER = re.compile(
+    r"^\(?(?:ANCHOR|PRESENTER|REPORTER|CORRESPONDENT|NARRATOR|HOST|NEWSREADER|V/?O|VOICE-?OVER|"
+    r"TRACK|PTC|STAND-?UP)\b[^:]{0,30}:\s*"
+)
+_BITE = re.compile(
+    r"^(?:\(\s*)?(?:SOUNDBITE|SOUND\s+BITE|SOT|SYNC|BITE|INTERVIEW|VOX\s+POP|GRAB)\b\s*\)?"
+    r"(?:\s*\([^)]{1,30}\))*\s*[:,-]?\s*"
+)
+_CUE_END = re.compile(r"(?:,?\s+SAYING)?\s*(?:\([^)]{1,30}\))?\s*:\s*(?P<rest>.*)$")
+
+
+def _cue(s: str, find_people: FindPeople) -> tuple[str, str, str] | None:
+    """A broadcast script's cue line: ("caption" | "writer" | "bite", the speaker a soundbite
+    names or "", what follows the cue on its line), or None for any other line."""
+    time = _TIMECODE.match(s)
+    body = s[time.end() :] if time else s
+    if _CAPTION.match(body):
+        return "caption", "", ""
+    writer = _WRITER.match(body)
+    if writer:
+        return "writer", "", body[writer.end() :]
+    bite = _BITE.match(body)
+    if not bite and not (time and body[:1].isupper()):
+        return None
+    label = body[bite.end() :] if bite else body
+    end = _CUE_END.search(label)
+    if end is None or len(label[: end.start()].split()) > 12:
+        return None
+    people = find_people(label[: end.start()])
+    if not bite and not people:
+        return None  # a time-coded line of narration, no cue
+    return "bite", people[0][2] if people else "", end.group("rest")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +137,31 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
     quoted = False  # the run is a quote: only quoted sentences carry it on
     label: str | None = None  # the transcript speaker until the next label
     closes = False  # the label opened inside a quote (a post quoted in a live blog): it ends there
+    other = False  # a broadcast soundbite of someone the article does not know is speaking
+    cued = False  # the label is a broadcast soundbite's
     for i, raw in enumerate(sentences):
         s = raw.strip()
         entry = _ENTRY.match(s)
         if entry:  # a live blog's "10:05 - ...": a new entry, whoever spoke in the last one
             s, label, run, quoted, closes = s[entry.end() :], None, None, False, False
+        cue = _cue(s, find_people)
+        if cue is not None:
+            what, name, s = cue
+            if what == "caption":
+                continue
+            # the writer's voice, or a soundbite's: whoever spoke before no longer speaks
+            label, run, quoted, closes, other = (name or None), None, False, False, False
+            cued = bool(name)
+            if what == "bite":
+                other = not name  # someone the article does not know: no one's words here
+                last = name or last
+                if other or not s:
+                    continue
+                s = f"{name}: {s}"
+            elif not s:
+                continue
+        if other:
+            continue
         people = find_people(s)
         opens = s[:1] in _QUOTES
         who = _label(s[1:] if opens else s, find_people(s[1:]) if opens else people)
@@ -110,9 +173,10 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             # "Xi, per the pool: ..." reports one thing; "Xi Jinping: ..." holds to the next label
             aside = bool(_ASIDE.match(s[len(people[0][1]) + opens :]))
             if content:
-                out.append(Said(i, name, "say", "said", content, direct=not aside))
+                out.append(Said(i, name, *_own_verb(content), content, direct=not aside))
             last = run = name
             label = None if aside else name
+            cued = cued and cue is not None
             closes = opens and not _closed(who[1])
             if opens and not closes:
                 label = None
@@ -128,8 +192,11 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             content = _HASHTAGS.sub("", s).strip()
             if closes and _closed(content):
                 content = content.rstrip('"”»').strip()
+            if cued:  # a soundbite is quoted whole: its quote marks are the script's
+                content = content.strip(_QUOTES + "”»").strip()
             if _clean(content):
-                out.append(Said(i, label, "say", "said", content, direct=True))
+                kind, verb = _own_verb(content)
+                out.append(Said(i, label, kind, verb, content, direct=True))
             if closes and _closed(s):
                 label, closes = None, False
             continue
@@ -138,15 +205,19 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             opened = _opened_before(sentences, i, out, found[0][0])
             if opened:  # the closing sentence says the whole quote
                 sp, kind, verb, text = found[0]
-                found[0] = (sp, kind, verb, " ".join([*(o.content for o in opened), text]))
+                # each sentence of the quote keeps its full stop: "A. B", not "A B"
+                found[0] = (sp, kind, verb, ". ".join([*(o.content for o in opened), text]))
             out.extend(opened)
             out.extend(Said(i, sp, kind, verb, text) for sp, kind, verb, text in found)
             last = run = found[-1][0]
             if found[-1][2] == QUOTED_AS:
                 run = None
-            quoted = s[:1] in _QUOTES
+            # a quote closed before its speaker ('"...," X said.'): the quote was the speech, so
+            # only another quote carries it on, never the narration that follows
+            quoted = s[:1] in _QUOTES or bool(opened) or bool(_CLOSED_THEN_SPEAKER.search(s))
             continue
         if (run is not None and _carries_on(s, people, run)
+                and not _opens_for_later(sentences, i)
                 and (s[:1] in _QUOTES if quoted else not _FIRST_PERSON.search(s))):  # fmt: skip
             out.append(Said(i, run, "say", "", s))
             continue
@@ -155,6 +226,26 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
         elif _narrates(s, people):
             run = None
     return tuple(out)
+
+
+# A quote that ends before the words naming its speaker: '"... environment," PM Mishustin said'.
+_CLOSED_THEN_SPEAKER = re.compile(r"[,.!?…][\"”»]\s+\S")
+
+
+def _opens_for_later(sentences: Sequence[str], i: int) -> bool:
+    """Sentence ``i`` opens a quote that a later sentence closes ('"A. B," X said.'): it is the
+    words of that later sentence's speaker (``_opened_before``), not of whoever spoke last."""
+    s = sentences[i].strip()
+    if s[:1] not in _QUOTES or not _closed(s):
+        return False
+    for j in range(i + 1, min(len(sentences), i + 4)):
+        after = sentences[j].strip()
+        if after[:1] in _QUOTES or not _closed(after):
+            if after[:1] in _QUOTES:
+                return False  # another quote opens: this one never closed
+            continue
+        return bool(_CLOSED_THEN_SPEAKER.search(after))
+    return False
 
 
 def _opened_before(sentences: Sequence[str], i: int, out: list[Said], speaker: str) -> list[Said]:
@@ -186,6 +277,25 @@ def _label(s: str, people: Sequence[tuple[int, str, str]]) -> tuple[str, str] | 
     return (name, m.group(1).strip()) if m else None
 
 
+# A speaker's own words that say what they do: "I hope that ...", "We are confident ...".
+_OWN_VERB = re.compile(
+    r"^(?:I|We)\s+(?:(?P<hope>hope|look\s+forward)|(?P<believe>believe|am\s+(?:sure|confident|"
+    r"convinced)|are\s+(?:sure|confident|convinced))|(?P<call>call\s+(?:for|on)|propose|urge)|"
+    r"(?P<wish>wish))\b"
+)
+
+
+def _own_verb(content: str) -> tuple[str, str]:
+    """(kind, verb) of a line of direct speech: "said", unless its speaker says what they do."""
+    m = _OWN_VERB.match(content)
+    if not m or m.lastgroup is None:
+        return "say", "said"
+    return m.lastgroup, _FIRST_TO_THIRD.get(m.lastgroup, "said")
+
+
+_FIRST_TO_THIRD = {"hope": "hoped", "believe": "believed", "call": "called for", "wish": "wished"}
+
+
 def _closed(s: str) -> bool:
     """The sentence closes a quote that opened before it: an odd number of quote marks."""
     return sum(s.count(q) for q in _QUOTES + "”»") % 2 == 1
@@ -211,14 +321,16 @@ def _carries_on(s: str, people: Sequence[tuple[int, str, str]], speaker: str = "
 
 
 # Who was there, not anyone's words: "Deputy PM Alexander Novak, who co-chairs the commission,
-# reported ...", "Deputy Prime Minister Alexei Overchuk, who accompanied Mishustin, attended".
+# reported ...", "Deputy Prime Minister Alexei Overchuk, who accompanied Mishustin, attended",
+# "... were also at the table".
 _PRESENT = re.compile(
     r"\b(?:took|take|takes)\s+part\b|\b(?:attended|attends|accompanied|accompanies|co-chairs?|"
-    r"co-chaired)\b|\b(?:was|were)\s+(?:also\s+)?present\b"
+    r"co-chaired)\b|\b(?:was|were)\s+(?:also\s+)?(?:present|at\s+the\s+(?:table|talks))\b"
 )
 # The writer's own voice ("Nothing there that we did not hear in the room"): reported speech
-# goes on in the third person, so a sentence in the first person that is no quote is not its.
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")
+# goes on in the third person, so a sentence in the first person that is no quote is not its
+# (a columnist's "Here is my reading", "I think that ...").
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|[Mm]y|mine)\b")
 
 # The report going on to another day: "The day before, on Tuesday, ...", "Later on Wednesday"
 # ("On Tuesday, the two sides held ..." may still be the speaker's).
@@ -279,6 +391,7 @@ def _clauses(
         who = resolve(m.group("spk") or m.group("spk2") or "")
         if who:
             kind, verb = _kind(m.group("verb") or m.group("verb2"))
+            verb = "said" if verb == "told" else verb  # "..., X told the Global Times": said
             out = [(who, kind, verb, _clean(m.group("content")))]
             if m.group("more"):
                 out.append((who, GERUNDS[m.group("ger").lower()], m.group("ger").lower(),
@@ -350,14 +463,21 @@ _VERB_RE = "|".join(
     sorted((re.escape(v) for vs in VERBS.values() for v in vs), key=len, reverse=True)
 )
 _GERUND_RE = "|".join(sorted((re.escape(g) for g in GERUNDS), key=len, reverse=True))
-_TITLED = r"(?-i:(?:[A-Z][\w.'’-]*\s+){{0,4}}?)"  # "Chinese President ", "Russian Prime Minister "
+# "Chinese President ", "Russian Prime Minister ", "Chairman of the Government M.V. "
+_TITLED = r"(?-i:(?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){{0,5}}?)"
+# Who the speaker is, between the name and the verb: "Liu Danqing, a senior fellow at the Taihe
+# Institute, said"
+_APPOSITIVE = r"(?:,\s+(?:a|an)\s+[^,\"”]{{3,120}},)?"
 _HEAD = (
     r"(?:^|,\s+|\bthat\s+|^\W*){opener}"
     + _TITLED
     + r"(?P<spk>{spk})(?:\s+and\s+"
     + _TITLED
     + r"(?P<spk2>{spk}))?(?:,\s+(?:in\s+turn|for\s+(?:his|her)\s+part|however|meanwhile),)?"
-    r"\s+{adv}(?P<verb>" + _VERB_RE + r")\b"
+    + _APPOSITIVE
+    + r"\s+{adv}(?P<verb>"
+    + _VERB_RE
+    + r")\b"
     r"[,:]?\s*(?:that\s+)?(?P<content>.{{2,}})$"
 )
 # "Mishustin passed on Putin's greetings and told Xi that ...": the second verb says.
@@ -366,8 +486,14 @@ _AND_TOLD = (
     r"\s+(?:that\s+)?(?P<content>.{{8,}})$"
 )
 _TAIL = (
-    r"^(?P<content>.{{8,}}?)[,:]?\s+(?:(?P<spk>{spk})\s+(?P<verb>said|added|stressed|noted|"
-    r"emphasized|emphasised|pointed out|told \w+)|(?P<verb2>said|added|stressed|noted|told)\s+"
+    r"^(?P<content>.{{8,}}?)[,:]?\s+(?:"
+    + _TITLED  # "..., PM Mishustin said"
+    + r"(?P<spk>{spk})"
+    + _APPOSITIVE
+    + r"\s+(?P<verb>said|added|stressed|noted|"
+    r"emphasized|emphasised|pointed out|told (?!the\b)\w+|told)"
+    r"(?-i:(?:\s+the)?(?:\s+[A-Z][\w-]*){{0,3}})"  # "told the Global Times"
+    r"|(?P<verb2>said|added|stressed|noted|told)\s+"
     r"(?P<spk2>{spk}))(?:\s+(?:on \w+|at the \w+(?: of the \w+)?|in turn))?"
     r"(?:,?\s+(?:according to|citing) [^,\"”]{{3,60}}?)?"
     r"(?:,\s*(?P<ger>" + _GERUND_RE + r")\s+(?:that\s+)?(?P<more>.+?))?[.!\"”]*$"

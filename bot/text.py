@@ -5,6 +5,7 @@ Everything here is pure and works for English and Russian.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TypeVar
+
+from rapidfuzz.distance import OSA
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -39,6 +42,28 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
 }  # fmt: skip
+_TEENS = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+          "eighteen": 18, "nineteen": 19}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+# A count in words up to 99, as wires write one that opens a sentence: "Twenty-one documents".
+_UNITS_RE = "|".join(n for n, v in NUMBER_WORDS.items() if v < 10)
+NUMBER_WORD_RE = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{_UNITS_RE}))?"
+    rf"|{'|'.join(sorted([*NUMBER_WORDS, *_TEENS], key=len, reverse=True))})"
+)
+
+
+def number_word(word: str) -> int | None:
+    """21 from 'Twenty-one' (or 'twenty one'), 12 from 'twelve'; None for anything else."""
+    w = " ".join(word.lower().replace("-", " ").split())
+    if w in NUMBER_WORDS or w in _TEENS:
+        return NUMBER_WORDS.get(w) or _TEENS[w]
+    tens, _, unit = w.partition(" ")
+    if tens in _TENS and (not unit or NUMBER_WORDS.get(unit, 10) < 10):
+        return _TENS[tens] + (NUMBER_WORDS[unit] if unit else 0)
+    return None
+
 
 _MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -96,17 +121,44 @@ def month_number(word: str) -> int | None:
     w = word.lower().rstrip(".")
     if w in MONTHS:
         return MONTHS[w]
-    if w.isascii():  # the inflected forms are Russian
-        return None
+    if w.isascii():  # the inflected forms are Russian; a typo is one slip from a full name
+        if len(w) < _EN_MONTH_TYPO or not w.isalpha() or w[0] not in _EN_MONTH_INITIALS:
+            return None  # ("jnue", "novmber"; not "may")
+        return _en_month_typo(w)
     for n in _RU_MONTH_LENGTHS:  # a Russian stem the word starts with (no two disagree)
         number = _RU_MONTHS.get(w[:n])
         if number is not None:
             return number
+    if len(w) >= _RU_MONTH_TYPO:  # "дикабре", "сентибря": a long stem one letter off
+        return _ru_month_typo(w)
     return None
 
 
 _RU_MONTHS = {stem: n for stem, n in MONTHS.items() if len(stem) >= 3 and not stem.isascii()}
 _RU_MONTH_LENGTHS = sorted({len(stem) for stem in _RU_MONTHS})
+_RU_MONTH_TYPO = 5  # letters of a Russian month stem that may be misspelt by one
+_EN_MONTH_TYPO = 4  # letters of an English word that may be a misspelt month (4: "jnue" only)
+_EN_MONTHS = tuple(name.lower() for name in MONTH_NAMES)
+_EN_MONTH_INITIALS = frozenset(name[0] for name in _EN_MONTHS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _ru_month_typo(w: str) -> int | None:
+    """The month whose Russian stem (five letters or more) the start of ``w`` misspells by one
+    slip, or None (remembered: every Russian word of a question is asked, and comes back)."""
+    return next((number for stem, number in _RU_MONTHS.items()
+                 if len(stem) >= _RU_MONTH_TYPO and OSA.distance(w[: len(stem)], stem) == 1),
+                None)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def _en_month_typo(w: str) -> int | None:
+    """The month an English word misspells by one slip (a word of four letters: only by two
+    letters swapped, "jnue"), or None (remembered: the same words come back)."""
+    return next((n for n, name in enumerate(_EN_MONTHS, 1)
+                 if name[0] == w[0] and len(name) > 3 and abs(len(name) - len(w)) <= 1
+                 and OSA.distance(w, name) == 1
+                 and (len(w) > 4 or sorted(w) == sorted(name))), None)  # fmt: skip
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -235,9 +287,10 @@ _SENT_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+")
 def split_sentences(text: str) -> list[str]:
     """Split noisy news text into sentences; lines are always boundaries.
 
-    A full stop ends a sentence unless it closes a known abbreviation or a single letter
-    ("U.S."), or the next word starts in lower case (machine translation often breaks a
-    sentence with a stray full stop; keeping the pieces together keeps the fact's context).
+    A full stop ends a sentence unless it closes a known abbreviation, a single letter or
+    initials ("U.S.", "M.V. Mishustin"), or the next word starts in lower case (machine
+    translation often breaks a sentence with a stray full stop; keeping the pieces together
+    keeps the fact's context).
     """
     out: list[str] = []
     start = 0
@@ -248,7 +301,9 @@ def split_sentences(text: str) -> list[str]:
             word = re.search(r"([\w.]+)$", piece)
             last = word.group(1).lower() if word else ""
             following = text[end : end + 1]
-            if last in _ABBREVIATIONS or len(last) == 1 or (following and following.islower()):
+            initials = re.fullmatch(r"(?:\w\.)+\w", last)  # "M.V. Mishustin", "V.V. Putin"
+            if (last in _ABBREVIATIONS or len(last) == 1 or initials
+                    or (following and following.islower())):  # fmt: skip
                 continue
         sentence = text[start : m.start() + len(m.group().rstrip())].strip()
         if sentence:
@@ -347,6 +402,11 @@ class Pattern:
 # Characters that Python's case-insensitive matching equates with ASCII or Cyrillic letters
 # although ``str.lower`` does not turn them into those letters (dotted I, dotless i, long s,
 # the Kelvin sign, old Cyrillic forms).
+# A figure's period of the first months of a year: "the first 11 months", "первые 11 месяцев"
+# (bot/gives.py: the months a question asks; the statement kind: the period in Russian).
+FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
+# The words of a fact's value a question may name: four letters or more, and codes ("G20").
+CONTENT_WORD = r"[a-z]+\d+[a-z\d]*|[a-z]{4,}"
 CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")
 
 

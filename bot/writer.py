@@ -37,6 +37,7 @@ from .language import (
 from .memo import FactText
 from .picker import Decline, Pick
 from .render import TELEGRAM_LIMIT, Line, Reply, render_decline, render_lines
+from .russian import quoted
 from .sources import SourceIndex
 from .text import MONTH_NAMES, format_date
 
@@ -134,7 +135,8 @@ class Writer:
         venues = {f.value for f in self.table.find(VENUE, {meeting.id})}
         if venues:
             venue = sorted(venues)[0]
-            venue = (self.gaz.ru(venue) or venue) if lang == "ru" else venue
+            # a venue the gazetteer lacks is a quoted name in Russian, never a bare English one
+            venue = (self.gaz.ru(venue) or quoted(venue)) if lang == "ru" else venue
             place = f"{place} ({venue})" if place else venue
         return place
 

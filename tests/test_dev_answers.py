@@ -123,3 +123,17 @@ def test_where_a_numbered_other_meeting_was_is_what_its_sentence_says(
     assert "Harbin" in text and "June 9, 2027" in text, text
     # the seeds' 28th: "on Tuesday, the two sides held the 28th regular meeting" says not where
     assert not numbered.ask("where was the 28th regular meeting held?").matched
+
+
+def test_a_transcript_speakers_fact_is_what_he_said(dev: Answerer) -> None:
+    """A transcript's sentence names no speaker: what Mishustin said there is his, not Xi's."""
+    reply = dev.ask("What did Mishustin say about the anniversary in March 2026?")
+    assert reply.matched and "25th anniversary" in reply.text, reply.text
+    assert not dev.ask("What did Xi say about the anniversary in March 2026?").matched
+
+
+def test_words_no_intent_takes_find_what_was_said_at_another_meeting_too(dev: Answerer) -> None:
+    """The fallback (facts holding nearly all the question's words) reads the premiers' meeting
+    an article is about as well: Mishustin spoke of the commissions there too."""
+    reply = dev.ask("intergovernmental commissions deputy level?")
+    assert reply.matched and "29th regular meeting" in reply.text, reply.text

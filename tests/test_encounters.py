@@ -316,3 +316,27 @@ def test_an_announcement_under_a_sites_furniture_is_about_its_planned_meeting() 
     (call,) = [e for e in ctx.encounters if e.what == "phone call"]
     assert (set(call.who), call.when, call.tense) == ({"Vladimir Putin", "Xi Jinping"},
                                                       "2026-04-02", "past")  # fmt: skip
+
+
+def test_the_office_that_reports_a_call_is_not_where_it_took_place() -> None:
+    """'..., the Kremlin and Xinhua reported': the Kremlin tells of the call; no place."""
+    ctx = _context(
+        " date 2027-06-10\nMOSCOW, June 9 -- Russian Prime Minister Mikhail Mishustin met "
+        "Chinese President Xi Jinping in Moscow on Wednesday.\n"
+        "Xi Jinping and Vladimir Putin held a telephone conversation on 2 June 2027, the "
+        "Kremlin and Xinhua reported."
+    )
+    (call,) = [e for e in ctx.encounters if e.what == "phone call"]
+    assert (call.when, call.place, call.venue) == ("2027-06-02", "", "")
+
+
+def test_a_digest_item_dated_in_its_week_is_reported_and_its_archive_line_recalled() -> None:
+    """A newsletter whose item deep in the text says '... on 07.06.2027' (published 12.06.2027)
+    reports that meeting; the archive line 'in Beijing in May 2023' is recalled beside it."""
+    lines = ["ENERGY", "* Brent closed the week lower.", "* Coal exports rose.", "* Gas flat.",
+             "RAIL", "* A new train runs.", "* Another one too.", "* Freight grew.", "FORUM",
+             "* Mikhail Mishustin met Xi Jinping in Moscow on 07.06.2027, on the sidelines of "
+             "a forum.",
+             "> Archive: the two also met in Beijing in May 2023."]  # fmt: skip
+    ctx = _context(" date 2027-06-12\nTHE WEEK, No. 23\n" + "\n".join(lines))
+    assert ctx.principal and ctx.meeting_id == "2027-06-07-moscow"

@@ -956,3 +956,239 @@ def test_first_and_last_in_russian_are_words(reader: Reader, message: str, selec
 )  # fmt: skip
 def test_another_meeting_answers_only_with_what_it_says(answerer: Answerer, message: str) -> None:
     assert not answerer.ask(message).matched
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Did Russia actually deliver the earthquake relief aid to Gansu?",
+     "did russia actually end up sending relief aid to gansu?",
+     "was the aid actually sent"],
+)  # fmt: skip
+def test_sending_aid_is_a_claim_to_check(answerer: Answerer, message: str) -> None:
+    assert not answerer.ask(message).matched
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["мишустин чё про ии говорил?",  # Xi spoke of AI, not Mishustin
+     "Какой товарооборот получился за весь 2023 год?",  # only the first 11 months are given
+     "What was China-Russia trade for the whole of 2023?"],
+)  # fmt: skip
+def test_russian_speaker_and_whole_year_traps(answerer: Answerer, message: str) -> None:
+    assert not answerer.ask(message).matched
+
+
+def test_what_a_speaker_said_comes_from_that_speaker(answerer: Answerer) -> None:
+    """An anniversary has no speaker of its own: asked what Mishustin said of it, the sentence
+    that gives it must be his (Xi spoke of the 75th anniversary)."""
+    assert_answers(answerer, "What did Xi say about the 75th anniversary?", "75th", "Sorry")
+    for message in ("What did Mishustin say about the 75th anniversary of diplomatic ties?",
+                    "What did Mishustin say about the Years of Sports Exchange?"):  # fmt: skip
+        assert not answerer.ask(message).matched, message
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["How did Xi respond when Mishustin offered sympathy over the earthquake?",
+     "Как Си отреагировал на соболезнования Мишустина по поводу землетрясения?"],
+)  # fmt: skip
+def test_a_response_is_what_was_said_next(answerer: Answerer, message: str) -> None:
+    """Xi's response to the condolences is what he said in the sentences after them (his
+    gratitude, which holds none of the question's words), not his own words about trade."""
+    reply = answerer.ask(message)
+    assert reply.matched and ("gratitude" in reply.text or "благодар" in reply.text), reply.text
+
+
+@pytest.mark.parametrize(
+    ("word", "meant"),
+    [("planet", None), ("full", None),  # two slips from "plan", "fulfil": words of their own
+     ("meting", "meet"), ("wehn", "when")],  # one slip: typos
+)  # fmt: skip
+def test_a_short_word_is_repaired_one_slip_away(reader: Reader, word: str, meant: str) -> None:
+    (tok,) = reader.canon(word)[0]
+    assert reader.repair(tok, word) == meant
+
+
+def test_a_full_year_is_not_the_first_eleven_months(answerer: Answerer) -> None:
+    for message in (
+        "What was the total China-Russia trade for the full year 2023?",
+        "What was the full-year 2023 trade total between China and Russia?",
+    ):
+        assert not answerer.ask(message).matched, message
+    asked = "what was trade in the first 11 months of 2023"
+    assert_answers(answerer, asked, "$200 billion", "Sorry")
+
+
+def test_who_mentioned_asks_for_the_speaker(answerer: Answerer) -> None:
+    reply = answerer.ask("who mentioned the years of sports exchange?")
+    assert reply.matched and "Xi Jinping" in reply.text, reply.text
+
+
+def test_an_ordinal_that_describes_the_meeting_chose_it(answerer: Answerer) -> None:
+    """ "right after the 4th plenum": the 4th numbers the plenum that describes the meeting, not
+    the meeting (there is no fourth meeting fact to find)."""
+    message = "@bot when did they meet right after the 4th plenum?"
+    assert_answers(answerer, message, "November 4, 2025", "Sorry")
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("when was the penultimate meeting", "December 20, 2023"),
+     ("when was the second-to-last meeting?", "December 20, 2023"),
+     ("предпоследняя встреча — когда?", "20 декабря 2023"),
+     ("In the second meeting, which multilateral groups did Xi mention?", "BRICS")],
+)  # fmt: skip
+def test_the_meeting_before_the_last(answerer: Answerer, message: str, expected: str) -> None:
+    assert_answers(answerer, message, expected, "November 4, 2025")
+
+
+def test_a_call_by_phone_is_no_saying(answerer: Answerer) -> None:
+    """ "When did Putin and Xi speak by telephone" asks about a call (another meeting), not what
+    was said (it went to what was said, and found nothing)."""
+    reply = answerer.ask("When did Putin and Xi speak by telephone?")
+    assert reply.intent != "statements", reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("Was Mishustin's May 2023 trip to China an official visit or a working visit?",
+      "official visit"),
+     ("what proposals did xi put forward in december 2023", "75th anniversary")],
+)  # fmt: skip
+def test_a_visits_kind_and_proposals_put_forward(
+    answerer: Answerer, message: str, expected: str
+) -> None:
+    assert_answers(answerer, message, expected, "Sorry")
+
+
+def test_a_russian_statement_names_its_common_words_in_russian(answerer: Answerer) -> None:
+    """The quote stays as the article gives it; its words the glossary knows are named in
+    Russian after it ("supports": поддерживает)."""
+    reply = answerer.ask("Что Си сказал о выборе пути развития российским народом?")
+    assert reply.matched and "поддерживает" in reply.text, reply.text
+    reply = answerer.ask("Что Си сказал о товарообороте в декабре 2023 года?")
+    assert reply.matched and "первые 11 месяцев" in reply.text, reply.text  # a period, too
+
+
+def test_two_topics_asked_at_once_get_both(answerer: Answerer) -> None:
+    """ "about X and about Y": what was said of each, not only of the one that outweighs."""
+    reply = answerer.ask("what did xi say about energy security and about the years of culture")
+    assert reply.matched and "energy security" in reply.text, reply.text
+    assert "Year of Culture" in reply.text or "years of culture" in reply.text, reply.text
+
+
+def test_a_misspelt_russian_month(reader: Reader) -> None:
+    from bot.text import month_number
+
+    assert [month_number(w) for w in ("дикабре", "сентибря", "октабря", "маи")] == [12, 9, 10, None]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("Что Мишустин высоко оценил в ноябре 2025?", "пленум"),  # "высоко оценил" praises
+     ("мешустин пожелал чего китайцам", "Дракон")],  # a Russian name misspelt is the name
+)  # fmt: skip
+def test_russian_praise_and_a_misspelt_name(
+    answerer: Answerer, message: str, expected: str
+) -> None:
+    assert_answers(answerer, message, expected, "Извините")
+
+
+def test_visiting_a_country_is_meeting_there(answerer: Answerer) -> None:
+    """ "did Xi visit Russia in 2025": they met in Beijing that year, not in Russia."""
+    assert not answerer.ask("did xi visit russia in 2025?").matched
+    assert_answers(answerer, "did xi visit russia?", "March 21, 2023", "November 4, 2025")
+
+
+def test_an_invitation_is_the_guests_and_says_what_it_is_to(answerer: Answerer) -> None:
+    """Xi invited Mishustin to visit China and Putin to the Belt and Road Forum: "did Xi invite
+    Mishustin to the forum" is not answered with either."""
+    assert not answerer.ask("did xi invite mishustin to the belt and road forum?").matched
+    reply = answerer.ask("did xi invite putin to the belt and road forum?")
+    assert reply.matched and "Vladimir Putin" in reply.text, reply.text
+    assert "Mikhail Mishustin" not in reply.text, reply.text
+
+
+def test_a_word_made_from_a_name_is_not_the_name(reader: Reader) -> None:
+    """ "powerful" is no "power" (an alias of energy), though the stemmer reads both as "power"."""
+    assert not reader.read("how powerful was the earthquake").names
+    assert reader.read("what about power?").names
+
+
+def test_was_the_last_meeting_there(answerer: Answerer) -> None:
+    """ "was the last meeting in Moscow?": the last meeting (Beijing, 2025), not the last of the
+    Moscow meetings; "when was the last meeting in Moscow" is that one."""
+    reply = answerer.ask("was the last meeting in moscow?")
+    assert not reply.matched and "November 4, 2025" in reply.text, reply.text
+    assert_answers(answerer, "was the first meeting in moscow?", "March 21, 2023", "Sorry")
+    assert_answers(answerer, "when was the last meeting in moscow", "March 21, 2023", "Sorry")
+    reply = answerer.ask("Была ли последняя встреча в Москве?")
+    assert not reply.matched and "4 ноября 2025" in reply.text, reply.text
+
+
+def test_a_chairman_is_no_co_chair(reader: Reader) -> None:
+    """ "председатель КНР" is the head of state, not a typo of "сопредседатель" (co-chair)."""
+    assert "сопредседател" not in reader.read("Кто председатель КНР?").words
+
+
+def test_a_misspelt_english_month() -> None:
+    from bot.text import month_number
+
+    words = ("jnue", "novmber", "decmber", "agust", "dune", "jane", "mach", "maybe")
+    assert [month_number(w) for w in words] == [6, 11, 12, 8, None, None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected", "rejected"),
+    [# a relative "where" after "the meeting" asks nothing: the later "when" asks
+     ("The meeting where the Year of the Dragon came up - when was it?", "December 20, 2023",
+      "Moscow"),
+     ("the november one, where was it", "Beijing", "Moscow"),  # (after a comma it asks)
+     # a code names its fact ("G20" is no word of four letters)
+     ("At which meeting was the G20 mentioned?", "May 24, 2023", "March 21, 2023"),
+     ("G20?", "G20", "March 21, 2023"),
+     # "actually" claims nothing: the verb does ("hit" is "reached")
+     ("bruh did they actually hit the 200b trade goal or nah", "11 months", "Sorry"),
+     # generic verbs and compass words are no topic a statement must hold
+     ("What did Mishustin say about where Russia-China relations stood when Xi visited Moscow?",
+      "highest level", "Sorry"),
+     ("What did Mishustin say about the quake in northwest China?", "Gansu", "Sorry"),
+     ("What was Mishustin's line on multipolarity in March 2023?", "multipolar", "Sorry"),
+     ("In May 2023, what did Xi recall about his March trip to Russia?", "plan", "Sorry"),
+     # "fell in 2024" is "was in 2024", not the opposite of growth
+     ("Which anniversary of diplomatic relations fell in 2024?", "75th", "do not say"),
+     # "extend condolences" is no typo of "external"
+     ("On whose behalf did Mishustin extend condolences over the earthquake?", "Gansu", "Sorry"),
+     # "which was held in Moscow" chooses the meeting; it does not ask where
+     ("which areas were discussed at the meeting which was held in moscow", "aerospace",
+      "Sorry"),
+     # the meeting chosen by what was said there, in other words ("the quake")
+     ("when did they meet when the quake was discussed", "December 20, 2023", "4 times"),
+     # a Russian name in the nominative says, wherever it stands
+     ("Си что говорил про торговлю?", "Си Цзиньпин", "Мишустин"),
+     # Russian function words and slang spellings ("што", "пра", "от имени", "по счёту")
+     ("што мишустин сказал пра землитрясение", "Ганьсу", "Извините"),
+     ("Кто выразил соболезнования по поводу землетрясения от имени российского правительства и "
+      "народа?", "Мишустин", "Извините"),
+     ("вторая по счёту встреча — какого числа?", "24 мая 2023", "21 марта"),
+     # "одобрил" is applauding
+     ("Что Мишустин одобрил на встрече в ноябре 2025?", "пленум", "Извините"),
+     # "the first 11 months" is the period of a figure, not the first meeting
+     ("what was trade in the first 11 months of 2023", "$200 billion", "They met"),
+     ("where were they on 24.05.2023", "May 24, 2023", "Moscow"),  # day first, as dots write it
+     ("встреча 20.12.2023 — где?", "20 декабря 2023", "Москва"),
+     ("when did they meet on 2023-03-21", "March 21, 2023", "Beijing"),
+     ("пленум?", "пленум", "годы культуры"),  # only the event a Russian word names
+     ("форум?", "форум", "пленум"),
+     # a name given as an example asks for all of its kind
+     ("wich orgs did xi mension in may 2023, like brics n stuff", "G20", "Sorry"),
+     # a Russian month one letter off is the month
+     ("кагда была встреча в дикабре 2023 и где", "20 декабря 2023", "24 мая"),
+     ("was wang yi ther at the dec meetin?", "Wang Yi", "Sorry")],
+)  # fmt: skip
+def test_wordings_read_as_meant(
+    answerer: Answerer, message: str, expected: str, rejected: str
+) -> None:
+    """Wordings of the blind sets (I and 7), read as meant: clauses that choose the meeting,
+    codes, dates in figures, Russian word order, function words and typos, examples."""
+    assert_answers(answerer, message, expected, rejected)

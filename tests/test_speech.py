@@ -76,3 +76,31 @@ def test_a_briefings_reporters_are_not_the_spokespersons_words() -> None:
         (0, MISHUSTIN, "We welcome the visit."),
         (3, MISHUSTIN, "I have nothing to add."),
     ]
+
+
+def test_a_broadcast_scripts_soundbites_speak_and_its_captions_and_reporter_do_not() -> None:
+    said = _said(
+        "(12:01:05) PRESENTER:",
+        "Talks between the two leaders ended an hour ago.",
+        "12:01:14 CAPTION: XI JINPING, CHINESE PRESIDENT",
+        "12:01:20 VOICE-OVER:",
+        "Officials from both cabinets sat in the hall as well.",
+        "12:01:31 SOT (in Chinese) XI JINPING, CHINESE PRESIDENT:",
+        '"We hope the railway bridge will carry twice the freight.',
+        'Customs will work around the clock."',
+        "12:01:44 SOUNDBITE (English) TEA BLENDER, PAVEL SOROKIN, SAYING:",
+        '"Our orders rose by half."',
+        "2. (SOUNDBITE) (Russian) RUSSIAN PRIME MINISTER, MIKHAIL MISHUSTIN, SAYING:",
+        '"I hope the new flights start in spring."',
+        "12:02:03 REPORTER (STAND-UP):",
+        "The delegations then moved on to lunch, the visit continuing tomorrow.",
+    )
+    assert said == [
+        (6, XI, "We hope the railway bridge will carry twice the freight."),
+        (7, XI, "Customs will work around the clock."),
+        (11, MISHUSTIN, "I hope the new flights start in spring."),
+    ]
+    kinds = [s.kind for s in reported(
+        ['SOT: MIKHAIL MISHUSTIN:', '"We hope to double it."'], family_names(GAZ, ["Mishustin"])
+    )]  # fmt: skip
+    assert kinds == ["hope"]

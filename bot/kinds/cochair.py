@@ -32,7 +32,8 @@ _BODY_AFTER = Pattern(r"\s+(?:of\s+)?(?P<body>[^,.;]+)", re.I)
 # what they co-chair: "Shen Yiqin, co-chairs of", "Ding Xuexiang, who co-chair".
 _TITLE_WORDS = r"(?:(?:[A-Z][\w'’.-]*|of|the|to|for)\s+)*"
 _JOINED = Pattern(rf"(?:,\s+(?:and\s+)?|\s+and\s+){_TITLE_WORDS}")
-_BEFORE = Pattern(r"(?:,\s*)?(?:who\s+|which\s+)?(?:(?:have|has|had|will|also|jointly)\s+)*")
+_BEFORE = Pattern(r"(?:,\s*)?(?:as\s+(?:you|we)\s+(?:know|may\s+know),\s*)?(?:who\s+|which\s+)?"
+                 r"(?:(?:have|has|had|will|also|jointly)\s+)*")  # fmt: skip
 _SPEAKS = Pattern(r"\s+(?:said|says|noted|added|told)\b")
 _REGULAR = Pattern(r"^(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+regular\s+meeting", re.I)
 
@@ -75,6 +76,11 @@ def extract(ctx: Context) -> Iterator[Fact]:
                                       m.start())  # fmt: skip
                 after = _BODY_AFTER.match(s, m.end())
                 body = after.group("body") if after else ""
+                partner = _partner(s, spans, after.start("body") if after else m.end(),
+                                   after.end("body") if after else m.end())  # fmt: skip
+                if partner is not None and len(chairs) == 1:  # "A co-chairs BODY with B"
+                    chairs.append(partner[1])
+                    body = s[after.start("body") : partner[0]] if after else ""
                 if len(chairs) == 1:  # "he and Li Qiang co-chaired": "he" is the meeting's visitor
                     he = re.search(r"\b(?:he|she)\s+and\b", s[lo : m.start()], re.I)
                     other = next((e for e in ctx.encounters if e.idx == i and chairs[0] in e.who),
@@ -91,6 +97,22 @@ def extract(ctx: Context) -> Iterator[Fact]:
             text = english(parts, number)
             yield ctx.fact(KIND, i, text, text, number=float(number) if number else None,
                            parts=parts)  # fmt: skip
+
+
+_WITH = Pattern(rf"\s+(?:together\s+)?with\s+{_TITLE_WORDS}$")
+
+
+def _partner(s: str, spans: list[tuple[int, int, Entry]], lo: int,
+             hi: int) -> tuple[int, str] | None:  # fmt: skip
+    """The one who co-chairs with the subject, named inside what follows the verb ("the
+    commission on energy cooperation with Vice Premier Ding Xuexiang"): where the body ends
+    (before "with") and the partner's name."""
+    for a, b, e in spans:
+        if lo < a and b <= hi:
+            w = _WITH.search(s, lo, a)
+            if w is not None:
+                return w.start(), e.name
+    return None
 
 
 def _list_after(s: str, spans: list[tuple[int, int, Entry]]) -> list[str]:

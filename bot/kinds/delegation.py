@@ -24,7 +24,7 @@ _GROUP = Pattern(
     r"\bdelegation\b[^.;:]{0,40}?\b(?P<verb>will\s+include|includes|included|including|include|"
     r"are|were|is|was|consists?\s+of|consisted\s+of|comprised)\b"
     r"|\b(?:(?:are|were|is|was)\s+(?:here\s+)?with\s+me|with\s+me\s+(?:are|is|were|was)|"
-    r"came\s+(?:along\s+)?with|accompanied\s+by|"
+    r"came\s+(?:along\s+)?with|accompanied\s+by|(?P<rel>,\s*who\s+(?:is|was)\s+accompanying)|"
     r"(?:will\s+be\s+)?accompanied|arrived\s+with|brought\s+along|travel(?:l?ing|s)?\s+with)\b"
     r"|\b(?P<member>(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:in|part\s+of|members?\s+of)\s+"
     r"the\s+delegation)\b",  # "Deputy PMs Golikova and Overchuk are in the delegation"
@@ -43,6 +43,9 @@ _PLANNED = Pattern(r"\b(?:will|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to)
                    r"comprise|consist)\b", re.I)  # fmt: skip
 _PRESENT = Pattern(r"\b(?:took part in|attended|participated in|(?:was|were)\s+(?:also\s+)?present"
                    r"|(?:was|were)\s+(?:also\s+)?attended\s+by)\b", re.I)  # fmt: skip
+# The visitor's side named as such: "Taking part in the meeting on the Russian side were ...".
+_SIDE_WERE = Pattern(r"\bon\s+the\s+(?P<side>Chinese|Russian)\s+side\s+(?:was|were)\b")
+_SIDES = {"Chinese": "China", "Russian": "Russia"}
 _DEPUTY = Pattern(r"^(?:First\s+)?(?:Deputy\s+Prime\s+Minister|Vice\s+Premier)\s+of\s+(?P<c>\w+)")
 
 
@@ -69,6 +72,8 @@ def members(ctx: Context) -> tuple[list[str], int, bool]:
             named = ctx.gaz.spans("people", s)
             if m.group("member"):  # the people named before it
                 after = [e for a, _, e in named if a < m.start()]
+            elif m.group("rel"):  # "..., who is accompanying Mishustin": the one named before
+                after = [e for a, _, e in named if a < m.start()][-1:]
             else:
                 after = [e for a, _, e in named if a >= m.start() - (0 if "delegation" in
                          m.group().lower() else 200)]  # fmt: skip
@@ -83,6 +88,11 @@ def members(ctx: Context) -> tuple[list[str], int, bool]:
                 found = [e.name for a, _, e in ctx.gaz.spans("people", s) if a >= side.end()
                          and e.name not in ctx.gaz.principals
                          and not str(e.attr("role") or "").startswith("Ambassador")]  # fmt: skip
+        elif (side := _SIDE_WERE.search(s)) and country and _SIDES[side.group("side")] != country:
+            # "Taking part on the Russian side were ...": the visitor's side, all of it
+            found = [e.name for a, _, e in ctx.gaz.spans("people", s) if a >= side.end()
+                     and e.name not in ctx.gaz.principals
+                     and not str(e.attr("role") or "").startswith("Ambassador")]  # fmt: skip
         elif _PRESENT.search(s) and country:
             for _, _, e in ctx.gaz.spans("people", s):
                 role = _DEPUTY.match(str(e.attr("role") or ""))

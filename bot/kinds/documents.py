@@ -13,7 +13,7 @@ from ..context import Context, nth
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian
-from ..text import NUMBER_WORDS, Pattern
+from ..text import NUMBER_WORD_RE, Pattern, number_word
 
 KIND = FactKind("documents")  # number: how many were signed, when the text counts them
 Counted = Literal["", "documents", "agreements"]
@@ -23,7 +23,7 @@ NEEDS = needs({"documents_counted": {"approx", "count", "among"},
               vocabs=["documents"], words=["more"],
               plurals=["document", "agreement"])  # fmt: skip
 
-_COUNT = r"(?P<count>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = rf"(?P<count>\d{{1,3}}|{NUMBER_WORD_RE})"
 _MORE = r"(?P<more>more than\s+|over\s+)?"
 _KINDS = (r"(?:(?:intergovernmental|interdepartmental|interagency|bilateral|cooperation|other|"
           r"commercial|business|investment)\s*,?\s+|and\s+)*")  # fmt: skip
@@ -61,7 +61,9 @@ _ITEM = Pattern(r"^\s*[-–—•*·]\s*(?:an?\s+|the\s+)?(?P<name>(?:[\w-]+\s+)
 _NTH_REGULAR = Pattern(r"\b(?P<ord>\d+)(?:st|nd|rd|th)\s+regular\s+meeting\b", re.I)
 _BACK = Pattern(r"\b(?:at|after|following)\s+its\s+(?:end|close|conclusion)\b|\b(?:after|"
                 r"following)\s+it\b|\bthe\s+(?:two\s+)?(?:premiers|heads\s+of\s+government)\s+"
-                r"(?:also\s+)?signed\b", re.I)  # fmt: skip
+                r"(?:also\s+)?signed\b|\b(?:after|following)\s+the\s+(?:two\s+)?(?:premiers'|"
+                r"prime\s+ministers'|heads\s+of\s+government's)\s+(?:talks|meeting)\b",
+                re.I)  # fmt: skip
 _OF_REGULAR = Pattern(r"\bof\s+the\s+(?P<ord>\d+)(?:st|nd|rd|th)\s+regular\s+meeting\b", re.I)
 _NAMES = (
     Pattern(rf"\b(?:a|the)\s+(?P<name>{_NAMED})\s+(?:was|were|has been)\s+signed\b", re.I),
@@ -150,7 +152,7 @@ def _documents(s: str, regular_before: int | None) -> Parts | None:
     parts = Parts(names=names, regular=numbered, among=among)
     if counted is not None:
         word = counted.group("count").lower()
-        count = int(word) if word.isdigit() else NUMBER_WORDS[word]
+        count = int(word) if word.isdigit() else number_word(word)
         noun = counted.group("noun").lower()
         parts = Parts(count, "agreements" if noun == "agreements" else "documents",
                       bool(counted.group("more")), names, numbered, among)  # fmt: skip

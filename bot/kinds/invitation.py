@@ -49,7 +49,7 @@ class Parts(facts.Parts):
 # invitation from Vladimir Putin to the Eastern Economic Forum".
 _PASS = Pattern(
     r"\b(?:asked\s+(?P<via>me|him|her|[A-Z][\w ]{1,40}?)\s+to\s+(?:pass\s+on|convey|transmit|"
-    r"deliver|hand\s+over)|(?:passed\s+on|conveyed|transmitted|delivered|brought))\s+"
+    r"deliver|hand\s+over|reaffirm|reiterate|renew|confirm|extend)|(?:passed\s+on|conveyed|transmitted|delivered|brought))\s+"
     r"(?P<rest>(?:to\s+(?P<to>[^,;]{2,40}?)\s+)?(?:(?:his|her|an|the|a)\s+)?(?:open\s+)?"
     r"invitation\b[^.;]*)",
 )
@@ -234,6 +234,8 @@ def _passed(ctx: Context, finder: Finder, i: int, s: str, m: re.Match[str]) -> F
     what = ""
     if purpose:
         text = purpose.group("p").strip().rstrip(".")
+        # "... at any time convenient for you": when, not what (and "you" is the speaker's)
+        text = re.sub(r"\s+at\s+(?:any|a)\s+(?:time|moment)\b.*$", "", text)
         parts = _purpose(ctx, text if not text.startswith("the ") else f"attend {text}", parts, s)
         what = f" to {text}"
     display = f"{_short(ctx, host)} invited {guest} (through {via}){what}"

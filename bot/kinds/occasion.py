@@ -1,5 +1,6 @@
-"""Why the leaders met: a state or official visit under way, or the N-th regular meeting of the
-heads of government."""
+"""Why the leaders met: a state or official visit under way, the N-th regular meeting of the
+heads of government, or an event on whose sidelines they met ("on the sidelines of the ninth
+China International Import Expo")."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian
 from ..text import Pattern, format_date
+from .event import EVENTS
 
 KIND = FactKind("occasion")  # qualifier: the kind of visit (state, official ...) | regular meeting
-NEEDS = needs({"visit": {"length", "kind", "by", "to"}, "regular_meeting": {"n", "held"}},
-              vocabs=["visit_kinds", "visit_lengths"])  # fmt: skip
+NEEDS = needs({"visit": {"length", "kind", "by", "to"}, "regular_meeting": {"n", "held"},
+               "sidelines": {"event", "n"}},
+              vocabs=["visit_kinds", "visit_lengths", "event_names"])  # fmt: skip
 
 _VISIT = Pattern(
     r"\b(?:is|are|was|were|been|being|arrived(?:\s+in\s+[A-Z][a-z]+)?(?:\s+on\s+[A-Z][a-z]+\s+"
@@ -36,6 +39,11 @@ _VISIT = Pattern(
 )
 _TO_COUNTRY = Pattern(r"\s+visit\s+to\s+(?:the\s+)?(?P<c>People['’]s\s+Republic\s+of\s+China|"
                       r"Russian\s+Federation|China|Russia)\b", re.I)  # fmt: skip
+# "on the sidelines of the ninth China International Import Expo", "on the margins of the SCO
+# summit": the event is one ``event.EVENTS`` names, right after it.
+_SIDELINES = Pattern(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+)?"
+                     r"(?:(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+th|first|second|third)\s+)?",
+                     re.I)  # fmt: skip
 _REGULAR = Pattern(
     r"\b(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+regular meeting(?:s)?\s+(?:between|of)\s+"
     r"(?:the\s+)?(?:Russian and Chinese\s+|Chinese and Russian\s+)?heads of (?:government|state)",
@@ -48,11 +56,12 @@ class Parts(facts.Parts):
     """A visit (how long, by whom, to which country; canonical names) or a regular meeting
     (when it was held, ISO); its number is the fact's ``number``."""
 
-    form: Literal["visit", "regular meeting"]
+    form: Literal["visit", "regular meeting", "sidelines"]
     length: str = ""  # "three-day"
     by: str = ""
     to: str = ""
     held: str = ""
+    event: str = ""  # on whose sidelines they met: "China International Import Expo"
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
@@ -76,6 +85,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
                           country[0][1].name if country else "")  # fmt: skip
             text = english_visit(kind, length or "", where or "", who.name if who else "")
             yield ctx.fact(KIND, i, f"{kind} visit", text, qualifier=kind, parts=parts)
+        if i in ctx.meeting:
+            yield from _sidelines(ctx, i, s)
         r = _REGULAR.search(s)
         if r:
             n = ordinal(r.group("ord"))
@@ -86,6 +97,23 @@ def extract(ctx: Context) -> Iterator[Fact]:
                 parts = Parts("regular meeting", held=held.isoformat() if held else "")
                 yield ctx.fact(KIND, i, label, display, number=float(n),
                                qualifier="regular meeting", parts=parts)  # fmt: skip
+
+
+def _sidelines(ctx: Context, i: int, s: str) -> Iterator[Fact]:
+    """The event on whose sidelines the meeting of sentence ``i`` took place."""
+    m = _SIDELINES.search(s)
+    if not m:
+        return
+    for rx, name_of, form in EVENTS:
+        e = rx.match(s, m.end())
+        if e and form == "named" and name_of(e):
+            n = ordinal(m.group("ord")) if m.group("ord") else None
+            event = name_of(e)
+            text = f"on the sidelines of the {nth(n) + ' ' if n else ''}{event}"
+            yield ctx.fact(KIND, i, f"sidelines: {event}", text,
+                           number=float(n) if n else None, qualifier="sidelines",
+                           parts=Parts("sidelines", event=event))  # fmt: skip
+            return
 
 
 def english_visit(kind: str, length: str, where: str, by: str) -> str:
@@ -102,6 +130,9 @@ def english_regular(n: int) -> str:
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:
     """'трёхдневный государственный визит Си Цзиньпина в Россию', '28-я регулярная встреча ...'."""
+    if p.form == "sidelines":
+        return r.fill("sidelines", event=r.vocab("event_names", p.event),
+                      n=f"{f.number:g}" if f.number else "")  # fmt: skip
     if p.form == "regular meeting":
         return r.fill(
             "regular_meeting",

@@ -26,7 +26,8 @@ _PRESENT = Pattern(
     r"\b(?:was|were)\s+(?:also\s+)?present\b|\battended\b|\btook part in\b"
     r"|\btaking\s+part\s+in\s+the\s+(?:meeting|talks|conversation)\b"
     r"|\bparticipated in\b|\b(?:was|were)\s+represented\s+by\b"
-    r"|\baccompanied\b|\bwas also at\b|\bjoined the (?:meeting|talks)\b",
+    r"|\baccompanied\b|\bwas also at\b|\bjoined the (?:meeting|talks)\b"
+    r"|\b(?:was|were)\s+(?:also\s+)?at\s+the\s+(?:table|talks)\b",
     re.I,
 )
 _DELEGATION = Pattern(
@@ -62,7 +63,7 @@ def extract(ctx: Context) -> Iterator[Fact]:
             continue
         side = delegation.SIDE.match(s)
         if side or (_PRESENT.search(s) and re.search(r"meeting|talks|conversation|present|"
-                                                     r"\bside\b", s, re.I)):  # fmt: skip
+                                                     r"\bside\b|\btable\b", s, re.I)):  # fmt: skip
             for name, role in _people(ctx, s[side.end() :] if side else s):
                 if name not in seen:
                     seen.add(name)

@@ -13,10 +13,11 @@ from ..context import Context
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, decimal
+from ..text import FIRST_MONTHS
 
 KIND = FactKind("statement")
 NEEDS = needs({"statement": {"speaker", "verb", "content", "terms"}},
-              vocabs=["statement_verbs", "statement_terms"])  # fmt: skip
+              vocabs=["statement_verbs", "statement_terms"], plurals=["month"])  # fmt: skip
 
 # How a reply words each verb: the verb as written, finite ("adding" -> "added").
 _FINITE = {"adding": "added", "noting": "noted", "stressing": "stressed", "saying": "said",
@@ -121,5 +122,10 @@ def _terms(content: str, r: Russian) -> list[str]:
     out = [str(r.gaz.ru(name)) for _, name in found]
     out += [f"{decimal(m.group(1))} {_SCALE[m.group(2).lower()]} долларов"
             for m in _MONEY.finditer(content)]  # fmt: skip
+    out += [
+        f"первые {r.plural('month', int(m.group(1)))}"  # a period: "первые 11 месяцев"
+        for m in FIRST_MONTHS.finditer(content)
+        if (m.group(1) or "").isdigit()
+    ]
     out += r.g.vocabs["statement_terms"].found(content)  # the genre's words ("multipolar world")
     return list(dict.fromkeys(out))

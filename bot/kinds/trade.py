@@ -12,7 +12,7 @@ from ..context import Context, subject, subject_entry
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, decimal
-from ..text import MONTH_NAMES, NUMBER_WORDS, Pattern, relative_year
+from ..text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, Pattern, relative_year
 
 KIND = FactKind(
     "trade"
@@ -26,6 +26,7 @@ NEEDS = needs(
         "period_months": {"months", "year"},
         "period_range": {"start", "end", "year"},
         "period_by": {"year"},
+        "period_run": {"n"},
         "trade_volume": {"period", "approx", "amount", "growth"},
         "trade_flow": {"subject", "period", "approx", "amount", "growth"},
         "growth": {"pct"},
@@ -56,7 +57,7 @@ _GROWTH = Pattern(
     re.I,
 )
 _GROWTH_VERB = Pattern(r"\b(?:grew|rose|jumped|increased|up|growth|gained|surged|more|higher|"
-                       r"fell|dropped|declined|decreased|down|year[-\s]on[-\s]year|yr/yr|"
+                       r"fell|dropped|declined|decreased|down|year[-\s]on[-\s]year|yr/yr|y/y|"
                        r"(?:an?\s+)?(?:increase|rise|jump|gain|surge|decrease|decline|drop|fall)"
                        r"\s+of)\b",
                        re.I)  # fmt: skip
@@ -70,8 +71,27 @@ _TARGET = Pattern(r"\btarget\b|\bgoal\b|\btask\b|\baim\b|\bbringing it to\b|\bbr
                   r"|\braise it to\b|\bincrease it to\b", re.I)  # fmt: skip
 _REACHED = Pattern(r"\b(?:reached|achieved|hit|exceeded|surpassed|topped|amounted to|"
                    r"totall?ed|stood at|grew to|rose to|met)\b", re.I)  # fmt: skip
-_APPROX = Pattern(r"\b(?P<more>exceeded|surpassed|more than|over|topped)\b|\b(?P<less>almost|"
+# A sentence that goes on about the trade the one before names: "Our trade is growing again. In
+# the first nine months it reached 171.2 billion dollars".
+_IT_REACHED = Pattern(r"\b(?:it|this|that)\s+(?:has\s+|had\s+|already\s+)*(?:reached|amounted\s+to|"
+                      r"totall?ed|stood\s+at|grew\s+to|rose\s+to|exceeded|topped|came\s+to)\b",
+                      re.I)  # fmt: skip
+_APPROX = Pattern(r"\b(?P<more>exceeded|surpassed|more than|over|above|topped)\b|\b(?P<less>almost|"
                   r"nearly|about|around|approximately)\b", re.I)  # fmt: skip
+# A figure held over a run of years: "for the third year in a row", "three years running".
+_RUN = Pattern(r"\b(?:for\s+(?:the\s+)?)?(?P<n>[a-z]+|\d+(?:st|nd|rd|th)?)\s+(?:consecutive\s+"
+               r"years?|years?\s+(?:in\s+a\s+row|running))\b", re.I)  # fmt: skip
+
+
+def _run_length(word: str) -> int | None:
+    """3 from 'third', '3rd', 'three' (the years of a run, this one the last)."""
+    word = word.lower()
+    if word[:1].isdigit():
+        return int(re.sub(r"\D", "", word))
+    return ORDINAL_WORDS.get(word) or NUMBER_WORDS.get(word)
+
+
+_BACK_THEN = re.compile(r"\W*(?:by then|by that time|at (?:that|the) time|back then)\b", re.I)
 _UNITS = {"bln": "billion", "bn": "billion", "tln": "trillion", "trln": "trillion"}
 
 
@@ -83,7 +103,7 @@ class Parts(facts.Parts):
     n: str  # "146.9": the number as written, decimal point
     unit: str  # million | billion | trillion
     currency: str = ""  # USD | yuan | rubles
-    period: Literal["", "months", "by", "year"] = ""
+    period: Literal["", "months", "by", "year", "run"] = ""
     months: int | None = None  # "the first 11 months"; "January-August": 8 (from month 1)
     period_year: int | None = None
     from_month: int | None = None  # a range of months as written: "January-August" is 1 (months 8)
@@ -93,6 +113,7 @@ class Parts(facts.Parts):
     set_by_phrase: str = ""
     growth: str = ""  # "6.4": percent on a year earlier ("-3.1" for a fall)
     subject: str = ""  # what is traded when not all of it: "Russian agricultural exports to China"
+    run: int | None = None  # "for the third year in a row": 3 (period "run", of no one year)
 
 
 @dataclass(slots=True)
@@ -111,7 +132,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
         if not money:
             continue
         about_trade = _TRADE.search(s) or (
-            i > 0 and _TRADE.search(sentences[i - 1]) and _TARGET.search(s)
+            i > 0
+            and _TRADE.search(sentences[i - 1])
+            and (_TARGET.search(s) or _IT_REACHED.search(s))
         )
         if not about_trade:
             continue
@@ -263,6 +286,8 @@ def _period(ctx: Context, s: str, m: re.Match[str], last: _Period | None = None)
     """The period an amount is for, the nearest the sentence gives: the first N months of a
     year, a range of months ("January-August"), by a year, a year ("last year"); "over the same
     period" is the previous amount's."""
+    if _BACK_THEN.match(s):  # "By then trade had already passed $200 billion": some earlier
+        return _Period("", None)  # time the sentence does not name, not the meeting's year
     found: list[tuple[int, int, _Period]] = []  # (start, end, period)
     for months in re.finditer(r"\bfirst (\w+) months(?: of (?:(this|last|the) year|(\d{4})))?", s,
                               re.I):  # fmt: skip
@@ -289,6 +314,12 @@ def _period(ctx: Context, s: str, m: re.Match[str], last: _Period | None = None)
             text = f"in {MONTH_NAMES[a - 1]}-{MONTH_NAMES[b - 1]} {year}"
             parts = {"period": "months", "months": b - a + 1, "period_year": year, "from_month": a}
             found.append((span.start(), span.end(), _Period(text, year, parts)))
+    for run in _RUN.finditer(s):  # the latest of several years, which the text does not name
+        n = _run_length(run.group("n"))
+        held = _Period(
+            " ".join(run.group().split()), None, {"period": "run", "run": n} if n else {}
+        )
+        found.append((run.start(), run.end(), held))
     if last is not None:
         for same in re.finditer(r"\b(?:over|in|for)\s+the\s+same\s+period\b", s, re.I):
             found.append((same.start(), same.end(), last))
@@ -357,6 +388,8 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
         period = r.fill("period_months", months=r.plural("month", p.months or 0), year=year)
     elif p.period in ("year", "by"):
         period = r.fill(f"period_{p.period}", year=year)
+    elif p.period == "run" and p.run:
+        period = r.fill("period_run", n=str(p.run))
     set_by = r.people(p.set_by, "nom") or r.vocab("set_by", p.set_by_phrase)
     approx = {"more": r.word("more"), "less": r.word("less")}.get(p.approx, "")
     template = {"volume": "trade_volume", "target": "trade_target",
