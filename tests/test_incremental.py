@@ -39,7 +39,10 @@ def _full(config: Config, folder: Path) -> tuple[Config, Callable[[str], str]]:
     its paths in a text those of ``config``."""
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(config.seeds_dir, folder / "seeds")
-    shutil.copy(config.seeds_dir.parent / "config.yaml", folder / "config.yaml")
+    root = config.seeds_dir.parent
+    if config.intents_dir.parent == root:  # intents of its own (else the repository's)
+        shutil.copytree(config.intents_dir, folder / config.intents_dir.name)
+    shutil.copy(root / "config.yaml", folder / "config.yaml")
     other = load_config(folder / "config.yaml", {})
     return other, lambda text: text.replace(str(other.seeds_dir), str(config.seeds_dir))
 
@@ -287,3 +290,84 @@ def test_article_replaced_during_an_incremental_build(
     stored = current_table(config)  # rebuilt: the store's hash is of what the build read
     assert stored.rebuilt and name in stored.rebuilt
     assert stored.table.inputs[name] == hashlib.sha256(article.read_bytes()).hexdigest()
+
+
+def test_a_recalled_meeting_is_merged_again_incrementally(
+    tmp_path: Path, make_project: Any
+) -> None:
+    """A photo page whose file photo dates the seeds' May 24, 2023 meeting to the day ("... at
+    the Great Hall of the People in Beijing, May 24, 2023") makes that meeting's date the
+    text's (the curated note goes) and gives it the photo's venue, though the page reports
+    another meeting: added, edited, joined by a report naming a venue and removed again, each
+    build is incremental and the store is that of a full build of the same articles (in a
+    folder of its own: nothing shared through the extraction cache)."""
+    photo = ARTICLES / "broadcast" / "photo_page_2023.txt"
+    config = make_project(tmp_path / "p").config()
+    build_report(config)
+    seeds = config.seeds_dir
+    page = seeds / "005_photo_page_2023.txt"
+    text = photo.read_text(encoding="utf-8")
+    may = seeds / "006_may_venue.txt"  # a second report of May 24 that names a venue
+
+    def add_page(config: Config) -> set[str]:
+        page.write_text(text, encoding="utf-8")
+        return set()
+
+    def move_venue(config: Config) -> set[str]:
+        page.write_text(text.replace("at the Great Hall of the People in Beijing, May 24",
+                                     "at the Diaoyutai State Guesthouse in Beijing, May 24"),
+                        encoding="utf-8")  # fmt: skip
+        return set()
+
+    def add_report(config: Config) -> set[str]:
+        may.write_text(" date 2023-05-24\nXi Jinping met Mikhail Mishustin at the Great Hall of "
+                       "the People in Beijing on May 24, 2023.\n", encoding="utf-8")  # fmt: skip
+        return set()
+
+    def undated(config: Config) -> set[str]:
+        page.write_text(text.replace("in Beijing, May 24, 2023.", "in Beijing."), encoding="utf-8")
+        return set()
+
+    def expect(venues: set[tuple[str, str]], curated: bool) -> Callable[[StoredTable], None]:
+        def check(stored: StoredTable) -> None:
+            (meeting,) = [m for m in stored.meetings if str(m.date) == "2023-05-24"]
+            dated = stored.find(FactKind("meeting"), {meeting.id})
+            assert any(f.curated for f in dated) == curated
+            found = {(f.value, f.article) for f in stored.find(FactKind("venue"), {meeting.id})}
+            assert found == venues
+
+        return check
+
+    hall, guesthouse = "Great Hall of the People", "Diaoyutai State Guesthouse"
+    steps = [
+        ("added", add_page, expect({(hall, page.stem)}, False)),
+        ("venue edited", move_venue, expect({(guesthouse, page.stem)}, False)),
+        ("a report names a venue", add_report, expect({(hall, may.stem)}, False)),
+        ("report removed", _unlink(may), expect({(guesthouse, page.stem)}, False)),
+        ("date removed", undated, expect(set(), True)),
+        ("dated again", add_page, expect({(hall, page.stem)}, False)),
+        ("removed", _unlink(page), expect(set(), True)),
+    ]
+    for name, change, check in steps:
+        change(config)
+        report = build_report(config)
+        assert report.incremental, name
+        other, ours = _full(config, tmp_path / "full")
+        assert report.summary() == ours(build_report(other).summary()), name
+        stored = StoredTable(store_path(config.table_path), READERS)
+        full = StoredTable(store_path(other.table_path), READERS)
+        check(stored)
+        built, _ = build_module.build_table(other)
+        assert_same_table(stored, built)
+        assert_same_index(stored, built, config)
+        assert stored.reports() == full.reports(), name
+        stored.close()
+        full.close()
+
+
+def _unlink(path: Path) -> Callable[[Config], set[str]]:
+    def change(config: Config) -> set[str]:
+        path.unlink()
+        return set()
+
+    return change
