@@ -583,10 +583,21 @@ def update_table(config: Config, workers: int | None = None,
                 _remove_json(location)  # not the store's table: stale or damaged
             return _report(path, location, paths, stored, unusable.values(), _stats(old))
         code = code_hashes()
-        gaz_data = old.gazetteer
+        # the gazetteer and glossary as a full build reads them: from their files, in their
+        # order (the store's copies have their keys sorted, and the order of the gazetteer's
+        # entries is the order names are found in: "Mikhail Mishustin and Li Qiang")
+        data = InputReader()
+        try:
+            gaz_data = load_yaml(GAZETTEER_PATH, read=data)
+            glossary_data = load_yaml(GLOSSARY_PATH, read=data)
+        except DataError:
+            return None
+        if [data.hashes[GAZETTEER_PATH], data.hashes[GLOSSARY_PATH]] != [
+            before["gazetteer"], before["glossary"]]:  # fmt: skip
+            return None  # changed since they were hashed
         gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
-        glossary = glossary_from_data(old.glossary, NEEDS, GLOSSARY_PATH)
-        russian = RussianCheck(glossary, old.glossary, before["glossary"])
+        glossary = glossary_from_data(glossary_data, NEEDS, GLOSSARY_PATH)
+        russian = RussianCheck(glossary, glossary_data, before["glossary"])
         cache = ExtractCache(cache_folder(location))
         articles = Articles(cache, code, before["gazetteer"], gaz, False)
         read = InputReader()

@@ -371,3 +371,25 @@ def _unlink(path: Path) -> Callable[[Config], set[str]]:
         return set()
 
     return change
+
+
+def test_an_incremental_build_reads_the_gazetteer_as_a_full_build_does(
+    tmp_path: Path, make_project: Any
+) -> None:
+    """The order of the gazetteer's entries is the order names are found in ("Mikhail
+    Mishustin and Li Qiang co-chaired ..."): an article added incrementally is read with the
+    gazetteer of its file, not the store's copy (whose keys are sorted), so its facts are those
+    of a full build in a folder of its own."""
+    config = make_project(tmp_path / "p").config()
+    build_report(config)
+    shutil.copy(ARTICLES / "broadcast" / "embassy_note_2025.txt",
+                config.seeds_dir / "005_embassy_note_2025.txt")  # fmt: skip
+    assert build_report(config).incremental
+    other, _ = _full(config, tmp_path / "full")
+    stored = StoredTable(store_path(config.table_path), READERS)
+    built, _ = build_module.build_table(other)
+    cochaired = [f.display for f in stored.find(FactKind("cochair"))]
+    assert "Mikhail Mishustin and Li Qiang co-chaired" in " ".join(cochaired)
+    assert_same_table(stored, built)
+    assert_same_index(stored, built, config)
+    stored.close()
