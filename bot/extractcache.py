@@ -324,32 +324,12 @@ class RussianCheck:
         """``check_facts`` of ``facts``: a line per problem."""
         return check_facts(self.glossary, gaz, facts)
 
-    def problems(self, extractions: Sequence[Extracted], merged: Sequence[Fact], gaz: Gazetteer,
-                 cache: ExtractCache) -> list[str]:  # fmt: skip
-        """``check_facts`` of the merged facts, each article's lines taken from its extraction
-        when merging left its facts as they were (the very objects) and the glossary is the one
-        they were checked against. A glossary edit re-checks an article once and keeps the new
-        lines in its entry."""
-        if len(merged) != sum(len(e.facts) for e in extractions):  # not a fact for a fact
-            return self.check(merged, gaz)
-        return [line for lines in self.by_article(extractions, merged, gaz, cache)
-                for line in lines]  # fmt: skip
-
-    def by_article(self, extractions: Sequence[Extracted], merged: Sequence[Fact],
-                   gaz: Gazetteer, cache: ExtractCache) -> list[tuple[str, ...]]:  # fmt: skip
-        """``problems``, a tuple of lines per extraction (``merged``: a fact for each of their
-        facts, in their order)."""
-        out: list[tuple[str, ...]] = []
-        start = 0
-        for e in extractions:
-            mine = merged[start : start + len(e.facts)]
-            start += len(e.facts)
-            out.append(self.lines(e, mine, gaz, cache))
-        return out
-
     def lines(self, e: Extracted, mine: Sequence[Fact], gaz: Gazetteer,
               cache: ExtractCache) -> tuple[str, ...]:  # fmt: skip
-        """The problems of one article's merged facts ``mine`` (``problems``)."""
+        """``check_facts`` of one article's merged facts ``mine`` (a fact for each of its
+        facts, in their order), taken from its extraction when merging left its facts as they
+        were (the very objects) and the glossary is the one they were checked against. A
+        glossary edit re-checks an article once and keeps the new lines in its entry."""
         lines = e.russian
         if e.glossary != self.sha256:
             lines = tuple(self.check(e.facts, gaz))
