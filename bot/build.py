@@ -561,7 +561,7 @@ def update_table(config: Config, workers: int | None = None,
     except DataError:
         return None
     with closing(old):
-        if old.meta.get("index") != index_key(config) or "skipped" not in old.meta:
+        if not {"skipped", "sources"} <= old.meta.keys() or old.meta["index"] != index_key(config):
             return None
         before = old.inputs
         try:
@@ -583,18 +583,12 @@ def update_table(config: Config, workers: int | None = None,
                 _remove_json(location)  # not the store's table: stale or damaged
             return _report(path, location, paths, stored, unusable.values(), _stats(old))
         code = code_hashes()
-        # the gazetteer and glossary as a full build reads them: from their files, in their
-        # order (the store's copies have their keys sorted, and the order of the gazetteer's
-        # entries is the order names are found in: "Mikhail Mishustin and Li Qiang")
-        data = InputReader()
-        try:
-            gaz_data = load_yaml(GAZETTEER_PATH, read=data)
-            glossary_data = load_yaml(GLOSSARY_PATH, read=data)
-        except DataError:
-            return None
-        if [data.hashes[GAZETTEER_PATH], data.hashes[GLOSSARY_PATH]] != [
-            before["gazetteer"], before["glossary"]]:  # fmt: skip
-            return None  # changed since they were hashed
+        # the gazetteer and glossary as a full build reads them, in their files' order (the
+        # table's copies have their keys sorted, and the order of the gazetteer's entries is
+        # the order names are found in: "Mikhail Mishustin and Li Qiang"); their files are
+        # those of the last build (``before``)
+        sources = json.loads(old.meta["sources"])
+        gaz_data, glossary_data = sources["gazetteer"], sources["glossary"]
         gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
         glossary = glossary_from_data(glossary_data, NEEDS, GLOSSARY_PATH)
         russian = RussianCheck(glossary, glossary_data, before["glossary"])
@@ -803,6 +797,13 @@ def write_index(table: FactTable, table_path: Path, config: Config,
             "stats": json.dumps(dict(sorted((stats or {}).items())))}  # fmt: skip
     if built is not None:
         meta["skipped"] = json.dumps(built.unusable, ensure_ascii=False)
+        # the gazetteer and glossary as the build read them, in their files' order (the
+        # table's copies are written with their keys sorted): what an incremental build
+        # extracts and checks with (``update_table``)
+        sources = {"gazetteer": table.gazetteer, "glossary": table.glossary}
+        kept = json.dumps(sources, ensure_ascii=False)
+        if json.loads(kept) == sources:  # (YAML that JSON does not keep: build all next time)
+            meta["sources"] = kept
     # the words of the facts of the store being replaced, when the same code read them with the
     # same data: most facts of an incremental build are the same
     path = store_path(table_path)
