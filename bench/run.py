@@ -315,15 +315,16 @@ def run_timed(
 
 
 def measure_build(config: Path, runs: int) -> tuple[list[float], int, str]:
-    """``python -m bot build`` ``runs`` times, each a full build (no extraction cache): wall
-    times, table bytes, summary line."""
+    """``python -m bot build`` ``runs`` times, each a full build (no extraction cache, no
+    store): wall times, the store's bytes (the table), summary line."""
     times, out = [], ""
     cfg = load_config(config, {})
     for _ in range(runs):
         shutil.rmtree(cache_folder(table_location(cfg)), ignore_errors=True)
+        store_path(table_location(cfg)).unlink(missing_ok=True)
         elapsed, out, _ = run_timed([PY, "-m", "bot", "--config", str(config), "build"])
         times.append(elapsed)
-    return times, table_location(cfg).stat().st_size, out.strip().splitlines()[0]
+    return times, store_path(table_location(cfg)).stat().st_size, out.strip().splitlines()[0]
 
 
 def measure_one_changed(config: Path) -> tuple[float, float]:
@@ -681,7 +682,7 @@ def big(res: Results, args: argparse.Namespace) -> None:
         print("  full build...", flush=True)
         full_s, out, full_kb, worker_kb = cli_peak(config, "build")
         line = out.strip().splitlines()[0]
-        size = cfg.table_path.stat().st_size
+        size = cfg.table_path.stat().st_size if cfg.table_path.exists() else 0  # (build --json)
         stored = store_path(cfg.table_path).stat().st_size
         print("  incremental builds...", flush=True)
         same_s, *_ = cli_peak(config, "build")

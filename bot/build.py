@@ -8,7 +8,7 @@ import json
 import logging
 import os
 from collections import Counter
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,21 +25,40 @@ from .coverage import coverage as article_coverage
 from .curated import CuratedFact, load_curated
 from .errors import DataError
 from .extract import extract, outlet
-from .facts import ArticleInfo, Fact, FactTable, dump_table, fact_order, load_table
-from .factstore import StoredTable, said_words, store_path, table_seal, write_store
+from .facts import (
+    ENCOUNTER,
+    MEETING,
+    ArticleInfo,
+    Fact,
+    FactTable,
+    Meeting,
+    dump_table,
+    fact_order,
+    group_meetings,
+    load_table,
+)
+from .factstore import (
+    StoredTable,
+    said_words,
+    store_counts,
+    store_path,
+    table_seal,
+    update_store,
+    write_store,
+)
 from .gazetteer import DEFAULT_PATH as GAZETTEER_PATH
 from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
 from .glossary import Glossary, glossary_from_data
 from .intents import Intent, Lexicon, intent_paths, load_intents, load_lexicon
 from .kinds import NEEDS, READERS
-from .merge import merge
+from .merge import Placement, Recall, assign, place, recalls
 from .yamlio import load_yaml
 
 if TYPE_CHECKING:  # bot.extractcache is imported by a build, not by ask on a fresh table
     from multiprocessing.context import BaseContext
 
-    from .extractcache import Articles, Extracted, Pending, RussianCheck
+    from .extractcache import Articles, ExtractCache, Extracted, Pending, RussianCheck
     from .memo import FactText
 
 log = logging.getLogger(__name__)
@@ -83,6 +102,12 @@ class BuildReport:
     table_path: Path | None = None  # where ``build`` wrote the table
     stats: Stats = field(default_factory=dict)  # what it read (``input_hashes``)
     coverage: list[Coverage] = field(default_factory=list)  # per article, when asked for
+    # what the store keeps for the next build to be incremental (``update_table``): each usable
+    # article's report (``report_json``) and each unusable one's [input name, line, note]
+    reports: dict[str, str] = field(default_factory=dict)
+    unusable: list[list[str]] = field(default_factory=list)
+    incremental: bool = False  # the store of the last build, with only some articles replaced
+    merged_again: list[str] = field(default_factory=list)  # (those articles)
 
     def summary(self) -> str:
         """A few lines for the operator."""
@@ -111,15 +136,19 @@ class BuildReport:
 Stats = dict[str, tuple[int, int, str]]  # input name -> size, mtime (ns), sha256
 
 
-def input_hashes(config: Config, known: Stats | None = None) -> dict[str, str]:
+def input_hashes(config: Config, known: Stats | None = None,
+                 articles: list[Path] | None = None) -> dict[str, str]:  # fmt: skip
     """sha256 of every input of the table as the files are now, keyed by a stable name.
 
     ``known``: what a build read (``InputReader.stats``): a file of the same size and
-    modification time is not read again (10,000 articles took a second to hash)."""
+    modification time is not read again (10,000 articles took a second to hash).
+    ``articles``: ``article_paths`` of the seeds, when the caller has listed them."""
     files: list[Path] = []
-    articles: list[Path] = []
-    with suppress(DataError):  # no seeds: the build says so; the hashes just lack them
-        files += (articles := article_paths(config.seeds_dir))
+    if articles is None:
+        articles = []
+        with suppress(DataError):  # no seeds: the build says so; the hashes just lack them
+            articles = article_paths(config.seeds_dir)
+    files += articles
     with suppress(DataError):
         files += intent_paths(config.intents_dir)
     if config.curated_path.exists():
@@ -250,19 +279,20 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
     extractions: list[Extracted] = []
     extracting = _extract_all(pending, gaz_data, gaz, russian, _workers(config, workers),
                               progress)  # fmt: skip
+    notes: dict[str, list[str]] = {}  # stem -> its curated note, if any
     with closing(extracting) as fresh:
         for item in items:
             if isinstance(item, DataError):
                 report.skipped.append(str(item))
                 log.warning("skipped article %s", item)
-                if curated.pop(Path(item.path).stem, None):
-                    report.notes.append(f"curated fact for {Path(item.path).stem} unused: "
-                                        "the article was skipped")  # fmt: skip
+                note = _curated_note(curated.pop(Path(item.path).stem, None), None)
+                report.notes += note
+                report.unusable.append([f"seeds/{Path(item.path).name}", str(item), *note])
                 continue
             got = articles.fresh(item, next(fresh)) if isinstance(item, Pending) else item
             stem = got.info.stem
-            if curated.pop(stem, None) and not any(f.curated for f in got.facts):
-                report.notes.append(f"curated fact for {stem} unused: the text gives the date")
+            notes[stem] = _curated_note(curated.pop(stem, None), got)
+            report.notes += notes[stem]
             reports.append((got.context, list(got.facts)))
             extractions.append(got)
             if coverage:
@@ -275,8 +305,12 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
         raise DataError(config.curated_path, f"no article {stem!r} in {config.seeds_dir}", where)
     if not infos:
         raise DataError(config.seeds_dir, "no usable article")
-    facts, ids = merge(reports)  # every report of a meeting belongs to it
-    infos = [dataclasses.replace(i, meeting=ids.get(i.stem, i.meeting)) for i in infos]
+    # every report of a meeting belongs to it (``merge``, with each article's placement kept)
+    recalled = {ctx.article.stem: recalls(ctx, fs) for ctx, fs in reports}
+    placements = assign([ctx for ctx, _ in reports], recalled)
+    merged = [place(ctx, fs, placements[ctx.article.stem]) for ctx, fs in reports]
+    facts = [f for fs in merged for f in fs]
+    infos = [dataclasses.replace(i, meeting=placements[i.stem].meeting) for i in infos]
     inputs = code | {input_name(config, path): h for path, h in read.hashes.items()}
     report.stats = {input_name(config, path): (*st, read.hashes[path])
                     for path, st in read.stats.items()}  # fmt: skip
@@ -284,12 +318,57 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
                       [i.to_json() for i in intents], lexicon.to_json(), gaz_data,
                       glossary_data)  # fmt: skip
     # A term the glossary lacks is not fatal (the reply falls back to English), but say so.
-    problems = russian.problems(extractions, facts, gaz, cache)
-    report.notes += [f"no Russian: {p}" for p in problems]
+    problems = [_russian(russian, e, mine, gaz, cache)
+                for e, mine in zip(extractions, merged, strict=True)]  # fmt: skip
+    report.notes += [f"no Russian: {p}" for lines in problems for p in lines[0]]
+    report.notes += [f"no Russian: {p}" for lines in problems for p in lines[1]]
+    for e, lines in zip(extractions, problems, strict=True):
+        stem = e.info.stem
+        report.reports[stem] = report_json(e, placements[stem], recalled[stem], lines,
+                                           notes[stem])  # fmt: skip
     report.articles = len(infos)
     report.meetings = len(table.meetings)
     report.kinds = Counter(str(f.kind) for f in facts)
     return table, report
+
+
+def _curated_note(cur: CuratedFact | None, got: Extracted | None) -> list[str]:
+    """The note on an article's curated fact that goes unused (``got``: None when the article
+    was skipped), as a list of at most one line."""
+    if cur is None:
+        return []
+    if got is None:
+        return [f"curated fact for {cur.article} unused: the article was skipped"]
+    if any(f.curated for f in got.facts):
+        return []
+    return [f"curated fact for {cur.article} unused: the text gives the date"]
+
+
+def report_json(e: Extracted, where: Placement, recalled: Sequence[Recall],
+                russian: tuple[Sequence[str], Sequence[str]], notes: list[str]) -> str:  # fmt: skip
+    """What the store keeps of an article for the next build (``update_table``): its file and
+    bytes' sha256, its /sources line, what merging reads of it (its context and its recalls)
+    and where merging put it, the problems of its merged facts in Russian (``_russian``) and its
+    curated note."""
+    from .extractcache import context_json
+
+    a = e.context.article
+    return json.dumps(
+        {"name": a.path.name, "sha256": a.sha256, "info": dataclasses.astuple(e.info),
+         "context": context_json(e.context), "placement": where.to_json(),
+         "recalls": [r.to_json() for r in recalled], "russian": list(russian[0]),
+         "russian_recalled": list(russian[1]), "notes": notes},
+        ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+    )  # fmt: skip
+
+
+def _russian(russian: RussianCheck, e: Extracted, mine: Sequence[Fact], gaz: Gazetteer,
+             cache: ExtractCache) -> tuple[tuple[str, ...], list[str]]:  # fmt: skip
+    """The problems in Russian of an article's merged facts ``mine``: of its own facts, and of
+    the venues it gives the meetings it recalls (``place`` adds them after its own; a build
+    lists their lines after every article's own, as merging all reports at once did)."""
+    own, added = mine[: len(e.facts)], mine[len(e.facts) :]
+    return russian.lines(e, own, gaz, cache), russian.check(added, gaz) if added else []
 
 
 Progress = Callable[[int, int], None]
@@ -417,13 +496,270 @@ def _writable(folder: Path) -> bool:
 
 
 def build(config: Config, coverage: bool = False, workers: int | None = None,
-          progress: Progress | None = None) -> tuple[FactTable, BuildReport]:  # fmt: skip
-    """Build the table (``build_table``) and write it atomically to ``table_location(config)``."""
-    table, report = build_table(config, coverage, workers, progress)
-    report.table_path = table_location(config)
-    dump_table(table, report.table_path)
-    write_index(table, report.table_path, config, report.stats)
+          progress: Progress | None = None, json_table: bool | None = None,
+          ) -> tuple[FactTable, BuildReport]:  # fmt: skip
+    """Build the table into its store beside ``table_location(config)`` (``build_report``): the
+    table a full build made in memory, else (an incremental build) the store opened."""
+    report, table = _build(config, coverage, workers, progress, json_table)
+    if table is None:
+        path = report.table_path or config.table_path
+        table = open_index(path, config) or StoredTable(store_path(path), READERS)
     return table, report
+
+
+def build_report(config: Config, coverage: bool = False, workers: int | None = None,
+                 progress: Progress | None = None,
+                 json_table: bool | None = None) -> BuildReport:  # fmt: skip
+    """Build the table and write it atomically into its store, ``store_path`` of
+    ``table_location(config)``: only the articles changed since the last build when the store
+    of that build is there and every other input is the same (``update_table``), else every
+    article (``build_table``). ``json_table`` (default ``build.json``): also write the table as
+    JSON at ``table_location(config)``, to inspect (always a full build); without it a JSON table
+    left there by an earlier build is removed once the store changes (it would be stale)."""
+    return _build(config, coverage, workers, progress, json_table)[0]
+
+
+def _build(config: Config, coverage: bool, workers: int | None, progress: Progress | None,
+           json_table: bool | None) -> tuple[BuildReport, FactTable | None]:  # fmt: skip
+    """The report, and the table when a full build made it in memory."""
+    location = table_location(config)
+    json_table = config.build.json if json_table is None else json_table
+    if not coverage and not json_table:
+        report = update_table(config, workers, progress)
+        if report is not None:
+            return report, None
+    table, report = build_table(config, coverage, workers, progress)
+    report.table_path = location
+    if json_table:
+        dump_table(table, location)
+    else:
+        _remove_json(location)  # written before: not this table
+    write_index(table, location, config, report.stats, report)
+    return report, table
+
+
+def update_table(config: Config, workers: int | None = None,
+                 progress: Progress | None = None) -> BuildReport | None:  # fmt: skip
+    """An incremental build: the store of the last build with only the articles added, changed
+    or removed since then (and those whose meeting merging changes) replaced; None when the
+    store is not there or not one this code made from the same inputs but articles (then build
+    everything). Merging starts from each article's report the store keeps (``assign``), so the
+    table is the one ``build_table`` makes; articles whose placement stays are not read."""
+    from .extractcache import (
+        Articles,
+        ExtractCache,
+        Pending,
+        RussianCheck,
+        cache_folder,
+        context_from_json,
+    )
+
+    location = table_location(config)
+    path = store_path(location)
+    try:
+        old = StoredTable(path, READERS, meetings=False)
+    except DataError:
+        return None
+    with closing(old):
+        if not {"skipped", "sources"} <= old.meta.keys() or old.meta["index"] != index_key(config):
+            return None
+        before = old.inputs
+        try:
+            paths = article_paths(config.seeds_dir)
+            curated = {c.article: c for c in load_curated(config.curated_path)}
+        except DataError:
+            return None  # the full build says why
+        now = input_hashes(config, _stats(old), paths)
+        if _not_articles(before) != _not_articles(now):
+            return None  # code, intents, gazetteer, glossary or curated facts changed
+        if not curated.keys() <= {p.stem for p in paths}:
+            return None
+        changed = {n for n in before.keys() | now.keys()
+                   if n.startswith("seeds/") and before.get(n) != now.get(n)}  # fmt: skip
+        stored = {stem: json.loads(text) for stem, text in old.reports().items()}
+        unusable = {str(u[0]): u for u in json.loads(old.meta["skipped"])}
+        if not changed:
+            if not _sealed(old, location):
+                _remove_json(location)  # not the store's table: stale or damaged
+            return _report(path, location, paths, stored, unusable.values(), _stats(old))
+        code = code_hashes()
+        # the gazetteer and glossary as a full build reads them, in their files' order (the
+        # table's copies have their keys sorted, and the order of the gazetteer's entries is
+        # the order names are found in: "Mikhail Mishustin and Li Qiang"); their files are
+        # those of the last build (``before``)
+        sources = json.loads(old.meta["sources"])
+        gaz_data, glossary_data = sources["gazetteer"], sources["glossary"]
+        gaz = gazetteer_from_data(gaz_data, GAZETTEER_PATH)
+        glossary = glossary_from_data(glossary_data, NEEDS, GLOSSARY_PATH)
+        russian = RussianCheck(glossary, glossary_data, before["glossary"])
+        cache = ExtractCache(cache_folder(location))
+        articles = Articles(cache, code, before["gazetteer"], gaz, False)
+        read = InputReader()
+        got: dict[str, Extracted | Pending | DataError] = {}
+        for p in paths:
+            name = f"seeds/{p.name}"
+            if name in changed:
+                got[p.stem] = _look_up(articles, p, read, curated.get(p.stem))
+            elif p.stem not in stored and name not in unusable:
+                return None  # (a store of another build)
+        problem = next((i for i in got.values() if isinstance(i, DataError)), None)
+        if problem is not None and config.build.on_bad_article == "reject":
+            raise problem
+        _extracted(got, articles, gaz_data, gaz, russian, _workers(config, workers), progress)
+        contexts: list[Context] = []
+        recalled: dict[str, tuple[Recall, ...]] = {}  # what merging reads of other articles
+        for p in paths:
+            item = got.get(p.stem)
+            if item is None and p.stem in stored:
+                data = stored[p.stem]
+                contexts.append(context_from_json(data["context"], p, data["sha256"],
+                                                  data["info"][3], gaz))  # fmt: skip
+                recalled[p.stem] = tuple(Recall.from_json(r) for r in data["recalls"])
+            elif item is not None and not isinstance(item, DataError):
+                assert not isinstance(item, Pending), "extracted above"
+                contexts.append(item.context)
+                recalled[p.stem] = recalls(item.context, item.facts)
+        placements = assign(contexts, recalled)
+        moved = [
+            p
+            for p in paths
+            if p.stem not in got
+            and p.stem in stored
+            and stored[p.stem]["placement"] != placements[p.stem].to_json()
+        ]
+        for p in moved:
+            got[p.stem] = item = _look_up(articles, p, read, curated.get(p.stem))
+            if isinstance(item, DataError) or read.hashes[p] != before.get(f"seeds/{p.name}"):
+                return None  # changed since without another size or time: read it all
+        _extracted(got, articles, gaz_data, gaz, russian, 1, None)
+        return _patched(config, old, location, paths, got, placements, recalled, stored,
+                        unusable, changed, read, gaz, russian, curated, cache)  # fmt: skip
+
+
+_INFO = [f.name for f in dataclasses.fields(ArticleInfo)]
+
+
+def _not_articles(inputs: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in inputs.items() if not k.startswith("seeds/")}
+
+
+def _extracted(got: dict[str, Extracted | Pending | DataError], articles: Articles,
+               gaz_data: Any, gaz: Gazetteer, russian: RussianCheck, workers: int,
+               progress: Progress | None) -> None:  # fmt: skip
+    """Extract the articles ``got`` has as Pending, in place (``gaz_data``: the gazetteer's
+    data, for worker processes)."""
+    from .extractcache import Pending
+
+    pending = {stem: i for stem, i in got.items() if isinstance(i, Pending)}
+    texts = _extract_all(list(pending.values()), gaz_data, gaz, russian, workers, progress)
+    with closing(texts) as fresh:
+        for stem, item in pending.items():
+            got[stem] = articles.fresh(item, next(fresh))
+
+
+def _patched(config: Config, old: StoredTable, location: Path, paths: list[Path],
+             got: dict[str, Extracted | Pending | DataError], placements: dict[str, Placement],
+             recalled: dict[str, tuple[Recall, ...]], stored: dict[str, Any],
+             unusable: dict[str, list[str]], changed: set[str], read: InputReader,
+             gaz: Gazetteer, russian: RussianCheck, curated: dict[str, CuratedFact],
+             cache: ExtractCache) -> BuildReport | None:  # fmt: skip
+    """``update_table``'s writing: the articles ``got`` merged into their placements and their
+    rows replaced in the store; None when the store must be written whole."""
+    from .answer import table_reader
+    from .extractcache import Pending
+    from .memo import FactText
+    from .relevance import Relevance
+
+    replaced: dict[str, list[Fact]] = {}
+    reports: dict[str, str] = {}
+    for stem, item in got.items():
+        if isinstance(item, DataError):
+            log.warning("skipped article %s", item)
+            name = f"seeds/{Path(item.path).name}"
+            unusable[name] = [name, str(item), *_curated_note(curated.get(stem), None)]
+            continue
+        assert not isinstance(item, Pending), "extracted"
+        unusable.pop(f"seeds/{item.context.article.path.name}", None)
+        mine = place(item.context, list(item.facts), placements[stem])
+        replaced[stem] = mine
+        lines = _russian(russian, item, mine, gaz, cache)
+        notes = _curated_note(curated.get(stem), item)
+        reports[stem] = report_json(item, placements[stem], recalled[stem], lines, notes)
+    names = {f"seeds/{p.name}" for p in paths}
+    for name in [n for n in unusable if n not in names]:
+        del unusable[name]
+    dropped = sorted(s for s in stored if s not in placements)
+    # the meetings the replaced facts are of, as the new table has them (``fact_years``)
+    mids = {f.meeting for fs in replaced.values() for f in fs}
+    gone = set(replaced) | set(dropped)
+    kept = [f for kind in (MEETING, ENCOUNTER) for f in old.find(kind, mids)
+            if f.article not in gone]  # fmt: skip
+    held = sorted([*kept, *(f for fs in replaced.values() for f in fs
+                            if f.kind in (MEETING, ENCOUNTER))], key=fact_order)  # fmt: skip
+    meetings, others = group_meetings([f for f in held if f.kind == MEETING],
+                                      [f for f in held if f.kind == ENCOUNTER])  # fmt: skip
+    by_id = {m.id: m for m in (*others, *meetings)}
+    inputs = dict(old.inputs)
+    stats = _stats(old)
+    for name in changed:
+        inputs.pop(name, None)
+        stats.pop(name, None)
+    for file, sha in read.hashes.items():
+        inputs[f"seeds/{file.name}"] = sha
+    for file, st in read.stats.items():
+        stats[f"seeds/{file.name}"] = (*st, read.hashes[file])
+    every = {**stored, **{stem: json.loads(text) for stem, text in reports.items()}}
+    for stem in dropped:
+        every.pop(stem, None)
+    infos = [
+        dict(zip(_INFO, (*every[stem]["info"][:4], placements[stem].meeting), strict=True))
+        for stem in sorted(every)
+    ]  # (as ``dataclasses.asdict`` of each ArticleInfo)
+    order = [u for u in (unusable.get(f"seeds/{p.name}") for p in paths) if u is not None]
+    meta = {
+        "seal": "",  # (the JSON table of an earlier build, if any, is removed below)
+        "inputs": json.dumps(inputs, ensure_ascii=False, sort_keys=True),
+        "articles": json.dumps(infos, ensure_ascii=False, sort_keys=True),
+        "stats": json.dumps(dict(sorted(stats.items()))),
+        "skipped": json.dumps(order, ensure_ascii=False),
+    }  # fmt: skip
+    _, reader = table_reader(old, config, gaz)
+    words = Relevance(old, reader, ()).fact_words
+    text = FactText(reader.gaz)
+    done = update_store(store_path(location), replaced, dropped, reports, meta, READERS, words,
+                        lambda f: text.content(f.display), agent_of,
+                        lambda f: fact_years(by_id.get, text, f))  # fmt: skip
+    if not done:
+        return None
+    cache.prune(placements)
+    _remove_json(location)  # a JSON table of an earlier build: stale now
+    report = _report(store_path(location), location, paths, every, order, stats)
+    report.merged_again = sorted(replaced)
+    return report
+
+
+def _report(path: Path, location: Path, paths: list[Path], reports: dict[str, Any],
+            unusable: Iterable[list[str]], stats: Stats) -> BuildReport:  # fmt: skip
+    """The report of a build of the store at ``path`` (what ``build_table`` would say): each
+    article's lines from its stored report, in the articles' order."""
+    kinds, meetings = store_counts(path)
+    report = BuildReport(meetings=meetings, kinds=Counter(kinds), table_path=location,
+                         stats=stats, incremental=True)  # fmt: skip
+    skipped = {str(u[0]): u for u in unusable}
+    russian: list[str] = []
+    recalled: list[str] = []  # (``_russian``)
+    for p in paths:
+        found = reports.get(p.stem)
+        if found is not None:
+            report.articles += 1
+            report.notes += found["notes"]
+            russian += found["russian"]
+            recalled += found["russian_recalled"]
+        elif (u := skipped.get(f"seeds/{p.name}")) is not None:
+            report.skipped.append(u[1])
+            report.notes += u[2:]
+    report.notes += [f"no Russian: {line}" for line in russian + recalled]
+    return report
 
 
 def index_key(config: Config) -> str:
@@ -437,9 +773,10 @@ def index_key(config: Config) -> str:
 
 
 def write_index(table: FactTable, table_path: Path, config: Config,
-                stats: Stats | None = None) -> None:  # fmt: skip
-    """Write the store of ``table`` (dumped at ``table_path``) with its word index and the
-    ``stats`` of the inputs the build read."""
+                stats: Stats | None = None, built: BuildReport | None = None) -> None:  # fmt: skip
+    """Write the store of ``table`` (the table at ``table_path``) with its word index, the
+    ``stats`` of the inputs the build read and what ``built`` (its build) keeps for the next
+    build (``BuildReport.reports``); without ``built`` the next build is a full one."""
     from .answer import table_reader
     from .kinds import KINDS
     from .memo import FactText
@@ -454,8 +791,19 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     read_with = hashlib.sha256(
         json.dumps([table.intents, table.lexicon, table.gazetteer], sort_keys=True).encode()
     ).hexdigest()
-    meta = {"seal": table_seal(table_path), "index": key, "reader": read_with,
+    # the JSON table beside the store, if any: the store is of that very file (``open_index``)
+    seal = table_seal(table_path) if table_path.exists() else ""
+    meta = {"seal": seal, "index": key, "reader": read_with,
             "stats": json.dumps(dict(sorted((stats or {}).items())))}  # fmt: skip
+    if built is not None:
+        meta["skipped"] = json.dumps(built.unusable, ensure_ascii=False)
+        # the gazetteer and glossary as the build read them, in their files' order (the
+        # table's copies are written with their keys sorted): what an incremental build
+        # extracts and checks with (``update_table``)
+        sources = {"gazetteer": table.gazetteer, "glossary": table.glossary}
+        kept = json.dumps(sources, ensure_ascii=False)
+        if json.loads(kept) == sources:  # (YAML that JSON does not keep: build all next time)
+            meta["sources"] = kept
     # the words of the facts of the store being replaced, when the same code read them with the
     # same data: most facts of an incremental build are the same
     path = store_path(table_path)
@@ -463,16 +811,19 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     text = FactText(reader.gaz)
     write_store(table, path, list(KINDS), words, ranked, meta, known,
                 lambda f: text.content(f.display), agent_of,
-                lambda f: fact_years(table, text, f))  # fmt: skip
+                lambda f: fact_years(table.meeting, text, f),
+                built.reports if built is not None else None)  # fmt: skip
 
 
-def fact_years(table: FactTable, text: FactText, fact: Fact) -> set[int]:
-    """The years ``fact`` is of besides its meeting's: its own year and those of the periods its
-    display names ("2024-2025"; 51 years at most), as ``Picker`` reads a question's years."""
+def fact_years(meeting_of: Callable[[str], Meeting | None], text: FactText,
+               fact: Fact) -> set[int]:  # fmt: skip
+    """The years ``fact`` is of besides its meeting's (``meeting_of`` its id): its own year and
+    those of the periods its display names ("2024-2025"; 51 years at most), as ``Picker`` reads
+    a question's years."""
     years = {fact.year} if fact.year is not None else set()
     for a, b in text.periods(fact.display):
         years.update(range(a, min(b, a + 50) + 1))
-    meeting = table.meeting(fact.meeting)
+    meeting = meeting_of(fact.meeting)
     if meeting is not None and meeting.date is not None:
         years.discard(meeting.date.year)
     return years
@@ -484,6 +835,26 @@ def agent_of(fact: Fact) -> str:
 
     agent = KINDS[fact.kind].agent
     return agent(fact) if agent is not None else ""
+
+
+def _remove_json(path: Path) -> None:
+    """Remove the JSON table at ``path`` (written by an earlier build), if there is one."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise DataError(path, f"cannot write the fact table: {exc.strerror or exc}") from None
+
+
+def _sealed(stored: StoredTable, table_path: Path) -> bool:
+    """Whether the JSON table at ``table_path`` is none or the one ``stored`` was made with."""
+    try:
+        return stored.meta.get("seal") == table_seal(table_path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
 
 
 def _meta_of(path: Path) -> tuple[str | None, str | None]:
@@ -499,17 +870,15 @@ def _meta_of(path: Path) -> tuple[str | None, str | None]:
 
 
 def open_index(table_path: Path, config: Config) -> StoredTable | None:
-    """The store of the table at ``table_path`` when it opens and was made from that very
-    table by this code; else None (it is made again)."""
+    """The store of the table at ``table_path`` when it opens, its word index was made by this
+    code and, when a JSON table is there too, it was made with that very file (one edited or
+    damaged since is not the store's); else None (it is made again). Whether its inputs are
+    those of the files now is for ``current_table`` to see."""
     try:
         stored = StoredTable(store_path(table_path), READERS)
     except DataError:
         return None
-    try:
-        fresh = stored.meta.get("seal") == table_seal(table_path)
-    except OSError:
-        fresh = False
-    if fresh and stored.meta.get("index") == index_key(config):
+    if stored.meta.get("index") == index_key(config) and _sealed(stored, table_path):
         return stored
     stored.close()
     return None
@@ -552,7 +921,7 @@ def current_table(config: Config, progress: Progress | None = None) -> CurrentTa
             table = load_table(path, READERS)
             gazetteer, glossary = check_sections(table, path)
         except DataError as exc:
-            reason = reason or (f"{path}: not found" if not path.exists() else str(exc))
+            reason = reason or (_store_problem(path, config) if not path.exists() else str(exc))
             continue
         inputs = input_hashes(config) if inputs is None else inputs
         changes = changed_inputs(table.inputs, inputs)
@@ -564,6 +933,20 @@ def current_table(config: Config, progress: Progress | None = None) -> CurrentTa
     path = report.table_path or config.table_path
     return CurrentTable(_reopened(table, path, config), *check_sections(table, path),
                         rebuilt=reason)  # fmt: skip
+
+
+def _store_problem(table_path: Path, config: Config) -> str:
+    """Why there is no table at ``table_path`` to answer from (no JSON table is there)."""
+    if not store_path(table_path).exists():
+        return f"{store_path(table_path)}: not found"
+    try:
+        stored = StoredTable(store_path(table_path), READERS)
+    except DataError as exc:
+        return str(exc)
+    with closing(stored):
+        if stored.meta.get("index") != index_key(config):
+            return f"{stored.path}: made by other code"
+        return f"{stored.path}: unusable"
 
 
 def _stats(stored: StoredTable) -> Stats:
@@ -588,6 +971,8 @@ def _stored(table: FactTable, path: Path, config: Config) -> FactTable:
 
 def _reopened(table: FactTable, path: Path, config: Config) -> FactTable:
     """The store a build just wrote beside ``path``, opened (``table`` if it does not open)."""
+    if isinstance(table, StoredTable):
+        return table
     return open_index(path, config) or table
 
 

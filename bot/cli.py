@@ -21,11 +21,12 @@ from typing import Any, TextIO
 
 from . import __version__
 from .answer import Answerer
-from .build import build, current_table
+from .build import build_report, current_table
 from .chat import reply_json, valid_unicode
 from .check import DECLINE, check
 from .config import Config
 from .errors import ConfigError, DataError, FactbotError
+from .factstore import store_path
 from .project import describe_init, find_project, init_project
 from .yamlio import load_yaml
 
@@ -50,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=_positive, metavar="N",
                    help="processes that extract articles (default: build.workers, else one "
                         "per CPU)")  # fmt: skip
+    b.add_argument("--json", action="store_true",
+                   help="also write the table as JSON (to inspect; a full build)")  # fmt: skip
     ev = sub.add_parser("eval", help="run a question set and print accuracy per intent")
     ev.add_argument("file", type=Path)
     ev.add_argument("--min-in-scope", type=float, default=0.0)
@@ -79,11 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = project.config
         if args.command == "build":
             with _progress(sys.stderr) as progress:
-                _, report = build(config, args.coverage, args.workers, progress)
+                report = build_report(config, args.coverage, args.workers, progress,
+                                      args.json or None)  # fmt: skip
             print(report.summary())
             if args.coverage:
                 print(report.coverage_report())
-            print(f"table: {report.table_path}")
+            table = report.table_path or config.table_path
+            json_table = table.exists()  # (written by this build: another is removed)
+            print(f"table: {store_path(table)}" + (f" (JSON: {table})" if json_table else ""))
             return 0
         with _progress(sys.stderr if args.command != "run" else None) as progress:
             current = current_table(config, progress)  # says on stderr (logging) when it rebuilt

@@ -64,6 +64,7 @@ class BuildConfig:
 
     on_bad_article: str = "skip"
     workers: int | None = None  # processes extracting articles; None: one per CPU
+    json: bool = False  # also write the table as JSON (every build is then a full one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +166,7 @@ _SCHEMA: dict[str, dict[str, tuple[type | tuple[type, ...], Check | None]]] = {
     "build": {
         "on_bad_article": (str, _one_of("skip", "reject")),
         "workers": ((int, type(None)), _workers),
+        "json": (bool, None),
     },
     "telegram": {
         "base_url": ((str, type(None)), None),
@@ -210,7 +212,7 @@ def _section(data: Any, name: str, path: Path) -> dict[str, Any]:
             known = ", ".join(sorted(set(spec) | nested))
             raise ConfigError(path, f"unknown key {key!r} (known: {known})", where)
         types, check = spec[key]
-        if isinstance(value, bool) or not isinstance(value, types):
+        if (isinstance(value, bool) and types is not bool) or not isinstance(value, types):
             raise ConfigError(path, f"{key}: has the wrong type ({type(value).__name__})", where)
         problem = check(value) if check else None
         if problem:

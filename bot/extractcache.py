@@ -129,7 +129,7 @@ def encode(key: str, ctx: Context, facts: Iterable[Fact], info: ArticleInfo, glo
             "format": FORMAT,
             "key": key,
             "info": [info.stem, info.title, info.outlet, info.published, info.meeting],
-            "context": {n: w(getattr(ctx, n)) for n, (w, _) in CONTEXT_FIELDS.items()},
+            "context": context_json(ctx),
             "facts": [f.to_json() for f in facts],
             "russian": [glossary, list(russian)],
         },
@@ -153,10 +153,7 @@ def decode(text: str, key: str, path: Path, sha256: str, gaz: Gazetteer,
     stem, title, outlet, published, meeting = data["info"]
     if stem != path.stem:
         raise ValueError("an entry of another article")
-    day = date.fromisoformat(published) if published else None
-    article = Article(stem, path, sha256, day, ())
-    kw = {n: r(data["context"][n]) for n, (_, r) in CONTEXT_FIELDS.items()}
-    context = Context(article=article, gaz=gaz, **kw)
+    context = context_from_json(data["context"], path, sha256, published, gaz)
     facts = tuple(fact_from_json(n, f, parts, strings) for n, f in enumerate(data["facts"]))
     if any(f.article != stem for f in facts):
         raise ValueError("a fact of another article")
@@ -165,6 +162,22 @@ def decode(text: str, key: str, path: Path, sha256: str, gaz: Gazetteer,
         raise ValueError("russian: not strings")
     info = ArticleInfo(stem, title, outlet, published, meeting)
     return Extracted(key, context, facts, info, glossary, tuple(russian))
+
+
+def context_json(ctx: Context) -> dict[str, Any]:
+    """What ``merge`` reads of an article's context, as JSON (``context_from_json``)."""
+    return {n: w(getattr(ctx, n)) for n, (w, _) in CONTEXT_FIELDS.items()}
+
+
+def context_from_json(data: dict[str, Any], path: Path, sha256: str, published: str,
+                      gaz: Gazetteer) -> Context:  # fmt: skip
+    """``context_json`` read back: the context of the article at ``path`` (its bytes' ``sha256``,
+    its ISO ``published`` date or ""), without its text; KeyError, ValueError or TypeError when
+    it is damaged."""
+    day = date.fromisoformat(published) if published else None
+    article = Article(path.stem, path, sha256, day, ())
+    kw = {n: r(data[n]) for n, (_, r) in CONTEXT_FIELDS.items()}
+    return Context(article=article, gaz=gaz, **kw)
 
 
 def entry_key(base: str, stem: str, sha256: str, curated: tuple[str, str] | None) -> str:
@@ -311,27 +324,19 @@ class RussianCheck:
         """``check_facts`` of ``facts``: a line per problem."""
         return check_facts(self.glossary, gaz, facts)
 
-    def problems(self, extractions: Sequence[Extracted], merged: Sequence[Fact], gaz: Gazetteer,
-                 cache: ExtractCache) -> list[str]:  # fmt: skip
-        """``check_facts`` of the merged facts, each article's lines taken from its extraction
-        when merging left its facts as they were (the very objects) and the glossary is the one
-        they were checked against. A glossary edit re-checks an article once and keeps the new
-        lines in its entry."""
-        if len(merged) != sum(len(e.facts) for e in extractions):  # not a fact for a fact
-            return self.check(merged, gaz)
-        out: list[str] = []
-        start = 0
-        for e in extractions:
-            mine = merged[start : start + len(e.facts)]
-            start += len(e.facts)
-            lines = e.russian
-            if e.glossary != self.sha256:
-                lines = tuple(self.check(e.facts, gaz))
-                text = encode(e.key, e.context, e.facts, e.info, self.sha256, lines)
-                cache.put(e.info.stem, text)
-            same = all(a is b for a, b in zip(mine, e.facts, strict=True))
-            out += lines if same else self.check(mine, gaz)
-        return out
+    def lines(self, e: Extracted, mine: Sequence[Fact], gaz: Gazetteer,
+              cache: ExtractCache) -> tuple[str, ...]:  # fmt: skip
+        """``check_facts`` of one article's merged facts ``mine`` (a fact for each of its
+        facts, in their order), taken from its extraction when merging left its facts as they
+        were (the very objects) and the glossary is the one they were checked against. A
+        glossary edit re-checks an article once and keeps the new lines in its entry."""
+        lines = e.russian
+        if e.glossary != self.sha256:
+            lines = tuple(self.check(e.facts, gaz))
+            text = encode(e.key, e.context, e.facts, e.info, self.sha256, lines)
+            cache.put(e.info.stem, text)
+        same = all(a is b for a, b in zip(mine, e.facts, strict=True))
+        return lines if same else tuple(self.check(mine, gaz))
 
 
 def cache_folder(table: Path) -> Path:
@@ -351,6 +356,8 @@ __all__ = [
     "RussianCheck",
     "base_key",
     "cache_folder",
+    "context_from_json",
+    "context_json",
     "curated_key",
     "decode",
     "encode",

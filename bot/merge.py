@@ -9,14 +9,18 @@ replaces a curated one, and the curated note goes: also a date an article gives 
 an earlier meeting of the principals it recalls (a gallery's file photo "meets with Mishustin at
 the Great Hall of the People ..., May 24, 2023"), whose venue the meeting takes when no report of
 it names one. Other encounters an article is about (a premiers' meeting) merge by date and people.
+
+Merging is in two steps, so that an incremental build merges again only the articles whose
+placement changed: ``assign`` places every report from what the store keeps of each article
+(its context and its ``recalls``), ``place`` merges one article's facts into its placement.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from .context import Context
 from .facts import MEETING, Fact
@@ -49,84 +53,179 @@ class _Group:
         return f"{self.day.isoformat()}-{slug.replace(chr(39), '')}"
 
 
+@dataclass(frozen=True, slots=True)
+class Recall:
+    """An encounter fact of an article that dates an earlier meeting of the principals to the
+    day (held or recalled, not planned): the article's ``index``-th fact (in extraction order),
+    that day, and the venue it names ("" when none). What merging needs of other articles'
+    facts (``recalls``), kept by the store for each article."""
+
+    index: int
+    day: date
+    venue: str
+
+    def to_json(self) -> list[object]:
+        """The recall as JSON (the fact store keeps each article's)."""
+        return [self.index, self.day.isoformat(), self.venue]
+
+    @classmethod
+    def from_json(cls, data: list[object]) -> Recall:
+        """``to_json`` read back; ValueError or TypeError when it is not one."""
+        index, day, where = data
+        if not isinstance(index, int) or not isinstance(day, str) or not isinstance(where, str):
+            raise TypeError("recall: an index, a day and a venue")
+        return cls(index, date.fromisoformat(day), where)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where ``merge`` puts an article's facts: the meeting id and place; for a meeting of the
+    principals also its day and whether it is dated by text (one of its reports, or another
+    article that recalls it to the day) (None and False for another encounter); and
+    ``venues``: for each meeting this article alone gives a venue by recalling it, the index of
+    the recalling fact, the meeting's id, place and year. The same placement gives the same
+    merged facts (``place``)."""
+
+    meeting: str
+    place: str | None
+    day: date | None = None
+    text_dated: bool = False
+    venues: tuple[tuple[int, str, str | None, int], ...] = ()
+
+    def to_json(self) -> list[object]:
+        """The placement as JSON (the fact store keeps each article's)."""
+        return [self.meeting, self.place, self.day.isoformat() if self.day else None,
+                self.text_dated, [list(v) for v in self.venues]]  # fmt: skip
+
+
+def recalls(ctx: Context, facts: Sequence[Fact]) -> tuple[Recall, ...]:
+    """The facts of an article that date an earlier meeting of the principals to the day: an
+    ``encounter`` not planned, of a full date, whose people are the gazetteer's principals."""
+    principals = set(ctx.gaz.principals)
+    out: list[Recall] = []
+    for n, f in enumerate(facts):
+        p = f.parts
+        if (
+            f.kind != encounter.KIND
+            or not isinstance(p, encounter.Parts)
+            or p.status == "planned"
+            or len(p.when) != 10
+            or set(p.who) != principals
+        ):
+            continue  # fmt: skip
+        out.append(Recall(n, date.fromisoformat(p.when), p.venue))
+    return tuple(out)
+
+
 def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], dict[str, str]]:
     """The facts of every report with the meeting they belong to, and each article's meeting
     id (stem -> id)."""
+    recalled = {ctx.article.stem: recalls(ctx, facts) for ctx, facts in reports}
+    placements = assign([ctx for ctx, _ in reports], recalled)
+    out: list[Fact] = []
+    ids: dict[str, str] = {}
+    for ctx, facts in reports:
+        where = placements[ctx.article.stem]
+        ids[ctx.article.stem] = where.meeting
+        out += place(ctx, facts, where)
+    return out, ids
+
+
+def assign(reports: Sequence[Context],
+           recalled: Mapping[str, Sequence[Recall]]) -> dict[str, Placement]:  # fmt: skip
+    """Each report's placement (article stem -> ``Placement``), from the reports' contexts and
+    each article's ``recalls`` (stem -> them) alone: an incremental build compares them with
+    those of the last build and merges again only the articles whose placement changed."""
     groups: dict[date, _Group] = {}
-    for ctx, _ in reports:
+    for ctx in reports:
         if ctx.principal and ctx.meeting_date:
             groups.setdefault(ctx.meeting_date, _Group(ctx.meeting_date, [])).reports.append(ctx)
     groups = _near(groups)
     target: dict[str, _Group] = {}  # article stem -> the meeting it reports
-    for ctx, _ in reports:
+    for ctx in reports:
         group = _group_of(ctx, groups)
         if group is not None:
             target[ctx.article.stem] = group
     others = _other_ids(reports, target)
-    recalls = _recalls(reports, groups, target)
-    out: list[Fact] = []
-    ids: dict[str, str] = {}
-    for ctx, facts in reports:
+    named = _recalled(reports, recalled, groups, target)
+    venues: dict[str, list[tuple[int, str, str | None, int]]] = {}  # stem -> venues it gives
+    for group, found in named.values():
+        if any(c.venue for c in group.reports):
+            continue
+        first = next(((stem, r) for stem, r in found if r.venue), None)
+        if first is not None:  # the venue only the recalling article names
+            venues.setdefault(first[0], []).append(
+                (first[1].index, group.id, group.place, group.day.year)
+            )
+    out: dict[str, Placement] = {}
+    found_at: dict[int, Placement] = {}  # id(group) -> its placement (one per group)
+    for ctx in reports:
         stem = ctx.article.stem
         group = target.get(stem)
         if group is None:
-            mid, place = others.get(stem, (ctx.meeting_id, ctx.place))
-            ids[stem] = mid
-            out += [f if (f.meeting, f.place) == (mid, place)
-                    else replace(f, meeting=mid, place=place) for f in facts]  # fmt: skip
-            continue
-        mid, place = group.id, group.place
-        ids[stem] = mid
-        text_dated = group.day in recalls or any(
-            c.dated in ("text", "header", "year inferred") for c in group.reports
-        )
+            where = Placement(*others.get(stem, (ctx.meeting_id, ctx.place)))
+        elif id(group) in found_at:
+            where = found_at[id(group)]
+        else:
+            text_dated = id(group) in named or any(
+                c.dated in ("text", "header", "year inferred") for c in group.reports
+            )
+            where = Placement(group.id, group.place, group.day, text_dated)
+            found_at[id(group)] = where
+        mine = venues.get(stem)
+        out[stem] = replace(where, venues=tuple(mine)) if mine else where
+    return out
+
+
+def place(ctx: Context, facts: Sequence[Fact], where: Placement) -> list[Fact]:
+    """The facts of the report ``ctx`` merged into the meeting ``where`` (unchanged facts are the
+    very objects given), then the venues it gives the meetings it recalls (``Placement``)."""
+    mid, spot = where.meeting, where.place
+    out: list[Fact] = []
+    if where.day is None:
+        out += [f if (f.meeting, f.place) == (mid, spot)
+                else replace(f, meeting=mid, place=spot) for f in facts]  # fmt: skip
+    else:
+        day = where.day
         for f in facts:
             changes: dict[str, object] = {}
             if f.meeting != mid:
                 changes["meeting"] = mid
-            if f.place != place:
-                changes["place"] = place
+            if f.place != spot:
+                changes["place"] = spot
             if f.year is None and not ctx.meeting_date:
-                changes["year"] = group.day.year  # an undated report's facts: the meeting's year
+                changes["year"] = day.year  # an undated report's facts: the meeting's year
             if f.kind == MEETING:
-                if f.curated and text_dated:
-                    changes["curated"] = ""  # a report gives the date: no curated note
-                if f.value != group.day.isoformat():  # undated, or a near day's report
-                    changes["value"] = group.day.isoformat()
-                    changes["display"] = format_date(group.day)
+                if f.curated and where.text_dated:
+                    changes["curated"] = ""  # a text gives the date: no curated note
+                if f.value != day.isoformat():  # undated, or a near day's report
+                    changes["value"] = day.isoformat()
+                    changes["display"] = format_date(day)
             out.append(replace(f, **changes) if changes else f)  # type: ignore[arg-type]
-    for group, recalled in recalls.values():
-        if any(c.venue for c in group.reports):
-            continue
-        named = next((f for f in recalled if f.parts.venue), None)  # type: ignore[attr-defined]
-        if named is not None:  # the venue only the recalling article names
-            where = named.parts.venue  # type: ignore[attr-defined]
-            out.append(replace(named, kind=venue.KIND, value=where, display=where, qualifier="",
-                               meeting=group.id, place=group.place, year=group.day.year,
-                               number=None, parts=venue.Parts()))  # fmt: skip
-    return out, ids
+    for index, recalled, at, year in where.venues:
+        named = facts[index]
+        named_at = named.parts.venue  # type: ignore[attr-defined]
+        out.append(replace(named, kind=venue.KIND, value=named_at, display=named_at,
+                           qualifier="", meeting=recalled, place=at, year=year, number=None,
+                           parts=venue.Parts()))  # fmt: skip
+    return out
 
 
-def _recalls(reports: Sequence[tuple[Context, list[Fact]]], groups: dict[date, _Group],
-             target: dict[str, _Group]) -> dict[date, tuple[_Group, list[Fact]]]:  # fmt: skip
-    """The meetings (by day) that articles other than their reports name with a full date, and
-    the encounter facts that name them: their date is the text's, not a curated one."""
-    out: dict[date, tuple[_Group, list[Fact]]] = {}
-    for ctx, facts in reports:
-        principals = set(ctx.gaz.principals)
-        for f in facts:
-            p = f.parts
-            if (
-                f.kind != encounter.KIND
-                or not isinstance(p, encounter.Parts)
-                or p.status == "planned"
-                or len(p.when) != 10
-                or set(p.who) != principals
-            ):
-                continue  # fmt: skip
-            group = groups.get(date.fromisoformat(p.when))
-            if group is not None and group is not target.get(ctx.article.stem):
-                out.setdefault(group.day, (group, []))[1].append(f)
+_Recalled = dict[int, tuple[_Group, list[tuple[str, Recall]]]]
+
+
+def _recalled(reports: Sequence[Context], recalled: Mapping[str, Sequence[Recall]],
+              groups: dict[date, _Group], target: dict[str, _Group]) -> _Recalled:  # fmt: skip
+    """The meetings (id(group) -> group) that articles other than their reports recall to the
+    day, each with those recalls (stem, recall) in the reports' order: their date is the
+    text's, not a curated one."""
+    out: _Recalled = {}
+    for ctx in reports:
+        stem = ctx.article.stem
+        for r in recalled.get(stem, ()):
+            group = groups.get(r.day)
+            if group is not None and group is not target.get(stem):
+                out.setdefault(id(group), (group, []))[1].append((stem, r))
     return out
 
 
@@ -143,17 +242,21 @@ def _near(groups: dict[date, _Group]) -> dict[date, _Group]:
         return {c.venue for c in g.reports if c.venue}
 
     out: dict[date, _Group] = {}
-    kept: list[_Group] = []
+    kept: dict[date, list[tuple[int, _Group]]] = {}  # day -> the groups kept of it, numbered
+    count = 0
     for g in sorted(groups.values(), key=evidence):
-        # the day first: a group's place is counted from its reports each time it is asked
-        # (10,000 articles asked it 2.5 million times here: 25 s of a build)
+        # the first group kept (in that order) of a day near enough, of the same place and
+        # venue: only the groups of the days near are looked at (a group's place is counted
+        # from its reports each time it is asked)
         place = g.place
-        host = next((k for k in kept if abs((k.day - g.day).days) <= NEAR_DAYS
-                     and place is not None and k.place == place
+        near = sorted(found for d in range(-NEAR_DAYS, NEAR_DAYS + 1)
+                      for found in kept.get(g.day + timedelta(days=d), ()))  # fmt: skip
+        host = next((k for _, k in near if place is not None and k.place == place
                      and (not venues(k) or not venues(g) or venues(k) & venues(g))),
                     None)  # fmt: skip
         if host is None:
-            kept.append(g)
+            kept.setdefault(g.day, []).append((count, g))
+            count += 1
             out[g.day] = g
         else:
             host.reports.extend(g.reports)
@@ -200,12 +303,12 @@ def _country(group: _Group, country: str) -> bool:
         for c in group.reports)  # fmt: skip
 
 
-def _other_ids(reports: Sequence[tuple[Context, list[Fact]]],
+def _other_ids(reports: Sequence[Context],
                target: dict[str, _Group]) -> dict[str, tuple[str, str | None]]:  # fmt: skip
     """(id, place) of the other encounters articles are about, one per date and people: a
     premiers' meeting reported in three articles is one."""
     by_key: dict[tuple[str, frozenset[str]], list[Context]] = defaultdict(list)
-    for ctx, _ in reports:
+    for ctx in reports:
         if ctx.article.stem in target or ctx.main is None or not ctx.meeting_date:
             continue
         by_key[(ctx.meeting_date.isoformat(), frozenset(ctx.main.who))].append(ctx)
@@ -217,4 +320,13 @@ def _other_ids(reports: Sequence[tuple[Context, list[Fact]]],
     return out
 
 
-__all__ = ["ANNOUNCED_WITHIN", "NEAR_DAYS", "merge"]
+__all__ = [
+    "ANNOUNCED_WITHIN",
+    "NEAR_DAYS",
+    "Placement",
+    "Recall",
+    "assign",
+    "merge",
+    "place",
+    "recalls",
+]

@@ -49,11 +49,13 @@ def make_project(
     articles: Iterable[Path] = (),
     on_bad_article: str = "skip",
     extra: str = "",
+    json_table: bool = False,
 ) -> Project:
     """A project in ``root``: config.yaml (the default settings, which are the repository's)
     and, with ``copy``, copies of seeds/ and intents/ it points at with relative paths, else the
     repository's own. The table goes to ``root/table/facts.json``. ``articles`` are copied into
-    the seeds (``copy`` only); ``extra`` is appended to config.yaml as written."""
+    the seeds (``copy`` only); ``extra`` is appended to config.yaml as written; ``json_table``:
+    builds also write the table as JSON (``build.json``)."""
     root.mkdir(parents=True, exist_ok=True)
     if copy:
         shutil.copytree(ROOT / "seeds", root / "seeds")
@@ -69,7 +71,8 @@ def make_project(
     path = root / "config.yaml"
     path.write_text(
         f"version: 1\nseeds_dir: {seeds}\nintents_dir: {intents}\ncurated: {curated}\n"
-        f"table: table/facts.json\nbuild:\n  on_bad_article: {on_bad_article}\n{extra}",
+        f"table: table/facts.json\nbuild:\n  on_bad_article: {on_bad_article}\n"
+        f"{'  json: true' + chr(10) if json_table else ''}{extra}",
         encoding="utf-8",
     )
     return Project(root, path)

@@ -47,7 +47,7 @@ def rewrite_after_read(monkeypatch: pytest.MonkeyPatch, path: Path, new: bytes) 
 @pytest.fixture
 def project(tmp_path: Path) -> tuple[Config, Path, bytes, bytes]:
     """(config, the 2025 article, its text, a new text moving that meeting to Shanghai)."""
-    config = make_project(tmp_path).config()
+    config = make_project(tmp_path, json_table=True).config()  # (full builds read every article)
     article = next(config.seeds_dir.glob("001_*.txt"))
     old = article.read_bytes()
     new = old.replace(b"Beijing", b"Shanghai").replace(b"BEIJING", b"SHANGHAI")

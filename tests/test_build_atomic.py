@@ -29,30 +29,47 @@ from bot.config import Config
 from bot.errors import DataError
 from bot.extractcache import cache_folder
 from bot.facts import load_table
-from bot.factstore import store_path
+from bot.factstore import StoredTable, store_path
 from bot.kinds import READERS
 from tests.support import BAD_BYTES, ROOT, Project
 
 QUESTION = "which anniversary?"
 
 
-@pytest.fixture
-def built(tmp_path: Path, make_project: Callable[..., Project]) -> tuple[Config, bytes]:
-    """A project with a good table already built: (config, the table's bytes)."""
-    config = make_project(tmp_path).config()
+@pytest.fixture(params=["store", "JSON"])
+def built(
+    request: pytest.FixtureRequest, tmp_path: Path, make_project: Callable[..., Project]
+) -> tuple[Config, bytes]:
+    """A project with a good table already built: (config, the table's bytes): its store
+    (builds after a change are incremental), or its JSON file (``build.json``: full builds)."""
+    config = make_project(tmp_path, json_table=request.param == "JSON").config()
     build(config)
-    return config, config.table_path.read_bytes()
+    return config, table_file(config).read_bytes()
+
+
+@pytest.fixture
+def json_built(tmp_path: Path, make_project: Callable[..., Project]) -> tuple[Config, bytes]:
+    """``built`` with a JSON table (tests/test_incremental.py breaks writing the store)."""
+    config = make_project(tmp_path, json_table=True).config()
+    build(config)
+    return config, table_file(config).read_bytes()
+
+
+def table_file(config: Config) -> Path:
+    """The file a build writes the table to: the JSON table with ``build.json``, else the store."""
+    return config.table_path if config.build.json else store_path(config.table_path)
 
 
 def assert_last_good_table(config: Config, good: bytes) -> None:
     """The table is untouched, no temporary file is left, and it still answers."""
-    assert config.table_path.read_bytes() == good
+    assert table_file(config).read_bytes() == good
     # the extraction cache (tests/test_extractcache.py) and the store (tests/test_factstore.py)
     others = {cache_folder(config.table_path), store_path(config.table_path)}
-    assert [p.name for p in config.table_path.parent.iterdir() if p not in others] == [
-        config.table_path.name
-    ]
-    reply = Answerer.from_table(load_table(config.table_path, READERS), config).ask(QUESTION)
+    left = [p.name for p in config.table_path.parent.iterdir() if p not in others]
+    assert left == ([config.table_path.name] if config.build.json else [])
+    table = (load_table(config.table_path, READERS) if config.build.json
+             else StoredTable(store_path(config.table_path), READERS))  # fmt: skip
+    reply = Answerer.from_table(table, config).ask(QUESTION)
     assert reply.matched and "75th anniversary" in reply.text
 
 
@@ -120,10 +137,10 @@ def _fail(err: int) -> Any:
     ids=["disk full halfway", "fsync fails", "rename fails"],
 )
 def test_disk_error_while_writing_keeps_the_last_table(
-    built: tuple[Config, bytes], monkeypatch: pytest.MonkeyPatch,
+    json_built: tuple[Config, bytes], monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str], target: str, replacement: Any,
 ) -> None:  # fmt: skip
-    config, good = built
+    config, good = json_built
     (config.seeds_dir / "005_new.txt").write_bytes(
         (ROOT / "tests/data/articles/tass_2024.txt").read_bytes())  # fmt: skip
     monkeypatch.setattr(os, target, replacement(getattr(os, target)))
@@ -163,7 +180,7 @@ def test_rejected_article_fails_the_build_and_keeps_the_table(
 ) -> None:
     config = make_project(tmp_path, on_bad_article="reject").config()
     assert main(["--config", str(config.path), "build"]) == 0
-    good = config.table_path.read_bytes()
+    good = table_file(config).read_bytes()
     (config.seeds_dir / "005_broken.txt").write_bytes(BAD_BYTES)
     capsys.readouterr()
     for command in (["build"], ["ask", QUESTION]):
@@ -190,7 +207,7 @@ def test_skipped_article_is_named_and_the_rest_builds(
     assert "skipped: " in out and "005_broken.txt: not UTF-8" in out
     assert "006_empty.txt: no text" in out
     assert sum("skipped article" in r.getMessage() for r in caplog.records) == 2
-    stems = {a.stem for a in load_table(config.table_path, READERS).articles}
+    stems = {a.stem for a in ensure_table(config).articles}
     assert len(stems) == 5 and not stems & {"005_broken", "006_empty"}
 
 

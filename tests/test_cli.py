@@ -110,11 +110,14 @@ def test_build_is_deterministic(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], make_project: Callable[..., Project]
 ) -> None:
     config = make_project(tmp_path, copy=False).path
-    assert main(["--config", str(config), "build"]) == 0
+    assert main(["--config", str(config), "build", "--json"]) == 0
     first = (tmp_path / "table" / "facts.json").read_bytes()
-    assert main(["--config", str(config), "build"]) == 0
+    assert main(["--config", str(config), "build", "--json"]) == 0
     assert (tmp_path / "table" / "facts.json").read_bytes() == first
-    assert "5 articles, 4 meetings" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "5 articles, 4 meetings" in out and "(JSON: " in out
+    assert main(["--config", str(config), "build"]) == 0  # nothing changed: the JSON stays
+    assert (tmp_path / "table" / "facts.json").read_bytes() == first
 
 
 def test_ask_rebuilds_when_an_input_changed(
@@ -191,7 +194,7 @@ def test_fresh_and_loaded_tables_answer_alike(config: Config) -> None:
     from bot.facts import load_table
     from bot.kinds import READERS
 
-    fresh, _ = build(config)
+    fresh, _ = build(config, json_table=True)
     loaded = load_table(config.table_path, READERS)
     assert fresh.facts == loaded.facts
     question = "what areas of cooperation did they discuss"
@@ -258,10 +261,10 @@ def test_no_progress_bar_unless_standard_error_is_a_terminal(
     calls: list[object] = []
 
     def build(*args: object) -> tuple[object, object]:
-        calls.append(args[-1])
+        calls.append(args[-2])
         raise DataError(tmp_path, "stop here")
 
-    monkeypatch.setattr(bot.cli, "build", build)
+    monkeypatch.setattr(bot.cli, "build_report", build)
     config = str(make_project(tmp_path, copy=False).path)
     assert main(["--config", config, "build"]) == 2
     monkeypatch.setattr(sys, "stderr", _Terminal())

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answerer
+from bot.build import current_table
 from bot.cli import main
 from bot.config import load_config
-from bot.facts import load_table
-from bot.kinds import READERS
 from bot.render import render_sources
 from tests.support import ROOT, Project
 
@@ -38,7 +37,7 @@ def project(
     (tmp / "seeds" / "005_inject.txt").write_text(text, encoding="utf-8")
     assert main(["--config", str(config_path), "build"]) == 0
     config = load_config(config_path, {})
-    return config_path, Answerer.from_table(load_table(config.table_path, READERS), config)
+    return config_path, Answerer.from_table(current_table(config).table, config)
 
 
 def test_reply_html_escapes_the_question_and_the_articles(project: tuple[Path, Answerer]) -> None:

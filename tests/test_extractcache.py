@@ -52,7 +52,8 @@ def project(tmp_path: Path, make_project: Callable[..., Project]) -> Project:
     """The seeds with the held-out and the dev articles: announcements, premiers' meetings,
     undated and duplicate reports, so merging has every case to get right."""
     return make_project(tmp_path / "p", articles=[*sorted(ARTICLES.glob("*.txt")),
-                                                  *sorted(DEV_ARTICLES.glob("*.txt"))])  # fmt: skip
+                                                  *sorted(DEV_ARTICLES.glob("*.txt"))],
+                        json_table=True)  # fmt: skip
 
 
 @pytest.fixture
@@ -206,7 +207,7 @@ def test_damaged_or_foreign_entry_is_extracted_again(
     tmp_path: Path, make_project: Callable[..., Project], extracted: list[str], how: str,
     caplog: pytest.LogCaptureFixture,
 ) -> None:  # fmt: skip
-    config = make_project(tmp_path).config()
+    config = make_project(tmp_path, json_table=True).config()  # (full builds: the cache read)
     full, _ = build(config)
     victim = entries(config)["002_d42b50eb057f7900"]
     damage(victim, how)

@@ -21,7 +21,7 @@ TEST_ARTICLES = sorted(p.name for p in ARTICLES.glob("*.txt"))
 @pytest.mark.parametrize("article", [None, *TEST_ARTICLES])
 def test_built_table_loads_back_equal(tmp_path: Path, article: str | None) -> None:
     """The seeds, and the seeds plus each held-out article (undated meetings included)."""
-    config = make_project(tmp_path).config()
+    config = make_project(tmp_path, json_table=True).config()
     if article:
         shutil.copy(ARTICLES / article, config.seeds_dir / f"005_{article}")
     built, _ = build(config)
@@ -33,7 +33,7 @@ def test_built_table_loads_back_equal(tmp_path: Path, article: str | None) -> No
 
 def test_undated_meeting_round_trips(tmp_path: Path) -> None:
     """Issue 14 item 6: a copy of seed 000 in another city, with no curated date."""
-    config = make_project(tmp_path).config()
+    config = make_project(tmp_path, json_table=True).config()
     seed = next(config.seeds_dir.glob("000_*.txt"))
     text = seed.read_text(encoding="utf-8").replace("Beijing", "Shanghai")
     (config.seeds_dir / "005_undated.txt").write_text(text, encoding="utf-8")

@@ -168,7 +168,8 @@ def test_bad_parts_make_the_table_unreadable(
 def test_a_table_of_the_old_version_is_rebuilt(config: Config, tmp_path: Path) -> None:
     from bot.build import ensure_table
 
-    cfg = dataclasses.replace(config, table_path=tmp_path / "facts.json")
+    cfg = dataclasses.replace(config, table_path=tmp_path / "facts.json",
+                              build=dataclasses.replace(config.build, json=True))  # fmt: skip
     data = json.loads(ensure_table(cfg).to_json())
     data["version"] = TABLE_VERSION - 1
     cfg.table_path.write_bytes(_sealed(data))

@@ -11,6 +11,7 @@ from bot.build import build, ensure_table, table_location
 from bot.cli import main
 from bot.config import cache_table_path, load_config
 from bot.errors import ConfigError
+from bot.factstore import store_path
 from bot.project import demo_dir, find_project, init_project
 from tests.support import ROOT
 
@@ -95,7 +96,7 @@ def test_init_writes_a_project_that_answers(
     assert "seeds/" in (target / "README.md").read_text(encoding="utf-8")
     assert main(["--config", str(target / "config.yaml"), "ask", "when did they meet?"]) == 0
     assert "March 21, 2023" in capsys.readouterr().out
-    assert (target / ".factbot" / "facts.json").is_file()
+    assert (target / ".factbot" / "facts.sqlite").is_file()  # (the JSON table: build --json)
 
 
 def test_init_empty_has_no_articles_and_says_so_when_asked(
@@ -147,8 +148,9 @@ def test_a_writable_project_keeps_its_table(tmp_path: Path) -> None:
     assert config.table_cache is not None
     assert table_location(config) == config.table_path
     _, report = build(config)
-    assert report.table_path == config.table_path and config.table_path.is_file()
+    stored = store_path(config.table_path)
+    assert report.table_path == config.table_path and stored.is_file()
     assert not config.table_cache.exists()
-    written = config.table_path.stat().st_mtime_ns
+    written = stored.stat().st_mtime_ns
     assert ensure_table(config).facts  # fresh: loaded, not rebuilt
-    assert config.table_path.stat().st_mtime_ns == written
+    assert stored.stat().st_mtime_ns == written

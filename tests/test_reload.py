@@ -7,6 +7,7 @@ import pytest
 from bot.answer import Answerer
 from bot.build import build
 from bot.errors import FactbotError
+from bot.factstore import store_path
 from bot.reload import compare_tables, reload_answerer
 from tests.support import ARTICLES
 
@@ -60,12 +61,12 @@ def test_intent_file_removed(project):
 
 def test_broken_intent_file_raises_and_keeps_the_table_file(project):
     config, table = project
-    saved = config.table_path.read_bytes()
+    saved = store_path(config.table_path).read_bytes()
     (config.intents_dir / "meetings.yaml").write_text("intents: [unclosed\n", encoding="utf-8")
     with pytest.raises(FactbotError) as info:
         reload_answerer(config, table)
     assert "meetings.yaml" in str(info.value) and "\n" not in str(info.value)
-    assert config.table_path.read_bytes() == saved
+    assert store_path(config.table_path).read_bytes() == saved
 
 
 def test_compare_is_symmetric_in_added_and_removed(project):

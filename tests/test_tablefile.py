@@ -31,7 +31,7 @@ QUESTION = "who was there?"
 @pytest.fixture
 def project(tmp_path: Path) -> tuple[Path, Path]:
     """(config.yaml, the table) of a private project whose table is built and current."""
-    config = make_project(tmp_path).path
+    config = make_project(tmp_path, json_table=True).path
     assert main(["--config", str(config), "build"]) == 0
     return config, tmp_path / "table" / "facts.json"
 

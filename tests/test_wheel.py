@@ -120,8 +120,9 @@ def test_without_a_config_the_bundled_demo_answers(installed: Installed, empty: 
     notices = [line for line in done.stderr.splitlines() if "bundled demo corpus" in line]
     assert len(notices) == 1 and str(installed.site / "bot" / "data" / "demo") in notices[0]
     # the table went to the user's cache, not into the installed package
-    assert list(installed.cache.glob("factbot/demo-*/facts.json"))
-    assert not list((installed.site / "bot").rglob("facts.json"))
+    assert list(installed.cache.glob("factbot/demo-*/facts.sqlite"))
+    assert not [*(installed.site / "bot").rglob("facts.json"),
+                *(installed.site / "bot").rglob("facts.sqlite")]  # fmt: skip
     assert list(empty.iterdir()) == []
 
 
@@ -165,7 +166,7 @@ def test_init_then_ask_add_an_article_and_run_read_only(installed: Installed, em
     done = installed.run("ask", QUESTION, cwd=project)
     assert done.returncode == 0 and "bundled demo" not in done.stderr, done.stderr
     assert all(day in done.stdout for day in FOUR_MEETINGS)
-    assert (project / ".factbot" / "facts.json").is_file()
+    assert (project / ".factbot" / "facts.sqlite").is_file()
 
     # an article added to DIR/seeds/ is answered after the automatic rebuild
     shutil.copy(ARTICLES / "tass_2024.txt", project / "seeds" / "005_tass_2024.txt")
@@ -183,5 +184,5 @@ def test_init_then_ask_add_an_article_and_run_read_only(installed: Installed, em
         assert "August 21, 2026" in installed.ask("when did they meet in 2026?", project, wrap)
         assert "6 times" in installed.ask("how many times did they meet?", project, wrap)
     assert _files(project) == before
-    cached = list(installed.cache.glob("factbot/mybot-*/facts.json"))
-    assert len(cached) == 1 and "006_govru_2026" in cached[0].read_text(encoding="utf-8")
+    cached = list(installed.cache.glob("factbot/mybot-*/facts.sqlite"))
+    assert len(cached) == 1 and b"006_govru_2026" in cached[0].read_bytes()
