@@ -311,7 +311,10 @@ _SAID = re.compile(
     r"brought up|raised|referred)\b",  # ("the Moscow talks" are the meeting)
     re.I,
 )
-_SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?словам|метафор|высказ", re.I), None)
+_SAID_RU = Guarded(
+    re.compile(rf"{_SAY_RU_STRONG}|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?словам|метафор|высказ", re.I),
+    None,
+)
 _ASKS_FIGURE = re.compile(r"\bhow\s+(?:much|many|big|large|fast)\b|\bwhat\s+(?:was|is)\s+the\s+"
                           r"(?:figure|amount|value|volume|growth)\b|сколько", re.I)  # fmt: skip
 # Whom a figure is attributed to ("according to what Mishustin told Xi", "per Xi's remarks"):
@@ -324,8 +327,9 @@ _ATTRIBUTED = re.compile(
 )
 # "принял ли он приглашение": "принял" is "received" (met) as well as "accepted", but with an
 # invitation (or aid) it claims acceptance.
-_ACCEPTED_RU = re.compile(r"(принял\w*)\b.*(?:приглашени|помощ)|(?:приглашени|помощ)\w*\b.*\b(принял\w*)",
-                          re.I)  # (and aid: "сколько помощи Китай принял")
+_ACCEPTED_RU = re.compile(
+    r"(принял\w*)\b.*(?:приглашени|помощ)|(?:приглашени|помощ)\w*\b.*\b(принял\w*)", re.I
+)  # (and aid: "сколько помощи Китай принял")
 ACCEPT = "accept"  # the claim token of "accept" (its stem; the lexicon's ``verify`` holds it)
 _SIDE = re.compile(r"\b(?:on|from)\s+(?:the\s+)?(chinese|russian)\s+side\b|\b(chinese|russian)"
                    r"\s+side\b|\bfrom\s+(?:the\s+)?(china|russia)\b|\bс\s+(российской|китайской)\s+"
@@ -727,9 +731,10 @@ class Reader:
         out: list[str] = []
         surfaces: list[str] = []
         for n, (word, written) in enumerate(pieces):
-            if word == "may" and (out[-1:] in (["in"], ["of"]) or (
-                    n + 1 < len(pieces) and (_YEAR.match(pieces[n + 1][0]) or (
-                        n and pieces[n - 1][0] == "the" and pieces[n + 1][0] in _MAY_NOUNS)))):  # fmt: skip
+            after = pieces[n + 1][0] if n + 1 < len(pieces) else ""
+            if word == "may" and (out[-1:] in (["in"], ["of"]) or (after and (
+                    _YEAR.match(after) or (n and pieces[n - 1][0] == "the"
+                                           and after in _MAY_NOUNS)))):  # fmt: skip
                 tok: str | None = "#month"  # "in May", "the May 2023 meeting", not "may I ask"
             elif word in _YEAR_RU and out[-1:] == ["#year"]:
                 continue  # "21 марта 2023 года": the year's case ending, no word of its own
@@ -1032,8 +1037,12 @@ class Reader:
                 o for n in _ORDINAL.findall(_SHORT_YEAR.sub(" ", rest)) if (o := int(n)) != nth
             ),  # ("their 2nd meeting": which, not a number)
             select="last"
-            if _LAST.search(_LASTED.sub(" ", _YEAR_BACK.sub(" ", rest) if q.said or "trade"
-                                        in q.words else rest)) and nth >= 0
+            if _LAST.search(
+                _LASTED.sub(
+                    " ", _YEAR_BACK.sub(" ", rest) if q.said or "trade" in q.words else rest
+                )
+            )
+            and nth >= 0
             else "first"
             if _FIRST.search(rest) or _FIRST_MEETING.search(rest)
             else "",  # fmt: skip
