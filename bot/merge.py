@@ -66,35 +66,23 @@ def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], di
     recalls = _recalls(reports, groups, target)
     out: list[Fact] = []
     ids: dict[str, str] = {}
+    texts = ("text", "header", "year inferred")  # a report that gives the date itself
+    dated = {g.day: g.day in recalls or any(c.dated in texts for c in g.reports)
+             for g in groups.values()}  # fmt: skip
     for ctx, facts in reports:
         stem = ctx.article.stem
         group = target.get(stem)
+        if ctx.scoped:  # its paragraphs about other meetings of the principals: theirs
+            facts = _scoped(ctx, facts, groups, out, dated)
         if group is None:
             mid, place = others.get(stem, (ctx.meeting_id, ctx.place))
             ids[stem] = mid
             out += [f if (f.meeting, f.place) == (mid, place)
                     else replace(f, meeting=mid, place=place) for f in facts]  # fmt: skip
             continue
-        mid, place = group.id, group.place
-        ids[stem] = mid
-        text_dated = group.day in recalls or any(
-            c.dated in ("text", "header", "year inferred") for c in group.reports
-        )
-        for f in facts:
-            changes: dict[str, object] = {}
-            if f.meeting != mid:
-                changes["meeting"] = mid
-            if f.place != place:
-                changes["place"] = place
-            if f.year is None and not ctx.meeting_date:
-                changes["year"] = group.day.year  # an undated report's facts: the meeting's year
-            if f.kind == MEETING:
-                if f.curated and text_dated:
-                    changes["curated"] = ""  # a report gives the date: no curated note
-                if f.value != group.day.isoformat():  # undated, or a near day's report
-                    changes["value"] = group.day.isoformat()
-                    changes["display"] = format_date(group.day)
-            out.append(replace(f, **changes) if changes else f)  # type: ignore[arg-type]
+        ids[stem] = group.id
+        out += [_join(f, group, dated[group.day], f.year is None and not ctx.meeting_date)
+                for f in facts]  # fmt: skip
     for group, recalled in recalls.values():
         if any(c.venue for c in group.reports):
             continue
@@ -105,6 +93,40 @@ def merge(reports: Sequence[tuple[Context, list[Fact]]]) -> tuple[list[Fact], di
                                meeting=group.id, place=group.place, year=group.day.year,
                                number=None, parts=venue.Parts()))  # fmt: skip
     return out, ids
+
+
+def _join(f: Fact, group: _Group, text_dated: bool, undated: bool) -> Fact:
+    """``f`` as a fact of ``group``'s meeting (``undated``: of a report that gives no date, so
+    of the meeting's year)."""
+    changes: dict[str, object] = {}
+    if f.meeting != group.id:
+        changes["meeting"] = group.id
+    if f.place != group.place:
+        changes["place"] = group.place
+    if undated:
+        changes["year"] = group.day.year
+    if f.kind == MEETING:
+        if f.curated and text_dated:
+            changes["curated"] = ""  # a report gives the date: no curated note
+        if f.value != group.day.isoformat():  # undated, or a near day's report
+            changes["value"] = group.day.isoformat()
+            changes["display"] = format_date(group.day)
+    return replace(f, **changes) if changes else f  # type: ignore[arg-type]
+
+
+def _scoped(ctx: Context, facts: list[Fact], groups: dict[date, _Group], out: list[Fact],
+            dated: dict[date, bool]) -> list[Fact]:  # fmt: skip
+    """The facts of ``ctx``'s paragraphs about another meeting of the principals go to it (into
+    ``out``) when it is a meeting of the table; the rest are returned, the article's own."""
+    rest = []
+    for f in facts:
+        day = ctx.scoped[f.sentence] if f.sentence < len(ctx.scoped) else ""
+        group = groups.get(date.fromisoformat(day)) if day else None
+        if group is not None:
+            out.append(_join(f, group, dated[group.day], False))
+        else:
+            rest.append(f)
+    return rest
 
 
 def _recalls(reports: Sequence[tuple[Context, list[Fact]]], groups: dict[date, _Group],

@@ -1,0 +1,141 @@
+"""New articles in other styles (issue 13): a Telegram channel's live thread with time-stamped
+posts, an encyclopedia's article with sections, footnote marks and references, a year's review
+of many leaders' meetings, a business association's release quoting its president, and an
+interview with an ambassador ("Q:" / "A:"). The articles are invented, in
+tests/data/articles/styles; built with the seeds and asked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.answer import Answerer
+from bot.build import build_table
+from bot.config import Config
+from bot.facts import Fact, FactKind, FactTable
+from tests.support import ARTICLES, make_project
+
+STYLES = ARTICLES / "styles"
+SEED_MEETINGS = {date(2023, 3, 21), date(2023, 5, 24), date(2023, 12, 20), date(2025, 11, 4)}
+NEW = date(2026, 6, 16)
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
+    project = make_project(tmp_path_factory.mktemp("styles"),
+                           articles=sorted(STYLES.glob("*.txt")))  # fmt: skip
+    return project.config()
+
+
+@pytest.fixture(scope="module")
+def table(config: Config) -> FactTable:
+    return build_table(config)[0]
+
+
+@pytest.fixture(scope="module")
+def answerer(config: Config, table: FactTable) -> Answerer:
+    return Answerer.from_table(table, config)
+
+
+def _of(table: FactTable, kind: str, article: str) -> list[Fact]:
+    return [f for f in table.find(FactKind(kind)) if f.article == f"005_{article}"]
+
+
+def _part(f: Fact, name: str) -> object:
+    """A part of a fact's ``parts`` (each kind types its own)."""
+    return getattr(f.parts, name)
+
+
+def _meeting(table: FactTable, day: date) -> str:
+    (found,) = [m.id for m in table.meetings if m.date == day]
+    return found
+
+
+def test_one_new_meeting_reported_by_the_thread_and_the_release(table: FactTable) -> None:
+    """The thread and the release report June 16, 2026; the encyclopedia, the review and the
+    interview report no meeting (they recall ones the table has)."""
+    assert {m.date for m in table.meetings} == SEED_MEETINGS | {NEW}
+    new = next(m for m in table.meetings if m.date == NEW)
+    assert set(new.articles) == {"005_live_thread_2026", "005_association_release_2026"}
+    assert new.place == "Beijing"
+
+
+def test_each_section_of_the_encyclopedia_belongs_to_its_meeting(table: FactTable) -> None:
+    """ "=== Beijing, 2023 === On the morning of 20 December 2023 ..." is that meeting's: its
+    trade figure is of 2023 (not of the page's 2026), its venue and time of day that meeting's;
+    the footnote marks are gone and the references say nothing."""
+    said = {(f.meeting, _part(f, "speaker")) for f in _of(table, "statement", "encyclopedia_2026")}
+    assert said == {(_meeting(table, date(2023, 3, 21)), "Xi Jinping"),
+                    (_meeting(table, date(2023, 12, 20)), "Xi Jinping"),
+                    (_meeting(table, NEW), "Xi Jinping")}  # fmt: skip
+    (trade,) = _of(table, "trade", "encyclopedia_2026")
+    assert (trade.meeting, _part(trade, "period_year")) == (_meeting(table, date(2023, 12, 20)),
+                                                            2023)  # fmt: skip
+    daytime = {(f.meeting, f.value) for f in _of(table, "daytime", "encyclopedia_2026")}
+    assert daytime == {(_meeting(table, date(2023, 12, 20)), "morning")}
+    (greeting,) = _of(table, "greeting", "encyclopedia_2026")
+    assert greeting.meeting == _meeting(table, date(2025, 11, 4))
+    assert not [f for f in table.facts if f.article == "005_encyclopedia_2026" and "[" in f.source]
+
+
+def test_the_thread_gives_the_time_the_venue_and_who_sat_at_the_table(table: FactTable) -> None:
+    """The post stamped [10:02] reports the meeting (morning); the host's "welcome to
+    Zhongnanhai" names the venue (not the channel's name); the list under "Who is at the
+    table" names the people there; a label line's quote and a post's "🔴 Mikhail Mishustin
+    (via interpreter):" are their words."""
+    new = _meeting(table, NEW)
+    assert {(f.value, f.meeting) for f in _of(table, "daytime", "live_thread_2026")} == {
+        ("morning", new)}  # fmt: skip
+    assert {f.value for f in table.find(FactKind("venue")) if f.meeting == new} == {"Zhongnanhai"}
+    present = {f.value for f in _of(table, "person", "live_thread_2026")}
+    assert present >= {"Alexei Overchuk", "Tatyana Golikova", "Ding Xuexiang", "Wang Yi"}
+    said = {_part(f, "speaker") for f in _of(table, "statement", "live_thread_2026")}
+    assert said == {"Xi Jinping", "Mikhail Mishustin"}
+    texts = [f.display for f in _of(table, "statement", "live_thread_2026")]
+    assert not [t for t in texts if '"' in t or '“"' in t], texts
+
+
+def test_the_reviews_paragraph_on_the_meeting_is_its_and_its_other_meetings_dated(
+    table: FactTable,
+) -> None:
+    """ "Mishustin arrived in Beijing on Tuesday, Nov. 4 ... Receiving him, Xi Jinping said
+    ...": the meeting of November 4, 2025; the video call and the meetings months earlier keep
+    their own dates (not the next year's) and are no meeting of the table."""
+    (said,) = _of(table, "statement", "year_review_2025")
+    assert said.meeting == _meeting(table, date(2025, 11, 4)) and "pie" in said.display
+    met = {
+        (f.parts.what, f.parts.when, f.parts.place)
+        for f in _of(table, "encounter", "year_review_2025")
+    }  # type: ignore[attr-defined]
+    assert {("video call", "2025-01-28", "video link"), ("meeting", "2025-02-13", "Minsk"),
+            ("talks", "2025-05-29", "Astana")} <= met  # fmt: skip
+
+
+def test_the_interviewee_was_there_and_his_words_are_his(table: FactTable) -> None:
+    """ "I was present when President Xi Jinping met Mikhail Mishustin ... March 21, 2023": the
+    ambassador was at that meeting; "Deputy Prime Minister Alexander Novak was on the Russian
+    side of the table" there, "Tatyana Golikova came with him" on November 4, 2025; his own
+    views are his, at no meeting; what he says Xi said is Xi's."""
+    march, november = _meeting(table, date(2023, 3, 21)), _meeting(table, date(2025, 11, 4))
+    present = {(f.value, f.meeting) for f in _of(table, "person", "envoy_interview_2026")}
+    assert {("Shen Lipeng", march), ("Alexander Novak", march),
+            ("Tatyana Golikova", november)} <= present  # fmt: skip
+    (envoy,) = [f for f in _of(table, "person", "envoy_interview_2026") if f.value == "Shen Lipeng"]
+    assert _part(envoy, "role") == "Ambassador to Russia"
+    said = {_part(f, "speaker"): f.meeting for f in _of(table, "statement", "envoy_interview_2026")
+            if "river" in f.display or "growth points" in f.display}  # fmt: skip
+    assert said == {"Shen Lipeng": "005_envoy_interview_2026-report", "Xi Jinping": november}
+
+
+def test_the_associations_president_speaks_for_himself(table: FactTable) -> None:
+    """His quote over three sentences and "In Mr Lin's view" are his; the release's points
+    after a leader's ("• Twelve agreements were signed") are no one's words."""
+    statements = _of(table, "statement", "association_release_2026")
+    said = {f.sentence: _part(f, "speaker") for f in statements}
+    assert [_part(f, "speaker") for f in statements if "insure" in f.display] == ["Lin Haoran"]
+    assert "Lin Haoran" in said.values() and all(
+        s in ("Lin Haoran", "Xi Jinping", "Mikhail Mishustin") for s in said.values()
+    )
+    signed = [f.sentence for f in _of(table, "documents", "association_release_2026")]
+    assert signed and not set(signed) & set(said)
