@@ -122,6 +122,20 @@ class Decline:
     near: tuple[str, ...] = ()  # meetings of the date asked, elsewhere than asked (meeting ids)
 
 
+def _placed(fact: Fact, s: Slots) -> bool:
+    """Another meeting held in the places and months the slots name, by its own date and place
+    (a fact of another kind at it: by its meeting's)."""
+    when = str(getattr(fact.parts, "when", ""))
+    months_ok = not s.months or (len(when) >= 7 and int(when[5:7]) in s.months)
+    return months_ok and (not s.places or _own_place(fact) in s.places)
+
+
+def _own_place(fact: Fact) -> str:
+    """Where the meeting a fact is of took place: another meeting's own place (its parts), not
+    that of the meeting or report whose facts it is among."""
+    return str(getattr(fact.parts, "place", "") or fact.place or "")
+
+
 def _nth_of(order: list[Meeting], nth: int) -> list[Meeting]:
     """The ``nth`` meeting of ``order`` (from the end when negative: -2 is the one before the
     last), as a list of one or none."""
@@ -280,10 +294,18 @@ class Picker:
 
     def _pick(self, q: Question, match: Match, within: Set[str] | None) -> Pick | Decline:
         intent, topic = self._framed(q, match)
+        s = q.slots
+        elsewhere = bool(s.places) and not any(m.place in s.places for m in self.table.meetings)
+        asked = intent or self.intents.get(match.best)
+        if (s.day_offset and (s.ordinals or elsewhere) and q.wh in ("which", "when")
+                and MEET in q.words and asked is not None
+                and (intent is None or intent.about == "topic")):  # fmt: skip
+            # "Which meeting took place the day after the Hangzhou regular meeting?": theirs, a
+            # day after the other meeting, whatever else the question's words are like
+            return self._after_other(s, asked)
         if intent is None:
             best = self.intents.get(match.best)
             return Decline(match.best, out_of_scope=best is not None and best.declines)
-        s = q.slots
         # "Invite Putin to China" is not where they met; "did they meet in China" is.
         countries = s.countries if intent.about == "meeting" else s.countries_in
         if intent.rank != "none":  # "what did Xi say about unity in China": a topic, not a place
@@ -302,7 +324,12 @@ class Picker:
         # about the meetings themselves is about the principals', unless it picks another one by
         # what happened there ("where was the 29th regular meeting").
         others = intent.about != "meeting" or (topic is not None and topic.about == "other")
-        meetings = self._meetings(s, countries, others)
+        if intent.about == "other" and (s.places or s.months):
+            # another meeting's place and month are its own (``_placed``), not its group's
+            meetings = self._meetings(dataclasses.replace(s, places=(), months=()), countries,
+                                      others)  # fmt: skip
+        else:
+            meetings = self._meetings(s, countries, others)
         if intent.about == "meeting" and intent.asks in ("date", "place") and q.future:
             # "is another meeting planned, and where?": the meetings of theirs articles announce
             planned = self._announced(s)
@@ -327,8 +354,9 @@ class Picker:
             meetings = [m for m in meetings if self._has_people(m, s.met)]
         if not meetings and intent.about == "meeting" and self._outsiders(s):
             return self._other_meetings(q, intent)
-        if s.day_offset and s.ordinals and intent.about != "topic":
-            # "the meeting held the day after the 28th regular meeting": theirs, a day later
+        if s.day_offset and (s.ordinals or elsewhere) and intent.about != "topic":
+            # "the meeting held the day after the 28th regular meeting" (or "after the Hangzhou
+            # regular meeting", where they never met): theirs, a day later
             return self._after_other(s, intent)
         if s.day_offset:  # "what took place the day before they met": another meeting
             return self._next_day(meetings, s.day_offset, intent)
@@ -385,6 +413,12 @@ class Picker:
             facts = [f for f in facts if f.kind != PERSON or f.value in s.roles]
             if not any(f.kind == PERSON for f in facts):
                 return Decline(intent.name, unsaid=tuple(s.roles))
+        if intent.about == "other" and q.precision == "day" and facts:
+            # "on what exact date will they meet": another meeting's own day (not the day an
+            # article announced it)
+            facts = [f for f in facts if len(str(getattr(f.parts, "when", ""))) == 10]
+            if not facts:
+                return Decline(intent.name, unsaid=(q.precision_as,))
         if intent.about == "other" and q.future and facts:
             # "when is Mishustin's next visit scheduled": only what an article announces
             facts = [f for f in facts if getattr(f.parts, "status", "") == "planned"]
@@ -757,7 +791,9 @@ class Picker:
         other = self.other
         if other is None or asked.asks == "count":  # "how many times did Xi meet Putin": the
             return Decline(asked.name, no_meeting=names)  # articles count no other meetings
-        ids = {m.id for m in self._meetings(s, (), True)}
+        # (another meeting's place and month are its own, not those of the group it is in: a
+        # year's review dates "talks with Putin in Beijing on May 16" in December)
+        ids = {m.id for m in self._meetings(dataclasses.replace(s, places=(), months=()), (), True)}
         facts = [f for k in other.answers for f in self.table.find(k, ids)
                  if self._took_part(f, s.people) and self._fits(f, q, asked)]  # fmt: skip
         if not facts:
@@ -795,19 +831,22 @@ class Picker:
         the date intent answers it."""
         dated = next((i for i in self.intents.values()
                       if i.about == "meeting" and i.asks == "date"), None)  # fmt: skip
-        meetings = self._day_after_other(list(self.table.meetings), s.day_offset, s.ordinals)
+        meetings = self._day_after_other(list(self.table.meetings), s.day_offset, s.ordinals,
+                                         s.places)  # fmt: skip
         if dated is None or not meetings:
             return Decline(asked.name)
         ids = {m.id for m in meetings}
         return Pick(dated, tuple(f for k in dated.answers for f in self.table.find(k, ids)))
 
-    def _day_after_other(self, meetings: list[Meeting], offset: int,
-                         ordinals: tuple[int, ...]) -> list[Meeting]:  # fmt: skip
-        """Of ``meetings``, those held ``offset`` days from the numbered other meeting."""
+    def _day_after_other(self, meetings: list[Meeting], offset: int, ordinals: tuple[int, ...],
+                         places: tuple[str, ...] = ()) -> list[Meeting]:  # fmt: skip
+        """Of ``meetings``, those held ``offset`` days from the numbered other meeting (or, with
+        no number, the other meeting held in ``places``)."""
         other = self.other
         kinds = other.answers if other is not None else ()
         whens = [str(getattr(f.parts, "when", "")) for k in kinds for f in self.table.find(k)
-                 if numbered(f, ordinals)]  # fmt: skip
+                 if (numbered(f, ordinals) if ordinals else _own_place(f) in places)
+                 and getattr(f.parts, "status", "held") != "planned"]  # fmt: skip
         days = {date.fromisoformat(w) + timedelta(days=offset) for w in whens if len(w) == 10}
         return [m for m in meetings if m.date in days]
 
@@ -836,12 +875,18 @@ class Picker:
             return False
         if s.venues and not any(v in fact.display for v in s.venues):  # "was Putin at the
             return False  # meeting in the Great Hall": not a meeting elsewhere or unplaced
-        if asked.asks == "date":
+        place = _own_place(fact)
+        if s.places and place not in s.places:
+            return False
+        if asked.asks == "date":  # its own day (not the day an article announced it)
+            when = getattr(fact.parts, "when", None)
+            if when is not None:
+                return len(str(when)) == 10
             return bool(re.search(r"\b[A-Z][a-z]+ \d{1,2}, \d{4}\b", fact.display))
         if asked.asks == "place":  # its own place, said ("Meeting: Xi and Putin, 2025" has none)
-            if not fact.place or fact.place not in fact.display:
+            if not place or place not in fact.display:
                 return False
-            entry = self.gaz.get("places", fact.place) if s.countries else None
+            entry = self.gaz.get("places", place) if s.countries else None
             return not s.countries or (entry is not None and entry.attr("country") in s.countries)
         return True
 
@@ -916,6 +961,8 @@ class Picker:
                 facts = self.relevance.may_hold(facts, topic)
         if intent.about == "other" and q.slots.people:  # the people named took part
             facts = [f for f in facts if self._took_part(f, q.slots.people)]
+        if intent.about == "other" and (q.slots.places or q.slots.months):
+            facts = [f for f in facts if _placed(f, q.slots)]
         years = q.slots.years
         if years:
             in_year = {mid for mid, y in year_of.items() if y in years}

@@ -139,3 +139,29 @@ def test_the_associations_president_speaks_for_himself(table: FactTable) -> None
     )
     signed = [f.sentence for f in _of(table, "documents", "association_release_2026")]
     assert signed and not set(signed) & set(said)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # another meeting's own place and day, not those of the review or page it is told in
+        ("Where did Mishustin and Li Qiang meet on January 28, 2025?", ["video link"]),
+        ("When did Xi hold talks with Putin in Tianjin in 2025?", ["August 31, 2025"]),
+        # theirs, the day after another meeting, named by its number or by where it was
+        ("Which Xi-Mishustin meeting took place the day after the 31st regular meeting?",
+         ["June 16, 2026"]),
+        ("Which meeting of Xi and Mishustin came the day after the Hangzhou regular meeting?",
+         ["November 4, 2025"]),
+    ],
+)  # fmt: skip
+def test_answers_about_other_meetings(answerer: Answerer, question: str,
+                                      expected: list[str]) -> None:  # fmt: skip
+    reply = answerer.ask(question)
+    assert reply.matched and all(e in reply.text for e in expected), reply.text
+
+
+def test_a_planned_meetings_day_is_not_the_day_it_was_announced(answerer: Answerer) -> None:
+    """ "expected to meet Xi Jinping in Moscow in 2026" (said on December 30, 2025) gives no
+    day: "on what exact date" is declined, not answered with the review's date."""
+    reply = answerer.ask("On what exact date will Xi meet Mishustin in Moscow in 2026?")
+    assert not reply.matched, reply.text
