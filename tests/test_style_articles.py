@@ -165,3 +165,17 @@ def test_a_planned_meetings_day_is_not_the_day_it_was_announced(answerer: Answer
     day: "on what exact date" is declined, not answered with the review's date."""
     reply = answerer.ask("On what exact date will Xi meet Mishustin in Moscow in 2026?")
     assert not reply.matched, reply.text
+
+
+def test_he_who_invites_is_the_one_spoken_of_before(table: FactTable) -> None:
+    """ "Xi said ... He invited Mishustin to visit China and said that he had invited Vladimir
+    Putin to ...": Xi invited both (not Mishustin himself, the first name after "He")."""
+    invited = {
+        (_part(f, "host"), _part(f, "guest")) for f in _of(table, "invitation", "encyclopedia_2026")
+    }
+    assert invited == {("Xi Jinping", "Mikhail Mishustin"), ("Xi Jinping", "Vladimir Putin")}
+
+
+def test_an_invitations_event_says_where_in_russian(answerer: Answerer) -> None:
+    reply = answerer.ask("Куда Си Цзиньпин пригласил Мишустина в 2026 году?")
+    assert reply.matched and "Шанхай" in reply.text, reply.text
