@@ -860,6 +860,9 @@ _NOT_NAMES = frozenset((
 ))  # fmt: skip
 
 
+INTRODUCED = "introduced"  # an attribute of the people an article introduces (``titled_people``)
+
+
 def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]:
     """People an article names after an official's title whom the gazetteer lacks, with the
     title as their role ("Foreign Minister of China"); the article's other sentences then find
@@ -889,11 +892,11 @@ def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]
                     continue
                 if known is None and not _new_person(gaz, name):
                     continue
-                found[name] = Entry(name, (name,), "", (("role", role),))
+                found[name] = Entry(name, (name,), "", (("role", role), (INTRODUCED, True)))
         for m in _APPOSITIVE.finditer(s):  # "Gao Feiran, a professor at ...": a scholar quoted
             name, role = m.group("name"), " ".join(m.group("role").split())
             if name not in found and _new_person(gaz, name):
-                found[name] = Entry(name, (name,), "", (("role", role),))
+                found[name] = Entry(name, (name,), "", (("role", role), (INTRODUCED, True)))
     return tuple(found.values())
 
 

@@ -417,10 +417,16 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         # two named last before the clause
         before = list(dict.fromkeys(n for x, _, n in people if x < a))
         who += before[-2:] if len(before) >= 2 else list(pair)
-    if len(who) == 1 and last not in ("", who[0]) and re.search(
+    if len(who) == 1 and re.search(
         r"\b(?:met|meets?|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)\s+"
         r"(?:him|her)\b", low):  # fmt: skip
-        who.append(last)  # "Xi's motorcade arrived ... Mishustin meets him on the steps"
+        # "him": the sentence's subject before the clause ("the Prime Minister held talks in
+        # Hangzhou, and I met him there"), else the one named before ("Xi's motorcade arrived.
+        # Mishustin meets him on the steps")
+        earlier = [n for x, _, n in people if x < a and n not in who]
+        antecedent = earlier[0] if earlier else last if last != who[0] else ""
+        if antecedent:
+            who.append(antecedent)
     nth = noun.group("nth") if noun is not None else None
     if nth and not who:
         who += counted  # "The fifth meeting took place on 18 March 2027": the principals

@@ -29,7 +29,16 @@ from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
 from .question import SEASON_STEMS, Question, Slots, stem
-from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, PART, STOP, Relevance
+from .relevance import (
+    FALLBACK_COVER,
+    FALLBACK_WORDS,
+    FUNCTION,
+    MIN_COVER,
+    PART,
+    STOP,
+    Relevance,
+    latin_name,
+)
 from .relevance import MOST as RANKED
 from .text import MONTH_NAMES, ORDINAL_WORDS
 
@@ -294,18 +303,18 @@ class Picker:
 
     def _pick(self, q: Question, match: Match, within: Set[str] | None) -> Pick | Decline:
         intent, topic = self._framed(q, match)
-        s = q.slots
-        elsewhere = bool(s.places) and not any(m.place in s.places for m in self.table.meetings)
         asked = intent or self.intents.get(match.best)
-        if (s.day_offset and (s.ordinals or elsewhere) and q.wh in ("which", "when")
-                and MEET in q.words and asked is not None
-                and (intent is None or intent.about == "topic")):  # fmt: skip
+        if (q.wh in ("which", "when") and MEET in q.words and asked is not None
+                and not asked.declines and (intent is None or intent.about == "topic")
+                and q.slots.day_offset
+                and (q.slots.ordinals or self._elsewhere(q.slots))):  # fmt: skip
             # "Which meeting took place the day after the Hangzhou regular meeting?": theirs, a
             # day after the other meeting, whatever else the question's words are like
-            return self._after_other(s, asked)
+            return self._after_other(q.slots, asked)
         if intent is None:
             best = self.intents.get(match.best)
             return Decline(match.best, out_of_scope=best is not None and best.declines)
+        s = q.slots
         # "Invite Putin to China" is not where they met; "did they meet in China" is.
         countries = s.countries if intent.about == "meeting" else s.countries_in
         if intent.rank != "none":  # "what did Xi say about unity in China": a topic, not a place
@@ -328,6 +337,10 @@ class Picker:
             # another meeting's place and month are its own (``_placed``), not its group's
             meetings = self._meetings(dataclasses.replace(s, places=(), months=()), countries,
                                       others)  # fmt: skip
+        elif self._month_period(intent, q):
+            # "trade in April 2026": the month is the figure's own period (``_in_period``), not
+            # a meeting's
+            meetings = self._meetings(dataclasses.replace(s, months=()), countries, others)
         else:
             meetings = self._meetings(s, countries, others)
         if intent.about == "meeting" and intent.asks in ("date", "place") and q.future:
@@ -354,7 +367,7 @@ class Picker:
             meetings = [m for m in meetings if self._has_people(m, s.met)]
         if not meetings and intent.about == "meeting" and self._outsiders(s):
             return self._other_meetings(q, intent)
-        if s.day_offset and (s.ordinals or elsewhere) and intent.about != "topic":
+        if s.day_offset and (s.ordinals or self._elsewhere(s)) and intent.about != "topic":
             # "the meeting held the day after the 28th regular meeting" (or "after the Hangzhou
             # regular meeting", where they never met): theirs, a day later
             return self._after_other(s, intent)
@@ -826,6 +839,10 @@ class Picker:
         return (getattr(fact.parts, "status", "") == "planned"
                 and self.principals <= set(getattr(fact.parts, "who", ())))  # fmt: skip
 
+    def _elsewhere(self, s: Slots) -> bool:
+        """The question names places where no meeting of theirs was held (another meeting's)."""
+        return bool(s.places) and not any(m.place in s.places for m in self.table.meetings)
+
     def _after_other(self, s: Slots, asked: Intent) -> Pick | Decline:
         """The principals' meeting held a day before or after a numbered other meeting, as
         the date intent answers it."""
@@ -890,6 +907,21 @@ class Picker:
             return not s.countries or (entry is not None and entry.attr("country") in s.countries)
         return True
 
+    def _month_period(self, intent: Intent, q: Question) -> bool:
+        """``_month_period_asked`` of an intent that answers figures for periods."""
+        return any(KINDS[k].period is not None for k in intent.answers) and (
+            self._month_period_asked(q))  # fmt: skip
+
+    @staticmethod
+    def _month_period_asked(q: Question) -> bool:
+        """The question asks a figure for one month of a year ("how much did they trade in March
+        2027"), not one given at a meeting that month ("what figure did Xi cite in March 2027"),
+        nor a goal set then."""
+        s = q.slots
+        return (len(s.months) == 1 and len(s.years) == 1 and not q.said
+                and months_asked(q.text) is None and not _GIVEN_AT.search(q.text)
+                and not TARGET.search(q.text))  # fmt: skip
+
     def _in_period(self, facts: list[Fact], q: Question) -> list[Fact]:
         """A figure for a period answers a question about a period only for that period:
         "the first seven months" or "January-November" (not the whole year), a question about
@@ -897,6 +929,12 @@ class Picker:
         ("trade in 2025" is 2025's figure, not 2024's reported in 2025; but "the trade figure
         given in August 2024" is the one given then, whatever its year; a bare "trade in 2026"
         with no figure for 2026 is none)."""
+        if self._month_period_asked(q):  # that month's own figure, or none
+            ((one_month,), (of_year,)) = (q.slots.months, q.slots.years)
+            return [f for f in facts if KINDS[f.kind].period is None or (
+                getattr(f.parts, "from_month", None) == one_month
+                and getattr(f.parts, "months", None) == 1
+                and getattr(f.parts, "period_year", None) == of_year)]  # fmt: skip
         asked = months_asked(q.text)
         growth = bool(GROWTH.search(q.text))
         if TARGET.search(q.text):  # "what new target did they set": a figure that is or names
@@ -1108,8 +1146,8 @@ class Picker:
         if anywhere and max(anywhere.values()) > best:
             return []  # it names a fact of another meeting or year ("the Years of Sports
             # Exchange in 2025"): none of these
-        if not best:  # it names nothing of the kind
-            return facts
+        if not best:  # it names nothing of the kind: every fact, or none of a kind that must
+            return [] if any(KINDS[k].named for k in kinds) else facts  # be named
         # those that name the most ("which years of culture": not the Years of Sports Exchange)
         return [f for f, k in zip(facts, keys, strict=True) if hits[k] == best]
 
@@ -1124,7 +1162,10 @@ class Picker:
             for t, w in zip(q.tokens, q.written, strict=False)
             if not w.isascii() and t.isascii() and t.isalpha() and len(t) > 3
         } - STOP
-        return (content | named | russian) - _NOT_NAMES
+        # a name the facts write in Latin ("Олег Барсуков": oleg, barsukov)
+        latin = {found for w in q.written if not w.isascii()
+                 and (found := latin_name(w, self.relevance.known))}  # fmt: skip
+        return (content | named | russian | latin) - _NOT_NAMES
 
     # Asked of each fact, not through an index of every fact: the table may be a store
     # (bot/factstore.py), whose facts are read only for the meetings and words asked about.
