@@ -83,7 +83,7 @@ SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how 
 _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them by the columns
 # Words asking for the people besides the principals ("else": besides, apart from, extra; read
 # as the Reader reads them).
-_OTHERS_ASKED = ("else",)
+_OTHERS_ASKED = ("else", "accompany")  # "who accompanied Mishustin": not Mishustin himself
 _NEAR = 2  # meetings a "no such meeting" decline names as held at that time elsewhere
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).

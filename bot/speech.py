@@ -64,6 +64,7 @@ _STAMP = re.compile(r"^\[?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?(?:[01
                     r":[0-5]\d\]?$")  # fmt: skip
 # An interview's labels: "Q:", "**Q:**", "A:", "Question:", "Answer:".
 _QA = re.compile(r"^\W{0,3}(?:(?P<q>Q|Question)|A|Answer)\W{0,3}:\s*")
+_REPLY_WORDS = 3  # an answer's first sentence this short is its reply word ("Not at all.")
 # Signs before a post's first word: "⚡️ ", "🔴 ", "* ".
 _MARKS = re.compile(r"^[^\w\"“«(\[]+")
 # A live blog's entry: "10:05 - Mishustin's motorcade arrives", "11:20 BJT | CORRECTION".
@@ -168,6 +169,8 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             if qa.group("q"):
                 continue
             s, label, answering = s[qa.end() :], answers, True
+            if len(s.split()) <= _REPLY_WORDS:  # "A: Yes.", "A: Far from it.": a reply, no words
+                continue  # of substance
         cue = _cue(s, find_people)
         if cue is not None:
             what, name, s = cue

@@ -232,3 +232,30 @@ def test_no_figure_for_another_month_and_no_role_unnamed(answerer: Answerer,
                                                          question: str) -> None:  # fmt: skip
     reply = answerer.ask(question)
     assert not reply.matched, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Что подчеркнул Мишустин на встрече в Пекине в 2026 году?", ["national currencies"]),
+        ("name the docs signed after the talks in beijing in 2026", ["bridge"]),
+        ("xi mishustin trade 2025 how mcuh??", ["258.9"]),
+        # who accompanied him: not he himself
+        ("Who accompanied Mishustin at the March 21, 2023 meeting?", ["Novak"]),
+    ],
+)  # fmt: skip
+def test_wordings(answerer: Answerer, question: str, expected: list[str]) -> None:
+    reply = answerer.ask(question)
+    assert reply.matched and all(e in reply.text for e in expected), reply.text
+
+
+def test_who_accompanied_is_never_the_one_accompanied(answerer: Answerer) -> None:
+    """No report names anyone with Mishustin on May 24, 2023: the two of them are no answer."""
+    reply = answerer.ask("Who accompanied Mishustin at his May 24, 2023 meeting with Xi?")
+    assert not reply.matched, reply.text
+
+
+def test_an_answers_reply_word_says_nothing(table: FactTable) -> None:
+    """ "A: Not at all.", "A: Yes.": no statement of the ambassador's."""
+    said = [f.display for f in _of(table, "statement", "envoy_interview_2026")]
+    assert not [s for s in said if "Not at all" in s or s.endswith("“Yes.”")], said
