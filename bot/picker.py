@@ -908,8 +908,10 @@ class Picker:
         return True
 
     def _month_period(self, intent: Intent, q: Question) -> bool:
-        """``_month_period_asked`` of an intent that answers figures for periods."""
-        return any(KINDS[k].period is not None for k in intent.answers) and (
+        """``_month_period_asked`` of an intent that answers figures for periods (not a summary
+        of the meetings of a month: "what happened in December 2023")."""
+        return intent.asks == "facts" and any(
+            KINDS[k].period is not None for k in intent.answers) and (
             self._month_period_asked(q))  # fmt: skip
 
     @staticmethod
@@ -922,14 +924,14 @@ class Picker:
                 and months_asked(q.text) is None and not _GIVEN_AT.search(q.text)
                 and not TARGET.search(q.text))  # fmt: skip
 
-    def _in_period(self, facts: list[Fact], q: Question) -> list[Fact]:
+    def _in_period(self, facts: list[Fact], q: Question, month: bool = False) -> list[Fact]:
         """A figure for a period answers a question about a period only for that period:
         "the first seven months" or "January-November" (not the whole year), a question about
         growth only with its growth, and the year named when some figure is for that year
         ("trade in 2025" is 2025's figure, not 2024's reported in 2025; but "the trade figure
         given in August 2024" is the one given then, whatever its year; a bare "trade in 2026"
         with no figure for 2026 is none)."""
-        if self._month_period_asked(q):  # that month's own figure, or none
+        if month:  # that month's own figure, or none (``_month_period``)
             ((one_month,), (of_year,)) = (q.slots.months, q.slots.years)
             return [f for f in facts if KINDS[f.kind].period is None or (
                 getattr(f.parts, "from_month", None) == one_month
@@ -1006,7 +1008,7 @@ class Picker:
             in_year = {mid for mid, y in year_of.items() if y in years}
             facts = [f for f in facts if f.meeting in in_year or self._of_years(f, years)]
         if any(KINDS[k].period is not None for k in intent.answers):
-            facts = self._in_period(facts, q)
+            facts = self._in_period(facts, q, self._month_period(intent, q))
         if intent.narrow:
             facts = self._narrow(facts, q)
         if ordinals:

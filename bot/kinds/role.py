@@ -55,5 +55,11 @@ def agent(f: Fact) -> str:
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:
     """'«Oleg Barsukov» — председатель «RCTPA»': a person the gazetteer lacks keeps the name
-    the article writes (quoted; no glossary term is missing: none could be there)."""
-    return r.fill("role", name=quoted(f.value), role=r.role(p.role))
+    the article writes, and a description the titles cannot say ("a researcher at the Institute
+    of Eastern Studies") its words, quoted (no glossary term is missing: none could be there)."""
+    before = len(r.missing)
+    role = r.role(p.role)
+    if len(r.missing) > before:
+        del r.missing[before:]
+        role = quoted(p.role)
+    return r.fill("role", name=quoted(f.value), role=role)
