@@ -136,7 +136,8 @@ def _placed(fact: Fact, s: Slots) -> bool:
     (a fact of another kind at it: by its meeting's)."""
     when = str(getattr(fact.parts, "when", ""))
     months_ok = not s.months or (len(when) >= 7 and int(when[5:7]) in s.months)
-    return months_ok and (not s.places or _own_place(fact) in s.places)
+    venue_ok = not s.venues or str(getattr(fact.parts, "venue", "")) in s.venues
+    return months_ok and venue_ok and (not s.places or _own_place(fact) in s.places)
 
 
 def _own_place(fact: Fact) -> str:
@@ -333,10 +334,10 @@ class Picker:
         # about the meetings themselves is about the principals', unless it picks another one by
         # what happened there ("where was the 29th regular meeting").
         others = intent.about != "meeting" or (topic is not None and topic.about == "other")
-        if intent.about == "other" and (s.places or s.months):
-            # another meeting's place and month are its own (``_placed``), not its group's
-            meetings = self._meetings(dataclasses.replace(s, places=(), months=()), countries,
-                                      others)  # fmt: skip
+        if intent.about == "other" and (s.places or s.months or s.venues):
+            # another meeting's place, venue and month are its own (``_placed``), not its group's
+            meetings = self._meetings(dataclasses.replace(s, places=(), months=(), venues=()),
+                                      countries, others)  # fmt: skip
         elif self._month_period(intent, q):
             # "trade in April 2026": the month is the figure's own period (``_in_period``), not
             # a meeting's
@@ -806,7 +807,8 @@ class Picker:
             return Decline(asked.name, no_meeting=names)  # articles count no other meetings
         # (another meeting's place and month are its own, not those of the group it is in: a
         # year's review dates "talks with Putin in Beijing on May 16" in December)
-        ids = {m.id for m in self._meetings(dataclasses.replace(s, places=(), months=()), (), True)}
+        free = dataclasses.replace(s, places=(), months=(), venues=())
+        ids = {m.id for m in self._meetings(free, (), True)}
         facts = [f for k in other.answers for f in self.table.find(k, ids)
                  if self._took_part(f, s.people) and self._fits(f, q, asked)]  # fmt: skip
         if not facts:
@@ -1001,7 +1003,7 @@ class Picker:
                 facts = self.relevance.may_hold(facts, topic)
         if intent.about == "other" and q.slots.people:  # the people named took part
             facts = [f for f in facts if self._took_part(f, q.slots.people)]
-        if intent.about == "other" and (q.slots.places or q.slots.months):
+        if intent.about == "other" and (q.slots.places or q.slots.months or q.slots.venues):
             facts = [f for f in facts if _placed(f, q.slots)]
         years = q.slots.years
         if years:

@@ -259,3 +259,12 @@ def test_an_answers_reply_word_says_nothing(table: FactTable) -> None:
     """ "A: Not at all.", "A: Yes.": no statement of the ambassador's."""
     said = [f.display for f in _of(table, "statement", "envoy_interview_2026")]
     assert not [s for s in said if "Not at all" in s or s.endswith("“Yes.”")], said
+
+
+def test_another_meetings_venue_is_its_own(answerer: Answerer) -> None:
+    """ "Tomorrow, June 17, Mishustin will hold talks with Vice President Han Zheng at the
+    Diaoyutai State Guesthouse": that venue is the talks', no meeting of the table's."""
+    reply = answerer.ask(
+        "When will Mishustin hold talks with Han Zheng at the Diaoyutai State Guesthouse?"
+    )
+    assert reply.matched and "June 17, 2026" in reply.text, reply.text
