@@ -25,12 +25,14 @@ from .glossary import Glossary, glossary_from_data
 from .helptext import question, suggested
 from .intents import Intent, Lexicon
 from .kinds import NEEDS
+from .kinds.role import KIND as ROLE
 from .language import choose, counted
 from .match import Match, Matcher
 from .memo import FactText
 from .phrases import Phrases
 from .picker import Decline, Picker
-from .question import Question, Reader
+from .question import Question, Reader, stem
+from .relevance import latin_name
 from .render import Line, Reply, render_lines, render_suggestions
 from .suggest import Suggester
 from .summary import Summaries
@@ -61,6 +63,7 @@ class Answerer:
         self.suggester = Suggester(table, self.intents, reader, self.gaz, matcher.threshold)
         self.titles = {a.stem: a.title for a in table.articles}
         self._examples: dict[str, list[str]] = {}  # small talk's example questions, per language
+        self._names: frozenset[str] | None = None  # the words of introduced people's names
 
     @classmethod
     def from_table(cls, table: FactTable, config: Config, gazetteer: Gazetteer | None = None,
@@ -101,7 +104,7 @@ class Answerer:
 
     def _ask(self, text: str, hint: str | None, context: Context | None, now: float,
              suggest: bool) -> Reply:  # fmt: skip
-        q = self.reader.read(text)
+        q = self._introduced(self.reader.read(text))
         lang = choose(self.config.reply.language, q.script, hint)
         words = self.talk.words(q.text)  # small talk's and summaries' reading, once
         talk = self.talk.match(q, words)
@@ -126,6 +129,29 @@ class Answerer:
         meetings = tuple(sorted({f.meeting for f in pick.facts}, key=self.table.sort_key))
         after = Context(pick.intent.name, meetings, pick.weekday, now)
         return replace(reply, runner_up=match.runner_up, context=after)
+
+    def _introduced(self, q: Question) -> Question:
+        """``q`` with the names of people the articles introduce (``bot.kinds.role``: "who is
+        Oleg Barsukov", "кто такой Олег Барсуков") read as names, not as words no intent knows
+        (which count against every intent)."""
+        if not q.unknown:
+            return q
+        if self._names is None:
+            self._names = frozenset(stem(w) for v in self.table.kind_values(ROLE)
+                                    for w in v.lower().split())  # fmt: skip
+        if not self._names:
+            return q
+        written = dict(zip(q.tokens, q.written, strict=True))
+        names = {
+            t
+            for t in q.unknown
+            if t in self._names
+            or (not written.get(t, t).isascii() and latin_name(written.get(t, t), self._names))
+        }
+        if not names:
+            return q
+        return replace(q, unknown=tuple(t for t in q.unknown if t not in names),
+                       words=tuple(w for w in q.words if w not in names))  # fmt: skip
 
     def summary_of(self, mid: str, lang: str, now: float = 0.0) -> Reply | None:
         """The summary of meeting ``mid`` (a /meetings choice), which follow-ups then refer to;

@@ -26,7 +26,7 @@ from .encounters import (
 )
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
-from .speech import FindPeople, Holder, Said, reported
+from .speech import FindPeople, Holder, Said, interviewee, reported
 from .text import ORDINAL_WORDS, Pattern, find_dates
 
 _DATELINE = Pattern(
@@ -68,7 +68,7 @@ _NAMED_VENUE = Pattern(
     r"Guest\s+Hotel|Guest\s*[Hh]ouse|Hotel|Palace|Residence|(?:Conference|Exhibition|Convention)\s+"
     r"Cent(?:re|er)|Government\s+Building|Hall))\b"
 )
-_WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?=[A-Z])")
+_WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?:the\s+)?(?=[A-Z])")
 RECAP_DAYS = 30  # a text that dates things this long after the meeting it names looks back
 REPORT = "report"  # what the group of an article that reports no meeting at all is
 LEAD = 8  # sentences: headline, repeated headline, caption and lead paragraph of a report
@@ -124,6 +124,10 @@ class Context:
     dated: Dated = ""  # where the meeting date came from
     people: FindPeople | None = None  # the article's people in a text, family names read too
     date_rank: int = 9  # how good the date's evidence is (``_When.rank``; 6 curated)
+    # per sentence, the day (ISO) of the principals' meeting other than the article's own that
+    # its paragraph tells of ("" for none; () when no paragraph does): ``scopes``
+    scoped: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()  # the meeting clauses ``encounters`` were resolved from
 
     @property
     def principal(self) -> bool:
@@ -211,14 +215,20 @@ def _dateline_day(sentence: str) -> tuple[int, int] | None:
     return None
 
 
-def _reference_date(article: Article) -> date | None:
-    """The date that 'on Wednesday' counts back from: dateline, header, or first full date."""
+def _published(article: Article) -> date | None:
+    """The article's own date: its dateline's, else its header's."""
     for s in article.sentences[:4]:
         d, _ = dateline(s, article.published)
         if d:
             return d
-    if article.published:
-        return article.published
+    return article.published
+
+
+def _reference_date(article: Article) -> date | None:
+    """The date that 'on Wednesday' counts back from: dateline, header, or first full date."""
+    published = _published(article)
+    if published:
+        return published
     for s in article.sentences:
         for mention in find_dates(s, None):
             if mention.explicit and mention.value:
@@ -370,6 +380,12 @@ def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
             return e.name, named_venue, 0, country
     if named:  # a place the meeting's sentences name, though the visit's country is another
         return named[0].name, named_venue, 0, country
+    for i, s in enumerate(article.sentences):  # the host's "welcome to the Government House"
+        welcome = _WELCOME.search(s)
+        found_venues = gaz.spans("venues", s[welcome.end() :]) if welcome else []
+        if welcome and i not in elsewhere and found_venues and found_venues[0][0] == 0:
+            where = found_venues[0][2]
+            return str(where.attr("city")), where.name, 1, country
     early = [bodies[i] for i in range(min(4, len(article.sentences))) if i not in elsewhere]
     country = country or _country(gaz, early, _TRAVEL)  # "will travel to China on a visit"
     for i in range(min(6, len(article.sentences))):
@@ -431,6 +447,22 @@ def _headed_clock(sentences: Sequence[str], day: date) -> tuple[str, str]:
     return "", ""
 
 
+# A live thread's post opens with its time stamp: "[13:58]", "Mar 18, 2027 14:09".
+_STAMP = Pattern(r"^\[?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?(?P<t>(?:[01]?\d|2[0-3]):"
+                 r"[0-5]\d)\]?$")  # fmt: skip
+
+
+def _stamped_clock(article: Article, meeting: Sequence[int]) -> tuple[str, str]:
+    """(part of day, clock) from the time stamp that opens the paragraph (a live thread's post)
+    reporting the meeting."""
+    for i in meeting:
+        first = article.paragraph(i)[0]
+        m = _STAMP.match(article.sentences[first]) if first < i else None
+        if m:
+            return daytime_of(f"at {m.group('t')}")
+    return "", ""
+
+
 def _country(gaz: Gazetteer, texts: Sequence[str], pattern: Pattern) -> str:
     """The country the first of ``texts`` that says where a visit goes names."""
     for text in texts:
@@ -453,12 +485,114 @@ def article_context(
     ``curated`` is (date, note) from the curated file: the meeting's date when the text gives
     none, and where that date came from.
     """
+    ctx = _article_context(article, gaz, curated)
+    scoped = _scoped(ctx)
+    return replace(ctx, scoped=scoped) if scoped else replace(ctx, mentions=())
+
+
+# --- paragraphs about another meeting of the principals ----------------------------------------
+
+
+def _scoped(ctx: Context) -> tuple[str, ...]:
+    """``Context.scoped``: each paragraph that tells of one meeting of the principals other than
+    the article's own, by its day: a meeting named in it to the day (an encyclopedia's section
+    "On 24 May 2023 Xi received Mishustin ...", an interview's answer "I was present when ...")
+    or, when it names none, the one full date of a paragraph that names both principals (a
+    year's review: "Mishustin came to Beijing on Tuesday, Nov. 4 ... Receiving him, Xi said").
+    A paragraph that holds the article's own meeting, or names two such days, is the article's."""
+    article = ctx.article
+    if len(article.paragraphs) <= 1:
+        return ()
+    principals = set(ctx.gaz.principals)
+    own = ctx.meeting_date.isoformat() if ctx.meeting_date and ctx.principal else ""
+    anchor = ctx.meeting_date or ctx.ref
+    until = _published(article)
+    out = [""] * len(article.sentences)
+    for start in sorted(article.paragraphs):
+        para = article.paragraph(start)
+        told = [e for e in ctx.encounters if e.principal and any(i in para for i in e.sentences)]
+        if any(i in para for i in ctx.meeting) or any(e.tense == "future" for e in told):
+            continue  # the article's own meeting, or one to come
+        # the days the paragraph itself names (a meeting's other mentions, a reference list's
+        # "Xi meets Mishustin", are not this paragraph's)
+        named = {d.value.isoformat() for i in para
+                 for d in dates_in(article.sentences[i], anchor, until=until)
+                 if d.value and d.form not in ("weekday", "relday")}  # fmt: skip
+        days = {e.when for e in told if e.when in named}
+        if not told and principals <= {n for i in para for _, _, n in ctx.named(
+                article.sentences[i])}:  # fmt: skip
+            days = named
+        if len(days) == 1 and (day := days.pop()) != own:
+            for i in para:
+                out[i] = day
+    return tuple(out) if any(out) else ()
+
+
+def scopes(ctx: Context) -> list[tuple[frozenset[int], Context]]:
+    """The sentences of each other meeting of the principals the article's paragraphs tell of
+    (``Context.scoped``), with the context their facts are read in: that meeting's day ("the
+    first eleven months of the year" are its year's), place, venue and time of day."""
+    days: dict[str, list[int]] = {}
+    for i, day in enumerate(ctx.scoped):
+        if day:
+            days.setdefault(day, []).append(i)
+    out = []
+    for day, idxs in days.items():
+        inside = frozenset(idxs)
+        enc = next((e for e in ctx.encounters if e.principal and e.when == day
+                    and inside & set(e.sentences)), None)  # fmt: skip
+        told = (
+            sorted(inside & set(enc.sentences))
+            if enc
+            else [
+                next(
+                    (
+                        i
+                        for i in idxs
+                        if day
+                        in {
+                            d.value.isoformat()
+                            for d in dates_in(ctx.article.sentences[i], ctx.meeting_date or ctx.ref)
+                            if d.value
+                        }
+                    ),
+                    idxs[0],
+                )
+            ]
+        )
+        place = enc.place if enc and enc.place else None
+        if place is None:
+            found = ctx.gaz.find("places", ctx.article.sentences[told[0]])
+            place = found[0][1].name if found else None
+        others = {i for e in ctx.encounters if not (e.principal and e.when == day)
+                  for i in e.sentences if i in inside}  # fmt: skip
+        when = date.fromisoformat(day)
+        # the other meetings it names are dated from this one ("The day before, on December 19")
+        encounters = resolve(ctx.mentions, ctx.article.sentences, ctx.gaz, when, place or "",
+                             enc.country if enc else "", _published(ctx.article))  # fmt: skip
+        sub = replace(
+            ctx, meeting_id=f"{day}-{_slug(place or 'unknown')}", meeting_date=when, place=place,
+            meeting=tuple(told), weekday=enc.weekday if enc else "", venue=enc.venue if enc else "",
+            note="", encounters=tuple(encounters), main=None,
+            elsewhere=frozenset(others - set(told)), daytime=enc.daytime if enc else "",
+            clock=enc.clock if enc else "", month_day=None, country=enc.country if enc else "",
+            place_rank=0, dated="text", date_rank=0,
+        )  # fmt: skip
+        out.append((inside, sub))
+    return out
+
+
+def _article_context(
+    article: Article, gaz: Gazetteer, curated: tuple[date, str] | None = None
+) -> Context:
+    """``article_context`` but for the paragraphs about other meetings."""
     sentences = article.sentences
     gaz = gaz.extracting()
     gaz = gaz.with_people(titled_people(gaz, sentences))
     bodies = [dateline(s, article.published)[1] if i < 4 else 0 for i, s in enumerate(sentences)]
     find = family_names(gaz, sentences)
-    said = reported(sentences, find, title_holder(gaz, sentences))
+    said = reported(sentences, find, title_holder(gaz, sentences), interviewee(sentences, find),
+                    article.paragraphs)  # fmt: skip
     found = mentions(sentences, gaz, said, bodies)
     ref = _reference_date(article)
     held = [m for m in found if m.principal and m.tense == "past" and not m.recall and not m.count]
@@ -491,7 +625,8 @@ def article_context(
     if day is None and curated:
         day, dated, note = curated[0], "curated", curated[1]
     city, venue, rank, country = _meeting_place(article, gaz, meeting, elsewhere)
-    encounters = resolve(found, sentences, gaz, day or ref, city or "", country)
+    until = _published(article)
+    encounters = resolve(found, sentences, gaz, day or ref, city or "", country, until)
     elsewhere = _elsewhere(encounters, meeting, day)
     daytime, clock = "", ""
     for i in meeting:
@@ -500,6 +635,8 @@ def article_context(
             break
     if not daytime and day:
         daytime, clock = _headed_clock(sentences, day)
+    if not daytime:
+        daytime, clock = _stamped_clock(article, meeting)
     counted = {m.idx for m in found if m.principal and m.count and m.tense == "past"}
     meeting = sorted(set(meeting) | counted)  # "it was their second meeting this year": this one
     slug = _slug(city or "unknown")
@@ -507,7 +644,8 @@ def article_context(
     return Context(article, gaz, ref, mid, day, city, tuple(meeting), when.weekday, venue, note,
                    said, tuple(encounters), None, elsewhere, daytime, clock,
                    when.month_day if day is None else None, country, rank, dated,
-                   find, when.rank if dated != "curated" else 6)  # fmt: skip
+                   find, when.rank if dated != "curated" else 6,
+                   mentions=tuple(found))  # fmt: skip
 
 
 def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] | None,
@@ -515,16 +653,18 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
                    anaphoric: set[int]) -> Context:  # fmt: skip
     """The context of an article that reports no meeting of the principals: its facts belong
     to its main encounter (a premiers' meeting, a planned meeting, a visit)."""
-    encounters = resolve(found, article.sentences, gaz, ref)
+    until = _published(article)
+    encounters = resolve(found, article.sentences, gaz, ref, until=until)
     main = _main(encounters, gaz.principals, lead_end(article.sentences))
-    if main is None:
+    if main is None or _chronicle(encounters):
         # A piece that reports no meeting at all (an explainer that recalls meetings, an
         # analysis): its facts (trade, other meetings, what was said) are a group of its own,
         # the report, so that questions about them still find them.
         report = Encounter(_first_text(article.sentences), (), REPORT, None, "past", False,
                            False, False, ref.isoformat() if ref else "")  # fmt: skip
         return Context(article, gaz, ref, f"{article.stem}-report", None, None, (), "", "", "",
-                       said, (*encounters, report), report, frozenset(), dated="")  # fmt: skip
+                       said, (*encounters, report), report, frozenset(), dated="",
+                       mentions=tuple(found))  # fmt: skip
     when: date | None = date.fromisoformat(main.when) if len(main.when) == 10 else None
     dated: Dated = "text" if when else ""
     if (when is None and main.tense == "past" and article.published
@@ -535,7 +675,7 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
         # one an analysis recalls, not one of the page's date.
         when, dated = article.published, "header"
     if when != (date.fromisoformat(main.when) if len(main.when) == 10 else None):
-        encounters = resolve(found, article.sentences, gaz, when or ref)
+        encounters = resolve(found, article.sentences, gaz, when or ref, until=until)
         main = _main(encounters, gaz.principals, lead_end(article.sentences)) or main
     meeting = tuple(sorted(set(main.sentences) | anaphoric))
     elsewhere = frozenset({i for e in encounters for i in e.sentences} - set(meeting))
@@ -546,7 +686,7 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
         country = country or found_country
     if place or country:  # "the day before" and "later on Wednesday" happened there too
         anchor = ref if main.tense == "future" else when or ref  # an announcement's own date
-        encounters = resolve(found, article.sentences, gaz, anchor, place or "", country)
+        encounters = resolve(found, article.sentences, gaz, anchor, place or "", country, until)
         main = next((e for e in encounters if e.idx == main.idx and e.who == main.who), main)
     slug = _slug(place or country or "unknown")
     others = [_slug(n) for n in main.who if n not in gaz.principals]
@@ -554,7 +694,19 @@ def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] |
     mid = f"{stamp}-{slug}" + (f"-{'-'.join(others)}" if others else "")
     return Context(article, gaz, ref, mid, when, place, meeting, main.weekday, venue, "", said,
                    tuple(encounters), main, elsewhere, main.daytime, main.clock, None,
-                   country, rank, dated)  # fmt: skip
+                   country, rank, dated, mentions=tuple(found))  # fmt: skip
+
+
+CHRONICLE = 3  # held encounters on this many days, a month or more apart: a chronicle
+
+
+def _chronicle(encounters: Sequence[Encounter]) -> bool:
+    """The article goes through meetings held on several days months apart (a year's review,
+    an encyclopedia's list): it reports none of them, and its first is no anchor for the
+    others' dates."""
+    days = sorted({date.fromisoformat(e.when) for e in encounters
+                   if e.reported and len(e.when) == 10})  # fmt: skip
+    return len(days) >= CHRONICLE and (days[-1] - days[0]).days >= RECAP_DAYS
 
 
 def _first_text(sentences: Sequence[str]) -> int:
@@ -674,7 +826,8 @@ def family_names(gaz: Gazetteer, sentences: Sequence[str]) -> FindPeople:
 # Ministers Dmitry Chernyshenko and Yuri Trutnev" (a plural title names a list). The office's
 # words may run on ("of the State Council of ..."); the name is the two capitalised words after.
 _OFFICE = Pattern(
-    r"(?<![\w-])(?:(?P<nat>Chinese|Russian)\s+)?(?P<office>(?:(?:First\s+)?(?:Deputy|Vice)\s+)?"
+    r"(?<![\w-])(?:(?P<org>(?!(?:MFA|PRC|CPC|USA?|UK|EU|UN)\b)[A-Z]{2,6})\s+)?"  # "RCTPA Chairman"
+    r"(?:(?P<nat>Chinese|Russian)\s+)?(?P<office>(?:(?:First\s+)?(?:Deputy|Vice)\s+)?"
     r"(?:Prime\s+Minister|PM|Premier|President|Chairman|Chairwoman|Foreign\s+Minister|Minister|"
     r"State\s+Council+or|Ambassador|Governor|Mayor|Speaker|Secretary|Director|Head|"
     r"(?:(?:Foreign\s+Ministry|MFA|Kremlin|Government|Ministry)\s+)?Spokes(?:person|man|woman))"
@@ -707,6 +860,9 @@ _NOT_NAMES = frozenset((
 ))  # fmt: skip
 
 
+INTRODUCED = "introduced"  # an attribute of the people an article introduces (``titled_people``)
+
+
 def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]:
     """People an article names after an official's title whom the gazetteer lacks, with the
     title as their role ("Foreign Minister of China"); the article's other sentences then find
@@ -727,15 +883,20 @@ def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]
             office = re.sub(r"\bPM$", "Prime Minister", office)  # a wire's "Deputy PM"
             if m.group("plural"):
                 office = re.sub(r"s$", "", office)
-            role = _role(office, m.group("nat"), of)
+            role = _role(office, m.group("nat"), of or (f" of {m.group('org')}" if m.group("org")
+                                                          else ""))  # fmt: skip
             for name in names:
-                if name in found or not _new_person(gaz, name):
+                # a headline's bare "Ambassador X", the lead's "Ambassador to China X": the fuller
+                known = found.get(name)
+                if known is not None and len(str(known.attr("role"))) >= len(role):
                     continue
-                found[name] = Entry(name, (name,), "", (("role", role),))
+                if known is None and not _new_person(gaz, name):
+                    continue
+                found[name] = Entry(name, (name,), "", (("role", role), (INTRODUCED, True)))
         for m in _APPOSITIVE.finditer(s):  # "Gao Feiran, a professor at ...": a scholar quoted
             name, role = m.group("name"), " ".join(m.group("role").split())
             if name not in found and _new_person(gaz, name):
-                found[name] = Entry(name, (name,), "", (("role", role),))
+                found[name] = Entry(name, (name,), "", (("role", role), (INTRODUCED, True)))
     return tuple(found.values())
 
 
@@ -838,4 +999,4 @@ def named_facts(ctx: Context, section: str, kind: FactKind, parts: Parts) -> Ite
 
 
 __all__ = ["Context", "article_context", "dateline", "named_facts", "nth", "ordinal",
-           "people_in", "sentence_date", "short", "subject", "subject_entry"]  # fmt: skip
+           "people_in", "scopes", "sentence_date", "short", "subject", "subject_entry"]  # fmt: skip

@@ -14,6 +14,13 @@ from .errors import DataError
 from .text import split_sentences
 
 _HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
+# An encyclopedia's marks glued to the text: footnote references ("route.[10] Xi", "5[a]",
+# "[citation needed]") and a heading's "[edit]" link. Left in, they hide a sentence's end and
+# stay inside the facts quoted from it.
+_MARKS = re.compile(
+    r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|when\?|who\?|edit)\]"
+)
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +32,14 @@ class Article:
     sha256: str
     published: date | None
     sentences: tuple[str, ...]
+    # the sentences that open a paragraph (the text before them ends in a blank line)
+    paragraphs: frozenset[int] = frozenset()
+
+    def paragraph(self, idx: int) -> range:
+        """The sentences of the paragraph that holds sentence ``idx``."""
+        start = max((p for p in self.paragraphs if p <= idx), default=0)
+        end = min((p for p in self.paragraphs if p > idx), default=len(self.sentences))
+        return range(start, end)
 
     @property
     def title(self) -> str:
@@ -47,11 +62,18 @@ def parse_article(path: Path, raw: bytes) -> Article:
         except ValueError:
             raise DataError(path, f"bad date header {m.group().strip()!r}") from None
         text = text[m.end() :]
-    sentences = tuple(split_sentences(text))
+    text = _MARKS.sub("", text)
+    sentences: list[str] = []
+    paragraphs: set[int] = set()
+    for block in _PARAGRAPH.split(text):
+        found = split_sentences(block)
+        if found:
+            paragraphs.add(len(sentences))
+            sentences += found
     if not any(len(s.split()) >= 4 for s in sentences):
         raise DataError(path, "no text (empty or only a header)")
     digest = hashlib.sha256(raw).hexdigest()
-    return Article(path.stem, path, digest, published, sentences)
+    return Article(path.stem, path, digest, published, tuple(sentences), frozenset(paragraphs))
 
 
 def article_paths(seeds_dir: Path) -> list[Path]:

@@ -202,7 +202,7 @@ class Dialogue:
                 return Turn(q, match)  # declined: nothing more to read
             rest, rest_match = q, match
         intent = self.intents[rest_match.intent or ""]
-        chosen = self._chosen(rest, context)
+        chosen = self._chosen(rest, context, intent.about == "other")
         if chosen is None and intent.asks == "summary" and (rest.slots.years or rest.slots.months):
             chosen = frozenset(self._ids(self._dated(rest)))  # the meetings of 2023, not its facts
         if context is None or not known or intent.asks == "count":
@@ -262,11 +262,14 @@ class Dialogue:
         s = q.slots
         return bool(s.years or s.months or s.places or s.venues or s.countries or s.select)
 
-    def _chosen(self, q: Question, context: Context | None) -> frozenset[str] | None:
-        """The meetings the message itself names beyond what the picker reads: a venue, a word
-        ordinal ("the second"), the one before or after the context's; None when it names none."""
+    def _chosen(self, q: Question, context: Context | None,
+                other: bool = False) -> frozenset[str] | None:  # fmt: skip
+        """The meetings the message itself names beyond what the picker reads: a venue (not of
+        ``other`` meetings: "talks with Han Zheng at the Diaoyutai" are at their own venue), a
+        word ordinal ("the second"), the one before or after the context's; None when it names
+        none."""
         meetings: list[Meeting] | None = None
-        if q.slots.venues:
+        if q.slots.venues and not other:
             venues = set(q.slots.venues)
             meetings = [m for m in self.table.meetings if venues & self.table.values(VENUE, m.id)]
         nth = q.slots.nth if q.slots.nth < 0 else _nth(q.text)  # (-2: the one before the last)

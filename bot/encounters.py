@@ -33,7 +33,7 @@ Tense = Literal["past", "future"]
 # "took part in the talks with" someone's presence at one.
 _TRIGGER = Pattern(
     r"\b(?:met|meets?|meeting|meetings|talks|negotiations|conversation|received|receives|"
-    r"hosted|hosts|co-chaired|co-chairs?|sat down|phone\s+call)\b",
+    r"hosted|hosts|co-chaired|co-chairs?|sat down|phone\s+call|video\s+call)\b",
     re.I,
 )
 _VERB = Pattern(
@@ -52,7 +52,9 @@ _NOUN = Pattern(
     r"|\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|"
     r"[a-z]+-[a-z]+)\s+regular\s+meeting\b"
     r"|\b(?:our|their|the)\s+regular\s+meeting\b(?!s)"
-    r"|\b(?:our|their|his|her|a|the)\s+(?:tele)?phone\s+(?:conversation|call|talks)\b",
+    r"|\b(?:our|their|his|her|a|the)\s+(?:(?:tele)?phone|video)\s+(?:conversation|call|talks)\b"
+    r"|(?P<nth>\bthe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"latest|last|most\s+recent)\s+meeting\s+(?:was\s+held|took\s+place)\b)",
     re.I,
 )
 _NOT_ENCOUNTER = Pattern(
@@ -115,6 +117,7 @@ _CLAUSE_BREAK = Pattern(
     r"|,\s+who\s+(?:is|was|has\s+been)\s+(?:in|visiting)\s+[\w ]{2,30}?\s+(?:for|to\s+attend)\b"
     r"|,\s+and\s+(?=\w+\s+\w+)"
     r"|(?<=[,.!?])[\"”](?=\s)"
+    r"|(?:(?<=\bpresent)|(?<=\bthere))\s+(?=when\b)"  # "I was present when X met Y": a witness
     r"|,\s+(?=(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|noted|stressed|added)\b)"
     r"|\s+and\s+(?=(?:also\s+|then\s+)?(?:was|were|will|would|had|has|have|held|hold|met|"
     r"received|co-chaired)\b)",
@@ -299,6 +302,10 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
     finder = Finder(gaz)
     finder.named = frozenset(e.name for s in sentences for _, _, e in gaz.spans("people", s))
     main = protagonist(sentences, finder)
+    # whose meetings "the first meeting" and "the fifth meeting" count: the principals', when
+    # the title and lead name them both ("Mishustin's contacts with Xi Jinping")
+    lead = {n for s in sentences[:4] for _, _, n in finder.people(s)}
+    counted = tuple(gaz.principals) if finder.principals <= lead else ()
     speakers = {s.idx: s.speaker for s in said}
     out: list[Mention] = []
     last = main  # the person "he" is
@@ -320,8 +327,8 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
                 a = max(a, body)
                 if a >= b:
                     continue
-                m = _mention(i, s, a, b, people, finder, last, pair, main, speaker, partner,
-                             regular, numbers)  # fmt: skip
+                m = _mention(i, s, a, b, people, finder, last, pair, main, speaker,
+                             partner, regular, numbers, counted)  # fmt: skip
                 if m is not None and (_QUESTION.search(s) or _HABIT.search(s, a, b)):
                     # a question or a habit reports no meeting, held or planned; it still says
                     # whom "they" are ("Q: Do Putin and Xi meet separately? A: ... they met")
@@ -369,7 +376,8 @@ def _clauses(s: str, people: People | None = None) -> list[tuple[int, int]]:
 def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, last: str,
              pair: tuple[str, ...], main: str, speaker: str | None,
              partner: str = "", regular: tuple[str, ...] = (),
-             numbers: dict[int, tuple[str, ...]] | None = None) -> Mention | None:  # fmt: skip
+             numbers: dict[int, tuple[str, ...]] | None = None,
+             counted: tuple[str, ...] = ()) -> Mention | None:  # fmt: skip
     """The meeting clause ``s[a:b]``, or None when it names no meeting of known people."""
     clause = s[a:b]
     verb = _VERB.search(clause)
@@ -409,6 +417,19 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         # two named last before the clause
         before = list(dict.fromkeys(n for x, _, n in people if x < a))
         who += before[-2:] if len(before) >= 2 else list(pair)
+    if len(who) == 1 and re.search(
+        r"\b(?:met|meets?|received|receives|welcomed|welcomes|greeted|greets|hosted|hosts)\s+"
+        r"(?:him|her)\b", low):  # fmt: skip
+        # "him": the sentence's subject before the clause ("the Prime Minister held talks in
+        # Hangzhou, and I met him there"), else the one named before ("Xi's motorcade arrived.
+        # Mishustin meets him on the steps")
+        earlier = [n for x, _, n in people if x < a and n not in who]
+        antecedent = earlier[0] if earlier else last if last != who[0] else ""
+        if antecedent:
+            who.append(antecedent)
+    nth = noun.group("nth") if noun is not None else None
+    if nth and not who:
+        who += counted  # "The fifth meeting took place on 18 March 2027": the principals
     if speaker and re.search(r"\bwe\s+(?:(?:have|had|last|already)\s+)*met\b", low):
         who.append(partner)  # "We last met here in December": the speaker and whom they speak to
     elif _PAIR.search(clause) and not heads:
@@ -448,6 +469,8 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         what = "informal meeting"
     elif re.search(r"\b(?:tele)?phone\s+(?:conversation|talks|call)\b", low):
         what = "phone call"
+    elif re.search(r"\bvideo\s+(?:conversation|talks|call)\b", low):
+        what = "video call"
     elif re.search(r"\b(?:talks|negotiations)\b", low):
         what = "talks"
     elif re.search(r"\bconversation\b", low):
@@ -461,7 +484,7 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     # talks where a third person is named ("the day before the meeting with the Chinese leader,
     # Mishustin and Li Qiang co-chaired the 31st regular meeting").
     principal = bool(finder.principals) and set(who) == finder.principals and not number
-    count = principal and bool(_COUNT.search(clause))
+    count = principal and bool(_COUNT.search(clause)) and not nth
     return Mention(i, a, b, tuple(who), what, number, tense, recall and not count, count,
                    principal)  # fmt: skip
 
@@ -478,17 +501,20 @@ def _sentence_subject(s: str, a: int, people: People) -> str:
 
 
 def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
-            anchor: date | None, place: str = "",
-            country: str = "") -> list[Encounter]:  # fmt: skip
+            anchor: date | None, place: str = "", country: str = "",
+            until: date | None = None) -> list[Encounter]:  # fmt: skip
     """Each mention dated and placed; ``anchor`` is what "the day before", "on Monday" and "in
     May" count from (the article's meeting date, else its reference date), ``place`` and
-    ``country`` where the article's meeting was (for "the day before" at the same place)."""
+    ``country`` where the article's meeting was (for "the day before" at the same place);
+    ``until``, the article's own date: what it tells as held was held by then ("on April 14"
+    in a year's review of December is that April, not the next)."""
     out: list[Encounter] = []
     for m in found:
         s = sentences[m.idx]
         clause = s[m.start : m.end]
         future = m.tense == "future"
-        whens = when_mentions(clause, anchor, future, s)
+        limit = None if future else until
+        whens = when_mentions(clause, anchor, future, s, limit)
         places = _places(gaz, clause)
         if places:  # "in Moscow in May and in China at the start of September": two meetings
             places = sorted(places + _countries(gaz, clause, places))
@@ -505,9 +531,11 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
         if len(places) <= 1:
             when = _most_specific([w for _, w, _ in whens])
             city, venue = places[0][2:] if places else ("", "")
+            if not city and any(e.name == _VIDEO for _, e in gaz.find("places", clause)):
+                city = _VIDEO  # "a video call between Xi and Putin on Jan. 21": not in person
             if not when or not city:
                 when, city, venue = _from_sentence(m, found, sentences, gaz, anchor, when, city,
-                                                   venue)  # fmt: skip
+                                                   venue, limit)  # fmt: skip
             if not city and re.search(r"\bhere\b", clause):
                 city = place
             if not city and re.match(r"[\s,]*where\b", clause):  # "from Hangzhou, where he ..."
@@ -531,7 +559,7 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
 
 def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str],
                    gaz: Gazetteer, anchor: date | None, when: str, city: str,
-                   venue: str) -> tuple[str, str, str]:  # fmt: skip
+                   venue: str, until: date | None = None) -> tuple[str, str, str]:  # fmt: skip
     """A clause without its own date or place takes the sentence's, outside the other meeting
     clauses ("Mishustin was last in Beijing in December 2023, when he ... and was received by
     Xi"); "a day after his talks with Putin" is the day before the sentence's date."""
@@ -539,7 +567,7 @@ def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str
     others = [(o.start, o.end) for o in found if o.idx == m.idx and o is not m]
     rest = "".join(" " if any(a <= k < b for a, b in others) else c for k, c in enumerate(s))
     if not when:
-        whens = [w for _, w, _ in when_mentions(rest, anchor, m.tense == "future", s)]
+        whens = [w for _, w, _ in when_mentions(rest, anchor, m.tense == "future", s, until)]
         day = _most_specific(whens)
         after = re.match(r"[\s,]*a\s+day\s+(?P<rel>after|before)\b", s[m.start : m.end])
         if after:
@@ -640,6 +668,7 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
 # Xinhua reported", "a Kremlin readout", "the Kremlin press service".
 _SOURCE = Pattern(r"(?:\s+and\s+[A-Z][\w ]{1,30}?)?\s+(?:said|says|reported|reports|announced|"
                   r"confirmed|stated|readout|press\s+service|spokesman|spokeswoman)\b")  # fmt: skip
+_VIDEO = "video link"  # the gazetteer's place of a meeting held by video
 _COUNTRY_MARK = "country:"  # a place of ``_countries``: a country, not a city
 
 
@@ -662,11 +691,11 @@ def _countries(gaz: Gazetteer, clause: str, places: list[Place]) -> list[Place]:
     return out
 
 
-def dates_in(text: str, anchor: date | None, future: bool = False,
-             sentence: str = "") -> list[DateMention]:  # fmt: skip
+def dates_in(text: str, anchor: date | None, future: bool = False, sentence: str = "",
+             until: date | None = None) -> list[DateMention]:  # fmt: skip
     """``find_dates``, where a day and month without a year take the year the sentence gives
     that month ("In March 2023, during his state visit, Xi met Mishustin on March 21"), not the
-    one nearest ``anchor``."""
+    one nearest ``anchor``, and are not after ``until`` (a past told by a text of that date)."""
     years: dict[int, set[int]] = {}
     for m in _MONTH_YEAR.finditer(sentence or text):
         years.setdefault(_month(m.group("mon")), set()).add(int(m.group("y")))
@@ -676,19 +705,23 @@ def dates_in(text: str, anchor: date | None, future: bool = False,
         if len(named) == 1 and d.month and d.day:
             with suppress(ValueError):  # February 29 of a year that has none
                 d = replace(d, value=date(named.pop(), d.month, d.day))
+        elif (until is not None and d.form in ("md", "dm") and d.value is not None
+              and d.value > until and d.month and d.day):  # fmt: skip
+            with suppress(ValueError):
+                d = replace(d, value=date(d.value.year - 1, d.month, d.day))
         out.append(d)
     return out
 
 
-def when_mentions(text: str, anchor: date | None, future: bool = False,
-                  sentence: str = "") -> list[tuple[int, str, str]]:  # fmt: skip
+def when_mentions(text: str, anchor: date | None, future: bool = False, sentence: str = "",
+                  until: date | None = None) -> list[tuple[int, str, str]]:  # fmt: skip
     """(start, ISO date | "YYYY-MM" | "YYYY", weekday) of every date ``text`` names, in order:
     full dates, weekdays and "yesterday" against ``anchor``, months and years; ``sentence``, of
     which ``text`` is a clause, may give a day's year ("In March 2023, ... on March 21")."""
     out: list[tuple[int, str, str]] = []
     taken: list[tuple[int, int]] = []
     weekdays = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-    for d in dates_in(text, anchor, future, sentence):
+    for d in dates_in(text, anchor, future, sentence, until):
         if d.value is not None:
             out.append((d.start, d.value.isoformat(),
                         weekdays[d.weekday] if d.weekday is not None else ""))  # fmt: skip

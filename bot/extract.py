@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from .context import Context, article_context
+from .context import Context, article_context, scopes
 from .corpus import Article
-from .facts import Fact
+from .facts import MEETING, Fact
 from .gazetteer import Gazetteer
 from .kinds import KINDS
 
@@ -25,6 +25,17 @@ def extract(
     ``curated`` is (date, note) from the curated file, for an article that gives no date.
     """
     ctx = article_context(article, gaz, curated)
+    facts = _facts(ctx)
+    for inside, sub in scopes(ctx):
+        # a paragraph about another meeting is read as that meeting's (``bot.merge`` gives its
+        # facts to it); it is no report of the meeting, so no MEETING fact of its own
+        facts = [f for f in facts if f.sentence not in inside]
+        facts += [f for f in _facts(sub) if f.sentence in inside and f.kind != MEETING]
+    return ctx, facts
+
+
+def _facts(ctx: Context) -> list[Fact]:
+    """Every kind's facts of the article read in ``ctx``."""
     facts: list[Fact] = []
     for kind in KINDS.values():
         for fact in kind.extract(ctx):
@@ -32,7 +43,7 @@ def extract(
                 raise TypeError(f"{kind.module}: extract gave a {fact.kind} fact with "
                                 f"{type(fact.parts).__name__} parts")  # fmt: skip
             facts.append(fact)
-    return ctx, facts
+    return facts
 
 
 def outlet(article: Article, gaz: Gazetteer) -> str:

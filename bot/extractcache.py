@@ -91,12 +91,20 @@ CODECS: dict[str, _Codec] = {
     "Dated": (_same, _same),
     "date | None": (_iso, _day),
     "tuple[int, ...]": (list, _ints),
+    "tuple[str, ...]": (list, tuple),
     "frozenset[int]": (sorted, frozenset),
     "tuple[int, int] | None": (lambda v: list(v) if v is not None else None, _pair),
     "Encounter | None": (_encounter_json, _encounter),
 }
 LEFT_OUT = frozenset(
-    {"Article", "Gazetteer", "tuple[Said, ...]", "tuple[Encounter, ...]", "FindPeople | None"}
+    {
+        "Article",
+        "Gazetteer",
+        "tuple[Said, ...]",
+        "tuple[Encounter, ...]",
+        "FindPeople | None",
+        "tuple[Mention, ...]",
+    }
 )  # (the people finder: extraction's, not merge's)
 CONTEXT_FIELDS: dict[str, _Codec] = {
     f.name: CODECS[str(f.type)] for f in fields(Context) if str(f.type) in CODECS

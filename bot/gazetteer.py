@@ -38,6 +38,12 @@ _TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъы
                       "", "e", "yu", "ya"], strict=True))  # fmt: skip
 
 
+def transliterate(text: str) -> str:
+    """A Russian word in Latin letters, as English texts write Russian names ("Барсуков":
+    barsukov)."""
+    return "".join(_TRANSLIT.get(c, c) for c in text.lower())
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One canonical name with its aliases and extra attributes (country, city, role, year)."""

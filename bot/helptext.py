@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from .facts import ArticleInfo, FactTable
 from .intents import Intent
+from .kinds import KINDS
 from .language import (
     ARTICLES,
     DEFAULT_EXAMPLE,
@@ -39,9 +40,11 @@ def question(example: str) -> str:
 
 
 def answering(intents: Iterable[Intent], table: FactTable | None = None) -> list[Intent]:
-    """The intents that answer from facts (not small talk, not those that decline); with a
+    """The intents that answer from facts (not small talk, not those that decline, nor those
+    whose facts answer only a question that names them: "who is he" has no answer); with a
     ``table``, only those it has facts for (no /help example that the articles cannot answer)."""
     return [i for i in intents if not i.declines and not i.talk
+            and not (i.answers and all(KINDS[k].named for k in i.answers))
             and (table is None or any(table.kind_values(k) for k in i.answers))]  # fmt: skip
 
 

@@ -29,6 +29,7 @@ from .text import format_date
 
 ANNOUNCED_WITHIN = 7  # days: an announcement without a date announces a meeting this soon
 NEAR_DAYS = 2  # days: reports of a meeting at one place this close are of the same meeting
+_TEXT_DATED = ("text", "header", "year inferred")  # a report that gives the date itself
 
 
 @dataclass(slots=True)
@@ -91,11 +92,15 @@ class Placement:
     day: date | None = None
     text_dated: bool = False
     venues: tuple[tuple[int, str, str | None, int], ...] = ()
+    # the meetings of the table its paragraphs about other meetings of the principals tell of
+    # (``Context.scoped``): their day, id, place and whether text dates them
+    scoped: tuple[tuple[str, str, str | None, bool], ...] = ()
 
     def to_json(self) -> list[object]:
         """The placement as JSON (the fact store keeps each article's)."""
         return [self.meeting, self.place, self.day.isoformat() if self.day else None,
-                self.text_dated, [list(v) for v in self.venues]]  # fmt: skip
+                self.text_dated, [list(v) for v in self.venues],
+                [list(s) for s in self.scoped]]  # fmt: skip
 
 
 def recalls(ctx: Context, facts: Sequence[Fact]) -> tuple[Recall, ...]:
@@ -159,6 +164,10 @@ def assign(reports: Sequence[Context],
             )
     out: dict[str, Placement] = {}
     found_at: dict[int, Placement] = {}  # id(group) -> its placement (one per group)
+
+    def text_dated(group: _Group) -> bool:
+        return id(group) in named or any(c.dated in _TEXT_DATED for c in group.reports)
+
     for ctx in reports:
         stem = ctx.article.stem
         group = target.get(stem)
@@ -167,13 +176,17 @@ def assign(reports: Sequence[Context],
         elif id(group) in found_at:
             where = found_at[id(group)]
         else:
-            text_dated = id(group) in named or any(
-                c.dated in ("text", "header", "year inferred") for c in group.reports
-            )
-            where = Placement(group.id, group.place, group.day, text_dated)
+            where = Placement(group.id, group.place, group.day, text_dated(group))
             found_at[id(group)] = where
         mine = venues.get(stem)
-        out[stem] = replace(where, venues=tuple(mine)) if mine else where
+        if mine:
+            where = replace(where, venues=tuple(mine))
+        told = [g for day in dict.fromkeys(ctx.scoped) if day
+                if (g := groups.get(date.fromisoformat(day))) is not None]  # fmt: skip
+        if told:  # its paragraphs about other meetings of the principals: theirs
+            where = replace(where, scoped=tuple((g.day.isoformat(), g.id, g.place, text_dated(g))
+                                                for g in told))  # fmt: skip
+        out[stem] = where
     return out
 
 
@@ -182,26 +195,23 @@ def place(ctx: Context, facts: Sequence[Fact], where: Placement) -> list[Fact]:
     very objects given), then the venues it gives the meetings it recalls (``Placement``)."""
     mid, spot = where.meeting, where.place
     out: list[Fact] = []
+    own = list(facts)
+    if where.scoped:  # the facts of its paragraphs about another meeting of the table: its
+        told = {day: (m, at, dated) for day, m, at, dated in where.scoped}
+        own = []
+        for f in facts:
+            of = ctx.scoped[f.sentence] if f.sentence < len(ctx.scoped) else ""
+            if of in told:
+                m, at, dated = told[of]
+                out.append(_join(f, m, at, date.fromisoformat(of), dated, False))
+            else:
+                own.append(f)
     if where.day is None:
         out += [f if (f.meeting, f.place) == (mid, spot)
-                else replace(f, meeting=mid, place=spot) for f in facts]  # fmt: skip
+                else replace(f, meeting=mid, place=spot) for f in own]  # fmt: skip
     else:
-        day = where.day
-        for f in facts:
-            changes: dict[str, object] = {}
-            if f.meeting != mid:
-                changes["meeting"] = mid
-            if f.place != spot:
-                changes["place"] = spot
-            if f.year is None and not ctx.meeting_date:
-                changes["year"] = day.year  # an undated report's facts: the meeting's year
-            if f.kind == MEETING:
-                if f.curated and where.text_dated:
-                    changes["curated"] = ""  # a text gives the date: no curated note
-                if f.value != day.isoformat():  # undated, or a near day's report
-                    changes["value"] = day.isoformat()
-                    changes["display"] = format_date(day)
-            out.append(replace(f, **changes) if changes else f)  # type: ignore[arg-type]
+        out += [_join(f, mid, spot, where.day, where.text_dated,
+                      f.year is None and not ctx.meeting_date) for f in own]  # fmt: skip
     for index, recalled, at, year in where.venues:
         named = facts[index]
         named_at = named.parts.venue  # type: ignore[attr-defined]
@@ -209,6 +219,26 @@ def place(ctx: Context, facts: Sequence[Fact], where: Placement) -> list[Fact]:
                            qualifier="", meeting=recalled, place=at, year=year, number=None,
                            parts=venue.Parts()))  # fmt: skip
     return out
+
+
+def _join(f: Fact, mid: str, spot: str | None, day: date, text_dated: bool,
+          undated: bool) -> Fact:  # fmt: skip
+    """``f`` as a fact of the meeting ``mid`` at ``spot`` on ``day`` (``undated``: of a report
+    that gives no date, so of the meeting's year)."""
+    changes: dict[str, object] = {}
+    if f.meeting != mid:
+        changes["meeting"] = mid
+    if f.place != spot:
+        changes["place"] = spot
+    if undated:
+        changes["year"] = day.year
+    if f.kind == MEETING:
+        if f.curated and text_dated:
+            changes["curated"] = ""  # a text gives the date: no curated note
+        if f.value != day.isoformat():  # undated, or a near day's report
+            changes["value"] = day.isoformat()
+            changes["display"] = format_date(day)
+    return replace(f, **changes) if changes else f  # type: ignore[arg-type]
 
 
 _Recalled = dict[int, tuple[_Group, list[tuple[str, Recall]]]]

@@ -29,7 +29,16 @@ from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
 from .question import SEASON_STEMS, Question, Slots, stem
-from .relevance import FALLBACK_COVER, FALLBACK_WORDS, FUNCTION, MIN_COVER, PART, STOP, Relevance
+from .relevance import (
+    FALLBACK_COVER,
+    FALLBACK_WORDS,
+    FUNCTION,
+    MIN_COVER,
+    PART,
+    STOP,
+    Relevance,
+    latin_name,
+)
 from .relevance import MOST as RANKED
 from .text import MONTH_NAMES, ORDINAL_WORDS
 
@@ -134,6 +143,21 @@ def _asks_yes_or_no(q: Question) -> bool:
 
 
 _WILL = re.compile(r"(?i:will|shall|going to|будет|будут|приедет)$")  # a future of the question
+
+
+def _placed(fact: Fact, s: Slots) -> bool:
+    """Another meeting held in the places and months the slots name, by its own date and place
+    (a fact of another kind at it: by its meeting's)."""
+    when = str(getattr(fact.parts, "when", ""))
+    months_ok = not s.months or (len(when) >= 7 and int(when[5:7]) in s.months)
+    venue_ok = not s.venues or str(getattr(fact.parts, "venue", "")) in s.venues
+    return months_ok and venue_ok and (not s.places or _own_place(fact) in s.places)
+
+
+def _own_place(fact: Fact) -> str:
+    """Where the meeting a fact is of took place: another meeting's own place (its parts), not
+    that of the meeting or report whose facts it is among."""
+    return str(getattr(fact.parts, "place", "") or fact.place or "")
 
 
 def _nth_of(order: list[Meeting], nth: int) -> list[Meeting]:
@@ -350,6 +374,14 @@ class Picker:
 
     def _pick(self, q: Question, match: Match, within: Set[str] | None) -> Pick | Decline:
         intent, topic = self._framed(q, match)
+        asked = intent or self.intents.get(match.best)
+        if (q.wh in ("which", "when") and MEET in q.words and asked is not None
+                and not asked.declines and (intent is None or intent.about == "topic")
+                and q.slots.day_offset
+                and (q.slots.ordinals or self._elsewhere(q.slots))):  # fmt: skip
+            # "Which meeting took place the day after the Hangzhou regular meeting?": theirs, a
+            # day after the other meeting, whatever else the question's words are like
+            return self._after_other(q.slots, asked)
         if intent is None:
             best = self.intents.get(match.best)
             return Decline(match.best, out_of_scope=best is not None and best.declines)
@@ -373,7 +405,16 @@ class Picker:
         # about the meetings themselves is about the principals', unless it picks another one by
         # what happened there ("where was the 29th regular meeting").
         others = intent.about != "meeting" or (topic is not None and topic.about == "other")
-        meetings = self._meetings(s, countries, others)
+        if intent.about == "other" and (s.places or s.months or s.venues):
+            # another meeting's place, venue and month are its own (``_placed``), not its group's
+            meetings = self._meetings(dataclasses.replace(s, places=(), months=(), venues=()),
+                                      countries, others)  # fmt: skip
+        elif self._month_period(intent, q):
+            # "trade in April 2026": the month is the figure's own period (``_in_period``), not
+            # a meeting's
+            meetings = self._meetings(dataclasses.replace(s, months=()), countries, others)
+        else:
+            meetings = self._meetings(s, countries, others)
         if intent.about == "meeting" and intent.asks in ("date", "place") and q.future:
             # "is another meeting planned, and where?": the meetings of theirs articles announce
             planned = self._announced(s)
@@ -401,8 +442,9 @@ class Picker:
             meetings = [m for m in meetings if self._has_people(m, s.met)]
         if not meetings and intent.about == "meeting" and self._outsiders(s):
             return self._other_meetings(q, intent)
-        if s.day_offset and s.ordinals and intent.about != "topic":
-            # "the meeting held the day after the 28th regular meeting": theirs, a day later
+        if s.day_offset and (s.ordinals or self._elsewhere(s)) and intent.about != "topic":
+            # "the meeting held the day after the 28th regular meeting" (or "after the Hangzhou
+            # regular meeting", where they never met): theirs, a day later
             return self._after_other(s, intent)
         if s.day_offset:  # "what took place the day before they met": another meeting
             return self._next_day(meetings, s.day_offset, intent)
@@ -459,6 +501,12 @@ class Picker:
             facts = [f for f in facts if f.kind != PERSON or f.value in s.roles]
             if not any(f.kind == PERSON for f in facts):
                 return Decline(intent.name, unsaid=tuple(s.roles))
+        if intent.about == "other" and q.precision == "day" and facts:
+            # "on what exact date will they meet": another meeting's own day (not the day an
+            # article announced it)
+            facts = [f for f in facts if len(str(getattr(f.parts, "when", ""))) == 10]
+            if not facts:
+                return Decline(intent.name, unsaid=(q.precision_as,))
         if intent.about == "other" and q.future and facts:
             # "when is Mishustin's next visit scheduled": only what an article announces
             facts = [f for f in facts if getattr(f.parts, "status", "") == "planned"]
@@ -862,7 +910,10 @@ class Picker:
         other = self.other
         if other is None or asked.asks == "count":  # "how many times did Xi meet Putin": the
             return Decline(asked.name, no_meeting=names)  # articles count no other meetings
-        ids = {m.id for m in self._meetings(s, (), True)}
+        # (another meeting's place and month are its own, not those of the group it is in: a
+        # year's review dates "talks with Putin in Beijing on May 16" in December)
+        free = dataclasses.replace(s, places=(), months=(), venues=())
+        ids = {m.id for m in self._meetings(free, (), True)}
         facts = [f for k in other.answers for f in self.table.find(k, ids)
                  if self._took_part(f, s.people) and self._fits(f, q, asked)]  # fmt: skip
         if not facts:
@@ -895,24 +946,31 @@ class Picker:
         return (getattr(fact.parts, "status", "") == "planned"
                 and self.principals <= set(getattr(fact.parts, "who", ())))  # fmt: skip
 
+    def _elsewhere(self, s: Slots) -> bool:
+        """The question names places where no meeting of theirs was held (another meeting's)."""
+        return bool(s.places) and not any(m.place in s.places for m in self.table.meetings)
+
     def _after_other(self, s: Slots, asked: Intent) -> Pick | Decline:
         """The principals' meeting held a day before or after a numbered other meeting, as
         the date intent answers it."""
         dated = next((i for i in self.intents.values()
                       if i.about == "meeting" and i.asks == "date"), None)  # fmt: skip
-        meetings = self._day_after_other(list(self.table.meetings), s.day_offset, s.ordinals)
+        meetings = self._day_after_other(list(self.table.meetings), s.day_offset, s.ordinals,
+                                         s.places)  # fmt: skip
         if dated is None or not meetings:
             return Decline(asked.name)
         ids = {m.id for m in meetings}
         return Pick(dated, tuple(f for k in dated.answers for f in self.table.find(k, ids)))
 
-    def _day_after_other(self, meetings: list[Meeting], offset: int,
-                         ordinals: tuple[int, ...]) -> list[Meeting]:  # fmt: skip
-        """Of ``meetings``, those held ``offset`` days from the numbered other meeting."""
+    def _day_after_other(self, meetings: list[Meeting], offset: int, ordinals: tuple[int, ...],
+                         places: tuple[str, ...] = ()) -> list[Meeting]:  # fmt: skip
+        """Of ``meetings``, those held ``offset`` days from the numbered other meeting (or, with
+        no number, the other meeting held in ``places``)."""
         other = self.other
         kinds = other.answers if other is not None else ()
         whens = [str(getattr(f.parts, "when", "")) for k in kinds for f in self.table.find(k)
-                 if numbered(f, ordinals)]  # fmt: skip
+                 if (numbered(f, ordinals) if ordinals else _own_place(f) in places)
+                 and getattr(f.parts, "status", "held") != "planned"]  # fmt: skip
         days = {date.fromisoformat(w) + timedelta(days=offset) for w in whens if len(w) == 10}
         return [m for m in meetings if m.date in days]
 
@@ -941,22 +999,51 @@ class Picker:
             return False
         if s.venues and not any(v in fact.display for v in s.venues):  # "was Putin at the
             return False  # meeting in the Great Hall": not a meeting elsewhere or unplaced
-        if asked.asks == "date":
+        place = _own_place(fact)
+        if s.places and place not in s.places:
+            return False
+        if asked.asks == "date":  # its own day (not the day an article announced it)
+            when = getattr(fact.parts, "when", None)
+            if when is not None:
+                return len(str(when)) == 10
             return bool(re.search(r"\b[A-Z][a-z]+ \d{1,2}, \d{4}\b", fact.display))
         if asked.asks == "place":  # its own place, said ("Meeting: Xi and Putin, 2025" has none)
-            if not fact.place or fact.place not in fact.display:
+            if not place or place not in fact.display:
                 return False
-            entry = self.gaz.get("places", fact.place) if s.countries else None
+            entry = self.gaz.get("places", place) if s.countries else None
             return not s.countries or (entry is not None and entry.attr("country") in s.countries)
         return True
 
-    def _in_period(self, facts: list[Fact], q: Question) -> list[Fact]:
+    def _month_period(self, intent: Intent, q: Question) -> bool:
+        """``_month_period_asked`` of an intent that answers figures for periods (not a summary
+        of the meetings of a month: "what happened in December 2023")."""
+        return intent.asks == "facts" and any(
+            KINDS[k].period is not None for k in intent.answers) and (
+            self._month_period_asked(q))  # fmt: skip
+
+    @staticmethod
+    def _month_period_asked(q: Question) -> bool:
+        """The question asks a figure for one month of a year ("how much did they trade in March
+        2027"), not one given at a meeting that month ("what figure did Xi cite in March 2027"),
+        nor a goal set then."""
+        s = q.slots
+        return (len(s.months) == 1 and len(s.years) == 1 and not q.said
+                and months_asked(q.text) is None and not _GIVEN_AT.search(q.text)
+                and not TARGET.search(q.text))  # fmt: skip
+
+    def _in_period(self, facts: list[Fact], q: Question, month: bool = False) -> list[Fact]:
         """A figure for a period answers a question about a period only for that period:
         "the first seven months" or "January-November" (not the whole year), a question about
         growth only with its growth, and the year named when some figure is for that year
         ("trade in 2025" is 2025's figure, not 2024's reported in 2025; but "the trade figure
         given in August 2024" is the one given then, whatever its year; a bare "trade in 2026"
         with no figure for 2026 is none)."""
+        if month:  # that month's own figure, or none (``_month_period``)
+            ((one_month,), (of_year,)) = (q.slots.months, q.slots.years)
+            return [f for f in facts if KINDS[f.kind].period is None or (
+                getattr(f.parts, "from_month", None) == one_month
+                and getattr(f.parts, "months", None) == 1
+                and getattr(f.parts, "period_year", None) == of_year)]  # fmt: skip
         asked = months_asked(q.text)
         growth = bool(GROWTH.search(q.text))
         if TARGET.search(q.text):  # "what new target did they set": a figure that is or names
@@ -1021,12 +1108,14 @@ class Picker:
                 facts = self.relevance.may_hold(facts, topic)
         if intent.about == "other" and q.slots.people:  # the people named took part
             facts = [f for f in facts if self._took_part(f, q.slots.people)]
+        if intent.about == "other" and (q.slots.places or q.slots.months or q.slots.venues):
+            facts = [f for f in facts if _placed(f, q.slots)]
         years = q.slots.years
         if years:
             in_year = {mid for mid, y in year_of.items() if y in years}
             facts = [f for f in facts if f.meeting in in_year or self._of_years(f, years)]
         if any(KINDS[k].period is not None for k in intent.answers):
-            facts = self._in_period(facts, q)
+            facts = self._in_period(facts, q, self._month_period(intent, q))
         if intent.narrow:
             facts = self._narrow(facts, q)
         if ordinals:
@@ -1168,8 +1257,8 @@ class Picker:
         if anywhere and max(anywhere.values()) > best:
             return []  # it names a fact of another meeting or year ("the Years of Sports
             # Exchange in 2025"): none of these
-        if not best:  # it names nothing of the kind
-            return facts
+        if not best:  # it names nothing of the kind: every fact, or none of a kind that must
+            return [] if any(KINDS[k].named for k in kinds) else facts  # be named
         # those that name the most ("which years of culture": not the Years of Sports Exchange)
         return [f for f, k in zip(facts, keys, strict=True) if hits[k] == best]
 
@@ -1184,7 +1273,10 @@ class Picker:
             for t, w in zip(q.tokens, q.written, strict=False)
             if not w.isascii() and t.isascii() and t.isalpha() and len(t) > 3
         } - STOP
-        return (content | named | russian) - _NOT_NAMES
+        # a name the facts write in Latin ("Олег Барсуков": oleg, barsukov)
+        latin = {found for w in q.written if not w.isascii()
+                 and (found := latin_name(w, self.relevance.known))}  # fmt: skip
+        return (content | named | russian | latin) - _NOT_NAMES
 
     # Asked of each fact, not through an index of every fact: the table may be a store
     # (bot/factstore.py), whose facts are read only for the meetings and words asked about.

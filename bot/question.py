@@ -251,7 +251,13 @@ _THE_ARTICLES = re.compile(
     # government's announcement dated 16 August", "per the October 31 press conference")
     r"|\b(?:according\s+to|per|in)\s+(?:the\s+)?(?:[\w'’.,-]+\s+){0,5}?(?:report|wire|"
     r"article|story|release|press\s+release|announcement|press\s+conference|briefing|readout|"
-    r"transcript|live\s*blog|feature|dispatch)s?\b(?:\s+(?:dated|of|from)\s+[\w ,]+?(?=,|$))?",
+    r"transcript|live\s*blog|feature|dispatch)s?\b(?:\s+(?:dated|of|from)\s+[\w ,]+?(?=,|$))?"
+    # a body that publishes figures ("according to the business association", "per customs
+    # data", "по данным ассоциации RCTPA")
+    r"|\b(?:according\s+to|per)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?(?:association|council|"
+    r"chamber|agency|channel|calculations|estimates|data|statistics)\b"
+    r"|по\s+данным\s+(?:[\w-]+\s+){0,2}?(?:ассоциаци\w*|совет\w*|палат\w*|агентств\w*|"
+    r"таможн\w*|статистик\w*)(?:\s+(?-i:[A-Z]{2,8})\b)?",
     re.I,
 )
 # A date in figures: "05.11.2026" (day first, as dotted dates are), "2026-11-05"
@@ -318,7 +324,9 @@ _SAID = re.compile(
     r"promise[sd]?|(?<!\bi )(?<!\bwe )(?<!\byou )think(?:s)?|thought|predict(?:ed|s)?|"
     r"ask(?:ed|s)?\s+(?:\w+\s+){1,3}to\s+(?!convey|pass)\w+)\b"
     r"|\bwho\b.*\b(?:mention(?:ed|s)?|talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speaks?|"
-    r"brought up|raised|referred)\b",  # ("the Moscow talks" are the meeting)
+    r"brought up|raised|referred)\b"  # ("the Moscow talks" are the meeting)
+    # a figure someone gave: "what trade figure did Mishustin give at the meeting"
+    r"|\b(?:figures?|numbers?|amount)\b[^?]*\b(?:give|gave)\b",
     re.I,
 )
 _SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?словам|"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .facts import Fact, FactKind, FactTable
 from .factstore import StoredTable
+from .gazetteer import transliterate
 from .kinds import KINDS
 from .question import ORDINAL_DIGITS, Question, Reader, closest_word, stem
 from .text import ORDINAL_WORDS
@@ -117,6 +118,23 @@ KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propo
 _ACTS = frozenset({"applaud"})  # kinds of saying that are acts (``Relevance.strict``)
 HUB = 6  # variants that make a canonical word a hub
 _ORDINALS = frozenset(stem(w) for w in ORDINAL_WORDS)
+# A Russian name's case endings ("Барсукова", "Терехиным"): the name is what is left.
+_RU_CASE = re.compile(r"(?:ым|ом|ем|ой|ою|ей|а|у|е|ы)$")
+
+
+def latin_name(written: str, known: Container[str]) -> str:
+    """The facts' word a Russian spelling of a name stands for, in Latin letters, or ""."""
+    for word in (written, _RU_CASE.sub("", written)):
+        latin = transliterate(word)
+        # "Андрей": Andrei as well as Andrey; "Дмитрий": Dmitry
+        for spelt in (latin, re.sub(r"([aeo])y$", r"\1i", latin), re.sub(r"iy$", "y", latin)):
+            found = stem(spelt)
+            if len(found) >= _NAME_MIN and found in known:
+                return found
+    return ""
+
+
+_NAME_MIN = 4  # letters of a name read across alphabets (shorter ones match words by chance)
 _ORDINAL_WORD = {digits: stem(word) for digits, word in ORDINAL_DIGITS.items()}
 # A name of capitalised words ("Eastern Economic Forum", "Belt and Road Forum")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][a-z]+){2,}\b")
@@ -329,6 +347,10 @@ class Relevance:
         """The reader's repair of a typo that keeps its first letter ("однополярный" is not
         "многополярный", however close), or begins as a Russian word for it does; else the
         token."""
+        if not written.isascii():  # a name the facts write in Latin ("Барсуков": Barsukov)
+            latin = latin_name(written, self.known)
+            if latin:
+                return latin
         if len(written) < _TYPO_LENGTH:  # "making" is no typo of "marking"
             return tok
         fixed = self.reader.repair(tok, written)
@@ -520,4 +542,5 @@ __all__ = [
     "STOP",
     "Ranked",
     "Relevance",
+    "latin_name",
 ]

@@ -98,11 +98,14 @@ class Russian:
         whole = self.term("roles", role)
         if whole is not None:
             return whole
-        m = re.fullmatch(r"(?P<title>.+) of (?P<country>[A-Z][\w ]+)", role)
+        m = re.fullmatch(r"(?P<title>.+) (?P<prep>of|to) (?P<country>[A-Z][\w ]+)", role)
         if m and m.group("country") in self.g.names:
-            return (
-                f"{self.vocab('titles', m.group('title'))} {self.name(m.group('country'), 'gen')}"
-            )
+            # "Ambassador to China": "посол в Китае"; "Foreign Minister of China": "... Китая"
+            case = "loc" if m.group("prep") == "to" else "gen"
+            return f"{self.vocab('titles', m.group('title'))} {self.name(m.group('country'), case)}"
+        if m and m.group("prep") == "of" and re.fullmatch(r"[A-Z]{2,6}", m.group("country")):
+            # "Chairman of RCTPA": an organisation by its letters, as the article writes them
+            return f"{self.vocab('titles', m.group('title'))} {quoted(m.group('country'))}"
         return self.vocab("titles", role)
 
     def people(self, names: tuple[str, ...], form: str) -> str:

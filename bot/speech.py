@@ -59,6 +59,14 @@ _NARRATION = re.compile(
     r"co-chair(?:s|ed)?|signed|witnessed)\b"
 )
 _QUOTES = '"“«'
+# A live thread's time stamp on a line of its own: "[14:24]", "Mar 18, 2027 14:09".
+_STAMP = re.compile(r"^\[?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?(?:[01]?\d|2[0-3])"
+                    r":[0-5]\d\]?$")  # fmt: skip
+# An interview's labels: "Q:", "**Q:**", "A:", "Question:", "Answer:".
+_QA = re.compile(r"^\W{0,3}(?:(?P<q>Q|Question)|A|Answer)\W{0,3}:\s*")
+_REPLY_WORDS = 3  # an answer's first sentence this short is its reply word ("Not at all.")
+# Signs before a post's first word: "⚡️ ", "🔴 ", "* ".
+_MARKS = re.compile(r"^[^\w\"“«(\[]+")
 # A live blog's entry: "10:05 - Mishustin's motorcade arrives", "11:20 BJT | CORRECTION".
 _ENTRY = re.compile(r"^\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\s*[-–—|]\s*(?=\S)")
 # A line of someone the article does not name as a person, in a transcript or a briefing: a
@@ -129,21 +137,40 @@ FindPeople = Callable[[str], Sequence[tuple[int, str, str]]]  # text -> (start, 
 
 
 def reported(sentences: Sequence[str], find_people: FindPeople,
-             holder: Holder = lambda title: None) -> tuple[Said, ...]:  # fmt: skip
-    """Everything said in ``sentences``, in order; ``holder`` says whom a title stands for."""
+             holder: Holder = lambda title: None, answers: str = "",
+             paragraphs: frozenset[int] = frozenset()) -> tuple[Said, ...]:  # fmt: skip
+    """Everything said in ``sentences``, in order; ``holder`` says whom a title stands for,
+    ``answers`` who answers an interview's questions ("A: ..."), ``paragraphs`` the sentences
+    that open a paragraph (an answer ends with its paragraph)."""
     out: list[Said] = []
+    answering = False  # the label is an interview's answer: it ends with its paragraph
     last: str | None = None  # the person the text last spoke of (for "he")
     run: str | None = None  # whose speech continues into a sentence without a verb
     quoted = False  # the run is a quote: only quoted sentences carry it on
+    inside = False  # the run's quote opened and has not closed: the next sentence is in it
     label: str | None = None  # the transcript speaker until the next label
     closes = False  # the label opened inside a quote (a post quoted in a live blog): it ends there
     other = False  # a broadcast soundbite of someone the article does not know is speaking
     cued = False  # the label is a broadcast soundbite's
     for i, raw in enumerate(sentences):
         s = raw.strip()
+        if answering and i in paragraphs:
+            label, run, answering = None, None, False
+        if _STAMP.match(s):  # a live thread's post opens: whoever spoke in the last one is done
+            label, run, quoted, closes = None, None, False, False
+            continue
         entry = _ENTRY.match(s)
         if entry:  # a live blog's "10:05 - ...": a new entry, whoever spoke in the last one
             s, label, run, quoted, closes = s[entry.end() :], None, None, False, False
+        qa = _QA.match(s)
+        if qa and (answers or qa.group("q")):
+            # an interview: the question is the interviewer's, the answer the interviewee's
+            label, run, quoted, closes, cued = None, None, False, False, False
+            if qa.group("q"):
+                continue
+            s, label, answering = s[qa.end() :], answers, True
+            if len(s.split()) <= _REPLY_WORDS:  # "A: Yes.", "A: Far from it.": a reply, no words
+                continue  # of substance
         cue = _cue(s, find_people)
         if cue is not None:
             what, name, s = cue
@@ -164,14 +191,17 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             continue
         people = find_people(s)
         opens = s[:1] in _QUOTES
-        who = _label(s[1:] if opens else s, find_people(s[1:]) if opens else people)
+        bare = _MARKS.sub("", s)  # "⚡️ Xi Jinping (via interpreter): ...": a post's label
+        who = _label(s[1:] if opens else bare, find_people(s[1:]) if opens else
+                     find_people(bare) if bare != s else people)  # fmt: skip
         if who is not None:
             name, content = who
             content = _HASHTAGS.sub("", content).strip()
             if opens and _closed(content):
                 content = content.rstrip('"”»').strip()
             # "Xi, per the pool: ..." reports one thing; "Xi Jinping: ..." holds to the next label
-            aside = bool(_ASIDE.match(s[len(people[0][1]) + opens :]))
+            lead = find_people(bare)[0][1] if not opens and bare != s else people[0][1]
+            aside = bool(_ASIDE.match((bare if not opens else s)[len(lead) + opens :]))
             if content:
                 out.append(Said(i, name, *_own_verb(content), content, direct=not aside))
             last = run = name
@@ -183,6 +213,16 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             continue
         if label is not None and any(n == label for _, _, n in people):
             label = run = None  # "State television quoted Xi as saying ...": the writer's again
+        if answering and label is not None:
+            # the interviewee telling what others said ("President Xi said that ...") gives
+            # their words; the rest is the interviewee's own
+            found = _clauses(s, people, last, holder)
+            if found:
+                out.extend(Said(i, sp, kind, verb, text) for sp, kind, verb, text in found)
+                last = found[-1][0]
+                continue
+            if people and people[0][0] < 3:
+                last = people[0][2]
         if label is not None:
             if _HEADING.search(s) or _heading(s):
                 continue
@@ -192,8 +232,8 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             content = _HASHTAGS.sub("", s).strip()
             if closes and _closed(content):
                 content = content.rstrip('"”»').strip()
-            if cued:  # a soundbite is quoted whole: its quote marks are the script's
-                content = content.strip(_QUOTES + "”»").strip()
+            if cued or _closed(content):  # a soundbite, a quote over lines: the marks are
+                content = content.strip(_QUOTES + "”»").strip()  # the script's, the post's
             if _clean(content):
                 kind, verb = _own_verb(content)
                 out.append(Said(i, label, kind, verb, content, direct=True))
@@ -215,21 +255,43 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             # a quote closed before its speaker ('"...," X said.'): the quote was the speech, so
             # only another quote carries it on, never the narration that follows
             quoted = s[:1] in _QUOTES or bool(opened) or bool(_CLOSED_THEN_SPEAKER.search(s))
+            inside = not opened and _opens_quote(s)  # 'X said: "Let me be frank. ...'
+            continue
+        if run is not None and inside:  # a quote the speaker's words opened goes on to its end
+            out.append(Said(i, run, "say", "", _clean(s), direct=True))
+            inside = not _closed(s)
             continue
         if (run is not None and _carries_on(s, people, run)
                 and not _opens_for_later(sentences, i)
                 and (s[:1] in _QUOTES if quoted else not _FIRST_PERSON.search(s))):  # fmt: skip
-            out.append(Said(i, run, "say", "", s))
+            inside = _opens_quote(s)  # '"Let me be frank: the bottleneck is still payments.'
+            out.append(Said(i, run, "say", "", s[1:] if inside and s[:1] in _QUOTES else s))
+
             continue
         if people and people[0][0] < 3:  # a new subject: the report moves on
             last, run = people[0][2], None
-        elif _narrates(s, people):
+        elif _narrates(s, people) or _heading(s):  # (a section's heading: the report moves on)
             run = None
     return tuple(out)
 
 
 # A quote that ends before the words naming its speaker: '"... environment," PM Mishustin said'.
 _CLOSED_THEN_SPEAKER = re.compile(r"[,.!?…][\"”»]\s+\S")
+
+
+def interviewee(sentences: Sequence[str], find_people: FindPeople) -> str:
+    """Who answers an interview's questions ("Q: ..." / "A: ..." lines): the person its headline
+    and lead name most often (the first on a tie); "" for a text that is no interview."""
+    if not any((m := _QA.match(s)) and not m.group("q") for s in sentences):
+        return ""
+    counts: dict[str, int] = {}
+    for s in sentences[:LEAD_LINES]:
+        for _, _, name in find_people(s):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else ""
+
+
+LEAD_LINES = 5  # an interview's headline, rubric and introduction
 
 
 def _opens_for_later(sentences: Sequence[str], i: int) -> bool:
@@ -272,8 +334,9 @@ def _label(s: str, people: Sequence[tuple[int, str, str]]) -> tuple[str, str] | 
         return None
     _, alias, name = people[0]
     rest = s[len(alias) :]
-    m = re.match(r"\s*(?:\([^)]{0,40}\)|,\s*(?:per|via|according\s+to)\s+[^:,]{2,30})?\s*:\s*(.*)$",
-                 rest)  # fmt: skip
+    m = re.match(r"\s*(?:\([^)]{0,40}\)|,\s*(?:per|via|according\s+to)\s+[^:,]{2,30}"
+                 r"|,\s*(?:in\s+(?:his|her)\s+)?(?:opening|closing)\s+(?:remarks|words|statement)"
+                 r"(?:\s*\([^)]{0,60}\))?)?\s*:\s*(.*)$", rest)  # fmt: skip
     return (name, m.group(1).strip()) if m else None
 
 
@@ -296,6 +359,18 @@ def _own_verb(content: str) -> tuple[str, str]:
 _FIRST_TO_THIRD = {"hope": "hoped", "believe": "believed", "call": "called for", "wish": "wished"}
 
 
+def _opens_quote(s: str) -> bool:
+    """``s`` opens a quote it does not close (its last quote mark opens one)."""
+    marks = [k for k, c in enumerate(s) if c in _QUOTES + "”»"]
+    if len(marks) % 2 == 0:
+        return False
+    k = marks[-1]
+    if s[k] in "“«":
+        return True
+    return s[k] == '"' and k + 1 < len(s) and not s[k + 1].isspace() and (
+        k == 0 or s[k - 1].isspace() or s[k - 1] in ":(")  # fmt: skip
+
+
 def _closed(s: str) -> bool:
     """The sentence closes a quote that opened before it: an odd number of quote marks."""
     return sum(s.count(q) for q in _QUOTES + "”»") % 2 == 1
@@ -309,8 +384,10 @@ def _heading(s: str) -> bool:
 def _carries_on(s: str, people: Sequence[tuple[int, str, str]], speaker: str = "") -> bool:
     """A sentence that goes on with the previous speaker's words: long enough, a full sentence,
     not opening on a person, a date or the meeting itself (the speaker's: "Xi and Putin met in
-    Astana" goes on with what Li Qiang said), and not a caption."""
+    Astana" goes on with what Li Qiang said), and not a caption or a list's item."""
     if len(s.split()) < 5 or not re.search(r"[.!?\"”»]$", s) or _HEADING.search(s):
+        return False
+    if _ITEM.match(s) or _DONE.search(s):  # "• 14 documents were signed ...": the report's
         return False
     narrated = _narrates(s, people) and (not speaker or any(n == speaker for _, _, n in people))
     if (people and people[0][0] < 3) or narrated or _PRESENT.search(s):
@@ -320,6 +397,8 @@ def _carries_on(s: str, people: Sequence[tuple[int, str, str]], speaker: str = "
     return not re.match(r"(?i:the (?:meeting|talks)\b|\(with input)|[A-Z]{3,}[ ,]", s)
 
 
+_ITEM = re.compile(r"[•▪◦·*–—-]\s")  # a list's item
+_DONE = re.compile(r"\b(?:was|were)\s+(?:signed|held|adopted|exchanged)\b")  # what was done
 # Who was there, not anyone's words: "Deputy PM Alexander Novak, who co-chairs the commission,
 # reported ...", "Deputy Prime Minister Alexei Overchuk, who accompanied Mishustin, attended",
 # "... were also at the table".
@@ -367,9 +446,12 @@ def _clauses(
         return holder(t) if re.fullmatch(_TITLE_RE, t) else None
 
     m = re.match(r"^(?:According to|In the words of)\s+(?P<spk>him|her|[A-Z][\w.'’ -]{1,40}?),\s+"
-                 r"(?P<content>.{8,})$", s)  # fmt: skip
+                 r"(?P<content>.{8,})$", s) or re.match(  # "In Mr Barsukov's view, ..."
+        r"^In\s+(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<spk>his|her|[A-Z][\w.'’ -]{1,40}?)(?:['’]s?)?\s+"
+        r"(?:view|opinion|words),\s+(?P<content>.{8,})$", s)  # fmt: skip
     if m:
-        who = resolve({"him": "he", "her": "she"}.get(m.group("spk").lower(), m.group("spk")))
+        spk = {"him": "he", "her": "she", "his": "he"}.get(m.group("spk").lower(), m.group("spk"))
+        who = resolve(spk)
         if who:
             return [(who, "say", "said", _clean(m.group("content")))]
     # "Chinese state media quoted Xi as saying ...", "Mishustin was quoted as saying ...": the
@@ -469,7 +551,7 @@ _TITLED = r"(?-i:(?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){{0,5}}?)"
 # Institute, said"
 _APPOSITIVE = r"(?:,\s+(?:a|an)\s+[^,\"”]{{3,120}},)?"
 _HEAD = (
-    r"(?:^|,\s+|\bthat\s+|^\W*){opener}"
+    r"(?:^|,\s+|\bthat\s+|^\W*|\b(?:when|moment)\s+){opener}"
     + _TITLED
     + r"(?P<spk>{spk})(?:\s+and\s+"
     + _TITLED
@@ -494,7 +576,8 @@ _TAIL = (
     r"emphasized|emphasised|pointed out|told (?!the\b)\w+|told)"
     r"(?-i:(?:\s+the)?(?:\s+[A-Z][\w-]*){{0,3}})"  # "told the Global Times"
     r"|(?P<verb2>said|added|stressed|noted|told)\s+"
-    r"(?P<spk2>{spk}))(?:\s+(?:on \w+|at the \w+(?: of the \w+)?|in turn))?"
+    + _TITLED  # "..., said RCTPA Chairman Oleg Barsukov"
+    + r"(?P<spk2>{spk}))(?:\s+(?:on \w+|at the \w+(?: of the \w+)?|in turn))?"
     r"(?:,?\s+(?:according to|citing) [^,\"”]{{3,60}}?)?"
     r"(?:,\s*(?P<ger>" + _GERUND_RE + r")\s+(?:that\s+)?(?P<more>.+?))?[.!\"”]*$"
 )
@@ -511,4 +594,4 @@ def _speaker_pattern(aliases: tuple[str, ...]) -> str:
     return "|".join([*names, _TITLE_RE, r"he", r"she"])
 
 
-__all__ = ["GERUNDS", "VERBS", "FindPeople", "Holder", "Said", "reported"]
+__all__ = ["GERUNDS", "VERBS", "FindPeople", "Holder", "Said", "interviewee", "reported"]

@@ -10,7 +10,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TypeVar
@@ -205,7 +205,7 @@ def find_dates(text: str, ref: date | None, future: bool = False) -> list[DateMe
     ``future``: the text speaks of what will happen ("will meet on Tuesday", "Tuesday's
     schedule"), so a weekday is the next one (or ``ref`` itself), not the last one.
     """
-    found: list[DateMention] = []
+    found: list[tuple[DateMention, int]] = []
     taken: list[tuple[int, int]] = []
     for form, rx in _DATE_PATTERNS:
         for m in rx.finditer(text):
@@ -213,9 +213,28 @@ def find_dates(text: str, ref: date | None, future: bool = False) -> list[DateMe
                 continue
             mention = _resolve(form, m, ref, future)
             if mention is not None:
-                found.append(mention)
+                found.append((mention, m.end()))
                 taken.append(m.span())
-    return sorted(found, key=lambda x: x.start)
+    found.sort(key=lambda x: x[0].start)
+    # "on Thursday, Feb. 6", "The next day, Tuesday, November 4", "The day before, on December
+    # 19": the date names the day (with its weekday); the words before it are no other day
+    out: list[DateMention] = []
+    dated = False  # the mention after this one names a day by its date
+    for k in range(len(found) - 1, -1, -1):
+        mention, end = found[k]
+        after = out[-1] if out else None
+        if (mention.form in _RELATIVE and after is not None and dated
+                and _WEEKDAY_THEN_DATE.fullmatch(text, end, found[k + 1][0].start)):  # fmt: skip
+            if mention.form == "weekday" and after.weekday is None:
+                out[-1] = replace(after, weekday=mention.weekday)
+            continue
+        out.append(mention)
+        dated = mention.form not in _RELATIVE
+    return out[::-1]
+
+
+_RELATIVE = ("weekday", "relday")
+_WEEKDAY_THEN_DATE = re.compile(r"[\s,(]*(?:on\s+)?")
 
 
 def _resolve(form: str, m: re.Match[str], ref: date | None, future: bool) -> DateMention | None:

@@ -340,3 +340,51 @@ def test_a_digest_item_dated_in_its_week_is_reported_and_its_archive_line_recall
              "> Archive: the two also met in Beijing in May 2023."]  # fmt: skip
     ctx = _context(" date 2027-06-12\nTHE WEEK, No. 23\n" + "\n".join(lines))
     assert ctx.principal and ctx.meeting_id == "2027-06-07-moscow"
+
+
+def test_him_in_the_next_sentence_is_the_one_who_arrived() -> None:
+    """A live thread: "Xi's motorcade has arrived at ... Mishustin meets him on the steps"."""
+    ctx = _context(
+        "Mar 18, 2027 08:55\nGood morning from Moscow.\n\n[13:58]\nXi Jinping's motorcade has "
+        "arrived at the White House. Prime Minister Mikhail Mishustin meets him on the steps."
+    )
+    assert ctx.principal and ctx.meeting_id == "2027-03-18-moscow"
+
+
+def test_the_nth_meeting_of_an_article_about_the_principals_is_theirs() -> None:
+    """An encyclopedia's "The first meeting was held in Moscow on Tuesday, 21 March 2023": the
+    principals' meeting (its title names them), though the sentence names no one."""
+    ctx = _context(
+        " date 2026-08-01\nXi Jinping–Mikhail Mishustin meetings\n\n== Moscow, 2023 ==\n"
+        "The first meeting was held in Moscow on Tuesday, 21 March 2023, during Xi's state "
+        "visit.\n\n== Beijing, 2025 ==\nOn 4 November 2025 Xi met Mishustin in Beijing."
+    )
+    first = [e for e in ctx.encounters if e.when == "2023-03-21"]
+    assert [(e.principal, e.place, e.weekday) for e in first] == [(True, "Moscow", "Tuesday")]
+
+
+def test_a_witness_of_a_meeting_took_no_part_in_it() -> None:
+    """ "I was present when President Xi Jinping received Mikhail Mishustin": their meeting."""
+    ctx = _context(
+        " date 2026-01-22\nAmbassador Ivan Petrov on China\n\nQ: You saw it?\n\nA: Yes. I was "
+        "present when President Xi Jinping received Mikhail Mishustin in Beijing on December 20, "
+        "2023."
+    )
+    (met,) = [e for e in ctx.encounters if e.when == "2023-12-20"]
+    assert met.principal and set(met.who) == {"Xi Jinping", "Mikhail Mishustin"}
+
+
+def test_a_years_review_dates_its_months_back_and_reports_no_meeting() -> None:
+    """A review of December: "on April 14" is that April, not the next; a video call is not in
+    person; with meetings over the whole year the article is about none of them."""
+    ctx = _context(
+        " date 2025-12-29\nBEIJING, Dec. 29 -- A look back at the year.\n"
+        "The year opened with a video call between Xi and Russian President Vladimir Putin on "
+        "Jan. 21.\nOn Thursday, Feb. 6, Xi met Thai Prime Minister Paetongtarn Shinawatra in "
+        "Beijing.\nHe held talks with Putin in the Kremlin on May 8.\nOn July 24 Xi met European "
+        "Council President Antonio Costa in Beijing."
+    )
+    assert ctx.main is not None and ctx.main.what == REPORT
+    putin = {(e.what, e.when, e.place) for e in ctx.encounters if "Vladimir Putin" in e.who}
+    assert putin == {("video call", "2025-01-21", "video link"), ("talks", "2025-05-08", "Moscow")}
+    assert {e.when for e in ctx.encounters if "Antonio Costa" in e.who} == {"2025-07-24"}

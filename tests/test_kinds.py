@@ -55,7 +55,13 @@ def test_every_kind_is_answered_by_an_intent() -> None:
 def test_every_kind_renders_in_russian(corpus_facts: list[Fact]) -> None:
     glossary = load_glossary(NEEDS)
     assert check_facts(glossary, load_gazetteer(), corpus_facts) == []
-    assert {f.kind for f in corpus_facts} == set(KINDS)  # the corpus exercises every kind
+    # the corpus exercises every kind; who a person an article introduces is (``role``) only
+    # the articles in other styles (whose invented speakers no glossary can name) give
+    known = {f.kind for f in corpus_facts}
+    styles = [f for a in load_articles(ARTICLES / "styles") if not isinstance(a, DataError)
+              for f in extract(a, load_gazetteer())[1] if f.kind not in known]  # fmt: skip
+    assert known | {f.kind for f in styles} == set(KINDS)
+    assert check_facts(glossary, load_gazetteer(), styles) == []
 
 
 def test_every_kind_module_is_complete() -> None:

@@ -4,7 +4,7 @@ one's words. The articles are a few invented sentences in the genre."""
 
 from __future__ import annotations
 
-from bot.context import family_names, title_holder
+from bot.context import family_names, title_holder, titled_people
 from bot.gazetteer import load_gazetteer
 from bot.speech import reported
 
@@ -104,3 +104,58 @@ def test_a_broadcast_scripts_soundbites_speak_and_its_captions_and_reporter_do_n
         ['SOT: MIKHAIL MISHUSTIN:', '"We hope to double it."'], family_names(GAZ, ["Mishustin"])
     )]  # fmt: skip
     assert kinds == ["hope"]
+
+
+def test_an_interviews_answers_are_the_interviewees_and_what_others_said_is_theirs() -> None:
+    """ "Q:" is the interviewer's, "A:" the interviewee's to the end of its paragraph; a leader
+    the interviewee quotes ("President Xi said that ...") said that, not the interviewee."""
+    lines = ("Q: Were you there?", "A: Yes.", "I was present.",
+             "President Xi said that trade had reached its target.",
+             "Interview by Anna Smirnova.")  # fmt: skip
+    found = reported(lines, family_names(GAZ, lines), title_holder(GAZ, lines),
+                     answers="Ivan Petrov", paragraphs=frozenset({0, 1, 4}))  # fmt: skip
+    assert [(s.idx, s.speaker, s.content) for s in found] == [
+        (2, "Ivan Petrov", "I was present."),  # ("Yes.": a reply word, nothing said)
+        (3, XI, "trade had reached its target"),
+    ]
+
+
+def test_a_live_threads_posts_labels_and_stamps() -> None:
+    """A label line with the remarks it opens ("Mishustin, opening remarks (...):"), a label
+    behind a post's sign ("⚡️ Xi Jinping (via interpreter): ..."); a time stamp starts a post."""
+    said = _said(
+        "Mishustin, opening remarks (open part, in front of the cameras):",
+        '"Comrade Chairman, dear friend, welcome to the Government House.',
+        'Last year our trade grew by 8.5 percent."',
+        "[14:16]",
+        "More in a moment, the talks go on behind closed doors.",
+        "⚡️ Xi Jinping (via interpreter): China is ready to turn the agreements into results.",
+    )
+    assert said == [
+        (1, MISHUSTIN, "Comrade Chairman, dear friend, welcome to the Government House."),
+        (2, MISHUSTIN, "Last year our trade grew by 8.5 percent."),
+        (5, XI, "China is ready to turn the agreements into results."),
+    ]
+
+
+def test_a_quote_goes_on_to_its_end_and_a_releases_points_are_no_ones() -> None:
+    """The association chairman's quote over three sentences is his; "In Mr Lin's view" is
+    his; the release's next bullet after a leader's point is no one's."""
+    lines = (
+        "• Xi Jinping noted that trade reached $258.9 billion in 2025.",
+        "• Twelve agreements were signed following the talks, including one on a bridge.",
+        '"The target is realistic," said SRBC President Lin Haoran.',
+        '"I will say it plainly: the problem is insurance.',
+        "A trader in Harbin still cannot insure a cargo going to Kazan.",
+        'That is what we will raise with both governments."',
+        'In Mr Lin\'s view, the bridge agreement is "the most useful document of the visit".',
+        "SRBC FIGURES",
+        "The first quarter of 2026 was the best quarter on record for trade.",
+    )
+    gaz = GAZ.with_people(titled_people(GAZ, lines))  # "SRBC President Lin Haoran"
+    said = [(s.idx, s.speaker) for s in reported(lines, family_names(gaz, lines))]
+    assert said == [
+        (0, XI), (2, "Lin Haoran"), (3, "Lin Haoran"), (4, "Lin Haoran"), (5, "Lin Haoran"),
+        (6, "Lin Haoran"),
+    ]  # fmt: skip
+    assert titled_people(GAZ, lines)[0].attr("role") == "President of SRBC"

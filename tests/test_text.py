@@ -118,3 +118,20 @@ def test_a_day_and_month_without_a_year_are_kept() -> None:
 def test_spoken_numbers_in_figures(text: str, expected: str) -> None:
     """Dictation writes years and ordinals in words; the reading knows them in figures."""
     assert spoken_numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "weekday"),
+    [
+        ("on Thursday, Feb. 6, Xi met the Thai prime minister", date(2024, 2, 6), 3),
+        ("The next day, Monday, November 4, Xi received him", date(2024, 11, 4), 0),
+        ("The day before, on December 19, the premiers met", date(2024, 12, 19), None),
+        ("on Tuesday (March 21) they met", date(2024, 3, 21), 1),
+    ],
+)
+def test_a_date_after_a_weekday_or_a_day_counted_names_that_day(
+    text: str, day: date, weekday: int | None
+) -> None:
+    """ "on Thursday, Feb. 6" is February 6 (a Thursday), not the Thursday before the page."""
+    (found,) = find_dates(text, REF)
+    assert (found.value, found.weekday) == (day, weekday)

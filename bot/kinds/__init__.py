@@ -22,6 +22,8 @@ A kind's module (``bot/kinds/<kind>.py``, the kind's name) holds everything abou
   question about a period gets that period's figure.
 - optionally ``VALUES``: every value its facts can have, when they are few (the parts of the
   day): a question naming one asks for its facts only ("which meetings were in the afternoon").
+- optionally ``NAMED = True``: a fact of the kind answers only a question that names it (who a
+  person is: "who is Oleg Barsukov", never everyone's role for "who is Mishustin's wife").
 
 Adding a kind is adding a module here, an intent that answers it (``intents/*.yaml``) and its
 glossary terms (``bot/data/glossary.yaml``); the tests check all three.
@@ -61,6 +63,7 @@ class Kind:
     parties: Callable[[Fact], tuple[str, ...]] | None = None
     period: Callable[[Fact], tuple[int | None, int | None, bool]] | None = None
     values: frozenset[str] = frozenset()  # every value a fact of the kind can have, if few
+    named: bool = False  # a fact answers only a question that names it
 
 
 def _same(fact: Fact) -> str:
@@ -83,7 +86,8 @@ def kind_of(module: ModuleType) -> Kind:
                 module.NEEDS, getattr(module, "same", _same), parts_reader(cls),
                 getattr(module, "agent", None), getattr(module, "DATED", False),
                 getattr(module, "parties", None), getattr(module, "period", None),
-                frozenset(getattr(module, "VALUES", ())))  # fmt: skip
+                frozenset(getattr(module, "VALUES", ())),
+                getattr(module, "NAMED", False))  # fmt: skip
 
 
 def discover(package: str = __name__) -> dict[FactKind, Kind]:

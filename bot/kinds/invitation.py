@@ -124,6 +124,11 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
             guests = ctx.gaz.find("people", rest)
             speaker = ctx.speaker(i)
             host_entry = subject_entry(ctx, s, m.start())
+            if _PRONOUN_FIRST.match(s) and (not ctx.named(s[: m.start()]) or (
+                    host_entry is not None and host_entry.name not in (speaker, ""))):  # fmt: skip
+                # "He invited Mishustin to visit China and said that he had invited Putin": he
+                # is the one the report spoke of before, not the first name after the pronoun
+                host_entry = ctx.gaz.get("people", speaker or _before(ctx, i)) or host_entry
             named = ctx.named(s[: m.start()])
             before = [n for _, _, n in named]
             # the host right before the verb: "that Putin had invited him"
@@ -159,6 +164,15 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
                 aim = purpose.group("p").strip()
                 parts = _purpose(ctx, f"attend {aim}" if aim.startswith("the ") else aim, parts, s)
             yield ctx.fact(KIND, i, text, text, parts=parts)
+
+
+_PRONOUN_FIRST = Pattern(r"\W*(?:He|She)\b")
+
+
+def _before(ctx: Context, i: int) -> str:
+    """The person the sentence before ``i`` is about (its first named), or ""."""
+    named = ctx.named(ctx.article.sentences[i - 1]) if i else []
+    return named[0][2] if named else ""
 
 
 # "At the invitation of Premier Li Qiang, Prime Minister Mikhail Mishustin will pay a working
@@ -295,9 +309,11 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     elif p.action:
         action = r.vocab("invite_actions", p.action)
     occasion = ""
-    if p.event:
+    if p.event:  # where and when it takes place: "Восточный экономический форум, Владивосток"
+        where = r.plain(p.event.place) if p.event.place else ""
+        when = ", ".join(x for x in (where, event.russian_when(r, p.event)) if x)
         occasion = r.fill("invite_event", event=event.russian_name(r, p.event, f.value),
-                          when=event.russian_when(r, p.event))  # fmt: skip
+                          when=when)  # fmt: skip
     said = _russian(f, p, r, action, occasion)
     if p.accepted:
         said += "; " + r.fill("invitation_accepted", guest=r.name(p.guest))

@@ -27,7 +27,17 @@ _PRESENT = Pattern(
     r"|\btaking\s+part\s+in\s+the\s+(?:meeting|talks|conversation)\b"
     r"|\bparticipated in\b|\b(?:was|were)\s+represented\s+by\b"
     r"|\baccompanied\b|\bwas also at\b|\bjoined the (?:meeting|talks)\b"
-    r"|\b(?:was|were)\s+(?:also\s+)?at\s+the\s+(?:table|talks)\b",
+    r"|\b(?:was|were)\s+(?:also\s+)?at\s+the\s+(?:table|talks)\b"
+    r"|\b(?:was|were)\s+(?:also\s+)?on\s+the\s+(?:Chinese|Russian)\s+side\b",
+    re.I,
+)
+# The speaker was there: "I was present when ...", "I was at the table too", "I sat in the row".
+_I_WAS = Pattern(r"\bI\s+(?:was|sat)\b")
+# A list's head: "Who is at the table 👇", "Present:"; the lines after it in its paragraph name
+# the people there (a live thread's post, a release's list).
+_LISTED = Pattern(
+    r"^\W*(?:who(?:['’]s|\s+is|\s+was|\s+were)\s+(?:at\s+the\s+table|present|in\s+the\s+room)"
+    r"|(?:at\s+the\s+table|present|in\s+attendance|participants)\s*:\s*$)",
     re.I,
 )
 _DELEGATION = Pattern(
@@ -58,13 +68,21 @@ def extract(ctx: Context) -> Iterator[Fact]:
                 yield ctx.fact(KIND, i, name, english(name, role), qualifier="met",
                                parts=Parts(role))  # fmt: skip
             break
+    listed = range(0)
     for i, s in enumerate(ctx.article.sentences):
         if i in ctx.elsewhere:  # about another meeting (recalled, planned, someone else's)
             continue
+        if _LISTED.match(s):
+            listed = range(i + 1, ctx.article.paragraph(i).stop)
         side = delegation.SIDE.match(s)
-        if side or (_PRESENT.search(s) and re.search(r"meeting|talks|conversation|present|"
-                                                     r"\bside\b|\btable\b", s, re.I)):  # fmt: skip
-            for name, role in _people(ctx, s[side.end() :] if side else s):
+        if side or i in listed or (_PRESENT.search(s) and re.search(
+                r"meeting|talks|conversation|present|\bside\b|\btable\b", s, re.I)):  # fmt: skip
+            found = _people(ctx, s[side.end() :] if side else s)
+            speaker = ctx.speaker(i) if _I_WAS.search(s) else ""
+            entry = ctx.gaz.get("people", speaker) if speaker else None
+            if entry is not None:  # an interviewee's "I was present when ...": there too
+                found.append((speaker, str(entry.attr("role") or "")))
+            for name, role in found:
                 if name not in seen:
                     seen.add(name)
                     yield ctx.fact(KIND, i, name, english(name, role), qualifier="present",

@@ -25,6 +25,8 @@ NEEDS = needs(
         "period_year": {"year"},
         "period_months": {"months", "year"},
         "period_range": {"start", "end", "year"},
+        "period_month": {"month", "year"},
+        "period_quarter": {"n", "year"},
         "period_by": {"year"},
         "period_run": {"n"},
         "trade_volume": {"period", "approx", "amount", "growth"},
@@ -66,7 +68,15 @@ _RANGE = Pattern(rf"\b(?P<a>{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s*[
                  re.I)  # fmt: skip
 _SUBJECT = Pattern(r"\b(?P<subj>(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:exports|imports)"
                    r"(?:\s+(?:to|from)\s+[A-Z][a-z]+)?)")  # fmt: skip
-_TRADE = Pattern(r"\btrade\b|\bturnover\b|\bcommerce\b|\bexports?\b|\bimports?\b", re.I)
+_TRADE = Pattern(r"\btrade\b|\bturnover\b|\bcommerce\b|\bexports?\b|\bimports?\b|\bcustoms\b",
+                 re.I)  # fmt: skip
+# An item of a list ("• fourth quarter of 2026: $68.9 billion"): under a head about trade, a
+# trade figure though it says no word of trade.
+_ITEM = Pattern(r"\W{0,2}[•▪◦·*–—-]\s")
+# A quarter: "fourth quarter of 2026", "Q4 2026"; a month of a year: "December 2026".
+_QUARTER = Pattern(r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+                   r"|Q(?P<q>[1-4]))(?:\s+of)?\s+(?P<y>\d{4})\b", re.I)  # fmt: skip
+_MONTH_OF = Pattern(rf"\b(?P<m>{'|'.join(MONTH_NAMES)})\s+(?P<y>\d{{4}})\b")
 _TARGET = Pattern(r"\btarget\b|\bgoal\b|\btask\b|\baim\b|\bbringing it to\b|\bbring it to\b"
                   r"|\braise it to\b|\bincrease it to\b", re.I)  # fmt: skip
 _REACHED = Pattern(r"\b(?:reached|achieved|hit|exceeded|surpassed|topped|amounted to|"
@@ -91,6 +101,7 @@ def _run_length(word: str) -> int | None:
     return ORDINAL_WORDS.get(word) or NUMBER_WORDS.get(word)
 
 
+_QUARTERS = ("first", "second", "third", "fourth")
 _BACK_THEN = re.compile(r"\W*(?:by then|by that time|at (?:that|the) time|back then)\b", re.I)
 _UNITS = {"bln": "billion", "bn": "billion", "tln": "trillion", "trln": "trillion"}
 
@@ -127,14 +138,23 @@ def extract(ctx: Context) -> Iterator[Fact]:
     """Trade volumes and targets: amount, period, growth, and whether a target was reached."""
     sentences = ctx.article.sentences
     last: _Period | None = None  # for "over the same period"
+    listed = False  # a list of trade figures is going on
     for i, s in enumerate(sentences):
+        if s.endswith(":"):  # "According to RCTPA calculations based on customs statistics:"
+            listed = bool(_TRADE.search(s))
+        elif not _ITEM.match(s):
+            listed = False
         money = list(_MONEY.finditer(s))
         if not money:
             continue
-        about_trade = _TRADE.search(s) or (
-            i > 0
-            and _TRADE.search(sentences[i - 1])
-            and (_TARGET.search(s) or _IT_REACHED.search(s))
+        about_trade = (
+            _TRADE.search(s)
+            or (listed and _ITEM.match(s))
+            or (
+                i > 0
+                and _TRADE.search(sentences[i - 1])
+                and (_TARGET.search(s) or _IT_REACHED.search(s))
+            )
         )
         if not about_trade:
             continue
@@ -173,9 +193,17 @@ def extract(ctx: Context) -> Iterator[Fact]:
             if subject and qualifier == "volume":
                 parts["subject"] = subject
             who = re.search(r"\bset by (?:the )?(?P<who>.+?)(?:,|\.|$| which)", s)
+            setting = _SETTING.search(s, 0, m.start()) if target and not who else None
+            had_set = _HAD_SET.match(s, m.end()) if target and not who else None
+            if had_set:  # "the target of $200 billion that he and Putin had set"
+                who = had_set
             if who and target:
                 text += f" (set by {_names(ctx, s, who.group('who'))})"
                 parts |= _setters(ctx, s, who.group("who"))
+            elif setting and (setters := _before_verb(ctx, s, setting.start())):
+                # "Xi and Mishustin set the goal of raising bilateral trade to 2 trillion yuan"
+                text += f" (set by {' and '.join(setters)})"
+                parts["set_by"] = tuple(setters)
             yield ctx.fact(
                 KIND,
                 i,
@@ -226,11 +254,26 @@ def _subject(s: str, m: re.Match[str]) -> str:
     return found[-1].group("subj").strip()
 
 
+# Who set a goal, named after it: "the target of $200 billion that he and Putin had set"; before
+# the verb: "Xi and Mishustin set the goal of ...", "X and Y agreed on the goal of bringing ...".
+_HAD_SET = Pattern(r"\s*(?:(?:trade\s+)?(?:target|goal)\s+)?(?:that\s+|which\s+)?"
+                   r"(?P<who>(?:he|she|[A-Z][\w.'’-]*)(?:\s+[\w.'’-]+){0,5}?)"
+                   r"\s+(?:had|have|has)\s+set\b")  # fmt: skip
+_SETTING = Pattern(r"\b(?:set|agreed\s+(?:on|to\s+set)|have\s+set|has\s+set)\s+(?:(?:the|a|an|"
+                   r"their|a\s+new|the\s+new)\s+)?(?:goal|target|task)\b")  # fmt: skip
+
+
+def _before_verb(ctx: Context, sentence: str, at: int) -> list[str]:
+    """The people the clause before ``at`` names (its subject), full names."""
+    clause = re.split(r"[;:]|\.\s", sentence[:at])[-1]
+    return [e.name for _, e in ctx.gaz.find("people", clause)]
+
+
 def _names(ctx: Context, sentence: str, phrase: str) -> str:
     """A phrase naming people (full names, as replies name people), with pronouns resolved to
     the sentence's subject."""
     names = [e.name for _, e in ctx.gaz.find("people", phrase)]
-    if re.match(r"(?:him|her)\b", phrase):
+    if re.match(r"(?:him|her|he|she)\b", phrase):
         entry = subject_entry(ctx, sentence)
         names.insert(0, entry.name if entry else subject(ctx, sentence))
     return " and ".join(n for n in names if n) if names else phrase.strip()
@@ -239,7 +282,7 @@ def _names(ctx: Context, sentence: str, phrase: str) -> str:
 def _setters(ctx: Context, sentence: str, phrase: str) -> dict[str, Any]:
     """``_names`` as parts: canonical people, or the phrase when it names nobody."""
     names = [e.name for _, e in ctx.gaz.find("people", phrase)]
-    if re.match(r"(?:him|her)\b", phrase):
+    if re.match(r"(?:him|her|he|she)\b", phrase):
         entry = subject_entry(ctx, sentence)
         names.insert(0, entry.name if entry else "")
     names = [n for n in names if n]
@@ -314,6 +357,19 @@ def _period(ctx: Context, s: str, m: re.Match[str], last: _Period | None = None)
             text = f"in {MONTH_NAMES[a - 1]}-{MONTH_NAMES[b - 1]} {year}"
             parts = {"period": "months", "months": b - a + 1, "period_year": year, "from_month": a}
             found.append((span.start(), span.end(), _Period(text, year, parts)))
+    for quarter in _QUARTER.finditer(s):
+        n = int(quarter.group("q") or ORDINAL_WORDS.get(quarter.group("ord").lower())
+                or quarter.group("ord")[0])  # fmt: skip
+        year = int(quarter.group("y"))
+        text = f"in the {_QUARTERS[n - 1]} quarter of {year}"
+        parts = {"period": "months", "months": 3, "period_year": year, "from_month": 3 * n - 2}
+        found.append((quarter.start(), quarter.end(), _Period(text, year, parts)))
+    for month in _MONTH_OF.finditer(s):  # "December 2026: $24.1 billion": that month's
+        if any(a <= month.start() < b for a, b, _ in found) or _RANGE.match(s, month.start()):
+            continue
+        k, year = MONTH_NAMES.index(month.group("m")) + 1, int(month.group("y"))
+        parts = {"period": "months", "months": 1, "period_year": year, "from_month": k}
+        found.append((month.start(), month.end(), _Period(f"in {month.group()}", year, parts)))
     for run in _RUN.finditer(s):  # the latest of several years, which the text does not name
         n = _run_length(run.group("n"))
         held = _Period(
@@ -379,7 +435,12 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
                     currency=r.vocab("currencies", p.currency))  # fmt: skip
     year = str(p.period_year) if p.period_year is not None else ""
     period = ""
-    if p.period == "months" and p.from_month and p.from_month + (p.months or 1) - 1 <= 12:
+    if p.period == "months" and p.from_month and p.months == 1:
+        period = r.fill("period_month", month=r.vocab("months_gen", MONTH_NAMES[p.from_month - 1]),
+                        year=year)  # fmt: skip
+    elif p.period == "months" and p.months == 3 and p.from_month in (1, 4, 7, 10):
+        period = r.fill("period_quarter", n=str((p.from_month + 2) // 3), year=year)
+    elif p.period == "months" and p.from_month and p.from_month + (p.months or 1) - 1 <= 12:
         start = p.from_month
         period = r.fill("period_range", start=r.vocab("months_gen", MONTH_NAMES[start - 1]),
                         end=r.vocab("months_gen", MONTH_NAMES[start + (p.months or 1) - 2]),
