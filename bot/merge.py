@@ -93,8 +93,9 @@ class Placement:
     text_dated: bool = False
     venues: tuple[tuple[int, str, str | None, int], ...] = ()
     # the meetings of the table its paragraphs about other meetings of the principals tell of
-    # (``Context.scoped``): their day, id, place and whether text dates them
-    scoped: tuple[tuple[str, str, str | None, bool], ...] = ()
+    # (``Context.scoped``): their day, id, place, whether text dates them and whether a report
+    # of theirs names their venue (a paragraph's venue then is not theirs, as with recalls)
+    scoped: tuple[tuple[str, str, str | None, bool, bool], ...] = ()
 
     def to_json(self) -> list[object]:
         """The placement as JSON (the fact store keeps each article's)."""
@@ -184,8 +185,9 @@ def assign(reports: Sequence[Context],
         told = [g for day in dict.fromkeys(ctx.scoped) if day
                 if (g := groups.get(date.fromisoformat(day))) is not None]  # fmt: skip
         if told:  # its paragraphs about other meetings of the principals: theirs
-            where = replace(where, scoped=tuple((g.day.isoformat(), g.id, g.place, text_dated(g))
-                                                for g in told))  # fmt: skip
+            where = replace(where, scoped=tuple(
+                (g.day.isoformat(), g.id, g.place, text_dated(g), any(c.venue for c in g.reports))
+                for g in told))  # fmt: skip
         out[stem] = where
     return out
 
@@ -197,13 +199,14 @@ def place(ctx: Context, facts: Sequence[Fact], where: Placement) -> list[Fact]:
     out: list[Fact] = []
     own = list(facts)
     if where.scoped:  # the facts of its paragraphs about another meeting of the table: its
-        told = {day: (m, at, dated) for day, m, at, dated in where.scoped}
+        told = {day: (m, at, dated, venued) for day, m, at, dated, venued in where.scoped}
         own = []
         for f in facts:
             of = ctx.scoped[f.sentence] if f.sentence < len(ctx.scoped) else ""
             if of in told:
-                m, at, dated = told[of]
-                out.append(_join(f, m, at, date.fromisoformat(of), dated, False))
+                m, at, dated, venued = told[of]
+                if not (venued and f.kind == venue.KIND):
+                    out.append(_join(f, m, at, date.fromisoformat(of), dated, False))
             else:
                 own.append(f)
     if where.day is None:
