@@ -105,9 +105,9 @@ def test_the_reviews_paragraph_on_the_meeting_is_its_and_its_other_meetings_date
     (said,) = _of(table, "statement", "year_review_2025")
     assert said.meeting == _meeting(table, date(2025, 11, 4)) and "pie" in said.display
     met = {
-        (f.parts.what, f.parts.when, f.parts.place)
+        (f.parts.what, f.parts.when, f.parts.place)  # type: ignore[attr-defined]
         for f in _of(table, "encounter", "year_review_2025")
-    }  # type: ignore[attr-defined]
+    }
     assert {("video call", "2025-01-28", "video link"), ("meeting", "2025-02-13", "Minsk"),
             ("talks", "2025-05-29", "Astana")} <= met  # fmt: skip
 
