@@ -78,6 +78,8 @@ _GIVEN_AT = re.compile(
     r"meeting|meetings|met|talks|visit)\b|назва|упомян|встреч|переговор",
     re.I,
 )
+_BY_MONTH = re.compile(rf"\b(?:by|through|until|up\s+to)\s+(?:the\s+end\s+of\s+)?"
+                       rf"(?:{'|'.join(MONTH_NAMES)})\b", re.I)  # fmt: skip
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them by the columns
@@ -1038,11 +1040,13 @@ class Picker:
         ("trade in 2025" is 2025's figure, not 2024's reported in 2025; but "the trade figure
         given in August 2024" is the one given then, whatever its year; a bare "trade in 2026"
         with no figure for 2026 is none)."""
-        if month:  # that month's own figure, or none (``_month_period``)
+        if month:  # that month's own figure, or none (``_month_period``); "by November 2023":
+            # the figure of the months up to it ("the first 11 months of 2023")
             ((one_month,), (of_year,)) = (q.slots.months, q.slots.years)
+            since = 1 if _BY_MONTH.search(q.text) else one_month
             return [f for f in facts if KINDS[f.kind].period is None or (
-                getattr(f.parts, "from_month", None) == one_month
-                and getattr(f.parts, "months", None) == 1
+                (getattr(f.parts, "from_month", None) or 1) == since
+                and getattr(f.parts, "months", None) == one_month - since + 1
                 and getattr(f.parts, "period_year", None) == of_year)]  # fmt: skip
         asked = months_asked(q.text)
         growth = bool(GROWTH.search(q.text))

@@ -205,6 +205,7 @@ def test_who_set_a_goal_is_read_before_and_after_it(table: FactTable) -> None:
         ("What was trade in the first quarter of 2026 according to the business council?",
          ["66.2"]),
         ("What was Russia-China trade in April 2026?", ["22.8"]),
+        ("How much trade was there by May 2026?", ["111.5"]),  # the months up to it
         ("Какой товарооборот был в январе-мае 2026 года по данным совета SRBC?", ["111,5"]),
         ("Какой товарооборот был в первом квартале 2026 года?", ["66,2", "1-м квартале"]),
         # who someone the articles introduce is, asked in English or with the name in Russian
