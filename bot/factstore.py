@@ -29,6 +29,7 @@ import weakref
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -130,24 +131,33 @@ def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_o
     incremental build (``update_store``) merges again. The contents are the same for the same
     table; a disk error is a DataError naming the store.
     """
-    tmp: Path | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        tmp = Path(name)
-        os.chmod(tmp, 0o644)
+    with _beside(path, make_folder=True) as tmp:
         _fill(tmp, table, kinds, words_of, frozenset(ranked), meta, known or {},
               content_of or (lambda f: frozenset()), agent_of or (lambda f: ""),
               years_of or (lambda f: ()), reports or {})  # fmt: skip
         os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
-        tmp = None
+
+
+@contextmanager
+def _beside(path: Path, make_folder: bool = False) -> Iterator[Path]:
+    """A new file beside the store at ``path`` for the body to fill and put in its place
+    (``os.replace``); removed when it does not get there. A disk error is a DataError naming
+    the store."""
+    tmp: Path | None = None
+    try:
+        if make_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        tmp = Path(name)
+        os.chmod(tmp, 0o644)
+        yield tmp
     except (OSError, sqlite3.Error) as exc:
         problem = getattr(exc, "strerror", None) or exc
         raise DataError(path, f"cannot write the fact store: {problem}") from None
     finally:
         if tmp is not None:
-            tmp.unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)  # (gone when it was put in place)
 
 
 def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: WordsOf,
@@ -253,13 +263,8 @@ def update_store(path: Path, replaced: Mapping[str, Sequence[Fact]], dropped: It
     of the new articles' facts (their places: ``positions``). False when a new article finds
     no room between its neighbours' places (then write the store whole); a disk error is a
     DataError naming the store."""
-    tmp: Path | None = None
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        tmp = Path(name)
+    with _beside(path) as tmp:
         shutil.copyfile(path, tmp)  # (sendfile: 0.2-0.4 s for the 420 MB of 10,000 articles)
-        os.chmod(tmp, 0o644)
         db = sqlite3.connect(tmp, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode = OFF")  # a private copy: renamed only when whole
@@ -275,14 +280,7 @@ def update_store(path: Path, replaced: Mapping[str, Sequence[Fact]], dropped: It
         with tmp.open("rb+") as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
-        tmp = None
         return True
-    except (OSError, sqlite3.Error) as exc:
-        problem = getattr(exc, "strerror", None) or exc
-        raise DataError(path, f"cannot write the fact store: {problem}") from None
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
 
 
 def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropped: set[str],
