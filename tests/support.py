@@ -10,9 +10,11 @@ import os
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from bot.config import Config, load_config
+from bot.facts import Fact, FactKind, FactTable
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "tests" / "data" / "articles"  # held-out articles, each with its expectations
@@ -21,6 +23,10 @@ DEV_ARTICLES = ARTICLES / "dev"  # issue 13's articles written blind, with MEETI
 # Real reports beside the repository (../shared/articles-real; FACTBOT_REAL_ARTICLES elsewhere).
 REAL_ARTICLES = Path(
     os.environ.get("FACTBOT_REAL_ARTICLES") or ROOT.parent / "shared" / "articles-real"
+)
+# The four meetings of the seeds (articles added to them keep these and may add their own).
+SEED_MEETINGS = frozenset(
+    {date(2023, 3, 21), date(2023, 5, 24), date(2023, 12, 20), date(2025, 11, 4)}
 )
 BAD_BYTES = b"Xi Jinping met Mikhail Mishustin in Beijing \xff\xfe on Monday.\n"  # not UTF-8
 
@@ -100,3 +106,13 @@ __all__ = [
     "config_file",
     "make_project",
 ]
+
+
+def with_articles(root: Path, folder: Path) -> Config:
+    """The config of a project in ``root``: the seeds and every article of ``folder``."""
+    return make_project(root, articles=sorted(folder.glob("*.txt"))).config()
+
+
+def facts_of(table: FactTable, kind: str, article: str) -> list[Fact]:
+    """The facts of ``kind`` from an article ``make_project`` added (its name, no ``.txt``)."""
+    return [f for f in table.find(FactKind(kind)) if f.article == f"005_{article}"]

@@ -13,19 +13,16 @@ import pytest
 from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import Config
-from bot.facts import Fact, FactKind, FactTable
-from tests.support import ARTICLES, make_project
+from bot.facts import FactKind, FactTable
+from tests.support import ARTICLES, SEED_MEETINGS, facts_of, with_articles
 
 BROADCAST = ARTICLES / "broadcast"
-SEED_MEETINGS = {date(2023, 3, 21), date(2023, 5, 24), date(2023, 12, 20), date(2025, 11, 4)}
 NEW = date(2027, 9, 3)
 
 
 @pytest.fixture(scope="module")
 def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
-    project = make_project(tmp_path_factory.mktemp("broadcast"),
-                           articles=sorted(BROADCAST.glob("*.txt")))  # fmt: skip
-    return project.config()
+    return with_articles(tmp_path_factory.mktemp("broadcast"), BROADCAST)
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +33,6 @@ def table(config: Config) -> FactTable:
 @pytest.fixture(scope="module")
 def answerer(config: Config, table: FactTable) -> Answerer:
     return Answerer.from_table(table, config)
-
-
-def _of(table: FactTable, kind: str, article: str) -> list[Fact]:
-    return [f for f in table.find(FactKind(kind)) if f.article == f"005_{article}"]
 
 
 def test_the_second_reports_merge_and_the_archive_line_adds_no_meeting(table: FactTable) -> None:
@@ -59,38 +52,39 @@ def test_the_scripts_venue_time_occasion_and_people_at_the_table(table: FactTabl
     """'The two leaders sat down on Friday evening at the Russky Island Conference Centre', 'on
     the sidelines of the Eastern Economic Forum', 'X, who is accompanying Mishustin, and Y were
     also at the table': the one named before 'who is accompanying' came along, both were there."""
-    (venue,) = _of(table, "venue", "tv_rundown_2027")
+    (venue,) = facts_of(table, "venue", "tv_rundown_2027")
     assert venue.value == "Russky Island Conference Centre"
-    (daytime,) = _of(table, "daytime", "tv_rundown_2027")
+    (daytime,) = facts_of(table, "daytime", "tv_rundown_2027")
     assert daytime.value == "evening"
     for article in ("tv_rundown_2027", "weekly_letter_2027"):
-        (occasion,) = _of(table, "occasion", article)
+        (occasion,) = facts_of(table, "occasion", article)
         assert occasion.parts.event == "Eastern Economic Forum"  # type: ignore[attr-defined]
-    (came,) = _of(table, "delegation", "tv_rundown_2027")
+    (came,) = facts_of(table, "delegation", "tv_rundown_2027")
     assert came.parts.people == ("Alexei Overchuk",)  # type: ignore[attr-defined]
-    present = {f.value for f in _of(table, "person", "tv_rundown_2027") if f.qualifier == "present"}
+    people = facts_of(table, "person", "tv_rundown_2027")
+    present = {f.value for f in people if f.qualifier == "present"}
     assert present == {"Alexei Overchuk", "Ding Xuexiang"}
 
 
 def test_soundbites_are_their_speakers_words_and_no_one_elses(table: FactTable) -> None:
     """Mishustin's soundbite gives the trade ('it rose to 141.8 billion dollars'); the farmer's
     soundbite and the voice-over are no leader's words, and the farmer's percent no trade."""
-    said = _of(table, "statement", "tv_rundown_2027")
+    said = facts_of(table, "statement", "tv_rundown_2027")
     speakers = {f.parts.speaker for f in said}  # type: ignore[attr-defined]
     assert speakers == {"Mikhail Mishustin", "Xi Jinping"}
     assert not [f for f in said if "45 percent" in f.value or "forum closes" in f.value]
     hope = [f for f in said if f.parts.kind == "hope"]  # type: ignore[attr-defined]
     assert [f.parts.speaker for f in hope] == ["Xi Jinping"]  # type: ignore[attr-defined]
-    (trade,) = _of(table, "trade", "tv_rundown_2027")
+    (trade,) = facts_of(table, "trade", "tv_rundown_2027")
     p = trade.parts
     assert (p.n, p.months, p.period_year, p.growth) == ("141.8", 7, 2027, "3.2")  # type: ignore[attr-defined]
-    (letter,) = _of(table, "trade", "weekly_letter_2027")
+    (letter,) = facts_of(table, "trade", "weekly_letter_2027")
     assert (letter.parts.n, letter.parts.growth) == ("141.8", "3.2")  # type: ignore[attr-defined]
 
 
 def test_a_translated_statements_initials_keep_its_sentences_whole(table: FactTable) -> None:
     """'Chairman of the Government M.V. Mishustin stated that ...' is one sentence, his."""
-    said = {f.parts.speaker for f in _of(table, "statement", "embassy_note_2025")  # type: ignore[attr-defined]
+    said = {f.parts.speaker for f in facts_of(table, "statement", "embassy_note_2025")  # type: ignore[attr-defined]
             if "grain and pork" in f.value}  # fmt: skip
     assert said == {"Mikhail Mishustin"}
 
@@ -127,7 +121,7 @@ def test_a_column_that_walks_through_the_meetings_reports_none(table: FactTable)
     """'On 24 May 2023 Xi received Mishustin ...', 'by 4 November 2025': a look back; the
     columnist's own 'In my view ...', 'I think ...' are no one's statement."""
     assert not [m for m in table.meetings if "005_recap_column_2026" in m.articles]
-    said = _of(table, "statement", "recap_column_2026")
+    said = facts_of(table, "statement", "recap_column_2026")
     assert said and not [f for f in said if "my view" in f.source or "I think" in f.source]
 
 

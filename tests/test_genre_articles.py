@@ -11,29 +11,19 @@ import pytest
 from bot.answer import Answerer
 from bot.build import build_table
 from bot.corpus import parse_article
-from bot.facts import Fact, FactKind, FactTable
-from tests.support import GENRE_ARTICLES, make_project
-
-SEED_MEETINGS = {date(2023, 3, 21), date(2023, 5, 24), date(2023, 12, 20), date(2025, 11, 4)}
+from bot.facts import FactTable
+from tests.support import GENRE_ARTICLES, SEED_MEETINGS, facts_of, with_articles
 
 
 @pytest.fixture(scope="module")
 def table(tmp_path_factory: pytest.TempPathFactory) -> FactTable:
-    project = make_project(tmp_path_factory.mktemp("genre"),
-                           articles=sorted(GENRE_ARTICLES.glob("*.txt")))  # fmt: skip
-    return build_table(project.config())[0]
+    return build_table(with_articles(tmp_path_factory.mktemp("genre"), GENRE_ARTICLES))[0]
 
 
 @pytest.fixture(scope="module")
 def answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
-    project = make_project(tmp_path_factory.mktemp("genre-ask"),
-                           articles=sorted(GENRE_ARTICLES.glob("*.txt")))  # fmt: skip
-    config = project.config()
+    config = with_articles(tmp_path_factory.mktemp("genre-ask"), GENRE_ARTICLES)
     return Answerer.from_table(build_table(config)[0], config)
-
-
-def _of(table: FactTable, kind: str, article: str) -> list[Fact]:
-    return [f for f in table.find(FactKind(kind)) if f.article == f"005_{article}"]
 
 
 def test_no_article_adds_a_meeting_and_the_second_report_merges(table: FactTable) -> None:
@@ -48,10 +38,10 @@ def test_a_report_of_no_meeting_keeps_its_facts_in_a_group_of_its_own(table: Fac
     """The explainer's trade figure and the leaders' other meetings (a year named once dates
     both months; a country is a place of its own) belong to the report, one of the others."""
     (report,) = [m for m in table.others if m.articles == ("005_qa_explainer_2025",)]
-    (trade,) = _of(table, "trade", "qa_explainer_2025")
+    (trade,) = facts_of(table, "trade", "qa_explainer_2025")
     assert trade.meeting == report.id
     assert (trade.parts.n, trade.parts.period_year, trade.parts.growth) == ("237.2", 2024, "1.8")  # type: ignore[attr-defined]
-    found = _of(table, "encounter", "qa_explainer_2025")
+    found = facts_of(table, "encounter", "qa_explainer_2025")
     others = [f.parts for f in found if f.qualifier != "main"]
     met = {(p.when, p.place or p.country) for p in others}  # type: ignore[attr-defined]
     assert met == {("2024-05", "Beijing"), ("2024-10", "Russia")}
@@ -61,12 +51,12 @@ def test_the_wire_gives_the_length_of_the_talks_and_first_person_trade(table: Fa
     """ "The meeting lasted nearly two hours"; "Last year trade ... grew to $190 billion, an
     increase of 29.3 percent, and this year ...": 2022 (the meeting's last year), not this
     year; "State television quoted Xi as saying ..." is Xi's, the line after it no one's."""
-    (length,) = _of(table, "duration", "wire_second_2023")
+    (length,) = facts_of(table, "duration", "wire_second_2023")
     assert (length.parts.minutes, length.parts.approx) == (120, "less")  # type: ignore[attr-defined]
     assert length.meeting.startswith("2023-12-20")
-    (trade,) = _of(table, "trade", "wire_second_2023")
+    (trade,) = facts_of(table, "trade", "wire_second_2023")
     assert (trade.parts.period_year, trade.parts.growth) == (2022, "29.3")  # type: ignore[attr-defined]
-    said = {f.sentence: f.parts.speaker for f in _of(table, "statement", "wire_second_2023")}  # type: ignore[attr-defined]
+    said = {f.sentence: f.parts.speaker for f in facts_of(table, "statement", "wire_second_2023")}  # type: ignore[attr-defined]
     quoted = [i for i, s in enumerate(_source_sentences(table)) if "quoted Xi" in s]
     assert said.get(quoted[0]) == "Xi Jinping" and quoted[0] + 1 not in said
 
@@ -81,13 +71,14 @@ def test_the_announcement_is_about_its_planned_meeting(table: FactTable) -> None
     group (never held), the leaders' phone call an encounter, the commission its bare name."""
     (group,) = [m for m in table.others if m.articles == ("005_announce_gov_2026",)]
     assert group.date == date(2026, 9, 16) and group.place == "Beijing"
-    (main,) = [f for f in _of(table, "encounter", "announce_gov_2026") if f.qualifier == "main"]
+    encounters = facts_of(table, "encounter", "announce_gov_2026")
+    (main,) = [f for f in encounters if f.qualifier == "main"]
     assert main.parts.status == "planned"  # type: ignore[attr-defined]
-    calls = [f.parts for f in _of(table, "encounter", "announce_gov_2026")
+    calls = [f.parts for f in facts_of(table, "encounter", "announce_gov_2026")
              if f.parts.what == "phone call"]  # type: ignore[attr-defined]  # fmt: skip
     pair = {"Vladimir Putin", "Xi Jinping"}
     assert [(c.when, set(c.who)) for c in calls] == [("2026-07-07", pair)]  # type: ignore[attr-defined]
-    (chairs,) = _of(table, "cochair", "announce_gov_2026")
+    (chairs,) = facts_of(table, "cochair", "announce_gov_2026")
     assert chairs.parts.body == "intergovernmental commission on investment cooperation"  # type: ignore[attr-defined]
 
 

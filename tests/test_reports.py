@@ -13,12 +13,12 @@ from datetime import date
 import pytest
 
 from bot.build import build_table
-from bot.facts import Fact, FactKind, FactTable
+from bot.facts import FactTable
 from bot.gazetteer import load_gazetteer
 from bot.glossary import load_glossary
 from bot.kinds import NEEDS, render
 from bot.text import number_word
-from tests.support import ARTICLES, make_project
+from tests.support import ARTICLES, facts_of, make_project, with_articles
 
 REPORTS = ARTICLES / "reports"
 MEETING = date(2027, 5, 18)
@@ -26,14 +26,8 @@ MEETING = date(2027, 5, 18)
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[FactTable, list[str]]:
-    project = make_project(tmp_path_factory.mktemp("reports"),
-                           articles=sorted(REPORTS.glob("*.txt")))  # fmt: skip
-    table, report = build_table(project.config())
+    table, report = build_table(with_articles(tmp_path_factory.mktemp("reports"), REPORTS))
     return table, report.notes
-
-
-def _of(table: FactTable, kind: str, article: str) -> list[Fact]:
-    return [f for f in table.find(FactKind(kind)) if f.article == f"005_{article}"]
 
 
 def test_both_reports_are_one_meeting_of_the_heading_and_the_wire(
@@ -49,9 +43,9 @@ def test_the_transcript_heading_gives_the_time_and_the_speech_the_delegation(
     built: tuple[FactTable, list[str]],
 ) -> None:
     table, _ = built
-    (daytime,) = _of(table, "daytime", "govru_transcript_2027")
+    (daytime,) = facts_of(table, "daytime", "govru_transcript_2027")
     assert (daytime.parts.part, daytime.parts.time) == ("afternoon", "16:15")  # type: ignore[attr-defined]
-    (delegation,) = _of(table, "delegation", "govru_transcript_2027")
+    (delegation,) = facts_of(table, "delegation", "govru_transcript_2027")
     # "on the Russian side were ..." (the visitor's side: all of it) and the transcript's list
     assert delegation.parts.people == ("Marat Khusnullin", "Maxim Reshetnikov", "Oksana Lut")  # type: ignore[attr-defined]
 
@@ -63,7 +57,7 @@ def test_a_commissions_co_chair_named_with_his_partner_after_the_body(
     BODY with Chinese Vice Premier B" (a wire's "PM" title for an official never seen)."""
     table, _ = built
     for article in ("govru_transcript_2027", "wire_premiers_2027"):
-        chairs = {(f.parts.chairs, f.parts.body) for f in _of(table, "cochair", article)}  # type: ignore[attr-defined]
+        chairs = {(f.parts.chairs, f.parts.body) for f in facts_of(table, "cochair", article)}  # type: ignore[attr-defined]
         assert (("Marat Khusnullin", "Zhang Guoqing"),
                 "intergovernmental commission on transport cooperation") in chairs  # fmt: skip
 
@@ -72,7 +66,7 @@ def test_an_invitation_reiterated_in_first_person_names_host_guest_and_messenger
     built: tuple[FactTable, list[str]],
 ) -> None:
     table, _ = built
-    (inv,) = _of(table, "invitation", "govru_transcript_2027")
+    (inv,) = facts_of(table, "invitation", "govru_transcript_2027")
     p = inv.parts
     assert (p.host, p.guest, p.via, p.action) == (  # type: ignore[attr-defined]
         "Vladimir Putin", "Xi Jinping", "Mikhail Mishustin", "visit")  # fmt: skip
@@ -85,7 +79,7 @@ def test_a_figure_held_for_years_in_a_row_is_of_no_single_year(
     """ "has stayed above $230 billion for the fourth year in a row" is no figure of 2027 (the
     meeting's year) nor of any one year."""
     table, _ = built
-    (trade,) = _of(table, "trade", "govru_transcript_2027")
+    (trade,) = facts_of(table, "trade", "govru_transcript_2027")
     assert trade.year is None and trade.parts.period_year is None  # type: ignore[attr-defined]
     assert (trade.parts.approx, trade.parts.period, trade.parts.run) == ("more", "run", 4)  # type: ignore[attr-defined]
     assert "fourth year in a row" in trade.display
@@ -98,7 +92,7 @@ def test_a_quote_of_two_sentences_is_the_speakers_named_after_it(
     carried on), without the closing quote and title; the narration after it is no one's."""
     table, _ = built
     said = [(f.sentence, f.parts.speaker, f.parts.content)  # type: ignore[attr-defined]
-            for f in _of(table, "statement", "wire_premiers_2027")]  # fmt: skip
+            for f in facts_of(table, "statement", "wire_premiers_2027")]  # fmt: skip
     assert all(who == "Mikhail Mishustin" for i, who, _ in said if i in (3, 4))
     assert not [c for _, _, c in said if re.search(r'["”]\s*PM\b|\bPM$', c)]
     assert not [c for _, _, c in said if "documents" in c]
@@ -108,7 +102,7 @@ def test_a_count_in_words_signed_after_the_premiers_talks(
     built: tuple[FactTable, list[str]],
 ) -> None:
     table, _ = built
-    (docs,) = _of(table, "documents", "wire_premiers_2027")
+    (docs,) = facts_of(table, "documents", "wire_premiers_2027")
     assert (docs.parts.count, docs.parts.regular) == (17, 32)  # type: ignore[attr-defined]
 
 
@@ -116,7 +110,7 @@ def test_a_machine_translations_pinyin_name_is_the_person(
     built: tuple[FactTable, list[str]],
 ) -> None:
     table, _ = built
-    invitations = _of(table, "invitation", "wire_premiers_2027")
+    invitations = facts_of(table, "invitation", "wire_premiers_2027")
     assert [(f.parts.host, f.parts.guest) for f in invitations] == [  # type: ignore[attr-defined]
         ("Mikhail Mishustin", "Li Qiang")]  # fmt: skip
 
@@ -129,7 +123,7 @@ def test_every_fact_of_the_reports_has_its_russian(built: tuple[FactTable, list[
     assert lacking
     assert all(re.search(r"glossary lacks (?:gazetteer: |names: )(?:Marat Khusnullin|Oksana Lut|"
                          r"Zhang Guoqing|Wei Lanting)\b", n) for n in lacking), lacking  # fmt: skip
-    (trade,) = _of(table, "trade", "govru_transcript_2027")
+    (trade,) = facts_of(table, "trade", "govru_transcript_2027")
     assert render(load_glossary(NEEDS), trade, load_gazetteer()).text == (
         "товарооборот 4-й год подряд — более 230 млрд долларов США"
     )
@@ -151,7 +145,7 @@ def test_a_scholar_introduced_after_the_name_is_the_speaker(
     said ...": a person the gazetteer lacks, named by what they do, and the family name alone."""
     table, _ = built
     said = [(f.parts.speaker, f.parts.content)  # type: ignore[attr-defined]
-            for f in _of(table, "statement", "wire_premiers_2027")]  # fmt: skip
+            for f in facts_of(table, "statement", "wire_premiers_2027")]  # fmt: skip
     wei = [c for who, c in said if who == "Wei Lanting"]
     assert any("new oil" in c and "Payments follow the grain" in c for c in wei), said
     assert any(c.startswith("the new grain corridor") for c in wei), said

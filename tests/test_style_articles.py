@@ -14,18 +14,15 @@ from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import Config
 from bot.facts import Fact, FactKind, FactTable
-from tests.support import ARTICLES, make_project
+from tests.support import ARTICLES, SEED_MEETINGS, facts_of, with_articles
 
 STYLES = ARTICLES / "styles"
-SEED_MEETINGS = {date(2023, 3, 21), date(2023, 5, 24), date(2023, 12, 20), date(2025, 11, 4)}
 NEW = date(2026, 6, 16)
 
 
 @pytest.fixture(scope="module")
 def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
-    project = make_project(tmp_path_factory.mktemp("styles"),
-                           articles=sorted(STYLES.glob("*.txt")))  # fmt: skip
-    return project.config()
+    return with_articles(tmp_path_factory.mktemp("styles"), STYLES)
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +33,6 @@ def table(config: Config) -> FactTable:
 @pytest.fixture(scope="module")
 def answerer(config: Config, table: FactTable) -> Answerer:
     return Answerer.from_table(table, config)
-
-
-def _of(table: FactTable, kind: str, article: str) -> list[Fact]:
-    return [f for f in table.find(FactKind(kind)) if f.article == f"005_{article}"]
 
 
 def _part(f: Fact, name: str) -> object:
@@ -65,16 +58,17 @@ def test_each_section_of_the_encyclopedia_belongs_to_its_meeting(table: FactTabl
     """ "=== Beijing, 2023 === On the morning of 20 December 2023 ..." is that meeting's: its
     trade figure is of 2023 (not of the page's 2026), its venue and time of day that meeting's;
     the footnote marks are gone and the references say nothing."""
-    said = {(f.meeting, _part(f, "speaker")) for f in _of(table, "statement", "encyclopedia_2026")}
+    statements = facts_of(table, "statement", "encyclopedia_2026")
+    said = {(f.meeting, _part(f, "speaker")) for f in statements}
     assert said == {(_meeting(table, date(2023, 3, 21)), "Xi Jinping"),
                     (_meeting(table, date(2023, 12, 20)), "Xi Jinping"),
                     (_meeting(table, NEW), "Xi Jinping")}  # fmt: skip
-    (trade,) = [f for f in _of(table, "trade", "encyclopedia_2026") if _part(f, "n") == "200"]
+    (trade,) = [f for f in facts_of(table, "trade", "encyclopedia_2026") if _part(f, "n") == "200"]
     assert (trade.meeting, _part(trade, "period_year")) == (_meeting(table, date(2023, 12, 20)),
                                                             2023)  # fmt: skip
-    daytime = {(f.meeting, f.value) for f in _of(table, "daytime", "encyclopedia_2026")}
+    daytime = {(f.meeting, f.value) for f in facts_of(table, "daytime", "encyclopedia_2026")}
     assert daytime == {(_meeting(table, date(2023, 12, 20)), "morning")}
-    (greeting,) = _of(table, "greeting", "encyclopedia_2026")
+    (greeting,) = facts_of(table, "greeting", "encyclopedia_2026")
     assert greeting.meeting == _meeting(table, date(2025, 11, 4))
     assert not [f for f in table.facts if f.article == "005_encyclopedia_2026" and "[" in f.source]
 
@@ -85,14 +79,14 @@ def test_the_thread_gives_the_time_the_venue_and_who_sat_at_the_table(table: Fac
     table" names the people there; a label line's quote and a post's "🔴 Mikhail Mishustin
     (via interpreter):" are their words."""
     new = _meeting(table, NEW)
-    assert {(f.value, f.meeting) for f in _of(table, "daytime", "live_thread_2026")} == {
+    assert {(f.value, f.meeting) for f in facts_of(table, "daytime", "live_thread_2026")} == {
         ("morning", new)}  # fmt: skip
     assert {f.value for f in table.find(FactKind("venue")) if f.meeting == new} == {"Zhongnanhai"}
-    present = {f.value for f in _of(table, "person", "live_thread_2026")}
+    present = {f.value for f in facts_of(table, "person", "live_thread_2026")}
     assert present >= {"Alexei Overchuk", "Tatyana Golikova", "Ding Xuexiang", "Wang Yi"}
-    said = {_part(f, "speaker") for f in _of(table, "statement", "live_thread_2026")}
+    said = {_part(f, "speaker") for f in facts_of(table, "statement", "live_thread_2026")}
     assert said == {"Xi Jinping", "Mikhail Mishustin"}
-    texts = [f.display for f in _of(table, "statement", "live_thread_2026")]
+    texts = [f.display for f in facts_of(table, "statement", "live_thread_2026")]
     assert not [t for t in texts if '"' in t or '“"' in t], texts
 
 
@@ -102,11 +96,11 @@ def test_the_reviews_paragraph_on_the_meeting_is_its_and_its_other_meetings_date
     """ "Mishustin arrived in Beijing on Tuesday, Nov. 4 ... Receiving him, Xi Jinping said
     ...": the meeting of November 4, 2025; the video call and the meetings months earlier keep
     their own dates (not the next year's) and are no meeting of the table."""
-    (said,) = _of(table, "statement", "year_review_2025")
+    (said,) = facts_of(table, "statement", "year_review_2025")
     assert said.meeting == _meeting(table, date(2025, 11, 4)) and "pie" in said.display
     met = {
         (f.parts.what, f.parts.when, f.parts.place)  # type: ignore[attr-defined]
-        for f in _of(table, "encounter", "year_review_2025")
+        for f in facts_of(table, "encounter", "year_review_2025")
     }
     assert {("video call", "2025-01-28", "video link"), ("meeting", "2025-02-13", "Minsk"),
             ("talks", "2025-05-29", "Astana")} <= met  # fmt: skip
@@ -118,12 +112,14 @@ def test_the_interviewee_was_there_and_his_words_are_his(table: FactTable) -> No
     side of the table" there, "Tatyana Golikova came with him" on November 4, 2025; his own
     views are his, at no meeting; what he says Xi said is Xi's."""
     march, november = _meeting(table, date(2023, 3, 21)), _meeting(table, date(2025, 11, 4))
-    present = {(f.value, f.meeting) for f in _of(table, "person", "envoy_interview_2026")}
+    present = {(f.value, f.meeting) for f in facts_of(table, "person", "envoy_interview_2026")}
     assert {("Shen Lipeng", march), ("Alexander Novak", march),
             ("Tatyana Golikova", november)} <= present  # fmt: skip
-    (envoy,) = [f for f in _of(table, "person", "envoy_interview_2026") if f.value == "Shen Lipeng"]
+    people = facts_of(table, "person", "envoy_interview_2026")
+    (envoy,) = [f for f in people if f.value == "Shen Lipeng"]
     assert _part(envoy, "role") == "Ambassador to Russia"
-    said = {_part(f, "speaker"): f.meeting for f in _of(table, "statement", "envoy_interview_2026")
+    statements = facts_of(table, "statement", "envoy_interview_2026")
+    said = {_part(f, "speaker"): f.meeting for f in statements
             if "river" in f.display or "growth points" in f.display}  # fmt: skip
     assert said == {"Shen Lipeng": "005_envoy_interview_2026-report", "Xi Jinping": november}
 
@@ -131,14 +127,14 @@ def test_the_interviewee_was_there_and_his_words_are_his(table: FactTable) -> No
 def test_the_associations_president_speaks_for_himself(table: FactTable) -> None:
     """His quote over three sentences and "In Mr Lin's view" are his; the release's points
     after a leader's ("• Twelve agreements were signed") are no one's words."""
-    statements = _of(table, "statement", "association_release_2026")
+    statements = facts_of(table, "statement", "association_release_2026")
     said = {f.sentence: _part(f, "speaker") for f in statements}
     assert [_part(f, "speaker") for f in statements if "insure" in f.display] == ["Lin Haoran"]
     assert "Lin Haoran" in said.values() and all(
         s in ("Lin Haoran", "Pavel Gromov", "Xi Jinping", "Mikhail Mishustin")
         for s in said.values()
     )
-    signed = [f.sentence for f in _of(table, "documents", "association_release_2026")]
+    signed = [f.sentence for f in facts_of(table, "documents", "association_release_2026")]
     assert signed and not set(signed) & set(said)
 
 
@@ -172,7 +168,8 @@ def test_he_who_invites_is_the_one_spoken_of_before(table: FactTable) -> None:
     """ "Xi said ... He invited Mishustin to visit China and said that he had invited Vladimir
     Putin to ...": Xi invited both (not Mishustin himself, the first name after "He")."""
     invited = {
-        (_part(f, "host"), _part(f, "guest")) for f in _of(table, "invitation", "encyclopedia_2026")
+        (_part(f, "host"), _part(f, "guest"))
+        for f in facts_of(table, "invitation", "encyclopedia_2026")
     }
     assert invited == {("Xi Jinping", "Mikhail Mishustin"), ("Xi Jinping", "Vladimir Putin")}
 
@@ -186,14 +183,15 @@ def test_a_releases_own_figures_keep_their_periods(table: FactTable) -> None:
     """The list under "According to SRBC estimates based on customs data:" is of trade figures
     though its lines say no word of trade: a quarter, a month and a range of months."""
     found = {(_part(f, "n"), _part(f, "from_month"), _part(f, "months"), _part(f, "period_year"))
-             for f in _of(table, "trade", "association_release_2026")}  # fmt: skip
+             for f in facts_of(table, "trade", "association_release_2026")}  # fmt: skip
     assert {("66.2", 1, 3, 2026), ("22.8", 4, 1, 2026), ("111.5", 1, 5, 2026)} <= found
 
 
 def test_who_set_a_goal_is_read_before_and_after_it(table: FactTable) -> None:
     """ "Xi and Mishustin set the goal of raising bilateral trade to 2.5 trillion yuan by 2030";
     "the target of $200 billion that he and Vladimir Putin had set" (he: Xi)."""
-    setters = {_part(f, "n"): _part(f, "set_by") for f in _of(table, "trade", "encyclopedia_2026")}
+    trade = facts_of(table, "trade", "encyclopedia_2026")
+    setters = {_part(f, "n"): _part(f, "set_by") for f in trade}
     assert setters == {"2.5": ("Xi Jinping", "Mikhail Mishustin"),
                        "200": ("Xi Jinping", "Vladimir Putin")}  # fmt: skip
 
@@ -258,7 +256,7 @@ def test_who_accompanied_is_never_the_one_accompanied(answerer: Answerer) -> Non
 
 def test_an_answers_reply_word_says_nothing(table: FactTable) -> None:
     """ "A: Not at all.", "A: Yes.": no statement of the ambassador's."""
-    said = [f.display for f in _of(table, "statement", "envoy_interview_2026")]
+    said = [f.display for f in facts_of(table, "statement", "envoy_interview_2026")]
     assert not [s for s in said if "Not at all" in s or s.endswith("“Yes.”")], said
 
 
