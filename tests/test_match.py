@@ -160,6 +160,15 @@ def test_question_word_outweighs_shared_words(answerer: Answerer) -> None:
     assert answerer.ask("когда си был в москве").intent == "meeting_date"
 
 
+def test_what_time_asks_the_time_of_day_and_how_many_times_a_count(answerer: Answerer) -> None:
+    """ "time" and "times" are one stem: a count needs a word that counts ("many", "often")."""
+    reply = answerer.ask("what time did Xi meet Mishustin in December 2023?")
+    assert reply.intent == "time_of_day" and "morning" in reply.text
+    assert answerer.ask("what time did they meet?").intent == "time_of_day"
+    assert answerer.ask("how many time did they meet").intent == "meeting_count"
+    assert answerer.ask("сколько раз они встречались").intent == "meeting_count"
+
+
 def test_russian_typo_is_repaired_through_the_lexicon(answerer: Answerer) -> None:
     assert answerer.ask("землятресение?").intent == "condolences"
 
