@@ -325,7 +325,9 @@ _ABBREVIATIONS = {
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "ltd", "e.g",
     "i.e", "approx", "etc", "jr", "sr", "gen", "lt", "col", "prof", "rep", "sen", "pres",
 }  # fmt: skip
-_SENT_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+")
+# (a stop glued to the next sentence, "this year.According to", as machine translations and
+# scraped pages write it, ends a sentence too)
+_SENT_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -334,7 +336,8 @@ def split_sentences(text: str) -> list[str]:
     A full stop ends a sentence unless it closes a known abbreviation, a single letter or
     initials ("U.S.", "M.V. Mishustin"), or the next word starts in lower case (machine
     translation often breaks a sentence with a stray full stop; keeping the pieces together
-    keeps the fact's context).
+    keeps the fact's context). A stop between a word and a capitalised word with no space ends
+    a sentence ("this year.According to ...").
     """
     out: list[str] = []
     start = 0

@@ -182,6 +182,22 @@ def test_an_invitation_is_accepted_only_when_the_text_says_so() -> None:
     assert not p.accepted
 
 
+def test_the_guest_is_the_object_of_invited_and_may_accept_the_hosts_invitation() -> None:
+    """A machine translation garbles the guest's name ("Michase Jing"): Xi, named later in the
+    sentence, is no guest of his own invitation. "accepted Xi Jinping's invitation" accepts."""
+    garbled = (
+        " date 2023-03-22\nMOSCOW, March 21 (Xinhua) -- Chinese President Xi Jinping met with "
+        "Russian Prime Minister Mikhail Mishustin in Moscow on Tuesday.\n"
+        "Xi Jinping invited Michase Jing to visit China as soon as possible, and Masasus Jing has "
+        "also accepted Xi Jinping's invitation to visit China."
+    )
+    assert _parts(_read(garbled)[1], "invitation") == []
+    named = garbled.replace("Michase Jing", "Mikhail Mishustin").replace("Masasus Jing", "he")
+    named = named.replace(", and he has also accepted", ". Mishustin accepted")
+    (p,) = _parts(_read(named)[1], "invitation")
+    assert (p.host, p.guest, p.accepted) == ("Xi Jinping", MISHUSTIN, True)
+
+
 def test_a_live_blog_gives_the_clock_the_people_at_the_table_and_the_visitors_side() -> None:
     ctx, facts = _read(
         " date 2025-11-04\nLIVE: Mishustin in Beijing - talks with Xi Jinping\n"

@@ -69,6 +69,16 @@ def test_sentences_keep_abbreviations_and_broken_pieces_together() -> None:
     ]
 
 
+def test_a_stop_glued_to_the_next_sentence_ends_it() -> None:
+    """Machine translations and scraped pages drop the space: "this year.According to"; a
+    domain or initials keep their stops."""
+    text = "Xi invited Putin to visit China this year.According to Xinhua, see www.gov.ru or U.S.A."
+    assert split_sentences(text) == [
+        "Xi invited Putin to visit China this year.",
+        "According to Xinhua, see www.gov.ru or U.S.A.",
+    ]
+
+
 def test_normalize_strips_mentions_commands_emoji_and_punctuation() -> None:
     assert normalize("/ask@factbot @factbot YO when did they MEET?? 😀 $200 6.2-magnitude") == (
         "yo when did they meet $200 6.2 magnitude"

@@ -56,9 +56,11 @@ _PASS = Pattern(
 
 
 # The guest accepts, in their own words or reported: "I accept your invitation with pleasure",
-# "Putin accepted the invitation", "he gladly accepted", "said he glad accept".
+# "Putin accepted the invitation", "Putin accepted Xi Jinping's invitation", "he gladly
+# accepted", "said he glad accept".
 _ACCEPT = Pattern(
-    r"\baccept(?:s|ed)?\s+(?:(?:your|his|her|the|this|an?|that)\s+)?(?:kind\s+)?invitation\b"
+    r"\baccept(?:s|ed)?\s+(?:(?:your|his|her|the|this|an?|that)\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+)?(?:kind\s+)?invitation\b"
     r"|\b(?:gladly|happily|readily)\s+accept(?:s|ed)?\b"
     r"|\b(?:glad|happy|pleased)\s+(?:to\s+)?accept(?:s|ed)?\b"
     r"|\baccepted\s+(?:it|with\s+pleasure)\b",
@@ -121,7 +123,10 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
         for m in re.finditer(r"\binvit(?:ed|es|e)\s+(?=(?P<rest>[^.;]+))", s):
             # "invited A to visit China and said he has invited B to ...": one fact each.
             rest = re.split(r"\binvit(?:ed|es)\b", m.group("rest"))[0]
-            guests = ctx.gaz.find("people", rest)
+            # the guest is the object of "invited", before its purpose or another clause
+            # ("invited Michase Jing to visit China ..., and X accepted Xi Jinping's invitation":
+            # a name the gazetteer lacks, and Xi is no guest)
+            guests = [g for g in ctx.gaz.find("people", rest) if _object(rest[: g[0]])]
             speaker = ctx.speaker(i)
             host_entry = subject_entry(ctx, s, m.start())
             if _PRONOUN_FIRST.match(s) and (not ctx.named(s[: m.start()]) or (
@@ -167,6 +172,14 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
 
 
 _PRONOUN_FIRST = Pattern(r"\W*(?:He|She)\b")
+
+
+def _object(before: str) -> bool:
+    """Whether a name after "invited" and ``before`` it is the verb's object: only titles and
+    words of an apposition come between ("invited Russian President Vladimir Putin")."""
+    return len(before) <= 80 and not re.search(
+        r"\b(?:to|and|when|while|as|after|before|that|who|which|has|had|was|is|also)\b|[.;]", before
+    )
 
 
 def _before(ctx: Context, i: int) -> str:
