@@ -241,3 +241,16 @@ def test_a_delegation_expected_to_include_is_planned_not_present() -> None:
         (("Alexander Novak", "Alexei Overchuk"), True)
     ]
     assert not [f for f in facts if f.kind == "person" and f.qualifier == "present"]
+
+
+def test_a_speakers_our_is_not_part_of_the_anniversarys_subject() -> None:
+    """ "This year, we will celebrate the 75th anniversary of our diplomatic relations": the
+    anniversary is of diplomatic relations (not "the our diplomatic relations")."""
+    _, facts = _read(
+        " date 2024-08-21\nMikhail Mishustin meets with Xi Jinping\n"
+        "Mikhail Mishustin: This year, we will celebrate the 75th anniversary of our diplomatic "
+        "relations."
+    )
+    (anniversary,) = [f for f in facts if f.kind == "anniversary"]
+    assert anniversary.parts.of == "diplomatic relations"  # type: ignore[attr-defined]
+    assert "the our" not in anniversary.display

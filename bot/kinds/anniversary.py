@@ -51,6 +51,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
             if not n:
                 continue
             what = re.sub(r"\s+", " ", m.group("what")).strip(" \"“”'«»")
+            # a speaker's "our diplomatic relations" are the relations ("the ... of the our")
+            what = re.sub(r"(?i)^(?:our|their|your|its)\s+", "", what)
             year = _year(ctx, s, m, n, what)
             yield ctx.fact(KIND, i, f"{n}: {what}", english(n, what, year), year=year,
                            number=float(n), parts=Parts(what))  # fmt: skip
