@@ -453,13 +453,16 @@ def group_meetings(meeting_facts: Iterable[Fact], encounters: Iterable[Fact]) ->
             others[fact.meeting].append(fact)
     out = []
     for mid, group in others.items():
+        # a report that it was held names it, not an earlier announcement (the first fact is
+        # what a reply's label shows)
         happened = [f for f in group if getattr(f.parts, "status", "") == "held"]
         first = (happened or group)[0]
         when = str(getattr(first.parts, "when", ""))
         out.append(Meeting(id=mid, date=date.fromisoformat(when) if len(when) == 10 else None,
                            place=first.place, weekday=str(getattr(first.parts, "weekday", "")),
                            articles=tuple(sorted({f.article for f in group})),
-                           facts=tuple(group), what=first.value))  # fmt: skip
+                           facts=(first, *(f for f in group if f is not first)),
+                           what=first.value))  # fmt: skip
     return (tuple(sorted(meetings, key=Meeting.sort_key)),
             tuple(sorted(out, key=Meeting.sort_key)))  # fmt: skip
 

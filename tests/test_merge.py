@@ -82,3 +82,24 @@ def test_a_report_of_the_place_a_day_off_joins_the_meeting(
     (tmp_path / "b").mkdir()
     table = _table(make_project, tmp_path / "b", first=first, loose=elsewhere)
     assert len([m for m in table.meetings if m.date and m.date.year == 2024]) == 2
+
+
+def test_another_meeting_is_named_by_the_report_that_it_was_held(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    """An announcement of the premiers' meeting and the transcript of it held: one meeting of
+    its own, labelled as held (not "planned, announced ...") in a reply."""
+    announced = (
+        " date 2024-08-19\nMOSCOW, August 19. Premier of the State Council Li Qiang will pay an "
+        "official visit to Russia. On Wednesday, Li Qiang and Mikhail Mishustin will hold the 29th "
+        "regular meeting of heads of government in Moscow.\n"
+    )
+    held = (
+        " date 2024-08-21\nMikhail Mishustin meets with Premier of the State Council Li Qiang\n"
+        "Mikhail Mishustin held talks with Li Qiang at the Government House in Moscow today.\n"
+        "Mikhail Mishustin: Last year, our trade exceeded 20 trillion roubles.\n"
+    )
+    table = _table(make_project, tmp_path, announced=announced, held=held)
+    (other,) = table.others
+    assert set(other.articles) == {"005_announced", "005_held"}
+    assert "planned" not in other.facts[0].display
