@@ -142,6 +142,10 @@ class Answerable:
         toks = set(q.tokens)
         return any(toks & side for pair in self._opposites for side in pair)
 
+    def words(self, fact: Fact) -> frozenset[str]:
+        """The words of a fact's display and sentence, read as questions are."""
+        return self._words(fact)
+
     def _words(self, fact: Fact) -> frozenset[str]:
         """The words of a fact's display and sentence, read as questions are (remembered)."""
         key = self._key(fact)

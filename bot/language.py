@@ -85,6 +85,7 @@ NEAR_MEETING = Text(
     "They met then elsewhere: {what}.", "В то время они встречались в другом месте: {what}."
 )  # a "no such meeting" decline's way forward: the meeting of the date asked
 NO = Text("No. ", "Нет. ")  # the answer to a yes-or-no question whose claim is wrong
+YES = Text("Yes. ", "Да. ")  # ... and whose claims the facts give
 UNSAID = Text(
     "The articles do not say that ({what}).", "В статьях этого не сказано ({what})."
 )  # a question's claim ("accept", "$300 billion") that no fact makes

@@ -41,6 +41,7 @@ from .relevance import (
 )
 from .relevance import MOST as RANKED
 from .text import MONTH_NAMES, ORDINAL_WORDS
+from .verdict import Claim, Verdict, claims, verdict, weekday_claim
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -108,6 +109,7 @@ class Pick:
     weekday: bool = False  # the question asks for the day of the week too
     more: int = 0  # meetings with facts that answer too, left out (the latest ``SHOWN`` are kept)
     no: bool = False  # the answer to a yes-or-no question is no, and these facts say why
+    yes: bool = False  # the answer to a yes-or-no question is yes: the facts give its claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +235,8 @@ class Picker:
             found = self._said_instead(q, match, within)
             if isinstance(found, Pick):
                 return found
+        if not q.wh and _asks_yes_or_no(q):
+            pick = self._yes_or_no(q, match, within, pick)
         if isinstance(pick, Decline) and not (pick.outside or pick.unsaid or pick.no_meeting):
             other = self._said_by_another(q, match, within)
             if other is not None:  # "did Xi wish them a happy Year of the Dragon?": no,
@@ -244,6 +248,68 @@ class Picker:
         ):  # an intent that matched and found nothing is a decline: never the nearest fact
             return self._fallback(q, within) or pick
         return pick
+
+    def _yes_or_no(self, q: Question, match: Match, within: Set[str] | None,
+                   pick: Pick | Decline) -> Pick | Decline:  # fmt: skip
+        """A yes-or-no question's answer says yes or no when its facts confirm or contradict
+        what it claims (``bot.verdict``): "was the quake of magnitude 7.2?" is declined for the
+        7.2 no fact gives, and is answered no with the fact of 6.2."""
+        if isinstance(pick, Decline):
+            if not pick.unsaid or not set(pick.unsaid) <= set(q.amounts):
+                return pick
+            again = self._pick(dataclasses.replace(q, amounts=()), match, within)
+            if isinstance(again, Pick) and again.facts and self._verdict(q, again) == "no":
+                return dataclasses.replace(again, no=True)
+            return pick
+        if pick.no or not pick.facts:
+            return pick
+        found = self._verdict(q, pick)
+        if found == "yes" and not self._all_named(q, pick.facts):
+            # "was the quake in Sichuan?": the quake in Gansu says no (a place, a region: one
+            # per event), else the facts confirm nothing
+            found = "no" if self._named_otherwise(q, pick.facts) else ""
+        weekday = pick.weekday or any(c.cls == "weekday" for c in q.claims)
+        return dataclasses.replace(pick, no=found == "no", yes=found == "yes", weekday=weekday)
+
+    def _named_otherwise(self, q: Question, facts: Sequence[Fact]) -> bool:
+        """Whether the question names a region or a place that the facts do not, and they
+        name another one of its kind."""
+        text = " ".join(f"{f.display} {f.source}" for f in facts)
+        for marker, section in (("#region", "regions"), ("#place", "places")):
+            asked = {name for m, name in q.names if m == marker}
+            if (
+                asked
+                and not any(a in text for a in asked)
+                and any(e.name not in asked for _, e in self.gaz.find(section, text))
+            ):
+                return True  # fmt: skip
+        return False
+
+    def _all_named(self, q: Question, facts: Sequence[Fact]) -> bool:
+        """Whether the facts (or their meetings' places) name every name and every word no
+        intent knows that the question says, but the principals'."""
+        words: set[str] = set()
+        for f in facts:
+            words |= self.answerable.words(f)
+        # (a Russian word is not looked for in the English the facts are written in)
+        if not all(w in words for w in q.unknown if w.isascii() and not w.isdigit()):
+            return False
+        text = " ".join(f"{f.display} {f.source} {f.place or ''}" for f in facts)
+        return all(name in text for _, name in q.names
+                   if name not in self.principals and not name.startswith("#"))  # fmt: skip
+
+    def _verdict(self, q: Question, pick: Pick) -> Verdict:
+        """Whether ``pick``'s facts confirm the question's claims, contradict them or neither;
+        a dated meeting's weekday is its date's (not a weekday its sentences name)."""
+        given: set[Claim] = set()
+        dates = [m.date if m else None for m in map(self.table.meeting, {f.meeting for f in
+                                                                         pick.facts})]  # fmt: skip
+        for f in pick.facts:
+            given |= claims(f"{f.display} {f.source}")
+        if dates and all(dates):
+            given = {c for c in given if c.cls != "weekday"}
+            given |= {c for d in dates if (c := weekday_claim(d)) is not None}
+        return verdict(q.claims, given)
 
     def _said_by_another(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
         """For a yes-or-no question of what a speaker said that he did not say, what another

@@ -35,6 +35,7 @@ from .text import (
     strip_controls,
     years_in,
 )
+from .verdict import Claim, claims
 
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ENGLISH = Stemmer.Stemmer("english")
@@ -428,6 +429,12 @@ class Question:
             return "", ""
         word = next(g for g in m.groups() if g)
         return _COUNTRY_OF.get(word.lower()[:4], ""), m.group().strip()
+
+    @cached_property
+    def claims(self) -> frozenset[Claim]:
+        """The counts, ordinals, weekdays and parts of the day it states (a yes-or-no question's
+        claims: ``bot.verdict``)."""
+        return claims(self.text)
 
     @cached_property
     def claimed_as(self) -> dict[str, str]:

@@ -30,6 +30,7 @@ from .language import (
     UNKNOWN_PLACE,
     UNSAID,
     WEEKDAYS,
+    YES,
     counted,
 )
 from .language import (
@@ -109,6 +110,8 @@ class Writer:
             out.append(Line(CURATED(lang) + source))
         if pick.no:  # "was the December meeting held in Moscow?": no, and where
             out[0] = Line(NO(lang) + out[0].text, out[0].label)
+        elif pick.yes:  # "did Xi meet Mishustin in Moscow on March 21, 2023?": yes, and when
+            out[0] = Line(YES(lang) + out[0].text, out[0].label)
         text, marked = render_lines(out)
         sources = self.sources.sources(chain.from_iterable(groups.values()))
         return Reply("answer", text, marked, sources, intent.name, score, lang)

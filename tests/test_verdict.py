@@ -1,0 +1,75 @@
+"""Yes or no (bot.verdict): what a yes-or-no question claims, and whether the facts picked for
+it confirm it, say otherwise or neither; and the replies that say so."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Answerer
+from bot.verdict import claims, verdict
+
+
+def _values(text: str) -> set[tuple[str, str]]:
+    return {(c.cls, c.value) for c in claims(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("was Xi on a five-day state visit?", {("count", "5")}),
+        ("the magnitude-6.2 earthquake", {("count", "6.2")}),
+        ("the 28th regular meeting", {("ordinal", "28")}),
+        ("the third Belt and Road Forum", {("ordinal", "3")}),
+        ("была ли это вторая встреча?", {("ordinal", "2")}),
+        ("held on a Wednesday", {("weekday", "wed")}),
+        ("в среду вечером", {("weekday", "wed"), ("daytime", "evening")}),
+        # a year, the day of a month, a clock and "first" (which chooses a meeting) claim nothing
+        ("on March 21, 2023 at 10:05, their first meeting", set()),
+        ("20 декабря 2023 года", set()),
+    ],
+)
+def test_claims(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _values(text) == expected
+
+
+def test_a_count_contradicts_only_a_count_of_the_same_thing() -> None:
+    asked = claims("did they sign 20 agreements?")
+    assert verdict(asked, claims("in the first 11 months of 2023")) == ""
+    assert verdict(claims("a five-day visit?"), claims("a three-day state visit")) == "no"
+    assert verdict(claims("a three-day visit?"), claims("a three-day state visit")) == "yes"
+    assert verdict(claims("Товарооборот достиг 100 млрд?"), claims("trade of $200 billion")) == "no"
+    assert verdict(claims("did Xi meet Putin three times?"), claims("we met twice")) == "no"
+    assert verdict(frozenset(), claims("anything")) == "yes"
+
+
+@pytest.mark.parametrize(
+    ("question", "starts", "has"),
+    [
+        ("Did Xi meet Mishustin in Moscow on March 21, 2023?", "Yes. ", "March 21, 2023"),
+        ("Was Wang Yi present at the December 20, 2023 meeting?", "Yes. ", "Wang Yi"),
+        ("Was the 2025 meeting held on a Wednesday?", "No. ", "Tuesday, November 4, 2025"),
+        ("Was Xi on a five-day state visit to Russia in March 2023?", "No. ", "three-day"),
+        ("Was the Gansu earthquake a magnitude 7.2 quake?", "No. ", "6.2"),
+        ("Землетрясение было в провинции Сычуань?", "Нет. ", "Ганьсу"),
+        ("was the quake in Gansu province?", "Yes. ", "Gansu"),
+        ("Упоминалась ли 75-я годовщина установления дипломатических отношений?", "Да. ", "75"),
+    ],
+)
+def test_a_yes_or_no_question_is_answered_yes_or_no(
+    answerer: Answerer, question: str, starts: str, has: str
+) -> None:
+    reply = answerer.ask(question)
+    assert reply.text.startswith(starts) and has in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did they meet in Moscow?",  # a question word: no yes or no
+        "did they sign 20 agreements?",  # nothing says: never "No"
+        "did Putin accept the invitation?",  # a claim no fact makes: declined
+    ],
+)
+def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None:
+    text = answerer.ask(question).text
+    assert not text.startswith(("Yes. ", "No. ")), text
