@@ -23,6 +23,7 @@ from .gives import FULL_YEAR, GROWTH, TARGET, demands, months_asked, numbered
 from .intents import Intent
 from .kinds import KINDS
 from .kinds.meeting import KIND as MEETING
+from .kinds.occasion import KIND as OCCASION
 from .kinds.person import KIND as PERSON
 from .kinds.statement import KIND as STATEMENT
 from .kinds.venue import KIND as VENUE
@@ -503,6 +504,11 @@ class Picker:
             meetings = self._meetings(dataclasses.replace(s, places=()), countries, others)
         if within is not None:
             meetings = [m for m in meetings if m.id in within]
+        if q.occasion and intent.about == "topic" and len(meetings) > 1:
+            # "what did Xi say during Mishustin's official visit": the meetings of that occasion
+            kinds = q.occasion.kinds
+            meetings = [m for m in meetings if any(
+                f.qualifier in kinds for f in self.table.find(OCCASION, {m.id}))] or meetings
         if intent.about == "meeting" and s.people and topic is None:
             meetings = [m for m in meetings if self._has_people(m, s.people, q.future)]
         elif s.met and intent.about != "other" and not self._said_met(q, intent):
@@ -1228,7 +1234,13 @@ class Picker:
         return out
 
     def _topic(self, q: Question, meetings: list[Meeting]) -> tuple[str, ...]:
-        """The question's own words, without the speaker and the people who met."""
+        """The question's own words, without the speaker and the people who met (nor the
+        clause that chose the meeting by its occasion)."""
+        if q.occasion:
+            said = [(t, w) for t, w in zip(q.tokens, q.written, strict=True)
+                    if t.startswith("#") or w not in q.occasion.words]  # fmt: skip
+            q = dataclasses.replace(q, tokens=tuple(t for t, _ in said),
+                                    written=tuple(w for _, w in said))  # fmt: skip
         present = {p for m in meetings for p in self.table.values(PERSON, m.id)}
         drop = {q.slots.speaker} | (present & set(q.slots.people))  # who met is no topic
         topic = self.relevance.topic(q, drop)

@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 from .gazetteer import Gazetteer
 from .intents import Lexicon
 from .language import Script, script
+from .occasions import Occasion, occasion
 from .text import (
     CONTENT_WORD,
     MONTH_NAMES,
@@ -429,6 +430,12 @@ class Question:
             return "", ""
         word = next(g for g in m.groups() if g)
         return _COUNTRY_OF.get(word.lower()[:4], ""), m.group().strip()
+
+    @cached_property
+    def occasion(self) -> Occasion | None:
+        """Its clause that chooses the meeting by its occasion ("during Mishustin's official
+        visit"), or None (``bot.occasions``)."""
+        return occasion(self.text)
 
     @cached_property
     def claims(self) -> frozenset[Claim]:
