@@ -224,6 +224,14 @@ def _published(article: Article) -> date | None:
     return article.published
 
 
+# A transcript line's lead before what is said: a time code, a speaker's label, whom he
+# addresses ("[00:11:59] CORRESPONDENT (Daniel Okafor): Helen, the meeting took place ...")
+_SPOKEN_LEAD = re.compile(
+    r"^(?:\[\d{1,2}:\d\d(?::\d\d)?\]\s*)?(?:[A-Z][A-Z .'-]{2,}(?:\s*\([^)]{1,80}\))?:\s*)?"
+    r"(?:[A-Z][a-z]+,\s+)?"
+)
+
+
 def _reference_date(article: Article) -> date | None:
     """The date that 'on Wednesday' counts back from: dateline, header, or first full date."""
     published = _published(article)
@@ -613,7 +621,8 @@ def _article_context(
         # November 2025"), reports none of them: it recalls them all.
         found = [replace(m, recall=True) if m in held else m for m in found]
         held = []
-    anaphoric = {i for i, s in enumerate(sentences) if ANAPHORIC.search(s[bodies[i] :].lstrip())}
+    anaphoric = {i for i, s in enumerate(sentences)
+                 if ANAPHORIC.search(_SPOKEN_LEAD.sub("", s[bodies[i] :].lstrip()))}  # fmt: skip
     if not held:
         return replace(_other_context(article, gaz, curated, found, ref, said, anaphoric),
                        people=find)  # fmt: skip

@@ -507,8 +507,11 @@ class Picker:
         if q.occasion and intent.about == "topic" and len(meetings) > 1:
             # "what did Xi say during Mishustin's official visit": the meetings of that occasion
             kinds = q.occasion.kinds
-            meetings = [m for m in meetings if any(
-                f.qualifier in kinds for f in self.table.find(OCCASION, {m.id}))] or meetings
+            meetings = [
+                m
+                for m in meetings
+                if any(f.qualifier in kinds for f in self.table.find(OCCASION, {m.id}))
+            ] or meetings
         if intent.about == "meeting" and s.people and topic is None:
             meetings = [m for m in meetings if self._has_people(m, s.people, q.future)]
         elif s.met and intent.about != "other" and not self._said_met(q, intent):

@@ -4,6 +4,7 @@ a transcript or through two people, a host's welcome naming the city, "last Nove
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -254,3 +255,20 @@ def test_a_speakers_our_is_not_part_of_the_anniversarys_subject() -> None:
     (anniversary,) = [f for f in facts if f.kind == "anniversary"]
     assert anniversary.parts.of == "diplomatic relations"  # type: ignore[attr-defined]
     assert "the our" not in anniversary.display
+
+
+def test_a_broadcast_transcripts_line_says_when_the_meeting_took_place() -> None:
+    """ "[00:11:59] CORRESPONDENT (Daniel Okafor): Helen, the meeting took place this afternoon,
+    Tuesday the eighteenth of May": the time code, the label and whom he addresses lead the
+    line; the meeting's day is that Tuesday of the caption's year (no date header)."""
+    ctx, _ = _read(
+        "WORLD TONIGHT - EVENING EDITION\nProgramme transcript (automated, lightly edited). "
+        "Segment 3 of 8. Times are programme time codes.\n"
+        "[00:11:40] ANCHOR (Helen Marsh): Good evening. We begin in China, where President Xi "
+        "Jinping has held talks with Russia's Prime Minister Mikhail Mishustin. Trade was high on "
+        "the agenda. Our correspondent is in Beijing. Daniel - what came out of today's meeting?\n"
+        "[00:11:58] [CAPTION: LIVE | BEIJING | TUESDAY 18 MAY 2027]\n"
+        "[00:11:59] CORRESPONDENT (Daniel Okafor): Helen, the meeting took place this afternoon, "
+        "Tuesday the eighteenth of May, at the Diaoyutai State Guesthouse.\n"
+    )
+    assert ctx.meeting_date == date(2027, 5, 18) and ctx.place == "Beijing"
