@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from .context import Context
 from .facts import MEETING, Fact
-from .kinds import encounter, venue
+from .kinds import encounter, meeting, venue
 from .text import format_date
 
 ANNOUNCED_WITHIN = 7  # days: an announcement without a date announces a meeting this soon
@@ -38,12 +38,13 @@ class _Group:
 
     day: date
     reports: list[Context]
+    told: str | None = None  # where an article that recalls it says it was (no report of it)
 
     @property
     def place(self) -> str | None:
         ranked = sorted((c.place_rank, c.place) for c in self.reports if c.place)
         if not ranked:
-            return None
+            return self.told
         best = ranked[0][0]
         places = Counter(p for r, p in ranked if r == best)
         return max(places, key=lambda p: (places[p], -ranked.index((best, p))))
@@ -64,18 +65,21 @@ class Recall:
     index: int
     day: date
     venue: str
+    place: str = ""  # the city it names ("" when none)
 
     def to_json(self) -> list[object]:
         """The recall as JSON (the fact store keeps each article's)."""
-        return [self.index, self.day.isoformat(), self.venue]
+        return [self.index, self.day.isoformat(), self.venue, self.place]
 
     @classmethod
     def from_json(cls, data: list[object]) -> Recall:
         """``to_json`` read back; ValueError or TypeError when it is not one."""
-        index, day, where = data
-        if not isinstance(index, int) or not isinstance(day, str) or not isinstance(where, str):
-            raise TypeError("recall: an index, a day and a venue")
-        return cls(index, date.fromisoformat(day), where)
+        index, day, where, *rest = data
+        at = rest[0] if rest else ""
+        if (not isinstance(index, int) or not isinstance(day, str) or not isinstance(where, str)
+                or not isinstance(at, str) or len(rest) > 1):  # fmt: skip
+            raise TypeError("recall: an index, a day, a venue and a place")
+        return cls(index, date.fromisoformat(day), where, at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +100,15 @@ class Placement:
     # (``Context.scoped``): their day, id, place, whether text dates them and whether a report
     # of theirs names their venue (a paragraph's venue then is not theirs, as with recalls)
     scoped: tuple[tuple[str, str, str | None, bool, bool], ...] = ()
+    # the meetings of the principals no article reports that this one recalls first, to the
+    # day and place: the index of the recalling fact, the meeting's id, place and day (ISO)
+    founds: tuple[tuple[int, str, str | None, str], ...] = ()
 
     def to_json(self) -> list[object]:
         """The placement as JSON (the fact store keeps each article's)."""
         return [self.meeting, self.place, self.day.isoformat() if self.day else None,
                 self.text_dated, [list(v) for v in self.venues],
-                [list(s) for s in self.scoped]]  # fmt: skip
+                [list(s) for s in self.scoped], [list(f) for f in self.founds]]  # fmt: skip
 
 
 def recalls(ctx: Context, facts: Sequence[Fact]) -> tuple[Recall, ...]:
@@ -119,7 +126,7 @@ def recalls(ctx: Context, facts: Sequence[Fact]) -> tuple[Recall, ...]:
             or set(p.who) != principals
         ):
             continue  # fmt: skip
-        out.append(Recall(n, date.fromisoformat(p.when), p.venue))
+        out.append(Recall(n, date.fromisoformat(p.when), p.venue, p.place))
     return tuple(out)
 
 
@@ -153,6 +160,7 @@ def assign(reports: Sequence[Context],
         if group is not None:
             target[ctx.article.stem] = group
     others = _other_ids(reports, target)
+    founds = _founded(reports, recalled, groups)
     named = _recalled(reports, recalled, groups, target)
     venues: dict[str, list[tuple[int, str, str | None, int]]] = {}  # stem -> venues it gives
     for group, found in named.values():
@@ -182,6 +190,8 @@ def assign(reports: Sequence[Context],
         mine = venues.get(stem)
         if mine:
             where = replace(where, venues=tuple(mine))
+        if stem in founds:
+            where = replace(where, founds=tuple(founds[stem]))
         told = [g for day in dict.fromkeys(ctx.scoped) if day
                 if (g := groups.get(date.fromisoformat(day))) is not None]  # fmt: skip
         if told:  # its paragraphs about other meetings of the principals: theirs
@@ -215,6 +225,12 @@ def place(ctx: Context, facts: Sequence[Fact], where: Placement) -> list[Fact]:
     else:
         out += [_join(f, mid, spot, where.day, where.text_dated,
                       f.year is None and not ctx.meeting_date) for f in own]  # fmt: skip
+    for index, found, at, day in where.founds:  # a meeting only this article recalls: its date
+        named = facts[index]
+        when = date.fromisoformat(day)
+        out.append(replace(named, kind=MEETING, value=day, display=format_date(when),
+                           qualifier="", meeting=found, place=at, year=when.year, number=None,
+                           curated="", parts=meeting.Parts()))  # fmt: skip
     for index, recalled, at, year in where.venues:
         named = facts[index]
         named_at = named.parts.venue  # type: ignore[attr-defined]
@@ -245,6 +261,28 @@ def _join(f: Fact, mid: str, spot: str | None, day: date, text_dated: bool,
 
 
 _Recalled = dict[int, tuple[_Group, list[tuple[str, Recall]]]]
+
+
+def _founded(
+    reports: Sequence[Context], recalled: Mapping[str, Sequence[Recall]], groups: dict[date, _Group]
+) -> dict[str, list[tuple[int, str, str | None, str]]]:
+    """The meetings of the principals that no article reports but one recalls to the day and
+    place ("- April 9, 2026 - Beijing: Xi meets Mishustin", in a chronology): each a meeting of
+    the table (added to ``groups``), founded by the first article that recalls it (stem ->
+    (index of the recalling fact, meeting id, place, day)). A recall a day or two from a
+    meeting at the same place is of that meeting."""
+    out: dict[str, list[tuple[int, str, str | None, str]]] = {}
+    for ctx in reports:
+        stem = ctx.article.stem
+        for r in recalled.get(stem, ()):
+            if not r.place or any(
+                abs((day - r.day).days) <= (NEAR_DAYS if g.place == r.place else 0)
+                for day, g in groups.items()
+            ):
+                continue
+            group = groups[r.day] = _Group(r.day, [], told=r.place)
+            out.setdefault(stem, []).append((r.index, group.id, group.place, r.day.isoformat()))
+    return out
 
 
 def _recalled(reports: Sequence[Context], recalled: Mapping[str, Sequence[Recall]],

@@ -103,3 +103,24 @@ def test_another_meeting_is_named_by_the_report_that_it_was_held(
     (other,) = table.others
     assert set(other.articles) == {"005_announced", "005_held"}
     assert "planned" not in other.facts[0].display
+
+
+def test_a_meeting_only_a_chronology_recalls_is_a_meeting_of_the_table(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    """A chronology recalls the seeds' meetings (no new one) and one no article reports, to the
+    day and place: that one is a meeting of its own, with what its line says of it."""
+    chronology = (
+        " date 2026-06-12\nChina-Russia: high-level contacts\n\n2023\n"
+        "- May 24, 2023 - Beijing: Xi meets Mishustin, who is on an official visit to China.\n"
+        "- December 20, 2023 - Beijing: Xi meets Mishustin at the Great Hall of the People.\n\n"
+        "2026\n- April 9, 2026 - Beijing: Xi meets Mishustin, who is in China for the opening "
+        "ceremony of the China-Russia Years of Education.\n"
+    )
+    table = _table(make_project, tmp_path, chronology=chronology)
+    assert len(table.meetings) == 5
+    (new,) = [m for m in table.meetings if m.date == date(2026, 4, 9)]
+    assert new.place == "Beijing" and new.articles == ("005_chronology",)
+    assert "China-Russia Years of Education" in table.values(FactKind("event"), new.id)
+    may = next(m for m in table.meetings if m.date == date(2023, 5, 24))
+    assert not any(f.curated for f in may.facts if f.kind == "meeting")  # recalled to the day
