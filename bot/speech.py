@@ -113,7 +113,12 @@ def _cue(s: str, find_people: FindPeople) -> tuple[str, str, str] | None:
     label = body[bite.end() :] if bite else body
     end = _CUE_END.search(label)
     if end is None or len(label[: end.start()].split()) > 12:
-        return None
+        named = find_people(body[: bite.end()]) if bite else []
+        if not named:
+            return None
+        # "SOUNDBITE (Xi Jinping, via interpreter): The world ...": the name in the cue's
+        # parentheses speaks what follows
+        return "bite", named[0][2], label
     people = find_people(label[: end.start()])
     if not bite and not people:
         return None  # a time-coded line of narration, no cue

@@ -106,6 +106,23 @@ def test_a_broadcast_scripts_soundbites_speak_and_its_captions_and_reporter_do_n
     assert kinds == ["hope"]
 
 
+def test_a_soundbite_names_its_speaker_in_parentheses() -> None:
+    """ "[00:12:55] SOUNDBITE (Xi Jinping, via interpreter): ..." (the parentheses short enough
+    to be read as the cue's own) and a longer one with his office: his words, to the next cue."""
+    said = _said(
+        "[00:12:44] SOUNDBITE (Xi Jinping, Chinese President, via interpreter): China is ready "
+        "to import more.",
+        "[00:12:55] SOUNDBITE (Xi Jinping, via interpreter): The world is changing.",
+        "China and Russia must stand together.",
+        "[00:13:04] CORRESPONDENT (Daniel Okafor): Trade was on the agenda.",
+    )
+    assert said == [
+        (0, XI, "China is ready to import more."),
+        (1, XI, "The world is changing."),
+        (2, XI, "China and Russia must stand together."),
+    ]
+
+
 def test_an_interviews_answers_are_the_interviewees_and_what_others_said_is_theirs() -> None:
     """ "Q:" is the interviewer's, "A:" the interviewee's to the end of its paragraph; a leader
     the interviewee quotes ("President Xi said that ...") said that, not the interviewee."""
