@@ -117,6 +117,11 @@ class Matcher:
         self._frames = {i.name: {t for w in i.frame for t in reader.canon(w)[0]} for i in intents
                         if i.frame and i.about == "meeting"}  # fmt: skip
         self._meet = frozenset(reader.canon("meet")[0])
+        # each principal's name words ("xi", "mishustin"): both named is a meeting named
+        self._principals = [
+            frozenset(t for alias in (e.name, *e.aliases) for t in reader.canon(alias)[0])
+            for name in reader.gaz.principals if (e := reader.gaz.get("people", name)) is not None
+        ]  # fmt: skip
         # Intents whose facts are found by the question's own words (``rank: words``): words no
         # example has are their topic, not noise, so they do not count against them.
         self._open = frozenset(i.name for i in intents if i.rank == "words")
@@ -179,6 +184,13 @@ class Matcher:
             for t in vocab:
                 self._intents_of[t].append(name)
 
+    def _names_meeting(self, question: Question) -> bool:
+        """Whether the question names a meeting: "meet", or both principals ("xi mishustin")."""
+        words = set(question.words) - set(question.unknown)
+        if self._meet & words:
+            return True
+        return len(self._principals) > 1 and all(p & words for p in self._principals)
+
     def _unknown_weight(self, word: str, weight: float) -> float:
         """What a word no example has weighs (a number: less)."""
         return (weight if not word.isdigit() else 0.5) * self._unknown_scale
@@ -223,7 +235,8 @@ class Matcher:
             w: self._unknown_weight(w, UNKNOWN_WEIGHT) if w in unknown else self._weight[w]
             for w in question.words
         }
-        if PLACE in unknown and self._meet & (set(question.words) - unknown):
+        meeting = self._names_meeting(question)
+        if PLACE in unknown and meeting:
             # "which of the meetings was held at the Great Hall": the place chooses the meeting,
             # as a year does ("how big is the Great Hall" asks about the place itself)
             query[PLACE] = self._unknown_weight("0", UNKNOWN_WEIGHT)
@@ -316,8 +329,11 @@ class Matcher:
         order = self._order
         best = max(scores, key=lambda k: (scores[k], k not in self._open, -order.get(k, 0)))
         score = round(scores[best], 4)
-        framed = (question.wh in self._frames.get(best, ()) and question.focus == question.wh
-                  and bool(self._meet & set(question.words)))  # fmt: skip
+        # a meeting question framed by its question word ("when did they meet") or, said
+        # tersely, by its focus ("xi mishustin diaoyutai - date?")
+        framing = question.wh or question.focus
+        framed = (framing in self._frames.get(best, ()) and question.focus == framing
+                  and meeting)  # fmt: skip
         ok = score >= self.threshold - (FRAMED if framed else 0.0) and best not in self._declining
         ranked = tuple(sorted(((k, round(v, 4)) for k, v in scores.items()), key=lambda kv: -kv[1]))
         return Match(best if ok else None, score, best, ranked)

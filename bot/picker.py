@@ -147,6 +147,22 @@ def _asks_yes_or_no(q: Question) -> bool:
     return bool(_YES_NO.search(q.text) or (not q.wh and q.text.rstrip().endswith("?")))
 
 
+# A question answered "yes" or "no" ("did Xi ...", "was it ...", "была ли ...", a Russian
+# question with no question word: "Встреча в Москве была в 2024 году?"); "xi mishustin date?"
+# is no such question.
+_AUXILIARY = re.compile(
+    r"(?:^\W*|^[^?]{3,120},\s*)(?:was|were|is|are|did|do|does|has|have|had)\b|(?<!\w)ли(?!\w)",
+    re.I,
+)  # ("At the Moscow meeting, did Xi ...")
+
+
+def _says_yes_or_no(q: Question) -> bool:
+    """A question whose answer may say "yes" or "no" (``bot.verdict``)."""
+    if _AUXILIARY.search(q.text):
+        return True
+    return q.script == "ru" and not q.focus and q.text.rstrip().endswith("?")
+
+
 _WILL = re.compile(r"(?i:will|shall|going to|будет|будут|приедет)$")  # a future of the question
 
 
@@ -236,7 +252,7 @@ class Picker:
             found = self._said_instead(q, match, within)
             if isinstance(found, Pick):
                 return found
-        if not q.wh and _asks_yes_or_no(q):
+        if _says_yes_or_no(q):
             pick = self._yes_or_no(q, match, within, pick)
         if isinstance(pick, Decline) and not (pick.outside or pick.unsaid or pick.no_meeting):
             other = self._said_by_another(q, match, within)
@@ -759,7 +775,9 @@ class Picker:
         Words no meeting's facts hold change nothing here."""
         own = self.matcher.vocabulary(intent.name) & self.matcher.typical_words
         drop = set(q.slots.people) - set(q.slots.met)  # Xi and Mishustin met every time
-        words = [w for w in self.relevance.topic(q, drop, FUNCTION) if w not in own]
+        # (what a meeting question asks for, "with its date and city", describes no meeting)
+        words = [w for w in self.relevance.topic(q, drop, FUNCTION)
+                 if w not in own and w not in self._frames]  # fmt: skip
         words = [
             w
             for w in words

@@ -169,6 +169,16 @@ def test_what_time_asks_the_time_of_day_and_how_many_times_a_count(answerer: Ans
     assert answerer.ask("сколько раз они встречались").intent == "meeting_count"
 
 
+def test_a_terse_question_naming_both_principals_and_its_focus_is_framed(
+    answerer: Answerer,
+) -> None:
+    """ "xi mishustin diaoyutai - date?": no question word and no "meet", but both principals
+    and what is asked; a list asked "with its date and city" is of every meeting."""
+    assert answerer.ask("xi mishustin moscow - date?").intent == "meeting_date"
+    reply = answerer.ask("List every meeting between Xi and Mishustin with its date and city.")
+    assert "4 times" in reply.text
+
+
 def test_russian_typo_is_repaired_through_the_lexicon(answerer: Answerer) -> None:
     assert answerer.ask("землятресение?").intent == "condolences"
 

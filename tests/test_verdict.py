@@ -52,6 +52,7 @@ def test_a_count_contradicts_only_a_count_of_the_same_thing() -> None:
         ("Was the Gansu earthquake a magnitude 7.2 quake?", "No. ", "6.2"),
         ("Землетрясение было в провинции Сычуань?", "Нет. ", "Ганьсу"),
         ("was the quake in Gansu province?", "Yes. ", "Gansu"),
+        ("At the Moscow meeting, did Xi invite Mishustin to visit China?", "Yes. ", "invited"),
         ("Упоминалась ли 75-я годовщина установления дипломатических отношений?", "Да. ", "75"),
     ],
 )
@@ -68,6 +69,7 @@ def test_a_yes_or_no_question_is_answered_yes_or_no(
         "when did they meet in Moscow?",  # a question word: no yes or no
         "did they sign 20 agreements?",  # nothing says: never "No"
         "did Putin accept the invitation?",  # a claim no fact makes: declined
+        "xi mishustin date?",  # a terse question, not a yes-or-no one
     ],
 )
 def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None:
