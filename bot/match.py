@@ -219,6 +219,11 @@ class Matcher:
         """The words few intents use (a question holding one leans towards those intents)."""
         return frozenset(self._typical)
 
+    def asked_by(self, name: str) -> frozenset[str]:
+        """The question words ("when", "why" ...) intent ``name``'s examples ask with."""
+        return frozenset(w for (n, _), asked in zip(self._examples, self._asks, strict=True)
+                         if n == name for w in asked)  # fmt: skip
+
     def vocabulary(self, name: str) -> frozenset[str]:
         """The words of intent ``name``'s examples."""
         return frozenset(self._vocab_of.get(name, ()))

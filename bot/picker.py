@@ -158,6 +158,8 @@ _AUXILIARY = re.compile(
 
 def _says_yes_or_no(q: Question) -> bool:
     """A question whose answer may say "yes" or "no" (``bot.verdict``)."""
+    if q.wh:  # ("which official, apart from Xi, was present")
+        return False
     if _AUXILIARY.search(q.text):
         return True
     return q.script == "ru" and not q.focus and q.text.rstrip().endswith("?")
@@ -271,16 +273,26 @@ class Picker:
         """A yes-or-no question's answer says yes or no when its facts confirm or contradict
         what it claims (``bot.verdict``): "was the quake of magnitude 7.2?" is declined for the
         7.2 no fact gives, and is answered no with the fact of 6.2."""
-        if isinstance(pick, Decline):
-            if not pick.unsaid or not set(pick.unsaid) <= set(q.amounts):
+        if isinstance(pick, Decline):  # a figure or a region no fact gives: another one?
+            regions = {name for marker, name in q.names if marker == "#region"}
+            if not pick.unsaid or not set(pick.unsaid) <= set(q.amounts) | regions:
                 return pick
-            again = self._pick(dataclasses.replace(q, amounts=()), match, within)
-            if isinstance(again, Pick) and again.facts and self._verdict(q, again) == "no":
+            bare = dataclasses.replace(q, amounts=(), names=tuple(
+                (marker, name) for marker, name in q.names if name not in regions))  # fmt: skip
+            again = self._pick(bare, match, within)
+            if (
+                isinstance(again, Pick)
+                and again.facts
+                and (self._verdict(q, again) == "no" or self._named_otherwise(q, again.facts))
+            ):
                 return dataclasses.replace(again, no=True)
             return pick
         if pick.no or not pick.facts:
             return pick
         found = self._verdict(q, pick)
+        missing = self._unconfirmed(q, pick) if found == "yes" else ()
+        if missing:  # "did Xi visit the earthquake zone in Gansu?": the condolences over the
+            return Decline(pick.intent.name, unsaid=missing)  # quake are no answer
         if found == "yes" and not self._all_named(q, pick.facts):
             # "was the quake in Sichuan?": the quake in Gansu says no (a place, a region: one
             # per event), else the facts confirm nothing
@@ -301,6 +313,23 @@ class Picker:
             ):
                 return True  # fmt: skip
         return False
+
+    def _unconfirmed(self, q: Question, pick: Pick) -> tuple[str, ...]:
+        """The words of a yes-or-no question's own topic (not its intent's, not the people
+        who met) that none of the facts holds, as written."""
+        meetings = [m for m in map(self.table.meeting, {f.meeting for f in pick.facts}) if m]
+        own = self.matcher.vocabulary(pick.intent.name)
+        held: set[str] = set()
+        for f in pick.facts:
+            held |= self.relevance.fact_words(f)
+        for m in meetings:  # ("after the Gansu earthquake": the meeting's, said beside it)
+            held |= self._meeting_words(m)
+        # (only words read as written: a typo, repaired or not, says nothing here)
+        read = set(q.words) - set(q.unknown)
+        missing = [w for w in self._topic(q, meetings) if w.isascii() and w.isalpha()
+                   and w in read and w not in own and w not in held]  # fmt: skip
+        written = dict(zip(q.tokens, q.written, strict=False))
+        return tuple(written.get(w, w) for w in missing)
 
     def _all_named(self, q: Question, facts: Sequence[Fact]) -> bool:
         """Whether the facts (or their meetings' places) name every name and every word no
@@ -656,9 +685,13 @@ class Picker:
                      if getattr(f.parts, "guest", None) in (None, *s.invited)]  # fmt: skip
             if not facts:
                 return Decline(intent.name, unsaid=s.invited)
+        if q.wh == "why" and "why" not in self.matcher.asked_by(intent.name):
+            # "why did the Gansu earthquake happen": condolences tell no cause
+            return Decline(intent.name, unsaid=(q.written[q.tokens.index("why")]
+                                                if "why" in q.tokens else "why",))  # fmt: skip
         check = self.answerable
         unsaid = (check.unsaid(intent, q, facts) or check.strange(q) or check.flipped(q, facts)
-                  or self._unnamed(intent, q, facts))  # fmt: skip
+                  or self._unnamed(intent, q, facts) or self._regions(q, facts))  # fmt: skip
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
@@ -1327,6 +1360,14 @@ class Picker:
         said = {e.name for f in facts for section in _NAMED  # (a fact's own words: a sentence
                 for _, e in gaz.find(section, f.display)}  # may hold two facts)  # fmt: skip
         return tuple(sorted(names - said))
+
+    def _regions(self, q: Question, facts: list[Fact]) -> tuple[str, ...]:
+        """The regions the question names that no fact does ("the magnitude of the earthquake
+        in Sichuan": the quake was in Gansu). A region chooses no meeting: only what was said
+        of it there."""
+        asked = [name for marker, name in q.names if marker == "#region"]
+        text = " ".join(f"{f.display} {f.source}" for f in facts)
+        return tuple(name for name in asked if name not in text)
 
     def _kinds_named(self, names: set[str]) -> set[FactKind]:
         """The kinds whose facts are gazetteer entries like these names (organisations, areas,

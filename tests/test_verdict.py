@@ -75,3 +75,23 @@ def test_a_yes_or_no_question_is_answered_yes_or_no(
 def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None:
     text = answerer.ask(question).text
     assert not text.startswith(("Yes. ", "No. ")), text
+
+
+@pytest.mark.parametrize(
+    ("question", "unsaid"),
+    [
+        ("Why did the Gansu earthquake happen?", "(why)"),  # no intent answers a cause of it
+        ("What was the magnitude of the earthquake in Sichuan?", "(Sichuan)"),  # it was Gansu
+        ("Did Mishustin mention the moon landing in December 2023?", ""),  # nothing of it
+    ],
+)
+def test_the_nearest_fact_is_no_answer(answerer: Answerer, question: str, unsaid: str) -> None:
+    reply = answerer.ask(question)
+    assert not reply.matched and unsaid in reply.text, reply.text
+
+
+def test_a_yes_needs_the_questions_own_words_in_the_facts_or_their_meeting(
+    answerer: Answerer,
+) -> None:
+    """ "after the quake" is said beside the aid (the meeting's words); typos repaired."""
+    assert answerer.ask("did mishustin ofer aid aftr the quake?").text.startswith("Yes. ")
