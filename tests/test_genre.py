@@ -272,3 +272,23 @@ def test_a_broadcast_transcripts_line_says_when_the_meeting_took_place() -> None
         "Tuesday the eighteenth of May, at the Diaoyutai State Guesthouse.\n"
     )
     assert ctx.meeting_date == date(2027, 5, 18) and ctx.place == "Beijing"
+
+
+def test_a_table_of_trade_by_year_gives_each_years_figures_and_change() -> None:
+    """A scraped page's table: a column's unit and currency from its heading, the change on a
+    year earlier from its own column; the page's menus (cells of no trade) give nothing."""
+    _, facts = _read(
+        " date 2028-11-07\nHome | World | Business | Markets\n"
+        "SHANGHAI, Nov. 7 -- Xi Jinping met Mikhail Mishustin on Tuesday in Shanghai.\n"
+        "| Year | Trade, USD bn | Trade, CNY trn | Change y/y |\n"
+        "|------|---------------|----------------|------------|\n"
+        "| 2024 | 244.8         | 1.74           | +1.9%      |\n"
+        "| 2025 | 228.0         | 1.63           | -6.9%      |\n"
+    )
+    trade = sorted(f.display for f in facts if f.kind == "trade")
+    assert trade == [
+        "trade of $228.0 billion in 2025, down 6.9% on a year earlier",
+        "trade of $244.8 billion in 2024, up 1.9% on a year earlier",
+        "trade of 1.63 trillion yuan in 2025, down 6.9% on a year earlier",
+        "trade of 1.74 trillion yuan in 2024, up 1.9% on a year earlier",
+    ]

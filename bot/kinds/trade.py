@@ -214,6 +214,64 @@ def extract(ctx: Context) -> Iterator[Fact]:
                 qualifier=qualifier,
                 parts=Parts(**parts),
             )
+    yield from _table(ctx)
+
+
+# A table of yearly trade ("| Year | Trade, USD bn | Trade, CNY trn | Change y/y |", then
+# "| 2024 | 244.8 | 1.74 | +1.9% |"): a column's unit and currency from its heading.
+_CELLS = re.compile(r"^\|(.+)\|\s*$")
+_COLUMN_UNIT = re.compile(r"\b(?P<unit>bn|bln|billion|trn|tln|trillion|mln|million)\b", re.I)
+_COLUMN_CURRENCY = (("usd", "USD"), ("$", "USD"), ("dollar", "USD"), ("cny", "yuan"),
+                    ("yuan", "yuan"), ("rmb", "yuan"), ("rub", "rubles"))  # fmt: skip
+_TABLE_UNITS = {"trn": "trillion", "tln": "trillion", "mln": "million"} | _UNITS
+_SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
+
+
+def _table(ctx: Context) -> Iterator[Fact]:
+    """The figures of a table of trade by year, one fact per year and currency, with the
+    year's change when a column gives it."""
+    columns: list[tuple[str, str] | None] | None = None  # (unit, currency) per column
+    change: int | None = None  # the column of the change on a year earlier
+    for i, s in enumerate(ctx.article.sentences):
+        row = _CELLS.match(s)
+        if row is None:
+            columns = None
+            continue
+        cells = [c.strip() for c in row.group(1).split("|")]
+        if columns is None:
+            if not any(_TRADE.search(c) for c in cells[1:]):
+                continue
+            columns, change = [], None
+            for n, cell in enumerate(cells):
+                found = _COLUMN_UNIT.search(cell)
+                currency = next((c for w, c in _COLUMN_CURRENCY if w in cell.lower()), "")
+                named = found.group("unit").lower() if found else ""
+                columns.append((_TABLE_UNITS.get(named, named), currency)
+                               if named and currency and n else None)  # fmt: skip
+                if re.search(r"(?i)\b(?:change|growth|y/y|yoy)\b", cell):
+                    change = n
+            continue
+        if not re.fullmatch(r"(?:19|20)\d\d", cells[0]) or len(cells) != len(columns):
+            continue
+        year = int(cells[0])
+        growth = ""
+        if change is not None and (
+            g := re.fullmatch(r"([+-−]?)(\d+(?:\.\d+)?)\s*%", cells[change])
+        ):
+            growth = ("-" if g.group(1) in "-−" and g.group(1) else "") + g.group(2)
+        for cell, column in zip(cells, columns, strict=True):
+            if column is None or not re.fullmatch(r"\d+(?:\.\d+)?", cell):
+                continue
+            unit, currency = column
+            amount = f"${cell} {unit}" if currency == "USD" else f"{cell} {unit} {currency}"
+            text = f"trade of {amount} in {year}"
+            if growth:
+                text += f", {'down' if growth.startswith('-') else 'up'} {growth.lstrip('-')}%"
+                text += " on a year earlier"
+            parts = Parts(cell, unit, currency, "year", period_year=year, growth=growth)
+            yield ctx.fact(KIND, i, f"volume: {amount}", text, year=year,
+                           number=float(cell) * _SCALE[unit], qualifier="volume",
+                           parts=parts)  # fmt: skip
 
 
 def period(f: Fact) -> tuple[int | None, int | None, bool]:
