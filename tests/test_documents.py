@@ -41,6 +41,13 @@ def signed(text: str) -> list[documents.Parts]:
                                  "package of intergovernmental and interdepartmental documents"))]),
         ("They witnessed the signing of seven cooperation agreements.",
          [documents.Parts(7, "agreements")]),
+        # Each named after a word or two of its own ("an intergovernmental agreement on"), the
+        # list's items parted by commas
+        ("14 documents were signed on Monday, among them an intergovernmental agreement on a "
+         "lunar station, a memorandum of understanding on shipping, and a protocol on barley.",
+         [documents.Parts(14, "documents", among=(
+             "intergovernmental agreement on a lunar station",
+             "memorandum of understanding on shipping", "protocol on barley"))]),
         # An agreement signed long before is not a document signed at the meeting.
         ("China will implement the economic and trade agreement signed by China with the union.",
          []),

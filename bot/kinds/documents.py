@@ -41,13 +41,14 @@ _NAMED = r"joint communiqu[eé]|joint statement|memorandum of understanding"
 # the signing came with: "..., as well as a package of intergovernmental documents".
 # Documents named one by one: "among them an agreement on the joint development of the Bolshoi
 # Ussuriysky Island and a memorandum on cooperation in the digital economy".
+# (a document's kind, after at most two words of its own: "an intergovernmental agreement")
+_DOC = r"(?:[\w-]+\s+){0,2}?(?:agreement|memorandum|protocol|contract|roadmap|plan|declaration)"
 _AMONG = Pattern(r"\b(?:among\s+them(?:\s+(?:are|is|were|was))?|including|incl\.|in\s+particular)"
                  r"\s+"
-                 r"(?P<list>(?:an?|the)\s+"
-                 r"(?:agreement|memorandum|protocol|contract|roadmap|plan|declaration)\b[^;]+)",
+                 rf"(?P<list>(?:an?|the)\s+{_DOC}\b[^;]+)",
                  re.I)  # fmt: skip
-_ONE = Pattern(r"(?:an?|the)\s+(?P<name>(?:agreement|memorandum|protocol|contract|roadmap|plan|"
-               r"declaration)\s+(?:on|of|for|about)\s+.+?)(?=\s*,?\s+and\s+(?:an?|the)\s+|[,.;]?$)",
+_ONE = Pattern(rf"(?:an?|the)\s+(?P<name>{_DOC}\s+(?:on|of|for|about)\s+.+?)"
+               rf"(?=\s*,?\s+and\s+(?:an?|the)\s+|,\s+(?:an?|the)\s+{_DOC}\b|[,.;]?$)",
                re.I)  # fmt: skip
 # A release lists the documents one a line after the count: "They include:" then "- an
 # intergovernmental agreement on ...;", "- a memorandum of understanding on ...".
