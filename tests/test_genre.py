@@ -292,3 +292,24 @@ def test_a_table_of_trade_by_year_gives_each_years_figures_and_change() -> None:
         "trade of 1.63 trillion yuan in 2025, down 6.9% on a year earlier",
         "trade of 1.74 trillion yuan in 2024, up 1.9% on a year earlier",
     ]
+
+
+def test_a_delegation_brought_along_or_of_a_side_names_who_came() -> None:
+    """ "He has brought a heavyweight delegation with him: Deputy Prime Ministers ..." and
+    "... were part of the Russian delegation"."""
+    head = (" date 2027-05-18\nBEIJING, May 18 -- Xi Jinping met Mikhail Mishustin on Tuesday "
+            "at the Diaoyutai State Guesthouse.\n")  # fmt: skip
+    brought = (
+        "He has brought a heavyweight delegation with him: Deputy Prime Ministers Alexei "
+        "Overchuk and Dmitry Chernyshenko were in the room.\n"
+    )
+    _, facts = _read(head + brought)
+    assert [p.people for p in _parts(facts, "delegation")] == [
+        ("Alexei Overchuk", "Dmitry Chernyshenko")]  # fmt: skip
+    part = (
+        "Deputy Prime Minister Alexei Overchuk and Deputy Prime Minister Tatyana Golikova "
+        "were part of the Russian delegation.\n"
+    )
+    _, facts = _read(head + part)
+    assert [p.people for p in _parts(facts, "delegation")] == [
+        ("Alexei Overchuk", "Tatyana Golikova")]  # fmt: skip

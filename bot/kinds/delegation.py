@@ -27,7 +27,9 @@ _GROUP = Pattern(
     r"came\s+(?:along\s+)?with|accompanied\s+by|(?P<rel>,\s*who\s+(?:is|was)\s+accompanying)|"
     r"(?:will\s+be\s+)?accompanied|arrived\s+with|brought\s+along|travel(?:l?ing|s)?\s+with)\b"
     r"|\b(?P<member>(?:are|were|is|was|will\s+be)\s+(?:also\s+)?(?:in|part\s+of|members?\s+of)\s+"
-    r"the\s+delegation)\b",  # "Deputy PMs Golikova and Overchuk are in the delegation"
+    r"the\s+(?:Russian\s+|Chinese\s+)?delegation)\b"  # "Deputy PMs ... are in the delegation"
+    # "He has brought a heavyweight delegation with him: Deputy Prime Ministers ..."
+    r"|\bbr(?:ought|ings?|inging)\s+(?:an?\s+|his\s+)?(?:[\w-]+\s+){0,2}delegation\b",
     re.I,
 )
 # A live blog's or a pool report's list of who sat at the table, side by side: "Around the table
