@@ -703,13 +703,14 @@ class Reader:
             if " " not in variant and canon in self.vocabulary:
                 spell.setdefault(stem(variant), canon)
         # and towards one-word place names ("moskow": Moscow), which the examples hold as markers
+        # (a place no example names is read as a marker: its own word, stemmed, is the target)
         self._place_of = {
-            one[0]: e.name
+            (one[0] if one[0].isalpha() else stem(alias.lower())): e.name
             for e in gaz.sections["places"]
             for alias in (*e.aliases, e.ru)
             if alias
             and len(one := self.canon(alias)[0]) == 1
-            and one[0].isalpha()
+            and (one[0].isalpha() or (one[0] == PLACE and alias.isalpha()))
             and len(alias) >= 5
         }  # fmt: skip (and in Russian: "маскве" is Moscow)
         for place in self._place_of:
@@ -921,6 +922,11 @@ class Reader:
                 place = self.entities.get((fixed,)) if fixed != tok else None
                 if place is not None and place[0] == "#place":  # "в пикине": Beijing
                     names.append(place)
+                    if fixed not in self.vocabulary:  # "vladivostock": the name's marker, as
+                        toks[n] = PLACE  # the name written right is read
+                        unknown.append(PLACE)
+                        words[PLACE] = None
+                        continue
                 elif fixed in self._place_of:
                     if fixed != tok:  # "moskow": Moscow
                         names.append(("#place", self._place_of[fixed]))

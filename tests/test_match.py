@@ -179,6 +179,14 @@ def test_a_terse_question_naming_both_principals_and_its_focus_is_framed(
     assert "4 times" in reply.text
 
 
+def test_a_misspelt_place_no_example_names_is_that_place(answerer: Answerer) -> None:
+    """ "vladivostock" is Vladivostok (no intent example names it): no meeting there, not
+    every meeting; a misspelt place the examples name stays repaired ("moskow")."""
+    reply = answerer.ask("wen did xi meet mishustin in vladivostock")
+    assert not reply.matched and "Vladivostok" in reply.text
+    assert "March 21, 2023" in answerer.ask("when did they meet in moskow").text
+
+
 def test_russian_typo_is_repaired_through_the_lexicon(answerer: Answerer) -> None:
     assert answerer.ask("землятресение?").intent == "condolences"
 
