@@ -275,8 +275,8 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             continue
         if people and people[0][0] < 3:  # a new subject: the report moves on
             last, run = people[0][2], None
-        elif _narrates(s, people) or _heading(s):  # (a section's heading: the report moves on)
-            run = None
+        elif (s.endswith("?") and s[:1] not in _QUOTES) or _narrates(s, people) or _heading(s):
+            run = None  # the writer asks, tells of the meeting or heads a section: it moves on
     return tuple(out)
 
 
@@ -397,11 +397,17 @@ def _carries_on(s: str, people: Sequence[tuple[int, str, str]], speaker: str = "
     narrated = _narrates(s, people) and (not speaker or any(n == speaker for _, _, n in people))
     if (people and people[0][0] < 3) or narrated or _PRESENT.search(s):
         return False
-    if _TOLD.match(s) or _WHEN_OPENER.match(s):
+    if _TOLD.match(s) or _WHEN_OPENER.match(s) or _HE_DID.match(s):
         return False
     return not re.match(r"(?i:the (?:meeting|talks)\b|\(with input)|[A-Z]{3,}[ ,]", s)
 
 
+# What someone did, told of him ("Two months later, he did."): the report's words, not his
+_HE_DID = re.compile(
+    r"(?:\W*[\w-]+,?){0,4}?\s*\b(?:he|she)\s+(?!(?:said|says|added|adds|noted|notes|stressed|"
+    r"stresses|told|tells|believes|hopes|wants|thinks|is|was|will|would|has|had)\b)[a-z]+(?:ed|id)\b",
+    re.I,
+)
 _ITEM = re.compile(r"[•▪◦·*–—-]\s")  # a list's item
 _DONE = re.compile(r"\b(?:was|were)\s+(?:signed|held|adopted|exchanged)\b")  # what was done
 # Who was there, not anyone's words: "Deputy PM Alexander Novak, who co-chairs the commission,

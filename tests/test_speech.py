@@ -176,3 +176,15 @@ def test_a_quote_goes_on_to_its_end_and_a_releases_points_are_no_ones() -> None:
         (6, "Lin Haoran"),
     ]  # fmt: skip
     assert titled_people(GAZ, lines)[0].attr("role") == "President of SRBC"
+
+
+def test_a_columns_own_sentences_do_not_carry_on_reported_speech() -> None:
+    """ "Two months later, he did." tells what he did; "So what comes next?" is the writer
+    asking: neither what Mishustin told Xi, nor what follows the writer's question."""
+    said = _said(
+        'Mishustin told Xi that relations were "at their highest level in history".',
+        "Two months later, he did, and the visit was long remembered.",
+        "So what comes next?",
+        "Here, honesty requires a great deal of caution about the months ahead.",
+    )
+    assert [s[0] for s in said] == [0]
