@@ -313,3 +313,12 @@ def test_a_delegation_brought_along_or_of_a_side_names_who_came() -> None:
     _, facts = _read(head + part)
     assert [p.people for p in _parts(facts, "delegation")] == [
         ("Alexei Overchuk", "Tatyana Golikova")]  # fmt: skip
+
+
+def test_an_amount_in_a_condition_or_a_question_is_no_trade_figure() -> None:
+    _, facts = _read(
+        " date 2026-02-10\nOPINION\nThe question everyone asks is whether the $300 billion mark "
+        "is reachable. If trade reaches $300 billion by 2030, it will be because of agriculture. "
+        "Last year trade fell to $228 billion.\n"
+    )
+    assert [f.display for f in facts if f.kind == "trade"] == ["trade of $228 billion in 2025"]

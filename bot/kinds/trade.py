@@ -159,6 +159,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
         if not about_trade:
             continue
         for m in money:
+            if _IF.search(s, max(0, m.start() - 60), m.start()):
+                continue  # "If trade reaches $300 billion by 2030, ...": no figure of trade
             amount = _amount(m, s)
             period = _period(ctx, s, m, last)
             last = period if period.text else last
@@ -272,6 +274,11 @@ def _table(ctx: Context) -> Iterator[Fact]:
             yield ctx.fact(KIND, i, f"volume: {amount}", text, year=year,
                            number=float(cell) * _SCALE[unit], qualifier="volume",
                            parts=parts)  # fmt: skip
+
+
+# An amount in a condition or a question: "if trade reaches", "whether the $300 billion mark
+# is reachable"
+_IF = Pattern(r"\b(?:if|whether|unless)\b[^.;:,]*$", re.I)
 
 
 def period(f: Fact) -> tuple[int | None, int | None, bool]:
