@@ -47,6 +47,18 @@ class Article:
         return self.sentences[0] if self.sentences else self.stem
 
 
+# A web page's list of other articles under its heading ("RELATED ARTICLES", "Most read",
+# "Read more:"): their headlines tell of other reports, never of this one (a headline "Xi,
+# Mishustin meet at Diaoyutai as trade tops $236 billion" is no fact here).
+_FURNITURE = re.compile(
+    r"\s*(?:related\s+(?:articles|stories|news|content|coverage)|most\s+(?:read|popular|viewed|"
+    r"shared)|read\s+(?:more|also|next)|more\s+(?:on\s+this\s+(?:topic|story)|stories|news|from)|"
+    r"recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|trending(?:\s+now)?|popular\s+now|"
+    r"editor'?s\s+picks?)\s*:?\s*\n",
+    re.I,
+)
+
+
 def parse_article(path: Path, raw: bytes) -> Article:
     """Turn an article file's bytes into an ``Article``; raise DataError if unusable."""
     try:
@@ -66,6 +78,8 @@ def parse_article(path: Path, raw: bytes) -> Article:
     sentences: list[str] = []
     paragraphs: set[int] = set()
     for block in _PARAGRAPH.split(text):
+        if _FURNITURE.match(block):  # a page's lists of other articles: none of this one's facts
+            continue
         found = split_sentences(block)
         if found:
             paragraphs.add(len(sentences))
