@@ -50,12 +50,12 @@ def test_paragraphs_are_the_blocks_between_blank_lines() -> None:
 def test_a_pages_lists_of_other_articles_are_no_part_of_it() -> None:
     """The headlines under "RELATED ARTICLES" and "Most read" tell of other reports."""
     article = parse_article(Path("x.txt"), (
-        "Xi Jinping met Mikhail Mishustin in Shanghai on Tuesday.\n\n"
-        "RELATED ARTICLES\n- Xi, Mishustin meet at Diaoyutai as trade tops $236 billion\n"
-        "- Analysis: Can Russia-China trade hit $300 billion by 2030?\n\n"
-        "Most read:\n1. Oil prices slip as OPEC+ weighs output\n\n"
-        "The two sides also discussed energy cooperation at length.\n"
-    ).encode())  # fmt: skip
+        b"Xi Jinping met Mikhail Mishustin in Shanghai on Tuesday.\n\n"
+        b"RELATED ARTICLES\n- Xi, Mishustin meet at Diaoyutai as trade tops $236 billion\n"
+        b"- Analysis: Can Russia-China trade hit $300 billion by 2030?\n\n"
+        b"Most read:\n1. Oil prices slip as OPEC+ weighs output\n\n"
+        b"The two sides also discussed energy cooperation at length.\n"
+    ))  # fmt: skip
     assert article.sentences == (
         "Xi Jinping met Mikhail Mishustin in Shanghai on Tuesday.",
         "The two sides also discussed energy cooperation at length.",
