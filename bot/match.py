@@ -240,6 +240,14 @@ class Matcher:
             w: self._unknown_weight(w, UNKNOWN_WEIGHT) if w in unknown else self._weight[w]
             for w in question.words
         }
+        occasion = question.occasion
+        if occasion and question.wh:  # "what did Xi ask ... during Mishustin's official visit":
+            # the clause chose the meeting (``bot.picker``); what is asked is the rest
+            clause = {t for t, w in zip(question.tokens, question.written, strict=True)
+                      if w in occasion.words} - self._meet  # fmt: skip
+            rest = {w: v for w, v in query.items() if w not in clause}
+            if len(rest) >= 4:
+                query = rest
         meeting = self._names_meeting(question)
         if PLACE in unknown and meeting:
             # "which of the meetings was held at the Great Hall": the place chooses the meeting,

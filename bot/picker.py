@@ -165,6 +165,17 @@ def _says_yes_or_no(q: Question) -> bool:
     return q.script == "ru" and not q.focus and q.text.rstrip().endswith("?")
 
 
+def _without_occasion(q: Question) -> Question:
+    """``q`` without the words of its clause that chose the meeting by its occasion ("during
+    Mishustin's official visit"): what it asks about is the rest."""
+    if not q.occasion:
+        return q
+    kept = [(t, w) for t, w in zip(q.tokens, q.written, strict=True)
+            if t.startswith("#") or w not in q.occasion.words]  # fmt: skip
+    return dataclasses.replace(q, tokens=tuple(t for t, _ in kept),
+                               written=tuple(w for _, w in kept))  # fmt: skip
+
+
 _WILL = re.compile(r"(?i:will|shall|going to|будет|будут|приедет)$")  # a future of the question
 
 
@@ -445,7 +456,7 @@ class Picker:
                 or other.rank != "none" or other.declines
                 or not self.matcher.typical(name, q.words, asked.name)):  # fmt: skip
             return None
-        topic = self.relevance.topic(q, {q.slots.speaker, *self.principals})
+        topic = self.relevance.topic(_without_occasion(q), {q.slots.speaker, *self.principals})
         named = {w for w in topic if not w.startswith("@")}  # (people it names: the intent's)
         if not named or not named <= self.matcher.vocabulary(name):  # all it asks about
             return None  # ("what did Mishustin say about expanding the pie of cooperation")
@@ -1290,11 +1301,7 @@ class Picker:
     def _topic(self, q: Question, meetings: list[Meeting]) -> tuple[str, ...]:
         """The question's own words, without the speaker and the people who met (nor the
         clause that chose the meeting by its occasion)."""
-        if q.occasion:
-            said = [(t, w) for t, w in zip(q.tokens, q.written, strict=True)
-                    if t.startswith("#") or w not in q.occasion.words]  # fmt: skip
-            q = dataclasses.replace(q, tokens=tuple(t for t, _ in said),
-                                    written=tuple(w for _, w in said))  # fmt: skip
+        q = _without_occasion(q)
         present = {p for m in meetings for p in self.table.values(PERSON, m.id)}
         drop = {q.slots.speaker} | (present & set(q.slots.people))  # who met is no topic
         topic = self.relevance.topic(q, drop)

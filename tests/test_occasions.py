@@ -37,3 +37,16 @@ def test_what_was_said_at_the_meeting_of_the_occasion(answerer: Answerer) -> Non
     reply = answerer.ask("Which mechanism did Mishustin say Russia would make full use of, "
                          "during his official visit to China?")  # fmt: skip
     assert "regular prime minister-level meetings" in reply.text
+
+
+def test_the_occasion_clause_is_no_part_of_what_is_asked(answerer: Answerer) -> None:
+    """What Xi asked Mishustin to pass on is a greeting: the clause does not keep the question
+    from the greetings (in the matcher's scores or in what the statements' words cover)."""
+    for question in (
+        "What did Xi ask Mishustin to convey to Putin during Mishustin's official visit to China?",
+        "Что Си попросил Мишустина передать Путину во время официального визита Мишустина в Китай?",
+        "lol what did xi ask mishustin to pass to putin when he was on that official visit",
+    ):
+        reply = answerer.ask(question)
+        assert reply.intent == "greetings", reply.text
+        assert "May 24, 2023" in reply.text or "24 мая 2023" in reply.text, reply.text
