@@ -331,6 +331,9 @@ _SAID = re.compile(
     r"|\b(?:figures?|numbers?|amount)\b[^?]*\b(?:give|gave)\b",
     re.I,
 )
+# What someone wants, said of him ("what does Mishustin want to double by 2030"): his words
+_WANTS = re.compile(r"\bwhat\s+(?:does|did|do)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:want|wanna|intend|"
+                    r"plan)\b|\bчто\s+(?:\w+\s+)?хо(?:чет|тел)", re.I)  # fmt: skip
 _SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?словам|"
                               r"метафор|высказ|(?<!\w)кто\s+(?:\w+\s+)?(?:упомянул|упоминал)",
                               re.I), None)  # fmt: skip
@@ -940,7 +943,7 @@ class Reader:
                     wh = fixed
         says = bool(_SAID.search(plain) or _SAID_RU.search(plain))
         said = says or bool(
-            _TALK.search(text)
+            (_TALK.search(text) or _WANTS.search(text))
             and self.gaz.find("people", text)
             and not _BY_PHONE.search(text)
             and not _ASKS_FIGURE.search(text)

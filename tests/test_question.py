@@ -1403,3 +1403,10 @@ def test_a_yes_or_no_question_of_what_another_said_is_answered_no_and_by_whom(
     assert not answerer.ask("мишустин чё про ии говорил?").matched
     assert_answers(answerer, "Did Mishustin say relations were at an all-time high in March 2023?",
                    "highest level in history", "Sorry")  # fmt: skip
+
+
+def test_what_someone_wants_is_what_he_said(answerer: Answerer) -> None:
+    """ "what does Mishustin want ..." asks his words, as "what did he say" does; "I would
+    like to know which official ..." is the user's wish."""
+    assert answerer.reader.read("what does mishustin want to do with trade").said
+    assert not answerer.reader.read("I would like to know which official was present").said
