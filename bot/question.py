@@ -303,10 +303,12 @@ _HELD_CLAUSE = Guarded(re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s
                                   r"(?:(?<=\bmeeting)|(?<=\btalks)|(?<=\bone)|(?<=\btime))"
                                   r"\s+(?:where|when)\b", re.I),
                        ("held", "where", "when"))  # fmt: skip
-# Weaker: "what growth points did Xi name", "which sectors did Mishustin list": what was said, or
+# Weaker: "what growth points did Xi name", "which sectors did Mishustin list", "what does
+# Mishustin want to double": what was said, or
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
-_SAID_WEAKLY = re.compile(r"\bdid\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|suggest|outline|"
-                          r"single out|mention|point to|identify|want|bring up|raise)\b|"
+_SAID_WEAKLY = re.compile(r"\b(?:did|does|do)\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|"
+                          r"suggest|outline|single out|mention|point to|identify|want|bring up|"
+                          r"raise)\b|"
                           r"(?<!\bi )(?<!\bwe )"
                           rf"(?<!\byou )\bwant(?:ed|s)\b|{_NAMED_RU}|перечислил", re.I)  # fmt: skip
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
@@ -331,9 +333,6 @@ _SAID = re.compile(
     r"|\b(?:figures?|numbers?|amount)\b[^?]*\b(?:give|gave)\b",
     re.I,
 )
-# What someone wants, said of him ("what does Mishustin want to double by 2030"): his words
-_WANTS = re.compile(r"\bwhat\s+(?:does|did|do)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:want|wanna|intend|"
-                    r"plan)\b|\bчто\s+(?:\w+\s+)?хо(?:чет|тел)", re.I)  # fmt: skip
 _SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?словам|"
                               r"метафор|высказ|(?<!\w)кто\s+(?:\w+\s+)?(?:упомянул|упоминал)",
                               re.I), None)  # fmt: skip
@@ -943,7 +942,7 @@ class Reader:
                     wh = fixed
         says = bool(_SAID.search(plain) or _SAID_RU.search(plain))
         said = says or bool(
-            (_TALK.search(text) or _WANTS.search(text))
+            _TALK.search(text)
             and self.gaz.find("people", text)
             and not _BY_PHONE.search(text)
             and not _ASKS_FIGURE.search(text)
