@@ -37,7 +37,10 @@ _DATING = re.compile(
     r"\b(?:in|at|during|on)\s+(?:the\s+)?(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?|\d{4}|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}))\b"
-    r"|\b(?:в|во)\s+(?:\w+\s+)?\d{4}\s*(?:года|г\.)?",
+    r"|\b(?:в|во)\s+(?:\w+\s+)?\d{4}\s*(?:года|г\.)?"
+    # "the November 2025 meeting", "the 2023 talks"
+    r"|\bthe\s+(?:(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+)?\d{4}\s+(?:meeting|talks|visit|one)\b",
     re.I,
 )
 # Which meeting the first part picks by order ("the earliest", "the last"): the others too.

@@ -307,6 +307,10 @@ def test_short_years(answerer: Answerer, message: str, years: tuple[int, ...],
          ["What did Xi say about his meetings with Putin in 2023, when he met Mishustin?"]),
         ("how long was the trip, when did they meet?",
          ["how long was the trip?", "when did they meet?"]),
+        # "the November 2025 meeting" dates the part that names no meeting
+        ("What day of the week was the November 2025 meeting, and in which city?",
+         ["What day of the week was the November 2025 meeting?",
+          "in which city the November 2025 meeting?"]),
     ],
 )  # fmt: skip
 def test_compound_parts(message: str, parts: list[str]) -> None:
