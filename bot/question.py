@@ -152,7 +152,8 @@ _FIRST_MEETING = re.compile(
 )  # fmt: skip ("the first time Xi and Mishustin met")
 # "January-November", "январе-августе": a period of months, not the month of a meeting.
 _MONTH_RANGE = re.compile(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
-_WEEKDAY = re.compile(r"day of (?:the )?week|weekday|день недели|какой день|\b(?:was|on) it a "
+_WEEKDAY = re.compile(r"day of (?:the |teh )?w(?:e|ee|ea)k|week ?day|день недели|какой день|"
+                      r"\b(?:was|on) it a "
                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)  # fmt: skip
 # "3rd" is "third" to a topic (facts say "the third forum"); "28th" stays as written
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}

@@ -197,6 +197,9 @@ def test_day_of_the_week_when_asked(answerer: Answerer) -> None:
         in answerer.ask("what day of the week was the 2025 meeting").text
     )
     assert "Tuesday" not in answerer.ask("when did they meet in 2025").text
+    # (typed fast: "day of weak", "week day")
+    assert "Tuesday, March 21, 2023" in answerer.ask("wat day of weak was the moskow meeting?").text
+    assert "Tuesday, November 4, 2025" in answerer.ask("week day of the 2025 meeting?").text
 
 
 def test_a_question_framed_as_a_meeting_needs_less(answerer: Answerer) -> None:
