@@ -1414,3 +1414,9 @@ def test_what_someone_wants_is_what_he_said(answerer: Answerer) -> None:
     like to know which official ..." is the user's wish."""
     assert answerer.reader.read("what does mishustin want to do with trade").said_weakly
     assert not answerer.reader.read("I would like to know which official was present").said
+
+
+def test_a_fact_another_did_is_not_what_the_speaker_asked_said(answerer: Answerer) -> None:
+    """Mishustin's condolences are his: "according to Xi" asks what Xi said of the quake."""
+    text = answerer.ask("which provinces did the earthquake hit, according to Xi?").text
+    assert "Qinghai" in text and "conveyed sympathies" not in text, text
