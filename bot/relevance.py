@@ -80,7 +80,7 @@ detail details province provinces провинция провинции пров
 можно при об другой после над больше тот через эти нас про всего них какая много эту моя
 свою этой перед том такой им более между сказал сказа говорил говор заявил словам слов
 охарактеризовал охарактеризовать упомянул упомянули упоминал перечислил перечислял время собой
-кратко называл назвал го это этим этих эти чьи будут кроме лол
+кратко называл назвал го это этим этих эти чьи будут кроме лол расскаж расскажи расскажите
 stood stand stands standing done pursue pursued pursuing early earlier late
 recall recalled recalls remind reminded line northwest northeast southwest southeast northwestern
 northeastern southwestern southeastern fell fall falls affair affairs matter matters

@@ -1420,3 +1420,9 @@ def test_a_fact_another_did_is_not_what_the_speaker_asked_said(answerer: Answere
     """Mishustin's condolences are his: "according to Xi" asks what Xi said of the quake."""
     text = answerer.ask("which provinces did the earthquake hit, according to Xi?").text
     assert "Qinghai" in text and "conveyed sympathies" not in text, text
+
+
+def test_tell_me_in_russian_asks_nothing_of_its_own(answerer: Answerer) -> None:
+    """ "Расскажи про юбилей, о котором говорил Си": "расскажи" (tell me) is no topic word."""
+    text = answerer.ask("Расскажи про юбилей, о котором говорил Си в декабре 2023 года.").text
+    assert "75th anniversary" in text, text
