@@ -322,3 +322,18 @@ def test_an_amount_in_a_condition_or_a_question_is_no_trade_figure() -> None:
         "Last year trade fell to $228 billion.\n"
     )
     assert [f.display for f in facts if f.kind == "trade"] == ["trade of $228 billion in 2025"]
+
+
+def test_a_visit_said_here_and_an_invitation_handed_over() -> None:
+    """ "Mr Mishustin is here on a three-day official visit to China"; "Mr Mishustin also
+    handed over an invitation from President Putin for Mr Xi to visit Russia next year"."""
+    _, facts = _read(
+        " date 2027-05-18\nBEIJING, May 18 -- Xi Jinping met Mikhail Mishustin on Tuesday.\n"
+        "Mr Mishustin is here on a three-day official visit to China.\n"
+        "Mr Mishustin also handed over an invitation from President Putin for Mr Xi to visit "
+        "Russia next year.\n"
+    )
+    (visit,) = [f for f in facts if f.kind == "occasion"]
+    assert visit.display == "three-day official visit to China by Mikhail Mishustin"
+    (p,) = _parts(facts, "invitation")
+    assert (p.host, p.guest, p.via, p.dest) == (PUTIN, XI, MISHUSTIN, "Russia")

@@ -49,7 +49,7 @@ class Parts(facts.Parts):
 # invitation from Vladimir Putin to the Eastern Economic Forum".
 _PASS = Pattern(
     r"\b(?:asked\s+(?P<via>me|him|her|[A-Z][\w ]{1,40}?)\s+to\s+(?:pass\s+on|convey|transmit|"
-    r"deliver|hand\s+over|reaffirm|reiterate|renew|confirm|extend)|(?:passed\s+on|conveyed|transmitted|delivered|brought))\s+"
+    r"deliver|hand\s+over|reaffirm|reiterate|renew|confirm|extend)|(?:passed\s+on|conveyed|transmitted|delivered|brought|handed\s+over))\s+"
     r"(?P<rest>(?:to\s+(?P<to>[^,;]{2,40}?)\s+)?(?:(?:his|her|an|the|a)\s+)?(?:open\s+)?"
     r"invitation\b[^.;]*)",
 )

@@ -26,7 +26,8 @@ NEEDS = needs({"visit": {"length", "kind", "by", "to"}, "regular_meeting": {"n",
 _VISIT = Pattern(
     r"\b(?:is|are|was|were|been|being|arrived(?:\s+in\s+[A-Z][a-z]+)?(?:\s+on\s+[A-Z][a-z]+\s+"
     r"\d{1,2})?|(?:will\s+)?travel(?:s|led)?\s+to\s+(?:the\s+)?(?:(?:[A-Z][\w'’]*|of)\s+){0,5}"
-    r"[A-Z][\w'’]*)\s+(?:currently\s+)?(?:in\s+(?P<in>[A-Z][a-z]+)\s+)?(?:on|for)\s+an?\s+"
+    r"[A-Z][\w'’]*)\s+(?:currently\s+|here\s+|there\s+|now\s+)?(?:in\s+(?P<in>[A-Z][a-z]+)\s+)?"
+    r"(?:on|for)\s+an?\s+"
     r"(?:(?P<len>[\w]+-day)\s+)?"
     r"(?P<kind>state|official|working|friendly|official goodwill)"
     r"\s+visit(?:\s+to\s+(?P<to>[A-Z][a-z]+))?"
