@@ -718,6 +718,12 @@ class Reader:
         }  # fmt: skip (and in Russian: "маскве" is Moscow)
         for place in self._place_of:
             spell.setdefault(place, place)
+        # and towards places outside the articles ("pariss": Paris, which the articles never
+        # name: the question is declined for it, not answered for the places they do)
+        for name in gaz.other_places:
+            if name.isalpha() and len(name) >= 5:
+                for target in (name.lower(), stem(name.lower())):
+                    spell.setdefault(target, stem(name.lower()))
         self._spell = spell
         # The words the lexicon reads other words as ("цепочках" -> chain): real words, never
         # typos of an intent's word ("chain" is not "chair", "supply" not "set").
@@ -923,6 +929,11 @@ class Reader:
                 words[tok] = None
             else:
                 place = self.entities.get((fixed,)) if fixed != tok else None
+                if place is not None and place[0] == "#other":  # "pariss": Paris
+                    names.append(place)
+                    toks[n] = "#other"
+                    words["#other"] = None
+                    continue
                 if place is not None and place[0] == "#place":  # "в пикине": Beijing
                     names.append(place)
                     if fixed not in self.vocabulary:  # "vladivostock": the name's marker, as

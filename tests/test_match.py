@@ -185,6 +185,8 @@ def test_a_misspelt_place_no_example_names_is_that_place(answerer: Answerer) -> 
     reply = answerer.ask("wen did xi meet mishustin in vladivostock")
     assert not reply.matched and "Vladivostok" in reply.text
     assert "March 21, 2023" in answerer.ask("when did they meet in moskow").text
+    # a misspelt place the articles never name is that place: declined for it
+    assert "nothing about Paris" in answerer.ask("wen did xi meat mishustin in pariss?").text
 
 
 def test_russian_typo_is_repaired_through_the_lexicon(answerer: Answerer) -> None:
