@@ -220,3 +220,18 @@ def test_a_place_chooses_the_meeting_when_a_meeting_is_asked(answerer: Answerer)
     assert reply.intent == "meeting_date" and "December 20, 2023" in reply.text
     assert "May 24" not in reply.text and "March 21" not in reply.text
     assert answerer.ask("how big is the great hall of the people").kind == "decline"
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("lol where did they hang out in nov 2025", "Beijing"),
+     ("чел, где они тусили в ноябре 2025?", "Пекин"),
+     ("Будьте добры, уточните место проведения встречи Си Цзиньпина и Михаила Мишустина 20 "
+      "декабря 2023 года.", "Пекин")],
+)  # fmt: skip
+def test_slang_and_courtesy_ask_as_plain_words_do(
+    answerer: Answerer, message: str, expected: str
+) -> None:
+    """ "hang out", "тусили" are met; "будьте добры" asks nothing of its own."""
+    reply = answerer.ask(message)
+    assert reply.intent == "meeting_place" and expected in reply.text, reply.text
