@@ -677,8 +677,10 @@ class Picker:
                 other = self._other_meetings(q, intent)
                 if isinstance(other, Pick):
                     return other
-            return Decline(intent.name, no_meeting=missed,
-                           near=self._near(s, countries) if missed else ())  # fmt: skip
+            near = self._near(s, countries) if missed else ()
+            if missed and not near and (elsewhen := self._elsewhen(q)) is not None:
+                return elsewhen  # "was the Moscow meeting in 2024?": no, in March 2023
+            return Decline(intent.name, no_meeting=missed, near=near)
         # what the question asks an answer to give ("on what exact date", "how many ministers",
         # "how long was the visit"): the facts that give it answer, or none does
         counts = intent.asks == "count"
@@ -1006,7 +1008,24 @@ class Picker:
             facts = tuple(f for f in held.facts if f.kind in place.answers) if held else ()
             if facts:
                 return Pick(place, facts, no=True)
+        if not near and (elsewhen := self._elsewhen(q)) is not None:
+            return elsewhen
         return Decline(intent.name, no_meeting=no_meeting, near=near)
+
+    def _elsewhen(self, q: Question) -> Pick | None:
+        """A yes-or-no question about the one meeting at a place, dated otherwise ("Встреча в
+        Москве была в 2024 году?"): no, and when it was; None when it is no such question."""
+        s = q.slots
+        when = next((i for i in self.intents.values()
+                     if i.about == "meeting" and i.asks == "date"), None)  # fmt: skip
+        if when is None or not s.places or not (s.years or s.months) or not _says_yes_or_no(q):
+            return None
+        there = self._meetings(dataclasses.replace(s, years=(), months=()), (), False)
+        held = [m for m in there if not m.what]
+        if len(held) != 1:
+            return None
+        facts = tuple(f for f in held[0].facts if f.kind in when.answers)
+        return Pick(when, facts, no=True) if facts else None
 
     def _near(self, s: Slots, countries: tuple[str, ...]) -> tuple[str, ...]:
         """The principals' meetings of the year and month a question names when the place it

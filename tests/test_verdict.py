@@ -53,6 +53,9 @@ def test_a_count_contradicts_only_a_count_of_the_same_thing() -> None:
         ("Землетрясение было в провинции Сычуань?", "Нет. ", "Ганьсу"),
         ("was the quake in Gansu province?", "Yes. ", "Gansu"),
         ("At the Moscow meeting, did Xi invite Mishustin to visit China?", "Yes. ", "invited"),
+        # the one meeting at the place, of another year
+        ("Встреча в Москве была в 2024 году?", "Нет. ", "21 марта 2023"),
+        ("was the moscow meeting in 2024?", "No. ", "March 21, 2023"),
         ("Упоминалась ли 75-я годовщина установления дипломатических отношений?", "Да. ", "75"),
     ],
 )
