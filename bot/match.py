@@ -185,10 +185,13 @@ class Matcher:
                 self._intents_of[t].append(name)
 
     def _names_meeting(self, question: Question) -> bool:
-        """Whether the question names a meeting: "meet", or both principals ("xi mishustin")."""
+        """Whether the question names a meeting: "meet", both principals ("xi mishustin"), or
+        a date alone ("where 2025?")."""
         words = set(question.words) - set(question.unknown)
         if self._meet & words:
             return True
+        if len(words) <= 1 and {"#year", "#month"} & set(question.tokens):
+            return True  # "where 2025?": a question word and a date ask about that meeting
         return len(self._principals) > 1 and all(p & words for p in self._principals)
 
     def _unknown_weight(self, word: str, weight: float) -> float:

@@ -152,6 +152,7 @@ _FIRST_MEETING = re.compile(
 )  # fmt: skip ("the first time Xi and Mishustin met")
 # "January-November", "январе-августе": a period of months, not the month of a meeting.
 _MONTH_RANGE = re.compile(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "at", "from", "в", "во"})  # a place comes after
 _WEEKDAY = re.compile(r"day of (?:the |teh )?w(?:e|ee|ea)k|week ?day|день недели|какой день|"
                       r"\b(?:was|on) it a "
                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)  # fmt: skip
@@ -929,18 +930,27 @@ class Reader:
                 words[tok] = None
             else:
                 place = self.entities.get((fixed,)) if fixed != tok else None
-                if place is not None and place[0] == "#other":  # "pariss": Paris
-                    names.append(place)
-                    toks[n] = "#other"
-                    words["#other"] = None
+                if place is not None and place[0] == "#other":  # "in pariss": Paris
+                    if n and written[n - 1] in _PLACE_PREPOSITIONS:  # (not "indicate": India)
+                        names.append(place)
+                        toks[n] = "#other"
+                        words["#other"] = None
+                    else:
+                        unknown.append(tok)
+                        words[tok] = None
                     continue
                 if place is not None and place[0] == "#place":  # "в пикине": Beijing
-                    names.append(place)
-                    if fixed not in self.vocabulary:  # "vladivostock": the name's marker, as
-                        toks[n] = PLACE  # the name written right is read
-                        unknown.append(PLACE)
-                        words[PLACE] = None
+                    if fixed not in self.vocabulary:  # "in vladivostock": the name's marker,
+                        if n and written[n - 1] in _PLACE_PREPOSITIONS:  # as the name written
+                            names.append(place)  # right is read
+                            toks[n] = PLACE
+                            unknown.append(PLACE)
+                            words[PLACE] = None
+                        else:
+                            unknown.append(tok)
+                            words[tok] = None
                         continue
+                    names.append(place)
                 elif fixed in self._place_of:
                     if fixed != tok:  # "moskow": Moscow
                         names.append(("#place", self._place_of[fixed]))

@@ -235,3 +235,17 @@ def test_slang_and_courtesy_ask_as_plain_words_do(
     """ "hang out", "тусили" are met; "будьте добры" asks nothing of its own."""
     reply = answerer.ask(message)
     assert reply.intent == "meeting_place" and expected in reply.text, reply.text
+
+
+def test_a_question_word_and_a_date_alone_ask_about_that_meeting(answerer: Answerer) -> None:
+    assert "Beijing (November 4, 2025)" in answerer.ask("where 2025?").text
+    assert "Moscow (March 21, 2023)" in answerer.ask("where 2023 march?").text
+
+
+def test_a_word_like_a_place_is_that_place_only_where_a_place_is_said(answerer: Answerer) -> None:
+    """ "indicate" is one slip from "India" (a place the articles never name): only "in ..."
+    makes a misspelt word a place."""
+    q = answerer.reader.read("Kindly indicate the nature and length of Xi's trip in March 2023.")
+    assert not [n for _, n in q.names if n == "India"]
+    assert answerer.ask("Kindly indicate the nature and length of Xi Jinping's trip to Russia in "
+                        "March 2023.").intent == "meeting_occasion"  # fmt: skip
