@@ -72,8 +72,8 @@ class Parts(facts.Parts):
 
 def extract(ctx: Context) -> Iterator[Fact]:
     """One fact per person who arrives where the article says, from the first sentence that
-    says so; later sentences (a headline's repeat) add only what it lacks."""
-    found: dict[tuple[str, str], tuple[int, Parts]] = {}
+    says so; later sentences (a headline's repeat, the airport) add only what it lacks."""
+    found: dict[str, tuple[int, Parts]] = {}  # who -> (sentence, what is said of it)
     sentences = ctx.article.sentences
     for i, s in enumerate(sentences):
         if i in ctx.elsewhere:
@@ -88,12 +88,11 @@ def extract(ctx: Context) -> Iterator[Fact]:
         met = _met_by(ctx, [sentences[j] for j in near], parts.who)
         parts = _with(parts, met_by=met, roles=tuple(_role(ctx, n) for n in met),
                       until=_until(ctx, [sentences[j] for j in near], parts.who))  # fmt: skip
-        key = (parts.who, parts.place or parts.airport)
-        if key in found:
-            idx, old = found[key]
-            found[key] = (idx, _merged(old, parts))
+        if parts.who in found:  # one arrival of each person: "landed at Vnukovo airport" after
+            idx, old = found[parts.who]  # "arrived in Moscow" is the same one
+            found[parts.who] = (idx, _merged(old, parts))
         else:
-            found[key] = (i, parts)
+            found[parts.who] = (i, parts)
     for idx, parts in found.values():
         if parts.when:  # (its own year: an announcement's meeting may have none yet)
             yield ctx.fact(KIND, idx, _value(parts), english(parts), year=int(parts.when[:4]),
