@@ -20,6 +20,16 @@ DAY_GIVEN = re.compile(r"\b(?:January|February|March|April|May|June|July|August|
                        r"November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December)\b|"
                        r"\d{4}-\d\d-\d\d")  # fmt: skip
+# Who met a guest on arrival ("who met Mishustin at the airport", "кто встречал ... в аэропорту"):
+# a fact gives them when it names them (``bot.kinds.arrival``: "met on arrival by").
+_GREETERS_ASKED = re.compile(
+    r"\b(?:who|whom)\b.*?\b(?:met|meet|greet\w*|welcom\w*)\b.*?(?P<at>\bairport\b|\bplane\b|"
+    r"\blanded\b|\bland(?:ing)?\b|\barriv\w*|\btouched\s+down\b)"
+    r"|\bкто\b.*?\b(?:встреча\w*|встретил\w*|приветствова\w*)\b.*?(?P<ru>аэропорт\w*|прил[её]т\w*|"
+    r"прибыт\w*|прибыл\w*|трап\w*)",
+    re.I,
+)
+GREETERS_GIVEN = re.compile(r"\bmet on arrival by\b")
 YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b")
 NUMBER_GIVEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                           r"twelve|dozen|twice)\b", re.I)  # fmt: skip
@@ -84,6 +94,10 @@ def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[De
         out.append(Demand(q.how_many, lambda d: bool(NUMBER_GIVEN.search(d)), False))
     if q.duration:
         out.append(Demand(q.duration, gives_length, True))
+    greeters = _GREETERS_ASKED.search(q.text)
+    if greeters:  # "who met him at the airport": the people who did, not the arrival alone
+        said = greeters.group("at") or greeters.group("ru")
+        out.append(Demand(said, lambda d: bool(GREETERS_GIVEN.search(d)), True))
     if months_asked(q.text) == FULL_YEAR:  # "the full-year total": not the first 11 months'
         out.append(Demand("full year", lambda d: not _PART_OF_YEAR.search(d), True))
     return out
@@ -115,6 +129,7 @@ __all__ = [
     "DAY_GIVEN",
     "DURATION",
     "FULL_YEAR",
+    "GREETERS_GIVEN",
     "GROWTH",
     "NUMBER_GIVEN",
     "TARGET",

@@ -1266,7 +1266,9 @@ class Picker:
                 facts += [f for m in meetings if m.what for f in m.facts]
             if narrowed and topic is not None:
                 facts = self.relevance.may_hold(facts, topic)
-        if intent.about == "other" and q.slots.people:  # the people named took part
+        if q.slots.people and (intent.about == "other" or all(
+                KINDS[k].parties is not None for k in intent.answers)):  # fmt: skip
+            # the people named took part (in another meeting; in an arrival: arrived or met)
             facts = [f for f in facts if self._took_part(f, q.slots.people)]
         if intent.about == "other" and (q.slots.places or q.slots.months or q.slots.venues):
             facts = [f for f in facts if _placed(f, q.slots)]

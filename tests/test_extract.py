@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from bot.answer import Answerer
 from bot.build import build_table
 from bot.config import Config
 from bot.context import Context
@@ -435,3 +436,61 @@ def test_real_premiers_reports_are_one_other_meeting(real_table: FactTable) -> N
     trade = {(f.parts.n, f.parts.currency, f.year)  # type: ignore[attr-defined]
              for f in real_table.find(FactKind("trade"), {regular.id})}  # fmt: skip
     assert trade == {("20", "rubles", 2023), ("1.6", "yuan", 2023)}
+
+
+@pytest.fixture(scope="module")
+def real_answerer(tmp_path_factory: pytest.TempPathFactory) -> Answerer:
+    """An Answerer over the seeds and the seven real reports."""
+    if not REAL_ARTICLES.is_dir():
+        pytest.skip(f"{REAL_ARTICLES} not found")
+    project = make_project(tmp_path_factory.mktemp("real_answers"),
+                           articles=sorted(REAL_ARTICLES.glob("r*.txt")))  # fmt: skip
+    config = project.config()
+    return Answerer.from_table(build_table(config)[0], config)
+
+
+def test_real_arrivals_of_the_note_and_the_machine_translation(real_table: FactTable) -> None:
+    """r03: Mishustin arrived in Beijing on the note's date (it gives none), met at the plane by
+    three people, staying until December 20; r06: Xi arrived in Moscow on Monday (20th), the
+    day before the meeting of March 21 (which the merge dates 2023)."""
+    arrivals = {f.article[4:]: f for f in real_table.find(FactKind("arrival"))}
+    note, mt = arrivals["r03_arrival_2023_12_19"], arrivals["r06_machine_translated_2023_03"]
+    assert (note.parts.who, note.parts.place, note.parts.when, note.parts.dated) == (  # type: ignore[attr-defined]
+        "Mikhail Mishustin", "Beijing", "2023-12-19", "article")  # fmt: skip
+    assert note.parts.met_by == ("Sun Weidong", "Zhang Hanhui", "Igor Morgulov")  # type: ignore[attr-defined]
+    assert note.parts.until == "2023-12-20" and note.meeting == "2023-12-20-beijing"  # type: ignore[attr-defined]
+    assert (mt.parts.who, mt.parts.place, mt.parts.month, mt.parts.day) == (  # type: ignore[attr-defined]
+        "Xi Jinping", "Moscow", 3, 20)  # fmt: skip
+    assert mt.meeting == "2023-03-21-moscow" and mt.year == 2023
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [("when did xi arrive in moscow?", "March 20"),
+     ("when did Mishustin arrive in Beijing?", "December 19, 2023"),
+     ("who met Mishustin at the airport?", "Sun Weidong"),
+     ("who greeted him when he landed?", "Igor Morgulov"),
+     ("how long did Mishustin stay in China?", "until December 20, 2023 (2 days)"),
+     ("когда Мишустин прилетел в Пекин?", "19 декабря 2023 г."),
+     ("кто встречал Мишустина в аэропорту?", "Игорь Моргулов (посол России в Китае)")],
+)  # fmt: skip
+def test_real_arrivals_answer_when_and_who_met_him(
+    real_answerer: Answerer, message: str, expected: str
+) -> None:
+    reply = real_answerer.ask(message)
+    assert reply.matched and expected in reply.text, reply.text
+    assert "They met" not in reply.text and "Who was there" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["when did Xi arrive in Beijing?",  # Mishustin arrived there: no arrival of Xi's
+     "who greeted Xi when he landed in Moscow?",  # no one named
+     "how long did Xi stay in Russia?",  # no day he left
+     "кто встречал Си в аэропорту?"],
+)  # fmt: skip
+def test_real_arrivals_are_no_answer_to_another_arrival(
+    real_answerer: Answerer, message: str
+) -> None:
+    reply = real_answerer.ask(message)
+    assert not reply.matched, reply.text

@@ -337,3 +337,50 @@ def test_a_visit_said_here_and_an_invitation_handed_over() -> None:
     assert visit.display == "three-day official visit to China by Mikhail Mishustin"
     (p,) = _parts(facts, "invitation")
     assert (p.host, p.guest, p.via, p.dest) == (PUTIN, XI, MISHUSTIN, "Russia")
+
+
+def test_an_arrival_note_dated_by_the_article_with_who_met_him_and_until_when() -> None:
+    """A government note: a bare "arrived" is the article's date (the parts say so), "At the
+    plane's exit ... was met by" names who met him, "will stay in China until" the last day."""
+    _, facts = _read(
+        " date 2026-04-07\nMishustin arrives in Beijing\n"
+        "Russian Prime Minister Mikhail Mishustin arrived on an official visit to Beijing.\n"
+        "At the plane's exit, he was met by Chinese Ambassador to Russia Zhang Hanhui and "
+        "Russian Ambassador to China Igor Morgulov.\n"
+        "Mishustin will stay in China until April 9. He will meet Xi Jinping on Wednesday."
+    )
+    (arrival,) = _parts(facts, "arrival")
+    assert (arrival.who, arrival.place, arrival.when, arrival.dated, arrival.visit) == (
+        MISHUSTIN, "Beijing", "2026-04-07", "article", "official")  # fmt: skip
+    assert arrival.met_by == ("Zhang Hanhui", "Igor Morgulov")
+    assert arrival.until == "2026-04-09"
+    (fact,) = [f for f in facts if f.kind == "arrival"]
+    assert "the article's date" in fact.display and "(3 days)" in fact.display
+
+
+def test_an_arrival_on_a_weekday_is_that_day_and_one_at_the_talks_is_none() -> None:
+    """ "arrived in Moscow on Monday evening" counts back from the dateline; "landed at Vnukovo
+    airport" names the airport; arriving at a building for the talks is no arrival."""
+    _, facts = _read(
+        " date 2026-03-25\nMOSCOW, March 25 (Xinhua) -- Chinese President Xi Jinping, who "
+        "arrived in Moscow on Monday evening, held talks with Mikhail Mishustin on Wednesday.\n"
+        "Xi Jinping landed at Vnukovo airport, where he was greeted by Sergei Lavrov.\n"
+        "Mishustin arrived at the Government House shortly before noon."
+    )
+    (arrival,) = _parts(facts, "arrival")
+    assert (arrival.who, arrival.place, arrival.when, arrival.daytime, arrival.dated) == (
+        XI, "Moscow", "2026-03-23", "evening", "text")  # fmt: skip
+    assert (arrival.airport, arrival.met_by) == ("Vnukovo", ("Sergei Lavrov",))
+
+
+def test_a_weekday_with_its_day_of_the_month_in_a_report_without_a_year() -> None:
+    """A machine translation: "arrived in Moscow on Monday (20th)" beside "on Tuesday (March
+    21)": March 20, the year unknown, as the meeting's."""
+    _, facts = _read(
+        "Xi Jinping met Mikhail Mishustin in Moscow on Tuesday (March 21).\n"
+        "Xi Jinping arrived in Moscow on Monday (20th) in the afternoon of local time to start a "
+        "state visit to Russia."
+    )
+    (arrival,) = _parts(facts, "arrival")
+    assert (arrival.month, arrival.day, arrival.when, arrival.weekday) == (3, 20, "", "Monday")
+    assert (arrival.visit, arrival.daytime) == ("state", "afternoon")

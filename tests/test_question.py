@@ -1426,3 +1426,31 @@ def test_tell_me_in_russian_asks_nothing_of_its_own(answerer: Answerer) -> None:
     """ "Расскажи про юбилей, о котором говорил Си": "расскажи" (tell me) is no topic word."""
     text = answerer.ask("Расскажи про юбилей, о котором говорил Си в декабре 2023 года.").text
     assert "75th anniversary" in text, text
+
+
+@pytest.mark.parametrize(
+    ("message", "rejected"),
+    [("when did xi arrive in moscow?", "March 21"),
+     ("when did Mishustin arrive in Beijing?", "December 20"),
+     ("who met mishustin at the airport?", "Xi Jinping"),
+     ("who greeted him when he landed?", "Xi Jinping"),
+     ("how long did Mishustin stay in China?", "Beijing"),
+     ("когда Мишустин прилетел в Пекин?", "20 декабря"),
+     ("кто встречал Мишустина в аэропорту?", "Си Цзиньпин")],
+)  # fmt: skip
+def test_an_arrival_no_article_gives_is_declined(
+    answerer: Answerer, message: str, rejected: str
+) -> None:
+    """The seeds report meetings, no arrival: neither the meeting's date nor who met there is
+    when he arrived or who met him on arrival."""
+    reply = answerer.ask(message)
+    assert not reply.matched and rejected not in reply.text, reply.text
+
+
+def test_an_arrival_is_a_claim_the_meetings_facts_do_not_make(answerer: Answerer) -> None:
+    """Asked of the meeting's date, "arrive" is a claim word no meeting fact says."""
+    picker = answerer.picker
+    q = answerer.matcher.reader.read("when did xi arrive in moscow?")
+    dated = next(i for i in picker.intents.values() if i.asks == "date")
+    meetings = [f for f in answerer.table.facts if f.kind == "meeting"]
+    assert picker.answerable.unsaid(dated, q, meetings) == ("arrive",)
