@@ -634,6 +634,13 @@ class Picker:
             facts = [f for f in facts if f.kind != PERSON or f.value in s.roles]
             if not any(f.kind == PERSON for f in facts):
                 return Decline(intent.name, unsaid=tuple(s.roles))
+        if intent.about == "other" and q.wh == "where" and facts:
+            # "where was the 28th regular meeting held": where its own sentence says (not the
+            # dateline of the report it is told in)
+            facts = [f for f in facts if (place := _own_place(f)) and any(
+                e.name == place for _, e in self.gaz.find("places", f.source))]  # fmt: skip
+            if not facts:
+                return Decline(intent.name, other_event=True)
         if intent.about == "other" and q.precision == "day" and facts:
             # "on what exact date will they meet": another meeting's own day (not the day an
             # article announced it)

@@ -249,3 +249,12 @@ def test_a_word_like_a_place_is_that_place_only_where_a_place_is_said(answerer: 
     assert not [n for _, n in q.names if n == "India"]
     assert answerer.ask("Kindly indicate the nature and length of Xi Jinping's trip to Russia in "
                         "March 2023.").intent == "meeting_occasion"  # fmt: skip
+
+
+def test_where_another_meeting_was_is_what_its_own_sentence_says(answerer: Answerer) -> None:
+    """The 28th regular meeting is told in a report datelined Beijing, its sentence naming no
+    place: where it was held is not said."""
+    for question in ("Where was the 28th regular meeting of heads of government held?",
+                     "Где прошла 28-я регулярная встреча глав правительств?"):  # fmt: skip
+        reply = answerer.ask(question)
+        assert not reply.matched and "Beijing" not in reply.text and "Пекин" not in reply.text
