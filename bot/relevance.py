@@ -139,6 +139,7 @@ _ORDINAL_WORD = {digits: stem(word) for digits, word in ORDINAL_DIGITS.items()}
 # A name of capitalised words ("Eastern Economic Forum", "Belt and Road Forum")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][a-z]+){2,}\b")
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
+ABSENT = 0.2  # the weight of a topic word no fact holds, as a share of the rarest word's
 PART = 0.3  # the share of the topic's weight a fact must hold to answer one of two topics
 UNSAID_PART = 0.1  # the share of a topic the best facts leave unsaid that other facts may answer
 # When no intent answers, a fact of any kind that holds this much of a question of at least
@@ -449,7 +450,7 @@ class Relevance:
         only those close to the best); all of them, in order, when there is no topic."""
         if not topic:
             return [Ranked(f, 1.0) for f in facts[:MOST]]
-        weight = {w: self.idf.get(w, self.default_idf) for w in topic}
+        weight = {w: self._weight(w) for w in topic}
         total = sum(weight.values())
         ordinals = [w for w in topic if w in _ORDINALS]  # "the fifth plenum" is not the fourth
         facts = self.may_hold(facts, topic, least)
@@ -466,6 +467,12 @@ class Relevance:
             return []
         best = scored[0].cover
         return [r for r in scored if r.cover >= best * CLOSE][:MOST]
+
+    def _weight(self, word: str) -> float:
+        """A topic word's weight: its idf; a word no fact holds weighs ABSENT of the most (it
+        cannot be covered: a paraphrase's "festive wish" does not outweigh "Chinese people")."""
+        found = self.idf.get(word)
+        return found if found is not None else self.default_idf * ABSENT
 
     def rank_parts(
         self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER

@@ -1454,3 +1454,12 @@ def test_an_arrival_is_a_claim_the_meetings_facts_do_not_make(answerer: Answerer
     dated = next(i for i in picker.intents.values() if i.asks == "date")
     meetings = [f for f in answerer.table.facts if f.kind == "meeting"]
     assert picker.answerable.unsaid(dated, q, meetings) == ("arrive",)
+
+
+def test_a_paraphrases_words_no_fact_holds_weigh_little(answerer: Answerer) -> None:
+    """ "festive wish ... offer": no fact says them, so "Chinese people" finds the wish; a topic
+    no fact holds at all is still declined."""
+    text = answerer.ask("What festive wish did Mishustin offer the Chinese people in December "
+                        "2023?").text  # fmt: skip
+    assert "Year of the Dragon" in text, text
+    assert not answerer.ask("What did Mishustin say about the football match?").matched
