@@ -258,3 +258,9 @@ def test_where_another_meeting_was_is_what_its_own_sentence_says(answerer: Answe
                      "Где прошла 28-я регулярная встреча глав правительств?"):  # fmt: skip
         reply = answerer.ask(question)
         assert not reply.matched and "Beijing" not in reply.text and "Пекин" not in reply.text
+
+
+def test_a_clause_saying_it_came_up_in_the_talks_asks_nothing(answerer: Answerer) -> None:
+    assert answerer.ask("Tell me about the earthquake that came up in the talks.").intent == (
+        "condolences"
+    )
