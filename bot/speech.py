@@ -501,9 +501,23 @@ def _clauses(
             content = f"{s[: m.start()]} {content}"  # "X, he said, serves as ...": X serves as
         return [c for w in dict.fromkeys(speakers)
                 for c in _split(w, *_kind(m.group("verb")), content)]  # fmt: skip
+    # "Xi met with Mishustin on Tuesday in Beijing, calling for enhanced cooperation ...": the
+    # one who met the other calls for it
+    m = re.search(_MET_GERUND.format(spk=speaker), s, re.I)
+    if m:
+        who = resolve(m.group("spk"))
+        if who:
+            ger = m.group("ger").lower()
+            return [(who, GERUNDS[ger], ger, _clean(m.group("more")))]
     return []
 
 
+_MET_GERUND = (
+    r"(?:^|\b(?:President|Premier|Minister)\s+)(?P<spk>{spk})\s+(?:met|meets|held\s+talks|received|"
+    r"receives)\b[^;]*?,\s+(?P<ger>" + "|".join(sorted((re.escape(g) for g in
+                                                        GERUNDS), key=len, reverse=True))
+    + r")\s+(?:that\s+)?(?P<more>.{{8,}})$"
+)
 QUOTED_AS = "was quoted as saying"
 _QUOTED_AS = (
     r"\bquoted\s+(?P<spk>{spk})\s+as\s+(?:saying|telling\s+\w+)\s+(?:that\s+)?(?P<content>.{{8,}})$"

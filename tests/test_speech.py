@@ -188,3 +188,18 @@ def test_a_columns_own_sentences_do_not_carry_on_reported_speech() -> None:
         "Here, honesty requires a great deal of caution about the months ahead.",
     )
     assert [s[0] for s in said] == [0]
+
+
+def test_who_met_the_other_calls_for_what_the_meeting_sentence_ends_with() -> None:
+    """ "Xi Jinping met with Mikhail Mishustin on Tuesday in Beijing, calling for enhanced
+    cooperation": Xi calls for it (a meeting's sentence with a gerund of saying)."""
+    found = reported(
+        [
+            "Chinese President Xi Jinping met with Russian Prime Minister Mikhail "
+            "Mishustin on Tuesday in Beijing, calling for enhanced cooperation on "
+            "multiple fronts."
+        ],
+        family_names(GAZ, ["Xi Jinping", "Mikhail Mishustin"]),
+    )
+    assert [(s.speaker, s.kind, s.content) for s in found] == [
+        (XI, "call", "enhanced cooperation on multiple fronts")]  # fmt: skip
