@@ -514,8 +514,8 @@ def _clauses(
 
 _MET_GERUND = (
     r"(?:^|\b(?:President|Premier|Minister)\s+)(?P<spk>{spk})\s+(?:met|meets|held\s+talks|received|"
-    r"receives)\b[^;]*?,\s+(?P<ger>" + "|".join(sorted((re.escape(g) for g in
-                                                        GERUNDS), key=len, reverse=True))
+    r"receives)\b[^;]*?,\s+(?P<ger>"
+    + "|".join(sorted((re.escape(g) for g in GERUNDS), key=len, reverse=True))
     + r")\s+(?:that\s+)?(?P<more>.{{8,}})$"
 )
 QUOTED_AS = "was quoted as saying"
