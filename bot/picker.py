@@ -478,7 +478,7 @@ class Picker:
         if q.slots.met:
             meetings = [m for m in meetings if self._has_people(m, q.slots.met)]
         ids = {m.id for m in meetings if within is None or m.id in within}
-        facts = [f for f in self.relevance.candidates(topic, FALLBACK_COVER)
+        facts = [f for f in self.relevance.candidates(topic, FALLBACK_COVER, strict=True)
                  if f.kind not in _NO_FALLBACK and f.meeting in ids]  # fmt: skip
         if q.slots.years:
             facts = [f for f in facts if f.year in q.slots.years]
@@ -490,7 +490,7 @@ class Picker:
         if q.slots.people:  # "did Mishustin visit the quake zone": not what Xi said about it
             named = set(q.slots.people)
             facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) in named]
-        ranked = self.relevance.rank(facts, topic, FALLBACK_COVER)
+        ranked = self.relevance.rank(facts, topic, FALLBACK_COVER, strict=True)
         found = [r.fact for r in ranked]
         if not found or self.answerable.claims(q, found) or lacks(q, found):
             return None
@@ -721,6 +721,13 @@ class Picker:
         own_time = any(KINDS[k].dated for k in intent.answers)
         if q.event_time and intent.asks == "facts" and not own_time:
             return Decline(intent.name, unsaid=("date",))
+        if (
+            q.wh == "where"
+            and intent.about == "topic"
+            and not any(self._names_place(f) for f in facts)
+        ):  # "where will the 75th anniversary celebrations be held": no fact says where
+            return Decline(intent.name, unsaid=(q.written[q.tokens.index("where")]
+                                                if "where" in q.tokens else "where",))  # fmt: skip
         # (a count says them all: the header counts "more")
         facts, more = self._latest(facts) if wide is None else wide
         return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday, more)
@@ -1395,6 +1402,11 @@ class Picker:
         said = {e.name for f in facts for section in _NAMED  # (a fact's own words: a sentence
                 for _, e in gaz.find(section, f.display)}  # may hold two facts)  # fmt: skip
         return tuple(sorted(names - said))
+
+    def _names_place(self, fact: Fact) -> bool:
+        """Whether a fact's own words name a place: a city, a venue, a region or a country."""
+        return any(self.gaz.find(section, fact.display)
+                   for section in ("places", "venues", "regions", "countries"))  # fmt: skip
 
     def _regions(self, q: Question, facts: list[Fact]) -> tuple[str, ...]:
         """The regions the question names that no fact does ("the magnitude of the earthquake

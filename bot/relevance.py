@@ -324,14 +324,15 @@ class Relevance:
             self._index()
         return 0 < len(self._postings.get(word, ())) <= RARE
 
-    def candidates(self, topic: Sequence[str], least: float) -> list[Fact]:
+    def candidates(self, topic: Sequence[str], least: float,
+                   strict: bool = False) -> list[Fact]:  # fmt: skip
         """Every fact (any kind) that may hold ``least`` of ``topic``'s weight: those holding
         one of its heaviest words, enough of them that the rest weigh less than ``least``; in
         the order of kinds and of the table."""
         if self._known is None:
             self._index()
-        weight = sorted((self.idf.get(w, self.default_idf) for w in topic), reverse=True)
-        words = sorted(topic, key=lambda w: -self.idf.get(w, self.default_idf))
+        weight = sorted((self._weight(w, strict) for w in topic), reverse=True)
+        words = sorted(topic, key=lambda w: -self._weight(w, strict))
         total = sum(weight)
         out: set[int] = set()
         rest = total
@@ -434,26 +435,28 @@ class Relevance:
         return words
 
     def may_hold(
-        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER
-    ) -> list[Fact]:
+        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER,
+        strict: bool = False,
+    ) -> list[Fact]:  # fmt: skip
         """``facts`` without those that cannot hold ``least`` of ``topic`` (through the word
         index when there are many; none is dropped when there is no topic)."""
         if not topic or len(facts) <= _FEW:
             return list(facts)
-        found = {id(f) for f in self.candidates(topic, least)}
+        found = {id(f) for f in self.candidates(topic, least, strict)}
         return [f for f in facts if id(f) in found]
 
     def rank(
-        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER
-    ) -> list[Ranked]:
+        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER,
+        strict: bool = False,
+    ) -> list[Ranked]:  # fmt: skip
         """``facts`` that hold at least ``least`` of ``topic``, best first (at most MOST, and
         only those close to the best); all of them, in order, when there is no topic."""
         if not topic:
             return [Ranked(f, 1.0) for f in facts[:MOST]]
-        weight = {w: self._weight(w) for w in topic}
+        weight = {w: self._weight(w, strict) for w in topic}
         total = sum(weight.values())
         ordinals = [w for w in topic if w in _ORDINALS]  # "the fifth plenum" is not the fourth
-        facts = self.may_hold(facts, topic, least)
+        facts = self.may_hold(facts, topic, least, strict)
         scored = []
         for f in facts:
             words = self._of(f)
@@ -468,26 +471,34 @@ class Relevance:
         best = scored[0].cover
         return [r for r in scored if r.cover >= best * CLOSE][:MOST]
 
-    def _weight(self, word: str) -> float:
-        """A topic word's weight: its idf; a word no fact holds weighs ABSENT of the most (it
-        cannot be covered: a paraphrase's "festive wish" does not outweigh "Chinese people")."""
+    def _weight(self, word: str, strict: bool = False) -> float:
+        """A topic word's weight: its idf; a word no fact of the table holds weighs ABSENT of
+        the most (it cannot be covered: a paraphrase's "festive wish" does not outweigh "Chinese
+        people");
+        ``strict`` (a fallback with no intent answers only what is all there): the most."""
         found = self.idf.get(word)
-        return found if found is not None else self.default_idf * ABSENT
+        if found is not None:
+            return found
+        if strict or word in self.known:  # (a word of facts of other kinds: it can be said)
+            return self.default_idf
+        return self.default_idf * ABSENT
 
     def rank_parts(
-        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER
-    ) -> list[Ranked]:
+        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER,
+        strict: bool = False,
+    ) -> list[Ranked]:  # fmt: skip
         """``rank``, and then, when the best facts leave a good part of the topic unsaid, the
         facts that hold that part (a question of two topics: "about the 75th anniversary and
         about the Year of Culture")."""
-        ranked = self.rank(facts, topic, least)
+        ranked = self.rank(facts, topic, least, strict)
         said = {w for r in ranked for w in self._of(r.fact)}
         rest = [w for w in topic if w not in said]
-        weight = {w: self.idf.get(w, self.default_idf) for w in topic}
+        weight = {w: self._weight(w, strict) for w in topic}
         if not ranked or sum(weight[w] for w in rest) < UNSAID_PART * sum(weight.values()):
             return ranked
         have = {id(r.fact) for r in ranked}
-        return ranked + [r for r in self.rank(facts, rest, least) if id(r.fact) not in have]
+        return ranked + [r for r in self.rank(facts, rest, least, strict)
+                         if id(r.fact) not in have]  # fmt: skip
 
 
 def _written(text: str) -> frozenset[str]:

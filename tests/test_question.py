@@ -1463,3 +1463,12 @@ def test_a_paraphrases_words_no_fact_holds_weigh_little(answerer: Answerer) -> N
                         "2023?").text  # fmt: skip
     assert "Year of the Dragon" in text, text
     assert not answerer.ask("What did Mishustin say about the football match?").matched
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Where will the 75th anniversary celebrations be held?",  # no fact says where
+     "By how much did mutual investment grow in 2025?"],
+)  # fmt: skip
+def test_a_fact_near_the_question_is_no_answer_to_it(answerer: Answerer, message: str) -> None:
+    assert not answerer.ask(message).matched
