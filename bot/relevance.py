@@ -36,6 +36,7 @@ a an the of to in on at for with by from about as and or but that this these tho
 was were be been being have has had do does did will would should could can may might must not no
 yes he she his her they them their we our you your i me my what which who whom whose when where
 why how than then there here also very more most much many such so just only both each other any
+him himself herself themselves us
 all some into over under after before between during up out off again once same own too s t if
 whether while pls please bot ok dure through per like well every give tell list report
 reports article articles anything something everything nothing another else whole along

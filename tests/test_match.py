@@ -264,3 +264,9 @@ def test_a_clause_saying_it_came_up_in_the_talks_asks_nothing(answerer: Answerer
     assert answerer.ask("Tell me about the earthquake that came up in the talks.").intent == (
         "condolences"
     )
+
+
+def test_who_someone_brought_with_him_is_who_came_along(answerer: Answerer) -> None:
+    """ "bring with him" is accompany; "him" describes no meeting (it chose December 2023)."""
+    text = answerer.ask("who did mishustin bring with him?").text
+    assert "Cabinet members" in text and "March 21, 2023" in text, text
