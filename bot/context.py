@@ -910,11 +910,15 @@ def titled_people(gaz: Gazetteer, sentences: Sequence[str]) -> tuple[Entry, ...]
 
 
 # A person the report introduces by what they do, after the name: "Liu Danqing, a senior fellow
-# at the Taihe Institute, said", "Gao Feiran, a professor at the School of ... University".
+# at the Taihe Institute, said", "Gao Feiran, a professor at the School of ... University",
+# "says Elena Sorokina, a China specialist at a Moscow think tank", a soundbite's "(Liu Shaohua,
+# international relations scholar, Renmin University)".
 _APPOSITIVE = Pattern(
-    r"(?<![\w'’-])(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+),\s+(?:a|an)\s+(?P<role>(?:[a-z-]+\s+){0,3}"
-    r"(?:professor|fellow|researcher|analyst|expert|scholar|economist|director|dean|lecturer)"
-    r"(?:\s+(?:at|of|with)\s+(?:the\s+)?[A-Z][^,.;]{2,80})?)(?=[,.;])"
+    r"(?<![\w'’-])(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+),\s+(?:(?:a|an)\s+)?(?P<role>(?:[\w-]+\s+){0,3}"
+    r"(?:professor|fellow|researcher|analyst|expert|scholar|economist|director|dean|lecturer|"
+    r"specialist|commentator|observer|adviser|advisor)"
+    r"(?:\s+(?:at|of|with|in|from)\s+(?:the\s+|a\s+)?[A-Z][^,.;)]{2,80}|,\s+[A-Z][^,.;)]{2,60})?)"
+    r"(?:\s+there|\s+here)?(?=[,.;)])"
 )
 
 

@@ -597,12 +597,13 @@ _TAIL = (
     + _TITLED  # "..., PM Mishustin said"
     + r"(?P<spk>{spk})"
     + _APPOSITIVE
-    + r"\s+(?P<verb>said|added|stressed|noted|"
+    + r"\s+(?P<verb>said|says|added|adds|stressed|noted|argued|argues|explained|warned|"
     r"emphasized|emphasised|pointed out|told (?!the\b)\w+|told)"
     r"(?-i:(?:\s+the)?(?:\s+[A-Z][\w-]*){{0,3}})"  # "told the Global Times"
-    r"|(?P<verb2>said|added|stressed|noted|told)\s+"
+    r"|(?P<verb2>said|says|added|adds|stressed|noted|told|argued|argues|explained|warned|warns)\s+"
     + _TITLED  # "..., said RCTPA Chairman Oleg Barsukov"
-    + r"(?P<spk2>{spk}))(?:\s+(?:on \w+|at the \w+(?: of the \w+)?|in turn))?"
+    + r"(?P<spk2>{spk})(?:,\s+(?:a|an)\s+[^,\"”]{{3,120}})?)"  # ", says X, a specialist at Y."
+    r"(?:\s+(?:on \w+|at the \w+(?: of the \w+)?|in turn))?"
     r"(?:,?\s+(?:according to|citing) [^,\"”]{{3,60}}?)?"
     r"(?:,\s*(?P<ger>" + _GERUND_RE + r")\s+(?:that\s+)?(?P<more>.+?))?[.!\"”]*$"
 )

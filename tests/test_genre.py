@@ -384,3 +384,19 @@ def test_a_weekday_with_its_day_of_the_month_in_a_report_without_a_year() -> Non
     (arrival,) = _parts(facts, "arrival")
     assert (arrival.month, arrival.day, arrival.when, arrival.weekday) == (3, 20, "", "Monday")
     assert (arrival.visit, arrival.daytime) == ("state", "afternoon")
+
+
+def test_a_quoted_analyst_named_after_says_and_a_soundbites_scholar_are_speakers() -> None:
+    """'"...," says Elena Sorokina, a China specialist at a Moscow think tank.' and a
+    soundbite's "(Liu Shaohua, international relations scholar, Renmin University)": people the
+    gazetteer lacks, introduced by what they do, say what they say."""
+    _, facts = _read(
+        " date 2026-02-10\nOPINION\nXi Jinping met Mikhail Mishustin in Moscow on March 21, "
+        "2023.\n"
+        '"Three hundred billion is a political number, not an economic forecast," says Elena '
+        "Sorokina, a China specialist at a Moscow think tank.\n"
+        "[00:14:11] SOUNDBITE (Liu Shaohua, international relations scholar, Renmin University): "
+        "This was a meeting about contracts, not about protocol.\n"
+    )
+    said = {f.parts.speaker for f in facts if f.kind == "statement"}  # type: ignore[attr-defined]
+    assert {"Elena Sorokina", "Liu Shaohua"} <= said
