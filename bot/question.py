@@ -65,7 +65,9 @@ _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на
 _HOW_LONG = re.compile(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|"
                        r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
 _NEGATED = re.compile(r"\bnot\s+(?:in|at)\b|\boutside\b|\bне\s+в\b|\bкроме\b", re.I)  # (quick test)
-_NOT_IN = re.compile(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bкроме)\s+(?:the\s+)?$",
+# (and the places listed after it: "outside Beijing and Moscow", "кроме Пекина и Москвы")
+_NOT_IN = re.compile(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bкроме)\s+(?:the\s+)?"
+                     r"(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|\bи\b|\bили\b)\s*)*$",
                      re.I)  # fmt: skip
 _DAY_OFFSET = re.compile(r"\bthe\s+(?:(?P<before>day\s+before|previous\s+day|eve)|day\s+after|"
                          r"next\s+day|following\s+day)\b|(?P<ru>накануне|днём\s+раньше|днем\s+раньше)|"

@@ -270,3 +270,10 @@ def test_who_someone_brought_with_him_is_who_came_along(answerer: Answerer) -> N
     """ "bring with him" is accompany; "him" describes no meeting (it chose December 2023)."""
     text = answerer.ask("who did mishustin bring with him?").text
     assert "Cabinet members" in text and "March 21, 2023" in text, text
+
+
+def test_outside_two_places_is_outside_both(answerer: Answerer) -> None:
+    """ "outside Beijing and Moscow": neither (the seeds' meetings were in those two only)."""
+    q = answerer.reader.read("Did Xi ever meet Mishustin outside Beijing and Moscow?")
+    assert set(q.slots.not_places) == {"Beijing", "Moscow"}
+    assert not answerer.ask("Did Xi ever meet Mishustin outside Beijing and Moscow?").matched
