@@ -158,8 +158,8 @@ _AUXILIARY = re.compile(
 
 def _says_yes_or_no(q: Question) -> bool:
     """A question whose answer may say "yes" or "no" (``bot.verdict``)."""
-    if q.wh:  # ("which official, apart from Xi, was present")
-        return False
+    if q.wh or _ALTERNATIVES.search(q.text):  # ("which official, apart from Xi, was present";
+        return False  # "did they meet in Beijing or Moscow": one of them, no yes or no
     if _AUXILIARY.search(q.text):
         return True
     return q.script == "ru" and not q.focus and q.text.rstrip().endswith("?")

@@ -73,6 +73,7 @@ def test_a_yes_or_no_question_is_answered_yes_or_no(
         "did they sign 20 agreements?",  # nothing says: never "No"
         "did Putin accept the invitation?",  # a claim no fact makes: declined
         "xi mishustin date?",  # a terse question, not a yes-or-no one
+        "did they meet in beijing or moscow in 2025?",  # one of two: no yes or no
     ],
 )
 def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None:
