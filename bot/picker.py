@@ -162,7 +162,8 @@ def _says_yes_or_no(q: Question) -> bool:
         return False  # "did they meet in Beijing or Moscow": one of them, no yes or no
     if _AUXILIARY.search(q.text):
         return True
-    return q.script == "ru" and not q.focus and q.text.rstrip().endswith("?")
+    return (q.script == "ru" and not q.focus and q.text.rstrip().endswith("?")
+            and len(q.tokens) >= 3)  # ("организации?" asks for them)
 
 
 def _without_occasion(q: Question) -> Question:
@@ -176,6 +177,7 @@ def _without_occasion(q: Question) -> Question:
                                written=tuple(w for _, w in kept))  # fmt: skip
 
 
+_CLAIMS_KEPT = 20_000  # facts' claims remembered (a large table's are not all kept)
 _WILL = re.compile(r"(?i:will|shall|going to|будет|будут|приедет)$")  # a future of the question
 
 
@@ -241,6 +243,7 @@ class Picker:
         self.relevance = Relevance(table, matcher.reader, ranked)
         self.answerable = Answerable(matcher, self.relevance)
         self._by_meeting: dict[str, frozenset[str]] = {}  # meeting id -> its facts' words
+        self._claims_of: dict[int, frozenset[Claim]] = {}  # fact key -> its claims (``_claims``)
         # The people at every meeting: naming them describes none.
         present = [table.values(PERSON, m.id) for m in table.meetings]
         self._principals = frozenset.intersection(*present) if present else frozenset()
@@ -330,15 +333,18 @@ class Picker:
         who met) that none of the facts holds, as written."""
         meetings = [m for m in map(self.table.meeting, {f.meeting for f in pick.facts}) if m]
         own = self.matcher.vocabulary(pick.intent.name)
+        # (only words read as written: a typo, repaired or not, says nothing here)
+        read = set(q.words) - set(q.unknown)
+        asked = [w for w in self._topic(q, meetings) if w.isascii() and w.isalpha()
+                 and w in read and w not in own]  # fmt: skip
+        if not asked:  # (most questions: no fact need be read)
+            return ()
         held: set[str] = set()
         for f in pick.facts:
             held |= self.relevance.fact_words(f)
         for m in meetings:  # ("after the Gansu earthquake": the meeting's, said beside it)
             held |= self._meeting_words(m)
-        # (only words read as written: a typo, repaired or not, says nothing here)
-        read = set(q.words) - set(q.unknown)
-        missing = [w for w in self._topic(q, meetings) if w.isascii() and w.isalpha()
-                   and w in read and w not in own and w not in held]  # fmt: skip
+        missing = [w for w in asked if w not in held]
         written = dict(zip(q.tokens, q.written, strict=False))
         return tuple(written.get(w, w) for w in missing)
 
@@ -358,15 +364,27 @@ class Picker:
     def _verdict(self, q: Question, pick: Pick) -> Verdict:
         """Whether ``pick``'s facts confirm the question's claims, contradict them or neither;
         a dated meeting's weekday is its date's (not a weekday its sentences name)."""
+        if not q.claims:  # (nothing claimed: nothing to contradict, and no fact to read)
+            return "yes"
         given: set[Claim] = set()
         dates = [m.date if m else None for m in map(self.table.meeting, {f.meeting for f in
                                                                          pick.facts})]  # fmt: skip
         for f in pick.facts:
-            given |= claims(f"{f.display} {f.source}")
+            given |= self._claims(f)
         if dates and all(dates):
             given = {c for c in given if c.cls != "weekday"}
             given |= {c for d in dates if (c := weekday_claim(d)) is not None}
         return verdict(q.claims, given)
+
+    def _claims(self, fact: Fact) -> frozenset[Claim]:
+        """What a fact's display and sentence claim (``bot.verdict``), remembered."""
+        key = self.table.fact_key(fact)
+        found = self._claims_of.get(key)
+        if found is None:
+            if len(self._claims_of) >= _CLAIMS_KEPT:
+                self._claims_of.clear()
+            found = self._claims_of[key] = claims(f"{fact.display} {fact.source}")
+        return found
 
     def _said_by_another(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
         """For a yes-or-no question of what a speaker said that he did not say, what another
