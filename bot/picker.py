@@ -1485,7 +1485,10 @@ class Picker:
         # a name the facts write in Latin ("Олег Барсуков": oleg, barsukov)
         latin = {found for w in q.written if not w.isascii()
                  and (found := latin_name(w, self.relevance.known))}  # fmt: skip
-        return (content | named | russian | latin) - _NOT_NAMES
+        # a word the reader repaired ("culchure": cultur), as its stem
+        repaired = {w for w in q.words if w.isascii() and w.isalpha() and len(w) > 3} - set(
+            q.tokens) - STOP  # fmt: skip
+        return (content | named | russian | latin | repaired) - _NOT_NAMES
 
     # Asked of each fact, not through an index of every fact: the table may be a store
     # (bot/factstore.py), whose facts are read only for the meetings and words asked about.

@@ -277,3 +277,9 @@ def test_outside_two_places_is_outside_both(answerer: Answerer) -> None:
     q = answerer.reader.read("Did Xi ever meet Mishustin outside Beijing and Moscow?")
     assert set(q.slots.not_places) == {"Beijing", "Moscow"}
     assert not answerer.ask("Did Xi ever meet Mishustin outside Beijing and Moscow?").matched
+
+
+def test_a_misspelt_word_names_the_value_asked_for(answerer: Answerer) -> None:
+    """ "culchure" is repaired to culture: only the Years of Culture (not of Sports Exchange)."""
+    text = answerer.ask("wich years of culchure did xi mention?").text
+    assert "Years of Culture" in text and "Sports" not in text, text
