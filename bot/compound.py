@@ -17,7 +17,7 @@ from .render import Reply, clip, clip_html
 
 _WH = (
     r"(?:when|where|who|whom|whose|what|which|how|why|когда|где|кто|кого|кому|что|чем|чём|"
-    r"какие|какой|какую|какая|каким|каких|каком|сколько|как|почему|зачем|куда|откуда)"
+    r"какие|какой|какую|какая|какое|какого|каким|каких|каком|сколько|как|почему|зачем|куда|откуда)"
 )
 _PREP = r"(?:(?:in|for|on|at|with|to|by|с|со|в|во|на|о|об|по|к|за|из|от|для)\s+)?"
 # A new question begins: after "?", ";" or ", and" / " and" / ", " when a question word follows
@@ -28,6 +28,11 @@ _AUX = r"(?:did|do|does|was|were|is|are|will|would|has|have|had)"
 _BREAK = re.compile(rf"\?\s+(?=\S)|;\s*(?={_PREP}{_WH}\b)|,?\s+(?:and|и|а)\s+(?={_PREP}{_WH}\b)"
                     rf"|,\s+(?=(?:when|where)\s+{_AUX}\b|(?:who|whom|whose|what|which|how|why)\b)",
                     re.I)  # fmt: skip
+# A Russian question's next question after a bare comma ("..., кто на ней присутствовал"), when
+# the text began with a question word itself (not "сказал, что ...")
+_RU_WH = r"(?:кто|где|когда|сколько|почему|зачем|какие|какой|какую|какая|каким)"
+_RU_WH_FIRST = re.compile(rf"^\s*{_RU_WH}\b", re.I)
+_RU_BREAK = re.compile(rf",\s+(?={_RU_WH}\b)", re.I)
 # "when and where did they meet": two question words sharing one question.
 _PAIR = re.compile(rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_WH})\b(?P<rest>.*)$", re.I | re.S)
 # What chooses the meeting and may stand for every part: a lead-in before the first question
@@ -38,6 +43,8 @@ _DATING = re.compile(
     r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?|\d{4}|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}))\b"
     r"|\b(?:в|во)\s+(?:\w+\s+)?\d{4}\s*(?:года|г\.)?"
+    r"|\b\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|"
+    r"ноября|декабря)\s+\d{4}(?:\s+(?:года|г\.))?"
     # "the November 2025 meeting", "the 2023 talks"
     r"|\bthe\s+(?:(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+)?\d{4}\s+(?:meeting|talks|visit|one)\b",
@@ -70,6 +77,8 @@ def split(text: str) -> list[str]:
         if {w.lower() for w in words} in _DATE_AND_PLACE:  # a date's answer says the place too
             words = words[:1] if words[0].lower() in ("when", "когда") else words[1:]
     pieces = [p.strip(" ,;?") for p in _BREAK.split(body)]
+    if _RU_WH_FIRST.match(body):  # "Где прошла встреча ..., кто на ней присутствовал": a
+        pieces = [q for p in pieces for q in _RU_BREAK.split(p)]  # Russian question goes on
     pieces = [p for p in pieces if len(p.split()) >= 2 or (words and p is pieces[0])]
     if words and pieces:
         pieces[:1] = [f"{w} {pieces[0]}" for w in words]

@@ -162,8 +162,9 @@ def _says_yes_or_no(q: Question) -> bool:
         return False  # "did they meet in Beijing or Moscow": one of them, no yes or no
     if _AUXILIARY.search(q.text):
         return True
-    return (q.script == "ru" and not q.focus and q.text.rstrip().endswith("?")
-            and len(q.tokens) >= 3)  # ("организации?" asks for them)
+    return (
+        q.script == "ru" and not q.focus and q.text.rstrip().endswith("?") and len(q.tokens) >= 3
+    )  # ("организации?" asks for them)
 
 
 def _without_occasion(q: Question) -> Question:

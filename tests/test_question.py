@@ -307,6 +307,14 @@ def test_short_years(answerer: Answerer, message: str, years: tuple[int, ...],
          ["What did Xi say about his meetings with Putin in 2023, when he met Mishustin?"]),
         ("how long was the trip, when did they meet?",
          ["how long was the trip?", "when did they meet?"]),
+        # a Russian question goes on after a comma with a question word; its date is shared
+        ("Где прошла встреча 20 декабря 2023 года, кто на ней присутствовал и в какое время "
+         "суток?",
+         ["Где прошла встреча 20 декабря 2023 года?",
+          "кто на ней присутствовал 20 декабря 2023 года?",
+          "в какое время суток 20 декабря 2023 года?"]),
+        ("Что сказал Си, когда встретился с Мишустиным?",
+         ["Что сказал Си, когда встретился с Мишустиным?"]),
         # "the November 2025 meeting" dates the part that names no meeting
         ("What day of the week was the November 2025 meeting, and in which city?",
          ["What day of the week was the November 2025 meeting?",
