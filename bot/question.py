@@ -1065,8 +1065,10 @@ class Reader:
         # "held on Chinese soil", "on Russian territory": in that country
         countries += tuple(_SOIL_OF[m.group(1).lower()] for m in _SOIL.finditer(rest)
                            if _SOIL_OF[m.group(1).lower()] not in countries)  # fmt: skip
-        spans = self.gaz.spans("people", rest)  # (the message's mentions are remembered)
-        people = [e.name for _, e in self.gaz.find("people", rest)] + [
+        # ("xi-putin meetings": two names; a hyphen for a space keeps every position)
+        named = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_])", " ", rest)
+        spans = self.gaz.spans("people", named)  # (the message's mentions are remembered)
+        people = [e.name for _, e in self.gaz.find("people", named)] + [
             n for m, n in names if m == "#person"
         ]
         outside = self.gaz.other_person(rest) or self.gaz.other_place(rest) or next(

@@ -283,3 +283,10 @@ def test_a_misspelt_word_names_the_value_asked_for(answerer: Answerer) -> None:
     """ "culchure" is repaired to culture: only the Years of Culture (not of Sports Exchange)."""
     text = answerer.ask("wich years of culchure did xi mention?").text
     assert "Years of Culture" in text and "Sports" not in text, text
+
+
+def test_two_names_joined_by_a_hyphen_are_two_people(answerer: Answerer) -> None:
+    """ "xi-putin meetings 2023 count?" is about Xi and Putin (not Xi and Mishustin's three)."""
+    q = answerer.reader.read("xi-putin meetings 2023 count?")
+    assert set(q.slots.people) == {"Xi Jinping", "Vladimir Putin"}
+    assert "3 times" not in answerer.ask("xi-putin meetings 2023 count?").text
