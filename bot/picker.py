@@ -1064,10 +1064,11 @@ class Picker:
         """The principals' meetings of the year and month a question names when the place it
         names is not theirs ("did they meet in Moscow in May 2026": they met in Beijing then):
         a way forward for the decline (at most ``_NEAR``)."""
-        if not (s.places or countries) or not (s.years or s.months):
-            return ()
+        if not (s.places or countries or s.venues) or not (s.years or s.months):
+            return ()  # ("at the Great Hall of the People in May 2027": at Diaoyutai then)
         found = [m for m in self._meetings(dataclasses.replace(s, places=(), countries=(),
-                                                               countries_in=()), (), False)
+                                                               countries_in=(), venues=()),
+                                           (), False)
                  if not m.what and m.date and (not s.years or m.date.year in s.years)]  # fmt: skip
         return tuple(m.id for m in found[:_NEAR])
 
@@ -1105,8 +1106,10 @@ class Picker:
         # year's review dates "talks with Putin in Beijing on May 16" in December)
         free = dataclasses.replace(s, places=(), months=(), venues=())
         ids = {m.id for m in self._meetings(free, (), True)}
+        # ("did they meet in Moscow in 2025": they are the principals, not Xi and Putin)
+        people = s.people or tuple(sorted(self.principals))
         facts = [f for k in other.answers for f in self.table.find(k, ids)
-                 if self._took_part(f, s.people) and self._fits(f, q, asked)]  # fmt: skip
+                 if self._took_part(f, people) and self._fits(f, q, asked)]  # fmt: skip
         if not facts:
             return Decline(asked.name, no_meeting=names)
         return Pick(other, tuple(facts))

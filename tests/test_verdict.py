@@ -3,10 +3,15 @@ it confirm it, say otherwise or neither; and the replies that say so."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from bot.answer import Answerer
+from bot.build import build_table
 from bot.verdict import claims, verdict
+from tests.support import Project
 
 
 def _values(text: str) -> set[tuple[str, str]]:
@@ -99,3 +104,28 @@ def test_a_yes_needs_the_questions_own_words_in_the_facts_or_their_meeting(
 ) -> None:
     """ "after the quake" is said beside the aid (the meeting's words); typos repaired."""
     assert answerer.ask("did mishustin ofer aid aftr the quake?").text.startswith("Yes. ")
+
+
+def test_the_meetings_of_a_venue_and_of_others(
+    make_project: Callable[..., Project], tmp_path: Path
+) -> None:
+    """A meeting of May 2027 at Diaoyutai: "at the Great Hall in May 2027?" is no, and where;
+    "did they meet in Moscow in 2025?" is not answered with Xi's talks with Putin there."""
+    (tmp_path / "diaoyutai.txt").write_text(
+        " date 2027-05-18\nBEIJING, May 18 -- Chinese President Xi Jinping met Russian Prime "
+        "Minister Mikhail Mishustin at the Diaoyutai State Guesthouse on Tuesday.\n",
+        "utf-8",
+    )
+    (tmp_path / "review.txt").write_text(
+        " date 2025-11-05\nBEIJING, Nov. 4 -- Chinese President Xi Jinping met Russian Prime "
+        "Minister Mikhail Mishustin in Beijing on Tuesday.\nEarlier this year, on May 8, Xi held "
+        "talks with Vladimir Putin in Moscow.\n", "utf-8")  # fmt: skip
+    project = make_project(tmp_path / "p", articles=sorted(tmp_path.glob("*.txt")))
+    config = project.config()
+    answerer = Answerer.from_table(build_table(config)[0], config)
+    text = answerer.ask(
+        "Did Xi and Mishustin meet at the Great Hall of the People in May 2027?"
+    ).text
+    assert text.startswith("No. ") and "Diaoyutai" in text, text
+    reply = answerer.ask("did they meet in moscow in 2025?")
+    assert "Putin" not in reply.text and not reply.text.startswith("Yes"), reply.text
