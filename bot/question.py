@@ -595,13 +595,15 @@ def _holds(role: str, office: str, country: str) -> bool:
 # "Where was the 28th regular meeting held", "when was the forum held": the question is about
 # another event, not the leaders' meeting.
 _OTHER_EVENT = re.compile(
-    r"^\W*(?:when|where|on what dates?|in which city|где|когда)(?:\s+(?:and|и)\s+(?:when|where|on "
+    r"^\W*(?:when|where|on what dates?|in which city|(?:what|which)\s+(?:day\s+of\s+the\s+week|"
+    r"weekday)|где|когда|день\s+недели)(?:\s+(?:and|и)\s+(?:when|where|on "
     r"what dates?|in which city|где|когда))?\s+(?:was|were|is|will|did|does|"
-    r"проходил\w*|прош\w*|состоял\w*|будет)\s+(?:the\s+)?(?:\d+\w*\s+|\d+-\w+\s+|first\s+|"
+    r"проходил\w*|прош\w*|состоял\w*|будет)?\s*(?:the\s+)?(?:\d+\w*\s+|\d+-\w+\s+|first\s+|"
     r"second\s+|third\s+|fourth\s+|fifth\s+)?"
     r"(?-i:(?:[A-Z][\w-]*\s+(?:and\s+|of\s+|for\s+)?){0,4})"  # a name: "the third Belt and Road"
     r"(?:regular\s+meeting|forum|plenum|plenary|summit|"
-    r"congress|session|regular\s+heads|регулярн\w*\s+встреч\w*|форум\w*|пленум\w*|саммит\w*|"
+    r"congress|session|regular\s+heads|регулярн\w*\s+встреч\w*|встреч\w*\s+глав\w*\s+правительств\w*|"
+    r"форум\w*|пленум\w*|саммит\w*|"
     r"съезд\w*)",
     re.I,
 )

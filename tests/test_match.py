@@ -290,3 +290,10 @@ def test_two_names_joined_by_a_hyphen_are_two_people(answerer: Answerer) -> None
     q = answerer.reader.read("xi-putin meetings 2023 count?")
     assert set(q.slots.people) == {"Xi Jinping", "Vladimir Putin"}
     assert "3 times" not in answerer.ask("xi-putin meetings 2023 count?").text
+
+
+def test_the_weekday_of_another_event_is_its_own(answerer: Answerer) -> None:
+    """The 28th regular meeting was on Tuesday, December 19 (the leaders met on Wednesday)."""
+    text = answerer.ask("what day of the week was the 28th regular meeting?").text
+    assert text.startswith("28th regular meeting") and "Tuesday, December 19, 2023" in text, text
+    assert "19 декабря 2023" in answerer.ask("день недели 28-й встречи глав правительств?").text
