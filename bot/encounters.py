@@ -123,6 +123,16 @@ _CLAUSE_BREAK = Pattern(
     r"received|co-chaired)\b)",
     re.I,
 )
+# A clause after ", and" with a subject and verb of its own ("..., and on Thursday he is expected
+# to fly to Wuhan"): another event, not more of the meeting clause before it.
+_OWN_SUBJECT = Pattern(r"^[\s,]*and\s+(?:[\w,]+\s+){0,4}?(?:he|she|they|it)\s+(?:is|are|was|were|"
+                       r"will|would|has|have|had|can|\w+s|\w+ed)\b", re.I)  # fmt: skip
+# A clause after a semicolon that is only a meeting noun, without a subject: "; talks with Xi
+# at the Diaoyutai State Guesthouse", "; then held talks with Li Qiang" (after "and", a pronoun
+# may be the subject: "He will meet Xi and also hold talks with Li Qiang").
+_SUBJECTLESS = Pattern(r"^\s*;\s*(?:(?:then|later)\s+)?(?:(?:held|holds?|had)\s+)?"
+                       r"(?:talks|a\s+meeting|meeting|negotiations|a\s+conversation)\s+with\b",
+                       re.I)  # fmt: skip
 # A transcript's speaker label: "Xi Jinping (as translated): ", "Guo Jiakun: ".
 _SPEAKER_LABEL = Pattern(r"^[A-Z][\w.'’ -]{1,40}(?:\([^)]{0,40}\))?\s*:\s+")
 # A leading phrase of time that names another encounter: "Before meeting Xi, ...", "After his
@@ -366,7 +376,8 @@ def _clauses(s: str, people: People | None = None) -> list[tuple[int, int]]:
         if b <= a:
             continue
         piece = s[a:b]
-        if out and re.match(r"[\s,]*and\b", piece) and not _TRIGGER.search(piece):
+        if (out and re.match(r"[\s,]*and\b", piece) and not _TRIGGER.search(piece)
+                and not _OWN_SUBJECT.search(piece)):  # fmt: skip
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -410,6 +421,12 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
                                                                         low):  # fmt: skip
         subject = _sentence_subject(s, a, people) or last
         if subject:
+            who.insert(0, subject)
+    if len(who) == 1 and _SUBJECTLESS.match(clause):
+        # "- February 4, 2022 - Beijing: Putin attends the opening; talks with Xi at ...": the
+        # talks are those of the sentence's subject
+        subject = _sentence_subject(s, a, people)
+        if subject and subject != who[0]:
             who.insert(0, subject)
     if len(who) < 2 and re.search(r"\btheir\s+(?:\w+\s+)?(?:meeting|talks|conversation|call)\b",
                                   low):  # fmt: skip
@@ -565,6 +582,11 @@ def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str
     Xi"); "a day after his talks with Putin" is the day before the sentence's date."""
     s = sentences[m.idx]
     others = [(o.start, o.end) for o in found if o.idx == m.idx and o is not m]
+    # another event's clause (", and on Thursday he is expected to fly to Wuhan") says nothing
+    # of this meeting's place or day
+    others += [
+        (a, b) for a, b in _clauses(s) if _OWN_SUBJECT.match(s[a:b]) and not a <= m.start < b
+    ]
     rest = "".join(" " if any(a <= k < b for a, b in others) else c for k, c in enumerate(s))
     if not when:
         whens = [w for _, w, _ in when_mentions(rest, anchor, m.tense == "future", s, until)]
@@ -649,6 +671,8 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
             continue  # "the Kremlin and Xinhua reported", "the Kremlin readout": who tells it
         out.append((a, b, str(e.attr("city")), e.name))
     for a, b, e in gaz.spans("places", clause):
+        if _ELSEWHERE.search(clause[max(0, a - 80) : a]):
+            continue  # "after the SCO summit in Tianjin", "before flying back to Moscow"
         if not any(x < b and a < y for x, y, _, _ in out) and e.name != "video link":
             if re.match(r"\s+(?:Cooperation|Economic|International)\b", clause[b : b + 16]):
                 continue  # "Shanghai Cooperation Organization", "Eastern Economic Forum"
@@ -664,6 +688,17 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
     return merged
 
 
+# A place named as that of something else than the meeting: another event before or after it
+# ("talks after the SCO summit in Tianjin"), or where someone goes home to ("before returning to
+# Moscow", "then flies back to Beijing").
+_ELSEWHERE = Pattern(
+    r"\b(?:after|before|following|ahead\s+of|prior\s+to)\s+(?:the|a|an|his|her|their)\s+"
+    r"(?:[\w'’-]+\s+){0,6}?(?:summit|forum|expo|exhibition|games|olympics|session|congress|"
+    r"conference|parade|ceremony|festival)\s+(?:in|at)\s+$"
+    r"|\b(?:return(?:s|ed|ing)?|head(?:s|ed|ing)?\s+(?:back|home)|(?:fly|flies|flew|flying|"
+    r"travel(?:s|led|ling)?|go(?:es|ing)?|went)\s+(?:back|home))\s+(?:to|for)\s+$",
+    re.I,
+)
 # A venue that stands for the office that speaks from it: "the Kremlin said", "the Kremlin and
 # Xinhua reported", "a Kremlin readout", "the Kremlin press service".
 _SOURCE = Pattern(r"(?:\s+and\s+[A-Z][\w ]{1,30}?)?\s+(?:said|says|reported|reports|announced|"

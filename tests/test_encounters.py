@@ -388,3 +388,45 @@ def test_a_years_review_dates_its_months_back_and_reports_no_meeting() -> None:
     putin = {(e.what, e.when, e.place) for e in ctx.encounters if "Vladimir Putin" in e.who}
     assert putin == {("video call", "2025-01-21", "video link"), ("talks", "2025-05-08", "Moscow")}
     assert {e.when for e in ctx.encounters if "Antonio Costa" in e.who} == {"2025-07-24"}
+
+
+def test_a_plan_for_tomorrow_is_one_meeting_and_a_trip_after_it_is_none() -> None:
+    # A correspondent's "what happens next": the talks tomorrow (a Wednesday, the report being
+    # of a Tuesday); the trip on Thursday is another clause, and home is no meeting place.
+    ctx = _context(
+        " date 2027-05-18\nBEIJING, May 18 -- Chinese President Xi Jinping met Russian Prime "
+        "Minister Mikhail Mishustin in Beijing on Tuesday.\n"
+        "REPORTER (Anna Berg): Next up: tomorrow, Wednesday, Mr Mishustin is due to hold talks "
+        "with Premier Li Qiang, and on Thursday he is expected to travel to Shanghai to tour a "
+        "port before flying back to Moscow."
+    )
+    mishustin, li = "Mikhail Mishustin", "Li Qiang"
+    assert _others(ctx) == {(frozenset({mishustin, li}), "2027-05-19", "Beijing", "future")}
+    (talks,) = [e for e in ctx.encounters if li in e.who]
+    assert talks.weekday == "Wednesday"
+    home = _context(
+        " date 2027-05-18\nMishustin arrived in Beijing on Tuesday. He will hold talks with "
+        "Premier Li Qiang on Friday before flying back to Moscow."
+    )
+    assert {o[2] for o in _others(home)} == {""}  # not Moscow
+
+
+def test_a_chronologys_lines_are_each_a_meeting_of_the_line() -> None:
+    # "- DATE - CITY: X does something; talks with Y at VENUE": the talks are X's, on the
+    # line's day; "after the SCO summit in Tianjin" names where the summit was, not the talks.
+    ctx = _context(
+        " date 2026-06-12\nREFERENCE | Chronology\nHigh-level contacts, 2019-2026.\n"
+        "Entries list meetings of President Xi Jinping with Prime Minister Mikhail Mishustin.\n"
+        "- February 4, 2022 - Beijing: Putin attends the opening of the Winter Olympics; talks "
+        "with Xi at the Diaoyutai State Guesthouse, joint statement on a new era.\n"
+        "- September 2, 2025 - Beijing: Putin and Xi hold talks after the SCO summit in Tianjin "
+        "(August 31-September 1).\n"
+        "- May 16, 2024 - Beijing: Putin, on a state visit, holds talks with Xi; joint statement "
+        "on the 75th anniversary."
+    )
+    pair = frozenset({"Xi Jinping", "Vladimir Putin"})
+    assert {o for o in _others(ctx) if o[0]} == {(pair, "2022-02-04", "Beijing", "past"),
+                            (pair, "2025-09-02", "Beijing", "past"),
+                            (pair, "2024-05-16", "Beijing", "past")}  # fmt: skip
+    (olympics,) = [e for e in ctx.encounters if e.when == "2022-02-04"]
+    assert olympics.venue == "Diaoyutai State Guesthouse" and olympics.reported
