@@ -18,6 +18,7 @@ from .encounters import (
     ANAPHORIC,
     Encounter,
     Mention,
+    date_line,
     dates_in,
     daytime_of,
     mentions,
@@ -305,9 +306,13 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
 
 
 def _other_time(article: Article, meeting: Sequence[int], day: date) -> bool:
-    """The meeting sentences place it in a month or year other than ``day``'s."""
+    """The meeting sentences (or a sentence that is only a date before one) place it in a month
+    or year other than ``day``'s."""
     for i in meeting:
-        for _, when, _ in when_mentions(article.sentences[i], day):
+        whens = [w for _, w, _ in when_mentions(article.sentences[i], day)]
+        if i > 0 and not whens:  # "Remember March 21, 2023. Xi ... met Mishustin in Moscow."
+            whens = [w for w in (date_line(article.sentences[i - 1]),) if w]
+        for when in whens:
             if not day.isoformat().startswith(when[:7] if len(when) >= 7 else when):
                 return True
     return False

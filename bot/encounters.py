@@ -105,6 +105,33 @@ _HABIT = Pattern(
     r"generally|always|often|regularly|whenever|every\s+time|each\s+time|tends?\s+to)\b",
     re.I,
 )
+# A meeting guessed at, not reported: "Mishustin may visit Harbin, and a meeting with Xi there
+# 'cannot be excluded'", "Should Xi decide to travel ..., he would see Mishustin", "if the
+# invitation is accepted", "a rumoured meeting" ("may" in lower case: not the month).
+_SPECULATIVE = Pattern(
+    r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bcannot\s+be\s+(?:excluded|ruled\s+out)\b"
+    r"|\b(?:not|never)\s+(?:be\s+)?(?:excluded|ruled\s+out)\b|(?<!as\s)\bpossib(?:le|ly|ility)\b"
+    r"|\bperhaps\b|\bmaybe\b|\bconceivabl[ey]\b|\bspeculat\w*|\bhypothetical\w*|\bwhether\b"
+    r"|\brumou?red\b|\balleged(?:ly)?\b|\bpurported(?:ly)?\b|\bunconfirmed\b|\bunless\b"
+    r"|^\W*(?:should|were)\s+(?:[A-Z]\w*|he|she|they|the\s+\w+)\s+(?:\w+\s+)?(?:decide|choose|"
+    r"agree|accept|go|travel|visit|come)|(?:^|[,;:]\s*|\s)if\b",
+    re.I,
+)
+# A meeting someone reported that the text then denies: "a newspaper reported that Xi and
+# Mishustin had met in Vladivostok. The ministry called the report 'pure fabrication'. There was
+# no such meeting."
+_HEARSAY = Pattern(r"\breport(?:ed|s)?\b|\brumou?rs?\b|\bclaim(?:ed|s)?\b|\bsaid\s+to\s+have\b",
+                   re.I)  # fmt: skip
+_DENIAL = Pattern(
+    r"\bfabricat\w+|\bno\s+such\s+(?:meeting|talks|encounter|visit|trip)\b"
+    r"|\bnever\s+(?:took\s+place|happened)\b|\bdid\s+not\s+(?:take\s+place|happen)\b"
+    r"|\b(?:denied|denies|dismissed|refuted|rejected)\s+(?:the|that|this|these|such)\s+"
+    r"(?:\w+\s+)?(?:reports?|rumou?rs?|claims?|stor(?:y|ies))\b"
+    r"|\b(?:false|untrue|fake|groundless|baseless|unfounded)\s+(?:reports?|rumou?rs?|claims?)\b"
+    r"|\b(?:reports?|rumou?rs?|claims?)\s+(?:was|were|is|are)\s+(?:false|untrue|fake|groundless|"
+    r"baseless|unfounded)\b",
+    re.I,
+)
 _QUESTION = Pattern(r"^\W*(?:Q\s*[:.-]|Question\s*:)|\?[\"”»]?\s*$", re.I)
 # "It was the second time the two have met this year": a count of meetings, the one reported.
 _COUNT = Pattern(r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?:time|meeting)\b",
@@ -345,6 +372,8 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
                     if len(m.who) >= 2:
                         pair = m.who
                     continue
+                if m is not None and (_SPECULATIVE.search(s[a:b]) or _denied(sentences, i, b)):
+                    continue  # a guess or a denied rumour: no meeting, held or planned
                 if m is not None and speaker in m.who and len(m.who) == 2:
                     # "President Putin and I met ..., and this year we have met in ...": "we"
                     partner = next(x for x in m.who if x != speaker)
@@ -361,6 +390,18 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
         if named:
             last = named[0][2]
     return out
+
+
+def _denied(sentences: Sequence[str], i: int, end: int) -> bool:
+    """The meeting clause of sentence ``i`` ending at ``end`` reports hearsay that the rest of
+    the sentence or the next two deny, or the next sentence says there was no such meeting."""
+    after = " ".join((sentences[i][end:], *sentences[i + 1 : i + 3]))
+    if _HEARSAY.search(sentences[i]) and _DENIAL.search(after):
+        return True
+    return i + 1 < len(sentences) and bool(
+        re.match(r"\W*there\s+(?:was|were|has\s+been)\s+no\s+such\s+(?:meeting|talks)\b",
+                 sentences[i + 1], re.I)
+    )  # fmt: skip
 
 
 def _clauses(s: str, people: People | None = None) -> list[tuple[int, int]]:
@@ -591,6 +632,8 @@ def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str
     if not when:
         whens = [w for _, w, _ in when_mentions(rest, anchor, m.tense == "future", s, until)]
         day = _most_specific(whens)
+        if not day and m.idx > 0:  # "Remember March 21, 2023. Xi ... met Mishustin in Moscow."
+            day = date_line(sentences[m.idx - 1])
         after = re.match(r"[\s,]*a\s+day\s+(?P<rel>after|before)\b", s[m.start : m.end])
         if after:
             if len(day) == 10:
@@ -603,6 +646,23 @@ def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str
         if len({p[2] for p in places}) == 1:
             city, venue = places[0][2], venue or places[0][3]
     return when, city, venue
+
+
+# A sentence that is only a date, setting the scene for the next: "Remember March 21, 2023.",
+# "Think back to May 2024.", "21 March 2023."
+_DATE_LINE = Pattern(
+    r"^\W*(?:(?:remember|recall|think\s+back\s+to|go\s+back\s+to|take|consider|it\s+was)\s+)?"
+    rf"(?:on\s+)?(?P<when>(?:{_MONTH_NAMES})\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+(?:19|20)\d\d|(?:{_MONTH_NAMES})\s+(?:19|20)\d\d)\W*$",
+    re.I,
+)
+
+
+def date_line(sentence: str) -> str:
+    """The date (ISO or "YYYY-MM") of a sentence that is only a date, else ""."""
+    m = _DATE_LINE.match(sentence)
+    found = when_mentions(m.group("when"), None) if m else []
+    return found[0][1] if found else ""
 
 
 def _merge(found: list[Encounter]) -> list[Encounter]:
@@ -860,6 +920,7 @@ def entry_of(gaz: Gazetteer, name: str) -> Entry | None:
     return gaz.get("people", name)
 
 
-__all__ = ["ANAPHORIC", "Encounter", "Finder", "Mention", "dates_in", "daytime_of", "entry_of",
+__all__ = ["ANAPHORIC", "Encounter", "Finder", "Mention", "date_line", "dates_in", "daytime_of",
+           "entry_of",
            "mentions",
            "protagonist", "resolve", "when_mentions"]  # fmt: skip

@@ -430,3 +430,39 @@ def test_a_chronologys_lines_are_each_a_meeting_of_the_line() -> None:
                             (pair, "2024-05-16", "Beijing", "past")}  # fmt: skip
     (olympics,) = [e for e in ctx.encounters if e.when == "2022-02-04"]
     assert olympics.venue == "Diaoyutai State Guesthouse" and olympics.reported
+
+
+def test_speculation_and_a_denied_report_are_no_meetings() -> None:
+    # An op-ed's guesses ("may", "cannot be excluded", "should Xi decide") and a rumour the
+    # governments deny give no meeting held or recalled, and none planned either.
+    ctx = _context(
+        " date 2026-02-10\nOPINION | Why the premier matters\n"
+        "Xi Jinping met Mikhail Mishustin in Moscow on March 21, 2023.\n"
+        "Mishustin might travel to Harbin in June for the expo, and diplomats have hinted that "
+        'talks with Xi there "cannot be ruled out".\n'
+        "Should Xi decide to attend the forum in St Petersburg, he would almost certainly meet "
+        "Mishustin as well.\n"
+        "If the invitation is accepted, Xi could hold talks with Mishustin in Kazan in May.\n"
+        "In December a tabloid reported that Xi and Mishustin had held a secret meeting in "
+        "Vladivostok in November.\n"
+        'Beijing called the report "a fabrication". There was no such meeting.'
+    )
+    principal = [(e.when, e.place) for e in ctx.encounters if e.principal]
+    assert principal == [("2023-03-21", "Moscow")]
+
+
+def test_a_sentence_that_is_only_a_date_dates_the_meeting_told_next() -> None:
+    # A column deep in its text: "Remember March 21, 2023. Xi ... met Mishustin in Moscow." is
+    # that day's meeting, recalled; not one of the column's own date.
+    ctx = _context(
+        " date 2026-02-10\nOPINION | The quiet channel\n"
+        "Commentators write about Xi Jinping and Vladimir Putin.\n"
+        "That misses the machinery that turns communiques into contracts.\n"
+        "Much of it runs through the Russian government.\n"
+        "It is worth a look at how it works.\nThe record is long.\nIt starts in Moscow.\n"
+        "Remember March 21, 2023.\n"
+        "Xi Jinping, on the second day of his state visit to Russia, met Mishustin in Moscow."
+    )
+    assert ctx.meeting_date is None and not ctx.principal
+    (recalled,) = [e for e in ctx.encounters if e.principal]
+    assert (recalled.when, recalled.place, recalled.recall) == ("2023-03-21", "Moscow", True)
