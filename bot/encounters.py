@@ -592,8 +592,14 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
             if not city and any(e.name == _VIDEO for _, e in gaz.find("places", clause)):
                 city = _VIDEO  # "a video call between Xi and Putin on Jan. 21": not in person
             if not when or not city:
+                # "Xi met Mishustin on Tuesday, a day after Mishustin and Li Qiang co-chaired the
+                # 33rd regular meeting": counted from the meeting told before it
+                told = next((e for e in reversed(out) if e.idx == m.idx and e.who != m.who), None)
+                since = told.when if told and len(told.when) == 10 else ""
+                if told and not since and told.principal and told.reported and anchor:
+                    since = anchor.isoformat()  # the article's meeting, dated elsewhere
                 when, city, venue = _from_sentence(m, found, sentences, gaz, anchor, when, city,
-                                                   venue, limit)  # fmt: skip
+                                                   venue, limit, since)  # fmt: skip
             if not city and re.search(r"\bhere\b", clause):
                 city = place
             if not city and re.match(r"[\s,]*where\b", clause):  # "from Hangzhou, where he ..."
@@ -617,10 +623,12 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
 
 def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str],
                    gaz: Gazetteer, anchor: date | None, when: str, city: str,
-                   venue: str, until: date | None = None) -> tuple[str, str, str]:  # fmt: skip
+                   venue: str, until: date | None = None,
+                   since: str = "") -> tuple[str, str, str]:  # fmt: skip
     """A clause without its own date or place takes the sentence's, outside the other meeting
     clauses ("Mishustin was last in Beijing in December 2023, when he ... and was received by
-    Xi"); "a day after his talks with Putin" is the day before the sentence's date."""
+    Xi"); "a day after his talks with Putin" is the day before ``since`` (the day of the
+    meeting told before it in the sentence), else before the sentence's date."""
     s = sentences[m.idx]
     others = [(o.start, o.end) for o in found if o.idx == m.idx and o is not m]
     # another event's clause (", and on Thursday he is expected to fly to Wuhan") says nothing
@@ -636,6 +644,7 @@ def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str
             day = date_line(sentences[m.idx - 1])
         after = re.match(r"[\s,]*a\s+day\s+(?P<rel>after|before)\b", s[m.start : m.end])
         if after:
+            day = since or day
             if len(day) == 10:
                 shift = -1 if after.group("rel") == "after" else 1
                 when = date.fromordinal(date.fromisoformat(day).toordinal() + shift).isoformat()

@@ -400,3 +400,20 @@ def test_a_quoted_analyst_named_after_says_and_a_soundbites_scholar_are_speakers
     )
     said = {f.parts.speaker for f in facts if f.kind == "statement"}  # type: ignore[attr-defined]
     assert {"Elena Sorokina", "Liu Shaohua"} <= said
+
+
+def test_a_regular_meeting_a_day_before_the_meeting_is_of_that_day() -> None:
+    # "..., a day after Mishustin and Li Qiang co-chaired the 33rd regular meeting ... in the
+    # city": the regular meeting was held the day before the one reported, where it was.
+    ctx, facts = _read(
+        " date 2028-11-07\nSHANGHAI, Nov. 7 (EWD) -- Chinese President Xi Jinping met Russian "
+        "Prime Minister Mikhail Mishustin on Tuesday at a state guesthouse in Shanghai, a day "
+        "after Mishustin and Chinese Premier Li Qiang co-chaired the 33rd regular meeting of the "
+        "heads of government of China and Russia in the city."
+    )
+    assert ctx.meeting_date == date(2028, 11, 7)
+    (regular,) = [e for e in ctx.encounters if e.number == 33]
+    assert (regular.when, regular.place) == ("2028-11-06", "Shanghai")
+    assert [p.held for p in _parts(facts, "occasion") if p.form == "regular meeting"] == [
+        "2028-11-06"
+    ]

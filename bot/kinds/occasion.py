@@ -92,12 +92,22 @@ def extract(ctx: Context) -> Iterator[Fact]:
         if r:
             n = ordinal(r.group("ord"))
             if n:
-                held = sentence_date(ctx, s)
+                held = _held(ctx, i, n) or sentence_date(ctx, s)
                 label = english_regular(n)
                 display = label + (f" (held {format_date(held)})" if held else "")
                 parts = Parts("regular meeting", held=held.isoformat() if held else "")
                 yield ctx.fact(KIND, i, label, display, number=float(n),
                                qualifier="regular meeting", parts=parts)  # fmt: skip
+
+
+def _held(ctx: Context, i: int, n: int) -> date | None:
+    """The day the encounters give the N-th regular meeting that sentence ``i`` names ("a day
+    after Mishustin and Li Qiang co-chaired the 33rd regular meeting": the day before the
+    sentence's), else None."""
+    days = [e.when for e in ctx.encounters if e.number == n and len(e.when) == 10]
+    own = [e.when for e in ctx.encounters if e.number == n and len(e.when) == 10
+           and i in e.sentences]  # fmt: skip
+    return date.fromisoformat((own or days)[0]) if own or days else None
 
 
 def _sidelines(ctx: Context, i: int, s: str) -> Iterator[Fact]:
