@@ -417,3 +417,13 @@ def test_a_regular_meeting_a_day_before_the_meeting_is_of_that_day() -> None:
     assert [p.held for p in _parts(facts, "occasion") if p.form == "regular meeting"] == [
         "2028-11-06"
     ]
+
+
+def test_a_visit_named_by_its_possessor_is_that_persons() -> None:
+    # "X met Y ..., during X's three-day state visit": X's visit, not that of the last person
+    # named before it.
+    _, facts = _read(
+        " date 2023-03-22\nMOSCOW, March 21 -- Chinese President Xi Jinping met Russian Prime "
+        "Minister Mikhail Mishustin in Moscow on Tuesday, during Xi's three-day state visit."
+    )
+    assert [p.by for p in _parts(facts, "occasion") if p.form == "visit"] == [XI]

@@ -75,7 +75,10 @@ def extract(ctx: Context) -> Iterator[Fact]:
             kind = (m.group("kind") or m.group("kind2") or m.group("kind3")).lower()
             length = m.group("len") or m.group("len2") or m.group("len3")
             where = m.group("to") or m.group("to2") or m.group("to3") or m.group("in")
-            who = subject_entry(ctx, s, m.start())
+            owner = re.match(r"(?:the\s+)?([A-Z][\w ]{1,20}?)['’]s\s", m.group())
+            found = ctx.gaz.find("people", owner.group(1)) if owner else []
+            # "during Xi's three-day state visit": the possessor's visit
+            who = found[0][1] if found else subject_entry(ctx, s, m.start())
             country = ctx.gaz.find("countries", where) if where else []
             if not country:  # "visit to the People's Republic of China": the country after it
                 group = next(g for g in ("kind", "kind2", "kind3") if m.group(g))
