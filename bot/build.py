@@ -726,6 +726,7 @@ def _patched(config: Config, old: StoredTable, location: Path, paths: list[Path]
     _, reader = table_reader(old, config, gaz)
     words = Relevance(old, reader, ()).fact_words
     text = FactText(reader.gaz)
+    old.unlock()  # (nothing more is read of the file: it may be updated in place)
     done = update_store(store_path(location), replaced, dropped, reports, meta, READERS, words,
                         lambda f: text.content(f.display), agent_of,
                         lambda f: fact_years(by_id.get, text, f))  # fmt: skip

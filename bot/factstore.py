@@ -16,6 +16,7 @@ they remember of a fact by its number (``fact_key``), which outlives it.
 from __future__ import annotations
 
 import bisect
+import errno
 import hashlib
 import itertools
 import json
@@ -25,6 +26,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import time
 import weakref
 from array import array
 from collections import Counter
@@ -32,8 +34,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
 from .errors import DataError
+
+try:
+    import fcntl
+except ImportError:  # (Windows: no locks, so every incremental build patches a copy)
+    fcntl = None  # type: ignore[assignment]
 from .facts import (
     ENCOUNTER,
     MAIN,
@@ -135,29 +143,140 @@ def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_o
         _fill(tmp, table, kinds, words_of, frozenset(ranked), meta, known or {},
               content_of or (lambda f: frozenset()), agent_of or (lambda f: ""),
               years_of or (lambda f: ()), reports or {})  # fmt: skip
-        os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
+        with _replacing(path):
+            os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
+
+
+@contextmanager
+def _disk_errors(path: Path) -> Iterator[None]:
+    """A disk error in the body is a DataError naming the store at ``path``."""
+    try:
+        yield
+    except (OSError, sqlite3.Error) as exc:
+        problem = getattr(exc, "strerror", None) or exc
+        raise DataError(path, f"cannot write the fact store: {problem}") from None
 
 
 @contextmanager
 def _beside(path: Path, make_folder: bool = False) -> Iterator[Path]:
     """A new file beside the store at ``path`` for the body to fill and put in its place
-    (``os.replace``); removed when it does not get there. A disk error is a DataError naming
-    the store."""
+    (``os.replace``, under ``_replacing``); removed when it does not get there. A disk error is
+    a DataError naming the store."""
     tmp: Path | None = None
+    with _disk_errors(path):
+        try:
+            if make_folder:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.close(fd)
+            tmp = Path(name)
+            os.chmod(tmp, 0o644)
+            yield tmp
+        finally:
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)  # (gone when it was put in place)
+
+
+# Readers and writers of a store take advisory locks (flock(2)) on its file, which SQLite's own
+# locks (fcntl(2) byte ranges, held only while a statement or transaction runs) do not see. A
+# reader (``StoredTable``) holds a shared lock for as long as it is open: it reads what it
+# needs when it needs it, over many transactions, and keeps what it read (meetings, numbers),
+# so the file must not change under it. An incremental build that gets an exclusive lock (no
+# reader has the file open) updates the file in place, in one SQLite transaction with a rollback
+# journal; a reader that opens it meanwhile waits for the lock. Otherwise the build patches a
+# copy and renames it over the file, as a full build writes a new one; both rename only holding a
+# shared lock on the file they replace (``_replacing``), so that no update in place is under way
+# on a file renamed away (its journal, named after the path, would be left beside the new file).
+_SHARED, _EXCLUSIVE = (fcntl.LOCK_SH, fcntl.LOCK_EX) if fcntl is not None else (1, 2)
+_WAIT = 60.0  # seconds a reader waits for an update in place to end (it takes 1-2 s)
+
+
+def _lock(fd: int, how: int, wait: float) -> bool | None:
+    """Take the flock ``how`` (``_SHARED``, ``_EXCLUSIVE``) on ``fd``, trying for ``wait``
+    seconds: True when held, False when another holds a conflicting one, None when there are
+    no such locks here (Windows, a file system without them)."""
+    if fcntl is None:
+        return None
+    deadline = time.monotonic() + wait
+    delay = 0.002
+    while True:
+        try:
+            fcntl.flock(fd, how | fcntl.LOCK_NB)
+            return True
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                return None  # (ENOLCK, EOPNOTSUPP, EINVAL)
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)
+
+
+class _Hold:
+    """An open descriptor of a store's file and the flock it holds (``held``: as ``_lock``
+    says); closed, the lock released, by ``release`` or when nothing refers to it any more."""
+
+    def __init__(self, path: Path, how: int, wait: float):
+        self.fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        self.release = weakref.finalize(self, os.close, self.fd)
+        try:
+            self.held = _lock(self.fd, how, wait)
+        except BaseException:
+            self.release()
+            raise
+
+    def at(self, path: Path) -> bool:
+        """Whether ``path`` is still this file (no build renamed another over it)."""
+        mine = os.fstat(self.fd)
+        try:
+            now = os.stat(path)
+        except FileNotFoundError:
+            return False
+        return (mine.st_dev, mine.st_ino) == (now.st_dev, now.st_ino)
+
+
+def _held(path: Path, how: int, wait: float) -> _Hold:
+    """The file at ``path`` held with the lock ``how`` (``_Hold``), the one the path names once
+    it is held; a DataError when a shared lock waited ``wait`` seconds in vain."""
+    for _ in range(20):
+        hold = _Hold(path, how, wait)
+        if hold.held is False and how == _SHARED:
+            hold.release()
+            raise DataError(path, f"the fact store is being written (waited {wait:.0f} s)")
+        if hold.held is not True or hold.at(path):
+            return hold
+        hold.release()  # replaced between the open and the lock: take the new one
+    raise DataError(path, "the fact store keeps being replaced")
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[None]:
+    """Held while a new file is renamed over the store at ``path``: a shared lock on the file it
+    replaces (waiting for an update in place to end), and no journal beside it left by a build
+    that died while updating it in place (it would be the new file's)."""
     try:
-        if make_folder:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        tmp = Path(name)
-        os.chmod(tmp, 0o644)
-        yield tmp
-    except (OSError, sqlite3.Error) as exc:
-        problem = getattr(exc, "strerror", None) or exc
-        raise DataError(path, f"cannot write the fact store: {problem}") from None
+        hold = _held(path, _SHARED, _WAIT)
+    except FileNotFoundError:
+        yield
+        return
+    try:
+        Path(f"{path}-journal").unlink(missing_ok=True)
+        yield
     finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)  # (gone when it was put in place)
+        hold.release()
+
+
+def _recover(path: Path) -> None:
+    """Roll back what a build that died left half-written in the store at ``path`` (its hot
+    journal beside it), as SQLite does when a connection that may write opens it. The caller
+    holds a lock on the file (no update in place is under way)."""
+    if not Path(f"{path}-journal").exists():
+        return
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    finally:
+        db.close()
 
 
 def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: WordsOf,
@@ -262,25 +381,62 @@ def update_store(path: Path, replaced: Mapping[str, Sequence[Fact]], dropped: It
     The store then holds what ``write_store`` writes for the whole table, but for the numbers
     of the new articles' facts (their places: ``positions``). False when a new article finds
     no room between its neighbours' places (then write the store whole); a disk error is a
-    DataError naming the store."""
-    with _beside(path) as tmp:
-        shutil.copyfile(path, tmp)  # (sendfile: 0.2-0.4 s for the 420 MB of 10,000 articles)
-        db = sqlite3.connect(tmp, isolation_level=None)
+    DataError naming the store.
+
+    In place, in one transaction, when no reader has the store open (see ``_lock``); else on a
+    copy renamed over it."""
+    args = (replaced, set(dropped), reports, meta, parts, words_of, content_of, agent_of,
+            years_of)  # fmt: skip
+    with _disk_errors(path):
+        hold = _held(path, _EXCLUSIVE, 0)
         try:
-            db.execute("PRAGMA journal_mode = OFF")  # a private copy: renamed only when whole
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute("BEGIN")
-            done = _patch(db, replaced, set(dropped), reports, meta, parts, words_of,
-                          content_of, agent_of, years_of)  # fmt: skip
-            db.execute("COMMIT" if done else "ROLLBACK")
+            if hold.held:
+                return _in_place(path, *args)
         finally:
-            db.close()
-        if not done:
-            return False
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
-        return True
+            hold.release()
+    with _disk_errors(path):
+        hold = _held(path, _SHARED, _WAIT)  # (an update in place is not copied half done)
+    try:
+        with _beside(path) as tmp:
+            _recover(path)
+            shutil.copyfile(path, tmp)  # (sendfile: 0.2-0.4 s for the 420 MB of 10,000 articles)
+            db = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode = OFF")  # a private copy: renamed only when whole
+                db.execute("PRAGMA synchronous = OFF")
+                db.execute("BEGIN")
+                done = _patch(db, *args)
+                db.execute("COMMIT" if done else "ROLLBACK")
+            finally:
+                db.close()
+            if not done:
+                return False
+            with tmp.open("rb+") as f:
+                os.fsync(f.fileno())
+            # an open reader keeps the old file; the next opens the new (the shared lock held
+            # is ``_replacing``'s)
+            Path(f"{path}-journal").unlink(missing_ok=True)
+            os.replace(tmp, path)
+            return True
+    finally:
+        hold.release()
+
+
+def _in_place(path: Path, *args: Any) -> bool:
+    """``update_store`` in the file itself, in one transaction (the caller holds the exclusive
+    lock): a reader that does not lock (another tool) reads the old rows until the commit, and
+    a build that dies before it leaves a journal that the next to open the file rolls back."""
+    db = sqlite3.connect(path, isolation_level=None, timeout=_WAIT)
+    try:  # (closed before the commit, the transaction is rolled back)
+        db.execute("PRAGMA journal_mode = DELETE")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA cache_size = -262144")  # (up to 256 MiB: changed pages stay unwritten)
+        db.execute("BEGIN IMMEDIATE")
+        done = _patch(db, *args)
+        db.execute("COMMIT" if done else "ROLLBACK")
+        return done
+    finally:
+        db.close()
 
 
 def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropped: set[str],
@@ -503,7 +659,8 @@ class StoredTable(FactTable):
     def __init__(self, path: Path, parts: Mapping[str, PartsReader], meetings: bool = True):
         """Open the store at ``path``; a DataError when it is not one this code wrote.
         ``meetings``: read the meetings (False: none, for a build that reads only its
-        sections and reports)."""
+        sections and reports). The file is held with a shared lock until ``close`` (``_lock``):
+        no build updates it in place meanwhile."""
         self.path = path
         self._parts = parts
         self._strings: dict[str, str] = {}
@@ -522,10 +679,7 @@ class StoredTable(FactTable):
         self._kind_values: dict[FactKind, frozenset[str]] = {}
         self._values = {}
         try:
-            # read-only, never creating a file; closed with the table (a bot keeps one open)
-            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                       check_same_thread=False)  # fmt: skip
-            tables = {n for (n,) in self._db.execute("SELECT name FROM sqlite_master")}
+            self._file, self._db, tables = _reading(path)
             if not tables >= _TABLES:
                 raise ValueError(f"not a fact store: no {', '.join(sorted(_TABLES - tables))}")
             meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
@@ -552,6 +706,8 @@ class StoredTable(FactTable):
         except FileNotFoundError:
             raise DataError(path, "fact store not found") from None
         except (OSError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+            if hasattr(self, "_db"):
+                self.close()  # (and its lock)
             problem = f"unreadable fact store ({exc.__class__.__name__}: {exc})"
             raise DataError(path, problem) from None
         self.meetings, self.others = group_meetings(
@@ -565,6 +721,12 @@ class StoredTable(FactTable):
     def close(self) -> None:
         """Close the file (the table answers nothing more that it has not decoded)."""
         self._db.close()
+        self.unlock()
+
+    def unlock(self) -> None:
+        """Let builds update the file in place from now on (an incremental build that read the
+        store it then updates: nothing more is read of it)."""
+        self._file.release()
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -848,6 +1010,40 @@ class StoredTable(FactTable):
         """Every word of every fact, in order."""
         for (word,) in self._db.execute("SELECT word FROM words ORDER BY word"):
             yield word
+
+
+def _reading(path: Path) -> tuple[_Hold, sqlite3.Connection, set[str]]:
+    """The store's file at ``path`` held with a shared lock (waiting for an update in place to
+    end), a read-only connection to that very file and the names of its tables; what a build
+    that died left half-written there is rolled back first (when the file may be written)."""
+    for _ in range(20):
+        hold = _held(path, _SHARED, _WAIT)
+        try:
+            db, tables = _connect(path)
+        except BaseException:
+            hold.release()
+            raise
+        if hold.at(path):  # (else the path named another file when it was connected)
+            return hold, db, tables
+        db.close()
+        hold.release()
+    raise DataError(path, "the fact store keeps being replaced")
+
+
+def _connect(path: Path) -> tuple[sqlite3.Connection, set[str]]:
+    """A read-only connection to the store at ``path`` (never creating a file) and the names
+    of its tables; a hot journal left beside it by a build that died is rolled back first."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    for attempt in range(2):
+        db = sqlite3.connect(uri, uri=True, check_same_thread=False)  # (a bot keeps it open)
+        try:
+            return db, {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.Error:
+            db.close()
+            if attempt or not Path(f"{path}-journal").exists():
+                raise
+        _recover(path)
+    raise AssertionError("unreachable")
 
 
 class _Alive(weakref.ref[Fact]):
