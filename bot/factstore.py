@@ -4,7 +4,8 @@ A build writes it beside the JSON table (``store_path``) from the very table it 
 each fact's words as ``bot/relevance.py`` reads them, the postings (word -> facts) and the
 document frequencies among the ranked kinds, so that ``ask`` and ``run`` open it and decode only
 the facts a question's meetings and words lead to (issue 17). What every question needs (the
-intents, lexicon, gazetteer, glossary, articles and meetings) is loaded whole when it opens.
+intents, lexicon, gazetteer, glossary, articles and meetings) is loaded whole when it opens;
+the meetings are stored ready-made, and the facts they hold are read when first used.
 
 Facts are numbered in the order the word index counts them (the kinds of ``bot.kinds.KINDS``,
 then the table's order), so a kind's facts in number order are the table's order, as
@@ -33,8 +34,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast, overload
 
 from .errors import DataError
 
@@ -50,6 +52,7 @@ from .facts import (
     Fact,
     FactKind,
     FactTable,
+    Meeting,
     PartsReader,
     fact_from_json,
     fact_order,
@@ -61,8 +64,9 @@ from .facts import (
 # speaker), indexed, and the years it is of besides its meeting's. 4: a fact's number is its
 # kind's, its article's place and its own among the article's facts of that kind (8-byte
 # postings); each article's report (what an incremental build merges again), how many facts
-# have each value.
-STORE_VERSION = 4
+# have each value. 5: the meetings ready-made (meta "meetings": ``_meetings_json``), their facts
+# read when first used.
+STORE_VERSION = 5
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT NULL,
@@ -301,10 +305,11 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
         rows = []
         places = positions({*reports, *(f.article for f in facts)})
         last, i = ("", ""), 0
+        numbers: dict[int, int] = {}  # id(fact) -> its number
         for fact in facts:
             i = i + 1 if (fact.kind, fact.article) == last else 0
             last = (fact.kind, fact.article)
-            n = fact_number(order[fact.kind], places[fact.article], i)
+            n = numbers[id(fact)] = fact_number(order[fact.kind], places[fact.article], i)
             said = _said(fact.display)
             before = known.get(said)
             words = before.split(_SEP) if before else [] if before == "" else sorted(words_of(fact))
@@ -351,6 +356,7 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
             "kinds": list(kinds),
             "ranked": sorted(ranked),
             "ranked_count": ranked_count,
+            "meetings": _meetings_json(table.meetings, table.others, numbers),
         }
         items = {k: json.dumps(v, ensure_ascii=False, sort_keys=True) for k, v in sections.items()}
         items |= dict(meta)
@@ -545,7 +551,8 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
             db.execute("DELETE FROM meeting_words WHERE meeting = ?", (mid,))
     count = int(json.loads(db.execute("SELECT value FROM meta WHERE key = 'ranked_count'")
                            .fetchone()[0]))  # fmt: skip
-    items = {"ranked_count": json.dumps(count + ranked_change), **meta}
+    items = {"ranked_count": json.dumps(count + ranked_change), **meta,
+             "meetings": _meetings_again(db, meetings, parts, strings)}  # fmt: skip
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(items.items()))
     db.executemany("DELETE FROM reports WHERE stem = ?", [(s,) for s in sorted(dropped)])
     db.executemany(
@@ -553,6 +560,45 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
         [(stem, places[stem], data) for stem, data in sorted(reports.items())],
     )
     return True
+
+
+def _meetings_json(meetings: Iterable[Meeting], others: Iterable[Meeting],
+                   numbers: Mapping[int, int]) -> dict[str, list[list[Any]]]:  # fmt: skip
+    """The meetings and the others (``FactTable.meetings``, ``others``), as ``StoredTable``
+    makes them again without reading a fact: each one's fields and its facts' numbers
+    (``numbers``: ``id(fact)`` -> number)."""
+    return {
+        name: [[m.id, m.date.isoformat() if m.date else "", m.place, m.weekday, list(m.articles),
+                m.what, [numbers[id(f)] for f in m.facts]] for m in group]
+        for name, group in (("meetings", meetings), ("others", others))
+    }  # fmt: skip
+
+
+def _meetings_again(db: sqlite3.Connection, touched: set[str],
+                    parts: Mapping[str, PartsReader], strings: dict[str, str]) -> str:  # fmt: skip
+    """The stored meetings (``_meetings_json``) with those of the ids ``touched`` made again
+    from their facts now (the others' are as they were)."""
+    old = json.loads(db.execute("SELECT value FROM meta WHERE key = 'meetings'").fetchone()[0])
+    marks = ",".join("?" * len(touched))
+    numbers: dict[int, int] = {}
+    held: list[Fact] = []
+    for n, data in db.execute(
+        f"SELECT id, data FROM facts WHERE meeting IN ({marks}) AND "
+        "(kind = ? OR (kind = ? AND qualifier = ?)) ORDER BY id",
+        (*sorted(touched), MEETING, ENCOUNTER, MAIN),
+    ):
+        fact = fact_from_json(n, json.loads(data), parts, strings)
+        numbers[id(fact)] = n
+        held.append(fact)
+    meetings, others = group_meetings([f for f in held if f.kind == MEETING],
+                                      [f for f in held if f.kind == ENCOUNTER])  # fmt: skip
+    new = _meetings_json(meetings, others, numbers)
+    out = {}
+    for name in ("meetings", "others"):
+        kept = [m for m in old[name] if m[0] not in touched] + new[name]
+        out[name] = sorted(kept, key=lambda m: (date.fromisoformat(m[1]).toordinal()
+                                                if m[1] else 0, m[0]))  # fmt: skip
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
 
 
 def _moved(ids: array[int], gone: Iterable[int], new: Iterable[int]) -> array[int]:
@@ -688,7 +734,7 @@ class StoredTable(FactTable):
             self.meta = meta
             section = {k: json.loads(meta[k]) for k in
                        ("inputs", "articles", "intents", "lexicon", "gazetteer", "glossary",
-                        "kinds", "ranked", "ranked_count")}  # fmt: skip
+                        "kinds", "ranked", "ranked_count", "meetings")}  # fmt: skip
             self.inputs = section["inputs"]
             self.articles = tuple(ArticleInfo(**a) for a in section["articles"])
             self.intents = section["intents"]
@@ -698,11 +744,14 @@ class StoredTable(FactTable):
             self.kinds = tuple(section["kinds"])
             self.ranked = frozenset(section["ranked"])
             self.ranked_count = int(section["ranked_count"])
-            rows = self._db.execute(
-                "SELECT id, data, words FROM facts WHERE kind = ? OR (kind = ? AND qualifier = ?) "
-                "ORDER BY id", (MEETING, ENCOUNTER, MAIN) if meetings else ("", "", "")
-            ).fetchall()  # fmt: skip
-            held = [self._fact(n, data, words) for n, data, words in rows]
+            ready = section["meetings"] if meetings else {"meetings": [], "others": []}
+            self.meetings, self.others = (
+                tuple(Meeting(mid, date.fromisoformat(day) if day else None, place, weekday,
+                              tuple(articles), cast(tuple[Fact, ...], _Facts(self, numbers)),
+                              what)
+                      for mid, day, place, weekday, articles, what, numbers in ready[name])
+                for name in ("meetings", "others")
+            )  # fmt: skip
         except FileNotFoundError:
             raise DataError(path, "fact store not found") from None
         except (OSError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
@@ -710,9 +759,6 @@ class StoredTable(FactTable):
                 self.close()  # (and its lock)
             problem = f"unreadable fact store ({exc.__class__.__name__}: {exc})"
             raise DataError(path, problem) from None
-        self.meetings, self.others = group_meetings(
-            [f for f in held if f.kind == MEETING], [f for f in held if f.kind == ENCOUNTER]
-        )
         self._meeting_by_id = {}
         for m in (*self.meetings, *self.others):
             self._meeting_by_id.setdefault(m.id, m)
@@ -1044,6 +1090,48 @@ def _connect(path: Path) -> tuple[sqlite3.Connection, set[str]]:
                 raise
         _recover(path)
     raise AssertionError("unreachable")
+
+
+class _Facts(Sequence[Fact]):
+    """A stored meeting's facts (``Meeting.facts``), read when first used: a question reads the
+    facts of a few meetings, and 10,000 articles have 10,000 (a fifth of a second to read).
+    Equal to the tuple of them, as the meeting of a table in memory holds."""
+
+    __slots__ = ("_table", "_numbers", "_facts")
+
+    def __init__(self, table: StoredTable, numbers: list[int]):
+        self._table = table
+        self._numbers = numbers
+        self._facts: tuple[Fact, ...] | None = None
+
+    def _all(self) -> tuple[Fact, ...]:
+        if self._facts is None:
+            self._facts = tuple(self._table.at(self._numbers))
+        return self._facts
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> Fact: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Fact, ...]: ...
+    def __getitem__(self, index: int | slice) -> Fact | tuple[Fact, ...]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Fact]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Facts | tuple):
+            return self._all() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
 
 
 class _Alive(weakref.ref[Fact]):

@@ -136,6 +136,24 @@ def test_store_of_many_meetings(synthetic: tuple[Config, FactTable]) -> None:
     assert_same_index(stored, built, config)
 
 
+def test_opening_a_store_reads_no_fact(synthetic: tuple[Config, FactTable]) -> None:
+    """The meetings are stored ready-made: opening the store decodes none of their facts (one a
+    report: 10,000 at 10,000 articles), a meeting's are read when first used, once."""
+    config, built = synthetic
+    stored = _stored(config)
+    try:
+        assert not stored._held and len(stored.meetings) == len(built.meetings)
+        first, last = stored.meetings[0], built.meetings[-1]
+        assert len(first.facts) == len(built.meetings[0].facts) and not stored._held
+        assert first.facts[0] is first.facts[0] == built.meetings[0].facts[0]
+        assert len(stored._held) == len(first.facts)
+        assert stored.meeting(last.id) == last and hash(stored.meeting(last.id)) == hash(last)
+        assert [f.article for m in stored.others for f in m.facts] == [
+            f.article for m in built.others for f in m.facts]  # fmt: skip
+    finally:
+        stored.close()
+
+
 def test_answers_from_the_store_are_the_same(synthetic: tuple[Config, FactTable]) -> None:
     """Every question of the sets, answered from memory and from the store (issue 17 item 3;
     bench/replies.py compares every reply of a large run)."""
