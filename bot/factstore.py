@@ -912,7 +912,7 @@ class StoredTable(FactTable):
     def fact_values(self, kind: FactKind) -> Iterator[tuple[int, str]]:
         """Number and value of each fact of ``kind``, in the table's order (none decoded)."""
         rows = self._db.execute("SELECT id, value FROM facts WHERE kind = ? ORDER BY id", (kind,))
-        return iter(rows.fetchall())
+        return iter(rows)
 
     def _ids(self, kind: FactKind) -> dict[str, tuple[int, ...]]:
         found = self._kind_ids.get(kind)
