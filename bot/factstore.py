@@ -641,6 +641,16 @@ def _said(display: str) -> int:
     return int.from_bytes(digest, "little") >> 1
 
 
+def display_key(display: str) -> int:
+    """The key of a display in ``write_store``'s ``known`` (``said_words``)."""
+    return _said(display)
+
+
+def words_text(words: Iterable[str]) -> str:
+    """A display's words as ``write_store``'s ``known`` holds them (and the store keeps them)."""
+    return _SEP.join(sorted(words))
+
+
 def said_words(path: Path) -> dict[int, str]:
     """The words of each display a store at ``path`` holds (``write_store``'s ``known``); {}
     when there is no such store."""

@@ -195,6 +195,36 @@ def test_store_is_deterministic(tmp_path: Path) -> None:
     assert len(first_bytes) == path.stat().st_size
 
 
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_words_read_by_workers_make_the_same_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    """A large table's words are read by worker processes (``WORDS_PARALLEL_FROM``): the store
+    is the one a build that reads them itself writes, whichever way the workers start."""
+    import multiprocessing
+
+    from bot import build as build_module
+
+    config = make_project(tmp_path).config()
+    build(config, workers=2)  # (too few displays: read in this process)
+    path = store_path(config.table_path)
+    serial = _contents(path)
+    path.unlink()
+    monkeypatch.setattr(build_module, "WORDS_PARALLEL_FROM", 1)
+    monkeypatch.setattr(build_module, "_WORDS_CHUNK", 7)
+    started: list[str] = []
+
+    def pool_context() -> Any:
+        started.append(method)
+        return multiprocessing.get_context(method)
+
+    monkeypatch.setattr(build_module, "_pool_context", pool_context)
+    build(config, workers=2)
+    assert started == [method]
+    drop_stats = lambda rows: [r for r in rows if r[:1] != ("stats",)]  # noqa: E731
+    assert [drop_stats(t) for t in _contents(path)] == [drop_stats(t) for t in serial]
+
+
 def test_ask_and_run_read_the_store(tmp_path: Path) -> None:
     """A fresh table is answered from its store; a store that is missing, damaged or of other
     reading code is built again (never a traceback, never used stale); with a JSON table
