@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import errno
+import gc
 import hashlib
 import itertools
 import json
@@ -851,13 +852,23 @@ class StoredTable(FactTable):
                     missing.append(n)
                 else:
                     found[n] = fact
-        for start in range(0, len(missing), _BATCH):
-            chunk = missing[start : start + _BATCH]
-            marks = ",".join("?" * len(chunk))
-            for n, data, words in self._db.execute(
-                f"SELECT id, data, words FROM facts WHERE id IN ({marks})", chunk
-            ):
-                found[n] = self._fact(n, data, words)
+        # many facts made at once set off the cycle collector again and again, and each time
+        # it walks every object the process holds (10,000 facts: 10-90 ms more); none of
+        # them is garbage
+        paused = len(missing) >= _BATCH and gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            for start in range(0, len(missing), _BATCH):
+                chunk = missing[start : start + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                for n, data, words in self._db.execute(
+                    f"SELECT id, data, words FROM facts WHERE id IN ({marks})", chunk
+                ):
+                    found[n] = self._fact(n, data, words)
+        finally:
+            if paused:
+                gc.enable()
         return [found[n] for n in numbers]
 
     def fact_keys(self, facts: Iterable[Fact]) -> list[int]:
