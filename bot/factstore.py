@@ -420,8 +420,8 @@ def update_store(path: Path, replaced: Mapping[str, Sequence[Fact]], dropped: It
                 return False
             with tmp.open("rb+") as f:
                 os.fsync(f.fileno())
-            # an open reader keeps the old file; the next opens the new (the shared lock held
-            # is ``_replacing``'s)
+            # an open reader keeps the old file; the next opens the new (renamed under the
+            # shared lock taken to copy it, as ``_replacing`` would take it)
             Path(f"{path}-journal").unlink(missing_ok=True)
             os.replace(tmp, path)
             return True
