@@ -757,12 +757,8 @@ class StoredTable(FactTable):
             self.ranked_count = int(section["ranked_count"])
             ready = section["meetings"] if meetings else {"meetings": [], "others": []}
             self.meetings, self.others = (
-                tuple(Meeting(mid, date.fromisoformat(day) if day else None, place, weekday,
-                              tuple(articles), cast(tuple[Fact, ...], _Facts(self, numbers)),
-                              what)
-                      for mid, day, place, weekday, articles, what, numbers in ready[name])
-                for name in ("meetings", "others")
-            )  # fmt: skip
+                tuple(self._meeting(*m) for m in ready[name]) for name in ("meetings", "others")
+            )
         except FileNotFoundError:
             raise DataError(path, "fact store not found") from None
         except (OSError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
@@ -774,6 +770,16 @@ class StoredTable(FactTable):
         for m in (*self.meetings, *self.others):
             self._meeting_by_id.setdefault(m.id, m)
         self._sort_keys = {mid: m.sort_key() for mid, m in self._meeting_by_id.items()}
+
+    def _meeting(self, mid: str, day: str, place: str | None, weekday: str, articles: list[str],
+                 what: str, numbers: list[int]) -> Meeting:  # fmt: skip
+        """A meeting as the store keeps it (``_meetings_json``), its facts read when first
+        used."""
+        facts = _Facts(self, numbers)
+        meeting = Meeting(mid, date.fromisoformat(day) if day else None, place, weekday,
+                          tuple(articles), cast(tuple[Fact, ...], facts), what)  # fmt: skip
+        facts.meeting = meeting
+        return meeting
 
     def close(self) -> None:
         """Close the file (the table answers nothing more that it has not decoded)."""
@@ -1118,16 +1124,19 @@ class _Facts(Sequence[Fact]):
     facts of a few meetings, and 10,000 articles have 10,000 (a fifth of a second to read).
     Equal to the tuple of them, as the meeting of a table in memory holds."""
 
-    __slots__ = ("_table", "_numbers", "_facts")
+    __slots__ = ("_table", "_numbers", "_facts", "meeting")
 
     def __init__(self, table: StoredTable, numbers: list[int]):
         self._table = table
         self._numbers = numbers
         self._facts: tuple[Fact, ...] | None = None
+        self.meeting: Meeting | None = None  # whose facts these are
 
     def _all(self) -> tuple[Fact, ...]:
         if self._facts is None:
             self._facts = tuple(self._table.at(self._numbers))
+            if self.meeting is not None:  # read, its meeting holds them as a tuple from now on
+                object.__setattr__(self.meeting, "facts", self._facts)  # (frozen: as __init__)
         return self._facts
 
     def __len__(self) -> int:

@@ -147,6 +147,7 @@ def test_opening_a_store_reads_no_fact(synthetic: tuple[Config, FactTable]) -> N
         assert len(first.facts) == len(built.meetings[0].facts) and not stored._held
         assert first.facts[0] is first.facts[0] == built.meetings[0].facts[0]
         assert len(stored._held) == len(first.facts)
+        assert type(first.facts) is tuple  # (read: a tuple from now on, as fast as one)
         assert stored.meeting(last.id) == last and hash(stored.meeting(last.id)) == hash(last)
         assert [f.article for m in stored.others for f in m.facts] == [
             f.article for m in built.others for f in m.facts]  # fmt: skip
