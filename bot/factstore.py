@@ -437,7 +437,7 @@ def _in_place(path: Path, *args: Any) -> bool:
     try:  # (closed before the commit, the transaction is rolled back)
         db.execute("PRAGMA journal_mode = DELETE")
         db.execute("PRAGMA synchronous = FULL")
-        db.execute("PRAGMA cache_size = -262144")  # (up to 256 MiB: changed pages stay unwritten)
+        db.execute("PRAGMA cache_size = -32768")  # (32 MiB: more changed pages go early)
         db.execute("BEGIN IMMEDIATE")
         done = _patch(db, *args)
         db.execute("COMMIT" if done else "ROLLBACK")
