@@ -4,7 +4,8 @@ A build writes it beside the JSON table (``store_path``) from the very table it 
 each fact's words as ``bot/relevance.py`` reads them, the postings (word -> facts) and the
 document frequencies among the ranked kinds, so that ``ask`` and ``run`` open it and decode only
 the facts a question's meetings and words lead to (issue 17). What every question needs (the
-intents, lexicon, gazetteer, glossary, articles and meetings) is loaded whole when it opens.
+intents, lexicon, gazetteer, glossary, articles and meetings) is loaded whole when it opens;
+the meetings are stored ready-made, and the facts they hold are read when first used.
 
 Facts are numbered in the order the word index counts them (the kinds of ``bot.kinds.KINDS``,
 then the table's order), so a kind's facts in number order are the table's order, as
@@ -16,6 +17,8 @@ they remember of a fact by its number (``fact_key``), which outlives it.
 from __future__ import annotations
 
 import bisect
+import errno
+import gc
 import hashlib
 import itertools
 import json
@@ -25,15 +28,23 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import time
 import weakref
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
+from typing import Any, cast, overload
 
 from .errors import DataError
+
+try:
+    import fcntl
+except ImportError:  # (Windows: no locks, so every incremental build patches a copy)
+    fcntl = None  # type: ignore[assignment]
 from .facts import (
     ENCOUNTER,
     MAIN,
@@ -42,6 +53,7 @@ from .facts import (
     Fact,
     FactKind,
     FactTable,
+    Meeting,
     PartsReader,
     fact_from_json,
     fact_order,
@@ -53,8 +65,9 @@ from .facts import (
 # speaker), indexed, and the years it is of besides its meeting's. 4: a fact's number is its
 # kind's, its article's place and its own among the article's facts of that kind (8-byte
 # postings); each article's report (what an incremental build merges again), how many facts
-# have each value.
-STORE_VERSION = 4
+# have each value. 5: the meetings ready-made (meta "meetings": ``_meetings_json``), their facts
+# read when first used.
+STORE_VERSION = 5
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT NULL,
@@ -135,29 +148,140 @@ def write_store(table: FactTable, path: Path, kinds: Sequence[FactKind], words_o
         _fill(tmp, table, kinds, words_of, frozenset(ranked), meta, known or {},
               content_of or (lambda f: frozenset()), agent_of or (lambda f: ""),
               years_of or (lambda f: ()), reports or {})  # fmt: skip
-        os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
+        with _replacing(path):
+            os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
+
+
+@contextmanager
+def _disk_errors(path: Path) -> Iterator[None]:
+    """A disk error in the body is a DataError naming the store at ``path``."""
+    try:
+        yield
+    except (OSError, sqlite3.Error) as exc:
+        problem = getattr(exc, "strerror", None) or exc
+        raise DataError(path, f"cannot write the fact store: {problem}") from None
 
 
 @contextmanager
 def _beside(path: Path, make_folder: bool = False) -> Iterator[Path]:
     """A new file beside the store at ``path`` for the body to fill and put in its place
-    (``os.replace``); removed when it does not get there. A disk error is a DataError naming
-    the store."""
+    (``os.replace``, under ``_replacing``); removed when it does not get there. A disk error is
+    a DataError naming the store."""
     tmp: Path | None = None
+    with _disk_errors(path):
+        try:
+            if make_folder:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.close(fd)
+            tmp = Path(name)
+            os.chmod(tmp, 0o644)
+            yield tmp
+        finally:
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)  # (gone when it was put in place)
+
+
+# Readers and writers of a store take advisory locks (flock(2)) on its file, which SQLite's own
+# locks (fcntl(2) byte ranges, held only while a statement or transaction runs) do not see. A
+# reader (``StoredTable``) holds a shared lock for as long as it is open: it reads what it
+# needs when it needs it, over many transactions, and keeps what it read (meetings, numbers),
+# so the file must not change under it. An incremental build that gets an exclusive lock (no
+# reader has the file open) updates the file in place, in one SQLite transaction with a rollback
+# journal; a reader that opens it meanwhile waits for the lock. Otherwise the build patches a
+# copy and renames it over the file, as a full build writes a new one; both rename only holding a
+# shared lock on the file they replace (``_replacing``), so that no update in place is under way
+# on a file renamed away (its journal, named after the path, would be left beside the new file).
+_SHARED, _EXCLUSIVE = (fcntl.LOCK_SH, fcntl.LOCK_EX) if fcntl is not None else (1, 2)
+_WAIT = 60.0  # seconds a reader waits for an update in place to end (it takes 1-2 s)
+
+
+def _lock(fd: int, how: int, wait: float) -> bool | None:
+    """Take the flock ``how`` (``_SHARED``, ``_EXCLUSIVE``) on ``fd``, trying for ``wait``
+    seconds: True when held, False when another holds a conflicting one, None when there are
+    no such locks here (Windows, a file system without them)."""
+    if fcntl is None:
+        return None
+    deadline = time.monotonic() + wait
+    delay = 0.002
+    while True:
+        try:
+            fcntl.flock(fd, how | fcntl.LOCK_NB)
+            return True
+        except OSError as exc:
+            if exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+                return None  # (ENOLCK, EOPNOTSUPP, EINVAL)
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)
+
+
+class _Hold:
+    """An open descriptor of a store's file and the flock it holds (``held``: as ``_lock``
+    says); closed, the lock released, by ``release`` or when nothing refers to it any more."""
+
+    def __init__(self, path: Path, how: int, wait: float):
+        self.fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        self.release = weakref.finalize(self, os.close, self.fd)
+        try:
+            self.held = _lock(self.fd, how, wait)
+        except BaseException:
+            self.release()
+            raise
+
+    def at(self, path: Path) -> bool:
+        """Whether ``path`` is still this file (no build renamed another over it)."""
+        mine = os.fstat(self.fd)
+        try:
+            now = os.stat(path)
+        except FileNotFoundError:
+            return False
+        return (mine.st_dev, mine.st_ino) == (now.st_dev, now.st_ino)
+
+
+def _held(path: Path, how: int, wait: float) -> _Hold:
+    """The file at ``path`` held with the lock ``how`` (``_Hold``), the one the path names once
+    it is held; a DataError when a shared lock waited ``wait`` seconds in vain."""
+    for _ in range(20):
+        hold = _Hold(path, how, wait)
+        if hold.held is False and how == _SHARED:
+            hold.release()
+            raise DataError(path, f"the fact store is being written (waited {wait:.0f} s)")
+        if hold.held is not True or hold.at(path):
+            return hold
+        hold.release()  # replaced between the open and the lock: take the new one
+    raise DataError(path, "the fact store keeps being replaced")
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[None]:
+    """Held while a new file is renamed over the store at ``path``: a shared lock on the file it
+    replaces (waiting for an update in place to end), and no journal beside it left by a build
+    that died while updating it in place (it would be the new file's)."""
     try:
-        if make_folder:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        tmp = Path(name)
-        os.chmod(tmp, 0o644)
-        yield tmp
-    except (OSError, sqlite3.Error) as exc:
-        problem = getattr(exc, "strerror", None) or exc
-        raise DataError(path, f"cannot write the fact store: {problem}") from None
+        hold = _held(path, _SHARED, _WAIT)
+    except FileNotFoundError:
+        yield
+        return
+    try:
+        Path(f"{path}-journal").unlink(missing_ok=True)
+        yield
     finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)  # (gone when it was put in place)
+        hold.release()
+
+
+def _recover(path: Path) -> None:
+    """Roll back what a build that died left half-written in the store at ``path`` (its hot
+    journal beside it), as SQLite does when a connection that may write opens it. The caller
+    holds a lock on the file (no update in place is under way)."""
+    if not Path(f"{path}-journal").exists():
+        return
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    finally:
+        db.close()
 
 
 def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: WordsOf,
@@ -182,10 +306,11 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
         rows = []
         places = positions({*reports, *(f.article for f in facts)})
         last, i = ("", ""), 0
+        numbers: dict[int, int] = {}  # id(fact) -> its number
         for fact in facts:
             i = i + 1 if (fact.kind, fact.article) == last else 0
             last = (fact.kind, fact.article)
-            n = fact_number(order[fact.kind], places[fact.article], i)
+            n = numbers[id(fact)] = fact_number(order[fact.kind], places[fact.article], i)
             said = _said(fact.display)
             before = known.get(said)
             words = before.split(_SEP) if before else [] if before == "" else sorted(words_of(fact))
@@ -232,6 +357,7 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
             "kinds": list(kinds),
             "ranked": sorted(ranked),
             "ranked_count": ranked_count,
+            "meetings": _meetings_json(table.meetings, table.others, numbers),
         }
         items = {k: json.dumps(v, ensure_ascii=False, sort_keys=True) for k, v in sections.items()}
         items |= dict(meta)
@@ -262,25 +388,62 @@ def update_store(path: Path, replaced: Mapping[str, Sequence[Fact]], dropped: It
     The store then holds what ``write_store`` writes for the whole table, but for the numbers
     of the new articles' facts (their places: ``positions``). False when a new article finds
     no room between its neighbours' places (then write the store whole); a disk error is a
-    DataError naming the store."""
-    with _beside(path) as tmp:
-        shutil.copyfile(path, tmp)  # (sendfile: 0.2-0.4 s for the 420 MB of 10,000 articles)
-        db = sqlite3.connect(tmp, isolation_level=None)
+    DataError naming the store.
+
+    In place, in one transaction, when no reader has the store open (see ``_lock``); else on a
+    copy renamed over it."""
+    args = (replaced, set(dropped), reports, meta, parts, words_of, content_of, agent_of,
+            years_of)  # fmt: skip
+    with _disk_errors(path):
+        hold = _held(path, _EXCLUSIVE, 0)
         try:
-            db.execute("PRAGMA journal_mode = OFF")  # a private copy: renamed only when whole
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute("BEGIN")
-            done = _patch(db, replaced, set(dropped), reports, meta, parts, words_of,
-                          content_of, agent_of, years_of)  # fmt: skip
-            db.execute("COMMIT" if done else "ROLLBACK")
+            if hold.held:
+                return _in_place(path, *args)
         finally:
-            db.close()
-        if not done:
-            return False
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, path)  # an open reader keeps the old file; the next opens the new
-        return True
+            hold.release()
+    with _disk_errors(path):
+        hold = _held(path, _SHARED, _WAIT)  # (an update in place is not copied half done)
+    try:
+        with _beside(path) as tmp:
+            _recover(path)
+            shutil.copyfile(path, tmp)  # (sendfile: 0.2-0.4 s for the 420 MB of 10,000 articles)
+            db = sqlite3.connect(tmp, isolation_level=None)
+            try:
+                db.execute("PRAGMA journal_mode = OFF")  # a private copy: renamed only when whole
+                db.execute("PRAGMA synchronous = OFF")
+                db.execute("BEGIN")
+                done = _patch(db, *args)
+                db.execute("COMMIT" if done else "ROLLBACK")
+            finally:
+                db.close()
+            if not done:
+                return False
+            with tmp.open("rb+") as f:
+                os.fsync(f.fileno())
+            # an open reader keeps the old file; the next opens the new (renamed under the
+            # shared lock taken to copy it, as ``_replacing`` would take it)
+            Path(f"{path}-journal").unlink(missing_ok=True)
+            os.replace(tmp, path)
+            return True
+    finally:
+        hold.release()
+
+
+def _in_place(path: Path, *args: Any) -> bool:
+    """``update_store`` in the file itself, in one transaction (the caller holds the exclusive
+    lock): a reader that does not lock (another tool) reads the old rows until the commit, and
+    a build that dies before it leaves a journal that the next to open the file rolls back."""
+    db = sqlite3.connect(path, isolation_level=None, timeout=_WAIT)
+    try:  # (closed before the commit, the transaction is rolled back)
+        db.execute("PRAGMA journal_mode = DELETE")
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA cache_size = -32768")  # (32 MiB: more changed pages go early)
+        db.execute("BEGIN IMMEDIATE")
+        done = _patch(db, *args)
+        db.execute("COMMIT" if done else "ROLLBACK")
+        return done
+    finally:
+        db.close()
 
 
 def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropped: set[str],
@@ -389,7 +552,8 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
             db.execute("DELETE FROM meeting_words WHERE meeting = ?", (mid,))
     count = int(json.loads(db.execute("SELECT value FROM meta WHERE key = 'ranked_count'")
                            .fetchone()[0]))  # fmt: skip
-    items = {"ranked_count": json.dumps(count + ranked_change), **meta}
+    items = {"ranked_count": json.dumps(count + ranked_change), **meta,
+             "meetings": _meetings_again(db, meetings, parts, strings)}  # fmt: skip
     db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(items.items()))
     db.executemany("DELETE FROM reports WHERE stem = ?", [(s,) for s in sorted(dropped)])
     db.executemany(
@@ -397,6 +561,45 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
         [(stem, places[stem], data) for stem, data in sorted(reports.items())],
     )
     return True
+
+
+def _meetings_json(meetings: Iterable[Meeting], others: Iterable[Meeting],
+                   numbers: Mapping[int, int]) -> dict[str, list[list[Any]]]:  # fmt: skip
+    """The meetings and the others (``FactTable.meetings``, ``others``), as ``StoredTable``
+    makes them again without reading a fact: each one's fields and its facts' numbers
+    (``numbers``: ``id(fact)`` -> number)."""
+    return {
+        name: [[m.id, m.date.isoformat() if m.date else "", m.place, m.weekday, list(m.articles),
+                m.what, [numbers[id(f)] for f in m.facts]] for m in group]
+        for name, group in (("meetings", meetings), ("others", others))
+    }  # fmt: skip
+
+
+def _meetings_again(db: sqlite3.Connection, touched: set[str],
+                    parts: Mapping[str, PartsReader], strings: dict[str, str]) -> str:  # fmt: skip
+    """The stored meetings (``_meetings_json``) with those of the ids ``touched`` made again
+    from their facts now (the others' are as they were)."""
+    old = json.loads(db.execute("SELECT value FROM meta WHERE key = 'meetings'").fetchone()[0])
+    marks = ",".join("?" * len(touched))
+    numbers: dict[int, int] = {}
+    held: list[Fact] = []
+    for n, data in db.execute(
+        f"SELECT id, data FROM facts WHERE meeting IN ({marks}) AND "
+        "(kind = ? OR (kind = ? AND qualifier = ?)) ORDER BY id",
+        (*sorted(touched), MEETING, ENCOUNTER, MAIN),
+    ):
+        fact = fact_from_json(n, json.loads(data), parts, strings)
+        numbers[id(fact)] = n
+        held.append(fact)
+    meetings, others = group_meetings([f for f in held if f.kind == MEETING],
+                                      [f for f in held if f.kind == ENCOUNTER])  # fmt: skip
+    new = _meetings_json(meetings, others, numbers)
+    out = {}
+    for name in ("meetings", "others"):
+        kept = [m for m in old[name] if m[0] not in touched] + new[name]
+        out[name] = sorted(kept, key=lambda m: (date.fromisoformat(m[1]).toordinal()
+                                                if m[1] else 0, m[0]))  # fmt: skip
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
 
 
 def _moved(ids: array[int], gone: Iterable[int], new: Iterable[int]) -> array[int]:
@@ -437,6 +640,16 @@ def _said(display: str) -> int:
     """A 63-bit key of a fact's display: its words depend on nothing else of it."""
     digest = hashlib.blake2b(display.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return int.from_bytes(digest, "little") >> 1
+
+
+def display_key(display: str) -> int:
+    """The key of a display in ``write_store``'s ``known`` (``said_words``)."""
+    return _said(display)
+
+
+def words_text(words: Iterable[str]) -> str:
+    """A display's words as ``write_store``'s ``known`` holds them (and the store keeps them)."""
+    return _SEP.join(sorted(words))
 
 
 def said_words(path: Path) -> dict[int, str]:
@@ -503,7 +716,8 @@ class StoredTable(FactTable):
     def __init__(self, path: Path, parts: Mapping[str, PartsReader], meetings: bool = True):
         """Open the store at ``path``; a DataError when it is not one this code wrote.
         ``meetings``: read the meetings (False: none, for a build that reads only its
-        sections and reports)."""
+        sections and reports). The file is held with a shared lock until ``close`` (``_lock``):
+        no build updates it in place meanwhile."""
         self.path = path
         self._parts = parts
         self._strings: dict[str, str] = {}
@@ -522,10 +736,7 @@ class StoredTable(FactTable):
         self._kind_values: dict[FactKind, frozenset[str]] = {}
         self._values = {}
         try:
-            # read-only, never creating a file; closed with the table (a bot keeps one open)
-            self._db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                       check_same_thread=False)  # fmt: skip
-            tables = {n for (n,) in self._db.execute("SELECT name FROM sqlite_master")}
+            self._file, self._db, tables = _reading(path)
             if not tables >= _TABLES:
                 raise ValueError(f"not a fact store: no {', '.join(sorted(_TABLES - tables))}")
             meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
@@ -534,7 +745,7 @@ class StoredTable(FactTable):
             self.meta = meta
             section = {k: json.loads(meta[k]) for k in
                        ("inputs", "articles", "intents", "lexicon", "gazetteer", "glossary",
-                        "kinds", "ranked", "ranked_count")}  # fmt: skip
+                        "kinds", "ranked", "ranked_count", "meetings")}  # fmt: skip
             self.inputs = section["inputs"]
             self.articles = tuple(ArticleInfo(**a) for a in section["articles"])
             self.intents = section["intents"]
@@ -544,27 +755,41 @@ class StoredTable(FactTable):
             self.kinds = tuple(section["kinds"])
             self.ranked = frozenset(section["ranked"])
             self.ranked_count = int(section["ranked_count"])
-            rows = self._db.execute(
-                "SELECT id, data, words FROM facts WHERE kind = ? OR (kind = ? AND qualifier = ?) "
-                "ORDER BY id", (MEETING, ENCOUNTER, MAIN) if meetings else ("", "", "")
-            ).fetchall()  # fmt: skip
-            held = [self._fact(n, data, words) for n, data, words in rows]
+            ready = section["meetings"] if meetings else {"meetings": [], "others": []}
+            self.meetings, self.others = (
+                tuple(self._meeting(*m) for m in ready[name]) for name in ("meetings", "others")
+            )
         except FileNotFoundError:
             raise DataError(path, "fact store not found") from None
         except (OSError, sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+            if hasattr(self, "_db"):
+                self.close()  # (and its lock)
             problem = f"unreadable fact store ({exc.__class__.__name__}: {exc})"
             raise DataError(path, problem) from None
-        self.meetings, self.others = group_meetings(
-            [f for f in held if f.kind == MEETING], [f for f in held if f.kind == ENCOUNTER]
-        )
         self._meeting_by_id = {}
         for m in (*self.meetings, *self.others):
             self._meeting_by_id.setdefault(m.id, m)
         self._sort_keys = {mid: m.sort_key() for mid, m in self._meeting_by_id.items()}
 
+    def _meeting(self, mid: str, day: str, place: str | None, weekday: str, articles: list[str],
+                 what: str, numbers: list[int]) -> Meeting:  # fmt: skip
+        """A meeting as the store keeps it (``_meetings_json``), its facts read when first
+        used."""
+        facts = _Facts(self, numbers)
+        meeting = Meeting(mid, date.fromisoformat(day) if day else None, place, weekday,
+                          tuple(articles), cast(tuple[Fact, ...], facts), what)  # fmt: skip
+        facts.meeting = meeting
+        return meeting
+
     def close(self) -> None:
         """Close the file (the table answers nothing more that it has not decoded)."""
         self._db.close()
+        self.unlock()
+
+    def unlock(self) -> None:
+        """Let builds update the file in place from now on (an incremental build that read the
+        store it then updates: nothing more is read of it)."""
+        self._file.release()
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -633,13 +858,23 @@ class StoredTable(FactTable):
                     missing.append(n)
                 else:
                     found[n] = fact
-        for start in range(0, len(missing), _BATCH):
-            chunk = missing[start : start + _BATCH]
-            marks = ",".join("?" * len(chunk))
-            for n, data, words in self._db.execute(
-                f"SELECT id, data, words FROM facts WHERE id IN ({marks})", chunk
-            ):
-                found[n] = self._fact(n, data, words)
+        # many facts made at once set off the cycle collector again and again, and each time
+        # it walks every object the process holds (10,000 facts: 10-90 ms more); none of
+        # them is garbage
+        paused = len(missing) >= _BATCH and gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            for start in range(0, len(missing), _BATCH):
+                chunk = missing[start : start + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                for n, data, words in self._db.execute(
+                    f"SELECT id, data, words FROM facts WHERE id IN ({marks})", chunk
+                ):
+                    found[n] = self._fact(n, data, words)
+        finally:
+            if paused:
+                gc.enable()
         return [found[n] for n in numbers]
 
     def fact_keys(self, facts: Iterable[Fact]) -> list[int]:
@@ -704,7 +939,7 @@ class StoredTable(FactTable):
     def fact_values(self, kind: FactKind) -> Iterator[tuple[int, str]]:
         """Number and value of each fact of ``kind``, in the table's order (none decoded)."""
         rows = self._db.execute("SELECT id, value FROM facts WHERE kind = ? ORDER BY id", (kind,))
-        return iter(rows.fetchall())
+        return iter(rows)
 
     def _ids(self, kind: FactKind) -> dict[str, tuple[int, ...]]:
         found = self._kind_ids.get(kind)
@@ -848,6 +1083,85 @@ class StoredTable(FactTable):
         """Every word of every fact, in order."""
         for (word,) in self._db.execute("SELECT word FROM words ORDER BY word"):
             yield word
+
+
+def _reading(path: Path) -> tuple[_Hold, sqlite3.Connection, set[str]]:
+    """The store's file at ``path`` held with a shared lock (waiting for an update in place to
+    end), a read-only connection to that very file and the names of its tables; what a build
+    that died left half-written there is rolled back first (when the file may be written)."""
+    for _ in range(20):
+        hold = _held(path, _SHARED, _WAIT)
+        try:
+            db, tables = _connect(path)
+        except BaseException:
+            hold.release()
+            raise
+        if hold.at(path):  # (else the path named another file when it was connected)
+            return hold, db, tables
+        db.close()
+        hold.release()
+    raise DataError(path, "the fact store keeps being replaced")
+
+
+def _connect(path: Path) -> tuple[sqlite3.Connection, set[str]]:
+    """A read-only connection to the store at ``path`` (never creating a file) and the names
+    of its tables; a hot journal left beside it by a build that died is rolled back first."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    for attempt in range(2):
+        db = sqlite3.connect(uri, uri=True, check_same_thread=False)  # (a bot keeps it open)
+        try:
+            return db, {n for (n,) in db.execute("SELECT name FROM sqlite_master")}
+        except sqlite3.Error:
+            db.close()
+            if attempt or not Path(f"{path}-journal").exists():
+                raise
+        _recover(path)
+    raise AssertionError("unreachable")
+
+
+class _Facts(Sequence[Fact]):
+    """A stored meeting's facts (``Meeting.facts``), read when first used: a question reads the
+    facts of a few meetings, and 10,000 articles have 10,000 (a fifth of a second to read).
+    Equal to the tuple of them, as the meeting of a table in memory holds."""
+
+    __slots__ = ("_table", "_numbers", "_facts", "meeting")
+
+    def __init__(self, table: StoredTable, numbers: list[int]):
+        self._table = table
+        self._numbers = numbers
+        self._facts: tuple[Fact, ...] | None = None
+        self.meeting: Meeting | None = None  # whose facts these are
+
+    def _all(self) -> tuple[Fact, ...]:
+        if self._facts is None:
+            self._facts = tuple(self._table.at(self._numbers))
+            if self.meeting is not None:  # read, its meeting holds them as a tuple from now on
+                object.__setattr__(self.meeting, "facts", self._facts)  # (frozen: as __init__)
+        return self._facts
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @overload
+    def __getitem__(self, index: int) -> Fact: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Fact, ...]: ...
+    def __getitem__(self, index: int | slice) -> Fact | tuple[Fact, ...]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[Fact]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Facts | tuple):
+            return self._all() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __repr__(self) -> str:
+        return repr(self._all())
 
 
 class _Alive(weakref.ref[Fact]):

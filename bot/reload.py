@@ -112,4 +112,7 @@ def reload_answerer(config: Config, old: FactTable) -> Reloaded:
     table, report = build(config)
     # answered from its store, as after a restart (the table built in memory is let go)
     served = open_index(report.table_path or config.table_path, config) or table
-    return Reloaded(Answerer.from_table(served, config), compare_tables(old, table), report)
+    changes = compare_tables(old, table)
+    if isinstance(table, StoredTable) and table is not served:
+        table.close()  # (its lock would keep the next build from updating the store in place)
+    return Reloaded(Answerer.from_table(served, config), changes, report)

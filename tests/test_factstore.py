@@ -136,6 +136,25 @@ def test_store_of_many_meetings(synthetic: tuple[Config, FactTable]) -> None:
     assert_same_index(stored, built, config)
 
 
+def test_opening_a_store_reads_no_fact(synthetic: tuple[Config, FactTable]) -> None:
+    """The meetings are stored ready-made: opening the store decodes none of their facts (one a
+    report: 10,000 at 10,000 articles), a meeting's are read when first used, once."""
+    config, built = synthetic
+    stored = _stored(config)
+    try:
+        assert not stored._held and len(stored.meetings) == len(built.meetings)
+        first, last = stored.meetings[0], built.meetings[-1]
+        assert len(first.facts) == len(built.meetings[0].facts) and not stored._held
+        assert first.facts[0] is first.facts[0] == built.meetings[0].facts[0]
+        assert len(stored._held) == len(first.facts)
+        assert type(first.facts) is tuple  # (read: a tuple from now on, as fast as one)
+        assert stored.meeting(last.id) == last and hash(stored.meeting(last.id)) == hash(last)
+        assert [f.article for m in stored.others for f in m.facts] == [
+            f.article for m in built.others for f in m.facts]  # fmt: skip
+    finally:
+        stored.close()
+
+
 def test_answers_from_the_store_are_the_same(synthetic: tuple[Config, FactTable]) -> None:
     """Every question of the sets, answered from memory and from the store (issue 17 item 3;
     bench/replies.py compares every reply of a large run)."""
@@ -175,6 +194,36 @@ def test_store_is_deterministic(tmp_path: Path) -> None:
     drop_stats = lambda rows: [r for r in rows if r[:1] != ("stats",)]  # noqa: E731
     assert [drop_stats(t) for t in first] == [drop_stats(t) for t in second]
     assert len(first_bytes) == path.stat().st_size
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_words_read_by_workers_make_the_same_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, method: str
+) -> None:
+    """A large table's words are read by worker processes (``WORDS_PARALLEL_FROM``): the store
+    is the one a build that reads them itself writes, whichever way the workers start."""
+    import multiprocessing
+
+    from bot import build as build_module
+
+    config = make_project(tmp_path).config()
+    build(config, workers=2)  # (too few displays: read in this process)
+    path = store_path(config.table_path)
+    serial = _contents(path)
+    path.unlink()
+    monkeypatch.setattr(build_module, "WORDS_PARALLEL_FROM", 1)
+    monkeypatch.setattr(build_module, "_WORDS_CHUNK", 7)
+    started: list[str] = []
+
+    def pool_context() -> Any:
+        started.append(method)
+        return multiprocessing.get_context(method)
+
+    monkeypatch.setattr(build_module, "_pool_context", pool_context)
+    build(config, workers=2)
+    assert started == [method]
+    drop_stats = lambda rows: [r for r in rows if r[:1] != ("stats",)]  # noqa: E731
+    assert [drop_stats(t) for t in _contents(path)] == [drop_stats(t) for t in serial]
 
 
 def test_ask_and_run_read_the_store(tmp_path: Path) -> None:

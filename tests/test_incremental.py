@@ -393,3 +393,189 @@ def test_an_incremental_build_reads_the_gazetteer_as_a_full_build_does(
     assert_same_table(stored, built)
     assert_same_index(stored, built, config)
     stored.close()
+
+
+# --- updates in place ------------------------------------------------------------------------
+
+
+def _inode(path: Path) -> int:
+    return os.stat(path).st_ino
+
+
+def _rows(path: Path, stem: str) -> list[tuple[object, ...]]:
+    """The article's rows and the meta rows, read with a read-only connection and no lock (as
+    another tool would)."""
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return (db.execute("SELECT * FROM facts WHERE article = ? ORDER BY id", (stem,))
+                .fetchall() + db.execute("SELECT * FROM meta ORDER BY key").fetchall())  # fmt: skip
+    finally:
+        db.close()
+
+
+def _same_as_full(config: Config) -> None:
+    stored = StoredTable(store_path(config.table_path), READERS)
+    try:
+        built, _ = build_module.build_table(config)
+        assert_same_table(stored, built)
+        assert_same_index(stored, built, config)
+    finally:
+        stored.close()
+
+
+def test_an_incremental_build_updates_the_store_in_place_unless_it_is_open(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """With no reader, one changed article is replaced in the store's file itself (no copy); a
+    running bot holds its store open, so /reload patches a copy renamed into place and the old
+    table reads on, unchanged; either way the store is the one a full build makes. A table
+    /reload opens and lets go is closed, not left to the collector (its lock would hold)."""
+    import gc
+
+    from bot.reload import reload_answerer
+
+    gc.disable()  # (tables refer to themselves through their meetings)
+    request.addfinalizer(gc.enable)
+    config = make_config(tmp_path)
+    path = store_path(config.table_path)
+    first = _inode(path)
+    _edit(3, "\nThe talks ended in the afternoon.\n")(config)
+    assert build_report(config).incremental and _inode(path) == first
+    _same_as_full(config)
+    served = current_table(config).table  # as a running bot holds it
+    assert isinstance(served, StoredTable)
+    stem = sorted(config.seeds_dir.glob("*.txt"))[5].stem
+    before = [f.to_json() for f in served.article_facts(stem)]
+    _edit(5, "\nThe sides also discussed tourism.\n")(config)
+    reloaded = reload_answerer(config, served)
+    assert reloaded.report.incremental and reloaded.changes.changed == (stem,)
+    assert _inode(path) != first
+    assert [f.to_json() for f in served.article_facts(stem)] == before
+    assert served.find(FactKind("meeting")) and served.meetings
+    _same_as_full(config)
+    second = _inode(path)
+    assert isinstance(reloaded.answerer.table, StoredTable)
+    reloaded.answerer.table.close()
+    _edit(5, "\nThe sides also discussed trade.\n")(config)
+    assert build_report(config).incremental and _inode(path) == second  # still open: served
+    served.close()
+    third = _inode(path)
+    _edit(7, "\nThe talks ended in the afternoon.\n")(config)
+    assert build_report(config).incremental and _inode(path) == third
+    _same_as_full(config)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["facts.cache", "facts.sqlite"]
+
+
+def test_a_reader_never_sees_an_update_in_place_half_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While an update in place is written (every row replaced, not yet committed), a reader
+    without a lock reads the old rows and a table opened then waits: it reads the new store
+    whole once the build has committed, never a mix."""
+    import threading
+
+    config = make_config(tmp_path)
+    path = store_path(config.table_path)
+    stem = sorted(config.seeds_dir.glob("*.txt"))[3].stem
+    old_rows = _rows(path, stem)
+    _edit(3, "\nThe talks ended in the afternoon.\n")(config)
+    written, go = threading.Event(), threading.Event()
+    real = factstore._patch
+
+    def patch(db: sqlite3.Connection, *args: Any) -> bool:
+        done = real(db, *args)
+        written.set()
+        assert go.wait(30)
+        return done
+
+    monkeypatch.setattr(factstore, "_patch", patch)
+    reports: list[Any] = []
+    builder = threading.Thread(target=lambda: reports.append(build_report(config)))
+    builder.start()
+    try:
+        assert written.wait(60)
+        assert _rows(path, stem) == old_rows
+        opened: list[StoredTable] = []
+        reader = threading.Thread(target=lambda: opened.append(StoredTable(path, READERS)))
+        reader.start()
+        reader.join(0.5)
+        assert reader.is_alive() and not opened  # waiting for the build's lock
+    finally:
+        go.set()
+        builder.join(60)
+    reader.join(60)
+    assert reports and reports[0].incremental
+    new_rows = _rows(path, stem)
+    assert new_rows != old_rows
+    stored = opened[0]
+    try:
+        rows = stored._db.execute("SELECT * FROM facts WHERE article = ? ORDER BY id", (stem,))
+        meta = stored._db.execute("SELECT * FROM meta ORDER BY key")
+        assert rows.fetchall() + meta.fetchall() == new_rows
+    finally:
+        stored.close()
+    monkeypatch.undo()
+    _same_as_full(config)
+
+
+_DIE = """
+import os, sys
+from bot import factstore
+from bot.build import build_report
+from bot.config import load_config
+
+real = factstore._patch
+
+def patch(db, *args):
+    db.execute("PRAGMA cache_size = 1")  # changed pages go to the file before the commit
+    real(db, *args)
+    os._exit(3)
+
+factstore._patch = patch
+build_report(load_config(sys.argv[1], {}))
+"""
+
+
+def test_a_build_that_dies_during_an_update_in_place(tmp_path: Path) -> None:
+    """A build killed in the middle of an update in place leaves the file half written with
+    its journal: the next to open it rolls it back, so it reads the last store, and the next
+    build does the update."""
+    import subprocess
+    import sys
+
+    config = make_config(tmp_path)
+    path = store_path(config.table_path)
+    stem = sorted(config.seeds_dir.glob("*.txt"))[3].stem
+    old_rows = _rows(path, stem)
+    _edit(3, "\nThe talks ended in the afternoon.\n")(config)
+    root = Path(__file__).parent.parent
+    project = str(config.seeds_dir.parent / "config.yaml")
+    died = subprocess.run([sys.executable, "-c", _DIE, project],
+                          cwd=root, capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert died.returncode == 3, died.stderr
+    assert Path(f"{path}-journal").exists()
+    stored = StoredTable(path, READERS)  # rolled back as it opens
+    stored.close()
+    assert not Path(f"{path}-journal").exists()
+    assert _rows(path, stem) == old_rows
+    assert build_report(config).incremental
+    _same_as_full(config)
+
+
+def test_a_failed_update_in_place_keeps_the_last_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk error in SQLite during an update in place rolls the transaction back: the file is
+    as it was, with no journal, and the next build does the update in place."""
+    config = make_config(tmp_path)
+    path = store_path(config.table_path)
+    good, first = path.read_bytes(), _inode(path)
+    _edit(3, "\nThe talks ended in the afternoon.\n")(config)
+    monkeypatch.setattr(factstore, "_patch", _broken_patch(factstore._patch))
+    with pytest.raises(DataError, match="facts.sqlite: cannot write the fact store"):
+        build_report(config)
+    monkeypatch.undo()
+    assert path.read_bytes() == good
+    assert sorted(p.name for p in path.parent.iterdir()) == ["facts.cache", "facts.sqlite"]
+    assert build_report(config).incremental and _inode(path) == first
+    _same_as_full(config)
