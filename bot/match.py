@@ -243,8 +243,8 @@ class Matcher:
             w: self._unknown_weight(w, UNKNOWN_WEIGHT) if w in unknown else self._weight[w]
             for w in question.words
         }
-        occasion = question.occasion
-        if occasion and question.wh:  # "what did Xi ask ... during Mishustin's official visit":
+        occasion = question.occasion if question.wh else None
+        if occasion:  # "what did Xi ask ... during Mishustin's official visit":
             # the clause chose the meeting (``bot.picker``); what is asked is the rest
             clause = {t for t, w in zip(question.tokens, question.written, strict=True)
                       if w in occasion.words} - self._meet  # fmt: skip

@@ -39,6 +39,9 @@ class Occasion:
 
 def occasion(text: str) -> Occasion | None:
     """The occasion clause of a question, or None."""
+    low = text.lower()
+    if not any(stem in low for stem, _ in _KINDS) and "-day" not in low:
+        return None  # (most questions: no kind of visit, no clause)
     m = _EN.search(text) or _RU.search(text)
     if m is None:
         return None

@@ -507,6 +507,9 @@ def _written(text: str) -> frozenset[str]:
     return frozenset(stem(w) for w in re.findall(r"[a-z]+", text.lower()))
 
 
+_ABSENT_KEPT = 100_000  # words no fact holds, remembered (messages bring new ones without end)
+
+
 class _StoredIdf(dict[str, float]):
     """The idf of a word from the store's frequencies, read when first asked for."""
 
@@ -514,11 +517,16 @@ class _StoredIdf(dict[str, float]):
         super().__init__()
         self._table = table
         self._count = table.ranked_count
+        self._absent: set[str] = set()  # words no ranked fact holds (asked again and again)
 
     def get(self, word: str, default: float | None = None) -> float | None:  # type: ignore[override]
         if word not in self:
+            if word in self._absent:
+                return default
             n = self._table.ranked_df(word)
             if not n:
+                if len(self._absent) < _ABSENT_KEPT:
+                    self._absent.add(word)
                 return default
             self[word] = math.log(1 + self._count / n)
         return self[word]
