@@ -374,7 +374,7 @@ class Picker:
             given |= self._claims(f)
         if dates and all(dates):
             given = {c for c in given if c.cls != "weekday"}
-            given |= {c for d in dates if (c := weekday_claim(d)) is not None}
+            given |= {weekday_claim(d) for d in dates if d is not None}
         return verdict(q.claims, given)
 
     def _claims(self, fact: Fact) -> frozenset[Claim]:
@@ -1435,6 +1435,8 @@ class Picker:
         in Sichuan": the quake was in Gansu). A region chooses no meeting: only what was said
         of it there."""
         asked = [name for marker, name in q.names if marker == "#region"]
+        if not asked:  # (most questions: no fact need be read)
+            return ()
         text = " ".join(f"{f.display} {f.source}" for f in facts)
         return tuple(name for name in asked if name not in text)
 

@@ -934,26 +934,22 @@ class Reader:
                 words[tok] = None
             else:
                 place = self.entities.get((fixed,)) if fixed != tok else None
-                if place is not None and place[0] == "#other":  # "in pariss": Paris
-                    if n and written[n - 1] in _PLACE_PREPOSITIONS:  # (not "indicate": India)
+                if place is not None and (place[0] == "#other" or (
+                        place[0] == PLACE and fixed not in self.vocabulary)):  # fmt: skip
+                    # a misspelt place no example names ("in pariss": Paris, "in vladivostock"):
+                    # its marker, as the name written right is read; only where a place is said
+                    # ("indicate" is no India)
+                    if n and written[n - 1] in _PLACE_PREPOSITIONS:
                         names.append(place)
-                        toks[n] = "#other"
-                        words["#other"] = None
+                        toks[n] = place[0]
+                        words[place[0]] = None
+                        if place[0] not in self.vocabulary:
+                            unknown.append(place[0])
                     else:
                         unknown.append(tok)
                         words[tok] = None
                     continue
-                if place is not None and place[0] == "#place":  # "в пикине": Beijing
-                    if fixed not in self.vocabulary:  # "in vladivostock": the name's marker,
-                        if n and written[n - 1] in _PLACE_PREPOSITIONS:  # as the name written
-                            names.append(place)  # right is read
-                            toks[n] = PLACE
-                            unknown.append(PLACE)
-                            words[PLACE] = None
-                        else:
-                            unknown.append(tok)
-                            words[tok] = None
-                        continue
+                if place is not None and place[0] == PLACE:  # "в пикине": Beijing
                     names.append(place)
                 elif fixed in self._place_of:
                     if fixed != tok:  # "moskow": Moscow

@@ -512,12 +512,6 @@ def _clauses(
     return []
 
 
-_MET_GERUND = (
-    r"(?:^|\b(?:President|Premier|Minister)\s+)(?P<spk>{spk})\s+(?:met|meets|held\s+talks|received|"
-    r"receives)\b[^;]*?,\s+(?P<ger>"
-    + "|".join(sorted((re.escape(g) for g in GERUNDS), key=len, reverse=True))
-    + r")\s+(?:that\s+)?(?P<more>.{{8,}})$"
-)
 QUOTED_AS = "was quoted as saying"
 _QUOTED_AS = (
     r"\bquoted\s+(?P<spk>{spk})\s+as\s+(?:saying|telling\s+\w+)\s+(?:that\s+)?(?P<content>.{{8,}})$"
@@ -570,6 +564,11 @@ _VERB_RE = "|".join(
     sorted((re.escape(v) for vs in VERBS.values() for v in vs), key=len, reverse=True)
 )
 _GERUND_RE = "|".join(sorted((re.escape(g) for g in GERUNDS), key=len, reverse=True))
+# "Xi met with Mishustin ..., calling for ...": the one who met the other calls for it
+_MET_GERUND = (
+    r"(?:^|\b(?:President|Premier|Minister)\s+)(?P<spk>{spk})\s+(?:met|meets|held\s+talks|received|"
+    r"receives)\b[^;]*?,\s+(?P<ger>" + _GERUND_RE + r")\s+(?:that\s+)?(?P<more>.{{8,}})$"
+)
 # "Chinese President ", "Russian Prime Minister ", "Chairman of the Government M.V. "
 _TITLED = r"(?-i:(?:[A-Z][\w.'’-]*\s+(?:of\s+(?:the\s+)?)?){{0,5}}?)"
 # Who the speaker is, between the name and the verb: "Liu Danqing, a senior fellow at the Taihe

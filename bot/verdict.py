@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 Verdict = Literal["yes", "no", ""]
@@ -136,10 +137,9 @@ def _near(words: set[str]) -> frozenset[str]:
     return frozenset(_unit(w) for w in words if w and w.lower() not in _FILLER)
 
 
-def weekday_claim(day: object) -> Claim | None:
+def weekday_claim(day: date) -> Claim:
     """The weekday claim of a date (a meeting's)."""
-    weekday = getattr(day, "weekday", None)
-    return Claim("weekday", _WEEKDAY_OF[weekday()]) if callable(weekday) else None
+    return Claim("weekday", _WEEKDAY_OF[day.weekday()])
 
 
 def verdict(asked: Iterable[Claim], given: Iterable[Claim]) -> Verdict:
