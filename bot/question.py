@@ -56,6 +56,13 @@ QUESTION_WORDS = ("when", "where", "who", "why", "how", "which", "what")
 # Question words that also join clauses: after another question word they choose the meeting
 # ("which areas did Xi mention when he met Mishustin in May"), they do not ask.
 _CLAUSE_WORDS = frozenset({"when", "where"})
+# A question that opens with an auxiliary asks yes or no: a "when" or "where" after it begins a
+# clause that chooses the meeting ("did Xi invite him when they met in Moscow?"), while "do you
+# know when ..." and "can you tell me where ..." still ask when and where.
+_AUXILIARY_OPENING = re.compile(
+    r"^\W*(?:@\w+[\s,]+)?(?:was|were|did|is|are|has|had|does)\s+"
+    r"(?!you\b|u\b|anyone\b|anybody\b|somebody\b|it\s+known\b|the\s+article)", re.I
+)
 # a word made from another ("powerful", a verb: "travelled")
 _DERIVED = re.compile(r"[a-z](?:ful|fully|less|ness|ly|lled|elled)$")
 _LONG = 7  # letters of a word that may be two slips away from what it means
@@ -923,11 +930,12 @@ class Reader:
         words: dict[str, None] = {}
         unknown: list[str] = []
         wh = ""
+        opens_yes_no = bool(_AUXILIARY_OPENING.search(plain))
         for n, (tok, as_written) in enumerate(zip(toks, written, strict=True)):
             if tok in SLOT_MARKERS or tok in EMPHASIS:
                 continue
             fixed = self.repair(tok, as_written)
-            if wh and wh not in _CLAUSE_WORDS and fixed in _CLAUSE_WORDS:
+            if fixed in _CLAUSE_WORDS and (opens_yes_no or (wh and wh not in _CLAUSE_WORDS)):
                 continue  # "what did Xi say when he met ...": a clause, not the question's word
             if fixed is None:
                 unknown.append(tok)
