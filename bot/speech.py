@@ -218,15 +218,16 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             continue
         if label is not None and any(n == label for _, _, n in people):
             label = run = None  # "State television quoted Xi as saying ...": the writer's again
-        if answering and label is not None:
-            # the interviewee telling what others said ("President Xi said that ...") gives
-            # their words; the rest is the interviewee's own
+        if label is not None:
+            # the interviewee, a spokesman or a correspondent telling what others said
+            # ("President Xi said that ...", then "He pointed out ...") gives their words; the
+            # rest is the label's own
             found = _clauses(s, people, last, holder)
             if found:
                 out.extend(Said(i, sp, kind, verb, text) for sp, kind, verb, text in found)
                 last = found[-1][0]
                 continue
-            if people and people[0][0] < 3:
+            if _subject(s, people):
                 last = people[0][2]
         if label is not None:
             if _HEADING.search(s) or _heading(s):
@@ -273,7 +274,7 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             out.append(Said(i, run, "say", "", s[1:] if inside and s[:1] in _QUOTES else s))
 
             continue
-        if people and people[0][0] < 3:  # a new subject: the report moves on
+        if _subject(s, people):  # a new subject: the report moves on
             last, run = people[0][2], None
         elif (s.endswith("?") and s[:1] not in _QUOTES) or _narrates(s, people) or _heading(s):
             run = None  # the writer asks, tells of the meeting or heads a section: it moves on
@@ -282,6 +283,18 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
 
 # A quote that ends before the words naming its speaker: '"... environment," PM Mishustin said'.
 _CLOSED_THEN_SPEAKER = re.compile(r"[,.!?…][\"”»]\s+\S")
+
+
+# What may stand before a sentence's subject: its titles ("Prime Minister", "President")
+_TITLES_BEFORE = re.compile(r"(?:(?:[A-Z][a-z]+|[A-Z]{2,})\.?\s+){0,4}")
+
+
+def _subject(s: str, people: Sequence[tuple[int, str, str]]) -> bool:
+    """Whether the sentence opens with a person, perhaps after a title ("Prime Minister
+    Mishustin conveyed ..."): the one a later "he" stands for."""
+    if not people:
+        return False
+    return people[0][0] < 3 or _TITLES_BEFORE.fullmatch(s[: people[0][0]]) is not None
 
 
 def interviewee(sentences: Sequence[str], find_people: FindPeople) -> str:
