@@ -57,6 +57,12 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
+_PLACE_SECTIONS = ("places", "regions", "countries", "venues")
+# A word after "in" (``Picker._unknown_place``), and whether the question or its clause ends there
+_AFTER_IN = re.compile(
+    r"(?<!\w)(?:in|в|во)\s+([^\W\d_]{4,})(\s*[?!.,;]|\s*$|\s+(?:in|on|at|during|в|во|на)\b)?",
+    re.I,
+)
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _NAMED = ("organisations", "initiatives", "areas")  # the gazetteer's sections of named things
 _ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
@@ -315,6 +321,29 @@ class Picker:
         weekday = pick.weekday or any(c.cls == "weekday" for c in q.claims)
         return dataclasses.replace(pick, no=found == "no", yes=found == "yes", weekday=weekday)
 
+    def _unknown_place(self, q: Question) -> str:
+        """A word after "in" ("в") that no intent, name or fact knows, titled ("in busan":
+        Busan): a place no article names; "" when there is none. The word is capitalised or
+        ends the question or its clause ("in Busan in 2026"), so "in both countries" and "во
+        время визита" name no place."""
+        if not q.unknown:
+            return ""
+        for m in _AFTER_IN.finditer(q.text):
+            word = m.group(1)
+            if not (word[:1].isupper() or m.group(2) is not None):
+                continue
+            toks = self.matcher.reader.canon(word)[0]
+            if (
+                len(toks) == 1
+                and toks[0] in q.unknown
+                and not toks[0].startswith("#")
+                and toks[0] not in self.relevance.known
+                and not any(self.gaz.find(section, word[:1].upper() + word[1:])
+                            for section in _PLACE_SECTIONS)  # fmt: skip
+            ):
+                return word[:1].upper() + word[1:]
+        return ""
+
     def _named_otherwise(self, q: Question, facts: Sequence[Fact]) -> bool:
         """Whether the question names a region or a place that the facts do not, and they
         name another one of its kind."""
@@ -536,6 +565,9 @@ class Picker:
             countries = ()
         if s.outside:
             return Decline(intent.name, outside=s.outside)
+        nowhere = self._unknown_place(q)
+        if nowhere:  # "when did they meet in Busan": a place no article names, no meeting there
+            return Decline(intent.name, no_meeting=NoMeeting(s.years, s.months, (nowhere,)))
         if s.select and s.places and _SELECTED_THERE.search(q.text):
             # "was the last meeting in Moscow?": the last meeting, then whether it was there
             held = sorted((m for m in self.table.meetings if not m.what and m.date),
