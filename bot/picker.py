@@ -57,6 +57,15 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
+# The thing a question asks for: "who was the interpreter", "what gift did Xi give", "кто был
+# переводчиком" (``Picker._absent``)
+_ASKED_THING = re.compile(
+    r"^\W*(?:@\w+\W+)?(?:(?:who|whom)\s+(?:was|were|is|are)\s+(?:the\s+|his\s+|their\s+)?"
+    r"(?:\w+\s+)??([^\W\d_]{4,})\s+(?:at|in|on|of|for|during|with|who|that|when)\b"
+    r"|(?:what|which)\s+([^\W\d_]{4,})\s+(?:did|was|were|do|does|had|has)\b"
+    r"|кто\s+(?:был|была|были)\s+([^\W\d_]{4,}))",
+    re.I,
+)
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 # A word after "in" (``Picker._unknown_place``), and whether the question or its clause ends there
 _AFTER_IN = re.compile(
@@ -762,7 +771,8 @@ class Picker:
                                                 if "why" in q.tokens else "why",))  # fmt: skip
         check = self.answerable
         unsaid = (check.unsaid(intent, q, facts) or check.strange(q) or check.flipped(q, facts)
-                  or self._unnamed(intent, q, facts) or self._regions(q, facts))  # fmt: skip
+                  or self._unnamed(intent, q, facts) or self._regions(q, facts)
+                  or self._absent(intent, q))  # fmt: skip
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
@@ -1456,6 +1466,22 @@ class Picker:
         said = {e.name for f in facts for section in _NAMED  # (a fact's own words: a sentence
                 for _, e in gaz.find(section, f.display)}  # may hold two facts)  # fmt: skip
         return tuple(sorted(names - said))
+
+    def _absent(self, intent: Intent, q: Question) -> tuple[str, ...]:
+        """The thing a question about a meeting's facts asks for ("who was the interpreter",
+        "what gift did Xi present", "кто был переводчиком"), when no intent and no fact of any
+        article knows its word, as written: it is nowhere, so the facts found are no answer.
+        Statements are ranked by their words instead (``Relevance``)."""
+        if intent.rank != "none" or not q.unknown:
+            return ()
+        m = _ASKED_THING.search(q.text)
+        if m is None:
+            return ()
+        word = next(g for g in m.groups() if g)
+        toks = self.matcher.reader.canon(word)[0]
+        if len(toks) == 1 and toks[0] in q.unknown and toks[0] not in self.relevance.known:
+            return (word,)
+        return ()
 
     def _names_place(self, fact: Fact) -> bool:
         """Whether a fact's own words name a place: a city, a venue, a region or a country."""
