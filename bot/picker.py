@@ -74,7 +74,14 @@ _AFTER_IN = re.compile(
 )
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _NAMED = ("organisations", "initiatives", "areas")  # the gazetteer's sections of named things
-_ALTERNATIVES = re.compile(r"\b(?:or|или)\b", re.I)
+# "or" between two things asked ("in Beijing or Moscow"); not "or not", "or am I tripping"
+_ALTERNATIVES = re.compile(
+    r"\b(?:or|или)\b(?!\s+(?:not|no|nah|what|smth|something|am\s+i|did\s+i|is\s+it\s+just|нет)\b)",
+    re.I,
+)
+# A Russian question word: the question asks for what it names, not yes or no
+_RUSSIAN_WH = re.compile(r"(?<!\w)(?:сколько|когда|где|кто|что|какой|какая|какое|какие|каких|каким"
+                         r"|почему|зачем|куда|откуда|чей|чья|чьи|как)(?!\w)", re.I)
 # Names given as examples of what is asked ("which orgs did Xi mention, like BRICS")
 _EXAMPLES = re.compile(r"\b(?:like|such as|e\.g\.|for example|for instance)\s|"
                        r"\b(?:например|типа|вроде)\b", re.I)  # fmt: skip
@@ -173,7 +180,7 @@ _AUXILIARY = re.compile(
 
 def _says_yes_or_no(q: Question) -> bool:
     """A question whose answer may say "yes" or "no" (``bot.verdict``)."""
-    if q.wh or _ALTERNATIVES.search(q.text):  # ("which official, apart from Xi, was present";
+    if q.wh or _ALTERNATIVES.search(q.text) or _RUSSIAN_WH.search(q.text):  # ("which official, apart from Xi, was present";
         return False  # "did they meet in Beijing or Moscow": one of them, no yes or no
     if _AUXILIARY.search(q.text):
         return True

@@ -70,6 +70,7 @@ _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without
 _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
 # How long something lasted ("how long was the visit", "сколько дней длился визит").
 _HOW_LONG = re.compile(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|"
+                       r"\b(?:length|duration)\s+(?:of\b|\?|$)|\b(?:visit|trip)\s+length\b|"
                        r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
 _NEGATED = re.compile(r"\bnot\s+(?:in|at)\b|\boutside\b|\bне\s+в\b|\bкроме\b", re.I)  # (quick test)
 # (and the places listed after it: "outside Beijing and Moscow", "кроме Пекина и Москвы")
