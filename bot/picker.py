@@ -310,6 +310,16 @@ class Picker:
         """A yes-or-no question's answer says yes or no when its facts confirm or contradict
         what it claims (``bot.verdict``): "was the quake of magnitude 7.2?" is declined for the
         7.2 no fact gives, and is answered no with the fact of 6.2."""
+        if (
+            isinstance(pick, Decline)
+            and q.slots.ordinals
+            and not (pick.unsaid or pick.no_meeting or pick.outside or pick.out_of_scope)
+        ):  # "did Mishustin mention the 14th Five-Year Plan?": no, the 15th
+            plain = dataclasses.replace(q.slots, ordinals=())
+            again = self._pick(dataclasses.replace(q, read_slots=lambda _q: plain), match, within)
+            if isinstance(again, Pick) and again.facts and self._verdict(q, again) == "no":
+                return dataclasses.replace(again, no=True)
+            return pick
         if isinstance(pick, Decline):  # a figure or a region no fact gives: another one?
             regions = {name for marker, name in q.names if marker == "#region"}
             if not pick.unsaid or not set(pick.unsaid) <= set(q.amounts) | regions:
