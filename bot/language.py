@@ -86,6 +86,7 @@ NEAR_MEETING = Text(
 )  # a "no such meeting" decline's way forward: the meeting of the date asked
 NO = Text("No. ", "Нет. ")  # the answer to a yes-or-no question whose claim is wrong
 YES = Text("Yes. ", "Да. ")  # ... and whose claims the facts give
+NO_BUT = Text("No. The articles report:", "Нет. В статьях:")  # ... no, and the meetings there are
 UNSAID = Text(
     "The articles do not say that ({what}).", "В статьях этого не сказано ({what})."
 )  # a question's claim ("accept", "$300 billion") that no fact makes

@@ -255,7 +255,11 @@ class Matcher:
         if PLACE in unknown and meeting:
             # "which of the meetings was held at the Great Hall": the place chooses the meeting,
             # as a year does ("how big is the Great Hall" asks about the place itself)
-            query[PLACE] = self._unknown_weight("0", UNKNOWN_WEIGHT)
+            # (a place the gazetteer knows weighs nothing: "встречались ли они в Харбине")
+            if any(marker == PLACE for marker, _ in question.names):
+                del query[PLACE]
+            else:
+                query[PLACE] = self._unknown_weight("0", UNKNOWN_WEIGHT)
         if not query or not set(query) - _ONLY_FUNCTION:  # "' OR 1=1 --" asks nothing
             return Match(None, 0.0, "")
         q_weight = sum(query.values())

@@ -762,6 +762,8 @@ class Picker:
                 if isinstance(other, Pick):
                     return other
             near = self._near(s, countries) if missed else ()
+            if missed and near and (otherwise := self._held_otherwise(q, near)) is not None:
+                return otherwise  # "did they meet in Kazan in 2029?": no, in Harbin then
             if missed and not near and (elsewhen := self._elsewhen(q)) is not None:
                 return elsewhen  # "was the Moscow meeting in 2024?": no, in March 2023
             return Decline(intent.name, no_meeting=missed, near=near)
@@ -1117,6 +1119,23 @@ class Picker:
         if len(held) != 1:
             return None
         facts = tuple(f for f in held[0].facts if f.kind in when.answers)
+        return Pick(when, facts, no=True) if facts else None
+
+    def _held_otherwise(self, q: Question, near: tuple[str, ...]) -> Pick | None:
+        """A yes-or-no question about a meeting at a place (or venue) in a year or month when
+        the principals met elsewhere: no, where and when they met then, and when they met at
+        that place; None when it is no such question."""
+        s = q.slots
+        when = next((i for i in self.intents.values()
+                     if i.about == "meeting" and i.asks == "date"), None)  # fmt: skip
+        if when is None or not _says_yes_or_no(q):
+            return None
+        ids = list(near)
+        if s.places or s.venues:
+            there = self._meetings(dataclasses.replace(s, years=(), months=()), (), False)
+            ids += [m.id for m in there if not m.what and m.id not in ids][:_NEAR]
+        meetings = [m for m in map(self.table.meeting, ids) if m is not None]
+        facts = tuple(f for m in meetings for f in m.facts if f.kind in when.answers)
         return Pick(when, facts, no=True) if facts else None
 
     def _near(self, s: Slots, countries: tuple[str, ...]) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from .language import (
     MORE_MEETINGS,
     NEAR_MEETING,
     NO,
+    NO_BUT,
     NO_MEETING,
     OTHER_EVENT,
     OUTSIDE,
@@ -108,7 +109,9 @@ class Writer:
         for note in dict.fromkeys(notes):
             source = note.rsplit("Source: ", 1)[-1]
             out.append(Line(CURATED(lang) + source))
-        if pick.no:  # "was the December meeting held in Moscow?": no, and where
+        if pick.no and len(groups) > 1 and intent.asks != "count":  # no, and the meetings
+            out[0] = Line(NO_BUT(lang))  # (not "They met 2 times": they may have met more)
+        elif pick.no:  # "was the December meeting held in Moscow?": no, and where
             out[0] = Line(NO(lang) + out[0].text, out[0].label)
         elif pick.yes:  # "did Xi meet Mishustin in Moscow on March 21, 2023?": yes, and when
             out[0] = Line(YES(lang) + out[0].text, out[0].label)
