@@ -57,6 +57,12 @@ _INTRO = Pattern(r"(?:\b(?:they|these|those|which)\s+(?:include|included|are|wer
 _ITEM = Pattern(r"^\s*[-–—•*·]\s*(?:an?\s+|the\s+)?(?P<name>(?:[\w-]+\s+){0,3}?(?:agreement|"
                 r"memorandum|protocol|contract|roadmap|plan|declaration|programme|program|"
                 r"statement|communiqu[eé])\b.*?)\s*(?:[;,.]\s*(?:and)?)?\s*$", re.I)  # fmt: skip
+# Documents a list names one a line, after no count: "the next documents were signed:",
+# "signed the following agreements:"
+_DOCS = r"(?:documents|agreements|docs)"
+_LIST_FOLLOWS = Pattern(rf"\b(?:following|next|these|such)\s+{_KINDS}{_DOCS}\s+(?:were|have been|"
+                        rf"had been)\s+signed\s*:\s*$|\bsigned\s+the\s+following\s+{_KINDS}"
+                        rf"{_DOCS}\s*:\s*$", re.I)  # fmt: skip
 # A signing told right after the regular meeting it ended: "... co-chaired the 28th regular
 # meeting. At its end the two premiers signed a joint communique".
 _NTH_REGULAR = Pattern(r"\b(?P<ord>\d+)(?:st|nd|rd|th)\s+regular\s+meeting\b", re.I)
@@ -117,7 +123,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
                     idx, parts = pending
                     pending = idx, replace(parts, among=(*parts.among, name))
                 continue
-        if pending is not None:
+        if pending is not None and (pending[1].names or pending[1].among
+                                    or pending[1].count is not None):  # fmt: skip
             yield _fact(ctx, *pending)
         regular_before = pending[1].regular if pending is not None and listing == i - 1 else None
         if regular_before is None and i and (_BACK.search(s) or _WE_SIGNED.search(s)):
@@ -129,7 +136,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
         found = _documents(s, regular_before)
         pending = (i, found) if found is not None else None
         listing = i
-    if pending is not None:
+    if pending is not None and (pending[1].names or pending[1].among
+                                or pending[1].count is not None):  # fmt: skip
         yield _fact(ctx, *pending)
 
 
@@ -147,7 +155,8 @@ def _documents(s: str, regular_before: int | None) -> Parts | None:
     among = tuple(" ".join(m.group("name").split()) for m in listed)
     counted = next((m for rx in _COUNTED if (m := rx.search(s))), None)
     if counted is None and not names and not among:
-        return None
+        # "the following documents were signed:": the list under it names them (``extract``)
+        return Parts() if _LIST_FOLLOWS.search(s) else None
     regular = _OF_REGULAR.search(s)
     numbered = int(regular.group("ord")) if regular else regular_before
     parts = Parts(names=names, regular=numbered, among=among)
@@ -170,13 +179,14 @@ def english(p: Parts) -> str:
     items = [f"an {name}" if name[:1] in "aeiou" else f"a {name}" for name in p.names]
     if p.regular and items:
         items[0] += f" of the {nth(p.regular)} regular meeting"
-    counted = [f"a {x}" if x[:1] not in "aeiou" else f"an {x}" for x in p.among]
+    counted = [f"an {x}" if x[:1].lower() in "aeiou" else f"a {x}" for x in p.among]
     if p.count is not None:
         total = f"{'more than ' if p.more_than else ''}{p.count} {p.counted}"
         items.append(total + (f", among them {_listed(counted, ' and ')}" if counted else ""))
     else:
         items += counted
-    text = " and ".join(items)
+    # (long names listed one a line: "a Memorandum ...; a Protocol ...; an Agreement ...")
+    text = "; ".join(items) if len(items) > 2 else " and ".join(items)
     if p.regular and not p.names:  # "19 documents, at the 31st regular meeting"
         text += f", at the {nth(p.regular)} regular meeting"
     return text
