@@ -71,6 +71,21 @@ def signed(text: str) -> list[documents.Parts]:
         ("\nThe premiers held the 27th regular meeting on Monday.\n"
          "Xi said 11 documents were signed in March.",  # no reference back: not of that meeting
          [documents.Parts(11, "documents")]),
+        # A list after no count, one line each (a machine translation; a business paper's deals
+        # with what each is worth): each item is a fact of its own
+        ("\nFollowing the meeting the next documents were signed:\n"
+         "– Memorandum of understanding about cooperation in development of the Northern Sea "
+         "Way;\n– Protocol about phytosanitary requirements to barley.",
+         [documents.Parts(among=("Memorandum of understanding about cooperation in development "
+                                 "of the Northern Sea Way",)),
+          documents.Parts(among=("Protocol about phytosanitary requirements to barley",))]),
+        ("\nThe main deals signed in Kazan:\n• KAMAZ and Weichai Power – an engine venture, 24 "
+         "billion roubles\n• Sibur and Sinopec – a polymer plant, $2.4 billion\nXi left.",
+         [documents.Parts(among=("KAMAZ and Weichai Power – an engine venture, 24 billion "
+                                 "roubles",)),
+          documents.Parts(among=("Sibur and Sinopec – a polymer plant, $2.4 billion",))]),
+        # a list under a sentence that names no signing is none
+        ("\nThe main topics:\n• energy\n• trade", []),
     ],
 )  # fmt: skip
 def test_extraction(text: str, expected: list[documents.Parts]) -> None:

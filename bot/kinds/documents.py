@@ -59,10 +59,15 @@ _ITEM = Pattern(r"^\s*[-–—•*·]\s*(?:an?\s+|the\s+)?(?P<name>(?:[\w-]+\s+)
                 r"statement|communiqu[eé])\b.*?)\s*(?:[;,.]\s*(?:and)?)?\s*$", re.I)  # fmt: skip
 # Documents a list names one a line, after no count: "the next documents were signed:",
 # "signed the following agreements:"
-_DOCS = r"(?:documents|agreements|docs)"
-_LIST_FOLLOWS = Pattern(rf"\b(?:following|next|these|such)\s+{_KINDS}{_DOCS}\s+(?:were|have been|"
-                        rf"had been)\s+signed\s*:\s*$|\bsigned\s+the\s+following\s+{_KINDS}"
-                        rf"{_DOCS}\s*:\s*$", re.I)  # fmt: skip
+_DOCS = r"(?:documents|agreements|docs|deals|contracts)"
+_LIST_FOLLOWS = Pattern(rf"\b(?:following|next|these|such|main|key)\s+{_KINDS}{_DOCS}\s+(?:were\s+|"
+                        rf"have been\s+|had been\s+)?signed(?:\s+(?:in|at)\s+[\w\s-]{{1,40}}?)?\s*:"
+                        rf"\s*$|\bsigned\s+the\s+following\s+{_KINDS}{_DOCS}\s*:\s*$",
+                        re.I)  # fmt: skip
+# Any item of such a list: "• Novatek and CNOOC – LNG supply, $6.2 billion"
+_BULLET = Pattern(r"^\s*[-–—•*·]\s*(?P<name>\S.*?)\s*(?:[;.]\s*(?:and)?)?\s*$")
+# A document's own kind opens its name ("Memorandum of ...": "a Memorandum of ...")
+_KIND_FIRST = Pattern(rf"^{_DOC}\b|^(?:programme|program|statement|communiqu[eé])\b", re.I)
 # A signing told right after the regular meeting it ended: "... co-chaired the 28th regular
 # meeting. At its end the two premiers signed a joint communique".
 _NTH_REGULAR = Pattern(r"\b(?P<ord>\d+)(?:st|nd|rd|th)\s+regular\s+meeting\b", re.I)
@@ -115,13 +120,19 @@ def extract(ctx: Context) -> Iterator[Fact]:
     listing = -1  # the last sentence of the documents, or of the list under them
     for i, s in enumerate(ctx.article.sentences):
         if pending is not None and listing == i - 1:
-            item = _ITEM.match(s)
+            # after "the following documents were signed:" any item is one, and its own fact
+            # (its line says what it is worth: "• KAMAZ and Weichai – an engine plant, ...")
+            intro = not (pending[1].names or pending[1].among) and pending[1].count is None
+            item = _ITEM.match(s) or (_BULLET.match(s) if intro else None)
             if item is not None or _INTRO.search(s):
                 listing = i
                 if item is not None:
                     name = " ".join(item.group("name").split())
                     idx, parts = pending
-                    pending = idx, replace(parts, among=(*parts.among, name))
+                    if intro:
+                        yield _fact(ctx, i, replace(parts, among=(name,)))
+                    else:
+                        pending = idx, replace(parts, among=(*parts.among, name))
                 continue
         if pending is not None and (pending[1].names or pending[1].among
                                     or pending[1].count is not None):  # fmt: skip
@@ -179,7 +190,8 @@ def english(p: Parts) -> str:
     items = [f"an {name}" if name[:1] in "aeiou" else f"a {name}" for name in p.names]
     if p.regular and items:
         items[0] += f" of the {nth(p.regular)} regular meeting"
-    counted = [f"an {x}" if x[:1].lower() in "aeiou" else f"a {x}" for x in p.among]
+    counted = [x if not _KIND_FIRST.match(x) else f"an {x}" if x[:1].lower() in "aeiou"
+               else f"a {x}" for x in p.among]  # ("Novatek and CNOOC – LNG supply": no article)
     if p.count is not None:
         total = f"{'more than ' if p.more_than else ''}{p.count} {p.counted}"
         items.append(total + (f", among them {_listed(counted, ' and ')}" if counted else ""))
