@@ -203,3 +203,19 @@ def test_who_met_the_other_calls_for_what_the_meeting_sentence_ends_with() -> No
     )
     assert [(s.speaker, s.kind, s.content) for s in found] == [
         (XI, "call", "enhanced cooperation on multiple fronts")]  # fmt: skip
+
+
+def test_a_spokesmans_readout_gives_the_words_it_reports_to_their_speakers() -> None:
+    # a press conference: the spokesman's label holds, but "President Xi said ..." and the "He
+    # pointed out" after it are Xi's; "Prime Minister Mishustin conveyed ..." makes him "he"
+    said = _said(
+        "Wang Yi: Good afternoon.",
+        "President Xi said the two sides should expand cooperation in shipping.",
+        "He pointed out that trade reached US$181.6 billion.",
+        "Prime Minister Mishustin conveyed President Putin's warm greetings to President Xi.",
+        "He said Russia firmly abides by the one-China principle.",
+    )
+    speakers = {idx: who for idx, who, _ in said}
+    assert speakers[0] == "Wang Yi"
+    assert speakers[1] == XI and speakers[2] == XI
+    assert speakers[4] == MISHUSTIN

@@ -62,6 +62,15 @@ def test_a_count_contradicts_only_a_count_of_the_same_thing() -> None:
         ("Встреча в Москве была в 2024 году?", "Нет. ", "21 марта 2023"),
         ("was the moscow meeting in 2024?", "No. ", "March 21, 2023"),
         ("Упоминалась ли 75-я годовщина установления дипломатических отношений?", "Да. ", "75"),
+        # a "when" after "did" begins a clause that chooses the meeting: still yes or no
+        ("Did Xi invite Mishustin to visit China when they met in Moscow?", "Yes. ", "invited"),
+        ("Was Mishustin on an official visit when he met Xi in Beijing in May 2023?", "Yes. ",
+         "official visit"),
+        # an ordinal no fact has: no, and the one the facts give
+        ("Did Mishustin mention the 14th Five-Year Plan?", "No. ", "15th Five-Year Plan"),
+        # a place and a year no meeting has: no, where they met then and when they met there
+        ("did they meet in moscow in 2025?", "No. ", "November 4, 2025, Beijing"),
+        ("did they meet in moscow in 2025?", "No. ", "March 21, 2023, Moscow"),
     ],
 )
 def test_a_yes_or_no_question_is_answered_yes_or_no(
@@ -79,6 +88,8 @@ def test_a_yes_or_no_question_is_answered_yes_or_no(
         "did Putin accept the invitation?",  # a claim no fact makes: declined
         "xi mishustin date?",  # a terse question, not a yes-or-no one
         "did they meet in beijing or moscow in 2025?",  # one of two: no yes or no
+        "Сколько длилась встреча в Москве?",  # a Russian question word asks for it
+        "do you know when they met in Moscow?",  # "when" asked, after "do you know"
     ],
 )
 def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None:
@@ -92,6 +103,13 @@ def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None
         ("Why did the Gansu earthquake happen?", "(why)"),  # no intent answers a cause of it
         ("What was the magnitude of the earthquake in Sichuan?", "(Sichuan)"),  # it was Gansu
         ("Did Mishustin mention the moon landing in December 2023?", ""),  # nothing of it
+        # a place no article names is no meeting (not every meeting listed)
+        ("When did Xi Jinping and Mishustin meet in Busan?", "(Busan)"),
+        ("Когда Си и Мишустин встречались в Пусане?", "(Пусане)"),
+        # a thing asked for that no article knows (not the people at the meeting)
+        ("What gift did Xi present to Mishustin?", "(gift)"),
+        ("who was the interpreter at the Moscow meeting?", "(interpreter)"),
+        ("Кто был переводчиком на встрече в Москве?", "(переводчиком)"),
     ],
 )
 def test_the_nearest_fact_is_no_answer(answerer: Answerer, question: str, unsaid: str) -> None:
