@@ -192,6 +192,8 @@ class Matcher:
             return True
         if len(words) <= 1 and {"#year", "#month"} & set(question.tokens):
             return True  # "where 2025?": a question word and a date ask about that meeting
+        if PLACE in question.tokens and any(p & words for p in self._principals):
+            return True  # "mishustin kazan what day": one of them and a place
         return len(self._principals) > 1 and all(p & words for p in self._principals)
 
     def _unknown_weight(self, word: str, weight: float) -> float:

@@ -1128,7 +1128,9 @@ class Picker:
         s = q.slots
         when = next((i for i in self.intents.values()
                      if i.about == "meeting" and i.asks == "date"), None)  # fmt: skip
-        if when is None or not _says_yes_or_no(q):
+        if when is None or not _says_yes_or_no(q) or not (s.places or s.venues):
+            return None  # ("did Xi visit Russia in 2025": his travels, not their meetings)
+        if MEET not in q.words:
             return None
         ids = list(near)
         if s.places or s.venues:

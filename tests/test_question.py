@@ -225,7 +225,7 @@ def test_questions_read_past_their_wording(answerer: Answerer, message: str, exp
 
 @pytest.mark.parametrize(
     "message",
-    ["taiwan?", "putin?", "unipolar?", "was putin invited to the 2nd belt and road forum?"],
+    ["taiwan?", "putin?", "unipolar?"],
 )
 def test_one_word_alone_is_no_guess(answerer: Answerer, message: str) -> None:
     assert not answerer.ask(message).matched

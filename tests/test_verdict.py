@@ -68,6 +68,7 @@ def test_a_count_contradicts_only_a_count_of_the_same_thing() -> None:
          "official visit"),
         # an ordinal no fact has: no, and the one the facts give
         ("Did Mishustin mention the 14th Five-Year Plan?", "No. ", "15th Five-Year Plan"),
+        ("was putin invited to the 2nd belt and road forum?", "No. ", "the third Belt and Road"),
         # a place and a year no meeting has: no, where they met then and when they met there
         ("did they meet in moscow in 2025?", "No. ", "November 4, 2025, Beijing"),
         ("did they meet in moscow in 2025?", "No. ", "March 21, 2023, Moscow"),
