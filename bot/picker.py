@@ -201,7 +201,8 @@ def _without_occasion(q: Question) -> Question:
 
 
 _CLAIMS_KEPT = 20_000  # facts' claims remembered (a large table's are not all kept)
-_WILL = re.compile(r"(?i:will|shall|going to|будет|будут|приедет)$")  # a future of the question
+_WILL = re.compile(r"(?i:will|shall|going to|будет|будут|приедет|состоится|состоятся|пройд[её]т"
+                   r"|следующ\w*)$")  # a future of the question
 
 
 def _placed(fact: Fact, s: Slots) -> bool:

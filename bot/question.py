@@ -104,7 +104,8 @@ _ASKS_YEARS = re.compile(
     r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах", re.I
 )  # fmt: skip ("which Years of Culture" names themed years)
 _FUTURE = re.compile(r"\b(?:will|shall|going to|expected|planned|scheduled|upcoming|due to|is to|"
-                     r"are to)\b|\b(?:будет|будут|приедет|планиру\w*|ожида\w*|предстоящ\w*)",
+                     r"are to)\b|\b(?:будет|будут|приедет|планиру\w*|ожида\w*|предстоящ\w*|состоится|"
+                     r"состоятся|пройд[её]т|следующ\w*)",
                      re.I)  # fmt: skip
 _HOW_MANY = re.compile(r"\bhow\s+many\b|сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|amount|sum|"
                        r"size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b", re.I)  # fmt: skip
