@@ -66,7 +66,10 @@ _ASKED_THING = re.compile(
     r"|кто\s+(?:был|была|были)\s+([^\W\d_]{4,}))",
     re.I,
 )
+# A word written with a capital, not the first of the question (``Picker._absent_name``)
+_CAPITALISED = re.compile(r"(?<=[\w,;:'\"’)]\s)([A-Z][a-z]{3,})\b")
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
+_NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
 # A word after "in" (``Picker._unknown_place``), and whether the question or its clause ends there
 _AFTER_IN = re.compile(
     r"(?<!\w)(?:in|в|во)\s+([^\W\d_]{4,})(\s*[?!.,;]|\s*$|\s+(?:in|on|at|during|в|во|на)\b)?",
@@ -80,8 +83,11 @@ _ALTERNATIVES = re.compile(
     re.I,
 )
 # A Russian question word: the question asks for what it names, not yes or no
-_RUSSIAN_WH = re.compile(r"(?<!\w)(?:сколько|когда|где|кто|что|какой|какая|какое|какие|каких|каким"
-                         r"|почему|зачем|куда|откуда|чей|чья|чьи|как)(?!\w)", re.I)
+_RUSSIAN_WH = re.compile(
+    r"(?<!\w)(?:сколько|когда|где|кто|что|какой|какая|какое|какие|каких|каким"
+    r"|почему|зачем|куда|откуда|чей|чья|чьи|как)(?!\w)",
+    re.I,
+)
 # Names given as examples of what is asked ("which orgs did Xi mention, like BRICS")
 _EXAMPLES = re.compile(r"\b(?:like|such as|e\.g\.|for example|for instance)\s|"
                        r"\b(?:например|типа|вроде)\b", re.I)  # fmt: skip
@@ -180,8 +186,10 @@ _AUXILIARY = re.compile(
 
 def _says_yes_or_no(q: Question) -> bool:
     """A question whose answer may say "yes" or "no" (``bot.verdict``)."""
-    if q.wh or _ALTERNATIVES.search(q.text) or _RUSSIAN_WH.search(q.text):  # ("which official, apart from Xi, was present";
-        return False  # "did they meet in Beijing or Moscow": one of them, no yes or no
+    # ("which official, apart from Xi, was present"; "did they meet in Beijing or Moscow": one
+    # of them, no yes or no; "сколько длилась встреча": how long)
+    if q.wh or _ALTERNATIVES.search(q.text) or _RUSSIAN_WH.search(q.text):
+        return False
     if _AUXILIARY.search(q.text):
         return True
     return (
@@ -201,8 +209,10 @@ def _without_occasion(q: Question) -> Question:
 
 
 _CLAIMS_KEPT = 20_000  # facts' claims remembered (a large table's are not all kept)
-_WILL = re.compile(r"(?i:will|shall|going to|будет|будут|приедет|состоится|состоятся|пройд[её]т"
-                   r"|следующ\w*)$")  # a future of the question
+_WILL = re.compile(
+    r"(?i:will|shall|going to|будет|будут|приедет|состоится|состоятся|пройд[её]т"
+    r"|следующ\w*)$"
+)  # a future of the question
 
 
 def _placed(fact: Fact, s: Slots) -> bool:
@@ -365,8 +375,10 @@ class Picker:
                 and toks[0] in q.unknown
                 and not toks[0].startswith("#")
                 and toks[0] not in self.relevance.known
-                and not any(self.gaz.find(section, word[:1].upper() + word[1:])
-                            for section in _PLACE_SECTIONS)  # fmt: skip
+                and not any(
+                    self.gaz.find(section, word[:1].upper() + word[1:])
+                    for section in _PLACE_SECTIONS
+                )  # fmt: skip
             ):
                 return word[:1].upper() + word[1:]
         return ""
@@ -1511,8 +1523,10 @@ class Picker:
         "what gift did Xi present", "кто был переводчиком"), when no intent and no fact of any
         article knows its word, as written: it is nowhere, so the facts found are no answer.
         Statements are ranked by their words instead (``Relevance``)."""
-        if intent.rank != "none" or not q.unknown:
+        if not q.unknown:
             return ()
+        if intent.rank != "none":  # "what did Xi say about the Power of Siberia 2 pipeline":
+            return self._absent_name(q)  # a name no article gives, whatever else it shares
         m = _ASKED_THING.search(q.text)
         if m is None:
             return ()
@@ -1521,6 +1535,18 @@ class Picker:
         if len(toks) == 1 and toks[0] in q.unknown and toks[0] not in self.relevance.known:
             return (word,)
         return ()
+
+    def _absent_name(self, q: Question) -> tuple[str, ...]:
+        """The names the question writes with a capital (not its first word) that no fact of
+        any article holds ("Siberia", "Norway"), as written."""
+        out = []
+        for m in _CAPITALISED.finditer(q.text):
+            toks = self.matcher.reader.canon(m.group(1))[0]
+            named = any(self.gaz.find(part, m.group(1)) for part in _NAME_SECTIONS)
+            if (len(toks) == 1 and toks[0] in q.unknown and not toks[0].startswith("#")
+                    and toks[0] not in self.relevance.known and not named):  # fmt: skip
+                out.append(m.group(1))
+        return tuple(out)
 
     def _names_place(self, fact: Fact) -> bool:
         """Whether a fact's own words name a place: a city, a venue, a region or a country."""

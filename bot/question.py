@@ -61,7 +61,8 @@ _CLAUSE_WORDS = frozenset({"when", "where"})
 # know when ..." and "can you tell me where ..." still ask when and where.
 _AUXILIARY_OPENING = re.compile(
     r"^\W*(?:@\w+[\s,]+)?(?:was|were|did|is|are|has|had|does)\s+"
-    r"(?!you\b|u\b|anyone\b|anybody\b|somebody\b|it\s+known\b|the\s+article)", re.I
+    r"(?!you\b|u\b|anyone\b|anybody\b|somebody\b|it\s+known\b|the\s+article)",
+    re.I,
 )
 # a word made from another ("powerful", a verb: "travelled")
 _DERIVED = re.compile(r"[a-z](?:ful|fully|less|ness|ly|lled|elled)$")
@@ -104,8 +105,8 @@ _ASKS_YEARS = re.compile(
     r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах", re.I
 )  # fmt: skip ("which Years of Culture" names themed years)
 _FUTURE = re.compile(r"\b(?:will|shall|going to|expected|planned|scheduled|upcoming|due to|is to|"
-                     r"are to)\b|\b(?:будет|будут|приедет|планиру\w*|ожида\w*|предстоящ\w*|состоится|"
-                     r"состоятся|пройд[её]т|следующ\w*)",
+                     r"are to)\b|\b(?:будет|будут|приедет|планиру\w*|ожида\w*|предстоящ\w*|"
+                     r"состоится|состоятся|пройд[её]т|следующ\w*)",
                      re.I)  # fmt: skip
 _HOW_MANY = re.compile(r"\bhow\s+many\b|сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|amount|sum|"
                        r"size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b", re.I)  # fmt: skip

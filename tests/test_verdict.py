@@ -64,8 +64,11 @@ def test_a_count_contradicts_only_a_count_of_the_same_thing() -> None:
         ("Упоминалась ли 75-я годовщина установления дипломатических отношений?", "Да. ", "75"),
         # a "when" after "did" begins a clause that chooses the meeting: still yes or no
         ("Did Xi invite Mishustin to visit China when they met in Moscow?", "Yes. ", "invited"),
-        ("Was Mishustin on an official visit when he met Xi in Beijing in May 2023?", "Yes. ",
-         "official visit"),
+        (
+            "Was Mishustin on an official visit when he met Xi in Beijing in May 2023?",
+            "Yes. ",
+            "official visit",
+        ),
         # an ordinal no fact has: no, and the one the facts give
         ("Did Mishustin mention the 14th Five-Year Plan?", "No. ", "15th Five-Year Plan"),
         ("was putin invited to the 2nd belt and road forum?", "No. ", "the third Belt and Road"),
@@ -111,6 +114,8 @@ def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None
         ("What gift did Xi present to Mishustin?", "(gift)"),
         ("who was the interpreter at the Moscow meeting?", "(interpreter)"),
         ("Кто был переводчиком на встрече в Москве?", "(переводчиком)"),
+        # a name no article gives: what was said nearby is no answer
+        ("What did Xi say about the Power of Siberia 2 pipeline?", "(Siberia)"),
     ],
 )
 def test_the_nearest_fact_is_no_answer(answerer: Answerer, question: str, unsaid: str) -> None:

@@ -190,8 +190,10 @@ def english(p: Parts) -> str:
     items = [f"an {name}" if name[:1] in "aeiou" else f"a {name}" for name in p.names]
     if p.regular and items:
         items[0] += f" of the {nth(p.regular)} regular meeting"
-    counted = [x if not _KIND_FIRST.match(x) else f"an {x}" if x[:1].lower() in "aeiou"
-               else f"a {x}" for x in p.among]  # ("Novatek and CNOOC – LNG supply": no article)
+    counted = [
+        x if not _KIND_FIRST.match(x) else f"an {x}" if x[:1].lower() in "aeiou" else f"a {x}"
+        for x in p.among
+    ]  # ("Novatek and CNOOC – LNG supply": no article)
     if p.count is not None:
         total = f"{'more than ' if p.more_than else ''}{p.count} {p.counted}"
         items.append(total + (f", among them {_listed(counted, ' and ')}" if counted else ""))
