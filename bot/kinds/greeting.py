@@ -17,8 +17,14 @@ from ..russian import Russian, capital
 from ..text import Pattern
 
 KIND = FactKind("greeting")
-NEEDS = needs({"greeting_conveyed": {"sender", "via", "to"}, "greeting_own": {"sender", "to"},
-               "greeting_asked": {"sender", "via", "to"}})  # fmt: skip
+NEEDS = needs({"greeting_conveyed": {"sender", "via", "to", "greeting"},
+               "greeting_own": {"sender", "to", "greeting"},
+               "greeting_asked": {"sender", "via", "to", "greeting"}})  # fmt: skip
+# How the greetings were worded, in Russian ("warm greetings and best wishes": "тёплое
+# приветствие и наилучшие пожелания"); a word not listed is left out
+_RU_KIND = {"warm": "тёплое", "warmest": "самое тёплое", "sincere": "искреннее",
+            "cordial": "сердечное", "kind": "доброе", "friendly": "дружеское",
+            "heartfelt": "сердечное", "best": "наилучшее"}  # fmt: skip
 
 _GREETING = Pattern(r"greetings|best wishes|regards", re.I)
 Form = Literal["asked", "own", "conveyed"]
@@ -164,14 +170,27 @@ def english(form: Form, sender: str, via: str, to: str, words: str = "") -> str:
     return f"{via} conveyed {sender}'s {words}" + (f" to {to}" if to else "")
 
 
+def _russian_words(words: str) -> str:
+    """ "warm greetings and best wishes" -> "тёплое приветствие и наилучшие пожелания";
+    "greetings" -> "приветствие"."""
+    low = words.lower()
+    kind = next((ru for en, ru in _RU_KIND.items() if re.search(rf"\b{en}\s+greetings", low)), "")
+    text = f"{kind} приветствие" if kind else "приветствие"
+    if "best wishes" in low or "good wishes" in low:
+        text += " и наилучшие пожелания"
+    return text
+
+
 def russian(f: Fact, p: Parts, r: Russian) -> str:
-    """'Мишустин передал Си Цзиньпину приветствие от Путина'."""
+    """'Мишустин передал Си Цзиньпину тёплое приветствие и наилучшие пожелания от Путина'."""
+    greeting = _russian_words(p.words)
     if p.form == "asked":
         text = r.fill("greeting_asked", sender=r.name(p.sender), via=r.name(p.via, "acc"),
-                      to=r.name(p.to, "dat"))  # fmt: skip
+                      to=r.name(p.to, "dat"), greeting=greeting)  # fmt: skip
     elif p.form == "own":
-        text = r.fill("greeting_own", sender=r.name(p.sender), to=r.name(p.to, "dat"))
+        text = r.fill("greeting_own", sender=r.name(p.sender), to=r.name(p.to, "dat"),
+                      greeting=greeting)  # fmt: skip
     else:
         text = r.fill("greeting_conveyed", sender=r.name(p.sender, "gen"), via=r.name(p.via),
-                      to=r.name(p.to, "dat"))  # fmt: skip
+                      to=r.name(p.to, "dat"), greeting=greeting)  # fmt: skip
     return capital(text)
