@@ -23,6 +23,7 @@ from .encounters import (
     daytime_of,
     mentions,
     resolve,
+    venues_at,
     when_mentions,
 )
 from .facts import NO_PARTS, Fact, FactKind, Parts
@@ -67,8 +68,9 @@ _TRAVEL = Pattern(
 _NAMED_VENUE = Pattern(
     r"\b(?:at|in)\s+the\s+(?P<venue>(?:[A-Z][\w'’-]+\s+){1,4}(?:State\s+Guest\s*[Hh]ouse|State\s+"
     r"Guest\s+Hotel|Guest\s*[Hh]ouse|Hotel|Palace|Residence|(?:Conference|Exhibition|Convention)\s+"
-    r"Cent(?:re|er)|Government\s+Building|Hall))\b"
-)
+    r"Cent(?:re|er)|Government\s+Building|Hall|University(?:\s+campus)?|Villa|Pavilion)"
+    r"(?:\s+on\s+(?:[A-Z][\w'’-]+\s+)?(?:Island|Lake|Bay))?)\b"
+)  # fmt: skip ("at the Far Eastern Federal University campus on Russky Island")
 _WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?:the\s+)?(?=[A-Z])")
 RECAP_DAYS = 30  # a text that dates things this long after the meeting it names looks back
 REPORT = "report"  # what the group of an article that reports no meeting at all is
@@ -376,7 +378,7 @@ def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
     bodies = {i: article.sentences[i][dateline(article.sentences[i], article.published)[1]:]
               for i in range(len(article.sentences)) if i in meeting or i < 6}  # fmt: skip
     country = _country(gaz, [bodies[i] for i in meeting], _VISITED)
-    venues = [(e, i) for i in meeting for _, e in gaz.find("venues", bodies[i])]
+    venues = [(e, i) for i in meeting for e in venues_at(gaz, bodies[i])]
     for i in meeting:
         if any(e.name == "video link" for _, e in gaz.find("places", bodies[i])):
             return "video link", "", 0, ""

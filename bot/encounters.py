@@ -732,6 +732,16 @@ def _near(enc: Encounter, anchor: date | None, place: str, country: str) -> Enco
     return enc
 
 
+def venues_at(gaz: Gazetteer, text: str) -> list[Entry]:
+    """The venues ``text`` names as places, first mention each: not a venue that stands for
+    the office speaking from it ("the Kremlin said", "the Kremlin's press office")."""
+    found: dict[str, Entry] = {}
+    for _, b, e in gaz.spans("venues", text):
+        if not _SOURCE.match(text, b):
+            found.setdefault(e.name, e)
+    return list(found.values())
+
+
 def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
     """(start, end, city, venue) of each place or venue the clause names, in order."""
     out: list[tuple[int, int, str, str]] = []
@@ -770,8 +780,12 @@ _ELSEWHERE = Pattern(
 )
 # A venue that stands for the office that speaks from it: "the Kremlin said", "the Kremlin and
 # Xinhua reported", "a Kremlin readout", "the Kremlin press service".
-_SOURCE = Pattern(r"(?:\s+and\s+[A-Z][\w ]{1,30}?)?\s+(?:said|says|reported|reports|announced|"
-                  r"confirmed|stated|readout|press\s+service|spokesman|spokeswoman)\b")  # fmt: skip
+_SOURCE = Pattern(
+    r"(?:\s+and\s+[A-Z][\w ]{1,30}?)?\s+(?:said|says|reported|reports|announced|"
+    r"confirmed|stated|readout|press\s+(?:service|office)|spokesman|spokeswoman)\b"
+    r"|['’]s\s+(?:[\w-]+\s+){0,2}?(?:press|office|spokes\w+|readout|website|"
+    r"statement|service)\b"
+)  # fmt: skip ("the Kremlin's government press office")
 _VIDEO = "video link"  # the gazetteer's place of a meeting held by video
 _COUNTRY_MARK = "country:"  # a place of ``_countries``: a country, not a city
 

@@ -72,9 +72,10 @@ _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
 # A word after "in" (``Picker._unknown_place``), and whether the question or its clause ends there
 _AFTER_IN = re.compile(
-    r"(?<!\w)(?:in|в|во)\s+([^\W\d_]{4,})(\s*[?!.,;]|\s*$|\s+(?:in|on|at|during|в|во|на)\b)?",
+    r"(?<!\w)(?:in|в|во)\s+([^\W\d_]{4,})(\s*[?!.,;]|\s*$|\s+(?:in|on|at|during|в|во|на)\b)?"
+    r"|\bthe\s+([^\W\d_]{4,}?)(?<!ive|ful|ous|ing|ial|cal)()\s+(?:meeting|talks|summit|visit)\b",
     re.I,
-)
+)  # fmt: skip ("the Xiamen meeting": a word that ends no adjective, before the meeting)
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _NAMED = ("organisations", "initiatives", "areas")  # the gazetteer's sections of named things
 # "or" between two things asked ("in Beijing or Moscow"); not "or not", "or am I tripping"
@@ -355,6 +356,13 @@ class Picker:
             # "was the quake in Sichuan?": the quake in Gansu says no (a place, a region: one
             # per event), else the facts confirm nothing
             found = "no" if self._named_otherwise(q, pick.facts) else ""
+            # (a word inside one of the facts' words is there: "changed" in "unchanged")
+            held = " ".join(w for f in pick.facts for w in self.relevance.fact_words(f))
+            nowhere = [w for t, w in zip(q.tokens, q.written, strict=False) if t in q.unknown
+                       and t.isalpha() and len(t) >= 4 and t not in self.relevance.known
+                       and t not in held]  # fmt: skip
+            if not found and nowhere:  # "did they agree a new gas price?": no article has a
+                return Decline(pick.intent.name, unsaid=tuple(nowhere))  # price: no answer
         weekday = pick.weekday or any(c.cls == "weekday" for c in q.claims)
         return dataclasses.replace(pick, no=found == "no", yes=found == "yes", weekday=weekday)
 
@@ -366,8 +374,8 @@ class Picker:
         if not q.unknown:
             return ""
         for m in _AFTER_IN.finditer(q.text):
-            word = m.group(1)
-            if not (word[:1].isupper() or m.group(2) is not None):
+            word = m.group(1) or m.group(3)
+            if not (word[:1].isupper() or m.group(2) is not None or m.group(4) is not None):
                 continue
             toks = self.matcher.reader.canon(word)[0]
             if (

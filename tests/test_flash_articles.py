@@ -1,0 +1,79 @@
+"""New articles in other styles (issue 13): a wire service's flash series (several datelined
+items, one filed from Moscow; "PM", "pct", "yr/yr", "trln yuan"; a denied report) and a
+feature that looks back at the meetings, with one that was postponed and never held, an
+analyst's forecast and a planned visit. Invented, in tests/data/articles/flashes; built with
+the seeds and asked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.answer import Answerer
+from bot.build import build_table
+from bot.config import Config
+from bot.facts import FactTable
+from tests.support import ARTICLES, with_articles
+
+FLASHES = ARTICLES / "flashes"
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
+    return with_articles(tmp_path_factory.mktemp("flashes"), FLASHES)
+
+
+@pytest.fixture(scope="module")
+def table(config: Config) -> FactTable:
+    return build_table(config)[0]
+
+
+@pytest.fixture(scope="module")
+def answerer(config: Config, table: FactTable) -> Answerer:
+    return Answerer.from_table(table, config)
+
+
+def test_the_flashes_meeting_is_where_its_dateline_and_venue_say(table: FactTable) -> None:
+    """Not at "the Kremlin" of "the Kremlin's government press office said", nor in Moscow, the
+    city of another flash; and the feature's recalled meetings are the same ones, not new."""
+    (held,) = [m for m in table.meetings if m.date == date(2031, 8, 12)]
+    assert held.place == "Vladivostok"
+    assert len([m for m in table.meetings if not m.what]) == 5  # the seeds' four and this one
+
+
+@pytest.mark.parametrize(
+    ("question", "has"),
+    [
+        ("where exactly in vladivostok did they meet?", "Far Eastern Federal University"),
+        ("what time of day did they meet in August 2031?", "afternoon"),
+        ("what was trade in jan-jul 2031?", "1.62 trillion yuan"),
+        ("when did they last meet?", "August 12, 2031"),
+        ("what did xi invite mishustin to?", "Hainan"),
+        ("who said trade will double by 2035?", "Anton Belov"),
+    ],
+)
+def test_answers(answerer: Answerer, question: str, has: str) -> None:
+    reply = answerer.ask(question)
+    assert reply.matched and has in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        # the postponed meeting never happened; a place no article names
+        ("was the Xiamen meeting held?", "Xiamen"),
+        ("when did they meet in Xiamen?", "Xiamen"),
+        ("when did they meet in Nairobi?", "Nairobi"),
+        # the denied report: no agreement on a price
+        ("did they agree a new gas price?", "price"),
+    ],
+)
+def test_declines(answerer: Answerer, question: str, missing: str) -> None:
+    reply = answerer.ask(question)
+    assert not reply.matched and missing in reply.text, reply.text
+
+
+def test_the_analysts_forecast_is_not_mishustins(answerer: Answerer) -> None:
+    text = answerer.ask("did mishustin say trade would double?").text
+    assert text.startswith("No. ") and "Anton Belov" in text, text
