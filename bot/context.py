@@ -845,7 +845,7 @@ _OFFICE = Pattern(
     r"(?<![\w-])(?:(?P<org>(?!(?:MFA|PRC|CPC|USA?|UK|EU|UN)\b)[A-Z]{2,6})\s+)?"  # "RCTPA Chairman"
     r"(?:(?P<nat>Chinese|Russian)\s+)?(?P<office>(?:(?:First\s+)?(?:Deputy|Vice)\s+)?"
     r"(?:Prime\s+Minister|PM|Premier|President|Chairman|Chairwoman|Foreign\s+Minister|Minister|"
-    r"State\s+Council+or|Ambassador|Governor|Mayor|Speaker|Secretary|Director|Head|"
+    r"State\s+Council+or|[Aa]mbassador|[Gg]overnor|[Mm]ayor|Speaker|Secretary|Director|Head|"
     r"(?:(?:Foreign\s+Ministry|MFA|Kremlin|Government|Ministry)\s+)?Spokes(?:person|man|woman))"
     r"(?P<plural>s)?)"
     r"(?![\w-])"

@@ -31,13 +31,21 @@ Tense = Literal["past", "future"]
 # Qiang", "a meeting between ...", "the 29th regular meeting"). "The meeting took place ..." and
 # "the mechanism of regular meetings" name no encounter; "was met by" is a welcome on arrival,
 # "took part in the talks with" someone's presence at one.
+# A host who "welcomed" or "greeted" a guest by name met them ("Xi Jinping welcomed Mishustin";
+# not "welcomed Xi's proposal")
+_WELCOMED = (
+    r"\b(?:welcomed|welcomes|greeted|greets)(?=\s+(?:the\s+)?(?:(?:Russian|Chinese)\s+)?"
+    r"(?:(?:Prime\s+Minister|President|Premier|PM|Chairman)\s+)?"
+    r"(?>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?!['’]s))"  # (the whole name: not "Xi Jinping's")
+)
 _TRIGGER = Pattern(
     r"\b(?:met|meets?|meeting|meetings|talks|negotiations|conversation|received|receives|"
-    r"hosted|hosts|co-chaired|co-chairs?|sat down|phone\s+call|video\s+call)\b",
+    r"hosted|hosts|co-chaired|co-chairs?|sat down|phone\s+call|video\s+call)\b|" + _WELCOMED,
     re.I,
 )
 _VERB = Pattern(
-    r"(?<!was )(?<!were )\b(?:met|meets?)\b|\b(?:received|receives|hosted|hosts|sat down)\b",
+    r"(?<!was )(?<!were )\b(?:met|meets?)\b|\b(?:received|receives|hosted|hosts|sat down)\b|"
+    + _WELCOMED,
     re.I,
 )
 _ORDINAL = Pattern(

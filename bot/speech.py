@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 # The verbs of reported speech, by what the speaker does; the kind is what questions ask for
@@ -278,11 +278,50 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             last, run = people[0][2], None
         elif (s.endswith("?") and s[:1] not in _QUOTES) or _narrates(s, people) or _heading(s):
             run = None  # the writer asks, tells of the meeting or heads a section: it moves on
-    return tuple(out)
+    return tuple(_corrected(sentences, find_people, out))
 
 
 # A quote that ends before the words naming its speaker: '"... environment," PM Mishustin said'.
 _CLOSED_THEN_SPEAKER = re.compile(r"[,.!?…][\"”»]\s+\S")
+
+
+# An editor's correction of who said something: "we attributed the remark about Eurasian trade
+# routes to Xi Jinping. It was Mishustin who said it."
+_MISATTRIBUTED = re.compile(
+    r"\battributed\s+(?:the|a|this|that|his|her)?\s*(?:remark|quote|comment|statement|words|"
+    r"line)s?\b(?P<about>[^.]*?)\s+to\s+(?P<wrong>[^.,;]+)",
+    re.I,
+)
+_RIGHTLY = re.compile(r"\bit\s+was\s+(?P<right>[^.,;]+?)\s+who\s+(?:said|made|spoke)\b|"
+                      r"\b(?P<right2>[^.,;]+?)\s+(?:said|made)\s+it\b", re.I)  # fmt: skip
+
+
+def _corrected(sentences: Sequence[str], find_people: FindPeople,
+               out: list[Said]) -> list[Said]:  # fmt: skip
+    """``out`` with the speakers an editor's correction puts right: the remark it names, given
+    to the wrong person earlier, is the right person's; the correction itself says nothing."""
+    for i, s in enumerate(sentences):
+        wrong_at = _MISATTRIBUTED.search(s)
+        if wrong_at is None:
+            continue
+        rest = " ".join(sentences[i : i + 2])
+        right_at = _RIGHTLY.search(rest, wrong_at.end() if rest.startswith(s) else 0)
+        wrong = [n for _, _, n in find_people(wrong_at.group("wrong"))]
+        right = [n for _, _, n in find_people((right_at.group("right") or right_at.group("right2"))
+                                              if right_at else "")]  # fmt: skip
+        about = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", wrong_at.group("about"))}
+        if not (wrong and right and about) or wrong[0] == right[0]:
+            continue
+        fixed: list[Said] = []
+        for said in out:
+            if said.idx in (i, i + 1) and _RIGHTLY.search(said.content) or said.idx == i:
+                continue  # the correction's own sentences are no one's words
+            words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", said.content)}
+            if said.idx < i and said.speaker == wrong[0] and about & words:
+                said = replace(said, speaker=right[0])
+            fixed.append(said)
+        out = fixed
+    return out
 
 
 # What may stand before a sentence's subject: its titles ("Prime Minister", "President")

@@ -43,6 +43,7 @@ _MET_BY = Pattern(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+){0,2}?(?:met|gr
 # what places a welcome at the guest's arrival (not the host's welcome at the talks)
 _ON_ARRIVAL = Pattern(r"\b(?:airport|plane|aircraft|airplane|ramp|gangway|landed|landing|"
                       r"on\s+arrival|upon\s+arrival|arriv\w*)\b", re.I)  # fmt: skip
+_HE_MET = Pattern(r"\W*(?:He|She|They)\s+(?:was|were)\s+(?:\w+\s+)?(?:met|greeted|welcomed)\b")
 _UNTIL = Pattern(r"\b(?:stay|stays|staying|remain|remains|be)\b[^.;]{0,40}?\buntil\s+", re.I)
 _NEAR = 3  # sentences after the arrival that may say who met him and until when he stays
 Dated = Literal["text", "article", ""]
@@ -164,7 +165,8 @@ def _met_by(ctx: Context, sentences: list[str], who: str) -> tuple[str, ...]:
     sentence, or in one of the next that places it at the arrival ("At the plane's exit")."""
     for k, s in enumerate(sentences):
         m = _MET_BY.search(s)
-        if not m or (k and not _ON_ARRIVAL.search(s)):
+        # (the next sentence's "He was met by ..." goes on about the arrival)
+        if not m or (k and not _ON_ARRIVAL.search(s) and not (k == 1 and _HE_MET.match(s))):
             continue
         people = [n for a, _, n in ctx.named(s) if a >= m.end() and n != who]
         if people:

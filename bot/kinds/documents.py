@@ -57,6 +57,10 @@ _INTRO = Pattern(r"(?:\b(?:they|these|those|which)\s+(?:include|included|are|wer
 _ITEM = Pattern(r"^\s*[-–—•*·]\s*(?:an?\s+|the\s+)?(?P<name>(?:[\w-]+\s+){0,3}?(?:agreement|"
                 r"memorandum|protocol|contract|roadmap|plan|declaration|programme|program|"
                 r"statement|communiqu[eé])\b.*?)\s*(?:[;,.]\s*(?:and)?)?\s*$", re.I)  # fmt: skip
+# Documents named one by one before "were signed": "an agreement on X and a memorandum on Y
+# were signed in the presence of the two leaders"
+_SIGNED_LIST = Pattern(rf"(?P<list>(?:an?|the)\s+{_DOC}\s+(?:on|of|for|about)\s+[^;:]+?)\s+"
+                       r"(?:was|were|have\s+been|had\s+been)\s+signed\b", re.I)  # fmt: skip
 # Documents a list names one a line, after no count: "the next documents were signed:",
 # "signed the following agreements:"
 _DOCS = r"(?:documents|agreements|docs|deals|contracts)"
@@ -164,6 +168,10 @@ def _documents(s: str, regular_before: int | None) -> Parts | None:
     among_list = _AMONG.search(s)
     listed = _ONE.finditer(among_list.group("list")) if among_list else iter(())
     among = tuple(" ".join(m.group("name").split()) for m in listed)
+    if not among and (signed := _SIGNED_LIST.search(s)) is not None:
+        # "an agreement on satellite navigation and a memorandum on pandas were signed"
+        listed = _ONE.finditer(signed.group("list"))
+        among = tuple(" ".join(m.group("name").split()) for m in listed)
     counted = next((m for rx in _COUNTED if (m := rx.search(s))), None)
     if counted is None and not names and not among:
         # "the following documents were signed:": the list under it names them (``extract``)
