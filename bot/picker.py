@@ -69,6 +69,7 @@ _ASKED_THING = re.compile(
 # A word written with a capital, not the first of the question (``Picker._absent_name``)
 _CAPITALISED = re.compile(r"(?<=[\w,;:'\"’)]\s)([A-Z][a-z]{3,})\b")
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
+_MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
 # A word after "in" (``Picker._unknown_place``), and whether the question or its clause ends there
 _AFTER_IN = re.compile(
@@ -185,13 +186,29 @@ _AUXILIARY = re.compile(
 )  # ("At the Moscow meeting, did Xi ...")
 
 
+# A statement asked to be confirmed: "they met in Moscow, right?", "so the last meeting was in
+# Beijing?", "это было в Пекине, да?"
+_TAGGED = re.compile(
+    r"(?:,?\s*(?:right|correct|true|yes|no|isn'?t\s+it|wasn'?t\s+it|didn'?t\s+they|ok|да|верно|"
+    r"правда|так)\s*\?+\s*$)|^\W*(?:so\s+)?(?:the|they|xi|mishustin)\b[^?]{3,80}\b(?:was|were|met|"
+    r"is|are|did)\b[^?]*\?\s*$",
+    re.I,
+)
+
+
+_RU_IS_IT_TRUE = re.compile(r"^\W*(?:правда|верно|так|действительно|это\s+правда)(?:\s+ли)?,?\s+"
+                            r"(?:что|будто)\b", re.I)  # fmt: skip
+
+
 def _says_yes_or_no(q: Question) -> bool:
     """A question whose answer may say "yes" or "no" (``bot.verdict``)."""
     # ("which official, apart from Xi, was present"; "did they meet in Beijing or Moscow": one
     # of them, no yes or no; "сколько длилась встреча": how long)
+    if _RU_IS_IT_TRUE.match(q.text):  # "правда ли, что ...": yes or no ("что" asks nothing)
+        return not _ALTERNATIVES.search(q.text)
     if q.wh or _ALTERNATIVES.search(q.text) or _RUSSIAN_WH.search(q.text):
         return False
-    if _AUXILIARY.search(q.text):
+    if _AUXILIARY.search(q.text) or _TAGGED.search(q.text):
         return True
     return (
         q.script == "ru" and not q.focus and q.text.rstrip().endswith("?") and len(q.tokens) >= 3
@@ -359,12 +376,33 @@ class Picker:
             # (a word inside one of the facts' words is there: "changed" in "unchanged")
             held = " ".join(w for f in pick.facts for w in self.relevance.fact_words(f))
             nowhere = [w for t, w in zip(q.tokens, q.written, strict=False) if t in q.unknown
-                       and t.isalpha() and len(t) >= 4 and t not in self.relevance.known
+                       and t.isascii() and t.isalpha() and len(t) >= 4
+                       and t not in self.relevance.known
                        and t not in held]  # fmt: skip
             if not found and nowhere:  # "did they agree a new gas price?": no article has a
                 return Decline(pick.intent.name, unsaid=tuple(nowhere))  # price: no answer
         weekday = pick.weekday or any(c.cls == "weekday" for c in q.claims)
+        if found == "no" and (shown := self._shown_otherwise(q, pick)) is not None:
+            return shown  # "did they meet in the afternoon?": no, and the time of day they did
         return dataclasses.replace(pick, no=found == "no", yes=found == "yes", weekday=weekday)
+
+    def _shown_otherwise(self, q: Question, pick: Pick) -> Pick | None:
+        """For a "no", when the facts' own words do not show the part of the day the question
+        claims (their sentences do): the facts of the same meetings that show it, under the
+        intent that answers them; None when there are none."""
+        asked = {c.cls for c in q.claims} & {"daytime"}
+        if not asked or any(c.cls in asked for f in pick.facts for c in claims(f.display)):
+            return None
+        ids = {f.meeting for f in pick.facts}
+        for intent in self.intents.values():
+            if intent.declines or intent.about == "other":
+                continue
+            for kind in intent.answers:
+                shown = [f for f in self.table.find(kind, ids)
+                         if any(c.cls in asked for c in claims(f.display))]  # fmt: skip
+                if shown:
+                    return Pick(intent, tuple(shown), no=True)
+        return None
 
     def _unknown_place(self, q: Question) -> str:
         """A word after "in" ("в") that no intent, name or fact knows, titled ("in busan":
@@ -375,7 +413,9 @@ class Picker:
             return ""
         for m in _AFTER_IN.finditer(q.text):
             word = m.group(1) or m.group(3)
-            if not (word[:1].isupper() or m.group(2) is not None or m.group(4) is not None):
+            # ("in busan?" ends its clause; "the Xiamen meeting" is written with a capital, and
+            # "the penultimate meeting" is not)
+            if not (word[:1].isupper() or m.group(2) is not None):
                 continue
             toks = self.matcher.reader.canon(word)[0]
             if (
@@ -432,11 +472,18 @@ class Picker:
         for f in facts:
             words |= self.answerable.words(f)
         # (a Russian word is not looked for in the English the facts are written in)
-        if not all(w in words for w in q.unknown if w.isascii() and not w.isdigit()):
+        if not all(w in words for w in q.unknown
+                   if w.isascii() and not w.isdigit() and not w.startswith("#")):  # fmt: skip
             return False
         text = " ".join(f"{f.display} {f.source} {f.place or ''}" for f in facts)
-        return all(name in text for _, name in q.names
-                   if name not in self.principals and not name.startswith("#"))  # fmt: skip
+        asked = {name for _, name in q.names
+                 if name not in self.principals and not name.startswith("#")}  # fmt: skip
+        missing = {name for name in asked if name not in text}
+        if missing:  # a name the facts write another way: "the Belt and Road Forum" names
+            named = {e.name for section in _MARKED_SECTIONS  # the Belt and Road Initiative
+                     for _, e in self.gaz.find(section, text)}  # fmt: skip
+            missing -= named
+        return not missing
 
     def _verdict(self, q: Question, pick: Pick) -> Verdict:
         """Whether ``pick``'s facts confirm the question's claims, contradict them or neither;
@@ -658,7 +705,7 @@ class Picker:
             meetings = self._meetings(dataclasses.replace(s, places=()), countries, others)
         if within is not None:
             meetings = [m for m in meetings if m.id in within]
-        if q.occasion and intent.about == "topic" and len(meetings) > 1:
+        if q.occasion and intent.about in ("topic", "meeting") and len(meetings) > 1:
             # "what did Xi say during Mishustin's official visit": the meetings of that occasion
             kinds = q.occasion.kinds
             meetings = [

@@ -70,6 +70,7 @@ _LONG = 7  # letters of a word that may be two slips away from what it means
 _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without end)
 _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
 # How long something lasted ("how long was the visit", "сколько дней длился визит").
+_QUOTED_NAME = re.compile(r"«[^»]{1,80}»")  # a name in Russian quotes
 _HOW_LONG = re.compile(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|"
                        r"\b(?:length|duration)\s+(?:of\b|\?|$)|\b(?:visit|trip)\s+length\b|"
                        r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
@@ -457,7 +458,7 @@ class Question:
     def claims(self) -> frozenset[Claim]:
         """The counts, ordinals, weekdays and parts of the day it states (a yes-or-no question's
         claims: ``bot.verdict``)."""
-        return claims(self.text)
+        return claims(_QUOTED_NAME.sub(" ", self.text))  # («Один пояс, один путь» counts nothing)
 
     @cached_property
     def claimed_as(self) -> dict[str, str]:

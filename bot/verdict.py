@@ -108,6 +108,10 @@ def claims(text: str) -> frozenset[Claim]:
                 digits = digits.rstrip("0").rstrip(".")
             ordinal = len(word) > len(number.group())
             near = {after} if ordinal else {before, after}
+            if not ordinal and not after:  # "магнитуда землетрясения ... составила 6,2": the
+                near |= {t for t, _, _ in toks[max(0, i - 4) : i]}  # words before say what
+            if not ordinal and after.startswith("лет") and text[end : end + 1] == "-":
+                ordinal, near = True, {"anniversary"}  # "75-летие": the 75th anniversary
             found.add(Claim("ordinal" if ordinal else "count", digits, _near(near)))
             continue
         parts = word.split("-")

@@ -72,6 +72,17 @@ def test_a_count_contradicts_only_a_count_of_the_same_thing() -> None:
         # an ordinal no fact has: no, and the one the facts give
         ("Did Mishustin mention the 14th Five-Year Plan?", "No. ", "15th Five-Year Plan"),
         ("was putin invited to the 2nd belt and road forum?", "No. ", "the third Belt and Road"),
+        # the claim's part of the day is another fact's: no, and that fact
+        ("Did they meet in the afternoon on December 20, 2023?", "No. ", "morning"),
+        ("Прошла ли встреча 20 декабря 2023 года вечером?", "Нет. ", "утром"),
+        # a name the facts write another way ("the Belt and Road Forum")
+        ("Did Xi invite Putin to the Belt and Road Forum?", "Yes. ", "Belt and Road Forum"),
+        # tag questions; "правда ли, что"; "75-летие" is the 75th anniversary
+        ("xi and mishustin met in moscow right?", "Yes. ", "March 21, 2023"),
+        ("so the last meeting was in beijing?", "Yes. ", "November 4, 2025"),
+        ("Правда ли, что магнитуда землетрясения в Ганьсу составила 7,1?", "Нет. ", "6,2"),
+        ("Упоминал ли Си Цзиньпин 75-летие дипломатических отношений?", "Да. ", "75"),
+        ("Была ли встреча 4 ноября 2025 года во вторник?", "Да. ", "вторник"),
         # a place and a year no meeting has: no, where they met then and when they met there
         ("did they meet in moscow in 2025?", "No. ", "November 4, 2025, Beijing"),
         ("did they meet in moscow in 2025?", "No. ", "March 21, 2023, Moscow"),
