@@ -95,15 +95,15 @@ class Answerer:
             return self._ask(text if parts[0] == clipped else parts[0], lang, fresh, now, suggest)
         replies: list[Reply] = []
         context = fresh
-        for part in parts:  # each part follows the one before ("..., and where was that?")
-            reply = self._ask(part, lang, context, now, False)
+        for n, part in enumerate(parts):  # each part follows the one before ("..., and where
+            reply = self._ask(part, lang, context, now, False, joined=n > 0)  # was that?")
             replies.append(reply)
             if reply.matched and reply.context is not None:
                 context = reply.context
         return compound.combine(parts, replies, replies[0].lang)
 
     def _ask(self, text: str, hint: str | None, context: Context | None, now: float,
-             suggest: bool) -> Reply:  # fmt: skip
+             suggest: bool, joined: bool = False) -> Reply:  # fmt: skip
         q = self._introduced(self.reader.read(text))
         lang = choose(self.config.reply.language, q.script, hint)
         words = self.talk.words(q.text)  # small talk's and summaries' reading, once
@@ -111,7 +111,7 @@ class Answerer:
         if talk is not None:
             return self._talk(self.intents[talk], lang, context)
         match = self.dialogue.match(q, words)
-        turn = self.dialogue.turn(q, match, context)
+        turn = self.dialogue.turn(q, match, context, joined)
         pick = self.picker.pick(turn.question, turn.match, turn.within)
         if isinstance(pick, Decline):
             reply = self.writer.decline(pick, lang, turn.match.score)

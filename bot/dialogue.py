@@ -164,8 +164,12 @@ class Dialogue:
             return Match(name, 1.0, name, ((name, 1.0),))
         return self.matcher.match(q)
 
-    def turn(self, q: Question, match: Match, context: Context | None) -> Turn:
-        """The question to answer, with the intent and meetings the context gives it."""
+    def turn(self, q: Question, match: Match, context: Context | None,
+             joined: bool = False) -> Turn:  # fmt: skip
+        """The question to answer, with the intent and meetings the context gives it.
+        ``joined``: a later part of one message that asks several things ("what did Russia
+        offer after the quake, and how did Xi respond?"): of the meeting the part before chose,
+        unless it chooses its own."""
         switch = _SWITCH.match(q.text)
         if switch and switch.end() < len(q.text):
             q, context = self.reader.read(q.text[switch.end() :]), None
@@ -207,7 +211,7 @@ class Dialogue:
             chosen = frozenset(self._ids(self._dated(rest)))  # the meetings of 2023, not its facts
         if context is None or not known or intent.asks == "count":
             return Turn(rest, rest_match, chosen)
-        if lead is None and not _BACK.search(q.text) and not self._short(rest):
+        if lead is None and not joined and not _BACK.search(q.text) and not self._short(rest):
             return Turn(rest, rest_match, chosen)  # a question of its own
         if chosen is not None or self._selects(rest):
             return Turn(rest, rest_match, chosen, True)  # "and who was there in 2025?"

@@ -164,3 +164,14 @@ def test_the_meetings_of_a_venue_and_of_others(
     assert text.startswith("No. ") and "Diaoyutai" in text, text
     reply = answerer.ask("did they meet in moscow in 2025?")
     assert "Putin" not in reply.text and not reply.text.startswith("Yes"), reply.text
+
+
+def test_a_later_part_of_a_compound_question_is_of_the_meeting_the_first_chose(
+    answerer: Answerer,
+) -> None:
+    """ "..., and how did Xi respond?": at the meeting of the quake (not every statement)."""
+    text = answerer.ask(
+        "What did Russia offer after the Gansu earthquake and what did Xi say in response?"
+    ).text
+    second = text.split("\n\n")[1]
+    assert "December 20, 2023" in second and "May 24" not in second, text
