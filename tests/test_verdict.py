@@ -171,7 +171,7 @@ def test_a_later_part_of_a_compound_question_is_of_the_meeting_the_first_chose(
 ) -> None:
     """ "..., and how did Xi respond?": at the meeting of the quake (not every statement)."""
     text = answerer.ask(
-        "What did Russia offer after the Gansu earthquake and what did Xi say in response?"
+        "What did Russia offer after the Gansu earthquake and how did Xi respond?"
     ).text
     second = text.split("\n\n")[1]
     assert "December 20, 2023" in second and "May 24" not in second, text
