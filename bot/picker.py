@@ -68,6 +68,49 @@ _ASKED_THING = re.compile(
 )
 # A word written with a capital, not the first of the question (``Picker._absent_name``)
 _CAPITALISED = re.compile(r"(?<=[\w,;:'\"’)]\s)([A-Z][a-z]{3,})\b")
+# Words that ask about nothing of their own ("is another meeting planned?", "did they ever")
+_NO_TOPIC = frozenset(
+    {
+        "another",
+        "ever",
+        "also",
+        "still",
+        "already",
+        "both",
+        "each",
+        "either",
+        "neither",
+        "other",
+        "others",
+        "such",
+        "very",
+        "much",
+        "many",
+        "more",
+        "most",
+        "less",
+        "every",
+        "officially",
+        "personally",
+        "publicly",
+        "directly",
+        "specifically",
+        "even",
+        "then",
+        "there",
+        "here",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "somehow",
+        "anyway",
+        "indeed",
+        "maybe",
+        "perhaps",
+    }
+)
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
@@ -377,7 +420,7 @@ class Picker:
             held = " ".join(w for f in pick.facts for w in self.relevance.fact_words(f))
             nowhere = [w for t, w in zip(q.tokens, q.written, strict=False) if t in q.unknown
                        and t.isascii() and t.isalpha() and len(t) >= 4
-                       and t not in self.relevance.known
+                       and t not in self.relevance.known and w.lower() not in _NO_TOPIC
                        and t not in held]  # fmt: skip
             if not found and nowhere:  # "did they agree a new gas price?": no article has a
                 return Decline(pick.intent.name, unsaid=tuple(nowhere))  # price: no answer
