@@ -111,6 +111,8 @@ _NO_TOPIC = frozenset(
         "perhaps",
     }
 )
+_TALKS = re.compile(r"\b(?:meeting|talks|conversation|встреч\w*|переговор\w*|беседа?\w*)\b", re.I)
+_VISIT = re.compile(r"\b(?:visit|trip|stay|tour|визит\w*|поездк\w*|пребывани\w*)\b", re.I)
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
@@ -902,7 +904,7 @@ class Picker:
         check = self.answerable
         unsaid = (check.unsaid(intent, q, facts) or check.strange(q) or check.flipped(q, facts)
                   or self._unnamed(intent, q, facts) or self._regions(q, facts)
-                  or self._absent(intent, q))  # fmt: skip
+                  or self._absent(intent, q) or self._length_of_talks(intent, q))  # fmt: skip
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
@@ -1615,6 +1617,15 @@ class Picker:
         said = {e.name for f in facts for section in _NAMED  # (a fact's own words: a sentence
                 for _, e in gaz.find(section, f.display)}  # may hold two facts)  # fmt: skip
         return tuple(sorted(names - said))
+
+    def _length_of_talks(self, intent: Intent, q: Question) -> tuple[str, ...]:
+        """How long the meeting or the talks lasted, asked of an intent whose facts give no such
+        length: a visit's days ("three-day state visit") are not the talks' hours."""
+        if not q.duration or FactKind("duration") in intent.answers:
+            return ()
+        if _TALKS.search(q.text) and not _VISIT.search(q.text):
+            return (q.duration,)
+        return ()
 
     def _absent(self, intent: Intent, q: Question) -> tuple[str, ...]:
         """The thing a question about a meeting's facts asks for ("who was the interpreter",

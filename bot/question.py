@@ -73,6 +73,7 @@ _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на
 _QUOTED_NAME = re.compile(r"«[^»]{1,80}»")  # a name in Russian quotes
 _HOW_LONG = re.compile(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|"
                        r"\b(?:length|duration)\s+(?:of\b|\?|$)|\b(?:visit|trip)\s+length\b|"
+                       r"сколько\s+(?:времени\s+)?(?:длил|продолжал)\w*|"
                        r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
 _NEGATED = re.compile(r"\bnot\s+(?:in|at)\b|\boutside\b|\bне\s+в\b|\bкроме\b", re.I)  # (quick test)
 # (and the places listed after it: "outside Beijing and Moscow", "кроме Пекина и Москвы")

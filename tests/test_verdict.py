@@ -127,6 +127,9 @@ def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None
         ("Кто был переводчиком на встрече в Москве?", "(переводчиком)"),
         # a name no article gives: what was said nearby is no answer
         ("What did Xi say about the Power of Siberia 2 pipeline?", "(Siberia)"),
+        # how long the talks lasted: the visit's three days are no answer
+        ("how long did the moscow meeting last?", ""),
+        ("Сколько длилась встреча в Москве?", "(Сколько длилась)"),
     ],
 )
 def test_the_nearest_fact_is_no_answer(answerer: Answerer, question: str, unsaid: str) -> None:
