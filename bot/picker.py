@@ -113,6 +113,8 @@ _NO_TOPIC = frozenset(
 )
 _TALKS = re.compile(r"\b(?:meeting|talks|conversation|встреч\w*|переговор\w*|беседа?\w*)\b", re.I)
 _VISIT = re.compile(r"\b(?:visit|trip|stay|tour|визит\w*|поездк\w*|пребывани\w*)\b", re.I)
+_COUNTED_TIMES = re.compile(r"\b(?:once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b"
+                            r"|однажды|дважды|трижды|\d+\s+раз", re.I)  # fmt: skip
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
@@ -764,6 +766,20 @@ class Picker:
             # "when did Xi meet Putin ...": whatever else chooses, Putin must have met
             meetings = [m for m in meetings if self._has_people(m, s.met)]
         if not meetings and intent.about == "meeting" and self._outsiders(s):
+            if intent.asks == "count" or (_says_yes_or_no(q) and any(
+                    c.cls == "count" for c in q.claims)):  # fmt: skip
+                # "how many times did Xi meet Putin in 2023", "did he meet him twice": what was
+                # said of it ("he has met with President Vladimir Putin twice"), if it counts
+                told = dataclasses.replace(
+                    s, met=(), people=tuple(p for p in s.people if p in self.principals)
+                )  # (said at their meetings)
+                said = self._said_instead(
+                    dataclasses.replace(q, read_slots=lambda _q: told), match, within
+                )
+                counted = [f for f in (said.facts if isinstance(said, Pick) else ())
+                           if _COUNTED_TIMES.search(f.display)]  # fmt: skip
+                if isinstance(said, Pick) and counted:
+                    return dataclasses.replace(said, facts=tuple(counted))
             return self._other_meetings(q, intent)
         if s.day_offset and (s.ordinals or self._elsewhere(s)) and intent.about != "topic":
             # "the meeting held the day after the 28th regular meeting" (or "after the Hangzhou

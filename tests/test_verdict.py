@@ -83,6 +83,9 @@ def test_a_count_contradicts_only_a_count_of_the_same_thing() -> None:
         ("Правда ли, что магнитуда землетрясения в Ганьсу составила 7,1?", "Нет. ", "6,2"),
         ("Упоминал ли Си Цзиньпин 75-летие дипломатических отношений?", "Да. ", "75"),
         ("Была ли встреча 4 ноября 2025 года во вторник?", "Да. ", "вторник"),
+        # how often others met, in a statement ("he has met with President Putin twice")
+        ("did xi meet putin three times in 2023?", "No. ", "twice"),
+        ("Встречался ли Си с Путиным трижды в 2023 году?", "Нет. ", "twice"),
         # a place and a year no meeting has: no, where they met then and when they met there
         ("did they meet in moscow in 2025?", "No. ", "November 4, 2025, Beijing"),
         ("did they meet in moscow in 2025?", "No. ", "March 21, 2023, Moscow"),
@@ -178,3 +181,8 @@ def test_a_later_part_of_a_compound_question_is_of_the_meeting_the_first_chose(
     ).text
     second = text.split("\n\n")[1]
     assert "December 20, 2023" in second and "May 24" not in second, text
+
+
+def test_how_often_others_met_is_what_was_said_of_it(answerer: Answerer) -> None:
+    text = answerer.ask("how many times did Xi meet Putin in 2023?").text
+    assert "twice" in text and "December 20, 2023" in text, text
