@@ -115,6 +115,11 @@ _TALKS = re.compile(r"\b(?:meeting|talks|conversation|встреч\w*|перег
 _VISIT = re.compile(r"\b(?:visit|trip|stay|tour|визит\w*|поездк\w*|пребывани\w*)\b", re.I)
 _COUNTED_TIMES = re.compile(r"\b(?:once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b"
                             r"|однажды|дважды|трижды|\d+\s+раз", re.I)  # fmt: skip
+_VISITED = re.compile(
+    r"\b(?:visit(?:ed|s)?|tour(?:ed|s)?|go(?:es)?\s+to|went\s+to|travel(?:l?ed)?\s+to|been\s+to|"
+    r"посетил\w*|побывал\w*|ездил\w*\s+в|съездил\w*)\b",
+    re.I,
+)
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
@@ -413,6 +418,9 @@ class Picker:
         if pick.no or not pick.facts:
             return pick
         found = self._verdict(q, pick)
+        visited = self._not_visited(q, pick)
+        if visited:  # "did Mishustin visit Gansu?": condolences over the quake there are no visit
+            return Decline(pick.intent.name, unsaid=visited)
         missing = self._unconfirmed(q, pick) if found == "yes" else ()
         if missing:  # "did Xi visit the earthquake zone in Gansu?": the condolences over the
             return Decline(pick.intent.name, unsaid=missing)  # quake are no answer
@@ -477,6 +485,22 @@ class Picker:
             ):
                 return word[:1].upper() + word[1:]
         return ""
+
+    def _not_visited(self, q: Question, pick: Pick) -> tuple[str, ...]:
+        """The places and regions a yes-or-no question says someone visited ("did Mishustin
+        visit Gansu?") where none of the facts' meetings was, as named."""
+        if not _VISITED.search(q.text):
+            return ()
+        asked = [name for marker, name in q.names if marker in ("#place", "#region")]
+        # (and "Gansu", a word the intents use, so no marker)
+        asked += [e.name for section in ("places", "regions")
+                  for _, e in self.gaz.find(section, q.text) if e.name not in asked]  # fmt: skip
+        if not asked:
+            return ()
+        meetings = [m for m in map(self.table.meeting, {f.meeting for f in pick.facts}) if m]
+        at = {m.place for m in meetings if m.place}
+        at |= {str(e.attr("country")) for p in at if (e := self.gaz.get("places", p)) is not None}
+        return tuple(name for name in asked if name not in at)
 
     def _named_otherwise(self, q: Question, facts: Sequence[Fact]) -> bool:
         """Whether the question names a region or a place that the facts do not, and they

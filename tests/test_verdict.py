@@ -132,6 +132,8 @@ def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None
         ("What did Xi say about the Power of Siberia 2 pipeline?", "(Siberia)"),
         # how long the talks lasted: the visit's three days are no answer
         ("how long did the moscow meeting last?", ""),
+        # a place someone visited: condolences over the quake there are no visit
+        ("Did Mishustin visit Gansu?", "(Gansu)"),
         ("Сколько длилась встреча в Москве?", "(Сколько длилась)"),
     ],
 )
