@@ -97,6 +97,30 @@ _BITE = re.compile(
 _CUE_END = re.compile(r"(?:,?\s+SAYING)?\s*(?:\([^)]{1,30}\))?\s*:\s*(?P<rest>.*)$")
 
 
+# A soundbite's parts: "(Liu Shaohua, scholar, Renmin University)", "TEA BLENDER, PAVEL SOROKIN,
+# SAYING"; a person's name is two or three capitalised words, none an occupation's
+_CUE_PART = re.compile(r"[^,()]+")
+_PERSON_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,2}")
+_OCCUPATIONS = re.compile(
+    r"\b(?:blender|farmer|analyst|scholar|professor|expert|resident|director|official|spokes\w*|"
+    r"economist|chairman|chairwoman|head|worker|owner|student|correspondent|reporter|president|"
+    r"minister|premier|ambassador|governor|mayor|manager|trader|driver|engineer|researcher|"
+    r"fellow|chief|executive|ceo|founder|secretary|deputy|vice|member|university|institute|"
+    r"ministry|english|russian|chinese|mandarin|saying|translation|interpreter|via|sound\w*)\b",
+    re.I,
+)
+
+
+def _cue_name(label: str) -> str:
+    """The person a soundbite's label names when the article does not know them, titled ("Liu
+    Shaohua"), or ""."""
+    for part in _CUE_PART.findall(label):
+        part = part.strip()
+        if _PERSON_NAME.fullmatch(part) and not _OCCUPATIONS.search(part):
+            return part.title() if part.isupper() else part
+    return ""
+
+
 def _cue(s: str, find_people: FindPeople) -> tuple[str, str, str] | None:
     """A broadcast script's cue line: ("caption" | "writer" | "bite", the speaker a soundbite
     names or "", what follows the cue on its line), or None for any other line."""
@@ -122,6 +146,10 @@ def _cue(s: str, find_people: FindPeople) -> tuple[str, str, str] | None:
     people = find_people(label[: end.start()])
     if not bite and not people:
         return None  # a time-coded line of narration, no cue
+    if not people:  # "SOUNDBITE (Liu Shaohua, scholar, Renmin University):": a name the
+        named = _cue_name(label[: end.start()])  # article does not know, as it is given
+        if named:
+            return "bite", named, end.group("rest")
     return "bite", people[0][2] if people else "", end.group("rest")
 
 

@@ -68,11 +68,15 @@ def test_the_scripts_venue_time_occasion_and_people_at_the_table(table: FactTabl
 
 def test_soundbites_are_their_speakers_words_and_no_one_elses(table: FactTable) -> None:
     """Mishustin's soundbite gives the trade ('it rose to 141.8 billion dollars'); the farmer's
-    soundbite and the voice-over are no leader's words, and the farmer's percent no trade."""
+    soundbite is his own (in the name its cue gives), the voice-over no one's, and the farmer's
+    percent no trade."""
     said = facts_of(table, "statement", "tv_rundown_2027")
     speakers = {f.parts.speaker for f in said}  # type: ignore[attr-defined]
-    assert speakers == {"Mikhail Mishustin", "Xi Jinping"}
-    assert not [f for f in said if "45 percent" in f.value or "forum closes" in f.value]
+    assert speakers == {"Mikhail Mishustin", "Xi Jinping", "Pavel Gromov"}
+    farmer = [f for f in said if f.parts.speaker == "Pavel Gromov"]  # type: ignore[attr-defined]
+    assert [f.value for f in farmer] == ["Our exports to China jumped 45 percent this season."]
+    leaders = [f for f in said if f.parts.speaker != "Pavel Gromov"]  # type: ignore[attr-defined]
+    assert not [f for f in leaders if "45 percent" in f.value or "forum closes" in f.value]
     hope = [f for f in said if f.parts.kind == "hope"]  # type: ignore[attr-defined]
     assert [f.parts.speaker for f in hope] == ["Xi Jinping"]  # type: ignore[attr-defined]
     (trade,) = facts_of(table, "trade", "tv_rundown_2027")

@@ -98,6 +98,8 @@ def test_a_broadcast_scripts_soundbites_speak_and_its_captions_and_reporter_do_n
     assert said == [
         (6, XI, "We hope the railway bridge will carry twice the freight."),
         (7, XI, "Customs will work around the clock."),
+        # someone the article does not know speaks in the name the cue gives, not an occupation
+        (9, "Pavel Sorokin", "Our orders rose by half."),
         (11, MISHUSTIN, "I hope the new flights start in spring."),
     ]
     kinds = [s.kind for s in reported(
