@@ -114,8 +114,8 @@ _OCCUPATIONS = re.compile(
 def _cue_name(label: str) -> str:
     """The person a soundbite's label names when the article does not know them, titled ("Liu
     Shaohua"), or ""."""
-    for part in _CUE_PART.findall(label):
-        part = part.strip()
+    for found in _CUE_PART.finditer(label):
+        part = found.group().strip()
         if _PERSON_NAME.fullmatch(part) and not _OCCUPATIONS.search(part):
             return part.title() if part.isupper() else part
     return ""
@@ -147,9 +147,9 @@ def _cue(s: str, find_people: FindPeople) -> tuple[str, str, str] | None:
     if not bite and not people:
         return None  # a time-coded line of narration, no cue
     if not people:  # "SOUNDBITE (Liu Shaohua, scholar, Renmin University):": a name the
-        named = _cue_name(label[: end.start()])  # article does not know, as it is given
-        if named:
-            return "bite", named, end.group("rest")
+        given = _cue_name(label[: end.start()])  # article does not know, as it is given
+        if given:
+            return "bite", given, end.group("rest")
     return "bite", people[0][2] if people else "", end.group("rest")
 
 
