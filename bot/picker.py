@@ -794,11 +794,11 @@ class Picker:
                     c.cls == "count" for c in q.claims)):  # fmt: skip
                 # "how many times did Xi meet Putin in 2023", "did he meet him twice": what was
                 # said of it ("he has met with President Vladimir Putin twice"), if it counts
-                told = dataclasses.replace(
+                theirs = dataclasses.replace(
                     s, met=(), people=tuple(p for p in s.people if p in self.principals)
                 )  # (said at their meetings)
                 said = self._said_instead(
-                    dataclasses.replace(q, read_slots=lambda _q: told), match, within
+                    dataclasses.replace(q, read_slots=lambda _q: theirs), match, within
                 )
                 counted = [f for f in (said.facts if isinstance(said, Pick) else ())
                            if _COUNTED_TIMES.search(f.display)]  # fmt: skip
