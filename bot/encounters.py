@@ -40,7 +40,8 @@ _WELCOMED = (
 )
 _TRIGGER = Pattern(
     r"\b(?:met|meets?|meeting|meetings|talks|negotiations|conversation|received|receives|"
-    r"hosted|hosts|co-chaired|co-chairs?|sat down|phone\s+call|video\s+call)\b|" + _WELCOMED,
+    r"hosted|hosts|co-chaired|co-chairs?|sat down|phone\s+call|video\s+call|encounters?)\b|"
+    + _WELCOMED,
     re.I,
 )
 _VERB = Pattern(
@@ -62,7 +63,10 @@ _NOUN = Pattern(
     r"|\b(?:our|their|the)\s+regular\s+meeting\b(?!s)"
     r"|\b(?:our|their|his|her|a|the)\s+(?:(?:tele)?phone|video)\s+(?:conversation|call|talks)\b"
     r"|(?P<nth>\bthe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"latest|last|most\s+recent)\s+meeting\s+(?:was\s+held|took\s+place)\b)",
+    r"latest|last|most\s+recent)\s+meeting\s+(?:was\s+held|took\s+place)\b)"
+    # "their most recent encounter came in Nizhny Novgorod on July 3, 2029"
+    r"|\btheir\s+(?:(?:most\s+)?(?:recent|latest|last|first|previous|earlier)\s+)?(?:encounter|"
+    r"meeting)\s+(?:came|was|took\s+place)\b",
     re.I,
 )
 _NOT_ENCOUNTER = Pattern(
@@ -116,6 +120,11 @@ _HABIT = Pattern(
 # A meeting guessed at, not reported: "Mishustin may visit Harbin, and a meeting with Xi there
 # 'cannot be excluded'", "Should Xi decide to travel ..., he would see Mishustin", "if the
 # invitation is accepted", "a rumoured meeting" ("may" in lower case: not the month).
+# A meeting that did not take place: "... but the meeting was postponed and never took place"
+_CALLED_OFF = Pattern(r"\b(?:postponed|cancell?ed|called\s+off|scrapped|fell\s+through|never\s+"
+                      r"(?:took|take|happened)|did\s+not\s+(?:take\s+place|happen)|didn't\s+"
+                      r"(?:take\s+place|happen))\b|отлож\w*|отмен[её]н\w*|не\s+состоял\w*",
+                      re.I)  # fmt: skip
 _SPECULATIVE = Pattern(
     r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bcannot\s+be\s+(?:excluded|ruled\s+out)\b"
     r"|\b(?:not|never)\s+(?:be\s+)?(?:excluded|ruled\s+out)\b|(?<!as\s)\bpossib(?:le|ly|ility)\b"
@@ -183,9 +192,13 @@ _HEADS = Pattern(
     r"|our\s+leaders|the\s+leaders\s+of\s+(?:our|the\s+two)\s+countries|two\s+leaders)\b",
     re.I,
 )
-_PAIR = Pattern(r"\b(?:they|the\s+two(?:\s+leaders|\s+sides)?|both\s+sides)\s+(?:(?:have|had|last|"
-                r"also|then|already|successfully|would|will|could)\s+)*(?:met|meet|held|hold)\b",
-                re.I)  # fmt: skip
+_PAIR = Pattern(
+    r"\b(?:they|the\s+two(?:\s+leaders|\s+sides)?|both\s+sides)\s+(?:(?:have|had|last|"
+    r"also|then|already|successfully|would|will|could)\s+)*(?:met|meet|held|hold)\b"
+    r"|\btheir\s+(?:(?:most\s+)?(?:recent|latest|last|next|first|second|third|"
+    r"previous|earlier)\s+)?(?:encounter|meeting|talks)\b",
+    re.I,
+)  # fmt: skip ("their most recent encounter came in ...")
 _NATIONAL_TITLE = Pattern(
     r"\b(?:the\s+)?(?P<nat>Russian|Chinese)\s+(?P<office>prime\s+minister|premier|PM|president|"
     r"leader|head\s+of\s+state|head\s+of\s+government)\b"
@@ -380,8 +393,9 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
                     if len(m.who) >= 2:
                         pair = m.who
                     continue
-                if m is not None and (_SPECULATIVE.search(s[a:b]) or _denied(sentences, i, b)):
-                    continue  # a guess or a denied rumour: no meeting, held or planned
+                if m is not None and (_SPECULATIVE.search(s[a:b]) or _denied(sentences, i, b)
+                                      or _CALLED_OFF.search(s[a:])):  # fmt: skip
+                    continue  # a guess, a denied rumour or one called off: no meeting
                 if m is not None and speaker in m.who and len(m.who) == 2:
                     # "President Putin and I met ..., and this year we have met in ...": "we"
                     partner = next(x for x in m.who if x != speaker)

@@ -281,7 +281,7 @@ def _without_occasion(q: Question) -> Question:
 _CLAIMS_KEPT = 20_000  # facts' claims remembered (a large table's are not all kept)
 _WILL = re.compile(
     r"(?i:will|shall|going to|будет|будут|приедет|состоится|состоятся|пройд[её]т"
-    r"|следующ\w*)$"
+    r"|следующ\w*|посетит|посетят|прилетит|отправится)$"
 )  # a future of the question
 
 
@@ -759,6 +759,10 @@ class Picker:
         if intent.about == "meeting" and intent.asks in ("date", "place") and q.future:
             # "is another meeting planned, and where?": the meetings of theirs articles announce
             planned = self._announced(s)
+            if planned and q.precision == "day":  # "on what exact date will they meet": the
+                planned = [f for f in planned if len(str(getattr(f.parts, "when", ""))) == 10]
+                if not planned:  # announced day, not "in 2026"
+                    return Decline(intent.name, unsaid=(q.precision_as,))
             if planned and self.other is not None:
                 return Pick(self.other, tuple(planned))
             if not planned and _WILL.match(q.future_as):  # "when will Xi visit Russia": a
@@ -1354,12 +1358,17 @@ class Picker:
         kinds = other.answers if other is not None else ()
         out = []
         for f in (f for k in kinds for f in self.table.find(k)):
-            if not self._announces_theirs(f):
+            who = set(getattr(f.parts, "who", ()))
+            # (or one principal's own visit, for a question that names him: "when will
+            # Mishustin visit Harbin")
+            visit = (getattr(f.parts, "status", "") == "planned" and bool(who)
+                     and who <= self.principals and who <= set(s.people))  # fmt: skip
+            if not self._announces_theirs(f) and not visit:
                 continue
             when = str(getattr(f.parts, "when", ""))
             if s.years and not any(when.startswith(str(y)) for y in s.years):
                 continue
-            if s.places and f.place not in s.places:
+            if s.places and f.place not in s.places and _own_place(f) not in s.places:
                 continue
             out.append(f)
         return out

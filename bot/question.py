@@ -108,7 +108,8 @@ _ASKS_YEARS = re.compile(
 )  # fmt: skip ("which Years of Culture" names themed years)
 _FUTURE = re.compile(r"\b(?:will|shall|going to|expected|planned|scheduled|upcoming|due to|is to|"
                      r"are to)\b|\b(?:будет|будут|приедет|планиру\w*|ожида\w*|предстоящ\w*|"
-                     r"состоится|состоятся|пройд[её]т|следующ\w*)",
+                     r"состоится|состоятся|пройд[её]т|следующ\w*|посетит|посетят|прилетит|"
+                     r"отправится)",
                      re.I)  # fmt: skip
 _HOW_MANY = re.compile(r"\bhow\s+many\b|сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|amount|sum|"
                        r"size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b", re.I)  # fmt: skip

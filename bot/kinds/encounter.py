@@ -5,6 +5,7 @@ of government", talks), when and where, held, planned or recalled; never a meeti
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +16,7 @@ from ..context import REPORT, Context
 from ..facts import ENCOUNTER, MAIN, Fact
 from ..glossary import needs
 from ..russian import Russian, capital
-from ..text import MONTH_NAMES, format_date
+from ..text import MONTH_NAMES, Pattern, find_dates, format_date
 
 KIND = ENCOUNTER  # number: the ordinal of a regular meeting; qualifier: main | planned | recalled
 DATED = True  # its facts give their own time (the other meeting's day)
@@ -23,9 +24,13 @@ NEEDS = needs(
     {"encounter": {"what", "who", "when", "place", "status"}, "regular_meeting_n": {"n", "what"},
      "month_year": {"month", "year"}, "year": {"year"}, "announced": {"date"},
      "report": {"date"}},
-    vocabs=["encounter_what", "months", "daytimes"], words=["planned", "recalled"],
+    vocabs=["encounter_what", "months", "daytimes"], words=["planned", "planned_visit", "recalled"],
 )  # fmt: skip
 Status = Literal["held", "planned", "recalled"]
+# a guess is no plan ("Mishustin may be expected to visit ...", "if ...")
+_SPECULATION = Pattern(
+    r"(?-i:\bmay\b)|\b(?:might|could|if|whether|perhaps|possibly|rumou?r\w*)\b", re.I
+)  # fmt: skip ("May 2031" is a month)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +82,55 @@ def extract(ctx: Context) -> Iterator[Fact]:
                 yield ctx.fact(KIND, other, key, text, year=year, qualifier=qualifier,
                                number=float(e.number) if e.number else None,
                                parts=parts)  # fmt: skip
+    yield from _solo_visits(ctx)
+
+
+# A principal's own visit an article announces: "Mishustin is scheduled to visit Harbin in May
+# 2031", "Xi is expected to travel to Russia next year" (whom he will meet it does not say)
+_SOLO_VISIT = Pattern(
+    r"^\W*(?:[A-Z][\w'’-]*\s+){0,4}?(?P<who>[A-Z][\w'’-]+)\s+(?:is|was)\s+(?:also\s+)?"
+    r"(?:scheduled|expected|due|set|planning|slated)\s+to\s+(?:visit|travel\s+to|go\s+to|"
+    r"pay\s+(?:an?\s+)?(?:official\s+|state\s+|working\s+)?visit\s+to)\s+(?P<rest>[^.;]+)"
+)
+_MONTH_YEAR = Pattern(r"\b(?P<month>January|February|March|April|May|June|July|August|September|"
+                      r"October|November|December)\s+(?P<year>(?:19|20)\d\d)\b")  # fmt: skip
+_YEAR_ONLY = Pattern(r"\b(?:in\s+)?(?P<year>(?:19|20)\d\d)\b")
+
+
+def _solo_visits(ctx: Context) -> Iterator[Fact]:
+    """The principals' own visits an article announces, one planned encounter each."""
+    # (the day it was announced: the article's own date, when it has one)
+    announced = ctx.article.published.isoformat() if ctx.article.published else ""
+    for i, s in enumerate(ctx.article.sentences):
+        m = _SOLO_VISIT.search(s)
+        if m is None or _SPECULATION.search(s):
+            continue
+        who = [n for a, _, n in ctx.named(s[: m.end("who")]) if a >= m.start("who") - 40]
+        if not who or who[-1] not in ctx.gaz.principals:
+            continue
+        rest = m.group("rest")
+        places = ctx.gaz.find("places", rest)
+        countries = ctx.gaz.find("countries", rest)
+        if not places and not countries:
+            continue
+        when = ""
+        dated = [
+            d.value for d in find_dates(rest, ctx.ref, True) if d.value and d.form != "weekday"
+        ]
+        if dated:
+            when = dated[0].isoformat()
+        elif (my := _MONTH_YEAR.search(rest)) is not None:
+            when = f"{my.group('year')}-{MONTH_NAMES.index(my.group('month')) + 1:02d}"
+        elif (y := _YEAR_ONLY.search(rest)) is not None:
+            when = y.group("year")
+        place = places[0][1].name if places else ""
+        country = str(places[0][1].attr("country")) if places else countries[0][1].name
+        parts = Parts((who[-1],), "visit", when, "", place, country, "", "", "planned",
+                      announced)  # fmt: skip
+        text = english(parts)
+        year = int(when[:4]) if when else None
+        yield ctx.fact(KIND, i, _key(parts, None), text, year=year, qualifier="planned",
+                       parts=parts)  # fmt: skip
 
 
 def _nth(n: int) -> str:
@@ -148,8 +202,8 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     if f.number:
         what = r.fill("regular_meeting_n", n=f"{f.number:g}", what=what)
     status = ""
-    if p.status == "planned":
-        status = r.word("planned")
+    if p.status == "planned":  # (a visit is masculine: "визит (запланирован)")
+        status = r.word("planned_visit" if p.what == "visit" else "planned")
         if p.announced:
             status += ", " + r.fill("announced", date=format_date(
                 date.fromisoformat(p.announced), "ru"))  # fmt: skip
