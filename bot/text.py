@@ -74,10 +74,35 @@ _SPOKEN = re.compile(
 )  # fmt: skip
 
 
+# A Russian year said in words: "в декабре двадцать третьего (года)", "(две тысячи) двадцать
+# пятого года", "в двадцать пятом году" (the units' ordinal, genitive or prepositional)
+_RU_UNITS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6,
+             "седьм": 7, "восьм": 8, "девят": 9}  # fmt: skip
+_RU_YEAR_WORDS = (r"(?:две\s+тысячи\s+)?двадцат(?:ь|ом)?\s+(?P<u>перв|втор|трет|четв[её]рт|пят|"
+                  r"шест|седьм|восьм|девят)(?:ого|ьего|ом|ьем)\b")  # fmt: skip
+_RU_SPOKEN_YEAR = re.compile(
+    r"(?P<pre>\b(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+)"
+    + _RU_YEAR_WORDS
+    + r"|(?P<pre2>)"
+    + _RU_YEAR_WORDS.replace("(?P<u>", "(?P<u2>")
+    + r"(?=\s+год)",
+    re.I,
+)
+
+
+def _ru_year(m: re.Match[str]) -> str:
+    """ "в декабре двадцать третьего" -> "в декабре 2023"."""
+    unit = (m.group("u") or m.group("u2")).lower().replace("ё", "е")
+    year = 2020 + next(n for stem, n in _RU_UNITS.items() if unit.startswith(stem))
+    return f"{m.group('pre') or ''}{year}"
+
+
 def spoken_numbers(text: str) -> str:
     """``text`` with the numbers dictation writes in words in figures: years ("twenty twenty
     five", "two thousand and twenty three": 2025, 2023) and ordinals ("seventy fifth": 75th)."""
     lower = text.lower()
+    if "двадцат" in lower:
+        text = _RU_SPOKEN_YEAR.sub(_ru_year, text)
     if not any(w in lower for w in ("twenty", "ty ", "ty-", "thousand")):
         return text
 

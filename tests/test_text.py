@@ -123,7 +123,12 @@ def test_a_day_and_month_without_a_year_are_kept() -> None:
      ("about the seventy fifth anniversary", "about the 75th anniversary"),
      ("the twenty-eighth regular meeting", "the 28th regular meeting"),
      ("twenty one documents", "twenty one documents"),  # a count, no year
-     ("twenty years of ties", "twenty years of ties")],
+     ("twenty years of ties", "twenty years of ties"),
+     # Russian years said in words: after a month, or before "год"; a day stays a day
+     ("кто был в декабре двадцать третьего", "кто был в декабре 2023"),
+     ("в ноябре двадцать пятого года", "в ноябре 2025 года"),
+     ("в двадцать пятом году", "в 2025 году"),
+     ("двадцать третьего декабря", "двадцать третьего декабря")],
 )  # fmt: skip
 def test_spoken_numbers_in_figures(text: str, expected: str) -> None:
     """Dictation writes years and ordinals in words; the reading knows them in figures."""
