@@ -16,7 +16,7 @@ from .language import NOT_ANSWERED
 from .render import Reply, clip, clip_html
 
 _WH = (
-    r"(?:when|where|who|whom|whose|what|which|how|why|когда|где|кто|кого|кому|что|чем|чём|"
+    r"(?:when|where|who|whom|whose|what|which|how|why|когда|где|кто|кого|кому|что|чем|чём|чему|чего|кем|"
     r"какие|какой|какую|какая|какое|какого|каким|каких|каком|сколько|как|почему|зачем|куда|откуда)"
 )
 _PREP = r"(?:(?:in|for|on|at|with|to|by|с|со|в|во|на|о|об|по|к|за|из|от|для)\s+)?"
