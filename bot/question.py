@@ -1120,11 +1120,14 @@ class Reader:
         # (a year looked back to is no last meeting in a question of what was said or of trade)
         looked_back = _YEAR_BACK.sub(" ", rest) if q.said or "trade" in q.words else rest
         lastly = _LASTED.sub(" ", looked_back)
+        # (a year something is to happen by, in what was said, is no meeting's: "who said trade
+        # would double by 2035", "к 2035 году")
+        targets = {int(y) for y in _TARGET_YEAR.findall(rest)} if q.said else set()
         return Slots(
             years=tuple(
                 y
                 for y in _bounded(rest, years_in(rest) + _short_years(rest))
-                if bound is None or y != bound[1]
+                if (bound is None or y != bound[1]) and y not in targets
             ),
             bound=bound,
             months=months,
@@ -1216,6 +1219,10 @@ def _said_as(pattern: re.Pattern[str], text: str) -> str:
 def _short_years(text: str) -> list[int]:
     """Years written short: "in dec '23", "в декабре 23-го" (after a month: no day of it)."""
     return [2000 + int(next(g for g in m.groups() if g)) for m in _SHORT_YEAR.finditer(text)]
+
+
+_TARGET_YEAR = re.compile(r"\b(?:by|к|до)\s+(?:the\s+end\s+of\s+|конца\s+)?((?:19|20)\d\d)\b",
+                          re.I)  # fmt: skip
 
 
 def _bounded(text: str, years: list[int]) -> tuple[int, ...]:

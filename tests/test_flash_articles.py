@@ -51,6 +51,9 @@ def test_the_flashes_meeting_is_where_its_dateline_and_venue_say(table: FactTabl
         ("when did they last meet?", "August 12, 2031"),
         ("what did xi invite mishustin to?", "Hainan"),
         ("who said trade will double by 2035?", "Anton Belov"),
+        # the year trade is to double by chooses no meeting; one pair of quote marks
+        ("Кто сказал, что товарооборот удвоится к 2035 году?", "«Trade will probably double"),
+        ("Когда Си и Мишустин встретились во Владивостоке?", "12 августа 2031"),
     ],
 )
 def test_answers(answerer: Answerer, question: str, has: str) -> None:

@@ -104,7 +104,8 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     article gives them, and in Russian what they name that the glossary knows (areas,
     organisations, initiatives, sums of money)."""
     verb = r.vocab("statement_verbs", p.kind)
-    content = clip(p.content)
+    # (the quote marks are the template's: «"Trade will double."» would have two pairs)
+    content = clip(p.content.strip().strip('"“”„«»').strip())
     return r.fill("statement", speaker=r.name(p.speaker), verb=verb, content=content,
                   terms=", ".join(_terms(content, r)))  # fmt: skip
 
