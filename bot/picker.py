@@ -374,6 +374,17 @@ class Picker:
                 return found
         if _says_yes_or_no(q):
             pick = self._yes_or_no(q, match, within, pick)
+        claimed = {w for t, w in zip(q.tokens, q.written, strict=False) if t in q.verify}
+        if (isinstance(pick, Decline) and pick.unsaid and q.wh != "why"
+                and {w.lower() for w in pick.unsaid} <= claimed):  # fmt: skip
+            # "who sent messages of sympathy after the quake": the condolences say not "sent";
+            # what was said does ("Putin and many other foreign leaders sent messages")
+            said = self._said_instead(q, match, within)
+            if isinstance(said, Pick):
+                held = [f for f in said.facts
+                        if all(w.lower() in f.display.lower() for w in pick.unsaid)]  # fmt: skip
+                if held:
+                    return dataclasses.replace(said, facts=tuple(held))
         if isinstance(pick, Decline) and not (pick.outside or pick.unsaid or pick.no_meeting):
             other = self._said_by_another(q, match, within)
             if other is not None:  # "did Xi wish them a happy Year of the Dragon?": no,

@@ -188,3 +188,11 @@ def test_a_later_part_of_a_compound_question_is_of_the_meeting_the_first_chose(
 def test_how_often_others_met_is_what_was_said_of_it(answerer: Answerer) -> None:
     text = answerer.ask("how many times did Xi meet Putin in 2023?").text
     assert "twice" in text and "December 20, 2023" in text, text
+
+
+def test_a_claim_the_facts_of_the_intent_lack_is_what_someone_said(answerer: Answerer) -> None:
+    """ "who sent messages of sympathy": the condolences say no "sent"; Xi's words do."""
+    text = answerer.ask("Who sent messages of sympathy after the Gansu earthquake?").text
+    assert "Putin and many other foreign leaders sent messages" in text, text
+    assert not answerer.ask("how much aid did russia send?").matched
+
