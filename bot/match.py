@@ -107,6 +107,9 @@ class Match:
         return self.scores[1][1] if len(self.scores) > 1 else 0.0
 
 
+_DATE_WORDS = frozenset({"date", "when"})  # (read: "day", "дата" and "когда" are these)
+
+
 class Matcher:
     """Scores questions against intent examples (read by the same ``Reader`` as questions)."""
 
@@ -192,8 +195,9 @@ class Matcher:
             return True
         if len(words) <= 1 and {"#year", "#month"} & set(question.tokens):
             return True  # "where 2025?": a question word and a date ask about that meeting
-        if PLACE in question.tokens and any(p & words for p in self._principals):
-            return True  # "mishustin kazan what day": one of them and a place
+        if PLACE in question.tokens and (any(p & words for p in self._principals)
+                                         or words & _DATE_WORDS):  # fmt: skip
+            return True  # "mishustin kazan what day", "great hall date?": a place and a date
         return len(self._principals) > 1 and all(p & words for p in self._principals)
 
     def _unknown_weight(self, word: str, weight: float) -> float:
