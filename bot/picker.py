@@ -380,9 +380,13 @@ class Picker:
             # "who sent messages of sympathy after the quake": the condolences say not "sent";
             # what was said does ("Putin and many other foreign leaders sent messages")
             said = self._said_instead(q, match, within)
-            if isinstance(said, Pick):
+            if isinstance(said, Pick):  # (one that says all the question's own words: "was
+                # the aid actually sent" is no "messages of sympathy sent")
+                own = {t for t in q.words if t.isalpha() and len(t) > 2 and t not in STOP
+                       and t not in q.verify and t not in self._principal_words}  # fmt: skip
                 held = [f for f in said.facts
-                        if all(w.lower() in f.display.lower() for w in pick.unsaid)]  # fmt: skip
+                        if all(w.lower() in f.display.lower() for w in pick.unsaid)
+                        and own <= self.answerable.words(f)]  # fmt: skip
                 if held:
                     return dataclasses.replace(said, facts=tuple(held))
         if isinstance(pick, Decline) and not (pick.outside or pick.unsaid or pick.no_meeting):
