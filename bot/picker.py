@@ -120,6 +120,9 @@ _VISITED = re.compile(
     r"посетил\w*|побывал\w*|ездил\w*\s+в|съездил\w*)\b",
     re.I,
 )
+_OF_COUNTRY = re.compile(
+    r"\bof\s+(?:the\s+)?(?:Russia|China|Russian\s+Federation|People's\s+Republic)"
+)
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
@@ -921,8 +924,10 @@ class Picker:
                     return Decline(intent.name, unsaid=(others_asked,))
         if side and facts and PERSON in intent.answers and not s.roles:
             # "who was there on the Russian side": the people whose office is that country's
+            # (an office "of Russia to China" is Russia's: the country after "of" says)
             facts = [f for f in facts if f.kind not in intent.answers or f"of {side}" in f.display
-                     or side in self._countries(f.display)]  # fmt: skip
+                     or (side in self._countries(f.display)
+                         and not _OF_COUNTRY.search(f.display))]  # fmt: skip
             if not facts:
                 return Decline(intent.name, unsaid=(side_as,))
         if not facts:
