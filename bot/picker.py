@@ -123,6 +123,7 @@ _VISITED = re.compile(
 _OF_COUNTRY = re.compile(
     r"\bof\s+(?:the\s+)?(?:Russia|China|Russian\s+Federation|People's\s+Republic)"
 )
+_HOSTS = frozenset({"China", "Russia"})  # the countries every statement is about
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
@@ -477,7 +478,7 @@ class Picker:
                     return Pick(intent, tuple(shown), no=True)
         return None
 
-    def _unknown_place(self, q: Question) -> str:
+    def _unknown_place(self, q: Question, meeting: bool = False) -> str:
         """A word after "in" ("в") that no intent, name or fact knows, titled ("in busan":
         Busan): a place no article names; "" when there is none. The word is capitalised or
         ends the question or its clause ("in Busan in 2026"), so "in both countries" and "во
@@ -495,8 +496,8 @@ class Picker:
                 len(toks) == 1
                 and toks[0] in q.unknown
                 and not toks[0].startswith("#")
-                and toks[0] not in self.relevance.known
-                and not any(
+                and (meeting or toks[0] not in self.relevance.known)  # (a meeting's place is
+                and not any(  # a gazetteer's: "in Nairobi", which another fact names, is none)
                     self.gaz.find(section, word[:1].upper() + word[1:])
                     for section in _PLACE_SECTIONS
                 )  # fmt: skip
@@ -748,7 +749,7 @@ class Picker:
             countries = ()
         if s.outside:
             return Decline(intent.name, outside=s.outside)
-        nowhere = self._unknown_place(q)
+        nowhere = self._unknown_place(q, intent.about == "meeting")
         if nowhere:  # "when did they meet in Busan": a place no article names, no meeting there
             return Decline(intent.name, no_meeting=NoMeeting(s.years, s.months, (nowhere,)))
         if s.select and s.places and _SELECTED_THERE.search(q.text):
@@ -968,7 +969,8 @@ class Picker:
         check = self.answerable
         unsaid = (check.unsaid(intent, q, facts) or check.strange(q) or check.flipped(q, facts)
                   or self._unnamed(intent, q, facts) or self._regions(q, facts)
-                  or self._absent(intent, q) or self._length_of_talks(intent, q))  # fmt: skip
+                  or self._absent(intent, q) or self._length_of_talks(intent, q)
+                  or self._unsaid_names(intent, q, facts))  # fmt: skip
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
@@ -1686,6 +1688,38 @@ class Picker:
         said = {e.name for f in facts for section in _NAMED  # (a fact's own words: a sentence
                 for _, e in gaz.find(section, f.display)}  # may hold two facts)  # fmt: skip
         return tuple(sorted(names - said))
+
+    def _unsaid_names(self, intent: Intent, q: Question, facts: list[Fact]) -> tuple[str, ...]:
+        """The countries and places a question about what was said names (but China, Russia
+        and the meeting's own place) that none of the statements found names: "what did Xi tell
+        Mishustin about Norway's election" is not answered with what he said of China."""
+        if intent.rank != "words" or not facts:
+            return ()
+        asked = {e.name for section in ("countries", "places", "regions")
+                 for _, e in self.gaz.find(section, q.text)} - _HOSTS  # fmt: skip
+        # and a name no intent knows, written with a capital ("Norway's election")
+        unknown = set(q.unknown)
+        capitalised = {m.group(1) for m in _CAPITALISED.finditer(q.text)
+                       if (toks := self.matcher.reader.canon(m.group(1))[0])
+                       and toks[0] in unknown and not toks[0].startswith("#")}  # fmt: skip
+        if not asked and not capitalised:
+            return ()
+        text = " ".join(f"{f.display} {f.source}" for f in facts)
+        meetings = [m for m in map(self.table.meeting, {f.meeting for f in facts}) if m]
+        # (what is said at the meeting besides: "after the Gansu earthquake", and its place:
+        # "in Harbin")
+        around: set[str] = {m.place for m in meetings if m.place}
+        for m in meetings:
+            around |= self._meeting_words(m)
+        missing = {w for w in capitalised
+                   if w not in text and w not in around and w.lower() not in around}  # fmt: skip
+        if missing:
+            return tuple(sorted(missing))
+        named = {e.name for section in ("countries", "places", "regions")
+                 for _, e in self.gaz.find(section, text)}  # fmt: skip
+        return tuple(
+            sorted(n for n in asked - named if n not in around and n.lower() not in around)
+        )
 
     def _length_of_talks(self, intent: Intent, q: Question) -> tuple[str, ...]:
         """How long the meeting or the talks lasted, asked of an intent whose facts give no such

@@ -195,4 +195,3 @@ def test_a_claim_the_facts_of_the_intent_lack_is_what_someone_said(answerer: Ans
     text = answerer.ask("Who sent messages of sympathy after the Gansu earthquake?").text
     assert "Putin and many other foreign leaders sent messages" in text, text
     assert not answerer.ask("how much aid did russia send?").matched
-
