@@ -715,7 +715,9 @@ class Picker:
         if counts and not self.answerable.counts_meetings(q):
             return Decline(intent.name, unsaid=(q.how_many or "how many",))
         for demand in demands(q, dates=intent.about == "topic", numbers=not counts):
-            giving = [f for f in facts if demand.gives(f.display)]
+            # (each display once: at 10,000 articles 24,000 people's facts have 4 displays)
+            given = {d: demand.gives(d) for d in {f.display for f in facts}}
+            giving = [f for f in facts if given[f.display]]
             if not giving:
                 return Decline(intent.name, unsaid=(demand.said,))
             if demand.narrows:
