@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from array import array
 from collections import Counter
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
 from .question import SEASON_STEMS, Question, Slots, stem
+from .relevance import _FEW as _FEW_RANKED
 from .relevance import (
     FALLBACK_COVER,
     FALLBACK_WORDS,
@@ -330,10 +332,9 @@ class Picker:
             w for name in self.principals if (e := gaz.get("people", name)) is not None
             for alias in (name, *e.aliases) for w in re.findall(r"[a-z]{4,}", alias.lower())
         )  # fmt: skip
-        self._by_value: dict[str, frozenset[int]] | None = None
-        self._value_kinds: dict[str, frozenset[FactKind]] = {}  # value word -> kinds naming it
-        self._by_exact: dict[FactKind, dict[str, list[int]]] = {}  # (``_exact``)
-        self._kind_of: dict[int, FactKind] = {}  # fact key -> its kind, for the value index
+        # value word -> the kinds and values that name it (``_value_index``)
+        self._by_value: dict[str, tuple[tuple[FactKind, str], ...]] | None = None
+        self._by_exact: dict[FactKind, dict[str, array[int]]] = {}  # (``_exact``)
         # gazetteer names -> the kinds whose facts' values are such names (an organisation's
         # name is an organisation fact's value), from the kinds' facts themselves
         narrowed = dict.fromkeys(k for i in intents if i.narrow for k in i.answers)
@@ -952,7 +953,9 @@ class Picker:
         if counts and not self.answerable.counts_meetings(q):
             return Decline(intent.name, unsaid=(q.how_many or "how many",))
         for demand in demands(q, dates=intent.about == "topic", numbers=not counts):
-            giving = [f for f in facts if demand.gives(f.display)]
+            # (each display once: at 10,000 articles 24,000 people's facts have 4 displays)
+            given = {d: demand.gives(d) for d in {f.display for f in facts}}
+            giving = [f for f in facts if given[f.display]]
             if not giving:
                 return Decline(intent.name, unsaid=(demand.said,))
             if demand.narrows:
@@ -1159,15 +1162,20 @@ class Picker:
         """``_latest(_facts(...))`` chosen through a store's columns (``kind_meetings`` and the
         value index), so that only the facts shown are read, when nothing on the way from
         ``_facts`` to ``_latest`` in ``_pick`` reads the others: an intent that ranks nothing,
-        asks for facts (not a date, place or count), no first/last, ordinal or period, no
-        office or side of the people, no other meetings, and a question that claims or
-        demands nothing of the facts.
+        asks for facts, or for the date or place of the principals' meetings (no other meeting
+        among ``meetings``, no venue asked, nobody "else"), not a count; no first/last, ordinal
+        or period, no office or side of the people, no other meetings, and a question that
+        claims or demands nothing of the facts.
         None otherwise (or for a table in memory). At 10,000 articles "which areas of
-        cooperation" read 72,000 facts to show those of 12 meetings."""
+        cooperation" read 72,000 facts to show those of 12 meetings, and "when did they meet"
+        10,000 (a cold ``ask`` spent 0.13 s reading them)."""
         s, kinds = q.slots, intent.answers
         if (
             intent.rank != "none"
-            or intent.asks in ("date", "place", "count")
+            or intent.asks == "count"
+            or (intent.asks in ("date", "place") and (
+                intent.about != "meeting" or any(m.what for m in meetings)  # (``_facts`` adds
+                or (intent.asks == "place" and q.venue) or self._others(q)))  # theirs)
             or intent.about == "other"
             or s.select
             or ordinals
@@ -1212,19 +1220,17 @@ class Picker:
             elif names and present & self._kinds_named(names):
                 keep = {n for k in present for v, ns in self._exact(k).items()
                         if any(name in v for name in names) for n in ns}  # fmt: skip
-            elif words:  # through its index
-                value_index = self._value_index()
-                hits = Counter(i for w in words for i in value_index.get(w, ()))
-                inside = {i for i in hits if self._kind_of.get(i) in present}
+            elif words:  # through the index of values (a fact names what its value does)
+                hits = self._value_hits(words, present)
+                inside = set(hits)  # the values named, of facts among those chosen
                 if s.years or any(len(by) < len(index[k] or ()) for k, by in numbers.items()):
                     shown = {n for by in numbers.values() for ns in by.values() for n in ns}
-                    inside &= shown
-                best = max((hits[i] for i in inside), default=0)
-                anywhere = [n for i, n in hits.items() if self._kind_of.get(i) in present]
-                if anywhere and max(anywhere) > best:
+                    inside = {(k, v) for k, v in inside if not shown.isdisjoint(self._exact(k)[v])}
+                best = max((hits[kv] for kv in inside), default=0)
+                if max(hits.values(), default=0) > best:
                     return [], 0
-                if best:
-                    keep = {i for i in inside if hits[i] == best}
+                if best:  # (with facts not chosen too: only the chosen are looked up in it)
+                    keep = {n for k, v in inside if hits[k, v] == best for n in self._exact(k)[v]}
         if PERSON in present and self._others(q):  # "who else": not the principals (``_pick``)
             principals = {n for v in self.principals for n in self._exact(PERSON).get(v, ())}
             facts = {n for by in numbers.values() for ns in by.values() for n in ns}
@@ -1241,13 +1247,17 @@ class Picker:
         found = self.table.at(chosen) if chosen else []
         return found, max(0, len(held) - SHOWN)
 
-    def _exact(self, kind: FactKind) -> dict[str, list[int]]:
-        """A store's facts of ``kind`` by value (``fact_values``: none decoded), made once."""
+    def _exact(self, kind: FactKind) -> dict[str, array[int]]:
+        """A store's facts of ``kind`` by value (``fact_values``: none decoded), made once (their
+        keys in arrays: at 10,000 articles, 72,000 areas)."""
         found = self._by_exact.get(kind)
         if found is None:
             found = self._by_exact[kind] = {}
             for n, value in self.table.fact_values(kind):
-                found.setdefault(value, []).append(n)
+                keys = found.get(value)
+                if keys is None:
+                    keys = found[value] = array("Q")
+                keys.append(n)
         return found
 
     def _others(self, q: Question) -> bool:
@@ -1551,6 +1561,8 @@ class Picker:
             meetings = held[-1:] if select == "last" else held[:1]
         ids = {m.id for m in meetings}
         year_of = {m.id: m.date.year if m.date else None for m in meetings}
+        years = q.slots.years
+        in_year = {mid for mid, y in year_of.items() if y in years} if years else set()
         topic = self._topic(q, meetings) if intent.rank == "words" else None
         narrowed = topic is not None and not select and not self.relevance.kinds(q)
         if narrowed and topic and len(intent.answers) == 1 and intent.asks == "facts":
@@ -1561,20 +1573,19 @@ class Picker:
             facts = [f for f in self.relevance.candidates(topic, least)
                      if f.kind == kind and f.meeting in ids]  # fmt: skip
         else:
-            facts = self._of_kinds(intent, q, ids, topic)
+            facts, whole = self._of_kinds(intent, q, ids, topic, in_year)
             if intent.asks in ("date", "place"):  # another meeting's date and place are its own
-                facts += [f for m in meetings if m.what for f in m.facts]
+                facts += (what := [f for m in meetings if m.what for f in m.facts])
+                whole += len(what)
             if narrowed and topic is not None:
-                facts = self.relevance.may_hold(facts, topic)
+                facts = self._may_hold(facts, topic, whole)
         if q.slots.people and (intent.about == "other" or all(
                 KINDS[k].parties is not None for k in intent.answers)):  # fmt: skip
             # the people named took part (in another meeting; in an arrival: arrived or met)
             facts = [f for f in facts if self._took_part(f, q.slots.people)]
         if intent.about == "other" and (q.slots.places or q.slots.months or q.slots.venues):
             facts = [f for f in facts if _placed(f, q.slots)]
-        years = q.slots.years
         if years:
-            in_year = {mid for mid, y in year_of.items() if y in years}
             facts = [f for f in facts if f.meeting in in_year or self._of_years(f, years)]
         if any(KINDS[k].period is not None for k in intent.answers):
             facts = self._in_period(facts, q, self._month_period(intent, q))
@@ -1590,19 +1601,23 @@ class Picker:
             facts = self._ranked(facts, q, topic, ids)
         return facts
 
-    def _of_kinds(self, intent: Intent, q: Question, ids: set[str],
-                  topic: tuple[str, ...] | None) -> list[Fact]:  # fmt: skip
-        """The facts of the intent's kinds at the meetings ``ids``; of a speaker's (``_ranked``
+    def _of_kinds(self, intent: Intent, q: Question, ids: set[str], topic: tuple[str, ...] | None,
+                  in_year: set[str]) -> tuple[list[Fact], int]:  # fmt: skip
+        """The facts of the intent's kinds at the meetings ``ids``, and how many there are before
+        the years asked choose (``may_hold`` counts them all); of a speaker's (``_ranked``
         keeps only theirs), only theirs when no choice before that looks at the others (not
         first/last, ``_narrow``, ``_in_period``), through the store's index of agents; and
         only the first ``MOST`` when ``_ranked`` keeps just those (no topic, nothing else that
-        chooses); of the years asked, as ``_facts`` keeps them. At 10,000 articles a speaker's
-        statements were all read to find his."""
+        chooses); of the years asked, as ``_facts`` keeps them (the meetings ``in_year`` and
+        the facts of those years elsewhere), through the store's columns. At 10,000 articles a
+        speaker's statements were all read to find his, and "what did Mishustin want to deepen
+        cooperation in in 2025" read 65,000 areas to keep those of one year."""
         s = q.slots
         if (not s.speaker or topic is None or s.select or intent.narrow
                 or intent.asks in ("date", "place")
                 or any(KINDS[k].period is not None for k in intent.answers)):  # fmt: skip
-            return [f for k in intent.answers for f in self.table.find(k, ids)]
+            read = [self._of_years_read(k, ids, s.years, in_year) for k in intent.answers]
+            return [f for facts, _ in read for f in facts], sum(n for _, n in read)
         first = not topic and not self.relevance.kinds(q) and not s.years and not s.ordinals
         first = first and not (intent.about == "other" and s.people)
         out: list[Fact] = []
@@ -1613,11 +1628,44 @@ class Picker:
                 else self.table.said_by(kind, ids, s.speaker, RANKED if first else None, s.years)
             )
             if found is None:  # (a table in memory: ``_ranked`` asks each fact)
-                return [f for k in intent.answers for f in self.table.find(k, ids)]
+                every = [f for k in intent.answers for f in self.table.find(k, ids)]
+                return every, len(every)
             out += found
             if first and len(out) >= RANKED:
-                return out[:RANKED]
-        return out
+                return out[:RANKED], RANKED
+        return out, len(out)
+
+    def _may_hold(self, facts: list[Fact], topic: tuple[str, ...], whole: int) -> list[Fact]:
+        """``Relevance.may_hold(facts, topic)`` as it does of the ``whole`` facts that ``facts``
+        were chosen from by their years (``_of_years_read``: it keeps or drops each fact on its
+        own): it drops those that cannot hold the topic when they are many."""
+        if not topic or whole <= _FEW_RANKED or len(facts) > _FEW_RANKED:
+            return self.relevance.may_hold(facts, topic)  # (the same choice for both)
+        found = {id(f) for f in self.relevance.candidates(topic, MIN_COVER)}
+        return [f for f in facts if id(f) in found]
+
+    def _of_years_read(self, kind: FactKind, ids: set[str], years: tuple[int, ...],
+                       in_year: set[str]) -> tuple[list[Fact], int]:  # fmt: skip
+        """``find(kind, ids)`` and how many facts that is; with ``years``, only the facts that
+        ``_facts`` keeps of them (those of the meetings ``in_year``, and those of these years
+        elsewhere: ``kind_years``), when the table knows them without reading the facts (a
+        store); the others are not read."""
+        index = self.table.kind_meetings(kind) if years else None
+        if index is None:
+            found = self.table.find(kind, ids)
+            return found, len(found)
+        asked = set(years)
+        other = self.table.kind_years(kind)
+        numbers: list[int] = []
+        whole = 0
+        for mid in ids:
+            ns = index.get(mid, ())
+            whole += len(ns)
+            if mid in in_year:
+                numbers += ns
+            elif ns and mid in other:
+                numbers += [n for n, ys in other[mid] if ys & asked]
+        return self.table.at(sorted(numbers)), whole
 
     def _topic(self, q: Question, meetings: list[Meeting]) -> tuple[str, ...]:
         """The question's own words, without the speaker and the people who met (nor the
@@ -1794,23 +1842,20 @@ class Picker:
         words = self._narrow_words(q, names)
         if not words:
             return facts
-        hits: Counter[int] = Counter()  # fact key -> the question's words its value names
-        index = self._value_index()
-        keys = self.table.fact_keys(facts)
+        # the question's words each value names (of the kinds that narrowing intents answer)
+        by_value = self._value_hits(words, self._value_kinds())
         if len(facts) <= _FEW_FACTS:
-            hits.update({k: len(words & self.text.value_words(f.value))
-                         for k, f in zip(keys, facts, strict=True)})  # fmt: skip
+            hits = [len(words & self.text.value_words(f.value)) for f in facts]
         else:  # through the index of value words
-            hits.update(i for w in words for i in index.get(w, ()))
-        best = max((hits[k] for k in keys), default=0)
-        anywhere = Counter(i for w in words for i in index.get(w, ()) if self._kind_of[i] in kinds)
-        if anywhere and max(anywhere.values()) > best:
+            hits = [by_value.get((f.kind, f.value), 0) for f in facts]
+        best = max(hits, default=0)
+        if max((n for (k, _), n in by_value.items() if k in kinds), default=0) > best:
             return []  # it names a fact of another meeting or year ("the Years of Sports
             # Exchange in 2025"): none of these
         if not best:  # it names nothing of the kind: every fact, or none of a kind that must
             return [] if any(KINDS[k].named for k in kinds) else facts  # be named
         # those that name the most ("which years of culture": not the Years of Sports Exchange)
-        return [f for f, k in zip(facts, keys, strict=True) if hits[k] == best]
+        return [f for f, n in zip(facts, hits, strict=True) if n == best]
 
     def _narrow_words(self, q: Question, names: set[str]) -> set[str]:
         """The question's words (and those of the names it writes) a value may name."""
@@ -1846,22 +1891,29 @@ class Picker:
         return any(a <= y <= min(b, a + 50) for a, b in self.text.periods(fact.display)
                    for y in years)  # fmt: skip
 
-    def _value_index(self) -> dict[str, frozenset[int]]:
-        """``FactTable.fact_keys`` by the words of its value, for the facts of the kinds narrowing
-        intents answer (made once, from the values: a store decodes no fact for it)."""
+    def _value_kinds(self) -> frozenset[FactKind]:
+        """The kinds the narrowing intents answer (those of ``_value_index``)."""
+        return frozenset(k for i in self.intents.values() if i.narrow for k in i.answers)
+
+    def _value_index(self) -> dict[str, tuple[tuple[FactKind, str], ...]]:
+        """The values of the facts of the kinds narrowing intents answer (``_value_kinds``), by
+        their words: made once from the values alone (``kind_values``: a store reads no fact;
+        at 10,000 articles 72,000 areas have 24 values). Facts of a value name what it does."""
         if self._by_value is None:
             kinds = dict.fromkeys(k for i in self.intents.values() if i.narrow for k in i.answers)
-            index: dict[str, set[int]] = {}
-            of_kinds: dict[str, set[FactKind]] = {}
+            index: dict[str, list[tuple[FactKind, str]]] = {}
             for kind in kinds:
-                for n, value in self.table.fact_values(kind):
+                for value in sorted(self.table.kind_values(kind)):
                     for w in self.text.value_words(value):
-                        index.setdefault(w, set()).add(n)
-                        of_kinds.setdefault(w, set()).add(kind)
-                        self._kind_of[n] = kind
-            self._by_value = {w: frozenset(ids) for w, ids in index.items()}
-            self._value_kinds = {w: frozenset(k) for w, k in of_kinds.items()}
+                        index.setdefault(w, []).append((kind, value))
+            self._by_value = {w: tuple(found) for w, found in index.items()}
         return self._by_value
+
+    def _value_hits(self, words: Set[str], kinds: Set[FactKind]) -> Counter[tuple[FactKind, str]]:
+        """How many of ``words`` each value of ``kinds`` names (the values that name none are
+        left out)."""
+        index = self._value_index()
+        return Counter(kv for w in words for kv in index.get(w, ()) if kv[0] in kinds)
 
 
 # Words of a date ("в 2023 году", "that month") describe no meeting.
