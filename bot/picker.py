@@ -1173,9 +1173,15 @@ class Picker:
         if (
             intent.rank != "none"
             or intent.asks == "count"
-            or (intent.asks in ("date", "place") and (
-                intent.about != "meeting" or any(m.what for m in meetings)  # (``_facts`` adds
-                or (intent.asks == "place" and q.venue) or self._others(q)))  # theirs)
+            or (
+                intent.asks in ("date", "place")
+                and (
+                    intent.about != "meeting"
+                    or any(m.what for m in meetings)  # (``_facts`` adds
+                    or (intent.asks == "place" and q.venue)
+                    or self._others(q)
+                )
+            )  # theirs)
             or intent.about == "other"
             or s.select
             or ordinals
