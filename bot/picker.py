@@ -878,6 +878,16 @@ class Picker:
                 intent.name, other_event=True)  # fmt: skip
         wide = None if named_places else self._wide(intent, q, ordinals, meetings)
         facts = self._facts(intent, q, ordinals, meetings) if wide is None else wide[0]
+        if not facts and ordinals and intent.about == "topic" and wide is None:
+            # "which documents were signed after the 33rd regular meeting": the ordinal is the
+            # meeting's occasion's, not the documents'
+            chosen = [
+                m
+                for m in meetings
+                if any(numbered(f, ordinals) for f in self.table.find(OCCASION, {m.id}))
+            ]
+            if chosen:
+                facts = self._facts(intent, q, (), chosen)
         if not facts and intent.rank == "words" and (s.months or s.years) and topic is None:
             facts = self._said_of_date(intent, q, countries, others)
         if named_places:
