@@ -497,8 +497,9 @@ class Picker:
                 len(toks) == 1
                 and toks[0] in q.unknown
                 and not toks[0].startswith("#")
-                and (meeting or toks[0] not in self.relevance.known)  # (a meeting's place is
-                and not any(  # a gazetteer's: "in Nairobi", which another fact names, is none)
+                and ((meeting and word[:1].isupper()) or toks[0] not in self.relevance.known)
+                # (a meeting's place is a gazetteer's: "in Nairobi", which another fact names,
+                and not any(  # is none of theirs)
                     self.gaz.find(section, word[:1].upper() + word[1:])
                     for section in _PLACE_SECTIONS
                 )  # fmt: skip
