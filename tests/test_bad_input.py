@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from bot.answer import Answerer
 from bot.cli import main, valid_unicode
+from bot.match import FRAMED
 from bot.question import Reader
 from tests.support import Project
 
@@ -62,7 +63,8 @@ def test_matcher_is_total_and_sees_only_a_bounded_prefix(
     match = matcher.match(read(text))
     assert 0.0 <= match.score <= 1.0
     if match.intent is not None:
-        assert match.intent in answerer.intents and match.score >= matcher.threshold
+        # (a meeting question framed by its question word may score FRAMED below: "when meet")
+        assert match.intent in answerer.intents and match.score >= matcher.threshold - FRAMED
     # Past 2 * max_chars (room for stripped controls) nothing a message says can matter.
     long = text + " " * (2 * answerer.reader.max_chars)
     assert read(long + tail) == read(long) and read(long + tail).slots == read(long).slots
