@@ -268,8 +268,10 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
     month_day: tuple[int, int] | None = None
     for i in meeting:
         s = article.sentences[i]
-        _, body = dateline(s, article.published)
-        for mention in dates_in(s[body:], ref):
+        filed, body = dateline(s, article.published)
+        # (a wire's flash has a dateline of its own: its "on Thursday" counts from it, not
+        # from the first flash's)
+        for mention in dates_in(s[body:], filed or ref):
             if mention.form == "relday" and _OTHER_DAY.match(s, body + mention.start):
                 continue
             if mention.weekday is not None and not weekday:

@@ -125,6 +125,10 @@ _CALLED_OFF = Pattern(r"\b(?:postponed|cancell?ed|called\s+off|scrapped|fell\s+t
                       r"(?:took|take|happened)|did\s+not\s+(?:take\s+place|happen)|didn't\s+"
                       r"(?:take\s+place|happen))\b|отлож\w*|отмен[её]н\w*|не\s+состоял\w*",
                       re.I)  # fmt: skip
+# What a guest came for, right before the numbered meeting: "who came to China for holding the"
+_FOR_MEETING = Pattern(
+    r"\b(?:for|to)\s+(?:(?:hold|attend|co-?chair)(?:ing)?\s+)?(?:the\s+)?$", re.I
+)
 _SPECULATIVE = Pattern(
     r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bcannot\s+be\s+(?:excluded|ruled\s+out)\b"
     r"|\b(?:not|never)\s+(?:be\s+)?(?:excluded|ruled\s+out)\b|(?<!as\s)\bpossib(?:le|ly|ility)\b"
@@ -531,6 +535,13 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         # "He said the 29th regular meeting held the day before was fruitful, and ... the two
         # heads of state": the 29th is the one the text already said who held
         who = list(held)
+    if (numbered and verb and verb.start() < numbered.start() and finder.principals
+            and finder.principals <= set(who)
+            and _FOR_MEETING.search(clause, 0, numbered.start())):  # fmt: skip
+        # "Xi met Premier Mishustin, who came to China for holding the 30th regular meeting":
+        # their meeting; the regular meeting is what the guest came for
+        numbered = None
+        who = [n for n in who if n in finder.principals]
     if len(who) < 2 and not (who and heads and numbered):
         return None
     number = _ordinal(numbered.group("ord")) if numbered else None
