@@ -71,6 +71,7 @@ _NAMED_VENUE = Pattern(
     r"Cent(?:re|er)|Government\s+Building|Hall|University(?:\s+campus)?|Villa|Pavilion)"
     r"(?:\s+on\s+(?:[A-Z][\w'’-]+\s+)?(?:Island|Lake|Bay))?)\b"
 )  # fmt: skip ("at the Far Eastern Federal University campus on Russky Island")
+_ARRIVES_AT = Pattern(r"\b(?:arriv(?:es|ed|ing)|pull(?:s|ed)?\s+up|drove\s+up)\s+(?:at|to)\b", re.I)
 _WELCOME = Pattern(r"\bwelcome\s+(?:you\s+)?(?:back\s+)?to\s+(?:the\s+)?(?=[A-Z])")
 RECAP_DAYS = 30  # a text that dates things this long after the meeting it names looks back
 REPORT = "report"  # what the group of an article that reports no meeting at all is
@@ -381,6 +382,10 @@ def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
               for i in range(len(article.sentences)) if i in meeting or i < 6}  # fmt: skip
     country = _country(gaz, [bodies[i] for i in meeting], _VISITED)
     venues = [(e, i) for i in meeting for e in venues_at(gaz, bodies[i])]
+    if not venues:  # "Motorcade arrives at the Konstantinovsky Palace. Mishustin meets Xi at
+        venues = [(e, i) for i in meeting  # the main entrance": where they arrived to meet
+                  if i and _ARRIVES_AT.search(article.sentences[i - 1])
+                  for e in venues_at(gaz, article.sentences[i - 1])]  # fmt: skip
     for i in meeting:
         if any(e.name == "video link" for _, e in gaz.find("places", bodies[i])):
             return "video link", "", 0, ""

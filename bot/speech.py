@@ -324,11 +324,42 @@ _RIGHTLY = re.compile(r"\bit\s+was\s+(?P<right>[^.,;]+?)\s+who\s+(?:said|made|sp
                       r"\b(?P<right2>[^.,;]+?)\s+(?:said|made)\s+it\b", re.I)  # fmt: skip
 
 
+# 'The quote ... ("Our trade has grown fivefold ...") was said by Mishustin, not by Xi'
+_SAID_BY_NOT = re.compile(
+    r"[\"“](?P<quote>[^\"”]{8,})[\"”]\)?[^.]{0,40}?\bwas\s+(?:said|made|spoken)\s+by\s+"
+    r"(?P<right>[^,;]+?),\s+not\s+(?:by\s+)?(?P<wrong>[^,.;]+)",
+    re.I,
+)
+
+
+def _words(text: str) -> set[str]:
+    """The longer words of ``text``, lower case (what a correction says the remark is about)."""
+    return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
+
+
+def _reassigned(out: list[Said], i: int, wrong: list[str], right: list[str],
+                about: set[str]) -> list[Said]:  # fmt: skip
+    """``out`` with what ``wrong`` said before sentence ``i`` about ``about`` given to
+    ``right``."""
+    if not (wrong and right and about) or wrong[0] == right[0]:
+        return out
+    return [replace(x, speaker=right[0])
+            if x.idx < i and x.speaker == wrong[0] and len(about & _words(x.content)) >= 2
+            else x for x in out if x.idx != i]  # fmt: skip
+
+
 def _corrected(sentences: Sequence[str], find_people: FindPeople,
                out: list[Said]) -> list[Said]:  # fmt: skip
     """``out`` with the speakers an editor's correction puts right: the remark it names, given
     to the wrong person earlier, is the right person's; the correction itself says nothing."""
     for i, s in enumerate(sentences):
+        said_by = _SAID_BY_NOT.search(s)
+        if said_by is not None:  # 'The quote in our 15:02 entry ("Our trade has grown ...")
+            # was said by Prime Minister Mikhail Mishustin, not by Xi Jinping'
+            out = _reassigned(out, i, [n for _, _, n in find_people(said_by.group("wrong"))],
+                              [n for _, _, n in find_people(said_by.group("right"))],
+                              _words(said_by.group("quote")))  # fmt: skip
+            continue
         wrong_at = _MISATTRIBUTED.search(s)
         if wrong_at is None:
             continue

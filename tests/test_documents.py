@@ -84,6 +84,12 @@ def signed(text: str) -> list[documents.Parts]:
          [documents.Parts(among=("KAMAZ and Weichai Power – an engine venture, 24 billion "
                                  "roubles",)),
           documents.Parts(among=("Sibur and Sinopec – a polymer plant, $2.4 billion",))]),
+        # a live blog's "Three documents signed: an agreement on ..., a memorandum on ..."
+        ("\nSigning ceremony in the White Hall. Three documents signed: an agreement on ice "
+         "navigation, a memorandum on a lunar station and a protocol on barley.",
+         [documents.Parts(3, "documents", among=("agreement on ice navigation",
+                                                 "memorandum on a lunar station",
+                                                 "protocol on barley"))]),
         # a list under a sentence that names no signing is none
         ("\nThe main topics:\n• energy\n• trade", []),
     ],

@@ -221,3 +221,12 @@ def test_a_spokesmans_readout_gives_the_words_it_reports_to_their_speakers() -> 
     assert speakers[0] == "Wang Yi"
     assert speakers[1] == XI and speakers[2] == XI
     assert speakers[4] == MISHUSTIN
+
+
+def test_a_live_blogs_update_gives_a_quote_to_whom_it_says_said_it() -> None:
+    said = _said(
+        'Xi: "Our trade has grown fivefold in twenty years, and this is only the beginning."',
+        'UPDATE: The quote in our 15:02 entry ("Our trade has grown fivefold in twenty '
+        'years...") was said by Prime Minister Mikhail Mishustin, not by Xi Jinping.',
+    )
+    assert [(idx, who) for idx, who, _ in said] == [(0, MISHUSTIN)]

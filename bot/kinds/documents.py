@@ -32,7 +32,10 @@ _NOUN = r"(?P<noun>documents|agreements|docs)"
 # the union" years before): "20 documents were signed", "signed 12 agreements", "the signing of
 # more than 20 documents".
 _COUNTED = (
-    Pattern(rf"\b{_MORE}{_COUNT}\s+{_KINDS}{_NOUN}\s+(?:were|have been|had been)\s+signed\b", re.I),
+    Pattern(
+        rf"\b{_MORE}{_COUNT}\s+{_KINDS}{_NOUN}\s+(?:were\s+|have been\s+|had been\s+)?signed\b",
+        re.I,
+    ),  # fmt: skip ("Three documents signed: ...", a live blog's)
     Pattern(rf"\bsign(?:ed|ing of)\s+(?:a total of\s+)?{_MORE}{_COUNT}\s+{_KINDS}{_NOUN}\b", re.I),
     Pattern(rf"\bsigned\b[^.;]{{0,60}}?\band\s+{_MORE}{_COUNT}\s+{_KINDS}{_NOUN}\b", re.I),
 )
@@ -57,6 +60,7 @@ _INTRO = Pattern(r"(?:\b(?:they|these|those|which)\s+(?:include|included|are|wer
 _ITEM = Pattern(r"^\s*[-–—•*·]\s*(?:an?\s+|the\s+)?(?P<name>(?:[\w-]+\s+){0,3}?(?:agreement|"
                 r"memorandum|protocol|contract|roadmap|plan|declaration|programme|program|"
                 r"statement|communiqu[eé])\b.*?)\s*(?:[;,.]\s*(?:and)?)?\s*$", re.I)  # fmt: skip
+_SIGNED_COLON = Pattern(rf"\bsigned\s*:\s*(?P<list>(?:an?|the)\s+{_DOC}\b.+)$", re.I)
 # Documents named one by one before "were signed": "an agreement on X and a memorandum on Y
 # were signed in the presence of the two leaders"
 _SIGNED_LIST = Pattern(rf"(?P<list>(?:an?|the)\s+{_DOC}\s+(?:on|of|for|about)\s+[^;:]+?)\s+"
@@ -168,6 +172,9 @@ def _documents(s: str, regular_before: int | None) -> Parts | None:
     among_list = _AMONG.search(s)
     listed = _ONE.finditer(among_list.group("list")) if among_list else iter(())
     among = tuple(" ".join(m.group("name").split()) for m in listed)
+    if not among and (after := _SIGNED_COLON.search(s)) is not None:
+        # "Three documents signed: an agreement on ..., a memorandum on ... and a protocol on"
+        among = tuple(" ".join(m.group("name").split()) for m in _ONE.finditer(after.group("list")))
     if not among and (signed := _SIGNED_LIST.search(s)) is not None:
         # "an agreement on satellite navigation and a memorandum on pandas were signed"
         listed = _ONE.finditer(signed.group("list"))

@@ -61,14 +61,15 @@ def same(fact: Fact) -> str:
 
 
 _WORD = re.compile(r"\w+")
+_QUOTE_MARKS = '"“”„«»'
 
 
 def english(p: Parts, short: str = "") -> str:
     """'Xi said China supports the Russian people ...', 'Mishustin: "I am delighted ..."'."""
     who = short or p.speaker
     content = clip(p.content)
-    if p.direct:
-        return f"{who}: “{content}”"
+    if p.direct:  # (the quote marks are these: a quote's own would make two pairs)
+        return f"{who}: “{content.strip().strip(_QUOTE_MARKS).strip()}”"
     verb = _FINITE.get(p.verb, p.verb)
     return f"{who} {verb} {_reported(content)}" if content else f"{who} {verb}"
 
@@ -105,7 +106,7 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     organisations, initiatives, sums of money)."""
     verb = r.vocab("statement_verbs", p.kind)
     # (the quote marks are the template's: «"Trade will double."» would have two pairs)
-    content = clip(p.content.strip().strip('"“”„«»').strip())
+    content = clip(p.content.strip().strip(_QUOTE_MARKS).strip())
     return r.fill("statement", speaker=r.name(p.speaker), verb=verb, content=content,
                   terms=", ".join(_terms(content, r)))  # fmt: skip
 
