@@ -64,7 +64,8 @@ _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "fin
 _ASKED_THING = re.compile(
     r"^\W*(?:@\w+\W+)?(?:(?:who|whom)\s+(?:was|were|is|are)\s+(?:the\s+|his\s+|their\s+)?"
     r"(?:\w+\s+)??([^\W\d_]{4,})\s+(?:at|in|on|of|for|during|with|who|that|when)\b"
-    r"|(?:what|which)\s+([^\W\d_]{4,})\s+(?:did|was|were|do|does|had|has)\b"
+    r"|(?:what|which)\s+(?:[^\W\d_]+\s+)?([^\W\d_]{4,})\s+(?:did|was|were|do|does|had|has)\b"
+    r"|(?:who|whom)\s+([^\W\d_]{4,}ed)\s+(?:at|for|in|during|on)\b"
     r"|кто\s+(?:был|была|были)\s+([^\W\d_]{4,}))",
     re.I,
 )
@@ -126,6 +127,12 @@ _OF_COUNTRY = re.compile(
     r"\bof\s+(?:the\s+)?(?:Russia|China|Russian\s+Federation|People's\s+Republic)"
 )
 _HOSTS = frozenset({"China", "Russia"})  # the countries every statement is about
+# A cause asked ("what caused the quake", "the reason for"): no intent that tells none answers
+_CAUSE = re.compile(r"\bwhat\s+caused\b|\bcauses?\s+of\b|\breasons?\s+for\b|\bпричин\w*", re.I)
+# "at the 2024 meeting": a meeting of that year, not what was said of the year
+_AT_DATED_MEETING = re.compile(
+    r"\b(?:at|in|during)\s+(?:the|their)\s+(?:19|20)\d\d\s+(?:meeting|talks)\b", re.I
+)
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
@@ -287,7 +294,7 @@ def _without_occasion(q: Question) -> Question:
 _CLAIMS_KEPT = 20_000  # facts' claims remembered (a large table's are not all kept)
 _WILL = re.compile(
     r"(?i:will|shall|going to|будет|будут|приедет|состоится|состоятся|пройд[её]т"
-    r"|следующ\w*|посетит|посетят|прилетит|отправится)$"
+    r"|следующ\w*|посетит|посетят|прилетит|отправится|next\b.*)$"
 )  # a future of the question
 
 
@@ -889,7 +896,8 @@ class Picker:
             ]
             if chosen:
                 facts = self._facts(intent, q, (), chosen)
-        if not facts and intent.rank == "words" and (s.months or s.years) and topic is None:
+        if (not facts and intent.rank == "words" and (s.months or s.years) and topic is None
+                and not _AT_DATED_MEETING.search(q.text)):  # fmt: skip
             facts = self._said_of_date(intent, q, countries, others)
         if named_places:
             facts = [f for f in facts if any(p in f.display or p in f.source for p in named_places)]
@@ -976,9 +984,12 @@ class Picker:
                      if getattr(f.parts, "guest", None) in (None, *s.invited)]  # fmt: skip
             if not facts:
                 return Decline(intent.name, unsaid=s.invited)
-        if q.wh == "why" and "why" not in self.matcher.asked_by(intent.name):
+        if (q.wh == "why" or _CAUSE.search(q.text)) and "why" not in self.matcher.asked_by(
+                intent.name):  # fmt: skip
             # "why did the Gansu earthquake happen": condolences tell no cause
-            return Decline(intent.name, unsaid=(q.written[q.tokens.index("why")]
+            cause = _CAUSE.search(q.text)
+            return Decline(intent.name, unsaid=(cause.group() if cause else
+                                                q.written[q.tokens.index("why")]
                                                 if "why" in q.tokens else "why",))  # fmt: skip
         check = self.answerable
         unsaid = (check.unsaid(intent, q, facts) or check.strange(q) or check.flipped(q, facts)
@@ -1802,9 +1813,11 @@ class Picker:
         Statements are ranked by their words instead (``Relevance``)."""
         if not q.unknown:
             return ()
-        if intent.rank != "none":  # "what did Xi say about the Power of Siberia 2 pipeline":
-            return self._absent_name(q)  # a name no article gives, whatever else it shares
         m = _ASKED_THING.search(q.text)
+        if intent.rank != "none" and (m is None or not m.group(3)):
+            # "what did Xi say about the Power of Siberia 2 pipeline": a name no article gives,
+            # whatever else it shares ("who interpreted at ...": a doer no one is, below)
+            return self._absent_name(q)
         if m is None:
             return ()
         word = next(g for g in m.groups() if g)

@@ -106,7 +106,9 @@ _ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:dates?|days?)\
 _ASKS_YEARS = re.compile(
     r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах", re.I
 )  # fmt: skip ("which Years of Culture" names themed years)
-_FUTURE = re.compile(r"\b(?:will|shall|going to|expected|planned|scheduled|upcoming|due to|is to|"
+_FUTURE = re.compile(r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetup|meet-up|visit|talks|summit|"
+                     r"trip)\b|"
+                     r"\b(?:will|shall|going to|expected|planned|scheduled|upcoming|due to|is to|"
                      r"are to)\b|\b(?:будет|будут|приедет|планиру\w*|ожида\w*|предстоящ\w*|"
                      r"состоится|состоятся|пройд[её]т|следующ\w*|посетит|посетят|прилетит|"
                      r"отправится)",

@@ -37,6 +37,9 @@ _COUNTS = {
     "семь": 7, "восемь": 8, "девять": 9, "десять": 10, "однажды": 1, "дважды": 2, "трижды": 3,
     "двух": 2, "трёх": 3, "трех": 3, "четырёх": 4, "четырех": 4, "пяти": 5,
 }  # fmt: skip
+# Russian lengths in days: "трёхдневный", "пятидневным"
+_RU_DAYS = (("одно", 1), ("двух", 2), ("трех", 3), ("трёх", 3), ("четырех", 4), ("четырёх", 4),
+            ("пяти", 5), ("шести", 6), ("семи", 7), ("десяти", 10))  # fmt: skip
 _TIMES = {"once", "twice", "thrice", "однажды", "дважды", "трижды"}  # counts of times
 # ("first" chooses a meeting, as "last" does: no claim)
 _ORDINALS = {
@@ -113,6 +116,10 @@ def claims(text: str) -> frozenset[Claim]:
             if not ordinal and after.startswith("лет") and text[end : end + 1] == "-":
                 ordinal, near = True, {"anniversary"}  # "75-летие": the 75th anniversary
             found.add(Claim("ordinal" if ordinal else "count", digits, _near(near)))
+            continue
+        days = next((n for stem, n in _RU_DAYS if word.startswith(stem + "дневн")), None)
+        if days is not None:  # "пятидневным": a five-day one
+            found.add(Claim("count", str(days), _near({"day"})))
             continue
         parts = word.split("-")
         for k, part in enumerate(parts):

@@ -72,6 +72,7 @@ def test_a_count_contradicts_only_a_count_of_the_same_thing() -> None:
         # an ordinal no fact has: no, and the one the facts give
         ("Did Mishustin mention the 14th Five-Year Plan?", "No. ", "15th Five-Year Plan"),
         ("was putin invited to the 2nd belt and road forum?", "No. ", "the third Belt and Road"),
+        ("Был ли государственный визит Си в Россию пятидневным?", "Нет. ", "трёхдневный"),
         # the claim's part of the day is another fact's: no, and that fact
         ("Did they meet in the afternoon on December 20, 2023?", "No. ", "morning"),
         ("Прошла ли встреча 20 декабря 2023 года вечером?", "Нет. ", "утром"),
@@ -134,6 +135,11 @@ def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None
         ("how long did the moscow meeting last?", ""),
         # a place someone visited: condolences over the quake there are no visit
         ("Did Mishustin visit Gansu?", "(Gansu)"),
+        # a cause, a thing and a doer no article tells; the next meeting, which none announces
+        ("What caused the Gansu earthquake?", "(What caused)"),
+        ("What gas price did Xi and Mishustin agree on?", "(price)"),
+        ("Who interpreted at the Moscow meeting?", "(interpreted)"),
+        ("bro when's the next xi mishustin meetup", "(next"),
         ("Сколько длилась встреча в Москве?", "(Сколько длилась)"),
     ],
 )
