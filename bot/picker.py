@@ -313,6 +313,20 @@ def _own_place(fact: Fact) -> str:
     return str(getattr(fact.parts, "place", "") or fact.place or "")
 
 
+_PART_ASKED = re.compile(
+    r"months?|месяц\w*|quarter|квартал\w*|half|полугоди\w*|[A-Za-z]{3}\s*[-–]\s*"
+    r"[A-Za-z]{3}",
+    re.I,
+)  # fmt: skip ("Jan-Oct": a part of the year asked)
+
+
+def _whole_year_of(fact: Fact, years: tuple[int, ...]) -> bool:
+    """A trade figure for one of ``years`` as a whole (not its first months)."""
+    p = fact.parts
+    return (getattr(p, "period", None) == "year" and getattr(p, "period_year", None) in years
+            and getattr(p, "months", None) in (None, 12))  # fmt: skip
+
+
 def _nth_of(order: list[Meeting], nth: int) -> list[Meeting]:
     """The ``nth`` meeting of ``order`` (from the end when negative: -2 is the one before the
     last), as a list of one or none."""
@@ -1012,6 +1026,13 @@ class Picker:
         ):  # "where will the 75th anniversary celebrations be held": no fact says where
             return Decline(intent.name, unsaid=(q.written[q.tokens.index("where")]
                                                 if "where" in q.tokens else "where",))  # fmt: skip
+        if s.years and not s.months and not _PART_ASKED.search(q.text):
+            # "trade in 2026": the year's own figure, when there is one (not also January-October)
+            whole = [f for f in facts if _whole_year_of(f, s.years)]
+            if whole and len(whole) < len(facts) and all(
+                    _whole_year_of(f, s.years) or getattr(f.parts, "period", None) == "months"
+                    for f in facts):  # fmt: skip
+                facts = whole
         # (a count says them all: the header counts "more")
         facts, more = self._latest(facts) if wide is None else wide
         return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday, more)

@@ -48,6 +48,7 @@ def test_the_flashes_meeting_is_where_its_dateline_and_venue_say(table: FactTabl
         ("where exactly in vladivostok did they meet?", "Far Eastern Federal University"),
         ("what time of day did they meet in August 2031?", "afternoon"),
         ("what was trade in jan-jul 2031?", "1.62 trillion yuan"),
+        ("what was trade in 2030?", "$250 billion in 2030"),
         ("when did they last meet?", "August 12, 2031"),
         ("what did xi invite mishustin to?", "Hainan"),
         ("who said trade will double by 2035?", "Anton Belov"),
@@ -83,3 +84,10 @@ def test_declines(answerer: Answerer, question: str, missing: str) -> None:
 def test_the_analysts_forecast_is_not_mishustins(answerer: Answerer) -> None:
     text = answerer.ask("did mishustin say trade would double?").text
     assert text.startswith("No. ") and "Anton Belov" in text, text
+
+
+def test_a_years_trade_is_its_whole_years_figure(answerer: Answerer) -> None:
+    """ "trade in 2030": the year's own figure, not also its first six months'."""
+    text = answerer.ask("what was trade in 2030?").text
+    assert "$250 billion" in text and "118" not in text, text
+    assert "118" in answerer.ask("what was trade in jan-jun 2030?").text
