@@ -114,3 +114,18 @@ def test_a_body_named_after_when_and_where_it_met_is_the_body() -> None:
     got = {(p.chairs, p.body) for f in facts if f.kind == "cochair" and (p := f.parts)}  # type: ignore[attr-defined]
     assert got == {(("Denis Manturov", "Ding Xuexiang"),
                     "intergovernmental commission on investment cooperation")}  # fmt: skip
+
+
+def test_each_of_two_co_chairs_said_in_one_sentence_chairs_with_his_partner() -> None:
+    """ "A co-chairs BODY with B, and C co-chairs BODY2 with D" (a transcript's first person):
+    A with B, C with D, not B with C."""
+    text = (
+        " date 2027-09-14\nBEIJING, Sept. 14 -- Xi Jinping met Mikhail Mishustin.\n"
+        "Alexander Novak co-chairs the Intergovernmental Commission on Energy Cooperation "
+        "with Vice Premier Ding Xuexiang, and Dmitry Chernyshenko co-chairs the Commission on "
+        "Humanitarian Cooperation with State Councillor Shen Yiqin."
+    )
+    article = parse_article(Path("005_two_chairs.txt"), text.encode())
+    _, facts = extract(article, GAZ)
+    got = {p.chairs for f in facts if f.kind == "cochair" and (p := f.parts)}  # type: ignore[attr-defined]
+    assert got == {("Alexander Novak", "Ding Xuexiang"), ("Dmitry Chernyshenko", "Shen Yiqin")}

@@ -32,7 +32,7 @@ _BODY_AFTER = Pattern(r"\s+(?:of\s+)?(?P<body>[^,.;]+)", re.I)
 # what they co-chair: "Shen Yiqin, co-chairs of", "Ding Xuexiang, who co-chair".
 _TITLE_WORDS = r"(?:(?:[A-Z][\w'’.-]*|of|the|to|for)\s+)*"
 _JOINED = Pattern(rf"(?:,\s+(?:and\s+)?|\s+and\s+){_TITLE_WORDS}")
-_BEFORE = Pattern(r"(?:,\s*)?(?:as\s+(?:you|we)\s+(?:know|may\s+know),\s*)?(?:who\s+|which\s+)?"
+_BEFORE = Pattern(r"\s*(?:,\s*)?(?:as\s+(?:you|we)\s+(?:know|may\s+know),\s*)?(?:who\s+|which\s+)?"
                  r"(?:(?:have|has|had|will|also|jointly)\s+)*")  # fmt: skip
 _SPEAKS = Pattern(r"\s+(?:said|says|noted|added|told)\b")
 _REGULAR = Pattern(r"^(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+regular\s+meeting", re.I)
@@ -74,6 +74,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
             else:
                 chairs = _list_before(s, [x for x in spans if lo <= x[0] and x[1] <= m.start()],
                                       m.start())  # fmt: skip
+                if m.group("form").lower() == "s" and re.search(r"\w\s+$", s[lo : m.start()]):
+                    chairs = chairs[-1:]  # "A co-chairs ... with B" (a verb: one subject; not
+                    # "A and B, co-chairs of ...")
                 after = _BODY_AFTER.match(s, m.end())
                 body = after.group("body") if after else ""
                 partner = _partner(s, spans, after.start("body") if after else m.end(),
