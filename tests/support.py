@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from bot.answer import Answerer
+from bot.build import build_table
 from bot.config import Config, load_config
 from bot.facts import Fact, FactKind, FactTable
 
@@ -111,6 +113,22 @@ __all__ = [
 def with_articles(root: Path, folder: Path) -> Config:
     """The config of a project in ``root``: the seeds and every article of ``folder``."""
     return make_project(root, articles=sorted(folder.glob("*.txt"))).config()
+
+
+@dataclass(frozen=True)
+class Built:
+    """A project of the seeds and a folder of test articles, built, and its answerer."""
+
+    config: Config
+    table: FactTable
+    answerer: Answerer
+
+
+def built_with(root: Path, folder: Path) -> Built:
+    """The seeds and every article of ``folder`` in a project in ``root``, built."""
+    config = with_articles(root, folder)
+    table = build_table(config)[0]
+    return Built(config, table, Answerer.from_table(table, config))
 
 
 def facts_of(table: FactTable, kind: str, article: str) -> list[Fact]:

@@ -10,36 +10,22 @@ from datetime import date
 
 import pytest
 
-from bot.answer import Answerer
-from bot.build import build_table
-from bot.config import Config
-from bot.facts import FactTable
-from tests.support import ARTICLES, with_articles
+from tests.support import ARTICLES, Built, built_with
 
 FLASHES = ARTICLES / "flashes"
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
-    return with_articles(tmp_path_factory.mktemp("flashes"), FLASHES)
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return built_with(tmp_path_factory.mktemp("flashes"), FLASHES)
 
 
-@pytest.fixture(scope="module")
-def table(config: Config) -> FactTable:
-    return build_table(config)[0]
-
-
-@pytest.fixture(scope="module")
-def answerer(config: Config, table: FactTable) -> Answerer:
-    return Answerer.from_table(table, config)
-
-
-def test_the_flashes_meeting_is_where_its_dateline_and_venue_say(table: FactTable) -> None:
+def test_the_flashes_meeting_is_where_its_dateline_and_venue_say(built: Built) -> None:
     """Not at "the Kremlin" of "the Kremlin's government press office said", nor in Moscow, the
     city of another flash; and the feature's recalled meetings are the same ones, not new."""
-    (held,) = [m for m in table.meetings if m.date == date(2031, 8, 12)]
+    (held,) = [m for m in built.table.meetings if m.date == date(2031, 8, 12)]
     assert held.place == "Vladivostok"
-    assert len([m for m in table.meetings if not m.what]) == 5  # the seeds' four and this one
+    assert len([m for m in built.table.meetings if not m.what]) == 5  # the seeds' four and this one
 
 
 @pytest.mark.parametrize(
@@ -57,8 +43,8 @@ def test_the_flashes_meeting_is_where_its_dateline_and_venue_say(table: FactTabl
         ("Когда Си и Мишустин встретились во Владивостоке?", "12 августа 2031"),
     ],
 )
-def test_answers(answerer: Answerer, question: str, has: str) -> None:
-    reply = answerer.ask(question)
+def test_answers(built: Built, question: str, has: str) -> None:
+    reply = built.answerer.ask(question)
     assert reply.matched and has in reply.text, reply.text
 
 
@@ -76,18 +62,18 @@ def test_answers(answerer: Answerer, question: str, has: str) -> None:
         ("did they agree a new gas price?", "price"),
     ],
 )
-def test_declines(answerer: Answerer, question: str, missing: str) -> None:
-    reply = answerer.ask(question)
+def test_declines(built: Built, question: str, missing: str) -> None:
+    reply = built.answerer.ask(question)
     assert not reply.matched and missing in reply.text, reply.text
 
 
-def test_the_analysts_forecast_is_not_mishustins(answerer: Answerer) -> None:
-    text = answerer.ask("did mishustin say trade would double?").text
+def test_the_analysts_forecast_is_not_mishustins(built: Built) -> None:
+    text = built.answerer.ask("did mishustin say trade would double?").text
     assert text.startswith("No. ") and "Anton Belov" in text, text
 
 
-def test_a_years_trade_is_its_whole_years_figure(answerer: Answerer) -> None:
+def test_a_years_trade_is_its_whole_years_figure(built: Built) -> None:
     """ "trade in 2030": the year's own figure, not also its first six months'."""
-    text = answerer.ask("what was trade in 2030?").text
+    text = built.answerer.ask("what was trade in 2030?").text
     assert "$250 billion" in text and "118" not in text, text
-    assert "118" in answerer.ask("what was trade in jan-jun 2030?").text
+    assert "118" in built.answerer.ask("what was trade in jan-jun 2030?").text

@@ -10,37 +10,23 @@ from datetime import date
 
 import pytest
 
-from bot.answer import Answerer
-from bot.build import build_table
-from bot.config import Config
-from bot.facts import FactTable
-from tests.support import ARTICLES, with_articles
+from tests.support import ARTICLES, Built, built_with
 
 LIVEDAY = ARTICLES / "liveday"
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
-    return with_articles(tmp_path_factory.mktemp("liveday"), LIVEDAY)
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return built_with(tmp_path_factory.mktemp("liveday"), LIVEDAY)
 
 
-@pytest.fixture(scope="module")
-def table(config: Config) -> FactTable:
-    return build_table(config)[0]
-
-
-@pytest.fixture(scope="module")
-def answerer(config: Config, table: FactTable) -> Answerer:
-    return Answerer.from_table(table, config)
-
-
-def test_the_meetings_held(table: FactTable) -> None:
+def test_the_meetings_held(built: Built) -> None:
     """The blog's (a host who welcomed his guest by name met him) and the transcript's; the
     op-ed's welcome of a proposal and its guess at a Harbin meeting are none."""
-    held = {m.date: m.place for m in table.meetings if not m.what and m.date}
+    held = {m.date: m.place for m in built.table.meetings if not m.what and m.date}
     assert held[date(2032, 4, 22)] == "Chengdu"
     assert held[date(2033, 10, 9)] == "Qingdao"
-    assert not any(m.place == "Harbin" for m in table.meetings)
+    assert not any(m.place == "Harbin" for m in built.table.meetings)
     assert len(held) == 6  # the seeds' four and these two
 
 
@@ -58,10 +44,13 @@ def test_the_meetings_held(table: FactTable) -> None:
         ("which anniversary was mentioned in 2033?", "25th anniversary"),
     ],
 )  # fmt: skip
-def test_answers(answerer: Answerer, question: str, has: str) -> None:
-    reply = answerer.ask(question)
+def test_answers(built: Built, question: str, has: str) -> None:
+    reply = built.answerer.ask(question)
     assert reply.matched and has in reply.text, reply.text
 
 
-def test_the_corrected_remark_is_not_xis(answerer: Answerer) -> None:
-    assert "Eurasia" not in answerer.ask("what did xi say about trade routes across eurasia?").text
+def test_the_corrected_remark_is_not_xis(built: Built) -> None:
+    assert (
+        "Eurasia"
+        not in built.answerer.ask("what did xi say about trade routes across eurasia?").text
+    )

@@ -9,35 +9,21 @@ from datetime import date
 
 import pytest
 
-from bot.answer import Answerer
-from bot.build import build_table
-from bot.config import Config
-from bot.facts import FactTable
-from tests.support import ARTICLES, with_articles
+from tests.support import ARTICLES, Built, built_with
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
-    return with_articles(tmp_path_factory.mktemp("lookback"), ARTICLES / "lookback")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return built_with(tmp_path_factory.mktemp("lookback"), ARTICLES / "lookback")
 
 
-@pytest.fixture(scope="module")
-def table(config: Config) -> FactTable:
-    return build_table(config)[0]
-
-
-@pytest.fixture(scope="module")
-def answerer(config: Config, table: FactTable) -> Answerer:
-    return Answerer.from_table(table, config)
-
-
-def test_the_meetings(table: FactTable) -> None:
+def test_the_meetings(built: Built) -> None:
     """The seeds' four, and Nizhny Novgorod; the postponed Sanya meeting is none (held,
     planned or recalled)."""
-    held = {m.date: m.place for m in table.meetings if not m.what and m.date}
+    held = {m.date: m.place for m in built.table.meetings if not m.what and m.date}
     assert held[date(2029, 7, 3)] == "Nizhny Novgorod"
     assert len(held) == 5
-    texts = [f.display for m in table.meetings for f in m.facts]
+    texts = [f.display for m in built.table.meetings for f in m.facts]
     assert not any("Sanya" in t or "Boao" in t for t in texts)
 
 
@@ -51,8 +37,8 @@ def test_the_meetings(table: FactTable) -> None:
         ("what did Elena Markova say?", "technocrat"),
     ],
 )
-def test_answers(answerer: Answerer, question: str, has: str) -> None:
-    reply = answerer.ask(question)
+def test_answers(built: Built, question: str, has: str) -> None:
+    reply = built.answerer.ask(question)
     assert reply.matched and has in reply.text, reply.text
 
 
@@ -61,10 +47,10 @@ def test_answers(answerer: Answerer, question: str, has: str) -> None:
     ["when did xi and mishustin meet in sanya?", "was the sanya meeting held?",
      "when will xi visit russia?"],
 )  # fmt: skip
-def test_declines(answerer: Answerer, question: str) -> None:
-    assert not answerer.ask(question).matched
+def test_declines(built: Built, question: str) -> None:
+    assert not built.answerer.ask(question).matched
 
 
-def test_the_analysts_forecast_is_not_mishustins(answerer: Answerer) -> None:
-    text = answerer.ask("did mishustin say trade would pass 300 billion dollars?").text
+def test_the_analysts_forecast_is_not_mishustins(built: Built) -> None:
+    text = built.answerer.ask("did mishustin say trade would pass 300 billion dollars?").text
     assert text.startswith("No. ") and "Elena Markova" in text, text
