@@ -30,6 +30,12 @@ _GREETERS_ASKED = re.compile(
     re.I,
 )
 GREETERS_GIVEN = re.compile(r"\bmet on arrival by\b")
+# A count of people asked ("how many people died", "сколько человек пострадало") and given
+_PEOPLE_COUNTED = re.compile(r"\bhow\s+many\s+(?:people|persons|lives|victims|dead|casualties)\b|"
+                             r"\bсколько\s+(?:человек|людей|погибших|пострадавших|жертв)",
+                             re.I)  # fmt: skip
+_PEOPLE_GIVEN = re.compile(r"\d[\d,.]*\s+(?:people|persons|lives|victims|dead|killed|injured|"
+                           r"человек|погибш|пострадавш)", re.I)  # fmt: skip
 YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b")
 NUMBER_GIVEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                           r"twelve|dozen|twice)\b", re.I)  # fmt: skip
@@ -92,6 +98,9 @@ def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[De
         out.append(Demand(q.precision_as, lambda d: bool(given.search(d)), True))
     if numbers and q.how_many:
         out.append(Demand(q.how_many, lambda d: bool(NUMBER_GIVEN.search(d)), False))
+    people = _PEOPLE_COUNTED.search(q.text)
+    if numbers and people:  # "how many people were hurt": a number of people, not a magnitude
+        out.append(Demand(people.group(), lambda d: bool(_PEOPLE_GIVEN.search(d)), True))
     if q.duration:
         out.append(Demand(q.duration, gives_length, True))
     greeters = _GREETERS_ASKED.search(q.text)

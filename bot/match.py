@@ -107,7 +107,7 @@ class Match:
         return self.scores[1][1] if len(self.scores) > 1 else 0.0
 
 
-_DATE_WORDS = frozenset({"date", "when"})  # (read: "day", "дата" and "когда" are these)
+_DATE_WORDS = frozenset({"date"})  # ("great hall date?"; read: "day" and "дата" are "date")
 
 
 class Matcher:

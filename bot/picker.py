@@ -108,6 +108,11 @@ _NO_TOPIC = frozenset(
         "those",
         "some",
         "somehow",
+        "somewhere",
+        "anywhere",
+        "someone",
+        "anyone",
+        "agenda",
         "anyway",
         "indeed",
         "maybe",
@@ -133,6 +138,9 @@ _CAUSE = re.compile(r"\bwhat\s+caused\b|\bcauses?\s+of\b|\breasons?\s+for\b|\bп
 _AT_DATED_MEETING = re.compile(
     r"\b(?:at|in|during)\s+(?:the|their)\s+(?:19|20)\d\d\s+(?:meeting|talks)\b", re.I
 )
+_NOT_PLACES_RU = frozenset({"гости", "итоге", "целом", "рамках", "ходе", "связи", "течение",
+                            "качестве", "результате", "частности", "общем", "основном", "очередь",
+                            "ответ", "свою", "честь", "память", "пользу", "сторону"})  # fmt: skip
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
@@ -509,6 +517,8 @@ class Picker:
             return ""
         for m in _AFTER_IN.finditer(q.text):
             word = m.group(1) or m.group(3)
+            if word.lower() in _NOT_PLACES_RU:  # "в гости", "в итоге": no place
+                continue
             # ("in busan?" ends its clause; "the Xiamen meeting" is written with a capital, and
             # "the penultimate meeting" is not)
             if not (word[:1].isupper() or m.group(2) is not None):

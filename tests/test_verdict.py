@@ -137,6 +137,8 @@ def test_no_yes_or_no_without_grounds(answerer: Answerer, question: str) -> None
         ("Did Mishustin visit Gansu?", "(Gansu)"),
         # a cause, a thing and a doer no article tells; the next meeting, which none announces
         ("What caused the Gansu earthquake?", "(What caused)"),
+        # a count of people: the quake's magnitude is no such number
+        ("сколько человек пострадало при землетрясении в ганьсу", "(сколько человек)"),
         ("What gas price did Xi and Mishustin agree on?", "(price)"),
         ("Who interpreted at the Moscow meeting?", "(interpreted)"),
         ("bro when's the next xi mishustin meetup", "(next"),
