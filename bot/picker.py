@@ -138,7 +138,9 @@ _CAUSE = re.compile(r"\bwhat\s+caused\b|\bcauses?\s+of\b|\breasons?\s+for\b|\bп
 _AT_DATED_MEETING = re.compile(
     r"\b(?:at|in|during)\s+(?:the|their)\s+(?:19|20)\d\d\s+(?:meeting|talks)\b", re.I
 )
-_NOT_PLACES_RU = frozenset({"гости", "итоге", "целом", "рамках", "ходе", "связи", "течение",
+_NOT_PLACES_RU = frozenset({"person", "private", "secret", "public", "total", "general", "fact",
+                            "particular", "detail", "details", "short", "brief", "return",
+                            "гости", "итоге", "целом", "рамках", "ходе", "связи", "течение",
                             "качестве", "результате", "частности", "общем", "основном", "очередь",
                             "ответ", "свою", "честь", "память", "пользу", "сторону"})  # fmt: skip
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
@@ -515,13 +517,18 @@ class Picker:
         время визита" name no place."""
         if not q.unknown:
             return ""
+        words = [w for w in re.findall(r"[^\W\d_]+", q.text)
+                 if w.lower() not in self._principal_words and w.lower() != "xi"]  # fmt: skip
+        # (In A Question Written In Title Case a capital names nothing: "in Person")
+        titled = sum(w[:1].isupper() for w in words) > len(words) / 2
+        meeting = meeting and not titled
         for m in _AFTER_IN.finditer(q.text):
             word = m.group(1) or m.group(3)
             if word.lower() in _NOT_PLACES_RU:  # "в гости", "в итоге": no place
                 continue
             # ("in busan?" ends its clause; "the Xiamen meeting" is written with a capital, and
             # "the penultimate meeting" is not)
-            if not (word[:1].isupper() or m.group(2) is not None):
+            if not ((word[:1].isupper() and not titled) or m.group(2) is not None):
                 continue
             toks = self.matcher.reader.canon(word)[0]
             if (
