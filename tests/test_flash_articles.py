@@ -48,6 +48,12 @@ def test_answers(built: Built, question: str, has: str) -> None:
     assert reply.matched and has in reply.text, reply.text
 
 
+def test_in_person_is_no_place(built: Built) -> None:
+    """ "in person", and a question In Title Case, name no place."""
+    for question in ("when did they meet in person?", "When Did Xi Meet Mishustin In Person?"):
+        assert "August 12, 2031" in built.answerer.ask(question).text
+
+
 @pytest.mark.parametrize(
     ("question", "missing"),
     [
@@ -62,12 +68,6 @@ def test_answers(built: Built, question: str, has: str) -> None:
         ("did they agree a new gas price?", "price"),
     ],
 )
-def test_in_person_is_no_place(built: Built) -> None:
-    """ "in person", and a question In Title Case, name no place."""
-    for question in ("when did they meet in person?", "When Did Xi Meet Mishustin In Person?"):
-        assert "August 12, 2031" in built.answerer.ask(question).text
-
-
 def test_declines(built: Built, question: str, missing: str) -> None:
     reply = built.answerer.ask(question)
     assert not reply.matched and missing in reply.text, reply.text
