@@ -451,7 +451,7 @@ def _label(s: str, people: Sequence[tuple[int, str, str]]) -> tuple[str, str] | 
     _, alias, name = people[0]
     rest = s[len(alias) :]
     m = re.match(r"\s*(?:\([^)]{0,40}\)|,\s*(?:per|via|according\s+to)\s+[^:,]{2,30}"
-                 r"|,\s*(?:in\s+(?:his|her)\s+)?(?:opening|closing)\s+(?:remarks|words|statement)"
+                 r"|,?\s*(?:in\s+(?:his|her)\s+)?(?:opening|closing)\s+(?:remarks|words|statement)"
                  r"(?:\s*\([^)]{0,60}\))?)?\s*:\s*(.*)$", rest)  # fmt: skip
     return (name, m.group(1).strip()) if m else None
 

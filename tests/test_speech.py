@@ -230,3 +230,12 @@ def test_a_live_blogs_update_gives_a_quote_to_whom_it_says_said_it() -> None:
         'years...") was said by Prime Minister Mikhail Mishustin, not by Xi Jinping.',
     )
     assert [(idx, who) for idx, who, _ in said] == [(0, MISHUSTIN)]
+
+
+def test_a_live_blogs_speaker_in_his_opening_remarks() -> None:
+    said = _said(
+        '14:40 - Xi in his opening remarks: "This year we celebrate the 20th anniversary."',
+    )
+    assert [(who, text.strip('"')) for _, who, text in said] == [
+        (XI, "This year we celebrate the 20th anniversary.")
+    ]
