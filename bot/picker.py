@@ -132,6 +132,8 @@ _OF_COUNTRY = re.compile(
     r"\bof\s+(?:the\s+)?(?:Russia|China|Russian\s+Federation|People's\s+Republic)"
 )
 _HOSTS = frozenset({"China", "Russia"})  # the countries every statement is about
+_NAMES_READ = 60  # statements a question's names are looked for in (``Picker._unsaid_names``)
+_NEAR_MEETINGS = 12  # and the meetings whose words count besides
 # A cause asked ("what caused the quake", "the reason for"): no intent that tells none answers
 _CAUSE = re.compile(r"\bwhat\s+caused\b|\bcauses?\s+of\b|\breasons?\s+for\b|\bпричин\w*", re.I)
 # "at the 2024 meeting": a meeting of that year, not what was said of the year
@@ -1818,8 +1820,10 @@ class Picker:
                        and toks[0] in unknown and not toks[0].startswith("#")}  # fmt: skip
         if not asked and not capitalised:
             return ()
+        facts = facts[:_NAMES_READ]  # (a large table's candidates: the first ones answer)
         text = " ".join(f"{f.display} {f.source}" for f in facts)
-        meetings = [m for m in map(self.table.meeting, {f.meeting for f in facts}) if m]
+        ids = list(dict.fromkeys(f.meeting for f in facts))[:_NEAR_MEETINGS]
+        meetings = [m for m in map(self.table.meeting, ids) if m]
         # (what is said at the meeting besides: "after the Gansu earthquake", and its place:
         # "in Harbin")
         around: set[str] = {m.place for m in meetings if m.place}
@@ -1829,11 +1833,18 @@ class Picker:
                    if w not in text and w not in around and w.lower() not in around}  # fmt: skip
         if missing:
             return tuple(sorted(missing))
-        named = {e.name for section in ("countries", "places", "regions")
-                 for _, e in self.gaz.find(section, text)}  # fmt: skip
+        named = {n for n in asked if any(alias in text for alias in self._aliases(n))}
         return tuple(
             sorted(n for n in asked - named if n not in around and n.lower() not in around)
         )
+
+    def _aliases(self, name: str) -> tuple[str, ...]:
+        """A place's, country's or region's names as articles write them."""
+        for section in ("places", "countries", "regions"):
+            e = self.gaz.get(section, name)
+            if e is not None:
+                return (e.name, *e.aliases)
+        return (name,)
 
     def _length_of_talks(self, intent: Intent, q: Question) -> tuple[str, ...]:
         """How long the meeting or the talks lasted, asked of an intent whose facts give no such
