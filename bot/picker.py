@@ -30,7 +30,7 @@ from .kinds.statement import KIND as STATEMENT
 from .kinds.venue import KIND as VENUE
 from .match import Match, Matcher
 from .memo import FactText
-from .question import SEASON_STEMS, Question, Slots, stem
+from .question import FUTURE_TENSE, SEASON_STEMS, Question, Slots, stem
 from .relevance import _FEW as _FEW_RANKED
 from .relevance import (
     FALLBACK_COVER,
@@ -128,10 +128,6 @@ _VISITED = re.compile(
     r"посетил\w*|побывал\w*|ездил\w*\s+в|съездил\w*)\b",
     re.I,
 )
-_OF_COUNTRY = re.compile(
-    r"\bof\s+(?:the\s+)?(?:Russia|China|Russian\s+Federation|People's\s+Republic)"
-)
-_HOSTS = frozenset({"China", "Russia"})  # the countries every statement is about
 _NAMES_READ = 60  # statements a question's names are looked for in (``Picker._unsaid_names``)
 _NEAR_MEETINGS = 12  # and the meetings whose words count besides
 # A cause asked ("what caused the quake", "the reason for"): no intent that tells none answers
@@ -304,10 +300,7 @@ def _without_occasion(q: Question) -> Question:
 
 
 _CLAIMS_KEPT = 20_000  # facts' claims remembered (a large table's are not all kept)
-_WILL = re.compile(
-    r"(?i:will|shall|going to|будет|будут|приедет|состоится|состоятся|пройд[её]т"
-    r"|следующ\w*|посетит|посетят|прилетит|отправится|next\b.*)$"
-)  # a future of the question
+_WILL = re.compile(rf"(?i:{FUTURE_TENSE}|next\b.*)$")  # a future of the question
 
 
 def _placed(fact: Fact, s: Slots) -> bool:
@@ -365,6 +358,20 @@ class Picker:
             w for name in self.principals if (e := gaz.get("people", name)) is not None
             for alias in (name, *e.aliases) for w in re.findall(r"[a-z]{4,}", alias.lower())
         )  # fmt: skip
+        # ... and every word of them, short ones too ("Xi"): a capital that names no place
+        self._principal_names = self._principal_words | frozenset(
+            w for name in self.principals if (e := gaz.get("people", name)) is not None
+            for alias in (name, *e.aliases) for w in re.findall(r"[a-z]+", alias.lower())
+        )  # fmt: skip
+        # the intent that answers when they met (a "no" of a yes-or-no question says it)
+        self._date_intent = next((i for i in intents
+                                  if i.about == "meeting" and i.asks == "date"), None)  # fmt: skip
+        # the countries of the gazetteer (the two whose meetings the articles tell): every
+        # statement is about them, and an office "of Russia to China" is the first one's
+        self._countries_named = frozenset(e.name for e in gaz.sections["countries"])
+        self._of_country = re.compile(r"\bof\s+(?:the\s+)?(?:" + "|".join(
+            re.escape(alias) for e in gaz.sections["countries"]
+            for alias in (e.name, *e.aliases)) + r")\b")  # fmt: skip
         # value word -> the kinds and values that name it (``_value_index``)
         self._by_value: dict[str, tuple[tuple[FactKind, str], ...]] | None = None
         self._by_exact: dict[FactKind, dict[str, array[int]]] = {}  # (``_exact``)
@@ -520,7 +527,7 @@ class Picker:
         if not q.unknown:
             return ""
         words = [w for w in re.findall(r"[^\W\d_]+", q.text)
-                 if w.lower() not in self._principal_words and w.lower() != "xi"]  # fmt: skip
+                 if w.lower() not in self._principal_names]  # fmt: skip
         # (In A Question Written In Title Case a capital names nothing: "in Person")
         titled = sum(w[:1].isupper() for w in words) > len(words) / 2
         meeting = meeting and not titled
@@ -981,7 +988,7 @@ class Picker:
             # (an office "of Russia to China" is Russia's: the country after "of" says)
             facts = [f for f in facts if f.kind not in intent.answers or f"of {side}" in f.display
                      or (side in self._countries(f.display)
-                         and not _OF_COUNTRY.search(f.display))]  # fmt: skip
+                         and not self._of_country.search(f.display))]  # fmt: skip
             if not facts:
                 return Decline(intent.name, unsaid=(side_as,))
         if not facts:
@@ -1367,8 +1374,7 @@ class Picker:
         """A yes-or-no question about the one meeting at a place, dated otherwise ("Встреча в
         Москве была в 2024 году?"): no, and when it was; None when it is no such question."""
         s = q.slots
-        when = next((i for i in self.intents.values()
-                     if i.about == "meeting" and i.asks == "date"), None)  # fmt: skip
+        when = self._date_intent
         if when is None or not s.places or not (s.years or s.months) or not _says_yes_or_no(q):
             return None
         there = self._meetings(dataclasses.replace(s, years=(), months=()), (), False)
@@ -1383,8 +1389,7 @@ class Picker:
         the principals met elsewhere: no, where and when they met then, and when they met at
         that place; None when it is no such question."""
         s = q.slots
-        when = next((i for i in self.intents.values()
-                     if i.about == "meeting" and i.asks == "date"), None)  # fmt: skip
+        when = self._date_intent
         if when is None or not _says_yes_or_no(q) or not (s.places or s.venues):
             return None  # ("did Xi visit Russia in 2025": his travels, not their meetings)
         if MEET not in q.words:
@@ -1489,8 +1494,7 @@ class Picker:
     def _after_other(self, s: Slots, asked: Intent) -> Pick | Decline:
         """The principals' meeting held a day before or after a numbered other meeting, as
         the date intent answers it."""
-        dated = next((i for i in self.intents.values()
-                      if i.about == "meeting" and i.asks == "date"), None)  # fmt: skip
+        dated = self._date_intent
         meetings = self._day_after_other(list(self.table.meetings), s.day_offset, s.ordinals,
                                          s.places)  # fmt: skip
         if dated is None or not meetings:
@@ -1812,7 +1816,7 @@ class Picker:
         if intent.rank != "words" or not facts:
             return ()
         asked = {e.name for section in ("countries", "places", "regions")
-                 for _, e in self.gaz.find(section, q.text)} - _HOSTS  # fmt: skip
+                 for _, e in self.gaz.find(section, q.text)} - self._countries_named  # fmt: skip
         # and a name no intent knows, written with a capital ("Norway's election")
         unknown = set(q.unknown)
         capitalised = {m.group(1) for m in _CAPITALISED.finditer(q.text)

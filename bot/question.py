@@ -106,12 +106,15 @@ _ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:dates?|days?)\
 _ASKS_YEARS = re.compile(
     r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах", re.I
 )  # fmt: skip ("which Years of Culture" names themed years)
+# The future tense itself ("will", "состоится"): a question in it asks of what has not happened
+FUTURE_TENSE = (r"will|shall|going to|будет|будут|приедет|состоится|состоятся|пройд[её]т|"
+                r"следующ\w*|посетит|посетят|прилетит|отправится")  # fmt: skip
+# ... and the other words of what is to come ("expected", "the next meeting")
 _FUTURE = re.compile(r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetup|meet-up|visit|talks|summit|"
                      r"trip)\b|"
-                     r"\b(?:will|shall|going to|expected|planned|scheduled|upcoming|due to|is to|"
-                     r"are to)\b|\b(?:будет|будут|приедет|планиру\w*|ожида\w*|предстоящ\w*|"
-                     r"состоится|состоятся|пройд[её]т|следующ\w*|посетит|посетят|прилетит|"
-                     r"отправится)",
+                     r"\b(?:expected|planned|scheduled|upcoming|due to|is to|are to)\b|"
+                     r"\b(?:планиру\w*|ожида\w*|предстоящ\w*)|"
+                     rf"\b(?:{FUTURE_TENSE})(?!\w)",
                      re.I)  # fmt: skip
 _HOW_MANY = re.compile(r"\bhow\s+many\b|сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|amount|sum|"
                        r"size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b", re.I)  # fmt: skip
@@ -1190,8 +1193,8 @@ class Reader:
         return tuple(to), tuple(within)
 
 
-__all__ = ["MARKERS", "QUESTION_WORDS", "SLOT_MARKERS", "Question", "Reader", "Slots", "closest",
-           "closest_word",
+__all__ = ["FUTURE_TENSE", "MARKERS", "QUESTION_WORDS", "SLOT_MARKERS", "Question", "Reader",
+           "Slots", "closest", "closest_word",
            "entity_phrases", "stem"]  # fmt: skip
 
 
