@@ -129,7 +129,7 @@ _CALLED_OFF = Pattern(r"\b(?:postponed|cancell?ed|called\s+off|scrapped|fell\s+t
 _FOR_MEETING = Pattern(
     r"\b(?:for|to)\s+(?:(?:hold|attend|co-?chair)(?:ing)?\s+)?(?:the\s+)?$", re.I
 )
-_SPECULATIVE = Pattern(
+SPECULATIVE = Pattern(
     r"(?-i:\bmay\b)|\bmight\b|\bcould\b|\bcannot\s+be\s+(?:excluded|ruled\s+out)\b"
     r"|\b(?:not|never)\s+(?:be\s+)?(?:excluded|ruled\s+out)\b|(?<!as\s)\bpossib(?:le|ly|ility)\b"
     r"|\bperhaps\b|\bmaybe\b|\bconceivabl[ey]\b|\bspeculat\w*|\bhypothetical\w*|\bwhether\b"
@@ -397,7 +397,7 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
                     if len(m.who) >= 2:
                         pair = m.who
                     continue
-                if m is not None and (_SPECULATIVE.search(s[a:b]) or _denied(sentences, i, b)
+                if m is not None and (SPECULATIVE.search(s[a:b]) or _denied(sentences, i, b)
                                       or _CALLED_OFF.search(s[a:])):  # fmt: skip
                     continue  # a guess, a denied rumour or one called off: no meeting
                 if m is not None and speaker in m.who and len(m.who) == 2:
@@ -976,7 +976,7 @@ def entry_of(gaz: Gazetteer, name: str) -> Entry | None:
     return gaz.get("people", name)
 
 
-__all__ = ["ANAPHORIC", "Encounter", "Finder", "Mention", "date_line", "dates_in", "daytime_of",
-           "entry_of",
+__all__ = ["ANAPHORIC", "SPECULATIVE", "Encounter", "Finder", "Mention", "date_line", "dates_in",
+           "daytime_of", "entry_of",
            "mentions",
            "protagonist", "resolve", "when_mentions"]  # fmt: skip

@@ -63,12 +63,13 @@ _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "fin
 # переводчиком" (``Picker._absent``)
 _ASKED_THING = re.compile(
     r"^\W*(?:@\w+\W+)?(?:(?:who|whom)\s+(?:was|were|is|are)\s+(?:the\s+|his\s+|their\s+)?"
-    r"(?:\w+\s+)??([^\W\d_]{4,})\s+(?:at|in|on|of|for|during|with|who|that|when)\b"
-    r"|(?:what|which)\s+(?:[^\W\d_]+\s+)?([^\W\d_]{4,})\s+(?:did|was|were|do|does|had|has)\b"
-    r"|(?:who|whom)\s+([^\W\d_]{4,}ed)\s+(?:at|for|in|during|on)\b"
-    r"|кто\s+(?:был|была|были)\s+([^\W\d_]{4,}))",
+    r"(?:\w+\s+)??(?P<role>[^\W\d_]{4,})\s+(?:at|in|on|of|for|during|with|who|that|when)\b"
+    r"|(?:what|which)\s+(?:[^\W\d_]+\s+)?(?P<thing>[^\W\d_]{4,})\s+(?:did|was|were|do|does|had|"
+    r"has)\b"
+    r"|(?:who|whom)\s+(?P<doer>[^\W\d_]{4,}ed)\s+(?:at|for|in|during|on)\b"
+    r"|кто\s+(?:был|была|были)\s+(?P<role_ru>[^\W\d_]{4,}))",
     re.I,
-)
+)  # fmt: skip
 # A word written with a capital, not the first of the question (``Picker._absent_name``)
 _CAPITALISED = re.compile(r"(?<=[\w,;:'\"’)]\s)([A-Z][a-z]{3,})\b")
 # Words that ask about nothing of their own ("is another meeting planned?", "did they ever")
@@ -136,7 +137,7 @@ _CAUSE = re.compile(r"\bwhat\s+caused\b|\bcauses?\s+of\b|\breasons?\s+for\b|\bп
 _AT_DATED_MEETING = re.compile(
     r"\b(?:at|in|during)\s+(?:the|their)\s+(?:19|20)\d\d\s+(?:meeting|talks)\b", re.I
 )
-_NOT_PLACES_RU = frozenset({"person", "private", "secret", "public", "total", "general", "fact",
+_NOT_PLACES = frozenset({"person", "private", "secret", "public", "total", "general", "fact",
                             "particular", "detail", "details", "short", "brief", "return",
                             "гости", "итоге", "целом", "рамках", "ходе", "связи", "течение",
                             "качестве", "результате", "частности", "общем", "основном", "очередь",
@@ -533,7 +534,7 @@ class Picker:
         meeting = meeting and not titled
         for m in _AFTER_IN.finditer(q.text):
             word = m.group(1) or m.group(3)
-            if word.lower() in _NOT_PLACES_RU:  # "в гости", "в итоге": no place
+            if word.lower() in _NOT_PLACES:  # "в гости", "в итоге": no place
                 continue
             # ("in busan?" ends its clause; "the Xiamen meeting" is written with a capital, and
             # "the penultimate meeting" is not)
@@ -1867,7 +1868,7 @@ class Picker:
         if not q.unknown:
             return ()
         m = _ASKED_THING.search(q.text)
-        if intent.rank != "none" and (m is None or not m.group(3)):
+        if intent.rank != "none" and (m is None or not m.group("doer")):
             # "what did Xi say about the Power of Siberia 2 pipeline": a name no article gives,
             # whatever else it shares ("who interpreted at ...": a doer no one is, below)
             return self._absent_name(q)

@@ -337,49 +337,50 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text)}
 
 
-def _reassigned(out: list[Said], i: int, wrong: list[str], right: list[str],
-                about: set[str]) -> list[Said]:  # fmt: skip
-    """``out`` with what ``wrong`` said before sentence ``i`` about ``about`` given to
-    ``right``."""
+def _reassigned(out: list[Said], dropped: set[int], wrong: list[str], right: list[str],
+                about: set[str], least: int) -> list[Said]:  # fmt: skip
+    """``out`` with what ``wrong`` said before the correction (its sentences ``dropped``, no
+    one's words) that shares ``least`` words of ``about`` given to ``right``."""
     if not (wrong and right and about) or wrong[0] == right[0]:
         return out
+    first = min(dropped)
     return [replace(x, speaker=right[0])
-            if x.idx < i and x.speaker == wrong[0] and len(about & _words(x.content)) >= 2
-            else x for x in out if x.idx != i]  # fmt: skip
+            if x.idx < first and x.speaker == wrong[0] and len(about & _words(x.content)) >= least
+            else x for x in out if x.idx not in dropped]  # fmt: skip
 
 
 def _corrected(sentences: Sequence[str], find_people: FindPeople,
                out: list[Said]) -> list[Said]:  # fmt: skip
     """``out`` with the speakers an editor's correction puts right: the remark it names, given
     to the wrong person earlier, is the right person's; the correction itself says nothing."""
+
+    def named(text: str) -> list[str]:
+        return [n for _, _, n in find_people(text)]
+
     for i, s in enumerate(sentences):
         said_by = _SAID_BY_NOT.search(s)
         if said_by is not None:  # 'The quote in our 15:02 entry ("Our trade has grown ...")
-            # was said by Prime Minister Mikhail Mishustin, not by Xi Jinping'
-            out = _reassigned(out, i, [n for _, _, n in find_people(said_by.group("wrong"))],
-                              [n for _, _, n in find_people(said_by.group("right"))],
-                              _words(said_by.group("quote")))  # fmt: skip
+            # was said by Prime Minister Mikhail Mishustin, not by Xi Jinping': the quote's words
+            out = _reassigned(
+                out,
+                {i},
+                named(said_by.group("wrong")),
+                named(said_by.group("right")),
+                _words(said_by.group("quote")),
+                2,
+            )
             continue
         wrong_at = _MISATTRIBUTED.search(s)
         if wrong_at is None:
             continue
+        # "we attributed the remark about X to A." + "It was B who said it."
         rest = " ".join(sentences[i : i + 2])
         right_at = _RIGHTLY.search(rest, wrong_at.end() if rest.startswith(s) else 0)
-        wrong = [n for _, _, n in find_people(wrong_at.group("wrong"))]
-        right = [n for _, _, n in find_people((right_at.group("right") or right_at.group("right2"))
-                                              if right_at else "")]  # fmt: skip
-        about = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", wrong_at.group("about"))}
-        if not (wrong and right and about) or wrong[0] == right[0]:
-            continue
-        fixed: list[Said] = []
-        for said in out:
-            if said.idx in (i, i + 1) and _RIGHTLY.search(said.content) or said.idx == i:
-                continue  # the correction's own sentences are no one's words
-            words = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", said.content)}
-            if said.idx < i and said.speaker == wrong[0] and about & words:
-                said = replace(said, speaker=right[0])
-            fixed.append(said)
-        out = fixed
+        right = named((right_at.group("right") or right_at.group("right2")) if right_at else "")
+        dropped = {i} | {x.idx for x in out if x.idx == i + 1 and _RIGHTLY.search(x.content)}
+        out = _reassigned(
+            out, dropped, named(wrong_at.group("wrong")), right, _words(wrong_at.group("about")), 1
+        )
     return out
 
 

@@ -130,7 +130,7 @@ def extract(ctx: Context) -> Iterator[Fact]:
         if pending is not None and listing == i - 1:
             # after "the following documents were signed:" any item is one, and its own fact
             # (its line says what it is worth: "• KAMAZ and Weichai – an engine plant, ...")
-            intro = not (pending[1].names or pending[1].among) and pending[1].count is None
+            intro = not _says_any(pending[1])
             item = _ITEM.match(s) or (_BULLET.match(s) if intro else None)
             if item is not None or _INTRO.search(s):
                 listing = i
@@ -142,8 +142,7 @@ def extract(ctx: Context) -> Iterator[Fact]:
                     else:
                         pending = idx, replace(parts, among=(*parts.among, name))
                 continue
-        if pending is not None and (pending[1].names or pending[1].among
-                                    or pending[1].count is not None):  # fmt: skip
+        if pending is not None and _says_any(pending[1]):
             yield _fact(ctx, *pending)
         regular_before = pending[1].regular if pending is not None and listing == i - 1 else None
         if regular_before is None and i and (_BACK.search(s) or _WE_SIGNED.search(s)):
@@ -155,9 +154,13 @@ def extract(ctx: Context) -> Iterator[Fact]:
         found = _documents(s, regular_before)
         pending = (i, found) if found is not None else None
         listing = i
-    if pending is not None and (pending[1].names or pending[1].among
-                                or pending[1].count is not None):  # fmt: skip
+    if pending is not None and _says_any(pending[1]):
         yield _fact(ctx, *pending)
+
+
+def _says_any(parts: Parts) -> bool:
+    """Whether the documents sentence names or counts any (an intro to a list does not)."""
+    return bool(parts.names or parts.among) or parts.count is not None
 
 
 def _fact(ctx: Context, idx: int, parts: Parts) -> Fact:

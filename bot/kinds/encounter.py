@@ -5,7 +5,6 @@ of government", talks), when and where, held, planned or recalled; never a meeti
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -13,10 +12,11 @@ from typing import Literal
 
 from .. import facts
 from ..context import REPORT, Context
+from ..encounters import SPECULATIVE, when_mentions
 from ..facts import ENCOUNTER, MAIN, Fact
 from ..glossary import needs
 from ..russian import Russian, capital
-from ..text import MONTH_NAMES, Pattern, find_dates, format_date
+from ..text import MONTH_NAMES, Pattern, format_date
 
 KIND = ENCOUNTER  # number: the ordinal of a regular meeting; qualifier: main | planned | recalled
 DATED = True  # its facts give their own time (the other meeting's day)
@@ -27,10 +27,6 @@ NEEDS = needs(
     vocabs=["encounter_what", "months", "daytimes"], words=["planned", "planned_visit", "recalled"],
 )  # fmt: skip
 Status = Literal["held", "planned", "recalled"]
-# a guess is no plan ("Mishustin may be expected to visit ...", "if ...")
-_SPECULATION = Pattern(
-    r"(?-i:\bmay\b)|\b(?:might|could|if|whether|perhaps|possibly|rumou?r\w*)\b", re.I
-)  # fmt: skip ("May 2031" is a month)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +88,6 @@ _SOLO_VISIT = Pattern(
     r"(?:scheduled|expected|due|set|planning|slated)\s+to\s+(?:visit|travel\s+to|go\s+to|"
     r"pay\s+(?:an?\s+)?(?:official\s+|state\s+|working\s+)?visit\s+to)\s+(?P<rest>[^.;]+)"
 )
-_MONTH_YEAR = Pattern(r"\b(?P<month>January|February|March|April|May|June|July|August|September|"
-                      r"October|November|December)\s+(?P<year>(?:19|20)\d\d)\b")  # fmt: skip
-_YEAR_ONLY = Pattern(r"\b(?:in\s+)?(?P<year>(?:19|20)\d\d)\b")
 
 
 def _solo_visits(ctx: Context) -> Iterator[Fact]:
@@ -103,7 +96,7 @@ def _solo_visits(ctx: Context) -> Iterator[Fact]:
     announced = ctx.article.published.isoformat() if ctx.article.published else ""
     for i, s in enumerate(ctx.article.sentences):
         m = _SOLO_VISIT.search(s)
-        if m is None or _SPECULATION.search(s):
+        if m is None or SPECULATIVE.search(s):  # (a guess is no plan)
             continue
         who = [n for a, _, n in ctx.named(s[: m.end("who")]) if a >= m.start("who") - 40]
         if not who or who[-1] not in ctx.gaz.principals:
@@ -113,16 +106,8 @@ def _solo_visits(ctx: Context) -> Iterator[Fact]:
         countries = ctx.gaz.find("countries", rest)
         if not places and not countries:
             continue
-        when = ""
-        dated = [
-            d.value for d in find_dates(rest, ctx.ref, True) if d.value and d.form != "weekday"
-        ]
-        if dated:
-            when = dated[0].isoformat()
-        elif (my := _MONTH_YEAR.search(rest)) is not None:
-            when = f"{my.group('year')}-{MONTH_NAMES.index(my.group('month')) + 1:02d}"
-        elif (y := _YEAR_ONLY.search(rest)) is not None:
-            when = y.group("year")
+        # (a day, a month or a year, whichever the sentence gives first)
+        when = next((w for _, w, _ in when_mentions(rest, ctx.ref, future=True)), "")
         place = places[0][1].name if places else ""
         country = str(places[0][1].attr("country")) if places else countries[0][1].name
         parts = Parts((who[-1],), "visit", when, "", place, country, "", "", "planned",
