@@ -326,6 +326,11 @@ _PART_ASKED = re.compile(
 )  # fmt: skip ("Jan-Oct": a part of the year asked)
 
 
+def _claimed(q: Question) -> set[str]:
+    """The question's claim words ("sent", "accepted"), as written."""
+    return {w for t, w in zip(q.tokens, q.written, strict=False) if t in q.verify}
+
+
 def _whole_year_of(fact: Fact, years: tuple[int, ...]) -> bool:
     """A trade figure for one of ``years`` as a whole (not its first months)."""
     p = fact.parts
@@ -420,9 +425,8 @@ class Picker:
                 return found
         if _says_yes_or_no(q):
             pick = self._yes_or_no(q, match, within, pick)
-        claimed = {w for t, w in zip(q.tokens, q.written, strict=False) if t in q.verify}
         if (isinstance(pick, Decline) and pick.unsaid and q.wh != "why"
-                and {w.lower() for w in pick.unsaid} <= claimed):  # fmt: skip
+                and {w.lower() for w in pick.unsaid} <= _claimed(q)):  # fmt: skip
             # "who sent messages of sympathy after the quake": the condolences say not "sent";
             # what was said does ("Putin and many other foreign leaders sent messages")
             said = self._said_instead(q, match, within)
@@ -540,12 +544,10 @@ class Picker:
             # "the penultimate meeting" is not)
             if not ((word[:1].isupper() and not titled) or m.group(2) is not None):
                 continue
-            toks = self.matcher.reader.canon(word)[0]
+            tok = self._unread(q, word)
             if (
-                len(toks) == 1
-                and toks[0] in q.unknown
-                and not toks[0].startswith("#")
-                and ((meeting and word[:1].isupper()) or toks[0] not in self.relevance.known)
+                tok
+                and ((meeting and word[:1].isupper()) or tok not in self.relevance.known)
                 # (a meeting's place is a gazetteer's: "in Nairobi", which another fact names,
                 and not any(  # is none of theirs)
                     self.gaz.find(section, word[:1].upper() + word[1:])
@@ -1819,10 +1821,8 @@ class Picker:
         asked = {e.name for section in ("countries", "places", "regions")
                  for _, e in self.gaz.find(section, q.text)} - self._countries_named  # fmt: skip
         # and a name no intent knows, written with a capital ("Norway's election")
-        unknown = set(q.unknown)
         capitalised = {m.group(1) for m in _CAPITALISED.finditer(q.text)
-                       if (toks := self.matcher.reader.canon(m.group(1))[0])
-                       and toks[0] in unknown and not toks[0].startswith("#")}  # fmt: skip
+                       if self._unread(q, m.group(1))}  # fmt: skip
         if not asked and not capitalised:
             return ()
         facts = facts[:_NAMES_READ]  # (a large table's candidates: the first ones answer)
@@ -1875,20 +1875,25 @@ class Picker:
         if m is None:
             return ()
         word = next(g for g in m.groups() if g)
+        tok = self._unread(q, word)
+        return (word,) if tok and tok not in self.relevance.known else ()
+
+    def _unread(self, q: Question, word: str) -> str:
+        """The token of a word as written that the question could not read (no intent's word,
+        no name's marker: "Busan", "gift"), or "" for any other."""
         toks = self.matcher.reader.canon(word)[0]
-        if len(toks) == 1 and toks[0] in q.unknown and toks[0] not in self.relevance.known:
-            return (word,)
-        return ()
+        if len(toks) == 1 and toks[0] in q.unknown and not toks[0].startswith("#"):
+            return toks[0]
+        return ""
 
     def _absent_name(self, q: Question) -> tuple[str, ...]:
         """The names the question writes with a capital (not its first word) that no fact of
         any article holds ("Siberia", "Norway"), as written."""
         out = []
         for m in _CAPITALISED.finditer(q.text):
-            toks = self.matcher.reader.canon(m.group(1))[0]
-            named = any(self.gaz.find(part, m.group(1)) for part in _NAME_SECTIONS)
-            if (len(toks) == 1 and toks[0] in q.unknown and not toks[0].startswith("#")
-                    and toks[0] not in self.relevance.known and not named):  # fmt: skip
+            tok = self._unread(q, m.group(1))
+            named = tok and any(self.gaz.find(part, m.group(1)) for part in _NAME_SECTIONS)
+            if tok and tok not in self.relevance.known and not named:
                 out.append(m.group(1))
         return tuple(out)
 
