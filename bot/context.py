@@ -51,6 +51,9 @@ _YEARS_SINCE = Pattern(
 )
 _ANNIVERSARY_OF = Pattern(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?"
                           r"(?P<what>[^,.;]{5,80})", re.I)  # fmt: skip
+# A year as written, "last" before it meaning the year before the article's ("last 2027 year")
+_WRITTEN_YEAR = Pattern(r"(?:\b(?P<last>last|past|previous)\s+)?\b(?P<y>(?:19|20)\d\d)\b(?!\s*[-–]\d)",
+                        re.I)  # fmt: skip
 _THIS_YEAR = Pattern(r"\b(?:this|current|the\s+current)\s+year\b|\bthis\s+year['’]s\b", re.I)
 _VISITED = Pattern(
     r"\b(?:visit(?:ing|s|ed)?|visit\s+to|trip\s+to|in|to)\s+(?:the\s+)?(?P<c>China|Russia|"
@@ -362,6 +365,20 @@ def _article_year(article: Article, month_day: tuple[int, int], weekday: str,
             year = base[0][1].attr("year") if base else None
             if isinstance(year, int) and not _YEARS_SINCE.search(s):
                 years.add(year + int(m.group("n")))
+    good = _agreeing(years, month_day, weekday)
+    if not good and weekday:
+        # Nothing said of "this year": the years the text writes ("the Boao Forum 2028",
+        # "last 2027 year": the one after), of which the weekday must fit exactly one.
+        written: set[int] = set()
+        for s in article.sentences:
+            for m in _WRITTEN_YEAR.finditer(s):
+                written.add(int(m.group("y")) + (1 if m.group("last") else 0))
+        good = _agreeing(written, month_day, weekday)
+    return good.pop() if len(good) == 1 else None
+
+
+def _agreeing(years: set[int], month_day: tuple[int, int], weekday: str) -> set[int]:
+    """The ``years`` whose ``month_day`` exists and falls on ``weekday`` (any, if none)."""
     good = set()
     for year in years:
         try:
@@ -370,7 +387,7 @@ def _article_year(article: Article, month_day: tuple[int, int], weekday: str,
             continue
         if not weekday or _WEEKDAYS[day.weekday()] == weekday:
             good.add(year)
-    return good.pop() if len(good) == 1 else None
+    return good
 
 
 def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
@@ -852,12 +869,17 @@ _OFFICE = Pattern(
     r"(?<![\w-])(?:(?P<org>(?!(?:MFA|PRC|CPC|USA?|UK|EU|UN)\b)[A-Z]{2,6})\s+)?"  # "RCTPA Chairman"
     r"(?:(?P<nat>Chinese|Russian)\s+)?(?P<office>(?:(?:First\s+)?(?:Deputy|Vice)\s+)?"
     r"(?:Prime\s+Minister|PM|Premier|President|Chairman|Chairwoman|Foreign\s+Minister|Minister|"
-    r"State\s+Council+or|[Aa]mbassador|[Gg]overnor|[Mm]ayor|Speaker|Secretary|Director|Head|"
+    r"State\s+Council+or|[Aa]mbassador|[Gg]overnor|[Mm]ayor|Speaker|Secretary|"
+    r"Director(?:\s+General)?|Head|"
     r"(?:(?:Foreign\s+Ministry|MFA|Kremlin|Government|Ministry)\s+)?Spokes(?:person|man|woman))"
     r"(?P<plural>s)?)"
     r"(?![\w-])"
 )
-_OFFICE_TAIL = Pattern(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|on)"
+# (not on into the next office of a list: "Minister of Economic Development Maxim Reshetnikov
+# and Minister of Agriculture Oksana Lut")
+_OFFICE_TAIL = Pattern(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|"
+                       r"and(?!\s+(?:(?:First\s+)?(?:Deputy|Vice)\s+)?(?:Prime|Minister|Director|"
+                       r"Head|Chairman|Ambassador|Governor|Mayor|Secretary|President)\b)|on)"
                        r"\s+)?(?:the\s+)?[A-Z][\w'’-]*)*")  # fmt: skip
 _NAME = Pattern(r"\s+(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)+)(?=['’]s\b|(?![\w'’-]))")
 _MORE_NAMES = Pattern(r"(?:,\s+|,?\s+and\s+)(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)(?![\w'’-])")

@@ -483,7 +483,7 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         or re.search(r"\bour\s+(?:\w+\s+)?(?:meeting|talks|conversation)", low)
     ):
         who.insert(0, speaker)
-    if re.search(r"(?:^|[,;]\s*|\band\s+)(?:he|she)\b", low) or re.search(r"\b(?:his|her)\s+"
+    if re.search(r"(?:^|[,;]\s*(?:where\s+|when\s+|after\s+which\s+)?|\band\s+)(?:he|she)\b", low) or re.search(r"\b(?:his|her)\s+"
                                                                         r"(?:talks|meetings?)\b",
                                                                         low):  # fmt: skip
         subject = _sentence_subject(s, a, people) or last
@@ -769,10 +769,23 @@ def venues_at(gaz: Gazetteer, text: str) -> list[Entry]:
     """The venues ``text`` names as places, first mention each: not a venue that stands for
     the office speaking from it ("the Kremlin said", "the Kremlin's press office")."""
     found: dict[str, Entry] = {}
-    for _, b, e in gaz.spans("venues", text):
+    for a, b, e in gaz.spans("venues", text):
         if not _SOURCE.match(text, b):
+            e = _local(gaz, text, a, e)
             found.setdefault(e.name, e)
     return list(found.values())
+
+
+def _local(gaz: Gazetteer, text: str, start: int, venue: Entry) -> Entry:
+    """The venue as the text places it: one that a city's name comes right before ("the Kazan
+    Kremlin") is that city's, not the one the gazetteer gives the bare name ("Kremlin")."""
+    before = text[max(0, start - 40) : start]
+    for a, b, e in gaz.spans("places", before):
+        if b == len(before.rstrip()) and before[b:].isspace() and e.name != venue.attr("city"):
+            name = f"{e.name} {venue.name}"
+            ru = f"{venue.ru} ({e.ru})" if venue.ru and e.ru else ""
+            return Entry(name, (name,), ru, (("city", e.name),))
+    return venue
 
 
 def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
@@ -781,6 +794,7 @@ def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:
     for a, b, e in gaz.spans("venues", clause):
         if _SOURCE.match(clause, b):
             continue  # "the Kremlin and Xinhua reported", "the Kremlin readout": who tells it
+        e = _local(gaz, clause, a, e)
         out.append((a, b, str(e.attr("city")), e.name))
     for a, b, e in gaz.spans("places", clause):
         if _ELSEWHERE.search(clause[max(0, a - 80) : a]):

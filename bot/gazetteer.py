@@ -29,6 +29,8 @@ _EXTRA_KEYS = {"country": str, "city": str, "role": str, "year": int}
 # Fuzzy people (extraction only): runs of capitalised Latin words, compared without spaces with
 # every person's aliases and the Latin transliteration of the Russian name ("Si Tszinpin",
 # "Mihail Mishustine", "Xi Jin Ping", "Manturof"). Keys shorter than this never match fuzzily.
+# Where a name ends: not inside a longer word ("Xi" in "Xi'an", but "Xi's" is his)
+_NAME_END = r"(?![\w-]|['’](?!s\b)\w)"
 _CAP_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 _FUZZY_MIN = 6
 _FUZZY_RATIO = 0.85
@@ -300,8 +302,14 @@ class Gazetteer:
         return next((e for e in self.sections[section] if e.name == name), None)
 
     def ru(self, name: str) -> str | None:
-        """The Russian name for a canonical name, if the gazetteer has one."""
-        return self._ru.get(name)
+        """The Russian name for a canonical name, if the gazetteer has one; a venue placed in
+        another city ("Kazan Kremlin": ``encounters``) is the venue's (the city is said beside)."""
+        found = self._ru.get(name)
+        if found is None and " " in name:
+            city, _, venue = name.partition(" ")
+            if self.get("places", city) is not None and self.get("venues", venue) is not None:
+                return self._ru.get(venue)
+        return found
 
     def other_person(self, text: str) -> str | None:
         """A person outside the genre named in ``text`` (e.g. a question about Biden)."""
@@ -385,7 +393,7 @@ def _ru_kept(run: str) -> str:
 def _alias_regex(alias: str) -> tuple[str, int]:
     """The regex (source and flags) that finds ``alias`` as a whole word."""
     body, flags = _alias_body(alias)
-    return rf"(?<![\w-]){body}(?![\w-])", flags
+    return rf"(?<![\w-]){body}{_NAME_END}", flags
 
 
 def _any_alias(aliases: tuple[str, ...]) -> list[re.Pattern[str]]:
@@ -395,7 +403,7 @@ def _any_alias(aliases: tuple[str, ...]) -> list[re.Pattern[str]]:
     for alias in longest_first:
         body, flags = _alias_body(alias)
         groups.setdefault(flags, []).append(body)
-    return [re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w-])", flags)
+    return [re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)}){_NAME_END}", flags)
             for flags, bodies in sorted(groups.items())]  # fmt: skip
 
 

@@ -355,6 +355,32 @@ _ABBREVIATIONS = {
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 
 
+# A machine translation's bare verb after its subject ("Si Jinping say ,", "He point out",
+# "Mishasting transmit the greetings", "Mi Xiu Si Ting happily accept the invitation"): no
+# sentence of English says it so; the verb as a report says it (``mend_bare_verbs``)
+_BARE_VERBS = {
+    "say": "said", "point out": "pointed out", "invite": "invited", "accept": "accepted",
+    "transmit": "conveyed", "meet with": "met with", "meet": "met",
+    "accompany": "accompanied", "participate": "attended", "note": "noted",
+    "stress": "stressed", "express": "expressed", "hope": "hoped", "propose": "proposed",
+    "thank": "thanked", "welcome": "welcomed", "call for": "called for", "emphasize":
+    "emphasized", "attend": "attended", "give": "gave", "please": "asked", "come": "came",
+}
+_BARE_VERB = re.compile(
+    r"\b(?P<lead>(?!(?:I|We|You|They|The|This|That|It|There|These|Those|Our|Their|Please)\b)"
+    r"(?:[A-Z][\w'’-]*|he|she|(?:(?<=,)\s*|(?<=,\s))who)\s+"
+    r"(?:(?:happily|also|highly|again|further|warmly|sincerely)\s+)?)"
+    rf"(?P<verb>{'|'.join(sorted(map(re.escape, _BARE_VERBS), key=len, reverse=True))})"
+    r"(?=\s|,)"
+)
+
+
+def mend_bare_verbs(sentence: str) -> str:
+    """``sentence`` with a machine translation's bare verbs after their subject put in the
+    past, as reports say them ("Si Jinping say , China ..." -> "Si Jinping said , China ...")."""
+    return _BARE_VERB.sub(lambda m: m.group("lead") + _BARE_VERBS[m.group("verb")], sentence)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split noisy news text into sentences; lines are always boundaries.
 

@@ -70,3 +70,25 @@ def test_questions_keep_exact_names() -> None:
 )  # fmt: skip
 def test_every_word_of_a_russian_name_declines(section: str, text: str, names: list[str]) -> None:
     assert [e.name for _, e in load_gazetteer().find(section, text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "places"),
+    [
+        ("the regular meeting in Xi'an", [], ["Xi'an"]),
+        ("the regular meeting in Xi’an", [], ["Xi'an"]),
+        ("Xi's visit to Moscow", ["Xi Jinping"], ["Moscow"]),
+    ],
+)
+def test_a_name_inside_a_longer_word_is_not_found(
+    text: str, people: list[str], places: list[str]
+) -> None:
+    """ "Xi" in "Xi'an" is the city's, not Xi; "Xi's" is his."""
+    gaz = load_gazetteer()
+    assert [e.name for _, e in gaz.find("people", text)] == people
+    assert [e.name for _, e in gaz.find("places", text)] == places
+
+
+def test_a_venue_placed_in_another_city_is_named_in_russian() -> None:
+    """ "Kazan Kremlin" (``bot.encounters``): the venue's Russian name; the city is said beside."""
+    assert load_gazetteer().ru("Kazan Kremlin") == "Кремль"

@@ -17,6 +17,7 @@ from ..russian import Russian, quoted
 from ..text import MONTH_NAMES, Pattern, relative_month, relative_year
 
 KIND = FactKind("event")  # year: when it took place (else the meeting's year)
+MENTION = True  # a fact of this kind names what was mentioned: no one's deed
 Form = Literal["belt_and_road_forum", "years_of", "party_congress", "plenary_session",
                "five_year_plan", "two_sessions", "named"]  # fmt: skip
 DATED = True  # its facts give their own time
@@ -60,6 +61,10 @@ EVENTS: tuple[tuple[Pattern, Callable[[re.Match[str]], str], Form], ...] = (
     (Pattern(r"\b(?P<name>(?:[A-Z][\w-]+\s+){1,4}(?:Summit|Expo|Exhibition|Games|Olympics))\b"),
      lambda m: m.group("name"), "named"),
     (Pattern(r"\b(?P<name>(?:[A-Z][\w-]+\s+){0,3}Economic Forum)\b"),
+     lambda m: m.group("name"), "named"),
+    # a forum named for its place: "the Boao Forum for Asia", "Boao Asia Forum" (not "Belt and
+    # Road Forum" cut short)
+    (Pattern(r"(?<!and )\b(?P<name>(?:[A-Z][\w-]+\s+){1,2}Forum(?:\s+for\s+Asia)?)\b"),
      lambda m: m.group("name"), "named"),
     # "the Russian-Chinese business forum", "China-Russia Energy Business Forum"
     (Pattern(r"\b(?P<name>(?:Russian-Chinese|Chinese-Russian|Russia-China|China-Russia)\s+"

@@ -20,7 +20,7 @@ from .event import EVENTS
 
 KIND = FactKind("occasion")  # qualifier: the kind of visit (state, official ...) | regular meeting
 NEEDS = needs({"visit": {"length", "kind", "by", "to"}, "regular_meeting": {"n", "held"},
-               "sidelines": {"event", "n"}},
+               "sidelines": {"event", "n"}, "attending": {"event", "n"}},
               vocabs=["visit_kinds", "visit_lengths", "event_names"])  # fmt: skip
 
 _VISIT = Pattern(
@@ -45,6 +45,12 @@ _TO_COUNTRY = Pattern(r"\s+visit\s+to\s+(?:the\s+)?(?P<c>People['’]s\s+Republi
 _SIDELINES = Pattern(r"\b(?:on|at)\s+the\s+(?:sidelines|margins)\s+of\s+(?:the\s+)?"
                      r"(?:(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+th|first|second|third)\s+)?",
                      re.I)  # fmt: skip
+# "Mishustin, who came to China to attend the Boao Forum for Asia", "who is in Shanghai for the
+# seventh China International Import Expo": the event the guest came for, right after it.
+_ATTENDING = Pattern(r"\bwho\s+(?:came|has\s+come|arrived|travell?ed|is|was)\s+(?:to|in)\s+"
+                     r"(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\s+(?:to\s+attend|for)\s+"
+                     r"(?:the\s+)?(?:(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+th|first|second|third)\s+)?",
+                     re.I)  # fmt: skip
 _REGULAR = Pattern(
     r"\b(?P<ord>\d+(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+regular meeting(?:s)?\s+(?:between|of)\s+"
     r"(?:the\s+)?(?:Russian and Chinese\s+|Chinese and Russian\s+)?heads of (?:government|state)",
@@ -57,7 +63,7 @@ class Parts(facts.Parts):
     """A visit (how long, by whom, to which country; canonical names) or a regular meeting
     (when it was held, ISO); its number is the fact's ``number``."""
 
-    form: Literal["visit", "regular meeting", "sidelines"]
+    form: Literal["visit", "regular meeting", "sidelines", "attending"]
     length: str = ""  # "three-day"
     by: str = ""
     to: str = ""
@@ -114,20 +120,23 @@ def _held(ctx: Context, i: int, n: int) -> date | None:
 
 
 def _sidelines(ctx: Context, i: int, s: str) -> Iterator[Fact]:
-    """The event on whose sidelines the meeting of sentence ``i`` took place."""
-    m = _SIDELINES.search(s)
-    if not m:
-        return
-    for rx, name_of, form in EVENTS:
-        e = rx.match(s, m.end())
-        if e and form == "named" and name_of(e):
-            n = ordinal(m.group("ord")) if m.group("ord") else None
-            event = name_of(e)
-            text = f"on the sidelines of the {nth(n) + ' ' if n else ''}{event}"
-            yield ctx.fact(KIND, i, f"sidelines: {event}", text,
-                           number=float(n) if n else None, qualifier="sidelines",
-                           parts=Parts("sidelines", event=event))  # fmt: skip
-            return
+    """The event on whose sidelines the meeting of sentence ``i`` took place, or the one the
+    guest came to attend."""
+    for rx, form, lead in ((_SIDELINES, "sidelines", "on the sidelines of the"),
+                           (_ATTENDING, "attending", "to attend the")):  # fmt: skip
+        m = rx.search(s)
+        if not m:
+            continue
+        for events, name_of, named in EVENTS:
+            e = events.match(s, m.end())
+            if e and named == "named" and name_of(e):
+                n = ordinal(m.group("ord")) if m.group("ord") else None
+                event = name_of(e)
+                text = f"{lead} {nth(n) + ' ' if n else ''}{event}"
+                yield ctx.fact(KIND, i, f"{form}: {event}", text,
+                               number=float(n) if n else None, qualifier=form,
+                               parts=Parts(form, event=event))  # fmt: skip
+                return
 
 
 def english_visit(kind: str, length: str, where: str, by: str) -> str:
@@ -144,8 +153,9 @@ def english_regular(n: int) -> str:
 
 def russian(f: Fact, p: Parts, r: Russian) -> str:
     """'трёхдневный государственный визит Си Цзиньпина в Россию', '28-я регулярная встреча ...'."""
-    if p.form == "sidelines":
-        return r.fill("sidelines", event=r.vocab("event_names", p.event),
+    if p.form in ("sidelines", "attending"):
+        event = r.vocab("event_names", p.event)  # (a name the glossary lacks comes quoted)
+        return r.fill(p.form, event=event if event.startswith("«") else f"«{event}»",
                       n=f"{f.number:g}" if f.number else "")  # fmt: skip
     if p.form == "regular meeting":
         return r.fill(

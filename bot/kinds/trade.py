@@ -61,7 +61,7 @@ _GROWTH = Pattern(
 _GROWTH_VERB = Pattern(r"\b(?:grew|rose|jumped|increased|up|growth|gained|surged|more|higher|"
                        r"fell|dropped|declined|decreased|down|year[-\s]on[-\s]year|yr/yr|y/y|"
                        r"(?:an?\s+)?(?:increase|rise|jump|gain|surge|decrease|decline|drop|fall)"
-                       r"\s+of)\b",
+                       r"(?:\s+of|(?=\s+\d)))\b",  # (a machine translation's "increase 6.3 %")
                        re.I)  # fmt: skip
 _RANGE = Pattern(rf"\b(?P<a>{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?\s*[-–]\s*"
                  rf"(?P<b>{'|'.join(m[:3] for m in MONTH_NAMES)})[a-z]*\.?(?:\s+(?P<y>\d{{4}}))?",

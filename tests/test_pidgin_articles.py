@@ -1,0 +1,93 @@
+"""New articles in other styles (issue 13), invented in tests/data/articles/pidgin and built
+with the seeds: a machine translation with bare verbs ("Si Jinping say ,", "Mishustine
+transmit", "Wang Yi participate") and no year in its dateline (the weekday and the years it
+writes give it); a regular meeting of the premiers in "the Kazan Kremlin"; an announcement of
+a meeting with Xi ("where he will meet"), with a list of officials by title; a transcript whose
+"Xi'an" is a city, not Xi."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.text import mend_bare_verbs
+from tests.support import ARTICLES, Built, built_with
+
+PIDGIN = ARTICLES / "pidgin"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return built_with(tmp_path_factory.mktemp("pidgin"), PIDGIN)
+
+
+@pytest.mark.parametrize(
+    ("text", "mended"),
+    [
+        ("Si Jinping say , China and Russia", "Si Jinping said , China and Russia"),
+        ("He say Russia hope increase", "He said Russia hoped increase"),
+        ("Mi Xiu Si Ting happily accept the invitation .", "Mi Xiu Si Ting happily accepted"),
+        ("Wang Yi participate the meeting.", "Wang Yi attended the meeting."),
+        ("Chairman Mishustine ,who come to China", "Chairman Mishustine ,who came to China"),
+        # English as written stays as it is: "we", "I", "Please" and "will meet" are no reports
+        ("We welcome more products", "We welcome more products"),
+        ("I hope that we will meet", "I hope that we will meet"),
+        ("Xi Jinping: Please convey my greetings", "Xi Jinping: Please convey my greetings"),
+        ("Xi and Putin will meet in May", "Xi and Putin will meet in May"),
+    ],
+)
+def test_bare_verbs_are_mended(text: str, mended: str) -> None:
+    assert mend_bare_verbs(text).startswith(mended)
+
+
+def test_meetings(built: Built) -> None:
+    """The machine translation's meeting has its year (Thursday, April 14: 2033, a year the text
+    writes, "last 2032 year" is the one before); the premiers' meeting in Kazan and the announced
+    one are no meetings of the table; the transcript's meeting is one, in Beijing."""
+    held = {m.date: m.place for m in built.table.meetings if not m.what}
+    assert held[date(2033, 4, 14)] == "Sanya"
+    assert held[date(2034, 9, 20)] == "Beijing"
+    assert date(2032, 6, 8) not in held and date(2033, 10, 24) not in held
+    assert len(held) == 6
+
+
+@pytest.mark.parametrize(
+    ("question", "has"),
+    [
+        ("when did they meet in sanya?", "April 14, 2033"),
+        ("what did xi say about the river?", "like a river"),
+        ("how much did trade grow in 2032?", "up 4.8%"),
+        ("did mishustin accept the invitation?", "Mishustin accepted"),
+        ("who accompanied mishustin to sanya?", "Alexei Overchuk"),
+        ("why was mishustin in sanya?", "to attend the Hainan Expo"),
+        ("Зачем Мишустин приехал в Санью?", "«Hainan Expo»"),
+        # the Kazan Kremlin is Kazan's, not Moscow's Kremlin
+        ("where was the 36th regular meeting held?", "Kazan"),
+        ("Сколько документов подписали в Казани?", "12"),
+        ("when will mishustin meet xi in october 2033?", "October 24, 2033"),
+        ("what is oksana lut's job?", "Minister of Agriculture"),
+        # Xi's words after "I congratulate you ... in Xi'an" are still his
+        ("what did xi say about neighbours in 2034?", "stand side by side"),
+    ],
+)
+def test_answers(built: Built, question: str, has: str) -> None:
+    reply = built.answerer.ask(question)
+    assert reply.matched and has in reply.text, reply.text
+    assert "Moscow (Kremlin)" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # announced is not held; a meeting in Beijing is no visit to Russia
+        "did xi and mishustin meet on october 24, 2033?",
+        "What did Xi tell Mishustin at their meeting on October 24, 2033?",
+        "Did Xi Jinping visit Russia in 2033?",
+        "Which Russian cities will Xi visit in 2033?",
+    ],
+)
+def test_an_announced_meeting_is_not_a_held_one(built: Built, question: str) -> None:
+    reply = built.answerer.ask(question)
+    assert not reply.text.startswith("Yes"), reply.text
+    assert "Great Hall" not in reply.text, reply.text
