@@ -58,6 +58,7 @@ _FILLER = frozenset({"what", "which", "when", "where", "were", "they", "there", 
 # Kinds a fallback answer never is: the meeting itself and who was there are intents' answers.
 _FEW_FACTS = 200  # more facts than this are narrowed through an index
 _NO_AGENT = frozenset(k for k, kind in KINDS.items() if kind.agent is None)
+_MENTIONS = frozenset(k for k, kind in KINDS.items() if kind.mention)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
 # The thing a question asks for: "who was the interpreter", "what gift did Xi give", "кто был
 # переводчиком" (``Picker._absent``)
@@ -132,6 +133,13 @@ _VISITED = re.compile(
 _NAMES_READ = 60  # statements a question's names are looked for in (``Picker._unsaid_names``)
 _NEAR_MEETINGS = 12  # and the meetings whose words count besides
 # A cause asked ("what caused the quake", "the reason for"): no intent that tells none answers
+# A deed at an event a mention of the event does not confirm (``Picker._done_at``)
+_DONE_AT = re.compile(
+    r"\b(?:go|went|gone|attend\w*|visit\w*|join\w*|host\w*|take\s+part|took\s+part|"
+    r"participat\w*|travel\w*|fly|flew|посетил\w*|посещал\w*|участвовал\w*|ездил\w*|"
+    r"поехал\w*|приехал\w*|побывал\w*|(?<!\w)был[аи]?\s+(?:на|в)(?!\w))",
+    re.I,
+)  # fmt: skip
 _CAUSE = re.compile(r"\bwhat\s+caused\b|\bcauses?\s+of\b|\breasons?\s+for\b|\bпричин\w*", re.I)
 # "at the 2024 meeting": a meeting of that year, not what was said of the year
 _AT_DATED_MEETING = re.compile(
@@ -397,6 +405,15 @@ class Picker:
         ranked = [k for i in intents if i.rank == "words" for k in i.answers]
         self.relevance = Relevance(table, matcher.reader, ranked)
         self.answerable = Answerable(matcher, self.relevance)
+        # The words only declining intents use and no fact says ("death toll", "weather"): a
+        # question that says one is answered only by facts that say it too (``_declined_word``)
+        answering = frozenset().union(*(matcher.vocabulary(i.name) for i in intents
+                                        if not i.declines))  # fmt: skip
+        self._declined_words = frozenset(
+            w for i in intents if i.declines for w in matcher.vocabulary(i.name)
+            if w not in answering and not w.startswith("#") and len(w) >= 4
+            and w not in self.relevance.known
+        )  # fmt: skip
         self._by_meeting: dict[str, frozenset[str]] = {}  # meeting id -> its facts' words
         self._claims_of: dict[int, frozenset[Claim]] = {}  # fact key -> its claims (``_claims``)
         # The people at every meeting: naming them describes none.
@@ -449,7 +466,21 @@ class Picker:
             and not (pick.outside or pick.out_of_scope or pick.unsaid or pick.no_meeting)
         ):  # an intent that matched and found nothing is a decline: never the nearest fact
             return self._fallback(q, within) or pick
+        if isinstance(pick, Pick) and (declined := self._declined_word(q, pick)):
+            return Decline(pick.intent.name, unsaid=declined)
         return pick
+
+    def _declined_word(self, q: Question, pick: Pick) -> tuple[str, ...]:
+        """The question's words that only declining intents know ("death toll" of the quake)
+        and none of the facts says, as written: the facts found are about something else."""
+        asked = [(t, w) for t, w in zip(q.tokens, q.written, strict=False)
+                 if t in self._declined_words]  # fmt: skip
+        if not asked:
+            return ()
+        held: set[str] = set()
+        for f in pick.facts:
+            held |= self.answerable.words(f)
+        return tuple(w for t, w in asked if t not in held)
 
     def _yes_or_no(self, q: Question, match: Match, within: Set[str] | None,
                    pick: Pick | Decline) -> Pick | Decline:  # fmt: skip
@@ -487,6 +518,8 @@ class Picker:
         if visited:  # "did Mishustin visit Gansu?": condolences over the quake there are no visit
             return Decline(pick.intent.name, unsaid=visited)
         missing = self._unconfirmed(q, pick) if found == "yes" else ()
+        if found == "yes" and not missing:
+            missing = self._done_at(q, pick)
         if missing:  # "did Xi visit the earthquake zone in Gansu?": the condolences over the
             return Decline(pick.intent.name, unsaid=missing)  # quake are no answer
         if found == "yes" and not self._all_named(q, pick.facts):
@@ -505,6 +538,17 @@ class Picker:
         if found == "no" and (shown := self._shown_otherwise(q, pick)) is not None:
             return shown  # "did they meet in the afternoon?": no, and the time of day they did
         return dataclasses.replace(pick, no=found == "no", yes=found == "yes", weekday=weekday)
+
+    def _done_at(self, q: Question, pick: Pick) -> tuple[str, ...]:
+        """What a yes-or-no question says a person did at an event ("did Putin go to the Belt
+        and Road Forum?", "посетил ли Путин форум"), as written, when its facts only name the
+        event (no one's deed): a mention is no attendance."""
+        m = _DONE_AT.search(q.text)
+        if m is None or not (q.slots.people or q.slots.speaker):
+            return ()
+        if not pick.facts or any(f.kind not in _MENTIONS for f in pick.facts):
+            return ()
+        return (m.group(0),)
 
     def _shown_otherwise(self, q: Question, pick: Pick) -> Pick | None:
         """For a "no", when the facts' own words do not show the part of the day the question
@@ -830,6 +874,8 @@ class Picker:
         if intent.about == "meeting" and intent.asks in ("date", "place") and q.future:
             # "is another meeting planned, and where?": the meetings of theirs articles announce
             planned = self._announced(s)
+            if planned and (named := self._countries(q.text)):  # "which Russian cities will Xi
+                planned = [f for f in planned if self._in_countries(f, named)]  # visit"
             if planned and q.precision == "day":  # "on what exact date will they meet": the
                 planned = [f for f in planned if len(str(getattr(f.parts, "when", ""))) == 10]
                 if not planned:  # announced day, not "in 2026"
@@ -839,7 +885,9 @@ class Picker:
             if not planned and _WILL.match(q.future_as):  # "when will Xi visit Russia": a
                 # meeting no article announces; a past one is no answer
                 return Decline(intent.name, unsaid=(q.future_as,))
-        if not meetings and intent.about == "meeting" and intent.asks == "facts" and q.future:
+        if (intent.about == "meeting" and intent.asks == "facts" and q.future
+                and not any(m.date and (not s.years or m.date.year in s.years)
+                            for m in meetings)):  # fmt: skip
             # "who will accompany Mishustin in April 2027": a meeting of theirs an article
             # announces (its label says so)
             meetings = [m for m in self._meetings(s, countries, True) if self._planned(m)]
@@ -1481,9 +1529,14 @@ class Picker:
             out.append(f)
         return out
 
+    def _in_countries(self, fact: Fact, countries: set[str]) -> bool:
+        """Whether the fact's own place is in one of ``countries`` (or it has none)."""
+        entry = self.gaz.get("places", _own_place(fact))
+        return entry is None or entry.attr("country") in countries
+
     def _planned(self, meeting: Meeting) -> bool:
         """True for a meeting of the principals that an article announces."""
-        return bool(meeting.what and meeting.facts) and self._announces_theirs(meeting.facts[0])
+        return bool(meeting.what) and any(map(self._announces_theirs, meeting.facts))
 
     def _announces_theirs(self, fact: Fact) -> bool:
         """True for an encounter fact of a planned meeting of the principals."""
@@ -1545,6 +1598,12 @@ class Picker:
         place = _own_place(fact)
         if s.places and place not in s.places:
             return False
+        if getattr(fact.parts, "status", "") == "planned" and not q.future:
+            return False  # "did they meet on November 7, 2028?": announced is not held
+        if s.countries and place:  # "did Xi visit Russia in 2028": not a meeting in Beijing
+            entry = self.gaz.get("places", place)
+            if entry is not None and entry.attr("country") not in s.countries:
+                return False
         if asked.asks == "date":  # its own day (not the day an article announced it)
             when = getattr(fact.parts, "when", None)
             if when is not None:

@@ -113,7 +113,8 @@ FUTURE_TENSE = (r"will|shall|going to|будет|будут|приедет|со�
 _FUTURE = re.compile(r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetup|meet-up|visit|talks|summit|"
                      r"trip)\b|"
                      r"\b(?:expected|planned|scheduled|upcoming|due to|is to|are to)\b|"
-                     r"\b(?:планиру\w*|ожида\w*|предстоящ\w*)|"
+                     r"\b(?:планиру\w*|ожида\w*|предстоящ\w*|запланирован\w*|намечен\w*|"
+                     r"долж(?:ен|на|ны|но)\s+(?:встретиться|прибыть|посетить|пройти|состояться))|"
                      rf"\b(?:{FUTURE_TENSE})(?!\w)",
                      re.I)  # fmt: skip
 _HOW_MANY = re.compile(r"\bhow\s+many\b|сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|amount|sum|"
@@ -616,11 +617,13 @@ _OTHER_EVENT = re.compile(
     r"^\W*(?:when|where|on what dates?|in which city|(?:what|which)\s+(?:day\s+of\s+the\s+week|"
     r"weekday)|где|когда|день\s+недели)(?:\s+(?:and|и)\s+(?:when|where|on "
     r"what dates?|in which city|где|когда))?\s+(?:was|were|is|will|did|does|"
-    r"проходил\w*|прош\w*|состоял\w*|будет)?\s*(?:the\s+)?(?:\d+\w*\s+|\d+-\w+\s+|first\s+|"
+    r"проходил\w*|прош\w*|состоял\w*|будет)?\s*"
+    r"(?:(?:\w+\s+){1,3}?(?:hold|have|host|convene|attend)\s+)?"  # "did the two sides hold"
+    r"(?:the\s+)?(?:\d+\w*\s+|\d+-\w+\s+|first\s+|"
     r"second\s+|third\s+|fourth\s+|fifth\s+)?"
     r"(?-i:(?:[A-Z][\w-]*\s+(?:and\s+|of\s+|for\s+)?){0,4})"  # a name: "the third Belt and Road"
     r"(?:regular\s+meeting|forum|plenum|plenary|summit|"
-    r"congress|session|regular\s+heads|регулярн\w*\s+встреч\w*|встреч\w*\s+глав\w*\s+правительств\w*|"
+    r"congress|session|regular\s+heads|регулярн\w*\s+(?:встреч|заседани)\w*|встреч\w*\s+глав\w*\s+правительств\w*|"
     r"форум\w*|пленум\w*|саммит\w*|"
     r"съезд\w*)",
     re.I,

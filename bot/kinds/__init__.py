@@ -64,6 +64,7 @@ class Kind:
     period: Callable[[Fact], tuple[int | None, int | None, bool]] | None = None
     values: frozenset[str] = frozenset()  # every value a fact of the kind can have, if few
     named: bool = False  # a fact answers only a question that names it
+    mention: bool = False  # a fact says a thing was mentioned, not that anyone did anything
 
 
 def _same(fact: Fact) -> str:
@@ -87,7 +88,7 @@ def kind_of(module: ModuleType) -> Kind:
                 getattr(module, "agent", None), getattr(module, "DATED", False),
                 getattr(module, "parties", None), getattr(module, "period", None),
                 frozenset(getattr(module, "VALUES", ())),
-                getattr(module, "NAMED", False))  # fmt: skip
+                getattr(module, "NAMED", False), getattr(module, "MENTION", False))  # fmt: skip
 
 
 def discover(package: str = __name__) -> dict[FactKind, Kind]:

@@ -14,6 +14,7 @@ from ..russian import Russian
 from ..text import Pattern
 
 KIND = FactKind("area")
+MENTION = True  # a fact of this kind names what was mentioned: no one's deed
 NEEDS = needs()
 
 _COOP = Pattern(r"cooperat|collaborat|partnership|projects?\b|exchanges?\b|joint work|"

@@ -15,6 +15,7 @@ from ..russian import Russian
 from ..text import Pattern
 
 KIND = FactKind("initiative")
+MENTION = True  # a fact of this kind names what was mentioned: no one's deed
 NEEDS = needs({"synergy": {"a", "b"}})
 
 _SYNERGY = Pattern(r"synergi[sz]|synergy|align|dock|coupl|integrat|link(?:ing)? up", re.I)

@@ -12,6 +12,7 @@ from ..glossary import needs
 from ..russian import Russian
 
 KIND = FactKind("organisation")
+MENTION = True  # a fact of this kind names what was mentioned: no one's deed
 NEEDS = needs()
 
 

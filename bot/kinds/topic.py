@@ -16,6 +16,7 @@ from ..russian import Russian
 from ..text import Pattern
 
 KIND = FactKind("topic")
+MENTION = True  # a fact of this kind names what was mentioned: no one's deed
 NEEDS = needs({"topics": {"items"}, "topics_planned": {"items"}}, vocabs=["topics"])
 
 _DISCUSS = Pattern(
