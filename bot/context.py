@@ -52,8 +52,8 @@ _YEARS_SINCE = Pattern(
 _ANNIVERSARY_OF = Pattern(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:the\s+)?"
                           r"(?P<what>[^,.;]{5,80})", re.I)  # fmt: skip
 # A year as written, "last" before it meaning the year before the article's ("last 2027 year")
-_WRITTEN_YEAR = Pattern(r"(?:\b(?P<last>last|past|previous)\s+)?\b(?P<y>(?:19|20)\d\d)\b(?!\s*[-–]\d)",
-                        re.I)  # fmt: skip
+_WRITTEN_YEAR = Pattern(r"(?:\b(?P<last>last|past|previous)\s+)?\b(?P<y>(?:19|20)\d\d)\b"
+                        r"(?!\s*[-–]\d)", re.I)  # fmt: skip
 _THIS_YEAR = Pattern(r"\b(?:this|current|the\s+current)\s+year\b|\bthis\s+year['’]s\b", re.I)
 _VISITED = Pattern(
     r"\b(?:visit(?:ing|s|ed)?|visit\s+to|trip\s+to|in|to)\s+(?:the\s+)?(?P<c>China|Russia|"

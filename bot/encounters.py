@@ -483,9 +483,8 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         or re.search(r"\bour\s+(?:\w+\s+)?(?:meeting|talks|conversation)", low)
     ):
         who.insert(0, speaker)
-    if re.search(r"(?:^|[,;]\s*(?:where\s+|when\s+|after\s+which\s+)?|\band\s+)(?:he|she)\b", low) or re.search(r"\b(?:his|her)\s+"
-                                                                        r"(?:talks|meetings?)\b",
-                                                                        low):  # fmt: skip
+    if re.search(r"(?:^|[,;]\s*(?:where\s+|when\s+|after\s+which\s+)?|\band\s+)(?:he|she)\b",
+                 low) or re.search(r"\b(?:his|her)\s+(?:talks|meetings?)\b", low):  # fmt: skip
         subject = _sentence_subject(s, a, people) or last
         if subject:
             who.insert(0, subject)
@@ -780,7 +779,7 @@ def _local(gaz: Gazetteer, text: str, start: int, venue: Entry) -> Entry:
     """The venue as the text places it: one that a city's name comes right before ("the Kazan
     Kremlin") is that city's, not the one the gazetteer gives the bare name ("Kremlin")."""
     before = text[max(0, start - 40) : start]
-    for a, b, e in gaz.spans("places", before):
+    for _, b, e in gaz.spans("places", before):
         if b == len(before.rstrip()) and before[b:].isspace() and e.name != venue.attr("city"):
             name = f"{e.name} {venue.name}"
             ru = f"{venue.ru} ({e.ru})" if venue.ru and e.ru else ""

@@ -359,12 +359,28 @@ _SENT_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+|(?<=[a-z]{3}[.!?])(?=[A
 # "Mishasting transmit the greetings", "Mi Xiu Si Ting happily accept the invitation"): no
 # sentence of English says it so; the verb as a report says it (``mend_bare_verbs``)
 _BARE_VERBS = {
-    "say": "said", "point out": "pointed out", "invite": "invited", "accept": "accepted",
-    "transmit": "conveyed", "meet with": "met with", "meet": "met",
-    "accompany": "accompanied", "participate": "attended", "note": "noted",
-    "stress": "stressed", "express": "expressed", "hope": "hoped", "propose": "proposed",
-    "thank": "thanked", "welcome": "welcomed", "call for": "called for", "emphasize":
-    "emphasized", "attend": "attended", "give": "gave", "please": "asked", "come": "came",
+    "say": "said",
+    "point out": "pointed out",
+    "invite": "invited",
+    "accept": "accepted",
+    "transmit": "conveyed",
+    "meet with": "met with",
+    "meet": "met",
+    "accompany": "accompanied",
+    "participate": "attended",
+    "note": "noted",
+    "stress": "stressed",
+    "express": "expressed",
+    "hope": "hoped",
+    "propose": "proposed",
+    "thank": "thanked",
+    "welcome": "welcomed",
+    "call for": "called for",
+    "emphasize": "emphasized",
+    "attend": "attended",
+    "give": "gave",
+    "please": "asked",
+    "come": "came",
 }
 _BARE_VERB = re.compile(
     r"\b(?P<lead>(?!(?:I|We|You|They|The|This|That|It|There|These|Those|Our|Their|Please)\b)"

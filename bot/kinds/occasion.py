@@ -122,8 +122,11 @@ def _held(ctx: Context, i: int, n: int) -> date | None:
 def _sidelines(ctx: Context, i: int, s: str) -> Iterator[Fact]:
     """The event on whose sidelines the meeting of sentence ``i`` took place, or the one the
     guest came to attend."""
-    for rx, form, lead in ((_SIDELINES, "sidelines", "on the sidelines of the"),
-                           (_ATTENDING, "attending", "to attend the")):  # fmt: skip
+    ways: tuple[tuple[Pattern, Literal["sidelines", "attending"], str], ...] = (
+        (_SIDELINES, "sidelines", "on the sidelines of the"),
+        (_ATTENDING, "attending", "to attend the"),
+    )
+    for rx, form, lead in ways:
         m = rx.search(s)
         if not m:
             continue
