@@ -37,6 +37,10 @@ _PEOPLE_COUNTED = re.compile(r"\bhow\s+many\s+(?:people|persons|lives|victims|de
 _PEOPLE_GIVEN = re.compile(r"\d[\d,.]*\s+(?:people|persons|lives|victims|dead|killed|injured|"
                            r"человек|погибш|пострадавш)", re.I)  # fmt: skip
 YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b")
+# "what exact time did the meeting start", "в котором часу": a clock time, not a part of the day
+_CLOCK_ASKED = re.compile(r"\bexact\s+time\b|\bwhat\s+time\s+exactly\b|\bat\s+what\s+hour\b|"
+                          r"\bв\s+котором\s+часу\b|\bво\s+сколько\b", re.I)  # fmt: skip
+CLOCK_GIVEN = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)
 NUMBER_GIVEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                           r"twelve|dozen|twice)\b", re.I)  # fmt: skip
 
@@ -107,6 +111,9 @@ def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[De
     if greeters:  # "who met him at the airport": the people who did, not the arrival alone
         said = greeters.group("at") or greeters.group("ru")
         out.append(Demand(said, lambda d: bool(GREETERS_GIVEN.search(d)), True))
+    clock = _CLOCK_ASKED.search(q.text)
+    if clock:
+        out.append(Demand(clock.group(), lambda d: bool(CLOCK_GIVEN.search(d)), True))
     if months_asked(q.text) == FULL_YEAR:  # "the full-year total": not the first 11 months'
         out.append(Demand("full year", lambda d: not _PART_OF_YEAR.search(d), True))
     return out

@@ -133,6 +133,8 @@ _VISITED = re.compile(
 _NAMES_READ = 60  # statements a question's names are looked for in (``Picker._unsaid_names``)
 _NEAR_MEETINGS = 12  # and the meetings whose words count besides
 # A cause asked ("what caused the quake", "the reason for"): no intent that tells none answers
+# A day counted from the user's today ("tomorrow", "завтра"), which no article can place
+_TODAY = re.compile(r"\b(?:today|tonight|tomorrow|сегодня|завтра|послезавтра)\b", re.I)
 # A deed at an event a mention of the event does not confirm (``Picker._done_at``)
 _DONE_AT = re.compile(
     r"\b(?:go|went|gone|attend\w*|visit\w*|join\w*|host\w*|take\s+part|took\s+part|"
@@ -263,7 +265,8 @@ def _asks_yes_or_no(q: Question) -> bool:
 # question with no question word: "Встреча в Москве была в 2024 году?"); "xi mishustin date?"
 # is no such question.
 _AUXILIARY = re.compile(
-    r"(?:^\W*|^[^?]{3,120},\s*)(?:was|were|is|are|did|do|does|has|have|had)\b|(?<!\w)ли(?!\w)",
+    r"(?:^\W*(?:@\w+\W+)?(?:(?:yo|bruh|so|ok|okay|hey|lol|and|but|well|um|uh|hmm|wait|guys)"
+    r"\W+)*|^[^?]{3,120},\s*)(?:was|were|is|are|did|do|does|has|have|had)\b|(?<!\w)ли(?!\w)",
     re.I,
 )  # ("At the Moscow meeting, did Xi ...")
 
@@ -425,6 +428,12 @@ class Picker:
         conversation's context or a venue chose them (``bot.dialogue``); None: any. When no
         intent matches (and nothing says why not), the facts of any kind that hold nearly all of
         the question's words answer."""
+        today = _TODAY.search(q.text)
+        asked = self.intents.get(match.intent or "")
+        if today and (_says_yes_or_no(q) or (asked is not None and asked.about in ("meeting",
+                                                                                 "other"))):
+            # "will they meet tomorrow?": the articles know no day the user lives in
+            return Decline(match.intent or "", unsaid=(today.group(),))
         pick = self._pick(q, match, within)
         runner = self._runner_up(q, match, pick, within)
         if runner is not None:
@@ -468,6 +477,8 @@ class Picker:
             return self._fallback(q, within) or pick
         if isinstance(pick, Pick) and (declined := self._declined_word(q, pick)):
             return Decline(pick.intent.name, unsaid=declined)
+        if isinstance(pick, Pick) and not pick.no and (visited := self._not_visited(q, pick)):
+            return Decline(pick.intent.name, unsaid=visited)  # "when did Xi visit Gansu"
         return pick
 
     def _declined_word(self, q: Question, pick: Pick) -> tuple[str, ...]:

@@ -104,10 +104,11 @@ _SHORT_YEAR = Guarded(
 _ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:dates?|days?)\b|\bwhen exactly\b|"
                        r"какого числа|точн\w* дат", re.I)  # fmt: skip
 _ASKS_YEARS = re.compile(
-    r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах", re.I
+    r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах|в\s+какие\s+годы", re.I
 )  # fmt: skip ("which Years of Culture" names themed years)
 # The future tense itself ("will", "состоится"): a question in it asks of what has not happened
 FUTURE_TENSE = (r"will|shall|going to|будет|будут|приедет|состоится|состоятся|пройд[её]т|"
+                r"встретится|встретятся|увидятся|проведут|"
                 r"следующ\w*|посетит|посетят|прилетит|отправится")  # fmt: skip
 # ... and the other words of what is to come ("expected", "the next meeting")
 _FUTURE = re.compile(r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetup|meet-up|visit|talks|summit|"
