@@ -430,8 +430,9 @@ class Picker:
         the question's words answer."""
         today = _TODAY.search(q.text)
         asked = self.intents.get(match.intent or "")
-        if today and (_says_yes_or_no(q) or (asked is not None and asked.about in ("meeting",
-                                                                                 "other"))):
+        if today and (
+            _says_yes_or_no(q) or (asked is not None and asked.about in ("meeting", "other"))
+        ):
             # "will they meet tomorrow?": the articles know no day the user lives in
             return Decline(match.intent or "", unsaid=(today.group(),))
         pick = self._pick(q, match, within)
