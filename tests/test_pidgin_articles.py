@@ -65,6 +65,8 @@ def test_meetings(built: Built) -> None:
         # the Kazan Kremlin is Kazan's, not Moscow's Kremlin
         ("where was the 36th regular meeting held?", "Kazan"),
         ("Сколько документов подписали в Казани?", "12"),
+        # a growth with no amount, for the period it names (not the figure's fall before it)
+        ("trade growth in the first five months of 2032?", "up 3.9%"),
         ("when will mishustin meet xi in october 2033?", "October 24, 2033"),
         ("what is oksana lut's job?", "Minister of Agriculture"),
         # Xi's words after "I congratulate you ... in Xi'an" are still his

@@ -30,6 +30,7 @@ NEEDS = needs(
         "period_by": {"year"},
         "period_run": {"n"},
         "trade_volume": {"period", "approx", "amount", "growth"},
+        "trade_growth": {"period", "growth"},
         "trade_flow": {"subject", "period", "approx", "amount", "growth"},
         "growth": {"pct"},
         "decline": {"pct"},
@@ -146,6 +147,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
             listed = False
         money = list(_MONEY.finditer(s))
         if not money:
+            grown = _grown(ctx, i, s, sentences[i - 1] if i else "")
+            if grown is not None:
+                yield grown
             continue
         about_trade = (
             _TRADE.search(s)
@@ -307,6 +311,36 @@ def _growth(s: str, m: re.Match[str]) -> str:
         if best is None or distance < best[0]:
             best = (distance, f"-{value}" if down else value)
     return best[1] if best else ""
+
+
+# "trade rose by 4.2 percent year on year in the first seven months of 2026", "In the first
+# eight months of this year it rose by another 3.4 percent" (after a sentence about trade): a
+# growth with no amount; the clause before it says whose ("Although the figure was 6.9 percent
+# lower than in the previous year, trade rose ...": the figure's is not)
+_GROWN_SUBJECT = Pattern(r"\b(?:trade|turnover|it)\b(?![^,;]*,)[^;]{0,40}$", re.I)
+
+
+def _grown(ctx: Context, i: int, s: str, before: str) -> Fact | None:
+    """The trade growth sentence ``i`` gives with no amount, for a period it names (the
+    sentence ``before`` it says what "it" is), or None."""
+    for g in _GROWTH.finditer(s):
+        subject = _GROWN_SUBJECT.search(s, 0, g.start())
+        if subject is None or not _GROWTH_VERB.search(s[max(0, g.start() - 25) : g.end() + 30]):
+            continue
+        said = subject.group().lower()
+        if not (_TRADE.search(said) or (said.startswith("it") and _TRADE.search(before))):
+            continue
+        period = _period(ctx, s, g, None)
+        if "period" not in period.parts:
+            return None
+        value = g.group("g").replace(",", ".")
+        down = bool(g.group("down") or re.match(r"\s+(?:less|lower|down)", g.group("tail") or ""))
+        growth = f"-{value}" if down else value
+        text = f"trade {period.text}, {'down' if down else 'up'} {value}% on a year earlier"
+        return ctx.fact(KIND, i, f"growth: {growth}%", text, year=period.year,
+                        qualifier="growth", parts=Parts("", "", growth=growth,
+                                                        **period.parts))  # fmt: skip
+    return None
 
 
 def _subject(s: str, m: re.Match[str]) -> str:
@@ -497,7 +531,7 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     """'годовая цель по товарообороту в 200 млрд долларов США достигнута за первые 11 месяцев
     2023 г. (цель поставили Си Цзиньпин и Путин)'."""
     amount = r.fill("amount", n=decimal(p.n), unit=r.vocab("units", p.unit),
-                    currency=r.vocab("currencies", p.currency))  # fmt: skip
+                    currency=r.vocab("currencies", p.currency)) if p.n else ""  # fmt: skip
     year = str(p.period_year) if p.period_year is not None else ""
     period = ""
     if p.period == "months" and p.from_month and p.months == 1:
@@ -518,7 +552,7 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
         period = r.fill("period_run", n=str(p.run))
     set_by = r.people(p.set_by, "nom") or r.vocab("set_by", p.set_by_phrase)
     approx = {"more": r.word("more"), "less": r.word("less")}.get(p.approx, "")
-    template = {"volume": "trade_volume", "target": "trade_target",
+    template = {"volume": "trade_volume", "target": "trade_target", "growth": "trade_growth",
                 "target reached": "trade_target_reached"}[f.qualifier]  # fmt: skip
     if f.qualifier == "target reached" and p.annual:
         template = "trade_annual_target_reached"
