@@ -478,7 +478,8 @@ class Picker:
             return self._fallback(q, within) or pick
         if isinstance(pick, Pick) and (declined := self._declined_word(q, pick)):
             return Decline(pick.intent.name, unsaid=declined)
-        if isinstance(pick, Pick) and not pick.no and (visited := self._not_visited(q, pick)):
+        if (isinstance(pick, Pick) and not pick.no and not q.future
+                and (visited := self._not_visited(q, pick))):  # fmt: skip
             return Decline(pick.intent.name, unsaid=visited)  # "when did Xi visit Gansu"
         return pick
 

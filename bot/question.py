@@ -114,7 +114,7 @@ FUTURE_TENSE = (r"will|shall|going to|будет|будут|приедет|со�
 _FUTURE = re.compile(r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetup|meet-up|visit|talks|summit|"
                      r"trip)\b|"
                      r"\b(?:expected|planned|scheduled|upcoming|due to|is to|are to)\b|"
-                     r"\b(?:планиру\w*|ожида\w*|предстоящ\w*|запланирован\w*|намечен\w*|"
+                     r"\b(?:планиру\w*|ожида\w*|предстоящ\w*|"
                      r"долж(?:ен|на|ны|но)\s+(?:встретиться|прибыть|посетить|пройти|состояться))|"
                      rf"\b(?:{FUTURE_TENSE})(?!\w)",
                      re.I)  # fmt: skip

@@ -64,7 +64,8 @@ EVENTS: tuple[tuple[Pattern, Callable[[re.Match[str]], str], Form], ...] = (
      lambda m: m.group("name"), "named"),
     # a forum named for its place: "the Boao Forum for Asia", "Boao Asia Forum" (not "Belt and
     # Road Forum" cut short)
-    (Pattern(r"(?<!and )\b(?P<name>(?:[A-Z][\w-]+\s+){1,2}Forum(?:\s+for\s+Asia)?)\b"),
+    (Pattern(r"(?<!and )\b(?P<name>(?:(?!(?:Economic|International|Road|Cooperation)\b)"
+             r"[A-Z][\w-]+\s+){1,2}Forum(?:\s+for\s+Asia)?)\b"),
      lambda m: m.group("name"), "named"),
     # "the Russian-Chinese business forum", "China-Russia Energy Business Forum"
     (Pattern(r"\b(?P<name>(?:Russian-Chinese|Chinese-Russian|Russia-China|China-Russia)\s+"
