@@ -61,6 +61,8 @@ def test_meetings(built: Built) -> None:
         ("did mishustin accept the invitation?", "Mishustin accepted"),
         ("who accompanied mishustin to sanya?", "Alexei Overchuk"),
         ("why was mishustin in sanya?", "to attend the Hainan Expo"),
+        ("where did mishustin fly in from?", "from Harbin"),
+        ("Откуда прилетел Мишустин в Санью?", "(откуда: Харбин)"),
         ("Зачем Мишустин приехал в Санью?", "«Hainan Expo»"),
         # the Kazan Kremlin is Kazan's, not Moscow's Kremlin
         ("where was the 36th regular meeting held?", "Kazan"),

@@ -19,8 +19,9 @@ from ..russian import Russian, quoted
 from ..text import MONTH_NAMES, RU_MONTHS_GENITIVE, Pattern, find_dates, format_date
 
 KIND = FactKind("arrival")  # value: "who, where, ISO date" (what two reports of it share)
-NEEDS = needs({"arrival": {"who", "place", "when", "daytime", "visit", "met_by", "until"},
-               "arrival_city": {"city"}, "arrival_airport": {"airport"},
+NEEDS = needs({"arrival": {"who", "place", "origin", "when", "daytime", "visit", "met_by",
+                           "until"},
+               "arrival_city": {"city"}, "arrival_from": {"city"}, "arrival_airport": {"airport"},
                "arrival_until": {"date", "days"}, "arrival_article_date": {"date"},
                "no_year": {"day", "weekday"}, "undated_meeting": {"weekday"},
                "person": {"name", "role"}},
@@ -29,7 +30,10 @@ DATED = True  # "when did Mishustin arrive": the arrival's own day, not the meet
 
 # "arrived", "landed", "touched down" (never "will arrive": no arrival yet)
 _ARRIVED = Pattern(r"(?<!will\s)(?<!to\s)\b(?:has\s+|had\s+)?(?:arrived|arrives|landed|"
-                   r"touched\s+down)\b", re.I)  # fmt: skip
+                   r"touched\s+down|flew\s+(?:in\s+)?to|has\s+flown\s+(?:in\s+)?to)\b",
+                   re.I)  # fmt: skip
+# where the guest came from: "flew to Beijing ... from the eastern city of Hangzhou"
+_FROM = Pattern(r"\bfrom\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:city\s+of\s+)?(?=[A-Z])")
 _AIRPORT = Pattern(r"\b(?:at|in)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]+\s+){1,4}?)"
                    r"(?:International\s+)?[Aa]irport\b")  # fmt: skip
 _VISIT = Pattern(r"\b(?P<kind>state|official|working|friendly)\s+visit\b", re.I)
@@ -69,6 +73,7 @@ class Parts(facts.Parts):
     met_by: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()  # of ``met_by``, as the gazetteer or the article gives them
     until: str = ""
+    origin: str = ""  # the city the guest came from ("from Hangzhou"), canonical
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
@@ -119,9 +124,16 @@ def _arrival(ctx: Context, s: str, m: re.Match[str]) -> Parts | None:
         return None
     kind = _VISIT.search(s)
     daytime = _DAYTIME.search(rest)
+    origin = ""
+    for come in _FROM.finditer(rest):
+        hits = [e.name for a, _, e in ctx.gaz.spans("places", rest) if a == come.end()]
+        if hits and hits[0] != place:
+            origin = hits[0]
+            break
     parts = Parts(who, place, " ".join(airport.group("name").split()) if airport else "",
                   visit=kind.group("kind").lower() if kind else "",
-                  daytime=daytime.group("part").lower() if daytime else "")  # fmt: skip
+                  daytime=daytime.group("part").lower() if daytime else "",
+                  origin=origin)  # fmt: skip
     return _dated(ctx, parts, rest)
 
 
@@ -238,6 +250,7 @@ def english(p: Parts) -> str:
     if p.airport:
         where += f"{' ' if where else ''}at {p.airport} Airport"
     text = f"{p.who} arrived {where}"
+    text += f" from {p.origin}" if p.origin else ""
     text += f" on a {p.visit} visit" if p.visit else ""
     day = _day(p)
     if day:
@@ -308,7 +321,8 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
         days = _days(p)
         until = r.fill("arrival_until", date=format_date(date.fromisoformat(p.until), "ru"),
                        days=r.plural("day", days) if days > 1 else "")  # fmt: skip
-    return r.fill("arrival", who=r.name(p.who), place=place.strip(), when=when,
+    origin = r.fill("arrival_from", city=r.plain(p.origin)) if p.origin else ""
+    return r.fill("arrival", who=r.name(p.who), place=place.strip(), origin=origin, when=when,
                   daytime=r.vocab("daytimes", p.daytime),
                   visit=r.vocab("visit_kinds", p.visit),
                   met_by=", ".join(met), until=until)  # fmt: skip
