@@ -115,21 +115,20 @@ def _arrival(ctx: Context, s: str, m: re.Match[str]) -> Parts | None:
     who = before[-1]
     rest = s[m.end() :]
     airport = _AIRPORT.search(rest)
+    # where the guest came from: a city right after "from" ("from Hangzhou"), never the place
+    came = {m.end() for m in _FROM.finditer(rest)}
+    origins = [(a, e.name) for a, _, e in ctx.gaz.spans("places", rest) if a in came]
     place = ""
     for section in ("places", "countries"):
-        hits = [(a, e.name) for a, _, e in ctx.gaz.spans(section, rest) if a < 80]
+        hits = [(a, e.name) for a, _, e in ctx.gaz.spans(section, rest)
+                if a < 80 and a not in came]  # fmt: skip
         if hits and not place:
             place = min(hits)[1]
     if not place and not airport:  # "arrived at the Great Hall": at the talks, no arrival
         return None
     kind = _VISIT.search(s)
     daytime = _DAYTIME.search(rest)
-    origin = ""
-    for come in _FROM.finditer(rest):
-        hits = [e.name for a, _, e in ctx.gaz.spans("places", rest) if a == come.end()]
-        if hits and hits[0] != place:
-            origin = hits[0]
-            break
+    origin = next((name for _, name in sorted(origins) if name != place), "")
     parts = Parts(who, place, " ".join(airport.group("name").split()) if airport else "",
                   visit=kind.group("kind").lower() if kind else "",
                   daytime=daytime.group("part").lower() if daytime else "",
