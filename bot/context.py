@@ -1002,8 +1002,10 @@ def subject(ctx: Context, sentence: str, before: int | None = None) -> str:
 
 
 def subject_entry(ctx: Context, sentence: str, before: int | None = None) -> Entry | None:
-    """Who a clause is about: the last person named before ``before``, else the first named."""
-    people = ctx.gaz.find("people", sentence)
+    """Who a clause is about: the last person named before ``before``, else the first named
+    (by the family name alone too: "Li invited Mishustin")."""
+    people = [(a, e) for a, _, name in ctx.named(sentence)
+              if (e := ctx.gaz.get("people", name)) is not None]  # fmt: skip
     if before is not None and re.search(r"\b(?:he|she)\s+(?:(?:has|had|also|have)\s+)*$",
                                         sentence[:before], re.I):  # fmt: skip
         before = None  # "Xi ... said he has invited": the pronoun is the sentence's subject

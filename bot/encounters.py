@@ -15,7 +15,7 @@ genre, not for given files.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
@@ -292,8 +292,13 @@ class Finder:
     """People in a text: gazetteer names (garbled ones too) and titles read through the
     gazetteer's roles ("the Chinese leader" is the President of China)."""
 
-    def __init__(self, gaz: Gazetteer):
+    def __init__(
+        self, gaz: Gazetteer, families: Callable[[str], list[tuple[int, str, str]]] | None = None
+    ):
+        """``families``: the article's people found by their family name alone ("Li said" for
+        Li Qiang: ``Context.named``), read besides the names and titles."""
         self.gaz = gaz
+        self.families = families
         roles: dict[str, str] = {}
         for e in gaz.sections.get("people", ()):
             role = str(e.attr("role") or "")
@@ -345,6 +350,11 @@ class Finder:
             named = [p for p in found if m.end() <= p[0] <= m.end() + 2]
             if name and not (named and named[0][2] == name) and not re.match(r"\s+[A-Z]", after):
                 found.append((m.start(), m.end(), name))
+        if self.families is not None:
+            for a, written, name in self.families(text):
+                b = a + len(written)
+                if not any(x < b and a < y for x, y, _ in found):
+                    found.append((a, b, name))
         return sorted(found)
 
 

@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from bot.facts import FactKind
 from bot.text import mend_bare_verbs
 from tests.support import ARTICLES, Built, built_with
 
@@ -69,6 +70,12 @@ def test_meetings(built: Built) -> None:
         ("Сколько документов подписали в Казани?", "12"),
         # a growth with no amount, for the period it names (not the figure's fall before it)
         ("trade growth in the first five months of 2032?", "up 3.9%"),
+        # "Li" alone is Li Qiang, once the article has named him
+        (
+            "who invited mishustin to the 37th regular meeting?",
+            "Li Qiang invited Mikhail Mishustin",
+        ),
+        ("whose greetings did li qiang convey in kazan?", "Li Qiang conveyed Xi Jinping's"),
         ("when will mishustin meet xi in october 2033?", "October 24, 2033"),
         ("what is oksana lut's job?", "Minister of Agriculture"),
         # Xi's words after "I congratulate you ... in Xi'an" are still his
@@ -79,6 +86,12 @@ def test_answers(built: Built, question: str, has: str) -> None:
     reply = built.answerer.ask(question)
     assert reply.matched and has in reply.text, reply.text
     assert "Moscow (Kremlin)" not in reply.text
+
+
+def test_a_share_is_no_growth(built: Built) -> None:
+    """ "settlements in rubles and yuan now account for more than 96 percent of the total"."""
+    trade = [f for f in built.table.find(FactKind("trade")) if "17.9" in f.display]
+    assert trade and all("96" not in f.display for f in trade), [f.display for f in trade]
 
 
 @pytest.mark.parametrize(

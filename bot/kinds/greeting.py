@@ -59,7 +59,7 @@ _PLEASE = Pattern(r"\b(?:please|kindly)\s+(?:convey|pass(?:\s+on|\s+along)?|tran
 def extract(ctx: Context) -> Iterator[Fact]:
     """Greetings conveyed: from whom, to whom, through whom (titles and, in someone's own
     words, "me" and "you" count: "allow me to convey greetings from President Putin")."""
-    finder = Finder(ctx.gaz)
+    finder = Finder(ctx.gaz, ctx.named)
     for i, s in enumerate(ctx.article.sentences):
         if not _GREETING.search(s) or not _CONVEY.search(s):
             continue

@@ -104,7 +104,7 @@ def _accepted(ctx: Context, idx: int, guest: str) -> bool:
 
 
 def _invitations(ctx: Context) -> Iterator[Fact]:
-    finder = Finder(ctx.gaz)
+    finder = Finder(ctx.gaz, ctx.named)
     for i, s in enumerate(ctx.article.sentences):
         if "invit" not in s.lower():
             continue

@@ -301,7 +301,9 @@ def _growth(s: str, m: re.Match[str]) -> str:
     best: tuple[int, str] | None = None
     for g in _GROWTH.finditer(s):
         window = s[max(0, g.start() - 25) : g.end() + 30]
-        if not _GROWTH_VERB.search(window) or re.search(r"\bshare\b|\bsettlement", window, re.I):
+        if not _GROWTH_VERB.search(window) or re.search(
+            r"\bshare\b|\bsettlement|\baccount(?:s|ed)?\s+for\b|\bof\s+the\s+total\b", window, re.I
+        ):  # "settlements ... now account for more than 95 percent": a share, no growth
             continue
         distance = min(abs(g.start() - m.end()), abs(m.start() - g.end()))
         if distance > 80:
