@@ -59,7 +59,7 @@ _GROWTH = Pattern(
     r"year|yr/yr|y/y))?",
     re.I,
 )
-_GROWTH_VERB = Pattern(r"\b(?:grew|rose|jumped|increased|up|growth|gained|surged|more|higher|"
+_GROWTH_VERB = Pattern(r"\b(?:grew|rose|jumped|increased|up|growth|gained|surged|more|higher|lower|"
                        r"fell|dropped|declined|decreased|down|year[-\s]on[-\s]year|yr/yr|y/y|"
                        r"(?:an?\s+)?(?:increase|rise|jump|gain|surge|decrease|decline|drop|fall)"
                        r"(?:\s+of|(?=\s+\d)))\b",  # (a machine translation's "increase 6.3 %")
@@ -147,9 +147,7 @@ def extract(ctx: Context) -> Iterator[Fact]:
             listed = False
         money = list(_MONEY.finditer(s))
         if not money:
-            grown = _grown(ctx, i, s, sentences[i - 1] if i else "")
-            if grown is not None:
-                yield grown
+            yield from _grown(ctx, i, s, sentences[i - 1] if i else "", last)
             continue
         about_trade = (
             _TRADE.search(s)
@@ -319,30 +317,36 @@ def _growth(s: str, m: re.Match[str]) -> str:
 # eight months of this year it rose by another 3.4 percent" (after a sentence about trade): a
 # growth with no amount; the clause before it says whose ("Although the figure was 6.9 percent
 # lower than in the previous year, trade rose ...": the figure's is not)
+_THE_FIGURE = Pattern(r"\b(?:the|this|that)\s+figure\b(?![^,;]*,)[^;]{0,30}$", re.I)
 _GROWN_SUBJECT = Pattern(r"\b(?:trade|turnover|it)\b(?![^,;]*,)[^;]{0,40}$", re.I)
 
 
-def _grown(ctx: Context, i: int, s: str, before: str) -> Fact | None:
-    """The trade growth sentence ``i`` gives with no amount, for a period it names (the
-    sentence ``before`` it says what "it" is), or None."""
+def _grown(ctx: Context, i: int, s: str, before: str, last: _Period | None) -> Iterator[Fact]:
+    """The trade growths sentence ``i`` gives with no amount, each for a period it names (the
+    sentence ``before`` it says what "it" is); "the figure was 6.9 percent lower" is the growth
+    of the last amount's period (``last``)."""
     for g in _GROWTH.finditer(s):
+        if not _GROWTH_VERB.search(s[max(0, g.start() - 25) : g.end() + 30]):
+            continue
         subject = _GROWN_SUBJECT.search(s, 0, g.start())
-        if subject is None or not _GROWTH_VERB.search(s[max(0, g.start() - 25) : g.end() + 30]):
-            continue
-        said = subject.group().lower()
-        if not (_TRADE.search(said) or (said.startswith("it") and _TRADE.search(before))):
-            continue
-        period = _period(ctx, s, g, None)
+        if subject is None:
+            if not _THE_FIGURE.search(s, 0, g.start()) or last is None:
+                continue
+            period = last  # "Although the figure was 6.9 percent lower than ..."
+        else:
+            said = subject.group().lower()
+            if not (_TRADE.search(said) or (said.startswith("it") and _TRADE.search(before))):
+                continue
+            period = _period(ctx, s, g, None)
         if "period" not in period.parts:
-            return None
+            continue
         value = g.group("g").replace(",", ".")
         down = bool(g.group("down") or re.match(r"\s+(?:less|lower|down)", g.group("tail") or ""))
         growth = f"-{value}" if down else value
         text = f"trade {period.text}, {'down' if down else 'up'} {value}% on a year earlier"
-        return ctx.fact(KIND, i, f"growth: {growth}%", text, year=period.year,
-                        qualifier="growth", parts=Parts("", "", growth=growth,
-                                                        **period.parts))  # fmt: skip
-    return None
+        yield ctx.fact(KIND, i, f"growth: {growth}%", text, year=period.year,
+                       qualifier="growth", parts=Parts("", "", growth=growth,
+                                                       **period.parts))  # fmt: skip
 
 
 def _subject(s: str, m: re.Match[str]) -> str:
