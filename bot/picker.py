@@ -133,6 +133,10 @@ _VISITED = re.compile(
 _NAMES_READ = 60  # statements a question's names are looked for in (``Picker._unsaid_names``)
 _NEAR_MEETINGS = 12  # and the meetings whose words count besides
 # A cause asked ("what caused the quake", "the reason for"): no intent that tells none answers
+# "tell me about ...", "what about ...", "расскажи про ...": what was said of a thing
+_TELL_ABOUT = re.compile(r"^\W*(?:@\w+\W+)?(?:(?:pls|please|so|ok|yo)\W+)?(?:tell\s+(?:me|us)\s+"
+                         r"(?:more\s+)?about|what\s+about|расскажи\w*\s+(?:мне\s+)?(?:про|о|об))\b",
+                         re.I)  # fmt: skip
 # A day counted from the user's today ("tomorrow", "завтра"), which no article can place
 _TODAY = re.compile(r"\b(?:today|tonight|tomorrow|сегодня|завтра|послезавтра)\b", re.I)
 # A deed at an event a mention of the event does not confirm (``Picker._done_at``)
@@ -450,6 +454,12 @@ class Picker:
             found = self._said_instead(q, match, within)
             if isinstance(found, Pick):
                 return found
+        if (isinstance(pick, Pick) and pick.facts and _TELL_ABOUT.match(q.text)
+                and all(f.kind in _MENTIONS for f in pick.facts)):  # fmt: skip
+            # "tell me about the Belt and Road Forum": what was said of it, not its name alone
+            said = self._said_instead(q, match, within)
+            if isinstance(said, Pick) and said.facts:
+                return said
         if _says_yes_or_no(q):
             pick = self._yes_or_no(q, match, within, pick)
         if (isinstance(pick, Decline) and pick.unsaid and q.wh != "why"
