@@ -25,6 +25,7 @@ from .glossary import Glossary, glossary_from_data
 from .helptext import question, suggested
 from .intents import Intent, Lexicon
 from .kinds import NEEDS
+from .kinds.publication import dated_report, reported_on
 from .kinds.role import KIND as ROLE
 from .language import choose, counted
 from .match import Match, Matcher
@@ -104,6 +105,10 @@ class Answerer:
 
     def _ask(self, text: str, hint: str | None, context: Context | None, now: float,
              suggest: bool, joined: bool = False) -> Reply:  # fmt: skip
+        chosen: set[str] | None = None
+        dated = dated_report(text)
+        if dated is not None and (chosen := reported_on(self.table, dated[1])):
+            text = dated[0]  # "the article dated March 19, 2024 reports ...": its meetings
         q = self._introduced(self.reader.read(text))
         lang = choose(self.config.reply.language, q.script, hint)
         words = self.talk.words(q.text)  # small talk's and summaries' reading, once
@@ -112,7 +117,10 @@ class Answerer:
             return self._talk(self.intents[talk], lang, context)
         match = self.dialogue.match(q, words)
         turn = self.dialogue.turn(q, match, context, joined)
-        pick = self.picker.pick(turn.question, turn.match, turn.within)
+        within = turn.within
+        if chosen:
+            within = frozenset(chosen if within is None else set(within) & chosen)
+        pick = self.picker.pick(turn.question, turn.match, within)
         if isinstance(pick, Decline):
             reply = self.writer.decline(pick, lang, turn.match.score)
             if turn.match.intent is not None and context is not None:  # "and in 2024?": the

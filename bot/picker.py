@@ -1177,6 +1177,10 @@ class Picker:
             return intent, None
         if intent is not None and intent.about == "other":
             return intent, None  # "who held the 29th regular meeting, and when?"
+        if intent is not None and intent.requires and not intent.frame:
+            # an intent asked by its own words ("when was the article about the meeting
+            # published", "when did Mishustin arrive for the meeting"): what is asked
+            return intent, None
         wanted = self._frames.get(q.focus)
         if wanted is None or q.words.index(q.focus) > FRAME_AT:
             return intent, None  # "what kind of visit was it when they met?" asks the kind

@@ -22,6 +22,9 @@ A kind's module (``bot/kinds/<kind>.py``, the kind's name) holds everything abou
   question about a period gets that period's figure.
 - optionally ``VALUES``: every value its facts can have, when they are few (the parts of the
   day): a question naming one asks for its facts only ("which meetings were in the afternoon").
+- optionally ``MENTION = True``: a fact of the kind only names what was mentioned (an event, an
+  organisation): a yes-or-no question of someone's deed at it is not confirmed by it ("did
+  Putin go to the forum"), and "tell me about it" answers with what was said of it.
 - optionally ``NAMED = True``: a fact of the kind answers only a question that names it (who a
   person is: "who is Oleg Barsukov", never everyone's role for "who is Mishustin's wife").
 
