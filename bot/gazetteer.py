@@ -21,7 +21,7 @@ from .yamlio import load_yaml
 DEFAULT_PATH = Path(__file__).parent / "data" / "gazetteer.yaml"
 SECTIONS = ("places", "venues", "countries", "people", "organisations", "initiatives", "areas",
             "outlets", "disasters", "regions", "anniversary_bases")  # fmt: skip
-_EXTRA_KEYS = {"country": str, "city": str, "role": str, "year": int}
+_EXTRA_KEYS = {"country": str, "city": str, "role": str, "year": int, "region": str}
 # The only non-ASCII characters that IGNORECASE matches to an ASCII letter or digit (İ ı ſ K),
 # and those it matches to a Russian letter that str.lower() does not give (U+1C80-U+1C88, old
 # Cyrillic forms; checked by tests/test_gazetteer_needles.py). In a text without them,
@@ -48,7 +48,8 @@ def transliterate(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One canonical name with its aliases and extra attributes (country, city, role, year)."""
+    """One canonical name with its aliases and extra attributes (country, region, city, role,
+    year)."""
 
     name: str
     aliases: tuple[str, ...]

@@ -137,6 +137,8 @@ _NEAR_MEETINGS = 12  # and the meetings whose words count besides
 _TELL_ABOUT = re.compile(r"^\W*(?:@\w+\W+)?(?:(?:pls|please|so|ok|yo)\W+)?(?:tell\s+(?:me|us)\s+"
                          r"(?:more\s+)?about|what\s+about|расскажи\w*\s+(?:мне\s+)?(?:про|о|об))\b",
                          re.I)  # fmt: skip
+# "in" right before a name ("in Hainan", "в Ганьсу", "in the province of")
+_IN_BEFORE = re.compile(r"(?:\bin|(?<!\w)во?)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
 # A day counted from the user's today ("tomorrow", "завтра"), which no article can place
 _TODAY = re.compile(r"\b(?:today|tonight|tomorrow|сегодня|завтра|послезавтра)\b", re.I)
 # A deed at an event a mention of the event does not confirm (``Picker._done_at``)
@@ -989,7 +991,12 @@ class Picker:
                 chosen = self._about(self._meetings(s, countries, True), topic, q, intent)
             meetings = chosen
             ordinals = ()  # "the 75th" chose the meeting, not the fact
-        no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people)
+        regions = self._regions_in(q) if intent.about == "meeting" else ()
+        if regions:  # "why was Mishustin in Hainan": the meetings in a city of that region
+            meetings = [m for m in meetings
+                        if (e := self.gaz.get("places", m.place or "")) is not None
+                        and e.attr("region") in regions]  # fmt: skip
+        no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people + regions)
         if not meetings:
             return self._not_there(q, intent, no_meeting, self._near(s, countries))
         # "where was the 28th regular meeting": the leaders' meeting is no answer (another
@@ -1982,6 +1989,11 @@ class Picker:
             if tok and tok not in self.relevance.known and not named:
                 out.append(m.group(1))
         return tuple(out)
+
+    def _regions_in(self, q: Question) -> tuple[str, ...]:
+        """The provinces a question places something in ("in Hainan", "в Ганьсу")."""
+        return tuple(e.name for a, _, e in self.gaz.spans("regions", q.text)
+                     if _IN_BEFORE.search(q.text, 0, a))  # fmt: skip
 
     def _names_place(self, fact: Fact) -> bool:
         """Whether a fact's own words name a place: a city, a venue, a region or a country."""

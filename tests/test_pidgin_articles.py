@@ -62,6 +62,8 @@ def test_meetings(built: Built) -> None:
         ("did mishustin accept the invitation?", "Mishustin accepted"),
         ("who accompanied mishustin to sanya?", "Alexei Overchuk"),
         ("why was mishustin in sanya?", "to attend the Hainan Expo"),
+        # Sanya is in Hainan (the gazetteer's region of the city)
+        ("why was mishustin in hainan in 2033?", "to attend the Hainan Expo"),
         ("where did mishustin fly in from?", "from Harbin"),
         ("Откуда прилетел Мишустин в Санью?", "(откуда: Харбин)"),
         ("Зачем Мишустин приехал в Санью?", "«Hainan Expo»"),
