@@ -952,6 +952,11 @@ class Picker:
                            if _COUNTED_TIMES.search(f.display)]  # fmt: skip
                 if isinstance(said, Pick) and counted:
                     return dataclasses.replace(said, facts=tuple(counted))
+            if PERSON in intent.answers and _says_yes_or_no(q) and not s.met:
+                # "was Putin at the meeting?": at none of theirs (his own talks with Xi are no
+                # answer)
+                outsiders = tuple(p for p in s.people if p not in self.principals)
+                return Decline(intent.name, no_meeting=NoMeeting(s.years, s.months, outsiders))
             return self._other_meetings(q, intent)
         if s.day_offset and (s.ordinals or self._elsewhere(s)) and intent.about != "topic":
             # "the meeting held the day after the 28th regular meeting" (or "after the Hangzhou
