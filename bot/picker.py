@@ -23,6 +23,7 @@ from .gazetteer import Gazetteer
 from .gives import FULL_YEAR, GROWTH, TARGET, demands, months_asked, numbered
 from .intents import Intent
 from .kinds import KINDS
+from .kinds.duration import KIND as DURATION
 from .kinds.meeting import KIND as MEETING
 from .kinds.occasion import KIND as OCCASION
 from .kinds.person import KIND as PERSON
@@ -139,6 +140,9 @@ _TELL_ABOUT = re.compile(r"^\W*(?:@\w+\W+)?(?:(?:pls|please|so|ok|yo)\W+)?(?:tel
                          re.I)  # fmt: skip
 # "in" right before a name ("in Hainan", "в Ганьсу", "in the province of")
 _IN_BEFORE = re.compile(r"(?:\bin|(?<!\w)во?)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
+# "did the meeting last two hours": a length claimed (``q.duration`` is "how long" asked)
+_LASTED_FOR = re.compile(r"\blast(?:ed)?\s+(?:for\s+)?(?:(?:about|over|more\s+than|an?|one|two|"
+                         r"three|four|five|six|\d+)\s+)+(?:minutes?|hours?|days?)\b", re.I)
 # A day counted from the user's today ("tomorrow", "завтра"), which no article can place
 _TODAY = re.compile(r"\b(?:today|tonight|tomorrow|сегодня|завтра|послезавтра)\b", re.I)
 # A deed at an event a mention of the event does not confirm (``Picker._done_at``)
@@ -559,6 +563,24 @@ class Picker:
                        and t not in held]  # fmt: skip
             if not found and nowhere:  # "did they agree a new gas price?": no article has a
                 return Decline(pick.intent.name, unsaid=tuple(nowhere))  # price: no answer
+        if not found:
+            # nothing confirmed or contradicted: a word no fact holds ("did the two leaders
+            # hug?") or a length no fact gives ("did the Moscow meeting last two hours?")
+            held = " ".join(w for f in pick.facts for w in self.relevance.fact_words(f))
+            nowhere = [w for t, w in zip(q.tokens, q.written, strict=False) if t in q.unknown
+                       and t.isascii() and t.isalpha() and len(t) >= 3 and t not in STOP
+                       and t not in self.relevance.known and w.lower() not in _NO_TOPIC
+                       and t not in held]  # fmt: skip
+            lasted = _LASTED_FOR.search(q.text)
+            if lasted and DURATION not in pick.intent.answers:
+                *_, n, unit = lasted.group().lower().split()
+                shown = " ".join(f.display.lower() for f in pick.facts)
+                if f"{n}-{unit.rstrip('s')}" not in shown:  # (a "three-day visit" says it)
+                    nowhere.append(lasted.group())
+            elif q.duration and DURATION not in pick.intent.answers:
+                nowhere.append(q.duration)
+            if nowhere:
+                return Decline(pick.intent.name, unsaid=tuple(nowhere))
         weekday = pick.weekday or any(c.cls == "weekday" for c in q.claims)
         if found == "no" and (shown := self._shown_otherwise(q, pick)) is not None:
             return shown  # "did they meet in the afternoon?": no, and the time of day they did
@@ -1952,7 +1974,7 @@ class Picker:
     def _length_of_talks(self, intent: Intent, q: Question) -> tuple[str, ...]:
         """How long the meeting or the talks lasted, asked of an intent whose facts give no such
         length: a visit's days ("three-day state visit") are not the talks' hours."""
-        if not q.duration or FactKind("duration") in intent.answers:
+        if not q.duration or DURATION in intent.answers:
             return ()
         if _TALKS.search(q.text) and not _VISIT.search(q.text):
             return (q.duration,)
