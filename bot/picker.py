@@ -141,8 +141,11 @@ _TELL_ABOUT = re.compile(r"^\W*(?:@\w+\W+)?(?:(?:pls|please|so|ok|yo)\W+)?(?:tel
 # "in" right before a name ("in Hainan", "в Ганьсу", "in the province of")
 _IN_BEFORE = re.compile(r"(?:\bin|(?<!\w)во?)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
 # "did the meeting last two hours": a length claimed (``q.duration`` is "how long" asked)
-_LASTED_FOR = re.compile(r"\blast(?:ed)?\s+(?:for\s+)?(?:(?:about|over|more\s+than|an?|one|two|"
-                         r"three|four|five|six|\d+)\s+)+(?:minutes?|hours?|days?)\b", re.I)
+_LASTED_FOR = re.compile(
+    r"\blast(?:ed)?\s+(?:for\s+)?(?:(?:about|over|more\s+than|an?|one|two|"
+    r"three|four|five|six|\d+)\s+)+(?:minutes?|hours?|days?)\b",
+    re.I,
+)
 # A day counted from the user's today ("tomorrow", "завтра"), which no article can place
 _TODAY = re.compile(r"\b(?:today|tonight|tomorrow|сегодня|завтра|послезавтра)\b", re.I)
 # A deed at an event a mention of the event does not confirm (``Picker._done_at``)
@@ -574,8 +577,8 @@ class Picker:
             lasted = _LASTED_FOR.search(q.text)
             if lasted and DURATION not in pick.intent.answers:
                 *_, n, unit = lasted.group().lower().split()
-                shown = " ".join(f.display.lower() for f in pick.facts)
-                if f"{n}-{unit.rstrip('s')}" not in shown:  # (a "three-day visit" says it)
+                displays = " ".join(f.display.lower() for f in pick.facts)
+                if f"{n}-{unit.rstrip('s')}" not in displays:  # (a "three-day visit" says it)
                     nowhere.append(lasted.group())
             elif q.duration and DURATION not in pick.intent.answers:
                 nowhere.append(q.duration)
