@@ -558,22 +558,13 @@ class Picker:
             # "was the quake in Sichuan?": the quake in Gansu says no (a place, a region: one
             # per event), else the facts confirm nothing
             found = "no" if self._named_otherwise(q, pick.facts) else ""
-            # (a word inside one of the facts' words is there: "changed" in "unchanged")
-            held = " ".join(w for f in pick.facts for w in self.relevance.fact_words(f))
-            nowhere = [w for t, w in zip(q.tokens, q.written, strict=False) if t in q.unknown
-                       and t.isascii() and t.isalpha() and len(t) >= 4
-                       and t not in self.relevance.known and w.lower() not in _NO_TOPIC
-                       and t not in held]  # fmt: skip
+            nowhere = self._nowhere(q, pick, 4)
             if not found and nowhere:  # "did they agree a new gas price?": no article has a
                 return Decline(pick.intent.name, unsaid=tuple(nowhere))  # price: no answer
         if not found:
             # nothing confirmed or contradicted: a word no fact holds ("did the two leaders
             # hug?") or a length no fact gives ("did the Moscow meeting last two hours?")
-            held = " ".join(w for f in pick.facts for w in self.relevance.fact_words(f))
-            nowhere = [w for t, w in zip(q.tokens, q.written, strict=False) if t in q.unknown
-                       and t.isascii() and t.isalpha() and len(t) >= 3 and t not in STOP
-                       and t not in self.relevance.known and w.lower() not in _NO_TOPIC
-                       and t not in held]  # fmt: skip
+            nowhere = [w for w in self._nowhere(q, pick, 3) if w.lower() not in STOP]
             lasted = _LASTED_FOR.search(q.text)
             if lasted and DURATION not in pick.intent.answers:
                 *_, n, unit = lasted.group().lower().split()
@@ -588,6 +579,16 @@ class Picker:
         if found == "no" and (shown := self._shown_otherwise(q, pick)) is not None:
             return shown  # "did they meet in the afternoon?": no, and the time of day they did
         return dataclasses.replace(pick, no=found == "no", yes=found == "yes", weekday=weekday)
+
+    def _nowhere(self, q: Question, pick: Pick, shortest: int) -> list[str]:
+        """The question's words, as written, that no intent reads, no fact of any article holds
+        and ``pick``'s facts do not hold either (a word inside one of their words is there:
+        "changed" in "unchanged"); Latin letters only, at least ``shortest`` of them."""
+        held = " ".join(w for f in pick.facts for w in self.relevance.fact_words(f))
+        return [w for t, w in zip(q.tokens, q.written, strict=False) if t in q.unknown
+                and t.isascii() and t.isalpha() and len(t) >= shortest
+                and t not in self.relevance.known and w.lower() not in _NO_TOPIC
+                and t not in held]  # fmt: skip
 
     def _done_at(self, q: Question, pick: Pick) -> tuple[str, ...]:
         """What a yes-or-no question says a person did at an event ("did Putin go to the Belt
