@@ -463,6 +463,11 @@ class Picker:
             found = self._said_instead(q, match, within)
             if isinstance(found, Pick):
                 return found
+        if (isinstance(pick, Pick) and pick.facts and q.wh == "who"
+                and all(f.kind in _MENTIONS for f in pick.facts)
+                and (deed := _DONE_AT.search(q.text))):  # fmt: skip
+            # "who attended the Belt and Road Forum?": the forum's name is no one's attendance
+            return Decline(pick.intent.name, unsaid=(deed.group(),))
         if (isinstance(pick, Pick) and pick.facts and _TELL_ABOUT.match(q.text)
                 and all(f.kind in _MENTIONS for f in pick.facts)):  # fmt: skip
             # "tell me about the Belt and Road Forum": what was said of it, not its name alone
