@@ -8,6 +8,7 @@ the helpers below (who a clause is about, ordinals) serve every kind in ``bot/ki
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -302,6 +303,9 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
         year = _article_year(article, month_day, weekday, gaz)
         if year is not None:
             return _When(date(year, *month_day), weekday, month_day, "year inferred", 4)
+        near = _near_page(article.published, month_day, weekday)
+        if near is not None:  # "BEIJING, Nov 20 --" under a page dated 2029-11-20
+            return _When(near, weekday, month_day, "text", 1)
     elif (
         article.published
         and (not weekday or _WEEKDAYS[article.published.weekday()] == weekday)
@@ -311,6 +315,25 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
         # placed in another month or year ("in May 2025") is one recalled, not of the page's day.
         return _When(article.published, weekday, dated="header", rank=5)
     return _When(None, weekday, month_day)
+
+
+# How far a day and month without a year may lie from the page's date to take its year
+_PAGE_DAYS = 45
+
+
+def _near_page(published: date | None, month_day: tuple[int, int], weekday: str) -> date | None:
+    """The day with ``month_day`` nearest before (or just after) the page's date, when it lies
+    within ``_PAGE_DAYS`` of it and fits the weekday the text names; else None."""
+    if published is None:
+        return None
+    for year in (published.year, published.year - 1, published.year + 1):
+        with suppress(ValueError):
+            day = date(year, *month_day)
+            if -3 <= (published - day).days <= _PAGE_DAYS and (
+                not weekday or _WEEKDAYS[day.weekday()] == weekday
+            ):
+                return day
+    return None
 
 
 def _other_time(article: Article, meeting: Sequence[int], day: date) -> bool:

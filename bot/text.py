@@ -133,6 +133,8 @@ _DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dmy", rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE}),?\s+(?P<y>{_YEAR_RE})\b"),
         ("md", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY_RE})\b(?!\s*(?:%|billion|million))"),
         ("dm", rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE})(?![a-z])"),
+        # a machine translation of a Chinese date: "11 Month 4 Day" (11月4日)
+        ("md", r"\b(?P<m>1[0-2]|0?[1-9])\s+Month\s+(?P<d>[12]\d|3[01]|0?[1-9])\s+Day\b"),
         (
             "weekday",
             r"\b(?:on\s+|в\s+|во\s+)?(?:(?P<last>last|this|past)\s+)?"

@@ -50,7 +50,12 @@ def test_meetings(built: Built) -> None:
     assert held[date(2033, 4, 14)] == "Sanya"
     assert held[date(2034, 9, 20)] == "Beijing"
     assert date(2032, 6, 8) not in held and date(2033, 10, 24) not in held
-    assert len(held) == 6
+    # a wire's "BEIJING, Jun 12 --" takes the year of its page (2035-06-12); a machine
+    # translation's "12 Month 20 Day" with no year joins the one meeting of that day there
+    assert held[date(2035, 6, 12)] == "Beijing"
+    (december,) = [m for m in built.table.meetings if m.date == date(2023, 12, 20)]
+    assert any(f.article.endswith("mt_seed_meeting") for f in december.facts)
+    assert len(held) == 7
 
 
 @pytest.mark.parametrize(
