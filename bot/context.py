@@ -8,8 +8,8 @@ the helpers below (who a clause is about, ordinals) serve every kind in ``bot/ki
 from __future__ import annotations
 
 import re
-from contextlib import suppress
 from collections.abc import Iterator, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
