@@ -900,7 +900,7 @@ _OFFICE = Pattern(
 )
 # (not on into the next office of a list: "Minister of Economic Development Maxim Reshetnikov
 # and Minister of Agriculture Oksana Lut")
-_OFFICE_TAIL = Pattern(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|"
+_OFFICE_TAIL = Pattern(r"\s+(?:of|to|for|at)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:of|for|to|"
                        r"and(?!\s+(?:(?:First\s+)?(?:Deputy|Vice)\s+)?(?:Prime|Minister|Director|"
                        r"Head|Chairman|Ambassador|Governor|Mayor|Secretary|President)\b)|on)"
                        r"\s+)?(?:the\s+)?[A-Z][\w'’-]*)*")  # fmt: skip

@@ -87,6 +87,11 @@ def test_meetings(built: Built) -> None:
         ("whose greetings did li qiang convey in kazan?", "Li Qiang conveyed Xi Jinping's"),
         ("when will mishustin meet xi in october 2033?", "October 24, 2033"),
         ("what is oksana lut's job?", "Minister of Agriculture"),
+        # "Taking part on the Russian side: ..., Ambassador of Russia to China Igor Morgulov"
+        (
+            "who was at the meeting in september 2034?",
+            "Igor Morgulov (Ambassador of Russia to China)",
+        ),
         # Xi's words after "I congratulate you ... in Xi'an" are still his
         ("what did xi say about neighbours in 2034?", "stand side by side"),
     ],

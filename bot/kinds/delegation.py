@@ -37,7 +37,9 @@ _GROUP = Pattern(
 # side: ...".
 SIDE = Pattern(
     r"^\W*(?:\d{1,2}[:.]\d\d\s*[-–—|]\s*)?(?:(?:(?:around|at)\s+the\s+table\s+)?with\s+"
-    r"(?P<who>[A-Z][^:]{1,40}?)|on\s+the\s+(?P<side>Chinese|Russian)\s+side)\s*:\s*(?=\S)",
+    r"(?P<who>[A-Z][^:]{1,40}?)|(?:(?:taking\s+part|participating|present)(?:\s+in\s+the\s+"
+    r"(?:meeting|talks|conversation))?\s+)?on\s+the\s+(?P<side>Chinese|Russian)\s+side)\s*:\s*"
+    r"(?=\S)",
     re.I,
 )
 # "will include", "is expected to include", "is set to comprise": a delegation announced.
