@@ -146,6 +146,10 @@ _LASTED_FOR = re.compile(
     r"three|four|five|six|\d+)\s+)+(?:minutes?|hours?|days?)\b",
     re.I,
 )
+# Whom a question says someone accompanied: "accompanied Mishustin", "came with Xi"
+_ACCOMPANIED_WHOM = re.compile(
+    r"\b(?:accompan\w*|came\s+with|сопровождал\w*)\s+((?:\w+\s+){0,2}\w+)", re.I
+)
 # A day counted from the user's today ("tomorrow", "завтра"), which no article can place
 _TODAY = re.compile(r"\b(?:today|tonight|tomorrow|сегодня|завтра|послезавтра)\b", re.I)
 # A deed at an event a mention of the event does not confirm (``Picker._done_at``)
@@ -1092,7 +1096,14 @@ class Picker:
         side, side_as = q.side
         if not side and others_asked and self._accompanied in q.tokens:
             # "who came with Mishustin": his side's people (the role names the country)
-            roles = [self.gaz.get("people", p) for p in s.people if p in self.principals]
+            principals = [p for p in s.people if p in self.principals]
+            # (the one accompanied, when the question names both: "accompanied Mishustin to
+            # the meeting with Xi")
+            after = _ACCOMPANIED_WHOM.search(q.text)
+            whom = [e.name for _, e in self.gaz.find("people", after.group(1))] if after else []
+            if whom and whom[0] in principals:
+                principals = whom[:1]
+            roles = [self.gaz.get("people", p) for p in principals]
             sides = {r.rsplit(" of ", 1)[-1] for e in roles if e and (r := e.attr("role"))}
             if len(sides) == 1:  # (people whose office names no country may be of it)
                 other_side = {e.name for e in self.gaz.sections["countries"]} - sides
