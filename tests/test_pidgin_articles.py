@@ -70,6 +70,8 @@ def test_meetings(built: Built) -> None:
         # Sanya is in Hainan (the gazetteer's region of the city)
         ("why was mishustin in hainan in 2033?", "to attend the Hainan Expo"),
         ("where did mishustin fly in from?", "from Harbin"),
+        # a wire timeline's "plane lands at ..., Met at the plane steps by ..."
+        ("who met mishustin at the airport in june 2035?", "met on arrival by Sun Weidong"),
         ("Откуда прилетел Мишустин в Санью?", "(откуда: Харбин)"),
         ("Зачем Мишустин приехал в Санью?", "«Hainan Expo»"),
         # the Kazan Kremlin is Kazan's, not Moscow's Kremlin

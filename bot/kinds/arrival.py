@@ -30,7 +30,8 @@ DATED = True  # "when did Mishustin arrive": the arrival's own day, not the meet
 
 # "arrived", "landed", "touched down" (never "will arrive": no arrival yet)
 _ARRIVED = Pattern(r"(?<!will\s)(?<!to\s)\b(?:has\s+|had\s+)?(?:arrived|arrives|landed|"
-                   r"touched\s+down|flew\s+(?:in\s+)?to|has\s+flown\s+(?:in\s+)?to)\b",
+                   r"touched\s+down|touches\s+down|lands|flew\s+(?:in\s+)?to|"
+                   r"has\s+flown\s+(?:in\s+)?to)\b",
                    re.I)  # fmt: skip
 # where the guest came from: "flew to Beijing ... from the eastern city of Hangzhou"
 _FROM = Pattern(r"\bfrom\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:city\s+of\s+)?(?=[A-Z])")
@@ -42,8 +43,8 @@ _DAYTIME = Pattern(r"\b(?P<part>morning|afternoon|evening)\b", re.I)
 _DAY_OF_MONTH = Pattern(r"^(?:on\s+)?\w+\s*\(\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*\)",
                         re.I)  # fmt: skip
 # "was met by", "were greeted at the airport by", "was welcomed by": who met the guest
-_MET_BY = Pattern(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+){0,2}?(?:met|greeted|welcomed)"
-                  r"\b[^.;]{0,40}?\bby\b", re.I)  # fmt: skip
+_MET_BY = Pattern(r"(?:\b(?:was|were|is|are|being|been)\s+(?:\w+\s+){0,2}?|^\W*)(?:met|greeted|"
+                  r"welcomed)\b[^.;]{0,40}?\bby\b", re.I)  # fmt: skip ("Met at the steps by")
 # what places a welcome at the guest's arrival (not the host's welcome at the talks)
 _ON_ARRIVAL = Pattern(r"\b(?:airport|plane|aircraft|airplane|ramp|gangway|landed|landing|"
                       r"on\s+arrival|upon\s+arrival|arriv\w*)\b", re.I)  # fmt: skip
