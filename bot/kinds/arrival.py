@@ -43,8 +43,11 @@ _DAYTIME = Pattern(r"\b(?P<part>morning|afternoon|evening)\b", re.I)
 _DAY_OF_MONTH = Pattern(r"^(?:on\s+)?\w+\s*\(\s*(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*\)",
                         re.I)  # fmt: skip
 # "was met by", "were greeted at the airport by", "was welcomed by": who met the guest
-_MET_BY = Pattern(r"(?:\b(?:was|were|is|are|being|been)\s+(?:\w+\s+){0,2}?|^\W*)(?:met|greeted|"
-                  r"welcomed)\b[^.;]{0,40}?\bby\b", re.I)  # fmt: skip ("Met at the steps by")
+_MET_BY = Pattern(
+    r"(?:\b(?:was|were|is|are|being|been)\s+(?:\w+\s+){0,2}?|^\W*)(?:met|greeted|"
+    r"welcomed)\b[^.;]{0,40}?\bby\b",
+    re.I,
+)  # fmt: skip ("Met at the steps by")
 # what places a welcome at the guest's arrival (not the host's welcome at the talks)
 _ON_ARRIVAL = Pattern(r"\b(?:airport|plane|aircraft|airplane|ramp|gangway|landed|landing|"
                       r"on\s+arrival|upon\s+arrival|arriv\w*)\b", re.I)  # fmt: skip
