@@ -62,9 +62,17 @@ class Answerer:
         self.talk = Phrases(intents, reader, "talk")
         self.dialogue = Dialogue(table, self.intents, reader, matcher)
         self.suggester = Suggester(table, self.intents, reader, self.gaz, matcher.threshold)
-        self.titles = {a.stem: a.title for a in table.articles}
+        self._titles: dict[str, str] | None = None  # (``titles``)
         self._examples: dict[str, list[str]] = {}  # small talk's example questions, per language
         self._names: frozenset[str] | None = None  # the words of introduced people's names
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """Each article's title by its stem (read when first asked for: a store's articles are
+        read only then)."""
+        if self._titles is None:
+            self._titles = {a.stem: a.title for a in self.table.articles}
+        return self._titles
 
     @classmethod
     def from_table(cls, table: FactTable, config: Config, gazetteer: Gazetteer | None = None,

@@ -180,6 +180,42 @@ def input_hashes(config: Config, known: Stats | None = None,
     return out
 
 
+def seeds_listing(stats: Stats, inputs: dict[str, str]) -> str:
+    """What ``current_table`` compares the seeds folder with: a digest of each article's name,
+    size and modification time as the build read them (``stats``); "" when the build recorded
+    an article (``inputs``) it has no such stat of, or another hash (then each is compared)."""
+    seeds = {k: v for k, v in stats.items() if k.startswith("seeds/")}
+    if seeds.keys() != {k for k in inputs if k.startswith("seeds/")}:
+        return ""
+    if any(sha != inputs[k] for k, (_, _, sha) in seeds.items()):
+        return ""
+    return _listing(
+        (k.removeprefix("seeds/"), size, mtime) for k, (size, mtime, _) in seeds.items()
+    )
+
+
+def _listing(entries: Iterable[tuple[str, int, int]]) -> str:
+    digest = hashlib.sha256()
+    for name, size, mtime in sorted(entries):
+        digest.update(f"{name}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def _inputs_now(config: Config, stored: StoredTable) -> dict[str, str]:
+    """``input_hashes`` of the inputs now, with what the build of ``stored`` read: when every
+    article's name, size and modification time are what it read (``seeds_listing``), their
+    hashes are the table's and only the other inputs are read; else each article is compared
+    (10,000 stats of the build parsed and compared one by one were a sixth of a cold ask)."""
+    listing = stored.meta.get("listing")
+    if listing:
+        seen = _seed_stats(config.seeds_dir)
+        if _listing((n, st.st_size, st.st_mtime_ns) for n, st in seen.items()) == listing:
+            now = input_hashes(config, articles=[])
+            now.update((k, v) for k, v in stored.inputs.items() if k.startswith("seeds/"))
+            return now
+    return input_hashes(config, _stats(stored))
+
+
 def _seed_stats(seeds_dir: Path) -> dict[str, os.stat_result]:
     """The stat of each article file (``article_paths``) by name; {} when there is no folder
     (no seeds: the build says so; the hashes just lack them)."""
@@ -742,6 +778,7 @@ def _patched(config: Config, old: StoredTable, location: Path, paths: list[Path]
         "inputs": json.dumps(inputs, ensure_ascii=False, sort_keys=True),
         "articles": json.dumps(infos, ensure_ascii=False, sort_keys=True),
         "stats": json.dumps(dict(sorted(stats.items()))),
+        "listing": seeds_listing(stats, inputs),
         "skipped": json.dumps(order, ensure_ascii=False),
     }  # fmt: skip
     _, reader = table_reader(old, config, gaz)
@@ -818,7 +855,8 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     # the JSON table beside the store, if any: the store is of that very file (``open_index``)
     seal = table_seal(table_path) if table_path.exists() else ""
     meta = {"seal": seal, "index": key, "reader": read_with,
-            "stats": json.dumps(dict(sorted((stats or {}).items())))}  # fmt: skip
+            "stats": json.dumps(dict(sorted((stats or {}).items()))),
+            "listing": seeds_listing(stats or {}, table.inputs)}  # fmt: skip
     if built is not None:
         meta["skipped"] = json.dumps(built.unusable, ensure_ascii=False)
         # the gazetteer and glossary as the build read them, in their files' order (the
@@ -1001,7 +1039,7 @@ def current_table(config: Config, progress: Progress | None = None) -> CurrentTa
                 stored.close()
                 stored = None
         if stored is not None:
-            inputs = input_hashes(config, _stats(stored)) if inputs is None else inputs
+            inputs = _inputs_now(config, stored) if inputs is None else inputs
             changes = changed_inputs(stored.inputs, inputs)
             if not changes:
                 return CurrentTable(stored, gazetteer, glossary)

@@ -320,6 +320,9 @@ def curated_key(cur: CuratedFact | None) -> tuple[str, str] | None:
     return (cur.value, f"curated: {cur.reason} Source: {cur.source}") if cur else None
 
 
+_MEMO = 200_000  # renderings' problems kept by ``RussianCheck`` (then it starts again)
+
+
 class RussianCheck:
     """The glossary a build checks facts against (``check_facts``), and its sha256."""
 
@@ -327,10 +330,15 @@ class RussianCheck:
         self.glossary = glossary
         self.data = data  # as read, for worker processes
         self.sha256 = sha256
+        self._gaz: Gazetteer | None = None  # the gazetteer ``_memo``'s problems were found with
+        self._memo: dict[Any, tuple[str, ...]] = {}
 
     def check(self, facts: Sequence[Fact], gaz: Gazetteer) -> list[str]:
-        """``check_facts`` of ``facts``: a line per problem."""
-        return check_facts(self.glossary, gaz, facts)
+        """``check_facts`` of ``facts``: a line per problem (a fact rendered as one checked
+        before with ``gaz``, in any article, is not rendered again)."""
+        if gaz is not self._gaz or len(self._memo) > _MEMO:
+            self._gaz, self._memo = gaz, {}
+        return check_facts(self.glossary, gaz, facts, memo=self._memo)
 
     def lines(self, e: Extracted, mine: Sequence[Fact], gaz: Gazetteer,
               cache: ExtractCache) -> tuple[str, ...]:  # fmt: skip

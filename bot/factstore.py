@@ -94,6 +94,7 @@ _BATCH = 500  # facts decoded per query (SQLite's limit on parameters is far abo
 # benchmark still read 206,000 facts between them (the answers that read whole kinds: README);
 # with 50,000 kept, those were read again on every ask (warm p99 0.85 s instead of 21 ms).
 _HELD = 200_000
+_WORD_SETS = 50_000  # the word sets of displays kept for the next fact of the display
 _SPEAKERS = 16  # a speaker's facts by meeting, kept for the last few speakers asked about
 _SEP = "\x1f"  # between a fact's words (a name has spaces: "@Xi Jinping")
 # A fact's number: its kind's index, its article's place among the articles (in the order of
@@ -725,6 +726,9 @@ class StoredTable(FactTable):
         self._alive: dict[int, _Alive] = {}  # fact number -> the fact while anything holds it
         self._number: dict[int, int] = {}  # id(fact) -> its number, while the fact is alive
         self._words: dict[int, frozenset[str]] = {}  # fact number -> its words, while alive
+        # a words text -> its set, one object for the facts of one display (72,000 areas have
+        # 24 values; a set of 10 words is 700 bytes): the last _WORD_SETS texts read
+        self._word_sets: dict[str, frozenset[str]] = {}
         # id(fact) -> its words, while the fact is alive (relevance reads it as its own cache)
         self.id_words: dict[int, frozenset[str]] = {}
         self._speakers: dict[tuple[FactKind, str], dict[str, tuple[int, ...]]] = {}
@@ -739,15 +743,19 @@ class StoredTable(FactTable):
             self._file, self._db, tables = _reading(path)
             if not tables >= _TABLES:
                 raise ValueError(f"not a fact store: no {', '.join(sorted(_TABLES - tables))}")
-            meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+            marks = ",".join("?" * len(_LATER))
+            keys = {k for (k,) in self._db.execute("SELECT key FROM meta")}
+            meta = dict(self._db.execute(f"SELECT key, value FROM meta WHERE key NOT IN ({marks})",
+                                         _LATER).fetchall())  # fmt: skip
             if meta.get("version") != str(STORE_VERSION):
                 raise ValueError(f"store version {meta.get('version')!r}, expected {STORE_VERSION}")
-            self.meta = meta
-            section = {k: json.loads(meta[k]) for k in
-                       ("inputs", "articles", "intents", "lexicon", "gazetteer", "glossary",
-                        "kinds", "ranked", "ranked_count", "meetings")}  # fmt: skip
-            self.inputs = section["inputs"]
-            self.articles = tuple(ArticleInfo(**a) for a in section["articles"])
+            missing = {"inputs", "articles"} - keys
+            if missing:
+                raise KeyError(", ".join(sorted(missing)))
+            section = {k: json.loads(meta[k]) for k in _SECTIONS}
+            self.meta = _Meta(self._db, keys, {k: v for k, v in meta.items() if len(v) < 4096})
+            self._inputs: dict[str, str] | None = None
+            self._articles: tuple[ArticleInfo, ...] | None = None
             self.intents = section["intents"]
             self.lexicon = section["lexicon"]
             self.gazetteer = section["gazetteer"]
@@ -770,6 +778,34 @@ class StoredTable(FactTable):
         for m in (*self.meetings, *self.others):
             self._meeting_by_id.setdefault(m.id, m)
         self._sort_keys = {mid: m.sort_key() for mid, m in self._meeting_by_id.items()}
+
+    @property
+    def inputs(self) -> dict[str, str]:
+        """The sha256 of each input the table was built from (read when first asked for)."""
+        if self._inputs is None:
+            self._inputs = self._section("inputs")
+        return self._inputs
+
+    @inputs.setter
+    def inputs(self, value: dict[str, str]) -> None:
+        raise AttributeError("a stored table's inputs are its file's")
+
+    @property
+    def articles(self) -> tuple[ArticleInfo, ...]:
+        """Each article's information (read when first asked for: ``ask`` needs none)."""
+        if self._articles is None:
+            self._articles = tuple(ArticleInfo(**a) for a in self._section("articles"))
+        return self._articles
+
+    @articles.setter
+    def articles(self, value: tuple[ArticleInfo, ...]) -> None:
+        raise AttributeError("a stored table's articles are its file's")
+
+    def _section(self, key: str) -> Any:
+        try:
+            return json.loads(self.meta[key])
+        except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+            raise DataError(self.path, f"unreadable fact store ({key}: {exc})") from None
 
     def _meeting(self, mid: str, day: str, place: str | None, weekday: str, articles: list[str],
                  what: str, numbers: list[int]) -> Meeting:  # fmt: skip
@@ -810,8 +846,12 @@ class StoredTable(FactTable):
                 raise DataError(self.path, f"unreadable fact store ({exc})") from None
             self._alive[number] = _Alive(fact, self._gone, number)
             self._number[id(fact)] = number
-            self._words[number] = frozenset(words.split(_SEP)) if words else frozenset()
-            self.id_words[id(fact)] = self._words[number]
+            shared = self._word_sets.get(words)
+            if shared is None:
+                if len(self._word_sets) >= _WORD_SETS:
+                    self._word_sets.clear()  # (the facts alive keep theirs)
+                shared = self._word_sets[words] = frozenset(words.split(_SEP) if words else ())
+            self._words[number] = self.id_words[id(fact)] = shared
             self._hold(number, fact)
         return fact
 
@@ -1117,6 +1157,40 @@ def _connect(path: Path) -> tuple[sqlite3.Connection, set[str]]:
                 raise
         _recover(path)
     raise AssertionError("unreachable")
+
+
+# meta items read when asked for (megabytes at 10,000 articles that ``ask`` never reads), and
+# those parsed when the store opens (the text of a long one is not kept: read again if asked)
+_LATER = ("articles", "inputs", "stats", "skipped", "sources")
+_SECTIONS = frozenset(("intents", "lexicon", "gazetteer", "glossary", "kinds", "ranked",
+                       "ranked_count", "meetings"))  # fmt: skip
+
+
+class _Meta(Mapping[str, str]):
+    """A store's meta items (key -> text): the short ones kept from when it opens, the others
+    read when asked for (each time: they are read once)."""
+
+    def __init__(self, db: sqlite3.Connection, keys: set[str], read: dict[str, str]):
+        self._db = db
+        self._keys = frozenset(keys)
+        self._read = read
+
+    def __getitem__(self, key: str) -> str:
+        found = self._read.get(key)
+        if found is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                raise KeyError(key)
+            found = str(row[0])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._keys))
+
+    def __len__(self) -> int:
+        return len(self._keys)
 
 
 class _Facts(Sequence[Fact]):

@@ -361,9 +361,9 @@ def test_a_glossary_edit_rechecks_russian_without_extracting_again(
     checked: list[int] = []
     real = bot.kinds.check_facts
 
-    def check_facts(*args: Any) -> Any:
+    def check_facts(*args: Any, **kw: Any) -> Any:
         checked.append(len(args[-1]))
-        return real(*args)
+        return real(*args, **kw)
 
     monkeypatch.setattr(bot.extractcache, "check_facts", check_facts)
     _, again = build(config)

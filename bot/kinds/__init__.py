@@ -127,17 +127,32 @@ def render(glossary: Glossary, fact: Fact, gaz: Gazetteer) -> Rendering:
     return Rendering(text, tuple(dict.fromkeys(r.missing)))
 
 
-def check_facts(glossary: Glossary, gaz: Gazetteer, facts: Iterable[Fact]) -> list[str]:
-    """One line per fact that would not be shown fully in Russian (missing entry or English)."""
-    allowed = glossary.allowed_latin(gaz)
+def check_facts(glossary: Glossary, gaz: Gazetteer, facts: Iterable[Fact],
+                memo: dict[Any, tuple[str, ...]] | None = None) -> list[str]:  # fmt: skip
+    """One line per fact that would not be shown fully in Russian (missing entry or English).
+
+    ``memo``: the problems found before with this glossary and gazetteer, by what a rendering
+    reads of a fact (all but where it came from, its article, sentence, source, meeting and
+    place: no kind's ``russian`` reads them), kept and read there (a build checks 300,000
+    facts, most of them a statement another report of the meeting quotes too).
+    """
+    allowed: frozenset[str] | None = None
     problems = []
     for f in facts:
-        r = render(glossary, f, gaz)
+        key = (f.kind, f.value, f.display, f.year, f.number, f.qualifier, f.curated, f.parts)
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            if allowed is None:
+                allowed = glossary.allowed_latin(gaz)
+            r = render(glossary, f, gaz)
+            found = tuple(f"glossary lacks {m}" for m in r.missing)
+            english = untranslated(r.text, allowed)
+            if english:
+                found += (f"English words in {r.text!r}: {' '.join(english)}",)
+            if memo is not None:
+                memo[key] = found
         where = f"{f.article}#{f.sentence} {f.kind} {f.value!r}"
-        problems += [f"{where}: glossary lacks {m}" for m in r.missing]
-        english = untranslated(r.text, allowed)
-        if english:
-            problems.append(f"{where}: English words in {r.text!r}: {' '.join(english)}")
+        problems += [f"{where}: {p}" for p in found]
     return problems
 
 

@@ -225,9 +225,16 @@ class Handlers:
 
     def _use(self, answerer: Answerer) -> None:
         """Switch to ``answerer``; no await in here, so no callback sees a half-switched state."""
-        self.titles = file_titles(answerer.titles)
+        self._titles: dict[str, str] | None = None  # made on first use (sources asked for)
         self._keys: SourceKeys | None = None  # made on first use, from this answerer's table
         self.answerer = answerer
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """The current table's article titles by stem and by file name (``file_titles``)."""
+        if self._titles is None:
+            self._titles = file_titles(self.answerer.titles)
+        return self._titles
 
     @property
     def keys(self) -> SourceKeys:
