@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
@@ -30,7 +29,7 @@ from .encounters import (
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
 from .speech import FindPeople, Holder, Said, interviewee, reported
-from .text import ORDINAL_WORDS, Pattern, find_dates
+from .text import ORDINAL_WORDS, Pattern, find_dates, nearest_year
 
 _DATELINE = Pattern(
     r"^(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}"
@@ -322,18 +321,12 @@ _PAGE_DAYS = 45
 
 
 def _near_page(published: date | None, month_day: tuple[int, int], weekday: str) -> date | None:
-    """The day with ``month_day`` nearest before (or just after) the page's date, when it lies
-    within ``_PAGE_DAYS`` of it and fits the weekday the text names; else None."""
-    if published is None:
+    """The day with ``month_day`` nearest the page's date (``text.nearest_year``), when it lies
+    within ``_PAGE_DAYS`` before it (or just after) and fits the weekday the text names."""
+    day = nearest_year(*month_day, published) if published is not None else None
+    if day is None or published is None or not -3 <= (published - day).days <= _PAGE_DAYS:
         return None
-    for year in (published.year, published.year - 1, published.year + 1):
-        with suppress(ValueError):
-            day = date(year, *month_day)
-            if -3 <= (published - day).days <= _PAGE_DAYS and (
-                not weekday or _WEEKDAYS[day.weekday()] == weekday
-            ):
-                return day
-    return None
+    return day if not weekday or _WEEKDAYS[day.weekday()] == weekday else None
 
 
 def _other_time(article: Article, meeting: Sequence[int], day: date) -> bool:

@@ -383,6 +383,7 @@ class Picker:
         self.text = text
         self._frames = {t: i for i in intents for w in i.frame for t in matcher.reader.canon(w)[0]}
         self._country_of = {e.name: e.attr("country") for e in gaz.sections["places"]}
+        self._region_of = {e.name: e.attr("region") for e in gaz.sections["places"]}
         self.gaz = gaz
         self.principals = frozenset(gaz.principals)
         self._others_asked = frozenset(t for w in _OTHERS_ASKED for t in matcher.reader.canon(w)[0])
@@ -467,11 +468,9 @@ class Picker:
             found = self._said_instead(q, match, within)
             if isinstance(found, Pick):
                 return found
-        if (isinstance(pick, Pick) and pick.facts and q.wh == "who"
-                and all(f.kind in _MENTIONS for f in pick.facts)
-                and (deed := _DONE_AT.search(q.text))):  # fmt: skip
+        if isinstance(pick, Pick) and q.wh == "who" and (deed := self._done_at(q, pick)):
             # "who attended the Belt and Road Forum?": the forum's name is no one's attendance
-            return Decline(pick.intent.name, unsaid=(deed.group(),))
+            return Decline(pick.intent.name, unsaid=deed)
         if (isinstance(pick, Pick) and pick.facts and _TELL_ABOUT.match(q.text)
                 and all(f.kind in _MENTIONS for f in pick.facts)):  # fmt: skip
             # "tell me about the Belt and Road Forum": what was said of it, not its name alone
@@ -600,11 +599,11 @@ class Picker:
                 and t not in held]  # fmt: skip
 
     def _done_at(self, q: Question, pick: Pick) -> tuple[str, ...]:
-        """What a yes-or-no question says a person did at an event ("did Putin go to the Belt
-        and Road Forum?", "посетил ли Путин форум"), as written, when its facts only name the
-        event (no one's deed): a mention is no attendance."""
+        """What a question says a person did at an event ("did Putin go to the Belt and Road
+        Forum?", "посетил ли Путин форум", "who attended the forum?"), as written, when its
+        facts only name the event (no one's deed): a mention is no attendance."""
         m = _DONE_AT.search(q.text)
-        if m is None or not (q.slots.people or q.slots.speaker):
+        if m is None or not (q.slots.people or q.slots.speaker or q.wh == "who"):
             return ()
         if not pick.facts or any(f.kind not in _MENTIONS for f in pick.facts):
             return ()
@@ -1033,9 +1032,7 @@ class Picker:
             ordinals = ()  # "the 75th" chose the meeting, not the fact
         regions = self._regions_in(q) if intent.about == "meeting" else ()
         if regions:  # "why was Mishustin in Hainan": the meetings in a city of that region
-            meetings = [m for m in meetings
-                        if (e := self.gaz.get("places", m.place or "")) is not None
-                        and e.attr("region") in regions]  # fmt: skip
+            meetings = [m for m in meetings if self._region_of.get(m.place or "") in regions]
         no_meeting = NoMeeting(s.years, s.months, s.places + countries + s.people + regions)
         if not meetings:
             return self._not_there(q, intent, no_meeting, self._near(s, countries))
@@ -1611,9 +1608,10 @@ class Picker:
         return out
 
     def _in_countries(self, fact: Fact, countries: set[str]) -> bool:
-        """Whether the fact's own place is in one of ``countries`` (or it has none)."""
-        entry = self.gaz.get("places", _own_place(fact))
-        return entry is None or entry.attr("country") in countries
+        """Whether the fact's own place is in one of ``countries`` (or it names none the
+        gazetteer places)."""
+        place = _own_place(fact)
+        return place not in self._country_of or self._country_of[place] in countries
 
     def _planned(self, meeting: Meeting) -> bool:
         """True for a meeting of the principals that an article announces."""
@@ -1681,10 +1679,8 @@ class Picker:
             return False
         if getattr(fact.parts, "status", "") == "planned" and not q.future:
             return False  # "did they meet on November 7, 2028?": announced is not held
-        if s.countries and place:  # "did Xi visit Russia in 2028": not a meeting in Beijing
-            entry = self.gaz.get("places", place)
-            if entry is not None and entry.attr("country") not in s.countries:
-                return False
+        if s.countries and not self._in_countries(fact, set(s.countries)):
+            return False  # "did Xi visit Russia in 2028": not a meeting in Beijing
         if asked.asks == "date":  # its own day (not the day an article announced it)
             when = getattr(fact.parts, "when", None)
             if when is not None:

@@ -220,7 +220,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _nearest_year(m: int, d: int, ref: date) -> date | None:
+def nearest_year(m: int, d: int, ref: date) -> date | None:
     """The date with that month and day that is closest to ``ref`` (news reports look back)."""
     options = [x for y in (ref.year - 1, ref.year, ref.year + 1) if (x := _safe_date(y, m, d))]
     return min(options, key=lambda x: abs((x - ref).days) + (30 if x > ref else 0), default=None)
@@ -292,7 +292,7 @@ def _resolve(form: str, m: re.Match[str], ref: date | None, future: bool) -> Dat
     if g.get("y"):
         value = _safe_date(int(g["y"]), month, day)
         return DateMention(m.start(), form, value, None, month, day) if value else None
-    value = _nearest_year(month, day, ref) if ref else None
+    value = nearest_year(month, day, ref) if ref else None
     if value is None and _safe_date(2000, month, day) is None:
         return None  # "31 Feb" is no date in any year
     return DateMention(m.start(), form, value, None, month, day)
