@@ -30,6 +30,7 @@ from .facts import (
     MEETING,
     ArticleInfo,
     Fact,
+    FactKind,
     FactTable,
     Meeting,
     dump_table,
@@ -53,6 +54,7 @@ from .gazetteer import Gazetteer, gazetteer_from_data
 from .glossary import DEFAULT_PATH as GLOSSARY_PATH
 from .glossary import Glossary, glossary_from_data
 from .intents import Intent, Lexicon, intent_paths, load_intents, load_lexicon
+from .kinds import KINDS as READ_KINDS
 from .kinds import NEEDS, READERS
 from .merge import Placement, Recall, assign, place, recalls
 from .yamlio import load_yaml
@@ -354,7 +356,8 @@ def build_table(config: Config, coverage: bool = False, workers: int | None = No
             extractions.append(got)
             if coverage:
                 ctx = got.with_text(articles.article(item))
-                report.coverage.append(article_coverage(ctx, got.facts))
+                report.coverage.append(article_coverage(ctx, [
+                    f for f in got.facts if not READ_KINDS[f.kind].quotes]))  # fmt: skip
             infos.append(got.info)
     cache.prune(i.stem for i in infos)
     for stem in curated:
@@ -908,7 +911,8 @@ def _display_words(
     # what the reader of words is made from (``table_reader``), without the facts
     shell = FactTable(facts=(), intents=table.intents, lexicon=table.lexicon,
                       gazetteer=table.gazetteer)  # fmt: skip
-    keys, displays = list(missing), [f.display for f in missing.values()]
+    # (a quoted sentence's words are marked: ``relevance.QUOTED``; its kind says so)
+    keys, displays = list(missing), [(f.kind, f.display) for f in missing.values()]
     chunks = [displays[i : i + _WORDS_CHUNK] for i in range(0, len(displays), _WORDS_CHUNK)]
     out = dict(known)
     pool = ProcessPoolExecutor(workers, mp_context=_pool_context(), initializer=_start_reader,
@@ -937,11 +941,11 @@ def _start_reader(shell: FactTable, config: Config) -> None:
     _reader_words = Relevance(shell, reader, ()).fact_words
 
 
-def _words_entry(displays: list[str]) -> list[str]:
-    """The words of each display (``words_text``), in a worker process."""
+def _words_entry(displays: list[tuple[FactKind, str]]) -> list[str]:
+    """The words of each display of a kind (``words_text``), in a worker process."""
     assert _reader_words is not None, "_start_reader sets it up"
     read = _reader_words
-    return [words_text(read(Fact(MEETING, "", d, "", 0, ""))) for d in displays]  # (its display)
+    return [words_text(read(Fact(k, "", d, "", 0, ""))) for k, d in displays]  # (its display)
 
 
 def fact_years(meeting_of: Callable[[str], Meeting | None], text: FactText,

@@ -119,6 +119,46 @@ def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[De
     return out
 
 
+# A proper name in a text: capitalised words, not the first of a sentence or a label
+_PROPER = re.compile(r"(?<![.!?:\"“«]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*"
+                     r"(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]*)*")  # fmt: skip
+_WHEN_GIVEN = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|"
+    r"evening|yesterday|tomorrow|today|week|month|year|half|quarter)\b|\b(?:19|20)\d\d\b|"
+    r"\b\d{1,2}[:.]\d\d\b|\b\d{3,4}\s+--",
+    re.I,
+)
+
+
+_AMOUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b|\bсколько\b|\bwhat\s+(?:number|amount|share|"
+                           r"percentage|figure)\b", re.I)  # fmt: skip
+_AMOUNT = re.compile(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|dozen|twice|hundreds?|thousands?|millions?|billions?)\b",
+                     re.I)  # fmt: skip
+
+
+def focus(q: Question) -> Demand | None:
+    """What a question of an amount, or a who-, where- or when-question, asks a quoted sentence
+    to give besides the question's own words: a number, a name (someone, somewhere) or a time.
+    None for other questions."""
+    own = {w.lower() for w in re.findall(r"[\w'’-]+", q.text)}
+    if _AMOUNT_ASKED.search(q.text):  # "how much money": a number the question does not say
+        return Demand("how much", lambda d: any(m.group() not in own for m in _AMOUNT.finditer(d)),
+                      True)  # fmt: skip
+    if q.wh not in ("who", "where", "when"):
+        return None
+
+    def new_name(display: str) -> bool:
+        return any(any(w.lower() not in own for w in re.findall(r"[\w'’-]+", m.group()))
+                   for m in _PROPER.finditer(display))  # fmt: skip
+
+    def new_time(display: str) -> bool:
+        return any(m.group().lower().split()[0] not in own for m in _WHEN_GIVEN.finditer(display))
+
+    return Demand(q.wh, new_time if q.wh == "when" else new_name, True)
+
+
 def gives_length(display: str) -> bool:
     """True when ``display`` says how long something lasted ("three-day state visit")."""
     return any(unit in display for unit in _UNITS) and bool(DURATION.search(display))
@@ -152,6 +192,7 @@ __all__ = [
     "YEAR_GIVEN",
     "Demand",
     "demands",
+    "focus",
     "gives_length",
     "months_asked",
     "numbered",

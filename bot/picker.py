@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from .answerable import Answerable, lacks
 from .facts import Fact, FactKind, FactTable, Meeting
 from .gazetteer import Gazetteer
-from .gives import FULL_YEAR, GROWTH, TARGET, demands, months_asked, numbered
+from .gives import FULL_YEAR, GROWTH, TARGET, demands, focus, months_asked, numbered
 from .intents import Intent
 from .kinds import KINDS
 from .kinds.duration import KIND as DURATION
@@ -39,6 +39,9 @@ from .relevance import (
     FUNCTION,
     MIN_COVER,
     PART,
+    PASSAGE_COVER,
+    QUOTED,
+    QUOTED_YES_NO_COVER,
     STOP,
     Relevance,
     latin_name,
@@ -773,7 +776,19 @@ class Picker:
             return None
         if any(self._said_by(f, speaker) for f in found.facts):
             return None
+        if q.verify and any(self._does(f.value, speaker, q.verify) for f in found.facts):
+            return None  # "did Putin send a message": Xi said Putin did; no "no" from that
         return dataclasses.replace(found, no=True)
+
+    def _does(self, text: str, person: str, verbs: Sequence[str]) -> bool:
+        """True when ``text`` names ``person`` before one of ``verbs`` (stems): he does it there
+        ("President Vladimir Putin ... sent messages of sympathy")."""
+        named = [at for at, e in self.gaz.find("people", text) if e.name == person]
+        said = [m.start() for m in re.finditer(r"\w+", text) if any(
+            stem(w := m.group().lower()) == v or (len(v) >= 4 and w[:3] == v[:3]
+                                                  and abs(len(w) - len(v)) <= 1)  # "sent": send
+            for v in verbs)]  # fmt: skip
+        return bool(named and said and min(named) < max(said))
 
     def _spoken(self, pick: Pick, q: Question) -> bool:
         """False when the question asks what a speaker said ("what did Mishustin say about",
@@ -856,33 +871,71 @@ class Picker:
         topic = self.relevance.topic(q, {q.slots.speaker, *self.principals})
         if q.slots.select:  # "the last ...": which meeting, no word a fact must hold
             topic = tuple(w for w in topic if w not in _SELECT_WORDS)
-        # one word alone ("dragon?") asks for the few facts that hold it
-        alone = len(topic) == 1 and len(q.words) <= _ALONE and self.relevance.rare(topic[0])
-        if not open_intents or (len(topic) < FALLBACK_WORDS and not alone) or q.slots.outside:
+        if not open_intents or not topic or q.slots.outside:
             return None
         # (other meetings hold what was said there too: a premiers' meeting an article is about)
         meetings = self._meetings(q.slots, q.slots.countries_in, True)
         if q.slots.met:
             meetings = [m for m in meetings if self._has_people(m, q.slots.met)]
         ids = {m.id for m in meetings if within is None or m.id in within}
-        facts = [f for f in self.relevance.candidates(topic, FALLBACK_COVER, strict=True)
-                 if f.kind not in _NO_FALLBACK and f.meeting in ids]  # fmt: skip
+        # one word alone ("dragon?") asks for the few facts that hold it
+        alone = len(topic) == 1 and len(q.words) <= _ALONE and self.relevance.rare(topic[0])
+        if len(topic) >= FALLBACK_WORDS or alone:
+            facts = [f for f in self.relevance.candidates(topic, FALLBACK_COVER, strict=True)
+                     if f.kind not in _NO_FALLBACK and f.meeting in ids]  # fmt: skip
+            facts = self._in_question(q, facts)
+            if q.slots.speaker:
+                facts = [f for f in facts if (a := KINDS[f.kind].agent) is None
+                         or a(f) == q.slots.speaker]  # fmt: skip
+            if q.slots.people:  # "did Mishustin visit the quake zone": not what Xi said about it
+                named = set(q.slots.people)
+                facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) in named]
+            ranked = self.relevance.rank(facts, topic, FALLBACK_COVER, strict=True)
+            found = [r.fact for r in ranked]
+            if found and not self.answerable.claims(q, found) and not lacks(q, found):
+                return Pick(open_intents[0], tuple(found))
+        return self._quoted(q, topic, ids, open_intents[0])
+
+    def _in_question(self, q: Question, facts: list[Fact]) -> list[Fact]:
+        """``facts`` of the years and ordinals the question names, if it names any."""
         if q.slots.years:
             facts = [f for f in facts if f.year in q.slots.years]
         if q.slots.ordinals:
             facts = [f for f in facts if numbered(f, q.slots.ordinals)]
-        if q.slots.speaker:
-            facts = [f for f in facts
-                     if (a := KINDS[f.kind].agent) is None or a(f) == q.slots.speaker]  # fmt: skip
-        if q.slots.people:  # "did Mishustin visit the quake zone": not what Xi said about it
-            named = set(q.slots.people)
-            facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) in named]
-        ranked = self.relevance.rank(facts, topic, FALLBACK_COVER, strict=True)
+        return facts
+
+    def _quoted(self, q: Question, topic: tuple[str, ...], ids: Set[str],
+                intent: Intent) -> Pick | None:  # fmt: skip
+        """When no fact of the kinds read holds the question, the articles' sentences that hold
+        (nearly) all its words, name every person and country it names and, for a who-, where-
+        or when-question, name someone, somewhere or a time besides (``gives.focus``): "how many
+        Chinese students study at Russian universities", "when is Lavrov coming to China". What
+        someone said is his statements' (a sentence naming him says not that he said it)."""
+        if q.says and q.slots.speaker:
+            return None
+        quoted = tuple(QUOTED + w for w in topic)
+        wanted = focus(q)
+        # one word ("when is Lavrov coming to China") with a focus, or a rare one alone
+        if len(quoted) < FALLBACK_WORDS and not (
+            self.relevance.rare(quoted[0]) and (wanted is not None or len(q.words) <= _ALONE)
+        ):
+            return None
+        least = PASSAGE_COVER if wanted is not None else FALLBACK_COVER
+        if _says_yes_or_no(q):  # (a yes-or-no question: the sentence must say all of it)
+            least = QUOTED_YES_NO_COVER
+        facts = [f for f in self.relevance.candidates(quoted, least, strict=True)
+                 if KINDS[f.kind].quotes and f.meeting in ids]  # fmt: skip
+        facts = self._in_question(q, facts)
+        people = {QUOTED + "@" + p for p in q.slots.people}
+        countries = set(q.slots.countries)
+        facts = [f for f in facts if people <= self.relevance.words_of(f)
+                 and countries <= {e.name for _, e in self.gaz.find("countries", f.value)}
+                 and (wanted is None or wanted.gives(f.value))]  # fmt: skip
+        ranked = self.relevance.rank(facts, quoted, least, strict=True)
         found = [r.fact for r in ranked]
         if not found or self.answerable.claims(q, found) or lacks(q, found):
             return None
-        keep = {id(r.fact) for r in ranked}
-        return Pick(open_intents[0], tuple(f for f in facts if id(f) in keep))
+        return Pick(intent, tuple(found))
 
     def _pick(self, q: Question, match: Match, within: Set[str] | None) -> Pick | Decline:
         intent, topic = self._framed(q, match)
@@ -1319,13 +1372,15 @@ class Picker:
         return [m for m in meetings if cover[m.id] >= best * 0.85]
 
     def _meeting_words(self, meeting: Meeting) -> frozenset[str]:
+        """Every word of the meeting's facts and of its reports' sentences (``QUOTED`` ones as
+        the others)."""
         found = self._by_meeting.get(meeting.id)
-        if found is None and (found := self.table.meeting_words(meeting.id)) is None:
-            words: set[str] = set()
-            for kind in KINDS:
-                for f in self.table.find(kind, {meeting.id}):
-                    words |= self.relevance.fact_words(f)
-            found = self._by_meeting[meeting.id] = frozenset(words)
+        if found is None:
+            stored = self.table.meeting_words(meeting.id)
+            if stored is None:
+                stored = frozenset(w for kind in KINDS for f in self.table.find(kind, {meeting.id})
+                                   for w in self.relevance.fact_words(f))  # fmt: skip
+            found = self._by_meeting[meeting.id] = frozenset(w.removeprefix(QUOTED) for w in stored)
         return found
 
     def _meetings(

@@ -139,6 +139,10 @@ _NAME_MIN = 4  # letters of a name read across alphabets (shorter ones match wor
 _ORDINAL_WORD = {digits: stem(word) for digits, word in ORDINAL_DIGITS.items()}
 # A name of capitalised words ("Eastern Economic Forum", "Belt and Road Forum")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][a-z]+){2,}\b")
+# The mark of a word of a quoted sentence (``Kind.quotes``): what the articles say in passing
+# is not what the facts hold ("a paraphrase's words no fact holds weigh little"), and only a
+# question no intent answers looks for them (``Picker._fallback``).
+QUOTED = "§"
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
 ABSENT = 0.2  # the weight of a topic word no fact holds, as a share of the rarest word's
 PART = 0.3  # the share of the topic's weight a fact must hold to answer one of two topics
@@ -147,6 +151,10 @@ UNSAID_PART = 0.1  # the share of a topic the best facts leave unsaid that other
 # FALLBACK_WORDS topic words answers it (the nearest fact never does: it must hold nearly all).
 FALLBACK_COVER = 0.75
 FALLBACK_WORDS = 2
+# An article's sentence that names what a who-, where- or when-question asks (``gives.focus``)
+# answers with this much of the question.
+PASSAGE_COVER = 0.7
+QUOTED_YES_NO_COVER = 0.9  # ... and a yes-or-no question (the sentence must say nearly all of it)
 CLOSE = 0.85  # a second fact answers too when it scores this much of the best
 MOST = 3  # facts a ranked answer shows at most
 _SPELT_LENGTH = 6  # a topic word respelt towards the facts' words is at least this long
@@ -240,6 +248,8 @@ class Relevance:
             "".join(w[0] for w in m.group().split() if w[0].isupper()).lower()
             for m in _CAPITALISED.finditer(fact.display)
         ]
+        if KINDS[fact.kind].quotes:  # (an article's sentence: its words are not facts' words)
+            return frozenset(QUOTED + w for w in words)
         return frozenset(words)
 
     def _words(self, toks: Iterable[str], written: Iterable[str], names: Iterable[tuple[str, str]],
@@ -425,6 +435,10 @@ class Relevance:
             or stems & _written(f.display)
         ]  # fmt: skip ("wishes" reads as a greeting)
         return chosen or ([] if self.strict(kinds) else list(facts))
+
+    def words_of(self, fact: Fact) -> frozenset[str]:
+        """The words of ``fact`` as the index holds them (a quoted sentence's marked ``QUOTED``)."""
+        return self._of(fact)
 
     def _of(self, fact: Fact) -> frozenset[str]:
         words = self.words.get(id(fact))

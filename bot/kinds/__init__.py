@@ -25,11 +25,16 @@ A kind's module (``bot/kinds/<kind>.py``, the kind's name) holds everything abou
 - optionally ``MENTION = True``: a fact of the kind only names what was mentioned (an event, an
   organisation): a yes-or-no question of someone's deed at it is not confirmed by it ("did
   Putin go to the forum"), and "tell me about it" answers with what was said of it.
+- optionally ``QUOTES = True``: a fact of the kind quotes its sentence whole (an article's
+  passage): it reads nothing of it, so it covers no sentence (``build --coverage``), no intent
+  answers it (a question no intent answers may: ``Picker._fallback``), and its words are kept
+  apart from the other facts' (``relevance.QUOTED``).
 - optionally ``NAMED = True``: a fact of the kind answers only a question that names it (who a
   person is: "who is Oleg Barsukov", never everyone's role for "who is Mishustin's wife").
 
-Adding a kind is adding a module here, an intent that answers it (``intents/*.yaml``) and its
-glossary terms (``bot/data/glossary.yaml``); the tests check all three.
+Adding a kind is adding a module here, an intent that answers it (``intents/*.yaml``; none for a
+kind that ``QUOTES``) and its glossary terms (``bot/data/glossary.yaml``); the tests check all
+three.
 """
 
 from __future__ import annotations
@@ -68,6 +73,7 @@ class Kind:
     values: frozenset[str] = frozenset()  # every value a fact of the kind can have, if few
     named: bool = False  # a fact answers only a question that names it
     mention: bool = False  # a fact says a thing was mentioned, not that anyone did anything
+    quotes: bool = False  # a fact quotes its sentence whole: it reads nothing of it (coverage)
 
 
 def _same(fact: Fact) -> str:
@@ -91,7 +97,8 @@ def kind_of(module: ModuleType) -> Kind:
                 getattr(module, "agent", None), getattr(module, "DATED", False),
                 getattr(module, "parties", None), getattr(module, "period", None),
                 frozenset(getattr(module, "VALUES", ())),
-                getattr(module, "NAMED", False), getattr(module, "MENTION", False))  # fmt: skip
+                getattr(module, "NAMED", False), getattr(module, "MENTION", False),
+                getattr(module, "QUOTES", False))  # fmt: skip
 
 
 def discover(package: str = __name__) -> dict[FactKind, Kind]:
