@@ -29,7 +29,7 @@ from .encounters import (
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
 from .speech import FindPeople, Holder, Said, interviewee, reported
-from .text import ORDINAL_WORDS, Pattern, find_dates, nearest_year
+from .text import MONTH_NAMES, ORDINAL_WORDS, Pattern, find_dates, nearest_year
 
 _DATELINE = Pattern(
     r"^(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}"
@@ -135,6 +135,9 @@ class Context:
     # its paragraph tells of ("" for none; () when no paragraph does): ``scopes``
     scoped: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()  # the meeting clauses ``encounters`` were resolved from
+    # of an undated meeting: the months the text names as "last October" (``bot.merge`` finds
+    # its year by the meetings of the table then and its weekday)
+    last_months: tuple[int, ...] = ()
 
     @property
     def principal(self) -> bool:
@@ -701,7 +704,19 @@ def _article_context(
                    said, tuple(encounters), None, elsewhere, daytime, clock,
                    when.month_day if day is None else None, country, rank, dated,
                    find, when.rank if dated != "curated" else 6,
-                   mentions=tuple(found))  # fmt: skip
+                   mentions=tuple(found),
+                   last_months=_last_months(article) if day is None else ())  # fmt: skip
+
+
+_LAST_MONTH_NAMED = re.compile(rf"\b(?:since\s+|in\s+)?last\s+({'|'.join(MONTH_NAMES)})\b(?!\s*\d)",
+                               re.I)  # fmt: skip
+
+
+def _last_months(article: Article) -> tuple[int, ...]:
+    """The months ``article`` names as "last October" (1-12, in order, once each)."""
+    found = [MONTH_NAMES.index(m.group(1).capitalize()) + 1 for s in article.sentences
+             for m in _LAST_MONTH_NAMED.finditer(s)]  # fmt: skip
+    return tuple(dict.fromkeys(found))
 
 
 def _other_context(article: Article, gaz: Gazetteer, curated: tuple[date, str] | None,

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import DataError
-from .text import mend_bare_verbs, split_sentences
+from .text import expand_wire, mend_bare_verbs, split_sentences
 
 _HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
 # An encyclopedia's marks glued to the text: footnote references ("route.[10] Xi", "5[a]",
@@ -83,7 +83,7 @@ def parse_article(path: Path, raw: bytes) -> Article:
         found = split_sentences(block)
         if found:
             paragraphs.add(len(sentences))
-            sentences += map(mend_bare_verbs, found)
+            sentences += [expand_wire(mend_bare_verbs(s)) for s in found]
     if not any(len(s.split()) >= 4 for s in sentences):
         raise DataError(path, "no text (empty or only a header)")
     digest = hashlib.sha256(raw).hexdigest()

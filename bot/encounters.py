@@ -79,7 +79,9 @@ _FUTURE = Pattern(
     r"going)\s+to\b|\b(?:is|are)\s+(?:to|due)\b|\bschedule\s+includes\b|['’]s\s+schedule\b|\bplans?\s+"
     r"to\b|\bto\s+be\s+held\b|\blooks?\s+forward\b|\blooking\s+forward\b|\bnext\s+(?:week|month|"
     r"year)\b|\bupcoming\b|\bforthcoming\b|\bpropos(?:e|es|ed|ing)\s+(?:to\s+)?hold|"
-    r"\blater\s+this\s+(?:year|month|week)\b|\bpencil(?:l?ed)?\s+in|\bbeing\s+prepared\b",
+    r"\blater\s+this\s+(?:year|month|week)\b|\bpencil(?:l?ed)?\s+in|\bbeing\s+prepared\b|"
+    r"\binvit(?:e|es|ed|ing)\s+(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?:hold|host|attend)\b|"
+    r"\bagreed\s+to\s+hold\b",
     re.I,
 )
 # A headline in the future: "Mishustin to meet Xi", "Li Qiang to visit Russia".
@@ -865,6 +867,10 @@ def _countries(gaz: Gazetteer, clause: str, places: list[Place]) -> list[Place]:
     return out
 
 
+# A day and month with the year said relatively: "October 14 last year", "14 October this year"
+_DAY_REL_YEAR = re.compile(r"[^,.;]{3,18}?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I)
+
+
 def dates_in(text: str, anchor: date | None, future: bool = False, sentence: str = "",
              until: date | None = None) -> list[DateMention]:  # fmt: skip
     """``find_dates``, where a day and month without a year take the year the sentence gives
@@ -876,7 +882,13 @@ def dates_in(text: str, anchor: date | None, future: bool = False, sentence: str
     out = []
     for d in find_dates(text, anchor, future):
         named = years.get(d.month or 0, set()) if d.form in ("md", "dm") else set()
-        if len(named) == 1 and d.month and d.day:
+        rel = _DAY_REL_YEAR.match(text, d.start) if d.form in ("md", "dm") else None
+        now = until or anchor  # (the text's own date: "last year" is the one before it)
+        if rel and now is not None and d.month and d.day:  # "on October 14 last year"
+            shift = {"last": -1, "this": 0, "next": 1}[rel.group("rel").lower()]
+            with suppress(ValueError):
+                d = replace(d, value=date(now.year + shift, d.month, d.day))
+        elif len(named) == 1 and d.month and d.day:
             with suppress(ValueError):  # February 29 of a year that has none
                 d = replace(d, value=date(named.pop(), d.month, d.day))
         elif (until is not None and d.form in ("md", "dm") and d.value is not None

@@ -150,14 +150,20 @@ def assign(reports: Sequence[Context],
     each article's ``recalls`` (stem -> them) alone: an incremental build compares them with
     those of the last build and merges again only the articles whose placement changed."""
     groups: dict[date, _Group] = {}
+    dated_by_table: dict[str, _Group] = {}
     for ctx in reports:
         if ctx.principal and ctx.meeting_date:
             groups.setdefault(ctx.meeting_date, _Group(ctx.meeting_date, [])).reports.append(ctx)
     groups = _near(groups)
-    target: dict[str, _Group] = {}  # article stem -> the meeting it reports
+    for ctx in reports:  # an undated report of a meeting no report dates: its year, if known
+        day = _dated_by_table(ctx, groups)
+        if day is not None:
+            groups[day] = _Group(day, [], told=ctx.place)
+            dated_by_table[ctx.article.stem] = groups[day]
+    target: dict[str, _Group] = dict(dated_by_table)  # article stem -> the meeting it reports
     for ctx in reports:
         group = _group_of(ctx, groups)
-        if group is not None:
+        if group is not None and ctx.article.stem not in target:
             target[ctx.article.stem] = group
     others = _other_ids(reports, target)
     founds = _founded(reports, recalled, groups)
@@ -363,6 +369,33 @@ def _group_of(ctx: Context, groups: dict[date, _Group]) -> _Group | None:
     soon = [g for g in groups.values()
             if 0 <= (g.day - ctx.ref).days <= ANNOUNCED_WITHIN and place_ok(g)]  # fmt: skip
     return min(soon, key=lambda g: g.day) if soon else None
+
+
+def _dated_by_table(ctx: Context, groups: dict[date, _Group]) -> date | None:
+    """The day of the undated meeting ``ctx`` reports (a month, a day and a weekday, no year),
+    when no report dates it and exactly one year fits both the weekday and the months the text
+    names as "last October": a meeting of the table then ("since last October, when we met in
+    Beijing")."""
+    if not ctx.principal or ctx.meeting_date or not ctx.month_day or not ctx.weekday:
+        return None
+    if not ctx.last_months or not groups:
+        return None
+    month, day = ctx.month_day
+    if any((g.month, g.day) == (month, day) for g in groups):
+        return None  # (``_group_of`` joins it to that meeting, or finds two)
+    held = {(g.year, g.month) for g in groups}
+    years = range(min(held)[0] - 1, max(held)[0] + 3)
+    fits = set()
+    for year in years:
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        if when.strftime("%A") != ctx.weekday:
+            continue
+        if all((year if m < month else year - 1, m) in held for m in ctx.last_months):
+            fits.add(when)
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _country(group: _Group, country: str) -> bool:

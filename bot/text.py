@@ -399,6 +399,38 @@ def mend_bare_verbs(sentence: str) -> str:
     return _BARE_VERB.sub(lambda m: m.group("lead") + _BARE_VERBS[m.group("verb")], sentence)
 
 
+# A wire's shorthand, as a report writes it out ("Vice FM" -> "Vice Foreign Minister", "bln dlrs"
+# -> "billion dollars", "w/ Li" -> "with Li"): whole words, as wires write them (``expand_wire``).
+_WIRE_WORDS = {
+    "w/": "with", "amb": "ambassador", "ambs": "ambassadors", "FM": "Foreign Minister",
+    "FMs": "Foreign Ministers", "PM": "Prime Minister", "PMs": "Prime Ministers",
+    "govt": "government", "govts": "governments", "intergovt": "intergovernmental",
+    "docs": "documents", "incl.": "including", "incl": "including", "dlrs": "dollars",
+    "bln": "billion",
+    "mln": "million", "pct": "percent", "y/y": "year on year", "hrs": "hours", "mins": "minutes",
+    "anniv": "anniversary",
+}  # fmt: skip
+_WIRE_WORD = re.compile(
+    r"(?<![\w/])(?:"
+    + "|".join(sorted(map(re.escape, _WIRE_WORDS), key=len, reverse=True))
+    + r")(?![\w/])"
+)
+# a timeline's entry: "1740 -- Xi meets Mishustin ..." is "At 17:40, Xi meets Mishustin ..."
+_WIRE_STAMP = re.compile(r"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:--|—|–)\s*")
+# a timeline entry's speaker in capitals: "1140 -- MISHUSTIN: share of ..." is "Mishustin: ..."
+_WIRE_SPEAKER = re.compile(r"^(?P<at>At \d\d:\d\d, )(?P<name>[A-Z]{2,})(?=:\s)")
+
+
+def expand_wire(sentence: str) -> str:
+    """``sentence`` with a wire's shorthand written out, a timeline's stamp as a clock time and
+    a speaker in capitals as a name (``_WIRE_WORDS``, ``_WIRE_STAMP``, ``_WIRE_SPEAKER``)."""
+    out = _WIRE_STAMP.sub(lambda m: f"At {m.group('h')}:{m.group('m')}, ", sentence)
+    # ("5 PM" is a time)
+    out = _WIRE_WORD.sub(lambda m: m.group() if m.group() == "PM" and re.search(
+        r"\d\s*$", out[: m.start()]) else _WIRE_WORDS[m.group()], out)  # fmt: skip
+    return _WIRE_SPEAKER.sub(lambda m: m.group("at") + m.group("name").capitalize(), out)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split noisy news text into sentences; lines are always boundaries.
 

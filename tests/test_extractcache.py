@@ -157,7 +157,9 @@ def test_every_context_field_is_kept_or_left_out_on_purpose() -> None:
     assert types <= set(CODECS) | LEFT_OUT
     assert not set(CODECS) & LEFT_OUT
     kept = {f.name for f in dataclasses.fields(Context) if str(f.type) not in LEFT_OUT}
-    assert set(CONTEXT_FIELDS) == kept and len(kept) == 18  # (date_rank, scoped: merge reads them)
+    assert (
+        set(CONTEXT_FIELDS) == kept and len(kept) == 19
+    )  # (date_rank, scoped, last_months: merge)
 
 
 def damage(path: Path, how: str) -> None:
