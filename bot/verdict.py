@@ -3,9 +3,10 @@ otherwise, or neither.
 
 A yes-or-no question ("was Xi on a five-day state visit?", "was the 2025 meeting held on a
 Wednesday?", "did trade reach 100 billion dollars?") claims values of a few closed classes:
-counts, ordinals, weekdays, parts of the day. The facts picked for it either give the same
-values (yes), give another value of the same class (no: "three-day"), or give none of that
-class (neither: the answer is the facts alone). No wording here (``bot.writer`` says "Yes. ").
+counts, ordinals, weekdays, parts of the day, kinds of visit. The facts picked for it either
+give the same values (yes), give another value of the same class (no: "three-day"), or give
+none of that class (neither: the answer is the facts alone). No wording here (``bot.writer``
+says "Yes. ").
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ _DAYTIMES = {
     "утр": "morning", "днем": "afternoon", "днём": "afternoon", "вечер": "evening",
     "ночь": "evening", "ночью": "evening",
 }  # fmt: skip
+# The kinds of visit ("was it a state visit?": no, an official one)
+_VISITS = {"state": "state", "official": "official", "working": "working"}
+_RU_VISITS = (("государствен", "state"), ("официальн", "official"), ("рабоч", "working"))
 _TOKEN = re.compile(
     r"\d+(?:[.,]\d+)?(?:st|nd|rd|th|-?(?:й|я|го|е)(?!\w))?|[^\W\d_]+(?:-[^\W\d_]+)*"
 )
@@ -135,6 +139,11 @@ def claims(text: str) -> frozenset[Claim]:
                          None)  # fmt: skip
                 if n is not None:
                     found.add(Claim("ordinal", str(n), _near({rest})))
+            kind = _VISITS.get(part) or next(
+                (v for stem, v in _RU_VISITS if part.startswith(stem)), None
+            )
+            if kind and (after.lower().startswith(("visit", "trip", "визит"))):
+                found.add(Claim("visit", kind))  # "a state visit", "официальный визит"
             day = next((d for stem, d in _WEEKDAYS.items() if part.startswith(stem)), None)
             if day and len(part) <= len("воскресенье"):
                 found.add(Claim("weekday", day))

@@ -21,7 +21,8 @@ def _values(text: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("was Xi on a five-day state visit?", {("count", "5")}),
+        ("was Xi on a five-day state visit?", {("count", "5"), ("visit", "state")}),
+        ("Это был официальный визит?", {("visit", "official")}),
         ("the magnitude-6.2 earthquake", {("count", "6.2")}),
         ("the 28th regular meeting", {("ordinal", "28")}),
         ("the third Belt and Road Forum", {("ordinal", "3")}),
