@@ -17,6 +17,64 @@ from typing import TypeVar
 
 from rapidfuzz.distance import OSA
 
+
+class Pattern:
+    """A regular expression compiled when it is first used, that scans only a text holding one
+    of the strings every match contains (``bot.needles``).
+
+    Every ``ask`` imports the fact kinds (for their parts and their Russian), but only ``build``
+    runs their extractors; compiling every extraction pattern at import was ~15% of a cold ask.
+    An extraction runs each pattern over every sentence and most sentences cannot match most
+    patterns: the substring test spares the scan (``tests/test_text.py`` checks that a guarded
+    pattern finds what it finds unguarded).
+    """
+
+    __slots__ = ("_compiled", "_flags", "_folded", "_needles", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+        self._needles: tuple[str, ...] = ()
+        self._folded = False
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            from .needles import needles
+
+            self._compiled = re.compile(self._source, self._flags)
+            found = needles(self._source, self._flags)
+            if found is not None:
+                self._needles, self._folded = found
+        return self._compiled
+
+    def may_match(self, text: str) -> bool:
+        """False only when the pattern cannot match anywhere in ``text``."""
+        if not self._needles:
+            return True
+        if self._folded:
+            if not text.isascii() and CASE_EXOTIC.search(text):
+                return True
+            text = text.lower()
+        return any(map(text.__contains__, self._needles))  # no generator: the tests are cheaper
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``re.Pattern.search``."""
+        rx = self.rx
+        return rx.search(text, pos, endpos) if self.may_match(text) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``re.Pattern.match``."""
+        rx = self.rx
+        return rx.match(text, pos, endpos) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.Pattern.finditer``."""
+        rx = self.rx
+        return rx.finditer(text) if self.may_match(text) else iter(())
+
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -124,8 +182,8 @@ _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:19|20)\d\d"
 
 # Order matters: the most specific forms first.
-_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx, re.IGNORECASE))
+_DATE_PATTERNS: tuple[tuple[str, Pattern], ...] = tuple(
+    (name, Pattern(rx, re.IGNORECASE))
     for name, rx in (
         ("iso", rf"\b(?P<y>{_YEAR_RE})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
         ("dotted", rf"\b(?P<d>[0-2]?\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR_RE})\b"),
@@ -480,39 +538,6 @@ def is_russian(text: str) -> bool:
 
 
 V = TypeVar("V")
-
-
-class Pattern:
-    """A regular expression compiled when it is first used.
-
-    Every ``ask`` imports the fact kinds (for their parts and their Russian), but only ``build``
-    runs their extractors; compiling every extraction pattern at import was ~15% of a cold ask.
-    """
-
-    __slots__ = ("_compiled", "_flags", "_source")
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self._source, self._flags = source, flags
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def rx(self) -> re.Pattern[str]:
-        """The compiled pattern."""
-        if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
-        return self._compiled
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """``re.Pattern.search``."""
-        return self.rx.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """``re.Pattern.match``."""
-        return self.rx.match(text, pos, endpos)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """``re.Pattern.finditer``."""
-        return self.rx.finditer(text)
 
 
 # Characters that Python's case-insensitive matching equates with ASCII or Cyrillic letters
