@@ -74,6 +74,11 @@ class Pattern:
         rx = self.rx
         return rx.finditer(text) if self.may_match(text) else iter(())
 
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        """``re.Pattern.sub``."""
+        rx = self.rx
+        return rx.sub(repl, text) if self.may_match(text) else text
+
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -410,6 +415,9 @@ _ABBREVIATIONS = {
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "ltd", "e.g",
     "i.e", "approx", "etc", "jr", "sr", "gen", "lt", "col", "prof", "rep", "sen", "pres",
 }  # fmt: skip
+# The word that ends a piece of text: only where no word character precedes it is it worth
+# matching to the end (an unanchored "[\w.]+$" tried every letter of every word).
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)$")
 # (a stop glued to the next sentence, "this year.According to", as machine translations and
 # scraped pages write it, ends a sentence too)
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
@@ -442,7 +450,7 @@ _BARE_VERBS = {
     "please": "asked",
     "come": "came",
 }
-_BARE_VERB = re.compile(
+_BARE_VERB = Pattern(
     r"\b(?P<lead>(?!(?:I|We|You|They|The|This|That|It|There|These|Those|Our|Their|Please)\b)"
     r"(?:[A-Z][\w'’-]*|he|she|(?:(?<=,)\s*|(?<=,\s))who)\s+"
     r"(?:(?:happily|also|highly|again|further|warmly|sincerely)\s+)?)"
@@ -472,7 +480,7 @@ def split_sentences(text: str) -> list[str]:
         end = m.end()
         piece = text[start : m.start()]
         if "\n" not in m.group():
-            word = re.search(r"([\w.]+)$", piece)
+            word = _LAST_WORD.search(piece)
             last = word.group(1).lower() if word else ""
             following = text[end : end + 1]
             initials = re.fullmatch(r"(?:\w\.)+\w", last)  # "M.V. Mishustin", "V.V. Putin"
