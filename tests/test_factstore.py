@@ -155,6 +155,18 @@ def test_opening_a_store_reads_no_fact(synthetic: tuple[Config, FactTable]) -> N
         stored.close()
 
 
+def test_a_reader_keeps_a_small_page_cache(synthetic: tuple[Config, FactTable]) -> None:
+    """A bot keeps its store open: its SQLite page cache is bounded below SQLite's 2 MiB (the
+    pages come back from the system's file cache)."""
+    config, _ = synthetic
+    stored = _stored(config)
+    try:
+        (size,) = stored._db.execute("PRAGMA cache_size").fetchone()
+        assert size == -factstore.READER_CACHE_KIB
+    finally:
+        stored.close()
+
+
 def test_answers_from_the_store_are_the_same(synthetic: tuple[Config, FactTable]) -> None:
     """Every question of the sets, answered from memory and from the store (issue 17 item 3;
     bench/replies.py compares every reply of a large run)."""
