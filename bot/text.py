@@ -25,7 +25,7 @@ class Pattern:
     Every ``ask`` imports the fact kinds (for their parts and their Russian), but only ``build``
     runs their extractors; compiling every extraction pattern at import was ~15% of a cold ask.
     An extraction runs each pattern over every sentence and most sentences cannot match most
-    patterns: the substring test spares the scan (``tests/test_text.py`` checks that a guarded
+    patterns: the substring test spares the scan (``tests/test_needles.py`` checks that a guarded
     pattern finds what it finds unguarded).
     """
 
@@ -54,9 +54,10 @@ class Pattern:
         if not self._needles:
             return True
         if self._folded:
-            if not text.isascii() and CASE_EXOTIC.search(text):
+            low = _lowered(text)
+            if low is None:
                 return True
-            text = text.lower()
+            text = low
         return any(map(text.__contains__, self._needles))  # no generator: the tests are cheaper
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
@@ -78,6 +79,23 @@ class Pattern:
         """``re.Pattern.sub``."""
         rx = self.rx
         return rx.sub(repl, text) if self.may_match(text) else text
+
+
+# The last text lower-cased for a guard, and its lower case (None: it has a character that
+# case-insensitive matching equates with another letter, so every pattern scans it): the
+# patterns of an extraction run one after another over the same sentence. One tuple, replaced
+# whole, so that two threads never see one text with another's lower case.
+_LAST_LOWERED: tuple[str, str | None] = ("", "")
+
+
+def _lowered(text: str) -> str | None:
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is text:
+        return last[1]
+    low = None if not text.isascii() and CASE_EXOTIC.search(text) else text.lower()
+    _LAST_LOWERED = (text, low)
+    return low
 
 
 MONTHS = {
