@@ -1044,6 +1044,28 @@ class StoredTable(FactTable):
             found = self._values.get((kind, mid), frozenset())
         return found
 
+    def everywhere(self, kind: FactKind, mids: Sequence[str]) -> frozenset[str]:
+        """``FactTable.everywhere`` without reading every meeting's values: only the values of
+        as many meetings as ``mids`` or more can be at all of them, and those few are checked
+        (at 10,000 articles, the 24,000 people of 1,286 meetings were a tenth of a cold ask)."""
+        want = set(mids)
+        if not want:
+            return frozenset()
+        if (kind, "\0all") in self._values:  # read already: as the table in memory does
+            return super().everywhere(kind, mids)
+        rows = self._db.execute(
+            "SELECT value FROM facts WHERE kind = ? GROUP BY value"
+            " HAVING COUNT(DISTINCT meeting) >= ?",
+            (kind, len(want)),
+        )
+        out = []
+        for (value,) in rows.fetchall():
+            at = self._db.execute("SELECT DISTINCT meeting FROM facts WHERE kind = ? AND value = ?",
+                                  (kind, value))  # fmt: skip
+            if want <= {m for (m,) in at}:
+                out.append(value)
+        return frozenset(out)
+
     def _values_of(self, kind: FactKind) -> bool:
         """Every meeting's values of ``kind``, read at once the first time (one query, not one
         per meeting: the picker asks for every meeting's people)."""
