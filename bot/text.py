@@ -17,6 +17,8 @@ from typing import TypeVar
 
 from rapidfuzz.distance import OSA
 
+GUARD_AFTER = 200  # texts a ``Pattern`` scans before it reads the strings its matches hold
+
 
 class Pattern:
     """A regular expression compiled when it is first used, that scans only a text holding one
@@ -29,36 +31,50 @@ class Pattern:
     pattern finds what it finds unguarded).
     """
 
-    __slots__ = ("_compiled", "_flags", "_folded", "_needles", "_source")
+    __slots__ = ("_compiled", "_flags", "_folded", "_needles", "_scans", "_source")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self._source, self._flags = source, flags
         self._compiled: re.Pattern[str] | None = None
-        self._needles: tuple[str, ...] = ()
+        self._needles: tuple[str, ...] | None = None  # None: not read yet
         self._folded = False
+        self._scans = 0
 
     @property
     def rx(self) -> re.Pattern[str]:
         """The compiled pattern."""
         if self._compiled is None:
-            from .needles import needles
-
             self._compiled = re.compile(self._source, self._flags)
-            found = needles(self._source, self._flags)
-            if found is not None:
-                self._needles, self._folded = found
         return self._compiled
 
+    def needles(self) -> tuple[str, ...]:
+        """The strings one of which every match contains (lower case when ``folded``), read
+        now if they were not; () when the pattern guarantees none worth a test."""
+        if self._needles is None:
+            from .needles import needles
+
+            found = needles(self._source, self._flags)
+            self._needles, self._folded = found if found is not None else ((), False)
+        return self._needles
+
     def may_match(self, text: str) -> bool:
-        """False only when the pattern cannot match anywhere in ``text``."""
-        if not self._needles:
+        """False only when the pattern cannot match anywhere in ``text``. The needles are read
+        (another parse of the pattern) once it has scanned ``GUARD_AFTER`` texts: a build of
+        one article scans each pattern a few dozen times and would not win back the parse."""
+        needles = self._needles
+        if needles is None:
+            self._scans += 1
+            if self._scans < GUARD_AFTER:
+                return True
+            needles = self.needles()
+        if not needles:
             return True
         if self._folded:
             low = _lowered(text)
             if low is None:
                 return True
             text = low
-        return any(map(text.__contains__, self._needles))  # no generator: the tests are cheaper
+        return any(map(text.__contains__, needles))  # no generator: the tests are cheaper
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``re.Pattern.search``."""
