@@ -74,7 +74,8 @@ def parse_article(path: Path, raw: bytes) -> Article:
         except ValueError:
             raise DataError(path, f"bad date header {m.group().strip()!r}") from None
         text = text[m.end() :]
-    text = _MARKS.sub("", text)
+    if "[" in text:  # (most articles have no mark: no scan of the whole text for one)
+        text = _MARKS.sub("", text)
     sentences: list[str] = []
     paragraphs: set[int] = set()
     for block in _PARAGRAPH.split(text):

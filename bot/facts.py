@@ -324,6 +324,12 @@ class FactTable:
             found = self._values[(kind, mid)] = frozenset(f.value for f in self.find(kind, {mid}))
         return found
 
+    def everywhere(self, kind: FactKind, mids: Sequence[str]) -> frozenset[str]:
+        """The values that facts of ``kind`` have at every one of the meetings ``mids`` (the
+        people at every meeting); none when there is no meeting."""
+        present = [self.values(kind, mid) for mid in mids]
+        return frozenset.intersection(*present) if present else frozenset()
+
     def fact_articles(self) -> list[str]:
         """The stems of the articles that have facts, in the table's order."""
         return list(dict.fromkeys(f.article for f in sorted(self.facts, key=fact_order)))

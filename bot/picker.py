@@ -441,8 +441,7 @@ class Picker:
         self._by_meeting: dict[str, frozenset[str]] = {}  # meeting id -> its facts' words
         self._claims_of: dict[int, frozenset[Claim]] = {}  # fact key -> its claims (``_claims``)
         # The people at every meeting: naming them describes none.
-        present = [table.values(PERSON, m.id) for m in table.meetings]
-        self._principals = frozenset.intersection(*present) if present else frozenset()
+        self._principals = table.everywhere(PERSON, [m.id for m in table.meetings])
 
     def pick(self, q: Question, match: Match, within: Set[str] | None = None) -> Pick | Decline:
         """The facts that answer ``q``, or a Decline. ``within``: only these meetings (ids), as a

@@ -17,6 +17,103 @@ from typing import TypeVar
 
 from rapidfuzz.distance import OSA
 
+GUARD_AFTER = 200  # texts a ``Pattern`` scans before it reads the strings its matches hold
+
+
+class Pattern:
+    """A regular expression compiled when it is first used, that scans only a text holding one
+    of the strings every match contains (``bot.needles``).
+
+    Every ``ask`` imports the fact kinds (for their parts and their Russian), but only ``build``
+    runs their extractors; compiling every extraction pattern at import was ~15% of a cold ask.
+    An extraction runs each pattern over every sentence and most sentences cannot match most
+    patterns: the substring test spares the scan (``tests/test_needles.py`` checks that a guarded
+    pattern finds what it finds unguarded).
+    """
+
+    __slots__ = ("_compiled", "_flags", "_folded", "_needles", "_scans", "_source")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source, self._flags = source, flags
+        self._compiled: re.Pattern[str] | None = None
+        self._needles: tuple[str, ...] | None = None  # None: not read yet
+        self._folded = False
+        self._scans = 0
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
+
+    def needles(self) -> tuple[str, ...]:
+        """The strings one of which every match contains (lower case when ``folded``), read
+        now if they were not; () when the pattern guarantees none worth a test."""
+        if self._needles is None:
+            from .needles import needles
+
+            found = needles(self._source, self._flags)
+            self._needles, self._folded = found if found is not None else ((), False)
+        return self._needles
+
+    def may_match(self, text: str) -> bool:
+        """False only when the pattern cannot match anywhere in ``text``. The needles are read
+        (another parse of the pattern) once it has scanned ``GUARD_AFTER`` texts: a build of
+        one article scans each pattern a few dozen times and would not win back the parse."""
+        needles = self._needles
+        if needles is None:
+            self._scans += 1
+            if self._scans < GUARD_AFTER:
+                return True
+            needles = self.needles()
+        if not needles:
+            return True
+        if self._folded:
+            low = _lowered(text)
+            if low is None:
+                return True
+            text = low
+        return any(map(text.__contains__, needles))  # no generator: the tests are cheaper
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``re.Pattern.search``."""
+        rx = self.rx
+        return rx.search(text, pos, endpos) if self.may_match(text) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``re.Pattern.match``."""
+        rx = self.rx
+        return rx.match(text, pos, endpos) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """``re.Pattern.finditer``."""
+        rx = self.rx
+        return rx.finditer(text) if self.may_match(text) else iter(())
+
+    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+        """``re.Pattern.sub``."""
+        rx = self.rx
+        return rx.sub(repl, text) if self.may_match(text) else text
+
+
+# The last text lower-cased for a guard, and its lower case (None: it has a character that
+# case-insensitive matching equates with another letter, so every pattern scans it): the
+# patterns of an extraction run one after another over the same sentence. One tuple, replaced
+# whole, so that two threads never see one text with another's lower case.
+_LAST_LOWERED: tuple[str, str | None] = ("", "")
+
+
+def _lowered(text: str) -> str | None:
+    global _LAST_LOWERED
+    last = _LAST_LOWERED
+    if last[0] is text:
+        return last[1]
+    low = None if not text.isascii() and CASE_EXOTIC.search(text) else text.lower()
+    _LAST_LOWERED = (text, low)
+    return low
+
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -124,8 +221,8 @@ _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:19|20)\d\d"
 
 # Order matters: the most specific forms first.
-_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx, re.IGNORECASE))
+_DATE_PATTERNS: tuple[tuple[str, Pattern], ...] = tuple(
+    (name, Pattern(rx, re.IGNORECASE))
     for name, rx in (
         ("iso", rf"\b(?P<y>{_YEAR_RE})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
         ("dotted", rf"\b(?P<d>[0-2]?\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR_RE})\b"),
@@ -352,6 +449,9 @@ _ABBREVIATIONS = {
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "ltd", "e.g",
     "i.e", "approx", "etc", "jr", "sr", "gen", "lt", "col", "prof", "rep", "sen", "pres",
 }  # fmt: skip
+# The word that ends a piece of text: only where no word character precedes it is it worth
+# matching to the end (an unanchored "[\w.]+$" tried every letter of every word).
+_LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)$")
 # (a stop glued to the next sentence, "this year.According to", as machine translations and
 # scraped pages write it, ends a sentence too)
 _SENT_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
@@ -384,7 +484,7 @@ _BARE_VERBS = {
     "please": "asked",
     "come": "came",
 }
-_BARE_VERB = re.compile(
+_BARE_VERB = Pattern(
     r"\b(?P<lead>(?!(?:I|We|You|They|The|This|That|It|There|These|Those|Our|Their|Please)\b)"
     r"(?:[A-Z][\w'’-]*|he|she|(?:(?<=,)\s*|(?<=,\s))who)\s+"
     r"(?:(?:happily|also|highly|again|further|warmly|sincerely)\s+)?)"
@@ -446,7 +546,7 @@ def split_sentences(text: str) -> list[str]:
         end = m.end()
         piece = text[start : m.start()]
         if "\n" not in m.group():
-            word = re.search(r"([\w.]+)$", piece)
+            word = _LAST_WORD.search(piece)
             last = word.group(1).lower() if word else ""
             following = text[end : end + 1]
             initials = re.fullmatch(r"(?:\w\.)+\w", last)  # "M.V. Mishustin", "V.V. Putin"
@@ -512,39 +612,6 @@ def is_russian(text: str) -> bool:
 
 
 V = TypeVar("V")
-
-
-class Pattern:
-    """A regular expression compiled when it is first used.
-
-    Every ``ask`` imports the fact kinds (for their parts and their Russian), but only ``build``
-    runs their extractors; compiling every extraction pattern at import was ~15% of a cold ask.
-    """
-
-    __slots__ = ("_compiled", "_flags", "_source")
-
-    def __init__(self, source: str, flags: int = 0) -> None:
-        self._source, self._flags = source, flags
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def rx(self) -> re.Pattern[str]:
-        """The compiled pattern."""
-        if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
-        return self._compiled
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """``re.Pattern.search``."""
-        return self.rx.search(text, pos, endpos)
-
-    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        """``re.Pattern.match``."""
-        return self.rx.match(text, pos, endpos)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """``re.Pattern.finditer``."""
-        return self.rx.finditer(text)
 
 
 # Characters that Python's case-insensitive matching equates with ASCII or Cyrillic letters

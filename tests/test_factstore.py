@@ -155,6 +155,39 @@ def test_opening_a_store_reads_no_fact(synthetic: tuple[Config, FactTable]) -> N
         stored.close()
 
 
+def test_values_at_every_meeting_as_the_table_in_memory(
+    synthetic: tuple[Config, FactTable],
+) -> None:
+    """The people at every meeting (the picker's principals), from the store's rows without
+    reading every meeting's, as the table in memory finds them; of some meetings and of none."""
+    config, built = synthetic
+    stored = _stored(config)
+    person = FactKind("person")
+    try:
+        ids = [m.id for m in built.meetings]
+        assert stored.everywhere(person, ids) == built.everywhere(person, ids)
+        assert built.everywhere(person, ids)  # (the principals: the test has something to find)
+        for some in (ids[:1], ids[::3], ids[-2:], []):
+            assert stored.everywhere(person, some) == built.everywhere(person, some), some
+        stored.values(person, ids[0])  # every meeting's values read: the same either way
+        assert stored.everywhere(person, ids[::2]) == built.everywhere(person, ids[::2])
+    finally:
+        stored.close()
+
+
+def test_a_reader_keeps_a_small_page_cache(synthetic: tuple[Config, FactTable]) -> None:
+    """A bot keeps its store open: its SQLite page cache is bounded below SQLite's 2 MiB (the
+    pages come back from the system's file cache)."""
+    config, _ = synthetic
+    stored = _stored(config)
+    try:
+        (size,) = stored._db.execute("PRAGMA cache_size").fetchone()
+        large = store_path(config.table_path).stat().st_size > factstore._WHOLE_CACHE
+        assert large and size == -factstore.READER_CACHE_KIB
+    finally:
+        stored.close()
+
+
 def test_answers_from_the_store_are_the_same(synthetic: tuple[Config, FactTable]) -> None:
     """Every question of the sets, answered from memory and from the store (issue 17 item 3;
     bench/replies.py compares every reply of a large run)."""

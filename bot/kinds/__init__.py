@@ -134,19 +134,31 @@ def render(glossary: Glossary, fact: Fact, gaz: Gazetteer) -> Rendering:
     return Rendering(text, tuple(dict.fromkeys(r.missing)))
 
 
+def rendered(fact: Fact) -> tuple[Any, ...]:
+    """What a fact's rendering in Russian reads of it: all but where it came from (its article,
+    sentence and source) and its meeting and place; no kind's ``russian`` reads those."""
+    f = fact
+    return (f.kind, f.value, f.display, f.year, f.number, f.qualifier, f.curated, f.parts)
+
+
+def checked_alike(a: Fact, b: Fact) -> bool:
+    """Whether ``check_facts`` says the same of ``a`` as of ``b``: the same rendering, named
+    alike (merging moves a fact to its meeting and place, which neither reads)."""
+    return (a.article, a.sentence) == (b.article, b.sentence) and rendered(a) == rendered(b)
+
+
 def check_facts(glossary: Glossary, gaz: Gazetteer, facts: Iterable[Fact],
                 memo: dict[Any, tuple[str, ...]] | None = None) -> list[str]:  # fmt: skip
     """One line per fact that would not be shown fully in Russian (missing entry or English).
 
     ``memo``: the problems found before with this glossary and gazetteer, by what a rendering
-    reads of a fact (all but where it came from, its article, sentence, source, meeting and
-    place: no kind's ``russian`` reads them), kept and read there (a build checks 300,000
+    reads of a fact (``rendered``), kept and read there (a build checks 300,000
     facts, most of them a statement another report of the meeting quotes too).
     """
     allowed: frozenset[str] | None = None
     problems = []
     for f in facts:
-        key = (f.kind, f.value, f.display, f.year, f.number, f.qualifier, f.curated, f.parts)
+        key = rendered(f)
         found = memo.get(key) if memo is not None else None
         if found is None:
             if allowed is None:
@@ -163,4 +175,15 @@ def check_facts(glossary: Glossary, gaz: Gazetteer, facts: Iterable[Fact],
     return problems
 
 
-__all__ = ["KINDS", "NEEDS", "READERS", "Kind", "check_facts", "discover", "kind_of", "render"]
+__all__ = [
+    "KINDS",
+    "NEEDS",
+    "READERS",
+    "Kind",
+    "check_facts",
+    "checked_alike",
+    "discover",
+    "kind_of",
+    "render",
+    "rendered",
+]
