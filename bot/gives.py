@@ -126,7 +126,7 @@ _WHEN_GIVEN = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|"
     r"evening|yesterday|tomorrow|today|week|month|year|half|quarter)\b|\b(?:19|20)\d\d\b|"
-    r"\b\d{1,2}[:.]\d\d\b|\b\d{3,4}\s+--",
+    r"\b\d{1,2}[:.]\d\d\b",  # (a wire's "1740 --" is "At 17:40," by then: ``text.expand_wire``)
     re.I,
 )
 

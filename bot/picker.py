@@ -920,7 +920,7 @@ class Picker:
         ):
             return None
         least = PASSAGE_COVER if wanted is not None else FALLBACK_COVER
-        if _says_yes_or_no(q):  # (a yes-or-no question: the sentence must say all of it)
+        if _says_yes_or_no(q):  # (a yes-or-no question: the sentence must say nearly all of it)
             least = QUOTED_YES_NO_COVER
         facts = [f for f in self.relevance.candidates(quoted, least, strict=True)
                  if KINDS[f.kind].quotes and f.meeting in ids]  # fmt: skip
