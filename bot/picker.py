@@ -47,7 +47,7 @@ from .relevance import (
     latin_name,
 )
 from .relevance import MOST as RANKED
-from .text import MONTH_NAMES, ORDINAL_WORDS
+from .text import MONTH_NAMES, ORDINAL_WORDS, month_number
 from .verdict import Claim, Verdict, claims, verdict, weekday_claim
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
@@ -223,6 +223,8 @@ _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them 
 # as the Reader reads them).
 _ACCOMPANIED = "accompany"  # "who accompanied Xi": not Xi himself, and from his side
 _OTHERS_ASKED = ("else", _ACCOMPANIED)
+_LEAD = 4  # a report's first sentences, which name where and when it is (``_said_then``)
+_MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\b")
 _NEAR = 2  # meetings a "no such meeting" decline names as held at that time elsewhere
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
@@ -428,6 +430,7 @@ class Picker:
         self.other = next((i for i in intents if i.about == "other"), None)
         ranked = [k for i in intents if i.rank == "words" for k in i.answers]
         self.relevance = Relevance(table, matcher.reader, ranked)
+        matcher.reader.know(self.relevance.knows)
         self.answerable = Answerable(matcher, self.relevance)
         # The words only declining intents use and no fact says ("death toll", "weather"): a
         # question that says one is answered only by facts that say it too (``_declined_word``)
@@ -505,6 +508,15 @@ class Picker:
             and not (pick.outside or pick.out_of_scope or pick.unsaid or pick.no_meeting)
         ):  # an intent that matched and found nothing is a decline: never the nearest fact
             return self._fallback(q, within) or pick
+        if (
+            match.intent is not None
+            and isinstance(pick, Decline)
+            and not (pick.outside or pick.out_of_scope or pick.unsaid)
+            and not _says_yes_or_no(q)
+        ):  # "whom did Mishustin meet in Harbin": no meeting of theirs, a sentence that says
+            found = self._quoted_instead(q, within)
+            if found is not None:
+                return found
         if isinstance(pick, Pick) and (declined := self._declined_word(q, pick)):
             return Decline(pick.intent.name, unsaid=declined)
         if (isinstance(pick, Pick) and not pick.no and not q.future
@@ -893,7 +905,70 @@ class Picker:
             found = [r.fact for r in ranked]
             if found and not self.answerable.claims(q, found) and not lacks(q, found):
                 return Pick(open_intents[0], tuple(found))
-        return self._quoted(q, topic, ids, open_intents[0])
+        quoted = self._quoted(q, topic, ids, open_intents[0])
+        if quoted is None and (q.slots.places or q.slots.months) and not q.slots.venues:
+            # "how many companies exhibit at the expo in Khabarovsk": a report's sentence
+            quoted = self._quoted_there(q, topic, within, open_intents[0])
+        return quoted
+
+    def _quoted_instead(self, q: Question, within: Set[str] | None) -> Pick | None:
+        """When the intent a question matched finds nothing (or no meeting of the principals at
+        its time and place), the sentence that holds all its words and gives what it asks (a
+        time, a place, someone, a number: ``gives.focus``), said at its place and time: "whom
+        did Mishustin meet in Harbin in May 2032", "where was the 37th regular meeting held".
+        A question that asks nothing of the kind is declined as before."""
+        open_intents = [i for i in self.intents.values() if i.rank != "none"]
+        if not open_intents or q.slots.outside or focus(q) is None:
+            return None
+        s = q.slots
+        topic = self.relevance.topic(q, {s.speaker, *self.principals})
+        if s.select:
+            topic = tuple(w for w in topic if w not in _SELECT_WORDS)
+        if not topic:
+            return None
+        # (nearly all its words: what the intent looked for and did not find is no near miss)
+        return self._quoted_there(q, topic, within, open_intents[0], QUOTED_YES_NO_COVER)
+
+    def _quoted_there(self, q: Question, topic: tuple[str, ...], within: Set[str] | None,
+                      intent: Intent, least: float = 0.0) -> Pick | None:  # fmt: skip
+        """``_quoted`` over every meeting and report of the question's years, where the place
+        and month the question names are the sentence's or its report's, not a meeting's of
+        the principals; a where-question's sentence names a place it does not."""
+        s = q.slots
+        meetings = self._meetings(dataclasses.replace(s, places=(), months=(), venues=()),
+                                  (), True)  # fmt: skip
+        ids = {m.id for m in meetings if within is None or m.id in within}
+        found = self._quoted(q, topic, ids, intent, least)
+        if found is None:
+            return None
+        when = {m.id: m.date for m in meetings}
+        held = [f for f in found.facts if self._said_then(f, s, when.get(f.meeting))
+                and (q.wh != "where" or self._new_place(f.value, q.text))]  # fmt: skip
+        return dataclasses.replace(found, facts=tuple(held)) if held else None
+
+    def _new_place(self, text: str, question: str) -> bool:
+        """True when ``text`` names a place or a venue that ``question`` does not (a country is
+        in nearly every sentence: "the heads of government of China and Russia")."""
+        return any(e.name not in asked for section in ("places", "venues")
+                   for asked in ({e.name for _, e in self.gaz.find(section, question)},)
+                   for _, e in self.gaz.find(section, text))  # fmt: skip
+
+    def _said_then(self, f: Fact, s: Slots, day: date | None) -> bool:
+        """True when the sentence ``f`` is of the question's places and months: it names them,
+        its meeting was there and then, or (a report with no meeting of its own) its article's
+        lead names them ("Analysis: In Harbin, ...", "May 17, 2032")."""
+        lead = ""
+        if f.place is None or day is None:
+            lead = " ".join(g.value for g in self.table.article_facts(f.article)
+                            if g.kind == f.kind and g.sentence < _LEAD)  # fmt: skip
+        for place in s.places:
+            if place != f.place and place not in f.value and place not in lead:
+                return False
+        if s.months and not (day is not None and day.month in s.months):
+            named = {n for m in _MONTH_NAME.finditer(f.value + " " + lead)
+                     if (n := month_number(m.group()))}  # fmt: skip
+            return bool(named & set(s.months))
+        return True
 
     def _in_question(self, q: Question, facts: list[Fact]) -> list[Fact]:
         """``facts`` of the years and ordinals the question names, if it names any."""
@@ -904,7 +979,7 @@ class Picker:
         return facts
 
     def _quoted(self, q: Question, topic: tuple[str, ...], ids: Set[str],
-                intent: Intent) -> Pick | None:  # fmt: skip
+                intent: Intent, least: float = 0.0) -> Pick | None:  # fmt: skip
         """When no fact of the kinds read holds the question, the articles' sentences that hold
         (nearly) all its words, name every person and country it names and, for a who-, where-
         or when-question, name someone, somewhere or a time besides (``gives.focus``): "how many
@@ -919,7 +994,7 @@ class Picker:
             self.relevance.rare(quoted[0]) and (wanted is not None or len(q.words) <= _ALONE)
         ):
             return None
-        least = PASSAGE_COVER if wanted is not None else FALLBACK_COVER
+        least = max(least, PASSAGE_COVER if wanted is not None else FALLBACK_COVER)
         if _says_yes_or_no(q):  # (a yes-or-no question: the sentence must say nearly all of it)
             least = QUOTED_YES_NO_COVER
         facts = [f for f in self.relevance.candidates(quoted, least, strict=True)

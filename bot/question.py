@@ -68,6 +68,39 @@ _AUXILIARY_OPENING = re.compile(
 _DERIVED = re.compile(r"[a-z](?:ful|fully|less|ness|ly|lled|elled)$")
 _LONG = 7  # letters of a word that may be two slips away from what it means
 _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without end)
+_RESPELL = 4  # letters of the shortest word respelt (``Reader.respell``)
+_RESPELL_FACTS = 5  # ... respelt as a word only the facts hold
+_MISTYPED = 7  # ... respelt with one letter mistyped ("whole" is no "whose", "congradulate" is)
+_ASCII_WORD = re.compile(r"\b[A-Za-z]+\b")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _nothing(word: str) -> bool:
+    """No word is known (a reader not yet told the facts' words)."""
+    return False
+
+
+def _slips(word: str) -> Iterator[tuple[str, bool]]:
+    """The words ``word`` may be one slip away from, the likeliest slips first: two letters
+    swapped, a letter left out, a letter doubled (or, seven letters or more, added), then (seven
+    letters or more) one mistyped. The first letter stays."""
+    n = len(word)
+    for i in range(1, n - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :], False
+    for i in range(1, n + 1):
+        for c in _LETTERS:
+            yield word[:i] + c + word[i:], False
+    for i in range(1, n):  # a letter too many: doubled ("whenn"), or in a long word ("given"
+        if n >= _MISTYPED or word[i] in (word[i - 1], word[i + 1 : i + 2]):  # is no "give")
+            yield word[:i] + word[i + 1 :], False
+    if n >= _MISTYPED:
+        for i in range(1, n):
+            for c in _LETTERS:
+                if c != word[i]:
+                    yield word[:i] + c + word[i + 1 :], True
+
+
 _DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
 # How long something lasted ("how long was the visit", "сколько дней длился визит").
 _QUOTED_NAME = re.compile(r"«[^»]{1,80}»")  # a name in Russian quotes
@@ -782,6 +815,89 @@ class Reader:
         self.verify = frozenset(t for w in lexicon.verify for t in self.canon(w)[0] if t in claims)
         self._city_of = {v.name: str(v.attr("city")) for v in gaz.sections["venues"]}
         self._accept = (ACCEPT,) if ACCEPT in self.verify else ()
+        # Words of the articles (stemmed), which a misspelt word may mean ("bildng"): the
+        # table's, told by ``know``; none until then.
+        self._in_facts: Callable[[str], bool] = _nothing
+        self._respelt: dict[str, str] = {}
+
+    def know(self, in_facts: Callable[[str], bool]) -> None:
+        """Tell the reader which stemmed words the facts hold: a word of a question that no
+        intent, lexicon or fact knows is respelt as the word one slip away that one does."""
+        self._in_facts = in_facts
+        self._respelt.clear()
+
+    # --- misspelt words ----------------------------------------------------------------------
+
+    def respell(self, text: str) -> str:
+        """``text`` with each misspelt English word (four letters or more, known to no intent,
+        lexicon, name or fact) as the known word one slip away: two letters swapped ("abuot",
+        "tiems", "yaer"), one left out ("artifical", "vist", "signd") or doubled ("whenn"), or,
+        from five letters, one mistyped ("congradulate"). The first letter is kept."""
+        if self._in_facts is _nothing:
+            return text
+        return _ASCII_WORD.sub(self._respelt_match, text)
+
+    def _respelt_match(self, m: re.Match[str]) -> str:
+        word = m.group()
+        if len(word) < _RESPELL or not word.isascii():
+            return word
+        low = word.lower()
+        found = self._respelt.get(low)
+        if found is None:
+            found = self._respelt_word(low)
+            if len(self._respelt) < _MEMO:
+                self._respelt[low] = found
+        if found == low:
+            return word
+        # a name as the gazetteer writes it ("pariss": Paris), a word as the message began it
+        named = self._name_case.get(found, found)
+        return named[:1].upper() + named[1:] if word[:1].isupper() else named
+
+    def _known_word(self, word: str) -> bool:
+        if (word in self._written or word in self.lexicon.synonyms or word in self.lexicon.ignore
+                or word in self._lexicon_words):  # fmt: skip
+            return True
+        tok = self._word(word)
+        return (tok is None or tok.startswith("#") or tok in self.vocabulary or self._in_facts(word)
+                or tok in self._name_words or self._in_facts(tok))  # fmt: skip
+
+    @cached_property
+    def _name_words(self) -> frozenset[str]:
+        """Every token of the gazetteer's names ("artifici" of artificial intelligence)."""
+        return frozenset(t for key in self.entities for t in key)
+
+    def _respelt_word(self, word: str) -> str:
+        if self._known_word(word):
+            return word
+        # a short word may be a real word the articles lack ("whole", "rode"): only a word
+        # written as the intents, the lexicon or the names write it; a longer one may also be a
+        # word of the facts ("opend", "durign"), but not with a letter mistyped: the facts hold
+        # stems, and a stem is no word ("anyther" is no "anything")
+        for candidate, mistyped in _slips(word):
+            if len(word) >= _RESPELL_FACTS and not mistyped:
+                if self._known_word(candidate):
+                    return candidate
+            elif self._written_word(candidate):
+                return candidate
+        return word
+
+    def _written_word(self, word: str) -> bool:
+        return (word in self._written or word in self.lexicon.synonyms
+                or word in self.lexicon.ignore or word in self._lexicon_words
+                or word in self._name_case)  # fmt: skip
+
+    @cached_property
+    def _lexicon_words(self) -> frozenset[str]:
+        """Every word of the lexicon's phrases ("hang out") and of what it reads them as."""
+        return frozenset(w for pair in self.lexicon.synonyms.items() for v in pair
+                         for w in v.lower().split())  # fmt: skip
+
+    @cached_property
+    def _name_case(self) -> dict[str, str]:
+        """Every word of the gazetteer's names, lower-case, as the names write it."""
+        names = (*(a for section in self.gaz.sections.values() for e in section
+                   for a in (e.name, *e.aliases)), *self.gaz.other_places)  # fmt: skip
+        return {w.lower(): w for text in names for w in text.split()}
 
     # --- canonical tokens --------------------------------------------------------------------
 
@@ -935,7 +1051,9 @@ class Reader:
         """``message`` read once: its canonical words now, its slots on first use."""
         self.gaz.new_message()
         text = _spell_dates(
-            spoken_numbers(strip_controls(message[: self.max_chars * 2])[: self.max_chars])
+            spoken_numbers(
+                self.respell(strip_controls(message[: self.max_chars * 2])[: self.max_chars])
+            )
         )
         plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
         plain = _HELD_CLAUSE.sub(" ", _FIRST_MONTHS.sub(" ", plain))

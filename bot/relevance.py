@@ -308,6 +308,11 @@ class Relevance:
             assert self._known is not None
         return self._known
 
+    def knows(self, word: str) -> bool:
+        """True when a fact holds ``word`` (a topic word, as ``known``), or a sentence of the
+        articles does, or it is a function word (which no fact's words hold)."""
+        return word in STOP or word in self.known or QUOTED + word in self.known
+
     def _index(self) -> None:
         """The facts of every kind by word (``postings``: their places in ``_all``, kind and
         table order) and every word (``known``), once."""
