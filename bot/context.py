@@ -665,6 +665,17 @@ def _article_context(
         recalled = other if own else held
         found = [replace(m, recall=True) if m in recalled else m for m in found]
         held = own or []
+    elif (
+        held
+        and other == held
+        and article.published
+        and min(m.idx for m in held) > _first_text(sentences) + 1
+    ):
+        # A feature that opens on something else (the premiers' expo "on Thursday") and goes on
+        # to the principals' meetings of other years ("Xi received him in Beijing on May 24,
+        # 2023") recalls them (a page of its own date: an undated lookback keeps its first).
+        found = [replace(m, recall=True) if m in held else m for m in found]
+        held = []
     elif held and ref and not own and _later(article, held, ref):
         # A piece that goes on from the principals' meeting it names to days months later, up
         # to its own date (a column that walks through "On 21 March 2023 ...", "until 4

@@ -602,6 +602,19 @@ def _sentence_subject(s: str, a: int, people: People) -> str:
 # --- dates and places ------------------------------------------------------------------------
 
 
+_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
+_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_before(sentences: Sequence[str], idx: int) -> str:
+    """The last year the sentences before ``idx`` write ("2023"), or ""."""
+    for s in reversed(sentences[:idx]):
+        years = _A_YEAR.findall(s)
+        if years:
+            return str(years[-1])
+    return ""
+
+
 def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
             anchor: date | None, place: str = "", country: str = "",
             until: date | None = None) -> list[Encounter]:  # fmt: skip
@@ -617,6 +630,13 @@ def resolve(found: Sequence[Mention], sentences: Sequence[str], gaz: Gazetteer,
         future = m.tense == "future"
         limit = None if future else until
         whens = when_mentions(clause, anchor, future, s, limit)
+        if _THAT_YEAR.search(s) and not _A_YEAR.search(s):
+            # "They met again ... just before Christmas that year, on December 20": the year the
+            # text told last, not the one before its date
+            year_told = _year_before(sentences, m.idx)
+            if year_told:
+                whens = [(at, f"{year_told}{w[4:]}" if len(w) >= 7 else w, day)
+                         for at, w, day in whens]  # fmt: skip
         places = _places(gaz, clause)
         if places:  # "in Moscow in May and in China at the start of September": two meetings
             places = sorted(places + _countries(gaz, clause, places))

@@ -1,0 +1,92 @@
+"""When the intent a question matched finds nothing, or no meeting of the principals at its
+place and time, a sentence that holds all the question's words and gives what it asks answers
+(a number for "how many", a place for "where", said at the question's place and time); a
+misspelt word is read as the known word one slip away ("abuot", "tiems", "artifical"), never a
+real word the articles lack ("whole", "given"); "that year" in a text is the year it told last. The
+article is written for these tests (tests/data/articles/instead): a feature on a premiers'
+expo in Khabarovsk that recalls the principals' meetings of 2023."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.answer import Answerer
+from tests.support import ARTICLES, Built, built_with
+
+INSTEAD = ARTICLES / "instead"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return built_with(tmp_path_factory.mktemp("instead"), INSTEAD)
+
+
+def test_that_year_is_the_year_told_last(built: Built) -> None:
+    """ "They met again ... just before Christmas that year, on December 20": 2023, the year of
+    the sentence before, not the year before the feature's date (no December 20, 2026)."""
+    held = {m.date for m in built.table.meetings if not m.what}
+    assert date(2026, 12, 20) not in held
+    assert date(2023, 12, 20) in held
+
+
+@pytest.mark.parametrize(
+    ("question", "has"),
+    [
+        ("how many agreements did li and mishustin witness being signed in khabarovsk", "14"),
+        ("How many agreements were signed at the Russian-Chinese Expo in June 2027?", "14"),
+        ("how many companies are exhibiting in Khabarovsk?", "1,600"),
+    ],
+)
+def test_a_sentence_answers_what_the_intent_did_not_find(
+    built: Built, question: str, has: str
+) -> None:
+    reply = built.answerer.ask(question)
+    assert reply.matched and has in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the sentence is of Khabarovsk and June 2027, not of Harbin or of March
+        "how many agreements did li and mishustin witness being signed in harbin",
+        "How many agreements were signed at the Russian-Chinese Expo in March 2027?",
+        # "where": a place the question does not name ("of China and Russia" is none)
+        "Where was the 28th regular meeting of heads of government held?",
+        # a yes-or-no question is not answered by a sentence this way
+        "Did Xi and Mishustin meet in Khabarovsk in 2027?",
+    ],
+)
+def test_no_sentence_of_that_place_and_time(built: Built, question: str) -> None:
+    reply = built.answerer.ask(question)
+    assert not reply.matched or not reply.text.startswith("The article says"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("what did xi say abuot trade", "what did xi say about trade"),
+        ("how many tiems did they meet", "how many times did they meet"),
+        ("what did xi say about artifical inteligence", "artificial intelligence"),
+        ("when did mishustin congradulate china on the yaer of the dragon", "on the year"),
+        ("Is another meeting planned?", "Is another meeting"),  # (no "anyther": a stem's word)
+        ("what did they agree durign the vist", "during the visit"),
+        # real words the articles lack stay as written; so do the articles' own words
+        ("How much did trade grow in 2023 as a whole?", "as a whole?"),
+        ("what trade figures were given in 2027", "were given in"),
+        ("wen is the next belt and rode forum", "rode forum"),
+        ("what did xi say about the Gansu earthquake", "Gansu earthquake"),
+        # a name as the gazetteer writes it
+        ("wen did xi meat mishustin in pariss?", "in paris?"),
+    ],
+)  # fmt: skip
+def test_misspelt_words_are_read_as_meant(answerer: Answerer, written: str, read: str) -> None:
+    assert read.lower() in answerer.reader.respell(written).lower()
+
+
+def test_a_misspelt_question_is_answered(answerer: Answerer) -> None:
+    reply = answerer.ask("what did xi say abuot artifical inteligence")
+    assert reply.matched and "artificial intelligence" in reply.text, reply.text
+    reply = answerer.ask("how many tiems did xi meet putin in 2023 by decmber")
+    assert reply.matched and "twice" in reply.text, reply.text
