@@ -997,6 +997,7 @@ def daytime_of(text: str) -> tuple[str, str]:
             part = m.group("part").lower()
         elif (m.group("clock") or m.group("clock24")) and not clock:
             clock = " ".join((m.group("clock") or m.group("clock24")).split())
+            clock = clock[:1].lower() + clock[1:]  # (a timeline's "At 15:05, Xi greets ...")
             if m.group("clock24"):
                 hour24 = int(m.group("h24"))
             else:

@@ -142,7 +142,7 @@ def focus(q: Question) -> Demand | None:
     """What a question of an amount, or a who-, where- or when-question, asks a quoted sentence
     to give besides the question's own words: a number, a name (someone, somewhere) or a time.
     None for other questions."""
-    own = {w.lower() for w in re.findall(r"[\w'’-]+", q.text)}
+    own = {w.lower() for w in re.findall(r"[\w'’-]+", q.text)} | set(re.findall(r"\d+", q.text))
     if _AMOUNT_ASKED.search(q.text):  # "how much money": a number the question does not say
         return Demand("how much", lambda d: any(m.group() not in own for m in _AMOUNT.finditer(d)),
                       True)  # fmt: skip

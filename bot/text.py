@@ -515,8 +515,12 @@ _WIRE_WORD = re.compile(
     + "|".join(sorted(map(re.escape, _WIRE_WORDS), key=len, reverse=True))
     + r")(?![\w/])"
 )
-# a timeline's entry: "1740 -- Xi meets Mishustin ..." is "At 17:40, Xi meets Mishustin ..."
-_WIRE_STAMP = re.compile(r"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:--|—|–)\s*")
+# a timeline's entry: "1740 -- Xi meets Mishustin ..." is "At 17:40, Xi meets Mishustin ...";
+# so is a live blog's "09:40 Mishustin's motorcade arrives ..."
+_WIRE_STAMP = re.compile(
+    r"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:--|—|–)\s*"
+    r"|^(?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)\s+(?=[A-Z\"“«])"
+)
 # a timeline entry's speaker in capitals: "1140 -- MISHUSTIN: share of ..." is "Mishustin: ..."
 _WIRE_SPEAKER = re.compile(r"^(?P<at>At \d\d:\d\d, )(?P<name>[A-Z]{2,})(?=:\s)")
 
@@ -524,7 +528,10 @@ _WIRE_SPEAKER = re.compile(r"^(?P<at>At \d\d:\d\d, )(?P<name>[A-Z]{2,})(?=:\s)")
 def expand_wire(sentence: str) -> str:
     """``sentence`` with a wire's shorthand written out, a timeline's stamp as a clock time and
     a speaker in capitals as a name (``_WIRE_WORDS``, ``_WIRE_STAMP``, ``_WIRE_SPEAKER``)."""
-    out = _WIRE_STAMP.sub(lambda m: f"At {m.group('h')}:{m.group('m')}, ", sentence)
+    out = _WIRE_STAMP.sub(
+        lambda m: f"At {m.group('h') or m.group('h2').zfill(2)}:{m.group('m') or m.group('m2')}, ",
+        sentence,
+    )
     # ("5 PM" is a time)
     out = _WIRE_WORD.sub(lambda m: m.group() if m.group() == "PM" and re.search(
         r"\d\s*$", out[: m.start()]) else _WIRE_WORDS[m.group()], out)  # fmt: skip

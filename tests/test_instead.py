@@ -13,6 +13,8 @@ from datetime import date
 import pytest
 
 from bot.answer import Answerer
+from bot.encounters import daytime_of
+from bot.text import expand_wire
 from tests.support import ARTICLES, Built, built_with
 
 INSTEAD = ARTICLES / "instead"
@@ -90,3 +92,26 @@ def test_a_misspelt_question_is_answered(answerer: Answerer) -> None:
     assert reply.matched and "artificial intelligence" in reply.text, reply.text
     reply = answerer.ask("how many tiems did xi meet putin in 2023 by decmber")
     assert reply.matched and "twice" in reply.text, reply.text
+
+
+def test_a_live_blogs_stamps_are_clock_times() -> None:
+    """ "09:40 Mishustin's motorcade arrives": at 09:40; "13:02 Documents signed: 17 ..." is no
+    "02 documents"; "12:30 pm" is no stamp."""
+    assert expand_wire("09:40 Mishustin's motorcade arrives.").startswith("At 09:40, Mishustin")
+    assert expand_wire("8:20 Mikhail Mishustin lays a wreath.").startswith("At 08:20, Mikhail")
+    assert expand_wire("12:30 pm is late") == "12:30 pm is late"
+    assert daytime_of(expand_wire("15:05 Xi greets Mishustin.")) == ("afternoon", "at 15:05")
+
+
+@pytest.mark.parametrize(
+    ("question", "has"),
+    [
+        ("How many documents were signed in Beijing in September 2027?", "14 agreements"),
+        ("How long did the Xi-Mishustin meeting last in September 2027?", "85 minutes"),
+        ("What time did Mishustin's plane leave Beijing?", "19:50"),
+        ("When did Mishustin lay the wreath in September 2027?", "08:30"),
+    ],
+)
+def test_a_live_blog_is_read(built: Built, question: str, has: str) -> None:
+    reply = built.answerer.ask(question)
+    assert reply.matched and has in reply.text, reply.text

@@ -38,6 +38,7 @@ _COUNTED = (
     ),  # fmt: skip ("Three documents signed: ...", a live blog's)
     Pattern(rf"\bsign(?:ed|ing of)\s+(?:a total of\s+)?{_MORE}{_COUNT}\s+{_KINDS}{_NOUN}\b", re.I),
     Pattern(rf"\bsigned\b[^.;]{{0,60}}?\band\s+{_MORE}{_COUNT}\s+{_KINDS}{_NOUN}\b", re.I),
+    Pattern(rf"\bsigned\s*:\s*{_MORE}{_COUNT}\s+{_KINDS}{_NOUN}\b", re.I),  # a live blog's
 )
 _NAMED = r"joint communiqu[eé]|joint statement|memorandum of understanding"
 # A named document signed: "a joint communique was signed", "signed a joint statement"; and what

@@ -35,7 +35,8 @@ _LENGTH = Pattern(
 )
 _LASTED = Pattern(
     r"\b(?P<what>meeting|talks|conversation|negotiations)\b[^.;]{0,40}?\b(?:lasted|last|lasts|"
-    r"went\s+on\s+for|ran\s+for|continued\s+for|took)\s+"
+    r"went\s+on\s+for|ran\s+for|continued\s+for|took|(?:is|was)\s+over\s+after|"
+    r"(?:ended|finished|wrapped\s+up)\s+after)\s+"
     r"|\b(?P<adj>\d+|ninety|two|three)[\s-]+(?:minute|hour)s?\b(?=[\s-]+(?:long\s+)?(?:meeting|talks"
     r"|conversation|negotiations))",
     re.I,
