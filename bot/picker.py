@@ -223,6 +223,9 @@ _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them 
 # as the Reader reads them).
 _ACCOMPANIED = "accompany"  # "who accompanied Xi": not Xi himself, and from his side
 _OTHERS_ASKED = ("else", _ACCOMPANIED)
+# A sentence that denies: no "yes" to a question it holds the words of
+_DENIED = re.compile(r"\b(?:not|never|no|nor|neither|denied|declined|refused|rejected)\b|n['’]t\b",
+                     re.I)  # fmt: skip
 _LEAD = 4  # a report's first sentences, which name where and when it is (``_said_then``)
 _MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\b")
 _NEAR = 2  # meetings a "no such meeting" decline names as held at that time elsewhere
@@ -507,7 +510,10 @@ class Picker:
             and isinstance(pick, Decline)
             and not (pick.outside or pick.out_of_scope or pick.unsaid or pick.no_meeting)
         ):  # an intent that matched and found nothing is a decline: never the nearest fact
-            return self._fallback(q, within) or pick
+            found = self._fallback(q, within)
+            if found is not None and _says_yes_or_no(q):
+                found = self._sentence_says_yes(q, found)
+            return found or pick
         if (
             match.intent is not None
             and isinstance(pick, Decline)
@@ -910,6 +916,16 @@ class Picker:
             # "how many companies exhibit at the expo in Khabarovsk": a report's sentence
             quoted = self._quoted_there(q, topic, within, open_intents[0])
         return quoted
+
+    def _sentence_says_yes(self, q: Question, pick: Pick) -> Pick:
+        """A yes-or-no question answered by the articles' sentences that hold (nearly) all its
+        words: "Yes" when they confirm what it claims and deny nothing ("did Mishustin bring
+        almost all important Cabinet members to the Moscow meeting?"); as it was otherwise."""
+        if not pick.facts or not all(KINDS[f.kind].quotes for f in pick.facts):
+            return pick
+        if any(_DENIED.search(f.value) for f in pick.facts) or self._verdict(q, pick) != "yes":
+            return pick
+        return dataclasses.replace(pick, yes=True)
 
     def _quoted_instead(self, q: Question, within: Set[str] | None) -> Pick | None:
         """When the intent a question matched finds nothing (or no meeting of the principals at
