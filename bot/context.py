@@ -31,15 +31,16 @@ from .gazetteer import Entry, Gazetteer
 from .speech import FindPeople, Holder, Said, interviewee, reported
 from .text import MONTH_NAMES, ORDINAL_WORDS, Pattern, find_dates, nearest_year
 
-_DATELINE = Pattern(
-    r"^(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Za-z]{3,9}"
+_DATELINE = Pattern(  # (and a Russian wire's: "САНКТ-ПЕТЕРБУРГ, 2 окт — РИА Новости")
+    r"^(?:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.'’ -]{1,30},\s*)?(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:[A-Za-z]{3,9}|[а-яё]{3,8})"
     r"(?:\s+\d{4})?|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\.?\s*(?:\([^)]{2,20}\)\s*)?"
     r"(?:(?:--|—|–|-|/[A-Za-z ]{2,12}/\.?|:)\s*|$)"  # or a line of its own: "Moscow, March 21."
 )
 # "Who arrived the day before", "the following day": a day counted from another event, never
 # the date of the meeting itself ("yesterday" and "today" count from the article's own date).
 _OTHER_DAY = Pattern(r"(?:the\s+)?day\s+before|the\s+(?:previous|next|following)\s+day", re.I)
-_CITY_DATELINE = Pattern(r"^(?P<city>[A-Z][A-Z .'’-]{2,25})(?:,|:|\s+--|\s+\()")
+_CITY_DATELINE = Pattern(r"^(?P<city>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’-]{2,25})(?:,|:|\s+--|\s+\()")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # "Current year we mark 25 years of the Treaty ... signed in 2001", "this year marks the 75th
 # anniversary of ...": the article's year, when nothing else gives it.
@@ -247,6 +248,11 @@ def _reference_date(article: Article) -> date | None:
     published = _published(article)
     if published:
         return published
+    if any(_dateline_day(s) for s in article.sentences[:3]):
+        # "САНКТ-ПЕТЕРБУРГ, 2 окт": the day is the dateline's, its year the one the text
+        # writes that fits its weekday (``_article_year``), not a date the text recalls
+        # ("2 октября 1949 года")
+        return None
     for s in article.sentences:
         for mention in find_dates(s, None):
             if mention.explicit and mention.value:
@@ -290,6 +296,12 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
                 best = key
     if best:
         return _When(best[2], weekday, dated="text", rank=best[0])
+    lined = None if article.published else next(
+        (d for s in article.sentences[:3] if (d := _dateline_day(s))), None)  # fmt: skip
+    if lined is not None and (year := _article_year(article, lined, weekday, gaz)) is not None:
+        # "САНКТ-ПЕТЕРБУРГ, 2 окт" over "провели в понедельник встречу": the year that fits,
+        # before any full date the text recalls ("2 октября 1949 года")
+        return _When(date(year, *lined), weekday, lined, "year inferred", 4)
     # No date where the meeting is reported: a press release gives it on a line of its own.
     for i, s in enumerate(article.sentences[:6]):
         if i in elsewhere:

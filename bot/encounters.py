@@ -38,15 +38,24 @@ _WELCOMED = (
     r"(?:(?:Prime\s+Minister|President|Premier|PM|Chairman)\s+)?"
     r"(?>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)(?!['’]s))"  # (the whole name: not "Xi Jinping's")
 )
+# A Russian wire's: "Си Цзиньпин и Михаил Мишустин провели в понедельник встречу", "встретился
+# с", "провел переговоры с"
+_RU_MET = (r"\bвстретил(?:ся|ась|ись)\b|\bвстречается\b|\bвстретятся\b|\bвстретится\b"
+           r"|\bпровел[иа]?\s+(?:\w+\s+){0,3}?(?:встречу|переговоры)\b"
+           r"|\bпроведут\s+(?:\w+\s+){0,3}?(?:встречу|переговоры)\b")  # fmt: skip
 _TRIGGER = Pattern(
     r"\b(?:met|meets?|meeting|meetings|talks|negotiations|conversation|received|receives|"
     r"hosted|hosts|co-chaired|co-chairs?|sat down|phone\s+call|video\s+call|encounters?)\b|"
-    + _WELCOMED,
+    + _WELCOMED
+    + "|"
+    + _RU_MET,
     re.I,
 )
 _VERB = Pattern(
     r"(?<!was )(?<!were )\b(?:met|meets?)\b|\b(?:received|receives|hosted|hosts|sat down)\b|"
-    + _WELCOMED,
+    + _WELCOMED
+    + "|"
+    + _RU_MET,
     re.I,
 )
 _ORDINAL = Pattern(
@@ -81,7 +90,9 @@ _FUTURE = Pattern(
     r"year)\b|\bupcoming\b|\bforthcoming\b|\bpropos(?:e|es|ed|ing)\s+(?:to\s+)?hold|"
     r"\blater\s+this\s+(?:year|month|week)\b|\bpencil(?:l?ed)?\s+in|\bbeing\s+prepared\b|"
     r"\binvit(?:e|es|ed|ing)\s+(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?:hold|host|attend)\b|"
-    r"\bagreed\s+to\s+hold\b",
+    r"\bagreed\s+to\s+hold\b"
+    r"|\b(?:встретятся|встретится|проведут|проведет|проведёт|посетит|отправится|состоится|"
+    r"будет|будут|планирует|планируют|ожидается)\b",
     re.I,
 )
 # A headline in the future: "Mishustin to meet Xi", "Li Qiang to visit Russia".
@@ -811,12 +822,27 @@ def _local(gaz: Gazetteer, text: str, start: int, venue: Entry) -> Entry:
     """The venue as the text places it: one that a city's name comes right before ("the Kazan
     Kremlin") is that city's, not the one the gazetteer gives the bare name ("Kremlin")."""
     before = text[max(0, start - 40) : start]
-    for _, b, e in gaz.spans("places", before):
-        if b == len(before.rstrip()) and before[b:].isspace() and e.name != venue.attr("city"):
+    found = [e for _, b, e in gaz.spans("places", before)
+             if b == len(before.rstrip()) and before[b:].isspace()]  # fmt: skip
+    adjective = _RU_LAST_WORD.search(before)
+    if adjective:  # "в Казанском кремле": the Russian adjective of a city
+        word = adjective.group(1).lower()
+        found += [e for e in gaz.sections["places"] if e.ru and " " not in e.ru
+                  and len(stem := e.ru.lower().rstrip("ьаяйео")) >= _RU_STEM
+                  and word.startswith(stem)
+                  and word[len(stem) :] in _RU_ADJECTIVE_ENDINGS]  # fmt: skip
+    for e in found:
+        if e.name != venue.attr("city"):
             name = f"{e.name} {venue.name}"
             ru = f"{venue.ru} ({e.ru})" if venue.ru and e.ru else ""
             return Entry(name, (name,), ru, (("city", e.name),))
     return venue
+
+
+_RU_LAST_WORD = re.compile(r"([А-Яа-яЁё]+)\s+$")
+_RU_STEM = 4  # letters of a city's Russian stem an adjective of it begins with ("Казан")
+_RU_ADJECTIVE_ENDINGS = frozenset({"ский", "ского", "скому", "ским", "ском", "ская", "ской",
+                                   "скую", "ское", "ские", "ских", "скими"})  # fmt: skip
 
 
 def _places(gaz: Gazetteer, clause: str) -> list[tuple[int, int, str, str]]:

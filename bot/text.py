@@ -216,7 +216,12 @@ _MONTH_RE = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
     r"|(?:январ|феврал|март|апрел|ма[яйе]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
+    # a Russian wire's dateline: "САНКТ-ПЕТЕРБУРГ, 2 окт — РИА Новости"
+    r"|(?:янв|фев|апр|авг|сент?|окт|нояб?|дек)\.?(?![а-яё])"
 )
+# (months only a date's day goes with: "сен" alone is no month, "сенатор" none at all)
+_RU_ABBREVIATED = {"янв": 1, "фев": 2, "апр": 4, "авг": 8, "сен": 9, "сент": 9, "окт": 10,
+                   "ноя": 11, "нояб": 11, "дек": 12}  # fmt: skip
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR_RE = r"(?:19|20)\d\d"
 
@@ -382,7 +387,8 @@ def _resolve(form: str, m: re.Match[str], ref: date | None, future: bool) -> Dat
                  "the next day": 1, "the following day": 1}.get(rel, 0)  # fmt: skip
         value = ref + timedelta(days=shift) if ref else None
         return DateMention(m.start(), form, value)
-    month = int(g["m"]) if g.get("m") else month_number(g["mon"])
+    month = (int(g["m"]) if g.get("m") else month_number(g["mon"])
+             or _RU_ABBREVIATED.get(g["mon"].lower().rstrip(".")))  # fmt: skip
     day = int(re.sub(r"\D", "", g["d"]))
     if month is None:
         return None

@@ -2,9 +2,11 @@
 place and time, a sentence that holds all the question's words and gives what it asks answers
 (a number for "how many", a place for "where", said at the question's place and time); a
 misspelt word is read as the known word one slip away ("abuot", "tiems", "artifical"), never a
-real word the articles lack ("whole", "given"); "that year" in a text is the year it told last. The
-article is written for these tests (tests/data/articles/instead): a feature on a premiers'
-expo in Khabarovsk that recalls the principals' meetings of 2023."""
+real word the articles lack ("whole", "given"); "that year" in a text is the year it told last; a
+live blog's stamps are clock times; a Russian wire's report ("КАЗАНЬ, 14 мая — РИА Новости ...
+провели в среду встречу") is a meeting. The articles are written for these tests
+(tests/data/articles/instead): a feature on a premiers' expo in Khabarovsk that recalls the
+principals' meetings of 2023, a live blog, a Russian wire report."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import pytest
 
 from bot.answer import Answerer
 from bot.encounters import daytime_of
-from bot.text import expand_wire
+from bot.text import expand_wire, find_dates
 from tests.support import ARTICLES, Built, built_with
 
 INSTEAD = ARTICLES / "instead"
@@ -115,3 +117,26 @@ def test_a_live_blogs_stamps_are_clock_times() -> None:
 def test_a_live_blog_is_read(built: Built, question: str, has: str) -> None:
     reply = built.answerer.ask(question)
     assert reply.matched and has in reply.text, reply.text
+
+
+def test_a_russian_wire_report_is_a_meeting(built: Built) -> None:
+    """ "КАЗАНЬ, 14 мая — РИА Новости ... провели в среду встречу": May 14 of the one year the
+    text writes in which it is a Wednesday (2031, not the treaty's 2001), in Kazan."""
+    held = {m.date: m.place for m in built.table.meetings if not m.what}
+    assert held.get(date(2031, 5, 14)) == "Kazan"
+    assert date(2001, 7, 16) not in held
+    reply = built.answerer.ask("Когда Си Цзиньпин и Мишустин встретились в Казани?")
+    assert reply.matched and "14 мая 2031" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("САНКТ-ПЕТЕРБУРГ, 2 окт — РИА Новости.", date(2034, 10, 2)),
+        ("МОСКВА, 5 нояб. — ТАСС.", date(2034, 11, 5)),
+    ],
+)
+def test_a_russian_datelines_abbreviated_month(text: str, day: date) -> None:
+    (found,) = find_dates(text, date(2034, 12, 1))
+    assert found.value == day
+    assert find_dates("сенатор сен", None) == []  # (an abbreviation only after a day)
