@@ -310,6 +310,44 @@ _RU_IS_IT_TRUE = re.compile(r"^\W*(?:правда|верно|так|действ
                             r"(?:что|будто)\b", re.I)  # fmt: skip
 
 
+# A nationality and what it qualifies: "Chinese ambassador", "Russian students", "китайских
+# студентов" (a bag of words cannot tell them from the other way round)
+_NATIONAL = re.compile(r"\b(?P<nat>Chinese|Russian|китайск|российск|русск)[a-zа-яё]*\s+"
+                       r"(?:[\w-]+\s+){0,2}?(?P<noun>ambassador|students?|universit\w*|tourists?|"
+                       r"companies|company|businesses|investors?|side|delegation|premier|"
+                       r"president|посол|посла|студент\w*|туристы|турист\w*|компани\w*|"
+                       r"сторон\w*|делегаци\w*)\b", re.I)  # fmt: skip
+
+
+_NATIONALITY = re.compile(r"\b(?:Chinese|Russian|китайск|российск|русск)", re.I)
+
+
+def _nationals(text: str) -> set[tuple[str, str]]:
+    """The (nationality, noun) pairs of ``text``, both in a stem-like form."""
+    return {(m.group("nat").lower()[:3], m.group("noun").lower()[:5])
+            for m in _NATIONAL.finditer(text)}  # fmt: skip
+
+
+def _turned_round(question: str, sentence: str) -> bool:
+    """True when ``sentence`` says of the other nationality what ``question`` asks of one ("who
+    was the Chinese ambassador": "Russian Ambassador to China Sergei Belyaev") and never says it
+    of the one asked."""
+    asked = _nationals(question)
+    if not asked:
+        return False
+    said = _nationals(sentence)
+    nations = {m.group().lower()[:3] for m in _NATIONALITY.finditer(sentence)}
+    low = sentence.lower()
+    return any(
+        (nat, noun) not in said
+        and (
+            any(n == noun and o != nat for o, n in said)  # "Russian Ambassador to China"
+            or (noun in low and nat not in nations and bool(nations))
+        )  # "the Russian side: ...
+        for nat, noun in asked
+    )  # fmt: skip (Ambassador Belyaev")
+
+
 def _says_yes_or_no(q: Question) -> bool:
     """A question whose answer may say "yes" or "no" (``bot.verdict``)."""
     # ("which official, apart from Xi, was present"; "did they meet in Beijing or Moscow": one
@@ -909,6 +947,10 @@ class Picker:
                 facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) in named]
             ranked = self.relevance.rank(facts, topic, FALLBACK_COVER, strict=True)
             found = [r.fact for r in ranked]
+            wanted = focus(q)
+            if wanted is not None and wanted.said == "how much":
+                # "how much did Russia pledge to invest": a figure, not a call to invest
+                found = [f for f in found if wanted.gives(f.display)]
             if found and not self.answerable.claims(q, found) and not lacks(q, found):
                 return Pick(open_intents[0], tuple(found))
         quoted = self._quoted(q, topic, ids, open_intents[0])
@@ -1020,7 +1062,8 @@ class Picker:
         countries = set(q.slots.countries)
         facts = [f for f in facts if people <= self.relevance.words_of(f)
                  and countries <= {e.name for _, e in self.gaz.find("countries", f.value)}
-                 and (wanted is None or wanted.gives(f.value))]  # fmt: skip
+                 and (wanted is None or wanted.gives(f.value))
+                 and not _turned_round(q.text, f.value)]  # fmt: skip
         ranked = self.relevance.rank(facts, quoted, least, strict=True)
         found = [r.fact for r in ranked]
         if not found or self.answerable.claims(q, found) or lacks(q, found):

@@ -16,6 +16,7 @@ import pytest
 
 from bot.answer import Answerer
 from bot.encounters import daytime_of
+from bot.picker import _turned_round
 from bot.text import expand_wire, find_dates
 from tests.support import ARTICLES, Built, built_with
 
@@ -140,3 +141,23 @@ def test_a_russian_datelines_abbreviated_month(text: str, day: date) -> None:
     (found,) = find_dates(text, date(2034, 12, 1))
     assert found.value == day
     assert find_dates("сенатор сен", None) == []  # (an abbreviation only after a day)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "turned"),
+    [
+        ("Who was the Chinese ambassador to Russia?",
+         "He is accompanied by Russian Ambassador to China Sergei Belyaev.", True),
+        ("Who was the Chinese ambassador to Russia?",
+         "On the Russian side: Volkov and Ambassador Belyaev.", True),
+        ("Who was the Russian ambassador to China?",
+         "He is accompanied by Russian Ambassador to China Sergei Belyaev.", False),
+        ("Сколько российских студентов учится в Китае?",
+         "В России учатся 65 000 китайских студентов.", True),
+        ("Who was the ambassador?", "Russian Ambassador to China Sergei Belyaev.", False),
+    ],
+)  # fmt: skip
+def test_a_sentence_of_the_other_nationality_is_no_answer(
+    question: str, sentence: str, turned: bool
+) -> None:
+    assert _turned_round(question, sentence) is turned
