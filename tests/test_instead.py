@@ -161,3 +161,9 @@ def test_a_sentence_of_the_other_nationality_is_no_answer(
     question: str, sentence: str, turned: bool
 ) -> None:
     assert _turned_round(question, sentence) is turned
+
+
+def test_themed_years_are_events(answerer: Answerer) -> None:
+    """ "which themed years": the years of exchange (an event), not a meeting's year."""
+    reply = answerer.ask("@factbot which themed years did xi mention in moscow")
+    assert reply.intent == "events" and "Years of Sports Exchange" in reply.text, reply.text
