@@ -654,7 +654,7 @@ class Picker:
         return [w for t, w in zip(q.tokens, q.written, strict=False) if t in q.unknown
                 and t.isascii() and t.isalpha() and len(t) >= shortest
                 and t not in self.relevance.known and w.lower() not in _NO_TOPIC
-                and t not in held]  # fmt: skip
+                and t not in STOP and w.lower() not in STOP and t not in held]  # fmt: skip
 
     def _done_at(self, q: Question, pick: Pick) -> tuple[str, ...]:
         """What a question says a person did at an event ("did Putin go to the Belt and Road
