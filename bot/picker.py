@@ -1304,6 +1304,9 @@ class Picker:
                 return Decline(intent.name, unsaid=(side_as,))
         if not facts:
             dated = {m.date.year for m in meetings if m.date}
+            if not (s.places or countries or s.venues):  # (the meetings its topic chose, "during
+                # his state visit", are not all: they met in 2032 all the same)
+                dated |= {m.date.year for m in self.table.meetings if m.date and not m.what}
             missed = no_meeting if s.years and not dated & set(s.years) else NoMeeting()
             if intent.about == "meeting" and intent.asks in ("date", "place") and s.years:
                 # "when is Mishustin to meet Xi in 2027": a meeting an article announces

@@ -167,3 +167,12 @@ def test_themed_years_are_events(answerer: Answerer) -> None:
     """ "which themed years": the years of exchange (an event), not a meeting's year."""
     reply = answerer.ask("@factbot which themed years did xi mention in moscow")
     assert reply.intent == "events" and "Years of Sports Exchange" in reply.text, reply.text
+
+
+def test_a_meeting_of_that_year_is_not_denied(built: Built) -> None:
+    """ "during his 2027 state visit": the meeting of September 2027 was no state visit the
+    articles tell of, but it was held; never "the articles report no such meeting (2027)"."""
+    reply = built.answerer.ask(
+        "Tell me the date and city of Xi's meeting with Mishustin during his 2027 state visit."
+    )
+    assert "no such meeting" not in reply.text, reply.text
