@@ -35,6 +35,12 @@ _RU_WH_FIRST = re.compile(rf"^\s*{_RU_WH}\b", re.I)
 _RU_BREAK = re.compile(rf",\s+(?={_RU_WH}\b)", re.I)
 # "when and where did they meet": two question words sharing one question.
 _PAIR = re.compile(rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_WH})\b(?P<rest>.*)$", re.I | re.S)
+# ... the second with a noun of its own: "where and at what time of day did they meet"
+_PAIR_NOUN = re.compile(
+    rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_PREP}(?:what|which|how|какое|какой|в\s+какое)"
+    rf")\s+(?P<np>(?:[\w-]+\s+){{1,4}}?)(?P<aux>{_AUX})\b(?P<tail>[^?;]*)\??\s*$",
+    re.I | re.S,
+)
 # What chooses the meeting and may stand for every part: a lead-in before the first question
 # word ("For the May 2023 meeting:", "In Moscow,") and dating phrases anywhere ("in December 2023").
 _LEAD = re.compile(rf"^(?P<lead>.{{3,80}}?)[:,]\s+(?={_WH}\b)", re.I | re.S)
@@ -71,6 +77,14 @@ def split(text: str) -> list[str]:
     ):
         lead, body = m.group("lead"), body[m.end() :]
     words: tuple[str, ...] = ()
+    noun = _PAIR_NOUN.match(body)
+    if noun:  # "where and at what time of day did Xi meet Mishustin": "where did Xi meet
+        # Mishustin", "at what time of day did Xi meet Mishustin"
+        rest = f"{noun.group('aux')}{noun.group('tail')}".rstrip(" ?")
+        return [
+            f"{noun.group('a')} {rest}?",
+            f"{noun.group('b')} {noun.group('np').strip()} {rest}?",
+        ]
     pair = _PAIR.match(body)
     if pair:  # "when and where did they meet, ...": the first question, asked twice
         words, body = (pair.group("a"), pair.group("b")), pair.group("rest")

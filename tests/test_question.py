@@ -315,6 +315,10 @@ def test_short_years(answerer: Answerer, message: str, years: tuple[int, ...],
           "в какое время суток 20 декабря 2023 года?"]),
         ("Что сказал Си, когда встретился с Мишустиным?",
          ["Что сказал Си, когда встретился с Мишустиным?"]),
+        # two question words, the second with a noun of its own: one question each
+        ("Where and at what time of day did Xi meet Mishustin on November 4, 2025?",
+         ["Where did Xi meet Mishustin on November 4, 2025?",
+          "at what time of day did Xi meet Mishustin on November 4, 2025?"]),
         # "the November 2025 meeting" dates the part that names no meeting
         ("What day of the week was the November 2025 meeting, and in which city?",
          ["What day of the week was the November 2025 meeting?",
