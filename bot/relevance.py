@@ -460,6 +460,26 @@ class Relevance:
         found = {id(f) for f in self.candidates(topic, least, strict)}
         return [f for f in facts if id(f) in found]
 
+    def holding(
+        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER,
+        strict: bool = False,
+    ) -> list[Fact]:  # fmt: skip
+        """``facts`` that ``rank`` would score (those holding ``least`` of ``topic``), in their
+        order: a cheap test before costlier ones, which ``rank`` afterwards does not undo."""
+        if not topic:
+            return list(facts)
+        weight = {w: self._weight(w, strict) for w in topic}
+        total = sum(weight.values())
+        ordinals = [w for w in topic if w in _ORDINALS]
+        out = []
+        for f in self.may_hold(facts, topic, least, strict):
+            words = self._of(f)
+            if any(w not in words for w in ordinals):
+                continue
+            if sum(weight[w] for w in topic if w in words) / total >= least:
+                out.append(f)
+        return out
+
     def rank(
         self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER,
         strict: bool = False,
