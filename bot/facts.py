@@ -28,6 +28,10 @@ MEETING = FactKind("meeting")  # the kind whose facts (one per article) make the
 # about (qualifier "main") makes a group of its own (``FactTable.others``), never a meeting.
 ENCOUNTER = FactKind("encounter")
 MAIN = "main"
+# The mark of a word of a quoted sentence (``bot.kinds``' ``QUOTES``) in the word index: what the
+# articles say in passing is not what the facts hold, and only a question no intent answers looks
+# for those words (``bot.relevance``, ``Picker._quoted``).
+QUOTED = "§"
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .answerable import Answerable, lacks
-from .facts import Fact, FactKind, FactTable, Meeting
+from .facts import QUOTED, Fact, FactKind, FactTable, Meeting
 from .gazetteer import Gazetteer
 from .gives import FULL_YEAR, GROWTH, TARGET, demands, focus, months_asked, numbered
 from .intents import Intent
@@ -40,7 +40,6 @@ from .relevance import (
     MIN_COVER,
     PART,
     PASSAGE_COVER,
-    QUOTED,
     QUOTED_YES_NO_COVER,
     STOP,
     Relevance,

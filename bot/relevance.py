@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 
-from .facts import Fact, FactKind, FactTable
+from .facts import QUOTED, Fact, FactKind, FactTable
 from .factstore import StoredTable
 from .gazetteer import transliterate
 from .kinds import KINDS
@@ -139,10 +139,8 @@ _NAME_MIN = 4  # letters of a name read across alphabets (shorter ones match wor
 _ORDINAL_WORD = {digits: stem(word) for digits, word in ORDINAL_DIGITS.items()}
 # A name of capitalised words ("Eastern Economic Forum", "Belt and Road Forum")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][a-z]+){2,}\b")
-# The mark of a word of a quoted sentence (``Kind.quotes``): what the articles say in passing
-# is not what the facts hold ("a paraphrase's words no fact holds weigh little"), and only a
-# question no intent answers looks for them (``Picker._fallback``).
-QUOTED = "§"
+# (a quoted sentence's words are marked ``QUOTED``, see bot/facts.py: "a paraphrase's words no
+# fact holds weigh little", and only a question no intent answers looks for them)
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer
 ABSENT = 0.2  # the weight of a topic word no fact holds, as a share of the rarest word's
 PART = 0.3  # the share of the topic's weight a fact must hold to answer one of two topics
