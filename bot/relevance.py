@@ -354,6 +354,44 @@ class Relevance:
             return self._stored.at(sorted(out))
         return [self._all[i] for i in sorted(out)]
 
+    def covering(self, topic: Sequence[str], least: float,
+                 strict: bool = False) -> list[Fact]:  # fmt: skip
+        """The facts (any kind) that hold ``least`` of ``topic``'s weight, as ``rank`` scores
+        them, in the order of kinds and of the table: those of ``candidates`` that ``rank``
+        would keep, chosen through the word index before any fact is read. A word without
+        which no fact can hold enough is one every fact must hold (its facts are intersected,
+        not scored one by one: at 10,000 articles "how many members does brics have" scored
+        4,000 quoted sentences holding "member"), and nothing is read when the words some fact
+        holds weigh too little ("когда следующий саммит брикс": no sentence says "саммит")."""
+        if not topic:
+            return []
+        if self._known is None:
+            self._index()
+        weight = {w: self._weight(w, strict) for w in topic}
+        total = sum(weight.values())
+        held = {w: self._postings.get(w, ()) for w in weight}
+        slack = 1e-9  # (the sums below add the same weights in other orders)
+        if sum(v for w, v in weight.items() if held[w]) < least * total - slack:
+            return []
+        words = sorted(topic, key=lambda w: -weight[w])
+        out: set[int] = set()
+        rest = total
+        for w in words:  # (as ``candidates`` chooses)
+            if rest < least * total - 1e-9:
+                break
+            out.update(held[w])
+            rest -= weight[w]
+        ordinals = [w for w in topic if w in _ORDINALS]
+        for w in weight:
+            if w in ordinals or total - weight[w] < least * total - slack:
+                out.intersection_update(held[w])  # (every fact must hold it)
+        sets = {w: ids if isinstance(ids, set) else set(ids) for w, ids in held.items()}
+        chosen = [n for n in sorted(out)
+                  if sum(weight[w] for w in topic if n in sets[w]) / total >= least]  # fmt: skip
+        if self._stored is not None:
+            return self._stored.at(chosen)
+        return [self._all[i] for i in chosen]
+
     def _repaired(self, tok: str, written: str) -> str:
         """The reader's repair of a typo that keeps its first letter ("однополярный" is not
         "многополярный", however close), or begins as a Russian word for it does; else the
@@ -457,26 +495,6 @@ class Relevance:
             return list(facts)
         found = {id(f) for f in self.candidates(topic, least, strict)}
         return [f for f in facts if id(f) in found]
-
-    def holding(
-        self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER,
-        strict: bool = False,
-    ) -> list[Fact]:  # fmt: skip
-        """``facts`` that ``rank`` would score (those holding ``least`` of ``topic``), in their
-        order: a cheap test before costlier ones, which ``rank`` afterwards does not undo."""
-        if not topic:
-            return list(facts)
-        weight = {w: self._weight(w, strict) for w in topic}
-        total = sum(weight.values())
-        ordinals = [w for w in topic if w in _ORDINALS]
-        out = []
-        for f in self.may_hold(facts, topic, least, strict):
-            words = self._of(f)
-            if any(w not in words for w in ordinals):
-                continue
-            if sum(weight[w] for w in topic if w in words) / total >= least:
-                out.append(f)
-        return out
 
     def rank(
         self, facts: Sequence[Fact], topic: Sequence[str], least: float = MIN_COVER,

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from bench.synth import write_project
-from bot import factstore, picker
+from bot import factstore, picker, relevance
 from bot.answer import Answerer, table_reader
 from bot.build import build, current_table, open_index, write_index
 from bot.config import Config, load_config
@@ -140,6 +140,36 @@ def test_store_of_many_meetings(synthetic: tuple[Config, FactTable]) -> None:
     assert len(stored.meetings) > 10
     assert_same_table(stored, built)
     assert_same_index(stored, built, config)
+
+
+def test_covering_is_what_rank_keeps_of_the_candidates(
+    synthetic: tuple[Config, FactTable],
+) -> None:
+    """``Relevance.covering`` (the word index intersected and counted) gives the candidates
+    that hold enough of a topic, as ``rank`` scores them, from the store and in memory."""
+    config, built = synthetic
+    intents, reader = table_reader(built, config)
+    ranked = [k for i in intents if i.rank == "words" for k in i.answers]
+    stored = _stored(config)
+    words = sorted({w for f in stored.facts for w in stored.fact_words(f) or ()})
+    plain = [w for w in words if not w.startswith(QUOTED)][::9]
+    quoted = [w for w in words if w.startswith(QUOTED)][::9]
+    topics = [[w] for w in plain[:5]] + [[w, "no-such-word"] for w in quoted[:3]]
+    for pool in (plain, quoted):
+        topics += [pool[i : i + n] for n in (2, 3, 4) for i in range(0, len(pool) - n, 7)]
+    topics += [["third", plain[0]], [QUOTED + "member", QUOTED + "@BRICS"]]
+    for rel in (Relevance(stored, reader, ranked), Relevance(built, reader, ranked)):
+        for topic in topics:
+            for least in (0.5, 0.7, 0.75, 0.9):
+                for strict in (False, True):
+                    weight = {w: rel._weight(w, strict) for w in topic}
+                    total = sum(weight.values())
+                    want = [f for f in rel.candidates(topic, least, strict)
+                            if sum(weight[w] for w in topic if w in rel.words_of(f)) / total
+                            >= least and all(w in rel.words_of(f) for w in topic
+                                             if w in relevance._ORDINALS)]  # fmt: skip
+                    assert rel.covering(topic, least, strict) == want, (topic, least, strict)
+    assert Relevance(stored, reader, ranked).covering([], 0.5) == []
 
 
 def _packed_row(fact: Fact) -> list[str]:
