@@ -93,16 +93,29 @@ PartsReader = Callable[[Any, dict[str, str] | None], Parts]
 def parts_to_json(parts: Parts) -> dict[str, Any]:
     """The non-default fields of ``parts`` as plain JSON data (tuples as lists)."""
     out: dict[str, Any] = {}
-    for f in fields(parts):
-        value = getattr(parts, f.name)
-        if value == f.default:
+    for name, default in _defaults(type(parts)):
+        value = getattr(parts, name)
+        if value == default:
             continue
         if isinstance(value, Parts):
             value = parts_to_json(value)
         elif isinstance(value, tuple):
             value = list(value)
-        out[f.name] = value
+        out[name] = value
     return out
+
+
+_DEFAULTS: dict[type[Parts], tuple[tuple[str, Any], ...]] = {}
+
+
+def _defaults(cls: type[Parts]) -> tuple[tuple[str, Any], ...]:
+    """Each field of the parts class ``cls`` and its default (``MISSING``: none), read once: a
+    build writes every fact twice (its cache entry, the store), and ``fields`` each time was a
+    fifth of that."""
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = tuple((f.name, f.default) for f in fields(cls))
+    return found
 
 
 def parts_reader(cls: type[Parts]) -> PartsReader:
