@@ -67,10 +67,10 @@ from .facts import (
 # kind's, its article's place and its own among the article's facts of that kind (8-byte
 # postings); each article's report (what an incremental build merges again), how many facts
 # have each value. 5: the meetings ready-made (meta "meetings": ``_meetings_json``), their facts
-# read when first used. 6: a fact's JSON without its value (the column holds it) and, instead of
-# its other texts that repeat the value (a passage's sentence three times, a statement's words
-# twice), their names under "same" (``_packed``); the content index and the meetings' words
-# without quoted sentences' marks and words (``QUOTED``; no intent answers those kinds).
+# read when first used. 6: a fact's JSON without what its columns hold (kind, meeting, article,
+# value, qualifier) and, instead of its other texts that repeat the value (a passage's sentence
+# three times, a statement's words twice), their names under "same" (``_packed``); the content
+# index without quoted sentences, the meetings' words without their mark (``QUOTED``).
 STORE_VERSION = 6
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -485,7 +485,7 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
                           (stem,)).fetchall()  # fmt: skip
         for n, words, *row in rows:
             fact = _unpacked(n, row, parts, strings)
-            kind, mid, value = row[0], row[1], row[3]
+            kind, mid, _, value, _ = row[:5]  # (``_IN_COLUMNS``)
             said = words.split(_SEP) if words else []
             for w in said:
                 gone_words.setdefault(w, []).append(n)
@@ -682,7 +682,7 @@ def _unpacked(n: int, row: Sequence[str], parts: Mapping[str, PartsReader],
     for k, v in zip(_IN_COLUMNS, row, strict=False):
         if v:
             raw[k] = v
-    value = row[3]
+    value = row[_IN_COLUMNS.index("value")]
     for k in raw.pop("same", ()):
         if k.startswith("parts."):
             raw.setdefault("parts", {})[k[6:]] = value
