@@ -788,7 +788,7 @@ def _patched(config: Config, old: StoredTable, location: Path, paths: list[Path]
     text = FactText(reader.gaz)
     old.unlock()  # (nothing more is read of the file: it may be updated in place)
     done = update_store(store_path(location), replaced, dropped, reports, meta, READERS, words,
-                        lambda f: text.content(f.display), agent_of,
+                        content_of(text), agent_of,
                         lambda f: fact_years(by_id.get, text, f))  # fmt: skip
     if not done:
         return None
@@ -858,7 +858,8 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     seal = table_seal(table_path) if table_path.exists() else ""
     meta = {"seal": seal, "index": key, "reader": read_with,
             "stats": json.dumps(dict(sorted((stats or {}).items()))),
-            "listing": seeds_listing(stats or {}, table.inputs)}  # fmt: skip
+            "listing": seeds_listing(stats or {}, table.inputs),
+            "unindexed": json.dumps(sorted(_QUOTING))}  # fmt: skip
     if built is not None:
         meta["skipped"] = json.dumps(built.unusable, ensure_ascii=False)
         # the gazetteer and glossary as the build read them, in their files' order (the
@@ -874,8 +875,7 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     known = said_words(path) if _meta_of(path) == (key, read_with) else {}
     known = _display_words(table, config, known, words, workers)
     text = FactText(reader.gaz)
-    write_store(table, path, list(KINDS), words, ranked, meta, known,
-                lambda f: text.content(f.display), agent_of,
+    write_store(table, path, list(KINDS), words, ranked, meta, known, content_of(text), agent_of,
                 lambda f: fact_years(table.meeting, text, f),
                 built.reports if built is not None else None)  # fmt: skip
 
@@ -910,7 +910,7 @@ def _display_words(
     # what the reader of words is made from (``table_reader``), without the facts
     shell = FactTable(facts=(), intents=table.intents, lexicon=table.lexicon,
                       gazetteer=table.gazetteer)  # fmt: skip
-    # (a quoted sentence's words are marked: ``relevance.QUOTED``; its kind says so)
+    # (a quoted sentence's words are marked: ``facts.QUOTED``; its kind says so)
     keys, displays = list(missing), [(f.kind, f.display) for f in missing.values()]
     chunks = [displays[i : i + _WORDS_CHUNK] for i in range(0, len(displays), _WORDS_CHUNK)]
     out = dict(known)
@@ -959,6 +959,18 @@ def fact_years(meeting_of: Callable[[str], Meeting | None], text: FactText,
     if meeting is not None and meeting.date is not None:
         years.discard(meeting.date.year)
     return years
+
+
+# The kinds whose facts quote a sentence whole: no intent answers them, so the store's content
+# index leaves them out (its meta item "unindexed" says so to ``StoredTable.overlap``).
+_QUOTING = frozenset(k for k, kind in READ_KINDS.items() if kind.quotes)
+
+
+def content_of(text: FactText) -> Callable[[Fact], frozenset[str]]:
+    """The words of a fact the store's content index holds (``StoredTable.overlap``): its
+    display's (``FactText.content``), none of a quoted sentence's (at 1,000 articles they were
+    two fifths of the index)."""
+    return lambda f: frozenset() if f.kind in _QUOTING else text.content(f.display)
 
 
 def agent_of(fact: Fact) -> str:

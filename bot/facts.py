@@ -28,6 +28,10 @@ MEETING = FactKind("meeting")  # the kind whose facts (one per article) make the
 # about (qualifier "main") makes a group of its own (``FactTable.others``), never a meeting.
 ENCOUNTER = FactKind("encounter")
 MAIN = "main"
+# The mark of a word of a quoted sentence (``bot.kinds``' ``QUOTES``) in the word index: what the
+# articles say in passing is not what the facts hold, and only a question no intent answers looks
+# for those words (``bot.relevance``, ``Picker._quoted``).
+QUOTED = "§"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,16 +93,29 @@ PartsReader = Callable[[Any, dict[str, str] | None], Parts]
 def parts_to_json(parts: Parts) -> dict[str, Any]:
     """The non-default fields of ``parts`` as plain JSON data (tuples as lists)."""
     out: dict[str, Any] = {}
-    for f in fields(parts):
-        value = getattr(parts, f.name)
-        if value == f.default:
+    for name, default in _defaults(type(parts)):
+        value = getattr(parts, name)
+        if value == default:
             continue
         if isinstance(value, Parts):
             value = parts_to_json(value)
         elif isinstance(value, tuple):
             value = list(value)
-        out[f.name] = value
+        out[name] = value
     return out
+
+
+_DEFAULTS: dict[type[Parts], tuple[tuple[str, Any], ...]] = {}
+
+
+def _defaults(cls: type[Parts]) -> tuple[tuple[str, Any], ...]:
+    """Each field of the parts class ``cls`` and its default (``MISSING``: none), read once: a
+    build writes every fact twice (its cache entry, the store), and ``fields`` each time was a
+    fifth of that."""
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = tuple((f.name, f.default) for f in fields(cls))
+    return found
 
 
 def parts_reader(cls: type[Parts]) -> PartsReader:

@@ -49,6 +49,7 @@ from .facts import (
     ENCOUNTER,
     MAIN,
     MEETING,
+    QUOTED,
     ArticleInfo,
     Fact,
     FactKind,
@@ -66,8 +67,11 @@ from .facts import (
 # kind's, its article's place and its own among the article's facts of that kind (8-byte
 # postings); each article's report (what an incremental build merges again), how many facts
 # have each value. 5: the meetings ready-made (meta "meetings": ``_meetings_json``), their facts
-# read when first used.
-STORE_VERSION = 5
+# read when first used. 6: a fact's JSON without what its columns hold (kind, meeting, article,
+# value, qualifier) and, instead of its other texts that repeat the value (a passage's sentence
+# three times, a statement's words twice), their names under "same" (``_packed``); the content
+# index without quoted sentences, the meetings' words without their mark (``QUOTED``).
+STORE_VERSION = 6
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE facts (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, meeting TEXT NOT NULL,
@@ -322,7 +326,7 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
                 if found is None:
                     found = postings[w] = array(_TYPECODE)
                 found.append(n)
-            by_meeting.setdefault(fact.meeting, set()).update(words)
+            by_meeting.setdefault(fact.meeting, set()).update(_unquoted(words))
             for w in content_of(fact):
                 found = content.get(w)
                 if found is None:
@@ -333,7 +337,7 @@ def _fill(path: Path, table: FactTable, kinds: Sequence[FactKind], words_of: Wor
                 for w in words:
                     ranked_df[w] = ranked_df.get(w, 0) + 1
             rows.append((n, fact.kind, fact.meeting, fact.article, fact.value, fact.qualifier,
-                         fact_text(fact), _SEP.join(words), said, agent_of(fact),
+                         _packed(fact), _SEP.join(words), said, agent_of(fact),
                          ",".join(map(str, sorted(set(years_of(fact)))))))  # fmt: skip
         db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
         db.executemany(
@@ -477,10 +481,11 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
     ranked_change = 0
     strings: dict[str, str] = {}
     for stem in sorted({*replaced, *dropped}):
-        rows = db.execute("SELECT id, kind, meeting, value, data, words FROM facts "
-                          "WHERE article = ?", (stem,)).fetchall()  # fmt: skip
-        for n, kind, mid, value, data, words in rows:
-            fact = fact_from_json(n, json.loads(data), parts, strings)
+        rows = db.execute(f"SELECT id, words, {_COLUMNS}, data FROM facts WHERE article = ?",
+                          (stem,)).fetchall()  # fmt: skip
+        for n, words, *row in rows:
+            fact = _unpacked(n, row, parts, strings)
+            kind, mid, _, value, _ = row[:5]  # (``_IN_COLUMNS``)
             said = words.split(_SEP) if words else []
             for w in said:
                 gone_words.setdefault(w, []).append(n)
@@ -513,7 +518,7 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
             meetings.add(fact.meeting)
             values[(fact.kind, fact.value)] += 1
             rows.append((n, fact.kind, fact.meeting, fact.article, fact.value, fact.qualifier,
-                         fact_text(fact), _SEP.join(words), _said(fact.display),
+                         _packed(fact), _SEP.join(words), _said(fact.display),
                          agent_of(fact),
                          ",".join(map(str, sorted(set(years_of(fact)))))))  # fmt: skip
     db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -547,7 +552,7 @@ def _patch(db: sqlite3.Connection, replaced: Mapping[str, Sequence[Fact]], dropp
         found: set[str] = set()
         for (words,) in db.execute(f"SELECT words FROM facts WHERE kind IN ({marks}) "
                                    "AND meeting = ?", (*kinds, mid)):  # fmt: skip
-            found.update(w for w in words.split(_SEP) if w)
+            found.update(_unquoted(w for w in words.split(_SEP) if w))
         if found:
             db.execute("INSERT OR REPLACE INTO meeting_words VALUES (?, ?)",
                        (mid, _SEP.join(sorted(found))))  # fmt: skip
@@ -586,12 +591,12 @@ def _meetings_again(db: sqlite3.Connection, touched: set[str],
     marks = ",".join("?" * len(touched))
     numbers: dict[int, int] = {}
     held: list[Fact] = []
-    for n, data in db.execute(
-        f"SELECT id, data FROM facts WHERE meeting IN ({marks}) AND "
+    for n, *row in db.execute(
+        f"SELECT id, {_COLUMNS}, data FROM facts WHERE meeting IN ({marks}) AND "
         "(kind = ? OR (kind = ? AND qualifier = ?)) ORDER BY id",
         (*sorted(touched), MEETING, ENCOUNTER, MAIN),
     ):
-        fact = fact_from_json(n, json.loads(data), parts, strings)
+        fact = _unpacked(n, row, parts, strings)
         numbers[id(fact)] = n
         held.append(fact)
     meetings, others = group_meetings([f for f in held if f.kind == MEETING],
@@ -622,8 +627,78 @@ _DUMP = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":
 
 
 def fact_text(fact: Fact) -> str:
-    """A fact as the store keeps it (its JSON, compact, keys sorted): equal facts, equal texts."""
-    return _DUMP(fact.to_json())
+    """What tells a fact apart from others (its columns and its JSON as the store keeps them,
+    ``_packed``): equal facts, equal texts; ``StoredTable.fact_texts`` gives the same."""
+    return _SEP.join((fact.kind, fact.meeting, fact.article, fact.value, fact.qualifier,
+                      _packed(fact)))  # fmt: skip
+
+
+# The fields of a fact the facts table has columns for (in this order, ``_COLUMNS``), and the
+# texts of a fact that often repeat its value: a passage's source and parts.text, a statement's
+# parts.content and often its source, an area's display.
+_IN_COLUMNS = ("kind", "meeting", "article", "value", "qualifier")
+_COLUMNS = ", ".join(_IN_COLUMNS)
+_TEXTS = ("source", "display")
+_STRETCH = 24  # characters of a value a display must hold to be kept as the stretch it holds
+
+
+def _packed(fact: Fact) -> str:
+    """A fact's JSON as the store keeps it (compact, keys sorted): without the fields its
+    columns hold (``_IN_COLUMNS``); in place of each text that equals the value, its name under
+    "same" ("source", "display", "parts.<field>"); a display that holds a stretch of the value
+    (a passage's "The article says: “...”", a statement's "Xi said ...") as what is before it,
+    its length and what is after it. At 1,000 articles the store is a third smaller."""
+    data = fact.to_json()
+    for k in _IN_COLUMNS:
+        data.pop(k, None)
+    value = fact.value
+    if not value:
+        return _DUMP(data)
+    same = [k for k in _TEXTS if data.get(k) == value]
+    parts = data.get("parts", {})
+    same += [f"parts.{k}" for k, v in parts.items() if v == value]
+    for k in same:
+        if k.startswith("parts."):
+            del parts[k[6:]]
+        else:
+            del data[k]
+    if same:
+        data["same"] = same
+        if not parts:
+            data.pop("parts", None)
+    display = data.get("display", "")
+    at = display.find(value[:_STRETCH]) if len(value) >= _STRETCH else -1
+    if at >= 0:
+        held = len(os.path.commonprefix((display[at:], value)))
+        data["display"] = [display[:at], held, display[at + held :]]
+    return _DUMP(data)
+
+
+def _unpacked(n: int, row: Sequence[str], parts: Mapping[str, PartsReader],
+              strings: dict[str, str]) -> Fact:  # fmt: skip
+    """The fact number ``n`` of its row: its columns (``_IN_COLUMNS``) and its JSON
+    (``_packed``)."""
+    raw = json.loads(row[-1])
+    for k, v in zip(_IN_COLUMNS, row, strict=False):
+        if v:
+            raw[k] = v
+    value = row[_IN_COLUMNS.index("value")]
+    for k in raw.pop("same", ()):
+        if k.startswith("parts."):
+            raw.setdefault("parts", {})[k[6:]] = value
+        else:
+            raw[k] = value
+    display = raw.get("display")
+    if type(display) is list:
+        before, held, after = display
+        raw["display"] = before + value[:held] + after
+    return fact_from_json(n, raw, parts, strings)
+
+
+def _unquoted(words: Iterable[str]) -> set[str]:
+    """Words of facts with a quoted sentence's mark taken off (``QUOTED``): what a meeting's
+    words are read as (``Picker._meeting_words``)."""
+    return {w.removeprefix(QUOTED) for w in words}
 
 
 def store_counts(path: Path) -> tuple[dict[str, int], int]:
@@ -765,6 +840,8 @@ class StoredTable(FactTable):
             self.kinds = tuple(section["kinds"])
             self.ranked = frozenset(section["ranked"])
             self.ranked_count = int(section["ranked_count"])
+            # the kinds the content index leaves out (``overlap``)
+            self._unindexed = frozenset(json.loads(meta.get("unindexed", "[]")))
             ready = section["meetings"] if meetings else {"meetings": [], "others": []}
             self.meetings, self.others = (
                 tuple(self._meeting(*m) for m in ready[name]) for name in ("meetings", "others")
@@ -832,18 +909,18 @@ class StoredTable(FactTable):
     @property
     def facts(self) -> tuple[Fact, ...]:
         """Every fact, in the table's order (all decoded: for tools, not for answering)."""
-        rows = self._db.execute("SELECT id, data, words FROM facts").fetchall()
-        return tuple(sorted((self._fact(*row) for row in rows), key=fact_order))
+        rows = self._db.execute(f"SELECT id, words, {_COLUMNS}, data FROM facts").fetchall()
+        return tuple(sorted((self._fact(n, w, row) for n, w, *row in rows), key=fact_order))
 
     @facts.setter
     def facts(self, value: tuple[Fact, ...]) -> None:
         raise AttributeError("a stored table's facts are its file's")
 
-    def _fact(self, number: int, data: str, words: str) -> Fact:
+    def _fact(self, number: int, words: str, row: Sequence[str]) -> Fact:
         fact = self._revived(number)
         if fact is None:
             try:
-                fact = fact_from_json(number, json.loads(data), self._parts, self._strings)
+                fact = _unpacked(number, row, self._parts, self._strings)
             except (ValueError, KeyError, TypeError) as exc:
                 raise DataError(self.path, f"unreadable fact store ({exc})") from None
             self._alive[number] = _Alive(fact, self._gone, number)
@@ -910,10 +987,10 @@ class StoredTable(FactTable):
             for start in range(0, len(missing), _BATCH):
                 chunk = missing[start : start + _BATCH]
                 marks = ",".join("?" * len(chunk))
-                for n, data, words in self._db.execute(
-                    f"SELECT id, data, words FROM facts WHERE id IN ({marks})", chunk
+                for n, words, *row in self._db.execute(
+                    f"SELECT id, words, {_COLUMNS}, data FROM facts WHERE id IN ({marks})", chunk
                 ):
-                    found[n] = self._fact(n, data, words)
+                    found[n] = self._fact(n, words, row)
         finally:
             if paused:
                 gc.enable()
@@ -1008,7 +1085,9 @@ class StoredTable(FactTable):
 
     def fact_texts(self) -> Iterator[tuple[str, str]]:
         """Each fact's article and ``fact_text``, by article (none decoded)."""
-        yield from self._db.execute("SELECT article, data FROM facts ORDER BY article")
+        rows = self._db.execute(f"SELECT {_COLUMNS}, data FROM facts ORDER BY article")
+        for row in rows:
+            yield row[2], _SEP.join(row)
 
     def reports(self) -> dict[str, str]:
         """Each article's report as the build stored it (stem -> JSON text)."""
@@ -1088,12 +1167,16 @@ class StoredTable(FactTable):
                 words: Iterable[str]) -> dict[str, int] | None:  # fmt: skip
         """For each of ``meetings`` with facts of ``kinds``: the most of ``words`` one of those
         facts' displays holds (``FactText.content``), through the content index (no fact is
-        decoded)."""
+        decoded); None when one of ``kinds`` is one the build left out of that index (its meta
+        item "unindexed": a quoted sentence, which no intent answers)."""
+        kinds = list(dict.fromkeys(kinds))
+        if any(k in self._unindexed for k in kinds):
+            return None
         counts: Counter[int] = Counter()
         for w in set(words):
             counts.update(self._remembered("content", w))
         out: dict[str, int] = {}
-        for kind in dict.fromkeys(kinds):
+        for kind in kinds:
             for mid, numbers in self._ids(kind).items():
                 if mid in meetings:
                     best = max(map(counts.__getitem__, numbers)) if counts else 0
@@ -1101,8 +1184,9 @@ class StoredTable(FactTable):
         return out
 
     def meeting_words(self, mid: str) -> frozenset[str] | None:
-        """The words of every fact of the meeting ``mid`` (all read at once, when first asked:
-        a question that describes a meeting compares them all)."""
+        """The words of every fact of the meeting ``mid``, a quoted sentence's without their mark
+        (``QUOTED``), all read at once when first asked: a question that describes a meeting
+        compares them all."""
         if self._meeting_words is None:
             shared: dict[str, str] = {}
             self._meeting_words = {

@@ -28,7 +28,7 @@ A kind's module (``bot/kinds/<kind>.py``, the kind's name) holds everything abou
 - optionally ``QUOTES = True``: a fact of the kind quotes its sentence whole (an article's
   passage): it reads nothing of it, so it covers no sentence (``build --coverage``), no intent
   answers it (a question no intent answers may: ``Picker._fallback``), and its words are kept
-  apart from the other facts' (``relevance.QUOTED``).
+  apart from the other facts' (``facts.QUOTED``).
 - optionally ``NAMED = True``: a fact of the kind answers only a question that names it (who a
   person is: "who is Oleg Barsukov", never everyone's role for "who is Mishustin's wife").
 
