@@ -316,8 +316,6 @@ _NATIONAL = re.compile(r"\b(?P<nat>Chinese|Russian|китайск|российс
                        r"companies|company|businesses|investors?|side|delegation|premier|"
                        r"president|посол|посла|студент\w*|туристы|турист\w*|компани\w*|"
                        r"сторон\w*|делегаци\w*)\b", re.I)  # fmt: skip
-
-
 _NATIONALITY = re.compile(r"\b(?:Chinese|Russian|китайск|российск|русск)", re.I)
 
 
@@ -337,14 +335,14 @@ def _turned_round(question: str, sentence: str) -> bool:
     said = _nationals(sentence)
     nations = {m.group().lower()[:3] for m in _NATIONALITY.finditer(sentence)}
     low = sentence.lower()
-    return any(
-        (nat, noun) not in said
-        and (
-            any(n == noun and o != nat for o, n in said)  # "Russian Ambassador to China"
-            or (noun in low and nat not in nations and bool(nations))
-        )  # "the Russian side: ...
-        for nat, noun in asked
-    )  # fmt: skip (Ambassador Belyaev")
+    for nat, noun in asked:
+        if (nat, noun) in said:
+            continue
+        if any(n == noun and o != nat for o, n in said):  # "Russian Ambassador to China"
+            return True
+        if noun in low and nations and nat not in nations:  # "the Russian side: ... Ambassador"
+            return True
+    return False
 
 
 def _says_yes_or_no(q: Question) -> bool:

@@ -70,7 +70,7 @@ _LONG = 7  # letters of a word that may be two slips away from what it means
 _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without end)
 _RESPELL = 4  # letters of the shortest word respelt (``Reader.respell``)
 _RESPELL_FACTS = 5  # ... respelt as a word only the facts hold
-_MISTYPED = 7  # ... respelt with one letter mistyped ("whole" is no "whose", "congradulate" is)
+_MISTYPED = 7  # ... with a letter too many or one mistyped (short: "whole" is no "whose")
 _ASCII_WORD = re.compile(r"\b[A-Za-z]+\b")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -831,8 +831,9 @@ class Reader:
     def respell(self, text: str) -> str:
         """``text`` with each misspelt English word (four letters or more, known to no intent,
         lexicon, name or fact) as the known word one slip away: two letters swapped ("abuot",
-        "tiems", "yaer"), one left out ("artifical", "vist", "signd") or doubled ("whenn"), or,
-        from five letters, one mistyped ("congradulate"). The first letter is kept."""
+        "tiems", "yaer"), one left out ("artifical", "vist") or doubled ("whenn"), or, from seven
+        letters, one too many or one mistyped (a mistyped one only into a word the intents,
+        lexicon or names write). The first letter is kept."""
         if self._in_facts is _nothing:
             return text
         return _ASCII_WORD.sub(self._respelt_match, text)
