@@ -226,6 +226,11 @@ def _dateline_day(sentence: str) -> tuple[int, int] | None:
     return None
 
 
+def _lined_day(article: Article) -> tuple[int, int] | None:
+    """(month, day) of the dateline among an article's first sentences that gives no year."""
+    return next((d for s in article.sentences[:3] if (d := _dateline_day(s))), None)
+
+
 def _published(article: Article) -> date | None:
     """The article's own date: its dateline's, else its header's."""
     for s in article.sentences[:4]:
@@ -248,7 +253,7 @@ def _reference_date(article: Article) -> date | None:
     published = _published(article)
     if published:
         return published
-    if any(_dateline_day(s) for s in article.sentences[:3]):
+    if _lined_day(article) is not None:
         # "САНКТ-ПЕТЕРБУРГ, 2 окт": the day is the dateline's, its year the one the text
         # writes that fits its weekday (``_article_year``), not a date the text recalls
         # ("2 октября 1949 года")
@@ -296,8 +301,7 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
                 best = key
     if best:
         return _When(best[2], weekday, dated="text", rank=best[0])
-    lined = None if article.published else next(
-        (d for s in article.sentences[:3] if (d := _dateline_day(s))), None)  # fmt: skip
+    lined = None if article.published else _lined_day(article)
     if lined is not None and (year := _article_year(article, lined, weekday, gaz)) is not None:
         # "САНКТ-ПЕТЕРБУРГ, 2 окт" over "провели в понедельник встречу": the year that fits,
         # before any full date the text recalls ("2 октября 1949 года")
@@ -312,7 +316,7 @@ def _meeting_date(article: Article, ref: date | None, meeting: Sequence[int],
             if mention.month and mention.day and month_day is None and mention.form in ("md", "dm"):
                 month_day = (mention.month, mention.day)
     if month_day is None:
-        month_day = next((d for s in article.sentences[:3] if (d := _dateline_day(s))), None)
+        month_day = _lined_day(article)
     if month_day is not None:
         year = _article_year(article, month_day, weekday, gaz)
         if year is not None:

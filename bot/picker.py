@@ -9,6 +9,7 @@ then choose the facts. No language and no wording here: that is ``bot.writer``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from array import array
@@ -311,12 +312,13 @@ _RU_IS_IT_TRUE = re.compile(r"^\W*(?:правда|верно|так|действ
 
 # A nationality and what it qualifies: "Chinese ambassador", "Russian students", "китайских
 # студентов" (a bag of words cannot tell them from the other way round)
-_NATIONAL = re.compile(r"\b(?P<nat>Chinese|Russian|китайск|российск|русск)[a-zа-яё]*\s+"
+_NATIONS = r"Chinese|Russian|китайск|российск|русск"
+_NATIONAL = re.compile(rf"\b(?P<nat>{_NATIONS})[a-zа-яё]*\s+"
                        r"(?:[\w-]+\s+){0,2}?(?P<noun>ambassador|students?|universit\w*|tourists?|"
                        r"companies|company|businesses|investors?|side|delegation|premier|"
                        r"president|посол|посла|студент\w*|туристы|турист\w*|компани\w*|"
                        r"сторон\w*|делегаци\w*)\b", re.I)  # fmt: skip
-_NATIONALITY = re.compile(r"\b(?:Chinese|Russian|китайск|российск|русск)", re.I)
+_NATIONALITY = re.compile(rf"\b(?:{_NATIONS})", re.I)
 
 
 def _nationals(text: str) -> set[tuple[str, str]]:
@@ -917,13 +919,23 @@ class Picker:
         found = self._pick(q, dataclasses.replace(match, intent=name, score=score), within)
         return found if isinstance(found, Pick) and self._spoken(found, q) else None
 
-    def _fallback(self, q: Question, within: Set[str] | None) -> Pick | None:
-        open_intents = [i for i in self.intents.values() if i.rank != "none"]
-        # the principals met every time: naming them asks no topic
+    def _held_topic(self, q: Question) -> tuple[str, ...]:
+        """The words of ``q`` a fact that answers it must hold: not the principals (they met
+        every time: naming them asks no topic), nor "the last ..." (which meeting)."""
         topic = self.relevance.topic(q, {q.slots.speaker, *self.principals})
-        if q.slots.select:  # "the last ...": which meeting, no word a fact must hold
+        if q.slots.select:
             topic = tuple(w for w in topic if w not in _SELECT_WORDS)
-        if not open_intents or not topic or q.slots.outside:
+        return topic
+
+    @functools.cached_property
+    def _open_intent(self) -> Intent | None:
+        """The first intent that ranks facts by words: what a fallback answer is given as."""
+        return next((i for i in self.intents.values() if i.rank != "none"), None)
+
+    def _fallback(self, q: Question, within: Set[str] | None) -> Pick | None:
+        intent = self._open_intent
+        topic = self._held_topic(q)
+        if intent is None or not topic or q.slots.outside:
             return None
         # (other meetings hold what was said there too: a premiers' meeting an article is about)
         meetings = self._meetings(q.slots, q.slots.countries_in, True)
@@ -949,11 +961,11 @@ class Picker:
                 # "how much did Russia pledge to invest": a figure, not a call to invest
                 found = [f for f in found if wanted.gives(f.display)]
             if found and not self.answerable.claims(q, found) and not lacks(q, found):
-                return Pick(open_intents[0], tuple(found))
-        quoted = self._quoted(q, topic, ids, open_intents[0])
+                return Pick(intent, tuple(found))
+        quoted = self._quoted(q, topic, ids, intent)
         if quoted is None and (q.slots.places or q.slots.months) and not q.slots.venues:
             # "how many companies exhibit at the expo in Khabarovsk": a report's sentence
-            quoted = self._quoted_there(q, topic, within, open_intents[0])
+            quoted = self._quoted_there(q, topic, within, intent)
         return quoted
 
     def _sentence_says_yes(self, q: Question, pick: Pick) -> Pick:
@@ -972,17 +984,14 @@ class Picker:
         time, a place, someone, a number: ``gives.focus``), said at its place and time: "whom
         did Mishustin meet in Harbin in May 2032", "where was the 37th regular meeting held".
         A question that asks nothing of the kind is declined as before."""
-        open_intents = [i for i in self.intents.values() if i.rank != "none"]
-        if not open_intents or q.slots.outside or focus(q) is None:
+        intent = self._open_intent
+        if intent is None or q.slots.outside or focus(q) is None:
             return None
-        s = q.slots
-        topic = self.relevance.topic(q, {s.speaker, *self.principals})
-        if s.select:
-            topic = tuple(w for w in topic if w not in _SELECT_WORDS)
+        topic = self._held_topic(q)
         if not topic:
             return None
         # (nearly all its words: what the intent looked for and did not find is no near miss)
-        return self._quoted_there(q, topic, within, open_intents[0], QUOTED_YES_NO_COVER)
+        return self._quoted_there(q, topic, within, intent, QUOTED_YES_NO_COVER)
 
     def _quoted_there(self, q: Question, topic: tuple[str, ...], within: Set[str] | None,
                       intent: Intent, least: float = 0.0) -> Pick | None:  # fmt: skip
@@ -1012,7 +1021,9 @@ class Picker:
         """True when the sentence ``f`` is of the question's places and months: it names them,
         its meeting was there and then, or (a report with no meeting of its own) its article's
         lead names them ("Analysis: In Harbin, ...", "May 17, 2032")."""
-        lead = ""
+        if not (s.places or s.months):
+            return True
+        lead = ""  # (read only for a report, and only when the question names a place or month)
         if f.place is None or day is None:
             lead = " ".join(g.value for g in self.table.article_facts(f.article)
                             if g.kind == f.kind and g.sentence < _LEAD)  # fmt: skip

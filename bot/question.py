@@ -855,8 +855,7 @@ class Reader:
         return named[:1].upper() + named[1:] if word[:1].isupper() else named
 
     def _known_word(self, word: str) -> bool:
-        if (word in self._written or word in self.lexicon.synonyms or word in self.lexicon.ignore
-                or word in self._lexicon_words):  # fmt: skip
+        if self._written_word(word):
             return True
         tok = self._word(word)
         return (tok is None or tok.startswith("#") or tok in self.vocabulary or self._in_facts(word)
@@ -883,9 +882,8 @@ class Reader:
         return word
 
     def _written_word(self, word: str) -> bool:
-        return (word in self._written or word in self.lexicon.synonyms
-                or word in self.lexicon.ignore or word in self._lexicon_words
-                or word in self._name_case)  # fmt: skip
+        return (word in self._written or word in self.lexicon.ignore
+                or word in self._lexicon_words or word in self._name_case)  # fmt: skip
 
     @cached_property
     def _lexicon_words(self) -> frozenset[str]:

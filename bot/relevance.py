@@ -345,19 +345,23 @@ class Relevance:
         the order of kinds and of the table."""
         if self._known is None:
             self._index()
-        weight = sorted((self._weight(w, strict) for w in topic), reverse=True)
-        words = sorted(topic, key=lambda w: -self._weight(w, strict))
-        total = sum(weight)
-        out: set[int] = set()
-        rest = total
-        for w, v in zip(words, weight, strict=True):
-            if rest < least * total - 1e-9:
-                break
-            out.update(self._postings.get(w, ()))
-            rest -= v
+        out = self._heaviest({w: self._weight(w, strict) for w in topic}, least)
         if self._stored is not None:
             return self._stored.at(sorted(out))
         return [self._all[i] for i in sorted(out)]
+
+    def _heaviest(self, weight: dict[str, float], least: float) -> set[int]:
+        """The facts (their places in the index) holding one of the heaviest words of
+        ``weight``, enough of them that the words left weigh less than ``least`` of all."""
+        total = sum(weight.values())
+        out: set[int] = set()
+        rest = total
+        for w in sorted(weight, key=lambda w: -weight[w]):
+            if rest < least * total - 1e-9:
+                break
+            out.update(self._postings.get(w, ()))
+            rest -= weight[w]
+        return out
 
     def covering(self, topic: Sequence[str], least: float,
                  strict: bool = False) -> list[Fact]:  # fmt: skip
@@ -378,14 +382,7 @@ class Relevance:
         slack = 1e-9  # (the sums below add the same weights in other orders)
         if sum(v for w, v in weight.items() if held[w]) < least * total - slack:
             return []
-        words = sorted(topic, key=lambda w: -weight[w])
-        out: set[int] = set()
-        rest = total
-        for w in words:  # (as ``candidates`` chooses)
-            if rest < least * total - 1e-9:
-                break
-            out.update(held[w])
-            rest -= weight[w]
+        out = self._heaviest(weight, least)  # (as ``candidates`` chooses)
         ordinals = [w for w in topic if w in _ORDINALS]
         for w in weight:
             if w in ordinals or total - weight[w] < least * total - slack:
