@@ -32,7 +32,7 @@ from .speech import FindPeople, Holder, Said, interviewee, reported
 from .text import MONTH_NAMES, ORDINAL_WORDS, Pattern, find_dates, nearest_year
 
 _DATELINE = Pattern(  # (and a Russian wire's: "САНКТ-ПЕТЕРБУРГ, 2 окт — РИА Новости")
-    r"^(?:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.'’ -]{1,30},\s*)?(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}"
+    r"^(?:(?P<city>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё.'’ -]{1,30}),\s*)?(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2}"
     r"|\d{1,2}\s+(?:[A-Za-z]{3,9}|[а-яё]{3,8})"
     r"(?:\s+\d{4})?|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})\.?\s*(?:\([^)]{2,20}\)\s*)?"
     r"(?:(?:--|—|–|-|/[A-Za-z ]{2,12}/\.?|:)\s*|$)"  # or a line of its own: "Moscow, March 21."
@@ -479,8 +479,9 @@ def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
             if found_places and (not country or found_places[0][1].attr("country") == country):
                 return found_places[0][1].name, "", 1, country
     for s in article.sentences[:3]:
-        m = _CITY_DATELINE.match(s)
-        if m:
+        # "MOSCOW, March 21 --", and a dateline of its own in any case ("Харбин, 17 июня.")
+        m = _CITY_DATELINE.match(s) or _DATELINE.match(s)
+        if m and m.group("city"):
             found_places = gaz.find("places", m.group("city").title())
             if found_places and (not country or found_places[0][1].attr("country") == country):
                 return found_places[0][1].name, "", 2, country

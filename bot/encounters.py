@@ -43,12 +43,17 @@ _WELCOMED = (
 _RU_MET = (r"\bвстретил(?:ся|ась|ись)\b|\bвстречается\b|\bвстретятся\b|\bвстретится\b"
            r"|\bпровел[иа]?\s+(?:\w+\s+){0,3}?(?:встречу|переговоры)\b"
            r"|\bпроведут\s+(?:\w+\s+){0,3}?(?:встречу|переговоры)\b")  # fmt: skip
+# and a Russian headline's noun: "Встреча Михаила Мишустина с Председателем КНР Си Цзиньпином",
+# "переговоры с"
+_RU_NOUN = r"(?i:\bвстреч[аеиу]\s+(?:[\w.-]+\s+){0,5}?с\b|\bпереговор\w*\s+(?:[\w.-]+\s+){0,5}?с\b)"
 _TRIGGER = Pattern(
     r"\b(?:met|meets?|meeting|meetings|talks|negotiations|conversation|received|receives|"
     r"hosted|hosts|co-chaired|co-chairs?|sat down|phone\s+call|video\s+call|encounters?)\b|"
     + _WELCOMED
     + "|"
-    + _RU_MET,
+    + _RU_MET
+    + "|"
+    + _RU_NOUN,
     re.I,
 )
 _VERB = Pattern(
@@ -75,7 +80,7 @@ _NOUN = Pattern(
     r"latest|last|most\s+recent)\s+meeting\s+(?:was\s+held|took\s+place)\b)"
     # "their most recent encounter came in Nizhny Novgorod on July 3, 2029"
     r"|\btheir\s+(?:(?:most\s+)?(?:recent|latest|last|first|previous|earlier)\s+)?(?:encounter|"
-    r"meeting)\s+(?:came|was|took\s+place)\b",
+    r"meeting)\s+(?:came|was|took\s+place)\b|" + _RU_NOUN,
     re.I,
 )
 _NOT_ENCOUNTER = Pattern(

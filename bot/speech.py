@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from . import speech_ru
+
 # The verbs of reported speech, by what the speaker does; the kind is what questions ask for
 # ("what did Xi hope for", "what did Mishustin call for").
 VERBS: dict[str, tuple[str, ...]] = {
@@ -235,7 +237,7 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             # "Xi, per the pool: ..." reports one thing; "Xi Jinping: ..." holds to the next label
             lead = find_people(bare)[0][1] if not opens and bare != s else people[0][1]
             aside = bool(_ASIDE.match((bare if not opens else s)[len(lead) + opens :]))
-            if content:
+            if content and not speech_ru.address(content):
                 out.append(Said(i, name, *_own_verb(content), content, direct=not aside))
             last = run = name
             label = None if aside else name
@@ -268,7 +270,7 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
                 content = content.rstrip('"”»').strip()
             if cued or _closed(content):  # a soundbite, a quote over lines: the marks are
                 content = content.strip(_QUOTES + "”»").strip()  # the script's, the post's
-            if _clean(content):
+            if _clean(content) and not speech_ru.address(content):
                 kind, verb = _own_verb(content)
                 out.append(Said(i, label, kind, verb, content, direct=True))
             if closes and _closed(s):
@@ -391,6 +393,8 @@ _TITLES_BEFORE = re.compile(r"(?:(?:[A-Z][a-z]+|[A-Z]{2,})\.?\s+){0,4}")
 def _subject(s: str, people: Sequence[tuple[int, str, str]]) -> bool:
     """Whether the sentence opens with a person, perhaps after a title ("Prime Minister
     Mishustin conveyed ..."): the one a later "he" stands for."""
+    if speech_ru.is_russian(s):
+        return speech_ru.subject(s, people)
     if not people:
         return False
     return people[0][0] < 3 or _TITLES_BEFORE.fullmatch(s[: people[0][0]]) is not None
@@ -445,17 +449,20 @@ def _opened_before(sentences: Sequence[str], i: int, out: list[Said], speaker: s
 
 
 def _label(s: str, people: Sequence[tuple[int, str, str]]) -> tuple[str, str] | None:
-    """A transcript line "Mikhail Mishustin: ...", "Xi Jinping (as translated): ...", or a live
-    blog's "Xi, per the pool: ..."."""
-    if not people or people[0][0] != 0:
+    """A transcript line "Mikhail Mishustin: ...", "М.Мишустин: ...", "Xi Jinping (as translated):
+    ...", or a live blog's "Xi, per the pool: ..."."""
+    initials = _INITIALS.match(s)
+    if not people or people[0][0] != (initials.end() if initials else 0):
         return None
-    _, alias, name = people[0]
-    rest = s[len(alias) :]
+    at, alias, name = people[0]
+    rest = s[at + len(alias) :]
     m = re.match(r"\s*(?:\([^)]{0,40}\)|,\s*(?:per|via|according\s+to)\s+[^:,]{2,30}"
                  r"|,?\s*(?:in\s+(?:his|her)\s+)?(?:opening|closing)\s+(?:remarks|words|statement)"
                  r"(?:\s*\([^)]{0,60}\))?)?\s*:\s*(.*)$", rest)  # fmt: skip
     return (name, m.group(1).strip()) if m else None
 
+
+_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}(?=[A-ZА-ЯЁ])")  # "М.Мишустин", "M.V. Mishustin"
 
 # A speaker's own words that say what they do: "I hope that ...", "We are confident ...".
 _OWN_VERB = re.compile(
@@ -468,6 +475,9 @@ _OWN_VERB = re.compile(
 def _own_verb(content: str) -> tuple[str, str]:
     """(kind, verb) of a line of direct speech: "said", unless its speaker says what they do."""
     m = _OWN_VERB.match(content)
+    ru = speech_ru.own_verb(content)
+    if ru:
+        return ru, _FIRST_TO_THIRD.get(ru, "said")
     if not m or m.lastgroup is None:
         return "say", "said"
     return m.lastgroup, _FIRST_TO_THIRD.get(m.lastgroup, "said")
@@ -503,6 +513,8 @@ def _carries_on(s: str, people: Sequence[tuple[int, str, str]], speaker: str = "
     not opening on a person, a date or the meeting itself (the speaker's: "Xi and Putin met in
     Astana" goes on with what Li Qiang said), and not a caption or a list's item."""
     if len(s.split()) < 5 or not re.search(r"[.!?\"”»]$", s) or _HEADING.search(s):
+        return False
+    if speech_ru.is_russian(s) and s[:1] not in _QUOTES:  # Russian narration says who speaks
         return False
     if _ITEM.match(s) or _DONE.search(s):  # "• 14 documents were signed ...": the report's
         return False
@@ -557,6 +569,8 @@ def _clauses(
     s: str, people: Sequence[tuple[int, str, str]], last: str | None, holder: Holder
 ) -> list[tuple[str, str, str, str]]:
     """(speaker, kind, verb, clause) for each reporting verb in ``s``."""
+    if speech_ru.is_russian(s):
+        return speech_ru.clauses(s, people, last, holder)
     speaker = _speaker_pattern(tuple(sorted({a for _, a, _ in people}, key=len, reverse=True)))
     names = {a.lower(): n for _, a, n in people}
 

@@ -13,6 +13,7 @@ from ..context import Context
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, decimal
+from ..speech_ru import is_russian
 from ..text import FIRST_MONTHS
 
 KIND = FactKind("statement")
@@ -26,6 +27,10 @@ _FINITE = {"adding": "added", "noting": "noted", "stressing": "stressed", "sayin
            "expressing the hope": "expressed the hope", "expressing hope": "expressed hope",
            "calling for": "called for", "calling on": "called on", "hoping": "hoped",
            "wishing": "wished", "": "said"}  # fmt: skip
+# A Russian report's verb in an English reply, by its kind (``bot.speech.VERBS``).
+_IN_ENGLISH = {"say": "said", "hope": "hoped", "believe": "believed", "call": "called for",
+               "wish": "wished", "thank": "thanked", "applaud": "welcomed", "describe": "called",
+               "express": "expressed"}  # fmt: skip
 LONGEST = 320  # characters of a clause a reply shows; longer clauses are cut at a word
 
 
@@ -64,12 +69,26 @@ _WORD = re.compile(r"\w+")
 _QUOTE_MARKS = '"“”„«»'
 
 
+def _bare(content: str) -> str:
+    """``content`` without the quote marks around it (a reply puts its own), and without a stray
+    one; a quote inside it keeps both its marks ('Китай и Россия — "добрые соседи"')."""
+    t = content.strip()
+    if len(t) > 1 and t[0] in _QUOTE_MARKS and t[-1] in _QUOTE_MARKS:
+        t = t[1:-1]
+    elif sum(t.count(q) for q in _QUOTE_MARKS) % 2:
+        t = t.strip(_QUOTE_MARKS)
+    return t.strip()
+
+
 def english(p: Parts, short: str = "") -> str:
     """'Xi said China supports the Russian people ...', 'Mishustin: "I am delighted ..."'."""
     who = short or p.speaker
     content = clip(p.content)
+    if is_russian(content):  # a report in Russian: its words as written, the verb in English
+        said = "" if p.direct else " " + _IN_ENGLISH.get(p.kind, "said")
+        return f"{who}{said} (in Russian): “{_bare(content)}”"
     if p.direct:  # (the quote marks are these: a quote's own would make two pairs)
-        return f"{who}: “{content.strip().strip(_QUOTE_MARKS).strip()}”"
+        return f"{who}: “{_bare(content)}”"
     verb = _FINITE.get(p.verb, p.verb)
     return f"{who} {verb} {_reported(content)}" if content else f"{who} {verb}"
 
@@ -106,7 +125,7 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     organisations, initiatives, sums of money)."""
     verb = r.vocab("statement_verbs", p.kind)
     # (the quote marks are the template's: «"Trade will double."» would have two pairs)
-    content = clip(p.content.strip().strip(_QUOTE_MARKS).strip())
+    content = clip(_bare(p.content))
     return r.fill("statement", speaker=r.name(p.speaker), verb=verb, content=content,
                   terms=", ".join(_terms(content, r)))  # fmt: skip
 

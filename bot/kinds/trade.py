@@ -12,6 +12,7 @@ from ..context import Context, subject, subject_entry
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, decimal
+from ..speech_ru import is_russian
 from ..text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, Pattern, relative_year
 
 KIND = FactKind(
@@ -135,9 +136,69 @@ class _Period:
     parts: dict[str, Any] = field(default_factory=dict)
 
 
+# A Russian report's words of trade, in the English this module reads: "по итогам 2033 года
+# товарооборот ... составил 287 миллиардов долларов" is "in 2033 trade ... amounted to $287
+# billion" (the fact keeps the Russian sentence as its source).
+_RU_SCALE = r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<u>трлн|триллион\w*|млрд|миллиард\w*|млн|миллион\w*)\.?"
+_RU_WORDS: tuple[tuple[str, str], ...] = (
+    (r"\s+(?:ещ[её]|уже)\b", ""),
+    (r"\b(?:товарооборот\w*|объ[её]м\w*\s+(?:двусторонней\s+|взаимной\s+)?торговли|"
+     r"(?:двусторонн\w+|взаимн\w+)\s+торговл\w+|торговл\w+)", "trade"),
+    (r"\bпо\s+итогам\s+(\d{4})\s+года\b|\bза\s+(\d{4})\s+год\b|\bв\s+(\d{4})\s+году\b",
+     "in \\1\\2\\3"),
+    (r"\b(?:в|за)\s+прошл\w+\s+год\w*|\bпо\s+итогам\s+прошлого\s+года", "last year"),
+    (r"\b(?:в|за)\s+(?:этом|текущем)\s+году", "this year"),
+    (r"\bза\s+первые\s+(\d+)\s+месяц\w*\s+(\d{4})\s+года", "in the first \\1 months of \\2"),
+    (r"\bза\s+первые\s+(\d+)\s+месяц\w*", "in the first \\1 months"),
+    (r"\bдостиг\w*", "reached"), (r"\bсоставил\w*", "amounted to"),
+    (r"\bпревысил\w*", "exceeded"), (r"\b(?:более|свыше)\b", "more than"),
+    (r"\b(?:почти|около|порядка)\b", "almost"),
+    (r"\bвырос\w*\s+на\s+(\d+(?:[.,]\d+)?)\s*(?:%|процент\w*)", "rose \\1 percent"),
+    (r"\b(?:снизил\w*|сократил\w*|упал\w*)\s+на\s+(\d+(?:[.,]\d+)?)\s*(?:%|процент\w*)",
+     "fell \\1 percent"),
+    *((rf"\b{ru}(?=\s*[-–—]\s*[а-я]+[еу]\b|\s+(?:\d{{4}}|этого|прошлого|текущего)\s+года\b)",
+       en) for ru, en in (
+        ("январ[ея]", "January"), ("феврал[ея]", "February"), ("март[ае]", "March"),
+        ("апрел[ея]", "April"), ("ма[ея]", "May"), ("июн[ея]", "June"), ("июл[ея]", "July"),
+        ("августа?е?", "August"), ("сентябр[ея]", "September"), ("октябр[ея]", "October"),
+        ("ноябр[ея]", "November"), ("декабр[ея]", "December"))),
+    (r"\bв\s+(?=[A-Z][a-z]+\s*[-–—])", "in "),
+    (r"\b(\d{4})\s+года\b", "\\1"),
+    (r"\b(?:этого|текущего)\s+года\b", "this year"), (r"\bпрошлого\s+года\b", "last year"),
+    (r"\b(?:он|она|оно)\s+(?=вырос|снизил|сократил|увеличил|достиг|составил|"
+     r"превысил|rose|fell|reached|amounted|exceeded)", "it "),
+    (r"\b(?:цел\w*|задач\w*)\b", "target"),
+)  # fmt: skip
+_RU_MONEY = Pattern(
+    _RU_SCALE + r"\s*(?P<c>долл(?:ар\w*|\.)(?:\s+США)?|\$|руб(?:л\w*|\.)|юан\w*)?", re.I
+)
+
+
+def _in_english(s: str) -> str:
+    """A Russian sentence about trade in the English words this module reads; any other
+    sentence as it is."""
+    if not is_russian(s) or not re.search(
+        r"товарооборот|торговл|\d\s*(?:%|процент|млрд|миллиард|трлн|триллион)", s, re.I
+    ):
+        return s
+
+    def money(m: re.Match[str]) -> str:
+        u = m.group("u").lower()
+        unit = "trillion" if u.startswith("тр") else "billion" if "рд" in u else "million"
+        n, c = m.group("n").replace(",", "."), (m.group("c") or "").lower()
+        if c.startswith(("руб", "юан")):
+            return f"{n} {unit} {'rubles' if c.startswith('руб') else 'yuan'}"
+        return f"${n} {unit}"
+
+    out = _RU_MONEY.sub(money, s)
+    for rx, english in _RU_WORDS:
+        out = re.sub(rx, english, out, flags=re.I)
+    return out
+
+
 def extract(ctx: Context) -> Iterator[Fact]:
     """Trade volumes and targets: amount, period, growth, and whether a target was reached."""
-    sentences = ctx.article.sentences
+    sentences = [_in_english(s) for s in ctx.article.sentences]
     last: _Period | None = None  # for "over the same period"
     listed = False  # a list of trade figures is going on
     for i, s in enumerate(sentences):

@@ -1,0 +1,113 @@
+"""Reports written in Russian: a government-site transcript ("М.Мишустин: ...", "Си Цзиньпин
+(как переведено): ...") under a headline "Встреча Михаила Мишустина с Председателем КНР Си
+Цзиньпином" and a dateline "Харбин, 17 июня." is a meeting at Harbin; its speakers' words are
+statements; its trade figure "в прошлом году ... 312 миллиардов долларов" is trade of the year
+before. A Russian wire's reported speech ("Мишустин отметил, что ...", "По словам премьера, ...",
+"Он также сообщил, что ...", '"...", — сказал Мишустин') has its speaker. The articles are written
+for these tests (tests/data/articles/russian) and the wire of tests/data/articles/instead."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.context import family_names, title_holder
+from bot.gazetteer import load_gazetteer
+from bot.kinds.trade import _in_english
+from bot.speech import reported
+from tests.support import ARTICLES, Built, built_with
+
+RUSSIAN = ARTICLES / "russian"
+GAZ = load_gazetteer().extracting()
+XI, MISHUSTIN = "Xi Jinping", "Mikhail Mishustin"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return built_with(tmp_path_factory.mktemp("russian"), RUSSIAN)
+
+
+def _said(*sentences: str) -> list[tuple[str, str, str]]:
+    found = reported(sentences, family_names(GAZ, sentences), title_holder(GAZ, sentences))
+    return [(s.speaker, s.kind, s.content) for s in found]
+
+
+def test_a_russian_wires_reported_speech_has_its_speaker() -> None:
+    said = _said(
+        "Председатель КНР Си Цзиньпин и премьер-министр России Михаил Мишустин провели встречу.",
+        '"Наши страны — надежные партнеры", — сказал Мишустин, открывая встречу.',
+        "По словам премьера, товарооборот растет.",
+        "Он также сообщил, что строительство моста идет по графику.",
+        "Си Цзиньпин, в свою очередь, заявил, что Китай и Россия — добрые соседи.",
+        "Председатель КНР призвал расширять сотрудничество в области энергетики.",
+        "Он выразил надежду, что обмены студентами будут расти.",
+        "Встреча с Мишустиным прошла в теплой атмосфере.",
+    )
+    assert said == [
+        (MISHUSTIN, "say", "Наши страны — надежные партнеры"),
+        (MISHUSTIN, "say", "товарооборот растет"),
+        (MISHUSTIN, "say", "строительство моста идет по графику"),
+        (XI, "say", "Китай и Россия — добрые соседи"),
+        (XI, "call", "расширять сотрудничество в области энергетики"),
+        (XI, "hope", "обмены студентами будут расти"),
+    ]
+
+
+def test_a_russian_transcripts_labels_hold_and_an_address_says_nothing() -> None:
+    said = _said(
+        "М.Мишустин: Уважаемый господин Председатель!",
+        "Рад вновь встретиться с Вами.",
+        "Си Цзиньпин (как переведено): Мы надеемся на новые проекты.",
+    )
+    assert said == [
+        (MISHUSTIN, "say", "Рад вновь встретиться с Вами."),
+        (XI, "hope", "Мы надеемся на новые проекты."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("russian", "english"),
+    [
+        ("По итогам 2033 года товарооборот составил 287 миллиардов долларов.",
+         "in 2033 trade amounted to $287 billion."),
+        ("В прошлом году наш товарооборот достиг 312 млрд долл.",
+         "last year наш trade reached $312 billion"),
+        ("В январе–сентябре 2039 года товарооборот вырос на 5,8%.",
+         "in January–September 2039 trade rose 5,8 percent."),
+        ("За первые 8 месяцев 2031 года торговля выросла на 4,5% и превысила 2 трлн юаней.",
+         "in the first 8 months of 2031 trade rose 4,5 percent и exceeded 2 trillion yuan."),
+        ("Мишустин сказал, что мост построен.", "Мишустин сказал, что мост построен."),
+    ],
+)  # fmt: skip
+def test_a_russian_sentence_of_trade_reads_as_the_english_the_trade_kind_reads(
+    russian: str, english: str
+) -> None:
+    assert _in_english(russian) == english
+
+
+def test_a_russian_transcript_is_a_meeting_at_its_datelines_city(built: Built) -> None:
+    held = {(m.date, m.place) for m in built.table.meetings if not m.what}
+    assert (date(2032, 6, 17), "Harbin") in held
+
+
+@pytest.mark.parametrize(
+    ("question", "has", "lacks"),
+    [
+        ("When did they meet in Harbin?", "June 17, 2032", ""),
+        ("Когда Си Цзиньпин встречался с Мишустиным в Харбине?", "17 июня 2032", ""),
+        ("What was trade in 2031?", "312", ""),
+        ("Какой товарооборот был в 2031 году?", "312", ""),
+        ("What did Xi say in Harbin?", "стратегические партнёры", "Уважаемый"),
+        ("Что Мишустин сказал в Харбине о торговле сельхозпродукцией?", "сельхозпродукцией", ""),
+    ],
+)
+def test_questions_about_a_russian_transcript(built: Built, question: str, has: str,
+                                              lacks: str) -> None:  # fmt: skip
+    reply = built.answerer.ask(question)
+    assert has in reply.text, reply.text
+    assert not lacks or lacks not in reply.text, reply.text
+
+
+def test_a_year_with_no_figure_is_no_answer(built: Built) -> None:
+    assert not built.answerer.ask("What was trade in 2030?").matched
