@@ -91,6 +91,7 @@ class Demand:
     said: str
     gives: Callable[[str], bool]
     narrows: bool
+    on_the_day: bool = False  # a day: what was said or done at a meeting of a known day gives it
 
 
 def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[Demand]:
@@ -99,7 +100,8 @@ def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[De
     out = []
     if dates and q.precision:
         given = DAY_GIVEN if q.precision == "day" else YEAR_GIVEN
-        out.append(Demand(q.precision_as, lambda d: bool(given.search(d)), True))
+        out.append(Demand(q.precision_as, lambda d: bool(given.search(d)), True,
+                          on_the_day=q.precision == "day"))  # fmt: skip
     if numbers and q.how_many:
         out.append(Demand(q.how_many, lambda d: bool(NUMBER_GIVEN.search(d)), False))
     people = _PEOPLE_COUNTED.search(q.text)

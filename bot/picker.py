@@ -48,7 +48,7 @@ from .relevance import (
 )
 from .relevance import MOST as RANKED
 from .text import MONTH_NAMES, ORDINAL_WORDS, month_number
-from .verdict import Claim, Verdict, claims, verdict, weekday_claim
+from .verdict import Claim, Verdict, claim_words, claims, verdict, weekday_claim
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
 # ``frame``) plus "meet" (the lexicon's word for every meeting verb) asks for the meeting, and
@@ -362,6 +362,15 @@ def _says_yes_or_no(q: Question) -> bool:
     )  # ("организации?" asks for them)
 
 
+def _unclaimed(q: Question, topic: tuple[str, ...]) -> tuple[str, ...]:
+    """A yes-or-no question's topic without the words that claim a value of a class with few
+    values ("was it the Year of the Rabbit?": rabbit), which its facts may contradict."""
+    if not q.claims or not _says_yes_or_no(q):
+        return topic
+    claimed = claim_words(q.text)
+    return tuple(w for w in topic if not any(c.startswith(w) for c in claimed))
+
+
 def _without_occasion(q: Question) -> Question:
     """``q`` without the words of its clause that chose the meeting by its occasion ("during
     Mishustin's official visit"): what it asks about is the rest."""
@@ -611,6 +620,8 @@ class Picker:
         if pick.no or not pick.facts:
             return pick
         found = self._verdict(q, pick)
+        if found != "no" and self._of_other_years(q, pick):
+            found = "no"  # "was the 75th anniversary in 2023?": of 2024, said at a 2023 meeting
         visited = self._not_visited(q, pick)
         if visited:  # "did Mishustin visit Gansu?": condolences over the quake there are no visit
             return Decline(pick.intent.name, unsaid=visited)
@@ -644,6 +655,16 @@ class Picker:
         if found == "no" and (shown := self._shown_otherwise(q, pick)) is not None:
             return shown  # "did they meet in the afternoon?": no, and the time of day they did
         return dataclasses.replace(pick, no=found == "no", yes=found == "yes", weekday=weekday)
+
+    def _of_other_years(self, q: Question, pick: Pick) -> bool:
+        """The question claims a year for what the facts date themselves (an anniversary, a
+        trade figure), and every fact gives another year: they were picked by their meeting's
+        year. What was said in a year ("did Xi mention the anniversary in 2023?") is no claim of
+        the thing's own year."""
+        years = q.slots.years
+        return bool(years and pick.facts and not q.said and all(
+            KINDS[f.kind].dated and f.year is not None and f.year not in years
+            for f in pick.facts))  # fmt: skip
 
     def _nowhere(self, q: Question, pick: Pick, shortest: int) -> list[str]:
         """The question's words, as written, that no intent reads, no fact of any article holds
@@ -1340,7 +1361,8 @@ class Picker:
         for demand in demands(q, dates=intent.about == "topic", numbers=not counts):
             # (each display once: at 10,000 articles 24,000 people's facts have 4 displays)
             given = {d: demand.gives(d) for d in {f.display for f in facts}}
-            giving = [f for f in facts if given[f.display]]
+            giving = [f for f in facts if given[f.display]
+                      or (demand.on_the_day and self._on_its_day(f))]  # fmt: skip
             if not giving:
                 return Decline(intent.name, unsaid=(demand.said,))
             if demand.narrows:
@@ -1362,6 +1384,9 @@ class Picker:
                   or self._unnamed(intent, q, facts) or self._regions(q, facts)
                   or self._absent(intent, q) or self._length_of_talks(intent, q)
                   or self._unsaid_names(intent, q, facts))  # fmt: skip
+        if unsaid and q.claims and _says_yes_or_no(q):  # "the Year of the Rabbit?": the
+            claimed = claim_words(q.text)  # verdict's to say, from the facts that give another
+            unsaid = tuple(w for w in unsaid if w.lower() not in claimed)
         if unsaid:  # "did Putin accept ...": the invitation is no answer
             return Decline(intent.name, unsaid=unsaid)
         # "What venue hosted ...": the city is no answer; "when did the quake strike": nor is
@@ -1768,6 +1793,15 @@ class Picker:
         """The question names someone besides the principals as having met."""
         return bool(self.principals) and bool(set(s.people) - self.principals)
 
+    def _on_its_day(self, f: Fact) -> bool:
+        """The fact was said or done at a meeting of a known day ("Xi invited Mishustin ..."),
+        so "on what date did Xi invite him" is answered by that day; a kind that gives its own
+        time (a trade figure's period, an anniversary) is not of its meeting's day."""
+        if KINDS[f.kind].dated:
+            return False
+        m = self.table.meeting(f.meeting) if f.meeting else None
+        return m is not None and m.date is not None and not m.what
+
     def _other_meetings(self, q: Question, asked: Intent) -> Pick | Decline:
         """Other meetings of the people a meeting question names (talks with Li Qiang): the
         date asked needs a day, the place a place; else the decline the question had."""
@@ -2012,7 +2046,14 @@ class Picker:
             keep = order[-1] if select == "last" else order[0]
             facts = [f for f in facts if f.meeting == keep]
         if topic is not None:
-            facts = self._ranked(facts, q, topic, ids)
+            ranked = self._ranked(facts, q, topic, ids)
+            if not ranked and (unclaimed := _unclaimed(q, topic)) != topic:
+                # "the Year of the Rabbit?": the facts that give another year of the zodiac say
+                # no (the verdict's to say); facts that give none say nothing of it
+                classes = {c.cls for c in q.claims}
+                ranked = [f for f in self._ranked(facts, q, unclaimed, ids)
+                          if any(c.cls in classes for c in self._claims(f))]  # fmt: skip
+            facts = ranked
         return facts
 
     def _of_kinds(self, intent: Intent, q: Question, ids: set[str], topic: tuple[str, ...] | None,
@@ -2266,7 +2307,9 @@ class Picker:
         kinds = {f.kind for f in facts}
         closed = {w for k in kinds for w in KINDS[k].values if w in q.content}
         if closed:  # "in the afternoon": a value of a kind with few values; its facts, or none
-            return [f for f in facts if f.value in closed]
+            kept = [f for f in facts if f.value in closed]
+            # (asked yes or no, another value of the kind says no: "was it in the evening?")
+            return kept if kept or not _says_yes_or_no(q) else facts
         names = {name for marker, name in q.names if marker not in _NOT_VALUES}
         if _EXAMPLES.search(q.text):  # "which orgs did Xi mention, like BRICS": all of them
             return facts

@@ -316,7 +316,20 @@ _THE_ARTICLES = re.compile(
     r"|\b(?:according\s+to|per)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?(?:association|council|"
     r"chamber|agency|channel|calculations|estimates|data|statistics)\b"
     r"|по\s+данным\s+(?:[\w-]+\s+){0,2}?(?:ассоциаци\w*|совет\w*|палат\w*|агентств\w*|"
-    r"таможн\w*|статистик\w*)(?:\s+(?-i:[A-Z]{2,8})\b)?",
+    r"таможн\w*|статистик\w*)(?:\s+(?-i:[A-Z]{2,8})\b)?"
+    # "the most recent encounter that the articles report", "... these texts mention"
+    r"|\b(?:that|which)\s+(?:the|these|your|those)\s+(?:news\s+)?(?:articles?|reports?|texts?|"
+    r"stories|sources?)\s+(?:report|reports|mention|mentions|describe|describes|cover|covers)\b",
+    re.I,
+)
+# Hearsay the question checks, not anyone's words in the articles: "my uncle says trade hit ...,
+# true?", "I heard that ...", "is it true that ...", "говорят, что ..."
+_HEARSAY = re.compile(
+    r"\b(?:my|our|a|some)\s+(?:[\w'’-]+\s+){0,2}?(?:says|said|claims|claimed|told\s+me|thinks|"
+    r"reckons|insists)\s+(?:that\s+)?|\b(?:i|we)\s+(?:heard|read|was\s+told|were\s+told)\s+"
+    r"(?:that\s+)?|\b(?:someone|somebody|people|everyone)\s+(?:says|said|told\s+me|claims)\s+"
+    r"(?:that\s+)?|\b(?:is\s+it|it\s+is|it's)\s+(?:true|correct|right)\s+that\s+"
+    r"|(?:^|\s)говорят,?\s+(?:что\s+)?|\bслышал[аи]?,?\s+(?:что\s+)?",
     re.I,
 )
 # A date in figures: "05.11.2026" (day first, as dotted dates are), "2026-11-05"
@@ -358,7 +371,7 @@ _FIRST_MONTHS = Guarded(re.compile(r"\bfirst\s+(?:\w+\s+months|quarter|half)\b|"
 # word is the later one)
 _HELD_CLAUSE = Guarded(re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s+held\b|"
                                   r"(?:(?<=\bmeeting)|(?<=\btalks)|(?<=\bone)|(?<=\btime))"
-                                  r"\s+(?:where|when)\b", re.I),
+                                  r"\s+(?:where|when)\b(?!\W*$)", re.I),
                        ("held", "where", "when"))  # fmt: skip
 # Weaker: "what growth points did Xi name", "which sectors did Mishustin list", "what does
 # Mishustin want to double": what was said, or
@@ -1055,6 +1068,7 @@ class Reader:
             )
         )
         plain = _THE_ARTICLES.sub(" ", text)  # which report says it chooses no fact: unread
+        plain = _HEARSAY.sub(" ", plain)  # "my uncle says": the claim is what is asked
         plain = _HELD_CLAUSE.sub(" ", _FIRST_MONTHS.sub(" ", plain))
         if _ASKS_FIGURE.search(text):  # "by how much did trade grow, according to Mishustin":
             plain = _ATTRIBUTED.sub(" ", plain)  # the figure, whoever gave it

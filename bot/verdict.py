@@ -62,6 +62,17 @@ _DAYTIMES = {
     "утр": "morning", "днем": "afternoon", "днём": "afternoon", "вечер": "evening",
     "ночь": "evening", "ночью": "evening",
 }  # fmt: skip
+# The years of the Chinese zodiac ("the Year of the Rabbit?": no, of the Dragon), by stem
+_ZODIAC = (("rat", "rat"), ("ox", "ox"), ("tiger", "tiger"), ("rabbit", "rabbit"),
+           ("hare", "rabbit"), ("dragon", "dragon"), ("snake", "snake"), ("horse", "horse"),
+           ("goat", "goat"), ("sheep", "goat"), ("ram", "goat"), ("monkey", "monkey"),
+           ("rooster", "rooster"), ("dog", "dog"), ("pig", "pig"), ("boar", "pig"),
+           ("крыс", "rat"), ("бык", "ox"), ("тигр", "tiger"), ("кролик", "rabbit"),
+           ("кот", "rabbit"), ("заяц", "rabbit"), ("зайц", "rabbit"), ("дракон", "dragon"),
+           ("змеи", "snake"), ("змея", "snake"), ("лошад", "horse"), ("коз", "goat"),
+           ("овц", "goat"), ("обезьян", "monkey"), ("петух", "rooster"), ("собак", "dog"),
+           ("свинь", "pig"), ("кабан", "pig"))  # fmt: skip
+_YEAR_OF = re.compile(r"(?i)\byear\s+of\s+the\s+$|\bгод\w*\s+$")
 # The kinds of visit ("was it a state visit?": no, an official one)
 _VISITS = {"state": "state", "official": "official", "working": "working"}
 _RU_VISITS = (("государствен", "state"), ("официальн", "official"), ("рабоч", "working"))
@@ -96,7 +107,8 @@ def _unit(word: str) -> str:
 
 
 def claims(text: str) -> frozenset[Claim]:
-    """The counts, ordinals, weekdays and parts of the day ``text`` states. A year or the day of
+    """The counts, ordinals, weekdays, parts of the day, kinds of visit and years of the Chinese
+    zodiac ``text`` states. A year or the day of
     a month ("March 21") is no count: those choose the meeting."""
     toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     found: set[Claim] = set()
@@ -147,10 +159,30 @@ def claims(text: str) -> frozenset[Claim]:
             day = next((d for stem, d in _WEEKDAYS.items() if part.startswith(stem)), None)
             if day and len(part) <= len("воскресенье"):
                 found.add(Claim("weekday", day))
+            animal = next((a for stem, a in _ZODIAC if part == stem or (
+                len(stem) > 3 and part.startswith(stem))), None)  # fmt: skip
+            if animal and _YEAR_OF.search(text[max(0, start - 20) : start]):
+                found.add(Claim("zodiac", animal))  # "the Year of the Dragon", "год Кролика"
             time = next((t for stem, t in _DAYTIMES.items() if part.startswith(stem)), None)
             if time and len(part) <= 9:
                 found.add(Claim("daytime", time))
     return frozenset(found)
+
+
+def claim_words(text: str) -> frozenset[str]:
+    """The words of ``text``, in lower case, that state a value of a class with few values
+    (a year of the zodiac, a part of the day): "was it the Year of the Rabbit?" asks a yes or no
+    of "rabbit", not what was said of rabbits."""
+    out = set()
+    for m in _TOKEN.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()]  # (what makes "Rabbit" a year's)
+        if _closed(before + m.group()) - _closed(before):
+            out.add(m.group().lower())
+    return frozenset(out)
+
+
+def _closed(text: str) -> set[Claim]:
+    return {c for c in claims(text) if c.cls in ("zodiac", "daytime")}
 
 
 def _near(words: set[str]) -> frozenset[str]:
@@ -178,4 +210,4 @@ def verdict(asked: Iterable[Claim], given: Iterable[Claim]) -> Verdict:
     return "" if unconfirmed else "yes"
 
 
-__all__ = ["Claim", "Verdict", "claims", "verdict", "weekday_claim"]
+__all__ = ["Claim", "Verdict", "claim_words", "claims", "verdict", "weekday_claim"]

@@ -1,0 +1,72 @@
+"""Questions that check a claim against the bundled articles: "on what date did Xi invite
+Mishustin" is the day of the meeting it was done at (a trade figure's period is not); a claimed
+part of the day, year of the zodiac or year of an anniversary that the facts give otherwise is
+answered "no" with what they give; hearsay ("my uncle says ..., true?", "is it true that ...")
+is the claim itself; "great hall meeting when?" asks when."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Answerer
+from bot.verdict import claim_words, claims
+
+
+@pytest.mark.parametrize(
+    ("question", "has"),
+    [
+        ("On what date did Xi invite Mishustin to come to China?", "March 21, 2023"),
+        ("on what exact date did Mishustin offer condolences", "December 20, 2023"),
+        ("great hall meeting when?", "December 20, 2023"),
+        ("What is the date of the most recent encounter that the articles report?",
+         "November 4, 2025"),
+    ],
+)  # fmt: skip
+def test_a_date_asked_of_what_was_done_at_a_meeting_is_the_meetings(
+    answerer: Answerer, question: str, has: str
+) -> None:
+    reply = answerer.ask(question)
+    assert has in reply.text, reply.text
+
+
+def test_a_figures_own_period_is_no_meetings_day(answerer: Answerer) -> None:
+    """The $200 billion target was reached "in the first 11 months": no day."""
+    assert not answerer.ask("On what date was the $200 billion target reached?").matched
+
+
+@pytest.mark.parametrize(
+    ("question", "starts", "has"),
+    [
+        ("Was the Great Hall meeting held in the evening?", "No.", "morning"),
+        ("Did Mishustin wish the Chinese a happy Year of the Rabbit?", "No.", "Dragon"),
+        ("Did Mishustin wish a happy Year of the Dragon?", "Yes.", "Dragon"),
+        ("Was the 75th anniversary of diplomatic relations in 2023?", "No.", "2024"),
+        ("Was the 75th anniversary of diplomatic relations in 2024?", "Yes.", "2024"),
+        ("@factbot my uncle says trade hit 300 billion in 2023, true?", "No.", "200"),
+        ("is it true that trade hit 300 billion in 2023?", "No.", "200"),
+        ("I heard they met in Moscow, right?", "Yes.", "March 21, 2023"),
+    ],
+)
+def test_a_claim_the_facts_give_otherwise_is_answered_no(
+    answerer: Answerer, question: str, starts: str, has: str
+) -> None:
+    reply = answerer.ask(question)
+    assert reply.text.startswith(starts) and has in reply.text, reply.text
+
+
+def test_what_was_said_in_a_year_is_no_claim_of_the_things_own_year(answerer: Answerer) -> None:
+    reply = answerer.ask("did xi mention the 75th anniversary in 2023?")
+    assert reply.text.startswith("Yes."), reply.text
+
+
+def test_no_such_part_of_the_day_anywhere_is_declined(answerer: Answerer) -> None:
+    """The May 2023 report gives no time of day: no "no"."""
+    assert not answerer.ask("was the May 2023 meeting in the evening?").matched
+
+
+def test_the_words_of_a_closed_class_claim() -> None:
+    text = "Did Mishustin wish a happy Year of the Rabbit in the evening?"
+    assert {c.cls for c in claims(text)} >= {"zodiac", "daytime"}
+    assert claim_words(text) == {"rabbit", "evening"}
+    assert not claims("Did they discuss rabbits?")
+    assert claim_words("Мишустин поздравил китайцев с годом Кролика?") == {"кролика"}
