@@ -630,6 +630,9 @@ class Picker:
             missing = self._done_at(q, pick)
         if missing:  # "did Xi visit the earthquake zone in Gansu?": the condolences over the
             return Decline(pick.intent.name, unsaid=missing)  # quake are no answer
+        absent = self._absent_people(q, pick.facts) if found == "yes" else ()
+        if absent:  # "did Putin accept Xi's invitation?": the invitation was Mishustin's
+            return Decline(pick.intent.name, unsaid=absent)
         if found == "yes" and not self._all_named(q, pick.facts):
             # "was the quake in Sichuan?": the quake in Gansu says no (a place, a region: one
             # per event), else the facts confirm nothing
@@ -787,6 +790,16 @@ class Picker:
         missing = [w for w in asked if w not in held]
         written = dict(zip(q.tokens, q.written, strict=False))
         return tuple(written.get(w, w) for w in missing)
+
+    def _absent_people(self, q: Question, facts: Sequence[Fact]) -> tuple[str, ...]:
+        """The people a yes-or-no question names, but the principals, whom none of the facts
+        (their display or sentence) names."""
+        asked = [p for p in q.slots.people if p not in self.principals]
+        if not asked or not facts:
+            return ()
+        named = {e.name for f in facts for text in (f.display, f.source)
+                 for _, e in self.gaz.find("people", text)}  # fmt: skip
+        return tuple(p for p in asked if p not in named)
 
     def _all_named(self, q: Question, facts: Sequence[Fact]) -> bool:
         """Whether the facts (or their meetings' places) name every name and every word no

@@ -311,6 +311,10 @@ _THE_ARTICLES = re.compile(
     r"|\b(?:according\s+to|per|in)\s+(?:the\s+)?(?:[\w'’.,-]+\s+){0,5}?(?:report|wire|"
     r"article|story|release|press\s+release|announcement|press\s+conference|briefing|readout|"
     r"transcript|live\s*blog|feature|dispatch)s?\b(?:\s+(?:dated|of|from)\s+[\w ,]+?(?=,|$))?"
+    # a document the sides adopted ("according to the joint statement", "per the Harbin
+    # communique"): what it says, whoever says it
+    r"|\b(?:according\s+to|per)\s+(?:the\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?(?:joint\s+"
+    r"statement|communiqu[eé]|declaration)s?\b"
     # a body that publishes figures ("according to the business association", "per customs
     # data", "по данным ассоциации RCTPA")
     r"|\b(?:according\s+to|per)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,3}?(?:association|council|"

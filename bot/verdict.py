@@ -116,7 +116,7 @@ def claims(text: str) -> frozenset[Claim]:
         word = raw.lower()
         before = toks[i - 1][0] if i else ""
         after = toks[i + 1][0] if i + 1 < len(toks) else ""
-        if word[0].isdigit():
+        if word[0].isdecimal():  # (not "¹": a digit to isdigit, no number to \d)
             number = re.match(r"\d+(?:[.,]\d+)?", word)
             assert number is not None
             digits = number.group().replace(",", ".")

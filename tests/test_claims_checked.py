@@ -70,3 +70,9 @@ def test_the_words_of_a_closed_class_claim() -> None:
     assert claim_words(text) == {"rabbit", "evening"}
     assert not claims("Did they discuss rabbits?")
     assert claim_words("Мишустин поздравил китайцев с годом Кролика?") == {"кролика"}
+
+
+def test_a_superscript_digit_is_no_number() -> None:
+    """ "¹" is a digit to ``str.isdigit`` but no number to a pattern's \\d (found by
+    tests/test_bad_input.py's generated messages)."""
+    assert claims("¹A ПРИЗВАЛ") == frozenset()

@@ -79,8 +79,10 @@ _ITEM = Pattern(r"\W{0,2}[•▪◦·*–—-]\s")
 _QUARTER = Pattern(r"\b(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
                    r"|Q(?P<q>[1-4]))(?:\s+of)?\s+(?P<y>\d{4})\b", re.I)  # fmt: skip
 _MONTH_OF = Pattern(rf"\b(?P<m>{'|'.join(MONTH_NAMES)})\s+(?P<y>\d{{4}})\b")
-_TARGET = Pattern(r"\btarget\b|\bgoal\b|\btask\b|\baim\b|\bbringing it to\b|\bbring it to\b"
-                  r"|\braise it to\b|\bincrease it to\b", re.I)  # fmt: skip
+_TARGET = Pattern(r"\btarget\b|\bgoal\b|\btask\b|\baim\b|\bincrease it to\b"
+                  # "to bring annual trade to", "raising it to" (not "trade rose to": a volume)
+                  r"|\b(?:bring|bringing|raise|raising)\s+(?:[\w-]+\s+){0,3}?to\b",
+                  re.I)  # fmt: skip
 _REACHED = Pattern(r"\b(?:reached|achieved|hit|exceeded|surpassed|topped|amounted to|"
                    r"totall?ed|stood at|grew to|rose to|met)\b", re.I)  # fmt: skip
 # A sentence that goes on about the trade the one before names: "Our trade is growing again. In
@@ -224,13 +226,24 @@ def extract(ctx: Context) -> Iterator[Fact]:
         for m in money:
             if _IF.search(s, max(0, m.start() - 60), m.start()):
                 continue  # "If trade reaches $300 billion by 2030, ...": no figure of trade
+            if _NOT_THIS.search(s, max(0, m.start() - 12), m.start()):
+                continue  # "trade was $312 billion, not $321 billion": the wrong figure
             amount = _amount(m, s)
             period = _period(ctx, s, m, last)
+            if not period.text and _correcting(ctx, i):
+                continue  # an editor's correction restates a figure the story gives with its
+                # period ("Correction: ... trade was $312 billion"): no figure of the meeting's year
             last = period if period.text else last
             parts: dict[str, Any] = period.parts | _amount_parts(m, s)
             near = s[max(0, m.start() - 45) : m.start()] + " " + s[m.end() : m.end() + 8]
             target = bool(_TARGET.search(near))
-            reached = bool(_REACHED.search(s[: m.start()]) or re.search(r"\breached\b", s))
+            # (in this amount's part of the sentence: "in 2036 trade reached $274.6 billion and
+            # they agreed to bring it to $350 billion by 2040" reached the first, not the second)
+            k = money.index(m)
+            own = s[money[k - 1].end() if k else 0 : money[k + 1].start() if k + 1 < len(money)
+                    else len(s)]  # fmt: skip
+            at = m.start() - (money[k - 1].end() if k else 0)
+            reached = bool(_REACHED.search(own[:at]) or re.search(r"\breached\b", own))
             growth = _growth(s, m)
             subject = _subject(s, m)
             if target and reached:
@@ -337,6 +350,19 @@ def _table(ctx: Context) -> Iterator[Fact]:
             yield ctx.fact(KIND, i, f"volume: {amount}", text, year=year,
                            number=float(cell) * _SCALE[unit], qualifier="volume",
                            parts=parts)  # fmt: skip
+
+
+_OF_YEAR = Pattern(r"\s+(?:of\s+)?(?:this|last|the\s+previous|the\s+current)\s+year\b", re.I)
+# A figure said not to be the one: "..., not $321 billion", "rather than $321 billion"
+_NOT_THIS = Pattern(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:US)?\$?\s*$", re.I)
+# An editor's note that corrects the story: "Correction: An earlier version of this story ..."
+_CORRECTION = Pattern(r"^\W*(?:correction|clarification|editor['’]?s\s+note|corrects?)\b", re.I)
+
+
+def _correcting(ctx: Context, i: int) -> bool:
+    """Sentence ``i`` is in a paragraph that an editor's correction opens."""
+    article = ctx.article
+    return any(_CORRECTION.match(article.sentences[j]) for j in article.paragraph(i))
 
 
 # An amount in a condition or a question: "if trade reaches", "whether the $300 billion mark
@@ -518,11 +544,16 @@ def _period(ctx: Context, s: str, m: re.Match[str], last: _Period | None = None)
         b = next(
             k for k, name in enumerate(MONTH_NAMES, 1) if name.startswith(span.group("b").title())
         )
-        year = int(span.group("y")) if span.group("y") else relative_year(s, ctx.year) or ctx.year
+        # "January-September this year": the range and its year are one period
+        tail = _OF_YEAR.match(s, span.end()) if not span.group("y") else None
+        said = relative_year(tail.group(), ctx.year) if tail else None
+        year = (int(span.group("y")) if span.group("y") else said or relative_year(s, ctx.year)
+                or ctx.year)  # fmt: skip
         if year and b >= a:
             text = f"in {MONTH_NAMES[a - 1]}-{MONTH_NAMES[b - 1]} {year}"
             parts = {"period": "months", "months": b - a + 1, "period_year": year, "from_month": a}
-            found.append((span.start(), span.end(), _Period(text, year, parts)))
+            found.append((span.start(), tail.end() if tail and said else span.end(),
+                          _Period(text, year, parts)))  # fmt: skip
     for quarter in _QUARTER.finditer(s):
         n = int(quarter.group("q") or ORDINAL_WORDS.get(quarter.group("ord").lower())
                 or quarter.group("ord")[0])  # fmt: skip
