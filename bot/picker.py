@@ -362,6 +362,16 @@ def _says_yes_or_no(q: Question) -> bool:
     )  # ("организации?" asks for them)
 
 
+# A capitalised word inside a sentence: a name ("Was Lavrentyev at ..."); the name after a title
+# ("Premier Zhou Hanlin")
+_INNER_NAME = re.compile(r"(?<=[\w,]\s)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
+_TITLED = re.compile(
+    r"\b(?:Premier|President|Minister|Ambassador|Governor|Mayor|Chairman|"
+    r"Secretary|Mr|Ms|Mrs|Dr|PM)\.?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+)
+_FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}")  # a person's name, not a group
+
+
 def _unclaimed(q: Question, topic: tuple[str, ...]) -> tuple[str, ...]:
     """A yes-or-no question's topic without the words that claim a value of a class with few
     values ("was it the Year of the Rabbit?": rabbit), which its facts may contradict."""
@@ -492,6 +502,7 @@ class Picker:
         )  # fmt: skip
         self._by_meeting: dict[str, frozenset[str]] = {}  # meeting id -> its facts' words
         self._claims_of: dict[int, frozenset[Claim]] = {}  # fact key -> its claims (``_claims``)
+        self._people_words: frozenset[str] | None = None  # (``_person_words``)
         # The people at every meeting: naming them describes none.
         self._principals = table.everywhere(PERSON, [m.id for m in table.meetings])
 
@@ -633,6 +644,9 @@ class Picker:
         absent = self._absent_people(q, pick.facts) if found == "yes" else ()
         if absent:  # "did Putin accept Xi's invitation?": the invitation was Mishustin's
             return Decline(pick.intent.name, unsaid=absent)
+        unnamed = self._unnamed_names(q, pick.facts) if found == "yes" else ()
+        if unnamed:  # "was Lavrentyev at the March 2023 meeting?": the meeting was held, and
+            return Decline(pick.intent.name, unsaid=unnamed)  # it does not name him
         if found == "yes" and not self._all_named(q, pick.facts):
             # "was the quake in Sichuan?": the quake in Gansu says no (a place, a region: one
             # per event), else the facts confirm nothing
@@ -790,6 +804,34 @@ class Picker:
         missing = [w for w in asked if w not in held]
         written = dict(zip(q.tokens, q.written, strict=False))
         return tuple(written.get(w, w) for w in missing)
+
+    def _unnamed_names(self, q: Question, facts: Sequence[Fact]) -> tuple[str, ...]:
+        """The people a yes-or-no question names (a capitalised word inside it: a name the
+        articles give someone, or one after a title, "Premier Zhou Hanlin"; not a principal's
+        nor part of a place or another name the gazetteer knows) whom none of the facts, as
+        written, nor their meetings' places name."""
+        # (a word of a place, a venue or any other name the gazetteer knows chooses a meeting)
+        named = [(a, b) for section in self.gaz.sections if section != "people"
+                 for a, b, _ in self.gaz.spans(section, q.text)]  # fmt: skip
+        text = " ".join(f"{f.display} {f.source} {f.place or ''}" for f in facts).lower()
+        titled = [(m.start("name"), m.end("name")) for m in _TITLED.finditer(q.text)]
+        out = []
+        for m in _INNER_NAME.finditer(q.text):
+            word = m.group()
+            if (word.lower() not in text and word.lower() not in self._principal_words
+                    and not any(a <= m.start() < b for a, b in named)
+                    and (word.lower() in self._person_words()
+                         or any(a <= m.start() < b for a, b in titled))):  # fmt: skip
+                out.append(word)
+        return tuple(out)
+
+    def _person_words(self) -> frozenset[str]:
+        """The words of the names of everyone the articles name, in lower case (once; a store
+        reads the values alone)."""
+        if self._people_words is None:
+            names = [v for v in self.table.kind_values(PERSON) if _FULL_NAME.fullmatch(v)]
+            self._people_words = frozenset(w.lower() for v in names for w in v.split())
+        return self._people_words
 
     def _absent_people(self, q: Question, facts: Sequence[Fact]) -> tuple[str, ...]:
         """The people a yes-or-no question names, but the principals, whom none of the facts

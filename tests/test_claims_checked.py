@@ -2,7 +2,10 @@
 Mishustin" is the day of the meeting it was done at (a trade figure's period is not); a claimed
 part of the day, year of the zodiac or year of an anniversary that the facts give otherwise is
 answered "no" with what they give; hearsay ("my uncle says ..., true?", "is it true that ...")
-is the claim itself; "great hall meeting when?" asks when."""
+is the claim itself; "great hall meeting when?" asks when. A wire story with an editor's correction
+(tests/data/articles/claims, written for these tests): the wrong figure is no fact, a target is
+not "reached" by the figure before it, "January-July this year" is one period, and a yes-or-no
+question about someone no fact of the meeting names is no "yes"."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import pytest
 
 from bot.answer import Answerer
 from bot.verdict import claim_words, claims
+from tests.support import ARTICLES, Built, built_with
 
 
 @pytest.mark.parametrize(
@@ -76,3 +80,48 @@ def test_a_superscript_digit_is_no_number() -> None:
     """ "¹" is a digit to ``str.isdigit`` but no number to a pattern's \\d (found by
     tests/test_bad_input.py's generated messages)."""
     assert claims("¹A ПРИЗВАЛ") == frozenset()
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The seeds and a wire story with an editor's correction (tests/data/articles/claims)."""
+    return built_with(tmp_path_factory.mktemp("claims"), ARTICLES / "claims")
+
+
+@pytest.mark.parametrize(
+    ("question", "has", "lacks"),
+    [
+        ("What was trade in 2032?", "$268 billion", "286"),
+        ("What trade target did they set in Kazan?", "$330 billion by 2036", "was reached"),
+        ("How much did trade grow in January-July 2033?", "4.1", ""),
+        ("how much was trade for the whole of 2033", "", ""),
+    ],
+)
+def test_a_correction_a_target_and_a_part_of_the_year(
+    corrected: Built, question: str, has: str, lacks: str
+) -> None:
+    reply = corrected.answerer.ask(question)
+    if not has:
+        assert not reply.matched, reply.text
+        return
+    assert has in reply.text, reply.text
+    assert not lacks or lacks not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Was Sazonov at the March 2023 meeting in Moscow?",  # he was at Kazan's
+        "Was Premier Zhou Hanlin at the Kazan meeting?",  # named by no article
+        "Did Putin accept Xi's invitation to visit China next year?",  # Mishustin did
+    ],
+)
+def test_someone_no_fact_of_the_meeting_names_is_no_yes(corrected: Built, question: str) -> None:
+    reply = corrected.answerer.ask(question)
+    assert not reply.text.startswith("Yes"), reply.text
+    assert not reply.matched, reply.text
+
+
+def test_someone_the_facts_name_is_a_yes(corrected: Built) -> None:
+    reply = corrected.answerer.ask("Was Sazonov at the Kazan meeting?")
+    assert reply.text.startswith("Yes") and "Sazonov" in reply.text, reply.text
