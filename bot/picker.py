@@ -369,6 +369,15 @@ _TITLED = re.compile(
     r"\b(?:Premier|President|Minister|Ambassador|Governor|Mayor|Chairman|"
     r"Secretary|Mr|Ms|Mrs|Dr|PM)\.?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 )
+# A question for someone's name: "what is the name of the Chinese premier", "как зовут премьера"
+_NAME_ASKED = re.compile(
+    r"\b(?:what\s+is|what's|whats|what\s+was)\s+(?:the\s+)?(?:full\s+)?name\s+of\s+(?:the\s+)?"
+    r"(?:(?:chinese|russian|new|then|current|former)\s+)*(?:premier|president|(?:deputy\s+|vice\s+)?"
+    r"(?:prime\s+minister|pm|premier)|minister|ambassador|leader|official|spokes\w+|head|chairman|"
+    r"governor|mayor|interpreter|translator|analyst|expert)\b|\bкак\s+(?:\w+\s+){0,3}?зовут\b"
+    r"|\bфамили[яю]\b",
+    re.I,
+)
 _FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}")  # a person's name, not a group
 
 
@@ -510,7 +519,19 @@ class Picker:
         """The facts that answer ``q``, or a Decline. ``within``: only these meetings (ids), as a
         conversation's context or a venue chose them (``bot.dialogue``); None: any. When no
         intent matches (and nothing says why not), the facts of any kind that hold nearly all of
-        the question's words answer."""
+        the question's words answer. Asked for someone's name, facts that name no one but whom
+        the question names are no answer."""
+        found = self._picked(q, match, within)
+        asked = _NAME_ASKED.search(q.text)
+        if (isinstance(found, Pick) and found.facts and asked
+                and not any(self._names_another(f, q) for f in found.facts)):  # fmt: skip
+            # "what is the name of the Chinese premier who holds the regular meetings with
+            # Mishustin": the 28th regular meeting's "Mikhail Mishustin" is not his name
+            return Decline(found.intent.name, unsaid=(asked.group(),))
+        return found
+
+    def _picked(self, q: Question, match: Match, within: Set[str] | None) -> Pick | Decline:
+        """``pick`` but for a name asked."""
         today = _TODAY.search(q.text)
         asked = self.intents.get(match.intent or "")
         if today and (
@@ -824,6 +845,17 @@ class Picker:
                          or any(a <= m.start() < b for a, b in titled))):  # fmt: skip
                 out.append(word)
         return tuple(out)
+
+    def _names_another(self, f: Fact, q: Question) -> bool:
+        """The fact's display names a person the question does not name (by a name: "the
+        Russian prime minister" names no one)."""
+        asked = {e.name for _, e in self.gaz.find("people", q.text)}
+        if any(e.name not in asked for _, e in self.gaz.find("people", f.display)):
+            return True
+        words = q.text.lower()  # (someone the gazetteer does not know, by the name as written)
+        return any(not self.gaz.find("people", m.group())
+                   and not all(w.lower() in words for w in m.group().split())
+                   for m in _FULL_NAME.finditer(f.display))  # fmt: skip
 
     def _person_words(self) -> frozenset[str]:
         """The words of the names of everyone the articles name, in lower case (once; a store

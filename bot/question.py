@@ -134,7 +134,8 @@ _SHORT_YEAR = Guarded(
 )  # fmt: skip ("в 25м")
 # A day or the years asked for: an answer must give them ("on what exact date did the plenum
 # close" is not answered by "October 2025", "which years does the plan cover" by its name).
-_ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:dates?|days?)\b|\bwhen exactly\b|"
+_ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:calendar\s+)?(?:dates?|days?)\b|"
+                       r"\bwhen exactly\b|"
                        r"какого числа|точн\w* дат", re.I)  # fmt: skip
 _ASKS_YEARS = re.compile(
     r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах|в\s+какие\s+годы", re.I
@@ -152,7 +153,8 @@ _FUTURE = re.compile(r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetup|meet-up|visit|
                      rf"\b(?:{FUTURE_TENSE})(?!\w)",
                      re.I)  # fmt: skip
 _HOW_MANY = re.compile(r"\bhow\s+many\b|сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|amount|sum|"
-                       r"size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b", re.I)  # fmt: skip
+                       r"size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b"
+                       r"|\bwhat\s+(?:figure|number|amount|sum|percentage)\b", re.I)  # fmt: skip
 # "how many days did the visit last": a duration, not the last meeting
 _LASTED = re.compile(
     r"\b(?:how\s+(?:long|many\s+(?:days|hours|minutes))\b.*?)\blast(?:ed)?\b", re.I

@@ -125,3 +125,35 @@ def test_someone_no_fact_of_the_meeting_names_is_no_yes(corrected: Built, questi
 def test_someone_the_facts_name_is_a_yes(corrected: Built) -> None:
     reply = corrected.answerer.ask("Was Sazonov at the Kazan meeting?")
     assert reply.text.startswith("Yes") and "Sazonov" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the 28th regular meeting names only Mishustin: no name of the Chinese premier
+        "What is the name of the Chinese premier who holds the regular meetings with Mishustin?",
+        "Как зовут премьера Госсовета КНР, с которым Мишустин проводит регулярные встречи?",
+        # Xi spoke of investment, with no figure
+        "What figure did Xi give for Chinese investment in Russia in 2025?",
+        # the anniversary is of a year, not of a day the articles give
+        "On what exact calendar date is the 75th anniversary of diplomatic relations?",
+    ],
+)
+def test_a_name_a_figure_or_a_day_no_fact_gives_is_declined(
+    answerer: Answerer, question: str
+) -> None:
+    reply = answerer.ask(question)
+    assert not reply.matched, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "has"),
+    [
+        ("what figure did xi give for trade in 2023?", "$200 billion"),
+        ("кто российский премьер?", "Мишустин"),
+    ],
+)
+def test_a_figure_or_a_name_a_fact_gives_answers(answerer: Answerer, question: str,
+                                                  has: str) -> None:  # fmt: skip
+    reply = answerer.ask(question)
+    assert has in reply.text, reply.text
