@@ -166,8 +166,22 @@ class Answerer:
         }
         if not names:
             return q
-        return replace(q, unknown=tuple(t for t in q.unknown if t not in names),
-                       words=tuple(w for w in q.words if w not in names))  # fmt: skip
+        q = replace(q, unknown=tuple(t for t in q.unknown if t not in names),
+                    words=tuple(w for w in q.words if w not in names))  # fmt: skip
+        return self._introduced_speaker(q, names)
+
+    def _introduced_speaker(self, q: Question, names: set[str]) -> Question:
+        """``q``, asking what someone the articles introduce said ("what did Lavrentyev say
+        about the tea"), with that person as its speaker: the one introduced person whose
+        name the question writes."""
+        if not q.said or q.slots.speaker:
+            return q
+        found = {v for v in self.table.kind_values(ROLE)
+                 if any(stem(w) in names for w in v.lower().split())}  # fmt: skip
+        if len(found) != 1:
+            return q
+        slots = replace(q.slots, speaker=next(iter(found)))
+        return replace(q, read_slots=lambda _q: slots)
 
     def summary_of(self, mid: str, lang: str, now: float = 0.0) -> Reply | None:
         """The summary of meeting ``mid`` (a /meetings choice), which follow-ups then refer to;

@@ -166,6 +166,7 @@ class Said:
     verb: str
     content: str
     direct: bool = False  # a transcript line or a quote: the speaker's own words
+    asked: str = ""  # an interview's question this answers (its first line only)
 
 
 FindPeople = Callable[[str], Sequence[tuple[int, str, str]]]  # text -> (start, alias, name)
@@ -187,6 +188,8 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
     closes = False  # the label opened inside a quote (a post quoted in a live blog): it ends there
     other = False  # a broadcast soundbite of someone the article does not know is speaking
     cued = False  # the label is a broadcast soundbite's
+    asked = ""  # an interview's last question
+    answered: dict[int, str] = {}  # an answer's first line: the question it answers
     for i, raw in enumerate(sentences):
         s = raw.strip()
         if answering and i in paragraphs:
@@ -202,8 +205,10 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             # an interview: the question is the interviewer's, the answer the interviewee's
             label, run, quoted, closes, cued = None, None, False, False, False
             if qa.group("q"):
+                asked = _asked(sentences, i, qa.end(), paragraphs)
                 continue
             s, label, answering = s[qa.end() :], answers, True
+            answered[i] = asked
             if len(s.split()) <= _REPLY_WORDS:  # "A: Yes.", "A: Far from it.": a reply, no words
                 continue  # of substance
         cue = _cue(s, find_people)
@@ -308,7 +313,34 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
             last, run = people[0][2], None
         elif (s.endswith("?") and s[:1] not in _QUOTES) or _narrates(s, people) or _heading(s):
             run = None  # the writer asks, tells of the meeting or heads a section: it moves on
-    return tuple(_corrected(sentences, find_people, out))
+    return tuple(_corrected(sentences, find_people, _with_questions(out, answered, paragraphs)))
+
+
+def _asked(sentences: Sequence[str], i: int, start: int, paragraphs: frozenset[int]) -> str:
+    """An interview's question that opens at sentence ``i`` (after its "Q:"), to the end of its
+    paragraph or the answer's "A:"."""
+    out = [sentences[i][start:].strip()]
+    for k in range(i + 1, len(sentences)):
+        if k in paragraphs or _QA.match(sentences[k]):
+            break
+        out.append(sentences[k].strip())
+    return " ".join(out)
+
+
+def _with_questions(out: list[Said], answered: dict[int, str],
+                    paragraphs: frozenset[int]) -> list[Said]:  # fmt: skip
+    """The first thing said in each answer of an interview, with the question it answers."""
+    starts = sorted(answered)
+    done: set[int] = set()
+    result = []
+    for said in out:
+        at = max((a for a in starts if a <= said.idx), default=None)
+        if (at is not None and at not in done and answered[at]
+                and not any(p for p in paragraphs if at < p <= said.idx)):  # fmt: skip
+            done.add(at)
+            said = replace(said, asked=answered[at])
+        result.append(said)
+    return result
 
 
 # A quote that ends before the words naming its speaker: '"... environment," PM Mishustin said'.
@@ -405,6 +437,13 @@ def interviewee(sentences: Sequence[str], find_people: FindPeople) -> str:
     and lead name most often (the first on a tie); "" for a text that is no interview."""
     if not any((m := _QA.match(s)) and not m.group("q") for s in sentences):
         return ""
+    for s in sentences[1:LEAD_LINES]:  # the introduction opens on who it is: "Dmitry Lavrentyev
+        if _QA.match(s):  # served as Russia's ambassador ... We spoke to him"
+            break
+        opens = _INTRODUCES.match(s)
+        if opens:
+            known = find_people(opens.group("name"))
+            return known[0][2] if known else opens.group("name")
     counts: dict[str, int] = {}
     for s in sentences[:LEAD_LINES]:
         for _, _, name in find_people(s):
@@ -413,6 +452,12 @@ def interviewee(sentences: Sequence[str], find_people: FindPeople) -> str:
 
 
 LEAD_LINES = 5  # an interview's headline, rubric and introduction
+# An introduction that opens on a person: "Dmitry Lavrentyev served as Russia's ambassador ...",
+# "Oleg Barsukov, chairman of ..., is ..."
+_INTRODUCES = re.compile(
+    r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})(?:,\s+[^,]{3,120},)?\s+(?:served|serves|"
+    r"is|was|has|had|spent|worked|works|led|leads|headed|heads|chaired|chairs)\b"
+)
 
 
 def _opens_for_later(sentences: Sequence[str], i: int) -> bool:

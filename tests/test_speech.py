@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.context import family_names, title_holder, titled_people
 from bot.gazetteer import load_gazetteer
-from bot.speech import reported
+from bot.speech import interviewee, reported
 
 GAZ = load_gazetteer().extracting()
 XI, MISHUSTIN = "Xi Jinping", "Mikhail Mishustin"
@@ -238,4 +238,31 @@ def test_a_live_blogs_speaker_in_his_opening_remarks() -> None:
     )
     assert [(who, text.strip('"')) for _, who, text in said] == [
         (XI, "This year we celebrate the 20th anniversary.")
+    ]
+
+
+def test_an_interviews_introduction_names_who_answers_and_an_answer_keeps_its_question() -> None:
+    """The introduction opens on the interviewee, whom the gazetteer does not know (the
+    headline names the principals more often); the first line of each answer keeps the
+    question it answers, which words its statement for matching ("the tea")."""
+    sentences = (
+        '"The tea went cold": a diplomat on the Xi - Mishustin meetings',
+        "Pavel Orlov served as Russia's consul in Shanghai until 2030.",
+        "Q: You saw President Xi Jinping and Prime Minister Mikhail Mishustin many times.",
+        "A: Five times, in all.",
+        "Q: Why did the tea go cold?",
+        "A: Because nobody touched it.",
+        "The talks ran long.",
+    )
+    found = reported(sentences, family_names(GAZ, sentences), title_holder(GAZ, sentences),
+                     interviewee(sentences, family_names(GAZ, sentences)),
+                     frozenset({0, 1, 2, 3, 4, 5}))  # fmt: skip
+    assert [(s.idx, s.speaker, s.asked) for s in found] == [
+        (
+            3,
+            "Pavel Orlov",
+            "You saw President Xi Jinping and Prime Minister Mikhail Mishustin many times.",
+        ),
+        (5, "Pavel Orlov", "Why did the tea go cold?"),
+        (6, "Pavel Orlov", ""),
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import facts
 from ..context import Context
@@ -31,6 +31,7 @@ _FINITE = {"adding": "added", "noting": "noted", "stressing": "stressed", "sayin
 _IN_ENGLISH = {"say": "said", "hope": "hoped", "believe": "believed", "call": "called for",
                "wish": "wished", "thank": "thanked", "applaud": "welcomed", "describe": "called",
                "express": "expressed"}  # fmt: skip
+_ASKED = 120  # characters of an interview's question a reply shows
 LONGEST = 320  # characters of a clause a reply shows; longer clauses are cut at a word
 
 
@@ -44,12 +45,13 @@ class Parts(facts.Parts):
     kind: str = "say"
     verb: str = ""
     direct: bool = False  # a transcript line or a quote: the speaker's own words
+    asked: str = ""  # the interview's question it answers ("Why did the tea always go cold?")
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
     """One fact per clause someone says in the article."""
     for said in ctx.said:
-        p = Parts(said.speaker, said.content, said.kind, said.verb, said.direct)
+        p = Parts(said.speaker, said.content, said.kind, said.verb, said.direct, said.asked)
         text = english(p)  # the speaker's full name: "who said ..." is answered by it
         yield ctx.fact(KIND, said.idx, said.content, text, qualifier=said.speaker, parts=p)
 
@@ -81,7 +83,10 @@ def _bare(content: str) -> str:
 
 
 def english(p: Parts, short: str = "") -> str:
-    """'Xi said China supports the Russian people ...', 'Mishustin: "I am delighted ..."'."""
+    """'Xi said China supports the Russian people ...', 'Mishustin: "I am delighted ..."';
+    an interview's answer with its question: 'Asked “Why ...?”, Dmitry Lavrentyev: “...”'."""
+    if p.asked:
+        return f"Asked “{clip(p.asked, _ASKED)}”, " + english(replace(p, asked=""), short)
     who = short or p.speaker
     content = clip(p.content)
     if is_russian(content):  # a report in Russian: its words as written, the verb in English
@@ -123,11 +128,12 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     """'Си Цзиньпин сказал: «China supports ...» — искусственный интеллект': the words as the
     article gives them, and in Russian what they name that the glossary knows (areas,
     organisations, initiatives, sums of money)."""
+    asked = f"На вопрос «{clip(p.asked, _ASKED)}» " if p.asked else ""
     verb = r.vocab("statement_verbs", p.kind)
     # (the quote marks are the template's: «"Trade will double."» would have two pairs)
     content = clip(_bare(p.content))
-    return r.fill("statement", speaker=r.name(p.speaker), verb=verb, content=content,
-                  terms=", ".join(_terms(content, r)))  # fmt: skip
+    return asked + r.fill("statement", speaker=r.name(p.speaker), verb=verb, content=content,
+                          terms=", ".join(_terms(content, r)))  # fmt: skip
 
 
 _SECTIONS = ("areas", "organisations", "initiatives")
