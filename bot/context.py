@@ -28,7 +28,7 @@ from .encounters import (
 )
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
-from .speech import FindPeople, Holder, Said, interviewee, reported
+from .speech import STAMP, FindPeople, Holder, Said, interviewee, reported
 from .text import MONTH_NAMES, ORDINAL_WORDS, Pattern, find_dates, nearest_year
 
 _DATELINE = Pattern(  # (and a Russian wire's: "САНКТ-ПЕТЕРБУРГ, 2 окт — РИА Новости")
@@ -522,17 +522,12 @@ def _headed_clock(sentences: Sequence[str], day: date) -> tuple[str, str]:
     return "", ""
 
 
-# A live thread's post opens with its time stamp: "[13:58]", "Mar 18, 2027 14:09".
-_STAMP = Pattern(r"^\[?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?(?P<t>(?:[01]?\d|2[0-3]):"
-                 r"[0-5]\d)\]?$")  # fmt: skip
-
-
 def _stamped_clock(article: Article, meeting: Sequence[int]) -> tuple[str, str]:
-    """(part of day, clock) from the time stamp that opens the paragraph (a live thread's post)
-    reporting the meeting."""
+    """(part of day, clock) from the time stamp (``bot.speech.STAMP``) that opens the paragraph
+    (a live thread's post) reporting the meeting."""
     for i in meeting:
         first = article.paragraph(i)[0]
-        m = _STAMP.match(article.sentences[first]) if first < i else None
+        m = STAMP.match(article.sentences[first]) if first < i else None
         if m:
             return daytime_of(f"at {m.group('t')}")
     return "", ""

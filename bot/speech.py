@@ -62,8 +62,10 @@ _NARRATION = re.compile(
 )
 _QUOTES = '"“«'
 # A live thread's time stamp on a line of its own: "[14:24]", "Mar 18, 2027 14:09".
-_STAMP = re.compile(r"^\[?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?(?:[01]?\d|2[0-3])"
-                    r":[0-5]\d\]?$")  # fmt: skip
+# A live thread's or a channel's post opens with its time stamp on a line of its own: "[13:58]",
+# "Mar 18, 2027 14:09", "🤝 10:30", "08:55 (Harbin time)"
+STAMP = re.compile(r"^[^\w\[(]{0,8}\[?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?"
+                   r"(?P<t>(?:[01]?\d|2[0-3]):[0-5]\d)\]?(?:\s*\([^)]{1,30}\))?$")  # fmt: skip
 # An interview's labels: "Q:", "**Q:**", "A:", "Question:", "Answer:".
 _QA = re.compile(r"^\W{0,3}(?:(?P<q>Q|Question)|A|Answer)\W{0,3}:\s*")
 _REPLY_WORDS = 3  # an answer's first sentence this short is its reply word ("Not at all.")
@@ -194,7 +196,7 @@ def reported(sentences: Sequence[str], find_people: FindPeople,
         s = raw.strip()
         if answering and i in paragraphs:
             label, run, answering = None, None, False
-        if _STAMP.match(s):  # a live thread's post opens: whoever spoke in the last one is done
+        if STAMP.match(s):  # a live thread's post opens: whoever spoke in the last one is done
             label, run, quoted, closes = None, None, False, False
             continue
         entry = _ENTRY.match(s)
@@ -790,4 +792,4 @@ def _speaker_pattern(aliases: tuple[str, ...]) -> str:
     return "|".join([*names, _TITLE_RE, r"he", r"she"])
 
 
-__all__ = ["GERUNDS", "VERBS", "FindPeople", "Holder", "Said", "interviewee", "reported"]
+__all__ = ["GERUNDS", "STAMP", "VERBS", "FindPeople", "Holder", "Said", "interviewee", "reported"]
