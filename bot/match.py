@@ -186,6 +186,9 @@ class Matcher:
         for name, vocab in self._vocab_of.items():
             for t in vocab:
                 self._intents_of[t].append(name)
+        # what ``typical_words`` and ``vocabulary`` give, made once: the picker asks per question
+        self._typical_words = frozenset(self._typical)
+        self._vocabularies = {name: frozenset(vocab) for name, vocab in self._vocab_of.items()}
 
     def _names_meeting(self, question: Question) -> bool:
         """Whether the question names a meeting: "meet", both principals ("xi mishustin"), or
@@ -226,7 +229,7 @@ class Matcher:
     @property
     def typical_words(self) -> frozenset[str]:
         """The words few intents use (a question holding one leans towards those intents)."""
-        return frozenset(self._typical)
+        return self._typical_words
 
     def asked_by(self, name: str) -> frozenset[str]:
         """The question words ("when", "why" ...) intent ``name``'s examples ask with."""
@@ -235,7 +238,7 @@ class Matcher:
 
     def vocabulary(self, name: str) -> frozenset[str]:
         """The words of intent ``name``'s examples."""
-        return frozenset(self._vocab_of.get(name, ()))
+        return self._vocabularies.get(name, frozenset())
 
     def typical(self, name: str, words: tuple[str, ...], besides: str) -> list[str]:
         """The words typical of intent ``name`` that intent ``besides`` never uses."""
@@ -310,6 +313,7 @@ class Matcher:
         # coverage term at most twice its Dice (0.7 d + 0.3 * 2d = 1.3 d): not worth scoring.
         # (an open intent weighs the question by its own words: always scored)
         least = q_weight * LOW / 2.3
+        dice_share, coverage, other_question = 1 - COVERAGE, COVERAGE, OTHER_QUESTION  # (locals)
         for i, shared in shared_of.items():
             name, ex_weight, asked = info[i]
             if shared < least and name not in q_open:
@@ -318,11 +322,11 @@ class Matcher:
             # a whole example ("... when did they meet, the one about trade?").
             weight = q_open.get(name, q_weight)
             dice = 2 * shared / (weight + ex_weight)
-            score = (1 - COVERAGE) * dice + COVERAGE * shared / ex_weight * (
+            score = dice_share * dice + coverage * shared / ex_weight * (
                 1.0 if dice >= 0.5 else 2 * dice
             )
             if wh and asked and not wh & asked:
-                score *= OTHER_QUESTION
+                score *= other_question
             if score > scores.get(name, 0.0):
                 scores[name] = score
         for name, score in self._bag_scores(query, question.unknown).items():

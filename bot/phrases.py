@@ -19,7 +19,7 @@ from functools import cached_property
 
 from .intents import Intent
 from .question import Question, Reader, stem
-from .text import is_russian, normalize
+from .text import normalize
 
 MIN_LEFT = (
     2  # filler words a message may hold besides its phrase's words, at least ("thanks a lot")
@@ -56,10 +56,7 @@ class Phrases:
     def __init__(self, intents: Sequence[Intent], reader: Reader, asks: str):
         self.reader = reader
         self.asks = asks
-        # A word keeps its alphabet: the lexicon's "что" -> "what" would make "что было" the
-        # phrase of "what was ...".
-        self._synonyms = {k: v for k, v in reader.lexicon.synonyms.items()
-                          if is_russian(k) == is_russian(v)}  # fmt: skip
+        self._synonyms = reader.same_script_synonyms
         self._by_word: dict[str, list[_Example]] = {}
         for intent in intents:
             if intent.asks != asks:

@@ -29,9 +29,11 @@ from .text import (
     ORDINAL_WORDS,
     RU_MONTHS_GENITIVE,
     Guarded,
+    is_russian,
     longest_spans,
     month_number,
     normalize,
+    span_lengths,
     spoken_numbers,
     strip_controls,
     years_in,
@@ -744,6 +746,7 @@ class Reader:
         # name that intents use as a keyword ("trade") stays a word, not a marker.
         self.entities: dict[tuple[str, ...], tuple[str, str]] = {}
         self._longest = 0
+        self._lengths: dict[str, tuple[int, ...]] = {}  # ``span_lengths(self.entities)``
         # The principals' offices name them ("the Chinese President", "the Russian PM"): read
         # as their (shortest) name, a title is no topic and no word against an intent.
         self._titled = {name: min((*e.aliases, name), key=len).lower() for name in gaz.principals
@@ -772,6 +775,7 @@ class Reader:
                 entities.setdefault(k, hit)
         self.entities = entities
         self._longest = max((len(k) for k in self.entities), default=0)
+        self._lengths = span_lengths(self.entities)
         # The examples read as messages are (the matcher scores against these), once each.
         self.examples = {e: tuple(self.canon(e)[0]) for e in dict.fromkeys(examples)}
         # Typos are repaired towards the vocabulary and towards every one-word variant in the
@@ -905,6 +909,14 @@ class Reader:
                 or word in self._lexicon_words or word in self._name_case)  # fmt: skip
 
     @cached_property
+    def same_script_synonyms(self) -> dict[str, str]:
+        """The lexicon's synonyms that keep a word's alphabet (``bot.phrases``: the lexicon's
+        "что" -> "what" would make "что было" the phrase of "what was ..."); worked out once, for
+        both the small talk's and the summaries' phrases."""
+        return {k: v for k, v in self.lexicon.synonyms.items()
+                if is_russian(k) == is_russian(v)}  # fmt: skip
+
+    @cached_property
     def _lexicon_words(self) -> frozenset[str]:
         """Every word of the lexicon's phrases ("hang out") and of what it reads them as."""
         return frozenset(w for pair in self.lexicon.synonyms.items() for v in pair
@@ -1015,7 +1027,7 @@ class Reader:
         names: list[tuple[str, str]] = []
         written: list[str] = []
         at = 0
-        for span, hit in longest_spans(toks, self.entities, self._longest):
+        for span, hit in longest_spans(toks, self.entities, self._longest, self._lengths):
             if hit and len(span) == 1 and at < len(surfaces) and _DERIVED.search(surfaces[at]):
                 hit = None  # "powerful" is no "power" (energy), though its stem is
             out.append(hit[0] if hit else span[0])

@@ -9,7 +9,7 @@ import functools
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -680,14 +680,29 @@ class Guarded:
         return self.rx.sub(repl, text) if self.may_match(text) else text
 
 
+def span_lengths(table: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """For ``longest_spans``: the lengths of the entries of ``table`` that each token starts,
+    longest first."""
+    lengths: dict[str, set[int]] = {}
+    for key in table:
+        if key:
+            lengths.setdefault(key[0], set()).add(len(key))
+    return {tok: tuple(sorted(found, reverse=True)) for tok, found in lengths.items()}
+
+
 def longest_spans(
-    toks: Sequence[str], table: Mapping[tuple[str, ...], V], longest: int
-) -> Iterator[tuple[tuple[str, ...], V | None]]:
+    toks: Sequence[str], table: Mapping[tuple[str, ...], V], longest: int,
+    lengths: Mapping[str, tuple[int, ...]] | None = None,
+) -> Iterator[tuple[tuple[str, ...], V | None]]:  # fmt: skip
     """Walk ``toks`` greedily, longest entry of ``table`` first: (span, value) for each entry
-    found, (one token, None) for a token that starts none."""
+    found, (one token, None) for a token that starts none. ``lengths``: ``span_lengths(table)``,
+    when the caller keeps it (only spans as long as an entry that token starts are looked up)."""
     i = 0
     while i < len(toks):
-        for n in range(min(longest, len(toks) - i), 0, -1):
+        left = len(toks) - i
+        tried = (range(min(longest, left), 0, -1) if lengths is None
+                 else [n for n in lengths.get(toks[i], ()) if n <= left])  # fmt: skip
+        for n in tried:
             span = tuple(toks[i : i + n])
             value = table.get(span)
             if value is not None:
