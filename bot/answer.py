@@ -25,6 +25,7 @@ from .glossary import Glossary, glossary_from_data
 from .helptext import question, suggested
 from .intents import Intent, Lexicon
 from .kinds import NEEDS
+from .kinds.person import KIND as PERSON
 from .kinds.publication import dated_report, reported_on
 from .kinds.role import KIND as ROLE
 from .language import choose, counted
@@ -41,6 +42,9 @@ from .writer import Writer
 
 SUGGESTIONS = 3  # "did you mean" questions offered at most
 TRIES = 8  # candidate questions asked to find them, at most (each is a whole ask)
+
+
+_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}")  # a person's name
 
 
 class Answerer:
@@ -153,8 +157,7 @@ class Answerer:
         if not q.unknown:
             return q
         if self._names is None:
-            self._names = frozenset(stem(w) for v in self.table.kind_values(ROLE)
-                                    for w in v.lower().split())  # fmt: skip
+            self._names = frozenset(stem(w) for v in self._people() for w in v.lower().split())
         if not self._names:
             return q
         written = dict(zip(q.tokens, q.written, strict=True))
@@ -169,6 +172,12 @@ class Answerer:
         q = replace(q, unknown=tuple(t for t in q.unknown if t not in names),
                     words=tuple(w for w in q.words if w not in names))  # fmt: skip
         return self._introduced_speaker(q, names)
+
+    def _people(self) -> list[str]:
+        """The people the articles name whom the gazetteer may not know: those introduced with
+        their role, and everyone present whose name is a name (not "the Cabinet members")."""
+        present = [v for v in self.table.kind_values(PERSON) if _NAME.fullmatch(v)]
+        return sorted({*self.table.kind_values(ROLE), *present})
 
     def _introduced_speaker(self, q: Question, names: set[str]) -> Question:
         """``q``, asking what someone the articles introduce said ("what did Lavrentyev say

@@ -362,9 +362,9 @@ def _says_yes_or_no(q: Question) -> bool:
     )  # ("организации?" asks for them)
 
 
-# A capitalised word inside a sentence: a name ("Was Lavrentyev at ..."); the name after a title
-# ("Premier Zhou Hanlin")
-_INNER_NAME = re.compile(r"(?<=[\w,]\s)[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
+# A word of a name ("Was Lavrentyev at ...", "did sokolova ..."); the name after a title ("Premier
+# Zhou Hanlin")
+_WORD = re.compile(r"\b[A-Za-z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
 _TITLED = re.compile(
     r"\b(?:Premier|President|Minister|Ambassador|Governor|Mayor|Chairman|"
     r"Secretary|Mr|Ms|Mrs|Dr|PM)\.?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
@@ -665,7 +665,7 @@ class Picker:
         absent = self._absent_people(q, pick.facts) if found == "yes" else ()
         if absent:  # "did Putin accept Xi's invitation?": the invitation was Mishustin's
             return Decline(pick.intent.name, unsaid=absent)
-        unnamed = self._unnamed_names(q, pick.facts) if found == "yes" else ()
+        unnamed = self._unnamed_names(q, pick) if found == "yes" else ()
         if unnamed:  # "was Lavrentyev at the March 2023 meeting?": the meeting was held, and
             return Decline(pick.intent.name, unsaid=unnamed)  # it does not name him
         if found == "yes" and not self._all_named(q, pick.facts):
@@ -826,22 +826,26 @@ class Picker:
         written = dict(zip(q.tokens, q.written, strict=False))
         return tuple(written.get(w, w) for w in missing)
 
-    def _unnamed_names(self, q: Question, facts: Sequence[Fact]) -> tuple[str, ...]:
-        """The people a yes-or-no question names (a capitalised word inside it: a name the
-        articles give someone, or one after a title, "Premier Zhou Hanlin"; not a principal's
-        nor part of a place or another name the gazetteer knows) whom none of the facts, as
-        written, nor their meetings' places name."""
+    def _unnamed_names(self, q: Question, pick: Pick) -> tuple[str, ...]:
+        """The people a yes-or-no question names (a word of a name the articles give someone,
+        or one after a title, "Premier Zhou Hanlin"; not a principal's nor part of a place or
+        another name the gazetteer knows) whom none of the facts, as written, nor their
+        meetings' places name (nor, asked of a meeting, its people)."""
         # (a word of a place, a venue or any other name the gazetteer knows chooses a meeting)
         named = [(a, b) for section in self.gaz.sections if section != "people"
                  for a, b, _ in self.gaz.spans(section, q.text)]  # fmt: skip
+        facts = pick.facts
         text = " ".join(f"{f.display} {f.source} {f.place or ''}" for f in facts).lower()
+        if pick.intent.about == "meeting":  # "was Gusev at the Moscow meeting?": its people
+            text += " " + " ".join(p for m in {f.meeting for f in facts if f.meeting}
+                                   for p in self.table.values(PERSON, m)).lower()  # fmt: skip
         titled = [(m.start("name"), m.end("name")) for m in _TITLED.finditer(q.text)]
         out = []
-        for m in _INNER_NAME.finditer(q.text):
+        for m in _WORD.finditer(q.text):
             word = m.group()
             if (word.lower() not in text and word.lower() not in self._principal_words
                     and not any(a <= m.start() < b for a, b in named)
-                    and (word.lower() in self._person_words()
+                    and (word.lower() in self._person_words()  # ("did sokolova accept ...")
                          or any(a <= m.start() < b for a, b in titled))):  # fmt: skip
                 out.append(word)
         return tuple(out)

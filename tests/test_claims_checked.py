@@ -114,6 +114,8 @@ def test_a_correction_a_target_and_a_part_of_the_year(
         "Was Sazonov at the March 2023 meeting in Moscow?",  # he was at Kazan's
         "Was Premier Zhou Hanlin at the Kazan meeting?",  # named by no article
         "Did Putin accept Xi's invitation to visit China next year?",  # Mishustin did
+        # she was at the talks; the invitation was Mishustin's
+        "did volskaya accept xi's invitation?",
     ],
 )
 def test_someone_no_fact_of_the_meeting_names_is_no_yes(corrected: Built, question: str) -> None:

@@ -16,6 +16,7 @@ from bot.context import family_names, title_holder
 from bot.gazetteer import load_gazetteer
 from bot.kinds.trade import _in_english
 from bot.speech import reported
+from bot.translit import chinese_name, russian_name
 from tests.support import ARTICLES, Built, built_with
 
 RUSSIAN = ARTICLES / "russian"
@@ -111,3 +112,32 @@ def test_questions_about_a_russian_transcript(built: Built, question: str, has: 
 
 def test_a_year_with_no_figure_is_no_answer(built: Built) -> None:
     assert not built.answerer.ask("What was trade in 2030?").matched
+
+
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [("Елена Соколова", "Yelena Sokolova"), ("Дмитрий Лаврентьев", "Dmitry Lavrentyev"),
+     ("Илья Федоров", "Ilya Fedorov"), ("Юрий Трутнев", "Yury Trutnev")],
+)  # fmt: skip
+def test_a_russian_name_in_latin_letters(cyrillic: str, latin: str) -> None:
+    assert russian_name(cyrillic) == latin
+
+
+@pytest.mark.parametrize(
+    ("palladius", "pinyin"),
+    [("Гао Жуймин", "Gao Ruiming"), ("Си Цзиньпин", "Xi Jinping"), ("Ли Цян", "Li Qiang"),
+     ("Ван И", "Wang Yi"), ("Чжоу Ханьлинь", "Zhou Hanlin"), ("Дин Сюэсян", "Ding Xuexiang"),
+     ("Ян Цзечи", "Yang Jiechi"), ("Мишустин", "")],
+)  # fmt: skip
+def test_a_chinese_name_from_palladius_to_pinyin(palladius: str, pinyin: str) -> None:
+    assert chinese_name(palladius) == pinyin
+
+
+def test_who_came_along_in_a_russian_transcript(built: Built) -> None:
+    """ "Вместе со мной в Харбин прибыли вице-премьеры Алексей Оверчук и Дмитрий Волков": the
+    gazetteer's Overchuk, and Volkov whom it does not know, in Latin letters in English and as
+    written in Russian."""
+    reply = built.answerer.ask("Who accompanied Mishustin to Harbin?")
+    assert "Alexei Overchuk" in reply.text and "Dmitry Volkov" in reply.text, reply.text
+    reply = built.answerer.ask("Кто сопровождал Мишустина в Харбине?")
+    assert "Дмитрий Волков" in reply.text, reply.text

@@ -12,6 +12,7 @@ from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian
 from ..text import Pattern
+from ..translit import chinese_name, russian_name
 from . import delegation
 
 KIND = FactKind("person")  # qualifier: met | present | delegation
@@ -28,9 +29,16 @@ _PRESENT = Pattern(
     r"|\bparticipated in\b|\b(?:was|were)\s+represented\s+by\b"
     r"|\baccompanied\b|\bwas also at\b|\bjoined the (?:meeting|talks)\b"
     r"|\b(?:was|were)\s+(?:also\s+)?at\s+the\s+(?:table|talks)\b"
-    r"|\b(?:was|were)\s+(?:also\s+)?on\s+the\s+(?:Chinese|Russian)\s+side\b",
+    r"|\b(?:was|were)\s+(?:also\s+)?on\s+the\s+(?:Chinese|Russian)\s+side\b"
+    # a report in Russian: "В мероприятии приняли участие ...", "Вместе со мной прибыли ..."
+    r"|\bприн(?:яли?|имал[аи]?)\s+участие\b|\bприсутствовал[аи]?\b|\bсопровождал[аи]?\b"
+    r"|\bвместе\s+со\s+мной\b[^.]*\bприбыл[аи]?\b",
     re.I,
 )
+# What a presence is at: the meeting, a side, the table; in a report in Russian "во встрече", "в
+# мероприятии", "в переговорах"
+_AT = Pattern(r"meeting|talks|conversation|present|\bside\b|\btable\b|встреч|переговор|"
+              r"мероприяти|прибыл|беседе", re.I)  # fmt: skip
 # The speaker was there: "I was present when ...", "I was at the table too", "I sat in the row".
 _I_WAS = Pattern(r"\bI\s+(?:was|sat)\b")
 # A list's head: "Who is at the table 👇", "Present:"; the lines after it in its paragraph name
@@ -52,6 +60,7 @@ class Parts(facts.Parts):
     """The person's role ("Premier of China"), when the gazetteer or the text gives one."""
 
     role: str = ""
+    written: str = ""  # the name as a report in Russian writes it ("Елена Соколова")
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
@@ -75,18 +84,18 @@ def extract(ctx: Context) -> Iterator[Fact]:
         if _LISTED.match(s):
             listed = range(i + 1, ctx.article.paragraph(i).stop)
         side = delegation.SIDE.match(s)
-        if side or i in listed or (_PRESENT.search(s) and re.search(
-                r"meeting|talks|conversation|present|\bside\b|\btable\b", s, re.I)):  # fmt: skip
+        if side or i in listed or (_PRESENT.search(s) and _AT.search(s)):
             found = _people(ctx, s[side.end() :] if side else s)
             speaker = ctx.speaker(i) if _I_WAS.search(s) else ""
             entry = ctx.gaz.get("people", speaker) if speaker else None
             if entry is not None:  # an interviewee's "I was present when ...": there too
                 found.append((speaker, str(entry.attr("role") or "")))
+            written = dict(_written_in_russian(s))
             for name, role in found:
                 if name not in seen:
                     seen.add(name)
                     yield ctx.fact(KIND, i, name, english(name, role), qualifier="present",
-                                   parts=Parts(role))  # fmt: skip
+                                   parts=Parts(role, written.get(name, "")))  # fmt: skip
         m = _DELEGATION.search(s)
         if m and not ctx.gaz.find("people", m.group("who") or m.group("who2")):
             who = (m.group("who") or m.group("who2")).strip(" ,")
@@ -111,7 +120,62 @@ def _people(ctx: Context, sentence: str) -> list[tuple[str, str]]:
             title = m.group().rsplit(name, 1)[0].strip()
             found.append((m.start("name"), name, title))
             known.add(name.split()[-1])
+    for at, name, role in _russian_titled(sentence):
+        if name.split()[-1] not in known:
+            found.append((at, name, role))
+            known.add(name.split()[-1])
     return [(n, r) for _, n, r in sorted(found)]
+
+
+# A report in Russian: an official's title, then the name(s) in Cyrillic ("вице-премьеры Алексей
+# Оверчук и Дмитрий Волков", "министр иностранных дел КНР Гао Жуймин")
+_RU_NAME = r"[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+"
+_RU_OFFICE = r"(?i:посол|министр|вице|заместител|губернатор|глав|председател|премьер)"
+_RU_TITLED = Pattern(
+    r"(?i:(?P<title>вице-премьер\w*(?:\s+правительства\s+России|\s+Госсовета\s+КНР)?|"
+    r"заместител\w*\s+председателя\s+правительства(?:\s+России)?|министр\w*(?:\s+[а-яё-]+){0,3}?"
+    r"(?:\s+(?:России|РФ|КНР|Китая))?|посол\w*(?:\s+(?:России|КНР)\s+в\s+(?:КНР|Китае|России))?|"
+    r"губернатор\w*(?:\s+[а-яё-]+){0,2}?))\s+"
+    rf"(?P<names>{_RU_NAME}(?:(?:,\s*|\s+и\s+)(?!{_RU_OFFICE}){_RU_NAME})*)"
+)
+_RU_ROLES = (
+    (r"вице-премьер\w*\s+Госсовета", "Vice Premier of China"),
+    (r"вице-премьер|заместител", "Deputy Prime Minister"),
+    (r"министр\w*\s+иностранных\s+дел\s+(?:КНР|Китая)", "Foreign Minister of China"),
+    (r"министр\w*\s+иностранных\s+дел", "Foreign Minister"),
+    (r"министр", "Minister"),
+    (r"посол\w*\s+России", "Ambassador to China"),
+    (r"посол\w*\s+КНР", "Ambassador to Russia"),
+    (r"посол", "Ambassador"),
+    (r"губернатор", "Governor"),
+)
+
+
+def _russian_titled(sentence: str) -> list[tuple[int, str, str]]:
+    """(start, name in Latin letters, English role) of each official a Russian sentence names
+    after a title; a Chinese official's name from Palladius to pinyin."""
+    out = []
+    for m in _RU_TITLED.finditer(sentence):
+        title = m.group("title")
+        role = next((r for rx, r in _RU_ROLES if re.match(rx, title, re.I)), "")
+        chinese = bool(re.search(r"КНР|Китая|Госсовета", title))
+        if role in ("Deputy Prime Minister", "Minister") and not chinese:
+            role += " of Russia"  # (a Russian report's minister with no country is Russia's)
+        for n in re.finditer(_RU_NAME, m.group("names")):
+            name = (chinese and chinese_name(n.group())) or russian_name(n.group())
+            out.append((m.start("names") + n.start(), name, role))
+    return out
+
+
+def _written_in_russian(sentence: str) -> list[tuple[str, str]]:
+    """(name in Latin letters, name as written) of the officials a Russian sentence names."""
+    out = []
+    for m in _RU_TITLED.finditer(sentence):
+        chinese = bool(re.search(r"КНР|Китая|Госсовета", m.group("title")))
+        for n in re.finditer(_RU_NAME, m.group("names")):
+            out.append(((chinese and chinese_name(n.group())) or russian_name(n.group()),
+                        n.group()))  # fmt: skip
+    return out
 
 
 def english(name: str, role: str) -> str:
@@ -123,4 +187,5 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
     """'Ван И (министр иностранных дел КНР)'; a delegation through the ``groups`` vocabulary."""
     if f.qualifier == "delegation":
         return r.vocab("groups", f.value)
-    return r.fill("person", name=r.plain(f.value), role=r.role(p.role) if p.role else "")
+    name = p.written or r.plain(f.value)  # (a Russian report's own spelling)
+    return r.fill("person", name=name, role=r.role(p.role) if p.role else "")
