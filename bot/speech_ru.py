@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from .text import Pattern
+
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -55,7 +57,7 @@ def _forms(verb: str) -> str:
     return head + (r"\s+" + re.escape(rest) if rest else "")
 
 
-_KIND_OF = [(kind, re.compile(_forms(v) + r"$", re.I)) for kind, vs in _VERBS.items() for v in vs]
+_KIND_OF = [(kind, Pattern(_forms(v) + r"$", re.I)) for kind, vs in _VERBS.items() for v in vs]
 _VERB_RE = "|".join(
     _forms(v) for v in sorted({v for vs in _VERBS.values() for v in vs}, key=len, reverse=True)
 )
@@ -104,25 +106,25 @@ _OPEN = '«"„“'
 _CLOSE = '»"“”'
 # '"Ровно 85 лет назад ...", — сказал Мишустин, открывая встречу.' (a quote may open in an
 # earlier sentence)
-_TAIL = re.compile(
+_TAIL = Pattern(
     rf"^[{_OPEN}]?(?P<content>.{{8,}}?)[,.!?…]*[{_CLOSE}]\s*,?\s*[—–-]+\s*(?P<verb>{_VERB_RE})\s+"
     rf"(?P<spk>[^,.]{{2,60}}?)(?:,\s+[^.]*)?[.!]?$"
 )
 # "По словам премьера, ...", "По его словам, ..."
-_ACCORDING = re.compile(
+_ACCORDING = Pattern(
     r"^По\s+(?:(?P<pron>его|ее|её)\s+словам|словам\s+(?P<spk>[^,]{2,60}?)),\s+(?P<content>.{8,})$"
 )
 # "Си Цзиньпин, в свою очередь, заявил, что ...", "Он также сообщил, что ...", "Председатель КНР
 # призвал правительства ..."
 _ASIDE = r"(?:,?\s+в\s+свою\s+очередь,?|,\s+в\s+частности,)?"
 _ADVERBS = r"(?:(?:также|еще\s+раз|ещё\s+раз|вновь|особо|неоднократно|тогда)\s+)*"
-_HEAD = re.compile(
+_HEAD = Pattern(
     rf"^(?:(?:Кроме\s+того|Также|Затем|Далее|При\s+этом|В\s+свою\s+очередь),?\s+)?"
     rf"(?P<spk>[^,.:;«»\"]{{2,70}}?){_ASIDE}\s+{_ADVERBS}(?P<verb>{_VERB_RE})"
     r"(?:\s+в\s+том)?(?:,\s*(?:что|чтобы)\s+|:\s*|\s+)(?P<content>.{8,})$"
 )
 # a second verb: "..., добавив, что ...", "..., подчеркнув, что ..."
-_GERUND = re.compile(
+_GERUND = Pattern(
     r",\s+(?P<ger>добавив|подчеркнув|отметив|указав|заявив|выразив\s+надежду|выразив\s+"
     r"уверенность|призвав)(?:,\s*(?:что|чтобы)\s+|\s+)(?P<more>.{8,})$"
 )
@@ -192,7 +194,7 @@ def clean(text: str) -> str:
 
 
 # A speaker's own words that say what they do: "Надеюсь, что ...", "Мы уверены ...".
-_OWN = re.compile(
+_OWN = Pattern(
     r"^(?:(?:Я|Мы)\s+)?(?:(?P<hope>надеюсь|надеемся|рассчитываю|рассчитываем)|"
     r"(?P<believe>уверен|уверена|уверены|убежден|убеждены)|(?P<call>призываю|призываем|"
     r"предлагаю|предлагаем)|(?P<wish>желаю|желаем))\b",
@@ -201,7 +203,7 @@ _OWN = re.compile(
 
 
 # A line that only addresses someone: "Уважаемый господин Председатель!", "Дорогой друг!".
-_ADDRESS = re.compile(
+_ADDRESS = Pattern(
     r"^(?:(?:Уважаем|Дорог|Глубокоуважаем)\w+\s+[^.!?]{0,60}|Добрый\s+(?:день|вечер)|"
     r"Доброе\s+утро|Здравствуйте)[!.,]?$",
     re.I,
