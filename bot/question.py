@@ -257,7 +257,10 @@ _TALK = re.compile(rf"\b(?:talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speak
                    rf"mention(?:ed|s)?)\b|{_TALK_RU}", re.I)  # fmt: skip
 _BEFORE_SPEAKER = re.compile(rf"(?:\b(?:did|does|do|has|had|have|according to|by)\s+(?:the\s+)?"
                              rf"|по словам\s+|(?:{_SAY_RU}|{_TALK_RU})\w*\s+)$", re.I)  # fmt: skip
-_AFTER_SPEAKER = re.compile(rf"^(?:['’]s)?\s*(?:\w+\s+)?(?:{_SAY}|{_SAY_RU}|{_TALK_RU})", re.I)
+# ("Xi's own words", "Mishustin reportedly said"; not "Putin's greetings described": whose
+# greetings others described)
+_AFTER_SPEAKER = re.compile(rf"^(?:['’]s\s*(?:(?:own|exact|latest|first|main|key|official)\s+)?"
+                            rf"|\s*(?:\w+\s+)?)(?:{_SAY}|{_SAY_RU}|{_TALK_RU})", re.I)  # fmt: skip
 _SAYS_RU = re.compile(rf"{_SAY_RU}|{_TALK_RU}", re.I)
 _PREPOSITION_RU = re.compile(r"\b(?:про|о|об|обо|с|со|у|к|ко|для|от|за|на|в|во|по|при)\s+$", re.I)
 

@@ -159,3 +159,16 @@ def test_a_figure_or_a_name_a_fact_gives_answers(answerer: Answerer, question: s
                                                   has: str) -> None:  # fmt: skip
     reply = answerer.ask(question)
     assert has in reply.text, reply.text
+
+
+def test_whose_greetings_others_described_is_no_speaker(answerer: Answerer) -> None:
+    """ "How were Putin's greetings described": not what Putin said (no "Putin said ...")."""
+    q = answerer.reader.read("How were Putin's greetings described at the May 2023 meeting?")
+    assert q.slots.speaker == ""
+    q = answerer.reader.read("what did Xi say about Putin's greetings?")
+    assert q.slots.speaker == "Xi Jinping"
+
+
+def test_framed_is_described_not_farmed(answerer: Answerer) -> None:
+    reply = answerer.ask("Describe how Xi framed China-Russia relations in May 2023.")
+    assert reply.text.startswith("Xi Jinping"), reply.text
