@@ -191,7 +191,7 @@ _ALTERNATIVES = re.compile(
 # A Russian question word: the question asks for what it names, not yes or no
 _RUSSIAN_WH = re.compile(
     r"(?<!\w)(?:сколько|когда|где|кто|что|какой|какая|какое|какие|каких|каким"
-    r"|почему|зачем|куда|откуда|чей|чья|чьи|как)(?!\w)",
+    r"|почему|зачем|куда|откуда|чей|чья|чьи|чье|чьё|чьего|чьей|чьим|как)(?!\w)",
     re.I,
 )
 # Names given as examples of what is asked ("which orgs did Xi mention, like BRICS")

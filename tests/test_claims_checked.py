@@ -172,3 +172,13 @@ def test_whose_greetings_others_described_is_no_speaker(answerer: Answerer) -> N
 def test_framed_is_described_not_farmed(answerer: Answerer) -> None:
     reply = answerer.ask("Describe how Xi framed China-Russia relations in May 2023.")
     assert reply.text.startswith("Xi Jinping"), reply.text
+
+
+def test_an_invitation_accepted_with_its_host_and_who_passed_it_on(corrected: Built) -> None:
+    """ "Xi accepted with gratitude the invitation of President Vladimir Putin, conveyed by
+    Mishustin, to pay a state visit to Russia in 2035"; "чье" asks whose, no yes or no."""
+    reply = corrected.answerer.ask("Whose invitation to visit Russia did Xi accept?")
+    assert "Putin invited Xi Jinping (through Mishustin)" in reply.text, reply.text
+    assert "Xi accepted" in reply.text, reply.text
+    reply = corrected.answerer.ask("Чье приглашение принял Си Цзиньпин?")
+    assert not reply.text.startswith("Да"), reply.text

@@ -114,6 +114,12 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
             if fact is not None:
                 yield fact
                 continue
+        taken = _ACCEPTED_OF.search(s)
+        if taken:
+            fact = _accepted_of(ctx, i, s, taken)
+            if fact is not None:
+                yield fact
+                continue
         at = _AT_INVITATION.search(s)
         if at:
             fact = _at_invitation(ctx, i, s, at)
@@ -172,6 +178,32 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
 
 
 _PRONOUN_FIRST = Pattern(r"\W*(?:He|She)\b")
+# The guest accepting an invitation the sentence names the host of: "President Xi Jinping
+# accepted with gratitude the invitation of President ... Vladimir Putin, conveyed by Prime
+# Minister Mishustin, to pay a state visit to Russia in 2039".
+_ACCEPTED_OF = Pattern(
+    r"\baccept(?:s|ed)\s+(?:with\s+(?:gratitude|pleasure|thanks)\s+)?(?:the\s+)?invitation\s+of\s+"
+    r"(?P<host>[^,;.]{3,100}?)(?:,\s+(?:conveyed|passed\s+on|delivered|transmitted)\s+by\s+"
+    r"(?P<via>[^,;.]{3,60}),)?\s+to\s+(?P<aim>[^.;]{4,})",
+    re.I,
+)
+
+
+def _accepted_of(ctx: Context, i: int, s: str, m: re.Match[str]) -> Fact | None:
+    """The invitation a guest accepts, with its host and whoever passed it on."""
+    guest = subject_entry(ctx, s, m.start())
+    hosts = ctx.gaz.find("people", m.group("host"))
+    if guest is None or not hosts:
+        return None
+    host = hosts[-1][1].name
+    vias = ctx.gaz.find("people", m.group("via") or "")
+    via = vias[0][1].name if vias else ""
+    aim = m.group("aim").strip().rstrip(".")
+    parts = _purpose(ctx, aim, Parts(guest.name, host, via=via, accepted=True), s)
+    through = f" (through {_short(ctx, via)})" if via else ""
+    text = (f"{_short(ctx, host)} invited {guest.name}{through} to {aim}; "
+            f"{_short(ctx, guest.name)} accepted")  # fmt: skip
+    return ctx.fact(KIND, i, text, text, parts=parts)
 
 
 def _object(before: str) -> bool:
