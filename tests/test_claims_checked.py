@@ -182,3 +182,10 @@ def test_an_invitation_accepted_with_its_host_and_who_passed_it_on(corrected: Bu
     assert "Xi accepted" in reply.text, reply.text
     reply = corrected.answerer.ask("Чье приглашение принял Си Цзиньпин?")
     assert not reply.text.startswith("Да"), reply.text
+
+
+def test_the_day_of_a_visit_is_the_guests(corrected: Built) -> None:
+    """ "Xi met Mishustin in Kazan ..., on the second day of a three-day state visit": Xi's
+    visit (his office is of the other country), not Mishustin's, the name before it."""
+    reply = corrected.answerer.ask("What was the occasion of the Kazan meeting?")
+    assert "three-day state visit by Xi Jinping" in reply.text, reply.text

@@ -13,6 +13,7 @@ from typing import Literal
 from .. import facts
 from ..context import Context, nth, ordinal, sentence_date, subject_entry
 from ..facts import Fact, FactKind
+from ..gazetteer import Entry
 from ..glossary import needs
 from ..russian import Russian
 from ..text import Pattern, format_date
@@ -33,7 +34,8 @@ _VISIT = Pattern(
     r"\s+visit(?:\s+to\s+(?P<to>[A-Z][a-z]+))?"
     r"|\bpaying\s+an?\s+(?:(?P<len2>[\w]+-day)\s+)?(?P<kind2>state|official|working)\s+visit"
     r"(?:\s+to\s+(?P<to2>[A-Z][a-z]+))?"
-    r"|\b(?:his|her|the\s+[A-Z][\w ]{2,20}?['’]s|[A-Z]\w+['’]s|in\s+frame\s+of|as\s+part\s+of)\s+"
+    r"|\b(?:his|her|the\s+[A-Z][\w ]{2,20}?['’]s|[A-Z]\w+['’]s|in\s+frame\s+of|as\s+part\s+of|"
+    r"day\s+of\s+an?)\s+"  # ("on the second day of a three-day state visit")
     r"(?:(?P<len3>[\w]+-day)\s+)?(?P<kind3>state|official|working)\s+visit"
     r"(?:\s+(?:of\s+[\w ]{3,30}?\s+)?to\s+(?P<to3>[A-Z][a-z]+))?",
     re.I,
@@ -85,6 +87,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
             found = ctx.gaz.find("people", owner.group(1)) if owner else []
             # "during Xi's three-day state visit": the possessor's visit
             who = found[0][1] if found else subject_entry(ctx, s, m.start())
+            if m.group().startswith("day of") and (guest := _guest(ctx, s[: m.start()])):
+                who = guest  # "X met Y in Moscow, on the second day of a state visit": the
+                # one who came from the other country
             country = ctx.gaz.find("countries", where) if where else []
             if not country:  # "visit to the People's Republic of China": the country after it
                 group = next(g for g in ("kind", "kind2", "kind3") if m.group(g))
@@ -107,6 +112,19 @@ def extract(ctx: Context) -> Iterator[Fact]:
                 parts = Parts("regular meeting", held=held.isoformat() if held else "")
                 yield ctx.fact(KIND, i, label, display, number=float(n),
                                qualifier="regular meeting", parts=parts)  # fmt: skip
+
+
+def _guest(ctx: Context, before: str) -> Entry | None:
+    """Of the people ``before`` names, the one whose office is of another country than the
+    meeting's place, when there is exactly one."""
+    place = ctx.gaz.get("places", ctx.place or "")
+    home = str(place.attr("country") or "") if place else ""
+    if not home:
+        return None
+    abroad = " of China" if home == "Russia" else " of Russia"
+    guests = [e for _, e in ctx.gaz.find("people", before)
+              if str(e.attr("role") or "").endswith(abroad)]  # fmt: skip
+    return guests[0] if len({e.name for e in guests}) == 1 else None
 
 
 def _held(ctx: Context, i: int, n: int) -> date | None:
