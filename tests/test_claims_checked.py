@@ -189,3 +189,10 @@ def test_the_day_of_a_visit_is_the_guests(corrected: Built) -> None:
     visit (his office is of the other country), not Mishustin's, the name before it."""
     reply = corrected.answerer.ask("What was the occasion of the Kazan meeting?")
     assert "three-day state visit by Xi Jinping" in reply.text, reply.text
+
+
+def test_a_russian_reply_names_the_provinces_an_english_statement_names(
+    answerer: Answerer,
+) -> None:
+    reply = answerer.ask("Какие провинции пострадали от землетрясения, по словам Си?")
+    assert "Ганьсу" in reply.text and "Цинхай" in reply.text, reply.text

@@ -136,14 +136,15 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
                           terms=", ".join(_terms(content, r)))  # fmt: skip
 
 
-_SECTIONS = ("areas", "organisations", "initiatives")
+_SECTIONS = ("areas", "organisations", "initiatives", "regions")
 _MONEY = re.compile(r"\$\s?(\d+(?:\.\d+)?)\s*(billion|trillion|million)\b", re.I)
 _SCALE = {"billion": "млрд", "trillion": "трлн", "million": "млн"}
 
 
 def _terms(content: str, r: Russian) -> list[str]:
-    """What ``content`` names, in Russian: gazetteer entries with a Russian name, sums, and the
-    glossary's words of the genre's statements."""
+    """What ``content`` names, in Russian: gazetteer entries with a Russian name (areas,
+    organisations, initiatives, provinces), sums, and the glossary's words of the genre's
+    statements."""
     found = sorted((at, e.name) for section in _SECTIONS for at, e in r.gaz.find(section, content)
                    if r.gaz.ru(e.name))  # fmt: skip
     out = [str(r.gaz.ru(name)) for _, name in found]
