@@ -14,6 +14,7 @@ import pytest
 
 from bot.context import family_names, title_holder
 from bot.gazetteer import load_gazetteer
+from bot.kinds.person import _russian_titled
 from bot.kinds.trade import _in_english
 from bot.speech import reported
 from bot.translit import chinese_name, russian_name
@@ -141,3 +142,29 @@ def test_who_came_along_in_a_russian_transcript(built: Built) -> None:
     assert "Alexei Overchuk" in reply.text and "Dmitry Volkov" in reply.text, reply.text
     reply = built.answerer.ask("Кто сопровождал Мишустина в Харбине?")
     assert "Дмитрий Волков" in reply.text, reply.text
+
+
+def test_the_side_of_a_russian_reports_officials() -> None:
+    """The country a title names first is the official's ("посол РФ в КНР": Russia's); with
+    none, the side the sentence names before ("С китайской стороны присутствовали ...")."""
+    russian = _russian_titled(
+        "Во встрече с российской стороны участвовали первый вице-премьер Дмитрий Рябцев, "
+        "министр иностранных дел Аркадий Соболев и посол РФ в КНР Павел Ермолин."
+    )
+    assert [(n, r) for _, n, r in russian] == [
+        ("Dmitry Ryabtsev", "Deputy Prime Minister of Russia"),
+        ("Arkady Sobolev", "Foreign Minister of Russia"),
+        ("Pavel Yermolin", "Ambassador of Russia to China"),
+    ]
+    chinese = _russian_titled("С китайской стороны присутствовали министр иностранных дел Гао "
+                              "Цзяньминь и посол КНР в России Тан Вэйго.")  # fmt: skip
+    assert [(n, r) for _, n, r in chinese] == [
+        ("Gao Jianmin", "Foreign Minister of China"),
+        ("Tang Weiguo", "Ambassador of China to Russia"),
+    ]
+
+
+def test_a_range_of_months_in_the_nominative() -> None:
+    assert _in_english("За январь - апрель 2044 года товарооборот увеличился на 6,8%.") == (
+        "in January - April 2044 trade rose 6,8 percent."
+    )

@@ -32,13 +32,14 @@ _PRESENT = Pattern(
     r"|\b(?:was|were)\s+(?:also\s+)?on\s+the\s+(?:Chinese|Russian)\s+side\b"
     # a report in Russian: "В мероприятии приняли участие ...", "Вместе со мной прибыли ..."
     r"|\bприн(?:яли?|имал[аи]?)\s+участие\b|\bприсутствовал[аи]?\b|\bсопровождал[аи]?\b"
+    r"|\bучаствовал[аи]?\b"
     r"|\bвместе\s+со\s+мной\b[^.]*\bприбыл[аи]?\b",
     re.I,
 )
 # What a presence is at: the meeting, a side, the table; in a report in Russian "во встрече", "в
 # мероприятии", "в переговорах"
 _AT = Pattern(r"meeting|talks|conversation|present|\bside\b|\btable\b|встреч|переговор|"
-              r"мероприяти|прибыл|беседе", re.I)  # fmt: skip
+              r"мероприяти|прибыл|беседе|сторон", re.I)  # fmt: skip
 # The speaker was there: "I was present when ...", "I was at the table too", "I sat in the row".
 _I_WAS = Pattern(r"\bI\s+(?:was|sat)\b")
 # A list's head: "Who is at the table 👇", "Present:"; the lines after it in its paragraph name
@@ -134,7 +135,7 @@ _RU_OFFICE = r"(?i:посол|министр|вице|заместител|гу�
 _RU_TITLED = Pattern(
     r"(?i:(?P<title>вице-премьер\w*(?:\s+правительства\s+России|\s+Госсовета\s+КНР)?|"
     r"заместител\w*\s+председателя\s+правительства(?:\s+России)?|министр\w*(?:\s+[а-яё-]+){0,3}?"
-    r"(?:\s+(?:России|РФ|КНР|Китая))?|посол\w*(?:\s+(?:России|КНР)\s+в\s+(?:КНР|Китае|России))?|"
+    r"(?:\s+(?:России|РФ|КНР|Китая))?|посол\w*(?:\s+(?:России|РФ|КНР)\s+в\s+(?:КНР|Китае|России|РФ))?|"
     r"губернатор\w*(?:\s+[а-яё-]+){0,2}?))\s+"
     rf"(?P<names>{_RU_NAME}(?:(?:,\s*|\s+и\s+)(?!{_RU_OFFICE}){_RU_NAME})*)"
 )
@@ -144,11 +145,25 @@ _RU_ROLES = (
     (r"министр\w*\s+иностранных\s+дел\s+(?:КНР|Китая)", "Foreign Minister of China"),
     (r"министр\w*\s+иностранных\s+дел", "Foreign Minister"),
     (r"министр", "Minister"),
-    (r"посол\w*\s+России", "Ambassador to China"),
-    (r"посол\w*\s+КНР", "Ambassador to Russia"),
+    (r"посол\w*\s+(?:России|РФ)", "Ambassador of Russia to China"),
+    (r"посол\w*\s+КНР", "Ambassador of China to Russia"),
     (r"посол", "Ambassador"),
     (r"губернатор", "Governor"),
 )
+
+
+# The side a Russian sentence names before its officials: "С китайской стороны присутствовали ..."
+_RU_SIDE = Pattern(r"(?i:с\s+(?P<side>китайской|российской)\s+стороны)")
+
+
+def _chinese(sentence: str, m: re.Match[str]) -> bool:
+    """The official after title ``m`` is China's: the title names China ("министр иностранных
+    дел КНР", "посол КНР в России"), or the sentence speaks of the Chinese side before it."""
+    country = re.search(r"\b(?:КНР|Китая|Госсовета|России|РФ)\b", m.group("title"))
+    if country:  # (the first the title names is its own: "посол РФ в КНР" is Russia's)
+        return country.group() not in ("России", "РФ")
+    sides = [x for x in _RU_SIDE.finditer(sentence) if x.start() < m.start()]
+    return bool(sides) and sides[-1].group("side").lower() == "китайской"
 
 
 def _russian_titled(sentence: str) -> list[tuple[int, str, str]]:
@@ -157,8 +172,12 @@ def _russian_titled(sentence: str) -> list[tuple[int, str, str]]:
     out = []
     for m in _RU_TITLED.finditer(sentence):
         title = m.group("title")
+        chinese = _chinese(sentence, m)
         role = next((r for rx, r in _RU_ROLES if re.match(rx, title, re.I)), "")
-        chinese = bool(re.search(r"КНР|Китая|Госсовета", title))
+        if role == "Foreign Minister":  # (of the side the sentence names)
+            role += " of China" if chinese else " of Russia"
+        elif role == "Ambassador" and chinese:
+            role = "Ambassador of China to Russia"
         if role in ("Deputy Prime Minister", "Minister") and not chinese:
             role += " of Russia"  # (a Russian report's minister with no country is Russia's)
         for n in re.finditer(_RU_NAME, m.group("names")):
@@ -171,7 +190,7 @@ def _written_in_russian(sentence: str) -> list[tuple[str, str]]:
     """(name in Latin letters, name as written) of the officials a Russian sentence names."""
     out = []
     for m in _RU_TITLED.finditer(sentence):
-        chinese = bool(re.search(r"КНР|Китая|Госсовета", m.group("title")))
+        chinese = _chinese(sentence, m)
         for n in re.finditer(_RU_NAME, m.group("names")):
             out.append(((chinese and chinese_name(n.group())) or russian_name(n.group()),
                         n.group()))  # fmt: skip
