@@ -223,6 +223,11 @@ _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them 
 # as the Reader reads them).
 _ACCOMPANIED = "accompany"  # "who accompanied Xi": not Xi himself, and from his side
 _OTHERS_ASKED = ("else", _ACCOMPANIED)
+_TO_A_COUNTRY = re.compile(r"\b(?:Ambassador|Envoy|Representative|Consul)\w*\s+to\s+(?:the\s+)?"
+                           r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*")  # fmt: skip
+# Who of a delegation is asked, not its head: "which Russian ministers", "какие министры"
+_MEMBERS = re.compile(r"\b(?:(?:deputy|vice)\s+)?(?:ministers|officials|delegates)\b|"
+                      r"\bминистр(?:ы|ов)\b", re.I)  # fmt: skip
 # A sentence that denies: no "yes" to a question it holds the words of
 _DENIED = re.compile(r"\b(?:not|never|no|nor|neither|denied|declined|refused|rejected)\b|n['’]t\b",
                      re.I)  # fmt: skip
@@ -1395,6 +1400,8 @@ class Picker:
                 return Decline(intent.name, unsaid=(q.future_as,))
         others_asked = next((w for t, w in zip(q.tokens, q.written, strict=False)
                              if t in self._others_asked), "")  # fmt: skip
+        if not others_asked and (members := _MEMBERS.search(q.text)):
+            others_asked = members.group()  # "which Russian ministers": not the principals
         if others_asked and facts and PERSON in intent.answers and not s.roles:
             # "who else was there", "who was there besides Xi": not the principals themselves
             facts = [f for f in facts if f.kind != PERSON or f.value not in self.principals]
@@ -1421,9 +1428,9 @@ class Picker:
         if side and facts and PERSON in intent.answers and not s.roles:
             # "who was there on the Russian side": the people whose office is that country's
             # (an office "of Russia to China" is Russia's: the country after "of" says)
-            facts = [f for f in facts if f.kind not in intent.answers or f"of {side}" in f.display
-                     or (side in self._countries(f.display)
-                         and not self._of_country.search(f.display))]  # fmt: skip
+            facts = [
+                f for f in facts if f.kind not in intent.answers or self._of_side(f.display, side)
+            ]
             if not facts:
                 return Decline(intent.name, unsaid=(side_as,))
         if not facts:
@@ -1795,6 +1802,19 @@ class Picker:
             return facts, 0
         keep = set(sorted(order, key=self.table.sort_key)[-SHOWN:])
         return [f for f in facts if f.meeting in keep], len(order) - SHOWN
+
+    def _of_side(self, display: str, side: str) -> bool:
+        """The person or group ``display`` names may be of country ``side``: the country its
+        first "of" names ("Ambassador of Russia to China", "members of the Russian government"),
+        else the other one than an office "to" names ("Ambassador to China"), else any country
+        it names; an office that names none ("Deputy Prime Minister") may."""
+        of = self._of_country.search(display)
+        to = None if of else _TO_A_COUNTRY.search(display)
+        if to:  # "Ambassador to China": the other country's
+            named = {e.name for e in self.gaz.sections["countries"]} - self._countries(to.group())
+        else:
+            named = self._countries(of.group() if of else display)
+        return side in named or not named
 
     def _countries(self, text: str) -> set[str]:
         """The countries ``text`` names ("of the Russian government": Russia)."""

@@ -433,9 +433,13 @@ _ATTRIBUTED = re.compile(
 _ACCEPTED_RU = re.compile(r"(принял\w*)\b.*(?:приглашени|помощ)|"
                           r"(?:приглашени|помощ)\w*\b.*\b(принял\w*)", re.I)  # fmt: skip
 ACCEPT = "accept"  # the claim token of "accept" (its stem; the lexicon's ``verify`` holds it)
-_SIDE = re.compile(r"\b(?:on|from)\s+(?:the\s+)?(chinese|russian)\s+side\b|\b(chinese|russian)"
-                   r"\s+side\b|\bfrom\s+(?:the\s+)?(china|russia)\b|\bс\s+(российской|китайской)\s+"
-                   r"стороны", re.I)  # fmt: skip
+_SIDE = re.compile(
+    r"\b(?:on|from)\s+(?:the\s+)?(chinese|russian)\s+side\b|\b(chinese|russian)"
+    r"\s+side\b|\bfrom\s+(?:the\s+)?(china|russia)\b|\bс\s+(российской|китайской)\s+"
+    r"стороны|\b(chinese|russian)\s+(?=(?:deputy\s+|vice\s+)?(?:ministers|officials|"
+    r"delegates)\b)",
+    re.I,
+)  # fmt: skip ("which Russian ministers": of that side)
 _RU_TO = re.compile(r"(?<!\w)(?:в|во)\s+$", re.I)  # before a country: "в Россию", "в Китае"
 
 

@@ -196,3 +196,27 @@ def test_a_russian_reply_names_the_provinces_an_english_statement_names(
 ) -> None:
     reply = answerer.ask("Какие провинции пострадали от землетрясения, по словам Си?")
     assert "Ганьсу" in reply.text and "Цинхай" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "has", "lacks"),
+    [
+        # Wang Yi is China's; Mishustin heads the delegation the question asks the members of
+        ("@factbot which russian ministers were at the great hall meeting", "", ""),
+        # a group "of the Russian government" is Russia's
+        ("Which Russian ministers accompanied Mishustin to Moscow?", "Cabinet members", ""),
+        ("which chinese officials were at the great hall meeting?", "Wang Yi", "Mishustin"),
+    ],
+)
+def test_the_members_of_a_side(answerer: Answerer, question: str, has: str, lacks: str) -> None:
+    reply = answerer.ask(question)
+    if not has:
+        assert not reply.matched, reply.text
+        return
+    assert has in reply.text and (not lacks or lacks not in reply.text), reply.text
+
+
+def test_an_ambassador_to_a_country_is_of_the_other(corrected: Built) -> None:
+    """ "Russian Ambassador to China Oleg Sazonov" is on the Russian side."""
+    reply = corrected.answerer.ask("Which Russian officials attended the Kazan talks?")
+    assert "Sazonov" in reply.text and "Volskaya" in reply.text, reply.text
