@@ -171,7 +171,8 @@ _NOT_PLACES = frozenset({"person", "private", "secret", "public", "total", "gene
                             "particular", "detail", "details", "short", "brief", "return",
                             "гости", "итоге", "целом", "рамках", "ходе", "связи", "течение",
                             "качестве", "результате", "частности", "общем", "основном", "очередь",
-                            "ответ", "свою", "честь", "память", "пользу", "сторону"})  # fmt: skip
+                            "ответ", "свою", "честь", "память", "пользу", "сторону", "back",
+                            "turn", "return", "charge"})  # fmt: skip
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
