@@ -425,6 +425,11 @@ def _agreeing(years: set[int], month_day: tuple[int, int], weekday: str) -> set[
     return good
 
 
+# A labelled line of a fact sheet or a listing that names the meeting's venue
+_VENUE_LINE = Pattern(r"^\W{0,3}(?:venue|location|place)\s*:\s*(?P<v>.{3,120})$", re.I)
+_LABELLED_LINES = 20  # (the head of the page, where such a summary is)
+
+
 def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
                    elsewhere: frozenset[int]) -> tuple[str | None, str, int, str]:  # fmt: skip
     """(city, venue, rank, country) where the leaders met: the meeting sentences (the most
@@ -438,6 +443,14 @@ def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
         venues = [(e, i) for i in meeting  # the main entrance": where they arrived to meet
                   if i and _ARRIVES_AT.search(article.sentences[i - 1])
                   for e in venues_at(gaz, article.sentences[i - 1])]  # fmt: skip
+    labelled = next((m.group("v") for line in article.sentences[:_LABELLED_LINES]
+                     if (m := _VENUE_LINE.match(line))), "")  # fmt: skip
+    if not venues and labelled:  # a fact sheet's "- Venue: Diaoyutai State Guesthouse, Beijing"
+        venues = [(e, -1) for e in venues_at(gaz, labelled)]
+        own = _NAMED_VENUE.search(f"at the {labelled}")  # one the gazetteer does not know
+        cities = gaz.find("places", labelled)
+        if not venues and own and cities:
+            return cities[0][1].name, own.group("venue"), 0, country
     for i in meeting:
         if any(e.name == "video link" for _, e in gaz.find("places", bodies[i])):
             return "video link", "", 0, ""
@@ -519,6 +532,19 @@ def _headed_clock(sentences: Sequence[str], day: date) -> tuple[str, str]:
         dates = find_dates(s[: m.start("t")], day)
         if dates and dates[0].value == day:
             return daytime_of(f"at {m.group('t')}")
+    return "", ""
+
+
+_DATE_LINE = Pattern(r"^\W{0,3}(?:date|time|when)\s*:\s*(?P<d>.{3,160})$", re.I)
+
+
+def _labelled_time(sentences: Sequence[str], day: date) -> tuple[str, str]:
+    """(part of day, clock) from a labelled line of the page's head that gives the meeting's
+    own date ("- Date: Tuesday, 16 July 2041 (afternoon session, about 70 minutes)")."""
+    for s in sentences[:_LABELLED_LINES]:
+        m = _DATE_LINE.match(s)
+        if m and any(d.value == day for d in find_dates(m.group("d"), day)):
+            return daytime_of(m.group("d"))
     return "", ""
 
 
@@ -719,6 +745,8 @@ def _article_context(
         daytime, clock = _headed_clock(sentences, day)
     if not daytime:
         daytime, clock = _stamped_clock(article, meeting)
+    if not daytime and day:  # a fact sheet's "- Date: Tuesday, 16 July 2041 (afternoon session)"
+        daytime, clock = _labelled_time(sentences, day)
     counted = {m.idx for m in found if m.principal and m.count and m.tense == "past"}
     meeting = sorted(set(meeting) | counted)  # "it was their second meeting this year": this one
     slug = _slug(city or "unknown")

@@ -403,7 +403,10 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
     partners: dict[str, str] = {}  # whom a speaker met in the meeting reported: "we" are both
     regular: tuple[str, ...] = ()  # who held the last numbered regular meeting named
     numbers: dict[int, tuple[str, ...]] = {}  # who held each numbered regular meeting named
+    gainsaid = _gainsaid(sentences)
     for i, s in enumerate(sentences):
+        if i in gainsaid:  # a host's slip the other host corrects at once: no meeting
+            continue
         people = finder.people(s) if _TRIGGER.search(s) or re.search(r"\bhe\b|\bshe\b", s, re.I) \
             else []  # fmt: skip
         if _TRIGGER.search(s):
@@ -443,6 +446,30 @@ def mentions(sentences: Sequence[str], gaz: Gazetteer, said: Sequence[Said],
         named = [p for p in (people or finder.people(s) if len(s) < 400 else people)]
         if named:
             last = named[0][2]
+    return out
+
+
+# A transcript's turn: "RAFAEL OSEI: ...", "Lena Hartmann: ..."; one that opens by gainsaying the
+# turn before: "Not quite.", "No, that was in Beijing", "Actually, ...", "That's wrong".
+_TURN = Pattern(
+    r"^(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})"
+    r"(?:\s*\([^)]{1,40}\))?:\s+(?=\S)"
+)
+_GAINSAY = Pattern(
+    r"^(?:not\s+quite|no\b|nope\b|actually\b|that['’]?s\s+(?:not\s+right|wrong)|"
+    r"wrong\b|not\s+so\b|correction\b)",
+    re.I,
+)
+
+
+def _gainsaid(sentences: Sequence[str]) -> set[int]:
+    """The sentences of each transcript turn that the next turn opens by correcting ("RAFAEL:
+    Xi received him on Monday the fifteenth." / "LENA: Not quite. ... the next day")."""
+    turns = [(i, m.end()) for i, s in enumerate(sentences) if (m := _TURN.match(s))]
+    out: set[int] = set()
+    for (start, _), (after, at) in zip(turns, turns[1:], strict=False):
+        if _GAINSAY.match(sentences[after][at:]):
+            out.update(range(start, after))
     return out
 
 

@@ -47,7 +47,7 @@ from .relevance import (
     latin_name,
 )
 from .relevance import MOST as RANKED
-from .text import MONTH_NAMES, ORDINAL_WORDS, month_number
+from .text import MONTH_NAMES, ORDINAL_WORDS, find_dates, month_number
 from .verdict import Claim, Verdict, claim_words, claims, verdict, weekday_claim
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
@@ -172,7 +172,7 @@ _NOT_PLACES = frozenset({"person", "private", "secret", "public", "total", "gene
                             "гости", "итоге", "целом", "рамках", "ходе", "связи", "течение",
                             "качестве", "результате", "частности", "общем", "основном", "очередь",
                             "ответ", "свою", "честь", "память", "пользу", "сторону", "back",
-                            "turn", "return", "charge"})  # fmt: skip
+                            "turn", "charge"})  # fmt: skip
 _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
@@ -226,6 +226,8 @@ _ACCOMPANIED = "accompany"  # "who accompanied Xi": not Xi himself, and from his
 _OTHERS_ASKED = ("else", _ACCOMPANIED)
 _TO_A_COUNTRY = re.compile(r"\b(?:Ambassador|Envoy|Representative|Consul)\w*\s+to\s+(?:the\s+)?"
                            r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*")  # fmt: skip
+# The kinds that are the meeting itself (its day is the facts' day)
+_OF_A_MEETING = frozenset({MEETING, VENUE, PERSON, DURATION, OCCASION})
 # Who of a delegation is asked, not its head: "which Russian ministers", "какие министры"
 _MEMBERS = re.compile(r"\b(?:(?:deputy|vice)\s+)?(?:ministers|officials|delegates)\b|"
                       r"\bминистр(?:ы|ов)\b", re.I)  # fmt: skip
@@ -660,6 +662,8 @@ class Picker:
         found = self._verdict(q, pick)
         if found != "no" and self._of_other_years(q, pick):
             found = "no"  # "was the 75th anniversary in 2023?": of 2024, said at a 2023 meeting
+        if found != "no" and self._on_other_day(q, pick):
+            found = "no"  # "did they meet on May 25, 2023?": on May 24
         visited = self._not_visited(q, pick)
         if visited:  # "did Mishustin visit Gansu?": condolences over the quake there are no visit
             return Decline(pick.intent.name, unsaid=visited)
@@ -699,6 +703,20 @@ class Picker:
         if found == "no" and (shown := self._shown_otherwise(q, pick)) is not None:
             return shown  # "did they meet in the afternoon?": no, and the time of day they did
         return dataclasses.replace(pick, no=found == "no", yes=found == "yes", weekday=weekday)
+
+    def _on_other_day(self, q: Question, pick: Pick) -> bool:
+        """The question names a day (month and day, perhaps a year) and every fact is of a
+        meeting held on another day: they were picked by the month."""
+        days = [(d.month, d.day, d.value.year if d.explicit and d.value else None)
+                for d in find_dates(q.text, None) if d.month and d.day]  # fmt: skip
+        if not days or not pick.facts:
+            return False
+        held = {m.date for f in pick.facts if f.meeting
+                and (m := self.table.meeting(f.meeting)) is not None and m.date}  # fmt: skip
+        if not held or any(f.kind not in _OF_A_MEETING for f in pick.facts):
+            return False
+        return not any(h.month == mo and h.day == dd and (y is None or h.year == y)
+                       for h in held for mo, dd, y in days)  # fmt: skip
 
     def _of_other_years(self, q: Question, pick: Pick) -> bool:
         """The question claims a year for what the facts date themselves (an anniversary, a
