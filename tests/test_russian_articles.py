@@ -168,3 +168,14 @@ def test_a_range_of_months_in_the_nominative() -> None:
     assert _in_english("За январь - апрель 2044 года товарооборот увеличился на 6,8%.") == (
         "in January - April 2044 trade rose 6,8 percent."
     )
+
+
+def test_an_invitation_in_russian(built: Built, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "Председатель КНР пригласил российского премьера посетить Китай ... Мишустин с
+    благодарностью принял приглашение" (the wire of tests/data/articles/instead has
+    "Председатель КНР пригласил российского премьера посетить Китай")."""
+    wire = built_with(tmp_path_factory.mktemp("ria"), ARTICLES / "instead")
+    reply = wire.answerer.ask("Who did Xi invite in Kazan?")
+    assert "Xi invited Mikhail Mishustin to visit China" in reply.text, reply.text
+    reply = wire.answerer.ask("Кого Си Цзиньпин пригласил в Казани?")
+    assert "Мишустина" in reply.text, reply.text

@@ -63,7 +63,9 @@ _ACCEPT = Pattern(
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+)?(?:kind\s+)?invitation\b"
     r"|\b(?:gladly|happily|readily)\s+accept(?:s|ed)?\b"
     r"|\b(?:glad|happy|pleased)\s+(?:to\s+)?accept(?:s|ed)?\b"
-    r"|\baccepted\s+(?:it|with\s+pleasure)\b",
+    r"|\baccepted\s+(?:it|with\s+pleasure)\b"
+    # in Russian: "Мишустин с благодарностью принял приглашение", "принимаю ваше приглашение"
+    r"|\bприн(?:ял[аи]?|имаю|имаем)\s+(?:(?:с\s+благодарностью|ваше|его|это)\s+)*приглашение",
     re.I,
 )
 _ACCEPT_AHEAD = 3  # sentences after the invitation where the guest's answer may come
@@ -106,6 +108,9 @@ def _accepted(ctx: Context, idx: int, guest: str) -> bool:
 def _invitations(ctx: Context) -> Iterator[Fact]:
     finder = Finder(ctx.gaz, ctx.named)
     for i, s in enumerate(ctx.article.sentences):
+        if "приглас" in s.lower():
+            yield from _invited_in_russian(ctx, i, s)
+            continue
         if "invit" not in s.lower():
             continue
         passed = _PASS.search(s)
@@ -178,6 +183,79 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
 
 
 _PRONOUN_FIRST = Pattern(r"\W*(?:He|She)\b")
+# A report in Russian: "Си Цзиньпин пригласил Мишустина посетить Китай в следующем году",
+# "приглашаю вас ... посетить Китай" (a transcript's speaker, to the one he speaks to)
+_RU_INVITED = Pattern(
+    r"\b(?P<verb>приглас(?:ил|ила|или)|приглашаю|приглашаем)\s+(?P<guest>[А-ЯЁ][а-яё]+(?:\s+"
+    r"[А-ЯЁ][а-яё]+)?|вас|тебя|российского\s+(?:премьера|премьер-министра)|главу\s+российского\s+"
+    r"правительства|премьер-министра\s+России|председателя\s+КНР|китайского\s+лидера|главу\s+КНР)"
+    r"(?:,\s+[^,]{2,40},)?\s+(?:(?:в\s+следующем\s+году|в\s+удобное"
+    r"\s+[^,]{2,30}|снова|также)\s+)*(?P<aim>посетить\s+[А-ЯЁ][а-яё]+|принять\s+участие[^.;]*)"
+)
+
+
+def _other(ctx: Context, speaker: str) -> str:
+    """Whom ``speaker`` speaks to: his partner at the meeting, else the other principal."""
+    others = [p for p in ctx.gaz.principals if p != speaker]
+    return ctx.partner(speaker) or (others[0] if speaker in ctx.gaz.principals and others else "")
+
+
+# The principals' titles in Russian, as an object ("пригласил российского премьера") and as a
+# subject ("Председатель КНР пригласил ...")
+_RU_GUEST_TITLES = (
+    (
+        r"российского\s+(?:премьера|премьер-министра)|главу\s+российского\s+правительства"
+        r"|премьер-министра\s+России",
+        " of Russia",
+    ),
+    (r"председателя\s+КНР|китайского\s+лидера|главу\s+КНР", " of China"),
+)
+_RU_HOST_TITLES = (
+    (
+        r"(?:российский\s+)?премьер(?:-министр)?(?:\s+России)?|глава\s+российского\s+правительства",
+        " of Russia",
+    ),
+    (r"председатель\s+КНР|китайский\s+лидер|глава\s+КНР", " of China"),
+)
+
+
+def _titled_ru(ctx: Context, text: str, subject: bool = False) -> str:
+    """The principal a Russian title stands for ("российского премьера"; as a ``subject``, the
+    title a sentence opens with: "Председатель КНР пригласил ...")."""
+    for rx, country in _RU_HOST_TITLES if subject else _RU_GUEST_TITLES:
+        if re.match(rf"(?:{rx})\b", text, re.I) if subject else re.fullmatch(rx, text, re.I):
+            return next((p for p in ctx.gaz.principals
+                         if (e := ctx.gaz.get("people", p)) is not None
+                         and str(e.attr("role") or "").endswith(country)), "")  # fmt: skip
+    return ""
+
+
+def _invited_in_russian(ctx: Context, i: int, s: str) -> Iterator[Fact]:
+    """The invitations of a sentence in Russian, to visit a country (the rest as written)."""
+    for m in _RU_INVITED.finditer(s):
+        first = m.group("verb").startswith("приглаша")
+        speaker = ctx.speaker(i)
+        guests = ctx.gaz.find("people", m.group("guest"))
+        hosts = ctx.gaz.find("people", s[: m.start()])
+        if first and speaker:
+            host, guest = speaker, (_other(ctx, speaker) if m.group("guest") in ("вас", "тебя")
+                                    else guests[0][1].name if guests else "")  # fmt: skip
+        else:  # (the subject opens the sentence: a name or a title)
+            host = _titled_ru(ctx, s.strip(), subject=True) or (
+                hosts[0][1].name if hosts else "")  # fmt: skip
+            guest = guests[0][1].name if guests else _titled_ru(ctx, m.group("guest"))
+        if not guest:
+            continue
+        aim = m.group("aim")
+        dest = ctx.gaz.find("countries", aim) if aim.startswith("посетить") else []
+        parts = Parts(guest, host if host != guest else "", action="visit" if dest else "",
+                      dest=dest[0][1].name if dest else "")  # fmt: skip
+        what = f"to visit {dest[0][1].name}" if dest else f"(in Russian: “{aim.strip()}”)"
+        who = f"{_short(ctx, host)} invited {guest}" if parts.host else f"{guest} was invited"
+        text = f"{who} {what}"
+        yield ctx.fact(KIND, i, text, text, parts=parts)
+
+
 # The guest accepting an invitation the sentence names the host of: "President Xi Jinping
 # accepted with gratitude the invitation of President ... Vladimir Putin, conveyed by Prime
 # Minister Mishustin, to pay a state visit to Russia in 2039".
