@@ -239,8 +239,11 @@ _MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\b")
 _NEAR = 2  # meetings a "no such meeting" decline names as held at that time elsewhere
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
-_NOT_NAMES = frozenset({"what", "which", "when", "were", "mentioned", "events", "event", "about",
-                        "they", "there"})  # fmt: skip
+_NOT_NAMES = frozenset({"what", "which", "when", "were", "was", "mentioned", "events", "event",
+                        "about", "they", "there",
+                        # who is asked, by what they do: "which experts were quoted"
+                        "expert", "experts", "analyst", "analysts", "scholar", "scholars",
+                        "specialist", "specialists", "quoted", "quote", "quot"})  # fmt: skip
 
 
 # A clause that places what is asked at a meeting: "when he met Putin", "while meeting Putin".
@@ -1764,6 +1767,9 @@ class Picker:
             closed = {w for k in present for w in KINDS[k].values if w in q.content}
             names = {name for marker, name in q.names if marker not in _NOT_VALUES}
             words = set() if closed else self._narrow_words(q, names)
+            named = {k for k in intent.answers if KINDS[k].named}
+            if not (closed or names or words) and named and set(intent.answers) - named:
+                keep = {n for k in present & named for ns in numbers[k].values() for n in ns}
             if closed:
                 keep = {n for k in present for v in closed for n in self._exact(k).get(v, ())}
             elif names and present & self._kinds_named(names):
@@ -2168,7 +2174,7 @@ class Picker:
         if any(KINDS[k].period is not None for k in intent.answers):
             facts = self._in_period(facts, q, self._month_period(intent, q))
         if intent.narrow:
-            facts = self._narrow(facts, q)
+            facts = self._narrow(facts, q, intent.answers)
         if ordinals:
             facts = [f for f in facts if numbered(f, ordinals)]
         if select and intent.asks != "count" and facts:
@@ -2432,8 +2438,13 @@ class Picker:
         initiatives): a question naming one asks for that one."""
         return {k for n in names for k in self._entry_kinds.get(n, ())}
 
-    def _narrow(self, facts: list[Fact], q: Question) -> list[Fact]:
-        """Only the facts the question names, when it names some ("which five-year plan?")."""
+    def _narrow(
+        self, facts: list[Fact], q: Question, answers: Sequence[FactKind] = ()
+    ) -> list[Fact]:
+        """Only the facts the question names, when it names some ("which five-year plan?").
+        Naming no one, an intent that also answers a kind that must be named (the people the
+        articles introduce) answers with that kind alone ("which experts were quoted": not
+        everyone present)."""
         kinds = {f.kind for f in facts}
         closed = {w for k in kinds for w in KINDS[k].values if w in q.content}
         if closed:  # "in the afternoon": a value of a kind with few values; its facts, or none
@@ -2447,6 +2458,9 @@ class Picker:
             return [f for f in facts if any(n in f.value for n in names)]  # its facts, or none
         words = self._narrow_words(q, names)
         if not words:
+            named = {k for k in answers if KINDS[k].named}
+            if named and set(answers) - named:
+                return [f for f in facts if f.kind in named]
             return facts
         # the question's words each value names (of the kinds that narrowing intents answer)
         by_value = self._value_hits(words, self._value_kinds())

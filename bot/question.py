@@ -330,7 +330,9 @@ _THE_ARTICLES = re.compile(
     r"таможн\w*|статистик\w*)(?:\s+(?-i:[A-Z]{2,8})\b)?"
     # "the most recent encounter that the articles report", "... these texts mention"
     r"|\b(?:that|which)\s+(?:the|these|your|those)\s+(?:news\s+)?(?:articles?|reports?|texts?|"
-    r"stories|sources?)\s+(?:report|reports|mention|mentions|describe|describes|cover|covers)\b",
+    r"stories|sources?)\s+(?:report|reports|mention|mentions|describe|describes|cover|covers)\b"
+    r"|\b(?:covered|reported|described|mentioned)\s+(?:by|in)\s+(?:the|these)\s+(?:news\s+)?"
+    r"(?:articles?|reports?|texts?|stories|sources?)\b",
     re.I,
 )
 # Hearsay the question checks, not anyone's words in the articles: "my uncle says trade hit ...,

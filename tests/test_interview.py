@@ -24,3 +24,10 @@ def test_what_the_interviewee_said_about_what_he_was_asked(built: Built) -> None
 def test_the_interviewees_words_are_not_a_principals(built: Built) -> None:
     reply = built.answerer.ask("what did Xi say about the tea?")
     assert "nobody touched it" not in reply.text, reply.text
+
+
+def test_which_experts_were_quoted_is_not_who_was_present(built: Built) -> None:
+    """Asked for experts, the people an article introduces with their role answer (here none
+    is: "Pavel Orlov served as ..." gives no title before his name), never the principals."""
+    reply = built.answerer.ask("which experts were quoted?")
+    assert "President of China" not in reply.text, reply.text
