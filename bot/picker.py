@@ -228,6 +228,13 @@ _TO_A_COUNTRY = re.compile(r"\b(?:Ambassador|Envoy|Representative|Consul)\w*\s+t
                            r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*")  # fmt: skip
 # The kinds that are the meeting itself (its day is the facts' day)
 _OF_A_MEETING = frozenset({MEETING, VENUE, PERSON, DURATION, OCCASION})
+# An office asked ("which Chinese vice premier attended", "кто переводил Си"): its holders answer
+_OFFICE_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:(?:chinese|russian)\s+)?(?P<o>vice\s+premier|deputy\s+prime\s+minister|"
+    r"foreign\s+minister|ambassador|interpreter|translator|governor|mayor|spokes(?:man|woman|person))"
+    r"\b|(?P<ru>\bкто\s+переводил\w*|\bпереводчик\w*)",
+    re.I,
+)
 # Who of a delegation is asked, not its head: "which Russian ministers", "какие министры"
 _MEMBERS = re.compile(r"\b(?:(?:deputy|vice)\s+)?(?:ministers|officials|delegates)\b|"
                       r"\bминистр(?:ы|ов)\b", re.I)  # fmt: skip
@@ -1398,6 +1405,16 @@ class Picker:
             facts = [f for f in facts if any(p in f.display or p in f.source for p in named_places)]
             if not facts:
                 return Decline(intent.name, no_meeting=no_meeting)
+        office_asked = (
+            _OFFICE_ASKED.search(q.text) if PERSON in intent.answers and not s.roles else None
+        )
+        if (
+            office_asked
+        ):  # "which Chinese vice premier attended": only people of that office, or none
+            office = "interpreter" if office_asked.group("ru") else office_asked.group("o").lower()
+            facts = [f for f in facts if f.kind != PERSON or office in f.display.lower()]
+            if not any(f.kind == PERSON for f in facts):
+                return Decline(intent.name, unsaid=(office_asked.group().strip(),))
         if s.roles and PERSON in intent.answers:  # "who is the Chinese premier": only that office
             facts = [f for f in facts if f.kind != PERSON or f.value in s.roles]
             if not any(f.kind == PERSON for f in facts):

@@ -220,3 +220,21 @@ def test_an_ambassador_to_a_country_is_of_the_other(corrected: Built) -> None:
     """ "Russian Ambassador to China Oleg Sazonov" is on the Russian side."""
     reply = corrected.answerer.ask("Which Russian officials attended the Kazan talks?")
     assert "Sazonov" in reply.text and "Volskaya" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "has"),
+    [
+        ("which foreign minister was at the great hall meeting?", "Wang Yi"),
+        ("which vice premier was at the great hall meeting?", ""),  # none is named
+        ("Кто переводил Си Цзиньпину в декабре 2023?", ""),  # no interpreter is named
+        ("What was trade in 2023 in yuan?", ""),  # a figure in dollars only
+        ("What was trade in 2023 in dollars?", "$200 billion"),
+    ],
+)
+def test_an_office_or_a_currency_asked(answerer: Answerer, question: str, has: str) -> None:
+    reply = answerer.ask(question)
+    if not has:
+        assert not reply.matched, reply.text
+        return
+    assert has in reply.text, reply.text
