@@ -1549,6 +1549,13 @@ class Picker:
                 facts = whole
         # (a count says them all: the header counts "more")
         facts, more = self._latest(facts) if wide is None else wide
+        other = self.other
+        if (
+            other is not None
+            and facts
+            and all(f.kind in other.answers and f.kind not in intent.answers for f in facts)
+        ):
+            intent = other  # other meetings' facts are told as theirs (not "They met on ...")
         return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday, more)
 
     def _said_met(self, q: Question, intent: Intent) -> bool:

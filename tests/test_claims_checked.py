@@ -238,3 +238,13 @@ def test_an_office_or_a_currency_asked(answerer: Answerer, question: str, has: s
         assert not reply.matched, reply.text
         return
     assert has in reply.text, reply.text
+
+
+def test_a_planned_regular_meeting_is_told_as_such(corrected: Built) -> None:
+    """Another meeting's facts answer as another meeting's: not "They met on ..."."""
+    reply = corrected.answerer.ask("When is the 38th regular meeting?")
+    assert "38th regular meeting" in reply.text, reply.text
+    assert not reply.text.startswith("They met"), reply.text
+    # an announcement that reports no meeting of its own: its planned meetings, as planned
+    reply = corrected.answerer.ask("When is the 39th regular meeting?")
+    assert "planned" in reply.text and not reply.text.startswith("They met"), reply.text
