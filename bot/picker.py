@@ -1549,13 +1549,13 @@ class Picker:
                 facts = whole
         # (a count says them all: the header counts "more")
         facts, more = self._latest(facts) if wide is None else wide
-        other = self.other
+        other_intent = self.other
         if (
-            other is not None
+            other_intent is not None
             and facts
-            and all(f.kind in other.answers and f.kind not in intent.answers for f in facts)
+            and all(f.kind in other_intent.answers and f.kind not in intent.answers for f in facts)
         ):
-            intent = other  # other meetings' facts are told as theirs (not "They met on ...")
+            intent = other_intent  # other meetings' facts are told as theirs (not "They met on")
         return Pick(intent, tuple(facts), intent.asks == "date" and q.weekday, more)
 
     def _said_met(self, q: Question, intent: Intent) -> bool:

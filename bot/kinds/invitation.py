@@ -113,24 +113,10 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
             continue
         if "invit" not in s.lower():
             continue
-        passed = _PASS.search(s)
-        if passed:
-            fact = _passed(ctx, finder, i, s, passed)
-            if fact is not None:
-                yield fact
-                continue
-        taken = _ACCEPTED_OF.search(s)
-        if taken:
-            fact = _accepted_of(ctx, i, s, taken)
-            if fact is not None:
-                yield fact
-                continue
-        at = _AT_INVITATION.search(s)
-        if at:
-            fact = _at_invitation(ctx, i, s, at)
-            if fact is not None:
-                yield fact
-                continue
+        fact = _one_form(ctx, finder, i, s)
+        if fact is not None:
+            yield fact
+            continue
         for m in re.finditer(r"\binvit(?:ed|es|e)\s+(?=(?P<rest>[^.;]+))", s):
             # "invited A to visit China and said he has invited B to ...": one fact each.
             rest = re.split(r"\binvit(?:ed|es)\b", m.group("rest"))[0]
@@ -180,6 +166,19 @@ def _invitations(ctx: Context) -> Iterator[Fact]:
                 aim = purpose.group("p").strip()
                 parts = _purpose(ctx, f"attend {aim}" if aim.startswith("the ") else aim, parts, s)
             yield ctx.fact(KIND, i, text, text, parts=parts)
+
+
+def _one_form(ctx: Context, finder: Finder, i: int, s: str) -> Fact | None:
+    """The invitation of sentence ``i`` in one of the forms that name its parts otherwise than
+    "X invited Y": passed on, accepted with its host named, or "at the invitation of"."""
+    passed = _PASS.search(s)
+    if passed and (fact := _passed(ctx, finder, i, s, passed)) is not None:
+        return fact
+    taken = _ACCEPTED_OF.search(s)
+    if taken and (fact := _accepted_of(ctx, i, s, taken)) is not None:
+        return fact
+    at = _AT_INVITATION.search(s)
+    return _at_invitation(ctx, i, s, at) if at else None
 
 
 _PRONOUN_FIRST = Pattern(r"\W*(?:He|She)\b")
