@@ -34,7 +34,9 @@ _RU_WH = r"(?:кто|где|когда|сколько|почему|зачем|к
 _RU_WH_FIRST = re.compile(rf"^\s*{_RU_WH}\b", re.I)
 _RU_BREAK = re.compile(rf",\s+(?={_RU_WH}\b)", re.I)
 # "when and where did they meet": two question words sharing one question.
-_PAIR = re.compile(rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_WH})\b(?P<rest>.*)$", re.I | re.S)
+_PAIR = re.compile(
+    rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_PREP}{_WH})\b(?P<rest>.*)$", re.I | re.S
+)  # fmt: skip ("где и во сколько": the second after a preposition)
 # ... the second with a noun of its own: "where and at what time of day did they meet"
 _PAIR_NOUN = re.compile(
     rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_PREP}(?:what|which|how|какое|какой|в\s+какое)"

@@ -154,8 +154,8 @@ _FUTURE = re.compile(r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetup|meet-up|visit|
                      r"долж(?:ен|на|ны|но)\s+(?:встретиться|прибыть|посетить|пройти|состояться))|"
                      rf"\b(?:{FUTURE_TENSE})(?!\w)",
                      re.I)  # fmt: skip
-_HOW_MANY = re.compile(r"\bhow\s+many\b|сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|amount|sum|"
-                       r"size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b"
+_HOW_MANY = re.compile(r"\bhow\s+many\b|(?<!во\s)сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|"
+                       r"amount|sum|size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b"
                        r"|\bwhat\s+(?:figure|number|amount|sum|percentage)\b", re.I)  # fmt: skip
 # "how many days did the visit last": a duration, not the last meeting
 _LASTED = re.compile(

@@ -248,3 +248,16 @@ def test_a_planned_regular_meeting_is_told_as_such(corrected: Built) -> None:
     # an announcement that reports no meeting of its own: its planned meetings, as planned
     reply = corrected.answerer.ask("When is the 39th regular meeting?")
     assert "planned" in reply.text and not reply.text.startswith("They met"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "has"),
+    [
+        # "во сколько" is what time (a part of the day answers), not how many
+        ("@factbot где и во сколько встречались 20 декабря 23го?", "утром"),
+        ("где и во сколько встречались 20 декабря 2023?", "Дом народных собраний"),
+    ],
+)
+def test_russian_what_time(answerer: Answerer, question: str, has: str) -> None:
+    reply = answerer.ask(question)
+    assert has in reply.text, reply.text
