@@ -179,3 +179,10 @@ def test_an_invitation_in_russian(built: Built, tmp_path_factory: pytest.TempPat
     assert "Xi invited Mikhail Mishustin to visit China" in reply.text, reply.text
     reply = wire.answerer.ask("Кого Си Цзиньпин пригласил в Казани?")
     assert "Мишустина" in reply.text, reply.text
+
+
+def test_an_english_reply_names_what_a_russian_statement_names(built: Built) -> None:
+    """ "... расширять сотрудничество в области энергетики и судостроения": its areas in English,
+    which an English question finds it by."""
+    reply = built.answerer.ask("What did Xi say about shipbuilding in Harbin?")
+    assert "судостроения" in reply.text and "shipbuilding" in reply.text, reply.text

@@ -46,14 +46,25 @@ class Parts(facts.Parts):
     verb: str = ""
     direct: bool = False  # a transcript line or a quote: the speaker's own words
     asked: str = ""  # the interview's question it answers ("Why did the tea always go cold?")
+    terms: tuple[str, ...] = ()  # what a clause in Russian names, in English ("shipbuilding")
 
 
 def extract(ctx: Context) -> Iterator[Fact]:
     """One fact per clause someone says in the article."""
     for said in ctx.said:
-        p = Parts(said.speaker, said.content, said.kind, said.verb, said.direct, said.asked)
+        terms = _english_terms(ctx, said.content) if is_russian(said.content) else ()
+        p = Parts(said.speaker, said.content, said.kind, said.verb, said.direct, said.asked, terms)
         text = english(p)  # the speaker's full name: "who said ..." is answered by it
         yield ctx.fact(KIND, said.idx, said.content, text, qualifier=said.speaker, parts=p)
+
+
+def _english_terms(ctx: Context, content: str) -> tuple[str, ...]:
+    """What a clause in Russian names that the gazetteer knows, by its English name (areas,
+    organisations, initiatives, provinces): "в Арктике, в судостроении" -> Northern Sea Route,
+    shipbuilding."""
+    found = sorted((at, e.name) for section in _SECTIONS
+                   for at, e in ctx.gaz.find(section, content))  # fmt: skip
+    return tuple(dict.fromkeys(name for _, name in found))
 
 
 def agent(f: Fact) -> str:
@@ -91,7 +102,8 @@ def english(p: Parts, short: str = "") -> str:
     content = clip(p.content)
     if is_russian(content):  # a report in Russian: its words as written, the verb in English
         said = "" if p.direct else " " + _IN_ENGLISH.get(p.kind, "said")
-        return f"{who}{said} (in Russian): “{_bare(content)}”"
+        terms = f" ({', '.join(p.terms)})" if p.terms else ""
+        return f"{who}{said} (in Russian): “{_bare(content)}”{terms}"
     if p.direct:  # (the quote marks are these: a quote's own would make two pairs)
         return f"{who}: “{_bare(content)}”"
     verb = _FINITE.get(p.verb, p.verb)
