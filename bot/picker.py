@@ -895,6 +895,12 @@ class Picker:
                    and not all(w.lower() in words for w in m.group().split())
                    for m in _FULL_NAME.finditer(f.display))  # fmt: skip
 
+    def _names_someone(self, q: Question) -> bool:
+        """The question names a person: one the gazetteer knows or one the articles name."""
+        return bool(q.slots.people) or any(
+            w.lower() in self._person_words() for w in re.findall(r"[A-Za-z]{3,}", q.text)
+        )
+
     def _person_words(self) -> frozenset[str]:
         """The words of the names of everyone the articles name, in lower case (once; a store
         reads the values alone)."""
@@ -1765,6 +1771,7 @@ class Picker:
             or sum(len(ns) for found in index.values() if found for ns in found.values())
             < _WIDE_FROM  # (a few are read as fast as chosen)
             or (PERSON in kinds and (s.roles or q.side[0]))  # (who of them: offices, sides)
+            or len({KINDS[k].named for k in intent.answers}) > 1  # (``_narrow``: who is named)
             or s.invited  # (whose invitations: ``_pick`` reads them all)
             or (not intent.narrow and any(m not in _NOT_VALUES for m, _ in q.names))
             or q.verify
@@ -1791,9 +1798,6 @@ class Picker:
             closed = {w for k in present for w in KINDS[k].values if w in q.content}
             names = {name for marker, name in q.names if marker not in _NOT_VALUES}
             words = set() if closed else self._narrow_words(q, names)
-            named = {k for k in intent.answers if KINDS[k].named}
-            if not (closed or names or words) and named and set(intent.answers) - named:
-                keep = {n for k in present & named for ns in numbers[k].values() for n in ns}
             if closed:
                 keep = {n for k in present for v in closed for n in self._exact(k).get(v, ())}
             elif names and present & self._kinds_named(names):
@@ -2469,6 +2473,11 @@ class Picker:
         Naming no one, an intent that also answers a kind that must be named (the people the
         articles introduce) answers with that kind alone ("which experts were quoted": not
         everyone present)."""
+        named = {k for k in answers if KINDS[k].named}
+        if named and set(answers) - named and not self._names_someone(q):
+            # naming no one, only the people the articles introduce ("who is the richest man
+            # in Russia" is no one present whose group's words say "Russian")
+            facts = [f for f in facts if f.kind in named]
         kinds = {f.kind for f in facts}
         closed = {w for k in kinds for w in KINDS[k].values if w in q.content}
         if closed:  # "in the afternoon": a value of a kind with few values; its facts, or none
@@ -2482,9 +2491,6 @@ class Picker:
             return [f for f in facts if any(n in f.value for n in names)]  # its facts, or none
         words = self._narrow_words(q, names)
         if not words:
-            named = {k for k in answers if KINDS[k].named}
-            if named and set(answers) - named:
-                return [f for f in facts if f.kind in named]
             return facts
         # the question's words each value names (of the kinds that narrowing intents answer)
         by_value = self._value_hits(words, self._value_kinds())

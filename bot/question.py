@@ -647,7 +647,7 @@ _ROLE = Guarded(re.compile(rf"\b(?P<c1>{_COUNTRIES})\s+(?P<o1>{_OFFICES})\b|\b(?
                 ("chin", "russ", "китай", "китая", "российск", "россии", "кнр", "рф"))  # fmt: skip
 # The office is what is asked: "who is the Chinese premier", "who was Russia's PM at ...".
 _ASKS_WHO = re.compile(
-    r"\b(?:who\s*(?:'s|s|is|was|are|were)|кто\s+(?:такой|был|является)?)\s*"
+    r"\b(?:who\s*(?:'s|s|is|was|are|were)|кто\s+(?:такой|был|является)?|как\s+зовут)\s*"
     r"(?:the\s+|at\s+the\s+time\s+)?$",
     re.I,
 )
