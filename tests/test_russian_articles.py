@@ -151,14 +151,14 @@ def test_the_side_of_a_russian_reports_officials() -> None:
         "Во встрече с российской стороны участвовали первый вице-премьер Дмитрий Рябцев, "
         "министр иностранных дел Аркадий Соболев и посол РФ в КНР Павел Ермолин."
     )
-    assert [(n, r) for _, n, r in russian] == [
+    assert [(n, r) for _, n, r, _ in russian] == [
         ("Dmitry Ryabtsev", "Deputy Prime Minister of Russia"),
         ("Arkady Sobolev", "Foreign Minister of Russia"),
         ("Pavel Yermolin", "Ambassador of Russia to China"),
     ]
     chinese = _russian_titled("С китайской стороны присутствовали министр иностранных дел Гао "
                               "Цзяньминь и посол КНР в России Тан Вэйго.")  # fmt: skip
-    assert [(n, r) for _, n, r in chinese] == [
+    assert [(n, r) for _, n, r, _ in chinese] == [
         ("Gao Jianmin", "Foreign Minister of China"),
         ("Tang Weiguo", "Ambassador of China to Russia"),
     ]

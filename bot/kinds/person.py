@@ -91,7 +91,7 @@ def extract(ctx: Context) -> Iterator[Fact]:
             entry = ctx.gaz.get("people", speaker) if speaker else None
             if entry is not None:  # an interviewee's "I was present when ...": there too
                 found.append((speaker, str(entry.attr("role") or "")))
-            written = dict(_written_in_russian(s))
+            written = {name: as_written for _, name, _, as_written in _russian_titled(s)}
             for name, role in found:
                 if name not in seen:
                     seen.add(name)
@@ -121,7 +121,7 @@ def _people(ctx: Context, sentence: str) -> list[tuple[str, str]]:
             title = m.group().rsplit(name, 1)[0].strip()
             found.append((m.start("name"), name, title))
             known.add(name.split()[-1])
-    for at, name, role in _russian_titled(sentence):
+    for at, name, role, _ in _russian_titled(sentence):
         if name.split()[-1] not in known:
             found.append((at, name, role))
             known.add(name.split()[-1])
@@ -166,9 +166,9 @@ def _chinese(sentence: str, m: re.Match[str]) -> bool:
     return bool(sides) and sides[-1].group("side").lower() == "китайской"
 
 
-def _russian_titled(sentence: str) -> list[tuple[int, str, str]]:
-    """(start, name in Latin letters, English role) of each official a Russian sentence names
-    after a title; a Chinese official's name from Palladius to pinyin."""
+def _russian_titled(sentence: str) -> list[tuple[int, str, str, str]]:
+    """(start, name in Latin letters, English role, name as written) of each official a
+    Russian sentence names after a title; a Chinese official's name from Palladius to pinyin."""
     out = []
     for m in _RU_TITLED.finditer(sentence):
         title = m.group("title")
@@ -182,18 +182,7 @@ def _russian_titled(sentence: str) -> list[tuple[int, str, str]]:
             role += " of Russia"  # (a Russian report's minister with no country is Russia's)
         for n in re.finditer(_RU_NAME, m.group("names")):
             name = (chinese and chinese_name(n.group())) or russian_name(n.group())
-            out.append((m.start("names") + n.start(), name, role))
-    return out
-
-
-def _written_in_russian(sentence: str) -> list[tuple[str, str]]:
-    """(name in Latin letters, name as written) of the officials a Russian sentence names."""
-    out = []
-    for m in _RU_TITLED.finditer(sentence):
-        chinese = _chinese(sentence, m)
-        for n in re.finditer(_RU_NAME, m.group("names")):
-            out.append(((chinese and chinese_name(n.group())) or russian_name(n.group()),
-                        n.group()))  # fmt: skip
+            out.append((m.start("names") + n.start(), name, role, n.group()))
     return out
 
 
