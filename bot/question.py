@@ -337,14 +337,18 @@ _THE_ARTICLES = re.compile(
 )
 # Hearsay the question checks, not anyone's words in the articles: "my uncle says trade hit ...,
 # true?", "I heard that ...", "is it true that ...", "говорят, что ..."
-_HEARSAY = re.compile(
-    r"\b(?:my|our|a|some)\s+(?:[\w'’-]+\s+){0,2}?(?:says|said|claims|claimed|told\s+me|thinks|"
-    r"reckons|insists)\s+(?:that\s+)?|\b(?:i|we)\s+(?:heard|read|was\s+told|were\s+told)\s+"
-    r"(?:that\s+)?|\b(?:someone|somebody|people|everyone)\s+(?:says|said|told\s+me|claims)\s+"
-    r"(?:that\s+)?|\b(?:is\s+it|it\s+is|it's)\s+(?:true|correct|right)\s+that\s+"
-    r"|(?:^|\s)говорят,?\s+(?:что\s+)?|\bслышал[аи]?,?\s+(?:что\s+)?",
-    re.I,
-)
+_HEARSAY = Guarded(
+    re.compile(
+        r"\b(?:my|our|a|some)\s+(?:[\w'’-]+\s+){0,2}?(?:says|said|claims|claimed|told\s+me|thinks|"
+        r"reckons|insists)\s+(?:that\s+)?|\b(?:i|we)\s+(?:heard|read|was\s+told|were\s+told)\s+"
+        r"(?:that\s+)?|\b(?:someone|somebody|people|everyone)\s+(?:says|said|told\s+me|claims)\s+"
+        r"(?:that\s+)?|\b(?:is\s+it|it\s+is|it's)\s+(?:true|correct|right)\s+that\s+"
+        r"|(?:^|\s)говорят,?\s+(?:что\s+)?|\bслышал[аи]?,?\s+(?:что\s+)?",
+        re.I,
+    ),
+    ("says", "said", "claim", "told", "thinks", "reckons", "insists", "heard", "read", "true",
+     "correct", "right", "говорят", "слышал"),
+)  # fmt: skip
 # A date in figures: "05.11.2026" (day first, as dotted dates are), "2026-11-05"
 _NUMERIC_DATE = re.compile(
     r"\b(?:(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))\b"
