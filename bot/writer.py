@@ -190,8 +190,9 @@ class Writer:
             if near:  # "did they meet in Moscow in May 2026": in Beijing, then
                 labels = "; ".join(self.meeting_label(m, lang) for m in near)
                 reason += " " + NEAR_MEETING(lang, what=labels)
-        elif decline.unsaid:
-            reason = UNSAID(lang, what=", ".join(decline.unsaid))
+        elif decline.unsaid:  # (a name the gazetteer writes in Russian, so in a Russian reply)
+            said = [str(self.gaz.ru(w) or w) if lang == "ru" else w for w in decline.unsaid]
+            reason = UNSAID(lang, what=", ".join(said))
         elif decline.other_event:
             reason = OTHER_EVENT(lang)
         reply = render_decline(lang, reason)
