@@ -136,7 +136,8 @@ async def test_misses_command_when_the_log_is_off(api, config, answerer):
         api.push_message(ADMIN, "what is the capital of France?", user_id=ADMIN)
         api.push_message(ADMIN, "/misses", user_id=ADMIN)
         calls = await replies(api, ADMIN, count=2)
-    assert calls[1].result["text"] == "The misses log is off (misses.path)."
+    # (the two updates are handled concurrently: the replies may come in either order)
+    assert "The misses log is off (misses.path)." in [c.result["text"] for c in calls]
 
 
 async def test_a_burst_of_concurrent_handlers_writes_whole_lines(api, config, answerer, tmp_path):
