@@ -25,7 +25,6 @@ from .glossary import Glossary, glossary_from_data
 from .helptext import question, suggested
 from .intents import Intent, Lexicon
 from .kinds import NEEDS
-from .kinds.person import KIND as PERSON
 from .kinds.publication import dated_report, reported_on
 from .kinds.role import KIND as ROLE
 from .language import choose, counted
@@ -42,9 +41,6 @@ from .writer import Writer
 
 SUGGESTIONS = 3  # "did you mean" questions offered at most
 TRIES = 8  # candidate questions asked to find them, at most (each is a whole ask)
-
-
-_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}")  # a person's name
 
 
 class Answerer:
@@ -176,8 +172,7 @@ class Answerer:
     def _people(self) -> list[str]:
         """The people the articles name whom the gazetteer may not know: those introduced with
         their role, and everyone present whose name is a name (not "the Cabinet members")."""
-        present = [v for v in self.table.kind_values(PERSON) if _NAME.fullmatch(v)]
-        return sorted({*self.table.kind_values(ROLE), *present})
+        return sorted({*self.table.kind_values(ROLE), *self.picker.people_named()})
 
     def _introduced_speaker(self, q: Question, names: set[str]) -> Question:
         """``q``, asking what someone the articles introduce said ("what did Lavrentyev say

@@ -122,25 +122,23 @@ def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[De
     if months_asked(q.text) == FULL_YEAR:  # "the full-year total": not the first 11 months'
         out.append(Demand("full year", lambda d: not _PART_OF_YEAR.search(d), True))
     currency = _CURRENCY_ASKED.search(q.text)
-    if currency:  # "trade in yuan": a figure in yuan, not one in dollars
-        word = next(g for g in currency.groups() if g).lower()
-        given = next(rx for stem, rx in _CURRENCIES if word.startswith(stem))
+    if currency and currency.lastgroup:  # "trade in yuan": a figure in yuan, not one in dollars
+        given = _CURRENCY_GIVEN[currency.lastgroup]
         out.append(Demand(currency.group(), lambda d: bool(given.search(d)), True))
     return out
 
 
-# A currency asked for ("in yuan", "в юанях"), and how a figure's display gives it
-_CURRENCY_ASKED = re.compile(r"\bin\s+(yuan|rmb|renminbi|rubles|roubles|dollars|usd|us\s+dollars)\b"
-                             r"|\bв\s+(юан\w*|рубл\w*|доллар\w*)", re.I)  # fmt: skip
-_CURRENCIES = (
-    ("yuan", re.compile(r"\byuan\b|\bRMB\b|юан", re.I)),
-    ("rmb", re.compile(r"\byuan\b|\bRMB\b|юан", re.I)),
-    ("renminbi", re.compile(r"\byuan\b|\bRMB\b|юан", re.I)),
-    ("юан", re.compile(r"\byuan\b|\bRMB\b|юан", re.I)),
-    ("r", re.compile(r"\bru?bles?\b|\broubles?\b|рубл", re.I)),
-    ("рубл", re.compile(r"\bru?bles?\b|\broubles?\b|рубл", re.I)),
-    ("", re.compile(r"\$|\bdollars?\b|\bUSD\b|доллар", re.I)),
+# A currency asked for ("in yuan", "в юанях"), by which one; how a figure's display gives it
+_CURRENCY_ASKED = re.compile(
+    r"\bin\s+(?:(?P<yuan>yuan|rmb|renminbi)|(?P<rubles>rubles|roubles)|(?P<dollars>dollars|usd|us\s+"
+    r"dollars))\b|\bв\s+(?:(?P<yuan_ru>юан)|(?P<rubles_ru>рубл)|(?P<dollars_ru>доллар))\w*",
+    re.I,
 )
+_YUAN = re.compile(r"\byuan\b|\bRMB\b|юан", re.I)
+_RUBLES = re.compile(r"\bru?bles?\b|\broubles?\b|рубл", re.I)
+_DOLLARS = re.compile(r"\$|\bdollars?\b|\bUSD\b|доллар", re.I)
+_CURRENCY_GIVEN = {"yuan": _YUAN, "yuan_ru": _YUAN, "rubles": _RUBLES, "rubles_ru": _RUBLES,
+                   "dollars": _DOLLARS, "dollars_ru": _DOLLARS}  # fmt: skip
 
 
 # A proper name in a text: capitalised words, not the first of a sentence or a label

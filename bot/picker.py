@@ -530,6 +530,7 @@ class Picker:
         self._by_meeting: dict[str, frozenset[str]] = {}  # meeting id -> its facts' words
         self._claims_of: dict[int, frozenset[Claim]] = {}  # fact key -> its claims (``_claims``)
         self._people_words: frozenset[str] | None = None  # (``_person_words``)
+        self._people_named: tuple[str, ...] | None = None  # (``people_named``)
         # The people at every meeting: naming them describes none.
         self._principals = table.everywhere(PERSON, [m.id for m in table.meetings])
 
@@ -901,12 +902,19 @@ class Picker:
             w.lower() in self._person_words() for w in re.findall(r"[A-Za-z]{3,}", q.text)
         )
 
+    def people_named(self) -> tuple[str, ...]:
+        """The full names of everyone the articles say was present (a group, "the Cabinet
+        members", is no name), once; a store reads the values alone."""
+        if self._people_named is None:
+            self._people_named = tuple(sorted(v for v in self.table.kind_values(PERSON)
+                                              if _FULL_NAME.fullmatch(v)))  # fmt: skip
+        return self._people_named
+
     def _person_words(self) -> frozenset[str]:
-        """The words of the names of everyone the articles name, in lower case (once; a store
-        reads the values alone)."""
+        """The words of ``people_named``, in lower case (once)."""
         if self._people_words is None:
-            names = [v for v in self.table.kind_values(PERSON) if _FULL_NAME.fullmatch(v)]
-            self._people_words = frozenset(w.lower() for v in names for w in v.split())
+            self._people_words = frozenset(w.lower() for v in self.people_named()
+                                           for w in v.split())  # fmt: skip
         return self._people_words
 
     def _absent_people(self, q: Question, facts: Sequence[Fact]) -> tuple[str, ...]:

@@ -73,7 +73,7 @@ _TITLES: tuple[tuple[str, str], ...] = (
      r"(?:глав\w+|председател\w+)\s+(?:российского\s+)?правительства(?:\s+(?:России|РФ))?)",
      "the russian prime minister"),
 )  # fmt: skip
-_TITLE_RE = "|".join(t for t, _ in _TITLES)
+TITLE_RE = "|".join(t for t, _ in _TITLES)  # any of them, in any case
 _PRONOUNS = {"он": "he", "она": "she", "его": "he", "ее": "she", "её": "she"}
 
 Holder = Callable[[str], str | None]
@@ -88,10 +88,19 @@ def _speaker(text: str, people: Sequence[tuple[int, str, str]], last: str | None
     for _, alias, name in people:
         if alias in t:
             return name
+    english = office(t)
+    return holder(english) if english else None
+
+
+def office(text: str, opening: bool = False) -> str:
+    """The English title ``bot.speech``'s holders read ("the russian prime minister") of the
+    Russian title that is ``text`` (in any case: "российского премьера") or, ``opening``, that
+    ``text`` opens with ("Председатель КНР пригласил ..."); "" for none."""
+    t = " ".join(text.split())
     for rx, english in _TITLES:
-        if re.fullmatch(rx, t, re.I):
-            return holder(english)
-    return None
+        if re.match(rf"(?:{rx})(?!\w)", t, re.I) if opening else re.fullmatch(rx, t, re.I):
+            return english
+    return ""
 
 
 def _kind(verb: str) -> str:
@@ -166,13 +175,13 @@ def _names_only(spk: str, people: Sequence[tuple[int, str, str]]) -> bool:
     """The subject is only a person: a name (with its titles), a title or a pronoun, not a
     clause that mentions one ("Встреча с Мишустиным ..." is no speaker)."""
     t = " ".join(spk.split())
-    if t.lower() in _PRONOUNS or re.fullmatch(_TITLE_RE, t, re.I):
+    if t.lower() in _PRONOUNS or re.fullmatch(TITLE_RE, t, re.I):
         return True
     for _, alias, _name in people:
         if t.endswith(alias):
             before = t[: -len(alias)].strip()
             # "Председатель КНР Си Цзиньпин", "Премьер-министр России Михаил Мишустин"
-            return not before or bool(re.fullmatch(rf"(?:{_TITLE_RE})(?:\s+\w+)?", before, re.I))
+            return not before or bool(re.fullmatch(rf"(?:{TITLE_RE})(?:\s+\w+)?", before, re.I))
     return False
 
 
@@ -182,7 +191,7 @@ def subject(s: str, people: Sequence[tuple[int, str, str]]) -> bool:
     if not people:
         return False
     before = s[: people[0][0]].strip()
-    return not before or bool(re.fullmatch(rf"(?:{_TITLE_RE})(?:\s+\w+)?", before, re.I))
+    return not before or bool(re.fullmatch(rf"(?:{TITLE_RE})(?:\s+\w+)?", before, re.I))
 
 
 def clean(text: str) -> str:
@@ -221,4 +230,4 @@ def own_verb(content: str) -> str | None:
     return m.lastgroup if m else None
 
 
-__all__ = ["address", "clauses", "clean", "is_russian", "own_verb", "subject"]
+__all__ = ["TITLE_RE", "address", "clauses", "clean", "is_russian", "office", "own_verb", "subject"]

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .. import facts
-from ..context import Context, short, subject_entry
+from ..context import Context, short, subject_entry, title_holder
 from ..encounters import Finder, when_mentions
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, capital
+from ..speech_ru import TITLE_RE, office
 from ..text import MONTH_NAMES, Pattern, relative_year
 from . import event
 
@@ -186,8 +187,7 @@ _PRONOUN_FIRST = Pattern(r"\W*(?:He|She)\b")
 # "приглашаю вас ... посетить Китай" (a transcript's speaker, to the one he speaks to)
 _RU_INVITED = Pattern(
     r"\b(?P<verb>приглас(?:ил|ила|или)|приглашаю|приглашаем)\s+(?P<guest>[А-ЯЁ][а-яё]+(?:\s+"
-    r"[А-ЯЁ][а-яё]+)?|вас|тебя|российского\s+(?:премьера|премьер-министра)|главу\s+российского\s+"
-    r"правительства|премьер-министра\s+России|председателя\s+КНР|китайского\s+лидера|главу\s+КНР)"
+    rf"[А-ЯЁ][а-яё]+)?|вас|тебя|{TITLE_RE})"
     r"(?:,\s+[^,]{2,40},)?\s+(?:(?:в\s+следующем\s+году|в\s+удобное"
     r"\s+[^,]{2,30}|снова|также)\s+)*(?P<aim>посетить\s+[А-ЯЁ][а-яё]+|принять\s+участие[^.;]*)"
 )
@@ -199,34 +199,12 @@ def _other(ctx: Context, speaker: str) -> str:
     return ctx.partner(speaker) or (others[0] if speaker in ctx.gaz.principals and others else "")
 
 
-# The principals' titles in Russian, as an object ("пригласил российского премьера") and as a
-# subject ("Председатель КНР пригласил ...")
-_RU_GUEST_TITLES = (
-    (
-        r"российского\s+(?:премьера|премьер-министра)|главу\s+российского\s+правительства"
-        r"|премьер-министра\s+России",
-        " of Russia",
-    ),
-    (r"председателя\s+КНР|китайского\s+лидера|главу\s+КНР", " of China"),
-)
-_RU_HOST_TITLES = (
-    (
-        r"(?:российский\s+)?премьер(?:-министр)?(?:\s+России)?|глава\s+российского\s+правительства",
-        " of Russia",
-    ),
-    (r"председатель\s+КНР|китайский\s+лидер|глава\s+КНР", " of China"),
-)
-
-
 def _titled_ru(ctx: Context, text: str, subject: bool = False) -> str:
     """The principal a Russian title stands for ("российского премьера"; as a ``subject``, the
-    title a sentence opens with: "Председатель КНР пригласил ...")."""
-    for rx, country in _RU_HOST_TITLES if subject else _RU_GUEST_TITLES:
-        if re.match(rf"(?:{rx})\b", text, re.I) if subject else re.fullmatch(rx, text, re.I):
-            return next((p for p in ctx.gaz.principals
-                         if (e := ctx.gaz.get("people", p)) is not None
-                         and str(e.attr("role") or "").endswith(country)), "")  # fmt: skip
-    return ""
+    title a sentence opens with: "Председатель КНР пригласил ..."), as ``bot.speech_ru`` reads
+    titles and the article's title holders resolve them."""
+    english = office(text, opening=subject)
+    return (title_holder(ctx.gaz, ctx.article.sentences)(english) or "") if english else ""
 
 
 def _invited_in_russian(ctx: Context, i: int, s: str) -> Iterator[Fact]:
