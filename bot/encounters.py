@@ -318,11 +318,14 @@ class Finder:
         self.gaz = gaz
         self.families = families
         roles: dict[str, str] = {}
+        holders: dict[str, list[str]] = {}  # every holder: an article's own premier beside Li Qiang
         for e in gaz.sections.get("people", ()):
             role = str(e.attr("role") or "")
             if role and not role.startswith("former"):
                 roles.setdefault(role.lower(), e.name)
+                holders.setdefault(role.lower(), []).append(e.name)
         self.by_role = roles
+        self.holders = holders
         self.principals = frozenset(gaz.principals)
         # The people the article names (``mentions`` sets it): a title stands for a person by
         # role only when the article names that person somewhere; the gazetteer's role holder
@@ -346,9 +349,9 @@ class Finder:
     def heads(self, which: str) -> tuple[str, ...]:
         """The heads of government (or of state) of the principals' countries, by role."""
         offices = ("premier", "prime minister") if which == "gov" else ("president",)
-        return tuple(name for role, name in self.by_role.items()
+        return tuple(name for role, names in self.holders.items()
                      if role.split(" of ")[0] in offices and role.count(" of ") == 1
-                     and (self.named is None or name in self.named))  # fmt: skip
+                     for name in names if self.named is None or name in self.named)  # fmt: skip
 
     def people(self, text: str) -> People:
         """Every person ``text`` names or titles, in order (a title and the name after it are

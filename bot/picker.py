@@ -1954,8 +1954,20 @@ class Picker:
             return [f for f in found if len(str(getattr(f.parts, "when", ""))) >= 10]
         # the place its own sentence names (not the article's dateline: "on Tuesday, the two
         # sides held the 28th regular meeting" says not where)
-        return [f for f in found if (place := str(getattr(f.parts, "place", "")))
-                and any(e.name == place for _, e in self.gaz.find("places", f.source))]  # fmt: skip
+        # (or the venue it names: "co-chaired the 46th ... at the Great Hall of the People")
+        return [f for f in found if self._placed_in_sentence(f)]
+
+    def _placed_in_sentence(self, f: Fact) -> bool:
+        """The fact's sentence names its place, or its venue and no principal who was not at it
+        (that venue may be the principals' meeting's: "on June 10 Xi hosted Mishustin at the
+        Diaoyutai State Guesthouse, the day after the 41st regular meeting")."""
+        place = str(getattr(f.parts, "place", ""))
+        venue = str(getattr(f.parts, "venue", ""))
+        if place and any(e.name == place for _, e in self.gaz.find("places", f.source)):
+            return True
+        away = self.principals - set(getattr(f.parts, "who", ()))
+        return bool(venue and venue in f.source
+                    and not any(e.name in away for _, e in self.gaz.find("people", f.source)))
 
     def _any_other(self, meetings: list[Meeting]) -> bool:
         others = {m.id for m in self.table.others}
@@ -2213,6 +2225,7 @@ class Picker:
             facts = self._narrow(facts, q, intent.answers)
         if ordinals:
             facts = [f for f in facts if numbered(f, ordinals)]
+        facts = _told_most(facts)
         if select and intent.asks != "count" and facts:
             order = sorted({f.meeting for f in facts}, key=self.table.sort_key)
             keep = order[-1] if select == "last" else order[0]
@@ -2580,3 +2593,20 @@ _ORDINAL_STEMS = frozenset(stem(w) for w in ORDINAL_WORDS)
 
 
 __all__ = ["Decline", "NoMeeting", "Pick", "Picker"]
+
+
+def _told_most(facts: list[Fact]) -> list[Fact]:
+    """Of the facts that tell of one event (``Kind.same_event``: a numbered regular meeting, one
+    report giving its day, another recalling it undated), those that tell the most of it."""
+    told: dict[tuple[str, str], int] = {}
+    events: list[tuple[str, int] | None] = []
+    for f in facts:
+        of = KINDS[f.kind].same_event
+        e = of(f) if of is not None else None
+        events.append(e)
+        if e is not None:
+            told[f.kind, e[0]] = max(told.get((f.kind, e[0]), -1), e[1])
+    if not told:
+        return facts
+    return [f for f, e in zip(facts, events, strict=True)
+            if e is None or e[1] >= told[f.kind, e[0]]]  # fmt: skip

@@ -17,6 +17,10 @@ A kind's module (``bot/kinds/<kind>.py``, the kind's name) holds everything abou
 - optionally ``parties(fact) -> tuple[str, ...]``: who took part in what the fact reports (the
   people of another meeting), for questions that name them ("when did Mishustin hold talks
   with Li Qiang");
+- optionally ``same_event(fact) -> (key, detail) | None``: the one event a fact tells of, whichever
+  meeting's report tells it (the 42nd regular meeting of heads of government, recalled in
+  another year's report), and how much of it the fact tells (its date to the day, its place): a
+  question about the event gets the facts that tell the most of it;
 - optionally ``period(fact) -> (year, months, growth)``: the period a figure is for (its year,
   how many months: None for a whole year, and whether it comes with its growth), so that a
   question about a period gets that period's figure.
@@ -70,6 +74,7 @@ class Kind:
     dated: bool = False
     parties: Callable[[Fact], tuple[str, ...]] | None = None
     period: Callable[[Fact], tuple[int | None, int | None, bool]] | None = None
+    same_event: Callable[[Fact], tuple[str, int] | None] | None = None
     values: frozenset[str] = frozenset()  # every value a fact of the kind can have, if few
     named: bool = False  # a fact answers only a question that names it
     mention: bool = False  # a fact says a thing was mentioned, not that anyone did anything
@@ -96,7 +101,7 @@ def kind_of(module: ModuleType) -> Kind:
                 module.NEEDS, getattr(module, "same", _same), parts_reader(cls),
                 getattr(module, "agent", None), getattr(module, "DATED", False),
                 getattr(module, "parties", None), getattr(module, "period", None),
-                frozenset(getattr(module, "VALUES", ())),
+                getattr(module, "same_event", None), frozenset(getattr(module, "VALUES", ())),
                 getattr(module, "NAMED", False), getattr(module, "MENTION", False),
                 getattr(module, "QUOTES", False))  # fmt: skip
 

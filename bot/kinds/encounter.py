@@ -169,6 +169,16 @@ def dated(f: Fact) -> bool:
     return isinstance(f.parts, Parts) and len(f.parts.when) == 10
 
 
+def same_event(f: Fact) -> tuple[str, int] | None:
+    """A numbered meeting is one event, whichever report recalls it ("the 42nd regular meeting
+    of heads of government"): its key, and how much the fact tells of it (a day, a month or a
+    year; a place)."""
+    p = f.parts
+    if not isinstance(p, Parts) or not f.number:
+        return None
+    return f"{f.number:g} {p.what.split(' of ')[0]}", len(p.when) + bool(p.place or p.venue)
+
+
 def same(f: Fact) -> str:
     """Two facts of one encounter (two sentences, two reports) say the same."""
     p = f.parts
