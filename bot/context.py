@@ -428,6 +428,7 @@ def _agreeing(years: set[int], month_day: tuple[int, int], weekday: str) -> set[
 # A labelled line of a fact sheet or a listing that names the meeting's venue
 _VENUE_LINE = Pattern(r"^\W{0,3}(?:venue|location|place)\s*:\s*(?P<v>.{3,120})$", re.I)
 _LABELLED_LINES = 20  # (the head of the page, where such a summary is)
+_LEAD_LINES = 4  # (a headline, a dateline, the lead)
 
 
 def _meeting_place(article: Article, gaz: Gazetteer, meeting: Sequence[int],
@@ -545,6 +546,15 @@ def _labelled_time(sentences: Sequence[str], day: date) -> tuple[str, str]:
         m = _DATE_LINE.match(s)
         if m and any(d.value == day for d in find_dates(m.group("d"), day)):
             return daytime_of(m.group("d"))
+    return "", ""
+
+
+def _dated_lead_time(sentences: Sequence[str], day: date) -> tuple[str, str]:
+    """(part of day, clock) from the first lines' sentence that gives the meeting's date (a
+    machine translation's dateline and lead, run into one sentence the meeting is not read in)."""
+    for s in sentences[:_LEAD_LINES]:
+        if any(d.value == day for d in find_dates(s, day)):
+            return daytime_of(s)
     return "", ""
 
 
@@ -678,6 +688,9 @@ def scopes(ctx: Context) -> list[tuple[frozenset[int], Context]]:
     return out
 
 
+_TIMELINE = 3  # lines that are only a date (and a city): the entries of a timeline
+
+
 def _article_context(
     article: Article, gaz: Gazetteer, curated: tuple[date, str] | None = None
 ) -> Context:
@@ -692,6 +705,11 @@ def _article_context(
     found = mentions(sentences, gaz, said, bodies)
     ref = _reference_date(article)
     held = [m for m in found if m.principal and m.tense == "past" and not m.recall and not m.count]
+    if sum(1 for s in sentences if date_line(s)) >= _TIMELINE:
+        # a timeline ("1. March 21, 2023, Moscow. ... 2. May 24, 2023, Beijing. ..."): a review
+        # of the meetings it lists, each recalled in its own entry, none its own
+        found = [replace(m, recall=True) if m in held else m for m in found]
+        held = []
     other = [m for m in held if ref and _other_time(article, [m.idx], ref)]
     own = [m for m in held if ref and m not in other and _this_time(article, m.idx, ref)]
     if other and (own or min(m.idx for m in held) >= lead_end(sentences)):
@@ -747,6 +765,8 @@ def _article_context(
         daytime, clock = _stamped_clock(article, meeting)
     if not daytime and day:  # a fact sheet's "- Date: Tuesday, 16 July 2041 (afternoon session)"
         daytime, clock = _labelled_time(sentences, day)
+    if not daytime and day:  # "Shanghai 2044年5月16日 (reporter ...) Xi Jinping on 16 morning ..."
+        daytime, clock = _dated_lead_time(sentences, day)
     counted = {m.idx for m in found if m.principal and m.count and m.tense == "past"}
     meeting = sorted(set(meeting) | counted)  # "it was their second meeting this year": this one
     slug = _slug(city or "unknown")

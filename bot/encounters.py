@@ -604,7 +604,15 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     number = _ordinal(numbered.group("ord")) if numbered else None
     what = "meeting"
     if number:
-        gov = bool(re.search(r"heads?\s+of\s+government|prime\s+ministers|premiers", clause, re.I))
+        # (a numbered regular meeting is the heads of government's, unless it says of state:
+        # "the day after the 46th regular meeting in Harbin, Xi and Mishustin marked ...")
+        gov = bool(
+            re.search(r"heads?\s+of\s+government|prime\s+ministers|premiers", clause, re.I)
+            or (
+                re.search(r"\bregular\s+meeting", clause, re.I)
+                and not re.search(r"heads?\s+of\s+state", clause, re.I)
+            )
+        )
         what = f"{_nth(number)} regular meeting" + (" of heads of government" if gov else "")
         premiers = [n for n in who if n in finder.heads("gov")]
         if gov and len(premiers) < len(who):
@@ -770,9 +778,11 @@ def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str
 # A sentence that is only a date, setting the scene for the next: "Remember March 21, 2023.",
 # "Think back to May 2024.", "21 March 2023."
 _DATE_LINE = Pattern(
-    r"^\W*(?:(?:remember|recall|think\s+back\s+to|go\s+back\s+to|take|consider|it\s+was)\s+)?"
+    r"^\W*(?:\d{1,2}[.)]\s+)?"  # a timeline's entry: "1. March 21, 2023, Moscow."
+    r"(?:(?:remember|recall|think\s+back\s+to|go\s+back\s+to|take|consider|it\s+was)\s+)?"
     rf"(?:on\s+)?(?P<when>(?:{_MONTH_NAMES})\s+\d{{1,2}},?\s+(?:19|20)\d\d"
-    rf"|\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+(?:19|20)\d\d|(?:{_MONTH_NAMES})\s+(?:19|20)\d\d)\W*$",
+    rf"|\d{{1,2}}\s+(?:{_MONTH_NAMES})\s+(?:19|20)\d\d|(?:{_MONTH_NAMES})\s+(?:19|20)\d\d)"
+    r"(?:,\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}))?\W*$",  # (and its city)
     re.I,
 )
 
@@ -817,6 +827,8 @@ def _same(a: Encounter, b: Encounter) -> bool:
         return False
     if a.number and b.number:
         return a.number == b.number
+    if (a.number or b.number) and (a.principal or b.principal):
+        return False  # (the principals' own meeting is no numbered meeting of the premiers)
     if a.idx == b.idx:
         return (a.place == b.place or not a.place or not b.place) and (
             not a.when or not b.when or a.when.startswith(b.when) or b.when.startswith(a.when)

@@ -1966,8 +1966,11 @@ class Picker:
         if place and any(e.name == place for _, e in self.gaz.find("places", f.source)):
             return True
         away = self.principals - set(getattr(f.parts, "who", ()))
-        return bool(venue and venue in f.source
-                    and not any(e.name in away for _, e in self.gaz.find("people", f.source)))
+        return bool(
+            venue
+            and venue in f.source
+            and not any(e.name in away for _, e in self.gaz.find("people", f.source))
+        )
 
     def _any_other(self, meetings: list[Meeting]) -> bool:
         others = {m.id for m in self.table.others}

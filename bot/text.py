@@ -230,6 +230,12 @@ _DATE_PATTERNS: tuple[tuple[str, Pattern], ...] = tuple(
     (name, Pattern(rx, re.IGNORECASE))
     for name, rx in (
         ("iso", rf"\b(?P<y>{_YEAR_RE})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])\b"),
+        # a Chinese date, kept by a machine translation: "2044年5月16日"
+        (
+            "iso",
+            rf"\b(?P<y>{_YEAR_RE})\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月"
+            r"\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
+        ),
         ("dotted", rf"\b(?P<d>[0-2]?\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{_YEAR_RE})\b"),
         ("mdy", rf"\b(?P<mon>{_MONTH_RE})\s+(?P<d>{_DAY_RE}),?\s+(?P<y>{_YEAR_RE})\b"),
         ("dmy", rf"\b(?P<d>{_DAY_RE})\s+(?:of\s+)?(?P<mon>{_MONTH_RE}),?\s+(?P<y>{_YEAR_RE})\b"),
