@@ -58,6 +58,13 @@ _FURNITURE = re.compile(
     re.I,
 )
 
+# Links to other articles, a line each: "Read more: Li Qiang and Mishustin hold regular talks in
+# Hangzhou" (another report's headline, inline)
+_LINKS = re.compile(
+    r"(?:[ \t]*(?:read\s+(?:more|also|next)|see\s+also|related|also\s+read)\s*:[^\n]*(?:\n|$))+\s*",
+    re.I,
+)
+
 
 def parse_article(path: Path, raw: bytes) -> Article:
     """Turn an article file's bytes into an ``Article``; raise DataError if unusable."""
@@ -79,7 +86,8 @@ def parse_article(path: Path, raw: bytes) -> Article:
     sentences: list[str] = []
     paragraphs: set[int] = set()
     for block in _PARAGRAPH.split(text):
-        if _FURNITURE.match(block):  # a page's lists of other articles: none of this one's facts
+        if _FURNITURE.match(block) or _LINKS.fullmatch(block):  # a page's lists of other
+            # articles: none of this one's facts
             continue
         found = split_sentences(block)
         if found:

@@ -250,7 +250,9 @@ _COUNTRY_AT = Pattern(r"\b(?:in|to|visiting)\s+(?:the\s+)?(?P<c>China|Russia|Peo
 # Sentences that continue the report of the meeting without naming who met: "The meeting took
 # place at the Great Hall of the People", "Meeting was held in Beijing on Tuesday in evening".
 ANAPHORIC = Pattern(
-    r"^(?:the\s+)?(?:meeting|conversation|talks|negotiations)\s+(?:took\s+place|was\s+held|"
+    r"^(?:the\s+)?(?:meeting|conversation|talks|negotiations)"
+    r"(?:,\s+(?:held|which\s+(?:was|were)\s+held)\s+[^,]{3,80},)?"  # ", held in the East Hall,"
+    r"\s+(?:took\s+place|was\s+held|"
     r"were\s+held|began|started|lasted|was\s+also\s+attended|were\s+also\s+attended|was\s+"
     r"attended|were\s+attended)\b"
     # "The two men sat down on Thursday afternoon at ...": the report's leaders, met

@@ -602,12 +602,15 @@ class Picker:
             other = self._said_by_another(q, match, within)
             if other is not None:  # "did Xi wish them a happy Year of the Dragon?": no,
                 return other  # Mishustin did
+        said = match.intent is not None and self.intents[match.intent].rank == "words"
         if (
-            match.intent is None
+            (match.intent is None or (said and q.slots.speaker))
             and isinstance(pick, Decline)
             and not (pick.outside or pick.out_of_scope or pick.unsaid or pick.no_meeting)
-        ):  # an intent that matched and found nothing is a decline: never the nearest fact
-            found = self._fallback(q, within)
+        ):  # an intent that matched and found nothing is a decline: never the nearest fact;
+            # but what a speaker said of a thing may be a fact of another kind that is his and
+            # holds every word ("what did Mishustin say about the earthquake": his sympathies)
+            found = self._fallback(q, within, own=said)
             if found is not None and _says_yes_or_no(q):
                 found = self._sentence_says_yes(q, found)
             return found or pick
@@ -1092,7 +1095,10 @@ class Picker:
         """The first intent that ranks facts by words: what a fallback answer is given as."""
         return next((i for i in self.intents.values() if i.rank != "none"), None)
 
-    def _fallback(self, q: Question, within: Set[str] | None) -> Pick | None:
+    def _fallback(self, q: Question, within: Set[str] | None, own: bool = False) -> Pick | None:
+        """The facts of any kind, or the sentence, that hold every specific word of a question
+        no intent answers; ``own``: the facts of the question's speaker only, of kinds that
+        have one (what he said, asked of his other deeds)."""
         intent = self._open_intent
         topic = self._held_topic(q)
         if intent is None or not topic or q.slots.outside:
@@ -1108,9 +1114,10 @@ class Picker:
             facts = [f for f in self.relevance.covering(topic, FALLBACK_COVER, strict=True)
                      if f.kind not in _NO_FALLBACK and f.meeting in ids]  # fmt: skip
             facts = self._in_question(q, facts)
-            if q.slots.speaker:
-                facts = [f for f in facts if (a := KINDS[f.kind].agent) is None
-                         or a(f) == q.slots.speaker]  # fmt: skip
+            if q.slots.speaker:  # (his own: deeds, not who he is)
+                facts = [f for f in facts if (a := KINDS[f.kind].agent) is None and not own
+                         or a is not None and a(f) == q.slots.speaker
+                         and not (own and (KINDS[f.kind].named or f.kind == PERSON))]  # fmt: skip
             if q.slots.people:  # "did Mishustin visit the quake zone": not what Xi said about it
                 named = set(q.slots.people)
                 facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) in named]
@@ -1122,6 +1129,8 @@ class Picker:
                 found = [f for f in found if wanted.gives(f.display)]
             if found and not self.answerable.claims(q, found) and not lacks(q, found):
                 return Pick(intent, tuple(found))
+        if own:
+            return None
         quoted = self._quoted(q, topic, ids, intent)
         if quoted is None and (q.slots.places or q.slots.months) and not q.slots.venues:
             # "how many companies exhibit at the expo in Khabarovsk": a report's sentence
@@ -1278,6 +1287,12 @@ class Picker:
         # about the meetings themselves is about the principals', unless it picks another one by
         # what happened there ("where was the 29th regular meeting").
         others = intent.about != "meeting" or (topic is not None and topic.about == "other")
+        if (not others and (s.places or s.venues) and intent.asks not in ("date", "count")
+                and not s.met and not set(s.people) & self.principals
+                and not self._meetings(s, countries)):  # fmt: skip
+            # "which deputy prime ministers were at the Harbin talks": no meeting of theirs was
+            # there, a premiers' meeting an article is about was
+            others = True
         if intent.about == "other" and (s.places or s.months or s.venues):
             # another meeting's place, venue and month are its own (``_placed``), not its group's
             meetings = self._meetings(dataclasses.replace(s, places=(), months=(), venues=()),

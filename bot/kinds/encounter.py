@@ -176,7 +176,8 @@ def same_event(f: Fact) -> tuple[str, int] | None:
     p = f.parts
     if not isinstance(p, Parts) or not f.number:
         return None
-    return f"{f.number:g} {p.what.split(' of ')[0]}", len(p.when) + bool(p.place or p.venue)
+    told = len(p.when) + bool(p.place or p.venue)  # (then who held it: both premiers, not one)
+    return f"{f.number:g} {p.what.split(' of ')[0]}", told * 10 + min(len(p.who), 9)
 
 
 def same(f: Fact) -> str:
