@@ -27,6 +27,8 @@ _PRESENT = Pattern(
     r"\b(?:was|were)\s+(?:also\s+)?present\b|\battended\b|\btook part in\b"
     r"|\btaking\s+part\s+in\s+the\s+(?:meeting|talks|conversation)\b"
     r"|\bparticipated in\b|\b(?:was|were)\s+represented\s+by\b"
+    # a machine translation's "Wang Yi ... etc. participated the meeting"; "sat in on the talks"
+    r"|\bparticipated\s+the\s+(?:meeting|talks)\b|\bsat\s+in\s+on\b"
     r"|\baccompanied\b|\bwas also at\b|\bjoined the (?:meeting|talks)\b"
     r"|\b(?:was|were)\s+(?:also\s+)?at\s+the\s+(?:table|talks)\b"
     r"|\b(?:was|were)\s+(?:also\s+)?on\s+the\s+(?:Chinese|Russian)\s+side\b"
