@@ -602,15 +602,15 @@ class Picker:
             other = self._said_by_another(q, match, within)
             if other is not None:  # "did Xi wish them a happy Year of the Dragon?": no,
                 return other  # Mishustin did
-        said = match.intent is not None and self.intents[match.intent].rank == "words"
+        speech = match.intent is not None and self.intents[match.intent].rank == "words"
         if (
-            (match.intent is None or (said and q.slots.speaker))
+            (match.intent is None or (speech and q.slots.speaker))
             and isinstance(pick, Decline)
             and not (pick.outside or pick.out_of_scope or pick.unsaid or pick.no_meeting)
         ):  # an intent that matched and found nothing is a decline: never the nearest fact;
             # but what a speaker said of a thing may be a fact of another kind that is his and
             # holds every word ("what did Mishustin say about the earthquake": his sympathies)
-            found = self._fallback(q, within, own=said)
+            found = self._fallback(q, within, own=speech)
             if found is not None and _says_yes_or_no(q):
                 found = self._sentence_says_yes(q, found)
             return found or pick

@@ -32,7 +32,7 @@ def test_the_review_reports_no_meeting_and_moves_none(built: Built) -> None:
 def test_a_numbered_meeting_named_in_passing_is_the_premiers(built: Built) -> None:
     numbered = [f for f in built.table.find(FactKind("encounter")) if f.number == 42]
     assert numbered, "the 42nd regular meeting is an encounter of the review"
-    assert all("Xi Jinping" not in f.parts.who for f in numbered), [f.display for f in numbered]
+    assert all("Xi Jinping" not in f.display for f in numbered), [f.display for f in numbered]
 
 
 def test_read_more_links_are_no_text(built: Built) -> None:
@@ -48,7 +48,11 @@ def test_read_more_links_are_no_text(built: Built) -> None:
         ("What time of day did Xi meet Mishustin in Dalian?", "afternoon", "morning"),
         ("Who was at the meeting in Dalian?", "Hao Peng", "Li Qiang"),
         ("What was trade in January-April 2040?", "820 billion yuan", "no such meeting"),
-        ("Which Russian deputy prime ministers were at the Xiamen talks?", "Chernyshenko", "Xi Jinping"),
+        (
+            "Which Russian deputy prime ministers were at the Xiamen talks?",
+            "Overchuk",
+            "Xi Jinping",
+        ),
         ("When did Xi and Mishustin meet in Xiamen?", "no such meeting", "2040"),
         ("did xi and mishustin meet in vladivostok?", "no such meeting", "Yes"),
     ],
