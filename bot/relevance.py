@@ -106,14 +106,14 @@ KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "pr
               "congratul": "applaud", "believ": "believe", "think": "believe", "confid": "believe",
               "thank": "thank", "grate": "thank", "gratitud": "thank", "hype": "applaud",
               "excit": "applaud", "pleas": "applaud", "glad": "applaud", "happi": "applaud",
-              "satisfi": "applaud",  # (and "доволен", "удовлетворён": the lexicon reads them so)
+              "satisf": "applaud",  # (and "доволен", "удовлетворён": the lexicon reads them so)
               "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
               "поблагодар": "thank", "благодар": "thank", "одобр": "applaud",
               "ждет": "hope"}  # fmt: skip
 # The words of each kind of saying, as facts are read ("wishes" -> wish).
 KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propos"},
-              "applaud": {"applaud", "prais", "welcom", "hail", "congratul", "satisfi"},
+              "applaud": {"applaud", "prais", "welcom", "hail", "congratul", "satisf"},
               "believe": {"believ", "confid", "convinc"},
               "thank": {"thank", "gratitud"}}  # fmt: skip
 _ACTS = frozenset({"applaud"})  # kinds of saying that are acts (``Relevance.strict``)
