@@ -25,8 +25,10 @@ MIN_LEFT = (
     2  # filler words a message may hold besides its phrase's words, at least ("thanks a lot")
 )
 # Words a summary request may hold besides its phrase: the meetings, when and who met.
-MEETING = ("meet meeting meetings talks visit visits trip встреча встречи встрече встречу переговоры "
-           "переговорах визит визите")
+MEETING = (
+    "meet meeting meetings talks visit visits trip встреча встречи встрече встречу переговоры "
+    "переговорах визит визите"
+)
 MEETING_WORDS = (MEETING + " time their they them between both two leaders last first latest "
                  "previous recent earliest one in at on of with and or for about it that this "
                  "those these year years month когда их они между последней последняя первой "
