@@ -39,8 +39,9 @@ _PEOPLE_GIVEN = re.compile(r"\d[\d,.]*\s+(?:people|persons|lives|victims|dead|ki
 YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b")
 # "what exact time did the meeting start", "в котором часу": a clock time, not a part of the day
 _CLOCK_ASKED = re.compile(
-    r"\bexact\s+time\b|\bwhat\s+time\s+exactly\b|\bat\s+what\s+hour\b|"
-    r"\bв\s+котором\s+часу\b",
+    r"\bexact\s+time\b|\bwhat\s+time\s+exactly\b|\bexactly\s+what\s+time\b|\bat\s+what\s+hour\b|"
+    r"\bwhat\s+(?:exact\s+)?hour\b|\bto\s+the\s+minute\b|"
+    r"\bв\s+котором\s+часу\b|\bво\s+сколько\s+(?:именно|точно)\b|\bточное\s+время\b",
     re.I,
 )  # fmt: skip ("во сколько": what time)
 CLOCK_GIVEN = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)

@@ -1912,7 +1912,20 @@ class Picker:
                 return Pick(place, facts, no=True)
         if not near and (elsewhen := self._elsewhen(q)) is not None:
             return elsewhen
+        if not near and (held := self._held_there(q)):
+            return held  # "what was the Kazan thing in October 2041": Putin and Xi's meeting
         return Decline(intent.name, no_meeting=no_meeting, near=near)
+
+    def _held_there(self, q: Question) -> Pick | None:
+        """The other meetings held where (and when) a question that names neither principal as
+        having met says, when none of theirs was: what the articles report there."""
+        s = q.slots
+        if self.other is None or not s.places or set(s.people) & self.principals:
+            return None
+        facts = [f for k in self.other.answers for f in self.table.find(k)
+                 if _own_place(f) in s.places and self._fits(f, q, self.other)
+                 and getattr(f.parts, "status", "") != "planned"]  # fmt: skip
+        return Pick(self.other, tuple(facts)) if facts else None
 
     def _elsewhen(self, q: Question) -> Pick | None:
         """A yes-or-no question about the one meeting at a place, dated otherwise ("Встреча в
@@ -2229,10 +2242,14 @@ class Picker:
                 whole += len(what)
             if narrowed and topic is not None:
                 facts = self._may_hold(facts, topic, whole)
-        if q.slots.people and (intent.about == "other" or all(
+        # (a principal the question names as met chose the meeting: "who did Xi invite during
+        # his Moscow meeting with Mishustin" is everyone Xi invited there)
+        taking = tuple(p for p in q.slots.people if intent.about == "other"
+                       or p not in q.slots.met or p not in self.principals)  # fmt: skip
+        if taking and (intent.about == "other" or all(
                 KINDS[k].parties is not None for k in intent.answers)):  # fmt: skip
             # the people named took part (in another meeting; in an arrival: arrived or met)
-            facts = [f for f in facts if self._took_part(f, q.slots.people)]
+            facts = [f for f in facts if self._took_part(f, taking)]
         if intent.about == "other" and (q.slots.places or q.slots.months or q.slots.venues):
             facts = [f for f in facts if _placed(f, q.slots)]
         if years:
@@ -2523,12 +2540,14 @@ class Picker:
             kept = [f for f in facts if f.value in closed]
             # (asked yes or no, another value of the kind says no: "was it in the evening?")
             return kept if kept or not _says_yes_or_no(q) else facts
-        names = {name for marker, name in q.names if marker not in _NOT_VALUES}
+        # (a principal met names the meeting, not the facts: "his meeting with Mishustin")
+        met = {n for n in q.slots.met if n in self.principals}
+        names = {name for marker, name in q.names if marker not in _NOT_VALUES and name not in met}
         if _EXAMPLES.search(q.text):  # "which orgs did Xi mention, like BRICS": all of them
             return facts
         if names and kinds & self._kinds_named(names):  # a name of this kind ("the WTO", "AI"):
             return [f for f in facts if any(n in f.value for n in names)]  # its facts, or none
-        words = self._narrow_words(q, names)
+        words = self._narrow_words(q, names) - {w for n in met for w in self.text.value_words(n)}
         if not words:
             return facts
         # the question's words each value names (of the kinds that narrowing intents answer)
