@@ -110,12 +110,14 @@ KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "pr
               "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
               "поблагодар": "thank", "благодар": "thank", "одобр": "applaud",
-              "ждет": "hope"}  # fmt: skip
+              "ждет": "hope", "stress": "stress", "emphas": "stress", "underlin": "stress",
+              "подчеркн": "stress", "подчеркива": "stress"}  # fmt: skip
 # The words of each kind of saying, as facts are read ("wishes" -> wish).
 KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propos"},
               "applaud": {"applaud", "prais", "welcom", "hail", "congratul", "satisf"},
               "believe": {"believ", "confid", "convinc"},
-              "thank": {"thank", "gratitud"}}  # fmt: skip
+              "thank": {"thank", "gratitud"},
+              "stress": {"stress", "emphas", "underlin", "подчеркн", "подчеркива"}}  # fmt: skip
 _ACTS = frozenset({"applaud"})  # kinds of saying that are acts (``Relevance.strict``)
 HUB = 6  # variants that make a canonical word a hub
 _ORDINALS = frozenset(stem(w) for w in ORDINAL_WORDS)
