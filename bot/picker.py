@@ -432,6 +432,12 @@ def _placed(fact: Fact, s: Slots) -> bool:
     return months_ok and venue_ok and (not s.places or _own_place(fact) in s.places)
 
 
+# The names a yes-or-no question may claim that another of their kind contradicts (a place
+# chooses the meeting instead; a person absent from the facts is declined: ``_absent_people``)
+_CONTRADICTED = {"#region": "regions", "#org": "organisations", "#area": "areas",
+                 "#initiative": "initiatives"}  # fmt: skip
+
+
 def _own_place(fact: Fact) -> str:
     """Where the meeting a fact is of took place: another meeting's own place (its parts), not
     that of the meeting or report whose facts it is among."""
@@ -584,6 +590,9 @@ class Picker:
                 return said
         if _says_yes_or_no(q):
             pick = self._yes_or_no(q, match, within, pick)
+            if isinstance(pick, Decline) and not (pick.outside or pick.no_meeting):
+                # "did the earthquake strike Sichuan?": no, Gansu
+                pick = self._other_of_its_kind(q, match, within) or pick
         if (isinstance(pick, Decline) and pick.unsaid and q.wh != "why"
                 and {w.lower() for w in pick.unsaid} <= _claimed(q)):  # fmt: skip
             # "who sent messages of sympathy after the quake": the condolences say not "sent";
@@ -629,6 +638,32 @@ class Picker:
                 and (visited := self._not_visited(q, pick))):  # fmt: skip
             return Decline(pick.intent.name, unsaid=visited)  # "when did Xi visit Gansu"
         return pick
+
+    def _other_of_its_kind(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
+        """A yes-or-no question naming one thing of the gazetteer (a region, an organisation, an
+        area, an initiative) that the facts picked without it name another of instead: no, and
+        those facts ("did the quake strike Sichuan": Gansu; "did Xi name the WTO": the SCO)."""
+        named = [(m, n) for m, n in q.names if m in _CONTRADICTED]
+        if len(named) != 1 or match.intent is None:
+            return None
+        marker, name = named[0]
+        at = q.tokens.index(marker) if marker in q.tokens else -1
+        if at < 0:
+            return None
+        keep = [i for i in range(len(q.tokens)) if i != at]
+        without = dataclasses.replace(
+            q, names=tuple(x for x in q.names if x != named[0]),
+            tokens=tuple(q.tokens[i] for i in keep), written=tuple(q.written[i] for i in keep),
+            words=tuple(w for w in q.words if w != q.written[at]),
+        )  # fmt: skip
+        found = self._pick(without, match, within)
+        if not isinstance(found, Pick) or not found.facts:
+            return None
+        section = _CONTRADICTED[marker]
+        others = {e.name for f in found.facts for _, e in self.gaz.find(section, f.display)}
+        if not others or name in others:
+            return None
+        return dataclasses.replace(found, no=True)
 
     def _declined_word(self, q: Question, pick: Pick) -> tuple[str, ...]:
         """The question's words that only declining intents know ("death toll" of the quake)
