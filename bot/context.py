@@ -753,6 +753,12 @@ def _article_context(
     city, venue, rank, country = _meeting_place(article, gaz, meeting, elsewhere)
     until = _published(article)
     encounters = resolve(found, sentences, gaz, day or ref, city or "", country, until)
+    if not venue:  # a live blog's "Xi is due to hold talks with Mishustin at the Konstantinovsky
+        # Palace", then "Mishustin meets Xi on the steps": where they were due is where they met
+        venue = next((e.venue for e in encounters if e.principal and e.tense == "future"
+                      and e.venue and e.place in ("", city)
+                      and (not e.when or (day is not None and e.when == day.isoformat()))),
+                     "")  # fmt: skip
     elsewhere = _elsewhere(encounters, meeting, day)
     daytime, clock = "", ""
     for i in meeting:

@@ -48,8 +48,14 @@ _I_WAS = Pattern(r"\bI\s+(?:was|sat)\b")
 # the people there (a live thread's post, a release's list).
 _LISTED = Pattern(
     r"^\W*(?:who(?:['’]s|\s+is|\s+was|\s+were)\s+(?:at\s+the\s+table|present|in\s+the\s+room)"
-    r"|(?:at\s+the\s+table|present|in\s+attendance|participants)\s*:\s*$)",
+    r"|(?:at\s+the\s+table|present|in\s+attendance|participants)\s*:\s*$"
+    r"|(?:from|on)\s+the\s+(?:Chinese|Russian)\s+side\s*:\s*$)",  # a release's list, side by side
     re.I,
+)
+# A list's line: "Yelena Sorokina – Deputy Prime Minister of the Russian Federation;"
+_DASHED = Pattern(
+    r"^\W*(?P<name>[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2})\s+[–—-]\s+(?P<role>[A-Z][^;]{2,80}?)"
+    r"\s*[;.]?\s*$"
 )
 _DELEGATION = Pattern(
     r"\bbrought\s+(?P<who>.+?)\s+to the (?:meeting|talks)|\bdelegation (?:including|of)\s+"
@@ -89,6 +95,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
         side = delegation.SIDE.match(s)
         if side or i in listed or (_PRESENT.search(s) and _AT.search(s)):
             found = _people(ctx, s[side.end() :] if side else s)
+            dashed = _DASHED.match(s) if i in listed else None
+            if dashed and not found:  # a list's line names its person first, then the title
+                found = [(dashed.group("name"), dashed.group("role"))]
             speaker = ctx.speaker(i) if _I_WAS.search(s) else ""
             entry = ctx.gaz.get("people", speaker) if speaker else None
             if entry is not None:  # an interviewee's "I was present when ...": there too
