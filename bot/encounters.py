@@ -41,7 +41,7 @@ _WELCOMED = (
 # A Russian wire's: "Си Цзиньпин и Михаил Мишустин провели в понедельник встречу", "встретился
 # с", "провел переговоры с"
 _RU_MET = (r"\bвстретил(?:ся|ась|ись)\b|\bвстречается\b|\bвстретятся\b|\bвстретится\b"
-           r"|\bпровел[иа]?\s+(?:\w+\s+){0,3}?(?:встречу|переговоры)\b"
+           r"|\bпровел[иа]?\s+(?:[\w-]+\s+){0,3}?(?:встречу|переговоры)\b"
            r"|\bпроведут\s+(?:\w+\s+){0,3}?(?:встречу|переговоры)\b")  # fmt: skip
 # and a Russian headline's noun: "Встреча Михаила Мишустина с Председателем КНР Си Цзиньпином",
 # "переговоры с"
@@ -65,7 +65,9 @@ _VERB = Pattern(
 )
 _ORDINAL = Pattern(
     r"\b(?P<ord>\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|twentieth|thirtieth|"
-    r"[a-z]+-[a-z]+)\s+regular\s+meeting\b",
+    r"[a-z]+-[a-z]+)\s+regular\s+meeting\b"
+    # a report in Russian: "провели 30-ю регулярную встречу глав правительств"
+    r"|\b(?P<ord_ru>\d+)-(?:я|ю|й|ой|ая|го|ее|ей)\s+регулярн\w*\s+(?:встреч|заседани)\w*",
     re.I,
 )
 _NOUN = Pattern(
@@ -590,7 +592,7 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
     # one of them ("the 28th regular meeting between the heads of government of Russia and China")
     if len(who) == 1 and numbered and who[0] in regular and len(regular) == 2:
         who = list(regular)  # "he looks forward to ... the 32nd regular meeting": the 31st's pair
-    if numbered and numbers and (held := numbers.get(_ordinal(numbered.group("ord")) or 0)):
+    if numbered and numbers and (held := numbers.get(_nth_of(numbered) or 0)):
         # "He said the 29th regular meeting held the day before was fruitful, and ... the two
         # heads of state": the 29th is the one the text already said who held
         who = list(held)
@@ -603,13 +605,17 @@ def _mention(i: int, s: str, a: int, b: int, people: People, finder: Finder, las
         who = [n for n in who if n in finder.principals]
     if len(who) < 2 and not (who and heads and numbered):
         return None
-    number = _ordinal(numbered.group("ord")) if numbered else None
+    number = _nth_of(numbered) if numbered else None
     what = "meeting"
     if number:
         # (a numbered regular meeting is the heads of government's, unless it says of state:
         # "the day after the 46th regular meeting in Harbin, Xi and Mishustin marked ...")
         gov = bool(
-            re.search(r"heads?\s+of\s+government|prime\s+ministers|premiers", clause, re.I)
+            re.search(
+                r"heads?\s+of\s+government|prime\s+ministers|premiers|глав\w*\s+правительств",
+                clause,
+                re.I,
+            )
             or (
                 re.search(r"\bregular\s+meeting", clause, re.I)
                 and not re.search(r"heads?\s+of\s+state", clause, re.I)
@@ -1080,6 +1086,11 @@ def daytime_of(text: str) -> tuple[str, str]:
                 hour24 = int(m.group("hour")) % 12 + (12 if pm else 0)
             part = part or ("morning" if hour24 < 12 else "afternoon" if hour24 < 18 else "evening")
     return part, clock
+
+
+def _nth_of(numbered: re.Match[str]) -> int | None:
+    """The number of a numbered regular meeting ``_ORDINAL`` found, in English or Russian."""
+    return _ordinal(numbered.group("ord") or f"{numbered.group('ord_ru')}th")
 
 
 def _ordinal(word: str) -> int | None:

@@ -588,6 +588,15 @@ class Picker:
             said = self._said_instead(q, match, within)
             if isinstance(said, Pick) and said.facts:
                 return said
+        if (isinstance(pick, Decline) and q.slots.other_event and q.slots.ordinals
+                and q.wh in ("where", "when") and self.other is not None):  # fmt: skip
+            # "where was the 30th regular meeting held", matched to the occasions: its own place
+            wanted = "place" if q.wh == "where" else "date"
+            asked = next((i for i in self.intents.values()
+                          if i.about == "meeting" and i.asks == wanted), None)  # fmt: skip
+            told = self._numbered_other(q.slots, asked) if asked is not None else []
+            if told:
+                return Pick(self.other, tuple(told))
         if _says_yes_or_no(q):
             pick = self._yes_or_no(q, match, within, pick)
             if isinstance(pick, Decline) and not (pick.outside or pick.no_meeting):
@@ -638,6 +647,26 @@ class Picker:
                 and (visited := self._not_visited(q, pick))):  # fmt: skip
             return Decline(pick.intent.name, unsaid=visited)  # "when did Xi visit Gansu"
         return pick
+
+    def _of_its_year(self, q: Question, asked: Intent) -> Pick | None:
+        """When no meeting was held in the years a question names: the facts of a kind that
+        gives its own time (a trade figure's year) of those years that hold the question's
+        words, with the intent that answers them ("what figure did Mishustin give for trade in
+        2040", said at a meeting of 2041)."""
+        years = set(q.slots.years)
+        topic = self._held_topic(q)
+        if not years or not topic:
+            return None
+        for intent in self.intents.values():
+            kinds = [k for k in intent.answers if KINDS[k].dated and KINDS[k].period is not None]
+            if (not kinds or intent.declines or intent.rank != "none" or intent.about == "meeting"
+                    or intent.asks in ("summary", "count")):  # fmt: skip
+                continue
+            facts = [f for k in kinds for f in self.table.find(k) if f.year in years]
+            ranked = [r.fact for r in self.relevance.rank(facts, topic, MIN_COVER)] if facts else []
+            if ranked and not self.answerable.claims(q, ranked):
+                return Pick(intent, tuple(ranked))
+        return None
 
     def _other_of_its_kind(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
         """A yes-or-no question naming one thing of the gazetteer (a region, an organisation, an
@@ -1547,6 +1576,8 @@ class Picker:
                 other = self._other_meetings(q, intent)
                 if isinstance(other, Pick):
                     return other
+            if missed and (dated_facts := self._of_its_year(q, intent)) is not None:
+                return dated_facts  # "what figure did Mishustin give for trade in 2040"
             near = self._near(s, countries) if missed else ()
             if missed and near and (otherwise := self._held_otherwise(q, near)) is not None:
                 return otherwise  # "did they meet in Kazan in 2029?": no, in Harbin then
@@ -1947,8 +1978,8 @@ class Picker:
                 return Pick(place, facts, no=True)
         if not near and (elsewhen := self._elsewhen(q)) is not None:
             return elsewhen
-        if not near and (held := self._held_there(q)):
-            return held  # "what was the Kazan thing in October 2041": Putin and Xi's meeting
+        if not near and (there := self._held_there(q)):
+            return there  # "what was the Kazan thing in October 2041": Putin and Xi's meeting
         return Decline(intent.name, no_meeting=no_meeting, near=near)
 
     def _held_there(self, q: Question) -> Pick | None:

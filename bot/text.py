@@ -252,7 +252,7 @@ _DATE_PATTERNS: tuple[tuple[str, Pattern], ...] = tuple(
         (
             "relday",
             r"\b(?P<rel>today|yesterday|tomorrow|(?:the\s+)?day\s+before|the\s+previous\s+day"
-            r"|the\s+(?:next|following)\s+day|сегодня|вчера)\b",
+            r"|the\s+(?:next|following)\s+day|сегодня|вчера|накануне)\b",
         ),
     )
 )
@@ -390,7 +390,7 @@ def _resolve(form: str, m: re.Match[str], ref: date | None, future: bool) -> Dat
         rel = " ".join(g["rel"].lower().split())
         shift = {"today": 0, "сегодня": 0, "yesterday": -1, "вчера": -1, "tomorrow": 1,
                  "the day before": -1, "day before": -1, "the previous day": -1,
-                 "the next day": 1, "the following day": 1}.get(rel, 0)  # fmt: skip
+                 "the next day": 1, "the following day": 1, "накануне": -1}.get(rel, 0)  # fmt: skip
         value = ref + timedelta(days=shift) if ref else None
         return DateMention(m.start(), form, value)
     month = (int(g["m"]) if g.get("m") else month_number(g["mon"])

@@ -73,11 +73,40 @@ def extract(ctx: Context) -> Iterator[Fact]:
             return
 
 
+# A report in Russian: "Беседа продолжалась около 40 минут", "переговоры длились более двух часов"
+_RU_LASTED = Pattern(
+    r"(?P<what>беседа|встреча|переговоры)\s+(?:продолжал\w*|длил\w*|продлил\w*|заняла|заняли)\s+"
+    r"(?:(?P<approx>около|более|больше|почти|менее|свыше)\s+)?(?P<n>\d+(?:[.,]\d+)?|полутора|"
+    r"двух|трех|трёх|час)\s*(?P<unit>минут\w*|час\w*)?",
+    re.I,
+)
+_RU_WHAT = {"беседа": "conversation", "встреча": "meeting", "переговоры": "talks"}
+_RU_NUMBERS = {"полутора": 1.5, "двух": 2.0, "трех": 3.0, "трёх": 3.0, "час": 1.0}
+
+
+def _length_ru(s: str) -> Parts | None:
+    """The talks' length a sentence in Russian gives, or None."""
+    m = _RU_LASTED.search(s)
+    if m is None:
+        return None
+    n = m.group("n").lower()
+    value = _RU_NUMBERS.get(n) or float(n.replace(",", "."))
+    unit = (m.group("unit") or ("час" if n == "час" else "")).lower()
+    if not unit:
+        return None
+    minutes = round(value * 60) if unit.startswith("час") else round(value)
+    word = (m.group("approx") or "").lower()
+    approx: Approx = ("about" if word == "около" else "more" if word in ("более", "больше", "свыше")
+                      else "less" if word else "")  # fmt: skip
+    what = _RU_WHAT[m.group("what").lower()]
+    return Parts(what, minutes, approx) if 0 < minutes < 24 * 60 else None
+
+
 def _length(s: str) -> Parts | None:
     """The talks' length a sentence gives, or None."""
     m = _LASTED.search(s)
     if m is None:
-        return None
+        return _length_ru(s)
     if m.group("adj"):  # "a 90-minute meeting"
         length = _LENGTH.search(s, max(0, m.start() - 20))
         what = re.search(r"meeting|talks|conversation|negotiations", s[m.end() :], re.I)
