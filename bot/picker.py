@@ -1434,7 +1434,8 @@ class Picker:
             # regular meeting", where they never met): theirs, a day later
             return self._after_other(s, intent)
         if s.day_offset:  # "what took place the day before they met": another meeting
-            return self._next_day(meetings, s.day_offset, intent)
+            dated = [m for m in meetings if not s.years or (m.date and m.date.year in s.years)]
+            return self._next_day(dated, s.day_offset, intent)
         if s.nth and within is None and intent.about != "meeting" and not s.years:
             # "what did Xi talk about at the third meeting": that meeting, in time order
             order = sorted(
@@ -1444,6 +1445,8 @@ class Picker:
         chose = False  # whether what the question describes chose the meetings
         if intent.about == "meeting" and topic is None and s.relative:
             found = self._next_to(meetings, intent, q)
+            if found is not None and not found[0]:
+                return Decline(intent.name)  # (the articles tell of none after the last one)
             if found is not None:  # the meeting next to the one the question names: its own
                 meetings, q = found  # date and place, whatever the named one's were
                 s = q.slots
@@ -1739,7 +1742,8 @@ class Picker:
     def _next_to(self, meetings: list[Meeting], intent: Intent,
                  q: Question) -> tuple[list[Meeting], Question] | None:  # fmt: skip
         """The meeting just before (after) those the question's slots and words name, and the
-        question without the slots that named them; None when they name no fewer than all."""
+        question without the slots that named them; none when they are the first (last); None
+        when they name no fewer than all."""
         s = q.slots
         named = [m for m in meetings if not s.years or (m.date and m.date.year in s.years)]
         named = self._described(named, intent, q)
@@ -1747,9 +1751,11 @@ class Picker:
         if not named or len(named) == len(everything):
             return None
         at = [everything.index(m) for m in named if m in everything]
-        i = min(at) - 1 if s.relative == "before" else max(at) + 1
-        if not at or not 0 <= i < len(everything):
+        if not at:
             return None
+        i = min(at) - 1 if s.relative == "before" else max(at) + 1
+        if not 0 <= i < len(everything):  # "what happened after the last meeting": none is told
+            return [], q
         bare = dataclasses.replace(s, years=(), months=(), places=(), venues=(), countries=(),
                                    countries_in=(), select="", relative="")  # fmt: skip
         return [everything[i]], dataclasses.replace(q, read_slots=lambda _q: bare)

@@ -189,7 +189,7 @@ _YEAR_BOUND = re.compile(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
 _RELATIVE = re.compile(
     r"\b(?:right\s+|just\s+|immediately\s+|directly\s+)?(before|after|preceding|preceded|prior|"
     r"following|followed)\s+(?:to\s+)?"
-    r"(?:the|their|that|his|her|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,5}?(?:meeting|one|visit|talks|trip)"
+    r"(?:the|their|that|his|her|[\w-]+['’]s)\s+(?:[\w'’,.-]+\s+){0,5}?(?:meeting|one|visit|talks|trip)"
     r"\b",
     re.I,
 )
