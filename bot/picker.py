@@ -47,7 +47,7 @@ from .relevance import (
     latin_name,
 )
 from .relevance import MOST as RANKED
-from .text import MONTH_NAMES, ORDINAL_WORDS, find_dates, month_number
+from .text import FIRST_MONTHS, MONTH_NAMES, ORDINAL_WORDS, find_dates, month_number
 from .verdict import Claim, Verdict, claim_words, claims, verdict, weekday_claim
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
@@ -432,6 +432,12 @@ def _placed(fact: Fact, s: Slots) -> bool:
     return months_ok and venue_ok and (not s.places or _own_place(fact) in s.places)
 
 
+# A count or an ordinal a question claims, as written ("third", "10", "4th")
+_CLAIMED_NUMBER = re.compile(
+    r"\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve",
+    re.I,
+)
 # The names a yes-or-no question may claim that another of their kind contradicts (a place
 # chooses the meeting instead; a person absent from the facts is declined: ``_absent_people``)
 _CONTRADICTED = {"#region": "regions", "#org": "organisations", "#area": "areas",
@@ -602,6 +608,9 @@ class Picker:
             if isinstance(pick, Decline) and not (pick.outside or pick.no_meeting):
                 # "did the earthquake strike Sichuan?": no, Gansu
                 pick = self._other_of_its_kind(q, match, within) or pick
+            if isinstance(pick, Decline) and not (pick.outside or pick.no_meeting):
+                # "was the target reached in the first 10 months?": no, in the first 11
+                pick = self._claimed_otherwise(q, match, within) or pick
         if (isinstance(pick, Decline) and pick.unsaid and q.wh != "why"
                 and {w.lower() for w in pick.unsaid} <= _claimed(q)):  # fmt: skip
             # "who sent messages of sympathy after the quake": the condolences say not "sent";
@@ -666,6 +675,25 @@ class Picker:
             ranked = [r.fact for r in self.relevance.rank(facts, topic, MIN_COVER)] if facts else []
             if ranked and not self.answerable.claims(q, ranked):
                 return Pick(intent, tuple(ranked))
+        return None
+
+    def _claimed_otherwise(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
+        """A yes-or-no question whose claimed count or ordinal chose no fact ("in the first 10
+        months", "the Third Plenary Session"): the facts picked without it, if they give another
+        value of its class (no, and those facts); None otherwise."""
+        if not q.claims or match.intent is None:
+            return None
+        slots = dataclasses.replace(q.slots, ordinals=())
+        text = FIRST_MONTHS.sub(" ", q.text)
+        keep = [i for i, w in enumerate(q.written) if not _CLAIMED_NUMBER.fullmatch(w)]
+        bare = dataclasses.replace(
+            q, text=text, read_slots=lambda _q: slots,
+            tokens=tuple(q.tokens[i] for i in keep), written=tuple(q.written[i] for i in keep),
+            words=tuple(w for w in q.words if not _CLAIMED_NUMBER.fullmatch(w)),
+        )  # fmt: skip
+        found = self._pick(bare, match, within)
+        if isinstance(found, Pick) and found.facts and self._verdict(q, found) == "no":
+            return dataclasses.replace(found, no=True)
         return None
 
     def _other_of_its_kind(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
