@@ -440,8 +440,8 @@ _CLAIMED_NUMBER = re.compile(
 )
 # The names a yes-or-no question may claim that another of their kind contradicts (a place
 # chooses the meeting instead; a person absent from the facts is declined: ``_absent_people``)
-_CONTRADICTED = {"#region": "regions", "#org": "organisations", "#area": "areas",
-                 "#initiative": "initiatives"}  # fmt: skip
+_CONTRADICTED = {"#region": "regions"}  # (a list of what was named is open: "was the WTO
+# mentioned?" is not answered no for naming the SCO)
 
 
 def _own_place(fact: Fact) -> str:
@@ -594,8 +594,9 @@ class Picker:
             said = self._said_instead(q, match, within)
             if isinstance(said, Pick) and said.facts:
                 return said
-        if (isinstance(pick, Decline) and q.slots.other_event and q.slots.ordinals
-                and q.wh in ("where", "when") and self.other is not None):  # fmt: skip
+        if (isinstance(pick, Decline) and match.intent is not None
+                and q.wh in ("where", "when") and self.other is not None
+                and q.slots.other_event and q.slots.ordinals):  # fmt: skip
             # "where was the 30th regular meeting held", matched to the occasions: its own place
             wanted = "place" if q.wh == "where" else "date"
             asked = next((i for i in self.intents.values()
@@ -637,7 +638,11 @@ class Picker:
         ):  # an intent that matched and found nothing is a decline: never the nearest fact;
             # but what a speaker said of a thing may be a fact of another kind that is his and
             # holds every word ("what did Mishustin say about the earthquake": his sympathies)
-            found = self._fallback(q, within, own=speech)
+            # (an act of saying asked, "why did Xi applaud ...", is that act or nothing)
+            own = speech and not self.relevance.strict(self.relevance.kinds(q))
+            if speech and not own:
+                return pick
+            found = self._fallback(q, within, own=own)
             if found is not None and _says_yes_or_no(q):
                 found = self._sentence_says_yes(q, found)
             return found or pick
@@ -681,7 +686,7 @@ class Picker:
         """A yes-or-no question whose claimed count or ordinal chose no fact ("in the first 10
         months", "the Third Plenary Session"): the facts picked without it, if they give another
         value of its class (no, and those facts); None otherwise."""
-        if not q.claims or match.intent is None:
+        if match.intent is None or not q.claims:
             return None
         slots = dataclasses.replace(q.slots, ordinals=())
         text = FIRST_MONTHS.sub(" ", q.text)
@@ -697,9 +702,9 @@ class Picker:
         return None
 
     def _other_of_its_kind(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
-        """A yes-or-no question naming one thing of the gazetteer (a region, an organisation, an
-        area, an initiative) that the facts picked without it name another of instead: no, and
-        those facts ("did the quake strike Sichuan": Gansu; "did Xi name the WTO": the SCO)."""
+        """A yes-or-no question naming one thing of the gazetteer where one event has one (a
+        region) that the facts picked without it name another of instead: no, and those facts
+        ("did the quake strike Sichuan": Gansu)."""
         named = [(m, n) for m, n in q.names if m in _CONTRADICTED]
         if len(named) != 1 or match.intent is None:
             return None
@@ -1206,10 +1211,12 @@ class Picker:
             facts = [f for f in self.relevance.covering(topic, FALLBACK_COVER, strict=True)
                      if f.kind not in _NO_FALLBACK and f.meeting in ids]  # fmt: skip
             facts = self._in_question(q, facts)
-            if q.slots.speaker:  # (his own: deeds, not who he is)
+            if q.slots.speaker:  # (his own: deeds, not who he is, nor what he said, which
+                # the intent of saying read)
                 facts = [f for f in facts if (a := KINDS[f.kind].agent) is None and not own
                          or a is not None and a(f) == q.slots.speaker
-                         and not (own and (KINDS[f.kind].named or f.kind == PERSON))]  # fmt: skip
+                         and not (own and (KINDS[f.kind].named
+                                           or f.kind in (PERSON, STATEMENT)))]  # fmt: skip
             if q.slots.people:  # "did Mishustin visit the quake zone": not what Xi said about it
                 named = set(q.slots.people)
                 facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) in named]

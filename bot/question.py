@@ -53,7 +53,7 @@ SLOT_MARKERS = frozenset({"#year", "#month", "#number"})
 PLACE = MARKERS["places"]  # a multi-word place or venue ("the Great Hall of the People")
 # Words that stress a claim ("did they actually meet"): no intent is asked by them, so they are
 # not matched; a topic's claim check still sees them (``Question.verify``).
-EMPHASIS = frozenset({"actual", "actually", "reall", "really", "truli", "truly", "действительн"})
+EMPHASIS = frozenset({"actual", "actually", "realli", "really", "truli", "truly", "действительн"})
 QUESTION_WORDS = ("when", "where", "who", "why", "how", "which", "what")
 # Question words that also join clauses: after another question word they choose the meeting
 # ("which areas did Xi mention when he met Mishustin in May"), they do not ask.
@@ -705,14 +705,8 @@ def stem(token: str) -> str:
     "wishes" and "wish", "multipolarity" and "multipolar", "встречались" and "встреча" meet."""
     if len(token) <= 3 or not token.isalpha():
         return token
-    if _CYRILLIC.search(token):
-        stemmed: str = _RUSSIAN.stemWord(token)
-    else:
-        stemmed = _ENGLISH.stemWord(token)
-        if len(stemmed) >= 6 and stemmed.endswith("i"):
-            # a noun in -y is its adjective in -ic: "economy" and "economic", "strategy" and
-            # "strategic", "history" and "historic" (Snowball: economi, econom)
-            stemmed = stemmed[:-1]
+    stemmer = _RUSSIAN if _CYRILLIC.search(token) else _ENGLISH
+    stemmed: str = stemmer.stemWord(token)
     return stemmed if len(stemmed) >= 3 else token
 
 

@@ -106,7 +106,7 @@ KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "pr
               "congratul": "applaud", "believ": "believe", "think": "believe", "confid": "believe",
               "thank": "thank", "grate": "thank", "gratitud": "thank", "hype": "applaud",
               "excit": "applaud", "pleas": "applaud", "glad": "applaud", "happi": "applaud",
-              "satisf": "applaud",  # (and "доволен", "удовлетворён": the lexicon reads them so)
+              "satisfi": "applaud",  # (and "доволен", "удовлетворён": the lexicon reads them so)
               "надеет": "hope", "надежд": "hope", "пожела": "wish", "призва": "call",
               "приветствова": "applaud", "поздрав": "applaud", "счита": "believe",
               "поблагодар": "thank", "благодар": "thank", "одобр": "applaud",
@@ -114,7 +114,7 @@ KIND_WORDS = {"hope": "hope", "wish": "wish", "call": "call", "urg": "call", "pr
               "подчеркн": "stress", "подчеркива": "stress"}  # fmt: skip
 # The words of each kind of saying, as facts are read ("wishes" -> wish).
 KIND_STEMS = {"hope": {"hope"}, "wish": {"wish"}, "call": {"call", "urg", "propos"},
-              "applaud": {"applaud", "prais", "welcom", "hail", "congratul", "satisf"},
+              "applaud": {"applaud", "prais", "welcom", "hail", "congratul", "satisfi"},
               "believe": {"believ", "confid", "convinc"},
               "thank": {"thank", "gratitud"},
               "stress": {"stress", "emphas", "underlin", "подчеркн", "подчеркива"}}  # fmt: skip
