@@ -639,10 +639,10 @@ class Picker:
             # but what a speaker said of a thing may be a fact of another kind that is his and
             # holds every word ("what did Mishustin say about the earthquake": his sympathies)
             # (an act of saying asked, "why did Xi applaud ...", is that act or nothing)
-            own = speech and not self.relevance.strict(self.relevance.kinds(q))
-            if speech and not own:
+            his_own = speech and not self.relevance.strict(self.relevance.kinds(q))
+            if speech and not his_own:
                 return pick
-            found = self._fallback(q, within, own=own)
+            found = self._fallback(q, within, own=his_own)
             if found is not None and _says_yes_or_no(q):
                 found = self._sentence_says_yes(q, found)
             return found or pick
@@ -1469,8 +1469,8 @@ class Picker:
             # regular meeting", where they never met): theirs, a day later
             return self._after_other(s, intent)
         if s.day_offset:  # "what took place the day before they met": another meeting
-            dated = [m for m in meetings if not s.years or (m.date and m.date.year in s.years)]
-            return self._next_day(dated, s.day_offset, intent)
+            of_years = [m for m in meetings if not s.years or (m.date and m.date.year in s.years)]
+            return self._next_day(of_years, s.day_offset, intent)
         if s.nth and within is None and intent.about != "meeting" and not s.years:
             # "what did Xi talk about at the third meeting": that meeting, in time order
             order = sorted(
