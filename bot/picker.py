@@ -235,6 +235,9 @@ _OFFICE_ASKED = re.compile(
     r"\b|(?P<ru>\bкто\s+переводил\w*|\bпереводчик\w*)",
     re.I,
 )
+_OFFICE_WRITTEN = {"foreign minister": ("minister of foreign affairs",),
+                   "vice premier": ("deputy premier", "vice-premier"),
+                   "deputy prime minister": ("deputy premier", "vice-premier")}  # fmt: skip
 # Who of a delegation is asked, not its head: "which Russian ministers", "какие министры"
 _MEMBERS = re.compile(r"\b(?:(?:deputy|vice)\s+)?(?:ministers|officials|delegates)\b|"
                       r"\bминистр(?:ы|ов)\b", re.I)  # fmt: skip
@@ -1543,7 +1546,11 @@ class Picker:
             office_asked
         ):  # "which Chinese vice premier attended": only people of that office, or none
             office = "interpreter" if office_asked.group("ru") else office_asked.group("o").lower()
-            facts = [f for f in facts if f.kind != PERSON or office in f.display.lower()]
+            office = " ".join(office.split())
+            # (as a release writes it: "Minister of Foreign Affairs", "Deputy Premier")
+            written = {office, *_OFFICE_WRITTEN.get(office, ())}
+            facts = [f for f in facts
+                     if f.kind != PERSON or any(o in f.display.lower() for o in written)]  # fmt: skip
             if not any(f.kind == PERSON for f in facts):
                 return Decline(intent.name, unsaid=(office_asked.group().strip(),))
         if s.roles and PERSON in intent.answers:  # "who is the Chinese premier": only that office
