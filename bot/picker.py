@@ -1549,8 +1549,8 @@ class Picker:
             office = " ".join(office.split())
             # (as a release writes it: "Minister of Foreign Affairs", "Deputy Premier")
             written = {office, *_OFFICE_WRITTEN.get(office, ())}
-            facts = [f for f in facts
-                     if f.kind != PERSON or any(o in f.display.lower() for o in written)]  # fmt: skip
+            facts = [f for f in facts if f.kind != PERSON
+                     or any(o in f.display.lower() for o in written)]  # fmt: skip
             if not any(f.kind == PERSON for f in facts):
                 return Decline(intent.name, unsaid=(office_asked.group().strip(),))
         if s.roles and PERSON in intent.answers:  # "who is the Chinese premier": only that office
