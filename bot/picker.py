@@ -1214,12 +1214,10 @@ class Picker:
             facts = [f for f in self.relevance.covering(topic, FALLBACK_COVER, strict=True)
                      if f.kind not in _NO_FALLBACK and f.meeting in ids]  # fmt: skip
             facts = self._in_question(q, facts)
-            if q.slots.speaker:  # (his own: deeds, not who he is, nor what he said, which
-                # the intent of saying read)
+            if q.slots.speaker:  # (his own: deeds and words, not who he is)
                 facts = [f for f in facts if (a := KINDS[f.kind].agent) is None and not own
                          or a is not None and a(f) == q.slots.speaker
-                         and not (own and (KINDS[f.kind].named
-                                           or f.kind in (PERSON, STATEMENT)))]  # fmt: skip
+                         and not (own and (KINDS[f.kind].named or f.kind == PERSON))]  # fmt: skip
             if q.slots.people:  # "did Mishustin visit the quake zone": not what Xi said about it
                 named = set(q.slots.people)
                 facts = [f for f in facts if (a := KINDS[f.kind].agent) is None or a(f) in named]
