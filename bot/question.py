@@ -683,7 +683,8 @@ def _holds(role: str, office: str, country: str) -> bool:
 # "Where was the 28th regular meeting held", "when was the forum held": the question is about
 # another event, not the leaders' meeting.
 _OTHER_EVENT = re.compile(
-    r"^\W*(?:(?:(?:please\s+)?tell\s+me|do\s+you\s+know|скажи(?:те)?)\s+)?"  # "tell me where ..."
+    r"^\W*(?:(?:братан|бро|слушай|чел|bro|dude|yo|guys)\W+)?"  # "братан, когда ..."
+    r"(?:(?:(?:please\s+)?tell\s+me|do\s+you\s+know|скажи(?:те)?)\s+)?"  # "tell me where ..."
     r"(?:when|where|on what dates?|in which city|(?:what|which)\s+(?:day\s+of\s+the\s+week|"
     r"weekday)|где|когда|день\s+недели)(?:\s+(?:and|и)\s+(?:when|where|on "
     r"what dates?|in which city|где|когда))?\s+(?:was|were|is|will|did|does|"
