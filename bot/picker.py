@@ -447,6 +447,17 @@ _CONTRADICTED = {"#region": "regions"}  # (a list of what was named is open: "wa
 # mentioned?" is not answered no for naming the SCO)
 
 
+_FIGURE_GIVEN = re.compile(r"\d+(?:[.,]\d+)?\s*(?:billion|trillion|million|%|percent)", re.I)
+
+
+def _other_figure(q: Question, facts: Sequence[Fact]) -> bool:
+    """The facts give a figure, and none the question claims ("trade in 2038 was 321 billion
+    dollars": $312 billion)."""
+    shown = " ".join(f.display for f in facts)
+    return bool(q.amounts) and bool(_FIGURE_GIVEN.search(shown)) and not any(
+        re.search(rf"(?<![\d.]){re.escape(a)}(?![\d])", shown) for a in q.amounts)
+
+
 def _own_place(fact: Fact) -> str:
     """Where the meeting a fact is of took place: another meeting's own place (its parts), not
     that of the meeting or report whose facts it is among."""
@@ -767,7 +778,8 @@ class Picker:
             if (
                 isinstance(again, Pick)
                 and again.facts
-                and (self._verdict(q, again) == "no" or self._named_otherwise(q, again.facts))
+                and (self._verdict(q, again) == "no" or self._named_otherwise(q, again.facts)
+                     or _other_figure(q, again.facts))
             ):
                 return dataclasses.replace(again, no=True)
             return pick

@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from .. import facts
 from ..context import Context, subject, subject_entry
+from ..corrections import figure, retracted
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..russian import Russian, decimal
@@ -205,6 +206,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
     sentences = [_in_english(s) for s in ctx.article.sentences]
     last: _Period | None = None  # for "over the same period"
     listed = False  # a list of trade figures is going on
+    # figures a correction says were wrong ("... at 6.8 trillion roubles, not 8.3 trillion as we
+    # reported"): where the article gave them before, they are no figures
+    wrong = retracted(sentences)
     for i, s in enumerate(sentences):
         if s.endswith(":"):  # "According to RCTPA calculations based on customs statistics:"
             listed = bool(_TRADE.search(s))
@@ -228,7 +232,7 @@ def extract(ctx: Context) -> Iterator[Fact]:
         for m in money:
             if _IF.search(s, max(0, m.start() - 60), m.start()):
                 continue  # "If trade reaches $300 billion by 2030, ...": no figure of trade
-            if _NOT_THIS.search(s, max(0, m.start() - 12), m.start()):
+            if _NOT_THIS.search(s, max(0, m.start() - 12), m.start()) or _bare(m) in wrong:
                 continue  # "trade was $312 billion, not $321 billion": the wrong figure
             amount = _amount(m, s)
             period = _period(ctx, s, m, last)
@@ -356,7 +360,7 @@ def _table(ctx: Context) -> Iterator[Fact]:
 
 _OF_YEAR = Pattern(r"\s+(?:of\s+)?(?:this|last|the\s+previous|the\s+current)\s+year\b", re.I)
 # A figure said not to be the one: "..., not $321 billion", "rather than $321 billion"
-_NOT_THIS = Pattern(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:US)?\$?\s*$", re.I)
+_NOT_THIS = Pattern(r"\b(?:not|rather\s+than|instead\s+of)\s*(?:US)?\$?\s*$", re.I)
 # An editor's note that corrects the story: "Correction: An earlier version of this story ..."
 _CORRECTION = Pattern(r"^\W*(?:correction|clarification|editor['’]?s\s+note|corrects?)\b", re.I)
 
@@ -492,6 +496,11 @@ def _amount_parts(m: re.Match[str], s: str = "") -> dict[str, Any]:
     currency = text.rsplit(" ", 1)[-1] if text.count(" ") > 1 else ""
     currency = "USD" if text.startswith("$") else currency
     return {"n": m.group("n").replace(",", "."), "unit": unit, "currency": currency}
+
+
+def _bare(m: re.Match[str]) -> str:
+    """An amount's number and unit, whatever its currency ("8.3 trillion")."""
+    return figure(m.group("n"), m.group("unit"))
 
 
 def _amount(m: re.Match[str], s: str = "") -> str:
