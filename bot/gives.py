@@ -15,7 +15,8 @@ from .text import FIRST_MONTHS, NUMBER_WORDS, ORDINAL_WORDS, month_number
 
 # What a fact gives: a length ("three-day", "two hours"), a day ("December 20"), a year, a number.
 DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
-                      r"minute|minutes|week|weeks)\b|\b(?:днев|часов)", re.I)  # fmt: skip
+                      r"minute|minutes|week|weeks)\b|\ban\s+hour\b|\b(?:днев|часов|час\b|часа\b|минут)",
+                      re.I)  # fmt: skip
 DAY_GIVEN = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December)\b|"

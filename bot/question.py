@@ -552,8 +552,9 @@ class Question:
 
     @cached_property
     def how_many(self) -> str:
-        """ "how many", "сколько", as written: a number must answer (not a list)."""
-        return _said_as(_HOW_MANY, self.text)
+        """ "how many", "сколько", as written: a number must answer (not a list); "сколько
+        длилась" asks a length (``duration``), which "about an hour" gives."""
+        return "" if self.duration else _said_as(_HOW_MANY, self.text)
 
     @cached_property
     def venue_as(self) -> str:
