@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 import Stemmer
 from rapidfuzz import fuzz, process
@@ -23,6 +23,7 @@ from .gazetteer import Gazetteer
 from .intents import Lexicon
 from .language import Script, script
 from .occasions import Occasion, occasion
+from .reading import Reading
 from .text import (
     CONTENT_WORD,
     MONTH_NAMES,
@@ -737,11 +738,19 @@ def entity_phrases(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[str, str]]:
     return out
 
 
+def _vocabulary(examples: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The words of the examples as read (``Reader.examples``), the slot markers aside."""
+    return frozenset(t for toks in examples.values() for t in toks) - SLOT_MARKERS
+
+
 class Reader:
     """Reads messages into ``Question``s: the lexicon, the gazetteer, the intents' vocabulary."""
 
     def __init__(self, lexicon: Lexicon, gaz: Gazetteer, examples: Iterable[str],
-                 frames: Iterable[str] = (), max_chars: int = 500):  # fmt: skip
+                 frames: Iterable[str] = (), max_chars: int = 500,
+                 reading: Any = None):  # fmt: skip
+        """``reading``: the JSON of a ``bot.reading.Reading`` stored before (its tables are
+        worked out again unless it was made from these examples, frames and ``max_chars``)."""
         self.lexicon = lexicon
         self.gaz = gaz
         self.max_chars = max_chars
@@ -768,7 +777,37 @@ class Reader:
         self._offices = frozenset(t for w in _TITLES for t in self._canon_plain(w))
         self._named = frozenset({"#person"} | {t for n in self._titled.values()
                                                for t in self._canon_plain(n)})  # fmt: skip
-        examples = tuple(examples)
+        # What the names, the examples and the lexicon are read as: worked out here, or read
+        # back from where a build stored it (``bot.reading``), when made from the same ones.
+        made_from = (tuple(examples), tuple(frames), max_chars)
+        stored = Reading.from_json(reading, made_from) if reading is not None else None
+        self.reading = stored or self._work_out(*made_from)
+        self.entities = self.reading.entities
+        self._longest = max((len(k) for k in self.entities), default=0)
+        self._lengths = span_lengths(self.entities)
+        self.examples = self.reading.examples
+        self.vocabulary = _vocabulary(self.examples)
+        self._spell = self.reading.spell
+        self._place_of = self.reading.place_of
+        self._lexical = self.reading.lexical
+        self._choices = sorted(self._spell)
+        self._written = self.reading.written
+        self._repaired: dict[tuple[str, str], str | None] = {}
+        self._written_choices = sorted(self._written)
+        self.frames = self.reading.frames
+        self.verify = self.reading.verify
+        self._city_of = {v.name: str(v.attr("city")) for v in gaz.sections["venues"]}
+        self._accept = (ACCEPT,) if ACCEPT in self.verify else ()
+        # Words of the articles (stemmed), which a misspelt word may mean ("bildng"): the
+        # table's, told by ``know``; none until then.
+        self._in_facts: Callable[[str], bool] = _nothing
+        self._respelt: dict[str, str] = {}
+
+    def _work_out(self, examples: tuple[str, ...], frames: tuple[str, ...],
+                  max_chars: int) -> Reading:  # fmt: skip
+        """The ``Reading`` of the gazetteer's names, the examples and the lexicon (the names
+        are marked in the examples as they are read: ``self.entities`` is set on the way)."""
+        lexicon, gaz = self.lexicon, self.gaz
         keywords = {t for e in examples for w in normalize(e, max_chars).split()
                     if (t := self._word(w)) is not None}  # fmt: skip
         entities: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -790,20 +829,18 @@ class Reader:
         self._longest = max((len(k) for k in self.entities), default=0)
         self._lengths = span_lengths(self.entities)
         # The examples read as messages are (the matcher scores against these), once each.
-        self.examples = {e: tuple(self.canon(e)[0]) for e in dict.fromkeys(examples)}
+        read_examples = {e: tuple(self.canon(e)[0]) for e in dict.fromkeys(examples)}
         # Typos are repaired towards the vocabulary and towards every one-word variant in the
         # lexicon ("землятресение" -> землетрясение -> earthquake), stemmed like messages.
-        self.vocabulary = (
-            frozenset(t for toks in self.examples.values() for t in toks) - SLOT_MARKERS
-        )
-        spell: dict[str, str] = {t: t for t in sorted(self.vocabulary)}
+        vocabulary = _vocabulary(read_examples)
+        spell: dict[str, str] = {t: t for t in sorted(vocabulary)}
         for variant, word in lexicon.synonyms.items():
             canon = lexicon.synonyms.get(stem(word), word)
-            if " " not in variant and canon in self.vocabulary:
+            if " " not in variant and canon in vocabulary:
                 spell.setdefault(stem(variant), canon)
         # and towards one-word place names ("moskow": Moscow), which the examples hold as markers
         # (a place no example names is read as a marker: its own word, stemmed, is the target)
-        self._place_of = {
+        place_of = {
             (one[0] if one[0].isalpha() else stem(alias.lower())): e.name
             for e in gaz.sections["places"]
             for alias in (*e.aliases, e.ru)
@@ -812,7 +849,7 @@ class Reader:
             and (one[0].isalpha() or (one[0] == PLACE and alias.isalpha()))
             and len(alias) >= 5
         }  # fmt: skip (and in Russian: "маскве" is Moscow)
-        for place in self._place_of:
+        for place in place_of:
             spell.setdefault(place, place)
         # and towards places outside the articles ("pariss": Paris, which the articles never
         # name: the question is declined for it, not answered for the places they do)
@@ -820,41 +857,32 @@ class Reader:
             if name.isalpha() and len(name) >= 5:
                 for target in (name.lower(), stem(name.lower())):
                     spell.setdefault(target, stem(name.lower()))
-        self._spell = spell
         # The words the lexicon reads other words as ("цепочках" -> chain): real words, never
         # typos of an intent's word ("chain" is not "chair", "supply" not "set").
-        self._lexical = (
+        lexical = (
             frozenset(
                 t
                 for words in set(lexicon.synonyms.values())
                 for w in words.split()
                 if (t := self._word(w)) is not None
             )
-            - self.vocabulary
+            - vocabulary
         )
-        self._choices = sorted(spell)
         # The same, as words are written: the examples' and the lexicon's words, unstemmed.
         written: dict[str, str] = {}
-        for text in (*self.examples, *(v for v in lexicon.synonyms if " " not in v)):
+        for text in (*read_examples, *(v for v in lexicon.synonyms if " " not in v)):
             plain = text.isalpha() and text.islower() and "ё" not in text  # (normal already)
-            for w in [text] if plain else normalize(text, self.max_chars).split():
+            for w in [text] if plain else normalize(text, max_chars).split():
                 tok = self._word(w)
-                if tok in self.vocabulary and w.isalpha():
+                if tok in vocabulary and w.isalpha():
                     written.setdefault(w, tok)
-        self._written = written
-        self._repaired: dict[tuple[str, str], str | None] = {}
-        self._written_choices = sorted(written)
-        self.frames = frozenset(t for f in frames for t in self.canon(f)[0])
+        read_frames = frozenset(t for f in frames for t in self.canon(f)[0])
         # A claim word read as a word of another sense is no claim: "принял" is "received"
         # (meet) as well as "accepted"; only canonical forms that are claim words themselves.
         claims = {stem(w) for w in lexicon.verify} | set(lexicon.verify)
-        self.verify = frozenset(t for w in lexicon.verify for t in self.canon(w)[0] if t in claims)
-        self._city_of = {v.name: str(v.attr("city")) for v in gaz.sections["venues"]}
-        self._accept = (ACCEPT,) if ACCEPT in self.verify else ()
-        # Words of the articles (stemmed), which a misspelt word may mean ("bildng"): the
-        # table's, told by ``know``; none until then.
-        self._in_facts: Callable[[str], bool] = _nothing
-        self._respelt: dict[str, str] = {}
+        verify = frozenset(t for w in lexicon.verify for t in self.canon(w)[0] if t in claims)
+        return Reading((examples, frames, max_chars), entities, read_examples, spell, place_of,
+                       lexical, written, read_frames, verify)  # fmt: skip
 
     def know(self, in_facts: Callable[[str], bool]) -> None:
         """Tell the reader which stemmed words the facts hold: a word of a question that no
