@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from .lazyre import lazy_re
 from .text import CASE_EXOTIC
 from .yamlio import load_yaml
 
@@ -31,7 +32,7 @@ _EXTRA_KEYS = {"country": str, "city": str, "role": str, "year": int, "region": 
 # "Mihail Mishustine", "Xi Jin Ping", "Manturof"). Keys shorter than this never match fuzzily.
 # Where a name ends: not inside a longer word ("Xi" in "Xi'an", but "Xi's" is his)
 _NAME_END = r"(?![\w-]|['’](?!s\b)\w)"
-_CAP_RUN = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+_CAP_RUN = lazy_re(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
 _FUZZY_MIN = 6
 _FUZZY_RATIO = 0.85
 _TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
