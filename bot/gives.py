@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .facts import Fact
 from .lazyre import lazy_re
 from .question import Question
-from .text import FIRST_MONTHS, NUMBER_WORDS, ORDINAL_WORDS, month_number
+from .text import FIRST_MONTHS, NUMBER_WORDS, ORDINAL_WORDS, Pattern, month_number
 
 # What a fact gives: a length ("three-day", "two hours"), a day ("December 20"), a year, a number.
 DURATION = lazy_re(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
@@ -48,7 +48,7 @@ CLOCK_GIVEN = lazy_re(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmi
 NUMBER_GIVEN = lazy_re(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                           r"twelve|dozen|twice)\b", re.I)  # fmt: skip
 
-_WHOLE_YEAR = lazy_re(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
+_WHOLE_YEAR = Pattern(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
                          r"year\b|\b(?:the\s+)?(?:whole|entire)\s+of\s+\d{4}\b|"
                          r"за (?:весь|полный|целый)(?: \d{4})? год|"
                          r"по итогам(?: всего)?(?: \d{4})? года",

@@ -31,6 +31,7 @@ from .text import (
     ORDINAL_WORDS,
     RU_MONTHS_GENITIVE,
     Guarded,
+    Pattern,
     is_russian,
     longest_spans,
     month_number,
@@ -170,20 +171,20 @@ _WHO_SAID = lazy_re(r"\bwho\s+(?:\w+\s+)?(?:said|say|says|told|called|stated|men
                        r"spoke)\b|(?<!\w)кто\s+(?:\w+\s+)?(?:сказал|говорил|заявил|назвал|"
                        r"упомянул|отметил)", re.I)  # fmt: skip
 _YEAR_RU = frozenset({"год", "года", "году", "годом", "г"})  # after a year: its case ending
-_LAST = lazy_re(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
+_LAST = Pattern(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"(?<!\w)(?:последн|недавн|крайн|сам(?:ая|ой)\s+поздн)", re.I)  # fmt: skip
 # ("the first eleven months", "for the first time" name a period, not the first meeting)
 # (Russian: a word's start; "выбранном" holds "ранн")
-_FIRST = lazy_re(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:months?|quarter|"
+_FIRST = Pattern(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:months?|quarter|"
                     r"half|weeks?|days?)\b)|(?<!\w)(?:перв|ранн|впервые)", re.I)  # fmt: skip
-_SOIL = lazy_re(r"\b(Chinese|Russian)\s+(?:soil|territory|ground)\b", re.I)
+_SOIL = Pattern(r"\b(Chinese|Russian)\s+(?:soil|territory|ground)\b", re.I)
 _SOIL_OF = {"chinese": "China", "russian": "Russia"}
 # "after 2023", "since 2024", "before 2025", "после 2023 года": a side of a year.
-_YEAR_BOUND = lazy_re(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
+_YEAR_BOUND = Pattern(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
                          r"|(?<!\w)(после|начиная)\s+(?:с\s+)?\d{4}", re.I)  # fmt: skip
 # "the meeting right before the Nov 2025 one", "last met before their May 2026 meeting",
 # "which meeting was held right after Xi's state visit".
-_RELATIVE = lazy_re(
+_RELATIVE = Pattern(
     r"\b(?:right\s+|just\s+|immediately\s+|directly\s+)?(before|after|preceding|preceded|prior|"
     r"following|followed)\s+(?:to\s+)?"
     r"(?:the|their|that|his|her|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,5}?(?:meeting|one|visit|talks|trip)"
@@ -210,7 +211,7 @@ _FIRST_MEETING = lazy_re(
 # "January-November", "январе-августе": a period of months, not the month of a meeting.
 _MONTH_RANGE = lazy_re(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
 _PLACE_PREPOSITIONS = frozenset({"in", "to", "at", "from", "в", "во"})  # a place comes after
-_WEEKDAY = lazy_re(r"day of (?:the |teh )?w(?:e|ee|ea)k|week ?day|день недели|какой день|"
+_WEEKDAY = Pattern(r"day of (?:the |teh )?w(?:e|ee|ea)k|week ?day|день недели|какой день|"
                       r"\b(?:was|on) it a "
                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)  # fmt: skip
 # "3rd" is "third" to a topic (facts say "the third forum"); "28th" stays as written
@@ -251,7 +252,7 @@ _SAY_RU = rf"{_SAY_RU_STRONG}|{_NAMED_RU}"
 # Weaker words of saying ("говорили про ИИ?" asks what they discussed): only with a speaker.
 _TALK_RU = r"говорил|упомянул|упоминал"
 # ("the Moscow talks" are the meeting; "Xi talks about" is speech)
-_TALK = lazy_re(rf"\b(?:talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speak|"
+_TALK = Pattern(rf"\b(?:talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speak|"
                    rf"mention(?:ed|s)?)\b|{_TALK_RU}", re.I)  # fmt: skip
 _BEFORE_SPEAKER = lazy_re(rf"(?:\b(?:did|does|do|has|had|have|according to|by)\s+(?:the\s+)?"
                              rf"|по словам\s+|(?:{_SAY_RU}|{_TALK_RU})\w*\s+)$", re.I)  # fmt: skip
@@ -307,7 +308,7 @@ _EVENT_VERB = lazy_re(
     re.I,
 )
 # "According to these reports" / "по данным статей" names the articles, not a speaker.
-_THE_ARTICLES = lazy_re(
+_THE_ARTICLES = Pattern(
     r"\baccording\s+to\s+(?:the|these|those|your|this|that)\s+(?:news\s+)?(?:reports?|articles?|"
     r"sources?|texts?|stories|story|news)\b|(?:согласно|по\s+данным|по\s+словам)\s+(?:этих\s+|"
     r"твоих\s+|ваших\s+)?(?:стат\w*|источник\w*|сообщени\w*)"
@@ -391,14 +392,14 @@ _HELD_CLAUSE = Guarded(re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s
 # Weaker: "what growth points did Xi name", "which sectors did Mishustin list", "what does
 # Mishustin want to double": what was said, or
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
-_SAID_WEAKLY = lazy_re(r"\b(?:did|does|do)\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|"
+_SAID_WEAKLY = Pattern(r"\b(?:did|does|do)\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|"
                           r"suggest|outline|single out|mention|point to|identify|want|bring up|"
                           r"raise)\b|"
                           r"(?<!\bi )(?<!\bwe )"
                           rf"(?<!\byou )\bwant(?:ed|s)\b|{_NAMED_RU}|перечислил", re.I)  # fmt: skip
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
-_SAID = lazy_re(
+_SAID = Pattern(
     r"\b(?:say|said|says|saying|tell(?!\s+(?:me|us)\b)|told|describe[sd]?|characteri[sz](?:e|ed|es)|"
     r"call(?:ed|s)? (?:for|on)|urge[sd]?|hope[sd]?|hoping|wish(?:ed|es)?|applaud(?:ed|s)?|"
     r"prais(?:e|ed|es)|welcome[sd]?|believe[sd]?|stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|"
@@ -617,7 +618,7 @@ _NTH = lazy_re(
 _NTH_RU = {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5}
 
 
-_BEFORE_LAST = lazy_re(r"\b(?:second|2nd|next)[\s-]+to[\s-]+last\b|\bpenultimate\b|"
+_BEFORE_LAST = Pattern(r"\b(?:second|2nd|next)[\s-]+to[\s-]+last\b|\bpenultimate\b|"
                           r"\bone\s+before\s+(?:the\s+)?last\b|предпоследн", re.I)  # fmt: skip
 
 

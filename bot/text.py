@@ -30,7 +30,8 @@ class Pattern:
     runs their extractors; compiling every extraction pattern at import was ~15% of a cold ask.
     An extraction runs each pattern over every sentence and most sentences cannot match most
     patterns: the substring test spares the scan (``tests/test_needles.py`` checks that a guarded
-    pattern finds what it finds unguarded).
+    pattern finds what it finds unguarded). So does reading a question with the patterns of
+    ``bot.question`` that cost most to scan and that most questions cannot match ("said", ...).
     """
 
     __slots__ = ("_compiled", "_flags", "_folded", "_needles", "_scans", "_source")
@@ -93,7 +94,7 @@ class Pattern:
         rx = self.rx
         return rx.finditer(text) if self.may_match(text) else iter(())
 
-    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
         """``re.Pattern.sub``."""
         rx = self.rx
         return rx.sub(repl, text) if self.may_match(text) else text
