@@ -27,8 +27,8 @@ _WH_EN = r"(?:when|where|who|whom|whose|what|which|how|why)"
 # (", when he met Mishustin" dates the question before it; ", when did they meet" asks)
 _AUX = r"(?:did|do|does|was|were|is|are|will|would|has|have|had)"
 _BREAK = lazy_re(rf"\?\s+(?=\S)|;\s*(?={_PREP}{_WH}\b)|,?\s+(?:and|и|а)\s+(?={_PREP}{_WH}\b)"
-                    rf"|,\s+(?=(?:when|where)\s+{_AUX}\b|(?:who|whom|whose|what|which|how|why)\b)",
-                    re.I)  # fmt: skip
+                 rf"|,\s+(?=(?:when|where)\s+{_AUX}\b|(?:who|whom|whose|what|which|how|why)\b)",
+                 re.I)  # fmt: skip
 # A Russian question's next question after a bare comma ("..., кто на ней присутствовал"), when
 # the text began with a question word itself (not "сказал, что ...")
 _RU_WH = r"(?:кто|где|когда|сколько|почему|зачем|какие|какой|какую|какая|каким)"
@@ -61,10 +61,10 @@ _DATING = lazy_re(
 )
 # Which meeting the first part picks by order ("the earliest", "the last"): the others too.
 _SELECT = lazy_re(r"\b(?:earliest|first|latest|last|most recent)\b|(?<!\w)(?:перв|последн)\w*",
-                     re.I)  # fmt: skip
+                  re.I)  # fmt: skip
 # "When Xi went to Russia in 2023, how long was the trip ...": a clause that dates, no question
 _CLAUSE = lazy_re(rf"^\s*(?:when|while|as)\s+(?!(?:and|or|can|could|{_AUX})\b)[\w'’.-]+\s+\w+",
-                     re.I)  # fmt: skip
+                  re.I)  # fmt: skip
 MOST = 4  # parts answered at most
 _ELLIPTICAL = 4  # words of a later part at most that asks about the first part's subject
 _DATE_AND_PLACE = ({"when", "where"}, {"когда", "где"})

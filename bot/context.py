@@ -761,7 +761,7 @@ def _article_context(
 
 
 _LAST_MONTH_NAMED = lazy_re(rf"\b(?:since\s+|in\s+)?last\s+({'|'.join(MONTH_NAMES)})\b(?!\s*\d)",
-                               re.I)  # fmt: skip
+                            re.I)  # fmt: skip
 
 
 def _last_months(article: Article) -> tuple[int, ...]:

@@ -28,7 +28,7 @@ _STAMP = lazy_re(r"^\W*(?:\w+\)\s*)?\d{1,2}:\d\d\b|^\d{4}-\d\d-\d\d(?:\s+\d\d:\d
 # A dateline on a line or sentence of its own: "MOSCOW, April 14.", "BEIJING, September 16.",
 # "/TASS/." (it gives the reference date; no fact).
 _DATELINE = lazy_re(r"^(?:[A-Z][A-Za-z .'’-]{1,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
-                       r"[A-Z][a-z]{2,8})\.?|/?[A-Z]{2,10}/\.?)$")  # fmt: skip
+                    r"[A-Z][a-z]{2,8})\.?|/?[A-Z]{2,10}/\.?)$")  # fmt: skip
 _TRANSCRIPT = lazy_re(r"^(?:excerpts?\s+from\s+the\s+transcript|from\s+the\s+transcript)\b", re.I)
 _CREDIT = lazy_re(
     r"^\(?with input from\b|^read also\b|^news\s*[-–|]|^[\w ]+\|\s*[\w -]+$|press service\.?$"

@@ -53,15 +53,15 @@ _BACK = lazy_re(
 )
 # A new subject: "ok, different question: ..." is read without it, and without the context.
 _SWITCH = lazy_re(r"^\s*(?:(?:ok|okay|well|so)[\s,.!]+)*(?:a\s+)?(?:different|another|new|other)"
-                     r"\s+(?:question|topic)\b[\s,.:;!-]*|^\s*(?:другой|новый)\s+(?:вопрос|тема)"
-                     r"[\s,.:;!-]*", re.I)  # fmt: skip
+                  r"\s+(?:question|topic)\b[\s,.:;!-]*|^\s*(?:другой|новый)\s+(?:вопрос|тема)"
+                  r"[\s,.:;!-]*", re.I)  # fmt: skip
 # "the one before it", "the previous one"; "the one after", "the next one".
 _BEFORE = lazy_re(r"\b(?:before (?:it|that|this)|the one before|previous one|earlier one|"
-                     r"prior one)\b|(?<!\w)(?:предыдущ\w*|до (?:неё|нее|этого|той|этой))(?!\w)",
-                     re.I)  # fmt: skip
+                  r"prior one)\b|(?<!\w)(?:предыдущ\w*|до (?:неё|нее|этого|той|этой))(?!\w)",
+                  re.I)  # fmt: skip
 _AFTER = lazy_re(r"\b(?:after (?:it|that|this)|the one after|next one|following one|later one)\b"
-                    r"|(?<!\w)(?:после (?:неё|нее|этого|той|этой)|следующ\w*)(?!\w)",
-                    re.I)  # fmt: skip
+                 r"|(?<!\w)(?:после (?:неё|нее|этого|той|этой)|следующ\w*)(?!\w)",
+                 re.I)  # fmt: skip
 _NTH_EN = {
     "second": 2,
     "third": 3,
@@ -87,8 +87,8 @@ _NAME_WORDS = 3  # words of a place's name, at most ("st petersburg", "санк�
 _SELECTING = frozenset({"#year", "#month", "#place"})
 # What follows an ordinal that counts meetings: a word for them, or nothing.
 _COUNTED = lazy_re(r"\s*(?:(?!regular\b|регулярн)[\w'-]+\s+){0,2}?(?:meetings?|one|talks|"
-                      r"visits?|time|встреч\w*|раз|переговор\w*|визит\w*)\b|\s*[?!.]*\s*$",
-                      re.I)  # fmt: skip
+                   r"visits?|time|встреч\w*|раз|переговор\w*|визит\w*)\b|\s*[?!.]*\s*$",
+                   re.I)  # fmt: skip
 # What may be left of a follow-up that only chooses meetings ("in 2023", "the moscow one",
 # "о второй"): canonical tokens besides slot and name markers.
 _BARE = frozenset({"in", "at", "on", "for", "with", "from", "one", "ones", "before", "after",

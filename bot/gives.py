@@ -16,11 +16,11 @@ from .text import FIRST_MONTHS, NUMBER_WORDS, ORDINAL_WORDS, Pattern, month_numb
 
 # What a fact gives: a length ("three-day", "two hours"), a day ("December 20"), a year, a number.
 DURATION = lazy_re(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
-                      r"minute|minutes|week|weeks)\b|\b(?:днев|часов)", re.I)  # fmt: skip
+                   r"minute|minutes|week|weeks)\b|\b(?:днев|часов)", re.I)  # fmt: skip
 DAY_GIVEN = lazy_re(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|"
-                       r"April|May|June|July|August|September|October|November|December)\b|"
-                       r"\d{4}-\d\d-\d\d")  # fmt: skip
+                    r"November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|"
+                    r"April|May|June|July|August|September|October|November|December)\b|"
+                    r"\d{4}-\d\d-\d\d")  # fmt: skip
 # Who met a guest on arrival ("who met Mishustin at the airport", "кто встречал ... в аэропорту"):
 # a fact gives them when it names them (``bot.kinds.arrival``: "met on arrival by").
 _GREETERS_ASKED = lazy_re(
@@ -33,10 +33,10 @@ _GREETERS_ASKED = lazy_re(
 GREETERS_GIVEN = lazy_re(r"\bmet on arrival by\b")
 # A count of people asked ("how many people died", "сколько человек пострадало") and given
 _PEOPLE_COUNTED = lazy_re(r"\bhow\s+many\s+(?:people|persons|lives|victims|dead|casualties)\b|"
-                             r"\bсколько\s+(?:человек|людей|погибших|пострадавших|жертв)",
-                             re.I)  # fmt: skip
+                          r"\bсколько\s+(?:человек|людей|погибших|пострадавших|жертв)",
+                          re.I)  # fmt: skip
 _PEOPLE_GIVEN = lazy_re(r"\d[\d,.]*\s+(?:people|persons|lives|victims|dead|killed|injured|"
-                           r"человек|погибш|пострадавш)", re.I)  # fmt: skip
+                        r"человек|погибш|пострадавш)", re.I)  # fmt: skip
 YEAR_GIVEN = lazy_re(r"\b(?:19|20)\d\d\b")
 # "what exact time did the meeting start", "в котором часу": a clock time, not a part of the day
 _CLOCK_ASKED = lazy_re(
@@ -46,22 +46,22 @@ _CLOCK_ASKED = lazy_re(
 )  # fmt: skip ("во сколько": what time)
 CLOCK_GIVEN = lazy_re(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)
 NUMBER_GIVEN = lazy_re(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                          r"twelve|dozen|twice)\b", re.I)  # fmt: skip
+                       r"twelve|dozen|twice)\b", re.I)  # fmt: skip
 
 _WHOLE_YEAR = Pattern(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
-                         r"year\b|\b(?:the\s+)?(?:whole|entire)\s+of\s+\d{4}\b|"
-                         r"за (?:весь|полный|целый)(?: \d{4})? год|"
-                         r"по итогам(?: всего)?(?: \d{4})? года",
-                         re.I)  # fmt: skip
+                      r"year\b|\b(?:the\s+)?(?:whole|entire)\s+of\s+\d{4}\b|"
+                      r"за (?:весь|полный|целый)(?: \d{4})? год|"
+                      r"по итогам(?: всего)?(?: \d{4})? года",
+                      re.I)  # fmt: skip
 FULL_YEAR = 12  # the months of a whole year
 TARGET = lazy_re(r"\b(?:target|goal|aim|objective|plan(?:ned)?|set)\b|цел[ьи]|план", re.I)
 GROWTH = lazy_re(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"
-                    r"|рост|вырос", re.I)  # fmt: skip
+                 r"|рост|вырос", re.I)  # fmt: skip
 # A figure for part of a year ("in the first 11 months", "January-August", "Q1")
 _PART_OF_YEAR = lazy_re(r"\bfirst\s+\w+\s+months\b|\b(?:quarter|half)\b|\bQ[1-4]\b|"
-                           r"\b(?:January|February|March|April|May|June|July|August|September|"
-                           r"October|November)\s*[-–]\s*[A-Z][a-z]+\b|первые\s+\w+\s+месяц|"
-                           r"квартал|полугоди", re.I)  # fmt: skip
+                        r"\b(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November)\s*[-–]\s*[A-Z][a-z]+\b|первые\s+\w+\s+месяц|"
+                        r"квартал|полугоди", re.I)  # fmt: skip
 _QUARTER = lazy_re(r"\bfirst\s+(quarter|half)\b|\bперв\w*\s+(квартал|полугоди)", re.I)
 _MONTH_SPAN = lazy_re(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
 
@@ -144,7 +144,7 @@ _CURRENCY_GIVEN = {"yuan": _YUAN, "yuan_ru": _YUAN, "rubles": _RUBLES, "rubles_r
 
 # A proper name in a text: capitalised words, not the first of a sentence or a label
 _PROPER = lazy_re(r"(?<![.!?:\"“«]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*"
-                     r"(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]*)*")  # fmt: skip
+                  r"(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]*)*")  # fmt: skip
 _WHEN_GIVEN = lazy_re(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|"
@@ -155,10 +155,10 @@ _WHEN_GIVEN = lazy_re(
 
 
 _AMOUNT_ASKED = lazy_re(r"\bhow\s+(?:many|much)\b|\bсколько\b|\bwhat\s+(?:number|amount|share|"
-                           r"percentage|figure)\b", re.I)  # fmt: skip
+                        r"percentage|figure)\b", re.I)  # fmt: skip
 _AMOUNT = lazy_re(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                     r"twelve|dozen|twice|hundreds?|thousands?|millions?|billions?)\b",
-                     re.I)  # fmt: skip
+                  r"twelve|dozen|twice|hundreds?|thousands?|millions?|billions?)\b",
+                  re.I)  # fmt: skip
 
 
 def focus(q: Question) -> Demand | None:

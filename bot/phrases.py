@@ -35,7 +35,7 @@ MEETING_WORDS = (MEETING + " time their they them between both two leaders last 
                  "третья третью четвертой четвертая пятой пятая")  # fmt: skip
 # A clause that says which meeting: "what happened when Mishustin visited China?".
 _CLAUSE = lazy_re(r"\b(?:when|while|during|after)\b|(?<!\w)(?:когда|во время|после)(?!\w)",
-                     re.I)  # fmt: skip
+                  re.I)  # fmt: skip
 
 
 _JOINED = lazy_re(r"(?<=\w)[-–](?=[A-ZА-ЯЁ])")  # a hyphen joining two names

@@ -129,7 +129,7 @@ _NO_TOPIC = frozenset(
 _TALKS = lazy_re(r"\b(?:meeting|talks|conversation|встреч\w*|переговор\w*|беседа?\w*)\b", re.I)
 _VISIT = lazy_re(r"\b(?:visit|trip|stay|tour|визит\w*|поездк\w*|пребывани\w*)\b", re.I)
 _COUNTED_TIMES = lazy_re(r"\b(?:once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b"
-                            r"|однажды|дважды|трижды|\d+\s+раз", re.I)  # fmt: skip
+                         r"|однажды|дважды|трижды|\d+\s+раз", re.I)  # fmt: skip
 _VISITED = lazy_re(
     r"\b(?:visit(?:ed|s)?|tour(?:ed|s)?|go(?:es)?\s+to|went\s+to|travel(?:l?ed)?\s+to|been\s+to|"
     r"посетил\w*|побывал\w*|ездил\w*\s+в|съездил\w*)\b",
@@ -140,8 +140,8 @@ _NEAR_MEETINGS = 12  # and the meetings whose words count besides
 # A cause asked ("what caused the quake", "the reason for"): no intent that tells none answers
 # "tell me about ...", "what about ...", "расскажи про ...": what was said of a thing
 _TELL_ABOUT = lazy_re(r"^\W*(?:@\w+\W+)?(?:(?:pls|please|so|ok|yo)\W+)?(?:tell\s+(?:me|us)\s+"
-                         r"(?:more\s+)?about|what\s+about|расскажи\w*\s+(?:мне\s+)?(?:про|о|об))\b",
-                         re.I)  # fmt: skip
+                      r"(?:more\s+)?about|what\s+about|расскажи\w*\s+(?:мне\s+)?(?:про|о|об))\b",
+                      re.I)  # fmt: skip
 # "in" right before a name ("in Hainan", "в Ганьсу", "in the province of")
 _IN_BEFORE = lazy_re(r"(?:\bin|(?<!\w)во?)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
 # "did the meeting last two hours": a length claimed (``q.duration`` is "how long" asked)
@@ -198,16 +198,16 @@ _RUSSIAN_WH = lazy_re(
 )
 # Names given as examples of what is asked ("which orgs did Xi mention, like BRICS")
 _EXAMPLES = lazy_re(r"\b(?:like|such as|e\.g\.|for example|for instance)\s|"
-                       r"\b(?:например|типа|вроде)\b", re.I)  # fmt: skip
+                    r"\b(?:например|типа|вроде)\b", re.I)  # fmt: skip
 # Two topics asked at once: "about the 75th anniversary and about the Year of Culture"
 _BOTH = lazy_re(r"\b(?:and|as well as)\s+(?:also\s+)?(?:about|on|regarding|of)\b|"
-                   r"\b(?:и|а также)\s+(?:о|об|про)\b", re.I)  # fmt: skip
+                r"\b(?:и|а также)\s+(?:о|об|про)\b", re.I)  # fmt: skip
 # A yes-or-no question about the first or last meeting's place: "was the last meeting in Moscow?"
 _SELECTED_THERE = lazy_re(r"^\W*(?:was|were|is|did)\s+(?:the|their)\s+(?:very\s+)?"
-                             r"(?:last|latest|most\s+recent|first|earliest)\s+(?:meeting|one|"
-                             r"talks|encounter)\s+(?:(?:held|take\s+place|happen)\s+)?(?:in|at)\b|"
-                             r"\b(?:был|была|были)\s+ли\s+(?:самая\s+)?(?:последн|перв|ранн)\w*\s+"
-                             r"встреч\w*\s+(?:в|во)\b", re.I)  # fmt: skip
+                          r"(?:last|latest|most\s+recent|first|earliest)\s+(?:meeting|one|"
+                          r"talks|encounter)\s+(?:(?:held|take\s+place|happen)\s+)?(?:in|at)\b|"
+                          r"\b(?:был|была|были)\s+ли\s+(?:самая\s+)?(?:последн|перв|ранн)\w*\s+"
+                          r"встреч\w*\s+(?:в|во)\b", re.I)  # fmt: skip
 _RESPONSE = 3  # sentences after what someone responded to that may hold the response
 # A figure chosen by when it was given, not by its period ("the trade figure given in 2024",
 # "what trade did Xi cite at the 2024 meeting")
@@ -217,7 +217,7 @@ _GIVEN_AT = lazy_re(
     re.I,
 )
 _BY_MONTH = lazy_re(rf"\b(?:by|through|until|up\s+to)\s+(?:the\s+end\s+of\s+)?"
-                       rf"(?:{'|'.join(MONTH_NAMES)})\b", re.I)  # fmt: skip
+                    rf"(?:{'|'.join(MONTH_NAMES)})\b", re.I)  # fmt: skip
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them by the columns
@@ -226,7 +226,7 @@ _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them 
 _ACCOMPANIED = "accompany"  # "who accompanied Xi": not Xi himself, and from his side
 _OTHERS_ASKED = ("else", _ACCOMPANIED)
 _TO_A_COUNTRY = lazy_re(r"\b(?:Ambassador|Envoy|Representative|Consul)\w*\s+to\s+(?:the\s+)?"
-                           r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*")  # fmt: skip
+                        r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*")  # fmt: skip
 # The kinds that are the meeting itself (its day is the facts' day)
 _OF_A_MEETING = frozenset({MEETING, VENUE, PERSON, DURATION, OCCASION})
 # An office asked ("which Chinese vice premier attended", "кто переводил Си"): its holders answer
@@ -238,10 +238,10 @@ _OFFICE_ASKED = lazy_re(
 )
 # Who of a delegation is asked, not its head: "which Russian ministers", "какие министры"
 _MEMBERS = lazy_re(r"\b(?:(?:deputy|vice)\s+)?(?:ministers|officials|delegates)\b|"
-                      r"\bминистр(?:ы|ов)\b", re.I)  # fmt: skip
+                   r"\bминистр(?:ы|ов)\b", re.I)  # fmt: skip
 # A sentence that denies: no "yes" to a question it holds the words of
 _DENIED = lazy_re(r"\b(?:not|never|no|nor|neither|denied|declined|refused|rejected)\b|n['’]t\b",
-                     re.I)  # fmt: skip
+                  re.I)  # fmt: skip
 _LEAD = 4  # a report's first sentences, which name where and when it is (``_said_then``)
 _MONTH_NAME = lazy_re(rf"\b(?:{'|'.join(MONTH_NAMES)})\b")
 _NEAR = 2  # meetings a "no such meeting" decline names as held at that time elsewhere
@@ -256,7 +256,7 @@ _NOT_NAMES = frozenset({"what", "which", "when", "were", "was", "mentioned", "ev
 
 # A clause that places what is asked at a meeting: "when he met Putin", "while meeting Putin".
 _MET_CLAUSE = lazy_re(r"\b(?:when|while|as|at|during)\s+(?:\w+\s+){0,3}(?:met|meet|meeting|"
-                         r"talks)\b|\bкогда\s+(?:\w+\s+){0,3}встреч", re.I)  # fmt: skip
+                      r"talks)\b|\bкогда\s+(?:\w+\s+){0,3}встреч", re.I)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,17 +326,17 @@ _TAGGED = lazy_re(
 
 
 _RU_IS_IT_TRUE = lazy_re(r"^\W*(?:правда|верно|так|действительно|это\s+правда)(?:\s+ли)?,?\s+"
-                            r"(?:что|будто)\b", re.I)  # fmt: skip
+                         r"(?:что|будто)\b", re.I)  # fmt: skip
 
 
 # A nationality and what it qualifies: "Chinese ambassador", "Russian students", "китайских
 # студентов" (a bag of words cannot tell them from the other way round)
 _NATIONS = r"Chinese|Russian|китайск|российск|русск"
 _NATIONAL = lazy_re(rf"\b(?P<nat>{_NATIONS})[a-zа-яё]*\s+"
-                       r"(?:[\w-]+\s+){0,2}?(?P<noun>ambassador|students?|universit\w*|tourists?|"
-                       r"companies|company|businesses|investors?|side|delegation|premier|"
-                       r"president|посол|посла|студент\w*|туристы|турист\w*|компани\w*|"
-                       r"сторон\w*|делегаци\w*)\b", re.I)  # fmt: skip
+                    r"(?:[\w-]+\s+){0,2}?(?P<noun>ambassador|students?|universit\w*|tourists?|"
+                    r"companies|company|businesses|investors?|side|delegation|premier|"
+                    r"president|посол|посла|студент\w*|туристы|турист\w*|компани\w*|"
+                    r"сторон\w*|делегаци\w*)\b", re.I)  # fmt: skip
 _NATIONALITY = lazy_re(rf"\b(?:{_NATIONS})", re.I)
 
 

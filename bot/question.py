@@ -110,17 +110,17 @@ _DATING = lazy_re(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s
 # How long something lasted ("how long was the visit", "сколько дней длился визит").
 _QUOTED_NAME = lazy_re(r"«[^»]{1,80}»")  # a name in Russian quotes
 _HOW_LONG = lazy_re(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|"
-                       r"\b(?:length|duration)\s+(?:of\b|\?|$)|\b(?:visit|trip)\s+length\b|"
-                       r"сколько\s+(?:времени\s+)?(?:длил|продолжал)\w*|"
-                       r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
+                    r"\b(?:length|duration)\s+(?:of\b|\?|$)|\b(?:visit|trip)\s+length\b|"
+                    r"сколько\s+(?:времени\s+)?(?:длил|продолжал)\w*|"
+                    r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
 _NEGATED = lazy_re(r"\bnot\s+(?:in|at)\b|\boutside\b|\bне\s+в\b|\bкроме\b", re.I)  # (quick test)
 # (and the places listed after it: "outside Beijing and Moscow", "кроме Пекина и Москвы")
 _NOT_IN = lazy_re(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bкроме)\s+(?:the\s+)?"
-                     r"(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|\bи\b|\bили\b)\s*)*$",
-                     re.I)  # fmt: skip
+                  r"(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|\bи\b|\bили\b)\s*)*$",
+                  re.I)  # fmt: skip
 _DAY_OFFSET = lazy_re(r"\bthe\s+(?:(?P<before>day\s+before|previous\s+day|eve)|day\s+after|"
-                         r"next\s+day|following\s+day)\b|(?P<ru>накануне|днём\s+раньше|днем\s+раньше)|"
-                         r"на\s+следующий\s+день", re.I)  # fmt: skip
+                      r"next\s+day|following\s+day)\b|(?P<ru>накануне|днём\s+раньше|днем\s+раньше)|"
+                      r"на\s+следующий\s+день", re.I)  # fmt: skip
 _MONTH_BOUND = lazy_re(r"\b(before|prior to|until|after|since)\s+([A-Za-z]+)\.?\s+(\d{4})\b", re.I)
 _BEFORE_WORDS = frozenset({"before", "prior to", "until"})
 _DIGIT = lazy_re(r"\d")  # (a quick test for patterns of numbers)
@@ -138,8 +138,8 @@ _SHORT_YEAR = Guarded(
 # A day or the years asked for: an answer must give them ("on what exact date did the plenum
 # close" is not answered by "October 2025", "which years does the plan cover" by its name).
 _ASKS_DAY = lazy_re(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:calendar\s+)?(?:dates?|days?)\b|"
-                       r"\bwhen exactly\b|"
-                       r"какого числа|точн\w* дат", re.I)  # fmt: skip
+                    r"\bwhen exactly\b|"
+                    r"какого числа|точн\w* дат", re.I)  # fmt: skip
 _ASKS_YEARS = lazy_re(
     r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах|в\s+какие\s+годы", re.I
 )  # fmt: skip ("which Years of Culture" names themed years)
@@ -149,39 +149,39 @@ FUTURE_TENSE = (r"will|shall|going to|будет|будут|приедет|со�
                 r"следующ\w*|посетит|посетят|прилетит|отправится")  # fmt: skip
 # ... and the other words of what is to come ("expected", "the next meeting")
 _FUTURE = lazy_re(r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetup|meet-up|visit|talks|summit|"
-                     r"trip)\b|"
-                     r"\b(?:expected|planned|scheduled|upcoming|due to|is to|are to)\b|"
-                     r"\b(?:планиру\w*|ожида\w*|предстоящ\w*|"
-                     r"долж(?:ен|на|ны|но)\s+(?:встретиться|прибыть|посетить|пройти|состояться))|"
-                     rf"\b(?:{FUTURE_TENSE})(?!\w)",
-                     re.I)  # fmt: skip
+                  r"trip)\b|"
+                  r"\b(?:expected|planned|scheduled|upcoming|due to|is to|are to)\b|"
+                  r"\b(?:планиру\w*|ожида\w*|предстоящ\w*|"
+                  r"долж(?:ен|на|ны|но)\s+(?:встретиться|прибыть|посетить|пройти|состояться))|"
+                  rf"\b(?:{FUTURE_TENSE})(?!\w)",
+                  re.I)  # fmt: skip
 _HOW_MANY = lazy_re(r"\bhow\s+many\b|(?<!во\s)сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|"
-                       r"amount|sum|size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b"
-                       r"|\bwhat\s+(?:figure|number|amount|sum|percentage)\b", re.I)  # fmt: skip
+                    r"amount|sum|size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b"
+                    r"|\bwhat\s+(?:figure|number|amount|sum|percentage)\b", re.I)  # fmt: skip
 # "how many days did the visit last": a duration, not the last meeting
 _LASTED = lazy_re(r"\b(?:how\s+(?:long|many\s+(?:days|hours|minutes))\b.*?)\blast(?:ed)?\b", re.I)
 # "what did Xi say about the congress held the previous year": a year the speaker looks back to,
 # not the last meeting (in a question about what was said or about trade)
 _YEAR_BACK = lazy_re(r"\b(?:last|previous|prior|preceding)\s+year(?:['’]s)?\b"
-                        r"|(?<!\w)(?:прошл|предыдущ)\w*\s+год", re.I)  # fmt: skip
+                     r"|(?<!\w)(?:прошл|предыдущ)\w*\s+год", re.I)  # fmt: skip
 # "the May meeting": the month (May is a month only where a month can stand)
 _MAY_NOUNS = ("meeting", "meetings", "talks", "visit", "trip", "one", "summit", "encounter")
 # The speaker asked for: "who (actually) said ...", "кто сказал ..."
 _WHO_SAID = lazy_re(r"\bwho\s+(?:\w+\s+)?(?:said|say|says|told|called|stated|mentioned|"
-                       r"spoke)\b|(?<!\w)кто\s+(?:\w+\s+)?(?:сказал|говорил|заявил|назвал|"
-                       r"упомянул|отметил)", re.I)  # fmt: skip
+                    r"spoke)\b|(?<!\w)кто\s+(?:\w+\s+)?(?:сказал|говорил|заявил|назвал|"
+                    r"упомянул|отметил)", re.I)  # fmt: skip
 _YEAR_RU = frozenset({"год", "года", "году", "годом", "г"})  # after a year: its case ending
 _LAST = Pattern(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
-                   r"(?<!\w)(?:последн|недавн|крайн|сам(?:ая|ой)\s+поздн)", re.I)  # fmt: skip
+                r"(?<!\w)(?:последн|недавн|крайн|сам(?:ая|ой)\s+поздн)", re.I)  # fmt: skip
 # ("the first eleven months", "for the first time" name a period, not the first meeting)
 # (Russian: a word's start; "выбранном" holds "ранн")
 _FIRST = Pattern(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:months?|quarter|"
-                    r"half|weeks?|days?)\b)|(?<!\w)(?:перв|ранн|впервые)", re.I)  # fmt: skip
+                 r"half|weeks?|days?)\b)|(?<!\w)(?:перв|ранн|впервые)", re.I)  # fmt: skip
 _SOIL = Pattern(r"\b(Chinese|Russian)\s+(?:soil|territory|ground)\b", re.I)
 _SOIL_OF = {"chinese": "China", "russian": "Russia"}
 # "after 2023", "since 2024", "before 2025", "после 2023 года": a side of a year.
 _YEAR_BOUND = Pattern(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
-                         r"|(?<!\w)(после|начиная)\s+(?:с\s+)?\d{4}", re.I)  # fmt: skip
+                      r"|(?<!\w)(после|начиная)\s+(?:с\s+)?\d{4}", re.I)  # fmt: skip
 # "the meeting right before the Nov 2025 one", "last met before their May 2026 meeting",
 # "which meeting was held right after Xi's state visit".
 _RELATIVE = Pattern(
@@ -212,8 +212,8 @@ _FIRST_MEETING = lazy_re(
 _MONTH_RANGE = lazy_re(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
 _PLACE_PREPOSITIONS = frozenset({"in", "to", "at", "from", "в", "во"})  # a place comes after
 _WEEKDAY = Pattern(r"day of (?:the |teh )?w(?:e|ee|ea)k|week ?day|день недели|какой день|"
-                      r"\b(?:was|on) it a "
-                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)  # fmt: skip
+                   r"\b(?:was|on) it a "
+                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)  # fmt: skip
 # "3rd" is "third" to a topic (facts say "the third forum"); "28th" stays as written
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 ORDINAL_DIGITS = {f"{n}{'th' if 10 < n % 100 < 14 else _SUFFIX.get(n % 10, 'th')}": w
@@ -253,13 +253,13 @@ _SAY_RU = rf"{_SAY_RU_STRONG}|{_NAMED_RU}"
 _TALK_RU = r"говорил|упомянул|упоминал"
 # ("the Moscow talks" are the meeting; "Xi talks about" is speech)
 _TALK = Pattern(rf"\b(?:talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speak|"
-                   rf"mention(?:ed|s)?)\b|{_TALK_RU}", re.I)  # fmt: skip
+                rf"mention(?:ed|s)?)\b|{_TALK_RU}", re.I)  # fmt: skip
 _BEFORE_SPEAKER = lazy_re(rf"(?:\b(?:did|does|do|has|had|have|according to|by)\s+(?:the\s+)?"
-                             rf"|по словам\s+|(?:{_SAY_RU}|{_TALK_RU})\w*\s+)$", re.I)  # fmt: skip
+                          rf"|по словам\s+|(?:{_SAY_RU}|{_TALK_RU})\w*\s+)$", re.I)  # fmt: skip
 # ("Xi's own words", "Mishustin reportedly said"; not "Putin's greetings described": whose
 # greetings others described)
 _AFTER_SPEAKER = lazy_re(rf"^(?:['’]s\s*(?:(?:own|exact|latest|first|main|key|official)\s+)?"
-                            rf"|\s*(?:\w+\s+)?)(?:{_SAY}|{_SAY_RU}|{_TALK_RU})", re.I)  # fmt: skip
+                         rf"|\s*(?:\w+\s+)?)(?:{_SAY}|{_SAY_RU}|{_TALK_RU})", re.I)  # fmt: skip
 _SAYS_RU = lazy_re(rf"{_SAY_RU}|{_TALK_RU}", re.I)
 _PREPOSITION_RU = lazy_re(r"\b(?:про|о|об|обо|с|со|у|к|ко|для|от|за|на|в|во|по|при)\s+$", re.I)
 
@@ -370,7 +370,7 @@ def _spell_dates(text: str) -> str:
 
 
 _BY_PHONE = lazy_re(r"\b(?:by|on the|over the)\s+(?:tele)?phone\b|\bphone\s+call|по телефону",
-                       re.I)  # fmt: skip
+                    re.I)  # fmt: skip
 # How someone responded: what they said right after what they responded to
 _RESPONDS = Guarded(re.compile(r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|"
                                r"answer(?:ed|s)?|response|reaction)\b|отреагировал|реагировал|"
@@ -393,10 +393,10 @@ _HELD_CLAUSE = Guarded(re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s
 # Mishustin want to double": what was said, or
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
 _SAID_WEAKLY = Pattern(r"\b(?:did|does|do)\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|"
-                          r"suggest|outline|single out|mention|point to|identify|want|bring up|"
-                          r"raise)\b|"
-                          r"(?<!\bi )(?<!\bwe )"
-                          rf"(?<!\byou )\bwant(?:ed|s)\b|{_NAMED_RU}|перечислил", re.I)  # fmt: skip
+                       r"suggest|outline|single out|mention|point to|identify|want|bring up|"
+                       r"raise)\b|"
+                       r"(?<!\bi )(?<!\bwe )"
+                       rf"(?<!\byou )\bwant(?:ed|s)\b|{_NAMED_RU}|перечислил", re.I)  # fmt: skip
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
 _SAID = Pattern(
@@ -423,8 +423,8 @@ _SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по\s+(?:его\s+|её\s+|е
                               r"метафор|высказ|(?<!\w)кто\s+(?:\w+\s+)?(?:упомянул|упоминал)",
                               re.I), None)  # fmt: skip
 _ASKS_FIGURE = lazy_re(r"\bhow\s+(?:much|many|big|large|fast|strong|powerful)\b|"
-                          r"\bwhat\s+(?:was|is)\s+the\s+(?:figure|amount|value|volume|growth)\b"
-                          r"|сколько", re.I)  # fmt: skip
+                       r"\bwhat\s+(?:was|is)\s+the\s+(?:figure|amount|value|volume|growth)\b"
+                       r"|сколько", re.I)  # fmt: skip
 # Whom a figure is attributed to ("according to what Mishustin told Xi", "per Xi's remarks"):
 # a question of how much asks the figure, not what was said.
 _ATTRIBUTED = lazy_re(
@@ -436,7 +436,7 @@ _ATTRIBUTED = lazy_re(
 # "принял ли он приглашение": "принял" is "received" (met) as well as "accepted", but with an
 # invitation (or aid) it claims acceptance.
 _ACCEPTED_RU = lazy_re(r"(принял\w*)\b.*(?:приглашени|помощ)|"
-                          r"(?:приглашени|помощ)\w*\b.*\b(принял\w*)", re.I)  # fmt: skip
+                       r"(?:приглашени|помощ)\w*\b.*\b(принял\w*)", re.I)  # fmt: skip
 ACCEPT = "accept"  # the claim token of "accept" (its stem; the lexicon's ``verify`` holds it)
 _SIDE = lazy_re(
     r"\b(?:on|from)\s+(?:the\s+)?(chinese|russian)\s+side\b|\b(chinese|russian)"
@@ -619,7 +619,7 @@ _NTH_RU = {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 
 
 
 _BEFORE_LAST = Pattern(r"\b(?:second|2nd|next)[\s-]+to[\s-]+last\b|\bpenultimate\b|"
-                          r"\bone\s+before\s+(?:the\s+)?last\b|предпоследн", re.I)  # fmt: skip
+                       r"\bone\s+before\s+(?:the\s+)?last\b|предпоследн", re.I)  # fmt: skip
 
 
 def _nth(text: str) -> int:
@@ -1419,7 +1419,7 @@ def _short_years(text: str) -> list[int]:
 
 
 _TARGET_YEAR = lazy_re(r"\b(?:by|к|до)\s+(?:the\s+end\s+of\s+|конца\s+)?((?:19|20)\d\d)\b",
-                          re.I)  # fmt: skip
+                       re.I)  # fmt: skip
 
 
 def _bounded(text: str, years: list[int]) -> tuple[int, ...]:

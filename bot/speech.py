@@ -66,7 +66,7 @@ _QUOTES = '"“«'
 # A live thread's or a channel's post opens with its time stamp on a line of its own: "[13:58]",
 # "Mar 18, 2027 14:09", "🤝 10:30", "08:55 (Harbin time)"
 STAMP = lazy_re(r"^[^\w\[(]{0,8}\[?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?"
-                   r"(?P<t>(?:[01]?\d|2[0-3]):[0-5]\d)\]?(?:\s*\([^)]{1,30}\))?$")  # fmt: skip
+                r"(?P<t>(?:[01]?\d|2[0-3]):[0-5]\d)\]?(?:\s*\([^)]{1,30}\))?$")  # fmt: skip
 # An interview's labels: "Q:", "**Q:**", "A:", "Question:", "Answer:".
 _QA = lazy_re(r"^\W{0,3}(?:(?P<q>Q|Question)|A|Answer)\W{0,3}:\s*")
 _REPLY_WORDS = 3  # an answer's first sentence this short is its reply word ("Not at all.")
@@ -358,7 +358,7 @@ _MISATTRIBUTED = lazy_re(
     re.I,
 )
 _RIGHTLY = lazy_re(r"\bit\s+was\s+(?P<right>[^.,;]+?)\s+who\s+(?:said|made|spoke)\b|"
-                      r"\b(?P<right2>[^.,;]+?)\s+(?:said|made)\s+it\b", re.I)  # fmt: skip
+                   r"\b(?P<right2>[^.,;]+?)\s+(?:said|made)\s+it\b", re.I)  # fmt: skip
 
 
 # 'The quote ... ("Our trade has grown fivefold ...") was said by Mishustin, not by Xi'
