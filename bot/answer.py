@@ -12,9 +12,11 @@ passes the context it kept (and its clock's ``now``) and keeps the reply's.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from . import compound
 from .config import Config
@@ -79,7 +81,7 @@ class Answerer:
                    glossary: Glossary | None = None) -> Answerer:  # fmt: skip
         """An Answerer made from what the table compiled (intents, lexicon, gazetteer, glossary):
         no file is read. ``gazetteer`` and ``glossary``: the table's, when already parsed."""
-        intents, reader = table_reader(table, config, gazetteer)
+        intents, reader = table_reader(table, config, gazetteer, table.stored_reading())
         # Small talk and summaries are told by their phrasing (bot.phrases), not scored.
         asked = [i for i in intents if i.asks not in ("talk", "summary")]
         matcher = Matcher(asked, reader, config.match.threshold)
@@ -230,17 +232,31 @@ class Answerer:
         return tuple(found)
 
 
-def table_reader(table: FactTable, config: Config,
-                 gazetteer: Gazetteer | None = None) -> tuple[list[Intent], Reader]:  # fmt: skip
+def table_reader(table: FactTable, config: Config, gazetteer: Gazetteer | None = None,
+                 reading: Any = None) -> tuple[list[Intent], Reader]:  # fmt: skip
     """The table's intents and the ``Reader`` of questions made from them (the same reader
-    reads the facts' words for the stored word index, ``bot.factstore``)."""
+    reads the facts' words for the stored word index, ``bot.factstore``). ``reading``: what
+    its build stored of a Reader of the table (``FactTable.stored_reading``), used when made
+    from the same examples."""
     gaz = gazetteer or gazetteer_from_data(table.gazetteer)
     intents = [Intent.from_json(d) for d in table.intents]
     asked = [i for i in intents if i.asks not in ("talk", "summary")]
     reader = Reader(Lexicon.from_json(table.lexicon), gaz,
                     [e for i in asked for e in i.examples],
-                    [w for i in asked for w in i.frame], config.match.max_chars)  # fmt: skip
+                    [w for i in asked for w in i.frame], config.match.max_chars,
+                    reading)  # fmt: skip
     return intents, reader
 
 
-__all__ = ["SUGGESTIONS", "Answerer", "table_reader"]
+def reading_json(table: FactTable, config: Config) -> str:
+    """The JSON text of the ``bot.reading.Reading`` of a Reader of ``table``, made as ``ask``
+    makes it from the table's store, which keeps the intents, lexicon and gazetteer with their
+    keys sorted (the order of the lexicon is the order its words are read in): a build stores it
+    (``bot.build.write_index``) for ``Answerer.from_table`` to read back."""
+    kept = {k: json.loads(json.dumps(getattr(table, k), sort_keys=True))
+            for k in ("intents", "lexicon", "gazetteer")}  # fmt: skip
+    _, reader = table_reader(FactTable(facts=(), **kept), config)
+    return json.dumps(reader.reading.to_json(), ensure_ascii=False)
+
+
+__all__ = ["SUGGESTIONS", "Answerer", "reading_json", "table_reader"]

@@ -15,11 +15,12 @@ import re
 from .facts import Fact
 from .gives import demands
 from .intents import Intent
+from .lazyre import lazy_re
 from .match import Matcher
 from .question import EMPHASIS, Question
 from .relevance import Relevance
 
-_COUNTED = re.compile(r"\b(?:how\s+many|сколько)\s+((?:[\w'’–-]+\s*){1,3})", re.I)
+_COUNTED = lazy_re(r"\b(?:how\s+many|сколько)\s+((?:[\w'’–-]+\s*){1,3})", re.I)
 # words after "how many" that count nothing ("how many did they have", "how many in 2023")
 _FUNCTION_TOKENS = frozenset(
     {"did", "do", "does", "was", "were", "have", "had", "is", "are", "in", "of", "they", "there"}
@@ -29,7 +30,7 @@ _FUNCTION_TOKENS = frozenset(
 _MEETING_WORDS = ("meet", "meetings", "times", "talks", "visits", "раз", "встреч", "встречи")
 _MEMO = 10_000  # acronyms remembered
 _FACT_WORDS = 50_000  # facts' words remembered (``_words``): a claim check may read 8,000
-_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
+_ACRONYM = lazy_re(r"\b[A-Z][A-Z0-9]{1,5}\b")  # "GDP", "G7" (as written: not "us")
 
 
 def lacks(q: Question, facts: list[Fact]) -> bool:

@@ -88,10 +88,12 @@ _CODE = (
     "russian.py",
     "kinds/*.py",
 )
-# Code that reads the facts' words for the stored word index (bot/factstore.py): a store made by
-# other code is made again from the table, whose extraction it does not change.
+# Code that reads the facts' words for the stored word index (bot/factstore.py) and works out the
+# Reader's reading the store keeps (bot/reading.py): a store made by other code is made again
+# from the table, whose extraction it does not change.
 _INDEX_CODE = ("answer.py", "factstore.py", "gazetteer.py", "intents.py", "kinds/__init__.py",
-               "language.py", "memo.py", "question.py", "relevance.py", "text.py")  # fmt: skip
+               "language.py", "memo.py", "question.py", "reading.py", "relevance.py",
+               "text.py")  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -840,7 +842,7 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     ``stats`` of the inputs the build read and what ``built`` (its build) keeps for the next
     build (``BuildReport.reports``); without ``built`` the next build is a full one.
     ``workers``: processes that may read the facts' words (``_display_words``)."""
-    from .answer import table_reader
+    from .answer import reading_json, table_reader
     from .kinds import KINDS
     from .memo import FactText
     from .relevance import Relevance
@@ -859,7 +861,8 @@ def write_index(table: FactTable, table_path: Path, config: Config,
     meta = {"seal": seal, "index": key, "reader": read_with,
             "stats": json.dumps(dict(sorted((stats or {}).items()))),
             "listing": seeds_listing(stats or {}, table.inputs),
-            "unindexed": json.dumps(sorted(_QUOTING))}  # fmt: skip
+            "unindexed": json.dumps(sorted(_QUOTING)),
+            "reading": reading_json(table, config)}  # fmt: skip
     if built is not None:
         meta["skipped"] = json.dumps(built.unusable, ensure_ascii=False)
         # the gazetteer and glossary as the build read them, in their files' order (the

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from .language import NOT_ANSWERED
+from .lazyre import lazy_re
 from .render import Reply, clip, clip_html
 
 _WH = (
@@ -25,28 +26,28 @@ _PREP = r"(?:(?:in|for|on|at|with|to|by|с|со|в|во|на|о|об|по|к|з�
 _WH_EN = r"(?:when|where|who|whom|whose|what|which|how|why)"
 # (", when he met Mishustin" dates the question before it; ", when did they meet" asks)
 _AUX = r"(?:did|do|does|was|were|is|are|will|would|has|have|had)"
-_BREAK = re.compile(rf"\?\s+(?=\S)|;\s*(?={_PREP}{_WH}\b)|,?\s+(?:and|и|а)\s+(?={_PREP}{_WH}\b)"
-                    rf"|,\s+(?=(?:when|where)\s+{_AUX}\b|(?:who|whom|whose|what|which|how|why)\b)",
-                    re.I)  # fmt: skip
+_BREAK = lazy_re(rf"\?\s+(?=\S)|;\s*(?={_PREP}{_WH}\b)|,?\s+(?:and|и|а)\s+(?={_PREP}{_WH}\b)"
+                 rf"|,\s+(?=(?:when|where)\s+{_AUX}\b|(?:who|whom|whose|what|which|how|why)\b)",
+                 re.I)  # fmt: skip
 # A Russian question's next question after a bare comma ("..., кто на ней присутствовал"), when
 # the text began with a question word itself (not "сказал, что ...")
 _RU_WH = r"(?:кто|где|когда|сколько|почему|зачем|какие|какой|какую|какая|каким)"
-_RU_WH_FIRST = re.compile(rf"^\s*{_RU_WH}\b", re.I)
-_RU_BREAK = re.compile(rf",\s+(?={_RU_WH}\b)", re.I)
+_RU_WH_FIRST = lazy_re(rf"^\s*{_RU_WH}\b", re.I)
+_RU_BREAK = lazy_re(rf",\s+(?={_RU_WH}\b)", re.I)
 # "when and where did they meet": two question words sharing one question.
-_PAIR = re.compile(
+_PAIR = lazy_re(
     rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_PREP}{_WH})\b(?P<rest>.*)$", re.I | re.S
 )  # fmt: skip ("где и во сколько": the second after a preposition)
 # ... the second with a noun of its own: "where and at what time of day did they meet"
-_PAIR_NOUN = re.compile(
+_PAIR_NOUN = lazy_re(
     rf"^\s*(?P<a>{_WH})\s+(?:and|и)\s+(?P<b>{_PREP}(?:what|which|how|какое|какой|в\s+какое)"
     rf")\s+(?P<np>(?:[\w-]+\s+){{1,4}}?)(?P<aux>{_AUX})\b(?P<tail>[^?;]*)\??\s*$",
     re.I | re.S,
 )
 # What chooses the meeting and may stand for every part: a lead-in before the first question
 # word ("For the May 2023 meeting:", "In Moscow,") and dating phrases anywhere ("in December 2023").
-_LEAD = re.compile(rf"^(?P<lead>.{{3,80}}?)[:,]\s+(?={_WH}\b)", re.I | re.S)
-_DATING = re.compile(
+_LEAD = lazy_re(rf"^(?P<lead>.{{3,80}}?)[:,]\s+(?={_WH}\b)", re.I | re.S)
+_DATING = lazy_re(
     r"\b(?:in|at|during|on)\s+(?:the\s+)?(?:(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?(?:\s+\d{4})?|\d{4}|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}))\b"
@@ -59,11 +60,11 @@ _DATING = re.compile(
     re.I,
 )
 # Which meeting the first part picks by order ("the earliest", "the last"): the others too.
-_SELECT = re.compile(r"\b(?:earliest|first|latest|last|most recent)\b|(?<!\w)(?:перв|последн)\w*",
-                     re.I)  # fmt: skip
+_SELECT = lazy_re(r"\b(?:earliest|first|latest|last|most recent)\b|(?<!\w)(?:перв|последн)\w*",
+                  re.I)  # fmt: skip
 # "When Xi went to Russia in 2023, how long was the trip ...": a clause that dates, no question
-_CLAUSE = re.compile(rf"^\s*(?:when|while|as)\s+(?!(?:and|or|can|could|{_AUX})\b)[\w'’.-]+\s+\w+",
-                     re.I)  # fmt: skip
+_CLAUSE = lazy_re(rf"^\s*(?:when|while|as)\s+(?!(?:and|or|can|could|{_AUX})\b)[\w'’.-]+\s+\w+",
+                  re.I)  # fmt: skip
 MOST = 4  # parts answered at most
 _ELLIPTICAL = 4  # words of a later part at most that asks about the first part's subject
 _DATE_AND_PLACE = ({"when", "where"}, {"когда", "где"})

@@ -28,6 +28,7 @@ from .encounters import (
 )
 from .facts import NO_PARTS, Fact, FactKind, Parts
 from .gazetteer import Entry, Gazetteer
+from .lazyre import lazy_re
 from .speech import STAMP, FindPeople, Holder, Said, interviewee, reported
 from .text import MONTH_NAMES, ORDINAL_WORDS, Pattern, find_dates, nearest_year
 
@@ -242,7 +243,7 @@ def _published(article: Article) -> date | None:
 
 # A transcript line's lead before what is said: a time code, a speaker's label, whom he
 # addresses ("[00:11:59] CORRESPONDENT (Daniel Okafor): Helen, the meeting took place ...")
-_SPOKEN_LEAD = re.compile(
+_SPOKEN_LEAD = lazy_re(
     r"^(?:\[\d{1,2}:\d\d(?::\d\d)?\]\s*)?(?:[A-Z][A-Z .'-]{2,}(?:\s*\([^)]{1,80}\))?:\s*)?"
     r"(?:[A-Z][a-z]+,\s+)?"
 )
@@ -785,8 +786,8 @@ def _article_context(
                    last_months=_last_months(article) if day is None else ())  # fmt: skip
 
 
-_LAST_MONTH_NAMED = re.compile(rf"\b(?:since\s+|in\s+)?last\s+({'|'.join(MONTH_NAMES)})\b(?!\s*\d)",
-                               re.I)  # fmt: skip
+_LAST_MONTH_NAMED = lazy_re(rf"\b(?:since\s+|in\s+)?last\s+({'|'.join(MONTH_NAMES)})\b(?!\s*\d)",
+                            re.I)  # fmt: skip
 
 
 def _last_months(article: Article) -> tuple[int, ...]:
@@ -890,7 +891,7 @@ _OFFICES = {"president": _HEAD_OF_STATE, "leader": _HEAD_OF_STATE, "head of stat
             "premier": _HEAD_OF_GOVERNMENT, "prime minister": _HEAD_OF_GOVERNMENT,
             "pm": _HEAD_OF_GOVERNMENT, "head of government": _HEAD_OF_GOVERNMENT,
             "government": _HEAD_OF_GOVERNMENT, "cabinet": _HEAD_OF_GOVERNMENT}  # fmt: skip
-_TITLE_PARTS = re.compile(
+_TITLE_PARTS = lazy_re(
     r"the\s+(?:(?P<nat>chinese|russian)\s+)?(?P<office>.+?)"
     r"(?:\s+of\s+the\s+(?P<nat2>chinese|russian)\s+(?P<body>\w+))?"
 )

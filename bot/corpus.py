@@ -11,16 +11,17 @@ from datetime import date
 from pathlib import Path
 
 from .errors import DataError
+from .lazyre import lazy_re
 from .text import expand_wire, mend_bare_verbs, split_sentences
 
-_HEADER = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
+_HEADER = lazy_re(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*")
 # An encyclopedia's marks glued to the text: footnote references ("route.[10] Xi", "5[a]",
 # "[citation needed]") and a heading's "[edit]" link. Left in, they hide a sentence's end and
 # stay inside the facts quoted from it.
-_MARKS = re.compile(
+_MARKS = lazy_re(
     r"(?<=[^\s\[])\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|when\?|who\?|edit)\]"
 )
-_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+_PARAGRAPH = lazy_re(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +51,7 @@ class Article:
 # A web page's list of other articles under its heading ("RELATED ARTICLES", "Most read",
 # "Read more:"): their headlines tell of other reports, never of this one (a headline "Xi,
 # Mishustin meet at Diaoyutai as trade tops $236 billion" is no fact here).
-_FURNITURE = re.compile(
+_FURNITURE = lazy_re(
     r"\s*(?:related\s+(?:articles|stories|news|content|coverage)|most\s+(?:read|popular|viewed|"
     r"shared)|read\s+(?:more|also|next)|more\s+(?:on\s+this\s+(?:topic|story)|stories|news|from)|"
     r"recommended(?:\s+for\s+you)?|you\s+may\s+also\s+like|trending(?:\s+now)?|popular\s+now|"
@@ -60,7 +61,7 @@ _FURNITURE = re.compile(
 
 # Links to other articles, a line each: "Read more: Li Qiang and Mishustin hold regular talks in
 # Hangzhou" (another report's headline, inline)
-_LINKS = re.compile(
+_LINKS = lazy_re(
     r"(?:[ \t]*(?:read\s+(?:more|also|next)|see\s+also|related|also\s+read)\s*:[^\n]*(?:\n|$))+\s*",
     re.I,
 )

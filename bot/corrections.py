@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .lazyre import lazy_re
+
 # A figure said not to be the one: its number and unit
-_NOT = re.compile(
+_NOT = lazy_re(
     r"\b(?:not|rather\s+than|instead\s+of)\s*(?:US)?\$?\s*(?P<n>\d+(?:[.,]\d+)?)\s*"
     r"(?P<unit>trillion|billion|million|trn|tln|trln|bln|bn)\b",
     re.I,
 )
 # A figure anywhere: the same number and unit
-_FIGURE = re.compile(
+_FIGURE = lazy_re(
     r"(?P<n>\d+(?:[.,]\d+)?)\s*(?P<unit>trillion|billion|million|trn|tln|trln|bln|bn)\b", re.I
 )
 _UNITS = {"bln": "billion", "bn": "billion", "tln": "trillion", "trln": "trillion",

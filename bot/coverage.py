@@ -16,22 +16,21 @@ from dataclasses import dataclass
 
 from .context import Context
 from .facts import Fact
+from .lazyre import lazy_re
 
-_CAPTION = re.compile(
+_CAPTION = lazy_re(
     r"\((?:Xinhua|Photo|TASS|Sputnik|RIA)\s*/[^)]*\)|/Xinhua\s*$|\[Photo/[^\]]*\]|^(?:Photo|Фото)\s*:"
     r"|^▲|^©|^\(Xinhua\)|\bPhoto:\s|[A-Z][\w ]+/(?:POOL/)?TASS\b",
     re.I,
 )
-_BYLINE = re.compile(r"^By\s+(?:our\s+[\w ]+correspondent|[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})$")
-_STAMP = re.compile(r"^\W*(?:\w+\)\s*)?\d{1,2}:\d\d\b|^\d{4}-\d\d-\d\d(?:\s+\d\d:\d\d)?$")
+_BYLINE = lazy_re(r"^By\s+(?:our\s+[\w ]+correspondent|[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,3})$")
+_STAMP = lazy_re(r"^\W*(?:\w+\)\s*)?\d{1,2}:\d\d\b|^\d{4}-\d\d-\d\d(?:\s+\d\d:\d\d)?$")
 # A dateline on a line or sentence of its own: "MOSCOW, April 14.", "BEIJING, September 16.",
 # "/TASS/." (it gives the reference date; no fact).
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .'’-]{1,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
-                       r"[A-Z][a-z]{2,8})\.?|/?[A-Z]{2,10}/\.?)$")  # fmt: skip
-_TRANSCRIPT = re.compile(
-    r"^(?:excerpts?\s+from\s+the\s+transcript|from\s+the\s+transcript)\b", re.I
-)
-_CREDIT = re.compile(
+_DATELINE = lazy_re(r"^(?:[A-Z][A-Za-z .'’-]{1,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
+                    r"[A-Z][a-z]{2,8})\.?|/?[A-Z]{2,10}/\.?)$")  # fmt: skip
+_TRANSCRIPT = lazy_re(r"^(?:excerpts?\s+from\s+the\s+transcript|from\s+the\s+transcript)\b", re.I)
+_CREDIT = lazy_re(
     r"^\(?with input from\b|^read also\b|^news\s*[-–|]|^[\w ]+\|\s*[\w -]+$|press service\.?$"
     r"|^(?:xinhua|tass|ria novosti|cgtn|interfax)$",
     re.I,

@@ -29,6 +29,7 @@ from typing import Any
 from .facts import FactTable, Meeting
 from .intents import Intent
 from .kinds.venue import KIND as VENUE
+from .lazyre import lazy_re
 from .match import Match, Matcher
 from .phrases import Phrases
 from .question import QUESTION_WORDS, Question, Reader
@@ -37,30 +38,30 @@ TTL = 600.0  # seconds a context lasts after the answer that made it
 NEAR = 0.8  # a short follow-up ("where?") may ask an intent it scores this share of the threshold
 
 # The opening of a follow-up, removed before the rest is read ("and where?" -> "where?").
-_LEAD = re.compile(
+_LEAD = lazy_re(
     r"^\s*(?:(?:ok|okay|well|so|fine|hmm)[\s,.!]+)*"
     r"(?:and\s+what\s+about|and\s+how\s+about|what\s+about|how\s+about|and|also|"
     r"а\s+как\s+насч[её]т|а\s+насч[её]т|как\s+насч[её]т|что\s+насч[её]т|ну\s+а|а|и)\b[\s,.]*",
     re.I,
 )
 # Words that point back at the last answer's meetings.
-_BACK = re.compile(
+_BACK = lazy_re(
     r"\b(?:there|then|else|exactly|precisely|the same|that (?:meeting|day|time|visit|one)|it|its|"
     r"was that|at that|this meeting)\b|(?<!\w)(?:там|тогда|ещ[её]|именно|на ней|этой встреч\w*|"
     r"той встреч\w*)(?!\w)",
     re.I,
 )
 # A new subject: "ok, different question: ..." is read without it, and without the context.
-_SWITCH = re.compile(r"^\s*(?:(?:ok|okay|well|so)[\s,.!]+)*(?:a\s+)?(?:different|another|new|other)"
-                     r"\s+(?:question|topic)\b[\s,.:;!-]*|^\s*(?:другой|новый)\s+(?:вопрос|тема)"
-                     r"[\s,.:;!-]*", re.I)  # fmt: skip
+_SWITCH = lazy_re(r"^\s*(?:(?:ok|okay|well|so)[\s,.!]+)*(?:a\s+)?(?:different|another|new|other)"
+                  r"\s+(?:question|topic)\b[\s,.:;!-]*|^\s*(?:другой|новый)\s+(?:вопрос|тема)"
+                  r"[\s,.:;!-]*", re.I)  # fmt: skip
 # "the one before it", "the previous one"; "the one after", "the next one".
-_BEFORE = re.compile(r"\b(?:before (?:it|that|this)|the one before|previous one|earlier one|"
-                     r"prior one)\b|(?<!\w)(?:предыдущ\w*|до (?:неё|нее|этого|той|этой))(?!\w)",
-                     re.I)  # fmt: skip
-_AFTER = re.compile(r"\b(?:after (?:it|that|this)|the one after|next one|following one|later one)\b"
-                    r"|(?<!\w)(?:после (?:неё|нее|этого|той|этой)|следующ\w*)(?!\w)",
-                    re.I)  # fmt: skip
+_BEFORE = lazy_re(r"\b(?:before (?:it|that|this)|the one before|previous one|earlier one|"
+                  r"prior one)\b|(?<!\w)(?:предыдущ\w*|до (?:неё|нее|этого|той|этой))(?!\w)",
+                  re.I)  # fmt: skip
+_AFTER = lazy_re(r"\b(?:after (?:it|that|this)|the one after|next one|following one|later one)\b"
+                 r"|(?<!\w)(?:после (?:неё|нее|этого|той|этой)|следующ\w*)(?!\w)",
+                 re.I)  # fmt: skip
 _NTH_EN = {
     "second": 2,
     "third": 3,
@@ -74,7 +75,7 @@ _NTH_EN = {
 }  # fmt: skip ("first"/"last": Slots.select)
 _NTH_RU = {"втор": 2, "трет": 3, "четверт": 4, "четвёрт": 4, "пят": 5, "шест": 6, "седьм": 7,
            "восьм": 8, "девят": 9, "десят": 10}  # fmt: skip
-_NTH = re.compile(
+_NTH = lazy_re(
     r"\b(" + "|".join(_NTH_EN) + r")\b|(?<!\w)(" + "|".join(_NTH_RU) + r")"
     r"(?:ой|ая|ую|ого|ом|ое|ый|ий|ым|ья|ьей|ью|ье|ьего|ьем|ьим)(?!\w)",
     re.I,
@@ -85,9 +86,9 @@ _NAME_WORDS = 3  # words of a place's name, at most ("st petersburg", "санк�
 # Markers of what chooses meetings (a name like "#org" is a topic: "what about the SCO?").
 _SELECTING = frozenset({"#year", "#month", "#place"})
 # What follows an ordinal that counts meetings: a word for them, or nothing.
-_COUNTED = re.compile(r"\s*(?:(?!regular\b|регулярн)[\w'-]+\s+){0,2}?(?:meetings?|one|talks|"
-                      r"visits?|time|встреч\w*|раз|переговор\w*|визит\w*)\b|\s*[?!.]*\s*$",
-                      re.I)  # fmt: skip
+_COUNTED = lazy_re(r"\s*(?:(?!regular\b|регулярн)[\w'-]+\s+){0,2}?(?:meetings?|one|talks|"
+                   r"visits?|time|встреч\w*|раз|переговор\w*|визит\w*)\b|\s*[?!.]*\s*$",
+                   re.I)  # fmt: skip
 # What may be left of a follow-up that only chooses meetings ("in 2023", "the moscow one",
 # "о второй"): canonical tokens besides slot and name markers.
 _BARE = frozenset({"in", "at", "on", "for", "with", "from", "one", "ones", "before", "after",

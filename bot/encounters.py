@@ -22,6 +22,7 @@ from datetime import date
 from typing import Literal
 
 from .gazetteer import Entry, Gazetteer
+from .lazyre import lazy_re
 from .speech import Said
 from .text import MONTHS, DateMention, Pattern, find_dates
 
@@ -664,8 +665,8 @@ def _sentence_subject(s: str, a: int, people: People) -> str:
 # --- dates and places ------------------------------------------------------------------------
 
 
-_THAT_YEAR = re.compile(r"\b(?:that|the\s+same)\s+year\b", re.I)
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_THAT_YEAR = lazy_re(r"\b(?:that|the\s+same)\s+year\b", re.I)
+_A_YEAR = lazy_re(r"\b(?:19|20)\d\d\b")
 
 
 def _year_before(sentences: Sequence[str], idx: int) -> str:
@@ -894,7 +895,7 @@ def _local(gaz: Gazetteer, text: str, start: int, venue: Entry) -> Entry:
     return venue
 
 
-_RU_LAST_WORD = re.compile(r"([А-Яа-яЁё]+)\s+$")
+_RU_LAST_WORD = lazy_re(r"([А-Яа-яЁё]+)\s+$")
 _RU_STEM = 4  # letters of a city's Russian stem an adjective of it begins with ("Казан")
 _RU_ADJECTIVE_ENDINGS = frozenset({"ский", "ского", "скому", "ским", "ском", "ская", "ской",
                                    "скую", "ское", "ские", "ских", "скими"})  # fmt: skip
@@ -969,7 +970,7 @@ def _countries(gaz: Gazetteer, clause: str, places: list[Place]) -> list[Place]:
 
 
 # A day and month with the year said relatively: "October 14 last year", "14 October this year"
-_DAY_REL_YEAR = re.compile(r"[^,.;]{3,18}?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I)
+_DAY_REL_YEAR = lazy_re(r"[^,.;]{3,18}?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I)
 
 
 def dates_in(text: str, anchor: date | None, future: bool = False, sentence: str = "",

@@ -411,6 +411,11 @@ class FactTable:
         """``Meeting.sort_key`` of the meeting ``mid``; (0, mid) for an unknown id."""
         return self._sort_keys.get(mid) or (0, mid)
 
+    def stored_reading(self) -> Any:
+        """The JSON of the ``bot.reading.Reading`` its build stored with it; None: none (a
+        table in memory has none, a store has one: ``bot.factstore.StoredTable``)."""
+        return None
+
     def to_json(self) -> str:
         """Deterministic JSON text: sorted keys, facts in a stable order, one fact a line."""
         return "".join(self.json_chunks())

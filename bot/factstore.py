@@ -880,6 +880,14 @@ class StoredTable(FactTable):
     def articles(self, value: tuple[ArticleInfo, ...]) -> None:
         raise AttributeError("a stored table's articles are its file's")
 
+    def stored_reading(self) -> Any:
+        """The JSON of the ``bot.reading.Reading`` its build stored (``bot.build.write_index``);
+        None when there is none or it does not parse (then it is worked out again)."""
+        try:
+            return json.loads(self.meta["reading"])
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            return None
+
     def _section(self, key: str) -> Any:
         try:
             return json.loads(self.meta[key])
@@ -1272,7 +1280,7 @@ def _connect(path: Path) -> tuple[sqlite3.Connection, set[str]]:
 
 # meta items read when asked for (megabytes at 10,000 articles that ``ask`` never reads), and
 # those parsed when the store opens (the text of a long one is not kept: read again if asked)
-_LATER = ("articles", "inputs", "stats", "skipped", "sources")
+_LATER = ("articles", "inputs", "stats", "skipped", "sources", "reading")
 _SECTIONS = frozenset(("intents", "lexicon", "gazetteer", "glossary", "kinds", "ranked",
                        "ranked_count", "meetings"))  # fmt: skip
 

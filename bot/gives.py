@@ -10,61 +10,62 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .facts import Fact
+from .lazyre import lazy_re
 from .question import Question
-from .text import FIRST_MONTHS, NUMBER_WORDS, ORDINAL_WORDS, month_number
+from .text import FIRST_MONTHS, NUMBER_WORDS, ORDINAL_WORDS, Pattern, month_number
 
 # What a fact gives: a length ("three-day", "two hours"), a day ("December 20"), a year, a number.
-DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
+DURATION = lazy_re(r"\b(?:\d+|one|two|three|four|five|six|seven|ten)[- ](?:day|days|hour|hours|"
                       r"minute|minutes|week|weeks)\b|\ban\s+hour\b|\b(?:днев|часов|час\b|часа\b|минут)",
                       re.I)  # fmt: skip
-DAY_GIVEN = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
+DAY_GIVEN = lazy_re(r"\b(?:January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\s+\d{1,2}\b|\b\d{1,2}\s+(?:January|February|March|"
                        r"April|May|June|July|August|September|October|November|December)\b|"
                        r"\d{4}-\d\d-\d\d")  # fmt: skip
 # Who met a guest on arrival ("who met Mishustin at the airport", "кто встречал ... в аэропорту"):
 # a fact gives them when it names them (``bot.kinds.arrival``: "met on arrival by").
-_GREETERS_ASKED = re.compile(
+_GREETERS_ASKED = lazy_re(
     r"\b(?:who|whom)\b.*?\b(?:met|meet|greet\w*|welcom\w*)\b.*?(?P<at>\bairport\b|\bplane\b|"
     r"\blanded\b|\bland(?:ing)?\b|\barriv\w*|\btouched\s+down\b)"
     r"|\bкто\b.*?\b(?:встреча\w*|встретил\w*|приветствова\w*)\b.*?(?P<ru>аэропорт\w*|прил[её]т\w*|"
     r"прибыт\w*|прибыл\w*|трап\w*)",
     re.I,
 )
-GREETERS_GIVEN = re.compile(r"\bmet on arrival by\b")
+GREETERS_GIVEN = lazy_re(r"\bmet on arrival by\b")
 # A count of people asked ("how many people died", "сколько человек пострадало") and given
-_PEOPLE_COUNTED = re.compile(r"\bhow\s+many\s+(?:people|persons|lives|victims|dead|casualties)\b|"
-                             r"\bсколько\s+(?:человек|людей|погибших|пострадавших|жертв)",
-                             re.I)  # fmt: skip
-_PEOPLE_GIVEN = re.compile(r"\d[\d,.]*\s+(?:people|persons|lives|victims|dead|killed|injured|"
-                           r"человек|погибш|пострадавш)", re.I)  # fmt: skip
-YEAR_GIVEN = re.compile(r"\b(?:19|20)\d\d\b")
+_PEOPLE_COUNTED = lazy_re(r"\bhow\s+many\s+(?:people|persons|lives|victims|dead|casualties)\b|"
+                          r"\bсколько\s+(?:человек|людей|погибших|пострадавших|жертв)",
+                          re.I)  # fmt: skip
+_PEOPLE_GIVEN = lazy_re(r"\d[\d,.]*\s+(?:people|persons|lives|victims|dead|killed|injured|"
+                        r"человек|погибш|пострадавш)", re.I)  # fmt: skip
+YEAR_GIVEN = lazy_re(r"\b(?:19|20)\d\d\b")
 # "what exact time did the meeting start", "в котором часу": a clock time, not a part of the day
-_CLOCK_ASKED = re.compile(
+_CLOCK_ASKED = lazy_re(
     r"\bexact\s+time\b|\bwhat\s+time\s+exactly\b|\bexactly\s+what\s+time\b|\bat\s+what\s+hour\b|"
     r"\bwhat\s+(?:exact\s+)?hour\b|\bto\s+the\s+minute\b|"
     r"\bв\s+котором\s+часу\b|\bво\s+сколько\s+(?:именно|точно)\b|\bточное\s+время\b",
     re.I,
 )  # fmt: skip ("во сколько": what time)
-CLOCK_GIVEN = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)
-NUMBER_GIVEN = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                          r"twelve|dozen|twice)\b", re.I)  # fmt: skip
+CLOCK_GIVEN = lazy_re(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2}\s*[ap]\.?m\b|\bnoon\b|\bmidnight\b", re.I)
+NUMBER_GIVEN = lazy_re(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                       r"twelve|dozen|twice)\b", re.I)  # fmt: skip
 
-_WHOLE_YEAR = re.compile(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
-                         r"year\b|\b(?:the\s+)?(?:whole|entire)\s+of\s+\d{4}\b|"
-                         r"за (?:весь|полный|целый)(?: \d{4})? год|"
-                         r"по итогам(?: всего)?(?: \d{4})? года",
-                         re.I)  # fmt: skip
+_WHOLE_YEAR = Pattern(r"\b(?:full|whole|entire)[- ]year\b|\bfor (?:the )?(?:whole|entire|full) "
+                      r"year\b|\b(?:the\s+)?(?:whole|entire)\s+of\s+\d{4}\b|"
+                      r"за (?:весь|полный|целый)(?: \d{4})? год|"
+                      r"по итогам(?: всего)?(?: \d{4})? года",
+                      re.I)  # fmt: skip
 FULL_YEAR = 12  # the months of a whole year
-TARGET = re.compile(r"\b(?:target|goal|aim|objective|plan(?:ned)?|set)\b|цел[ьи]|план", re.I)
-GROWTH = re.compile(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"
-                    r"|рост|вырос", re.I)  # fmt: skip
+TARGET = lazy_re(r"\b(?:target|goal|aim|objective|plan(?:ned)?|set)\b|цел[ьи]|план", re.I)
+GROWTH = lazy_re(r"\b(?:grow|grew|growth|rise|rose|increase[sd]?|up by|jump(?:ed)?)\b"
+                 r"|рост|вырос", re.I)  # fmt: skip
 # A figure for part of a year ("in the first 11 months", "January-August", "Q1")
-_PART_OF_YEAR = re.compile(r"\bfirst\s+\w+\s+months\b|\b(?:quarter|half)\b|\bQ[1-4]\b|"
-                           r"\b(?:January|February|March|April|May|June|July|August|September|"
-                           r"October|November)\s*[-–]\s*[A-Z][a-z]+\b|первые\s+\w+\s+месяц|"
-                           r"квартал|полугоди", re.I)  # fmt: skip
-_QUARTER = re.compile(r"\bfirst\s+(quarter|half)\b|\bперв\w*\s+(квартал|полугоди)", re.I)
-_MONTH_SPAN = re.compile(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
+_PART_OF_YEAR = lazy_re(r"\bfirst\s+\w+\s+months\b|\b(?:quarter|half)\b|\bQ[1-4]\b|"
+                        r"\b(?:January|February|March|April|May|June|July|August|September|"
+                        r"October|November)\s*[-–]\s*[A-Z][a-z]+\b|первые\s+\w+\s+месяц|"
+                        r"квартал|полугоди", re.I)  # fmt: skip
+_QUARTER = lazy_re(r"\bfirst\s+(quarter|half)\b|\bперв\w*\s+(квартал|полугоди)", re.I)
+_MONTH_SPAN = lazy_re(r"\b([A-Za-zА-Яа-яЁё]{3,9})\.?\s*[-–]\s*([A-Za-zА-Яа-яЁё]{3,9})\b")
 
 
 def months_asked(text: str) -> int | None:
@@ -131,22 +132,22 @@ def demands(q: Question, *, dates: bool = True, numbers: bool = True) -> list[De
 
 
 # A currency asked for ("in yuan", "в юанях"), by which one; how a figure's display gives it
-_CURRENCY_ASKED = re.compile(
+_CURRENCY_ASKED = lazy_re(
     r"\bin\s+(?:(?P<yuan>yuan|rmb|renminbi)|(?P<rubles>rubles|roubles)|(?P<dollars>dollars|usd|us\s+"
     r"dollars))\b|\bв\s+(?:(?P<yuan_ru>юан)|(?P<rubles_ru>рубл)|(?P<dollars_ru>доллар))\w*",
     re.I,
 )
-_YUAN = re.compile(r"\byuan\b|\bRMB\b|юан", re.I)
-_RUBLES = re.compile(r"\bru?bles?\b|\broubles?\b|рубл", re.I)
-_DOLLARS = re.compile(r"\$|\bdollars?\b|\bUSD\b|доллар", re.I)
+_YUAN = lazy_re(r"\byuan\b|\bRMB\b|юан", re.I)
+_RUBLES = lazy_re(r"\bru?bles?\b|\broubles?\b|рубл", re.I)
+_DOLLARS = lazy_re(r"\$|\bdollars?\b|\bUSD\b|доллар", re.I)
 _CURRENCY_GIVEN = {"yuan": _YUAN, "yuan_ru": _YUAN, "rubles": _RUBLES, "rubles_ru": _RUBLES,
                    "dollars": _DOLLARS, "dollars_ru": _DOLLARS}  # fmt: skip
 
 
 # A proper name in a text: capitalised words, not the first of a sentence or a label
-_PROPER = re.compile(r"(?<![.!?:\"“«]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*"
-                     r"(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]*)*")  # fmt: skip
-_WHEN_GIVEN = re.compile(
+_PROPER = lazy_re(r"(?<![.!?:\"“«]\s)(?<!^)\b[A-Z][\w'’-]*[a-z][\w'’-]*"
+                  r"(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]*)*")  # fmt: skip
+_WHEN_GIVEN = lazy_re(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning|afternoon|"
     r"evening|yesterday|tomorrow|today|week|month|year|half|quarter)\b|\b(?:19|20)\d\d\b|"
@@ -155,11 +156,11 @@ _WHEN_GIVEN = re.compile(
 )
 
 
-_AMOUNT_ASKED = re.compile(r"\bhow\s+(?:many|much)\b|\bсколько\b|\bwhat\s+(?:number|amount|share|"
-                           r"percentage|figure)\b", re.I)  # fmt: skip
-_AMOUNT = re.compile(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                     r"twelve|dozen|twice|hundreds?|thousands?|millions?|billions?)\b",
-                     re.I)  # fmt: skip
+_AMOUNT_ASKED = lazy_re(r"\bhow\s+(?:many|much)\b|\bсколько\b|\bwhat\s+(?:number|amount|share|"
+                        r"percentage|figure)\b", re.I)  # fmt: skip
+_AMOUNT = lazy_re(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                  r"twelve|dozen|twice|hundreds?|thousands?|millions?|billions?)\b",
+                  re.I)  # fmt: skip
 
 
 def focus(q: Question) -> Demand | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import DataError
 from .gazetteer import Gazetteer
+from .lazyre import lazy_re
 from .text import longest_spans
 from .yamlio import check_template, load_yaml
 
@@ -59,9 +60,9 @@ def needs(templates: Mapping[str, Iterable[str]] | None = None, vocabs: Iterable
 # What replies take from the glossary besides the kinds' needs: month names for "no meeting in
 # May" (bot/answer.py).
 REPLIES = needs(vocabs=["months"])
-_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-_QUOTED = re.compile(r"«[^«»]*»")
+_TOKEN = lazy_re(r"[\w’'-]+|[^\w\s]")
+_LATIN_WORD = lazy_re(r"[A-Za-z]{3,}")
+_QUOTED = lazy_re(r"«[^«»]*»")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ and the problem.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, get_args
@@ -21,13 +20,14 @@ from typing import Any, Literal, get_args
 from .errors import DataError
 from .facts import FactKind
 from .kinds import KINDS
+from .lazyre import lazy_re
 from .yamlio import Read, check_template, load_yaml
 
 LANGS = ("en", "ru")
 # {times} and {meetings}: the count with its word in the right form ("4 раза", "5 встреч").
 PLACEHOLDERS = {"reply": {"value", "meeting", "count", "times", "meetings"},
                 "many": {"count", "times", "meetings"}}  # fmt: skip
-_NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
+_NAME = lazy_re(r"^[a-z][a-z0-9_]{1,40}$")
 _KEYS = {"name": True, "answers": True, "reply": True, "many": False, "examples": True,
          "requires": False, "asks": False, "about": False, "frame": False, "narrow": False,
          "declines": False, "suggest": False, "rank": False}  # fmt: skip

@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .lazyre import lazy_re
 from .text import is_russian
 
 LANGS = ("en", "ru")
 Script = Literal["", "en", "ru"]
-_COMMAND = re.compile(r"^/\w+(?:@\w+)?")
+_COMMAND = lazy_re(r"^/\w+(?:@\w+)?")
 
 
 def script(text: str, latin: int = 1) -> Script:

@@ -179,6 +179,9 @@ class Matcher:
         }
         self._info = [(name, w, a) for (name, _), w, a in
                       zip(self._examples, self._ex_weight, self._asks, strict=True)]  # fmt: skip
+        # the examples of open intents (those ``match`` scores whatever they share)
+        self._open_examples = frozenset(i for i, (name, _) in enumerate(self._examples)
+                                        if name in self._open)  # fmt: skip
         self._vocab_of: dict[str, set[str]] = defaultdict(set)
         for name, toks in self._examples:
             self._vocab_of[name] |= toks
@@ -285,16 +288,15 @@ class Matcher:
         # the same function of the words shared and the example's weight, so the lightest
         # example of each (common words, intent, question words) group stands for its group.
         shared_of: dict[int, float] = defaultdict(float)
+        index, common_words = self._index, self._common
         for t, w in query.items():
-            if t not in self._common:
-                for i in self._index.get(t, ()):
+            if t not in common_words:
+                for i in index.get(t, ()):
                     shared_of[i] += w
-        common = [(t, w) for t, w in query.items() if t in self._common]
-        for t, w in common:
-            has = self._has[t]
-            for i in shared_of:
-                if i in has:
-                    shared_of[i] += w
+        common = [(t, w) for t, w in query.items() if t in common_words]
+        for t, w in common:  # (each example's words added in the question's order, as above)
+            for i in self._has[t].intersection(shared_of):
+                shared_of[i] += w
         # An example sharing only common words is scored as its group's lightest example (that
         # example may share rarer words too: it scores with the most it shares, which is more).
         for key in self._group_keys if common else ():
@@ -314,10 +316,11 @@ class Matcher:
         # (an open intent weighs the question by its own words: always scored)
         least = q_weight * LOW / 2.3
         dice_share, coverage, other_question = 1 - COVERAGE, COVERAGE, OTHER_QUESTION  # (locals)
+        open_examples = self._open_examples
         for i, shared in shared_of.items():
-            name, ex_weight, asked = info[i]
-            if shared < least and name not in q_open:
+            if shared < least and i not in open_examples:
                 continue
+            name, ex_weight, asked = info[i]
             # Dice rewards a close paraphrase; coverage rewards a long question that contains
             # a whole example ("... when did they meet, the one about trade?").
             weight = q_open.get(name, q_weight)

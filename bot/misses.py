@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Any
 import yaml
 
 from .errors import DataError
+from .lazyre import lazy_re
 from .misslog import REASONS, rotated
 from .question import Reader, closest
 from .render import TELEGRAM_LIMIT
@@ -33,7 +33,7 @@ from .text import normalize
 # differing word in a short question is near the line ("... about ukraine" / "... taiwan": 87.7).
 GROUP_CUTOFF = 88
 EXAMPLES = 3
-_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_NAME = lazy_re(r"[A-Za-z0-9_-]{1,64}")
 
 
 @dataclass(frozen=True, slots=True)

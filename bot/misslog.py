@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Config
+from .lazyre import lazy_re
 from .render import Reply
 
 log = logging.getLogger(__name__)
@@ -44,11 +45,11 @@ REASONS = ("low_margin", "no_words", "off_topic", "below_threshold", "no_fact")
 
 # What a question may hold about a person: e-mail addresses, t.me and other links, @handles,
 # and long digit runs (phone numbers, Telegram ids). Years and year ranges ("2024-2025") stay.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_LINK = re.compile(r"(?:https?://|www\.|\bt\.me/|\btelegram\.me/)\S*", re.I)
-_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
-_DIGITS = re.compile(r"\+?\d(?:[ ().-]{0,2}\d)+")
-_YEARS = re.compile(r"(?:19|20)\d\d(?:\s*[-–/]?\s*(?:19|20)\d\d)*")
+_EMAIL = lazy_re(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINK = lazy_re(r"(?:https?://|www\.|\bt\.me/|\btelegram\.me/)\S*", re.I)
+_HANDLE = lazy_re(r"(?<![\w@])@\w{2,}")
+_DIGITS = lazy_re(r"\+?\d(?:[ ().-]{0,2}\d)+")
+_YEARS = lazy_re(r"(?:19|20)\d\d(?:\s*[-–/]?\s*(?:19|20)\d\d)*")
 LONG_NUMBER = 7  # digits
 
 

@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from re import _parser  # type: ignore[attr-defined]  # the standard library's own parser
 from typing import Any
 
+from .lazyre import lazy_re
+
 SHORTEST = 2  # a needle shorter than this is in nearly every sentence: no use as a guard
-_INLINE_I = re.compile(r"\(\?[a-zA-Z]*i[a-zA-Z]*[:)]")  # "(?i:" and "(?ai)": case-insensitive
+_INLINE_I = lazy_re(r"\(\?[a-zA-Z]*i[a-zA-Z]*[:)]")  # "(?i:" and "(?ai)": case-insensitive
 
 
 def needles(source: str, flags: int = 0) -> tuple[tuple[str, ...], bool] | None:

@@ -9,20 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lazyre import lazy_re
 from .text import normalize
 
 # The kinds of visit an occasion fact has (its qualifier), as a question writes them
 _KINDS = (("official", "official"), ("state", "state"), ("working", "working"),
           ("friendly", "friendly"), ("официальн", "official"), ("государствен", "state"),
           ("рабоч", "working"), ("дружеск", "friendly"))  # fmt: skip
-_EN = re.compile(
+_EN = lazy_re(
     r"\b(?:during|on|in\s+the\s+course\s+of|at\s+the\s+time\s+of|(?:while|when)\s+[\w'’]+\s+"
     r"(?:was|were)\s+(?:on|in\s+\w+\s+on|visiting\s+\w+\s+on))\s+(?:(?:his|her|their|the|a|an|"
     r"that|this|[A-Z]?[\w-]+['’]s?)\s+)?(?P<kind>(?:(?:official|state|working|friendly|"
     r"\w+-day)\s+){1,2})(?:visit|trip)\b(?:\s+to\s+(?:the\s+)?[A-Z]?[\w-]+)?",
     re.I,
 )
-_RU = re.compile(
+_RU = lazy_re(
     r"(?:\bс|\bво\s+время|\bв\s+ходе|\bпри)\s+(?:\w+\s+)?(?P<kind>(?:официальн|государствен|"
     r"рабоч|дружеск)\w*)\s+визит\w*(?:\s+(?!в\b)\w+)?(?:\s+в\s+\w+)?",
     re.I,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .intents import Intent
+from .lazyre import lazy_re
 from .question import Question, Reader, stem
 from .text import normalize
 
@@ -36,11 +37,11 @@ MEETING_WORDS = (MEETING + " time their they them between both two leaders last 
                  "fourth fifth sixth seventh eighth ninth tenth второй вторая вторую третьей "
                  "третья третью четвертой четвертая пятой пятая")  # fmt: skip
 # A clause that says which meeting: "what happened when Mishustin visited China?".
-_CLAUSE = re.compile(r"\b(?:when|while|during|after)\b|(?<!\w)(?:когда|во время|после)(?!\w)",
-                     re.I)  # fmt: skip
+_CLAUSE = lazy_re(r"\b(?:when|while|during|after)\b|(?<!\w)(?:когда|во время|после)(?!\w)",
+                  re.I)  # fmt: skip
 
 
-_JOINED = re.compile(r"(?<=\w)[-–](?=[A-ZА-ЯЁ])")  # a hyphen joining two names
+_JOINED = lazy_re(r"(?<=\w)[-–](?=[A-ZА-ЯЁ])")  # a hyphen joining two names
 # Markers a summary request may hold: when, where, who ("#org", "#area" are topics).
 _CHOOSING = frozenset({"#year", "#month", "#number", "#place", "#person"})
 

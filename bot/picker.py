@@ -30,6 +30,7 @@ from .kinds.occasion import KIND as OCCASION
 from .kinds.person import KIND as PERSON
 from .kinds.statement import KIND as STATEMENT
 from .kinds.venue import KIND as VENUE
+from .lazyre import lazy_re
 from .match import Match, Matcher
 from .memo import FactText
 from .question import FUTURE_TENSE, SEASON_STEMS, Question, Slots, stem
@@ -66,7 +67,7 @@ _MENTIONS = frozenset(k for k, kind in KINDS.items() if kind.mention)
 _SELECT_WORDS = frozenset({"last", "latest", "recent", "first", "earliest", "final"})
 # The thing a question asks for: "who was the interpreter", "what gift did Xi give", "кто был
 # переводчиком" (``Picker._absent``)
-_ASKED_THING = re.compile(
+_ASKED_THING = lazy_re(
     r"^\W*(?:@\w+\W+)?(?:(?:who|whom)\s+(?:was|were|is|are)\s+(?:the\s+|his\s+|their\s+)?"
     r"(?:\w+\s+)??(?P<role>[^\W\d_]{4,})\s+(?:at|in|on|of|for|during|with|who|that|when)\b"
     r"|(?:what|which)\s+(?:[^\W\d_]+\s+)?(?P<thing>[^\W\d_]{4,})\s+(?:did|was|were|do|does|had|"
@@ -76,7 +77,7 @@ _ASKED_THING = re.compile(
     re.I,
 )  # fmt: skip
 # A word written with a capital, not the first of the question (``Picker._absent_name``)
-_CAPITALISED = re.compile(r"(?<=[\w,;:'\"’)]\s)([A-Z][a-z]{3,})\b")
+_CAPITALISED = lazy_re(r"(?<=[\w,;:'\"’)]\s)([A-Z][a-z]{3,})\b")
 # Words that ask about nothing of their own ("is another meeting planned?", "did they ever")
 _NO_TOPIC = frozenset(
     {
@@ -125,11 +126,11 @@ _NO_TOPIC = frozenset(
         "perhaps",
     }
 )
-_TALKS = re.compile(r"\b(?:meeting|talks|conversation|встреч\w*|переговор\w*|беседа?\w*)\b", re.I)
-_VISIT = re.compile(r"\b(?:visit|trip|stay|tour|визит\w*|поездк\w*|пребывани\w*)\b", re.I)
-_COUNTED_TIMES = re.compile(r"\b(?:once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b"
-                            r"|однажды|дважды|трижды|\d+\s+раз", re.I)  # fmt: skip
-_VISITED = re.compile(
+_TALKS = lazy_re(r"\b(?:meeting|talks|conversation|встреч\w*|переговор\w*|беседа?\w*)\b", re.I)
+_VISIT = lazy_re(r"\b(?:visit|trip|stay|tour|визит\w*|поездк\w*|пребывани\w*)\b", re.I)
+_COUNTED_TIMES = lazy_re(r"\b(?:once|twice|thrice|(?:two|three|four|five|six|\d+)\s+times)\b"
+                         r"|однажды|дважды|трижды|\d+\s+раз", re.I)  # fmt: skip
+_VISITED = lazy_re(
     r"\b(?:visit(?:ed|s)?|tour(?:ed|s)?|go(?:es)?\s+to|went\s+to|travel(?:l?ed)?\s+to|been\s+to|"
     r"посетил\w*|побывал\w*|ездил\w*\s+в|съездил\w*)\b",
     re.I,
@@ -138,33 +139,33 @@ _NAMES_READ = 60  # statements a question's names are looked for in (``Picker._u
 _NEAR_MEETINGS = 12  # and the meetings whose words count besides
 # A cause asked ("what caused the quake", "the reason for"): no intent that tells none answers
 # "tell me about ...", "what about ...", "расскажи про ...": what was said of a thing
-_TELL_ABOUT = re.compile(r"^\W*(?:@\w+\W+)?(?:(?:pls|please|so|ok|yo)\W+)?(?:tell\s+(?:me|us)\s+"
-                         r"(?:more\s+)?about|what\s+about|расскажи\w*\s+(?:мне\s+)?(?:про|о|об))\b",
-                         re.I)  # fmt: skip
+_TELL_ABOUT = lazy_re(r"^\W*(?:@\w+\W+)?(?:(?:pls|please|so|ok|yo)\W+)?(?:tell\s+(?:me|us)\s+"
+                      r"(?:more\s+)?about|what\s+about|расскажи\w*\s+(?:мне\s+)?(?:про|о|об))\b",
+                      re.I)  # fmt: skip
 # "in" right before a name ("in Hainan", "в Ганьсу", "in the province of")
-_IN_BEFORE = re.compile(r"(?:\bin|(?<!\w)во?)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
+_IN_BEFORE = lazy_re(r"(?:\bin|(?<!\w)во?)\s+(?:the\s+)?(?:province\s+of\s+)?$", re.I)
 # "did the meeting last two hours": a length claimed (``q.duration`` is "how long" asked)
-_LASTED_FOR = re.compile(
+_LASTED_FOR = lazy_re(
     r"\blast(?:ed)?\s+(?:for\s+)?(?:(?:about|over|more\s+than|an?|one|two|"
     r"three|four|five|six|\d+)\s+)+(?:minutes?|hours?|days?)\b",
     re.I,
 )
 # Whom a question says someone accompanied: "accompanied Mishustin", "came with Xi"
-_ACCOMPANIED_WHOM = re.compile(
+_ACCOMPANIED_WHOM = lazy_re(
     r"\b(?:accompan\w*|came\s+with|сопровождал\w*)\s+((?:\w+\s+){0,2}\w+)", re.I
 )
 # A day counted from the user's today ("tomorrow", "завтра"), which no article can place
-_TODAY = re.compile(r"\b(?:today|tonight|tomorrow|сегодня|завтра|послезавтра)\b", re.I)
+_TODAY = lazy_re(r"\b(?:today|tonight|tomorrow|сегодня|завтра|послезавтра)\b", re.I)
 # A deed at an event a mention of the event does not confirm (``Picker._done_at``)
-_DONE_AT = re.compile(
+_DONE_AT = lazy_re(
     r"\b(?:go|went|gone|attend\w*|visit\w*|join\w*|host\w*|take\s+part|took\s+part|"
     r"participat\w*|travel\w*|fly|flew|посетил\w*|посещал\w*|участвовал\w*|ездил\w*|"
     r"поехал\w*|приехал\w*|побывал\w*|(?<!\w)был[аи]?\s+(?:на|в)(?!\w))",
     re.I,
 )  # fmt: skip
-_CAUSE = re.compile(r"\bwhat\s+caused\b|\bcauses?\s+of\b|\breasons?\s+for\b|\bпричин\w*", re.I)
+_CAUSE = lazy_re(r"\bwhat\s+caused\b|\bcauses?\s+of\b|\breasons?\s+for\b|\bпричин\w*", re.I)
 # "at the 2024 meeting": a meeting of that year, not what was said of the year
-_AT_DATED_MEETING = re.compile(
+_AT_DATED_MEETING = lazy_re(
     r"\b(?:at|in|during)\s+(?:the|their)\s+(?:19|20)\d\d\s+(?:meeting|talks)\b", re.I
 )
 _NOT_PLACES = frozenset({"person", "private", "secret", "public", "total", "general", "fact",
@@ -177,7 +178,7 @@ _PLACE_SECTIONS = ("places", "regions", "countries", "venues")
 _MARKED_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "areas")
 _NAME_SECTIONS = (*_PLACE_SECTIONS, "people", "organisations", "initiatives", "outlets")
 # A word after "in" (``Picker._unknown_place``), and whether the question or its clause ends there
-_AFTER_IN = re.compile(
+_AFTER_IN = lazy_re(
     r"(?<!\w)(?:in|в|во)\s+([^\W\d_]{4,})(\s*[?!.,;]|\s*$|\s+(?:in|on|at|during|в|во|на)\b)?"
     r"|\bthe\s+([^\W\d_]{4,}?)(?<!ive|ful|ous|ing|ial|cal)()\s+(?:meeting|talks|summit|visit)\b",
     re.I,
@@ -185,38 +186,38 @@ _AFTER_IN = re.compile(
 _NOT_VALUES = frozenset({"#place", "#person", "#other"})  # names that choose, not name values
 _NAMED = ("organisations", "initiatives", "areas")  # the gazetteer's sections of named things
 # "or" between two things asked ("in Beijing or Moscow"); not "or not", "or am I tripping"
-_ALTERNATIVES = re.compile(
+_ALTERNATIVES = lazy_re(
     r"\b(?:or|или)\b(?!\s+(?:not|no|nah|what|smth|something|am\s+i|did\s+i|is\s+it\s+just|нет)\b)",
     re.I,
 )
 # A Russian question word: the question asks for what it names, not yes or no
-_RUSSIAN_WH = re.compile(
+_RUSSIAN_WH = lazy_re(
     r"(?<!\w)(?:сколько|когда|где|кто|что|какой|какая|какое|какие|каких|каким"
     r"|почему|зачем|куда|откуда|чей|чья|чьи|чье|чьё|чьего|чьей|чьим|как)(?!\w)",
     re.I,
 )
 # Names given as examples of what is asked ("which orgs did Xi mention, like BRICS")
-_EXAMPLES = re.compile(r"\b(?:like|such as|e\.g\.|for example|for instance)\s|"
-                       r"\b(?:например|типа|вроде)\b", re.I)  # fmt: skip
+_EXAMPLES = lazy_re(r"\b(?:like|such as|e\.g\.|for example|for instance)\s|"
+                    r"\b(?:например|типа|вроде)\b", re.I)  # fmt: skip
 # Two topics asked at once: "about the 75th anniversary and about the Year of Culture"
-_BOTH = re.compile(r"\b(?:and|as well as)\s+(?:also\s+)?(?:about|on|regarding|of)\b|"
-                   r"\b(?:и|а также)\s+(?:о|об|про)\b", re.I)  # fmt: skip
+_BOTH = lazy_re(r"\b(?:and|as well as)\s+(?:also\s+)?(?:about|on|regarding|of)\b|"
+                r"\b(?:и|а также)\s+(?:о|об|про)\b", re.I)  # fmt: skip
 # A yes-or-no question about the first or last meeting's place: "was the last meeting in Moscow?"
-_SELECTED_THERE = re.compile(r"^\W*(?:was|were|is|did)\s+(?:the|their)\s+(?:very\s+)?"
-                             r"(?:last|latest|most\s+recent|first|earliest)\s+(?:meeting|one|"
-                             r"talks|encounter)\s+(?:(?:held|take\s+place|happen)\s+)?(?:in|at)\b|"
-                             r"\b(?:был|была|были)\s+ли\s+(?:самая\s+)?(?:последн|перв|ранн)\w*\s+"
-                             r"встреч\w*\s+(?:в|во)\b", re.I)  # fmt: skip
+_SELECTED_THERE = lazy_re(r"^\W*(?:was|were|is|did)\s+(?:the|their)\s+(?:very\s+)?"
+                          r"(?:last|latest|most\s+recent|first|earliest)\s+(?:meeting|one|"
+                          r"talks|encounter)\s+(?:(?:held|take\s+place|happen)\s+)?(?:in|at)\b|"
+                          r"\b(?:был|была|были)\s+ли\s+(?:самая\s+)?(?:последн|перв|ранн)\w*\s+"
+                          r"встреч\w*\s+(?:в|во)\b", re.I)  # fmt: skip
 _RESPONSE = 3  # sentences after what someone responded to that may hold the response
 # A figure chosen by when it was given, not by its period ("the trade figure given in 2024",
 # "what trade did Xi cite at the 2024 meeting")
-_GIVEN_AT = re.compile(
+_GIVEN_AT = lazy_re(
     r"\b(?:given|cited|named|mentioned|announced|reported|quoted|said|stated|"
     r"meeting|meetings|met|talks|visit)\b|назва|упомян|встреч|переговор",
     re.I,
 )
-_BY_MONTH = re.compile(rf"\b(?:by|through|until|up\s+to)\s+(?:the\s+end\s+of\s+)?"
-                       rf"(?:{'|'.join(MONTH_NAMES)})\b", re.I)  # fmt: skip
+_BY_MONTH = lazy_re(rf"\b(?:by|through|until|up\s+to)\s+(?:the\s+end\s+of\s+)?"
+                    rf"(?:{'|'.join(MONTH_NAMES)})\b", re.I)  # fmt: skip
 _ALONE = 3  # words of a message whose one rare topic word may choose facts of any kind
 SHOWN = 12  # meetings an answer lists at most (the latest); the reply says how many more
 _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them by the columns
@@ -224,12 +225,12 @@ _WIDE_FROM = 1000  # facts of the kinds asked from which ``_wide`` chooses them 
 # as the Reader reads them).
 _ACCOMPANIED = "accompany"  # "who accompanied Xi": not Xi himself, and from his side
 _OTHERS_ASKED = ("else", _ACCOMPANIED)
-_TO_A_COUNTRY = re.compile(r"\b(?:Ambassador|Envoy|Representative|Consul)\w*\s+to\s+(?:the\s+)?"
-                           r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*")  # fmt: skip
+_TO_A_COUNTRY = lazy_re(r"\b(?:Ambassador|Envoy|Representative|Consul)\w*\s+to\s+(?:the\s+)?"
+                        r"[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*")  # fmt: skip
 # The kinds that are the meeting itself (its day is the facts' day)
 _OF_A_MEETING = frozenset({MEETING, VENUE, PERSON, DURATION, OCCASION})
 # An office asked ("which Chinese vice premier attended", "кто переводил Си"): its holders answer
-_OFFICE_ASKED = re.compile(
+_OFFICE_ASKED = lazy_re(
     r"\b(?:which|what)\s+(?:(?:chinese|russian)\s+)?(?P<o>vice\s+premier|deputy\s+prime\s+minister|"
     r"foreign\s+minister|ambassador|interpreter|translator|governor|mayor|spokes(?:man|woman|person))"
     r"\b|(?P<ru>\bкто\s+переводил\w*|\bпереводчик\w*)",
@@ -239,13 +240,13 @@ _OFFICE_WRITTEN = {"foreign minister": ("minister of foreign affairs",),
                    "vice premier": ("deputy premier", "vice-premier"),
                    "deputy prime minister": ("deputy premier", "vice-premier")}  # fmt: skip
 # Who of a delegation is asked, not its head: "which Russian ministers", "какие министры"
-_MEMBERS = re.compile(r"\b(?:(?:deputy|vice)\s+)?(?:ministers|officials|delegates)\b|"
-                      r"\bминистр(?:ы|ов)\b", re.I)  # fmt: skip
+_MEMBERS = lazy_re(r"\b(?:(?:deputy|vice)\s+)?(?:ministers|officials|delegates)\b|"
+                   r"\bминистр(?:ы|ов)\b", re.I)  # fmt: skip
 # A sentence that denies: no "yes" to a question it holds the words of
-_DENIED = re.compile(r"\b(?:not|never|no|nor|neither|denied|declined|refused|rejected)\b|n['’]t\b",
-                     re.I)  # fmt: skip
+_DENIED = lazy_re(r"\b(?:not|never|no|nor|neither|denied|declined|refused|rejected)\b|n['’]t\b",
+                  re.I)  # fmt: skip
 _LEAD = 4  # a report's first sentences, which name where and when it is (``_said_then``)
-_MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\b")
+_MONTH_NAME = lazy_re(rf"\b(?:{'|'.join(MONTH_NAMES)})\b")
 _NEAR = 2  # meetings a "no such meeting" decline names as held at that time elsewhere
 _NO_FALLBACK = frozenset({"meeting", "person", "venue"})
 # Words that name no event in "which events were mentioned?" (an intent that ``narrow``s).
@@ -257,8 +258,8 @@ _NOT_NAMES = frozenset({"what", "which", "when", "were", "was", "mentioned", "ev
 
 
 # A clause that places what is asked at a meeting: "when he met Putin", "while meeting Putin".
-_MET_CLAUSE = re.compile(r"\b(?:when|while|as|at|during)\s+(?:\w+\s+){0,3}(?:met|meet|meeting|"
-                         r"talks)\b|\bкогда\s+(?:\w+\s+){0,3}встреч", re.I)  # fmt: skip
+_MET_CLAUSE = lazy_re(r"\b(?:when|while|as|at|during)\s+(?:\w+\s+){0,3}(?:met|meet|meeting|"
+                      r"talks)\b|\bкогда\s+(?:\w+\s+){0,3}встреч", re.I)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +300,7 @@ class Decline:
 
 
 # A yes-or-no question ("was the December meeting held in Moscow?", "была ли встреча в Москве")
-_YES_NO = re.compile(r"^\W*(?:was|were|is|did|has|had)\b|(?<!\w)ли(?!\w)", re.I)
+_YES_NO = lazy_re(r"^\W*(?:was|were|is|did|has|had)\b|(?<!\w)ли(?!\w)", re.I)
 
 
 def _asks_yes_or_no(q: Question) -> bool:
@@ -310,7 +311,7 @@ def _asks_yes_or_no(q: Question) -> bool:
 # A question answered "yes" or "no" ("did Xi ...", "was it ...", "была ли ...", a Russian
 # question with no question word: "Встреча в Москве была в 2024 году?"); "xi mishustin date?"
 # is no such question.
-_AUXILIARY = re.compile(
+_AUXILIARY = lazy_re(
     r"(?:^\W*(?:@\w+\W+)?(?:(?:yo|bruh|so|ok|okay|hey|lol|and|but|well|um|uh|hmm|wait|guys)"
     r"\W+)*|^[^?]{3,120},\s*)(?:was|were|is|are|did|do|does|has|have|had)\b|(?<!\w)ли(?!\w)",
     re.I,
@@ -319,7 +320,7 @@ _AUXILIARY = re.compile(
 
 # A statement asked to be confirmed: "they met in Moscow, right?", "so the last meeting was in
 # Beijing?", "это было в Пекине, да?"
-_TAGGED = re.compile(
+_TAGGED = lazy_re(
     r"(?:,?\s*(?:right|correct|true|yes|no|isn'?t\s+it|wasn'?t\s+it|didn'?t\s+they|ok|да|верно|"
     r"правда|так)\s*\?+\s*$)|^\W*(?:so\s+)?(?:the|they|xi|mishustin)\b[^?]{3,80}\b(?:was|were|met|"
     r"is|are|did)\b[^?]*\?\s*$",
@@ -327,19 +328,19 @@ _TAGGED = re.compile(
 )
 
 
-_RU_IS_IT_TRUE = re.compile(r"^\W*(?:правда|верно|так|действительно|это\s+правда)(?:\s+ли)?,?\s+"
-                            r"(?:что|будто)\b", re.I)  # fmt: skip
+_RU_IS_IT_TRUE = lazy_re(r"^\W*(?:правда|верно|так|действительно|это\s+правда)(?:\s+ли)?,?\s+"
+                         r"(?:что|будто)\b", re.I)  # fmt: skip
 
 
 # A nationality and what it qualifies: "Chinese ambassador", "Russian students", "китайских
 # студентов" (a bag of words cannot tell them from the other way round)
 _NATIONS = r"Chinese|Russian|китайск|российск|русск"
-_NATIONAL = re.compile(rf"\b(?P<nat>{_NATIONS})[a-zа-яё]*\s+"
-                       r"(?:[\w-]+\s+){0,2}?(?P<noun>ambassador|students?|universit\w*|tourists?|"
-                       r"companies|company|businesses|investors?|side|delegation|premier|"
-                       r"president|посол|посла|студент\w*|туристы|турист\w*|компани\w*|"
-                       r"сторон\w*|делегаци\w*)\b", re.I)  # fmt: skip
-_NATIONALITY = re.compile(rf"\b(?:{_NATIONS})", re.I)
+_NATIONAL = lazy_re(rf"\b(?P<nat>{_NATIONS})[a-zа-яё]*\s+"
+                    r"(?:[\w-]+\s+){0,2}?(?P<noun>ambassador|students?|universit\w*|tourists?|"
+                    r"companies|company|businesses|investors?|side|delegation|premier|"
+                    r"president|посол|посла|студент\w*|туристы|турист\w*|компани\w*|"
+                    r"сторон\w*|делегаци\w*)\b", re.I)  # fmt: skip
+_NATIONALITY = lazy_re(rf"\b(?:{_NATIONS})", re.I)
 
 
 def _nationals(text: str) -> set[tuple[str, str]]:
@@ -385,13 +386,13 @@ def _says_yes_or_no(q: Question) -> bool:
 
 # A word of a name ("Was Lavrentyev at ...", "did sokolova ..."); the name after a title ("Premier
 # Zhou Hanlin")
-_WORD = re.compile(r"\b[A-Za-z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
-_TITLED = re.compile(
+_WORD = lazy_re(r"\b[A-Za-z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
+_TITLED = lazy_re(
     r"\b(?:Premier|President|Minister|Ambassador|Governor|Mayor|Chairman|"
     r"Secretary|Mr|Ms|Mrs|Dr|PM)\.?\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 )
 # A question for someone's name: "what is the name of the Chinese premier", "как зовут премьера"
-_NAME_ASKED = re.compile(
+_NAME_ASKED = lazy_re(
     r"\b(?:what\s+is|what's|whats|what\s+was)\s+(?:the\s+)?(?:full\s+)?name\s+of\s+(?:the\s+)?"
     r"(?:(?:chinese|russian|new|then|current|former)\s+)*(?:premier|president|(?:deputy\s+|vice\s+)?"
     r"(?:prime\s+minister|pm|premier)|minister|ambassador|leader|official|spokes\w+|head|chairman|"
@@ -399,7 +400,7 @@ _NAME_ASKED = re.compile(
     r"|\bфамили[яю]\b",
     re.I,
 )
-_FULL_NAME = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}")  # a person's name, not a group
+_FULL_NAME = lazy_re(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}")  # a person's name, not a group
 
 
 def _unclaimed(q: Question, topic: tuple[str, ...]) -> tuple[str, ...]:
@@ -423,7 +424,7 @@ def _without_occasion(q: Question) -> Question:
 
 
 _CLAIMS_KEPT = 20_000  # facts' claims remembered (a large table's are not all kept)
-_WILL = re.compile(rf"(?i:{FUTURE_TENSE}|next\b.*)$")  # a future of the question
+_WILL = lazy_re(rf"(?i:{FUTURE_TENSE}|next\b.*)$")  # a future of the question
 
 
 def _placed(fact: Fact, s: Slots) -> bool:
@@ -436,7 +437,7 @@ def _placed(fact: Fact, s: Slots) -> bool:
 
 
 # A count or an ordinal a question claims, as written ("third", "10", "4th")
-_CLAIMED_NUMBER = re.compile(
+_CLAIMED_NUMBER = lazy_re(
     r"\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve",
     re.I,
@@ -447,15 +448,18 @@ _CONTRADICTED = {"#region": "regions"}  # (a list of what was named is open: "wa
 # mentioned?" is not answered no for naming the SCO)
 
 
-_FIGURE_GIVEN = re.compile(r"\d+(?:[.,]\d+)?\s*(?:billion|trillion|million|%|percent)", re.I)
+_FIGURE_GIVEN = lazy_re(r"\d+(?:[.,]\d+)?\s*(?:billion|trillion|million|%|percent)", re.I)
 
 
 def _other_figure(q: Question, facts: Sequence[Fact]) -> bool:
     """The facts give a figure, and none the question claims ("trade in 2038 was 321 billion
     dollars": $312 billion)."""
     shown = " ".join(f.display for f in facts)
-    return bool(q.amounts) and bool(_FIGURE_GIVEN.search(shown)) and not any(
-        re.search(rf"(?<![\d.]){re.escape(a)}(?![\d])", shown) for a in q.amounts)
+    return (
+        bool(q.amounts)
+        and bool(_FIGURE_GIVEN.search(shown))
+        and not any(re.search(rf"(?<![\d.]){re.escape(a)}(?![\d])", shown) for a in q.amounts)
+    )
 
 
 def _own_place(fact: Fact) -> str:
@@ -464,7 +468,7 @@ def _own_place(fact: Fact) -> str:
     return str(getattr(fact.parts, "place", "") or fact.place or "")
 
 
-_PART_ASKED = re.compile(
+_PART_ASKED = lazy_re(
     r"months?|месяц\w*|quarter|квартал\w*|half|полугоди\w*|[A-Za-z]{3}\s*[-–]\s*"
     r"[A-Za-z]{3}",
     re.I,
@@ -778,8 +782,11 @@ class Picker:
             if (
                 isinstance(again, Pick)
                 and again.facts
-                and (self._verdict(q, again) == "no" or self._named_otherwise(q, again.facts)
-                     or _other_figure(q, again.facts))
+                and (
+                    self._verdict(q, again) == "no"
+                    or self._named_otherwise(q, again.facts)
+                    or _other_figure(q, again.facts)
+                )
             ):
                 return dataclasses.replace(again, no=True)
             return pick

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 import Stemmer
 from rapidfuzz import fuzz, process
@@ -22,13 +22,16 @@ from rapidfuzz.distance import OSA
 from .gazetteer import Gazetteer
 from .intents import Lexicon
 from .language import Script, script
+from .lazyre import lazy_re
 from .occasions import Occasion, occasion
+from .reading import Reading
 from .text import (
     CONTENT_WORD,
     MONTH_NAMES,
     ORDINAL_WORDS,
     RU_MONTHS_GENITIVE,
     Guarded,
+    Pattern,
     is_russian,
     longest_spans,
     month_number,
@@ -40,10 +43,10 @@ from .text import (
 )
 from .verdict import Claim, claims
 
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_YEAR = lazy_re(r"^(?:19|20)\d\d$")
 _ENGLISH = Stemmer.Stemmer("english")
 _RUSSIAN = Stemmer.Stemmer("russian")
-_CYRILLIC = re.compile("[а-яё]")
+_CYRILLIC = lazy_re("[а-яё]")
 # Gazetteer sections whose names become one marker word: "what about the SCO" and "what about
 # BRICS" are the same question. Slot markers (years, months, small numbers) choose the meeting,
 # not the intent.
@@ -61,19 +64,19 @@ _CLAUSE_WORDS = frozenset({"when", "where"})
 # A question that opens with an auxiliary asks yes or no: a "when" or "where" after it begins a
 # clause that chooses the meeting ("did Xi invite him when they met in Moscow?"), while "do you
 # know when ..." and "can you tell me where ..." still ask when and where.
-_AUXILIARY_OPENING = re.compile(
+_AUXILIARY_OPENING = lazy_re(
     r"^\W*(?:@\w+[\s,]+)?(?:was|were|did|is|are|has|had|does)\s+"
     r"(?!you\b|u\b|anyone\b|anybody\b|somebody\b|it\s+known\b|the\s+article)",
     re.I,
 )
 # a word made from another ("powerful", a verb: "travelled")
-_DERIVED = re.compile(r"[a-z](?:ful|fully|less|ness|ly|lled|elled)$")
+_DERIVED = lazy_re(r"[a-z](?:ful|fully|less|ness|ly|lled|elled)$")
 _LONG = 7  # letters of a word that may be two slips away from what it means
 _MEMO = 100_000  # words remembered by a Reader (messages bring new ones without end)
 _RESPELL = 4  # letters of the shortest word respelt (``Reader.respell``)
 _RESPELL_FACTS = 5  # ... respelt as a word only the facts hold
 _MISTYPED = 7  # ... with a letter too many or one mistyped (short: "whole" is no "whose")
-_ASCII_WORD = re.compile(r"\b[A-Za-z]+\b")
+_ASCII_WORD = lazy_re(r"\b[A-Za-z]+\b")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -103,26 +106,24 @@ def _slips(word: str) -> Iterator[tuple[str, bool]]:
                     yield word[:i] + c + word[i + 1 :], True
 
 
-_DATING = re.compile(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
+_DATING = lazy_re(r"\b(?:in|that|of|during|on|since|by)\s+$|\b(?:в|во|на)\s+$", re.I)
 # How long something lasted ("how long was the visit", "сколько дней длился визит").
-_QUOTED_NAME = re.compile(r"«[^»]{1,80}»")  # a name in Russian quotes
-_HOW_LONG = re.compile(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|"
-                       r"\b(?:length|duration)\s+(?:of\b|\?|$)|\b(?:visit|trip)\s+length\b|"
-                       r"сколько\s+(?:времени\s+)?(?:длил|продолжал)\w*|"
-                       r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
-_NEGATED = re.compile(r"\bnot\s+(?:in|at)\b|\boutside\b|\bне\s+в\b|\bкроме\b", re.I)  # (quick test)
+_QUOTED_NAME = lazy_re(r"«[^»]{1,80}»")  # a name in Russian quotes
+_HOW_LONG = lazy_re(r"\bhow\s+(?:long|many\s+(?:days|hours|minutes|weeks))\b|"
+                    r"\b(?:length|duration)\s+(?:of\b|\?|$)|\b(?:visit|trip)\s+length\b|"
+                    r"сколько\s+(?:времени\s+)?(?:длил|продолжал)\w*|"
+                    r"сколько\s+(?:дней|часов|минут|недель)|как\s+долго", re.I)  # fmt: skip
+_NEGATED = lazy_re(r"\bnot\s+(?:in|at)\b|\boutside\b|\bне\s+в\b|\bкроме\b", re.I)  # (quick test)
 # (and the places listed after it: "outside Beijing and Moscow", "кроме Пекина и Москвы")
-_NOT_IN = re.compile(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bкроме)\s+(?:the\s+)?"
-                     r"(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|\bи\b|\bили\b)\s*)*$",
-                     re.I)  # fmt: skip
-_DAY_OFFSET = re.compile(r"\bthe\s+(?:(?P<before>day\s+before|previous\s+day|eve)|day\s+after|"
-                         r"next\s+day|following\s+day)\b|(?P<ru>накануне|днём\s+раньше|днем\s+раньше)|"
-                         r"на\s+следующий\s+день", re.I)  # fmt: skip
-_MONTH_BOUND = re.compile(
-    r"\b(before|prior to|until|after|since)\s+([A-Za-z]+)\.?\s+(\d{4})\b", re.I
-)
+_NOT_IN = lazy_re(r"(?:\bnot\s+(?:in|at)|\boutside(?:\s+of)?|\bне\s+в|\bкроме)\s+(?:the\s+)?"
+                  r"(?:[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b|\bor\b|\bи\b|\bили\b)\s*)*$",
+                  re.I)  # fmt: skip
+_DAY_OFFSET = lazy_re(r"\bthe\s+(?:(?P<before>day\s+before|previous\s+day|eve)|day\s+after|"
+                      r"next\s+day|following\s+day)\b|(?P<ru>накануне|днём\s+раньше|днем\s+раньше)|"
+                      r"на\s+следующий\s+день", re.I)  # fmt: skip
+_MONTH_BOUND = lazy_re(r"\b(before|prior to|until|after|since)\s+([A-Za-z]+)\.?\s+(\d{4})\b", re.I)
 _BEFORE_WORDS = frozenset({"before", "prior to", "until"})
-_DIGIT = re.compile(r"\d")  # (a quick test for patterns of numbers)
+_DIGIT = lazy_re(r"\d")  # (a quick test for patterns of numbers)
 _SHORT_YEAR = Guarded(
     re.compile(
         r"(?<![\w'’])['’](\d{2})\b"
@@ -136,10 +137,10 @@ _SHORT_YEAR = Guarded(
 )  # fmt: skip ("в 25м")
 # A day or the years asked for: an answer must give them ("on what exact date did the plenum
 # close" is not answered by "October 2025", "which years does the plan cover" by its name).
-_ASKS_DAY = re.compile(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:calendar\s+)?(?:dates?|days?)\b|"
-                       r"\bwhen exactly\b|"
-                       r"какого числа|точн\w* дат", re.I)  # fmt: skip
-_ASKS_YEARS = re.compile(
+_ASKS_DAY = lazy_re(r"\b(?:what|which|exact)\s+(?:exact\s+)?(?:calendar\s+)?(?:dates?|days?)\b|"
+                    r"\bwhen exactly\b|"
+                    r"какого числа|точн\w* дат", re.I)  # fmt: skip
+_ASKS_YEARS = lazy_re(
     r"\b(?:which|what)\s+years\b(?!\s+of\b)|\bwhat period\b|в каких годах|в\s+какие\s+годы", re.I
 )  # fmt: skip ("which Years of Culture" names themed years)
 # The future tense itself ("will", "состоится"): a question in it asks of what has not happened
@@ -147,46 +148,44 @@ FUTURE_TENSE = (r"will|shall|going to|будет|будут|приедет|со�
                 r"встретится|встретятся|увидятся|проведут|"
                 r"следующ\w*|посетит|посетят|прилетит|отправится")  # fmt: skip
 # ... and the other words of what is to come ("expected", "the next meeting")
-_FUTURE = re.compile(r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetup|meet-up|visit|talks|summit|"
-                     r"trip)\b|"
-                     r"\b(?:expected|planned|scheduled|upcoming|due to|is to|are to)\b|"
-                     r"\b(?:планиру\w*|ожида\w*|предстоящ\w*|"
-                     r"долж(?:ен|на|ны|но)\s+(?:встретиться|прибыть|посетить|пройти|состояться))|"
-                     rf"\b(?:{FUTURE_TENSE})(?!\w)",
-                     re.I)  # fmt: skip
-_HOW_MANY = re.compile(r"\bhow\s+many\b|(?<!во\s)сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|"
-                       r"amount|sum|size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b"
-                       r"|\bwhat\s+(?:figure|number|amount|sum|percentage)\b", re.I)  # fmt: skip
+_FUTURE = lazy_re(r"\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetup|meet-up|visit|talks|summit|"
+                  r"trip)\b|"
+                  r"\b(?:expected|planned|scheduled|upcoming|due to|is to|are to)\b|"
+                  r"\b(?:планиру\w*|ожида\w*|предстоящ\w*|"
+                  r"долж(?:ен|на|ны|но)\s+(?:встретиться|прибыть|посетить|пройти|состояться))|"
+                  rf"\b(?:{FUTURE_TENSE})(?!\w)",
+                  re.I)  # fmt: skip
+_HOW_MANY = lazy_re(r"\bhow\s+many\b|(?<!во\s)сколько|\bwhat\s+(?:is|was)\s+the\s+(?:value|"
+                    r"amount|sum|size|worth)\b|\bhow\s+much\s+(?:is|was)\s+(?:the|it)\b"
+                    r"|\bwhat\s+(?:figure|number|amount|sum|percentage)\b", re.I)  # fmt: skip
 # "how many days did the visit last": a duration, not the last meeting
-_LASTED = re.compile(
-    r"\b(?:how\s+(?:long|many\s+(?:days|hours|minutes))\b.*?)\blast(?:ed)?\b", re.I
-)
+_LASTED = lazy_re(r"\b(?:how\s+(?:long|many\s+(?:days|hours|minutes))\b.*?)\blast(?:ed)?\b", re.I)
 # "what did Xi say about the congress held the previous year": a year the speaker looks back to,
 # not the last meeting (in a question about what was said or about trade)
-_YEAR_BACK = re.compile(r"\b(?:last|previous|prior|preceding)\s+year(?:['’]s)?\b"
-                        r"|(?<!\w)(?:прошл|предыдущ)\w*\s+год", re.I)  # fmt: skip
+_YEAR_BACK = lazy_re(r"\b(?:last|previous|prior|preceding)\s+year(?:['’]s)?\b"
+                     r"|(?<!\w)(?:прошл|предыдущ)\w*\s+год", re.I)  # fmt: skip
 # "the May meeting": the month (May is a month only where a month can stand)
 _MAY_NOUNS = ("meeting", "meetings", "talks", "visit", "trip", "one", "summit", "encounter")
 # The speaker asked for: "who (actually) said ...", "кто сказал ..."
-_WHO_SAID = re.compile(r"\bwho\s+(?:\w+\s+)?(?:said|say|says|told|called|stated|mentioned|"
-                       r"spoke)\b|(?<!\w)кто\s+(?:\w+\s+)?(?:сказал|говорил|заявил|назвал|"
-                       r"упомянул|отметил)", re.I)  # fmt: skip
+_WHO_SAID = lazy_re(r"\bwho\s+(?:\w+\s+)?(?:said|say|says|told|called|stated|mentioned|"
+                    r"spoke)\b|(?<!\w)кто\s+(?:\w+\s+)?(?:сказал|говорил|заявил|назвал|"
+                    r"упомянул|отметил)", re.I)  # fmt: skip
 _YEAR_RU = frozenset({"год", "года", "году", "годом", "г"})  # after a year: its case ending
-_LAST = re.compile(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
+_LAST = Pattern(r"\b(?:last|lastly|latest|most recent|recent|recently|newest|previous|final)\b|"
                    r"\blas(?=\s+(?:meeting|meet|time|one|talks)\b)|"  # (typed "las meeting")
                    r"(?<!\w)(?:последн|недавн|крайн|сам(?:ая|ой)\s+поздн)", re.I)  # fmt: skip
 # ("the first eleven months", "for the first time" name a period, not the first meeting)
 # (Russian: a word's start; "выбранном" holds "ранн")
-_FIRST = re.compile(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:months?|quarter|"
-                    r"half|weeks?|days?)\b)|(?<!\w)(?:перв|ранн|впервые)", re.I)  # fmt: skip
-_SOIL = re.compile(r"\b(Chinese|Russian)\s+(?:soil|territory|ground)\b", re.I)
+_FIRST = Pattern(r"\b(?:first|earliest|initial|oldest)\b(?!\s+(?:\w+\s+)?(?:months?|quarter|"
+                 r"half|weeks?|days?)\b)|(?<!\w)(?:перв|ранн|впервые)", re.I)  # fmt: skip
+_SOIL = Pattern(r"\b(Chinese|Russian)\s+(?:soil|territory|ground)\b", re.I)
 _SOIL_OF = {"chinese": "China", "russian": "Russia"}
 # "after 2023", "since 2024", "before 2025", "после 2023 года": a side of a year.
-_YEAR_BOUND = re.compile(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
-                         r"|(?<!\w)(после|начиная)\s+(?:с\s+)?\d{4}", re.I)  # fmt: skip
+_YEAR_BOUND = Pattern(r"\b(after|since|before|prior)\s+(?:to\s+)?\d{4}\b"
+                      r"|(?<!\w)(после|начиная)\s+(?:с\s+)?\d{4}", re.I)  # fmt: skip
 # "the meeting right before the Nov 2025 one", "last met before their May 2026 meeting",
 # "which meeting was held right after Xi's state visit".
-_RELATIVE = re.compile(
+_RELATIVE = Pattern(
     r"\b(?:right\s+|just\s+|immediately\s+|directly\s+)?(before|after|preceding|preceded|prior|"
     r"following|followed)\s+(?:to\s+)?"
     r"(?:the|their|that|his|her|[\w-]+['’]s)\s+(?:[\w'’,.-]+\s+){0,5}?(?:meeting|one|visit|talks|trip)"
@@ -200,27 +199,27 @@ _SEASON = Guarded(re.compile(r"\b(winter|spring|summer|autumn)\b|\bin\s+(?:the\s
                   ("winter", "spring", "summer", "autumn", "fall",
                    "зим", "весн", "лет", "осен"))  # fmt: skip
 # A season as a word of a message (normalised: lower case, "ё" as "е"): its months, no topic.
-_SEASON_WORD = re.compile(rf"winter|spring|summer|autumn|{_SEASON_RU}")
+_SEASON_WORD = lazy_re(rf"winter|spring|summer|autumn|{_SEASON_RU}")
 _SEASONS = {"win": (12, 1, 2), "spr": (3, 4, 5), "sum": (6, 7, 8), "aut": (9, 10, 11),
             "fal": (9, 10, 11), "зим": (12, 1, 2), "вес": (3, 4, 5), "лет": (6, 7, 8),
             "осе": (9, 10, 11)}  # fmt: skip
 # "when did they meet for the very first time", "the first time they met": the first meeting.
-_FIRST_MEETING = re.compile(
+_FIRST_MEETING = lazy_re(
     r"\b(?:meet|met|meeting)\s+(?:\w+\s+){0,2}for\s+the\s+(?:very\s+)?"
     r"first\s+time\b|\bfirst\s+time\s+(?:that\s+)?(?:\w+\s+){1,4}met\b",
     re.I,
 )  # fmt: skip ("the first time Xi and Mishustin met")
 # "January-November", "январе-августе": a period of months, not the month of a meeting.
-_MONTH_RANGE = re.compile(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
+_MONTH_RANGE = lazy_re(r"\b[A-Za-zА-Яа-яЁё]{3,9}\.?\s*[-–]\s*[A-Za-zА-Яа-яЁё]{3,9}\.?")
 _PLACE_PREPOSITIONS = frozenset({"in", "to", "at", "from", "в", "во"})  # a place comes after
-_WEEKDAY = re.compile(r"day of (?:the |teh )?w(?:e|ee|ea)k|week ?day|день недели|какой день|"
-                      r"\b(?:was|on) it a "
-                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)  # fmt: skip
+_WEEKDAY = Pattern(r"day of (?:the |teh )?w(?:e|ee|ea)k|week ?day|день недели|какой день|"
+                   r"\b(?:was|on) it a "
+                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)  # fmt: skip
 # "3rd" is "third" to a topic (facts say "the third forum"); "28th" stays as written
 _SUFFIX = {1: "st", 2: "nd", 3: "rd"}
 ORDINAL_DIGITS = {f"{n}{'th' if 10 < n % 100 < 14 else _SUFFIX.get(n % 10, 'th')}": w
                    for w, n in ORDINAL_WORDS.items()}  # fmt: skip
-_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я|-?ю|-?го|-?м)")
+_ORDINAL = lazy_re(r"\b(\d{1,3})(?:st|nd|rd|th|-?лети|-?й|-?я|-?ю|-?го|-?м)")
 # The person a question asks about as a speaker: right after "did"/"according to", or next to a
 # verb of saying ("what did Xi say", "Xi's remarks", "по словам Мишустина", "что сказал Си").
 # Verbs of appraising or asserting, shared by both readings of saying below ("how did Mishustin
@@ -254,16 +253,16 @@ _SAY_RU = rf"{_SAY_RU_STRONG}|{_NAMED_RU}"
 # Weaker words of saying ("говорили про ИИ?" asks what they discussed): only with a speaker.
 _TALK_RU = r"говорил|упомянул|упоминал"
 # ("the Moscow talks" are the meeting; "Xi talks about" is speech)
-_TALK = re.compile(rf"\b(?:talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speak|"
-                   rf"mention(?:ed|s)?)\b|{_TALK_RU}", re.I)  # fmt: skip
-_BEFORE_SPEAKER = re.compile(rf"(?:\b(?:did|does|do|has|had|have|according to|by)\s+(?:the\s+)?"
-                             rf"|по словам\s+|(?:{_SAY_RU}|{_TALK_RU})\w*\s+)$", re.I)  # fmt: skip
+_TALK = Pattern(rf"\b(?:talk(?:ed)?|talks(?=\s+(?:about|of|on)\b)|spoke|speak|"
+                rf"mention(?:ed|s)?)\b|{_TALK_RU}", re.I)  # fmt: skip
+_BEFORE_SPEAKER = lazy_re(rf"(?:\b(?:did|does|do|has|had|have|according to|by)\s+(?:the\s+)?"
+                          rf"|по словам\s+|(?:{_SAY_RU}|{_TALK_RU})\w*\s+)$", re.I)  # fmt: skip
 # ("Xi's own words", "Mishustin reportedly said"; not "Putin's greetings described": whose
 # greetings others described)
-_AFTER_SPEAKER = re.compile(rf"^(?:['’]s\s*(?:(?:own|exact|latest|first|main|key|official)\s+)?"
-                            rf"|\s*(?:\w+\s+)?)(?:{_SAY}|{_SAY_RU}|{_TALK_RU})", re.I)  # fmt: skip
-_SAYS_RU = re.compile(rf"{_SAY_RU}|{_TALK_RU}", re.I)
-_PREPOSITION_RU = re.compile(r"\b(?:про|о|об|обо|с|со|у|к|ко|для|от|за|на|в|во|по|при)\s+$", re.I)
+_AFTER_SPEAKER = lazy_re(rf"^(?:['’]s\s*(?:(?:own|exact|latest|first|main|key|official)\s+)?"
+                         rf"|\s*(?:\w+\s+)?)(?:{_SAY}|{_SAY_RU}|{_TALK_RU})", re.I)  # fmt: skip
+_SAYS_RU = lazy_re(rf"{_SAY_RU}|{_TALK_RU}", re.I)
+_PREPOSITION_RU = lazy_re(r"\b(?:про|о|об|обо|с|со|у|к|ко|для|от|за|на|в|во|по|при)\s+$", re.I)
 
 
 def _nominative(written: str, ru: str) -> bool:
@@ -274,17 +273,17 @@ def _nominative(written: str, ru: str) -> bool:
 
 # People named as the ones who met: "meet Putin", "met with Xi", "встречался с Путиным",
 # "Xi and Putin meet".
-_MET_BEFORE = re.compile(
+_MET_BEFORE = lazy_re(
     r"(?:\b(?:meet|meets|met|meeting|talks|sit down|sat down)\s+(?:with\s+)?"
     r"|встреч\w*\s+(?:с\s+|со\s+)?|переговор\w*\s+с\s+)$",
     re.I,
 )
-_MET_AFTER = re.compile(r"^\s+(?:meet|meets|met|встреч)", re.I)
-_INVITED_BEFORE = re.compile(r"\b(?:invite|invites|invited|inviting)\s+$", re.I)  # (Russian
+_MET_AFTER = lazy_re(r"^\s+(?:meet|meets|met|встреч)", re.I)
+_INVITED_BEFORE = lazy_re(r"\b(?:invite|invites|invited|inviting)\s+$", re.I)  # (Russian
 # word order says nothing: "кого пригласил Си" is whom Xi invited)
-_TOLD_BEFORE = re.compile(r"\b(?:tell|tells|told|telling)\s+$", re.I)  # "what did Liu tell Xi"
-_JOINED = re.compile(r"\s*(?:and|&|with|и|с|,)\s*|-", re.I)  # between two names said together
-_MEETS = re.compile(r"\b(?:meet|meets|met|meeting|meetings|talks|sit down|sat down)\b|встреч", re.I)
+_TOLD_BEFORE = lazy_re(r"\b(?:tell|tells|told|telling)\s+$", re.I)  # "what did Liu tell Xi"
+_JOINED = lazy_re(r"\s*(?:and|&|with|и|с|,)\s*|-", re.I)  # between two names said together
+_MEETS = lazy_re(r"\b(?:meet|meets|met|meeting|meetings|talks|sit down|sat down)\b|встреч", re.I)
 _VENUE = Guarded(re.compile(
     r"\b(?:venue|hall|building|guesthouse|guest house|hotel|residence|"
     r"where exactly|which room)\b|в каком здании|место проведения|какой зал|где именно"
@@ -295,14 +294,14 @@ _VENUE = Guarded(re.compile(
 ), ("venue", "hall", "building", "guest", "hotel", "residence", "where exactly", "which room",
     "where in", "в каком здании", "место проведения", "какой зал", "где именно",
     "где в "))  # fmt: skip
-_WHEN = re.compile(
+_WHEN = lazy_re(
     r"\b(?:when|(?:what|which)\s+(?:exact\s+|precise\s+|specific\s+)?(?:dates?|days?))\b"
     r"|когда|какого числа",
     re.I,
 )
 # Verbs of something that happens on its own, not at the meeting: when it happened is its own
 # date, not the meeting's ("when did the earthquake strike", "when was the forum held").
-_EVENT_VERB = re.compile(
+_EVENT_VERB = lazy_re(
     r"\b(?:strike|struck|hit|happen(?:ed|s)?|occur(?:red|s)?|take place|took place|held|"
     r"break out|broke out|begin|began|start(?:ed|s)?|end(?:ed|s)?|conclude[sd]?|launch(?:ed)?|"
     r"open(?:ed)?|close[sd]?|(?:re-?)?elected|inaugurated|sworn in|born|died)\b"
@@ -310,7 +309,7 @@ _EVENT_VERB = re.compile(
     re.I,
 )
 # "According to these reports" / "по данным статей" names the articles, not a speaker.
-_THE_ARTICLES = re.compile(
+_THE_ARTICLES = Pattern(
     r"\baccording\s+to\s+(?:the|these|those|your|this|that)\s+(?:news\s+)?(?:reports?|articles?|"
     r"sources?|texts?|stories|story|news)\b|(?:согласно|по\s+данным|по\s+словам)\s+(?:этих\s+|"
     r"твоих\s+|ваших\s+)?(?:стат\w*|источник\w*|сообщени\w*)"
@@ -351,7 +350,7 @@ _HEARSAY = Guarded(
      "correct", "right", "говорят", "слышал"),
 )  # fmt: skip
 # A date in figures: "05.11.2026" (day first, as dotted dates are), "2026-11-05"
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE = lazy_re(
     r"\b(?:(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)|((?:19|20)\d\d)-(\d\d)-(\d\d))\b"
 )
 
@@ -371,8 +370,8 @@ def _spell_dates(text: str) -> str:
     return _NUMERIC_DATE.sub(spelt, text) if any(c.isdigit() for c in text) else text
 
 
-_BY_PHONE = re.compile(r"\b(?:by|on the|over the)\s+(?:tele)?phone\b|\bphone\s+call|по телефону",
-                       re.I)  # fmt: skip
+_BY_PHONE = lazy_re(r"\b(?:by|on the|over the)\s+(?:tele)?phone\b|\bphone\s+call|по телефону",
+                    re.I)  # fmt: skip
 # How someone responded: what they said right after what they responded to
 _RESPONDS = Guarded(re.compile(r"\b(?:respond(?:ed|s)?|react(?:ed|s)?|repl(?:y|ied|ies)|"
                                r"answer(?:ed|s)?|response|reaction)\b|отреагировал|реагировал|"
@@ -394,14 +393,14 @@ _HELD_CLAUSE = Guarded(re.compile(r"\b(?:that|which)\s+(?:was|were|had\s+been)\s
 # Weaker: "what growth points did Xi name", "which sectors did Mishustin list", "what does
 # Mishustin want to double": what was said, or
 # a fact of a kind ("sectors": cooperation areas), whichever fits better.
-_SAID_WEAKLY = re.compile(r"\b(?:did|does|do)\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|"
-                          r"suggest|outline|single out|mention|point to|identify|want|bring up|"
-                          r"raise)\b|"
-                          r"(?<!\bi )(?<!\bwe )"
-                          rf"(?<!\byou )\bwant(?:ed|s)\b|{_NAMED_RU}|перечислил", re.I)  # fmt: skip
+_SAID_WEAKLY = Pattern(r"\b(?:did|does|do)\s+(?:\w+\s+){1,2}(?:name|list|cite|highlight|"
+                       r"suggest|outline|single out|mention|point to|identify|want|bring up|"
+                       r"raise)\b|"
+                       r"(?<!\bi )(?<!\bwe )"
+                       rf"(?<!\byou )\bwant(?:ed|s)\b|{_NAMED_RU}|перечислил", re.I)  # fmt: skip
 # The question asks what was said: a verb or noun of saying ("what did Xi say", "who wished",
 # "Xi's remarks", "что пожелал Мишустин", "по словам").
-_SAID = re.compile(
+_SAID = Pattern(
     r"\b(?:say|said|says|saying|tell(?!\s+(?:me|us)\b)|told|describe[sd]?|characteri[sz](?:e|ed|es)|"
     r"call(?:ed|s)? (?:for|on)|urge[sd]?|hope[sd]?|hoping|wish(?:ed|es)?|applaud(?:ed|s)?|"
     r"prais(?:e|ed|es)|welcome[sd]?|believe[sd]?|stress(?:ed|es)?|emphasi[sz](?:e|ed|es)|"
@@ -424,12 +423,12 @@ _SAID = re.compile(
 _SAID_RU = Guarded(re.compile(rf"{_SAY_RU_STRONG}|по\s+(?:его\s+|её\s+|ее\s+|их\s+)?словам|"
                               r"метафор|высказ|(?<!\w)кто\s+(?:\w+\s+)?(?:упомянул|упоминал)",
                               re.I), None)  # fmt: skip
-_ASKS_FIGURE = re.compile(r"\bhow\s+(?:much|many|big|large|fast|strong|powerful)\b|"
-                          r"\bwhat\s+(?:was|is)\s+the\s+(?:figure|amount|value|volume|growth)\b"
-                          r"|сколько", re.I)  # fmt: skip
+_ASKS_FIGURE = lazy_re(r"\bhow\s+(?:much|many|big|large|fast|strong|powerful)\b|"
+                       r"\bwhat\s+(?:was|is)\s+the\s+(?:figure|amount|value|volume|growth)\b"
+                       r"|сколько", re.I)  # fmt: skip
 # Whom a figure is attributed to ("according to what Mishustin told Xi", "per Xi's remarks"):
 # a question of how much asks the figure, not what was said.
-_ATTRIBUTED = re.compile(
+_ATTRIBUTED = lazy_re(
     r"\baccording\s+to\s+(?:what\s+)?[^,?]{1,40}?(?:\b(?:said|told|says|tells|stated)\b"
     r"(?:\s+\w+)?|(?=[,?]|$))|\bper\s+[\w'’.-]+\s+(?:remarks|words|statement)\b"
     r"|\bпо\s+словам\s+\w+",
@@ -437,17 +436,17 @@ _ATTRIBUTED = re.compile(
 )
 # "принял ли он приглашение": "принял" is "received" (met) as well as "accepted", but with an
 # invitation (or aid) it claims acceptance.
-_ACCEPTED_RU = re.compile(r"(принял\w*)\b.*(?:приглашени|помощ)|"
-                          r"(?:приглашени|помощ)\w*\b.*\b(принял\w*)", re.I)  # fmt: skip
+_ACCEPTED_RU = lazy_re(r"(принял\w*)\b.*(?:приглашени|помощ)|"
+                       r"(?:приглашени|помощ)\w*\b.*\b(принял\w*)", re.I)  # fmt: skip
 ACCEPT = "accept"  # the claim token of "accept" (its stem; the lexicon's ``verify`` holds it)
-_SIDE = re.compile(
+_SIDE = lazy_re(
     r"\b(?:on|from)\s+(?:the\s+)?(chinese|russian)\s+side\b|\b(chinese|russian)"
     r"\s+side\b|\bfrom\s+(?:the\s+)?(china|russia)\b|\bс\s+(российской|китайской)\s+"
     r"стороны|\b(chinese|russian)\s+(?=(?:deputy\s+|vice\s+)?(?:ministers|officials|"
     r"delegates)\b)",
     re.I,
 )  # fmt: skip ("which Russian ministers": of that side)
-_RU_TO = re.compile(r"(?<!\w)(?:в|во)\s+$", re.I)  # before a country: "в Россию", "в Китае"
+_RU_TO = lazy_re(r"(?<!\w)(?:в|во)\s+$", re.I)  # before a country: "в Россию", "в Китае"
 
 
 @dataclass(frozen=True, slots=True)
@@ -607,7 +606,7 @@ def _amounts(text: str) -> list[str]:
     return [next(g for g in m.groups() if g).replace(",", ".") for m in _AMOUNT.finditer(text)]
 
 
-_NTH = re.compile(
+_NTH = lazy_re(
     r"\b(?P<n>second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:of\s+(?:the|their)\s+(?:\w+\s+)?)?"
     r"(?:time|meeting|meet|encounter|talks)"  # ("the third of the four meetings")
     # "which meeting came third", "the one that was held second"
@@ -621,8 +620,8 @@ _NTH = re.compile(
 _NTH_RU = {"втор": 2, "трет": 3, "четвёрт": 4, "четверт": 4, "пят": 5}
 
 
-_BEFORE_LAST = re.compile(r"\b(?:second|2nd|next)[\s-]+to[\s-]+last\b|\bpenultimate\b|"
-                          r"\bone\s+before\s+(?:the\s+)?last\b|предпоследн", re.I)  # fmt: skip
+_BEFORE_LAST = Pattern(r"\b(?:second|2nd|next)[\s-]+to[\s-]+last\b|\bpenultimate\b|"
+                       r"\bone\s+before\s+(?:the\s+)?last\b|предпоследн", re.I)  # fmt: skip
 
 
 def _nth(text: str) -> int:
@@ -652,7 +651,7 @@ _ROLE = Guarded(re.compile(rf"\b(?P<c1>{_COUNTRIES})\s+(?P<o1>{_OFFICES})\b|\b(?
                    rf"(?:of\s+)?(?P<c2>{_COUNTRIES})\b", re.I),
                 ("chin", "russ", "китай", "китая", "российск", "россии", "кнр", "рф"))  # fmt: skip
 # The office is what is asked: "who is the Chinese premier", "who was Russia's PM at ...".
-_ASKS_WHO = re.compile(
+_ASKS_WHO = lazy_re(
     r"\b(?:who\s*(?:'s|s|is|was|are|were)|кто\s+(?:такой|был|является)?|как\s+зовут)\s*"
     r"(?:the\s+|at\s+the\s+time\s+)?$",
     re.I,
@@ -683,7 +682,7 @@ def _holds(role: str, office: str, country: str) -> bool:
 
 # "Where was the 28th regular meeting held", "when was the forum held": the question is about
 # another event, not the leaders' meeting.
-_OTHER_EVENT = re.compile(
+_OTHER_EVENT = lazy_re(
     r"^\W*(?:(?:братан|бро|слушай|чел|bro|dude|yo|guys)\W+)?"  # "братан, когда ..."
     r"(?:(?:(?:please\s+)?tell\s+me|do\s+you\s+know|скажи(?:те)?)\s+)?"  # "tell me where ..."
     r"(?:when|where|on what dates?|in which city|(?:what|which)\s+(?:day\s+of\s+the\s+week|"
@@ -741,11 +740,19 @@ def entity_phrases(gaz: Gazetteer) -> dict[tuple[str, ...], tuple[str, str]]:
     return out
 
 
+def _vocabulary(examples: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The words of the examples as read (``Reader.examples``), the slot markers aside."""
+    return frozenset(t for toks in examples.values() for t in toks) - SLOT_MARKERS
+
+
 class Reader:
     """Reads messages into ``Question``s: the lexicon, the gazetteer, the intents' vocabulary."""
 
     def __init__(self, lexicon: Lexicon, gaz: Gazetteer, examples: Iterable[str],
-                 frames: Iterable[str] = (), max_chars: int = 500):  # fmt: skip
+                 frames: Iterable[str] = (), max_chars: int = 500,
+                 reading: Any = None):  # fmt: skip
+        """``reading``: the JSON of a ``bot.reading.Reading`` stored before (its tables are
+        worked out again unless it was made from these examples, frames and ``max_chars``)."""
         self.lexicon = lexicon
         self.gaz = gaz
         self.max_chars = max_chars
@@ -772,7 +779,37 @@ class Reader:
         self._offices = frozenset(t for w in _TITLES for t in self._canon_plain(w))
         self._named = frozenset({"#person"} | {t for n in self._titled.values()
                                                for t in self._canon_plain(n)})  # fmt: skip
-        examples = tuple(examples)
+        # What the names, the examples and the lexicon are read as: worked out here, or read
+        # back from where a build stored it (``bot.reading``), when made from the same ones.
+        made_from = (tuple(examples), tuple(frames), max_chars)
+        stored = Reading.from_json(reading, made_from) if reading is not None else None
+        self.reading = stored or self._work_out(*made_from)
+        self.entities = self.reading.entities
+        self._longest = max((len(k) for k in self.entities), default=0)
+        self._lengths = span_lengths(self.entities)
+        self.examples = self.reading.examples
+        self.vocabulary = _vocabulary(self.examples)
+        self._spell = self.reading.spell
+        self._place_of = self.reading.place_of
+        self._lexical = self.reading.lexical
+        self._choices = sorted(self._spell)
+        self._written = self.reading.written
+        self._repaired: dict[tuple[str, str], str | None] = {}
+        self._written_choices = sorted(self._written)
+        self.frames = self.reading.frames
+        self.verify = self.reading.verify
+        self._city_of = {v.name: str(v.attr("city")) for v in gaz.sections["venues"]}
+        self._accept = (ACCEPT,) if ACCEPT in self.verify else ()
+        # Words of the articles (stemmed), which a misspelt word may mean ("bildng"): the
+        # table's, told by ``know``; none until then.
+        self._in_facts: Callable[[str], bool] = _nothing
+        self._respelt: dict[str, str] = {}
+
+    def _work_out(self, examples: tuple[str, ...], frames: tuple[str, ...],
+                  max_chars: int) -> Reading:  # fmt: skip
+        """The ``Reading`` of the gazetteer's names, the examples and the lexicon (the names
+        are marked in the examples as they are read: ``self.entities`` is set on the way)."""
+        lexicon, gaz = self.lexicon, self.gaz
         keywords = {t for e in examples for w in normalize(e, max_chars).split()
                     if (t := self._word(w)) is not None}  # fmt: skip
         entities: dict[tuple[str, ...], tuple[str, str]] = {}
@@ -794,20 +831,18 @@ class Reader:
         self._longest = max((len(k) for k in self.entities), default=0)
         self._lengths = span_lengths(self.entities)
         # The examples read as messages are (the matcher scores against these), once each.
-        self.examples = {e: tuple(self.canon(e)[0]) for e in dict.fromkeys(examples)}
+        read_examples = {e: tuple(self.canon(e)[0]) for e in dict.fromkeys(examples)}
         # Typos are repaired towards the vocabulary and towards every one-word variant in the
         # lexicon ("землятресение" -> землетрясение -> earthquake), stemmed like messages.
-        self.vocabulary = (
-            frozenset(t for toks in self.examples.values() for t in toks) - SLOT_MARKERS
-        )
-        spell: dict[str, str] = {t: t for t in sorted(self.vocabulary)}
+        vocabulary = _vocabulary(read_examples)
+        spell: dict[str, str] = {t: t for t in sorted(vocabulary)}
         for variant, word in lexicon.synonyms.items():
             canon = lexicon.synonyms.get(stem(word), word)
-            if " " not in variant and canon in self.vocabulary:
+            if " " not in variant and canon in vocabulary:
                 spell.setdefault(stem(variant), canon)
         # and towards one-word place names ("moskow": Moscow), which the examples hold as markers
         # (a place no example names is read as a marker: its own word, stemmed, is the target)
-        self._place_of = {
+        place_of = {
             (one[0] if one[0].isalpha() else stem(alias.lower())): e.name
             for e in gaz.sections["places"]
             for alias in (*e.aliases, e.ru)
@@ -816,7 +851,7 @@ class Reader:
             and (one[0].isalpha() or (one[0] == PLACE and alias.isalpha()))
             and len(alias) >= 5
         }  # fmt: skip (and in Russian: "маскве" is Moscow)
-        for place in self._place_of:
+        for place in place_of:
             spell.setdefault(place, place)
         # and towards places outside the articles ("pariss": Paris, which the articles never
         # name: the question is declined for it, not answered for the places they do)
@@ -824,41 +859,32 @@ class Reader:
             if name.isalpha() and len(name) >= 5:
                 for target in (name.lower(), stem(name.lower())):
                     spell.setdefault(target, stem(name.lower()))
-        self._spell = spell
         # The words the lexicon reads other words as ("цепочках" -> chain): real words, never
         # typos of an intent's word ("chain" is not "chair", "supply" not "set").
-        self._lexical = (
+        lexical = (
             frozenset(
                 t
                 for words in set(lexicon.synonyms.values())
                 for w in words.split()
                 if (t := self._word(w)) is not None
             )
-            - self.vocabulary
+            - vocabulary
         )
-        self._choices = sorted(spell)
         # The same, as words are written: the examples' and the lexicon's words, unstemmed.
         written: dict[str, str] = {}
-        for text in (*self.examples, *(v for v in lexicon.synonyms if " " not in v)):
+        for text in (*read_examples, *(v for v in lexicon.synonyms if " " not in v)):
             plain = text.isalpha() and text.islower() and "ё" not in text  # (normal already)
-            for w in [text] if plain else normalize(text, self.max_chars).split():
+            for w in [text] if plain else normalize(text, max_chars).split():
                 tok = self._word(w)
-                if tok in self.vocabulary and w.isalpha():
+                if tok in vocabulary and w.isalpha():
                     written.setdefault(w, tok)
-        self._written = written
-        self._repaired: dict[tuple[str, str], str | None] = {}
-        self._written_choices = sorted(written)
-        self.frames = frozenset(t for f in frames for t in self.canon(f)[0])
+        read_frames = frozenset(t for f in frames for t in self.canon(f)[0])
         # A claim word read as a word of another sense is no claim: "принял" is "received"
         # (meet) as well as "accepted"; only canonical forms that are claim words themselves.
         claims = {stem(w) for w in lexicon.verify} | set(lexicon.verify)
-        self.verify = frozenset(t for w in lexicon.verify for t in self.canon(w)[0] if t in claims)
-        self._city_of = {v.name: str(v.attr("city")) for v in gaz.sections["venues"]}
-        self._accept = (ACCEPT,) if ACCEPT in self.verify else ()
-        # Words of the articles (stemmed), which a misspelt word may mean ("bildng"): the
-        # table's, told by ``know``; none until then.
-        self._in_facts: Callable[[str], bool] = _nothing
-        self._respelt: dict[str, str] = {}
+        verify = frozenset(t for w in lexicon.verify for t in self.canon(w)[0] if t in claims)
+        return Reading((examples, frames, max_chars), entities, read_examples, spell, place_of,
+                       lexical, written, read_frames, verify)  # fmt: skip
 
     def know(self, in_facts: Callable[[str], bool]) -> None:
         """Tell the reader which stemmed words the facts hold: a word of a question that no
@@ -1396,8 +1422,8 @@ def _short_years(text: str) -> list[int]:
     return [2000 + int(next(g for g in m.groups() if g)) for m in _SHORT_YEAR.finditer(text)]
 
 
-_TARGET_YEAR = re.compile(r"\b(?:by|к|до)\s+(?:the\s+end\s+of\s+|конца\s+)?((?:19|20)\d\d)\b",
-                          re.I)  # fmt: skip
+_TARGET_YEAR = lazy_re(r"\b(?:by|к|до)\s+(?:the\s+end\s+of\s+|конца\s+)?((?:19|20)\d\d)\b",
+                       re.I)  # fmt: skip
 
 
 def _bounded(text: str, years: list[int]) -> tuple[int, ...]:

@@ -20,6 +20,7 @@ from .facts import QUOTED, Fact, FactKind, FactTable
 from .factstore import StoredTable
 from .gazetteer import transliterate
 from .kinds import KINDS
+from .lazyre import lazy_re
 from .question import ORDINAL_DIGITS, Question, Reader, closest_word, stem
 from .text import ORDINAL_WORDS
 
@@ -122,7 +123,7 @@ _ACTS = frozenset({"applaud"})  # kinds of saying that are acts (``Relevance.str
 HUB = 6  # variants that make a canonical word a hub
 _ORDINALS = frozenset(stem(w) for w in ORDINAL_WORDS)
 # A Russian name's case endings ("Барсукова", "Терехиным"): the name is what is left.
-_RU_CASE = re.compile(r"(?:ым|ом|ем|ой|ою|ей|а|у|е|ы)$")
+_RU_CASE = lazy_re(r"(?:ым|ом|ем|ой|ою|ей|а|у|е|ы)$")
 
 
 def latin_name(written: str, known: Container[str]) -> str:
@@ -140,7 +141,7 @@ def latin_name(written: str, known: Container[str]) -> str:
 _NAME_MIN = 4  # letters of a name read across alphabets (shorter ones match words by chance)
 _ORDINAL_WORD = {digits: stem(word) for digits, word in ORDINAL_DIGITS.items()}
 # A name of capitalised words ("Eastern Economic Forum", "Belt and Road Forum")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][a-z]+){2,}\b")
+_CAPITALISED = lazy_re(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][a-z]+){2,}\b")
 # (a quoted sentence's words are marked ``QUOTED``, see bot/facts.py: "a paraphrase's words no
 # fact holds weigh little", and only a question no intent answers looks for them)
 MIN_COVER = 0.5  # the share of the topic's weight a fact must hold to answer

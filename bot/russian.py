@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from .gazetteer import Gazetteer
 from .glossary import Glossary, tokens
+from .lazyre import lazy_re
 
-_OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+_OPTIONAL = lazy_re(r"\[([^\[\]]*)\]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import speech_ru
+from .lazyre import lazy_re
 
 # The verbs of reported speech, by what the speaker does; the kind is what questions ask for
 # ("what did Xi hope for", "what did Mishustin call for").
@@ -56,7 +57,7 @@ _TITLE_RE = (
 Holder = Callable[[str], str | None]  # a title as written -> the person it stands for, if any
 _OPENERS = r"(?:for (?:his|her) part,?\s*|in turn,?\s*|meanwhile,?\s*|also,?\s*|then,?\s*)?"
 _ADVERBS = r"(?:(?:also|further|then|once again|again|in turn|warmly|sincerely|firmly)\s+)*"
-_NARRATION = re.compile(
+_NARRATION = lazy_re(
     r"\b(?:meets?|met|held|holds|received|receives|hosted|"
     r"co-chair(?:s|ed)?|signed|witnessed)\b"
 )
@@ -64,48 +65,48 @@ _QUOTES = '"“«'
 # A live thread's time stamp on a line of its own: "[14:24]", "Mar 18, 2027 14:09".
 # A live thread's or a channel's post opens with its time stamp on a line of its own: "[13:58]",
 # "Mar 18, 2027 14:09", "🤝 10:30", "08:55 (Harbin time)"
-STAMP = re.compile(r"^[^\w\[(]{0,8}\[?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?"
-                   r"(?P<t>(?:[01]?\d|2[0-3]):[0-5]\d)\]?(?:\s*\([^)]{1,30}\))?$")  # fmt: skip
+STAMP = lazy_re(r"^[^\w\[(]{0,8}\[?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+)?"
+                r"(?P<t>(?:[01]?\d|2[0-3]):[0-5]\d)\]?(?:\s*\([^)]{1,30}\))?$")  # fmt: skip
 # An interview's labels: "Q:", "**Q:**", "A:", "Question:", "Answer:".
-_QA = re.compile(r"^\W{0,3}(?:(?P<q>Q|Question)|A|Answer)\W{0,3}:\s*")
+_QA = lazy_re(r"^\W{0,3}(?:(?P<q>Q|Question)|A|Answer)\W{0,3}:\s*")
 _REPLY_WORDS = 3  # an answer's first sentence this short is its reply word ("Not at all.")
 # Signs before a post's first word: "⚡️ ", "🔴 ", "* ".
-_MARKS = re.compile(r"^[^\w\"“«(\[]+")
+_MARKS = lazy_re(r"^[^\w\"“«(\[]+")
 # A live blog's entry: "10:05 - Mishustin's motorcade arrives", "11:20 BJT | CORRECTION".
-_ENTRY = re.compile(r"^\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\s*[-–—|]\s*(?=\S)")
+_ENTRY = lazy_re(r"^\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\s*[-–—|]\s*(?=\S)")
 # A line of someone the article does not name as a person, in a transcript or a briefing: a
 # reporter's outlet asking ("RIA Novosti: ...", "Shenzhen TV: ...").
-_ASKER = re.compile(r"^(?:[A-Z][\w.&'’-]*\s){0,3}[A-Z][\w.&'’-]*:\s+\S")
-_ASIDE = re.compile(r",\s*(?:per|via|according\s+to)\b")  # "Xi, per the pool:": a source
-_HASHTAGS = re.compile(r"(?:^|\s)#\w+")
-_HEADING = re.compile(r"(?:^excerpts? from|transcript|^photo\b|\(xinhua|/xinhua|^news\b)", re.I)
+_ASKER = lazy_re(r"^(?:[A-Z][\w.&'’-]*\s){0,3}[A-Z][\w.&'’-]*:\s+\S")
+_ASIDE = lazy_re(r",\s*(?:per|via|according\s+to)\b")  # "Xi, per the pool:": a source
+_HASHTAGS = lazy_re(r"(?:^|\s)#\w+")
+_HEADING = lazy_re(r"(?:^excerpts? from|transcript|^photo\b|\(xinhua|/xinhua|^news\b)", re.I)
 # A broadcast script's cue lines, after an optional time code ("[00:00:36]", "00:36", "1."):
 # a caption on screen ("SUPER: XI JINPING, CHINESE PRESIDENT", "(NATS: handshake)") is no one's
 # words; the writer's own voice ("ANCHOR:", "REPORTER (V/O):", "PTC:") ends a speaker's turn; a
 # soundbite ("SOUNDBITE (Russian) MIKHAIL MISHUSTIN, RUSSIAN PRIME MINISTER:", "(SOUNDBITE)
 # (English) RUSSIAN PRIME MINISTER, MIKHAIL MISHUSTIN, SAYING:", "SOT - Xi Jinping:") gives the
 # turn to whom it names, or to someone the article does not know.
-_TIMECODE = re.compile(r"^(?:\[\s*\d{1,2}(?::\d\d){1,3}\s*\]|\d{1,2}(?::\d\d){2,3}|\d{1,2}\.)\s*")
-_CAPTION = re.compile(
+_TIMECODE = lazy_re(r"^(?:\[\s*\d{1,2}(?::\d\d){1,3}\s*\]|\d{1,2}(?::\d\d){2,3}|\d{1,2}\.)\s*")
+_CAPTION = lazy_re(
     r"^\(?(?:SUPER|CAPTION|LOWER\s+THIRD|CG|CHYRON|GRAPHICS?|GFX|ASTON|STRAP|NATS?|NAT\s+SOUND|"
     r"UPSOUND|SOUND\s*UP|MUSIC|SFX)\b\s*[:)(-]"
 )
-_WRITER = re.compile(
+_WRITER = lazy_re(
     r"^\(?(?:ANCHOR|PRESENTER|REPORTER|CORRESPONDENT|NARRATOR|HOST|NEWSREADER|V/?O|VOICE-?OVER|"
     r"TRACK|PTC|STAND-?UP)\b[^:]{0,30}:\s*"
 )
-_BITE = re.compile(
+_BITE = lazy_re(
     r"^(?:\(\s*)?(?:SOUNDBITE|SOUND\s+BITE|SOT|SYNC|BITE|INTERVIEW|VOX\s+POP|GRAB)\b\s*\)?"
     r"(?:\s*\([^)]{1,30}\))*\s*[:,-]?\s*"
 )
-_CUE_END = re.compile(r"(?:,?\s+SAYING)?\s*(?:\([^)]{1,30}\))?\s*:\s*(?P<rest>.*)$")
+_CUE_END = lazy_re(r"(?:,?\s+SAYING)?\s*(?:\([^)]{1,30}\))?\s*:\s*(?P<rest>.*)$")
 
 
 # A soundbite's parts: "(Liu Shaohua, scholar, Renmin University)", "TEA BLENDER, PAVEL SOROKIN,
 # SAYING"; a person's name is two or three capitalised words, none an occupation's
-_CUE_PART = re.compile(r"[^,()]+")
-_PERSON_NAME = re.compile(r"[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,2}")
-_OCCUPATIONS = re.compile(
+_CUE_PART = lazy_re(r"[^,()]+")
+_PERSON_NAME = lazy_re(r"[A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+){1,2}")
+_OCCUPATIONS = lazy_re(
     r"\b(?:blender|farmer|analyst|scholar|professor|expert|resident|director|official|spokes\w*|"
     r"economist|chairman|chairwoman|head|worker|owner|student|correspondent|reporter|president|"
     r"minister|premier|ambassador|governor|mayor|manager|trader|driver|engineer|researcher|"
@@ -346,22 +347,22 @@ def _with_questions(out: list[Said], answered: dict[int, str],
 
 
 # A quote that ends before the words naming its speaker: '"... environment," PM Mishustin said'.
-_CLOSED_THEN_SPEAKER = re.compile(r"[,.!?…][\"”»]\s+\S")
+_CLOSED_THEN_SPEAKER = lazy_re(r"[,.!?…][\"”»]\s+\S")
 
 
 # An editor's correction of who said something: "we attributed the remark about Eurasian trade
 # routes to Xi Jinping. It was Mishustin who said it."
-_MISATTRIBUTED = re.compile(
+_MISATTRIBUTED = lazy_re(
     r"\battributed\s+(?:the|a|this|that|his|her)?\s*(?:remark|quote|comment|statement|words|"
     r"line)s?\b(?P<about>[^.]*?)\s+to\s+(?P<wrong>[^.,;]+)",
     re.I,
 )
-_RIGHTLY = re.compile(r"\bit\s+was\s+(?P<right>[^.,;]+?)\s+who\s+(?:said|made|spoke)\b|"
-                      r"\b(?P<right2>[^.,;]+?)\s+(?:said|made)\s+it\b", re.I)  # fmt: skip
+_RIGHTLY = lazy_re(r"\bit\s+was\s+(?P<right>[^.,;]+?)\s+who\s+(?:said|made|spoke)\b|"
+                   r"\b(?P<right2>[^.,;]+?)\s+(?:said|made)\s+it\b", re.I)  # fmt: skip
 
 
 # 'The quote ... ("Our trade has grown fivefold ...") was said by Mishustin, not by Xi'
-_SAID_BY_NOT = re.compile(
+_SAID_BY_NOT = lazy_re(
     r"[\"“](?P<quote>[^\"”]{8,})[\"”]\)?[^.]{0,40}?\bwas\s+(?:said|made|spoken)\s+by\s+"
     r"(?P<right>[^,;]+?),\s+not\s+(?:by\s+)?(?P<wrong>[^,.;]+)",
     re.I,
@@ -421,7 +422,7 @@ def _corrected(sentences: Sequence[str], find_people: FindPeople,
 
 
 # What may stand before a sentence's subject: its titles ("Prime Minister", "President")
-_TITLES_BEFORE = re.compile(r"(?:(?:[A-Z][a-z]+|[A-Z]{2,})\.?\s+){0,4}")
+_TITLES_BEFORE = lazy_re(r"(?:(?:[A-Z][a-z]+|[A-Z]{2,})\.?\s+){0,4}")
 
 
 def _subject(s: str, people: Sequence[tuple[int, str, str]]) -> bool:
@@ -456,7 +457,7 @@ def interviewee(sentences: Sequence[str], find_people: FindPeople) -> str:
 LEAD_LINES = 5  # an interview's headline, rubric and introduction
 # An introduction that opens on a person: "Dmitry Lavrentyev served as Russia's ambassador ...",
 # "Oleg Barsukov, chairman of ..., is ..."
-_INTRODUCES = re.compile(
+_INTRODUCES = lazy_re(
     r"^(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})(?:,\s+[^,]{3,120},)?\s+(?:served|serves|"
     r"is|was|has|had|spent|worked|works|led|leads|headed|heads|chaired|chairs)\b"
 )
@@ -509,10 +510,10 @@ def _label(s: str, people: Sequence[tuple[int, str, str]]) -> tuple[str, str] | 
     return (name, m.group(1).strip()) if m else None
 
 
-_INITIALS = re.compile(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}(?=[A-ZА-ЯЁ])")  # "М.Мишустин", "M.V. Mishustin"
+_INITIALS = lazy_re(r"(?:[A-ZА-ЯЁ]\.\s?){1,2}(?=[A-ZА-ЯЁ])")  # "М.Мишустин", "M.V. Mishustin"
 
 # A speaker's own words that say what they do: "I hope that ...", "We are confident ...".
-_OWN_VERB = re.compile(
+_OWN_VERB = lazy_re(
     r"^(?:I|We)\s+(?:(?P<hope>hope|look\s+forward)|(?P<believe>believe|am\s+(?:sure|confident|"
     r"convinced)|are\s+(?:sure|confident|convinced))|(?P<call>call\s+(?:for|on)|propose|urge)|"
     r"(?P<wish>wish))\b"
@@ -574,34 +575,34 @@ def _carries_on(s: str, people: Sequence[tuple[int, str, str]], speaker: str = "
 
 
 # What someone did, told of him ("Two months later, he did."): the report's words, not his
-_HE_DID = re.compile(
+_HE_DID = lazy_re(
     r"(?:\W*[\w-]+,?){0,4}?\s*\b(?:he|she)\s+(?!(?:said|says|added|adds|noted|notes|stressed|"
     r"stresses|told|tells|believes|hopes|wants|thinks|is|was|will|would|has|had)\b)[a-z]+(?:ed|id)\b",
     re.I,
 )
-_ITEM = re.compile(r"[•▪◦·*–—-]\s")  # a list's item
-_DONE = re.compile(r"\b(?:was|were)\s+(?:signed|held|adopted|exchanged)\b")  # what was done
+_ITEM = lazy_re(r"[•▪◦·*–—-]\s")  # a list's item
+_DONE = lazy_re(r"\b(?:was|were)\s+(?:signed|held|adopted|exchanged)\b")  # what was done
 # Who was there, not anyone's words: "Deputy PM Alexander Novak, who co-chairs the commission,
 # reported ...", "Deputy Prime Minister Alexei Overchuk, who accompanied Mishustin, attended",
 # "... were also at the table".
-_PRESENT = re.compile(
+_PRESENT = lazy_re(
     r"\b(?:took|take|takes)\s+part\b|\b(?:attended|attends|accompanied|accompanies|co-chairs?|"
     r"co-chaired)\b|\b(?:was|were)\s+(?:also\s+)?(?:present|at\s+the\s+(?:table|talks))\b"
 )
 # The writer's own voice ("Nothing there that we did not hear in the room"): reported speech
 # goes on in the third person, so a sentence in the first person that is no quote is not its
 # (a columnist's "Here is my reading", "I think that ...").
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]ur|I|[Mm]y|mine)\b")
+_FIRST_PERSON = lazy_re(r"\b(?:[Ww]e|us|[Oo]ur|I|[Mm]y|mine)\b")
 
 # The report going on to another day: "The day before, on Tuesday, ...", "Later on Wednesday"
 # ("On Tuesday, the two sides held ..." may still be the speaker's).
-_WHEN_OPENER = re.compile(
+_WHEN_OPENER = lazy_re(
     r"(?i:(?:the\s+)?(?:day|evening|night)\s+before|the\s+(?:previous|next|following)\s+day"
     r"|(?:earlier|later)\s+(?:on|that|in)\b)\b"
 )
 # The report going on about the meeting, not someone's words: "Before the meeting, the two heads
 # of government heard ...", "After the talks, ...".
-_TOLD = re.compile(
+_TOLD = lazy_re(
     r"(?i:(?:before|after|during|following|at\s+the\s+(?:end|start)\s+of)\s+the\s+"
     r"(?:meeting|talks|negotiations|visit)\b)"
 )
@@ -779,7 +780,7 @@ _TAIL = (
     r"(?:,?\s+(?:according to|citing) [^,\"”]{{3,60}}?)?"
     r"(?:,\s*(?P<ger>" + _GERUND_RE + r")\s+(?:that\s+)?(?P<more>.+?))?[.!\"”]*$"
 )
-_NOTING = re.compile(
+_NOTING = lazy_re(
     r"^(?P<lead>Noting|Stressing|Pointing out|Recalling|Emphasizing|Emphasising) that "
     r"(?P<c1>.+?),\s+(?P<spk>[A-Z][\w.' -]{1,40}?|he|she)\s+(?P<verb>" + _VERB_RE + r")\s+"
     r"(?:that\s+)?(?P<c2>.+)$"

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from .lazyre import lazy_re
 from .text import Pattern
 
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = lazy_re(r"[А-Яа-яЁё]")
+_LATIN = lazy_re(r"[A-Za-z]")
 
 
 def is_russian(s: str) -> bool:

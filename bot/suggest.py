@@ -16,6 +16,7 @@ from .facts import FactTable
 from .gazetteer import Gazetteer
 from .helptext import examples, question
 from .intents import Intent
+from .lazyre import lazy_re
 from .match import Match
 from .picker import Decline
 from .question import Question, Reader
@@ -24,7 +25,7 @@ from .text import MONTH_NAMES, month_number
 NEAR = 0.7  # a declined question came close when its best intent scored this share of the
 # threshold
 PER_SLOT = 3  # real years, months or places tried in place of one the question names
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = lazy_re(r"\b(?:19|20)\d\d\b")
 _BEFORE = r"(?:\b(?:in|at|to|on)\s+|(?<!\w)(?:в|во|на)\s+)?"  # the preposition of a slot
 
 
@@ -68,7 +69,7 @@ class Suggester:
                 others = [(y, m) for y, m in self._months if number and m != number]
                 for y, m in others[:PER_SLOT]:
                     new = re.sub(rf"\b{word}\b", MONTH_NAMES[m - 1], text)
-                    yield re.sub(_YEAR, str(y), new)  # and that meeting's year, if one is named
+                    yield _YEAR.sub(str(y), new)  # and that meeting's year, if one is named
         spans = self.gaz.spans("places", text) + self.gaz.spans("venues", text)
         for start, end, _ in spans:
             if lang == "en":

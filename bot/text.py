@@ -17,6 +17,8 @@ from typing import TypeVar
 
 from rapidfuzz.distance import OSA
 
+from .lazyre import lazy_re
+
 GUARD_AFTER = 200  # texts a ``Pattern`` scans before it reads the strings its matches hold
 
 
@@ -28,7 +30,8 @@ class Pattern:
     runs their extractors; compiling every extraction pattern at import was ~15% of a cold ask.
     An extraction runs each pattern over every sentence and most sentences cannot match most
     patterns: the substring test spares the scan (``tests/test_needles.py`` checks that a guarded
-    pattern finds what it finds unguarded).
+    pattern finds what it finds unguarded). So does reading a question with the patterns of
+    ``bot.question`` that cost most to scan and that most questions cannot match ("said", ...).
     """
 
     __slots__ = ("_compiled", "_flags", "_folded", "_needles", "_scans", "_source")
@@ -91,7 +94,7 @@ class Pattern:
         rx = self.rx
         return rx.finditer(text) if self.may_match(text) else iter(())
 
-    def sub(self, repl: Callable[[re.Match[str]], str], text: str) -> str:
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str) -> str:
         """``re.Pattern.sub``."""
         rx = self.rx
         return rx.sub(repl, text) if self.may_match(text) else text
@@ -163,7 +166,7 @@ def number_word(word: str) -> int | None:
 
 
 _UNIT_ORDINALS = {w: n for w, n in ORDINAL_WORDS.items() if n < 10}
-_SPOKEN = re.compile(
+_SPOKEN = lazy_re(
     rf"\btwenty[-\s]+(?P<yr>(?:twenty|thirty)(?:[-\s](?:{_UNITS_RE}))?|ten|eleven|twelve|"
     rf"{'|'.join(_TEENS)})\b|\btwo\s+thousand(?:\s+and)?[-\s]+(?P<yr2>{NUMBER_WORD_RE})\b"
     rf"|\b(?P<tens>{'|'.join(_TENS)})[-\s]+(?P<nth>{'|'.join(_UNIT_ORDINALS)})\b",
@@ -177,7 +180,7 @@ _RU_UNITS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "
              "седьм": 7, "восьм": 8, "девят": 9}  # fmt: skip
 _RU_YEAR_WORDS = (r"(?:две\s+тысячи\s+)?двадцат(?:ь|ом)?\s+(?P<u>перв|втор|трет|четв[её]рт|пят|"
                   r"шест|седьм|восьм|девят)(?:ого|ьего|ом|ьем)\b")  # fmt: skip
-_RU_SPOKEN_YEAR = re.compile(
+_RU_SPOKEN_YEAR = lazy_re(
     r"(?P<pre>\b(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\s+)"
     + _RU_YEAR_WORDS
     + r"|(?P<pre2>)"
@@ -369,7 +372,7 @@ def find_dates(text: str, ref: date | None, future: bool = False) -> list[DateMe
 
 
 _RELATIVE = ("weekday", "relday")
-_WEEKDAY_THEN_DATE = re.compile(r"[\s,(]*(?:on\s+)?")
+_WEEKDAY_THEN_DATE = lazy_re(r"[\s,(]*(?:on\s+)?")
 
 
 def _resolve(form: str, m: re.Match[str], ref: date | None, future: bool) -> DateMention | None:
@@ -407,12 +410,12 @@ def _resolve(form: str, m: re.Match[str], ref: date | None, future: bool) -> Dat
     return DateMention(m.start(), form, value, None, month, day)
 
 
-_REL_YEAR = re.compile(
+_REL_YEAR = lazy_re(
     r"\b(?P<which>this|next|last|previous|the\s+coming|the\s+following)\s+year\b"
     r"|\b(?P<ru>в\s+этом|в\s+следующем|в\s+прошлом)\s+году\b",
     re.IGNORECASE,
 )
-_REL_MONTH = re.compile(r"\b(?P<which>this|next|last|previous)\s+month\b", re.IGNORECASE)
+_REL_MONTH = lazy_re(r"\b(?P<which>this|next|last|previous)\s+month\b", re.IGNORECASE)
 
 
 def relative_year(text: str, ref_year: int | None) -> int | None:
@@ -463,10 +466,10 @@ _ABBREVIATIONS = {
 }  # fmt: skip
 # The word that ends a piece of text: only where no word character precedes it is it worth
 # matching to the end (an unanchored "[\w.]+$" tried every letter of every word).
-_LAST_WORD = re.compile(r"(?<![\w.])([\w.]+)$")
+_LAST_WORD = lazy_re(r"(?<![\w.])([\w.]+)$")
 # (a stop glued to the next sentence, "this year.According to", as machine translations and
 # scraped pages write it, ends a sentence too)
-_SENT_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|\n+|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
+_SENT_END = lazy_re(r"[.!?…]+[\"'”’»)]*\s+|\n+|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 
 
 # A machine translation's bare verb after its subject ("Si Jinping say ,", "He point out",
@@ -522,19 +525,19 @@ _WIRE_WORDS = {
     "mln": "million", "pct": "percent", "y/y": "year on year", "hrs": "hours", "mins": "minutes",
     "anniv": "anniversary",
 }  # fmt: skip
-_WIRE_WORD = re.compile(
+_WIRE_WORD = lazy_re(
     r"(?<![\w/])(?:"
     + "|".join(sorted(map(re.escape, _WIRE_WORDS), key=len, reverse=True))
     + r")(?![\w/])"
 )
 # a timeline's entry: "1740 -- Xi meets Mishustin ..." is "At 17:40, Xi meets Mishustin ...";
 # so is a live blog's "09:40 Mishustin's motorcade arrives ..."
-_WIRE_STAMP = re.compile(
+_WIRE_STAMP = lazy_re(
     r"^(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\s*(?:--|—|–)\s*"
     r"|^(?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)\s+(?=[A-Z\"“«])"
 )
 # a timeline entry's speaker in capitals: "1140 -- MISHUSTIN: share of ..." is "Mishustin: ..."
-_WIRE_SPEAKER = re.compile(r"^(?P<at>At \d\d:\d\d, )(?P<name>[A-Z]{2,})(?=:\s)")
+_WIRE_SPEAKER = lazy_re(r"^(?P<at>At \d\d:\d\d, )(?P<name>[A-Z]{2,})(?=:\s)")
 
 
 def expand_wire(sentence: str) -> str:
@@ -584,10 +587,10 @@ def split_sentences(text: str) -> list[str]:
 
 # --- normalising messages ----------------------------------------------------------------------
 
-_MENTION = re.compile(r"(?<![\w@])@\w{3,}")
-_COMMAND = re.compile(r"^/\w+(@\w+)?\s*")
-_NON_WORD = re.compile(r"[^\w$%.\-]+|(?<!\d)[.\-]|[.\-](?!\d)")
-_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_MENTION = lazy_re(r"(?<![\w@])@\w{3,}")
+_COMMAND = lazy_re(r"^/\w+(@\w+)?\s*")
+_NON_WORD = lazy_re(r"[^\w$%.\-]+|(?<!\d)[.\-]|[.\-](?!\d)")
+_CYRILLIC = lazy_re(r"[а-яё]", re.IGNORECASE)
 
 
 def strip_controls(text: str) -> str:
@@ -638,10 +641,10 @@ V = TypeVar("V")
 # the Kelvin sign, old Cyrillic forms).
 # A figure's period of the first months of a year: "the first 11 months", "первые 11 месяцев"
 # (bot/gives.py: the months a question asks; the statement kind: the period in Russian).
-FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
+FIRST_MONTHS = lazy_re(r"\bfirst\s+(\w+)\s+months\b|первые\s+(\w+)\s+месяц", re.I)
 # The words of a fact's value a question may name: four letters or more, and codes ("G20").
 CONTENT_WORD = r"[a-z]+\d+[a-z\d]*|[a-z]{4,}"
-CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")
+CASE_EXOTIC = lazy_re("[\u0130\u0131\u017f\u212a\u1c80-\u1c88]")
 
 
 class Guarded:

@@ -6,7 +6,7 @@ them in Latin letters."""
 
 from __future__ import annotations
 
-import re
+from .lazyre import lazy_re
 
 # Russian, as the English-language press writes it (BGN/PCGN with the usual simplifications)
 _RU: dict[str, str] = {
@@ -60,7 +60,7 @@ _ALONE = {"ю": "you", "я": "ya", "е": "ye", "и": "yi", "у": "wu", "ин": "
           "ань": "an", "ао": "ao", "эр": "er", "юй": "yu", "юань": "yuan", "юнь": "yun",
           "ян": "yang", "янь": "yan", "юэ": "yue", "ван": "wang", "вэй": "wei",
           "вэнь": "wen"}  # fmt: skip
-_PALLADIUS = re.compile(
+_PALLADIUS = lazy_re(
     r"(?:цз|чж|[цсчшжхбпмфдтнлгк])?(?:юань|юнь|юн|янь|ян|яо|ань|ан|энь|эн|инь|ин|ай|эй|ао|оу|уань|"
     r"уан|уай|уй|унь|ун|уа|уо|юй|юэ|ю|я|е|э|и|у|о|а|ы)ь?|в(?:ан|эй|энь|эн|о|а|ай|ань)|эр"
 )

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from .lazyre import lazy_re
+
 Verdict = Literal["yes", "no", ""]
 
 
@@ -50,7 +52,7 @@ _ORDINALS = {
 # Russian ordinals by their stems ("второй", "второго", "третьей")
 _ORDINAL_STEMS = (("втор", 2), ("трет", 3), ("четверт", 4), ("четвёрт", 4), ("пят", 5),
                   ("шест", 6), ("седьм", 7), ("восьм", 8), ("девят", 9), ("десят", 10))  # fmt: skip
-_RU_ORDINAL_ENDINGS = re.compile(r"(?:ый|ой|ий|ая|ое|ого|ому|ом|ей|ую|ье|ья|ьей|ьего|ьем|ьему)$")
+_RU_ORDINAL_ENDINGS = lazy_re(r"(?:ый|ой|ий|ая|ое|ого|ому|ом|ей|ую|ье|ья|ьей|ьего|ьем|ьему)$")
 _WEEKDAYS = {
     "monday": "mon", "tuesday": "tue", "wednesday": "wed", "thursday": "thu", "friday": "fri",
     "saturday": "sat", "sunday": "sun", "понедельник": "mon", "вторник": "tue", "сред": "wed",
@@ -72,15 +74,13 @@ _ZODIAC = (("rat", "rat"), ("ox", "ox"), ("tiger", "tiger"), ("rabbit", "rabbit"
            ("змеи", "snake"), ("змея", "snake"), ("лошад", "horse"), ("коз", "goat"),
            ("овц", "goat"), ("обезьян", "monkey"), ("петух", "rooster"), ("собак", "dog"),
            ("свинь", "pig"), ("кабан", "pig"))  # fmt: skip
-_YEAR_OF = re.compile(r"(?i)\byear\s+of\s+the\s+$|\bгод\w*\s+$")
+_YEAR_OF = lazy_re(r"(?i)\byear\s+of\s+the\s+$|\bгод\w*\s+$")
 # The kinds of visit ("was it a state visit?": no, an official one)
 _VISITS = {"state": "state", "official": "official", "working": "working"}
 _RU_VISITS = (("государствен", "state"), ("официальн", "official"), ("рабоч", "working"))
-_TOKEN = re.compile(
-    r"\d+(?:[.,]\d+)?(?:st|nd|rd|th|-?(?:й|я|го|е)(?!\w))?|[^\W\d_]+(?:-[^\W\d_]+)*"
-)
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_MONTH = re.compile(
+_TOKEN = lazy_re(r"\d+(?:[.,]\d+)?(?:st|nd|rd|th|-?(?:й|я|го|е)(?!\w))?|[^\W\d_]+(?:-[^\W\d_]+)*")
+_YEAR = lazy_re(r"(?:19|20)\d\d")
+_MONTH = lazy_re(
     r"(?i)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ\w*|феврал\w*|март\w*|"
     r"апрел\w*|ма[йяе]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*)"

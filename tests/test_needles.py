@@ -75,3 +75,23 @@ def test_guarded_patterns_find_what_they_find_unguarded() -> None:
             found, plain = p.search(text), rx.search(text)
             assert (found and found.span()) == (plain and plain.span()), (rx.pattern, text)
     assert guarded > len(patterns) // 2  # most patterns carry a guard
+
+
+def test_names_outside_the_genre_are_found_as_unguarded() -> None:
+    """``Gazetteer.other_person`` and ``other_place`` scan only a text holding a needle of their
+    names: they find what the regexes of all their names find in every text."""
+    from bot.gazetteer import _any_alias, load_gazetteer
+
+    gaz = load_gazetteer()
+    questions = [line.split('"')[1] for path in sorted(ROOT.glob("tests/questions*.yaml"))
+                 for line in path.read_text(encoding="utf-8").splitlines()
+                 if line.strip().startswith('- q: "')]  # fmt: skip
+    names = [*gaz.other_people, *gaz.other_places]
+    texts = [*_texts(), *questions, *names, *(n.upper() for n in names), "Paris", "in pariss"]
+    for found, aliases in ((gaz.other_person, gaz.other_people),
+                           (gaz.other_place, gaz.other_places)):  # fmt: skip
+        rxs = _any_alias(aliases)
+        for text in texts:
+            plain = next((m.group() for rx in rxs if (m := rx.search(text))), None)
+            assert found(text) == plain, text
+    assert gaz.other_place("did they meet in Paris?") == "Paris"

@@ -17,6 +17,7 @@ from ..corrections import gives_retracted, retracted
 from ..coverage import excluded
 from ..facts import Fact, FactKind
 from ..glossary import needs
+from ..lazyre import lazy_re
 from ..russian import Russian
 from .statement import clip
 
@@ -28,7 +29,7 @@ LONGEST = 300  # characters of a sentence a reply shows; longer ones are cut at 
 _NO_CONTENT = frozenset({"repeated line", "byline", "time stamp", "dateline (the reference date)",
                          "transcript heading", "outlet or section credit"})  # fmt: skip
 _SHORT = 4  # words: a shorter line ("Thank you.", "Good afternoon!") says nothing to look up
-_LABEL = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*:\s+|^(?:Q|A)\s*:\s*")
+_LABEL = lazy_re(r"^(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*:\s+|^(?:Q|A)\s*:\s*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from .. import facts
 from ..context import Context
 from ..facts import Fact, FactKind, FactTable
 from ..glossary import needs
+from ..lazyre import lazy_re
 from ..russian import Russian
 from ..text import find_dates, format_date
 
@@ -49,7 +50,7 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
 
 # "the article dated March 19, 2024", "the report published on November 4, 2025", "статья с
 # датой 19 марта 2024", "в статье от 4 ноября 2025": a report chosen by its page's date
-_DATED = re.compile(
+_DATED = lazy_re(
     r"\b(?:the\s+)?(?:article|report|story|piece|page|стать[яиюе]|материал\w*|публикаци\w*)\s+"
     r"(?:(?:was\s+)?(?:dated|published(?:\s+on)?|from|of)|с\s+датой|от|за)\s+"
     r"(?P<date>[^.?!;]{4,40}?\d{4})",

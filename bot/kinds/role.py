@@ -4,7 +4,6 @@ Terekhin", "Gao Feiran, a professor at ... Jilin University"), as the article sa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -12,6 +11,7 @@ from .. import facts
 from ..context import INTRODUCED, Context
 from ..facts import Fact, FactKind
 from ..glossary import needs
+from ..lazyre import lazy_re
 from ..russian import Russian, quoted
 
 KIND = FactKind("role")  # value: the person's name
@@ -20,7 +20,7 @@ NAMED = True  # "who is X" names X
 # A role that says something: of what, to where, at what ("Chairman of RCTPA", "Ambassador to
 # China", "a professor at ... Jilin University"); a bare "President" of a review's many leaders
 # says nothing of who they are.
-_SAYS = re.compile(r"\b(?:of|to|at|for|with)\b|^an?\s")
+_SAYS = lazy_re(r"\b(?:of|to|at|for|with)\b|^an?\s")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from ..context import Context
 from ..corrections import gives_retracted, retracted
 from ..facts import Fact, FactKind
 from ..glossary import needs
+from ..lazyre import lazy_re
 from ..russian import Russian, decimal
 from ..speech_ru import is_russian
 from ..text import FIRST_MONTHS
@@ -83,7 +84,7 @@ def same(fact: Fact) -> str:
     return fact.qualifier + ":" + " ".join(_WORD.findall(fact.value.lower()))
 
 
-_WORD = re.compile(r"\w+")
+_WORD = lazy_re(r"\w+")
 _QUOTE_MARKS = '"“”„«»'
 
 
@@ -154,7 +155,7 @@ def russian(f: Fact, p: Parts, r: Russian) -> str:
 
 
 _SECTIONS = ("areas", "organisations", "initiatives", "regions")
-_MONEY = re.compile(r"\$\s?(\d+(?:\.\d+)?)\s*(billion|trillion|million)\b", re.I)
+_MONEY = lazy_re(r"\$\s?(\d+(?:\.\d+)?)\s*(billion|trillion|million)\b", re.I)
 _SCALE = {"billion": "млрд", "trillion": "трлн", "million": "млн"}
 
 

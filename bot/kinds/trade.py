@@ -12,6 +12,7 @@ from ..context import Context, subject, subject_entry
 from ..corrections import figure, retracted
 from ..facts import Fact, FactKind
 from ..glossary import needs
+from ..lazyre import lazy_re
 from ..russian import Russian, decimal
 from ..speech_ru import is_russian
 from ..text import MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, Pattern, relative_year
@@ -107,7 +108,7 @@ def _run_length(word: str) -> int | None:
 
 
 _QUARTERS = ("first", "second", "third", "fourth")
-_BACK_THEN = re.compile(r"\W*(?:by then|by that time|at (?:that|the) time|back then)\b", re.I)
+_BACK_THEN = lazy_re(r"\W*(?:by then|by that time|at (?:that|the) time|back then)\b", re.I)
 _UNITS = {"bln": "billion", "bn": "billion", "tln": "trillion", "trln": "trillion"}
 
 
@@ -303,8 +304,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
 
 # A table of yearly trade ("| Year | Trade, USD bn | Trade, CNY trn | Change y/y |", then
 # "| 2024 | 244.8 | 1.74 | +1.9% |"): a column's unit and currency from its heading.
-_CELLS = re.compile(r"^\|(.+)\|\s*$")
-_COLUMN_UNIT = re.compile(r"\b(?P<unit>bn|bln|billion|trn|tln|trillion|mln|million)\b", re.I)
+_CELLS = lazy_re(r"^\|(.+)\|\s*$")
+_COLUMN_UNIT = lazy_re(r"\b(?P<unit>bn|bln|billion|trn|tln|trillion|mln|million)\b", re.I)
 _COLUMN_CURRENCY = (("usd", "USD"), ("$", "USD"), ("dollar", "USD"), ("cny", "yuan"),
                     ("yuan", "yuan"), ("rmb", "yuan"), ("rub", "rubles"))  # fmt: skip
 _TABLE_UNITS = {"trn": "trillion", "tln": "trillion", "mln": "million"} | _UNITS
