@@ -695,6 +695,8 @@ class Picker:
                     or intent.asks in ("summary", "count")):  # fmt: skip
                 continue
             facts = [f for k in kinds for f in self.table.find(k) if f.year in years]
+            # (of its own period, as asked: not a goal set for that year, "by 2028")
+            facts = self._in_period(facts, q) if facts else []
             ranked = [r.fact for r in self.relevance.rank(facts, topic, MIN_COVER)] if facts else []
             if ranked and not self.answerable.claims(q, ranked):
                 return Pick(intent, tuple(ranked))
