@@ -269,7 +269,7 @@ class Matcher:
             # as a year does ("how big is the Great Hall" asks about the place itself)
             # (a place the gazetteer knows weighs nothing: "встречались ли они в Харбине")
             if any(marker == PLACE for marker, _ in question.names):
-                del query[PLACE]
+                query.pop(PLACE, None)  # (the occasion clause may have taken it)
             else:
                 query[PLACE] = self._unknown_weight("0", UNKNOWN_WEIGHT)
         if not query or not set(query) - _ONLY_FUNCTION:  # "' OR 1=1 --" asks nothing
