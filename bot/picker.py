@@ -397,7 +397,14 @@ _NAME_ASKED = lazy_re(
     r"(?:(?:chinese|russian|new|then|current|former)\s+)*(?:premier|president|(?:deputy\s+|vice\s+)?"
     r"(?:prime\s+minister|pm|premier)|minister|ambassador|leader|official|spokes\w+|head|chairman|"
     r"governor|mayor|interpreter|translator|analyst|expert)\b|\bкак\s+(?:\w+\s+){0,3}?зовут\b"
-    r"|\bфамили[яю]\b",
+    r"|\bфамили[яю]\b"
+    # "who was the Chinese premier at the 28th regular meeting": a name too
+    r"|\bwho\s+(?:was|is)\s+the\s+(?:chinese|russian)\s+(?:premier|prime\s+minister|pm|president)\b",
+    re.I,
+)
+_SIDE_ASKED = lazy_re(
+    r"\b(chinese|russian)\s+(?:premier|prime\s+minister|pm|president|leader)\b"
+    r"|(?:премьер\w*|президент\w*)\s+(китая|кнр|росси\w*)",
     re.I,
 )
 _FULL_NAME = lazy_re(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}")  # a person's name, not a group
@@ -1013,7 +1020,13 @@ class Picker:
         """The fact's display names a person the question does not name (by a name: "the
         Russian prime minister" names no one)."""
         asked = {e.name for _, e in self.gaz.find("people", q.text)}
-        if any(e.name not in asked for _, e in self.gaz.find("people", f.display)):
+        # (of the country asked: "the Chinese premier" is not the Russian prime minister)
+        side = _SIDE_ASKED.search(q.text)
+        said = (side.group(1) or side.group(2)).lower() if side else ""
+        country = "" if not said else "China" if said in ("chinese", "китая", "кнр") else "Russia"
+        if any(e.name not in asked and not (country and (role := str(e.attr("role") or ""))
+                                            and not role.endswith(f"of {country}"))
+               for _, e in self.gaz.find("people", f.display)):  # fmt: skip
             return True
         words = q.text.lower()  # (someone the gazetteer does not know, by the name as written)
         return any(not self.gaz.find("people", m.group())
