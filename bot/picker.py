@@ -2398,8 +2398,10 @@ class Picker:
             facts = [f for f in facts if self._took_part(f, taking)]
         if intent.about == "other" and (q.slots.places or q.slots.months or q.slots.venues):
             facts = [f for f in facts if _placed(f, q.slots)]
-        if years:
-            facts = [f for f in facts if f.meeting in in_year or self._of_years(f, years)]
+        if years:  # (the year of a meeting named so, "at the 2025 meeting", is the meeting's)
+            dated_meeting = bool(_AT_DATED_MEETING.search(q.text))
+            facts = [f for f in facts if f.meeting in in_year
+                     or (not dated_meeting and self._of_years(f, years))]  # fmt: skip
         if any(KINDS[k].period is not None for k in intent.answers):
             facts = self._in_period(facts, q, self._month_period(intent, q))
         if intent.narrow:
