@@ -64,6 +64,14 @@ _DELEGATION = Pattern(
 )
 
 
+def _countries_short(role: str) -> str:
+    """A release's title with the countries as the gazetteer's roles write them ("Ambassador of
+    the Russian Federation to the People's Republic of China": "Ambassador of Russia to
+    China"), so that the side asked for is read from it."""
+    role = re.sub(r"\bthe\s+Russian\s+Federation\b", "Russia", role)
+    return re.sub(r"\bthe\s+People['’]s\s+Republic\s+of\s+China\b", "China", role)
+
+
 @dataclass(frozen=True, slots=True)
 class Parts(facts.Parts):
     """The person's role ("Premier of China"), when the gazetteer or the text gives one."""
@@ -97,7 +105,7 @@ def extract(ctx: Context) -> Iterator[Fact]:
             found = _people(ctx, s[side.end() :] if side else s)
             dashed = _DASHED.match(s) if i in listed else None
             if dashed and not found:  # a list's line names its person first, then the title
-                found = [(dashed.group("name"), dashed.group("role"))]
+                found = [(dashed.group("name"), _countries_short(dashed.group("role")))]
             speaker = ctx.speaker(i) if _I_WAS.search(s) else ""
             entry = ctx.gaz.get("people", speaker) if speaker else None
             if entry is not None:  # an interviewee's "I was present when ...": there too
