@@ -231,7 +231,10 @@ _TO_A_COUNTRY = lazy_re(r"\b(?:Ambassador|Envoy|Representative|Consul)\w*\s+to\s
 _OF_A_MEETING = frozenset({MEETING, VENUE, PERSON, DURATION, OCCASION})
 # An office asked ("which Chinese vice premier attended", "кто переводил Си"): its holders answer
 _OFFICE_ASKED = lazy_re(
-    r"\b(?:which|what)\s+(?:(?:chinese|russian)\s+)?(?P<o>vice\s+premier|deputy\s+prime\s+minister|"
+    # ("which Chinese vice premier", "who was the Russian ambassador")
+    r"\b(?:which|what|who(?:['’]s|\s+(?:was|is|were))\s+the)\s+"
+    r"(?:(?:chinese|russian|russia['’]s|china['’]s)\s+)?"
+    r"(?P<o>vice\s+premier|deputy\s+prime\s+minister|"
     r"foreign\s+minister|ambassador|interpreter|translator|governor|mayor|spokes(?:man|woman|person))"
     r"\b|(?P<ru>\bкто\s+переводил\w*|\bпереводчик\w*)",
     re.I,
