@@ -696,14 +696,19 @@ class Picker:
         words, with the intent that answers them ("what figure did Mishustin give for trade in
         2040", said at a meeting of 2041)."""
         years = set(q.slots.years)
-        topic = self._held_topic(q)
-        if not years or not topic:
+        if not years:
             return None
+        words = set(q.words)
+        topic: tuple[str, ...] | None = None
         for intent in self.intents.values():
             kinds = [k for k in intent.answers if KINDS[k].dated and KINDS[k].period is not None]
             if (not kinds or intent.declines or intent.rank != "none" or intent.about == "meeting"
-                    or intent.asks in ("summary", "count")):  # fmt: skip
-                continue
+                    or intent.asks in ("summary", "count")
+                    or not words & self.matcher.vocabulary(intent.name)):  # fmt: skip
+                continue  # (a question in none of its words: "when did they meet in 2019")
+            topic = self._held_topic(q) if topic is None else topic
+            if not topic:
+                return None
             facts = [f for k in kinds for f in self.table.find(k) if f.year in years]
             # (of its own period, as asked: not a goal set for that year, "by 2028")
             facts = self._in_period(facts, q) if facts else []
