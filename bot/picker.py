@@ -668,12 +668,11 @@ class Picker:
             # holds every word ("what did Mishustin say about the earthquake": his sympathies)
             # (an act of saying asked, "why did Xi applaud ...", is that act or nothing)
             his_own = speech and not self.relevance.strict(self.relevance.kinds(q))
-            if speech and not his_own:
-                return pick
-            found = self._fallback(q, within, own=his_own)
+            found = None if speech and not his_own else self._fallback(q, within, own=his_own)
             if found is not None and _says_yes_or_no(q):
                 found = self._sentence_says_yes(q, found)
-            return found or pick
+            if found is not None or match.intent is None:
+                return found or pick
         if (
             match.intent is not None
             and isinstance(pick, Decline)
@@ -690,7 +689,7 @@ class Picker:
             return Decline(pick.intent.name, unsaid=visited)  # "when did Xi visit Gansu"
         return pick
 
-    def _of_its_year(self, q: Question, asked: Intent) -> Pick | None:
+    def _of_its_year(self, q: Question) -> Pick | None:
         """When no meeting was held in the years a question names: the facts of a kind that
         gives its own time (a trade figure's year) of those years that hold the question's
         words, with the intent that answers them ("what figure did Mishustin give for trade in
@@ -1661,7 +1660,7 @@ class Picker:
                 other = self._other_meetings(q, intent)
                 if isinstance(other, Pick):
                     return other
-            if missed and (dated_facts := self._of_its_year(q, intent)) is not None:
+            if missed and (dated_facts := self._of_its_year(q)) is not None:
                 return dated_facts  # "what figure did Mishustin give for trade in 2040"
             near = self._near(s, countries) if missed else ()
             if missed and near and (otherwise := self._held_otherwise(q, near)) is not None:
