@@ -1591,7 +1591,10 @@ class Picker:
             facts = [f for f in facts if f.kind != PERSON
                      or any(o in f.display.lower() for o in written)]  # fmt: skip
             if not any(f.kind == PERSON for f in facts):
-                return Decline(intent.name, unsaid=(office_asked.group().strip(),))
+                as_asked = office_asked.group().strip()  # ("who was the interpreter": the office)
+                if as_asked.lower().startswith("who"):
+                    as_asked = office_asked.group("o")
+                return Decline(intent.name, unsaid=(as_asked,))
         if s.roles and PERSON in intent.answers:  # "who is the Chinese premier": only that office
             facts = [f for f in facts if f.kind != PERSON or f.value in s.roles]
             if not any(f.kind == PERSON for f in facts):
