@@ -156,7 +156,11 @@ SPECULATIVE = Pattern(
     r"|\bperhaps\b|\bmaybe\b|\bconceivabl[ey]\b|\bspeculat\w*|\bhypothetical\w*|\bwhether\b"
     r"|\brumou?red\b|\balleged(?:ly)?\b|\bpurported(?:ly)?\b|\bunconfirmed\b|\bunless\b"
     r"|^\W*(?:should|were)\s+(?:[A-Z]\w*|he|she|they|the\s+\w+)\s+(?:\w+\s+)?(?:decide|choose|"
-    r"agree|accept|go|travel|visit|come)|(?:^|[,;:]\s*|\s)if\b",
+    r"agree|accept|go|travel|visit|come)|(?:^|[,;:]\s*|\s)if\b"
+    # a plan told in the past, not said to be held: "Xi and Mishustin were to meet ... on the
+    # opening day", "had been scheduled for June 6" (a notice that it was postponed)
+    r"|\b(?:was|were)\s+(?:originally\s+|initially\s+)?(?:to|supposed\s+to|due\s+to)\s+"
+    r"(?:meet|hold|have|visit)\b|\bhad\s+been\s+(?:scheduled|planned|expected)\b",
     re.I,
 )
 # A meeting someone reported that the text then denies: "a newspaper reported that Xi and
@@ -182,7 +186,7 @@ _COUNT = Pattern(r"\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+(?
 # after his talks with Putin", "... with Li Qiang and was received by Xi", "... met with
 # Mishustin, who is in China for the 28th regular meeting" (what brought him is another meeting).
 _CLAUSE_BREAK = Pattern(
-    r",\s+(?:a\s+day\s+(?:after|before)|when|while|during|where|including)\b|;\s+"
+    r",\s+(?:(?:a|one)\s+day\s+(?:after|before)|when|while|during|where|including)\b|;\s+"
     r"|,\s+who\s+(?:is|was|has\s+been)\s+(?:in|visiting)\s+[\w ]{2,30}?\s+(?:for|to\s+attend)\b"
     r"|,\s+and\s+(?=\w+\s+\w+)"
     r"|(?<=[,.!?])[\"”](?=\s)"
@@ -769,7 +773,7 @@ def _from_sentence(m: Mention, found: Sequence[Mention], sentences: Sequence[str
         day = _most_specific(whens)
         if not day and m.idx > 0:  # "Remember March 21, 2023. Xi ... met Mishustin in Moscow."
             day = date_line(sentences[m.idx - 1])
-        after = re.match(r"[\s,]*a\s+day\s+(?P<rel>after|before)\b", s[m.start : m.end])
+        after = re.match(r"[\s,]*(?:a|one)\s+day\s+(?P<rel>after|before)\b", s[m.start : m.end])
         if after:
             day = since or day
             if len(day) == 10:
