@@ -1101,7 +1101,12 @@ class Picker:
                                                                          pick.facts})]  # fmt: skip
         for f in pick.facts:
             given |= self._claims(f)
-        if dates and all(dates):
+        # (a fact that gives a day of its own, another meeting's "Tuesday, December 19" or an
+        # occasion "held December 19, 2023", keeps that day's weekday)
+        own_days = {d.value for f in pick.facts for d in find_dates(f.display, None) if d.value}
+        if own_days - {d for d in dates if d is not None}:
+            given = {c for c in given if c.cls != "weekday"} | {weekday_claim(d) for d in own_days}
+        elif dates and all(dates) and not any(getattr(f.parts, "weekday", "") for f in pick.facts):
             given = {c for c in given if c.cls != "weekday"}
             given |= {weekday_claim(d) for d in dates if d is not None}
         return verdict(q.claims, given)
