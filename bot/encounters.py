@@ -99,6 +99,10 @@ _FUTURE = Pattern(
     r"\blater\s+this\s+(?:year|month|week)\b|\bpencil(?:l?ed)?\s+in|\bbeing\s+prepared\b|"
     r"\binvit(?:e|es|ed|ing)\s+(?:[A-Z][\w'’-]*\s+){1,3}to\s+(?:hold|host|attend)\b|"
     r"\bagreed\s+to\s+hold\b"
+    # a plan told in the past, not said to be held: "Xi and Mishustin were to meet ... on the
+    # opening day", "had been scheduled for June 6" (in a notice that it was postponed)
+    r"|\b(?:was|were)\s+(?:originally\s+|initially\s+)?(?:to|supposed\s+to|due\s+to)\s+"
+    r"(?:meet|hold|have|visit)\b|\bhad\s+been\s+(?:scheduled|planned|expected)\b"
     r"|\b(?:встретятся|встретится|проведут|проведет|проведёт|посетит|отправится|состоится|"
     r"будет|будут|планирует|планируют|ожидается)\b",
     re.I,
@@ -156,11 +160,7 @@ SPECULATIVE = Pattern(
     r"|\bperhaps\b|\bmaybe\b|\bconceivabl[ey]\b|\bspeculat\w*|\bhypothetical\w*|\bwhether\b"
     r"|\brumou?red\b|\balleged(?:ly)?\b|\bpurported(?:ly)?\b|\bunconfirmed\b|\bunless\b"
     r"|^\W*(?:should|were)\s+(?:[A-Z]\w*|he|she|they|the\s+\w+)\s+(?:\w+\s+)?(?:decide|choose|"
-    r"agree|accept|go|travel|visit|come)|(?:^|[,;:]\s*|\s)if\b"
-    # a plan told in the past, not said to be held: "Xi and Mishustin were to meet ... on the
-    # opening day", "had been scheduled for June 6" (a notice that it was postponed)
-    r"|\b(?:was|were)\s+(?:originally\s+|initially\s+)?(?:to|supposed\s+to|due\s+to)\s+"
-    r"(?:meet|hold|have|visit)\b|\bhad\s+been\s+(?:scheduled|planned|expected)\b",
+    r"agree|accept|go|travel|visit|come)|(?:^|[,;:]\s*|\s)if\b",
     re.I,
 )
 # A meeting someone reported that the text then denies: "a newspaper reported that Xi and
