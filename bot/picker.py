@@ -2407,6 +2407,7 @@ class Picker:
         # his Moscow meeting with Mishustin" is everyone Xi invited there)
         taking = tuple(p for p in q.slots.people if intent.about == "other"
                        or p not in q.slots.met or p not in self.principals)  # fmt: skip
+        taking = taking or q.slots.people  # ("кто встречал Си": the one met is the one asked of)
         if taking and (intent.about == "other" or all(
                 KINDS[k].parties is not None for k in intent.answers)):  # fmt: skip
             # the people named took part (in another meeting; in an arrival: arrived or met)
