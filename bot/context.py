@@ -14,6 +14,7 @@ from datetime import date
 from typing import Literal
 
 from .corpus import Article
+from .corrections import retracted
 from .encounters import (
     ANAPHORIC,
     Encounter,
@@ -140,6 +141,7 @@ class Context:
     # of an undated meeting: the months the text names as "last October" (``bot.merge`` finds
     # its year by the meetings of the table then and its weekday)
     last_months: tuple[int, ...] = ()
+    retracted: frozenset[str] = frozenset()  # figures the article corrects (``bot.corrections``)
 
     @property
     def principal(self) -> bool:
@@ -594,7 +596,9 @@ def article_context(
     """
     ctx = _article_context(article, gaz, curated)
     scoped = _scoped(ctx)
-    return replace(ctx, scoped=scoped) if scoped else replace(ctx, mentions=())
+    wrong = retracted(article.sentences)
+    return replace(ctx, scoped=scoped, retracted=wrong) if scoped else replace(
+        ctx, mentions=(), retracted=wrong)  # fmt: skip
 
 
 # --- paragraphs about another meeting of the principals ----------------------------------------

@@ -326,14 +326,12 @@ class Finder:
         Li Qiang: ``Context.named``), read besides the names and titles."""
         self.gaz = gaz
         self.families = families
-        roles: dict[str, str] = {}
-        holders: dict[str, list[str]] = {}  # every holder: an article's own premier beside Li Qiang
+        # every holder of each role (an article's own premier beside the gazetteer's Li Qiang)
+        holders: dict[str, list[str]] = {}
         for e in gaz.sections.get("people", ()):
             role = str(e.attr("role") or "")
             if role and not role.startswith("former"):
-                roles.setdefault(role.lower(), e.name)
                 holders.setdefault(role.lower(), []).append(e.name)
-        self.by_role = roles
         self.holders = holders
         self.principals = frozenset(gaz.principals)
         # The people the article names (``mentions`` sets it): a title stands for a person by
@@ -350,7 +348,7 @@ class Finder:
                    "leader": ("president",), "head of state": ("president",)}.get(
             office, (office,))  # fmt: skip
         for o in offices:
-            found = self.by_role.get(f"{o} of {country.lower()}")
+            found = next(iter(self.holders.get(f"{o} of {country.lower()}", ())), "")
             if found and (self.named is None or found in self.named or found in self.principals):
                 return found
         return ""

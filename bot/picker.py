@@ -48,7 +48,7 @@ from .relevance import (
     latin_name,
 )
 from .relevance import MOST as RANKED
-from .text import FIRST_MONTHS, MONTH_NAMES, ORDINAL_WORDS, find_dates, month_number
+from .text import FIRST_MONTHS, MONTH_NAMES, NUMBER_WORDS, ORDINAL_WORDS, find_dates, month_number
 from .verdict import Claim, Verdict, claim_words, claims, verdict, weekday_claim
 
 # "When/where did they meet, the time they talked about X?": a question word (an intent's
@@ -405,11 +405,6 @@ _NAME_ASKED = lazy_re(
     r"|\bwho\s+(?:was|is)\s+the\s+(?:chinese|russian)\s+(?:premier|prime\s+minister|pm|president)\b",
     re.I,
 )
-_SIDE_ASKED = lazy_re(
-    r"\b(chinese|russian)\s+(?:premier|prime\s+minister|pm|president|leader)\b"
-    r"|(?:премьер\w*|президент\w*)\s+(китая|кнр|росси\w*)",
-    re.I,
-)
 _FULL_NAME = lazy_re(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,3}")  # a person's name, not a group
 
 
@@ -448,15 +443,8 @@ def _placed(fact: Fact, s: Slots) -> bool:
 
 # A count or an ordinal a question claims, as written ("third", "10", "4th")
 _CLAIMED_NUMBER = lazy_re(
-    r"\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve",
-    re.I,
+    r"\d+(?:st|nd|rd|th)?|" + "|".join(sorted({*ORDINAL_WORDS, *NUMBER_WORDS} - {"one"})), re.I
 )
-# The names a yes-or-no question may claim that another of their kind contradicts (a place
-# chooses the meeting instead; a person absent from the facts is declined: ``_absent_people``)
-_CONTRADICTED = {"#region": "regions"}  # (a list of what was named is open: "was the WTO
-# mentioned?" is not answered no for naming the SCO)
-
 
 _FIGURE_GIVEN = lazy_re(r"\d+(?:[.,]\d+)?\s*(?:billion|trillion|million|%|percent)", re.I)
 
@@ -634,12 +622,6 @@ class Picker:
                 return Pick(self.other, tuple(told))
         if _says_yes_or_no(q):
             pick = self._yes_or_no(q, match, within, pick)
-            if isinstance(pick, Decline) and not (pick.outside or pick.no_meeting):
-                # "did the earthquake strike Sichuan?": no, Gansu
-                pick = self._other_of_its_kind(q, match, within) or pick
-            if isinstance(pick, Decline) and not (pick.outside or pick.no_meeting):
-                # "was the target reached in the first 10 months?": no, in the first 11
-                pick = self._claimed_otherwise(q, match, within) or pick
         if (isinstance(pick, Decline) and pick.unsaid and q.wh != "why"
                 and {w.lower() for w in pick.unsaid} <= _claimed(q)):  # fmt: skip
             # "who sent messages of sympathy after the quake": the condolences say not "sent";
@@ -716,50 +698,18 @@ class Picker:
                 return Pick(intent, tuple(ranked))
         return None
 
-    def _claimed_otherwise(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
-        """A yes-or-no question whose claimed count or ordinal chose no fact ("in the first 10
-        months", "the Third Plenary Session"): the facts picked without it, if they give another
-        value of its class (no, and those facts); None otherwise."""
-        if match.intent is None or not q.claims:
-            return None
+    @staticmethod
+    def _unclaimed(q: Question, regions: Set[str]) -> Question:
+        """``q`` without what it claims: its figures, ordinals, counts and months of a period
+        ("the first 10 months") and the regions it names."""
         slots = dataclasses.replace(q.slots, ordinals=())
-        text = FIRST_MONTHS.sub(" ", q.text)
         keep = [i for i, w in enumerate(q.written) if not _CLAIMED_NUMBER.fullmatch(w)]
-        bare = dataclasses.replace(
-            q, text=text, read_slots=lambda _q: slots,
+        return dataclasses.replace(
+            q, text=FIRST_MONTHS.sub(" ", q.text), read_slots=lambda _q: slots, amounts=(),
+            names=tuple((marker, name) for marker, name in q.names if name not in regions),
             tokens=tuple(q.tokens[i] for i in keep), written=tuple(q.written[i] for i in keep),
             words=tuple(w for w in q.words if not _CLAIMED_NUMBER.fullmatch(w)),
         )  # fmt: skip
-        found = self._pick(bare, match, within)
-        if isinstance(found, Pick) and found.facts and self._verdict(q, found) == "no":
-            return dataclasses.replace(found, no=True)
-        return None
-
-    def _other_of_its_kind(self, q: Question, match: Match, within: Set[str] | None) -> Pick | None:
-        """A yes-or-no question naming one thing of the gazetteer where one event has one (a
-        region) that the facts picked without it name another of instead: no, and those facts
-        ("did the quake strike Sichuan": Gansu)."""
-        named = [(m, n) for m, n in q.names if m in _CONTRADICTED]
-        if len(named) != 1 or match.intent is None:
-            return None
-        marker, name = named[0]
-        at = q.tokens.index(marker) if marker in q.tokens else -1
-        if at < 0:
-            return None
-        keep = [i for i in range(len(q.tokens)) if i != at]
-        without = dataclasses.replace(
-            q, names=tuple(x for x in q.names if x != named[0]),
-            tokens=tuple(q.tokens[i] for i in keep), written=tuple(q.written[i] for i in keep),
-            words=tuple(w for w in q.words if w != q.written[at]),
-        )  # fmt: skip
-        found = self._pick(without, match, within)
-        if not isinstance(found, Pick) or not found.facts:
-            return None
-        section = _CONTRADICTED[marker]
-        others = {e.name for f in found.facts for _, e in self.gaz.find(section, f.display)}
-        if not others or name in others:
-            return None
-        return dataclasses.replace(found, no=True)
 
     def _declined_word(self, q: Question, pick: Pick) -> tuple[str, ...]:
         """The question's words that only declining intents know ("death toll" of the quake)
@@ -778,30 +728,26 @@ class Picker:
         """A yes-or-no question's answer says yes or no when its facts confirm or contradict
         what it claims (``bot.verdict``): "was the quake of magnitude 7.2?" is declined for the
         7.2 no fact gives, and is answered no with the fact of 6.2."""
-        if (
-            isinstance(pick, Decline)
-            and q.slots.ordinals
-            and not (pick.unsaid or pick.no_meeting or pick.outside or pick.out_of_scope)
-        ):  # "did Mishustin mention the 14th Five-Year Plan?": no, the 15th
-            plain = dataclasses.replace(q.slots, ordinals=())
-            again = self._pick(dataclasses.replace(q, read_slots=lambda _q: plain), match, within)
-            if isinstance(again, Pick) and again.facts and self._verdict(q, again) == "no":
-                return dataclasses.replace(again, no=True)
-            return pick
-        if isinstance(pick, Decline):  # a figure or a region no fact gives: another one?
-            regions = {name for marker, name in q.names if marker == "#region"}
-            if not pick.unsaid or not set(pick.unsaid) <= set(q.amounts) | regions:
+        if isinstance(pick, Decline):
+            # what it claims chose no fact: the facts picked without the claim, if they give
+            # another value ("the 14th Five-Year Plan?": the 15th; "in the first 10 months?":
+            # 11; "$321 billion?": $312 billion; "did the quake strike Sichuan?": Gansu)
+            if pick.no_meeting or pick.outside or pick.out_of_scope:
                 return pick
-            bare = dataclasses.replace(q, amounts=(), names=tuple(
-                (marker, name) for marker, name in q.names if name not in regions))  # fmt: skip
-            again = self._pick(bare, match, within)
+            regions = {name for marker, name in q.names if marker == "#region"}
+            if pick.unsaid:  # (a figure or a region no fact gives; another word: declined)
+                if not set(pick.unsaid) <= set(q.amounts) | regions:
+                    return pick
+            elif not (q.claims or regions or q.slots.ordinals):
+                return pick
+            again = self._pick(self._unclaimed(q, regions), match, within)
             if (
                 isinstance(again, Pick)
                 and again.facts
                 and (
                     self._verdict(q, again) == "no"
-                    or self._named_otherwise(q, again.facts)
-                    or _other_figure(q, again.facts)
+                    or ((pick.unsaid or regions) and self._named_otherwise(q, again.facts))
+                    or (bool(pick.unsaid) and _other_figure(q, again.facts))
                 )
             ):
                 return dataclasses.replace(again, no=True)
@@ -1028,9 +974,8 @@ class Picker:
         Russian prime minister" names no one)."""
         asked = {e.name for _, e in self.gaz.find("people", q.text)}
         # (of the country asked: "the Chinese premier" is not the Russian prime minister)
-        side = _SIDE_ASKED.search(q.text)
-        said = (side.group(1) or side.group(2)).lower() if side else ""
-        country = "" if not said else "China" if said in ("chinese", "китая", "кнр") else "Russia"
+        countries = q.office_countries
+        country = next(iter(countries)) if len(countries) == 1 else ""
         if any(e.name not in asked and not (country and (role := str(e.attr("role") or ""))
                                             and not role.endswith(f"of {country}"))
                for _, e in self.gaz.find("people", f.display)):  # fmt: skip

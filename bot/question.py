@@ -515,6 +515,15 @@ class Question:
         return self.read_slots(self)
 
     @cached_property
+    def office_countries(self) -> frozenset[str]:
+        """The countries of the offices it names ("the Chinese premier", "премьер Китая":
+        China), as ``Reader`` reads roles."""
+        return frozenset(
+            country for m in _ROLE.finditer(self.text)
+            if (country := _COUNTRY_OF.get((m.group("c1") or m.group("c2") or "").lower()[:4], ""))
+        )  # fmt: skip
+
+    @cached_property
     def side(self) -> tuple[str, str]:
         """The country whose side the question asks about ("on the Russian side", "from the
         Chinese side", "с российской стороны") and the words as written; ("", "") for none."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .. import facts
 from ..context import Context
-from ..corrections import gives_retracted, retracted
+from ..corrections import gives_retracted
 from ..coverage import excluded
 from ..facts import Fact, FactKind
 from ..glossary import needs
@@ -43,9 +43,8 @@ def extract(ctx: Context) -> Iterator[Fact]:
     """One fact per content sentence of the article."""
     sentences = ctx.article.sentences
     out = excluded(sentences)
-    wrong = retracted(sentences)  # (a figure the article corrects is not what it says)
     for i, s in enumerate(sentences):
-        if out.get(i) in _NO_CONTENT or gives_retracted(s, wrong):
+        if out.get(i) in _NO_CONTENT or gives_retracted(s, ctx.retracted):  # (what it corrects)
             continue
         text = " ".join(s.split())
         if len(_LABEL.sub("", text).split()) < _SHORT:

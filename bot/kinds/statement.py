@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from .. import facts
 from ..context import Context
-from ..corrections import gives_retracted, retracted
+from ..corrections import gives_retracted
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..lazyre import lazy_re
@@ -54,9 +54,8 @@ class Parts(facts.Parts):
 def extract(ctx: Context) -> Iterator[Fact]:
     """One fact per clause someone says in the article, but one giving a figure the article
     says was wrong ("... 8.3 trillion roubles", corrected to 6.8 trillion)."""
-    wrong = retracted(ctx.article.sentences)
     for said in ctx.said:
-        if gives_retracted(said.content, wrong):
+        if gives_retracted(said.content, ctx.retracted):
             continue
         terms = _english_terms(ctx, said.content) if is_russian(said.content) else ()
         p = Parts(said.speaker, said.content, said.kind, said.verb, said.direct, said.asked, terms)

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from .. import facts
 from ..context import Context, subject, subject_entry
-from ..corrections import figure, retracted
+from ..corrections import UNITS, figure
 from ..facts import Fact, FactKind
 from ..glossary import needs
 from ..lazyre import lazy_re
@@ -109,7 +109,6 @@ def _run_length(word: str) -> int | None:
 
 _QUARTERS = ("first", "second", "third", "fourth")
 _BACK_THEN = lazy_re(r"\W*(?:by then|by that time|at (?:that|the) time|back then)\b", re.I)
-_UNITS = {"bln": "billion", "bn": "billion", "tln": "trillion", "trln": "trillion"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,9 +206,6 @@ def extract(ctx: Context) -> Iterator[Fact]:
     sentences = [_in_english(s) for s in ctx.article.sentences]
     last: _Period | None = None  # for "over the same period"
     listed = False  # a list of trade figures is going on
-    # figures a correction says were wrong ("... at 6.8 trillion roubles, not 8.3 trillion as we
-    # reported"): where the article gave them before, they are no figures
-    wrong = retracted(sentences)
     for i, s in enumerate(sentences):
         if s.endswith(":"):  # "According to RCTPA calculations based on customs statistics:"
             listed = bool(_TRADE.search(s))
@@ -233,8 +229,9 @@ def extract(ctx: Context) -> Iterator[Fact]:
         for m in money:
             if _IF.search(s, max(0, m.start() - 60), m.start()):
                 continue  # "If trade reaches $300 billion by 2030, ...": no figure of trade
-            if _NOT_THIS.search(s, max(0, m.start() - 12), m.start()) or _bare(m) in wrong:
-                continue  # "trade was $312 billion, not $321 billion": the wrong figure
+            if figure(m.group("n"), m.group("unit")) in ctx.retracted:
+                continue  # "trade was $312 billion, not $321 billion": the wrong figure, here and
+                # wherever the article gave it before
             amount = _amount(m, s)
             period = _period(ctx, s, m, last)
             if not period.text and _correcting(ctx, i):
@@ -308,7 +305,7 @@ _CELLS = lazy_re(r"^\|(.+)\|\s*$")
 _COLUMN_UNIT = lazy_re(r"\b(?P<unit>bn|bln|billion|trn|tln|trillion|mln|million)\b", re.I)
 _COLUMN_CURRENCY = (("usd", "USD"), ("$", "USD"), ("dollar", "USD"), ("cny", "yuan"),
                     ("yuan", "yuan"), ("rmb", "yuan"), ("rub", "rubles"))  # fmt: skip
-_TABLE_UNITS = {"trn": "trillion", "tln": "trillion", "mln": "million"} | _UNITS
+_TABLE_UNITS = {"mln": "million"} | UNITS
 _SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
 
 
@@ -360,8 +357,6 @@ def _table(ctx: Context) -> Iterator[Fact]:
 
 
 _OF_YEAR = Pattern(r"\s+(?:of\s+)?(?:this|last|the\s+previous|the\s+current)\s+year\b", re.I)
-# A figure said not to be the one: "..., not $321 billion", "rather than $321 billion"
-_NOT_THIS = Pattern(r"\b(?:not|rather\s+than|instead\s+of)\s*(?:US)?\$?\s*$", re.I)
 # An editor's note that corrects the story: "Correction: An earlier version of this story ..."
 _CORRECTION = Pattern(r"^\W*(?:correction|clarification|editor['’]?s\s+note|corrects?)\b", re.I)
 
@@ -493,22 +488,17 @@ def _setters(ctx: Context, sentence: str, phrase: str) -> dict[str, Any]:
 def _amount_parts(m: re.Match[str], s: str = "") -> dict[str, Any]:
     """Number, unit and currency of a money match, as ``_amount`` reads them."""
     text = _amount(m, s)
-    unit = _UNITS.get(m.group("unit").lower(), m.group("unit").lower())
+    unit = UNITS.get(m.group("unit").lower(), m.group("unit").lower())
     currency = text.rsplit(" ", 1)[-1] if text.count(" ") > 1 else ""
     currency = "USD" if text.startswith("$") else currency
     return {"n": m.group("n").replace(",", "."), "unit": unit, "currency": currency}
-
-
-def _bare(m: re.Match[str]) -> str:
-    """An amount's number and unit, whatever its currency ("8.3 trillion")."""
-    return figure(m.group("n"), m.group("unit"))
 
 
 def _amount(m: re.Match[str], s: str = "") -> str:
     """The amount in English: '$200 billion', '1.7 trillion yuan'; a currency named before the
     amount in its sentence counts ("in yuan it comes to about 1.7 trillion")."""
     n, unit = m.group("n").replace(",", "."), m.group("unit").lower()
-    unit = _UNITS.get(unit, unit)
+    unit = UNITS.get(unit, unit)
     cur = (m.group("cur") or "").lower()
     pre = (m.group("pre") or "").strip().upper()
     if not cur and not pre and s:
