@@ -104,6 +104,7 @@ LEFT_OUT = frozenset(
         "tuple[Encounter, ...]",
         "FindPeople | None",
         "tuple[Mention, ...]",
+        "frozenset[str]",  # (the figures the article corrects: its kinds', not merge's)
     }
 )  # (the people finder: extraction's, not merge's)
 CONTEXT_FIELDS: dict[str, _Codec] = {
